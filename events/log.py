@@ -1,0 +1,121 @@
+"""Reading the log in order: every recorded event with its position.
+
+The position is the store's notification id: gap-free in commit order on SQLite, and
+increasing (possibly with gaps from rolled-back transactions) on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import DomainEvent
+from eventsourcing.persistence import ApplicationRecorder, Mapper
+
+from events.values import Provenance
+
+BASE_FIELDS = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One event of the log at its position."""
+
+    position: int
+    event: DomainEvent
+
+    @property
+    def name(self) -> str:
+        """The event's name, e.g. ``DeadlineSet``."""
+        return type(self.event).__name__
+
+    @property
+    def motion_id(self) -> UUID:
+        return self.event.originator_id
+
+    @property
+    def version(self) -> int:
+        return self.event.originator_version
+
+    @property
+    def recorded(self) -> datetime:
+        """When the tracker learned the fact."""
+        return self.event.timestamp
+
+    @property
+    def effective(self) -> date | None:
+        """When it happened in the council."""
+        value = getattr(self.event, "effective", None)
+        return value if isinstance(value, date) else None
+
+    def data(self) -> dict[str, Any]:
+        """The event's own facts in JSON-ready form."""
+        return event_data(self.event)
+
+    def as_json(self) -> dict[str, Any]:
+        """The entry as printed by ``tracker log --format jsonl``."""
+        return {
+            "position": self.position,
+            "recorded": self.recorded.isoformat(),
+            "effective": self.effective.isoformat() if self.effective else None,
+            "event": self.name,
+            "motion": str(self.motion_id),
+            "version": self.version,
+            "data": self.data(),
+        }
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dates, enums, provenance and lists in JSON-ready form."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Provenance):
+        return value.as_dict()
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def event_data(event: DomainEvent) -> dict[str, Any]:
+    """An event's own attributes (not id, version, timestamp, topic), JSON-ready."""
+    return {
+        key: to_jsonable(value)
+        for key, value in vars(event).items()
+        if key not in BASE_FIELDS and key != "effective"
+    }
+
+
+def read_log(
+    recorder: ApplicationRecorder,
+    mapper: Mapper[UUID],
+    *,
+    start: int = 1,
+    stop: int | None = None,
+    batch: int = 1000,
+) -> Iterator[LogEntry]:
+    """Every event from position ``start`` up to ``stop`` (inclusive), in log order."""
+    position = start
+    while True:
+        notifications = recorder.select_notifications(position, batch, stop=stop)
+        for n in notifications:
+            yield LogEntry(n.id, mapper.to_domain_event(n))
+        if len(notifications) < batch:
+            return
+        position = notifications[-1].id + 1
+
+
+def head_position(recorder: ApplicationRecorder) -> int:
+    """The position of the last event, 0 for an empty log."""
+    return recorder.max_notification_id() or 0

@@ -1,0 +1,1 @@
+"""The domain: the Motion aggregate and its rules, the application service, council documents."""

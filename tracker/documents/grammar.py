@@ -1,0 +1,580 @@
+"""A German deadline grammar: each rule reads one way of writing a due date.
+
+Every rule is a function ``rule(text, context) -> list[Term]`` registered in :data:`RULES`
+under its name; :func:`find_terms` runs them all and keeps the longest match where they
+overlap. A :class:`Term` carries the due ``date`` (the end of a window for half-years,
+quarters and periods, with ``window_start`` kept), or ``None`` with an ``anchor`` when the
+term hangs on an event (``bis zur Sommerpause``) or on a date the document does not give.
+
+Missing years (``bis zum 30. Juni``) are completed from :class:`DateContext`: the first
+such day on or after the decision date (else the document's latest date). Relative periods
+(``binnen drei Monaten``) run from the decision date under BGB §§ 187 (1), 188.
+
+:func:`recurrence_of` reads a recurring report duty (``halbjährlich``, ``regelmäßig``).
+Nothing here raises on odd text: a day that does not exist is simply not a date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.deadlines import period_end
+from tracker.documents.model import Recurrence
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """Dates of the document that relative and year-less terms are resolved against."""
+
+    decision_date: date | None = None
+    reference_date: date | None = None
+
+    @property
+    def anchor(self) -> date | None:
+        """The date that completes a missing year: the decision, else the reference date."""
+        return self.decision_date or self.reference_date
+
+
+@dataclass(frozen=True)
+class Term:
+    """One deadline term found in a text, with its position (``start``, ``end``)."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    date: date | None
+    window_start: date | None = None
+    anchor: str | None = None
+
+
+Rule = Callable[[str, DateContext], list[Term]]
+
+MONTHS: dict[str, int] = {
+    "januar": 1,
+    "jänner": 1,
+    "jan": 1,
+    "februar": 2,
+    "feb": 2,
+    "febr": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mär": 3,
+    "mrz": 3,
+    "april": 4,
+    "apr": 4,
+    "mai": 5,
+    "juni": 6,
+    "jun": 6,
+    "juli": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "oktober": 10,
+    "okt": 10,
+    "november": 11,
+    "nov": 11,
+    "dezember": 12,
+    "dez": 12,
+}
+_FULL_MONTHS = sorted((m for m in MONTHS if len(m) > 4 or m == "mai"), key=len, reverse=True)
+_ABBREVIATED = sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True)
+MONTH = (
+    r"(?:" + "|".join(_FULL_MONTHS) + r"|(?:" + "|".join(_ABBREVIATED) + r")\.?)(?![a-zäöüß])"
+)
+
+NUMBER_WORDS: dict[str, int] = {
+    "ein": 1,
+    "eine": 1,
+    "einem": 1,
+    "einer": 1,
+    "eines": 1,
+    "einen": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "vierzehn": 14,
+    "achtzehn": 18,
+    "vierundzwanzig": 24,
+}
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORDINALS: dict[str, int] = {
+    "1": 1,
+    "i": 1,
+    "ersten": 1,
+    "erste": 1,
+    "erstes": 1,
+    "2": 2,
+    "ii": 2,
+    "zweiten": 2,
+    "zweite": 2,
+    "zweites": 2,
+    "3": 3,
+    "iii": 3,
+    "dritten": 3,
+    "dritte": 3,
+    "drittes": 3,
+    "4": 4,
+    "iv": 4,
+    "vierten": 4,
+    "vierte": 4,
+    "viertes": 4,
+}
+_ORDINAL = r"(?:[1-4]\.|(?:IV|III|II|I)\.|ersten|erste[sn]?|zweite[sn]?|dritte[sn]?|vierte[sn]?)"
+_YEAR = r"((?:19|20)\d{2})(?!\d)"
+_FLAGS = re.IGNORECASE
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _ordinal(word: str) -> int:
+    return _ORDINALS[word.lower().rstrip(".")]
+
+
+def _number(word: str) -> int:
+    low = word.lower()
+    return int(low) if low.isdigit() else NUMBER_WORDS[low]
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+        return None
+    return date(year, month, day)
+
+
+def _full_year(digits: str) -> int:
+    value = int(digits)
+    if len(digits) == 4:
+        return value
+    return 2000 + value if value < 70 else 1900 + value
+
+
+def _year_for(month: int, day: int | None, context: DateContext) -> int | None:
+    """The year of the first such day (or month's end) on or after the context's anchor."""
+    anchor = context.anchor
+    if anchor is None:
+        return None
+    year = anchor.year
+    last = calendar.monthrange(year, month)[1]
+    candidate = date(year, month, min(day or last, last))
+    return year + 1 if candidate < anchor else year
+
+
+def _qualified_day(qualifier: str | None, year: int, month: int) -> date:
+    """``Anfang`` -> the 1st, ``Mitte`` -> the 15th, ``Ende`` or nothing -> the last day."""
+    word = (qualifier or "").lower()
+    if word == "anfang":
+        return date(year, month, 1)
+    if word == "mitte":
+        return date(year, month, 15)
+    return _last_day(year, month)
+
+
+def _term(match: re.Match[str], rule: str, due: date | None, **extra: object) -> Term:
+    window = extra.get("window_start")
+    anchor = extra.get("anchor")
+    return Term(
+        start=match.start(),
+        end=match.end(),
+        text=match.group(0).strip(),
+        rule=rule,
+        date=due,
+        window_start=window if isinstance(window, date) else None,
+        anchor=anchor if isinstance(anchor, str) else None,
+    )
+
+
+# --- the rules -------------------------------------------------------------------------
+
+_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d.]\d)")
+
+
+def numeric_date(text: str, context: DateContext) -> list[Term]:
+    """``18.12.2014``, ``1.1.11``: day, month and a four- or two-digit year."""
+    found = []
+    for m in _NUMERIC.finditer(text):
+        due = _safe_date(_full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if due is not None:
+            found.append(_term(m, "numeric_date", due))
+    return found
+
+
+_NAMED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(" + MONTH + r")\s*" + _YEAR, _FLAGS)
+
+
+def named_date(text: str, context: DateContext) -> list[Term]:
+    """``30. Juni 2025``: day, month name, year."""
+    found = []
+    for m in _NAMED.finditer(text):
+        due = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        if due is not None:
+            found.append(_term(m, "named_date", due))
+    return found
+
+
+_DAY_NO_YEAR = re.compile(
+    r"\b(?:bis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?|spätestens\s+(?:zum\s+|am\s+)?|zum\s+)"
+    r"(\d{1,2})\.\s*(?:(\d{1,2})\.|(" + MONTH + r"))(?!\s*\d)",
+    _FLAGS,
+)
+
+
+def day_without_year(text: str, context: DateContext) -> list[Term]:
+    """``bis zum 30. Juni``, ``spätestens 15.3.``: the year comes from the document."""
+    found = []
+    for m in _DAY_NO_YEAR.finditer(text):
+        month = int(m.group(2)) if m.group(2) else _month(m.group(3))
+        day = int(m.group(1))
+        if _safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
+            continue
+        year = _year_for(month, day, context)
+        due = _safe_date(year, month, day) if year is not None else None
+        if year is not None and due is None:  # 29.2. in a common year
+            due = _last_day(year, month)
+        found.append(_term(m, "day_without_year", due, anchor=None if due else "year"))
+    return found
+
+
+_YEAR_END = re.compile(
+    r"\b(?:bis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?|zum\s+)?"
+    r"(?:Jahresende|Jahresschluss|Ende\s+des\s+Jahres|Jahresabschluss)(?:\s+" + _YEAR + r")?",
+    _FLAGS,
+)
+
+
+def year_end(text: str, context: DateContext) -> list[Term]:
+    """``bis (zum) Jahresende 2014``, ``zum Ende des Jahres``: 31 December."""
+    found = []
+    for m in _YEAR_END.finditer(text):
+        if m.group(1):
+            year: int | None = int(m.group(1))
+        else:
+            year = _year_for(12, 31, context)
+        due = date(year, 12, 31) if year is not None else None
+        found.append(_term(m, "year_end", due, anchor=None if due else "year"))
+    return found
+
+
+_END_YEAR = re.compile(
+    r"\b(?:bis\s+(?:zum\s+|spätestens\s+)?)?(Anfang|Mitte|Ende)\s+(?:des\s+Jahres\s+)?" + _YEAR,
+    _FLAGS,
+)
+
+
+def end_of_year(text: str, context: DateContext) -> list[Term]:
+    """``Ende 2014`` -> 31.12.; ``Mitte 2015`` -> 30.06.; ``Anfang 2016`` -> 31.03."""
+    found = []
+    for m in _END_YEAR.finditer(text):
+        year = int(m.group(2))
+        word = m.group(1).lower()
+        month = {"anfang": 3, "mitte": 6}.get(word, 12)
+        found.append(_term(m, "end_of_year", _last_day(year, month)))
+    return found
+
+
+_MONTH_YEAR = re.compile(
+    r"\b(?:(?:bis|im|zum|spätestens|ab)\s+(?:zum\s+|spätestens\s+)?)?"
+    r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")\s*(?:/\s*)?" + _YEAR,
+    _FLAGS,
+)
+
+
+def month_year(text: str, context: DateContext) -> list[Term]:
+    """``bis September 2005``, ``Ende März 2020``: the month's last day (Mitte: the 15th)."""
+    found = []
+    for m in _MONTH_YEAR.finditer(text):
+        month, year = _month(m.group(2)), int(m.group(3))
+        found.append(_term(m, "month_year", _qualified_day(m.group(1), year, month)))
+    return found
+
+
+_MONTH_NO_YEAR = re.compile(
+    r"\b(?:(?:bis|im|spätestens)\s+(?:zum\s+|spätestens\s+)?(?:(Anfang|Mitte|Ende)\s+)?"
+    r"|(Anfang|Mitte|Ende)\s+)(" + MONTH + r")(?!\s*/?\s*\d)",
+    _FLAGS,
+)
+
+
+def month_without_year(text: str, context: DateContext) -> list[Term]:
+    """``bis Ende September``, ``im Mai``: the year comes from the document."""
+    found = []
+    for m in _MONTH_NO_YEAR.finditer(text):
+        month = _month(m.group(3))
+        year = _year_for(month, None, context)
+        qualifier = m.group(1) or m.group(2)
+        due = _qualified_day(qualifier, year, month) if year is not None else None
+        found.append(_term(m, "month_without_year", due, anchor=None if due else "year"))
+    return found
+
+
+_HALF_YEAR = re.compile(
+    r"\b(?:(?:im|bis\s+(?:zum\s+)?(?:Ende\s+des\s+)?|zum)\s+)?(" + _ORDINAL + r")\s*"
+    r"(?:Halbjahr(?:es)?|Jahreshälfte|Hj\.?|HJ)\s*" + _YEAR,
+    _FLAGS,
+)
+
+
+def half_year(text: str, context: DateContext) -> list[Term]:
+    """``im 2. Halbjahr 2024``, ``in der ersten Jahreshälfte 2025``: window of six months."""
+    found = []
+    for m in _HALF_YEAR.finditer(text):
+        half = _ordinal(m.group(1))
+        if half > 2:
+            continue
+        year = int(m.group(2))
+        start = date(year, 1 if half == 1 else 7, 1)
+        due = _last_day(year, 6 if half == 1 else 12)
+        found.append(_term(m, "half_year", due, window_start=start))
+    return found
+
+
+_QUARTER = re.compile(
+    r"\b(?:(?:im|bis\s+(?:zum\s+)?(?:Ende\s+des\s+)?|zum)\s+)?(" + _ORDINAL + r")\s*"
+    r"(?:Quartal(?:s|es)?|Qu\.)\s*" + _YEAR,
+    _FLAGS,
+)
+_QUARTER_CODE = re.compile(r"\b(?:im\s+|bis\s+)?Q([1-4])\s*[/ .-]\s*(\d{4}|\d{2})(?!\d)", _FLAGS)
+
+
+def _quarter(match: re.Match[str], rule: str, quarter: int, year: int) -> Term:
+    first = 3 * quarter - 2
+    return _term(
+        match, rule, _last_day(year, first + 2), window_start=date(year, first, 1)
+    )
+
+
+def quarter(text: str, context: DateContext) -> list[Term]:
+    """``im I. Quartal 2020``, ``im dritten Quartal 2021``: window of three months."""
+    return [
+        _quarter(m, "quarter", _ordinal(m.group(1)), int(m.group(2)))
+        for m in _QUARTER.finditer(text)
+    ]
+
+
+def quarter_code(text: str, context: DateContext) -> list[Term]:
+    """``Q2/2025``, ``Q4 2023``: window of three months."""
+    return [
+        _quarter(m, "quarter_code", int(m.group(1)), _full_year(m.group(2)))
+        for m in _QUARTER_CODE.finditer(text)
+    ]
+
+
+_PERIOD = re.compile(
+    r"\b(?:(?:im\s+)?Zeitraum\s+(?:von\s+)?|von\s+|zwischen\s+)?"
+    r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")(?:\s+" + _YEAR + r")?"
+    r"\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*"
+    r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")\s+" + _YEAR,
+    _FLAGS,
+)
+_DATE_PERIOD = re.compile(
+    r"\b(?:(?:im\s+)?Zeitraum\s+)?(?:vom|von|zwischen\s+dem)\s+"
+    r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})?\s*(?:bis(?:\s+zum)?|und\s+dem|[-–])\s*"
+    r"(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?!\d)",
+    _FLAGS,
+)
+
+
+def period(text: str, context: DateContext) -> list[Term]:
+    """``im Zeitraum von Januar bis Oktober 2019``, ``vom 1.3. bis 30.6.2020``: a window."""
+    found = []
+    for m in _PERIOD.finditer(text):
+        end_year = int(m.group(6))
+        start_month, end_month = _month(m.group(2)), _month(m.group(5))
+        start_year = int(m.group(3)) if m.group(3) else end_year
+        if (start_year, start_month) > (end_year, end_month):
+            if m.group(3):
+                continue
+            start_year -= 1
+        first = m.group(1)
+        start = (
+            date(start_year, start_month, 15 if first and first.lower() == "mitte" else 1)
+            if not first or first.lower() != "ende"
+            else _last_day(start_year, start_month)
+        )
+        due = _qualified_day(m.group(4), end_year, end_month)
+        found.append(_term(m, "period", due, window_start=start))
+    for m in _DATE_PERIOD.finditer(text):
+        end_year = _full_year(m.group(6))
+        due = _safe_date(end_year, int(m.group(5)), int(m.group(4)))
+        start_year = _full_year(m.group(3)) if m.group(3) else end_year
+        start = _safe_date(start_year, int(m.group(2)), int(m.group(1)))
+        if due is None or start is None or start > due:
+            continue
+        found.append(_term(m, "period", due, window_start=start))
+    return found
+
+
+_UNIT = r"(Tag(?:e|en|es)?|Woche(?:n)?|Monat(?:e|en|s|es)?|Jahr(?:e|en|es)?)"
+_RELATIVE = re.compile(
+    r"\b(?:(?:innerhalb|binnen)\s+(?:von\s+|der\s+(?:nächsten|kommenden)\s+)?|spätestens\s+)"
+    r"(" + _NUMBER + r")\s+" + _UNIT + r"(?![a-zäöüß])"
+    r"(?:\s+(?:nach|ab|seit)\s+(?:der\s+|dem\s+|des\s+)?([A-Za-zÄÖÜäöüß-]+))?",
+    _FLAGS,
+)
+_AFTER_DECISION = re.compile(r"^(?:Beschlussfassung|Beschlusses?|Beschlussdatum|Beschließung)$", _FLAGS)
+
+
+def relative_period(text: str, context: DateContext) -> list[Term]:
+    """``innerhalb von 6 Wochen nach Beschlussfassung``, ``binnen drei Monaten``.
+
+    The period starts with the decision (BGB § 187 (1): its day is not counted) and ends
+    under § 188; without a decision date, or when it hangs on another event, the date is
+    None and the term keeps its ``anchor``.
+    """
+    found = []
+    for m in _RELATIVE.finditer(text):
+        amount = _number(m.group(1))
+        unit = m.group(2).lower()
+        event = m.group(3)
+        on_decision = event is None or _AFTER_DECISION.match(event) is not None
+        if not on_decision and event is not None and event[:1].islower():
+            on_decision = True  # "binnen drei Monaten nach ..." cut at a verb: no event named
+        start = context.decision_date if on_decision else None
+        due: date | None = None
+        if start is not None:
+            kwargs = {"tag": "days", "woc": "weeks", "mon": "months", "jah": "years"}
+            due = period_end(start, **{kwargs[unit[:3]]: amount})
+        anchor = None if due else ("Beschlussfassung" if on_decision else event)
+        found.append(_term(m, "relative_period", due, anchor=anchor))
+    return found
+
+
+_EVENTS = (
+    r"Sommerpause|Winterpause|Weihnachtspause|Osterpause|Sommerferien|Herbstferien|"
+    r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
+    r"Kommunalwahl|Wahl|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
+)
+_EVENT = re.compile(
+    r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach)\s+(?:der|dem|den)|zur|zum|zu\s+den)\s+"
+    r"(?:(?:diesjährigen|nächsten|kommenden)\s+)?(" + _EVENTS + r")\b"
+    r"|\b(?:(?:bis\s+)?(?:zur|in\s+(?:der|einer)|zu\s+(?:der|einer))\s+"
+    r"(?:nächsten|übernächsten|kommenden|folgenden)\s+(Sitzung|BVV|Ratssitzung|"
+    r"Ausschusssitzung)(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)",
+    _FLAGS,
+)
+
+
+def event_anchor(text: str, context: DateContext) -> list[Term]:
+    """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
+    found = []
+    for m in _EVENT.finditer(text):
+        anchor = m.group(1) or m.group(0).strip()
+        found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
+    return found
+
+
+_YEAR_ONLY = re.compile(
+    r"\b(?:bis\s+(?:(?:spätestens|zum\s+Jahr|zum|Ende)\s+)?|spätestens\s+(?:bis\s+)?)"
+    r"((?:19|20)\d{2})(?![\d/.-])",
+    _FLAGS,
+)
+
+
+def year_only(text: str, context: DateContext) -> list[Term]:
+    """``bis 2025``, ``spätestens 2026``: the end of that year."""
+    return [
+        _term(m, "year_only", date(int(m.group(1)), 12, 31)) for m in _YEAR_ONLY.finditer(text)
+    ]
+
+
+#: The rules by name, in order of preference where two matches cover the same text.
+RULES: dict[str, Rule] = {
+    "period": period,
+    "relative_period": relative_period,
+    "half_year": half_year,
+    "quarter": quarter,
+    "quarter_code": quarter_code,
+    "named_date": named_date,
+    "numeric_date": numeric_date,
+    "year_end": year_end,
+    "month_year": month_year,
+    "end_of_year": end_of_year,
+    "day_without_year": day_without_year,
+    "month_without_year": month_without_year,
+    "year_only": year_only,
+    "event_anchor": event_anchor,
+}
+
+
+def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
+    """All deadline terms in ``text``, in reading order, overlaps resolved to the longest."""
+    ctx = context or DateContext()
+    candidates: list[tuple[int, int, int, Term]] = []
+    for priority, rule in enumerate(RULES.values()):
+        for term in rule(text, ctx):
+            candidates.append((term.start, -(term.end - term.start), priority, term))
+    candidates.sort(key=lambda c: (-(c[3].end - c[3].start), c[2], c[0]))
+    kept: list[Term] = []
+    for _, _, _, term in candidates:
+        if all(term.end <= k.start or term.start >= k.end for k in kept):
+            kept.append(term)
+    return sorted(kept, key=lambda t: t.start)
+
+
+_RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
+    (
+        "half-yearly",
+        re.compile(
+            r"halbjährlich|halbjährig|alle\s+(?:sechs|6)\s+Monate|zweimal\s+(?:jährlich|"
+            r"im\s+Jahr|pro\s+Jahr)|jedes\s+Halbjahr|pro\s+Halbjahr",
+            _FLAGS,
+        ),
+    ),
+    (
+        "quarterly",
+        re.compile(
+            r"quartalsweise|vierteljährlich|quartalsmäßig|vierteljährig|jedes\s+Quartal|"
+            r"pro\s+Quartal|(?:in\s+jedem|einmal\s+im)\s+Quartal|alle\s+(?:drei|3)\s+Monate",
+            _FLAGS,
+        ),
+    ),
+    (
+        "monthly",
+        re.compile(r"(?<![a-zäöüß])monatlich|jeden\s+Monat|einmal\s+im\s+Monat", _FLAGS),
+    ),
+    (
+        "yearly",
+        re.compile(
+            r"(?<![a-zäöüß])(?:all)?jährlich|einmal\s+(?:im|pro)\s+Jahr|jedes\s+Jahr|"
+            r"Jahresbericht|(?:einen|in\s+einem)\s+jährlichen",
+            _FLAGS,
+        ),
+    ),
+    (
+        "regular",
+        re.compile(
+            r"regelmäßig|fortlaufend|kontinuierlich|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
+            r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig",
+            _FLAGS,
+        ),
+    ),
+)
+
+
+def recurrence_of(text: str) -> Recurrence | None:
+    """The cadence a report sentence asks for, or None when it names none (a single report)."""
+    for recurrence, pattern in _RECURRENCES:
+        if pattern.search(text):
+            return recurrence
+    return None

@@ -1,0 +1,555 @@
+"""The Motion aggregate: one Drucksache, Vorlage or Antrag and what it obliges.
+
+Commands are imperative methods that check the motion's rules, then trigger a past-tense
+event from :mod:`events.motion`; the ``when`` handlers evolve the state from events and
+never check anything (the log is what happened). Commands that would repeat a fact already
+recorded return without appending (idempotent ingestion).
+
+Rules (each raises a :mod:`tracker.errors` error):
+
+* a completed or withdrawn motion takes no new deadlines, extensions or obligations
+  (:class:`MotionClosed`);
+* a due date may not lie before the date of the motion's decision (:class:`DateOrderError`);
+* an extension must move the due date later (:class:`DateOrderError`);
+* a deadline or obligation id must exist (:class:`UnknownDeadline`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import singledispatchmethod
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import BaseAggregate
+
+from events.motion import (
+    AddresseeAssigned,
+    Completed,
+    ConsultationRecorded,
+    Corrected,
+    DeadlineExtended,
+    DeadlineSet,
+    DecisionRecorded,
+    Registered,
+    ReportObligationSet,
+    ReportSubmitted,
+    Withdrawn,
+)
+from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
+from tracker.errors import DateOrderError, InputError, MotionClosed, UnknownDeadline
+
+#: Namespace of motion ids: uuid5(MOTION_NAMESPACE, f"{body}\x1f{reference}").
+MOTION_NAMESPACE = UUID("0b4f3b8e-6a52-5d1c-9a7e-2f61c3d0a9e4")
+
+#: Decisions after which the administration owes something.
+BINDING_OUTCOMES = frozenset({Outcome.ADOPTED, Outcome.ADOPTED_AMENDED})
+
+
+def normalise_key(text: str) -> str:
+    """Whitespace-collapsed, case-folded form used in natural keys."""
+    return " ".join(text.split()).casefold()
+
+
+def motion_id(body: str, reference: str) -> UUID:
+    """The deterministic id of the motion ``reference`` of ``body`` (GUIDE rule 3)."""
+    ref = "".join(reference.split()).casefold()
+    return uuid.uuid5(MOTION_NAMESPACE, f"{normalise_key(body)}\x1f{ref}")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every command records beside its facts.
+
+    ``effective``: when it happened in the council; ``at``: the recorded time (the injected
+    clock); ``provenance``: where the fact came from.
+    """
+
+    effective: date | None
+    provenance: Provenance
+    at: datetime
+
+
+@dataclass(frozen=True)
+class DueChange:
+    """One entry in a deadline's history of due dates."""
+
+    due: date | None
+    effective: date | None
+    recorded: datetime
+    reason: str
+
+
+@dataclass
+class Deadline:
+    """An obligation with a due date, and every due date it has had."""
+
+    deadline_id: str
+    kind: DeadlineKind
+    due: date | None
+    window_start: date | None
+    phrase: str
+    rule: str
+    history: list[DueChange] = field(default_factory=list)
+    met_on: date | None = None
+
+    @property
+    def original_due(self) -> date | None:
+        """The due date as first set."""
+        return self.history[0].due if self.history else self.due
+
+    @property
+    def is_open(self) -> bool:
+        return self.met_on is None
+
+
+@dataclass
+class ReportObligation:
+    """A duty to report to a recipient, once or recurring."""
+
+    obligation_id: str
+    recipient: str | None
+    recurrence: Recurrence
+    first_due: date | None
+    phrase: str
+    submitted: list[date] = field(default_factory=list)
+    ended_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Consultation:
+    committee: str | None
+    on: date | None
+    role: str | None
+    result: str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    committee: str | None
+    on: date | None
+    outcome: Outcome
+    text: str | None
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    on: date | None
+    report_kind: ReportKind
+    document_reference: str | None
+    obligation_id: str | None
+
+
+class Motion(BaseAggregate[UUID]):
+    """One tracked Drucksache: its facts, decisions, deadlines and report duties."""
+
+    def __init__(self) -> None:
+        self.body = ""
+        self.reference = ""
+        self.title = ""
+        self.kind: str | None = None
+        self.state: str | None = None
+        self.initiators: list[str] = []
+        self.registered_on: date | None = None
+        self.consultations: list[Consultation] = []
+        self.decisions: list[Decision] = []
+        self.addressee: str | None = None
+        self.office: str | None = None
+        self.deadlines: dict[str, Deadline] = {}
+        self.obligations: dict[str, ReportObligation] = {}
+        self.reports: list[SubmittedReport] = []
+        self.completed_on: date | None = None
+        self.completion_note: str | None = None
+        self.withdrawn_on: date | None = None
+        self.corrections: list[Corrected] = []
+
+    # -- creation ------------------------------------------------------------------------
+
+    @classmethod
+    def register(
+        cls,
+        *,
+        body: str,
+        reference: str,
+        title: str,
+        kind: str | None,
+        state: str | None,
+        initiators: list[str],
+        meta: Meta,
+    ) -> Motion:
+        """A new motion; its id follows from body and reference."""
+        if not body.strip() or not reference.strip():
+            raise InputError("a motion needs a body and a reference")
+        return cls._create(
+            Registered,
+            id=motion_id(body, reference),
+            timestamp=meta.at,
+            effective=meta.effective,
+            provenance=meta.provenance,
+            body=" ".join(body.split()),
+            reference=reference.strip(),
+            title=" ".join(title.split()),
+            kind=kind,
+            state=state,
+            initiators=list(initiators),
+        )
+
+    # -- queries -------------------------------------------------------------------------
+
+    @property
+    def is_closed(self) -> bool:
+        return self.completed_on is not None or self.withdrawn_on is not None
+
+    @property
+    def decision(self) -> Decision | None:
+        """The latest decision, if any."""
+        return self.decisions[-1] if self.decisions else None
+
+    @property
+    def decision_date(self) -> date | None:
+        """The date of the latest binding decision (adopted), if any."""
+        dates = [d.on for d in self.decisions if d.outcome in BINDING_OUTCOMES and d.on]
+        return max(dates) if dates else None
+
+    def deadline(self, deadline_id: str) -> Deadline:
+        try:
+            return self.deadlines[deadline_id]
+        except KeyError:
+            raise UnknownDeadline(
+                f"{self.reference} has no deadline {deadline_id!r}"
+                + (f"; known: {', '.join(self.deadlines)}" if self.deadlines else "")
+            ) from None
+
+    def find_deadline(self, kind: DeadlineKind, phrase: str) -> Deadline | None:
+        """The deadline of this kind set from the same phrase, if any."""
+        key = normalise_key(phrase)
+        for d in self.deadlines.values():
+            if d.kind == kind and normalise_key(d.phrase) == key:
+                return d
+        return None
+
+    # -- commands ------------------------------------------------------------------------
+
+    def _check_open(self, what: str) -> None:
+        if self.completed_on is not None:
+            raise MotionClosed(
+                f"{self.reference} was completed on {self.completed_on.isoformat()}; "
+                f"cannot {what}"
+            )
+        if self.withdrawn_on is not None:
+            raise MotionClosed(
+                f"{self.reference} was withdrawn on {self.withdrawn_on.isoformat()}; "
+                f"cannot {what}"
+            )
+
+    def _check_after_decision(self, due: date | None) -> None:
+        decided = self.decision_date
+        if due is not None and decided is not None and due < decided:
+            raise DateOrderError(
+                f"due date {due.isoformat()} lies before the decision of "
+                f"{decided.isoformat()} on {self.reference}"
+            )
+
+    def _trigger(self, event_class: type[Any], meta: Meta, **kwargs: Any) -> None:
+        self.trigger_event(
+            event_class,
+            timestamp=meta.at,
+            effective=meta.effective,
+            provenance=meta.provenance,
+            **kwargs,
+        )
+
+    def record_consultation(
+        self, *, committee: str | None, role: str | None, result: str | None, meta: Meta
+    ) -> bool:
+        """Record a Beratung; returns False when it was recorded before."""
+        item = Consultation(committee, meta.effective, role, result)
+        if item in self.consultations:
+            return False
+        self._trigger(ConsultationRecorded, meta, committee=committee, role=role, result=result)
+        return True
+
+    def record_decision(
+        self, *, committee: str | None, outcome: Outcome, text: str | None, meta: Meta
+    ) -> bool:
+        """Record a decision; returns False when the same decision was recorded before."""
+        for d in self.decisions:
+            if (d.committee, d.on, d.outcome) == (committee, meta.effective, outcome):
+                return False
+        self._trigger(DecisionRecorded, meta, committee=committee, outcome=outcome, text=text)
+        return True
+
+    def assign_addressee(self, *, addressee: str | None, office: str | None, meta: Meta) -> bool:
+        """Name who must act and the leading office; False when unchanged."""
+        if (addressee, office) == (self.addressee, self.office):
+            return False
+        self._trigger(AddresseeAssigned, meta, addressee=addressee, office=office)
+        return True
+
+    def set_deadline(
+        self,
+        *,
+        kind: DeadlineKind,
+        due: date | None,
+        window_start: date | None,
+        phrase: str,
+        rule: str,
+        meta: Meta,
+    ) -> str:
+        """Set an obligation with a due date; returns its id (the existing one if repeated)."""
+        existing = self.find_deadline(kind, phrase)
+        if existing is not None and existing.original_due == due:
+            return existing.deadline_id
+        self._check_open("set a deadline")
+        self._check_after_decision(due)
+        if window_start is not None and due is not None and window_start > due:
+            raise DateOrderError(
+                f"window start {window_start.isoformat()} lies after the due date {due.isoformat()}"
+            )
+        deadline_id = f"D{len(self.deadlines) + 1}"
+        self._trigger(
+            DeadlineSet,
+            meta,
+            deadline_id=deadline_id,
+            kind=kind,
+            due=due,
+            window_start=window_start,
+            phrase=phrase,
+            rule=rule,
+        )
+        return deadline_id
+
+    def extend_deadline(self, deadline_id: str, *, new_due: date, reason: str, meta: Meta) -> None:
+        """Move a deadline's due date later (Fristverlängerung)."""
+        d = self.deadline(deadline_id)
+        self._check_open(f"extend {deadline_id}")
+        if not d.is_open:
+            raise MotionClosed(f"{self.reference} {deadline_id} was met on {d.met_on}")
+        if d.due is not None and new_due <= d.due:
+            raise DateOrderError(
+                f"an extension must move {deadline_id} later than {d.due.isoformat()}, "
+                f"not to {new_due.isoformat()}"
+            )
+        self._check_after_decision(new_due)
+        self._trigger(
+            DeadlineExtended,
+            meta,
+            deadline_id=deadline_id,
+            previous_due=d.due,
+            new_due=new_due,
+            reason=reason,
+        )
+
+    def set_report_obligation(
+        self,
+        *,
+        recipient: str | None,
+        recurrence: Recurrence,
+        first_due: date | None,
+        phrase: str,
+        meta: Meta,
+    ) -> str:
+        """Set a duty to report; returns its id (the existing one if repeated)."""
+        key = normalise_key(phrase)
+        for o in self.obligations.values():
+            if normalise_key(o.phrase) == key and o.recurrence == recurrence:
+                return o.obligation_id
+        self._check_open("set a report obligation")
+        self._check_after_decision(first_due)
+        obligation_id = f"R{len(self.obligations) + 1}"
+        self._trigger(
+            ReportObligationSet,
+            meta,
+            obligation_id=obligation_id,
+            recipient=recipient,
+            recurrence=recurrence,
+            first_due=first_due,
+            phrase=phrase,
+        )
+        return obligation_id
+
+    def submit_report(
+        self,
+        *,
+        report_kind: ReportKind,
+        document_reference: str | None,
+        obligation_id: str | None,
+        meta: Meta,
+    ) -> bool:
+        """Record a submitted report; False when the same report was recorded before."""
+        if obligation_id is not None and obligation_id not in self.obligations:
+            self.deadline(obligation_id)  # raises UnknownDeadline unless it is a deadline
+        item = SubmittedReport(meta.effective, report_kind, document_reference, obligation_id)
+        if item in self.reports:
+            return False
+        self._trigger(
+            ReportSubmitted,
+            meta,
+            report_kind=report_kind,
+            document_reference=document_reference,
+            obligation_id=obligation_id,
+        )
+        return True
+
+    def complete(self, *, deadline_id: str | None, note: str | None, meta: Meta) -> None:
+        """Mark one deadline, or the whole motion, as fulfilled."""
+        if deadline_id is not None:
+            d = self.deadline(deadline_id)
+            if not d.is_open:
+                raise MotionClosed(
+                    f"{self.reference} {deadline_id} was already met on {d.met_on}"
+                )
+        self._check_open("complete it")
+        self._trigger(Completed, meta, deadline_id=deadline_id, note=note)
+
+    def withdraw(self, *, reason: str | None, meta: Meta) -> None:
+        """The motion was withdrawn (zurückgezogen)."""
+        self._check_open("withdraw it")
+        self._trigger(Withdrawn, meta, reason=reason)
+
+    CORRECTABLE = ("title", "kind", "state", "addressee", "office")
+
+    def correct(self, *, field_name: str, value: str | None, reason: str, meta: Meta) -> bool:
+        """Put a wrongly recorded fact right; False when the value is already so."""
+        previous = self._current(field_name)
+        if previous == value:
+            return False
+        if field_name.endswith(".due") and value is not None:
+            self._check_after_decision(date.fromisoformat(value))
+        self._trigger(Corrected, meta, field=field_name, value=value, previous=previous, reason=reason)
+        return True
+
+    def _current(self, field_name: str) -> str | None:
+        if field_name in self.CORRECTABLE:
+            current = getattr(self, field_name)
+            return current if current is None else str(current)
+        parts = field_name.split(".")
+        if len(parts) == 3 and parts[0] == "deadline" and parts[2] in {"due", "kind"}:
+            d = self.deadline(parts[1])
+            if parts[2] == "due":
+                return d.due.isoformat() if d.due else None
+            return d.kind.value
+        if field_name == "decision.outcome" and self.decision is not None:
+            return self.decision.outcome.value
+        raise InputError(
+            f"cannot correct {field_name!r}; correctable: {', '.join(self.CORRECTABLE)}, "
+            "deadline.<id>.due, deadline.<id>.kind, decision.outcome"
+        )
+
+    # -- evolving state from events --------------------------------------------------------
+
+    @singledispatchmethod
+    def when(self, event: Any) -> None:
+        """Apply one event to the state (dispatch by event class)."""
+        raise TypeError(f"Motion cannot apply {type(event).__name__}")
+
+    @when.register
+    def _(self, event: Registered) -> None:
+        self.body = event.body
+        self.reference = event.reference
+        self.title = event.title
+        self.kind = event.kind
+        self.state = event.state
+        self.initiators = list(event.initiators)
+        self.registered_on = event.effective
+
+    @when.register
+    def _(self, event: ConsultationRecorded) -> None:
+        self.consultations.append(
+            Consultation(event.committee, event.effective, event.role, event.result)
+        )
+
+    @when.register
+    def _(self, event: DecisionRecorded) -> None:
+        self.decisions.append(Decision(event.committee, event.effective, event.outcome, event.text))
+
+    @when.register
+    def _(self, event: AddresseeAssigned) -> None:
+        self.addressee = event.addressee
+        self.office = event.office
+
+    @when.register
+    def _(self, event: DeadlineSet) -> None:
+        self.deadlines[event.deadline_id] = Deadline(
+            deadline_id=event.deadline_id,
+            kind=event.kind,
+            due=event.due,
+            window_start=event.window_start,
+            phrase=event.phrase,
+            rule=event.rule,
+            history=[DueChange(event.due, event.effective, event.timestamp, "set")],
+        )
+
+    @when.register
+    def _(self, event: DeadlineExtended) -> None:
+        d = self.deadlines[event.deadline_id]
+        d.due = event.new_due
+        d.history.append(
+            DueChange(event.new_due, event.effective, event.timestamp, event.reason)
+        )
+
+    @when.register
+    def _(self, event: ReportObligationSet) -> None:
+        self.obligations[event.obligation_id] = ReportObligation(
+            obligation_id=event.obligation_id,
+            recipient=event.recipient,
+            recurrence=event.recurrence,
+            first_due=event.first_due,
+            phrase=event.phrase,
+        )
+
+    @when.register
+    def _(self, event: ReportSubmitted) -> None:
+        self.reports.append(
+            SubmittedReport(
+                event.effective, event.report_kind, event.document_reference, event.obligation_id
+            )
+        )
+        oid = event.obligation_id
+        if oid in self.obligations and event.effective is not None:
+            o = self.obligations[oid]
+            o.submitted.append(event.effective)
+            if event.report_kind is ReportKind.FINAL or o.recurrence is Recurrence.ONCE:
+                o.ended_on = event.effective
+        elif oid in self.deadlines:
+            self.deadlines[oid].met_on = event.effective or event.timestamp.date()
+
+    @when.register
+    def _(self, event: Completed) -> None:
+        on = event.effective or event.timestamp.date()
+        if event.deadline_id is not None:
+            self.deadlines[event.deadline_id].met_on = on
+            return
+        self.completed_on = on
+        self.completion_note = event.note
+        for d in self.deadlines.values():
+            if d.met_on is None:
+                d.met_on = on
+        for o in self.obligations.values():
+            if o.ended_on is None:
+                o.ended_on = on
+
+    @when.register
+    def _(self, event: Withdrawn) -> None:
+        self.withdrawn_on = event.effective or event.timestamp.date()
+
+    @when.register
+    def _(self, event: Corrected) -> None:
+        self.corrections.append(event)
+        name, value = event.field, event.value
+        if name in self.CORRECTABLE:
+            setattr(self, name, value)
+            return
+        parts = name.split(".")
+        if parts[0] == "deadline":
+            d = self.deadlines[parts[1]]
+            if parts[2] == "due":
+                d.due = date.fromisoformat(value) if value else None
+                d.history.append(DueChange(d.due, event.effective, event.timestamp, event.reason))
+            else:
+                d.kind = DeadlineKind(value)
+        elif name == "decision.outcome" and self.decisions and value:
+            last = self.decisions[-1]
+            self.decisions[-1] = Decision(last.committee, last.on, Outcome(value), last.text)

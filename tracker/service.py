@@ -1,0 +1,355 @@
+"""The application service: the commands that change what the tracker knows.
+
+Each command loads a motion, runs one of its methods, and saves the new events in one
+atomic write. A save that loses the optimistic-concurrency race (another process wrote the
+same motion in between) reloads the motion and runs the command again, up to
+:data:`MAX_ATTEMPTS` times; a command that would repeat a recorded fact appends nothing.
+"""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, TypeVar
+from uuid import UUID
+
+import structlog
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import (
+    IntegrityError,
+    JSONTranscoder,
+    PersistenceError,
+)
+from eventsourcing.utils import Environment
+
+from events.log import LogEntry, head_position, read_log
+from events.motion import Registered
+from events.store import StoreLocation
+from events.transcodings import register_transcodings
+from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
+from tracker.clock import Clock
+from tracker.errors import ConcurrencyError, StorageError, UnknownMotion
+from tracker.motion import Meta, Motion, motion_id
+
+log = structlog.get_logger()
+
+T = TypeVar("T")
+
+#: How often a command is retried after losing a concurrency race.
+MAX_ATTEMPTS = 50
+
+REGISTERED_TOPIC = f"{Registered.__module__}:{Registered.__qualname__}"
+
+
+class MotionLog(Application[UUID]):
+    """The eventsourcing application holding the motions' log."""
+
+    name = "Tracker"
+
+    def construct_env(self, name: str, env: Any = None) -> Environment:
+        # Settings come only from the tracker's own settings object, never os.environ.
+        return Environment(name, dict(env or {}))
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_transcodings(transcoder)
+
+
+def open_log(location: StoreLocation) -> MotionLog:
+    """Open (and on first use create) the log at ``location``."""
+    location.prepare()
+    try:
+        return MotionLog(env=location.eventsourcing_env())
+    except (PersistenceError, sqlite3.Error, OSError) as exc:
+        raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
+    except Exception as exc:  # psycopg errors without importing psycopg for SQLite users
+        if type(exc).__module__.startswith("psycopg"):
+            raise StorageError(
+                f"cannot open the store {location.display}: {_reason(exc)}"
+            ) from exc
+        raise
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+@dataclass(frozen=True)
+class Change:
+    """The result of a command: the motion after it and how many events it appended."""
+
+    motion: Motion
+    appended: int
+
+
+class TrackerService:
+    """Commands on motions, with the recorded time from the injected clock."""
+
+    def __init__(self, app: MotionLog, clock: Clock, user: str = "unknown") -> None:
+        self.app = app
+        self.clock = clock
+        self.user = user
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, mid: UUID) -> Motion:
+        """The motion with this id (raises :class:`UnknownMotion`)."""
+        try:
+            motion = self.app.repository.get(mid)
+        except AggregateNotFoundError:
+            raise UnknownMotion(f"no motion with id {mid}") from None
+        assert isinstance(motion, Motion)
+        return motion
+
+    def find(self, reference: str, body: str | None = None) -> Motion:
+        """The motion with this reference (and body, when several bodies use it)."""
+        if body is not None:
+            try:
+                return self.get(motion_id(body, reference))
+            except UnknownMotion:
+                raise UnknownMotion(f"no motion {reference!r} of {body!r}") from None
+        matches = self.ids_for_reference(reference)
+        if not matches:
+            raise UnknownMotion(f"no motion with reference {reference!r}")
+        if len(matches) > 1:
+            bodies = sorted(self.get(m).body for m in matches)
+            raise UnknownMotion(
+                f"reference {reference!r} exists in several bodies ({'; '.join(bodies)}); "
+                "name one with --body"
+            )
+        return self.get(matches[0])
+
+    def ids_for_reference(self, reference: str) -> list[UUID]:
+        """Ids of motions registered under ``reference`` (any body)."""
+        wanted = "".join(reference.split()).casefold()
+        found: list[UUID] = []
+        start = 1
+        while True:
+            batch = self.app.recorder.select_notifications(
+                start, 1000, topics=[REGISTERED_TOPIC]
+            )
+            for n in batch:
+                event = self.app.mapper.to_domain_event(n)
+                assert isinstance(event, Registered)
+                if "".join(event.reference.split()).casefold() == wanted:
+                    found.append(event.originator_id)
+            if len(batch) < 1000:
+                return found
+            start = batch[-1].id + 1
+
+    def log(self, start: int = 1, stop: int | None = None) -> Iterator[LogEntry]:
+        """The whole log in order."""
+        return read_log(self.app.recorder, self.app.mapper, start=start, stop=stop)
+
+    def head(self) -> int:
+        """Position of the last event (0 when empty)."""
+        return head_position(self.app.recorder)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def meta(self, effective: date | None, provenance: Provenance | None = None) -> Meta:
+        """Recorded now, effective on ``effective``, by the current user unless told."""
+        return Meta(
+            effective=effective,
+            provenance=provenance or Provenance.user(self.user),
+            at=self.clock.now(),
+        )
+
+    def change(
+        self,
+        mid: UUID,
+        command: Callable[[Motion], T],
+        *,
+        create: Callable[[], Motion] | None = None,
+    ) -> tuple[T, Change]:
+        """Run ``command`` on the motion and save its events atomically, retrying races.
+
+        With ``create``, a motion that does not exist yet is made by it first (in the same
+        save). Returns the command's result and the :class:`Change`.
+        """
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                motion = self.get(mid)
+            except UnknownMotion:
+                if create is None:
+                    raise
+                motion = create()
+            result = command(motion)
+            pending = len(motion.pending_events)
+            if pending == 0:
+                return result, Change(motion, 0)
+            try:
+                self.app.save(motion)
+            except IntegrityError:
+                log.debug("concurrency_retry", motion=str(mid), attempt=attempt)
+                time.sleep(random.uniform(0, 0.002 * attempt))
+                continue
+            except PersistenceError as exc:
+                raise StorageError(f"cannot write to the store: {_reason(exc)}") from exc
+            return result, Change(motion, pending)
+        raise ConcurrencyError(f"gave up writing motion {mid} after {MAX_ATTEMPTS} attempts")
+
+    def register(
+        self,
+        *,
+        body: str,
+        reference: str,
+        title: str,
+        kind: str | None = None,
+        state: str | None = None,
+        initiators: list[str] | None = None,
+        effective: date | None = None,
+        provenance: Provenance | None = None,
+    ) -> Change:
+        """Register a motion; registering it again appends nothing."""
+        meta = self.meta(effective, provenance)
+
+        def create() -> Motion:
+            return Motion.register(
+                body=body,
+                reference=reference,
+                title=title,
+                kind=kind,
+                state=state,
+                initiators=initiators or [],
+                meta=meta,
+            )
+
+        _, change = self.change(motion_id(body, reference), lambda m: None, create=create)
+        return change
+
+    def add(
+        self,
+        *,
+        body: str,
+        reference: str,
+        title: str,
+        kind: str | None,
+        state: str | None,
+        decided_on: date | None,
+        outcome: Outcome | None,
+        committee: str | None,
+        addressee: str | None,
+        office: str | None,
+        due: date | None,
+        deadline_kind: DeadlineKind = DeadlineKind.COMPLETION,
+        phrase: str | None = None,
+    ) -> tuple[str | None, Change]:
+        """Register a motion by hand with its decision, addressee and deadline, atomically.
+
+        Returns the deadline id (None without ``due``) and the change.
+        """
+        effective = decided_on
+        meta = self.meta(effective)
+
+        def create() -> Motion:
+            return Motion.register(
+                body=body,
+                reference=reference,
+                title=title,
+                kind=kind,
+                state=state,
+                initiators=[],
+                meta=meta,
+            )
+
+        def command(m: Motion) -> str | None:
+            if outcome is not None:
+                m.record_decision(committee=committee or body, outcome=outcome, text=None, meta=meta)
+            if addressee is not None or office is not None:
+                m.assign_addressee(
+                    addressee=addressee or m.addressee, office=office or m.office, meta=meta
+                )
+            if due is None:
+                return None
+            text = phrase or f"Erledigungsfrist: {due.strftime('%d.%m.%Y')}"
+            return m.set_deadline(
+                kind=deadline_kind, due=due, window_start=None, phrase=text, rule="manual",
+                meta=meta,
+            )
+
+        return self.change(motion_id(body, reference), command, create=create)
+
+    def extend_deadline(
+        self, mid: UUID, deadline_id: str, *, new_due: date, reason: str, effective: date | None
+    ) -> Change:
+        """Record a Fristverlängerung."""
+        meta = self.meta(effective)
+        _, change = self.change(
+            mid, lambda m: m.extend_deadline(deadline_id, new_due=new_due, reason=reason, meta=meta)
+        )
+        return change
+
+    def submit_report(
+        self,
+        mid: UUID,
+        *,
+        on: date,
+        report_kind: ReportKind,
+        document_reference: str | None,
+        obligation_id: str | None,
+    ) -> Change:
+        """Record a report the administration submitted."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid,
+            lambda m: m.submit_report(
+                report_kind=report_kind,
+                document_reference=document_reference,
+                obligation_id=obligation_id,
+                meta=meta,
+            ),
+        )
+        return change
+
+    def set_report_obligation(
+        self,
+        mid: UUID,
+        *,
+        recipient: str | None,
+        recurrence: Recurrence,
+        first_due: date | None,
+        phrase: str,
+        effective: date | None,
+    ) -> tuple[str, Change]:
+        """Record a duty to report."""
+        meta = self.meta(effective)
+        return self.change(
+            mid,
+            lambda m: m.set_report_obligation(
+                recipient=recipient, recurrence=recurrence, first_due=first_due, phrase=phrase,
+                meta=meta,
+            ),
+        )
+
+    def complete(
+        self, mid: UUID, *, on: date, deadline_id: str | None, note: str | None
+    ) -> Change:
+        """Mark a deadline, or the whole motion, as fulfilled on ``on``."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid, lambda m: m.complete(deadline_id=deadline_id, note=note, meta=meta)
+        )
+        return change
+
+    def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:
+        """Record that the motion was withdrawn."""
+        meta = self.meta(on)
+        _, change = self.change(mid, lambda m: m.withdraw(reason=reason, meta=meta))
+        return change
+
+    def correct(
+        self, mid: UUID, *, field_name: str, value: str | None, reason: str, effective: date | None
+    ) -> Change:
+        """Put a wrongly recorded fact right (a new event; nothing is edited)."""
+        meta = self.meta(effective)
+        _, change = self.change(
+            mid,
+            lambda m: m.correct(field_name=field_name, value=value, reason=reason, meta=meta),
+        )
+        return change

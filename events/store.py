@@ -78,9 +78,11 @@ class StoreLocation:
         return env
 
     def prepare(self) -> None:
-        """Create what the store needs on first use (the SQLite folder)."""
+        """Create what the store needs on first use: the SQLite folder, the PostgreSQL schema."""
         if self.backend == "sqlite" and self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        elif self.backend == "postgres" and self.schema:
+            connect(self).close()
 
 
 def parse_location(value: str) -> StoreLocation:
@@ -238,7 +240,7 @@ def connect(location: StoreLocation) -> Database:
     """Open a plain connection to the store (raises the driver's error if it cannot)."""
     if location.backend == "sqlite":
         assert location.path is not None
-        location.prepare()
+        location.path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(
             location.path, timeout=SQLITE_LOCK_TIMEOUT, isolation_level=None
         )

@@ -142,6 +142,10 @@ class TrackerService:
                 return found
             start = batch[-1].id + 1
 
+    def history(self, mid: UUID) -> list[Any]:
+        """Every event of one motion, oldest first."""
+        return list(self.app.events.get(mid))
+
     def log(self, start: int = 1, stop: int | None = None) -> Iterator[LogEntry]:
         """The whole log in order."""
         return read_log(self.app.recorder, self.app.mapper, start=start, stop=stop)

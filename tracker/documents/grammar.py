@@ -294,7 +294,7 @@ def end_of_year(text: str, context: DateContext) -> list[Term]:
 
 
 _MONTH_YEAR = re.compile(
-    r"\b(?:(?:bis|im|zum|spätestens|ab)\s+(?:zum\s+|spätestens\s+)?)?"
+    r"\b(?:(?:bis|im|zum|spätestens)\s+(?:zum\s+|spätestens\s+)?)?"
     r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")\s*(?:/\s*)?" + _YEAR,
     _FLAGS,
 )
@@ -429,7 +429,7 @@ _UNIT = r"(Tag(?:e|en|es)?|Woche(?:n)?|Monat(?:e|en|s|es)?|Jahr(?:e|en|es)?)"
 _RELATIVE = re.compile(
     r"\b(?:(?:innerhalb|binnen)\s+(?:von\s+|der\s+(?:nächsten|kommenden)\s+)?|spätestens\s+)"
     r"(" + _NUMBER + r")\s+" + _UNIT + r"(?![a-zäöüß])"
-    r"(?:\s+(?:nach|ab|seit)\s+(?:der\s+|dem\s+|des\s+)?([A-Za-zÄÖÜäöüß-]+))?",
+    r"(?:\s+(nach|ab|seit|vor)\s+(?:der\s+|dem\s+|des\s+)?([A-Za-zÄÖÜäöüß-]+))?",
     _FLAGS,
 )
 _AFTER_DECISION = re.compile(r"^(?:Beschlussfassung|Beschlusses?|Beschlussdatum|Beschließung)$", _FLAGS)
@@ -446,10 +446,10 @@ def relative_period(text: str, context: DateContext) -> list[Term]:
     for m in _RELATIVE.finditer(text):
         amount = _number(m.group(1))
         unit = m.group(2).lower()
-        event = m.group(3)
+        preposition, event = m.group(3), m.group(4)
         on_decision = event is None or _AFTER_DECISION.match(event) is not None
-        if not on_decision and event is not None and event[:1].islower():
-            on_decision = True  # "binnen drei Monaten nach ..." cut at a verb: no event named
+        if preposition and preposition.lower() != "vor" and event and event[:1].islower():
+            on_decision = True  # "nach" followed by a verb: no event is named
         start = context.decision_date if on_decision else None
         due: date | None = None
         if start is not None:
@@ -463,7 +463,7 @@ def relative_period(text: str, context: DateContext) -> list[Term]:
 _EVENTS = (
     r"Sommerpause|Winterpause|Weihnachtspause|Osterpause|Sommerferien|Herbstferien|"
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
-    r"Kommunalwahl|Wahl|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
+    r"Kommunalwahl|Landtagswahl|Bundestagswahl|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )
 _EVENT = re.compile(
     r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach)\s+(?:der|dem|den)|zur|zum|zu\s+den)\s+"
@@ -485,7 +485,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
 
 
 _YEAR_ONLY = re.compile(
-    r"\b(?:bis\s+(?:(?:spätestens|zum\s+Jahr|zum|Ende)\s+)?|spätestens\s+(?:bis\s+)?)"
+    r"\b(?:bis\s+(?:(?:spätestens|zum\s+Jahr|zum)\s+)?|spätestens\s+(?:bis\s+)?)"
     r"((?:19|20)\d{2})(?![\d/.-])",
     _FLAGS,
 )
@@ -520,13 +520,14 @@ RULES: dict[str, Rule] = {
 def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
     """All deadline terms in ``text``, in reading order, overlaps resolved to the longest."""
     ctx = context or DateContext()
-    candidates: list[tuple[int, int, int, Term]] = []
-    for priority, rule in enumerate(RULES.values()):
-        for term in rule(text, ctx):
-            candidates.append((term.start, -(term.end - term.start), priority, term))
-    candidates.sort(key=lambda c: (-(c[3].end - c[3].start), c[2], c[0]))
+    candidates = [
+        (priority, term)
+        for priority, rule in enumerate(RULES.values())
+        for term in rule(text, ctx)
+    ]
+    candidates.sort(key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
     kept: list[Term] = []
-    for _, _, _, term in candidates:
+    for _, term in candidates:
         if all(term.end <= k.start or term.start >= k.end for k in kept):
             kept.append(term)
     return sorted(kept, key=lambda t: t.start)

@@ -1,0 +1,357 @@
+"""The ``tracker`` command: a thin typer front over the tracker's services.
+
+Each command parses its arguments, calls one service and prints. Exit codes: 0 success,
+1 a domain error (unknown motion, a rule violated), 2 bad input or usage. Errors are one
+line on standard error, never a traceback. Nothing imports this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any
+
+import click
+import structlog
+import typer
+from typer.core import TyperGroup
+
+from tracker.errors import InputError, TrackerError
+
+
+class TrackerGroup(TyperGroup):
+    """Turns the tracker's errors into one line and an exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TrackerError as exc:
+            typer.echo(f"tracker: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    cls=TrackerGroup,
+    no_args_is_help=True,
+    add_completion=False,
+    help="Track the deadlines and report duties that councils set their administrations.",
+)
+deadline_app = typer.Typer(cls=TrackerGroup, no_args_is_help=True, help="Change deadlines.")
+app.add_typer(deadline_app, name="deadline")
+
+
+# -- wiring ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """Settings plus the services built from them on first use (the one bootstrap)."""
+
+    db: str | None
+    now: str | None
+    config: str | None
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def settings(self) -> Any:
+        if "settings" not in self._cache:
+            from tracker.settings import load_settings
+
+            self._cache["settings"] = load_settings(db=self.db, now=self.now, config=self.config)
+        return self._cache["settings"]
+
+    @property
+    def service(self) -> Any:
+        if "service" not in self._cache:
+            from tracker.service import TrackerService, open_log
+
+            s = self.settings
+            self._cache["service"] = TrackerService(open_log(s.store), s.clock, s.user)
+        return self._cache["service"]
+
+    def today(self) -> date:
+        from tracker.clock import today
+
+        return today(self.settings.clock)
+
+
+def configure_logging(level: str) -> None:
+    """structlog, once: readable on a terminal, JSON lines otherwise; to standard error."""
+    processors: list[Any] = [
+        structlog.contextvars.merge_contextvars,
+        structlog.processors.add_log_level,
+        structlog.processors.TimeStamper(fmt="iso", utc=True),
+    ]
+    if sys.stderr.isatty():
+        processors.append(structlog.dev.ConsoleRenderer())
+    else:
+        processors += [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()]
+    structlog.configure(
+        processors=processors,
+        wrapper_class=structlog.make_filtering_bound_logger(
+            logging.getLevelNamesMapping().get(level.upper(), logging.WARNING)
+        ),
+        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        cache_logger_on_first_use=False,
+    )
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(help="SQLite folder or file, or a postgresql:// URL.", envvar="TRACKER_DB"),
+    ] = None,
+    now: Annotated[
+        str | None,
+        typer.Option(help="Replace the clock: ISO date-time, Berlin time if no zone."),
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option(help="TOML configuration file.", envvar="TRACKER_CONFIG")
+    ] = None,
+    log_level: Annotated[
+        str, typer.Option(help="debug, info, warning, error.", envvar="TRACKER_LOG_LEVEL")
+    ] = "warning",
+) -> None:
+    """Track council deadlines."""
+    configure_logging(log_level)
+    ctx.obj = Context(db=db, now=now, config=config)
+
+
+def parse_day(value: str | None, what: str) -> date | None:
+    from tracker.dates import parse_date
+
+    return None if value is None else parse_date(value, what=what)
+
+
+def choice(enum_type: type[Enum], value: str | None, what: str) -> Any:
+    """An enum member by value, with a clear message for a wrong one."""
+    if value is None:
+        return None
+    try:
+        return enum_type(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in enum_type)  # type: ignore[var-annotated]
+        raise InputError(f"{what} {value!r} is not one of: {allowed}") from None
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class LogFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+Body = Annotated[str | None, typer.Option(help="The council body, when the reference is ambiguous.")]
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+@app.command()
+def add(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr., e.g. 1263/IV.")],
+    body: Annotated[str, typer.Option(help="The council, e.g. 'BVV Mitte von Berlin'.")],
+    title: Annotated[str, typer.Option(help="Betreff.")],
+    kind: Annotated[str | None, typer.Option(help="Antrag, Beschlussvorlage, ...")] = None,
+    state: Annotated[str | None, typer.Option(help="Bundesland: BE, HH, NW, ...")] = None,
+    decided: Annotated[str | None, typer.Option(help="Date of the decision.")] = None,
+    outcome: Annotated[str | None, typer.Option(help="adopted, rejected, noted, ...")] = None,
+    committee: Annotated[str | None, typer.Option(help="Who decided (default: the body).")] = None,
+    addressee: Annotated[str | None, typer.Option(help="Who must act: Bezirksamt, ...")] = None,
+    office: Annotated[str | None, typer.Option(help="Federführung (gets reminders).")] = None,
+    due: Annotated[str | None, typer.Option(help="Due date of the deadline.")] = None,
+    deadline_kind: Annotated[str, typer.Option(help="completion, report or event.")] = "completion",
+    phrase: Annotated[str | None, typer.Option(help="The deadline as written.")] = None,
+) -> None:
+    """Register a motion by hand, with its decision and deadline."""
+    from events.values import DeadlineKind, Outcome
+    from tracker.deadlines import check_state
+
+    c: Context = ctx.obj
+    deadline_id, change = c.service.add(
+        body=body, reference=reference, title=title, kind=kind,
+        state=check_state(state) or c.settings.default_state,
+        decided_on=parse_day(decided, "--decided"),
+        outcome=choice(Outcome, outcome or ("adopted" if decided else None), "--outcome"),
+        committee=committee, addressee=addressee, office=office, due=parse_day(due, "--due"),
+        deadline_kind=choice(DeadlineKind, deadline_kind, "--deadline-kind"), phrase=phrase,
+    )
+    suffix = f", deadline {deadline_id}" if deadline_id else ""
+    typer.echo(f"{change.motion.reference}: {change.appended} event(s) recorded{suffix}")
+
+
+@deadline_app.command("extend")
+def deadline_extend(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    deadline_id: Annotated[str, typer.Argument(help="Deadline id as shown by 'show', e.g. D1.")],
+    to: Annotated[str, typer.Option("--to", help="The new due date.")],
+    reason: Annotated[str, typer.Option(help="Why the deadline moves.")],
+    body: Body = None,
+    effective: Annotated[str | None, typer.Option(help="When it was granted.")] = None,
+) -> None:
+    """Record a Fristverlängerung; the earlier due dates stay in the history."""
+    c: Context = ctx.obj
+    motion = c.service.find(reference, body)
+    c.service.extend_deadline(
+        motion.id, deadline_id, new_due=parse_day(to, "--to"), reason=reason,
+        effective=parse_day(effective, "--effective") or c.today(),
+    )
+    typer.echo(f"{motion.reference} {deadline_id}: due {to} ({reason})")
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    on: Annotated[str | None, typer.Option("--date", help="Submission date (default today).")] = None,
+    final: Annotated[bool, typer.Option("--final/--interim", help="Schlussbericht?")] = False,
+    document: Annotated[str | None, typer.Option(help="Reference of the report document.")] = None,
+    obligation: Annotated[str | None, typer.Option(help="Deadline or duty id it fulfils.")] = None,
+    body: Body = None,
+) -> None:
+    """Record a report (Zwischen- or Schlussbericht) submitted by the administration."""
+    from events.values import ReportKind
+
+    c: Context = ctx.obj
+    motion = c.service.find(reference, body)
+    change = c.service.submit_report(
+        motion.id, on=parse_day(on, "--date") or c.today(),
+        report_kind=ReportKind.FINAL if final else ReportKind.INTERIM,
+        document_reference=document, obligation_id=obligation,
+    )
+    typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
+
+
+@app.command()
+def complete(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    deadline: Annotated[str | None, typer.Option(help="Only this deadline (e.g. D1).")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="When it was done (default today).")] = None,
+    note: Annotated[str | None, typer.Option(help="Closing note (Erledigungsvermerk).")] = None,
+    body: Body = None,
+) -> None:
+    """Mark a motion, or one of its deadlines, as done."""
+    c: Context = ctx.obj
+    motion = c.service.find(reference, body)
+    day = parse_day(on, "--date") or c.today()
+    c.service.complete(motion.id, on=day, deadline_id=deadline, note=note)
+    typer.echo(f"{motion.reference}{' ' + deadline if deadline else ''}: completed on {day}")
+
+
+@app.command()
+def withdraw(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    reason: Annotated[str | None, typer.Option(help="Why.")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="When (default today).")] = None,
+    body: Body = None,
+) -> None:
+    """Record that a motion was withdrawn."""
+    c: Context = ctx.obj
+    motion = c.service.find(reference, body)
+    c.service.withdraw(motion.id, on=parse_day(on, "--date") or c.today(), reason=reason)
+    typer.echo(f"{motion.reference}: withdrawn")
+
+
+@app.command()
+def correct(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    field_name: Annotated[str, typer.Argument(metavar="FIELD", help="title, office, deadline.D1.due, ...")],
+    value: Annotated[str, typer.Argument(help="The right value ('' for none).")],
+    reason: Annotated[str, typer.Option(help="Why the recorded fact was wrong.")],
+    body: Body = None,
+) -> None:
+    """Correct a wrongly recorded fact (a new event; the old value stays in the history)."""
+    c: Context = ctx.obj
+    motion = c.service.find(reference, body)
+    if field_name.endswith(".due") and value:
+        value = parse_day(value, field_name).isoformat()  # type: ignore[union-attr]
+    change = c.service.correct(
+        motion.id, field_name=field_name, value=value or None, reason=reason, effective=c.today()
+    )
+    typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    body: Body = None,
+    fmt: Annotated[ShowFormat, typer.Option("--format", help="table or json.")] = ShowFormat.table,
+) -> None:
+    """Show a motion: its facts, deadlines and history."""
+    from tracker.output import render_json
+    from tracker.views import history_view, motion_view
+
+    c: Context = ctx.obj
+    motion = c.service.find(reference, body)
+    view = motion_view(motion) | {"history": history_view(c.service.history(motion.id))}
+    if fmt is ShowFormat.json:
+        typer.echo(render_json(view))
+    else:
+        typer.echo(render_motion(view), nl=False)
+
+
+def render_motion(view: dict[str, Any]) -> str:
+    """The table form of ``show``."""
+    from tracker.output import render_table
+
+    decision = view["decision"]
+    lines = [
+        f"{view['reference']}  {view['title']}",
+        f"body: {view['body']}   kind: {view['kind'] or '-'}   state: {view['state'] or '-'}",
+        f"addressee: {view['addressee'] or '-'}   office: {view['office'] or '-'}",
+        "decision: "
+        + (f"{decision['outcome'].value} on {decision['date']} by {decision['committee']}"
+           if decision else "-"),
+    ]
+    if view["completed_on"]:
+        lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")
+    if view["withdrawn_on"]:
+        lines.append(f"withdrawn on {view['withdrawn_on']}")
+    text = "\n".join(lines) + "\n\n"
+    if view["deadlines"]:
+        text += render_table(
+            view["deadlines"], ["id", "kind", "due", "original_due", "met_on", "phrase"]
+        ) + "\n"
+    text += render_table(view["history"], ["version", "recorded", "effective", "event"])
+    return text
+
+
+@app.command("log")
+def log_command(
+    ctx: typer.Context,
+    fmt: Annotated[LogFormat, typer.Option("--format", help="table or jsonl.")] = LogFormat.table,
+    start: Annotated[int, typer.Option("--from", min=1, help="First position.")] = 1,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
+) -> None:
+    """Print the raw log in order: position, recorded time, effective date, event, motion."""
+    from itertools import islice
+
+    from tracker.output import render_jsonl, render_table
+
+    c: Context = ctx.obj
+    entries = islice(c.service.log(start=start), limit)
+    if fmt is LogFormat.jsonl:
+        for entry in entries:
+            typer.echo(render_jsonl([entry.as_json()]), nl=False)
+        return
+    rows = [e.as_json() for e in entries]
+    typer.echo(render_table(rows, ["position", "recorded", "effective", "event", "motion"]), nl=False)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

@@ -1,0 +1,95 @@
+"""Plain-text helpers: normalising exported council text, lines, paragraphs and sentences.
+
+Council systems export text with non-breaking spaces, soft hyphens, table cells run
+together and lines wrapped mid-sentence (PDF). :func:`normalize` makes the characters
+uniform; :func:`sentences` rebuilds prose from wrapped lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\x0b\x0c"), " ")
+_DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def normalize(text: str) -> str:
+    """NFC, one kind of space and line end, no soft hyphens or control characters.
+
+    Tabs survive: the HTML and PDF readers use them as table-cell boundaries.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DROP)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = _CONTROL.sub(" ", text)
+    lines = (re.sub(r" {2,}", " ", line).strip(" ") for line in text.split("\n"))
+    return "\n".join(lines)
+
+
+def squash(text: str) -> str:
+    """One line, single spaces, cells joined by a space."""
+    return " ".join(text.split())
+
+
+_BULLET = re.compile(r"^\s*(?:[-–•·*▪◦]|\d{1,2}[.)]|[a-z][.)])\s+")
+
+
+def paragraphs(text: str) -> list[str]:
+    """Blocks separated by blank lines; wrapped lines joined, list items kept apart."""
+    blocks: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current: list[str] = []
+        for line in block.split("\n"):
+            stripped = line.replace("\t", " ").strip()
+            if not stripped:
+                continue
+            if current and _BULLET.match(stripped):
+                blocks.append(_join(current))
+                current = []
+            current.append(stripped)
+        if current:
+            blocks.append(_join(current))
+    return blocks
+
+
+def _join(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        if re.search(r"[a-zäöüß]-$", out) and line[:1].islower() and not line.startswith("und "):
+            out = out[:-1] + line  # a word hyphenated at the line end
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+_ABBREVIATIONS = frozenset(
+    "z.b zb bzw ca nr abs art gem vgl ggf evtl inkl usw etc dr prof str tel u.a ua d.h dh "
+    "o.g og s.o s.u bspw sog lt mio mrd tsd jan feb febr mär apr jun jul aug sep sept okt "
+    "nov dez ff hr fr z.t zt u i.v iv i.a ia v.a va allg bzgl max min insb insbes mind".split()
+)
+_SENTENCE_END = re.compile(r"[.!?]+[\"“”'»)]*\s+(?=[\"„“»(]?[A-ZÄÖÜ0-9-])")
+
+
+def sentences(text: str) -> Iterator[str]:
+    """The sentences of ``text``: paragraphs split after ., ! or ? unless an abbreviation
+    or an ordinal number (``2. Halbjahr``) ends there."""
+    for block in paragraphs(text):
+        start = 0
+        for m in _SENTENCE_END.finditer(block):
+            before = block[start : m.start()].rsplit(" ", 1)[-1].lower()
+            if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[\d.]+|[a-zäöü]", before):
+                continue
+            piece = block[start : m.end()].strip()
+            if piece:
+                yield piece
+            start = m.end()
+        tail = block[start:].strip()
+        if tail:
+            yield tail
+
+
+def lines_of(text: str) -> list[str]:
+    """The non-empty lines, stripped."""
+    return [line.strip() for line in text.split("\n") if line.strip()]

@@ -1,0 +1,92 @@
+"""JSON-ready views of a motion for ``tracker show``: its facts, deadlines and history.
+
+The schema is stable: keys are only ever added.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from events.log import event_data, to_jsonable
+from tracker.motion import Motion
+
+
+def motion_view(motion: Motion) -> dict[str, Any]:
+    """The motion's current facts."""
+    decision = motion.decision
+    return {
+        "id": str(motion.id),
+        "reference": motion.reference,
+        "body": motion.body,
+        "title": motion.title,
+        "kind": motion.kind,
+        "state": motion.state,
+        "initiators": list(motion.initiators),
+        "addressee": motion.addressee,
+        "office": motion.office,
+        "consultations": [
+            {"committee": c.committee, "date": c.on, "role": c.role, "result": c.result}
+            for c in motion.consultations
+        ],
+        "decision": None
+        if decision is None
+        else {
+            "committee": decision.committee,
+            "date": decision.on,
+            "outcome": decision.outcome,
+            "text": decision.text,
+        },
+        "deadlines": [
+            {
+                "id": d.deadline_id,
+                "kind": d.kind,
+                "due": d.due,
+                "original_due": d.original_due,
+                "window_start": d.window_start,
+                "phrase": d.phrase,
+                "rule": d.rule,
+                "met_on": d.met_on,
+                "history": [
+                    {"due": h.due, "effective": h.effective, "recorded": h.recorded,
+                     "reason": h.reason}
+                    for h in d.history
+                ],
+            }
+            for d in motion.deadlines.values()
+        ],
+        "report_obligations": [
+            {
+                "id": o.obligation_id,
+                "recipient": o.recipient,
+                "recurrence": o.recurrence,
+                "first_due": o.first_due,
+                "phrase": o.phrase,
+                "submitted": o.submitted,
+                "ended_on": o.ended_on,
+            }
+            for o in motion.obligations.values()
+        ],
+        "reports": [
+            {"date": r.on, "kind": r.report_kind, "document": r.document_reference,
+             "obligation": r.obligation_id}
+            for r in motion.reports
+        ],
+        "completed_on": motion.completed_on,
+        "completion_note": motion.completion_note,
+        "withdrawn_on": motion.withdrawn_on,
+        "version": motion.version,
+    }
+
+
+def history_view(events: list[Any]) -> list[dict[str, Any]]:
+    """A motion's events with both times and provenance."""
+    return [
+        {
+            "version": e.originator_version,
+            "event": type(e).__name__,
+            "recorded": to_jsonable(e.timestamp),
+            "effective": to_jsonable(getattr(e, "effective", None)),
+            "data": event_data(e),
+        }
+        for e in events
+    ]

@@ -11,12 +11,12 @@ import logging
 import sys
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Annotated, Any
 
-import click
 import structlog
 import typer
+from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
 from tracker.errors import InputError, TrackerError
@@ -25,7 +25,7 @@ from tracker.errors import InputError, TrackerError
 class TrackerGroup(TyperGroup):
     """Turns the tracker's errors into one line and an exit code."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: ClickContext) -> Any:
         try:
             return super().invoke(ctx)
         except TrackerError as exc:
@@ -135,21 +135,23 @@ def choice(enum_type: type[Enum], value: str | None, what: str) -> Any:
     try:
         return enum_type(value)
     except ValueError:
-        allowed = ", ".join(str(m.value) for m in enum_type)  # type: ignore[var-annotated]
+        allowed = ", ".join(str(m.value) for m in enum_type)
         raise InputError(f"{what} {value!r} is not one of: {allowed}") from None
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     table = "table"
     json = "json"
 
 
-class LogFormat(str, Enum):
+class LogFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
 
 
-Body = Annotated[str | None, typer.Option(help="The council body, when the reference is ambiguous.")]
+Body = Annotated[
+    str | None, typer.Option(help="The council body, when the reference is ambiguous.")
+]
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -178,12 +180,19 @@ def add(
 
     c: Context = ctx.obj
     deadline_id, change = c.service.add(
-        body=body, reference=reference, title=title, kind=kind,
+        body=body,
+        reference=reference,
+        title=title,
+        kind=kind,
         state=check_state(state) or c.settings.default_state,
         decided_on=parse_day(decided, "--decided"),
         outcome=choice(Outcome, outcome or ("adopted" if decided else None), "--outcome"),
-        committee=committee, addressee=addressee, office=office, due=parse_day(due, "--due"),
-        deadline_kind=choice(DeadlineKind, deadline_kind, "--deadline-kind"), phrase=phrase,
+        committee=committee,
+        addressee=addressee,
+        office=office,
+        due=parse_day(due, "--due"),
+        deadline_kind=choice(DeadlineKind, deadline_kind, "--deadline-kind"),
+        phrase=phrase,
     )
     suffix = f", deadline {deadline_id}" if deadline_id else ""
     typer.echo(f"{change.motion.reference}: {change.appended} event(s) recorded{suffix}")
@@ -203,7 +212,10 @@ def deadline_extend(
     c: Context = ctx.obj
     motion = c.service.find(reference, body)
     c.service.extend_deadline(
-        motion.id, deadline_id, new_due=parse_day(to, "--to"), reason=reason,
+        motion.id,
+        deadline_id,
+        new_due=parse_day(to, "--to"),
+        reason=reason,
         effective=parse_day(effective, "--effective") or c.today(),
     )
     typer.echo(f"{motion.reference} {deadline_id}: due {to} ({reason})")
@@ -213,7 +225,9 @@ def deadline_extend(
 def report(
     ctx: typer.Context,
     reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
-    on: Annotated[str | None, typer.Option("--date", help="Submission date (default today).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Submission date (default today).")
+    ] = None,
     final: Annotated[bool, typer.Option("--final/--interim", help="Schlussbericht?")] = False,
     document: Annotated[str | None, typer.Option(help="Reference of the report document.")] = None,
     obligation: Annotated[str | None, typer.Option(help="Deadline or duty id it fulfils.")] = None,
@@ -225,9 +239,11 @@ def report(
     c: Context = ctx.obj
     motion = c.service.find(reference, body)
     change = c.service.submit_report(
-        motion.id, on=parse_day(on, "--date") or c.today(),
+        motion.id,
+        on=parse_day(on, "--date") or c.today(),
         report_kind=ReportKind.FINAL if final else ReportKind.INTERIM,
-        document_reference=document, obligation_id=obligation,
+        document_reference=document,
+        obligation_id=obligation,
     )
     typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
 
@@ -237,7 +253,9 @@ def complete(
     ctx: typer.Context,
     reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
     deadline: Annotated[str | None, typer.Option(help="Only this deadline (e.g. D1).")] = None,
-    on: Annotated[str | None, typer.Option("--date", help="When it was done (default today).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="When it was done (default today).")
+    ] = None,
     note: Annotated[str | None, typer.Option(help="Closing note (Erledigungsvermerk).")] = None,
     body: Body = None,
 ) -> None:
@@ -268,7 +286,9 @@ def withdraw(
 def correct(
     ctx: typer.Context,
     reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
-    field_name: Annotated[str, typer.Argument(metavar="FIELD", help="title, office, deadline.D1.due, ...")],
+    field_name: Annotated[
+        str, typer.Argument(metavar="FIELD", help="title, office, deadline.D1.due, ...")
+    ],
     value: Annotated[str, typer.Argument(help="The right value ('' for none).")],
     reason: Annotated[str, typer.Option(help="Why the recorded fact was wrong.")],
     body: Body = None,
@@ -314,8 +334,11 @@ def render_motion(view: dict[str, Any]) -> str:
         f"body: {view['body']}   kind: {view['kind'] or '-'}   state: {view['state'] or '-'}",
         f"addressee: {view['addressee'] or '-'}   office: {view['office'] or '-'}",
         "decision: "
-        + (f"{decision['outcome'].value} on {decision['date']} by {decision['committee']}"
-           if decision else "-"),
+        + (
+            f"{decision['outcome'].value} on {decision['date']} by {decision['committee']}"
+            if decision
+            else "-"
+        ),
     ]
     if view["completed_on"]:
         lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")
@@ -323,9 +346,12 @@ def render_motion(view: dict[str, Any]) -> str:
         lines.append(f"withdrawn on {view['withdrawn_on']}")
     text = "\n".join(lines) + "\n\n"
     if view["deadlines"]:
-        text += render_table(
-            view["deadlines"], ["id", "kind", "due", "original_due", "met_on", "phrase"]
-        ) + "\n"
+        text += (
+            render_table(
+                view["deadlines"], ["id", "kind", "due", "original_due", "met_on", "phrase"]
+            )
+            + "\n"
+        )
     text += render_table(view["history"], ["version", "recorded", "effective", "event"])
     return text
 
@@ -349,7 +375,9 @@ def log_command(
             typer.echo(render_jsonl([entry.as_json()]), nl=False)
         return
     rows = [e.as_json() for e in entries]
-    typer.echo(render_table(rows, ["position", "recorded", "effective", "event", "motion"]), nl=False)
+    typer.echo(
+        render_table(rows, ["position", "recorded", "effective", "event", "motion"]), nl=False
+    )
 
 
 def main() -> None:

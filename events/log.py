@@ -110,7 +110,9 @@ def read_log(
     while True:
         notifications = recorder.select_notifications(position, batch, stop=stop)
         for n in notifications:
-            yield LogEntry(n.id, mapper.to_domain_event(n))
+            event = mapper.to_domain_event(n)
+            assert isinstance(event, DomainEvent)
+            yield LogEntry(n.id, event)
         if len(notifications) < batch:
             return
         position = notifications[-1].id + 1

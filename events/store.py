@@ -185,9 +185,8 @@ class Database:
                 raise
             self._conn.commit()
         else:
-            with self._conn.transaction():
-                with self._conn.cursor() as cur:
-                    yield Cursor(self, cur)
+            with self._conn.transaction(), self._conn.cursor() as cur:
+                yield Cursor(self, cur)
 
     def query(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run a read-only query outside an explicit transaction."""
@@ -241,12 +240,10 @@ def connect(location: StoreLocation) -> Database:
     if location.backend == "sqlite":
         assert location.path is not None
         location.path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(
-            location.path, timeout=SQLITE_LOCK_TIMEOUT, isolation_level=None
-        )
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        return Database(location, conn)
+        lite = sqlite3.connect(location.path, timeout=SQLITE_LOCK_TIMEOUT, isolation_level=None)
+        lite.execute("PRAGMA journal_mode=WAL")
+        lite.execute("PRAGMA synchronous=NORMAL")
+        return Database(location, lite)
     import psycopg  # only PostgreSQL users need the driver
 
     conn = psycopg.connect(

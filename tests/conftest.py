@@ -39,7 +39,7 @@ def postgres_available() -> bool:
     try:
         import psycopg
 
-        with psycopg.connect(PG_BASE.replace("postgresql://", "postgresql://", 1), connect_timeout=3):
+        with psycopg.connect(PG_BASE, connect_timeout=3):
             return True
     except Exception:  # any failure means "not available" here
         return False

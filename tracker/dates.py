@@ -22,7 +22,9 @@ def parse_date(text: str, *, what: str = "date") -> date:
             return date(year, month, day)
         return date.fromisoformat(value)
     except ValueError as exc:
-        reason = str(exc) if match or re.match(r"^\d{4}-\d{2}-\d{2}$", value) else (
-            "expected YYYY-MM-DD or DD.MM.YYYY"
+        reason = (
+            str(exc)
+            if match or re.match(r"^\d{4}-\d{2}-\d{2}$", value)
+            else ("expected YYYY-MM-DD or DD.MM.YYYY")
         )
         raise InvalidDate(f"{what} {text!r} is not a valid date: {reason}") from None

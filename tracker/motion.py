@@ -235,13 +235,11 @@ class Motion(BaseAggregate[UUID]):
     def _check_open(self, what: str) -> None:
         if self.completed_on is not None:
             raise MotionClosed(
-                f"{self.reference} was completed on {self.completed_on.isoformat()}; "
-                f"cannot {what}"
+                f"{self.reference} was completed on {self.completed_on.isoformat()}; cannot {what}"
             )
         if self.withdrawn_on is not None:
             raise MotionClosed(
-                f"{self.reference} was withdrawn on {self.withdrawn_on.isoformat()}; "
-                f"cannot {what}"
+                f"{self.reference} was withdrawn on {self.withdrawn_on.isoformat()}; cannot {what}"
             )
 
     def _check_after_decision(self, due: date | None) -> None:
@@ -398,9 +396,7 @@ class Motion(BaseAggregate[UUID]):
         if deadline_id is not None:
             d = self.deadline(deadline_id)
             if not d.is_open:
-                raise MotionClosed(
-                    f"{self.reference} {deadline_id} was already met on {d.met_on}"
-                )
+                raise MotionClosed(f"{self.reference} {deadline_id} was already met on {d.met_on}")
         self._check_open("complete it")
         self._trigger(Completed, meta, deadline_id=deadline_id, note=note)
 
@@ -418,7 +414,9 @@ class Motion(BaseAggregate[UUID]):
             return False
         if field_name.endswith(".due") and value is not None:
             self._check_after_decision(date.fromisoformat(value))
-        self._trigger(Corrected, meta, field=field_name, value=value, previous=previous, reason=reason)
+        self._trigger(
+            Corrected, meta, field=field_name, value=value, previous=previous, reason=reason
+        )
         return True
 
     def _current(self, field_name: str) -> str | None:
@@ -486,9 +484,7 @@ class Motion(BaseAggregate[UUID]):
     def _(self, event: DeadlineExtended) -> None:
         d = self.deadlines[event.deadline_id]
         d.due = event.new_due
-        d.history.append(
-            DueChange(event.new_due, event.effective, event.timestamp, event.reason)
-        )
+        d.history.append(DueChange(event.new_due, event.effective, event.timestamp, event.reason))
 
     @when.register
     def _(self, event: ReportObligationSet) -> None:

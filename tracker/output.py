@@ -11,13 +11,13 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from events.log import to_jsonable
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     """Output formats offered by listings."""
 
     TABLE = "table"

@@ -61,16 +61,14 @@ class MotionLog(Application[UUID]):
 
 def open_log(location: StoreLocation) -> MotionLog:
     """Open (and on first use create) the log at ``location``."""
-    location.prepare()
     try:
+        location.prepare()
         return MotionLog(env=location.eventsourcing_env())
     except (PersistenceError, sqlite3.Error, OSError) as exc:
         raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
     except Exception as exc:  # psycopg errors without importing psycopg for SQLite users
         if type(exc).__module__.startswith("psycopg"):
-            raise StorageError(
-                f"cannot open the store {location.display}: {_reason(exc)}"
-            ) from exc
+            raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
         raise
 
 
@@ -100,7 +98,7 @@ class TrackerService:
     def get(self, mid: UUID) -> Motion:
         """The motion with this id (raises :class:`UnknownMotion`)."""
         try:
-            motion = self.app.repository.get(mid)
+            motion: object = self.app.repository.get(mid)
         except AggregateNotFoundError:
             raise UnknownMotion(f"no motion with id {mid}") from None
         assert isinstance(motion, Motion)
@@ -130,9 +128,7 @@ class TrackerService:
         found: list[UUID] = []
         start = 1
         while True:
-            batch = self.app.recorder.select_notifications(
-                start, 1000, topics=[REGISTERED_TOPIC]
-            )
+            batch = self.app.recorder.select_notifications(start, 1000, topics=[REGISTERED_TOPIC])
             for n in batch:
                 event = self.app.mapper.to_domain_event(n)
                 assert isinstance(event, Registered)
@@ -177,6 +173,7 @@ class TrackerService:
         save). Returns the command's result and the :class:`Change`.
         """
         for attempt in range(1, MAX_ATTEMPTS + 1):
+            motion: Motion
             try:
                 motion = self.get(mid)
             except UnknownMotion:
@@ -264,7 +261,9 @@ class TrackerService:
 
         def command(m: Motion) -> str | None:
             if outcome is not None:
-                m.record_decision(committee=committee or body, outcome=outcome, text=None, meta=meta)
+                m.record_decision(
+                    committee=committee or body, outcome=outcome, text=None, meta=meta
+                )
             if addressee is not None or office is not None:
                 m.assign_addressee(
                     addressee=addressee or m.addressee, office=office or m.office, meta=meta
@@ -273,7 +272,11 @@ class TrackerService:
                 return None
             text = phrase or f"Erledigungsfrist: {due.strftime('%d.%m.%Y')}"
             return m.set_deadline(
-                kind=deadline_kind, due=due, window_start=None, phrase=text, rule="manual",
+                kind=deadline_kind,
+                due=due,
+                window_start=None,
+                phrase=text,
+                rule="manual",
                 meta=meta,
             )
 
@@ -326,14 +329,15 @@ class TrackerService:
         return self.change(
             mid,
             lambda m: m.set_report_obligation(
-                recipient=recipient, recurrence=recurrence, first_due=first_due, phrase=phrase,
+                recipient=recipient,
+                recurrence=recurrence,
+                first_due=first_due,
+                phrase=phrase,
                 meta=meta,
             ),
         )
 
-    def complete(
-        self, mid: UUID, *, on: date, deadline_id: str | None, note: str | None
-    ) -> Change:
+    def complete(self, mid: UUID, *, on: date, deadline_id: str | None, note: str | None) -> Change:
         """Mark a deadline, or the whole motion, as fulfilled on ``on``."""
         meta = self.meta(on)
         _, change = self.change(

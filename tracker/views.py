@@ -47,8 +47,12 @@ def motion_view(motion: Motion) -> dict[str, Any]:
                 "rule": d.rule,
                 "met_on": d.met_on,
                 "history": [
-                    {"due": h.due, "effective": h.effective, "recorded": h.recorded,
-                     "reason": h.reason}
+                    {
+                        "due": h.due,
+                        "effective": h.effective,
+                        "recorded": h.recorded,
+                        "reason": h.reason,
+                    }
                     for h in d.history
                 ],
             }
@@ -67,8 +71,12 @@ def motion_view(motion: Motion) -> dict[str, Any]:
             for o in motion.obligations.values()
         ],
         "reports": [
-            {"date": r.on, "kind": r.report_kind, "document": r.document_reference,
-             "obligation": r.obligation_id}
+            {
+                "date": r.on,
+                "kind": r.report_kind,
+                "document": r.document_reference,
+                "obligation": r.obligation_id,
+            }
             for r in motion.reports
         ],
         "completed_on": motion.completed_on,

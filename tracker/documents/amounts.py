@@ -1,0 +1,43 @@
+"""Money amounts in euro: ``20.000 EUR``, ``135 Tsd. €``, ``1,5 Mio. Euro``, ``€ 3.500,50``."""
+
+from __future__ import annotations
+
+import re
+
+_SCALE = {"tsd": 1e3, "tausend": 1e3, "t": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6,
+          "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9}
+_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}|-{1,2}))?"
+_SCALE_WORD = r"(?:\s*(Tsd|Tausend|Mio|Millionen|Million|Mrd|Milliarden|Milliarde)\.?)?"
+_AFTER = re.compile(
+    r"(?<![\d.,])" + _NUMBER + _SCALE_WORD + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b)",
+    re.IGNORECASE,
+)
+_BEFORE = re.compile(
+    r"(?:€|\bEUR\b|\bEuro\b)\s*" + _NUMBER + _SCALE_WORD + r"(?![\d.,]*\d)", re.IGNORECASE
+)
+_TEUR = re.compile(r"(?<![\d.,])" + _NUMBER + r"\s*(?:TEUR|T€|TEuro)\b", re.IGNORECASE)
+
+
+def _value(whole: str, cents: str | None, scale: str | None) -> float:
+    value = float(whole.replace(".", ""))
+    if cents and cents.isdigit():
+        value += float(f"0.{cents}")
+    if scale:
+        value *= _SCALE[scale.lower()]
+    return round(value, 2)
+
+
+def find_amounts(text: str) -> list[float]:
+    """Every euro amount in ``text``, in reading order, each value once."""
+    found: list[tuple[int, float]] = []
+    for m in _AFTER.finditer(text):
+        found.append((m.start(), _value(m.group(1), m.group(2), m.group(3) or m.group(4))))
+    for m in _BEFORE.finditer(text):
+        found.append((m.start(), _value(m.group(1), m.group(2), m.group(3))))
+    for m in _TEUR.finditer(text):
+        found.append((m.start(), _value(m.group(1), m.group(2), "tsd")))
+    values: list[float] = []
+    for _, value in sorted(found):
+        if value > 0 and value not in values:
+            values.append(value)
+    return values

@@ -1,0 +1,59 @@
+"""Decision wording -> outcome (``ohne Änderungen beschlossen`` -> ``adopted``).
+
+The specific phrases come first: ``mit Zwischenbericht zur Kenntnis genommen`` is noted,
+not adopted; ``in geänderter Fassung beschlossen`` is adopted_amended.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (outcome, re.compile(pattern, re.IGNORECASE))
+    for outcome, pattern in (
+        ("adopted", r"ohne\s+Änderung|unverändert\s+(?:beschlossen|angenommen|zugestimmt)|ungeändert"),
+        ("noted", r"(?:mit|als)\s+(?:Zwischen|Schluss|Sach\w*)?bericht\w*\s+zur\s+Kenntnis"),
+        ("withdrawn", r"zurückgezogen|Rücknahme|zurückgenommen"),
+        ("recommended", r"empfohlen|empfiehlt|Empfehlung|zur\s+Annahme\s+empf"),
+        (
+            "adopted_amended",
+            r"mit\s+Änderung|in\s+geänderter\s+Fassung|geändert\s+(?:beschlossen|angenommen)"
+            r"|mit\s+Ergänzung|ergänzt\s+(?:beschlossen|angenommen)|in\s+der\s+Fassung\s+des",
+        ),
+        ("rejected", r"abgelehnt|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen|angenommen|zugestimmt)"),
+        ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
+        ("deferred", r"vertagt|Vertagung|zurückgestellt|abgesetzt|verschoben|zurückverwiesen"),
+        ("referred", r"überwiesen|Überweisung|verwiesen|weitergeleitet"),
+        ("disposed", r"(?<!Erledigungs)erledigt|für\s+erledigt|Erledigung\s+erklärt"),
+        (
+            "adopted",
+            r"beschlossen|beschließt|beschließen|angenommen|bestätig|zugestimmt|stimmt\s+\w*\s*zu"
+            r"|stimmen\s+\w*\s*zu|Zustimmung|einstimmig|mehrheitlich|befürwortet",
+        ),
+    )
+)
+
+
+def outcome_of(text: str | None) -> str | None:
+    """The outcome that ``text`` reports, or None when it names none."""
+    if not text:
+        return None
+    for outcome, pattern in _OUTCOME_PATTERNS:
+        if pattern.search(text):
+            return outcome
+    return None
+
+
+_OUTCOME_START = re.compile(
+    r"\b(?:ohne\s+Änderung|mit\s+Änderung|mit\s+Zwischenbericht|mit\s+Ergänzung|in\s+geänderter"
+    r"|ungeändert|unverändert|einstimmig|mehrheitlich|zur\s+Kenntnis|abgelehnt|vertagt"
+    r"|zurückgestellt|zurückgezogen|überwiesen|verwiesen|erledigt|beschlossen|angenommen"
+    r"|empfohlen|abgesetzt|zugestimmt)",
+    re.IGNORECASE,
+)
+
+
+def outcome_phrase(text: str) -> str | None:
+    """The tail of a Beratungsfolge line that states the result (``ohne Änderungen ...``)."""
+    m = _OUTCOME_START.search(text)
+    return text[m.start() :].strip() if m else None

@@ -380,6 +380,117 @@ def log_command(
     )
 
 
+class ExtractFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+State = Annotated[str | None, typer.Option(help="Bundesland when the document does not tell.")]
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(help="Documents: .txt, .html, .pdf, or folders.")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.table,
+    state: State = None,
+) -> None:
+    """Read council documents and print what they say; store nothing."""
+    from pathlib import Path
+
+    from tracker.deadlines import check_state
+    from tracker.documents import document_paths, extract_file
+
+    failed = 0
+    for path in document_paths(Path(f) for f in files):
+        try:
+            extraction = extract_file(path, state=check_state(state))
+        except TrackerError as exc:
+            failed += 1
+            typer.echo(f"tracker: skipped {exc}", err=True)
+            continue
+        typer.echo(render_extraction(extraction.to_json(), fmt), nl=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:
+    """One extraction as a JSON line or a short block for people."""
+    from tracker.output import render_jsonl
+
+    if fmt is ExtractFormat.jsonl:
+        return render_jsonl([data])
+    decision = data["decision"]
+    lines = [
+        f"{data['file']}: {data['reference']} ({data['kind'] or '?'}) {data['title'] or ''}",
+        f"  body: {data['body'] or '-'}  state: {data['state'] or '-'}"
+        f"  addressee: {data['addressee'] or '-'}",
+        f"  decision: {decision['outcome'] + ' ' + str(decision['date']) if decision else '-'}",
+    ]
+    lines += [f"  deadline {d['date'] or '?'} ({d['kind']}, {d['rule']}): {d['text']}"
+              for d in data["deadlines"]]
+    lines += [f"  report {r['recurrence']} due {r['due'] or '-'}: {r['text']}"
+              for r in data["reports"]]
+    lines += [f"  warning: {w}" for w in data["warnings"]]
+    return "\n".join(lines) + "\n"
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Documents or folders of documents.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be recorded.")] = False,
+    state: State = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json (the summary).")] = "table",
+) -> None:
+    """Read council documents and record their facts (the same document twice adds nothing)."""
+    from pathlib import Path
+
+    from tracker.deadlines import check_state
+    from tracker.ingest import IngestSummary, ingest_paths
+
+    c: Context = ctx.obj
+    summary = IngestSummary()
+    results = ingest_paths(
+        c.service, [Path(p) for p in paths], dry_run=dry_run,
+        state=check_state(state) or c.settings.default_state,
+    )
+    for result in progress(results, "Reading documents"):
+        summary.add(result)
+        if result.error:
+            typer.echo(f"tracker: skipped {result.error}", err=True)
+    typer.echo(render_summary(summary.as_json(), fmt, dry_run))
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def progress(items: Any, label: str) -> Any:
+    """Items with a progress line on a terminal (nothing otherwise)."""
+    if not sys.stderr.isatty():
+        yield from items
+        return
+    count = 0
+    for item in items:
+        count += 1
+        typer.echo(f"\r{label}: {count}", err=True, nl=False)
+        yield item
+    typer.echo("", err=True)
+
+
+def render_summary(summary: dict[str, int], fmt: str, dry_run: bool) -> str:
+    from tracker.output import render_json
+
+    if fmt == "json":
+        return render_json(summary | {"dry_run": dry_run})
+    verb = "would record" if dry_run else "recorded"
+    return (
+        f"{summary['documents']} document(s) read: {summary['motions_new']} new motion(s), "
+        f"{summary['motions_updated']} updated, {summary['unchanged']} unchanged; "
+        f"{verb} {summary['events']} event(s), {summary['deadlines']} deadline(s); "
+        f"{summary['warnings']} warning(s), {summary['failures']} failure(s)"
+    )
+
+
 def main() -> None:
     """Console entry point."""
     app()

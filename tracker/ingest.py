@@ -1,0 +1,238 @@
+"""Recording what a council document says: one document, one atomic save.
+
+:func:`record_extraction` turns an :class:`~tracker.documents.model.Extraction` into commands
+on its motion, all saved together: a document is stored whole or not at all. The same
+document again appends nothing (every command is idempotent); a changed version appends only
+what changed: a new consultation or decision, a new deadline, an extended labelled deadline
+(``Erledigungsfrist:`` with a later date), a corrected title.
+
+OParl sync records through the same function, with OParl provenance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import structlog
+
+from events.values import DeadlineKind, Outcome, Provenance, Recurrence
+from tracker.documents import document_paths, extract_file
+from tracker.documents.model import Extraction
+from tracker.errors import DateOrderError, DocumentError, InputError, TrackerError
+from tracker.motion import Meta, Motion, motion_id
+from tracker.service import TrackerService
+
+log = structlog.get_logger()
+
+#: Deadlines whose rule marks a labelled field: a later date in a new version extends them.
+LABELLED_RULES = frozenset({"labelled_field"})
+
+
+@dataclass
+class DocumentResult:
+    """What ingesting one document did."""
+
+    file: str
+    reference: str | None = None
+    motion_id: str | None = None
+    new_motion: bool = False
+    appended: int = 0
+    deadlines: int = 0
+    reports: int = 0
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": self.file,
+            "reference": self.reference,
+            "motion": self.motion_id,
+            "new_motion": self.new_motion,
+            "appended": self.appended,
+            "deadlines": self.deadlines,
+            "reports": self.reports,
+            "warnings": self.warnings,
+            "error": self.error,
+        }
+
+
+@dataclass
+class IngestSummary:
+    """Totals over a run of ``tracker ingest``."""
+
+    documents: int = 0
+    motions_new: int = 0
+    motions_updated: int = 0
+    unchanged: int = 0
+    events: int = 0
+    deadlines: int = 0
+    warnings: int = 0
+    failures: int = 0
+
+    def add(self, result: DocumentResult) -> None:
+        self.documents += 1
+        self.warnings += len(result.warnings)
+        if result.error is not None:
+            self.failures += 1
+            return
+        self.events += result.appended
+        self.deadlines += result.deadlines
+        if result.new_motion:
+            self.motions_new += 1
+        elif result.appended:
+            self.motions_updated += 1
+        else:
+            self.unchanged += 1
+
+    def as_json(self) -> dict[str, int]:
+        return dict(vars(self))
+
+
+def _effective(extraction: Extraction) -> date | None:
+    """The council date a document speaks for: its decision, else its first consultation."""
+    if extraction.decision is not None and extraction.decision.date is not None:
+        return extraction.decision.date
+    dates = [c.date for c in extraction.consultations if c.date is not None]
+    return min(dates) if dates else None
+
+
+def _outcome(value: str) -> Outcome:
+    try:
+        return Outcome(value)
+    except ValueError:
+        raise InputError(f"unknown decision outcome {value!r}") from None
+
+
+def record_extraction(
+    service: TrackerService,
+    extraction: Extraction,
+    *,
+    provenance: Provenance | None = None,
+    state: str | None = None,
+    dry_run: bool = False,
+) -> DocumentResult:
+    """Record one document's facts on its motion in one save (nothing with ``dry_run``)."""
+    result = DocumentResult(file=extraction.file, reference=extraction.reference)
+    body = extraction.body
+    if not body:
+        raise DocumentError(extraction.file, "no council body (Gremium/Körperschaft) found")
+    prov = provenance or Provenance.document(extraction.source_name, extraction.sha256)
+    meta = Meta(effective=_effective(extraction), provenance=prov, at=service.clock.now())
+    mid = motion_id(body, extraction.reference)
+    result.motion_id = str(mid)
+    warnings = list(extraction.warnings)
+
+    def create() -> Motion:
+        return Motion.register(
+            body=body,
+            reference=extraction.reference,
+            title=extraction.title or extraction.reference,
+            kind=extraction.kind,
+            state=extraction.state or state,
+            initiators=list(extraction.initiators),
+            meta=meta,
+        )
+
+    def command(motion: Motion) -> None:
+        warnings[:] = list(extraction.warnings)  # a retried attempt starts afresh
+        _apply(motion, extraction, meta, warnings)
+        if dry_run:
+            result.appended = len(motion.collect_events())
+            result.new_motion = motion.version == result.appended
+
+    _, change = service.change(mid, command, create=create)
+    motion = change.motion
+    if not dry_run:
+        result.appended = change.appended
+        result.new_motion = motion.version == change.appended
+    result.deadlines = len(extraction.deadlines)
+    result.reports = len(extraction.reports)
+    result.warnings = warnings
+    log.info(
+        "document_recorded", file=extraction.file, reference=motion.reference,
+        appended=result.appended, dry_run=dry_run,
+    )
+    return result
+
+
+def _at(meta: Meta, effective: date | None) -> Meta:
+    return Meta(effective=effective or meta.effective, provenance=meta.provenance, at=meta.at)
+
+
+def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> None:
+    """The commands one document implies, in the order things happen in the council."""
+    if ex.title and motion.version > 0 and motion.title != ex.title and motion.pending_events == []:
+        motion.correct(
+            field_name="title", value=ex.title, reason="a newer version of the document", meta=meta
+        )
+    for c in ex.consultations:
+        motion.record_consultation(
+            committee=c.committee, role=c.role, result=c.result, meta=_at(meta, c.date)
+        )
+    if ex.decision is not None:
+        motion.record_decision(
+            committee=ex.decision.committee,
+            outcome=_outcome(ex.decision.outcome),
+            text=ex.decision.text,
+            meta=_at(meta, ex.decision.date),
+        )
+    if ex.addressee or ex.office:
+        motion.assign_addressee(
+            addressee=ex.addressee or motion.addressee, office=ex.office or motion.office, meta=meta
+        )
+    for d in ex.deadlines:
+        kind = DeadlineKind(d.kind)
+        try:
+            if _extends_labelled(motion, d.rule, kind, d.date, d.text, meta):
+                continue
+            motion.set_deadline(
+                kind=kind, due=d.date, window_start=d.window_start, phrase=d.text, rule=d.rule,
+                meta=meta,
+            )
+        except DateOrderError as exc:
+            warnings.append(f"deadline {d.text!r} not recorded: {exc}")
+    for r in ex.reports:
+        try:
+            motion.set_report_obligation(
+                recipient=r.recipient, recurrence=Recurrence(r.recurrence), first_due=r.due,
+                phrase=r.text, meta=meta,
+            )
+        except DateOrderError as exc:
+            warnings.append(f"report duty {r.text!r} not recorded: {exc}")
+
+
+def _extends_labelled(
+    motion: Motion, rule: str, kind: DeadlineKind, due: date | None, text: str, meta: Meta
+) -> bool:
+    """A labelled deadline that moved later in a new version is an extension."""
+    if rule not in LABELLED_RULES or due is None or motion.find_deadline(kind, text):
+        return False
+    for d in motion.deadlines.values():
+        if d.rule in LABELLED_RULES and d.kind == kind and d.is_open and d.due and due > d.due:
+            motion.extend_deadline(
+                d.deadline_id, new_due=due, reason=f"new version of the document: {text}",
+                meta=meta,
+            )
+            return True
+    return False
+
+
+def ingest_paths(
+    service: TrackerService,
+    paths: Iterable[Path],
+    *,
+    state: str | None = None,
+    max_bytes: int = 20 * 1024 * 1024,
+    dry_run: bool = False,
+) -> Iterator[DocumentResult]:
+    """Extract and record each document; a failing document is reported, the rest go on."""
+    for path in document_paths(paths):
+        try:
+            extraction = extract_file(path, state=state, max_bytes=max_bytes)
+            yield record_extraction(service, extraction, state=state, dry_run=dry_run)
+        except TrackerError as exc:
+            log.warning("document_failed", file=str(path), reason=str(exc))
+            yield DocumentResult(file=str(path), error=str(exc))

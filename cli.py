@@ -41,6 +41,10 @@ app = typer.Typer(
 )
 deadline_app = typer.Typer(cls=TrackerGroup, no_args_is_help=True, help="Change deadlines.")
 app.add_typer(deadline_app, name="deadline")
+audit_app = typer.Typer(
+    cls=TrackerGroup, no_args_is_help=True, help="The tamper-evident log: chain, export, import."
+)
+app.add_typer(audit_app, name="audit")
 
 
 # -- wiring ---------------------------------------------------------------------------------
@@ -76,6 +80,13 @@ class Context:
         from tracker.clock import today
 
         return today(self.settings.clock)
+
+    def close(self) -> None:
+        """When a command ends: extend the audit chain over anything it wrote."""
+        if "service" in self._cache:
+            from tracker.audit import seal_after_writes
+
+            seal_after_writes(self.settings.store)
 
 
 def configure_logging(level: str) -> None:
@@ -120,6 +131,7 @@ def root(
     """Track council deadlines."""
     configure_logging(log_level)
     ctx.obj = Context(db=db, now=now, config=config)
+    ctx.call_on_close(ctx.obj.close)
 
 
 def parse_day(value: str | None, what: str) -> date | None:
@@ -439,7 +451,7 @@ def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:
 def ingest(
     ctx: typer.Context,
     paths: Annotated[list[str], typer.Argument(help="Documents or folders of documents.")],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be recorded.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Record nothing.")] = False,
     state: State = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json (the summary).")] = "table",
 ) -> None:
@@ -469,9 +481,7 @@ def progress(items: Any, label: str) -> Any:
     if not sys.stderr.isatty():
         yield from items
         return
-    count = 0
-    for item in items:
-        count += 1
+    for count, item in enumerate(items, 1):
         typer.echo(f"\r{label}: {count}", err=True, nl=False)
         yield item
     typer.echo("", err=True)
@@ -489,6 +499,79 @@ def render_summary(summary: dict[str, int], fmt: str, dry_run: bool) -> str:
         f"{verb} {summary['events']} event(s), {summary['deadlines']} deadline(s); "
         f"{summary['warnings']} warning(s), {summary['failures']} failure(s)"
     )
+
+
+# -- audit ----------------------------------------------------------------------------------
+
+
+class HeadFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+
+
+Expect = Annotated[
+    str | None, typer.Option(help="A published head POSITION:HASH that must still match.")
+]
+
+
+@audit_app.command("head")
+def audit_head(
+    ctx: typer.Context,
+    fmt: Annotated[HeadFormat, typer.Option("--format", help="text or json.")] = HeadFormat.text,
+) -> None:
+    """Print the chain's head POSITION:HASH (extending it over the whole log) to publish."""
+    from tracker import audit
+
+    head = audit.head(ctx.obj.settings.store)
+    typer.echo(head if fmt is HeadFormat.text else f'{{"position": {head.position}, "chain": "{head.hex}"}}')
+
+
+@audit_app.command("verify")
+def audit_verify(ctx: typer.Context, expect: Expect = None) -> None:
+    """Recompute the chain from the stored events; exit 1 naming the first bad position."""
+    from tracker import audit
+
+    wanted = audit.parse_head(expect) if expect else None
+    result = audit.verify(ctx.obj.settings.store, wanted)
+    typer.echo(f"intact: {result.events} event(s), head {result.head}"
+               + (f", published head {wanted} matches" if wanted else ""))
+
+
+@audit_app.command("export")
+def audit_export(
+    ctx: typer.Context,
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="jsonl.")] = ExportFormat.jsonl,
+    output: Annotated[str | None, typer.Option(help="Write to this file (default stdout).")] = None,
+) -> None:
+    """Write the whole log with chain values and provenance (JSON lines, streamed)."""
+    from pathlib import Path
+
+    from tracker import audit
+
+    if output:
+        audit.export_to_file(ctx.obj.settings.store, Path(output))
+    else:
+        audit.export(ctx.obj.settings.store, sys.stdout)
+
+
+@audit_app.command("import")
+def audit_import(
+    ctx: typer.Context,
+    file: Annotated[str, typer.Argument(help="An export written by 'audit export'.")],
+    expect: Expect = None,
+) -> None:
+    """Restore an export into an empty store, verifying every line first; all or nothing."""
+    from pathlib import Path
+
+    from tracker import audit
+
+    wanted = audit.parse_head(expect) if expect else None
+    done = audit.restore(ctx.obj.settings.store, Path(file), wanted)
+    typer.echo(f"imported {done.events} event(s), head {done.head}")
 
 
 def main() -> None:

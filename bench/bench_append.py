@@ -51,10 +51,16 @@ def stored_rows(service: TrackerService) -> list[tuple[bytes, int, str, bytes]]:
 def service_per_save(service: TrackerService, n: int) -> None:
     for i in range(n):
         service.add(
-            body="Bezirksverordnetenversammlung Musterbezirk", reference=f"{i:06d}/IX",
+            body="Bezirksverordnetenversammlung Musterbezirk",
+            reference=f"{i:06d}/IX",
             title=f"Antrag Nummer {i} zur Verbesserung der Integrationsarbeit im Bezirk",
-            kind="Antrag", state="BE", decided_on=date(2023, 5, 11), outcome=Outcome.ADOPTED,
-            committee=None, addressee="Bezirksamt", office="Abt. Soziales",
+            kind="Antrag",
+            state="BE",
+            decided_on=date(2023, 5, 11),
+            outcome=Outcome.ADOPTED,
+            committee=None,
+            addressee="Bezirksamt",
+            office="Abt. Soziales",
             due=date(2024, 6, 30),
         )
 
@@ -64,9 +70,13 @@ def service_bulk(service: TrackerService, n: int) -> None:
     for start in range(0, n, BATCH):
         motions = [
             Motion.register(
-                body="Rat der Stadt Musterstadt", reference=f"V-{i:07d}",
-                title=f"Vorlage {i} zur Sanierung der Grundschule", kind="Beschlussvorlage",
-                state="NW", initiators=["Dezernat II"], meta=meta,
+                body="Rat der Stadt Musterstadt",
+                reference=f"V-{i:07d}",
+                title=f"Vorlage {i} zur Sanierung der Grundschule",
+                kind="Beschlussvorlage",
+                state="NW",
+                initiators=["Dezernat II"],
+                meta=meta,
             )
             for i in range(start, min(n, start + BATCH))
         ]
@@ -93,15 +103,20 @@ class Raw:
             import psycopg
 
             self.conn = psycopg.connect(
-                host=location.host, port=location.port, dbname=location.dbname,
-                user=location.user, autocommit=True,
+                host=location.host,
+                port=location.port,
+                dbname=location.dbname,
+                user=location.user,
+                autocommit=True,
             )
             self.conn.execute(
                 f"CREATE TABLE {location.schema}.raw (id uuid, version int, topic text, "
                 "state bytea, notification_id bigserial, PRIMARY KEY (id, version))"
             )
-            self.sql = f"INSERT INTO {location.schema}.raw (id, version, topic, state) " \
+            self.sql = (
+                f"INSERT INTO {location.schema}.raw (id, version, topic, state) "
                 "VALUES (%s, %s, %s, %s)"
+            )
 
     def insert(self, rows: list[tuple[bytes, int, str, bytes]], per: int) -> None:
         for start in range(0, len(rows), per):
@@ -129,7 +144,7 @@ def run(location: StoreLocation, n: int) -> list[tuple[str, float, float, float]
         before = service.head()
         took = timed(lambda fn=fn, service=service: fn(service, n))  # type: ignore[misc]
         rows = stored_rows(service)[before:]
-        raw_took = timed(lambda: raw.insert(rows, per))
+        raw_took = timed(lambda rows=rows, per=per: raw.insert(rows, per))  # type: ignore[misc]
         if location.backend == "sqlite":
             raw.conn.execute("DELETE FROM raw")
         else:
@@ -145,8 +160,12 @@ def main() -> None:
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
     cpu = next(
-        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-         if line.startswith("model name")), platform.processor(),
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
     )
     print(f"machine: {os.cpu_count()} cores, {cpu}; python {platform.python_version()}")
     print(f"motions: {args.motions}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -42,7 +42,7 @@ class StoreLocation:
     port: int = 5432
     dbname: str = ""
     user: str = ""
-    password: str = ""
+    password: str = field(default="", repr=False)
     schema: str = ""
 
     @property

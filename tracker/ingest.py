@@ -18,6 +18,7 @@ from pathlib import Path
 
 import structlog
 
+from events.motion import DeadlineExtended, DeadlineSet, ReportObligationSet
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence
 from tracker.documents import document_paths, extract_file
 from tracker.documents.model import Extraction
@@ -27,8 +28,14 @@ from tracker.service import TrackerService
 
 log = structlog.get_logger()
 
-#: Deadlines whose rule marks a labelled field: a later date in a new version extends them.
-LABELLED_RULES = frozenset({"labelled_field"})
+#: Deadlines read from a labelled field (``Erledigungsfrist: ...``; the reader names their rule
+#: ``label:<date rule>``): a later date in a new version of the document extends them.
+LABELLED_PREFIX = "label"
+
+
+def is_labelled(rule: str) -> bool:
+    """True for a deadline read from a labelled field."""
+    return rule.startswith(LABELLED_PREFIX)
 
 
 @dataclass
@@ -139,6 +146,9 @@ def record_extraction(
     def command(motion: Motion) -> None:
         warnings[:] = list(extraction.warnings)  # a retried attempt starts afresh
         _apply(motion, extraction, meta, warnings)
+        pending = motion.pending_events
+        result.deadlines = sum(isinstance(e, DeadlineSet | DeadlineExtended) for e in pending)
+        result.reports = sum(isinstance(e, ReportObligationSet) for e in pending)
         if dry_run:
             result.appended = len(motion.collect_events())
             result.new_motion = motion.version == result.appended
@@ -148,12 +158,13 @@ def record_extraction(
     if not dry_run:
         result.appended = change.appended
         result.new_motion = motion.version == change.appended
-    result.deadlines = len(extraction.deadlines)
-    result.reports = len(extraction.reports)
     result.warnings = warnings
     log.info(
-        "document_recorded", file=extraction.file, reference=motion.reference,
-        appended=result.appended, dry_run=dry_run,
+        "document_recorded",
+        file=extraction.file,
+        reference=motion.reference,
+        appended=result.appended,
+        dry_run=dry_run,
     )
     return result
 
@@ -189,7 +200,11 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             if _extends_labelled(motion, d.rule, kind, d.date, d.text, meta):
                 continue
             motion.set_deadline(
-                kind=kind, due=d.date, window_start=d.window_start, phrase=d.text, rule=d.rule,
+                kind=kind,
+                due=d.date,
+                window_start=d.window_start,
+                phrase=d.text,
+                rule=d.rule,
                 meta=meta,
             )
         except DateOrderError as exc:
@@ -197,8 +212,11 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
     for r in ex.reports:
         try:
             motion.set_report_obligation(
-                recipient=r.recipient, recurrence=Recurrence(r.recurrence), first_due=r.due,
-                phrase=r.text, meta=meta,
+                recipient=r.recipient,
+                recurrence=Recurrence(r.recurrence),
+                first_due=r.due,
+                phrase=r.text,
+                meta=meta,
             )
         except DateOrderError as exc:
             warnings.append(f"report duty {r.text!r} not recorded: {exc}")
@@ -208,12 +226,14 @@ def _extends_labelled(
     motion: Motion, rule: str, kind: DeadlineKind, due: date | None, text: str, meta: Meta
 ) -> bool:
     """A labelled deadline that moved later in a new version is an extension."""
-    if rule not in LABELLED_RULES or due is None or motion.find_deadline(kind, text):
+    if not is_labelled(rule) or due is None or motion.find_deadline(kind, text):
         return False
     for d in motion.deadlines.values():
-        if d.rule in LABELLED_RULES and d.kind == kind and d.is_open and d.due and due > d.due:
+        if is_labelled(d.rule) and d.kind == kind and d.is_open and d.due and due > d.due:
             motion.extend_deadline(
-                d.deadline_id, new_due=due, reason=f"new version of the document: {text}",
+                d.deadline_id,
+                new_due=due,
+                reason=f"new version of the document: {text}",
                 meta=meta,
             )
             return True

@@ -22,7 +22,9 @@ def main() -> None:
         service.change(
             motion.id,
             lambda m, i=i: m.record_consultation(
-                committee=f"Ausschuss {worker}-{i}", role="Vorberatung", result=None,
+                committee=f"Ausschuss {worker}-{i}",
+                role="Vorberatung",
+                result=None,
                 meta=service.meta(date(2024, 1, 1)),
             ),
         )

@@ -19,9 +19,16 @@ HERE = Path(__file__).parent
 
 def add_1263(service: TrackerService) -> None:
     service.add(
-        body="BVV Mitte von Berlin", reference="1263/IV", title="Integrationskonferenz",
-        kind="Antrag", state="BE", decided_on=date(2014, 2, 20), outcome=Outcome.ADOPTED,
-        committee=None, addressee="Bezirksamt", office="Integrationsbüro",
+        body="BVV Mitte von Berlin",
+        reference="1263/IV",
+        title="Integrationskonferenz",
+        kind="Antrag",
+        state="BE",
+        decided_on=date(2014, 2, 20),
+        outcome=Outcome.ADOPTED,
+        committee=None,
+        addressee="Bezirksamt",
+        office="Integrationsbüro",
         due=date(2014, 12, 18),
     )
 
@@ -42,12 +49,18 @@ def test_facts_survive_a_reload_with_their_types(
     add_1263(service)
     motion = service.find("1263/IV")
     service.set_report_obligation(
-        motion.id, recipient="Integrationsausschuss", recurrence=Recurrence.HALF_YEARLY,
-        first_due=date(2014, 8, 31), phrase="halbjährlich zu berichten",
+        motion.id,
+        recipient="Integrationsausschuss",
+        recurrence=Recurrence.HALF_YEARLY,
+        first_due=date(2014, 8, 31),
+        phrase="halbjährlich zu berichten",
         effective=date(2014, 2, 20),
     )
     service.extend_deadline(
-        motion.id, "D1", new_due=date(2015, 3, 31), reason="Personalmangel",
+        motion.id,
+        "D1",
+        new_due=date(2015, 3, 31),
+        reason="Personalmangel",
         effective=date(2014, 12, 1),
     )
     app = open_log(location)
@@ -69,7 +82,11 @@ def test_the_log_lists_every_event_in_order(service: TrackerService) -> None:
     entries = list(service.log())
     assert [e.position for e in entries] == sorted(e.position for e in entries)
     assert [e.name for e in entries] == [
-        "Registered", "DecisionRecorded", "AddresseeAssigned", "DeadlineSet", "Registered",
+        "Registered",
+        "DecisionRecorded",
+        "AddresseeAssigned",
+        "DeadlineSet",
+        "Registered",
     ]
     assert entries[3].effective == date(2014, 2, 20)
     assert entries[3].data()["due"] == "2014-12-18"
@@ -81,16 +98,28 @@ def test_an_old_version_event_is_read_through_its_upcaster(service: TrackerServi
     mapper = service.app.mapper
     # A DeadlineSet as version 1 wrote it: no window_start, no class_version.
     current = DeadlineSet(
-        originator_id=motion.id, originator_version=motion.version + 1,
-        timestamp=service.clock.now(), effective=date(2014, 2, 20),
-        provenance=Provenance.user("old"), deadline_id="D2", kind=DeadlineKind.REPORT,
-        due=date(2014, 6, 30), window_start=None, phrase="bis 30.06.2014", rule="explicit_date",
+        originator_id=motion.id,
+        originator_version=motion.version + 1,
+        timestamp=service.clock.now(),
+        effective=date(2014, 2, 20),
+        provenance=Provenance.user("old"),
+        deadline_id="D2",
+        kind=DeadlineKind.REPORT,
+        due=date(2014, 6, 30),
+        window_start=None,
+        phrase="bis 30.06.2014",
+        rule="explicit_date",
     )
-    state = {k: v for k, v in vars(current).items()
-             if k not in {"originator_id", "originator_version", "window_start"}}
+    state = {
+        k: v
+        for k, v in vars(current).items()
+        if k not in {"originator_id", "originator_version", "window_start"}
+    }
     old = StoredEvent(
-        originator_id=motion.id, originator_version=motion.version + 1,
-        topic="events.motion:DeadlineSet", state=mapper.transcoder.encode(state),
+        originator_id=motion.id,
+        originator_version=motion.version + 1,
+        topic="events.motion:DeadlineSet",
+        state=mapper.transcoder.encode(state),
     )
     assert b"window_start" not in old.state and b"class_version" not in old.state
     service.app.recorder.insert_events([old])
@@ -106,7 +135,8 @@ def test_two_processes_updating_one_motion_lose_no_event(
     workers = [
         subprocess.Popen(
             [sys.executable, str(HERE / "concurrent_writer.py"), db_url, str(w), "200"],
-            stderr=subprocess.PIPE, text=True,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for w in (1, 2)
     ]

@@ -209,7 +209,10 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             )
         except DateOrderError as exc:
             warnings.append(f"deadline {d.text!r} not recorded: {exc}")
+    report_deadlines = {(d.date, d.text) for d in ex.deadlines if d.kind == "report"}
     for r in ex.reports:
+        if r.recurrence == "once" and any(r.due == due for due, _ in report_deadlines):
+            continue  # the same duty is already a report deadline
         try:
             motion.set_report_obligation(
                 recipient=r.recipient,
@@ -250,9 +253,11 @@ def ingest_paths(
 ) -> Iterator[DocumentResult]:
     """Extract and record each document; a failing document is reported, the rest go on."""
     for path in document_paths(paths):
-        try:
-            extraction = extract_file(path, state=state, max_bytes=max_bytes)
-            yield record_extraction(service, extraction, state=state, dry_run=dry_run)
-        except TrackerError as exc:
-            log.warning("document_failed", file=str(path), reason=str(exc))
-            yield DocumentResult(file=str(path), error=str(exc))
+        with structlog.contextvars.bound_contextvars(file=str(path)):
+            try:
+                extraction = extract_file(path, state=state, max_bytes=max_bytes)
+                result = record_extraction(service, extraction, state=state, dry_run=dry_run)
+            except TrackerError as exc:
+                log.warning("document_failed", reason=str(exc))
+                result = DocumentResult(file=str(path), error=str(exc))
+        yield result

@@ -82,11 +82,15 @@ class Context:
         return today(self.settings.clock)
 
     def close(self) -> None:
-        """When a command ends: extend the audit chain over anything it wrote."""
+        """When a command ends: extend the audit chain over anything it wrote, then close."""
         if "service" in self._cache:
             from tracker.audit import seal_after_writes
 
             seal_after_writes(self.settings.store)
+        for name in ("board", "service"):
+            if name in self._cache:
+                item = self._cache.pop(name)
+                (item.app if name == "service" else item).close()
 
 
 def configure_logging(level: str) -> None:
@@ -322,14 +326,21 @@ def show(
     reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
     body: Body = None,
     fmt: Annotated[ShowFormat, typer.Option("--format", help="table or json.")] = ShowFormat.table,
+    known_at: KnownAt = None,
+    history: Annotated[
+        bool, typer.Option(help="Every event: both times, provenance, what it replaced.")
+    ] = False,
 ) -> None:
     """Show a motion: its facts, deadlines and history."""
+    from tracker import audit
     from tracker.output import render_json
     from tracker.views import history_view, motion_view
 
     c: Context = ctx.obj
-    motion = c.service.find(reference, body)
-    view = motion_view(motion) | {"history": history_view(c.service.history(motion.id))}
+    motion, events = audit.known_motion(c.service, reference, body, known_at, c.settings.clock)
+    rows = audit.history_rows(events) if history else history_view(events)
+    view = motion_view(motion) | {"history": rows}
+    view["board"] = board_known(c, known_at).motion(motion.id)
     if fmt is ShowFormat.json:
         typer.echo(render_json(view))
     else:
@@ -364,7 +375,14 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
-    text += render_table(view["history"], ["version", "recorded", "effective", "event"])
+    if "board" in view:
+        from projections.present import render_motion_board
+
+        text += render_motion_board(view["board"]) + "\n"
+    columns = ["version", "recorded", "effective", "event"]
+    if view["history"] and "provenance" in view["history"][0]:  # show --history
+        columns += ["provenance", "summary"]
+    text += render_table(view["history"], columns, max_width=60)
     return text
 
 
@@ -504,12 +522,12 @@ def render_summary(summary: dict[str, int], fmt: str, dry_run: bool) -> str:
 # -- audit ----------------------------------------------------------------------------------
 
 
-class HeadFormat(str, Enum):
+class HeadFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
 
 
@@ -527,7 +545,8 @@ def audit_head(
     from tracker import audit
 
     head = audit.head(ctx.obj.settings.store)
-    typer.echo(head if fmt is HeadFormat.text else f'{{"position": {head.position}, "chain": "{head.hex}"}}')
+    as_json = f'{{"position": {head.position}, "chain": "{head.hex}"}}'
+    typer.echo(str(head) if fmt is HeadFormat.text else as_json)
 
 
 @audit_app.command("verify")
@@ -572,6 +591,244 @@ def audit_import(
     wanted = audit.parse_head(expect) if expect else None
     done = audit.restore(ctx.obj.settings.store, Path(file), wanted)
     typer.echo(f"imported {done.events} event(s), head {done.head}")
+
+
+class SyncFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def sync(
+    ctx: typer.Context,
+    system_url: Annotated[str, typer.Argument(metavar="SYSTEM_URL", help="OParl System URL.")],
+    body: Annotated[str | None, typer.Option(help="Only this body (id or short name).")] = None,
+    full: Annotated[bool, typer.Option("--full", help="Read all, not only changes.")] = False,
+    fmt: Annotated[SyncFormat, typer.Option("--format", help="table or json.")] = SyncFormat.table,
+) -> None:
+    """Follow an OParl system: record new and changed papers, decisions and deadlines."""
+    from tracker.oparl import TerminalProgress, sync_system
+    from tracker.output import render_json
+
+    c: Context = ctx.obj
+    done = sync_system(c.settings, c.service, system_url, body=body, full=full,
+                       progress=TerminalProgress())
+    typer.echo(render_json(done.as_json()) if fmt == "json" else done.render_text(), nl=False)
+    raise typer.Exit(1 if done.incomplete else 0)
+
+
+# -- board (read models) -------------------------------------------------------------------
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+BoardFormat = Annotated[ListFormat, typer.Option("--format", help="table, json or csv.")]
+BodyFilter = Annotated[str | None, typer.Option("--body", help="Only this council body.")]
+CommitteeFilter = Annotated[str | None, typer.Option(help="Only this committee.")]
+OfficeFilter = Annotated[str | None, typer.Option(help="Only this office (Federführung).")]
+KindFilter = Annotated[str | None, typer.Option(help="completion, report or event.")]
+AsOf = Annotated[str | None, typer.Option("--as-of", help="As it stood on this date.")]
+Limit = Annotated[int, typer.Option(min=1, max=10000, help="At most this many rows.")]
+Offset = Annotated[int, typer.Option(min=0, help="Skip this many rows.")]
+
+
+def board(c: Context) -> Any:
+    """The board service (it catches the read models up before each answer)."""
+    if "board" not in c._cache:
+        from projections.service import BoardService
+
+        c._cache["board"] = BoardService.open(c.settings, c.service.app)
+    return c._cache["board"]
+
+
+KnownAt = Annotated[
+    str | None,
+    typer.Option(
+        "--known-at",
+        help="As the tracker knew it then: only events recorded by this date-time "
+        "(a bare date: its end).",
+    ),
+]
+
+
+def board_known(c: Context, known_at: str | None) -> Any:
+    """The live board, or with --known-at one rebuilt in memory from what was recorded then."""
+    if known_at is None:
+        return board(c)
+    from tracker import audit
+
+    replay = audit.known_board(
+        c.service.app, audit.known_at(known_at, c.settings.clock), c.settings.section("board")
+    )
+    if replay.note:
+        typer.echo(f"tracker: note: {replay.note}", err=True)
+    return replay
+
+
+def board_filters(
+    body: str | None, committee: str | None, office: str | None, kind: str | None
+) -> Any:
+    from projections.queries import Filters
+
+    return Filters(body=body, committee=committee, office=office, kind=kind)
+
+
+@app.command()
+def overdue(
+    ctx: typer.Context,
+    fmt: BoardFormat = ListFormat.table,
+    body: BodyFilter = None,
+    committee: CommitteeFilter = None,
+    office: OfficeFilter = None,
+    kind: KindFilter = None,
+    as_of: AsOf = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    known_at: KnownAt = None,
+) -> None:
+    """List overdue obligations, most overdue first."""
+    from projections.present import render_page
+
+    found = board_filters(body, committee, office, kind)
+    page = board_known(ctx.obj, known_at).overdue(found, parse_day(as_of, "--as-of"), limit, offset)
+    typer.echo(render_page(page, fmt.value), nl=False)
+
+
+@app.command()
+def due(
+    ctx: typer.Context,
+    within: Annotated[int, typer.Option(min=0, help="Days ahead (today included).")] = 14,
+    fmt: BoardFormat = ListFormat.table,
+    body: BodyFilter = None,
+    committee: CommitteeFilter = None,
+    office: OfficeFilter = None,
+    kind: KindFilter = None,
+    as_of: AsOf = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    known_at: KnownAt = None,
+) -> None:
+    """List open obligations due within DAYS days, soonest first."""
+    from projections.present import render_page
+
+    found = board_filters(body, committee, office, kind)
+    page = board_known(ctx.obj, known_at).due(
+        within, found, parse_day(as_of, "--as-of"), limit, offset
+    )
+    typer.echo(render_page(page, fmt.value), nl=False)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    fmt: BoardFormat = ListFormat.table,
+    body: BodyFilter = None,
+    committee: CommitteeFilter = None,
+    office: OfficeFilter = None,
+    kind: KindFilter = None,
+    as_of: AsOf = None,
+    known_at: KnownAt = None,
+) -> None:
+    """Per office and committee: open, overdue, met on time, met late, median days late."""
+    from projections.present import render_stats
+
+    found = board_filters(body, committee, office, kind)
+    result = board_known(ctx.obj, known_at).stats(found, parse_day(as_of, "--as-of"))
+    typer.echo(render_stats(result, fmt.value), nl=False)
+
+
+@app.command()
+def calendar(
+    ctx: typer.Context,
+    office: OfficeFilter = None,
+    committee: CommitteeFilter = None,
+    body: BodyFilter = None,
+    kind: KindFilter = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="File to write.")] = None,
+) -> None:
+    """Write an iCalendar (RFC 5545) feed of open due dates, e.g. per office or committee."""
+    c: Context = ctx.obj
+    data = board(c).calendar(board_filters(body, committee, office, kind), c.settings.clock.now())
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_file(output, data)
+
+
+def write_file(path: str, data: bytes) -> None:
+    from pathlib import Path
+
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from None
+
+
+@app.command()
+def rebuild(
+    ctx: typer.Context,
+    name: Annotated[str | None, typer.Argument(help="Read model, e.g. board.")] = None,
+) -> None:
+    """Rebuild read models from the log."""
+    applied = board(ctx.obj).rebuild(name)
+    typer.echo(f"rebuilt {name or 'all read models'} from {applied} event(s)")
+
+
+# -- reminders ------------------------------------------------------------------------------
+
+
+class NotifyFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def reminder_service(c: Context) -> Any:
+    """The reminder service over the configured store (``[reminders]``, TRACKER_SMTP_URL)."""
+    from notifiers.service import ReminderConfig, ReminderService
+
+    s = c.settings
+    config = ReminderConfig.from_settings(s)
+    return ReminderService(location=s.store, app=c.service.app, clock=s.clock, config=config)
+
+
+@app.command()
+def notify(
+    ctx: typer.Context,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only show what is due.")] = False,
+    fmt: Annotated[
+        NotifyFormat, typer.Option("--format", help="table or json.")
+    ] = NotifyFormat.table,
+) -> None:
+    """Send the reminders due now, once (one dispatcher pass)."""
+    from notifiers.output import render_pass
+
+    result = reminder_service(ctx.obj).notify(dry_run=dry_run)
+    typer.echo(render_pass(result, fmt.value, dry_run=dry_run), nl=False)
+
+
+@app.command()
+def reminders(
+    ctx: typer.Context,
+    fmt: BoardFormat = ListFormat.table,
+    status: Annotated[
+        list[str] | None, typer.Option(help="planned, sent, failed, skipped, retired.")
+    ] = None,
+) -> None:
+    """List reminders: planned, sent, failed, skipped and retired."""
+    from notifiers.output import render_reminders
+
+    rows = reminder_service(ctx.obj).reminders(status)
+    typer.echo(render_reminders(rows, fmt.value), nl=False)
+
+
+@app.command()
+def run(ctx: typer.Context) -> None:
+    """Run the reminder service until SIGTERM or Ctrl-C (sends due reminders as they fall due)."""
+    reminder_service(ctx.obj).serve()
 
 
 def main() -> None:

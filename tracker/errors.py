@@ -26,6 +26,8 @@ or usage (exit 2), every other :class:`TrackerError` is a domain error (exit 1).
     │   └── DateOrderError          e.g. a due date before the decision date
     ├── ConcurrencyError            a save kept losing the optimistic-concurrency race
     ├── IntegrityViolation          the audit chain does not match the log
+    ├── SyncError                   an OParl server could not be read (tracker.oparl)
+    │   └── FetchError              one URL failed after bounded retries, or is not JSON
     └── DeliveryError               a reminder could not be delivered
         ├── TransientDeliveryError  retry later (SMTP 4xx, connection errors, HTTP 5xx)
         └── PermanentDeliveryError  do not retry (SMTP 5xx, HTTP 4xx)
@@ -121,6 +123,23 @@ class ConcurrencyError(TrackerError):
 
 class IntegrityViolation(TrackerError):
     """The audit hash chain does not match the stored log."""
+
+
+class SyncError(TrackerError):
+    """An OParl server could not be read: its System or Body, or a list page."""
+
+
+class FetchError(SyncError):
+    """One URL failed after the bounded retries, answered 4xx, or sent no JSON.
+
+    ``status`` is the HTTP status (None for timeouts and connection errors).
+    """
+
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
+        super().__init__(f"{url}: {reason}")
+        self.url = url
+        self.reason = reason
+        self.status = status
 
 
 class DeliveryError(TrackerError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from tracker.documents.model import Consultation
@@ -42,6 +43,10 @@ KINDS: tuple[str, ...] = (
     "Anregung", "Eingabe", "Vorlage zur Beschlussfassung", "Vorlage zur Kenntnisnahme",
     "Mitteilung zur Kenntnisnahme", "Informationsdrucksache", "Beantwortung", "Antwort",
     "Dringlichkeitsvorlage", "Ergänzungsvorlage", "Änderungsvorlage", "Sitzungsvorlage",
+    "Mündliche Anfragen", "Kleine Anfragen", "Große Anfragen", "Mitteilungsdrucksache",
+    "Beschlussdrucksache", "Antrag zur Beschlussfassung", "Vorlage zur Beschlussfassung",
+    "Dringliche Vorlage zur Kenntnisnahme", "Dringliche Vorlage", "Auskunftsersuchen",
+    "Verwaltungsvorlage", "Sachbericht", "Dringlicher Antrag",
 )
 _KIND_PREFIX = re.compile(
     r"(" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
@@ -113,7 +118,8 @@ def known_kind(value: str | None) -> str | None:
     if not value:
         return None
     for cell in value.split("\t"):
-        m = _KIND_PREFIX.match(cell.strip())
+        cell = re.sub(r"^(?:nicht)?öffentliche[rs]?\s+", "", cell.strip())
+        m = _KIND_PREFIX.match(cell)
         if m:
             return m.group(1)
     return None
@@ -129,71 +135,192 @@ def split_cells(value: str) -> list[str]:
 
 # --- references ----------------------------------------------------------------------
 
-_REF = r"(?=[A-Z0-9/ -]*\d)[A-Z0-9]{1,12}(?:(?:/|-|\s/\s)[A-Z0-9]{1,12}){1,5}"
-_LABELLED_REF = re.compile(
-    r"(?i:\b(?:Drucksachen?|Vorlagen?|Verwaltungsstandpunkt|Antrag|Anfrage|Beschlussvorlage|"
-    r"Informationsvorlage|Mitteilung|Stellungnahme|Beschlussempfehlung|Mitteilungsvorlage)"
-    r"(?:\s*-?\s*(?:Nr\.?|Nummer)|nummer)?|\bDS-?\s?Nr\.?|\bDs\.|\bDS\b|\bVO-?Nr\.?|"
-    r"\bVorlagen?-?Nr\.?|\bDrucksachen?-?Nr\.?)\s*[-:–]?\s*"
-    r"(" + _REF + r"|\d{3,7})(?![\w/-])"
+_PART = r"(?:[A-Z]{1,6}\d{0,4}|\d{1,6}[a-z]?)"
+# Kinds that label a paper's own number ("Antrag Nr. 15-0268/2015"); a Beschluss-Nr. is not one.
+_LABEL_KINDS = frozenset(KINDS) - {
+    "Beschluss", "Empfehlung", "Antwort", "Beantwortung", "Protokoll", "Niederschrift", "Auszug",
+    "Eingabe", "Anregung", "Bericht", "Sachbericht",
+}
+_REF = (
+    r"(?=[A-Z0-9/ .-]*\d)" + _PART + r"(?:(?:/|-|\s/\s)" + _PART + r"){1,5}(?:\.\d{1,3})?"
 )
+_REF_LABEL = (
+    r"(?:(?:" + "|".join(re.escape(k) for k in sorted(_LABEL_KINDS, key=len, reverse=True)) +
+    r"|Drucksachen|Drucksache|Vorlagen)(?:\s*-?\s*(?:Nr\.?|Nummer)|nummer)?|Drucks\.\s*(?:Nr\.?)?|"
+    r"Drs\.\s*(?:Nr\.?)?|DS-?\s?Nr\.?|Ds\.|DS|VO-?Nr\.?|Vorlagen?-?Nr\.?|Drucksachen?-?Nr\.?|"
+    r"Nr\.)"
+)
+_LABELLED_REF = re.compile(
+    r"(?<![\w-])(" + _REF_LABEL + r")\s*[-:–]?\s*(" + _REF + r"|\d{3,7})(?![\w/-]|\.\d)"
+)
+_CITATION = re.compile(
+    r"(?:\b(?:zur|zum|gemäß|gem\.|siehe|vgl\.|laut|lt\.|betreffend|bzgl\.|aus\s+der|aus\s+dem|"
+    r"in\s+der|mit\s+der|zu\s+der|auf\s+die)|Beschluss(?:es)?|BVV-Beschluss)\s*$",
+    re.IGNORECASE,
+)
+# PARLIS (Frankfurt) numbers a paper "OF 387/3" or "M 220", followed by its Betreff.
+_SPACED_REF = re.compile(r"\b([A-Z]{1,3})\s+(\d{1,5}(?:/\d{1,4})?),?\s+Betreff\s*:")
+_TOP_REF = re.compile(r"^(?:Ö|N|TOP)\s*[\d.]+\s*[-–]\s*(" + _REF + r")\s*$")
+_LINE_REF = re.compile(r"^(?:[-–•]\s*)?(" + _REF + r")(?:\s+(\S.*))?$")
 _LABEL_ONLY_REF = re.compile(
     r"^(?i:Drucksachen?(?:-?\s?Nr\.?|nummer)?|Vorlagen?(?:-?\s?Nr\.?|nummer)?|Nummer|Nr\.)\s*:?$"
 )
-_BARE_REF = re.compile(r"^(" + _REF + r")(?:\s+\S.*)?$")
 
 
-def find_reference(lines: list[str]) -> tuple[str | None, int | None]:
-    """The Drucksachen-Nr. and the index of its line; labelled forms first."""
+@dataclass(frozen=True)
+class ReferenceMatch:
+    """A Drucksachen-Nr. found in the text: the value, its line, and what surrounds it."""
+
+    value: str
+    line: int
+    kind: str | None = None
+    rest: str | None = None
+
+
+def find_reference(lines: list[str]) -> ReferenceMatch | None:
+    """The document's own Drucksachen-Nr.
+
+    Preference: a number alone on the first line; a labelled number near the top
+    (``Drucksache - 1263/IV``, ``Antrag Nr. 15-0268/2015``, ``Drs. VIII-0609``); a line
+    that starts with the number (``2017/FB3/0433 Title``); a labelled number further down;
+    last, a cited one (``zur Drucksache 062/2016``, ``gemäß Vorlage V-KA/18/480``).
+    """
+    best: tuple[int, int, ReferenceMatch] | None = None
+
+    def offer(score: int, match: ReferenceMatch) -> None:
+        nonlocal best
+        if _looks_like_date(match.value):
+            return
+        if best is None or (score, -match.line) > (best[0], -best[1]):
+            best = (score, match.line, match)
+
+    if lines:
+        first = lines[0].split("\t")[0].strip()
+        if re.fullmatch(_REF, first) and re.search(r"[/-]", first):
+            offer(100, ReferenceMatch(first, 0))
     for index, line in enumerate(lines):
-        m = _LABELLED_REF.search(line)
-        if m and not _looks_like_date(m.group(1)):
-            return m.group(1).replace(" / ", "/"), index
-    for index, line in enumerate(lines[:-1]):
-        if _LABEL_ONLY_REF.match(line):
+        for m in _LABELLED_REF.finditer(line):
+            label = m.group(1)
+            before = line[: m.start()]
+            kind = known_kind(label.split()[0].rstrip(".")) or _kind_before(before)
+            at_start = not before.strip(" -–•\t") or known_kind(before.strip(" -–•\t")) is not None
+            rest = (line[m.end() :].strip(" :–-") or None) if at_start else None
+            match = ReferenceMatch(m.group(2).replace(" / ", "/"), index, kind, rest)
+            if _CITATION.search(before):
+                offer(50, match)
+            elif index < 12:
+                offer(90, match)
+            else:
+                offer(70, match)
+        m = _TOP_REF.match(line)
+        if m:
+            offer(85, ReferenceMatch(m.group(1), index))
+        if index < 30:
+            m = _LINE_REF.match(line)
+            if m and re.search(r"[/-]", m.group(1)) and len(re.findall(r"\d", m.group(1))) >= 3:
+                rest = m.group(2)
+                offer(80 if index < 8 or rest else 60, ReferenceMatch(m.group(1), index, None, rest))
+        if index + 1 < len(lines) and _LABEL_ONLY_REF.match(line):
             m = re.fullmatch(r"(" + _REF + r"|\d{3,7})", lines[index + 1].split("\t")[0].strip())
             if m:
-                return m.group(1), index + 1
-    for index, line in enumerate(lines[:8]):
-        m = _BARE_REF.match(line)
-        if m and not _looks_like_date(m.group(1)) and re.search(r"[/-]", m.group(1)):
-            if line == m.group(1) or re.search(r"\d.*[/-].*\d", m.group(1)):
-                return m.group(1), index
-    return None, None
+                offer(88, ReferenceMatch(m.group(1), index + 1))
+    joined = "\n".join(lines)
+    for m in _SPACED_REF.finditer(joined):
+        offer(88, ReferenceMatch(f"{m.group(1)} {m.group(2)}", joined.count("\n", 0, m.start())))
+    return best[2] if best else None
+
+
+def _kind_before(text: str) -> str | None:
+    m = re.search(r"([A-ZÄÖÜ][\wäöüß]+)\s*[-–:]?\s*$", text)
+    return known_kind(m.group(1)) if m else None
 
 
 def _looks_like_date(ref: str) -> bool:
-    return re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:19|20)\d{2}[/-](?:19|20)?\d{2}", ref) is not None
+    return re.fullmatch(
+        r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:19|20)\d{2}\s?[/-]\s?(?:19|20)?\d{2}", ref
+    ) is not None
 
 
 # --- bodies --------------------------------------------------------------------------
 
-_BODY_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"\bBVV\s+[A-ZÄÖÜ][\w-]+(?:\s+von\s+Berlin)?"),
-    re.compile(r"\bBezirksverordnetenversammlung\s+[A-ZÄÖÜ][\w-]+(?:\s+von\s+Berlin)?"),
-    re.compile(r"\bBezirksversammlung(?:\s+(?!Hamburg\b)[A-ZÄÖÜ][\w-]+)?"),
-    re.compile(
-        r"\b(?:Stadt|Gemeinde|Landkreis|Kreis|Markt|Samtgemeinde|Verbandsgemeinde|Hansestadt|"
-        r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion|Region|Amt)\s+"
-        r"(?!(?:Stadt|Gemeinde|Verwaltung|Rat)\b)[A-ZÄÖÜ][a-zäöüß][\w-]*"
-        r"(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der|\(\w+\))\s*[A-ZÄÖÜ]?[\w)-]*)?"
-    ),
-    re.compile(r"\b(?:LANDKREIS|STADT|GEMEINDE|KREIS)\s+[A-ZÄÖÜ][A-ZÄÖÜ-]{2,}\b"),
-    re.compile(r"\b(?:Kreistag|Stadtrat|Gemeinderat|Ratsversammlung|Stadtverordnetenversammlung|"
-               r"Gemeindevertretung|Stadtbürgerschaft|Bürgerschaft|Bezirksbeirat)\b"),
+_BERLIN_DISTRICTS = (
+    "Charlottenburg-Wilmersdorf", "Friedrichshain-Kreuzberg", "Marzahn-Hellersdorf",
+    "Steglitz-Zehlendorf", "Tempelhof-Schöneberg", "Treptow-Köpenick", "Reinickendorf",
+    "Lichtenberg", "Neukölln", "Spandau", "Pankow", "Mitte",
 )
+_BERLIN = re.compile(
+    r"(?:\bBVV|Bezirksverordnetenversammlung|Bezirksamt(?:es|s)?|\bBezirk|\bBerlin)[\s-]+("
+    + "|".join(_BERLIN_DISTRICTS) + r")\b"
+    r"|\b(" + "|".join(_BERLIN_DISTRICTS) + r")\s+von\s+Berlin\b"
+)
+_BERLIN_COUNCIL = re.compile(r"\bBezirksverordnetenversammlung\b|\bBVV\b")
+_HAMBURG_DISTRICTS = ("Hamburg-Mitte", "Hamburg-Nord", "Altona", "Eimsbüttel", "Wandsbek",
+                      "Bergedorf", "Harburg")
+_HAMBURG = re.compile(
+    r"(?:Bezirksversammlung|Bezirksamt(?:es|s)?|\bBezirk)\s*(" + "|".join(_HAMBURG_DISTRICTS)
+    + r")\b"
+)
+_NAME = r"[A-ZÄÖÜ][a-zäöüß][\w-]*(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][\w-]*)?"
+_NAMED_COUNCIL = re.compile(
+    r"\b(Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung|"
+    r"Gemeindevertretung|Samtgemeinderat|Stadtrat|Kreistag|Gemeinderat|Stadtverordnetenversammlung|"
+    r"Rat\s+der\s+(?:Stadt|Gemeinde|Samtgemeinde))(?:es|s)?\s+(" + _NAME + r"|\d{1,2}\b)"
+)
+_MUNICIPALITY = re.compile(
+    r"\b(Stadt|Gemeinde|Landkreis|Kreis|Markt|Samtgemeinde|Verbandsgemeinde|Hansestadt|"
+    r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion)(?:es|s)?\s+"
+    r"(?!(?:Stadt|Gemeinde|Verwaltung|Rat|Bezirk)\b)(" + _NAME + r")"
+)
+_DISTRICT_COUNCIL = re.compile(r"Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung")
+_MUNICIPALITY_CAPS = re.compile(r"\b(LANDKREIS|STADT|GEMEINDE|KREIS)\s+([A-ZÄÖÜ][A-ZÄÖÜ-]{2,})\b")
+_COUNCIL = re.compile(
+    r"\b(Stadtbezirksrat|Bezirksrat|Ortsbeirat|Kreistag|Stadtrat|Gemeinderat|Ratsversammlung|"
+    r"Stadtverordnetenversammlung|Gemeindevertretung|Stadtbürgerschaft|Bürgerschaft|"
+    r"Samtgemeinderat)(?:es|s)?(?:\b(?!-|\s+[A-ZÄÖÜ])|(?=s?sitzung))"
+    r"|\b(?:der|den|dem|des)\s+(Rat)(?:es|s)?\b(?!\s+der)"
+)
+_NOT_A_PLACE = frozenset({"Beratung", "Entscheidung", "Empfehlung", "Vorberatung", "Drs", "Ds",
+                          "Drucksache", "Sitzung", "Beschluss", "Kenntnisnahme", "Und", "Der"})
 
 
 def find_body(text: str) -> str | None:
-    """The council (BVV, Bezirksversammlung, Stadt, Landkreis, ...) the document belongs to."""
-    for pattern in _BODY_PATTERNS:
-        m = pattern.search(text)
-        if m:
-            value = m.group(0).strip()
-            if value.isupper() or re.match(r"[A-ZÄÖÜ]+ [A-ZÄÖÜ-]+$", value):
-                value = " ".join(w.capitalize() for w in value.split())
-            return squash(value)
+    """The council the document belongs to: ``BVV Mitte von Berlin``, ``Bezirksversammlung
+    Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``."""
+    m = _BERLIN.search(text)
+    if m:
+        return f"BVV {m.group(1) or m.group(2)} von Berlin"
+    if _BERLIN_COUNCIL.search(text):
+        return "Bezirksverordnetenversammlung"
+    m = _HAMBURG.search(text)
+    if m:
+        return f"Bezirksversammlung {m.group(1)}"
+    if re.search(r"\bBezirksversammlung\b", text):
+        return "Bezirksversammlung"
+    candidates: list[tuple[int, int, str]] = []
+    for pattern in (_NAMED_COUNCIL, _MUNICIPALITY):
+        for m in pattern.finditer(text):
+            if m.group(2).split()[0] not in _NOT_A_PLACE:
+                local = 1 if _DISTRICT_COUNCIL.match(m.group(1)) else 0
+                candidates.append((local, m.start(), squash(f"{_base(m.group(1))} {m.group(2)}")))
+    if candidates:
+        return min(candidates)[2]
+    m = _MUNICIPALITY_CAPS.search(text)
+    if m:
+        return f"{m.group(1).capitalize()} {m.group(2).capitalize()}"
+    m = _COUNCIL.search(text)
+    if m:
+        return _base(m.group(1) or m.group(2))
     return None
+
+
+def _base(word: str) -> str:
+    """The nominative of a council or municipality word (``Landkreises`` -> ``Landkreis``)."""
+    word = squash(word)
+    for full in ("Stadtbezirksrat", "Bezirksrat", "Ortsbeirat", "Ortschaftsrat", "Kreistag",
+                 "Stadtrat", "Gemeinderat", "Samtgemeinderat", "Landkreis"):
+        if word.startswith(full):
+            return full
+    return word
 
 
 # --- Beratungsfolge --------------------------------------------------------------------
@@ -207,7 +334,7 @@ _HEADER_WORDS = frozenset(
 _BLOCK_END = re.compile(
     r"^(?:Sachverhalt|Sachdarstellung|Begründung|Beschlussvorschlag|Betreff|Eingereicht|"
     r"Anlage|Anlagen|Inhalt|Beschluss|Petitum|Antrag|Erläuterung|Problembeschreibung|"
-    r"Finanzielle|Rechtliche|Die\s|Der\s|Das\s)",
+    r"Finanzielle|Rechtliche|Die\s|Der\s|Das\s)(?:\b|:|$)",
     re.IGNORECASE,
 )
 

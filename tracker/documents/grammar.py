@@ -277,17 +277,21 @@ def year_end(text: str, context: DateContext) -> list[Term]:
 
 
 _END_YEAR = re.compile(
-    r"\b(?:bis\s+(?:zum\s+|spätestens\s+)?)?(Anfang|Mitte|Ende)\s+(?:des\s+Jahres\s+)?" + _YEAR,
+    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(Anfang|Mitte|Ende)|(Ende))\s+"
+    r"(?:des\s+Jahres\s+)?" + _YEAR,
     _FLAGS,
 )
 
 
 def end_of_year(text: str, context: DateContext) -> list[Term]:
-    """``Ende 2014`` -> 31.12.; ``Mitte 2015`` -> 30.06.; ``Anfang 2016`` -> 31.03."""
+    """``Ende 2014`` -> 31.12.; ``bis Mitte 2015`` -> 30.06.; ``bis Anfang 2016`` -> 31.03.
+
+    ``Anfang`` and ``Mitte`` need ``bis``: alone they date the past (``Anfang 2018 bereitgestellt``).
+    """
     found = []
     for m in _END_YEAR.finditer(text):
-        year = int(m.group(2))
-        word = m.group(1).lower()
+        year = int(m.group(3))
+        word = (m.group(1) or m.group(2)).lower()
         month = {"anfang": 3, "mitte": 6}.get(word, 12)
         found.append(_term(m, "end_of_year", _last_day(year, month)))
     return found

@@ -116,14 +116,15 @@ class Extraction:
     """Everything read from one council document.
 
     ``proposal`` is the outcome a Beschlussvorschlag or Verwaltungsstandpunkt asks for
-    (not a decision); ``layout`` names the parser that read the document.
+    (not a decision); ``layout`` names the parser that read the document. ``reference`` is
+    None only for a document read with ``require_reference=False``.
     """
 
     file: str
     source_name: str
     sha256: str
     layout: str
-    reference: str
+    reference: str | None
     title: str | None
     kind: str | None
     body: str | None

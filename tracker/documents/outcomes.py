@@ -23,12 +23,17 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("rejected", r"abgelehnt|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen|angenommen|zugestimmt)"),
         ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
         ("deferred", r"vertagt|Vertagung|zurückgestellt|abgesetzt|verschoben|zurückverwiesen"),
-        ("referred", r"überwiesen|Überweisung|verwiesen|weitergeleitet"),
-        ("disposed", r"(?<!Erledigungs)erledigt|für\s+erledigt|Erledigung\s+erklärt"),
+        (
+            "referred",
+            r"überwiesen|Überweisung|verwiesen|weitergeleitet|zurück\s+in\s+(?:die|den)\s+\w+"
+            r"|in\s+den\s+(?:Rat|Kreistag|Ausschuss|Fachausschuss)\s+(?:zu\s+)?(?:schieben|geben)",
+        ),
+        ("disposed", r"(?<!Erledigungs)erledigt|für\s+erledigt|Erledigung\s+erklärt|beantwortet"),
         (
             "adopted",
             r"beschlossen|beschließt|beschließen|angenommen|bestätig|zugestimmt|stimmt\s+\w*\s*zu"
-            r"|stimmen\s+\w*\s*zu|Zustimmung|einstimmig|mehrheitlich|befürwortet",
+            r"|stimmen\s+\w*\s*zu|Zustimmung|einstimmig|mehrheitlich|befürwortet|Einverständnis"
+            r"|einverstanden|nahm(?:en)?\s+(?:\S+\s+){0,8}?an\b",
         ),
     )
 )
@@ -48,7 +53,7 @@ _OUTCOME_START = re.compile(
     r"\b(?:ohne\s+Änderung|mit\s+Änderung|mit\s+Zwischenbericht|mit\s+Ergänzung|in\s+geänderter"
     r"|ungeändert|unverändert|einstimmig|mehrheitlich|zur\s+Kenntnis|abgelehnt|vertagt"
     r"|zurückgestellt|zurückgezogen|überwiesen|verwiesen|erledigt|beschlossen|angenommen"
-    r"|empfohlen|abgesetzt|zugestimmt)",
+    r"|empfohlen|abgesetzt|zugestimmt|beantwortet)",
     re.IGNORECASE,
 )
 

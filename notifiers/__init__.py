@@ -1,0 +1,1 @@
+"""Outbound: the reminder policy (pure), the reminders read model, e-mail and webhooks."""

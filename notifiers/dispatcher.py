@@ -1,0 +1,344 @@
+"""The dispatcher: claim due reminders, send them, then record what happened.
+
+One pass (:meth:`Dispatcher.run_pass`) repeats until nothing due is left unclaimed:
+
+1. claim a batch of due reminders (a lease in the read model, see
+   :class:`notifiers.reminders.ReminderStore`);
+2. decide with the pure :func:`notifiers.policy.due_reminders` what goes out (digests per
+   recipient, coalesced stages skipped, late ones marked);
+3. send each digest (retrying transient failures while the claim is held);
+4. record ``ReminderSent`` / ``ReminderFailed`` / ``ReminderSkipped`` in the log under each
+   reminder's key, then mark the rows.
+
+A crash between 3 and 4 leaves the claim to expire: the reminder is sent again, with the
+same Message-ID. Recording an outcome for a key that another worker recorded first fails
+on the stream's version; that is logged and nothing else is written.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, cast
+
+import structlog
+from eventsourcing.persistence import IntegrityError
+
+from events.reminders import (
+    ReminderEvent,
+    ReminderFailed,
+    ReminderSent,
+    ReminderSkipped,
+    reminder_id,
+)
+from notifiers.base import Notifier, deliver
+from notifiers.digest import RenderedDigest, render
+from notifiers.policy import DeliveryOptions, Digest, ReminderPolicy, due_reminders
+from notifiers.reminders import ReminderRow, ReminderStore
+from tracker.clock import Clock
+from tracker.errors import ConfigurationError, PermanentDeliveryError
+
+log = structlog.get_logger()
+
+
+def worker_name() -> str:
+    """``host:pid:random``: names this process's claims and its mails' worker header."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def is_webhook(recipient: str) -> bool:
+    """Recipients that are URLs get webhooks; the others e-mail."""
+    return recipient.startswith(("http://", "https://"))
+
+
+@dataclass
+class Sent:
+    """What a pass sent (or, dry, would send) to one recipient."""
+
+    recipient: str
+    channel: str
+    keys: tuple[str, ...]
+    subject: str
+    late: bool
+    status: str
+    error: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "recipient": self.recipient,
+            "channel": self.channel,
+            "subject": self.subject,
+            "late": self.late,
+            "status": self.status,
+            "error": self.error,
+            "keys": list(self.keys),
+        }
+
+
+@dataclass
+class PassResult:
+    """Counts and messages of one pass."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    messages: list[Sent] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+class Dispatcher:
+    """Sends due reminders from the read model and records the outcomes in the log."""
+
+    def __init__(
+        self,
+        *,
+        app: Any,
+        store: ReminderStore,
+        policy: ReminderPolicy,
+        options: DeliveryOptions,
+        clock: Clock,
+        email: Notifier | None,
+        webhook: Notifier | None,
+        worker: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.app = app
+        self.store = store
+        self.policy = policy
+        self.options = options
+        self.clock = clock
+        self.email = email
+        self.webhook = webhook
+        self.worker = worker or worker_name()
+        self.sleep = sleep
+
+    # -- one pass --------------------------------------------------------------------------
+
+    def preview(self) -> PassResult:
+        """What a pass would send now, without claiming, sending or recording."""
+        now = self.clock.now()
+        result = PassResult()
+        decided = due_reminders(self.store.due(now), now, self.policy)
+        for skip in decided.skips:
+            result.skipped.append((skip.row.key, skip.reason))
+            result.counts["skipped"] += 1
+        for digest in decided.digests:
+            for channel, part in self._parts(digest):
+                rendered = self._render(part, now)
+                result.messages.append(
+                    Sent(part.recipient, channel, part.keys, rendered.subject, part.late, "dry-run")
+                )
+                result.counts["would_send"] += len(part.items)
+        return result
+
+    def run_pass(self, stop: Callable[[], bool] = lambda: False) -> PassResult:
+        """Claim, send and record until nothing due is left unclaimed (or ``stop()``)."""
+        result = PassResult()
+        while not stop():
+            now = self.clock.now()
+            rows = self.store.claim(
+                self.worker,
+                now=now,
+                lease=self.options.lease_seconds,
+                limit=self.options.claim_batch,
+            )
+            if not rows:
+                break
+            result.counts["claimed"] += len(rows)
+            deadline = time.monotonic() + self.options.lease_seconds * 0.8
+            self._handle(rows, now, deadline, result, stop)
+        return result
+
+    def _handle(
+        self,
+        rows: Sequence[ReminderRow],
+        now: datetime,
+        deadline: float,
+        result: PassResult,
+        stop: Callable[[], bool],
+    ) -> None:
+        decided = due_reminders(rows, now, self.policy)
+        if decided.skips:
+            self._record(
+                [
+                    (s.row, ReminderSkipped, {"reason": s.reason}, "skipped", None, None, s.reason)
+                    for s in decided.skips
+                ],
+                now,
+            )
+            result.counts["skipped"] += len(decided.skips)
+            result.skipped += [(s.row.key, s.reason) for s in decided.skips]
+        pending = list(decided.digests)
+        while pending:
+            if stop() or time.monotonic() >= deadline:
+                left = [i.row.key for d in pending for i in d.items]
+                self.store.release(self.worker, left)
+                result.counts["released"] += len(left)
+                return
+            digest = pending.pop(0)
+            for channel, part in self._parts(digest):
+                self._send(channel, part, now, deadline, result)
+
+    def _parts(self, digest: Digest) -> list[tuple[str, Digest]]:
+        if is_webhook(digest.recipient):
+            return [("webhook", Digest(digest.recipient, (i,))) for i in digest.items]
+        return [("email", digest)]
+
+    def _render(self, digest: Digest, now: datetime) -> RenderedDigest:
+        return render(digest, now=now, sender=self.options.sender, link=self.options.link)
+
+    def _notifier(self, channel: str) -> Notifier:
+        notifier = self.webhook if channel == "webhook" else self.email
+        if notifier is None:
+            what = "TRACKER_WEBHOOK_SECRET" if channel == "webhook" else "TRACKER_SMTP_URL"
+            raise ConfigurationError(f"reminders to send by {channel} but {what} is not set")
+        return notifier
+
+    def _send(
+        self, channel: str, digest: Digest, now: datetime, deadline: float, result: PassResult
+    ) -> None:
+        rendered = self._render(digest, now)
+        items: list[dict[str, object]] = [i.row.as_item() | {"late": i.late} for i in digest.items]
+        outcome = deliver(
+            self._notifier(channel),
+            rendered,
+            now=now,
+            items=items,
+            retries=self.options.retries,
+            backoff=self.options.backoff_seconds,
+            deadline=deadline,
+            sleep=self.sleep,
+        )
+        sent = Sent(digest.recipient, channel, digest.keys, rendered.subject, digest.late, "sent")
+        if outcome.message_id is not None:
+            self._record(
+                [
+                    (
+                        i.row,
+                        ReminderSent,
+                        {
+                            "channel": channel,
+                            "message_id": outcome.message_id,
+                            "planned_for": i.row.send_at,
+                            "late": i.late,
+                        },
+                        "sent",
+                        outcome.message_id,
+                        i.late,
+                        None,
+                    )
+                    for i in digest.items
+                ],
+                now,
+            )
+            result.counts["sent"] += len(digest.items)
+            result.counts["messages"] += 1
+        else:
+            permanent = isinstance(outcome.error, PermanentDeliveryError)
+            error = str(outcome.error)
+            self._record(
+                [
+                    (
+                        i.row,
+                        ReminderFailed,
+                        {
+                            "channel": channel,
+                            "permanent": permanent,
+                            "error": error,
+                            "attempts": outcome.attempts,
+                        },
+                        "failed" if permanent else "planned",
+                        None,
+                        None,
+                        error,
+                    )
+                    for i in digest.items
+                ],
+                now,
+                retry_at=time.time() + self.options.lease_seconds,
+            )
+            result.counts["failed_permanent" if permanent else "failed_transient"] += len(
+                digest.items
+            )
+            sent.status = "failed" if permanent else "retry"
+            sent.error = error
+            log.warning(
+                "reminder_delivery_failed",
+                recipient=digest.recipient,
+                channel=channel,
+                permanent=permanent,
+                error=error,
+                keys=len(digest.items),
+            )
+        result.messages.append(sent)
+
+    # -- recording -------------------------------------------------------------------------
+
+    def _record(
+        self,
+        outcomes: Sequence[
+            tuple[
+                ReminderRow,
+                type[ReminderEvent],
+                dict[str, Any],
+                str,
+                str | None,
+                bool | None,
+                str | None,
+            ]
+        ],
+        now: datetime,
+        *,
+        retry_at: float = 0.0,
+    ) -> None:
+        events: list[ReminderEvent] = [
+            cast(Any, cls)(
+                originator_id=reminder_id(row.key),
+                originator_version=row.version + 1,
+                timestamp=now,
+                key=row.key,
+                motion=row.motion_id,
+                deadline_id=row.deadline_id,
+                nominal_due=row.nominal_due,
+                stage=row.stage,
+                recipient=row.recipient or "",
+                **fields,
+            )
+            for row, cls, fields, *_ in outcomes
+        ]
+        try:
+            self.app.save(*events)
+            saved = list(range(len(events)))
+        except IntegrityError:
+            saved = [n for n, event in enumerate(events) if self._save_one(event)]
+        settle = [
+            (row.key, status, events[n].originator_version, mid, late, error)
+            for n, (row, _cls, _fields, status, mid, late, error) in enumerate(outcomes)
+            if n in saved
+        ]
+        self.store.settle(settle, owner=self.worker, when=now, retry_at=retry_at)
+        lost = [outcomes[n][0].key for n in range(len(events)) if n not in saved]
+        if lost:
+            self.store.release(self.worker, lost)
+
+    def _save_one(self, event: ReminderEvent) -> bool:
+        """Save one outcome at the stream's current version; False if another worker
+        already recorded a final outcome for the key."""
+        for _ in range(5):
+            try:
+                self.app.save(event)
+                return True
+            except IntegrityError:
+                last = self.app.recorder.select_events(event.originator_id, desc=True, limit=1)
+                version = last[0].originator_version if last else 0
+                if last and not last[0].topic.endswith(":ReminderFailed"):
+                    log.warning("reminder_recorded_elsewhere", key=event.key)
+                    return False
+                fields = {k: v for k, v in vars(event).items()}
+                fields["originator_version"] = version + 1
+                event = type(event)(**fields)
+        return False

@@ -1,0 +1,142 @@
+"""E-mail over SMTP, configured by ``TRACKER_SMTP_URL``.
+
+``smtp://[user:password@]host[:port][?starttls=no]`` (port 25 by default) upgrades with
+STARTTLS and refuses to send when the server does not offer it, unless the URL says
+``starttls=no`` (meant for a server on the loopback interface). ``smtps://`` (port 465) uses
+TLS from the start. ``?timeout=SECONDS`` (default 10) bounds every network operation.
+Credentials come only from that environment variable and are never logged: use
+:attr:`SmtpConfig.display`.
+
+Server answers are mapped to the delivery error tree: 4xx and connection errors are
+transient (retried), 5xx are permanent.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import parse_qs, unquote, urlsplit
+
+from notifiers.digest import RenderedDigest, to_email
+from tracker.errors import ConfigurationError, PermanentDeliveryError, TransientDeliveryError
+
+DEFAULT_TIMEOUT = 10.0
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """A parsed ``TRACKER_SMTP_URL``."""
+
+    host: str
+    port: int
+    tls: bool = False
+    starttls: bool = True
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    timeout: float = DEFAULT_TIMEOUT
+
+    @property
+    def display(self) -> str:
+        """The server without credentials, for logs and messages."""
+        scheme = "smtps" if self.tls else "smtp"
+        user = f"{self.user}@" if self.user else ""
+        plain = "" if self.starttls or self.tls else "?starttls=no"
+        return f"{scheme}://{user}{self.host}:{self.port}{plain}"
+
+
+def parse_smtp_url(url: str) -> SmtpConfig:
+    """Parse ``TRACKER_SMTP_URL`` (raises ConfigurationError without echoing a password)."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"smtp", "smtps"}:
+        raise ConfigurationError("TRACKER_SMTP_URL must start with smtp:// or smtps://")
+    if not parts.hostname:
+        raise ConfigurationError("TRACKER_SMTP_URL names no host")
+    query = parse_qs(parts.query)
+    starttls_value = query.get("starttls", ["yes"])[0].lower()
+    if starttls_value not in {"yes", "no", "true", "false", "1", "0"}:
+        raise ConfigurationError("TRACKER_SMTP_URL: starttls must be yes or no")
+    try:
+        timeout = float(query.get("timeout", [DEFAULT_TIMEOUT])[0])
+        port = parts.port or (465 if parts.scheme == "smtps" else 25)
+    except ValueError:
+        raise ConfigurationError("TRACKER_SMTP_URL: bad port or timeout") from None
+    tls = parts.scheme == "smtps"
+    return SmtpConfig(
+        host=parts.hostname,
+        port=port,
+        tls=tls,
+        starttls=not tls and starttls_value in {"yes", "true", "1"},
+        user=unquote(parts.username) if parts.username else None,
+        password=unquote(parts.password) if parts.password else None,
+        timeout=timeout,
+    )
+
+
+def _classify(code: int, message: bytes | str, what: str) -> Exception:
+    text = message.decode(errors="replace") if isinstance(message, bytes) else message
+    detail = f"{what}: {code} {text}".strip()
+    if 400 <= code < 500:
+        return TransientDeliveryError(detail)
+    return PermanentDeliveryError(detail)
+
+
+class EmailNotifier:
+    """Sends digests as e-mail through one SMTP server."""
+
+    channel = "email"
+    digests = True
+
+    def __init__(self, config: SmtpConfig, *, sender: str, worker: str) -> None:
+        self.config = config
+        self.sender = sender
+        self.worker = worker
+
+    def _connect(self) -> smtplib.SMTP:
+        c = self.config
+        if c.tls:
+            return smtplib.SMTP_SSL(
+                c.host, c.port, timeout=c.timeout, context=ssl.create_default_context()
+            )
+        smtp = smtplib.SMTP(c.host, c.port, timeout=c.timeout)
+        smtp.ehlo()
+        if c.starttls:
+            if not smtp.has_extn("starttls"):
+                smtp.quit()
+                raise TransientDeliveryError(
+                    f"{c.display} offers no STARTTLS; refusing to send in clear text "
+                    "(add ?starttls=no only for a server on the loopback interface)"
+                )
+            smtp.starttls(context=ssl.create_default_context())
+            smtp.ehlo()
+        return smtp
+
+    def send(self, digest: RenderedDigest, *, now: datetime, items: list[dict[str, object]]) -> str:
+        """Send the digest; return its Message-ID."""
+        msg = to_email(digest, sender=self.sender, now=now, worker=self.worker)
+        try:
+            smtp = self._connect()
+            try:
+                if self.config.user:
+                    smtp.login(self.config.user, self.config.password or "")
+                refused = smtp.send_message(msg)
+            finally:
+                try:
+                    smtp.quit()
+                except (smtplib.SMTPException, OSError):
+                    smtp.close()
+        except smtplib.SMTPRecipientsRefused as exc:
+            code, message = next(iter(exc.recipients.values()))
+            raise _classify(code, message, "recipient refused") from None
+        except smtplib.SMTPAuthenticationError as exc:
+            raise PermanentDeliveryError(
+                f"{self.config.display}: authentication failed ({exc.smtp_code})"
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            raise _classify(exc.smtp_code, exc.smtp_error, self.config.display) from None
+        except (TimeoutError, smtplib.SMTPException, OSError) as exc:
+            raise TransientDeliveryError(f"{self.config.display}: {exc}") from None
+        if refused:
+            raise PermanentDeliveryError(f"recipient refused: {refused}")
+        return digest.message_id

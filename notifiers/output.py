@@ -1,0 +1,66 @@
+"""Printing reminders and passes for ``tracker reminders`` and ``tracker notify``.
+
+The JSON forms are stable: keys are only ever added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from notifiers.dispatcher import PassResult
+from notifiers.reminders import ReminderRow
+from tracker.output import render_csv, render_json, render_table
+
+REMINDER_COLUMNS = [
+    "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late", "key",
+]  # fmt: skip
+
+
+def reminder_rows(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
+    """JSON-ready reminders."""
+    return [
+        r.as_item()
+        | {
+            "late": r.late,
+            "attempts": r.attempts,
+            "message_id": r.message_id,
+            "outcome_at": r.outcome_at,
+            "error": r.error,
+        }
+        for r in rows
+    ]
+
+
+def render_reminders(rows: Sequence[ReminderRow], fmt: str) -> str:
+    """``tracker reminders`` in table, json or csv form."""
+    data = reminder_rows(rows)
+    if fmt == "json":
+        return render_json({"total": len(data), "reminders": data})
+    if fmt == "csv":
+        return render_csv(data, [*REMINDER_COLUMNS, "title", "error"])
+    return render_table(data, REMINDER_COLUMNS) + f"{len(data)} reminder(s)\n"
+
+
+def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
+    """``tracker notify``: each message sent (or that would be sent) and the counts."""
+    if fmt == "json":
+        return render_json(
+            {
+                "dry_run": dry_run,
+                "counts": dict(sorted(result.counts.items())),
+                "messages": [m.as_json() for m in result.messages],
+                "skipped": [{"key": k, "reason": r} for k, r in result.skipped],
+            }
+        )
+    verb = "would send" if dry_run else "sent"
+    lines = []
+    for m in result.messages:
+        state = verb if m.status in {"sent", "dry-run"} else m.status
+        error = f" ({m.error})" if m.error else ""
+        lines.append(f"{state}: {m.channel} to {m.recipient}: {m.subject}{error}")
+        lines += [f"  {key}" for key in m.keys]
+    lines += [f"skipped: {key}: {reason}" for key, reason in result.skipped]
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "nothing due"
+    lines.append(counts)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,667 @@
+"""The ``reminders`` read model: one row per planned reminder, and the claims on them.
+
+A projection for :class:`projections.runner.Runner`. From the motions' events it keeps the
+open obligations (deadlines, and report duties with a first due date) with the facts a
+digest names; for each it plans its reminders with :func:`notifiers.policy.plan` and keeps
+one row per reminder key with its send time, recipient and status:
+
+``planned``  waiting for its send time (or for a retry after a transient failure)
+``sent``     a ``ReminderSent`` event was recorded
+``failed``   a permanent ``ReminderFailed`` was recorded
+``skipped``  a ``ReminderSkipped`` was recorded (coalesced, no recipient)
+``retired``  the deadline was extended, corrected or met, or the motion closed, first
+
+Planning uses only the events' recorded times, so a rebuild gives the same rows. Overdue
+repeats are planned one at a time: when an overdue reminder is dealt with, the next repeat
+after that moment is planned. The projection's version includes the policy's fingerprint,
+so changing ``[reminders]`` rebuilds it (the outcomes come back from the log).
+
+Claims (:class:`ReminderStore`) are leases kept in the rows: ``lease_owner`` and
+``lease_until`` (seconds since the epoch of the machine clock; leases measure elapsed time
+between processes, not council time). PostgreSQL claims with ``FOR UPDATE SKIP LOCKED``;
+SQLite under ``BEGIN IMMEDIATE``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from events.log import LogEntry
+from events.motion import (
+    AddresseeAssigned,
+    Completed,
+    Corrected,
+    DeadlineExtended,
+    DeadlineSet,
+    DecisionRecorded,
+    Registered,
+    ReportObligationSet,
+    ReportSubmitted,
+    Withdrawn,
+)
+from events.reminders import ReminderEvent, ReminderFailed, ReminderSent, ReminderSkipped
+from events.store import Cursor, Database
+from events.values import Outcome
+from notifiers.policy import Obligation, ReminderPolicy, Stage, next_overdue, plan
+from tracker.deadlines import legal_due_date
+
+#: Bump when the tables or the planning logic change: the runner then rebuilds the model.
+SCHEMA_VERSION = 1
+BINDING = frozenset({Outcome.ADOPTED, Outcome.ADOPTED_AMENDED})
+TABLES = ("reminder_motions", "reminder_obligations", "reminders")
+
+_CREATE = [
+    """CREATE TABLE IF NOT EXISTS {p}reminder_motions (
+        motion_id TEXT PRIMARY KEY, reference TEXT NOT NULL, title TEXT NOT NULL,
+        body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, state TEXT,
+        closed INTEGER NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS {p}reminder_obligations (
+        motion_id TEXT NOT NULL, deadline_id TEXT NOT NULL, kind TEXT NOT NULL,
+        nominal_due TEXT, open INTEGER NOT NULL, since TEXT NOT NULL,
+        last_overdue INTEGER, last_overdue_at TEXT,
+        PRIMARY KEY (motion_id, deadline_id))""",
+    """CREATE TABLE IF NOT EXISTS {p}reminders (
+        key TEXT PRIMARY KEY, motion_id TEXT NOT NULL, deadline_id TEXT NOT NULL,
+        nominal_due TEXT NOT NULL, due TEXT NOT NULL, stage TEXT NOT NULL,
+        send_at BIGINT NOT NULL, recipient TEXT, status TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT, lease_until DOUBLE PRECISION NOT NULL DEFAULT 0,
+        message_id TEXT, outcome_at TEXT, late INTEGER, error TEXT)""",
+    "CREATE INDEX IF NOT EXISTS reminders_planned ON {p}reminders (status, send_at)",
+    "CREATE INDEX IF NOT EXISTS reminders_obligation ON {p}reminders (motion_id, deadline_id)",
+]
+
+_MOTION_COLUMNS = (
+    "motion_id", "reference", "title", "body", "committee", "office", "addressee", "state",
+    "closed",
+)  # fmt: skip
+_OBLIGATION_COLUMNS = (
+    "motion_id", "deadline_id", "kind", "nominal_due", "open", "since", "last_overdue",
+    "last_overdue_at",
+)  # fmt: skip
+
+
+def epoch(instant: datetime) -> int:
+    """Whole seconds since the epoch (send times are whole minutes)."""
+    return int(instant.timestamp())
+
+
+def from_epoch(seconds: int) -> datetime:
+    """The UTC date-time of ``seconds``."""
+    return datetime.fromtimestamp(int(seconds), tz=UTC)
+
+
+class ReminderProjection:
+    """The ``reminders`` read model (see the module docstring)."""
+
+    name = "reminders"
+
+    def __init__(self, policy: ReminderPolicy) -> None:
+        self.policy = policy
+        self.version = f"{SCHEMA_VERSION};policy={policy.fingerprint()}"
+
+    def create(self, cur: Cursor, prefix: str) -> None:
+        """Create the tables and indexes if absent."""
+        for statement in _CREATE:
+            cur.execute(statement.format(p=prefix))
+
+    def drop(self, cur: Cursor, prefix: str) -> None:
+        """Drop the tables."""
+        for table in TABLES:
+            cur.execute(f"DROP TABLE IF EXISTS {prefix}{table}")
+
+    # -- applying ------------------------------------------------------------------------
+
+    def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
+        """Apply a batch: evolve the touched motions and obligations, then re-plan them."""
+        batch = _Batch(cur, prefix)
+        for entry in entries:
+            event = entry.event
+            if isinstance(event, ReminderEvent):
+                batch.outcome(event)
+                continue
+            mid = str(event.originator_id)
+            if isinstance(event, Registered):
+                batch.motions[mid] = {
+                    "motion_id": mid, "reference": event.reference, "title": event.title,
+                    "body": event.body, "committee": None, "office": None, "addressee": None,
+                    "state": event.state, "closed": 0,
+                }  # fmt: skip
+                batch.dirty_motions.add(mid)
+                continue
+            motion = batch.motion(mid)
+            if motion is None:
+                continue
+            self._motion_event(batch, mid, motion, entry)
+        self._write(batch, prefix)
+
+    def _motion_event(
+        self, batch: _Batch, mid: str, motion: dict[str, Any], entry: LogEntry
+    ) -> None:
+        event = entry.event
+        since = event.timestamp.isoformat()
+        if isinstance(event, DecisionRecorded):
+            if event.outcome in BINDING or motion["committee"] is None:
+                motion["committee"] = event.committee
+            batch.dirty_motions.add(mid)
+        elif isinstance(event, AddresseeAssigned):
+            motion["office"], motion["addressee"] = event.office, event.addressee
+            batch.touch_motion(mid)
+        elif isinstance(event, DeadlineSet):
+            if event.due is not None:
+                batch.obligations[(mid, event.deadline_id)] = {
+                    "motion_id": mid, "deadline_id": event.deadline_id,
+                    "kind": event.kind.value, "nominal_due": event.due.isoformat(),
+                    "open": 0 if motion["closed"] else 1, "since": since,
+                    "last_overdue": None, "last_overdue_at": None,
+                }  # fmt: skip
+                batch.dirty.add((mid, event.deadline_id))
+        elif isinstance(event, ReportObligationSet):
+            if event.first_due is not None:
+                batch.obligations[(mid, event.obligation_id)] = {
+                    "motion_id": mid, "deadline_id": event.obligation_id, "kind": "report",
+                    "nominal_due": event.first_due.isoformat(),
+                    "open": 0 if motion["closed"] else 1, "since": since,
+                    "last_overdue": None, "last_overdue_at": None,
+                }  # fmt: skip
+                batch.dirty.add((mid, event.obligation_id))
+        elif isinstance(event, DeadlineExtended):
+            self._new_due(batch, mid, event.deadline_id, event.new_due.isoformat(), since)
+        elif isinstance(event, ReportSubmitted):
+            if event.obligation_id is not None:
+                self._close(batch, mid, event.obligation_id)
+        elif isinstance(event, Completed):
+            if event.deadline_id is not None:
+                self._close(batch, mid, event.deadline_id)
+            else:
+                self._close_motion(batch, mid, motion)
+        elif isinstance(event, Withdrawn):
+            self._close_motion(batch, mid, motion)
+        elif isinstance(event, Corrected):
+            self._corrected(batch, mid, motion, event, since)
+
+    def _corrected(
+        self, batch: _Batch, mid: str, motion: dict[str, Any], event: Corrected, since: str
+    ) -> None:
+        name = event.field
+        if name in {"title", "state", "office", "addressee"}:
+            motion[name] = event.value
+            batch.touch_motion(mid)
+        elif name.startswith("deadline.") and name.endswith(".due"):
+            self._new_due(batch, mid, name.split(".")[1], event.value, since)
+        elif name.startswith("deadline.") and name.endswith(".kind"):
+            ob = batch.obligation(mid, name.split(".")[1])
+            if ob is not None and event.value:
+                ob["kind"] = event.value
+                batch.dirty.add((mid, ob["deadline_id"]))
+
+    def _new_due(self, batch: _Batch, mid: str, did: str, due: str | None, since: str) -> None:
+        ob = batch.obligation(mid, did)
+        if ob is None:
+            return
+        ob.update(nominal_due=due, since=since, last_overdue=None, last_overdue_at=None)
+        batch.dirty.add((mid, did))
+
+    def _close(self, batch: _Batch, mid: str, did: str) -> None:
+        ob = batch.obligation(mid, did)
+        if ob is not None:
+            ob["open"] = 0
+            batch.dirty.add((mid, did))
+
+    def _close_motion(self, batch: _Batch, mid: str, motion: dict[str, Any]) -> None:
+        motion["closed"] = 1
+        batch.dirty_motions.add(mid)
+        for did in batch.obligation_ids(mid):
+            self._close(batch, mid, did)
+
+    # -- writing -------------------------------------------------------------------------
+
+    def _write(self, batch: _Batch, prefix: str) -> None:
+        cur = batch.cur
+        motions = [batch.motions[m] for m in sorted(batch.dirty_motions) if m in batch.motions]
+        cur.executemany(
+            f"INSERT INTO {prefix}reminder_motions ({', '.join(_MOTION_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(_MOTION_COLUMNS))}) ON CONFLICT (motion_id) DO UPDATE"
+            " SET " + ", ".join(f"{c} = excluded.{c}" for c in _MOTION_COLUMNS[1:]),
+            [[m[c] for c in _MOTION_COLUMNS] for m in motions],
+        )
+        for mid in batch.replan_motions:
+            batch.dirty.update((mid, did) for did in batch.obligation_ids(mid))
+        dirty = sorted(k for k in batch.dirty if k in batch.obligations)
+        cur.executemany(
+            f"INSERT INTO {prefix}reminder_obligations ({', '.join(_OBLIGATION_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(_OBLIGATION_COLUMNS))})"
+            " ON CONFLICT (motion_id, deadline_id) DO UPDATE SET "
+            + ", ".join(f"{c} = excluded.{c}" for c in _OBLIGATION_COLUMNS[2:]),
+            [[batch.obligations[k][c] for c in _OBLIGATION_COLUMNS] for k in dirty],
+        )
+        existing = batch.existing_reminders(dirty)
+        inserts: list[tuple[Any, ...]] = []
+        updates: list[tuple[Any, ...]] = []
+        retire: list[tuple[str]] = []
+        for key in dirty:
+            ob, motion = batch.obligations[key], batch.motions.get(key[0])
+            wanted = {p.key: p for p in self._plan(ob, motion)} if motion else {}
+            have = existing.get(key, {})
+            for rkey, status in have.items():
+                if status == "planned" and rkey not in wanted:
+                    retire.append((rkey,))
+            for rkey, p in wanted.items():
+                row = (p.due.isoformat(), epoch(p.send_at), p.recipient)
+                if rkey not in have:
+                    ident = (rkey, str(p.motion_id), p.deadline_id, p.nominal_due.isoformat())
+                    inserts.append((*ident, p.stage.name, *row))
+                elif have[rkey] in {"planned", "retired"}:
+                    updates.append((*row, rkey))
+        cur.executemany(f"UPDATE {prefix}reminders SET status = 'retired' WHERE key = ?", retire)
+        cur.executemany(
+            f"UPDATE {prefix}reminders SET due = ?, send_at = ?, recipient = ?,"
+            " status = 'planned' WHERE key = ?",
+            updates,
+        )
+        cur.executemany(
+            f"INSERT INTO {prefix}reminders (key, motion_id, deadline_id, nominal_due, stage,"
+            " due, send_at, recipient, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned')",
+            inserts,
+        )
+        cur.executemany(
+            f"UPDATE {prefix}reminders SET status = ?, version = ?, attempts = attempts + ?,"
+            " message_id = COALESCE(?, message_id), outcome_at = ?, late = COALESCE(?, late),"
+            " error = ? WHERE key = ? AND version < ?",
+            batch.outcomes,
+        )
+
+    def _plan(self, ob: dict[str, Any], motion: dict[str, Any]) -> list[Any]:
+        if not ob["open"] or motion["closed"] or ob["nominal_due"] is None:
+            return []
+        nominal = date.fromisoformat(ob["nominal_due"])
+        obligation = Obligation(
+            motion_id=UUID(ob["motion_id"]),
+            deadline_id=ob["deadline_id"],
+            reference=motion["reference"],
+            title=motion["title"],
+            body=motion["body"],
+            committee=motion["committee"],
+            office=motion["office"],
+            addressee=motion["addressee"],
+            state=motion["state"],
+            kind=ob["kind"],
+            nominal_due=nominal,
+            due=legal_due_date(nominal, motion["state"]),
+        )
+        items = plan(obligation, self.policy, datetime.fromisoformat(ob["since"]))
+        if ob["last_overdue"] is not None:
+            items += next_overdue(
+                obligation,
+                self.policy,
+                after=int(ob["last_overdue"]),
+                since=datetime.fromisoformat(ob["last_overdue_at"]),
+            )
+        return items
+
+
+class _Batch:
+    """The working state of one batch: touched motions and obligations, loaded on demand."""
+
+    def __init__(self, cur: Cursor, prefix: str) -> None:
+        self.cur = cur
+        self.prefix = prefix
+        self.motions: dict[str, dict[str, Any]] = {}
+        self.obligations: dict[tuple[str, str], dict[str, Any]] = {}
+        self._loaded_motions: set[str] = set()
+        self._loaded_obligations: set[str] = set()
+        self.dirty_motions: set[str] = set()
+        self.replan_motions: set[str] = set()
+        self.dirty: set[tuple[str, str]] = set()
+        self.outcomes: list[tuple[Any, ...]] = []
+
+    def motion(self, mid: str) -> dict[str, Any] | None:
+        if mid not in self._loaded_motions and mid not in self.motions:
+            self._loaded_motions.add(mid)
+            row = self.cur.execute(
+                f"SELECT {', '.join(_MOTION_COLUMNS)} FROM {self.prefix}reminder_motions"
+                " WHERE motion_id = ?",
+                (mid,),
+            ).fetchone()
+            if row is not None:
+                self.motions[mid] = dict(zip(_MOTION_COLUMNS, row, strict=True))
+        return self.motions.get(mid)
+
+    def touch_motion(self, mid: str) -> None:
+        self.dirty_motions.add(mid)
+        self.replan_motions.add(mid)
+
+    def _load_obligations(self, mid: str) -> None:
+        if mid in self._loaded_obligations:
+            return
+        self._loaded_obligations.add(mid)
+        for row in self.cur.execute(
+            f"SELECT {', '.join(_OBLIGATION_COLUMNS)} FROM {self.prefix}reminder_obligations"
+            " WHERE motion_id = ?",
+            (mid,),
+        ).fetchall():
+            ob = dict(zip(_OBLIGATION_COLUMNS, row, strict=True))
+            self.obligations.setdefault((mid, ob["deadline_id"]), ob)
+
+    def obligation(self, mid: str, did: str) -> dict[str, Any] | None:
+        self._load_obligations(mid)
+        return self.obligations.get((mid, did))
+
+    def obligation_ids(self, mid: str) -> list[str]:
+        self._load_obligations(mid)
+        return [did for (m, did) in self.obligations if m == mid]
+
+    def existing_reminders(
+        self, keys: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, str]]:
+        found: dict[tuple[str, str], dict[str, str]] = {}
+        for mid, did in keys:
+            rows = self.cur.execute(
+                f"SELECT key, status FROM {self.prefix}reminders"
+                " WHERE motion_id = ? AND deadline_id = ?",
+                (mid, did),
+            ).fetchall()
+            found[(mid, did)] = {str(k): str(s) for k, s in rows}
+        return found
+
+    def outcome(self, event: ReminderEvent) -> None:
+        """Record an outcome; an overdue stage dealt with plans the next repeat."""
+        late: int | None = None
+        message_id: str | None = None
+        error: str | None = None
+        attempts = 0
+        if isinstance(event, ReminderSent):
+            status, message_id, late = "sent", event.message_id, int(event.late)
+            attempts = 1
+        elif isinstance(event, ReminderFailed):
+            status = "failed" if event.permanent else "planned"
+            error, attempts = event.error, event.attempts
+        elif isinstance(event, ReminderSkipped):
+            status, error = "skipped", event.reason
+        else:
+            return
+        when = event.timestamp.isoformat()
+        self.outcomes.append(
+            (status, event.originator_version, attempts, message_id, when, late, error,
+             event.key, event.originator_version)
+        )  # fmt: skip
+        stage = Stage.parse(event.stage)
+        if status != "planned" and stage.offset > 0 and not stage.escalation:
+            mid = str(event.motion)
+            ob = self.obligation(mid, event.deadline_id)
+            nominal = event.nominal_due.isoformat() if event.nominal_due else None
+            if (
+                ob is not None
+                and ob["nominal_due"] == nominal
+                and (ob["last_overdue"] is None or stage.offset >= int(ob["last_overdue"]))
+            ):
+                ob.update(last_overdue=stage.offset, last_overdue_at=when)
+                self.motion(mid)
+                self.dirty.add((mid, event.deadline_id))
+
+
+# -- rows and claims --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReminderRow:
+    """A reminder row joined with its obligation's facts, as the dispatcher sees it."""
+
+    key: str
+    motion_id: UUID
+    deadline_id: str
+    nominal_due: date
+    due: date
+    stage: str
+    send_at: datetime
+    recipient: str | None
+    status: str
+    version: int
+    attempts: int
+    reference: str
+    title: str
+    body: str
+    committee: str | None
+    office: str | None
+    addressee: str | None
+    kind: str
+    late: bool | None = None
+    message_id: str | None = None
+    outcome_at: str | None = None
+    error: str | None = None
+
+    def as_item(self) -> dict[str, object]:
+        """The reminder as JSON-ready data (webhook payloads, listings)."""
+        return {
+            "key": self.key,
+            "motion": str(self.motion_id),
+            "reference": self.reference,
+            "title": self.title,
+            "body": self.body,
+            "committee": self.committee,
+            "office": self.office,
+            "addressee": self.addressee,
+            "deadline": self.deadline_id,
+            "kind": self.kind,
+            "nominal_due": self.nominal_due.isoformat(),
+            "due": self.due.isoformat(),
+            "stage": self.stage,
+            "send_at": self.send_at.isoformat(),
+            "recipient": self.recipient,
+            "status": self.status,
+        }
+
+
+_ROW_SELECT = (
+    "SELECT r.key, r.motion_id, r.deadline_id, r.nominal_due, r.due, r.stage, r.send_at,"
+    " r.recipient, r.status, r.version, r.attempts, m.reference, m.title, m.body, m.committee,"
+    " m.office, m.addressee, o.kind, r.late, r.message_id, r.outcome_at, r.error"
+    " FROM {p}reminders r JOIN {p}reminder_motions m ON m.motion_id = r.motion_id"
+    " JOIN {p}reminder_obligations o ON o.motion_id = r.motion_id"
+    " AND o.deadline_id = r.deadline_id"
+)
+
+
+def _row(values: Sequence[Any]) -> ReminderRow:
+    (key, mid, did, nominal, due, stage, send_at, recipient, status, version, attempts,
+     reference, title, body, committee, office, addressee, kind, late, msg, at, error,
+     ) = values  # fmt: skip
+    return ReminderRow(
+        key=str(key),
+        motion_id=UUID(str(mid)),
+        deadline_id=str(did),
+        nominal_due=date.fromisoformat(str(nominal)),
+        due=date.fromisoformat(str(due)),
+        stage=str(stage),
+        send_at=from_epoch(int(send_at)),
+        recipient=recipient,
+        status=str(status),
+        version=int(version),
+        attempts=int(attempts),
+        reference=str(reference),
+        title=str(title),
+        body=str(body),
+        committee=committee,
+        office=office,
+        addressee=addressee,
+        kind=str(kind),
+        late=None if late is None else bool(late),
+        message_id=msg,
+        outcome_at=at,
+        error=error,
+    )
+
+
+class ReminderStore:
+    """Queries and claims on the ``reminders`` read model in ``db``."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.p = db.table_prefix
+
+    def claim(self, owner: str, *, now: datetime, lease: float, limit: int) -> list[ReminderRow]:
+        """Claim up to ``limit`` due, unclaimed reminders (and the rest of their recipients').
+
+        A claim is a lease until ``time.time() + lease``; rows are ordered by recipient so
+        that one recipient's reminders go out in one digest.
+        """
+        t = time.time()
+        until = t + lease
+        due = epoch(now)
+        p = self.p
+        free = "status = 'planned' AND send_at <= ? AND lease_until < ?"
+        with self.db.transaction() as cur:
+            if self.db.backend == "postgres":
+                keys = [
+                    str(k)
+                    for (k,) in cur.execute(
+                        f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ? WHERE key IN ("
+                        f" SELECT key FROM {p}reminders WHERE {free}"
+                        " ORDER BY recipient, send_at, key LIMIT ? FOR UPDATE SKIP LOCKED)"
+                        " RETURNING recipient",
+                        (owner, until, due, t, limit),
+                    ).fetchall()
+                    if k is not None
+                ]
+                recipients = sorted(set(keys))
+                if recipients:
+                    marks = ",".join("?" * len(recipients))
+                    cur.execute(
+                        f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ? WHERE key IN ("
+                        f" SELECT key FROM {p}reminders WHERE {free} AND recipient IN ({marks})"
+                        " FOR UPDATE SKIP LOCKED)",
+                        (owner, until, due, t, *recipients),
+                    )
+            else:
+                rows = cur.execute(
+                    f"SELECT key, recipient FROM {p}reminders WHERE {free}"
+                    " ORDER BY recipient, send_at, key LIMIT ?",
+                    (due, t, limit),
+                ).fetchall()
+                recipients = sorted({str(r) for _, r in rows if r is not None})
+                keys = [str(k) for k, _ in rows]
+                cur.executemany(
+                    f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ? WHERE key = ?",
+                    [(owner, until, k) for k in keys],
+                )
+                if recipients:
+                    marks = ",".join("?" * len(recipients))
+                    cur.execute(
+                        f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ?"
+                        f" WHERE {free} AND recipient IN ({marks})",
+                        (owner, until, due, t, *recipients),
+                    )
+            found = cur.execute(
+                _ROW_SELECT.format(p=p)
+                + " WHERE r.lease_owner = ? AND r.lease_until = ? AND r.status = 'planned'"
+                " ORDER BY r.recipient, r.send_at, r.key",
+                (owner, until),
+            ).fetchall()
+        return [_row(v) for v in found]
+
+    def due(self, now: datetime) -> list[ReminderRow]:
+        """Every planned reminder due at ``now``, claimed or not (for ``--dry-run``)."""
+        rows = self.db.query(
+            _ROW_SELECT.format(p=self.p)
+            + " WHERE r.status = 'planned' AND r.send_at <= ? ORDER BY r.recipient, r.send_at",
+            (epoch(now),),
+        )
+        return [_row(v) for v in rows]
+
+    def settle(
+        self,
+        outcomes: Sequence[tuple[str, str, int, str | None, bool | None, str | None]],
+        *,
+        owner: str,
+        when: datetime,
+        retry_at: float = 0.0,
+    ) -> None:
+        """Write outcomes just recorded in the log: (key, status, version, message id, late,
+        error); the projection writes the same when it applies the events."""
+        with self.db.transaction() as cur:
+            cur.executemany(
+                f"UPDATE {self.p}reminders SET status = ?, version = ?,"
+                " attempts = attempts + 1, message_id = COALESCE(?, message_id),"
+                " late = COALESCE(?, late), error = ?, outcome_at = ?, lease_owner = NULL,"
+                " lease_until = ? WHERE key = ? AND lease_owner = ? AND version < ?",
+                [
+                    (
+                        status,
+                        version,
+                        mid,
+                        None if late is None else int(late),
+                        error,
+                        when.isoformat(),
+                        retry_at if status == "planned" else 0.0,
+                        key,
+                        owner,
+                        version,
+                    )
+                    for key, status, version, mid, late, error in outcomes
+                ],
+            )
+
+    def release(self, owner: str, keys: Iterable[str] | None = None) -> int:
+        """Give up claims of ``owner`` (all, or on ``keys``); returns how many."""
+        with self.db.transaction() as cur:
+            if keys is None:
+                cur.execute(
+                    f"UPDATE {self.p}reminders SET lease_owner = NULL, lease_until = 0"
+                    " WHERE lease_owner = ? AND status = 'planned'",
+                    (owner,),
+                )
+                return cur.rowcount
+            wanted = list(keys)
+            cur.executemany(
+                f"UPDATE {self.p}reminders SET lease_owner = NULL, lease_until = 0"
+                " WHERE lease_owner = ? AND key = ? AND status = 'planned'",
+                [(owner, k) for k in wanted],
+            )
+            return len(wanted)
+
+    def seconds_until_next(self, now: datetime, *, cap: float) -> float:
+        """Seconds until the dispatcher has work: the next send time, or a claim expiring.
+
+        0 when unclaimed reminders are due now; at most ``cap``.
+        """
+        p = self.p
+        due = epoch(now)
+        t = time.time()
+        waits = [cap]
+        rows = self.db.query(
+            f"SELECT MIN(send_at) FROM {p}reminders WHERE status = 'planned' AND send_at > ?",
+            (due,),
+        )
+        if rows and rows[0][0] is not None:
+            waits.append(float(rows[0][0]) - now.timestamp())
+        rows = self.db.query(
+            f"SELECT MIN(lease_until) FROM {p}reminders WHERE status = 'planned' AND send_at <= ?",
+            (due,),
+        )
+        if rows and rows[0][0] is not None:
+            waits.append(float(rows[0][0]) - t)
+        return max(0.0, min(waits))
+
+    def listing(self, statuses: Sequence[str] | None = None) -> list[ReminderRow]:
+        """Reminders (optionally of some statuses) by send time."""
+        query = _ROW_SELECT.format(p=self.p)
+        params: tuple[Any, ...] = ()
+        if statuses:
+            query += f" WHERE r.status IN ({','.join('?' * len(statuses))})"
+            params = tuple(statuses)
+        return [_row(v) for v in self.db.query(query + " ORDER BY r.send_at, r.key", params)]
+
+    def for_motion(self, motion_id: UUID) -> list[ReminderRow]:
+        """A motion's reminders by send time (for ``tracker show``)."""
+        query = _ROW_SELECT.format(p=self.p) + " WHERE r.motion_id = ? ORDER BY r.send_at, r.key"
+        return [_row(v) for v in self.db.query(query, (str(motion_id),))]
+
+    def counts(self) -> dict[str, int]:
+        """How many reminders have each status (for ``tracker stats``)."""
+        rows = self.db.query(f"SELECT status, COUNT(*) FROM {self.p}reminders GROUP BY status")
+        return {str(s): int(n) for s, n in rows}

@@ -1,0 +1,245 @@
+"""The reminder service behind ``tracker notify``, ``tracker reminders`` and ``tracker run``.
+
+:class:`ReminderService` wires the read model, the dispatcher and the notifiers from the
+settings (read once, GUIDE rule 10). :meth:`ReminderService.serve` is the long-running
+service: APScheduler 3.x as an in-process ticker (in-memory job store, Europe/Berlin, one
+job with explicit ``coalesce``, ``max_instances=1`` and ``misfire_grace_time``); each tick
+catches the read model up with the log, runs a dispatcher pass, and sets the next tick to
+the next send time (or expiring claim), at most ``poll_seconds`` away. No job per deadline:
+the log and the read model are the schedule (docs/decisions/0005b).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import sqlite3
+import threading
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from types import FrameType
+from typing import Any
+
+import structlog
+
+from events.store import Database, connect
+from notifiers.base import Notifier
+from notifiers.dispatcher import Dispatcher, PassResult, worker_name
+from notifiers.policy import BERLIN, DeliveryOptions, ReminderPolicy, parse_policy
+from notifiers.reminders import ReminderProjection, ReminderRow, ReminderStore
+from tracker.clock import Clock
+from tracker.errors import StorageError
+
+log = structlog.get_logger()
+
+
+@dataclass(frozen=True)
+class ReminderConfig:
+    """Everything the reminder service is configured with."""
+
+    policy: ReminderPolicy
+    options: DeliveryOptions
+    smtp_url: str | None
+    webhook_secret: str | None
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> ReminderConfig:
+        """From :class:`tracker.settings.Settings` (``[reminders]`` and the environment)."""
+        policy, options = parse_policy(settings.section("reminders"))
+        return cls(policy, options, settings.smtp_url, settings.webhook_secret)
+
+
+class ReminderService:
+    """Reminders over one store: catch up, list, send one pass, or serve."""
+
+    def __init__(self, *, location: Any, app: Any, clock: Clock, config: ReminderConfig) -> None:
+        self.location = location
+        self.app = app
+        self.clock = clock
+        self.config = config
+        self.worker = worker_name()
+        self.projection = ReminderProjection(config.policy)
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Database] = []
+
+    # -- per-thread wiring ---------------------------------------------------------------
+
+    @property
+    def db(self) -> Database:
+        """This thread's connection (SQLite connections belong to one thread)."""
+        db: Database | None = getattr(self._local, "db", None)
+        if db is None:
+            try:
+                db = connect(self.location)
+            except Exception as exc:  # psycopg errors without importing psycopg for SQLite
+                if isinstance(exc, sqlite3.Error | OSError) or type(exc).__module__.startswith(
+                    "psycopg"
+                ):
+                    raise StorageError(
+                        f"cannot open the store {self.location.display}: {exc}"
+                    ) from exc
+                raise
+            self._local.db = db
+            with self._lock:
+                self._opened.append(db)
+        return db
+
+    def close(self) -> None:
+        """Close every connection this service opened (not the log)."""
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for db in opened:
+            db.close()
+        self._local = threading.local()
+
+    def runner(self) -> Any:
+        """The projection runner for the reminders read model."""
+        from projections.runner import Runner
+
+        runner = getattr(self._local, "runner", None)
+        if runner is None:
+            runner = Runner(self.db, self.app, [self.projection])
+            self._local.runner = runner
+        return runner
+
+    @property
+    def store(self) -> ReminderStore:
+        return ReminderStore(self.db)
+
+    def dispatcher(
+        self, *, email: Notifier | None = None, webhook: Notifier | None = None
+    ) -> Dispatcher:
+        """A dispatcher with the configured notifiers (or the given ones)."""
+        return Dispatcher(
+            app=self.app,
+            store=self.store,
+            policy=self.config.policy,
+            options=self.config.options,
+            clock=self.clock,
+            email=email if email is not None else self._email(),
+            webhook=webhook if webhook is not None else self._webhook(),
+            worker=self.worker,
+        )
+
+    def _email(self) -> Notifier | None:
+        if not self.config.smtp_url:
+            return None
+        from notifiers.email import EmailNotifier, parse_smtp_url
+
+        return EmailNotifier(
+            parse_smtp_url(self.config.smtp_url),
+            sender=self.config.options.sender,
+            worker=self.worker,
+        )
+
+    def _webhook(self) -> Notifier | None:
+        if not self.config.webhook_secret:
+            return None
+        from notifiers.webhook import WebhookNotifier
+
+        return WebhookNotifier(
+            self.config.options.webhook_url or "", secret=self.config.webhook_secret
+        )
+
+    # -- commands ------------------------------------------------------------------------
+
+    def catch_up(self) -> int:
+        """Apply new events to the reminders read model."""
+        applied: int = self.runner().catch_up()
+        return applied
+
+    def notify(self, *, dry_run: bool = False, dispatcher: Dispatcher | None = None) -> PassResult:
+        """One pass now: catch up, then send (or with ``dry_run`` only show) what is due."""
+        self.catch_up()
+        d = dispatcher or self.dispatcher()
+        result = d.preview() if dry_run else d.run_pass()
+        log.info("reminder_pass", worker=self.worker, dry_run=dry_run, **dict(result.counts))
+        return result
+
+    def reminders(self, statuses: list[str] | None = None) -> list[ReminderRow]:
+        """The reminders read model (after catching up)."""
+        self.catch_up()
+        return self.store.listing(statuses)
+
+    def for_motion(self, motion_id: Any) -> list[ReminderRow]:
+        """One motion's reminders, failures included (for ``tracker show``)."""
+        self.catch_up()
+        return self.store.for_motion(motion_id)
+
+    def counts(self) -> dict[str, int]:
+        """Reminders per status (for ``tracker stats``)."""
+        self.catch_up()
+        return self.store.counts()
+
+    # -- the service ---------------------------------------------------------------------
+
+    def serve(
+        self, *, stop: threading.Event | None = None, install_signals: bool = True
+    ) -> Counter[str]:
+        """Run until SIGTERM/SIGINT (or ``stop`` is set); release claims on the way out."""
+        from apscheduler.executors.pool import ThreadPoolExecutor
+        from apscheduler.jobstores.memory import MemoryJobStore
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        stop = stop or threading.Event()
+        # A pass that runs past the next interval makes APScheduler log a warning for each
+        # skipped run; with max_instances=1 that is the intended behaviour, not news.
+        logging.getLogger("apscheduler").setLevel(logging.ERROR)
+        totals: Counter[str] = Counter()
+        poll = self.config.options.poll_seconds
+        if install_signals:
+
+            def on_signal(signum: int, frame: FrameType | None) -> None:
+                log.info("reminder_service_stopping", signal=signal.Signals(signum).name)
+                stop.set()
+
+            signal.signal(signal.SIGTERM, on_signal)
+            signal.signal(signal.SIGINT, on_signal)
+        scheduler = BackgroundScheduler(
+            jobstores={"default": MemoryJobStore()},
+            executors={"default": ThreadPoolExecutor(1)},
+            job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
+            timezone=BERLIN,
+        )
+        dispatcher: list[Dispatcher] = []
+
+        def tick() -> None:
+            if not dispatcher:
+                dispatcher.append(self.dispatcher())
+            self.catch_up()
+            result = dispatcher[0].run_pass(stop=stop.is_set)
+            totals.update(result.counts)
+            wait = self.store.seconds_until_next(self.clock.now(), cap=poll)
+            log.info(
+                "reminder_pass", worker=self.worker, next_in=round(wait, 3), **dict(result.counts)
+            )
+            if not stop.is_set():
+                scheduler.modify_job(
+                    "reminders", next_run_time=datetime.now(BERLIN) + timedelta(seconds=wait)
+                )
+
+        scheduler.add_job(
+            tick,
+            "interval",
+            seconds=poll,
+            id="reminders",
+            next_run_time=datetime.now(BERLIN),
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=max(1, int(poll)),
+        )
+        log.info("reminder_service_started", worker=self.worker, poll_seconds=poll)
+        scheduler.start()
+        try:
+            while not stop.wait(0.2):
+                pass
+        finally:
+            scheduler.shutdown(wait=True)
+            with connect(self.location) as db:
+                released = ReminderStore(db).release(self.worker)
+            log.info(
+                "reminder_service_stopped", worker=self.worker, released=released, **dict(totals)
+            )
+        return totals

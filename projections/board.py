@@ -1,0 +1,596 @@
+"""The deadline board: one row per obligation of every motion, as a read model of the log.
+
+Rows are obligations: a completion (or event) deadline, a report deadline, a one-off report
+duty, or one occurrence of a recurring report duty. Each row carries the motion's facts
+(reference, title, body, committee, office, addressee, kind, Bundesland, decision date), the
+due date after BGB § 193 for the motion's Bundesland (``due``; ``nominal_due`` as written),
+the original due date when it was extended or corrected, and the date it was met.
+
+Nothing time-dependent is stored: "overdue", "due soon" and "met late" are derived at query
+time (:mod:`projections.queries`) from ``due``, ``met_on`` and the day asked about.
+
+**History for ``--as-of``.** A deadline whose due date changed has one row *version* per due
+date, valid in effective-date terms from the change's effective date (``valid_from``) until
+the next change's (``valid_to``); the last version is the current one (``is_current``).
+Effective dates fall back to the recorded date (Berlin) when a fact has none. Motion facts
+such as title and office are shown as currently known.
+
+**Recurring duties** (monthly, quarterly, half-yearly, yearly, and ``regular`` with
+``regular_cadence_months``, default 6): occurrence *k* is due ``k`` cadences after the first
+due date (without one: one cadence after the decision, else after the duty was set). The
+open occurrence is the earliest one not yet met. A report submitted for the duty meets it
+(on time or late) and opens the next occurrence, the first falling due after the report
+(a report covers the occurrences that fell due before it); a final report, or completing
+the motion, ends the duty. When the open occurrence falls due unmet it stays on the board
+as overdue, and the next occurrence (``schedule``: the following due dates, § 193 applied)
+is shown beside it as ``next_due`` at query time.
+
+Mirrors :mod:`tracker.motion`: ``Completed`` without a deadline id meets every open
+deadline and ends every duty; ``ReportSubmitted`` naming a deadline meets it; a withdrawn
+motion's open rows are closed as withdrawn (not counted as open or overdue from then on).
+Events the board does not know (other aggregates' events) are ignored.
+
+Tables (``prefix`` before each): ``board_motions`` (one row per motion: the catalogue for
+reference lookups, and the board's working state as JSON), ``board_rows``, ``board_counts``
+(open rows per due date and filter value: the maintained counts behind fast totals),
+``board_values`` (every filter value ever seen, for "did you mean" messages).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, date
+from functools import lru_cache
+from typing import Any
+
+from events.log import LogEntry
+from events.store import Cursor
+from events.values import Outcome, Recurrence, ReportKind
+
+#: Bump when the tables or the row logic change: the runner then rebuilds the board.
+SCHEMA_VERSION = 1
+#: Filter dimensions with maintained counts; "" counts every open row.
+DIMENSIONS = ("body", "committee", "office", "kind")
+#: How many following occurrences of a recurring duty are stored (for ``next_due``).
+SCHEDULE_LENGTH = 24
+
+CADENCE_MONTHS: dict[Recurrence, int] = {
+    Recurrence.MONTHLY: 1,
+    Recurrence.QUARTERLY: 3,
+    Recurrence.HALF_YEARLY: 6,
+    Recurrence.YEARLY: 12,
+}
+BINDING = frozenset({Outcome.ADOPTED.value, Outcome.ADOPTED_AMENDED.value})
+
+#: Columns of ``board_rows`` in insert order.
+ROW_COLUMNS = (
+    "row_key",
+    "version",
+    "motion_id",
+    "obligation_id",
+    "occurrence",
+    "kind",
+    "recurrence",
+    "recipient",
+    "phrase",
+    "nominal_due",
+    "due",
+    "original_due",
+    "valid_from",
+    "valid_to",
+    "is_current",
+    "is_open",
+    "met_on",
+    "withdrawn_on",
+    "schedule",
+    "reference",
+    "title",
+    "body",
+    "committee",
+    "office",
+    "addressee",
+    "motion_kind",
+    "state",
+    "decision_date",
+    "registered_on",
+)
+_KIND = ROW_COLUMNS.index("kind")
+_DUE = ROW_COLUMNS.index("due")
+_IS_OPEN = ROW_COLUMNS.index("is_open")
+_DIM_INDEX = {d: ROW_COLUMNS.index(d) for d in DIMENSIONS}
+
+_CREATE = [
+    """CREATE TABLE IF NOT EXISTS {p}board_motions (
+        motion_id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        reference_key TEXT NOT NULL,
+        body TEXT NOT NULL,
+        title TEXT NOT NULL,
+        doc TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS board_motions_reference ON {p}board_motions (reference_key)",
+    """CREATE TABLE IF NOT EXISTS {p}board_rows (
+        row_key TEXT NOT NULL, version INTEGER NOT NULL, motion_id TEXT NOT NULL,
+        obligation_id TEXT NOT NULL, occurrence INTEGER, kind TEXT NOT NULL,
+        recurrence TEXT, recipient TEXT, phrase TEXT, nominal_due TEXT, due TEXT,
+        original_due TEXT, valid_from TEXT NOT NULL, valid_to TEXT,
+        is_current INTEGER NOT NULL, is_open INTEGER NOT NULL, met_on TEXT,
+        withdrawn_on TEXT, schedule TEXT, reference TEXT NOT NULL, title TEXT NOT NULL,
+        body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
+        state TEXT, decision_date TEXT, registered_on TEXT NOT NULL,
+        PRIMARY KEY (row_key, version))""",
+    "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (motion_id)",
+    "CREATE INDEX IF NOT EXISTS board_rows_open ON {p}board_rows (due, row_key) WHERE is_open = 1",
+    *[
+        f"CREATE INDEX IF NOT EXISTS board_rows_open_{d} ON {{p}}board_rows ({d}, due, row_key)"
+        " WHERE is_open = 1"
+        for d in DIMENSIONS
+    ],
+    "CREATE INDEX IF NOT EXISTS board_rows_valid ON {p}board_rows (valid_from, due)",
+    """CREATE TABLE IF NOT EXISTS {p}board_counts (
+        dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
+        PRIMARY KEY (dim, value, due))""",
+    """CREATE TABLE IF NOT EXISTS {p}board_values (
+        dim TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (dim, value))""",
+]
+TABLES = ("board_motions", "board_rows", "board_counts", "board_values")
+
+
+@lru_cache(maxsize=131072)
+def legal_due(nominal: str | None, state: str | None) -> str | None:
+    """ISO due date after BGB § 193 in ``state`` (imports ``holidays`` only when needed)."""
+    if nominal is None:
+        return None
+    from tracker.deadlines import legal_due_date
+
+    return legal_due_date(date.fromisoformat(nominal), state).isoformat()
+
+
+def add_months_iso(day: str, months: int) -> str:
+    """``day`` moved by ``months`` months, clamped to the month's end (BGB § 188 (3))."""
+    from tracker.deadlines import add_months
+
+    return add_months(date.fromisoformat(day), months).isoformat()
+
+
+def _effective(entry: LogEntry) -> str:
+    """The event's effective date, else its recorded date in Berlin (ISO)."""
+    value = getattr(entry.event, "effective", None)
+    if isinstance(value, date):
+        return value.isoformat()
+    return _berlin_day(entry.event.timestamp.astimezone(UTC).replace(tzinfo=None).isoformat())
+
+
+@lru_cache(maxsize=4096)
+def _berlin_day(utc_naive: str) -> str:
+    from datetime import datetime
+
+    from tracker.clock import BERLIN
+
+    instant = datetime.fromisoformat(utc_naive).replace(tzinfo=UTC)
+    return instant.astimezone(BERLIN).date().isoformat()
+
+
+def reference_key(reference: str) -> str:
+    """The lookup form of a reference (as :meth:`TrackerService.ids_for_reference`)."""
+    return "".join(reference.split()).casefold()
+
+
+class BoardProjection:
+    """The deadline board read model (see the module docstring)."""
+
+    name = "board"
+
+    def __init__(self, regular_cadence_months: int = 6) -> None:
+        if not 1 <= regular_cadence_months <= 120:
+            raise ValueError("regular_cadence_months must be between 1 and 120")
+        self.regular_cadence_months = regular_cadence_months
+        self.version = f"{SCHEMA_VERSION};regular={regular_cadence_months}"
+
+    # -- tables --------------------------------------------------------------------------
+
+    def create(self, cur: Cursor, prefix: str) -> None:
+        """Create the board's tables and indexes if absent."""
+        for statement in _CREATE:
+            cur.execute(statement.format(p=prefix))
+
+    def drop(self, cur: Cursor, prefix: str) -> None:
+        """Drop the board's tables."""
+        for table in TABLES:
+            cur.execute(f"DROP TABLE IF EXISTS {prefix}{table}")
+
+    # -- applying ------------------------------------------------------------------------
+
+    def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
+        """Apply a batch: load the touched motions' states, evolve them, rewrite their rows."""
+        ids = list(dict.fromkeys(str(e.event.originator_id) for e in entries))
+        old: dict[str, dict[str, Any]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for mid, doc in cur.execute(
+                f"SELECT motion_id, doc FROM {prefix}board_motions WHERE motion_id IN ({marks})",
+                chunk,
+            ).fetchall():
+                old[str(mid)] = json.loads(doc)
+        states = {mid: json.loads(json.dumps(s)) for mid, s in old.items()}
+        for entry in entries:
+            handler = _HANDLERS.get(type(entry.event).__name__)
+            if handler is None:
+                continue
+            mid = str(entry.event.originator_id)
+            if handler is _registered:
+                states[mid] = _registered(self, {}, entry)
+            elif mid in states:
+                handler(self, states[mid], entry)
+
+        changed = [mid for mid in ids if mid in states and states[mid] != old.get(mid)]
+        if not changed:
+            return
+        counts: Counter[tuple[str, str, str]] = Counter()
+        values: set[tuple[str, str]] = set()
+        new_rows: list[tuple[Any, ...]] = []
+        for mid in changed:
+            if mid in old:
+                for row in self.rows_for(mid, old[mid]):
+                    _count(counts, row, -1)
+            for row in self.rows_for(mid, states[mid]):
+                _count(counts, row, +1)
+                for dim, index in _DIM_INDEX.items():
+                    if row[index] is not None:
+                        values.add((dim, row[index]))
+                new_rows.append(row)
+
+        existing = [mid for mid in changed if mid in old]
+        for chunk_start in range(0, len(existing), 500):
+            chunk = existing[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            cur.execute(f"DELETE FROM {prefix}board_rows WHERE motion_id IN ({marks})", chunk)
+        cur.executemany(
+            f"INSERT INTO {prefix}board_rows ({', '.join(ROW_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(ROW_COLUMNS))})",
+            new_rows,
+        )
+        cur.executemany(
+            f"INSERT INTO {prefix}board_motions AS m"
+            " (motion_id, reference, reference_key, body, title, doc) VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (motion_id) DO UPDATE SET reference = excluded.reference,"
+            " reference_key = excluded.reference_key, body = excluded.body,"
+            " title = excluded.title, doc = excluded.doc",
+            [
+                (
+                    mid,
+                    s["reference"],
+                    reference_key(s["reference"]),
+                    s["body"],
+                    s["title"],
+                    json.dumps(s, separators=(",", ":")),
+                )
+                for mid in changed
+                for s in (states[mid],)
+            ],
+        )
+        deltas = sorted((k, n) for k, n in counts.items() if n)
+        cur.executemany(
+            f"INSERT INTO {prefix}board_counts AS c (dim, value, due, n) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (dim, value, due) DO UPDATE SET n = c.n + excluded.n",
+            [(dim, value, due, n) for (dim, value, due), n in deltas],
+        )
+        cur.executemany(
+            f"INSERT INTO {prefix}board_values (dim, value) VALUES (?, ?)"
+            " ON CONFLICT (dim, value) DO NOTHING",
+            sorted(values),
+        )
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def cadence(self, recurrence: str) -> int:
+        """Months between occurrences of a recurring duty (0 for a one-off)."""
+        rec = Recurrence(recurrence)
+        if rec is Recurrence.ONCE:
+            return 0
+        return CADENCE_MONTHS.get(rec, self.regular_cadence_months)
+
+    def occurrence_due(self, s: dict[str, Any], o: dict[str, Any], k: int) -> str | None:
+        """Nominal due date (ISO) of occurrence ``k`` (0-based) of duty ``o``."""
+        months = self.cadence(o["rec"])
+        if o["first"] is not None:
+            return add_months_iso(o["first"], k * months) if k else str(o["first"])
+        if months == 0:
+            return None
+        base = _decision_date(s) or o["from"]
+        return add_months_iso(base, (k + 1) * months)
+
+    def rows_for(self, mid: str, s: dict[str, Any]) -> list[tuple[Any, ...]]:
+        """Every row version of one motion's state, as tuples in :data:`ROW_COLUMNS` order."""
+        state = s["state"]
+        committee = _committee(s)
+        decided = _decision_date(s)
+        withdrawn = s["withdrawn"]
+        common = (
+            s["reference"],
+            s["title"],
+            s["body"],
+            committee,
+            s["office"],
+            s["addressee"],
+            s["kind"],
+            state,
+            decided,
+            s["registered"],
+        )
+        rows: list[tuple[Any, ...]] = []
+        for oid, d in s["deadlines"].items():
+            changes = d["changes"]
+            first_due = legal_due(changes[0][1], state)
+            met = d["met"]
+            closed = withdrawn if met is None else None
+            last = len(changes) - 1
+            for i, (valid_from, nominal) in enumerate(changes):
+                due = legal_due(nominal, state)
+                current = i == last
+                rows.append(
+                    (
+                        f"{mid}/{oid}",
+                        i,
+                        mid,
+                        oid,
+                        None,
+                        d["kind"],
+                        None,
+                        None,
+                        d["phrase"],
+                        nominal,
+                        due,
+                        first_due if i and first_due != due else None,
+                        valid_from,
+                        changes[i + 1][0] if i < last else None,
+                        int(current),
+                        int(current and met is None and closed is None),
+                        met,
+                        closed,
+                        None,
+                        *common,
+                    )
+                )
+        for oid, o in s["obligations"].items():
+            recurring = self.cadence(o["rec"]) > 0
+            for k, met_on, opened in o["met"]:
+                nominal = self.occurrence_due(s, o, k)
+                head = _duty_row(mid, oid, o, k, recurring, nominal, state, opened, met_on, None)
+                rows.append((*head, None, *common))
+            if o["ended"] is None:
+                k = o["k"]
+                nominal = self.occurrence_due(s, o, k)
+                schedule = None
+                if recurring:
+                    following = (self.occurrence_due(s, o, j) for j in range(k + 1, k + 25))
+                    schedule = ",".join(
+                        str(legal_due(n, state)) for n in following if n is not None
+                    )
+                open_from = o["open_from"]
+                head = _duty_row(
+                    mid, oid, o, k, recurring, nominal, state, open_from, None, withdrawn
+                )
+                rows.append((*head, schedule, *common))
+        return rows
+
+
+def _duty_row(
+    mid: str,
+    oid: str,
+    o: dict[str, Any],
+    k: int,
+    recurring: bool,
+    nominal: str | None,
+    state: str | None,
+    valid_from: str,
+    met_on: str | None,
+    withdrawn: str | None,
+) -> tuple[Any, ...]:
+    """The columns of a report duty's row up to ``withdrawn_on`` (schedule and motion follow)."""
+    return (
+        f"{mid}/{oid}/{k + 1}" if recurring else f"{mid}/{oid}",
+        0,
+        mid,
+        oid,
+        k + 1 if recurring else None,
+        "report",
+        o["rec"],
+        o["recipient"],
+        o["phrase"],
+        nominal,
+        legal_due(nominal, state),
+        None,
+        valid_from,
+        None,
+        1,
+        int(met_on is None and withdrawn is None),
+        met_on,
+        withdrawn,
+    )
+
+
+def _count(counts: Counter[tuple[str, str, str]], row: tuple[Any, ...], sign: int) -> None:
+    due = row[_DUE]
+    if not row[_IS_OPEN] or due is None:
+        return
+    counts[("", "", due)] += sign
+    for dim, index in _DIM_INDEX.items():
+        value = row[index]
+        if value is not None:
+            counts[(dim, value, due)] += sign
+
+
+def _committee(s: dict[str, Any]) -> str | None:
+    for _, _, committee in reversed(s["decisions"]):
+        if committee:
+            return str(committee)
+    consulted = s["consulted"]
+    return str(consulted) if consulted else None
+
+
+def _decision_date(s: dict[str, Any]) -> str | None:
+    dates = [on for on, outcome, _ in s["decisions"] if outcome in BINDING and on]
+    return max(dates) if dates else None
+
+
+# -- evolving a motion's board state from events (mirrors tracker.motion.Motion.when) ------
+
+
+def _registered(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> dict[str, Any]:
+    e: Any = entry.event
+    return {
+        "reference": e.reference,
+        "body": e.body,
+        "title": e.title,
+        "kind": e.kind,
+        "state": e.state,
+        "registered": _effective(entry),
+        "addressee": None,
+        "office": None,
+        "decisions": [],
+        "consulted": None,
+        "deadlines": {},
+        "obligations": {},
+        "completed": None,
+        "withdrawn": None,
+    }
+
+
+def _consultation(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    committee = getattr(entry.event, "committee", None)
+    if committee:
+        s["consulted"] = committee
+
+
+def _decision(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    on = e.effective.isoformat() if e.effective else None
+    s["decisions"].append([on, e.outcome.value, e.committee])
+
+
+def _addressee(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    s["addressee"] = e.addressee
+    s["office"] = e.office
+
+
+def _deadline_set(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    s["deadlines"][e.deadline_id] = {
+        "kind": e.kind.value,
+        "phrase": e.phrase,
+        "changes": [[_effective(entry), e.due.isoformat() if e.due else None]],
+        "met": None,
+    }
+
+
+def _deadline_extended(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    d = s["deadlines"].get(e.deadline_id)
+    if d is not None:
+        d["changes"].append([_effective(entry), e.new_due.isoformat()])
+
+
+def _obligation_set(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    since = _effective(entry)
+    s["obligations"][e.obligation_id] = {
+        "rec": e.recurrence.value,
+        "recipient": e.recipient,
+        "phrase": e.phrase,
+        "first": e.first_due.isoformat() if e.first_due else None,
+        "from": since,
+        "k": 0,
+        "open_from": since,
+        "met": [],
+        "ended": None,
+    }
+
+
+def _report_submitted(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    oid = e.obligation_id
+    on = _effective(entry)
+    if oid in s["obligations"]:
+        o = s["obligations"][oid]
+        if o["ended"] is not None:
+            return
+        _meet_occurrence(board, s, o, on)
+        if e.report_kind is ReportKind.FINAL or o["rec"] == Recurrence.ONCE.value:
+            o["ended"] = on
+    elif oid in s["deadlines"]:
+        s["deadlines"][oid]["met"] = on
+
+
+def _meet_occurrence(board: BoardProjection, s: dict[str, Any], o: dict[str, Any], on: str) -> None:
+    """The open occurrence is met on ``on``; the next one is the first falling due after it."""
+    k = o["k"]
+    o["met"].append([k, on, o["open_from"]])
+    if board.cadence(o["rec"]) == 0:
+        o["ended"] = on
+        return
+    j = k + 1
+    while True:
+        due = board.occurrence_due(s, o, j)
+        if due is None or due > on:
+            break
+        j += 1
+    o["k"] = j
+    o["open_from"] = on
+
+
+def _completed(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    on = _effective(entry)
+    if e.deadline_id is not None:
+        d = s["deadlines"].get(e.deadline_id)
+        if d is not None:
+            d["met"] = on
+        return
+    s["completed"] = on
+    for d in s["deadlines"].values():
+        if d["met"] is None:
+            d["met"] = on
+    for o in s["obligations"].values():
+        if o["ended"] is None:
+            o["met"].append([o["k"], on, o["open_from"]])
+            o["ended"] = on
+
+
+def _withdrawn(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    s["withdrawn"] = _effective(entry)
+
+
+def _corrected(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
+    e: Any = entry.event
+    name, value = e.field, e.value
+    if name in ("title", "kind", "state", "addressee", "office"):
+        s[name] = value
+        return
+    parts = name.split(".")
+    if len(parts) == 3 and parts[0] == "deadline" and parts[1] in s["deadlines"]:
+        d = s["deadlines"][parts[1]]
+        if parts[2] == "due":
+            d["changes"].append([_effective(entry), value or None])
+        elif parts[2] == "kind" and value:
+            d["kind"] = value
+    elif name == "decision.outcome" and s["decisions"] and value:
+        s["decisions"][-1][1] = value
+
+
+_HANDLERS: dict[str, Any] = {
+    "Registered": _registered,
+    "ConsultationRecorded": _consultation,
+    "DecisionRecorded": _decision,
+    "AddresseeAssigned": _addressee,
+    "DeadlineSet": _deadline_set,
+    "DeadlineExtended": _deadline_extended,
+    "ReportObligationSet": _obligation_set,
+    "ReportSubmitted": _report_submitted,
+    "Completed": _completed,
+    "Withdrawn": _withdrawn,
+    "Corrected": _corrected,
+}

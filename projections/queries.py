@@ -1,0 +1,494 @@
+"""Questions councillors ask the deadline board: overdue, due soon, statistics, one motion.
+
+Statuses are derived here, at query time, from the stored due and met dates and the day
+asked about (today, or ``as_of``); nothing time-dependent is stored (ADR 0004):
+
+* ``met`` / ``met_late``: met on or before the due date / after it (``days_late``);
+* ``overdue``: open and the due date has passed (``days_overdue``; the due date itself is
+  still in time: BGB § 193 already moved it to a working day);
+* ``due_soon``: open and due within ``due_soon_days`` (``[board] due_soon_days``, 14);
+* ``upcoming``: open and due later; ``undated``: open without a due date;
+* ``withdrawn``: the motion was withdrawn before the obligation was met.
+
+With ``as_of`` the board is read as it stood on that date in effective-date terms: only
+motions registered and obligations set by then, the due date valid then (before a later
+extension), and what was met or withdrawn later counted as still open. An ``as_of`` before
+any event gives an empty result.
+
+Listings are sorted most overdue first (due date ascending, then the row id), paginated by
+``limit`` / ``offset``, and carry the ``total``. Their JSON form is documented in
+``docs/board-schema.md`` (``schema: "tracker.board/1"``); keys are only ever added.
+"""
+
+from __future__ import annotations
+
+import difflib
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+from uuid import UUID
+
+from events.store import Database
+from projections.board import reference_key
+from tracker.errors import InputError
+
+SCHEMA = "tracker.board/1"
+DEFAULT_DUE_SOON_DAYS = 14
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 10_000
+KINDS = ("completion", "report", "event")
+
+#: Columns read for an item, in this order.
+_ITEM_COLUMNS = (
+    "row_key",
+    "motion_id",
+    "reference",
+    "title",
+    "body",
+    "committee",
+    "office",
+    "addressee",
+    "motion_kind",
+    "state",
+    "obligation_id",
+    "occurrence",
+    "kind",
+    "recurrence",
+    "recipient",
+    "phrase",
+    "nominal_due",
+    "due",
+    "original_due",
+    "decision_date",
+    "met_on",
+    "withdrawn_on",
+    "schedule",
+)
+_SELECT = ", ".join(_ITEM_COLUMNS)
+
+#: Keys of an item in JSON, in this order (documented in docs/board-schema.md).
+ITEM_KEYS = (
+    "id",
+    "motion_id",
+    "reference",
+    "title",
+    "body",
+    "committee",
+    "office",
+    "addressee",
+    "motion_kind",
+    "state",
+    "obligation_id",
+    "occurrence",
+    "kind",
+    "recurrence",
+    "recipient",
+    "phrase",
+    "due",
+    "nominal_due",
+    "original_due",
+    "decision_date",
+    "met_on",
+    "status",
+    "days_overdue",
+    "days_late",
+    "days_until_due",
+    "next_due",
+)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Exact-match filters on listings; None means any."""
+
+    body: str | None = None
+    committee: str | None = None
+    office: str | None = None
+    kind: str | None = None
+
+    def active(self) -> list[tuple[str, str]]:
+        """``(dimension, value)`` of each filter that is set."""
+        return [
+            (name, value)
+            for name, value in (
+                ("body", self.body),
+                ("committee", self.committee),
+                ("office", self.office),
+                ("kind", self.kind),
+            )
+            if value is not None
+        ]
+
+    def as_json(self) -> dict[str, str | None]:
+        """The filters as given."""
+        return {
+            "body": self.body,
+            "committee": self.committee,
+            "office": self.office,
+            "kind": self.kind,
+        }
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing and the total number of matching rows."""
+
+    query: str
+    day: date
+    as_of: date | None
+    filters: Filters
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable JSON document (docs/board-schema.md)."""
+        return {
+            "schema": SCHEMA,
+            "query": self.query,
+            "date": self.day.isoformat(),
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "filters": self.filters.as_json(),
+            **self.extra,
+            "total": self.total,
+            "limit": self.limit,
+            "offset": self.offset,
+            "items": self.items,
+        }
+
+
+@dataclass(frozen=True)
+class _Where:
+    sql: str
+    params: list[Any]
+
+
+def status_of(
+    due: str | None,
+    met_on: str | None,
+    withdrawn_on: str | None,
+    day: date,
+    *,
+    due_soon_days: int,
+    as_of: bool,
+) -> dict[str, Any]:
+    """Status and day counts of one obligation on ``day`` (see the module docstring).
+
+    With ``as_of`` False (the current board) a recorded meeting or withdrawal counts whatever
+    its date; with True only those on or before ``day``.
+    """
+    out: dict[str, Any] = {
+        "status": "",
+        "days_overdue": None,
+        "days_late": None,
+        "days_until_due": None,
+    }
+    iso = day.isoformat()
+    if met_on is not None and (not as_of or met_on <= iso):
+        late = due is not None and met_on > due
+        out["status"] = "met_late" if late else "met"
+        if late and due is not None:
+            out["days_late"] = (date.fromisoformat(met_on) - date.fromisoformat(due)).days
+        return out
+    if withdrawn_on is not None and (not as_of or withdrawn_on <= iso):
+        out["status"] = "withdrawn"
+        return out
+    if due is None:
+        out["status"] = "undated"
+        return out
+    delta = (date.fromisoformat(due) - day).days
+    if delta < 0:
+        out["status"] = "overdue"
+        out["days_overdue"] = -delta
+    else:
+        out["status"] = "due_soon" if delta <= due_soon_days else "upcoming"
+        out["days_until_due"] = delta
+    return out
+
+
+class BoardQueries:
+    """Read-only questions to the board tables in ``db`` (any :class:`Database`)."""
+
+    def __init__(self, db: Database, *, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> None:
+        self.db = db
+        self.prefix = db.table_prefix
+        self.due_soon_days = due_soon_days
+
+    # -- listings ------------------------------------------------------------------------
+
+    def overdue(
+        self,
+        *,
+        today: date,
+        filters: Filters = Filters(),
+        as_of: date | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page:
+        """Open obligations whose due date passed before ``as_of`` (else ``today``)."""
+        day = as_of or today
+        self.check_filters(filters)
+        _check_page(limit, offset)
+        where = self._open_where(filters, as_of)
+        where = _Where(where.sql + " AND due < ?", [*where.params, day.isoformat()])
+        total = self._count(where, filters, as_of, hi=day - timedelta(days=1))
+        items = self._page(where, day, as_of, limit, offset)
+        return Page("overdue", day, as_of, filters, total, limit, offset, items)
+
+    def due_within(
+        self,
+        days: int,
+        *,
+        today: date,
+        filters: Filters = Filters(),
+        as_of: date | None = None,
+        limit: int = DEFAULT_LIMIT,
+        offset: int = 0,
+    ) -> Page:
+        """Open obligations due from the day asked about up to ``days`` days later."""
+        if days < 0:
+            raise InputError(f"--within must be zero or more days, not {days}")
+        day = as_of or today
+        self.check_filters(filters)
+        _check_page(limit, offset)
+        end = day + timedelta(days=days)
+        where = self._open_where(filters, as_of)
+        where = _Where(
+            where.sql + " AND due >= ? AND due <= ?",
+            [*where.params, day.isoformat(), end.isoformat()],
+        )
+        total = self._count(where, filters, as_of, lo=day, hi=end)
+        items = self._page(where, day, as_of, limit, offset)
+        extra = {"within_days": days}
+        return Page("due", day, as_of, filters, total, limit, offset, items, extra)
+
+    def for_motion(self, motion_id: UUID | str, *, today: date) -> list[dict[str, Any]]:
+        """Every current row of one motion (open and met), most urgent first."""
+        rows = self.db.query(
+            f"SELECT {_SELECT} FROM {self.prefix}board_rows"
+            " WHERE motion_id = ? AND is_current = 1 ORDER BY due IS NULL, due, row_key",
+            (str(motion_id),),
+        )
+        return [self._item(r, today, as_of=False) for r in rows]
+
+    def open_items(self, *, today: date, filters: Filters = Filters()) -> list[dict[str, Any]]:
+        """Every open obligation with a due date (for calendar feeds), soonest first."""
+        self.check_filters(filters)
+        where = self._open_where(filters, None)
+        rows = self.db.query(
+            f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE {where.sql}"
+            " AND due IS NOT NULL ORDER BY due, row_key",
+            where.params,
+        )
+        return [self._item(r, today, as_of=False) for r in rows]
+
+    # -- statistics ------------------------------------------------------------------------
+
+    def stats(
+        self, *, today: date, filters: Filters = Filters(), as_of: date | None = None
+    ) -> dict[str, Any]:
+        """Per office and per committee: open, overdue, met on time, met late, median days late."""
+        day = (as_of or today).isoformat()
+        self.check_filters(filters)
+        if as_of is None:
+            visible = _Where("is_current = 1", [])
+            is_open = _Where("is_open = 1", [])
+            is_met = _Where("met_on IS NOT NULL", [])
+        else:
+            visible = _Where(
+                "registered_on <= ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)",
+                [day, day, day],
+            )
+            is_open = _Where(
+                "(met_on IS NULL OR met_on > ?) AND (withdrawn_on IS NULL OR withdrawn_on > ?)",
+                [day, day],
+            )
+            is_met = _Where("met_on <= ?", [day])
+        for name, value in filters.active():
+            visible = _Where(f"{visible.sql} AND {name} = ?", [*visible.params, value])
+        result: dict[str, Any] = {
+            "schema": SCHEMA,
+            "query": "stats",
+            "date": day,
+            "as_of": as_of.isoformat() if as_of else None,
+            "filters": filters.as_json(),
+        }
+        for dim in ("office", "committee"):
+            sql = (
+                f"SELECT {dim},"
+                f" SUM(CASE WHEN {is_open.sql} THEN 1 ELSE 0 END),"
+                f" SUM(CASE WHEN {is_open.sql} AND due < ? THEN 1 ELSE 0 END),"
+                f" SUM(CASE WHEN {is_met.sql} AND (due IS NULL OR met_on <= due)"
+                " THEN 1 ELSE 0 END),"
+                f" SUM(CASE WHEN {is_met.sql} AND met_on > due THEN 1 ELSE 0 END)"
+                f" FROM {self.prefix}board_rows WHERE {visible.sql} GROUP BY {dim}"
+            )
+            params = [
+                *is_open.params,
+                *is_open.params,
+                day,
+                *is_met.params,
+                *is_met.params,
+                *visible.params,
+            ]
+            late: dict[str | None, list[int]] = {}
+            for key, due, met in self.db.query(
+                f"SELECT {dim}, due, met_on FROM {self.prefix}board_rows"
+                f" WHERE {visible.sql} AND {is_met.sql} AND met_on > due",
+                [*visible.params, *is_met.params],
+            ):
+                days = (date.fromisoformat(met) - date.fromisoformat(due)).days
+                late.setdefault(key, []).append(days)
+            groups = []
+            for key, n_open, n_overdue, n_met, n_late in self.db.query(sql, params):
+                lateness = late.get(key)
+                groups.append(
+                    {
+                        dim: key,
+                        "open": int(n_open or 0),
+                        "overdue": int(n_overdue or 0),
+                        "met_on_time": int(n_met or 0),
+                        "met_late": int(n_late or 0),
+                        "median_days_late": statistics.median(lateness) if lateness else None,
+                    }
+                )
+            groups.sort(key=lambda g: (-g["overdue"], -g["open"], g[dim] or ""))
+            result[f"by_{dim}"] = groups
+        return result
+
+    # -- catalogue -------------------------------------------------------------------------
+
+    def ids_for_reference(self, reference: str) -> list[UUID]:
+        """Ids of motions registered under ``reference`` in any body (whitespace, case ignored)."""
+        rows = self.db.query(
+            f"SELECT motion_id FROM {self.prefix}board_motions WHERE reference_key = ?"
+            " ORDER BY body",
+            (reference_key(reference),),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
+    # -- filters ---------------------------------------------------------------------------
+
+    def check_filters(self, filters: Filters) -> None:
+        """Raise :class:`InputError` naming close matches for a value the board never saw."""
+        for name, value in filters.active():
+            if name == "kind":
+                if value not in KINDS:
+                    raise InputError(_unknown(name, value, KINDS))
+                continue
+            found = self.db.query(
+                f"SELECT 1 FROM {self.prefix}board_values WHERE dim = ? AND value = ?",
+                (name, value),
+            )
+            if not found:
+                known = [
+                    str(r[0])
+                    for r in self.db.query(
+                        f"SELECT value FROM {self.prefix}board_values WHERE dim = ? ORDER BY value",
+                        (name,),
+                    )
+                ]
+                raise InputError(_unknown(name, value, known))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _open_where(self, filters: Filters, as_of: date | None) -> _Where:
+        if as_of is None:
+            sql, params = "is_open = 1", []
+        else:
+            d = as_of.isoformat()
+            sql = (
+                "registered_on <= ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)"
+                " AND (met_on IS NULL OR met_on > ?) AND (withdrawn_on IS NULL OR withdrawn_on > ?)"
+            )
+            params = [d, d, d, d, d]
+        for name, value in filters.active():
+            sql += f" AND {name} = ?"
+            params.append(value)
+        return _Where(sql, params)
+
+    def _count(
+        self,
+        where: _Where,
+        filters: Filters,
+        as_of: date | None,
+        *,
+        lo: date | None = None,
+        hi: date,
+    ) -> int:
+        active = filters.active()
+        if as_of is None and len(active) <= 1:
+            dim, value = active[0] if active else ("", "")
+            sql = (
+                f"SELECT COALESCE(SUM(n), 0) FROM {self.prefix}board_counts"
+                " WHERE dim = ? AND value = ? AND due <= ?"
+            )
+            params: list[Any] = [dim, value, hi.isoformat()]
+            if lo is not None:
+                sql += " AND due >= ?"
+                params.append(lo.isoformat())
+            return int(self.db.query(sql, params)[0][0])
+        rows = self.db.query(
+            f"SELECT COUNT(*) FROM {self.prefix}board_rows WHERE {where.sql}", where.params
+        )
+        return int(rows[0][0])
+
+    def _page(
+        self, where: _Where, day: date, as_of: date | None, limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        rows = self.db.query(
+            f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE {where.sql}"
+            " ORDER BY due, row_key LIMIT ? OFFSET ?",
+            [*where.params, limit, offset],
+        )
+        return [self._item(r, day, as_of=as_of is not None) for r in rows]
+
+    def _item(self, row: Sequence[Any], day: date, *, as_of: bool) -> dict[str, Any]:
+        r = dict(zip(_ITEM_COLUMNS, row, strict=True))
+        status = status_of(
+            r["due"],
+            r["met_on"],
+            r["withdrawn_on"],
+            day,
+            due_soon_days=self.due_soon_days,
+            as_of=as_of,
+        )
+        next_due = None
+        if r["schedule"] and status["status"] == "overdue":
+            iso = day.isoformat()
+            next_due = next((d for d in str(r["schedule"]).split(",") if d >= iso), None)
+        met_on = r["met_on"] if status["status"] in ("met", "met_late") else None
+        item = {
+            **{k: r[k] for k in _ITEM_COLUMNS if k not in ("row_key", "withdrawn_on", "schedule")},
+            "id": r["row_key"],
+            "met_on": met_on,
+            **status,
+            "next_due": next_due,
+        }
+        return {k: item[k] for k in ITEM_KEYS}
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InputError(f"--limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise InputError(f"--offset must be zero or more, not {offset}")
+
+
+def _unknown(name: str, value: str, known: Sequence[str]) -> str:
+    folded = {k.casefold(): k for k in known}
+    close = [
+        folded[m] for m in difflib.get_close_matches(value.casefold(), folded, n=5, cutoff=0.6)
+    ]
+    if close:
+        hint = "did you mean " + " or ".join(repr(c) for c in close) + "?"
+    elif known:
+        shown = ", ".join(repr(k) for k in list(known)[:10])
+        hint = f"known values: {shown}" + (" ..." if len(known) > 10 else "")
+    else:
+        hint = "the board has no values for it yet"
+    return f"unknown --{name} {value!r}; {hint}"

@@ -1,0 +1,360 @@
+"""The projection runner: keeps read models current with the log, in batches, crash-safe.
+
+A read model (a :class:`Projection`) is a function of the events plus a saved position. The
+runner feeds it the log in batches; each batch's rows **and** the projection's new position are
+written in one transaction, so a crash (even ``SIGKILL``) leaves either the whole batch or
+none of it, and the next run resumes after the last committed batch without applying
+anything twice. The read models live in the same database as the log (the SQLite file, or
+the PostgreSQL schema of the location), beside the table ``projection_positions``.
+
+API::
+
+    class Projection(Protocol):          # what a read model implements
+        name: str                        # "board"; the key in projection_positions
+        version: str                     # change it to have the runner rebuild the model
+        def create(self, cur, prefix) -> None    # CREATE TABLE/INDEX IF NOT EXISTS
+        def drop(self, cur, prefix) -> None      # DROP TABLE IF EXISTS
+        def apply(self, cur, entries, prefix) -> None  # a batch of LogEntry, in log order
+
+    runner = Runner(db, app, [BoardProjection()])   # db: events.store.Database; app: MotionLog
+    runner.catch_up(batch_size=500) -> int          # events applied; 0 when current
+    runner.catch_up(entries=iterable)               # feed entries instead of reading the store
+    runner.rebuild(name=None) -> int                # drop, recreate, replay (one or all)
+    runner.follow(stop)                             # keep catching up (LISTEN on PostgreSQL)
+
+    project(db, projections, entries)               # one-shot: any Database, e.g. in memory
+
+``prefix`` is the schema prefix of the database's tables (``Database.table_prefix``: empty on
+SQLite, ``"schema."`` on PostgreSQL); a projection puts it before each of its table names.
+``cur`` is an :class:`events.store.Cursor` (``?`` placeholders on both backends).
+
+A projection whose stored ``version`` differs from its current one (new code, or a setting
+it depends on such as ``[board] regular_cadence_months``) is dropped and rebuilt by the next
+:meth:`Runner.catch_up`.
+
+An auditor's rebuild "as recorded up to time T" runs the same projections into another
+database, for example ``Database(StoreLocation("sqlite", path=Path(":memory:")),
+sqlite3.connect(":memory:"))``, fed from an iterable of entries::
+
+    project(memory_db, [BoardProjection()], (e for e in read_log(...) if e.recorded <= t))
+
+Concurrent runners (two CLI processes catching up at once) are safe: inside each batch
+transaction the runner re-reads the position under a lock (SQLite ``BEGIN IMMEDIATE``,
+PostgreSQL ``SELECT ... FOR UPDATE``) and skips entries another runner applied meanwhile.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from typing import Any, Protocol
+from uuid import UUID
+
+import structlog
+from eventsourcing.persistence import ApplicationRecorder, Mapper
+
+from events.log import LogEntry, read_log
+from events.store import Cursor, Database
+
+log = structlog.get_logger()
+
+POSITIONS_TABLE = "projection_positions"
+#: Default number of events per transaction.
+DEFAULT_BATCH = 500
+
+
+class Projection(Protocol):
+    """A read model: tables built from the log by applying batches of entries."""
+
+    #: Unique name, e.g. ``board`` (``tracker rebuild NAME``).
+    name: str
+    #: Any change triggers a rebuild (schema or logic changes, settings the rows depend on).
+    version: str
+
+    def create(self, cur: Cursor, prefix: str) -> None:
+        """Create the tables and indexes if they do not exist (idempotent)."""
+        ...
+
+    def drop(self, cur: Cursor, prefix: str) -> None:
+        """Drop the tables (if they exist)."""
+        ...
+
+    def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
+        """Apply a batch of entries, in log order, inside the runner's transaction."""
+        ...
+
+
+class LogSource(Protocol):
+    """Where the runner reads the log: the eventsourcing application (``MotionLog``)."""
+
+    @property
+    def recorder(self) -> ApplicationRecorder: ...
+
+    @property
+    def mapper(self) -> Mapper[UUID]: ...
+
+
+class UnknownProjection(LookupError):
+    """``rebuild(name)`` named no projection of this runner."""
+
+
+def batched(entries: Iterable[LogEntry], size: int) -> Iterator[list[LogEntry]]:
+    """Consecutive lists of up to ``size`` entries."""
+    iterator = iter(entries)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class Runner:
+    """Keeps ``projections`` current with the log of ``app`` inside ``db``.
+
+    ``app`` may be None when entries are always given to :meth:`catch_up`.
+    """
+
+    def __init__(
+        self, db: Database, app: LogSource | None, projections: Sequence[Projection]
+    ) -> None:
+        names = [p.name for p in projections]
+        if len(set(names)) != len(names):
+            raise ValueError(f"projection names must be unique: {names}")
+        self.db = db
+        self.app = app
+        self.projections = list(projections)
+        self.prefix = db.table_prefix
+        self._ready = False
+        self._listener: Any = None
+
+    # -- positions -----------------------------------------------------------------------
+
+    @property
+    def _positions_table(self) -> str:
+        return f"{self.prefix}{POSITIONS_TABLE}"
+
+    def setup(self) -> None:
+        """Create the position table and every projection's tables; rebuild stale versions.
+
+        Idempotent and safe against concurrent callers; only reads when all is in place.
+        """
+        if self._in_place():
+            self._ready = True
+            return
+        with self.db.transaction() as cur:
+            self._lock_setup(cur)
+            cur.execute(
+                f"CREATE TABLE IF NOT EXISTS {self._positions_table} ("
+                " name TEXT PRIMARY KEY, version TEXT NOT NULL, position BIGINT NOT NULL)"
+            )
+            stored = dict(
+                cur.execute(f"SELECT name, version FROM {self._positions_table}").fetchall()
+            )
+            for p in self.projections:
+                if p.name in stored and stored[p.name] != p.version:
+                    log.info(
+                        "projection_version_changed",
+                        projection=p.name,
+                        stored=stored[p.name],
+                        current=p.version,
+                    )
+                    p.drop(cur, self.prefix)
+                    cur.execute(
+                        f"UPDATE {self._positions_table} SET version = ?, position = 0"
+                        " WHERE name = ?",
+                        (p.version, p.name),
+                    )
+                elif p.name not in stored:
+                    cur.execute(
+                        f"INSERT INTO {self._positions_table} (name, version, position)"
+                        " VALUES (?, ?, 0)",
+                        (p.name, p.version),
+                    )
+                p.create(cur, self.prefix)
+        self._ready = True
+
+    def _in_place(self) -> bool:
+        """The position table exists and records every projection at its current version."""
+        if self.db.backend == "postgres":
+            found = self.db.query("SELECT to_regclass(?)", (self._positions_table,))
+        else:
+            found = self.db.query(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
+                (POSITIONS_TABLE,),
+            )
+        if not found or found[0][0] is None:
+            return False
+        stored = dict(self.db.query(f"SELECT name, version FROM {self._positions_table}"))
+        return all(stored.get(p.name) == p.version for p in self.projections)
+
+    def _lock_setup(self, cur: Cursor) -> None:
+        if self.db.backend == "postgres":  # SQLite's BEGIN IMMEDIATE already serialises
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (self._positions_table,))
+
+    def positions(self) -> dict[str, int]:
+        """The saved position of each projection (0: nothing applied yet)."""
+        if not self._ready:
+            self.setup()
+        rows = self.db.query(f"SELECT name, position FROM {self._positions_table}")
+        known = {str(name): int(pos) for name, pos in rows}
+        return {p.name: known.get(p.name, 0) for p in self.projections}
+
+    def _locked_positions(self, cur: Cursor) -> dict[str, int]:
+        lock = " FOR UPDATE" if self.db.backend == "postgres" else ""
+        rows = cur.execute(
+            f"SELECT name, position FROM {self._positions_table} ORDER BY name{lock}"
+        ).fetchall()
+        known = {str(name): int(pos) for name, pos in rows}
+        return {p.name: known.get(p.name, 0) for p in self.projections}
+
+    # -- applying ------------------------------------------------------------------------
+
+    def catch_up(
+        self, batch_size: int = DEFAULT_BATCH, entries: Iterable[LogEntry] | None = None
+    ) -> int:
+        """Apply every event after the saved positions; returns how many were applied.
+
+        Reads the log of ``app`` unless ``entries`` are given (in log order; entries at or
+        before a projection's position are skipped). Each batch of ``batch_size`` events is
+        one transaction holding the rows and the new positions.
+        """
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        if not self._ready:
+            self.setup()
+        start = min(self.positions().values(), default=0)
+        if entries is None:
+            if self.app is None:
+                raise ValueError("this runner has no log to read; pass entries")
+            recorder = self.app.recorder
+            head = recorder.max_notification_id() or 0
+            if head <= start:
+                return 0
+            entries = read_log(recorder, self.app.mapper, start=start + 1, batch=batch_size)
+        applied = 0
+        begun = time.perf_counter()
+        for chunk in batched((e for e in entries if e.position > start), batch_size):
+            applied += self._apply_batch(chunk)
+        if applied:
+            log.info(
+                "projections_caught_up",
+                events=applied,
+                seconds=round(time.perf_counter() - begun, 3),
+                projections=[p.name for p in self.projections],
+            )
+        return applied
+
+    def _apply_batch(self, chunk: Sequence[LogEntry]) -> int:
+        last = chunk[-1].position
+        with self.db.transaction() as cur:
+            current = self._locked_positions(cur)
+            lowest = min(current.values(), default=0)
+            for p in self.projections:
+                done = current[p.name]
+                todo = [e for e in chunk if e.position > done]
+                if not todo:
+                    continue
+                p.apply(cur, todo, self.prefix)
+                cur.execute(
+                    f"UPDATE {self._positions_table} SET position = ? WHERE name = ?",
+                    (last, p.name),
+                )
+        return sum(1 for e in chunk if e.position > lowest)
+
+    def rebuild(self, name: str | None = None, batch_size: int = DEFAULT_BATCH) -> int:
+        """Drop and recreate one projection (or all), then replay the log into it.
+
+        Returns the number of events applied. Raises :class:`UnknownProjection` for a name
+        this runner does not have.
+        """
+        chosen = self.projections if name is None else [self.get(name)]
+        if not self._ready:
+            self.setup()
+        with self.db.transaction() as cur:
+            self._lock_setup(cur)
+            for p in chosen:
+                p.drop(cur, self.prefix)
+                p.create(cur, self.prefix)
+                cur.execute(
+                    f"UPDATE {self._positions_table} SET version = ?, position = 0 WHERE name = ?",
+                    (p.version, p.name),
+                )
+        log.info("projection_rebuild", projections=[p.name for p in chosen])
+        return self.catch_up(batch_size)
+
+    def get(self, name: str) -> Projection:
+        """The projection called ``name``."""
+        for p in self.projections:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.projections)
+        raise UnknownProjection(f"no read model {name!r}; known: {known}")
+
+    # -- following -----------------------------------------------------------------------
+
+    def wait(self, timeout: float) -> bool:
+        """Block until the log may hold new events or ``timeout`` seconds pass.
+
+        On PostgreSQL the library NOTIFYs a channel on each write; this LISTENs on it and
+        returns True when woken. On SQLite it sleeps ``timeout`` and returns False (pull).
+        """
+        if self.db.backend != "postgres" or self.app is None:
+            time.sleep(timeout)
+            return False
+        listener = self._listen()
+        woken = False
+        for _ in listener.notifies(timeout=timeout, stop_after=1):
+            woken = True
+        return woken
+
+    def _listen(self) -> Any:
+        if self._listener is None:
+            import psycopg
+
+            loc = self.db.location
+            channel = getattr(self.app.recorder if self.app else None, "channel_name", None)
+            conn = psycopg.connect(
+                host=loc.host,
+                port=loc.port,
+                dbname=loc.dbname,
+                user=loc.user,
+                password=loc.password or None,
+                autocommit=True,
+            )
+            conn.execute(f'LISTEN "{channel or "tracker_events"}"')
+            self._listener = conn
+        return self._listener
+
+    def follow(
+        self,
+        stop: Callable[[], bool],
+        *,
+        poll_interval: float = 1.0,
+        batch_size: int = DEFAULT_BATCH,
+    ) -> None:
+        """Catch up, then keep catching up as events arrive, until ``stop()`` is true."""
+        if self.db.backend == "postgres" and self.app is not None:
+            self._listen()  # listen before the first catch-up so no write is missed
+        while True:
+            self.catch_up(batch_size)
+            if stop():
+                return
+            self.wait(poll_interval)
+
+    def close(self) -> None:
+        """Close the PostgreSQL listener, if one was opened (not the database)."""
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+
+
+def project(
+    db: Database,
+    projections: Sequence[Projection],
+    entries: Iterable[LogEntry],
+    batch_size: int = DEFAULT_BATCH,
+) -> int:
+    """Build ``projections`` in ``db`` from ``entries`` (e.g. an in-memory SQLite database).
+
+    The same code path as :meth:`Runner.catch_up`, positions included; returns how many
+    entries were applied.
+    """
+    return Runner(db, None, projections).catch_up(batch_size, entries=entries)

@@ -1,0 +1,122 @@
+"""The board service behind the CLI: catch up the read models, then answer from them.
+
+On the embedded default (SQLite) there is no separate projection worker, so every question
+first catches the read models up with the log (cheap when nothing is new: two small
+queries). Settings come from the ``[board]`` table of ``tracker.toml``:
+
+* ``due_soon_days`` (default 14): how far ahead "due soon" reaches;
+* ``regular_cadence_months`` (default 6): the cadence of a duty to report "regularly"
+  (changing it rebuilds the board on the next run).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from uuid import UUID
+
+from events.store import Database, connect
+from projections.board import BoardProjection
+from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
+from projections.runner import Runner, UnknownProjection
+from tracker.errors import ConfigurationError, InputError
+
+
+@dataclass(frozen=True)
+class BoardSettings:
+    """The ``[board]`` table."""
+
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS
+    regular_cadence_months: int = 6
+
+    @classmethod
+    def from_section(cls, section: Mapping[str, Any]) -> BoardSettings:
+        """Read and check ``[board]``; unknown keys are an error (typos)."""
+        unknown = set(section) - {"due_soon_days", "regular_cadence_months"}
+        if unknown:
+            raise ConfigurationError(f"[board]: unknown setting(s) {', '.join(sorted(unknown))}")
+        soon = section.get("due_soon_days", DEFAULT_DUE_SOON_DAYS)
+        cadence = section.get("regular_cadence_months", 6)
+        if not isinstance(soon, int) or isinstance(soon, bool) or not 0 <= soon <= 366:
+            raise ConfigurationError("[board] due_soon_days must be a whole number 0..366")
+        if not isinstance(cadence, int) or isinstance(cadence, bool) or not 1 <= cadence <= 120:
+            raise ConfigurationError("[board] regular_cadence_months must be a whole number 1..120")
+        return cls(due_soon_days=soon, regular_cadence_months=cadence)
+
+
+class BoardService:
+    """Read models of one store: catch-up, rebuild and the board's questions."""
+
+    def __init__(self, db: Database, app: Any, settings: BoardSettings, today: date) -> None:
+        self.db = db
+        self.today = today
+        self.runner = Runner(
+            db, app, [BoardProjection(regular_cadence_months=settings.regular_cadence_months)]
+        )
+        self.queries = BoardQueries(db, due_soon_days=settings.due_soon_days)
+
+    @classmethod
+    def open(cls, settings: Any, app: Any) -> BoardService:
+        """Wire the service from the tracker's :class:`~tracker.settings.Settings`."""
+        from tracker.clock import today
+
+        board = BoardSettings.from_section(settings.section("board"))
+        return cls(connect(settings.store), app, board, today(settings.clock))
+
+    def catch_up(self) -> int:
+        """Bring every read model up to the head of the log."""
+        return self.runner.catch_up()
+
+    def rebuild(self, name: str | None = None) -> int:
+        """Rebuild one read model (or all) from the log; returns the events applied."""
+        try:
+            return self.runner.rebuild(name)
+        except UnknownProjection as exc:
+            raise InputError(str(exc.args[0])) from None
+
+    def overdue(self, filters: Filters, as_of: date | None, limit: int, offset: int) -> Page:
+        """Overdue obligations, most overdue first."""
+        self.catch_up()
+        return self.queries.overdue(
+            today=self.today, filters=filters, as_of=as_of, limit=limit, offset=offset
+        )
+
+    def due(
+        self, within: int, filters: Filters, as_of: date | None, limit: int, offset: int
+    ) -> Page:
+        """Obligations due within ``within`` days."""
+        self.catch_up()
+        return self.queries.due_within(
+            within, today=self.today, filters=filters, as_of=as_of, limit=limit, offset=offset
+        )
+
+    def stats(self, filters: Filters, as_of: date | None) -> dict[str, Any]:
+        """Per office and committee statistics."""
+        self.catch_up()
+        return self.queries.stats(today=self.today, filters=filters, as_of=as_of)
+
+    def motion(self, motion_id: UUID) -> list[dict[str, Any]]:
+        """The board's rows of one motion."""
+        self.catch_up()
+        return self.queries.for_motion(motion_id, today=self.today)
+
+    def ids_for_reference(self, reference: str) -> list[UUID]:
+        """Motion ids for a reference, from the catalogue read model."""
+        self.catch_up()
+        return self.queries.ids_for_reference(reference)
+
+    def calendar(self, filters: Filters, now: datetime) -> bytes:
+        """An iCalendar feed of the open obligations matching ``filters``."""
+        from projections.calendar import render_calendar
+
+        self.catch_up()
+        items = self.queries.open_items(today=self.today, filters=filters)
+        scope = " / ".join(v for _, v in filters.active()) or "alle"
+        return render_calendar(items, name=f"Fristen: {scope}", stamp=now)
+
+    def close(self) -> None:
+        """Close the read models' connection."""
+        self.runner.close()
+        self.db.close()

@@ -1,0 +1,104 @@
+"""A real SMTP server on 127.0.0.1 (aiosmtpd) that records what it accepts.
+
+``replies`` scripts the answers to DATA: each accepted message pops the next reply (``"451
+..."`` refuses it for now, ``"554 ..."`` for good); when empty, ``250`` accepts. ``on_data``
+may decide per message (return a reply to refuse it; ``None`` accepts it).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from typing import Any
+
+from aiosmtpd.controller import Controller
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass
+class Received:
+    """One accepted message."""
+
+    sender: str
+    recipients: list[str]
+    message: EmailMessage
+
+    @property
+    def keys(self) -> list[str]:
+        return str(self.message["X-Tracker-Reminder-Keys"] or "").split()
+
+    @property
+    def text(self) -> str:
+        part = self.message.get_body(preferencelist=("plain",))
+        assert part is not None
+        return str(part.get_content())  # type: ignore[attr-defined]
+
+    @property
+    def html(self) -> str:
+        part = self.message.get_body(preferencelist=("html",))
+        assert part is not None
+        return str(part.get_content())  # type: ignore[attr-defined]
+
+
+@dataclass
+class Recorder:
+    """The handler: keeps accepted messages, answers per script."""
+
+    replies: list[str] = field(default_factory=list)
+    on_data: Callable[[EmailMessage], str | None] | None = None
+    received: list[Received] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        assert isinstance(message, EmailMessage)
+        with self.lock:
+            reply = self.replies.pop(0) if self.replies else None
+            if reply is None and self.on_data is not None:
+                reply = self.on_data(message)
+            if reply is not None and not reply.startswith("250"):
+                self.refused.append(reply)
+                return reply
+            self.received.append(
+                Received(envelope.mail_from, list(envelope.rcpt_tos), message)
+            )
+        return "250 OK"
+
+    def keys(self) -> list[str]:
+        with self.lock:
+            return [k for r in self.received for k in r.keys]
+
+
+class SmtpServer:
+    """aiosmtpd on 127.0.0.1 at a free port, started and stopped by the fixture."""
+
+    def __init__(self) -> None:
+        self.handler = Recorder()
+        self.port = free_port()
+        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+
+    @property
+    def url(self) -> str:
+        return f"smtp://127.0.0.1:{self.port}?starttls=no&timeout=5"
+
+    @property
+    def received(self) -> list[Received]:
+        return self.handler.received
+
+    def start(self) -> None:
+        self.controller.start()
+
+    def stop(self) -> None:
+        self.controller.stop()

@@ -1,0 +1,93 @@
+"""Delivery against a real SMTP server that refuses: 4xx is retried, 5xx fails for good."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from events.reminders import ReminderFailed, ReminderSent
+from notifiers.email import EmailNotifier, parse_smtp_url
+from tests.integration.notifiers.conftest import Reminders
+from tests.integration.notifiers.smtp import SmtpServer, free_port
+from tracker.errors import ConfigurationError, TransientDeliveryError
+
+
+def outcome_events(rem: Reminders) -> list[object]:
+    return [
+        e.event for e in rem.service.log() if isinstance(e.event, ReminderSent | ReminderFailed)
+    ]
+
+
+def test_a_server_answering_451_then_250_gets_one_mail(rem: Reminders) -> None:
+    rem.add("A-1", date(2014, 12, 18))
+    rem.smtp.handler.replies = ["451 4.3.0 Mailbox busy, try later"]
+    rem.clock.set(date(2014, 12, 18))
+    result = rem.notify()
+    assert rem.smtp.handler.refused == ["451 4.3.0 Mailbox busy, try later"]
+    assert len(rem.smtp.received) == 1 and result.counts["sent"] == 1
+    (event,) = outcome_events(rem)
+    assert isinstance(event, ReminderSent) and event.stage == "due"
+    rem.notify()
+    assert len(rem.smtp.received) == 1
+
+
+def test_a_server_answering_554_leads_to_a_permanent_failure(rem: Reminders) -> None:
+    mid = rem.add("A-1", date(2014, 12, 18))
+    rem.smtp.handler.replies = ["554 5.7.1 Rejected"]
+    rem.clock.set(date(2014, 12, 18))
+    result = rem.notify()
+    assert result.counts["failed_permanent"] == 1 and not rem.smtp.received
+    assert len(rem.smtp.handler.refused) == 1  # not retried
+    (event,) = outcome_events(rem)
+    assert isinstance(event, ReminderFailed) and event.permanent
+    assert "554" in event.error and event.channel == "email"
+    row = {r.key: r for r in rem.reminders.reminders(["failed"])}[f"{mid}/D1/2014-12-18/due"]
+    assert row.error is not None and "554" in row.error
+    rem.notify()
+    assert not rem.smtp.received
+
+
+def test_a_server_refusing_with_4xx_every_time_keeps_the_reminder_planned(rem: Reminders) -> None:
+    mid = rem.add("A-1", date(2014, 12, 18))
+    rem.smtp.handler.replies = ["421 4.3.2 down"] * 3
+    rem.clock.set(date(2014, 12, 18))
+    result = rem.notify()
+    assert result.counts["failed_transient"] == 1 and not rem.smtp.received
+    (event,) = outcome_events(rem)
+    assert isinstance(event, ReminderFailed) and not event.permanent and event.attempts == 3
+    assert rem.status()[f"{mid}/D1/2014-12-18/due"] == "planned"
+
+
+def test_a_server_without_starttls_is_refused_unless_the_url_allows_it(smtp: SmtpServer) -> None:
+    secure = parse_smtp_url(f"smtp://127.0.0.1:{smtp.port}?timeout=5")
+    notifier = EmailNotifier(secure, sender="t@example.org", worker="w")
+    from tests.unit.notifiers.test_digest import sample_digest
+
+    rendered = sample_digest()
+    with pytest.raises(TransientDeliveryError, match="offers no STARTTLS"):
+        notifier.send(rendered, now=rendered_now(), items=[])
+    assert not smtp.received
+
+
+def test_connection_refused_is_transient() -> None:
+    config = parse_smtp_url(f"smtp://127.0.0.1:{free_port()}?starttls=no&timeout=2")
+    from tests.unit.notifiers.test_digest import sample_digest
+
+    with pytest.raises(TransientDeliveryError):
+        EmailNotifier(config, sender="t@example.org", worker="w").send(
+            sample_digest(), now=rendered_now(), items=[]
+        )
+
+
+def test_smtp_url_credentials_are_not_shown() -> None:
+    config = parse_smtp_url("smtps://user:s3cret@mail.example:465")
+    assert "s3cret" not in config.display and "s3cret" not in repr(config)
+    assert config.tls and not config.starttls
+    with pytest.raises(ConfigurationError):
+        parse_smtp_url("http://mail.example")
+
+
+def rendered_now() -> datetime:
+    return datetime(2014, 12, 18, 7, 5, tzinfo=UTC)
+

@@ -1,0 +1,107 @@
+"""The runner killed mid-batch (a real subprocess, SIGKILL) resumes without double-counting."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from events.log import read_log
+from events.store import Database, StoreLocation
+from projections.board import BoardProjection
+from projections.runner import project
+from tests.integration.projections.conftest import Board
+
+HELPER = Path(__file__).with_name("runner_helper.py")
+REPO = Path(__file__).resolve().parents[3]
+
+
+def board_tables(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    p = db.table_prefix
+    return {
+        "rows": sorted(db.query(f"SELECT * FROM {p}board_rows"), key=repr),
+        "motions": sorted(db.query(f"SELECT * FROM {p}board_motions"), key=repr),
+        "counts": sorted(db.query(f"SELECT * FROM {p}board_counts WHERE n <> 0"), key=repr),
+        "values": sorted(db.query(f"SELECT * FROM {p}board_values"), key=repr),
+    }
+
+
+def test_sigkill_mid_batch_then_resume_equals_a_rebuild(board: Board, db_url: str) -> None:
+    for n in range(1, 41):
+        mid = board.add(f"{n}/IV", date(2014, 5, 1 + n % 28), office=f"Abt. {n % 3}")
+        if n % 4 == 0:
+            board.service.extend_deadline(
+                mid, "D1", new_due=date(2014, 9, 30), reason="", effective=date(2014, 6, 1)
+            )
+        if n % 5 == 0:
+            board.service.complete(mid, on=date(2014, 7, 1), deadline_id=None, note=None)
+    head = board.service.head()
+    assert head > 150
+
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    proc = subprocess.Popen(
+        [sys.executable, str(HELPER), db_url, "25", "30"],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    timer = threading.Timer(60, proc.kill)  # never hang the suite
+    timer.start()
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().split() == ["applying", "1", "25"]
+        # Batch 1 is committed once batch 2 starts; batch 2 then sleeps inside its transaction.
+        assert proc.stdout.readline().split() == ["applying", "26", "50"]
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    finally:
+        timer.cancel()
+        if proc.stdout is not None:
+            proc.stdout.close()
+    assert proc.returncode == -signal.SIGKILL
+
+    # Only the committed batch is there: rows and position together, nothing of batch 2.
+    assert board.runner.positions() == {"board": 25}
+    assert board.runner.catch_up(batch_size=40) == head - 25
+
+    memory = Database(StoreLocation("sqlite", path=Path(":memory:")), sqlite3.connect(":memory:"))
+    app = board.service.app
+    project(memory, [BoardProjection()], read_log(app.recorder, app.mapper), batch_size=1000)
+    resumed = board_tables(board.db)
+    assert resumed == board_tables(memory)
+    assert len(resumed["rows"]) > 40
+    assert board.runner.rebuild() == head
+    assert board_tables(board.db) == resumed
+
+
+def test_postgres_runner_is_woken_by_a_new_event(board: Board) -> None:
+    if board.db.backend != "postgres":
+        pytest.skip("LISTEN/NOTIFY is PostgreSQL's; SQLite pulls")
+    board.runner.catch_up()
+    board.runner._listen()
+    assert board.runner.wait(0.2) is False
+    board.add("1/IV", date(2014, 5, 2))
+    assert board.runner.wait(5) is True
+    assert board.runner.catch_up() == 4
+
+
+def test_follow_catches_up_until_stopped(board: Board) -> None:
+    board.add("1/IV", date(2014, 5, 2))
+    rounds: list[int] = []
+
+    def stop() -> bool:
+        rounds.append(board.runner.positions()["board"])
+        if len(rounds) == 1:
+            board.add("2/IV", date(2014, 5, 2))
+        return len(rounds) >= 2
+
+    board.runner.follow(stop, poll_interval=0.05)
+
+    assert rounds == [4, 8]

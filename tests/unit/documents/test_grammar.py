@@ -1,0 +1,175 @@
+"""Each rule of the German deadline grammar, given a phrase, then the term it reads."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.documents.grammar import (
+    RULES,
+    DateContext,
+    Term,
+    day_without_year,
+    end_of_year,
+    event_anchor,
+    find_terms,
+    half_year,
+    month_without_year,
+    month_year,
+    named_date,
+    numeric_date,
+    period,
+    quarter,
+    quarter_code,
+    recurrence_of,
+    relative_period,
+    year_end,
+    year_only,
+)
+
+DECIDED = DateContext(decision_date=date(2014, 2, 20))
+NOTHING = DateContext()
+
+
+def only(terms: list[Term]) -> Term:
+    assert len(terms) == 1, terms
+    return terms[0]
+
+
+def test_numeric_date_reads_a_four_digit_year() -> None:
+    term = only(numeric_date("Erledigungsfrist: 18.12.2014", NOTHING))
+    assert term.date == date(2014, 12, 18)
+
+
+def test_numeric_date_reads_a_two_digit_year_without_leading_zeros() -> None:
+    assert only(numeric_date("bis 1.1.11", NOTHING)).date == date(2011, 1, 1)
+
+
+def test_numeric_date_skips_a_day_that_does_not_exist() -> None:
+    assert numeric_date("bis 31.02.2024", NOTHING) == []
+
+
+def test_named_date_reads_day_month_name_and_year() -> None:
+    assert only(named_date("bis zum 30. Juni 2025", NOTHING)).date == date(2025, 6, 30)
+
+
+def test_month_year_is_due_at_the_end_of_the_month() -> None:
+    term = only(month_year("bis September 2005", NOTHING))
+    assert term.date == date(2005, 9, 30)
+
+
+def test_month_year_with_mitte_is_due_on_the_fifteenth() -> None:
+    assert only(month_year("bis Mitte März 2020", NOTHING)).date == date(2020, 3, 15)
+
+
+@pytest.mark.parametrize("phrase", ["bis Jahresende 2014", "bis zum Jahresende 2014",
+                                    "zum Ende des Jahres 2014"])
+def test_year_end_is_the_31st_of_december(phrase: str) -> None:
+    assert only(year_end(phrase, NOTHING)).date == date(2014, 12, 31)
+
+
+def test_year_end_without_a_year_takes_the_decision_year() -> None:
+    assert only(year_end("bis Jahresende", DECIDED)).date == date(2014, 12, 31)
+
+
+def test_end_of_year_reads_ende_and_a_year() -> None:
+    assert only(end_of_year("Ende 2014", NOTHING)).date == date(2014, 12, 31)
+
+
+def test_half_year_is_due_at_its_end_and_keeps_the_window_start() -> None:
+    term = only(half_year("im 2. Halbjahr 2024", NOTHING))
+    assert (term.date, term.window_start) == (date(2024, 12, 31), date(2024, 7, 1))
+
+
+def test_first_half_year_in_words() -> None:
+    term = only(half_year("in der ersten Jahreshälfte 2025", NOTHING))
+    assert (term.date, term.window_start) == (date(2025, 6, 30), date(2025, 1, 1))
+
+
+def test_quarter_with_roman_numeral() -> None:
+    term = only(quarter("im I. Quartal 2020", NOTHING))
+    assert (term.date, term.window_start) == (date(2020, 3, 31), date(2020, 1, 1))
+
+
+def test_quarter_code() -> None:
+    term = only(quarter_code("Umsetzung Q2/2025", NOTHING))
+    assert (term.date, term.window_start) == (date(2025, 6, 30), date(2025, 4, 1))
+
+
+def test_period_of_months_is_due_at_the_end_of_the_last_month() -> None:
+    term = only(period("im Zeitraum von Januar bis Oktober 2019", NOTHING))
+    assert (term.date, term.window_start) == (date(2019, 10, 31), date(2019, 1, 1))
+
+
+def test_period_between_two_dates() -> None:
+    term = only(period("vom 1.3. bis 30.6.2020", NOTHING))
+    assert (term.date, term.window_start) == (date(2020, 6, 30), date(2020, 3, 1))
+
+
+def test_relative_weeks_after_the_decision_follow_bgb_187_188() -> None:
+    term = only(relative_period("innerhalb von 6 Wochen nach Beschlussfassung", DECIDED))
+    assert term.date == date(2014, 4, 3)
+
+
+def test_relative_months_in_words_clamp_to_the_month_end() -> None:
+    context = DateContext(decision_date=date(2023, 11, 30))
+    assert only(relative_period("binnen drei Monaten", context)).date == date(2024, 2, 29)
+
+
+def test_relative_period_without_a_decision_date_has_no_date() -> None:
+    term = only(relative_period("binnen drei Monaten", NOTHING))
+    assert term.date is None and term.anchor == "Beschlussfassung"
+
+
+def test_relative_period_after_another_event_keeps_the_event() -> None:
+    term = only(relative_period("innerhalb eines Jahres nach Inkrafttreten", DECIDED))
+    assert term.date is None and term.anchor == "Inkrafttreten"
+
+
+def test_day_without_year_takes_the_first_such_day_after_the_decision() -> None:
+    assert only(day_without_year("bis zum 30. Juni", DECIDED)).date == date(2014, 6, 30)
+    assert only(day_without_year("bis zum 31.1.", DECIDED)).date == date(2015, 1, 31)
+
+
+def test_month_without_year_needs_a_document_date() -> None:
+    assert only(month_without_year("bis Ende September", DECIDED)).date == date(2014, 9, 30)
+    assert only(month_without_year("bis Ende September", NOTHING)).date is None
+
+
+def test_year_only_is_due_at_the_year_end() -> None:
+    assert only(year_only("bis 2025", NOTHING)).date == date(2025, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [("bis zur Sommerpause", "Sommerpause"), ("in der nächsten Sitzung", "in der nächsten Sitzung"),
+     ("vor den Haushaltsberatungen", "Haushaltsberatungen")],
+)
+def test_event_anchor_has_no_date_but_keeps_the_event(phrase: str, anchor: str) -> None:
+    term = only(event_anchor(phrase, DECIDED))
+    assert term.date is None and term.anchor == anchor
+
+
+def test_find_terms_prefers_the_longest_reading() -> None:
+    terms = find_terms("im Zeitraum von Januar bis Oktober 2019", NOTHING)
+    assert [t.rule for t in terms] == ["period"]
+
+
+def test_find_terms_ignores_years_that_are_not_deadlines() -> None:
+    assert find_terms("Mittel des Jahres 2023 und das Konzept 2011/2012", NOTHING) == []
+
+
+def test_every_rule_is_registered_by_name() -> None:
+    assert {rule.__name__ for rule in RULES.values()} == set(RULES)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "recurrence"),
+    [("halbjährlich zu berichten", "half-yearly"), ("quartalsweise", "quarterly"),
+     ("vierteljährlich", "quarterly"), ("jährlich einen Bericht", "yearly"),
+     ("monatlich", "monthly"), ("regelmäßig über den Stand zu informieren", "regular"),
+     ("einmalig zu berichten", None)],
+)
+def test_recurrence_of_report_duties(phrase: str, recurrence: str | None) -> None:
+    assert recurrence_of(phrase) == recurrence

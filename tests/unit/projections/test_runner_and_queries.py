@@ -1,0 +1,205 @@
+"""The runner's contract with any projection, statuses and settings, on in-memory SQLite."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from events.log import LogEntry
+from events.motion import DeadlineSet, Registered
+from events.store import Cursor, Database, StoreLocation
+from events.values import DeadlineKind, Provenance
+from projections.board import BoardProjection
+from projections.queries import BoardQueries, Filters, Page, status_of
+from projections.runner import Runner, UnknownProjection, project
+from projections.service import BoardSettings
+from tracker.errors import ConfigurationError, InputError
+
+AT = datetime(2014, 3, 1, 9, 0, tzinfo=UTC)
+WHO = Provenance.user("tester")
+
+
+def memory() -> Database:
+    return Database(StoreLocation("sqlite", path=Path(":memory:")), sqlite3.connect(":memory:"))
+
+
+def motion(n: int, due: date, state: str = "BE") -> list[DeadlineSet | Registered]:
+    mid = uuid.uuid5(uuid.NAMESPACE_URL, str(n))
+    registered = Registered(
+        originator_id=mid,
+        originator_version=1,
+        timestamp=AT,
+        originator_topic="tracker.motion:Motion",
+        effective=date(2014, 2, 20),
+        provenance=WHO,
+        body="BVV Mitte von Berlin",
+        reference=f"{n}/IV",
+        title=f"Antrag {n}",
+        kind="Antrag",
+        state=state,
+        initiators=[],
+    )
+    deadline = DeadlineSet(
+        originator_id=mid,
+        originator_version=2,
+        timestamp=AT,
+        effective=date(2014, 2, 20),
+        provenance=WHO,
+        deadline_id="D1",
+        kind=DeadlineKind.COMPLETION,
+        due=due,
+        window_start=None,
+        phrase="bis",
+        rule="manual",
+    )
+    return [registered, deadline]
+
+
+def entries(*motions: list[DeadlineSet | Registered]) -> list[LogEntry]:
+    events = [e for m in motions for e in m]
+    return [LogEntry(i, e) for i, e in enumerate(events, start=1)]
+
+
+class Recording:
+    """A projection that records the batches it is given and may fail on one position."""
+
+    name = "recording"
+    version = "1"
+
+    def __init__(self, fail_at: int | None = None) -> None:
+        self.batches: list[list[int]] = []
+        self.fail_at = fail_at
+
+    def create(self, cur: Cursor, prefix: str) -> None:
+        cur.execute(f"CREATE TABLE IF NOT EXISTS {prefix}seen (position INTEGER PRIMARY KEY)")
+
+    def drop(self, cur: Cursor, prefix: str) -> None:
+        cur.execute(f"DROP TABLE IF EXISTS {prefix}seen")
+
+    def apply(self, cur: Cursor, batch: Sequence[LogEntry], prefix: str) -> None:
+        positions = [e.position for e in batch]
+        cur.executemany(f"INSERT INTO {prefix}seen VALUES (?)", [(p,) for p in positions])
+        if self.fail_at in positions:
+            raise RuntimeError("boom")
+        self.batches.append(positions)
+
+
+def test_runner_applies_batches_and_saves_the_position_with_them() -> None:
+    db = memory()
+    recording = Recording()
+    feed = entries(*(motion(n, date(2014, 6, 2)) for n in range(5)))
+
+    assert Runner(db, None, [recording]).catch_up(batch_size=4, entries=feed) == 10
+
+    assert recording.batches == [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10]]
+    assert db.query("SELECT position FROM projection_positions") == [(10,)]
+    # Feeding the same entries again applies nothing.
+    assert Runner(db, None, [recording]).catch_up(entries=feed) == 0
+
+
+def test_a_failing_batch_leaves_neither_rows_nor_position() -> None:
+    db = memory()
+    feed = entries(*(motion(n, date(2014, 6, 2)) for n in range(5)))
+
+    with pytest.raises(RuntimeError, match="boom"):
+        Runner(db, None, [Recording(fail_at=6)]).catch_up(batch_size=4, entries=feed)
+
+    assert db.query("SELECT position FROM projection_positions") == [(4,)]
+    assert db.query("SELECT COUNT(*) FROM seen") == [(4,)]
+    retry = Recording()
+    assert Runner(db, None, [retry]).catch_up(batch_size=4, entries=feed) == 6
+    assert retry.batches == [[5, 6, 7, 8], [9, 10]]
+
+
+def test_rebuild_of_an_unknown_projection_names_the_known_ones() -> None:
+    with pytest.raises(UnknownProjection, match="no read model 'x'; known: recording"):
+        Runner(memory(), None, [Recording()]).rebuild("x")
+
+
+def test_a_runner_without_a_log_needs_entries() -> None:
+    with pytest.raises(ValueError, match="pass entries"):
+        Runner(memory(), None, [Recording()]).catch_up()
+
+
+def test_board_in_memory_from_events_and_bgb_193() -> None:
+    db = memory()
+    # 2014-04-21 is Easter Monday: due on Tuesday in Berlin.
+    project(db, [BoardProjection()], entries(motion(1, date(2014, 4, 21))))
+
+    (item,) = BoardQueries(db).overdue(today=date(2014, 4, 23)).items
+
+    assert (item["nominal_due"], item["due"], item["days_overdue"]) == (
+        "2014-04-21",
+        "2014-04-22",
+        1,
+    )
+    assert BoardQueries(db).overdue(today=date(2014, 4, 22)).total == 0
+
+
+@pytest.mark.parametrize(
+    ("due", "met", "withdrawn", "day", "as_of", "expected"),
+    [
+        ("2014-12-18", None, None, date(2014, 12, 18), False, ("due_soon", None, None, 0)),
+        ("2014-12-18", None, None, date(2014, 12, 19), False, ("overdue", 1, None, None)),
+        ("2014-12-18", None, None, date(2014, 12, 3), False, ("upcoming", None, None, 15)),
+        ("2014-12-18", "2014-12-18", None, date(2015, 1, 1), False, ("met", None, None, None)),
+        ("2014-12-18", "2014-12-20", None, date(2015, 1, 1), False, ("met_late", None, 2, None)),
+        ("2014-12-18", "2014-12-20", None, date(2014, 12, 19), True, ("overdue", 1, None, None)),
+        (
+            "2014-12-18",
+            None,
+            "2014-12-01",
+            date(2015, 1, 1),
+            False,
+            ("withdrawn", None, None, None),
+        ),
+        (None, None, None, date(2015, 1, 1), False, ("undated", None, None, None)),
+    ],
+)
+def test_status_is_derived_from_the_day_asked_about(
+    due: str | None,
+    met: str | None,
+    withdrawn: str | None,
+    day: date,
+    as_of: bool,
+    expected: tuple[object, ...],
+) -> None:
+    s = status_of(due, met, withdrawn, day, due_soon_days=14, as_of=as_of)
+    assert (s["status"], s["days_overdue"], s["days_late"], s["days_until_due"]) == expected
+
+
+def test_board_settings_are_checked() -> None:
+    assert BoardSettings.from_section({}) == BoardSettings(14, 6)
+    assert BoardSettings.from_section({"regular_cadence_months": 3}).regular_cadence_months == 3
+    with pytest.raises(ConfigurationError, match="unknown setting"):
+        BoardSettings.from_section({"regular_cadence": 3})
+    with pytest.raises(ConfigurationError, match="regular_cadence_months"):
+        BoardSettings.from_section({"regular_cadence_months": 0})
+
+
+def test_page_limits_are_checked() -> None:
+    db = memory()
+    project(db, [BoardProjection()], [])
+    with pytest.raises(InputError, match="--limit"):
+        BoardQueries(db).overdue(today=date(2015, 1, 1), limit=0)
+    with pytest.raises(InputError, match="--offset"):
+        BoardQueries(db).overdue(today=date(2015, 1, 1), offset=-1)
+
+
+def test_csv_of_a_page_neutralises_formulas() -> None:
+    from projections.present import render_page
+
+    item = dict.fromkeys(("id", "reference", "title", "office", "due", "status", "kind"), "x")
+    item |= {"title": "=1+2", "office": "-Amt", "reference": "+49"}
+    page = Page("overdue", date(2015, 1, 1), None, Filters(), 1, 50, 0, [item])
+
+    lines = render_page(page, "csv").splitlines()
+
+    assert lines[0].startswith("id,motion_id,reference,title")
+    assert "'+49,'=1+2" in lines[1]
+    assert "'-Amt" in lines[1]

@@ -1,0 +1,191 @@
+"""Reading council documents: plain text, saved HTML pages and PDFs -> :class:`Extraction`.
+
+::
+
+    extract_file(path)            one file (text in UTF-8 or Windows-1252, HTML, PDF)
+    extract_text(text, name=...)  text already in hand
+    document_paths(paths)         files as given, folders expanded (.txt .htm .html .pdf)
+
+The layout (ALLRIS, Hamburg, SessionNet, Bürgerinfo, Politik bei Uns, generic) is detected
+from the text; the German deadline grammar lives in :mod:`tracker.documents.grammar`.
+Only :class:`~tracker.errors.DocumentError` subclasses are raised, each naming the file
+and the reason. Nothing here touches the event store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+import structlog
+
+from tracker.deadlines import check_state
+from tracker.documents.amounts import find_amounts
+from tracker.documents.grammar import DateContext
+from tracker.documents.layouts import Header, read_header
+from tracker.documents.model import (
+    OUTCOMES,
+    Consultation,
+    Deadline,
+    Decision,
+    Extraction,
+    Report,
+)
+from tracker.documents.obligations import find_obligations
+from tracker.documents.places import state_of
+from tracker.documents.sources import read_bytes, read_source
+from tracker.documents.text import normalize
+from tracker.errors import ConfigurationError, DocumentError, NoReference
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "OUTCOMES",
+    "SUFFIXES",
+    "Consultation",
+    "Deadline",
+    "Decision",
+    "Extraction",
+    "Report",
+    "document_paths",
+    "extract_file",
+    "extract_text",
+]
+
+#: The default size limit of one document (20 MB).
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: File name endings that :func:`document_paths` picks up inside folders.
+SUFFIXES: frozenset[str] = frozenset({".txt", ".htm", ".html", ".pdf"})
+
+log = structlog.get_logger()
+
+
+def document_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, folders replaced by their documents (sorted, recursively).
+
+    Raises :class:`~tracker.errors.UnreadableDocument` for a path that does not exist.
+    """
+    from tracker.errors import UnreadableDocument
+
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UnreadableDocument(str(path), "no such file or folder")
+    return found
+
+
+def extract_file(
+    path: Path,
+    *,
+    state: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    require_reference: bool = True,
+) -> Extraction:
+    """Read one council document and extract its facts.
+
+    ``state`` (a Bundesland code such as ``BE``) overrides the state read from the text.
+    ``require_reference=False`` reads a document without a Drucksachen-Nr. too (its
+    ``reference`` is then None, with a warning) instead of raising NoReference.
+    Raises only :class:`~tracker.errors.DocumentError` subclasses: EmptyDocument,
+    BinaryDocument, ImageOnlyDocument, DocumentTooLarge, UnreadableDocument, NoReference.
+    """
+    name = str(path)
+    data = read_bytes(path, max_bytes)
+    source = read_source(data, name)
+    extraction = _extract(source.text, name=name, state=state, sha256=_sha256(data),
+                          require_reference=require_reference)
+    log.debug("document extracted", file=name, format=source.format, layout=extraction.layout,
+              reference=extraction.reference, deadlines=len(extraction.deadlines))
+    return extraction
+
+
+def extract_text(
+    text: str, *, name: str, state: str | None = None, require_reference: bool = True
+) -> Extraction:
+    """Extract the facts of a document whose text is already in hand.
+
+    ``sha256`` is then the hash of the UTF-8 encoded text. Raises
+    :class:`~tracker.errors.NoReference` when no Drucksachen-Nr. is found (unless
+    ``require_reference`` is False, as for :func:`extract_file`).
+    """
+    return _extract(text, name=name, state=state, sha256=_sha256(text.encode("utf-8")),
+                    require_reference=require_reference)
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _extract(
+    raw: str, *, name: str, state: str | None, sha256: str, require_reference: bool
+) -> Extraction:
+    try:
+        wanted_state = check_state(state)
+    except ConfigurationError as exc:
+        raise DocumentError(name, str(exc)) from exc
+    text = normalize(raw)
+    if not text.strip():
+        from tracker.errors import EmptyDocument
+
+        raise EmptyDocument(name, "the document has no text")
+    header = read_header(text)
+    warnings: list[str] = []
+    if not header.reference:
+        reason = "no Drucksachen-Nr. found (no 'Drucksache', 'Vorlage', 'Nr.' or number line)"
+        if require_reference:
+            raise NoReference(name, reason)
+        warnings.append(reason)
+    context = DateContext(decision_date=_decision_date(header), reference_date=_document_date(header))
+    obligations = find_obligations(
+        text,
+        context=context,
+        kind=header.kind,
+        outcome=header.decision.outcome if header.decision else None,
+        proposal=header.proposal,
+        consultations=header.consultations,
+    )
+    detected_state = state_of(text, header.body)
+    warnings.extend(obligations.warnings)
+    if wanted_state is None and detected_state is None:
+        warnings.append("Bundesland not recognised; pass --state")
+    for field, value in (("title", header.title), ("kind", header.kind), ("body", header.body)):
+        if value is None:
+            warnings.append(f"no {field} found")
+    return Extraction(
+        file=name,
+        source_name=Path(name).name,
+        sha256=sha256,
+        layout=header.layout,
+        reference=header.reference,
+        title=header.title,
+        kind=header.kind,
+        body=header.body,
+        state=wanted_state or detected_state,
+        consultations=header.consultations,
+        decision=header.decision,
+        proposal=header.proposal,
+        addressee=obligations.addressee or header.office,
+        office=header.office,
+        initiators=header.initiators,
+        deadlines=obligations.deadlines,
+        reports=obligations.reports,
+        amounts_eur=tuple(find_amounts(text)),
+        warnings=tuple(warnings),
+    )
+
+
+def _decision_date(header: Header) -> date | None:
+    return header.decision.date if header.decision else None
+
+
+def _document_date(header: Header) -> date | None:
+    """The date that completes year-less terms when no decision is known."""
+    dated = [c.date for c in header.consultations if c.date is not None]
+    return dated[-1] if dated else None

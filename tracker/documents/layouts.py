@@ -1,0 +1,470 @@
+"""One parser per council-information-system layout, plus a generic reader.
+
+:func:`detect` picks the layout from the text itself (never from configuration); every
+layout starts from the generic reader and corrects what its system writes differently.
+A layout returns a :class:`Header`: the document's identity and procedural facts, before
+the obligations are read from its operative text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from tracker.documents.fields import (
+    DATE,
+    KINDS,
+    ReferenceMatch,
+    consultations_after,
+    find_body,
+    find_consultations,
+    find_office,
+    find_reference,
+    known_kind,
+    label_value,
+    parse_date,
+    split_cells,
+)
+from tracker.documents.model import Consultation, Decision
+from tracker.documents.obligations import operative_text
+from tracker.documents.outcomes import outcome_of, outcome_phrase
+from tracker.documents.text import lines_of, sentences, squash
+
+
+@dataclass(frozen=True)
+class Header:
+    """What a layout parser reads from a document, apart from its obligations."""
+
+    layout: str
+    reference: str | None = None
+    title: str | None = None
+    kind: str | None = None
+    body: str | None = None
+    consultations: tuple[Consultation, ...] = ()
+    decision: Decision | None = None
+    proposal: str | None = None
+    office: str | None = None
+    initiators: tuple[str, ...] = ()
+    dates: tuple[date, ...] = field(default=())
+
+
+_TITLE_LABELS = ("Betreff", "Betr.", "Beschlussgegenstand", "Titel", "Gegenstand", "Thema", "Betrifft", "Kurztitel", "Bezeichnung")
+_TITLE_ALONE = re.compile(r"^(?:" + "|".join(map(re.escape, _TITLE_LABELS)) + r")\s*:?$")
+_TITLE_INLINE = re.compile(r"^(?:" + "|".join(map(re.escape, _TITLE_LABELS)) + r")\s*:\s*(\S.*)$")
+_LABEL_LINE = re.compile(
+    r"^(?:Rechtliche\s+Konsequenzen|Beschlussvorschlag|Sachverhalt|Sachdarstellung|Begründung|"
+    r"Status|Beratungsfolge|Eingereicht\s+von|Vorlage|Art|Aktenzeichen|Anlagen?|Inhalt|"
+    r"Drucksache|Datum|Federführ\w*|Initiator|Verfasser)\b"
+)
+_AUSZUG = re.compile(r"^Auszug\s+[-–]\s+(.*?)(?:\s+Berichterstatter\w*:.*)?$")
+_KIND_LINE = re.compile(
+    r"^(" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
+    r"(?:\s+(?:öffentlich|nichtöffentlich|Nr\..*|der\s.*|des\s.*|zur\s.*|zum\s.*|vom\s.*|"
+    r"für\s.*|gemäß\s.*)|"
+    r"\s*[-–]\s.*|,\s.*)?$"
+)
+_KIND_WORD = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
+    r"(?![\wäöüß])"
+)
+_KIND_SUFFIX = re.compile(
+    r"\s+(?:" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
+    r"\s+(?:des|der|zum|zur|vom)\s.*$"
+)
+_INITIATOR_SUFFIX = re.compile(
+    r"\s*\((?:Antrag|Anfrage|Initiative)\s+(?:der|des|von)\s+([^()]+)\)\s*$"
+)
+_DECISION_STRONG = re.compile(
+    r"\b(?:beschließt|beschließen|beschlossen|einstimmig|mehrheitlich|Abstimmungsergebnis|"
+    r"lehnt\s+\S+(?:\s+\S+){0,5}?\s+ab|lehnen\s+\S+(?:\s+\S+){0,5}?\s+ab|abgelehnt|"
+    r"empfiehlt|empfehlen|nimmt\s+\S+(?:\s+\S+){0,5}?\s+zur\s+Kenntnis|"
+    r"nehmen\s+\S+(?:\s+\S+){0,5}?\s+zur\s+Kenntnis|vertagt|zurückgestellt|überwiesen|"
+    r"zurückgezogen|bestätigt|bestätigen)\b",
+    re.IGNORECASE,
+)
+
+
+def _continued_title(lines: list[str], index: int, first: str) -> str:
+    parts = [first]
+    for following in lines[index + 1 : index + 3]:
+        previous = parts[-1]
+        if (
+            len(previous) < 45
+            or previous.endswith((".", ":", "!", "?"))
+            or _LABEL_LINE.match(following)
+            or re.match(r"^[\w ./-]{2,30}:", following)
+            or DATE.search(following)
+            or len(following) > 120
+        ):
+            break
+        parts.append(following)
+    return squash(" ".join(parts))
+
+
+def _clean_title(value: str) -> str | None:
+    value = re.sub(r"(?<=[a-zäöüß])- (?=[a-zäöüß])", "", value)
+    value = re.sub(r"\s*\(\d{1,2}\.\d{1,2}\.\d{2,4}\)\s*$", "", squash(value)).strip(" ;,:-–")
+    return value if len(value.split()) >= 2 or len(value) >= 12 else None
+
+
+def _looks_like_title(line: str) -> bool:
+    return (
+        len(line.split()) >= 4
+        and ":" not in line
+        and not line.endswith(".")
+        and len(line) <= 250
+        and not DATE.search(line)
+    )
+
+
+def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
+    for index, line in enumerate(lines):
+        m = _TITLE_INLINE.match(line)
+        if m:
+            return _clean_title(_continued_title(lines, index, m.group(1).split("\t")[0]))
+        if _TITLE_ALONE.match(line) and index + 1 < len(lines):
+            return _clean_title(_continued_title(lines, index + 1, lines[index + 1]))
+    if ref is not None and ref.rest:
+        title = _clean_title(ref.rest)
+        if title and len(title.split()) >= 2:
+            return title
+    for line in lines[:6]:
+        m = _AUSZUG.match(line)
+        if m:
+            return _clean_title(m.group(1))
+    if ref is not None and ref.line > 0 and lines and _looks_like_title(lines[0]):
+        return squash(lines[0])
+    if ref is not None and not ref.rest:
+        for line in lines[ref.line + 1 : ref.line + 4]:
+            if len(line.split()) >= 3 and not _LABEL_LINE.match(line) and not DATE.match(line):
+                return _clean_title(line)
+    if lines and _looks_like_title(lines[0]):
+        return squash(lines[0])
+    return None
+
+
+def _split_initiators(title: str | None) -> tuple[str | None, tuple[str, ...]]:
+    if not title:
+        return title, ()
+    m = _INITIATOR_SUFFIX.search(title)
+    if not m:
+        return title, ()
+    names = re.split(r",\s*|\s+und\s+", m.group(1))
+    suffix = re.search(r"-?(Fraktion\w*|Gruppe)$", names[-1])
+    expanded = []
+    for name in names:
+        name = name.strip()
+        if suffix and name.endswith("-"):
+            name = name + suffix.group(1)
+        if name:
+            expanded.append(name)
+    return title[: m.start()].strip(), tuple(expanded)
+
+
+def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> str | None:
+    labelled = label_value(
+        lines, ("Drucksache-Art", "Drucksachenart", "Vorlage-Art", "Vorlagenart", "Dokumentart",
+                "Art", "Typ", "Vorlagentyp")
+    )
+    kind = known_kind(labelled)
+    if kind:
+        return kind
+    typed = label_value(lines, ("Drucksache-Art", "Vorlage-Art", "Vorlagenart", "Vorlagentyp",
+                                "Dokumentart"), next_line=False)
+    if typed and len(typed) <= 40:
+        return typed
+    if ref is not None and ref.kind:
+        return ref.kind
+    if title:
+        kind = known_kind(title.split(" ")[0])
+        if kind and re.search(r"antrag|anfrage|vorlage|mitteilung", kind, re.IGNORECASE):
+            return kind
+    for line in lines[:20]:
+        m = _KIND_LINE.match(line)
+        if m:
+            return known_kind(m.group(1))
+    if any(_AUSZUG.match(line) for line in lines[:6]):
+        return "Auszug"
+    for line in lines[:5]:
+        for m in _KIND_WORD.finditer(line):
+            if not re.search(r"\b(?:zum|zur|der|des|dem|den|die|das)\s*$",
+                             line[: m.start()], re.IGNORECASE):
+                return known_kind(m.group(1))
+    return None
+
+
+def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
+    for consultation in reversed(consultations):
+        outcome = outcome_of(consultation.result)
+        if outcome and consultation.result:
+            return Decision(outcome, consultation.date, consultation.committee, consultation.result)
+    return None
+
+
+_DECISION_LABELS = ("Beschluss", "Beschlussart", "Beratungsergebnis", "Beschlussergebnis",
+                    "Ergebnis/Beschluss", "Ergebnis", "Abstimmungsergebnis")
+_DECISION_LABEL = re.compile(
+    r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, sorted(_DECISION_LABELS, key=len, reverse=True)))
+    + r")\s*:\s*(.*)$"
+)
+_UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
+_COUNCIL_SUBJECT = (
+    r"\b(?:Der|Die|Das)\s+((?:Kreistag|Stadtrat|Gemeinderat|Rat|BVV|Bezirksversammlung|"
+    r"Bezirksverordnetenversammlung|Ortsbeirat|Bezirksrat|Gemeindevertretung|Ausschussmitglieder|"
+    r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
+)
+_PAST_DECISION = re.compile(
+    _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?zu|lehnten?\s+"
+    r"(?:\S+\s+){0,6}?ab|nahm(?:en)?\s+(?:\S+\s+){0,8}?(?:an|zur\s+Kenntnis)|empfahl(?:en)?|"
+    r"verwies(?:en)?|vertagte[n]?)\b[^.]*"
+)
+_RECOMMENDATION = re.compile(
+    _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:Rat|Bürgerschaft|Kreistag|Stadtrat|"
+    r"Gemeinderat|BVV|Bezirksversammlung|Stadtverordnetenversammlung|Gemeindevertretung|"
+    r"Bezirksverordnetenversammlung)\b[^.]*"
+)
+_PROCEDURAL = re.compile(
+    r"\b(?:Die|Der|Das)\s+(?:Beschlussfassung|Vorlage|Angelegenheit|Entscheidung|Beratung|"
+    r"Antrag|Tagesordnungspunkt)\b[^.]{0,80}?\bwird\s+(?:\S+\s+){0,8}?(vertagt|verwiesen|"
+    r"überwiesen|zurückgestellt|abgesetzt|zurückgezogen|abgelehnt)\b[^.]*"
+)
+
+
+def _labelled_decision(lines: list[str], committee: str | None, day: date | None) -> Decision | None:
+    """A decision given as ``Beschluss: einstimmig beschlossen`` (or on the line below)."""
+    for index, line in enumerate(lines):
+        m = _DECISION_LABEL.search(line)
+        value = None
+        if m:
+            value = m.group(1).strip() or (lines[index + 1] if index + 1 < len(lines) else "")
+            value = next(iter(sentences(value)), value)
+        else:
+            u = _UNANIMOUS_LINE.match(line)
+            value = u.group(1) if u else None
+        outcome = outcome_of(value)
+        if value and outcome:
+            return Decision(outcome, parse_date(value) or day, committee, squash(value))
+    return None
+
+
+def _sentence_decision(text: str) -> Decision | None:
+    """A decision stated in minutes (``Der Kreistag beschloss einstimmig``, ``Die
+    Beschlussfassung wird vertagt``, ``Der Bauausschuss empfiehlt der Bürgerschaft``)."""
+    for pattern in (_PAST_DECISION, _RECOMMENDATION, _PROCEDURAL):
+        m = pattern.search(text)
+        if m:
+            wording = squash(m.group(0))
+            outcome = outcome_of(wording)
+            if pattern is _RECOMMENDATION:
+                outcome = "recommended"
+            if outcome:
+                committee = squash(m.group(1)) if pattern is not _PROCEDURAL else None
+                return Decision(outcome, None, committee, wording)
+    return None
+
+
+def _proposal(lines: list[str]) -> str | None:
+    value = label_value(lines, ("Beschlussvorschlag", "Beschlussempfehlung", "Empfehlung"))
+    if value:
+        outcome = outcome_of(value)
+        if outcome:
+            return outcome
+    for line in lines:
+        m = re.match(r"^(?:X|x|☒|\[x\]|\(x\))\s+(\S.*)$", line)
+        if m:
+            outcome = outcome_of(m.group(1))
+            if outcome in ("rejected", "adopted", "adopted_amended", "noted"):
+                return outcome
+    return None
+
+
+def read_generic(text: str) -> Header:
+    """The generic reader: labelled fields, a Beratungsfolge table, common reference forms."""
+    lines = lines_of(text)
+    ref = find_reference(lines)
+    title, initiators = _split_initiators(_title(lines, ref))
+    named = label_value(lines, ("Initiator", "Initiatoren", "Antragsteller", "Antragsteller/in",
+                                "Einreicher", "Eingereicht von"))
+    if named and not initiators:
+        initiators = tuple(split_cells(named))
+    consultations = tuple(find_consultations(lines))
+    decision = _decision_from(consultations) or _labelled_decision(
+        lines,
+        consultations[-1].committee if consultations else None,
+        consultations[-1].date if consultations else None,
+    )
+    if decision is None and operative_text(text) is None:
+        decision = _sentence_decision(text)
+    return Header(
+        layout="generic",
+        reference=ref.value if ref else None,
+        title=title,
+        kind=_kind(lines, ref, title),
+        body=find_body(text),
+        consultations=consultations,
+        decision=decision,
+        proposal=_proposal(lines),
+        office=find_office(lines),
+        initiators=initiators,
+        dates=tuple(d for d in (parse_date(m.group(0)) for m in DATE.finditer(text)) if d),
+    )
+
+
+# --- the layouts ------------------------------------------------------------------------
+
+
+def _is_allris(text: str, lines: list[str]) -> bool:
+    return bool(lines) and (
+        re.match(r"^(?:Drucksache|Vorlage)\s+-\s+\S", lines[0]) is not None
+        or "Drucksache-Art:" in text
+        or "Drucksachenlebenslauf" in text
+    )
+
+
+def read_allris(text: str) -> Header:
+    """ALLRIS (Berlin BVV and others): ``Drucksache - 1263/IV``, ``Drucksache-Art:`` cells,
+    a Beratungsfolge of ``committee role`` / date / ``meeting result`` lines."""
+    return replace(read_generic(text), layout="allris")
+
+
+def _is_hamburg(text: str, lines: list[str]) -> bool:
+    return bool(lines) and re.fullmatch(r"\d{2}-\d{3,5}(?:\.\d{1,2})?", lines[0]) is not None and (
+        "Petitum" in text or "Beratungsreihenfolge" in text
+    )
+
+
+def read_hamburg(text: str) -> Header:
+    """Hamburg Bezirksversammlung: the number alone on the first line, the title with its
+    ``(Antrag der ...)`` below, ``Petitum/Beschluss`` as the operative part."""
+    header = read_generic(text)
+    lines = lines_of(text)
+    title_lines: list[str] = []
+    kind = header.kind
+    for line in lines[1:6]:
+        first_word = known_kind(line.split(" ")[0])
+        if title_lines and first_word and len(line) < 40:
+            kind = kind or first_word
+            break
+        title_lines.append(line)
+    title, initiators = _split_initiators(squash(" ".join(title_lines)) or None)
+    if title:
+        title = _KIND_SUFFIX.sub("", title) or title
+    return replace(
+        header,
+        layout="hamburg",
+        reference=lines[0],
+        title=title or header.title,
+        kind=kind,
+        initiators=initiators or header.initiators,
+    )
+
+
+def _is_sessionnet(text: str, lines: list[str]) -> bool:
+    heads = set(lines[:12])
+    return "Betreff" in heads and ("Vorlage" in heads or "Drucksache" in heads) and (
+        "Art" in heads or "Vorlagenart" in heads
+    )
+
+
+def read_sessionnet(text: str) -> Header:
+    """SessionNet exports (e.g. Bergkamen): ``Betreff`` / ``Vorlage`` / ``Art`` labels each on
+    a line with the value on the next."""
+    return replace(read_generic(text), layout="sessionnet")
+
+
+def _is_buergerinfo(text: str, lines: list[str]) -> bool:
+    return any(_AUSZUG.match(line) for line in lines[:6]) and ("Gremium:" in text or "TOP:" in text)
+
+
+def read_buergerinfo(text: str) -> Header:
+    """Bürgerinfo (ALLRIS) Auszug: one agenda item of a committee's minutes; the decision is
+    the minutes' last resolution, taken by the ``Gremium:`` on ``Datum:``."""
+    header = read_generic(text)
+    lines = lines_of(text)
+    committee = label_value(lines, ("Gremium",), next_line=False)
+    day = parse_date(label_value(lines, ("Datum",), next_line=False) or "")
+    decision = header.decision
+    if decision is None:
+        candidates = [s for s in sentences(text) if _DECISION_STRONG.search(s)]
+        if candidates:
+            wording = squash(candidates[-1])
+            outcome = outcome_of(wording)
+            if outcome:
+                decision = Decision(outcome, day, committee, wording)
+    consultations = header.consultations or (
+        (Consultation(committee, day, None, decision.text if decision else None),)
+        if committee or day else ()
+    )
+    return replace(
+        header,
+        layout="buergerinfo",
+        kind=header.kind or "Auszug",
+        body=header.body or committee,
+        consultations=consultations,
+        decision=decision,
+    )
+
+
+def _is_politik_bei_uns(text: str, lines: list[str]) -> bool:
+    return "Inhalt der Datei" in lines and ("Dateiname" in lines or "Kommune" in lines)
+
+
+def read_politik_bei_uns(text: str) -> Header:
+    """A Politik-bei-Uns file page: page metadata (``Kommune``, ``Dateiname``), then the
+    paper's text after ``Inhalt der Datei``."""
+    lines = lines_of(text)
+    town = label_value(lines, ("Kommune",))
+    content = text.split("Inhalt der Datei", 1)[1]
+    header = read_generic(content)
+    body = header.body
+    if town and body is None:
+        m = re.search(r"\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+" + re.escape(town), content)
+        body = m.group(0) if m else town
+    return replace(header, layout="politik_bei_uns", body=body)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A recognised layout: its name, how to recognise it, how to read it."""
+
+    name: str
+    detect: Callable[[str, list[str]], bool]
+    read: Callable[[str], Header]
+
+
+LAYOUTS: tuple[Layout, ...] = (
+    Layout("politik_bei_uns", _is_politik_bei_uns, read_politik_bei_uns),
+    Layout("buergerinfo", _is_buergerinfo, read_buergerinfo),
+    Layout("hamburg", _is_hamburg, read_hamburg),
+    Layout("allris", _is_allris, read_allris),
+    Layout("sessionnet", _is_sessionnet, read_sessionnet),
+)
+
+
+def detect(text: str) -> Layout | None:
+    """The layout whose marks ``text`` carries, or None for the generic reader."""
+    lines = lines_of(text)
+    for layout in LAYOUTS:
+        if layout.detect(text, lines):
+            return layout
+    return None
+
+
+def read_header(text: str) -> Header:
+    """Read ``text`` with the layout it carries, else with the generic reader."""
+    layout = detect(text)
+    return layout.read(text) if layout else read_generic(text)
+
+
+__all__ = [
+    "LAYOUTS",
+    "Header",
+    "Layout",
+    "consultations_after",
+    "detect",
+    "outcome_phrase",
+    "read_generic",
+    "read_header",
+]

@@ -1,0 +1,367 @@
+"""Obligations: the deadlines, report duties and addressee that a document imposes.
+
+Only operative text counts: the ``möge beschließen`` items, a Beschlussvorschlag, sentences
+with ``wird ersucht / beauftragt / gebeten``, ``zu berichten``, ``vorzulegen``, and labelled
+fields such as ``Erledigungsfrist:``. False friends are left out: questions, the dates of a
+rejected motion, meeting and reference dates (``Beschluss vom 25.02.2014``), reports the
+administration declines, and the Beratungsfolge's own dates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
+from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report
+from tracker.documents.text import lines_of, sentences, squash
+
+_I = re.IGNORECASE
+
+_LABELLED = re.compile(
+    r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
+    r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
+    r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin)"
+    r"\s*:?\s*(.*)$",
+    _I,
+)
+_LABELLED_INLINE = re.compile(
+    r"(?:[(\[,;]\s*(Fristende|Frist|Erledigungsfrist|Abgabefrist)\s*:?\s*"
+    r"|\b(Frist)(?:\s+\S+){0,4}?\s+(?:auf|bis(?:\s+zum)?)\s+)(.*)$",
+    _I,
+)
+_OPERATIVE_START = re.compile(
+    r"m[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en|^Beschlussvorschlag\b|"
+    r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
+    r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:Rat|Kreistag|Stadtrat|Gemeinderat|Ausschuss)\b"
+    r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:",
+    _I,
+)
+_OPERATIVE_END = re.compile(
+    r"^(?:Begründung|Sachverhalt|Sachdarstellung|Erläuterung|Problembeschreibung|"
+    r"Finanzielle\s+Auswirkungen|Anlage|Anlagen|Abstimmungsergebnis|Beratungsergebnis|Legende|"
+    r"Sachstand|Beschlussbegründung|Hintergrund|Ausgangslage|Erledigungsfrist|Haushaltsmäßige|"
+    r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
+    _I,
+)
+_OPERATIVE = re.compile(
+    r"\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
+    r"verpflichtet|angewiesen)\b"
+    r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
+    r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
+    r"|\b(?:möge|mögen|soll|sollen|muss|müssen)\b"
+    r"|\b(?:hat|haben|ist|sind)\b[^.;?]{0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b"
+    r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
+    r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
+    _I,
+)
+_FUTURE_REPORT = re.compile(
+    r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
+    r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b",
+    _I,
+)
+_REPORT = re.compile(
+    r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
+    r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
+    r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
+    r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
+    r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*",
+    _I,
+)
+_DECLINED = re.compile(
+    r"\b(?:nicht|kein\w*)\b(?:\W+\w+){0,6}?\W+(?:bericht\w*|informier\w*|vorgeleg\w*|"
+    r"vorzulegen|vorgesehen|erfolgen|erforderlich|beabsichtigt|geplant|möglich|leistbar)"
+    r"|\b(?:Bericht\w*|Berichterstattung|Information)\b(?:\W+\w+){0,6}?\W+(?:nicht|kein\w*)\b"
+    r"|\babgesehen\b|\bverzichtet\b|\bentbehrlich\b|\bwird\s+abgelehnt\b",
+    _I,
+)
+_QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
+_NOT_A_DUE_DATE = re.compile(
+    r"(?:\bvom|\bseit|\bab|\bSitzung\s+am|\bSitzung\s+vom|\bStand|\bgeändert\s+am|"
+    r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
+    r"\s*(?:dem\s+|den\s+)?$",
+    _I,
+)
+_EVENT_NOUN = re.compile(
+    r"Konferenz|Veranstaltung|Workshop|Tagung|Fest\b|Feier|Forum|Anhörung|Versammlung\b|"
+    r"Gespräch|Treffen|Fachtag|Aktionstag|Einwohnerversammlung|Begehung",
+    _I,
+)
+_ADDRESSEE_PASSIVE = re.compile(
+    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,5}?[\w./-]+)\s+(?:wird|werden)\s+(?:\S+\s+){0,3}?"
+    r"(?:ersucht|beauftragt|gebeten|aufgefordert|verpflichtet|angewiesen)\b"
+)
+_ADDRESSEE_ACTIVE = re.compile(
+    r"\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+"
+    r"(?:(?:der|die|das)\s+(?:Rat|Kreistag|Stadtrat|Gemeinderat|BVV|Bezirksversammlung|"
+    r"Ausschuss|Bezirksrat)\s+)?(?:den|die|das)\s+"
+    r"((?:[\w./-]+\s+){0,4}?[\w./-]+?)\s*(?:,|\.|\s+(?:auf|um|zu|bis|mit|im|in|für|dafür|"
+    r"darum|hiermit|deshalb|daher|nochmals|erneut|außerdem)\b)"
+)
+_ADDRESSEE_INVERTED = re.compile(
+    r"\b(?:wird|werden)\s+(?:der|die|das)\s+((?:[\w./-]+\s+){0,3}?[\w./-]+)\s+(?:\S+\s+){0,2}?"
+    r"(?:ersucht|beauftragt|gebeten|aufgefordert|verpflichtet)\b"
+)
+_ADDRESSEE_INFINITIVE = re.compile(
+    r"\b(?:den|die|das)\s+((?:[\w./-]+\s+){0,3}?[\w./-]+)\s+zu\s+"
+    r"(?:ersuchen|beauftragen|bitten|verpflichten)\b"
+)
+_QUESTIONED = re.compile(
+    r"\b(?:frage[n]?|Fragen\s+an|Anfrage\s+(?:wird\s+)?an|richtet\s+sich\s+an)\s+"
+    r"(?:den|die|das)\s+((?:[\w./-]+\s+){0,2}?[\w./-]+?)\s*(?::|\.|,|$|\s+(?:gestellt|"
+    r"gerichtet|zu|um|über|nach|ob)\b)",
+    re.MULTILINE,
+)
+_ASKED_ABOUT = re.compile(
+    r"\b(?:der|die|das|dem|den|des)\s+(Bezirksamt|Magistrat|Verwaltung|Senat|Oberbürgermeister\w*|"
+    r"Bürgermeister\w*|Landrat|Landrätin|Stadtverwaltung|Kreisverwaltung)(?:es|s)?\b"
+)
+_ADDRESSEE_MODAL = re.compile(
+    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,4}?[\w./-]+)\s+(?:möge|mögen|soll|sollen|wird|hat|"
+    r"ist\s+gehalten|erstattet|informiert|berichtet|legt)\b"
+    r"|\b(?:erstattet|informiert|berichtet|fordert\s+über)\s+(?:der|die|das)\s+"
+    r"((?:[\w./-]+\s+){0,2}?[\w./-]+?)(?=\s|,|\.)"
+)
+_COUNCIL_BODY = re.compile(
+    r"^(?:BVV|Bezirksverordnetenversammlung|Bezirksversammlung|Rat|Stadtrat|Kreistag|Gemeinderat|"
+    r"Bezirksrat|Stadtbezirksrat|Ortsbeirat|Ausschuss|Gemeindevertretung|Ratsversammlung|"
+    r"Bürgerschaft|Stadtverordnetenversammlung)\b"
+)
+_ADMIN = re.compile(
+    r"Bezirksamt|Verwaltung|Bürgermeister|Oberbürgermeister|Landrat|Landrätin|Senat|Magistrat|"
+    r"Gemeindevorstand|Kreisausschuss|Dezernat|Fachbereich|Fachamt|Amt\b|Referat|Fachdienst|"
+    r"Geschäftsführung|Stadtdirektor|Beigeordnete|Abteilung|Stadtwerke|Eigenbetrieb"
+)
+_RECIPIENT = re.compile(
+    r"\b(?:der|die|das|den|dem)\s+((?:[A-ZÄÖÜ][\w]*-\s+und\s+)?(?:[A-ZÄÖÜ][\w-]*?"
+    r"(?:ausschuss|rat|versammlung|beirat|kommission|gremium|vertretung)|Ausschuss|Rat|Kreistag|"
+    r"Bürgerschaft|BVV|Beirat|Gremium)\b"
+    r"(?:\s+für\s+[A-ZÄÖÜ][\w-]*(?:(?:,\s*|\s+und\s+)[A-ZÄÖÜ][\w-]*)*)?)"
+)
+
+
+@dataclass(frozen=True)
+class Obligations:
+    """What the operative text asks of whom."""
+
+    deadlines: tuple[Deadline, ...]
+    reports: tuple[Report, ...]
+    addressee: str | None
+    warnings: tuple[str, ...]
+
+
+def operative_text(text: str) -> str | None:
+    """The operative sections (``möge beschließen`` ... ``Begründung``), or None."""
+    chunks: list[str] = []
+    collecting = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        start = _OPERATIVE_START.search(stripped)
+        if start:
+            collecting = True
+            rest = stripped[start.end() :].strip(" :")
+            if rest and not rest.lower().startswith(("beschließen", "daher")):
+                chunks.append(rest)
+            chunks.append("")
+            continue
+        if collecting and _OPERATIVE_END.match(stripped):
+            collecting = False
+        if collecting:
+            chunks.append(line)
+    joined = "\n".join(chunks).strip()
+    return joined or None
+
+
+def _labelled(text: str, context: DateContext) -> list[Deadline]:
+    found: list[Deadline] = []
+    lines = lines_of(text)
+    for index, line in enumerate(lines):
+        m = _LABELLED.match(line)
+        if m:
+            label, value = m.group(1), m.group(2).strip()
+        else:
+            inline = _LABELLED_INLINE.search(line)
+            if not inline:
+                continue
+            label, value = inline.group(1) or inline.group(2), inline.group(3).strip()
+        value = value or (lines[index + 1] if index + 1 < len(lines) else "")
+        terms = [t for t in find_terms(value, context) if t.date is not None and t.start <= 3]
+        if not terms:
+            continue
+        label = squash(label)
+        kind: DeadlineKind = "report" if re.search(r"bericht|wiedervorlage", label, _I) else "completion"
+        term = terms[0]
+        found.append(Deadline(f"{label}: {term.text}", term.date, term.window_start, kind,
+                              f"label:{term.rule}"))
+    return found
+
+
+def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
+    kept = []
+    for term in find_terms(sentence, context):
+        if _NOT_A_DUE_DATE.search(sentence[: term.start]):
+            continue
+        if term.date in skip and term.rule in ("numeric_date", "named_date"):
+            continue
+        kept.append(term)
+    return kept
+
+
+def _clean_party(value: str) -> str | None:
+    words = value.split()
+    while words and words[0].lower() in {"hiermit", "daher", "deshalb", "auch", "zudem"}:
+        words.pop(0)
+    phrase = " ".join(words).strip(" ,.;:")
+    return phrase if phrase and any(w[:1].isupper() for w in words) else None
+
+
+def addressee_of(sentence: str) -> str | None:
+    """Who an operative sentence asks to act (``Das Bezirksamt wird ersucht`` -> Bezirksamt).
+
+    The council itself is never the addressee of its own decision.
+    """
+    for pattern in (_ADDRESSEE_PASSIVE, _ADDRESSEE_INVERTED, _ADDRESSEE_ACTIVE,
+                    _ADDRESSEE_INFINITIVE):
+        for m in pattern.finditer(sentence):
+            party = _clean_party(m.group(1))
+            if party and not _COUNCIL_BODY.match(party):
+                return party
+    for m in _ADDRESSEE_MODAL.finditer(sentence):
+        phrase = m.group(1) or m.group(2)
+        if phrase and _ADMIN.search(phrase):
+            return _clean_party(phrase)
+    return None
+
+
+def questioned_party(text: str) -> str | None:
+    """Whom a question is put to (``Ich frage das Bezirksamt:`` -> Bezirksamt), else the
+    administration the questions are about."""
+    m = _QUESTIONED.search(text)
+    if m:
+        return _clean_party(m.group(1))
+    for sentence in sentences(text):
+        if _is_question(sentence):
+            asked = _ASKED_ABOUT.search(sentence)
+            if asked:
+                return asked.group(1)
+    return None
+
+
+def recipient_of(sentence: str) -> str | None:
+    """The committee or council a report goes to, if the sentence names one."""
+    m = _RECIPIENT.search(sentence)
+    return squash(m.group(1)) if m else None
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip(" \"“”)").endswith("?")
+
+
+def _report_text(sentence: str) -> str:
+    m = re.search(r"\bdass\s+(.*)$", sentence)
+    clause = m.group(1) if m and _REPORT.search(m.group(1)) else sentence
+    return squash(clause).rstrip(" .")
+
+
+def find_obligations(
+    text: str,
+    *,
+    context: DateContext,
+    kind: str | None,
+    outcome: str | None,
+    proposal: str | None,
+    consultations: tuple[Consultation, ...] = (),
+) -> Obligations:
+    """Deadlines, reports and the addressee of the document ``text``."""
+    warnings: list[str] = []
+    labelled = _labelled(text, context)
+    section = operative_text(text)
+    scope = section if section and _OPERATIVE.search(section) else text
+    prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
+    scope = "\n".join(prose_lines)
+    skip = {c.date for c in consultations if c.date is not None}
+    asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
+
+    deadlines: list[Deadline] = []
+    reports: list[Report] = []
+    addressee: str | None = None
+    for sentence in sentences(scope):
+        operative = _OPERATIVE.search(sentence) is not None
+        reporting = _REPORT.search(sentence) is not None
+        recurrence = recurrence_of(sentence) if reporting else None
+        if not operative and not (
+            reporting and (recurrence or _FUTURE_REPORT.search(sentence))
+        ):
+            continue
+        if addressee is None and (operative or reporting):
+            addressee = addressee_of(sentence)
+        if _is_question(sentence) or asks_questions:
+            continue
+        if reporting and _DECLINED.search(sentence):
+            warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
+            continue
+        terms = _due_terms(sentence, context, skip)
+        for term in terms:
+            if reporting:
+                term_kind: DeadlineKind = "report"
+            elif _EVENT_NOUN.search(sentence) and not term.text.lower().startswith("bis"):
+                term_kind = "event"
+            else:
+                term_kind = "completion"
+            deadlines.append(Deadline(term.text, term.date, term.window_start, term_kind, term.rule))
+            if term.date is None:
+                warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
+        if reporting:
+            dated = [t for t in terms if t.date is not None]
+            reports.append(
+                Report(
+                    text=_report_text(sentence),
+                    recurrence=recurrence or "once",
+                    due=dated[0].date if dated else None,
+                    recipient=recipient_of(sentence),
+                )
+            )
+
+    if labelled and any(d.date is None for d in deadlines):
+        warnings.append("an Erledigungsfrist is given: undated prose terms dropped")
+        deadlines = [d for d in deadlines if d.date is not None]
+    all_deadlines = _merge(deadlines, labelled)
+    if outcome in ("rejected", "withdrawn") or proposal == "rejected":
+        if all_deadlines or reports:
+            warnings.append(
+                f"motion {outcome or 'proposed for rejection'}: "
+                f"{len(all_deadlines)} deadline(s) and {len(reports)} report(s) not taken"
+            )
+        all_deadlines, reports = [], []
+    if asks_questions:
+        addressee = questioned_party(text) or addressee
+    elif addressee is None:
+        addressee = questioned_party(text)
+    return Obligations(tuple(all_deadlines), tuple(_unique_reports(reports)), addressee,
+                       tuple(warnings))
+
+
+def _merge(prose: list[Deadline], labelled: list[Deadline]) -> list[Deadline]:
+    """Labelled fields first: where both give the same date, the label's wording is kept."""
+    merged: list[Deadline] = []
+    seen: set[tuple[date | None, str]] = set()
+    for deadline in [*labelled, *prose]:
+        key = (deadline.date, deadline.text if deadline.date is None else "")
+        if key not in seen:
+            seen.add(key)
+            merged.append(deadline)
+    return merged
+
+
+def _unique_reports(reports: list[Report]) -> list[Report]:
+    unique: list[Report] = []
+    for report in reports:
+        if not any(
+            (r.recurrence, r.recipient, r.due) == (report.recurrence, report.recipient, report.due)
+            for r in unique
+        ):
+            unique.append(report)
+    return unique

@@ -1,0 +1,119 @@
+"""Entry points: one sync for ``tracker sync``, the periodic job for ``tracker run``.
+
+:func:`sync_system` wires a run from the settings (store, clock, ``[sync]``);
+:func:`sync_configured` syncs every system of ``[sync]`` and is what the run service
+schedules every :func:`sync_interval`. A system that cannot be read is logged and the next
+one goes on.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from datetime import timedelta
+from typing import TextIO
+
+import httpx
+import structlog
+
+from events.store import connect
+from tracker.errors import SyncError
+from tracker.oparl.client import OParlClient
+from tracker.oparl.config import SyncConfig
+from tracker.oparl.mirror import Mirror
+from tracker.oparl.problems import Problems
+from tracker.oparl.sync import OParlSync, Progress, SyncSummary
+from tracker.service import TrackerService
+from tracker.settings import Settings
+
+log = structlog.get_logger()
+
+
+class TerminalProgress:
+    """One updating status line on a terminal (nothing when ``stream`` is not a terminal)."""
+
+    def __init__(self, stream: TextIO | None = None, *, every: float = 0.2) -> None:
+        self.stream = stream or sys.stderr
+        self.active = self.stream.isatty()
+        self.every = every
+        self._last = 0.0
+        self._width = 0
+
+    def _show(self, line: str, *, force: bool = False) -> None:
+        now = time.monotonic()
+        if not self.active or (not force and now - self._last < self.every):
+            return
+        self._last = now
+        pad = max(0, self._width - len(line))
+        self._width = len(line)
+        self.stream.write("\r" + line + " " * pad)
+        self.stream.flush()
+
+    def listed(self, body: str, list_name: str, seen: int) -> None:
+        """Objects read from one list so far."""
+        self._show(f"{body} {list_name}: {seen} objects read")
+
+    def recording(self, body: str, done: int, total: int) -> None:
+        """Papers recorded so far."""
+        self._show(f"{body}: {done}/{total} papers recorded", force=done == total)
+
+    def finished(self) -> None:
+        """End the status line."""
+        if self.active and self._width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._width = 0
+
+
+def sync_system(
+    settings: Settings,
+    service: TrackerService,
+    system_url: str,
+    *,
+    body: str | None = None,
+    full: bool = False,
+    progress: Progress | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> SyncSummary:
+    """Run one sync of ``system_url`` into the store of ``settings``."""
+    config = SyncConfig.from_section(settings.section("sync"))
+    db = connect(settings.store)
+    try:
+        with OParlClient(config.client, Problems(), transport=transport) as client:
+            run = OParlSync(
+                service,
+                Mirror(db),
+                client,
+                overlap=config.overlap,
+                overlap_1_0=config.overlap_1_0,
+                default_state=settings.default_state,
+                progress=progress,
+            )
+            return run.run(system_url, body=body, full=full)
+    finally:
+        db.close()
+
+
+def sync_interval(settings: Settings) -> timedelta:
+    """How often :func:`sync_configured` should run (``[sync] interval_minutes``)."""
+    return SyncConfig.from_section(settings.section("sync")).interval
+
+
+def sync_configured(
+    settings: Settings,
+    service: TrackerService,
+    *,
+    transport: httpx.BaseTransport | None = None,
+) -> list[SyncSummary]:
+    """The periodic job: sync every system (and body) of ``[sync]``, one after another."""
+    config = SyncConfig.from_section(settings.section("sync"))
+    summaries: list[SyncSummary] = []
+    for target in config.systems:
+        for body in target.bodies or (None,):
+            try:
+                summaries.append(
+                    sync_system(settings, service, target.url, body=body, transport=transport)
+                )
+            except SyncError as exc:
+                log.error("oparl_sync_failed", system=target.url, body=body, reason=str(exc))
+    return summaries

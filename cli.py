@@ -87,7 +87,7 @@ class Context:
             from tracker.audit import seal_after_writes
 
             seal_after_writes(self.settings.store)
-        for name in ("board", "service"):
+        for name in ("board", "reminders", "service"):
             if name in self._cache:
                 item = self._cache.pop(name)
                 (item.app if name == "service" else item).close()
@@ -788,11 +788,15 @@ class NotifyFormat(StrEnum):
 
 def reminder_service(c: Context) -> Any:
     """The reminder service over the configured store (``[reminders]``, TRACKER_SMTP_URL)."""
-    from notifiers.service import ReminderConfig, ReminderService
+    if "reminders" not in c._cache:
+        from notifiers.service import ReminderConfig, ReminderService
 
-    s = c.settings
-    config = ReminderConfig.from_settings(s)
-    return ReminderService(location=s.store, app=c.service.app, clock=s.clock, config=config)
+        s = c.settings
+        config = ReminderConfig.from_settings(s)
+        c._cache["reminders"] = ReminderService(
+            location=s.store, app=c.service.app, clock=s.clock, config=config
+        )
+    return c._cache["reminders"]
 
 
 @app.command()

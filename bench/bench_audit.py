@@ -34,7 +34,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -81,13 +81,18 @@ def generate(app: MotionLog, events: int) -> int:
         motion.assign_addressee(addressee="Bezirksamt", office=f"Amt {i % 17}", meta=meta)
         due = decided + timedelta(days=90 + i % 200)
         motion.set_deadline(
-            kind=DeadlineKind.COMPLETION, due=due, window_start=None,
-            phrase=f"bis zum {due:%d.%m.%Y}", rule="bench", meta=meta,
+            kind=DeadlineKind.COMPLETION,
+            due=due,
+            window_start=None,
+            phrase=f"bis zum {due:%d.%m.%Y}",
+            rule="bench",
+            meta=meta,
         )
         if i % 5 == 0:
             later = Meta(due - timedelta(days=5), Provenance.user("bench"), at + SPAN / 3)
-            motion.extend_deadline("D1", new_due=due + timedelta(days=120), reason="Personal",
-                                   meta=later)
+            motion.extend_deadline(
+                "D1", new_due=due + timedelta(days=120), reason="Personal", meta=later
+            )
         pending.extend(motion.collect_events())
         if len(pending) >= BATCH or i == motions - 1:
             app.recorder.insert_events([app.mapper.to_stored_event(e) for e in pending])
@@ -180,7 +185,8 @@ def run(size: int, backend: str, postgres: str | None, keep: Path | None) -> lis
             app.close()
     ratio = (n / t_ver) / (n / t_rec)
     lines = [
-        f"| {backend} | {n:,} | raw read (recorder) | {t_rec:.2f} s | {rate(n, t_rec)} | baseline |",
+        f"| {backend} | {n:,} | raw read (recorder) | {t_rec:.2f} s | {rate(n, t_rec)} "
+        "| baseline |",
         f"| {backend} | {n:,} | raw read (SQL) | {t_sql:.2f} s | {rate(n, t_sql)} | |",
         f"| {backend} | {n:,} | read + decode | {t_dec:.2f} s | {rate(n, t_dec)} | |",
         f"| {backend} | {n:,} | chain extend (first) | {t_ext:.2f} s | {rate(n, t_ext)} | |",

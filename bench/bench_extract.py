@@ -8,7 +8,8 @@ Rows:
   corpus (N docs)             N documents written from templates into a temporary folder
                               (five layouts, random references, titles, dates, amounts,
                               deadlines, report duties), each read once, one process
-Results go to docs/benchmarks.md (section "Extraction") by hand, with the machine.
+docs/s is wall-clock, docs/cpu-s divides by this process's CPU time (steadier on a busy
+machine). Results go to docs/benchmarks.md (section "Extraction") by hand, with the machine.
 """
 
 from __future__ import annotations
@@ -30,26 +31,59 @@ from tracker.documents import extract_file
 REPO = Path(__file__).resolve().parents[1]
 FORMATS = REPO / "tests" / "data" / "seeds_formats"
 
-MONTHS = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-          "Oktober", "November", "Dezember"]
-TOPICS = ["Spielplätze im Quartier sanieren", "Radwege an der Hauptstraße sicherer machen",
-          "Integrationskonferenz durchführen", "Schulhof öffnen", "Bäume nachpflanzen",
-          "Sitzbänke im Park aufstellen", "Jugendclub erhalten", "Barrierefreie Bushaltestellen",
-          "Lärmschutz an der Bahntrasse", "Bibliothek länger öffnen"]
-DEADLINES = ["bis Jahresende {y}", "bis zum {d}", "im 2. Halbjahr {y}", "im I. Quartal {y}",
-             "bis {m} {y}", "Ende {y}", "innerhalb von 6 Wochen nach Beschlussfassung",
-             "bis zur Sommerpause", "im Zeitraum von Januar bis Oktober {y}", "Q3/{y}"]
+MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+TOPICS = [
+    "Spielplätze im Quartier sanieren",
+    "Radwege an der Hauptstraße sicherer machen",
+    "Integrationskonferenz durchführen",
+    "Schulhof öffnen",
+    "Bäume nachpflanzen",
+    "Sitzbänke im Park aufstellen",
+    "Jugendclub erhalten",
+    "Barrierefreie Bushaltestellen",
+    "Lärmschutz an der Bahntrasse",
+    "Bibliothek länger öffnen",
+]
+DEADLINES = [
+    "bis Jahresende {y}",
+    "bis zum {d}",
+    "im 2. Halbjahr {y}",
+    "im I. Quartal {y}",
+    "bis {m} {y}",
+    "Ende {y}",
+    "innerhalb von 6 Wochen nach Beschlussfassung",
+    "bis zur Sommerpause",
+    "im Zeitraum von Januar bis Oktober {y}",
+    "Q3/{y}",
+]
 REPORTS = ["halbjährlich", "quartalsweise", "jährlich", "monatlich", "regelmäßig", "einmalig"]
-FILLER = ("Die Maßnahme ist mit den Trägern vor Ort abgestimmt. Der Bedarf wurde in den "
-          "vergangenen Jahren mehrfach festgestellt und in den Ausschüssen beraten. ")
+FILLER = (
+    "Die Maßnahme ist mit den Trägern vor Ort abgestimmt. Der Bedarf wurde in den "
+    "vergangenen Jahren mehrfach festgestellt und in den Ausschüssen beraten. "
+)
 
 
 def _allris(r: random.Random, n: int, day: date, deadline: str, report: str) -> str:
     return (
         f"Drucksache - {n:04d}/{r.choice(['IV', 'V', 'XVIII'])}\u00a0\u00a0\n\n"
-        f"Betreff: {r.choice(TOPICS)}\nStatus:öffentlich\u00a0\nInitiator:SPDBezirksverordnetenversammlung\n"
+        f"Betreff: {r.choice(TOPICS)}\nStatus:öffentlich\u00a0\n"
+        "Initiator:SPDBezirksverordnetenversammlung\n"
         f"Drucksache-Art:AntragBeschluss\nBeratungsfolge:\nBVV Mitte von Berlin Entscheidung\n"
-        f"{day:%d.%m.%Y}\u00a0\n12. öffentliche Sitzung der BVV ohne Änderungen in der BVV beschlossen\n\n"
+        f"{day:%d.%m.%Y}\u00a0\n"
+        "12. öffentliche Sitzung der BVV ohne Änderungen in der BVV beschlossen\n\n"
         f"Die Bezirksverordnetenversammlung möge beschließen:\n\nDas Bezirksamt wird ersucht, "
         f"{deadline} die Maßnahme umzusetzen und der BVV {report} zu berichten. "
         f"Die Kosten von {r.randint(2, 900)}.000 EUR sind im Haushalt vorzusehen.\n\n"
@@ -62,7 +96,8 @@ def _hamburg(r: random.Random, n: int, day: date, deadline: str, report: str) ->
     return (
         f"{r.randint(20, 22)}-{n:04d}\n\n{r.choice(TOPICS)} (Antrag der SPD- und CDU-Fraktion)\n\n"
         f"Antrag öffentlich\n\nBeratungsreihenfolge\nGremium\nTOP\n{day:%d.%m.%Y}\nSachverhalt\n\n"
-        f"{FILLER * r.randint(1, 6)}\n\nPetitum/Beschluss\n\nDie Bezirksversammlung möge beschließen\n\n"
+        f"{FILLER * r.randint(1, 6)}\n\nPetitum/Beschluss\n\n"
+        "Die Bezirksversammlung möge beschließen\n\n"
         f"-          {r.randint(1, 99)}.000 EUR für die Maßnahme bereitzustellen.\n\n"
         f"-          Die Verwaltung möge {deadline} berichten und {report} informieren.\n"
     )
@@ -84,8 +119,10 @@ def _buergerinfo(r: random.Random, n: int, day: date, deadline: str, report: str
         f"ordentliche Sitzung des Kultur- und Sozialausschusses\nTOP: Ö 5.1\n"
         f"Gremium: Kultur- und Sozialausschuss\nDatum: Mi, {day:%d.%m.%Y} Status: öffentlich\n"
         f"Ort: Landkreis Börde, Gerikestraße 104, 39340 Haldensleben\n"
-        f"{day.year}/FB3/{n:04d} {r.choice(TOPICS)}\nStatus:öffentlichVorlage-Art:Beschlussvorlage\n"
-        f"Federführend:Fachbereich 3 Bearbeiter/-in: Muster, Erika\n\n{FILLER * r.randint(1, 6)}\n\n"
+        f"{day.year}/FB3/{n:04d} {r.choice(TOPICS)}\n"
+        "Status:öffentlichVorlage-Art:Beschlussvorlage\n"
+        "Federführend:Fachbereich 3 Bearbeiter/-in: Muster, Erika\n\n"
+        f"{FILLER * r.randint(1, 6)}\n\n"
         f"Frau K. erklärt, dass der Ausschuss {report} über den Stand informiert wird.\n\n"
         f"Die Mitglieder des Ausschusses bestätigen einstimmig die Vorlage.\n"
     )
@@ -123,46 +160,47 @@ def generate_corpus(folder: Path, count: int, seed: int) -> list[Path]:
     return paths
 
 
-def rate(paths: list[Path], rounds: int) -> tuple[float, float]:
-    """(documents per second, milliseconds per document) over ``rounds`` passes."""
+def rate(paths: list[Path], rounds: int) -> tuple[float, float, float]:
+    """(documents per wall-clock second, per CPU second, wall ms per document)."""
     for path in paths:  # warm-up: imports, regex compilation, file cache
         extract_file(path)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for _ in range(rounds):
         for path in paths:
             extract_file(path)
-    elapsed = time.perf_counter() - start
+    elapsed, cpu_used = time.perf_counter() - start, time.process_time() - cpu
     count = len(paths) * rounds
-    return count / elapsed, 1000 * elapsed / count
+    return count / elapsed, count / cpu_used, 1000 * elapsed / count
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
-    rows: list[tuple[str, int, float, float]] = []
+    rows: list[tuple[str, int, float, float, float]] = []
     for suffix in (".txt", ".html", ".pdf"):
         paths = sorted(FORMATS.glob(f"0*{suffix}"))
-        docs_per_s, ms = rate(paths, args.rounds)
-        rows.append((f"seeds {suffix}", len(paths) * args.rounds, docs_per_s, ms))
+        rows.append((f"seeds {suffix}", len(paths) * args.rounds, *rate(paths, args.rounds)))
     with tempfile.TemporaryDirectory(prefix="bench-extract-") as tmp:
         started = time.perf_counter()
         corpus = generate_corpus(Path(tmp), args.documents, args.seed)
         generated = time.perf_counter() - started
         sizes = [p.stat().st_size for p in corpus]
-        docs_per_s, ms = rate(corpus, 1)
-        rows.append((f"corpus ({args.documents} docs)", args.documents, docs_per_s, ms))
+        rows.append((f"corpus ({args.documents} docs)", args.documents, *rate(corpus, 1)))
 
     print(f"python {platform.python_version()}, {platform.machine()}, one process")
-    print(f"corpus generated in {generated:.1f} s, median size {statistics.median(sizes):.0f} bytes")
-    print(f"{'input':24s} {'docs':>7s} {'docs/s':>9s} {'ms/doc':>8s}")
-    for name, count, docs_per_s, ms in rows:
-        print(f"{name:24s} {count:7d} {docs_per_s:9.1f} {ms:8.2f}")
+    print(
+        f"corpus generated in {generated:.1f} s, median size {statistics.median(sizes):.0f} bytes"
+    )
+    print(f"{'input':24s} {'docs':>7s} {'docs/s':>9s} {'docs/cpu-s':>11s} {'ms/doc':>8s}")
+    for name, count, docs_per_s, docs_per_cpu_s, ms in rows:
+        print(f"{name:24s} {count:7d} {docs_per_s:9.1f} {docs_per_cpu_s:11.1f} {ms:8.2f}")
 
 
 if __name__ == "__main__":

@@ -51,8 +51,17 @@ FORMAT_VERSION = 1
 WRITE_BATCH = 1000
 
 EVENT_KEYS = (
-    "position", "motion", "version", "event", "recorded", "effective", "provenance", "data",
-    "topic", "state", "chain",
+    "position",
+    "motion",
+    "version",
+    "event",
+    "recorded",
+    "effective",
+    "provenance",
+    "data",
+    "topic",
+    "state",
+    "chain",
 )
 READABLE_KEYS = ("event", "recorded", "effective", "provenance", "data")
 
@@ -290,8 +299,13 @@ def import_archive(
         links: list[tuple[int, bytes]] = []
         for event in reader.events():
             events.append(
-                (event.position, table.stored_id(event.originator_id), event.version,
-                 event.topic, event.state)
+                (
+                    event.position,
+                    table.stored_id(event.originator_id),
+                    event.version,
+                    event.topic,
+                    event.state,
+                )
             )
             links.append((event.position, reader.head.chain))
             if len(events) >= WRITE_BATCH:

@@ -168,11 +168,7 @@ class EventTable:
 
     def exists(self, db: Database) -> bool:
         """Whether the library has created this table yet."""
-        if self.backend == "sqlite":
-            query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
-            return bool(db.query(query, (self.name,)))
-        rows = db.query("SELECT to_regclass(?) IS NOT NULL", (self.name,))
-        return bool(rows[0][0])
+        return _table_exists(db, self.name)
 
     def stored_id(self, originator_id: UUID) -> Any:
         """The originator id as this backend stores it (hex text on SQLite)."""
@@ -184,11 +180,22 @@ def chain_table(db: Database) -> str:
     return f"{db.table_prefix}{CHAIN_TABLE}"
 
 
+def _table_exists(db: Database, name: str) -> bool:
+    if db.backend == "sqlite":
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        return bool(db.query(query, (name,)))
+    return bool(db.query("SELECT to_regclass(?) IS NOT NULL", (name,))[0][0])
+
+
 def ensure_chain_table(db: Database) -> None:
-    """Create the chain table if it does not exist."""
+    """Create the chain table if it does not exist (safe when processes race to do it)."""
+    if _table_exists(db, chain_table(db)):
+        return
     blob = "BLOB" if db.backend == "sqlite" else "BYTEA"
     number = "INTEGER" if db.backend == "sqlite" else "BIGINT"
     with db.transaction() as cur:
+        if db.backend == "postgres":  # CREATE ... IF NOT EXISTS itself can collide
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (chain_table(db),))
         cur.execute(
             f"CREATE TABLE IF NOT EXISTS {chain_table(db)} "
             f"(position {number} PRIMARY KEY, chain {blob} NOT NULL)"
@@ -202,18 +209,14 @@ def _lock_chain(db: Database, cur: Cursor) -> None:
 
 
 def _head_in(db: Database, cur: Cursor) -> ChainHead:
-    cur.execute(
-        f"SELECT position, chain FROM {chain_table(db)} ORDER BY position DESC LIMIT 1"
-    )
+    cur.execute(f"SELECT position, chain FROM {chain_table(db)} ORDER BY position DESC LIMIT 1")
     row = cur.fetchone()
     return EMPTY_HEAD if row is None else ChainHead(int(row[0]), bytes(row[1]))
 
 
 def chain_head(db: Database) -> ChainHead:
     """The last chained position and its value (position 0 and :data:`GENESIS` when empty)."""
-    rows = db.query(
-        f"SELECT position, chain FROM {chain_table(db)} ORDER BY position DESC LIMIT 1"
-    )
+    rows = db.query(f"SELECT position, chain FROM {chain_table(db)} ORDER BY position DESC LIMIT 1")
     return EMPTY_HEAD if not rows else ChainHead(int(rows[0][0]), bytes(rows[0][1]))
 
 
@@ -237,18 +240,14 @@ def extend(
         with db.transaction() as cur:
             _lock_chain(db, cur)
             head = _head_in(db, cur)
-            cur.execute(
-                table.select(f"{table.position} > ?") + " LIMIT ?", (head.position, batch)
-            )
+            cur.execute(table.select(f"{table.position} > ?") + " LIMIT ?", (head.position, batch))
             events = [table.row(r) for r in cur.fetchall()]
             value = head.chain
             rows: list[tuple[int, bytes]] = []
             for event in events:
                 value = link(value, event)
                 rows.append((event.position, value))
-            cur.executemany(
-                f"INSERT INTO {chain_table(db)} (position, chain) VALUES (?, ?)", rows
-            )
+            cur.executemany(f"INSERT INTO {chain_table(db)} (position, chain) VALUES (?, ?)", rows)
         if len(events) < batch:
             return ChainHead(rows[-1][0], rows[-1][1]) if rows else head
 
@@ -361,8 +360,7 @@ def _changed(db: Database, event: RawEvent, expected: bytes) -> ChainBroken:
     return ChainBroken(
         event.position,
         "changed",
-        f"position {event.position}: the stored event does not match its chain value "
-        "(changed)",
+        f"position {event.position}: the stored event does not match its chain value (changed)",
     )
 
 
@@ -408,13 +406,12 @@ def check_published(db: Database, expect: ChainHead) -> None:
     Call it after :func:`walk` has verified the chain against the log: then a mismatch here
     means the log and the chain were both rewritten at or before that position.
     """
-    rows = db.query(
-        f"SELECT chain FROM {chain_table(db)} WHERE position = ?", (expect.position,)
-    )
+    rows = db.query(f"SELECT chain FROM {chain_table(db)} WHERE position = ?", (expect.position,))
     if not rows:
         last = chain_head(db).position
         reason = (
-            f"the log now ends at position {last}" if last < expect.position
+            f"the log now ends at position {last}"
+            if last < expect.position
             else "no event is chained there any more"
         )
         raise ChainBroken(

@@ -40,7 +40,7 @@ from events.reminders import (
 from notifiers.base import Notifier, deliver
 from notifiers.digest import RenderedDigest, render
 from notifiers.policy import DeliveryOptions, Digest, ReminderPolicy, due_reminders
-from notifiers.reminders import ReminderRow, ReminderStore
+from notifiers.reminders import ReminderRow, ReminderStore, Settled
 from tracker.clock import Clock
 from tracker.errors import ConfigurationError, PermanentDeliveryError
 
@@ -105,6 +105,7 @@ class Dispatcher:
         webhook: Notifier | None,
         worker: str | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        before_claim: Callable[[], object] | None = None,
     ) -> None:
         self.app = app
         self.store = store
@@ -115,6 +116,8 @@ class Dispatcher:
         self.webhook = webhook
         self.worker = worker or worker_name()
         self.sleep = sleep
+        self.before_claim = before_claim
+        self._settle: list[Settled] = []
 
     # -- one pass --------------------------------------------------------------------------
 
@@ -136,9 +139,17 @@ class Dispatcher:
         return result
 
     def run_pass(self, stop: Callable[[], bool] = lambda: False) -> PassResult:
-        """Claim, send and record until nothing due is left unclaimed (or ``stop()``)."""
+        """Claim, send and record until nothing due is left unclaimed (or ``stop()``).
+
+        Each outcome is recorded in the log right after its message went out; the rows of
+        a claimed batch are settled together when the batch is done (a worker that dies
+        before that leaves rows whose outcome is already in the log: ``before_claim``, the
+        read model's catch-up, makes other workers see them before they claim).
+        """
         result = PassResult()
         while not stop():
+            if self.before_claim is not None:
+                self.before_claim()
             now = self.clock.now()
             rows = self.store.claim(
                 self.worker,
@@ -150,7 +161,11 @@ class Dispatcher:
                 break
             result.counts["claimed"] += len(rows)
             deadline = time.monotonic() + self.options.lease_seconds * 0.8
-            self._handle(rows, now, deadline, result, stop)
+            try:
+                self._handle(rows, now, deadline, result, stop)
+            finally:
+                settle, self._settle = self._settle, []
+                self.store.settle(settle, owner=self.worker)
         return result
 
     def _handle(
@@ -162,6 +177,11 @@ class Dispatcher:
         stop: Callable[[], bool],
     ) -> None:
         decided = due_reminders(rows, now, self.policy)
+        channels = {channel for d in decided.digests for channel, _ in self._parts(d)}
+        for channel in sorted(channels):
+            if (self.webhook if channel == "webhook" else self.email) is None:
+                self.store.release(self.worker, [r.key for r in rows])
+                self._notifier(channel)  # raises ConfigurationError naming the setting
         if decided.skips:
             self._record(
                 [
@@ -315,12 +335,11 @@ class Dispatcher:
             saved = list(range(len(events)))
         except IntegrityError:
             saved = [n for n, event in enumerate(events) if self._save_one(event)]
-        settle = [
-            (row.key, status, events[n].originator_version, mid, late, error)
+        self._settle += [
+            Settled(row.key, status, events[n].originator_version, mid, late, error, now, retry_at)
             for n, (row, _cls, _fields, status, mid, late, error) in enumerate(outcomes)
             if n in saved
         ]
-        self.store.settle(settle, owner=self.worker, when=now, retry_at=retry_at)
         lost = [outcomes[n][0].key for n in range(len(events)) if n not in saved]
         if lost:
             self.store.release(self.worker, lost)

@@ -16,7 +16,6 @@ Configuration (``[reminders]`` in ``tracker.toml``, all optional)::
     fallback = "buero@bvv.example"
     sender = "fristen@bvv.example"
     link = "https://tracker.example/motions/{motion}"   # optional, {motion}, {reference}
-    webhook_url = "https://hooks.example/tracker"         # optional; receives every reminder
     lease_seconds = 60          # how long a claim is held while sending
     retries = 3                 # delivery attempts per claim
     backoff_seconds = 1.0       # first retry delay, doubled each time
@@ -29,7 +28,8 @@ Configuration (``[reminders]`` in ``tracker.toml``, all optional)::
     [reminders.body]            # recipients per council body
     "BVV Mitte von Berlin" = "bvv@bezirk.example"
 
-A recipient is an e-mail address or an ``http(s)://`` URL (a webhook). Recipients are looked
+A recipient is an e-mail address or an ``http(s)://`` URL (a webhook: one signed JSON POST
+per reminder, see :mod:`notifiers.webhook`). Recipients are looked
 up by office, then addressee, then body, then the fallback.
 
 Stages are counted from the due date after BGB § 193 (``due``); the reminder key keeps the
@@ -100,7 +100,6 @@ class DeliveryOptions:
 
     sender: str = "tracker@localhost"
     link: str | None = None
-    webhook_url: str | None = None
     lease_seconds: float = 60.0
     retries: int = 3
     backoff_seconds: float = 1.0
@@ -150,7 +149,7 @@ def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOp
     """Read ``[reminders]`` into a policy and delivery options (raises ConfigurationError)."""
     known = {
         "before", "on_due", "overdue_every", "escalate_after", "escalate_to", "send_time",
-        "late_after_minutes", "fallback", "sender", "link", "webhook_url", "lease_seconds",
+        "late_after_minutes", "fallback", "sender", "link", "lease_seconds",
         "retries", "backoff_seconds", "poll_seconds", "claim_batch", "office", "body",
     }  # fmt: skip
     unknown = sorted(set(section) - known)
@@ -181,15 +180,12 @@ def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOp
     options = DeliveryOptions(
         sender=_text(section, "sender") or "tracker@localhost",
         link=_text(section, "link"),
-        webhook_url=_text(section, "webhook_url"),
         lease_seconds=_number(section, "lease_seconds", 60, minimum=1),
         retries=int(_number(section, "retries", 3, minimum=1)),
         backoff_seconds=_number(section, "backoff_seconds", 1.0, minimum=0),
         poll_seconds=_number(section, "poll_seconds", 60, minimum=0.05),
         claim_batch=int(_number(section, "claim_batch", 100, minimum=1)),
     )
-    if options.webhook_url and not options.webhook_url.startswith(("http://", "https://")):
-        raise ConfigurationError("[reminders] webhook_url must be an http:// or https:// URL")
     return policy, options
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -47,7 +47,15 @@ from events.motion import (
 from events.reminders import ReminderEvent, ReminderFailed, ReminderSent, ReminderSkipped
 from events.store import Cursor, Database
 from events.values import Outcome
-from notifiers.policy import Obligation, ReminderPolicy, Stage, next_overdue, plan
+from notifiers.policy import (
+    Obligation,
+    PlannedReminder,
+    ReminderPolicy,
+    Stage,
+    next_overdue,
+    plan,
+    send_instant,
+)
 from tracker.deadlines import legal_due_date
 
 #: Bump when the tables or the planning logic change: the runner then rebuilds the model.
@@ -200,24 +208,34 @@ class ReminderProjection:
                 ob["kind"] = event.value
                 batch.dirty.add((mid, ob["deadline_id"]))
 
+    def _snapshot(self, batch: _Batch, mid: str, ob: dict[str, Any]) -> None:
+        """Keep the plan an obligation had before a change: the rows it retires exist
+        whether or not the plan was written before (a rebuild applies larger batches)."""
+        motion = batch.motion(mid)
+        if motion is not None:
+            for p in self._plan(ob, motion):
+                batch.snapshots.setdefault(p.key, p)
+
     def _new_due(self, batch: _Batch, mid: str, did: str, due: str | None, since: str) -> None:
         ob = batch.obligation(mid, did)
         if ob is None:
             return
+        self._snapshot(batch, mid, ob)
         ob.update(nominal_due=due, since=since, last_overdue=None, last_overdue_at=None)
         batch.dirty.add((mid, did))
 
     def _close(self, batch: _Batch, mid: str, did: str) -> None:
         ob = batch.obligation(mid, did)
         if ob is not None:
+            self._snapshot(batch, mid, ob)
             ob["open"] = 0
             batch.dirty.add((mid, did))
 
     def _close_motion(self, batch: _Batch, mid: str, motion: dict[str, Any]) -> None:
-        motion["closed"] = 1
-        batch.dirty_motions.add(mid)
         for did in batch.obligation_ids(mid):
             self._close(batch, mid, did)
+        motion["closed"] = 1
+        batch.dirty_motions.add(mid)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -269,6 +287,33 @@ class ReminderProjection:
             " due, send_at, recipient, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'planned')",
             inserts,
         )
+        inserted = {i[0] for i in inserts}
+        missing = [
+            p
+            for key in sorted(batch.snapshots)
+            for p in (batch.snapshots[key],)
+            if key not in inserted
+            and key not in existing.get((str(p.motion_id), p.deadline_id), {})
+        ]
+        missing += [p for p in self._outcome_rows(batch) if p.key not in inserted]
+        cur.executemany(
+            f"INSERT INTO {prefix}reminders (key, motion_id, deadline_id, nominal_due, stage,"
+            " due, send_at, recipient, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'retired')"
+            " ON CONFLICT (key) DO NOTHING",
+            [
+                (
+                    p.key,
+                    str(p.motion_id),
+                    p.deadline_id,
+                    p.nominal_due.isoformat(),
+                    p.stage.name,
+                    p.due.isoformat(),
+                    epoch(p.send_at),
+                    p.recipient,
+                )
+                for p in {p.key: p for p in missing}.values()
+            ],
+        )
         cur.executemany(
             f"UPDATE {prefix}reminders SET status = ?, version = ?, attempts = attempts + ?,"
             " message_id = COALESCE(?, message_id), outcome_at = ?, late = COALESCE(?, late),"
@@ -276,7 +321,36 @@ class ReminderProjection:
             batch.outcomes,
         )
 
-    def _plan(self, ob: dict[str, Any], motion: dict[str, Any]) -> list[Any]:
+    def _outcome_rows(self, batch: _Batch) -> list[PlannedReminder]:
+        """Rows for recorded outcomes whose reminder is not (or no longer) planned: sent
+        under another policy, or planned and dealt with within one batch."""
+        rows: list[PlannedReminder] = []
+        for event in batch.outcome_events:
+            motion = batch.motion(str(event.motion))
+            if event.nominal_due is None or motion is None:
+                continue
+            due = legal_due_date(event.nominal_due, motion["state"])
+            stage = Stage.parse(event.stage)
+            send_at = (
+                event.planned_for
+                if isinstance(event, ReminderSent)
+                else send_instant(due + timedelta(days=stage.offset), motion["state"], self.policy)
+            )
+            rows.append(
+                PlannedReminder(
+                    key=event.key,
+                    motion_id=event.motion,
+                    deadline_id=event.deadline_id,
+                    nominal_due=event.nominal_due,
+                    due=due,
+                    stage=stage,
+                    send_at=send_at,
+                    recipient=event.recipient or None,
+                )
+            )
+        return rows
+
+    def _plan(self, ob: dict[str, Any], motion: dict[str, Any]) -> list[PlannedReminder]:
         if not ob["open"] or motion["closed"] or ob["nominal_due"] is None:
             return []
         nominal = date.fromisoformat(ob["nominal_due"])
@@ -319,6 +393,8 @@ class _Batch:
         self.replan_motions: set[str] = set()
         self.dirty: set[tuple[str, str]] = set()
         self.outcomes: list[tuple[Any, ...]] = []
+        self.outcome_events: list[ReminderEvent] = []
+        self.snapshots: dict[str, PlannedReminder] = {}
 
     def motion(self, mid: str) -> dict[str, Any] | None:
         if mid not in self._loaded_motions and mid not in self.motions:
@@ -386,6 +462,7 @@ class _Batch:
         else:
             return
         when = event.timestamp.isoformat()
+        self.outcome_events.append(event)
         self.outcomes.append(
             (status, event.originator_version, attempts, message_id, when, late, error,
              event.key, event.originator_version)
@@ -406,6 +483,20 @@ class _Batch:
 
 
 # -- rows and claims --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settled:
+    """An outcome recorded in the log, to be written into its row."""
+
+    key: str
+    status: str
+    version: int
+    message_id: str | None
+    late: bool | None
+    error: str | None
+    when: datetime
+    retry_at: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -573,17 +664,17 @@ class ReminderStore:
         )
         return [_row(v) for v in rows]
 
-    def settle(
-        self,
-        outcomes: Sequence[tuple[str, str, int, str | None, bool | None, str | None]],
-        *,
-        owner: str,
-        when: datetime,
-        retry_at: float = 0.0,
-    ) -> None:
-        """Write outcomes just recorded in the log: (key, status, version, message id, late,
-        error); the projection writes the same when it applies the events."""
+    def settle(self, outcomes: Sequence[Settled], *, owner: str) -> None:
+        """Write outcomes already recorded in the log into the rows, ending the claims.
+
+        The projection writes the same when it applies the events; this only makes them
+        visible at once. On PostgreSQL the commit does not wait for the disk: the rows are
+        derived data, rebuilt from the log if a crash of the server loses them.
+        """
+        if not outcomes:
+            return
         with self.db.transaction() as cur:
+            self._relaxed(cur)
             cur.executemany(
                 f"UPDATE {self.p}reminders SET status = ?, version = ?,"
                 " attempts = attempts + 1, message_id = COALESCE(?, message_id),"
@@ -591,20 +682,24 @@ class ReminderStore:
                 " lease_until = ? WHERE key = ? AND lease_owner = ? AND version < ?",
                 [
                     (
-                        status,
-                        version,
-                        mid,
-                        None if late is None else int(late),
-                        error,
-                        when.isoformat(),
-                        retry_at if status == "planned" else 0.0,
-                        key,
+                        o.status,
+                        o.version,
+                        o.message_id,
+                        None if o.late is None else int(o.late),
+                        o.error,
+                        o.when.isoformat(),
+                        o.retry_at if o.status == "planned" else 0.0,
+                        o.key,
                         owner,
-                        version,
+                        o.version,
                     )
-                    for key, status, version, mid, late, error in outcomes
+                    for o in outcomes
                 ],
             )
+
+    def _relaxed(self, cur: Cursor) -> None:
+        if self.db.backend == "postgres":
+            cur.execute("SET LOCAL synchronous_commit TO OFF")
 
     def release(self, owner: str, keys: Iterable[str] | None = None) -> int:
         """Give up claims of ``owner`` (all, or on ``keys``); returns how many."""
@@ -634,17 +729,17 @@ class ReminderStore:
         t = time.time()
         waits = [cap]
         rows = self.db.query(
-            f"SELECT MIN(send_at) FROM {p}reminders WHERE status = 'planned' AND send_at > ?",
-            (due,),
+            f"SELECT (SELECT MIN(send_at) FROM {p}reminders"
+            "         WHERE status = 'planned' AND send_at > ?),"
+            f" (SELECT MIN(lease_until) FROM {p}reminders"
+            "         WHERE status = 'planned' AND send_at <= ?)",
+            (due, due),
         )
-        if rows and rows[0][0] is not None:
-            waits.append(float(rows[0][0]) - now.timestamp())
-        rows = self.db.query(
-            f"SELECT MIN(lease_until) FROM {p}reminders WHERE status = 'planned' AND send_at <= ?",
-            (due,),
-        )
-        if rows and rows[0][0] is not None:
-            waits.append(float(rows[0][0]) - t)
+        next_send, lease_end = rows[0] if rows else (None, None)
+        if next_send is not None:
+            waits.append(float(next_send) - now.timestamp())
+        if lease_end is not None:
+            waits.append(float(lease_end) - t)
         return max(0.0, min(waits))
 
     def listing(self, statuses: Sequence[str] | None = None) -> list[ReminderRow]:

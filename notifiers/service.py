@@ -16,6 +16,7 @@ import signal
 import sqlite3
 import threading
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import FrameType
@@ -108,19 +109,36 @@ class ReminderService:
     def store(self) -> ReminderStore:
         return ReminderStore(self.db)
 
+    def _catch_up(self, db: Database) -> int:
+        from projections.runner import Runner
+
+        runner = Runner(db, self.app, [self.projection])
+        try:
+            applied: int = runner.catch_up()
+        finally:
+            runner.close()
+        return applied
+
     def dispatcher(
-        self, *, email: Notifier | None = None, webhook: Notifier | None = None
+        self,
+        *,
+        store: ReminderStore | None = None,
+        email: Notifier | None = None,
+        webhook: Notifier | None = None,
+        before_claim: Callable[[], object] | None = None,
     ) -> Dispatcher:
-        """A dispatcher with the configured notifiers (or the given ones)."""
+        """A dispatcher with the configured notifiers (or the given ones); before each
+        claim it catches the read model up (``before_claim``, by default this thread's)."""
         return Dispatcher(
             app=self.app,
-            store=self.store,
+            store=store or self.store,
             policy=self.config.policy,
             options=self.config.options,
             clock=self.clock,
             email=email if email is not None else self._email(),
             webhook=webhook if webhook is not None else self._webhook(),
             worker=self.worker,
+            before_claim=before_claim or self.catch_up,
         )
 
     def _email(self) -> Notifier | None:
@@ -139,9 +157,7 @@ class ReminderService:
             return None
         from notifiers.webhook import WebhookNotifier
 
-        return WebhookNotifier(
-            self.config.options.webhook_url or "", secret=self.config.webhook_secret
-        )
+        return WebhookNotifier(secret=self.config.webhook_secret)
 
     # -- commands ------------------------------------------------------------------------
 
@@ -203,15 +219,23 @@ class ReminderService:
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
             timezone=BERLIN,
         )
-        dispatcher: list[Dispatcher] = []
+        notifiers: dict[str, Notifier | None] = {}
 
         def tick() -> None:
-            if not dispatcher:
-                dispatcher.append(self.dispatcher())
-            self.catch_up()
-            result = dispatcher[0].run_pass(stop=stop.is_set)
+            # One short-lived connection per tick, opened and closed in the executor's thread.
+            if not notifiers:
+                notifiers.update(email=self._email(), webhook=self._webhook())
+            with connect(self.location) as db:
+                self._catch_up(db)
+                store = ReminderStore(db)
+                result = self.dispatcher(
+                    store=store,
+                    email=notifiers["email"],
+                    webhook=notifiers["webhook"],
+                    before_claim=lambda: self._catch_up(db),
+                ).run_pass(stop=stop.is_set)
+                wait = store.seconds_until_next(self.clock.now(), cap=poll)
             totals.update(result.counts)
-            wait = self.store.seconds_until_next(self.clock.now(), cap=poll)
             log.info(
                 "reminder_pass", worker=self.worker, next_in=round(wait, 3), **dict(result.counts)
             )

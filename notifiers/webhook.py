@@ -43,15 +43,14 @@ def sign(secret: bytes, msg_id: str, timestamp: int, body: bytes) -> str:
 
 
 class WebhookNotifier:
-    """Posts each reminder to one URL."""
+    """Posts each reminder to its recipient, an ``http(s)://`` URL."""
 
     channel = "webhook"
     digests = False
 
-    def __init__(self, url: str, *, secret: str | None, client: httpx.Client | None = None) -> None:
+    def __init__(self, *, secret: str | None, client: httpx.Client | None = None) -> None:
         if not secret:
             raise ConfigurationError("webhooks need TRACKER_WEBHOOK_SECRET to sign their requests")
-        self.url = url
         self.secret = secret_bytes(secret)
         self.client = client or httpx.Client(timeout=TIMEOUT, follow_redirects=False)
 
@@ -72,14 +71,15 @@ class WebhookNotifier:
             "webhook-timestamp": str(timestamp),
             "webhook-signature": sign(self.secret, msg_id, timestamp, body),
         }
+        url = digest.recipient
         try:
-            response = self.client.post(self.url, content=body, headers=headers)
+            response = self.client.post(url, content=body, headers=headers)
         except httpx.TransportError as exc:
-            raise TransientDeliveryError(f"webhook {self.url}: {type(exc).__name__}") from None
+            raise TransientDeliveryError(f"webhook {url}: {type(exc).__name__}") from None
         status = response.status_code
         if 200 <= status < 300:
             return msg_id
-        detail = f"webhook {self.url}: HTTP {status}"
+        detail = f"webhook {url}: HTTP {status}"
         if status >= 500 or status == 429:
             raise TransientDeliveryError(detail)
         raise PermanentDeliveryError(detail)

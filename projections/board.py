@@ -50,7 +50,7 @@ from events.store import Cursor
 from events.values import Outcome, Recurrence, ReportKind
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: Filter dimensions with maintained counts; "" counts every open row.
 DIMENSIONS = ("body", "committee", "office", "kind")
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
@@ -66,6 +66,7 @@ BINDING = frozenset({Outcome.ADOPTED.value, Outcome.ADOPTED_AMENDED.value})
 
 #: Columns of ``board_rows`` in insert order.
 ROW_COLUMNS = (
+    "mseq",
     "row_key",
     "version",
     "motion_id",
@@ -101,9 +102,15 @@ _DUE = ROW_COLUMNS.index("due")
 _IS_OPEN = ROW_COLUMNS.index("is_open")
 _DIM_INDEX = {d: ROW_COLUMNS.index(d) for d in DIMENSIONS}
 
+#: Filter dimensions with an index of their own (few-valued ones scan the due-date index).
+INDEXED_DIMENSIONS = ("committee", "office")
+
 _CREATE = [
+    # mseq: the log position of the motion's Registered event, a compact key that grows
+    # with new motions (indexes keyed by it are appended to, not written all over).
     """CREATE TABLE IF NOT EXISTS {p}board_motions (
-        motion_id TEXT PRIMARY KEY,
+        mseq BIGINT PRIMARY KEY,
+        motion_id TEXT NOT NULL UNIQUE,
         reference TEXT NOT NULL,
         reference_key TEXT NOT NULL,
         body TEXT NOT NULL,
@@ -111,23 +118,21 @@ _CREATE = [
         doc TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS board_motions_reference ON {p}board_motions (reference_key)",
     """CREATE TABLE IF NOT EXISTS {p}board_rows (
-        row_key TEXT NOT NULL, version INTEGER NOT NULL, motion_id TEXT NOT NULL,
-        obligation_id TEXT NOT NULL, occurrence INTEGER, kind TEXT NOT NULL,
-        recurrence TEXT, recipient TEXT, phrase TEXT, nominal_due TEXT, due TEXT,
-        original_due TEXT, valid_from TEXT NOT NULL, valid_to TEXT,
+        mseq BIGINT NOT NULL, row_key TEXT NOT NULL, version INTEGER NOT NULL,
+        motion_id TEXT NOT NULL, obligation_id TEXT NOT NULL, occurrence INTEGER,
+        kind TEXT NOT NULL, recurrence TEXT, recipient TEXT, phrase TEXT, nominal_due TEXT,
+        due TEXT, original_due TEXT, valid_from TEXT NOT NULL, valid_to TEXT,
         is_current INTEGER NOT NULL, is_open INTEGER NOT NULL, met_on TEXT,
         withdrawn_on TEXT, schedule TEXT, reference TEXT NOT NULL, title TEXT NOT NULL,
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
-        state TEXT, decision_date TEXT, registered_on TEXT NOT NULL,
-        PRIMARY KEY (row_key, version))""",
-    "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (motion_id)",
-    "CREATE INDEX IF NOT EXISTS board_rows_open ON {p}board_rows (due, row_key) WHERE is_open = 1",
+        state TEXT, decision_date TEXT, registered_on TEXT NOT NULL)""",
+    "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (mseq)",
+    "CREATE INDEX IF NOT EXISTS board_rows_open ON {p}board_rows (due, mseq) WHERE is_open = 1",
     *[
-        f"CREATE INDEX IF NOT EXISTS board_rows_open_{d} ON {{p}}board_rows ({d}, due, row_key)"
+        f"CREATE INDEX IF NOT EXISTS board_rows_open_{d} ON {{p}}board_rows ({d}, due, mseq)"
         " WHERE is_open = 1"
-        for d in DIMENSIONS
+        for d in INDEXED_DIMENSIONS
     ],
-    "CREATE INDEX IF NOT EXISTS board_rows_valid ON {p}board_rows (valid_from, due)",
     """CREATE TABLE IF NOT EXISTS {p}board_counts (
         dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
         PRIMARY KEY (dim, value, due))""",
@@ -204,24 +209,29 @@ class BoardProjection:
 
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
         """Apply a batch: load the touched motions' states, evolve them, rewrite their rows."""
-        ids = list(dict.fromkeys(str(e.event.originator_id) for e in entries))
+        keyed = [(str(e.event.originator_id), e) for e in entries]
+        ids = list(dict.fromkeys(mid for mid, _ in keyed))
+        # A motion registered in this batch has no stored state yet (the runner never
+        # hands an entry twice): only the others are loaded.
+        new = {mid for mid, e in keyed if type(e.event).__name__ == "Registered"}
+        known = [mid for mid in ids if mid not in new]
         old: dict[str, dict[str, Any]] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
+        for chunk_start in range(0, len(known), 500):
+            chunk = known[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
-            for mid, doc in cur.execute(
-                f"SELECT motion_id, doc FROM {prefix}board_motions WHERE motion_id IN ({marks})",
+            for seq, mid, doc in cur.execute(
+                f"SELECT mseq, motion_id, doc FROM {prefix}board_motions"
+                f" WHERE motion_id IN ({marks})",
                 chunk,
             ).fetchall():
-                old[str(mid)] = json.loads(doc)
+                old[str(mid)] = json.loads(doc) | {"seq": int(seq)}
         states = {mid: json.loads(json.dumps(s)) for mid, s in old.items()}
-        for entry in entries:
+        for mid, entry in keyed:
             handler = _HANDLERS.get(type(entry.event).__name__)
             if handler is None:
                 continue
-            mid = str(entry.event.originator_id)
             if handler is _registered:
-                states[mid] = _registered(self, {}, entry)
+                states[mid] = _registered(self, {}, entry) | {"seq": entry.position}
             elif mid in states:
                 handler(self, states[mid], entry)
 
@@ -242,11 +252,11 @@ class BoardProjection:
                         values.add((dim, row[index]))
                 new_rows.append(row)
 
-        existing = [mid for mid in changed if mid in old]
+        existing = [old[mid]["seq"] for mid in changed if mid in old]
         for chunk_start in range(0, len(existing), 500):
             chunk = existing[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
-            cur.execute(f"DELETE FROM {prefix}board_rows WHERE motion_id IN ({marks})", chunk)
+            cur.execute(f"DELETE FROM {prefix}board_rows WHERE mseq IN ({marks})", chunk)
         cur.executemany(
             f"INSERT INTO {prefix}board_rows ({', '.join(ROW_COLUMNS)})"
             f" VALUES ({', '.join('?' * len(ROW_COLUMNS))})",
@@ -254,18 +264,20 @@ class BoardProjection:
         )
         cur.executemany(
             f"INSERT INTO {prefix}board_motions AS m"
-            " (motion_id, reference, reference_key, body, title, doc) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (motion_id) DO UPDATE SET reference = excluded.reference,"
+            " (mseq, motion_id, reference, reference_key, body, title, doc)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (mseq) DO UPDATE SET reference = excluded.reference,"
             " reference_key = excluded.reference_key, body = excluded.body,"
             " title = excluded.title, doc = excluded.doc",
             [
                 (
+                    s["seq"],
                     mid,
                     s["reference"],
                     reference_key(s["reference"]),
                     s["body"],
                     s["title"],
-                    json.dumps(s, separators=(",", ":")),
+                    json.dumps({k: v for k, v in s.items() if k != "seq"}, separators=(",", ":")),
                 )
                 for mid in changed
                 for s in (states[mid],)
@@ -305,6 +317,7 @@ class BoardProjection:
     def rows_for(self, mid: str, s: dict[str, Any]) -> list[tuple[Any, ...]]:
         """Every row version of one motion's state, as tuples in :data:`ROW_COLUMNS` order."""
         state = s["state"]
+        seq = s["seq"]
         committee = _committee(s)
         decided = _decision_date(s)
         withdrawn = s["withdrawn"]
@@ -332,6 +345,7 @@ class BoardProjection:
                 current = i == last
                 rows.append(
                     (
+                        seq,
                         f"{mid}/{oid}",
                         i,
                         mid,
@@ -359,7 +373,7 @@ class BoardProjection:
             for k, met_on, opened in o["met"]:
                 nominal = self.occurrence_due(s, o, k)
                 head = _duty_row(mid, oid, o, k, recurring, nominal, state, opened, met_on, None)
-                rows.append((*head, None, *common))
+                rows.append((seq, *head, None, *common))
             if o["ended"] is None:
                 k = o["k"]
                 nominal = self.occurrence_due(s, o, k)
@@ -373,7 +387,7 @@ class BoardProjection:
                 head = _duty_row(
                     mid, oid, o, k, recurring, nominal, state, open_from, None, withdrawn
                 )
-                rows.append((*head, schedule, *common))
+                rows.append((seq, *head, schedule, *common))
         return rows
 
 

@@ -15,7 +15,8 @@ motions registered and obligations set by then, the due date valid then (before 
 extension), and what was met or withdrawn later counted as still open. An ``as_of`` before
 any event gives an empty result.
 
-Listings are sorted most overdue first (due date ascending, then the row id), paginated by
+Listings are sorted most overdue first (due date ascending, then in order of registration,
+then by row id), paginated by
 ``limit`` / ``offset``, and carry the ``total``. Their JSON form is documented in
 ``docs/board-schema.md`` (``schema: "tracker.board/1"``); keys are only ever added.
 """
@@ -269,8 +270,9 @@ class BoardQueries:
     def for_motion(self, motion_id: UUID | str, *, today: date) -> list[dict[str, Any]]:
         """Every current row of one motion (open and met), most urgent first."""
         rows = self.db.query(
-            f"SELECT {_SELECT} FROM {self.prefix}board_rows"
-            " WHERE motion_id = ? AND is_current = 1 ORDER BY due IS NULL, due, row_key",
+            f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE mseq IN"
+            f" (SELECT mseq FROM {self.prefix}board_motions WHERE motion_id = ?)"
+            " AND is_current = 1 ORDER BY due IS NULL, due, row_key",
             (str(motion_id),),
         )
         return [self._item(r, today, as_of=False) for r in rows]
@@ -281,7 +283,7 @@ class BoardQueries:
         where = self._open_where(filters, None)
         rows = self.db.query(
             f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE {where.sql}"
-            " AND due IS NOT NULL ORDER BY due, row_key",
+            " AND due IS NOT NULL ORDER BY due, mseq, row_key",
             where.params,
         )
         return [self._item(r, today, as_of=False) for r in rows]
@@ -442,7 +444,7 @@ class BoardQueries:
     ) -> list[dict[str, Any]]:
         rows = self.db.query(
             f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE {where.sql}"
-            " ORDER BY due, row_key LIMIT ? OFFSET ?",
+            " ORDER BY due, mseq, row_key LIMIT ? OFFSET ?",
             [*where.params, limit, offset],
         )
         return [self._item(r, day, as_of=as_of is not None) for r in rows]

@@ -211,9 +211,7 @@ def replaced(event: Any) -> str | None:
     """For a correction or an extension, what it replaced; None for other events."""
     if isinstance(event, DeadlineExtended):
         previous = event.previous_due.isoformat() if event.previous_due else "none"
-        return (
-            f"{event.deadline_id} due {previous} -> {event.new_due.isoformat()} ({event.reason})"
-        )
+        return f"{event.deadline_id} due {previous} -> {event.new_due.isoformat()} ({event.reason})"
     if isinstance(event, Corrected):
         return f"{event.field}: {event.previous!r} -> {event.value!r} ({event.reason})"
     return None
@@ -387,7 +385,11 @@ class KnownAtBoard:
         """Obligations due within ``within`` days, as known at the instant."""
         return self._mark(
             self.queries.due_within(
-                within, today=self.when.day, filters=filters, as_of=as_of, limit=limit,
+                within,
+                today=self.when.day,
+                filters=filters,
+                as_of=as_of,
+                limit=limit,
                 offset=offset,
             )
         )

@@ -17,8 +17,6 @@ import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 from tracker.errors import ConfigurationError
 
 #: ISO 3166-2 codes of the German states without the ``DE-`` prefix.
@@ -70,6 +68,8 @@ def period_end(
 
 @lru_cache(maxsize=64)
 def _holidays(state: str | None, year: int) -> frozenset[date]:
+    import holidays  # heavy (~0.1 s): only commands that compute due dates pay for it
+
     table = holidays.country_holidays("DE", subdiv=state, years=year)
     return frozenset(table.keys())
 

@@ -24,17 +24,40 @@ def run(db: str, *args: str, now: str = "2014-03-01T09:00") -> tuple[int, str, s
 
 
 def add(db: str, reference: str = "1263/IV", due: str = "2014-12-18", office: str = "SGA") -> None:
-    code, out, err = run(
-        db, "add", reference, "--body", "BVV Mitte von Berlin", "--title", "Integrationskonferenz",
-        "--state", "BE", "--decided", "20.02.2014", "--office", office, "--due", due,
+    code, _, err = run(
+        db,
+        "add",
+        reference,
+        "--body",
+        "BVV Mitte von Berlin",
+        "--title",
+        "Integrationskonferenz",
+        "--state",
+        "BE",
+        "--decided",
+        "20.02.2014",
+        "--office",
+        office,
+        "--due",
+        due,
     )
     assert code == 0, err
 
 
 def extend(db: str, reference: str = "1263/IV", now: str = "2015-01-10T10:00") -> None:
     code, _, err = run(
-        db, "deadline", "extend", reference, "D1", "--to", "2015-03-31",
-        "--reason", "Personalmangel", "--effective", "2014-12-15", now=now,
+        db,
+        "deadline",
+        "extend",
+        reference,
+        "D1",
+        "--to",
+        "2015-03-31",
+        "--reason",
+        "Personalmangel",
+        "--effective",
+        "2014-12-15",
+        now=now,
     )
     assert code == 0, err
 
@@ -57,7 +80,9 @@ def test_audit_head_prints_the_position_and_chain_value_to_publish(filled: str) 
     assert json.loads(out) == {"position": 9, "chain": head.hex}
 
 
-def test_writing_commands_extend_the_chain_as_they_end(filled: str, location: StoreLocation) -> None:
+def test_writing_commands_extend_the_chain_as_they_end(
+    filled: str, location: StoreLocation
+) -> None:
     with connect(location) as db:
         assert chain.chain_head(db).position == chain.log_head(db) == 9
 
@@ -126,7 +151,9 @@ def test_export_to_stdout_then_import_gives_the_same_head(
     assert run(target, "log", "--format", "jsonl")[1] == run(filled, "log", "--format", "jsonl")[1]
 
 
-def test_export_to_a_file_then_import_refuses_a_second_time(filled: str, target: str, tmp_path: Path) -> None:
+def test_export_to_a_file_then_import_refuses_a_second_time(
+    filled: str, target: str, tmp_path: Path
+) -> None:
     path = tmp_path / "backup.jsonl"
     assert run(filled, "audit", "export", "--output", str(path))[0] == 0
     assert run(target, "audit", "import", str(path))[0] == 0
@@ -134,15 +161,13 @@ def test_export_to_a_file_then_import_refuses_a_second_time(filled: str, target:
     assert code == 2 and "already holds a log" in err
 
 
-def test_import_of_an_edited_export_exits_1_naming_the_line(
-    filled: str, tmp_path: Path
-) -> None:
+def test_import_of_an_edited_export_exits_1_naming_the_line(filled: str, tmp_path: Path) -> None:
     path = tmp_path / "backup.jsonl"
     run(filled, "audit", "export", "--output", str(path))
     lines = path.read_text().splitlines(keepends=True)
     path.write_text("".join(lines[:4] + lines[5:]))
     fresh = str(tmp_path / "fresh")
-    code, out, err = run(fresh, "audit", "import", str(path))
+    code, _, err = run(fresh, "audit", "import", str(path))
     assert code == 1
     assert "line 5: position 5: the chain value does not follow" in err
     assert "nothing imported" in err
@@ -262,7 +287,13 @@ def test_show_history_lists_both_times_provenance_and_what_was_replaced(db_url: 
     add(db_url)
     extend(db_url, now="2015-01-10T10:00")
     code, out, _ = run(
-        db_url, "correct", "1263/IV", "office", "Stadtentwicklungsamt", "--reason", "Zuständigkeit",
+        db_url,
+        "correct",
+        "1263/IV",
+        "office",
+        "Stadtentwicklungsamt",
+        "--reason",
+        "Zuständigkeit",
         now="2015-01-12T09:00",
     )
     assert code == 0
@@ -270,12 +301,17 @@ def test_show_history_lists_both_times_provenance_and_what_was_replaced(db_url: 
     assert code == 0
     history = json.loads(out)["history"]
     assert [h["event"] for h in history] == [
-        "Registered", "DecisionRecorded", "AddresseeAssigned", "DeadlineSet",
-        "DeadlineExtended", "Corrected",
+        "Registered",
+        "DecisionRecorded",
+        "AddresseeAssigned",
+        "DeadlineSet",
+        "DeadlineExtended",
+        "Corrected",
     ]
     extension = history[4]
     assert (extension["effective"], extension["recorded"]) == (
-        "2014-12-15", "2015-01-10T09:00:00+00:00"
+        "2014-12-15",
+        "2015-01-10T09:00:00+00:00",
     )
     assert extension["replaced"] == "D1 due 2014-12-18 -> 2015-03-31 (Personalmangel)"
     assert history[5]["replaced"] == "office: 'SGA' -> 'Stadtentwicklungsamt' (Zuständigkeit)"
@@ -292,7 +328,12 @@ def test_export_import_gives_the_same_overdue_listing(
     path = tmp_path / "backup.jsonl"
     assert run(filled, "audit", "export", "--output", str(path))[0] == 0
     assert run(target, "audit", "import", str(path))[0] == 0
-    for args in (["overdue"], ["overdue", "--format", "json"], ["overdue", "--known-at", "2014-12-20"]):
+    listings = (
+        ["overdue"],
+        ["overdue", "--format", "json"],
+        ["overdue", "--known-at", "2014-12-20"],
+    )
+    for args in listings:
         source = run(filled, *args, now=LATER)
         restored = run(target, *args, now=LATER)
         assert source[0] == restored[0] == 0

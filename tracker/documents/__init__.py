@@ -37,7 +37,7 @@ from tracker.documents.obligations import find_obligations
 from tracker.documents.places import state_of
 from tracker.documents.sources import read_bytes, read_source
 from tracker.documents.text import normalize
-from tracker.errors import ConfigurationError, DocumentError, NoReference
+from tracker.errors import EmptyDocument, NoReference, UnreadableDocument
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -66,8 +66,6 @@ def document_paths(paths: Iterable[Path]) -> list[Path]:
 
     Raises :class:`~tracker.errors.UnreadableDocument` for a path that does not exist.
     """
-    from tracker.errors import UnreadableDocument
-
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -94,15 +92,29 @@ def extract_file(
     ``require_reference=False`` reads a document without a Drucksachen-Nr. too (its
     ``reference`` is then None, with a warning) instead of raising NoReference.
     Raises only :class:`~tracker.errors.DocumentError` subclasses: EmptyDocument,
-    BinaryDocument, ImageOnlyDocument, DocumentTooLarge, UnreadableDocument, NoReference.
+    BinaryDocument, ImageOnlyDocument, DocumentTooLarge, UnreadableDocument, NoReference;
+    an unknown ``state`` code is a usage error (:class:`~tracker.errors.ConfigurationError`),
+    raised before the file is read.
     """
+    wanted_state = check_state(state)
     name = str(path)
     data = read_bytes(path, max_bytes)
     source = read_source(data, name)
-    extraction = _extract(source.text, name=name, state=state, sha256=_sha256(data),
-                          require_reference=require_reference)
-    log.debug("document extracted", file=name, format=source.format, layout=extraction.layout,
-              reference=extraction.reference, deadlines=len(extraction.deadlines))
+    extraction = _extract(
+        source.text,
+        name=name,
+        state=wanted_state,
+        sha256=_sha256(data),
+        require_reference=require_reference,
+    )
+    log.debug(
+        "document extracted",
+        file=name,
+        format=source.format,
+        layout=extraction.layout,
+        reference=extraction.reference,
+        deadlines=len(extraction.deadlines),
+    )
     return extraction
 
 
@@ -115,8 +127,13 @@ def extract_text(
     :class:`~tracker.errors.NoReference` when no Drucksachen-Nr. is found (unless
     ``require_reference`` is False, as for :func:`extract_file`).
     """
-    return _extract(text, name=name, state=state, sha256=_sha256(text.encode("utf-8")),
-                    require_reference=require_reference)
+    return _extract(
+        text,
+        name=name,
+        state=state,
+        sha256=_sha256(text.encode("utf-8")),
+        require_reference=require_reference,
+    )
 
 
 def _sha256(data: bytes) -> str:
@@ -126,14 +143,9 @@ def _sha256(data: bytes) -> str:
 def _extract(
     raw: str, *, name: str, state: str | None, sha256: str, require_reference: bool
 ) -> Extraction:
-    try:
-        wanted_state = check_state(state)
-    except ConfigurationError as exc:
-        raise DocumentError(name, str(exc)) from exc
+    wanted_state = check_state(state)
     text = normalize(raw)
     if not text.strip():
-        from tracker.errors import EmptyDocument
-
         raise EmptyDocument(name, "the document has no text")
     header = read_header(text)
     warnings: list[str] = []
@@ -142,7 +154,9 @@ def _extract(
         if require_reference:
             raise NoReference(name, reason)
         warnings.append(reason)
-    context = DateContext(decision_date=_decision_date(header), reference_date=_document_date(header))
+    context = DateContext(
+        decision_date=_decision_date(header), reference_date=_document_date(header)
+    )
     obligations = find_obligations(
         text,
         context=context,
@@ -154,7 +168,7 @@ def _extract(
     detected_state = state_of(text, header.body)
     warnings.extend(obligations.warnings)
     if wanted_state is None and detected_state is None:
-        warnings.append("Bundesland not recognised; pass --state")
+        warnings.append("Bundesland not recognised; give the state explicitly")
     for field, value in (("title", header.title), ("kind", header.kind), ("body", header.body)):
         if value is None:
             warnings.append(f"no {field} found")
@@ -186,6 +200,7 @@ def _decision_date(header: Header) -> date | None:
 
 
 def _document_date(header: Header) -> date | None:
-    """The date that completes year-less terms when no decision is known."""
+    """The date that completes year-less terms when no decision is known: the last
+    consultation, else the document's own date."""
     dated = [c.date for c in header.consultations if c.date is not None]
-    return dated[-1] if dated else None
+    return dated[-1] if dated else header.date

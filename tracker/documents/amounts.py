@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import re
 
-_SCALE = {"tsd": 1e3, "tausend": 1e3, "t": 1e3, "mio": 1e6, "million": 1e6, "millionen": 1e6,
-          "mrd": 1e9, "milliarde": 1e9, "milliarden": 1e9}
-_NUMBER = r"(\d{1,3}(?:\.\d{3})+|\d+(?:\.\d{1,2}(?=\s*(?:Mio|Mrd|Millionen|Milliarden)))?)(?:,(\d{1,3}|-{1,2}))?"
+_SCALE = {
+    "tsd": 1e3,
+    "tausend": 1e3,
+    "t": 1e3,
+    "mio": 1e6,
+    "million": 1e6,
+    "millionen": 1e6,
+    "mrd": 1e9,
+    "milliarde": 1e9,
+    "milliarden": 1e9,
+}
+_NUMBER = (
+    r"(\d{1,3}(?:\.\d{3})+|\d+(?:\.\d{1,2}(?=\s*(?:Mio|Mrd|Millionen|Milliarden)))?)"
+    r"(?:,(\d{1,3}|-{1,2}))?"
+)
 _SCALE_WORD = r"(?:\s*(Tsd|Tausend|Mio|Millionen|Million|Mrd|Milliarden|Milliarde)\.?)?"
 _AFTER = re.compile(
     r"(?<![\d.,])" + _NUMBER + _SCALE_WORD + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b)",
@@ -19,10 +31,9 @@ _TEUR = re.compile(r"(?<![\d.,])" + _NUMBER + r"\s*(?:TEUR|T€|TEuro)\b", re.IG
 
 
 def _value(whole: str, cents: str | None, scale: str | None) -> float:
-    if re.fullmatch(r"\d+\.\d{1,2}", whole):  # "34.2 Mio.": a decimal point before a scale
-        value = float(whole)
-    else:
-        value = float(whole.replace(".", ""))
+    # "34.2 Mio.": a decimal point before a scale word, else dots separate thousands
+    decimal = re.fullmatch(r"\d+\.\d{1,2}", whole) is not None
+    value = float(whole) if decimal else float(whole.replace(".", ""))
     if cents and cents.isdigit() and (scale or len(cents) <= 2):
         value += float(f"0.{cents}")
     if scale:

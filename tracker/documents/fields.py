@@ -11,60 +11,167 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
-from tracker.documents.text import squash
+from tracker.documents.text import one_of, squash
 
 LABELS: tuple[str, ...] = (
-    "Betreff", "Status", "Initiator", "Initiatoren", "Verfasser", "Drucksache-Art",
-    "Drucksachenart", "Vorlage-Art", "Vorlagenart", "Vorlagenart", "Dokumentart", "Art",
-    "Einreicher", "Federführend", "Federführung", "Federführendes Amt", "Bearbeiter/-in",
-    "Bearbeiter", "Sachbearbeiter", "Sachbearbeiter/-in", "Gremium", "Datum", "Zeit", "Raum",
-    "Ort", "TOP", "Beratungsfolge", "Aktenzeichen", "Vorlage", "Drucksache", "Erledigungsfrist",
-    "Eingereicht von", "Termin", "Zuständigkeit", "Dateiname", "Kommune", "Beteiligt",
-    "Beteiligte Ämter", "Antragsteller", "Antragsteller/in", "Fraktion", "Titel", "Gegenstand",
-    "Thema", "Vorlagen-Nr", "Drucksachen-Nr", "Sitzung", "Beschluss", "Abstimmungsergebnis",
-    "Berichterstatter", "Berichterstatterin", "Ursprung", "Kurzbeschreibung", "Typ", "Ergebnis",
-    "Beschlussart", "Wahlperiode", "Stand",
+    "Betreff",
+    "Status",
+    "Initiator",
+    "Initiatoren",
+    "Verfasser",
+    "Drucksache-Art",
+    "Drucksachenart",
+    "Vorlage-Art",
+    "Vorlagenart",
+    "Vorlagenart",
+    "Dokumentart",
+    "Art",
+    "Einreicher",
+    "Federführend",
+    "Federführung",
+    "Federführendes Amt",
+    "Bearbeiter/-in",
+    "Bearbeiter",
+    "Sachbearbeiter",
+    "Sachbearbeiter/-in",
+    "Gremium",
+    "Datum",
+    "Zeit",
+    "Raum",
+    "Ort",
+    "TOP",
+    "Beratungsfolge",
+    "Aktenzeichen",
+    "Vorlage",
+    "Drucksache",
+    "Erledigungsfrist",
+    "Eingereicht von",
+    "Termin",
+    "Zuständigkeit",
+    "Dateiname",
+    "Kommune",
+    "Beteiligt",
+    "Beteiligte Ämter",
+    "Antragsteller",
+    "Antragsteller/in",
+    "Fraktion",
+    "Titel",
+    "Gegenstand",
+    "Thema",
+    "Vorlagen-Nr",
+    "Drucksachen-Nr",
+    "Sitzung",
+    "Beschluss",
+    "Abstimmungsergebnis",
+    "Berichterstatter",
+    "Berichterstatterin",
+    "Ursprung",
+    "Kurzbeschreibung",
+    "Typ",
+    "Ergebnis",
+    "Beschlussart",
+    "Wahlperiode",
+    "Stand",
 )
-_LABEL_AHEAD = re.compile(
-    r"(?:" + "|".join(re.escape(x) for x in sorted(LABELS, key=len, reverse=True)) + r")\s*:"
-)
+_LABEL_AHEAD = re.compile(one_of(LABELS) + r"\s*:")
 
 KINDS: tuple[str, ...] = (
-    "Antrag", "Änderungsantrag", "Dringlichkeitsantrag", "Ergänzungsantrag", "Bürgerantrag",
-    "Einwohnerantrag", "Beschlussantrag", "Ersetzungsantrag", "Beschlussvorlage", "Vorlage",
-    "Informationsvorlage", "Mitteilungsvorlage", "Mitteilung", "Berichtsvorlage",
-    "Beschlussempfehlung", "Verwaltungsstandpunkt", "Verwaltungsvorlage", "Stellungnahme",
-    "Anfrage", "Kleine Anfrage", "Große Anfrage", "Einwohneranfrage", "Schriftliche Anfrage",
-    "Mündliche Anfrage", "Auszug", "Niederschrift", "Protokoll", "Bericht", "Sachstandsbericht",
-    "Zwischenbericht", "Schlussbericht", "Beschluss", "Empfehlung", "Resolution", "Petition",
-    "Anregung", "Eingabe", "Vorlage zur Beschlussfassung", "Vorlage zur Kenntnisnahme",
-    "Mitteilung zur Kenntnisnahme", "Informationsdrucksache", "Beantwortung", "Antwort",
-    "Dringlichkeitsvorlage", "Ergänzungsvorlage", "Änderungsvorlage", "Sitzungsvorlage",
-    "Mündliche Anfragen", "Kleine Anfragen", "Große Anfragen", "Mitteilungsdrucksache",
-    "Beschlussdrucksache", "Antrag zur Beschlussfassung", "Vorlage zur Beschlussfassung",
-    "Dringliche Vorlage zur Kenntnisnahme", "Dringliche Vorlage", "Auskunftsersuchen",
-    "Verwaltungsvorlage", "Sachbericht", "Dringlicher Antrag",
+    "Antrag",
+    "Änderungsantrag",
+    "Dringlichkeitsantrag",
+    "Ergänzungsantrag",
+    "Bürgerantrag",
+    "Einwohnerantrag",
+    "Beschlussantrag",
+    "Ersetzungsantrag",
+    "Beschlussvorlage",
+    "Vorlage",
+    "Informationsvorlage",
+    "Mitteilungsvorlage",
+    "Mitteilung",
+    "Berichtsvorlage",
+    "Beschlussempfehlung",
+    "Verwaltungsstandpunkt",
+    "Verwaltungsvorlage",
+    "Stellungnahme",
+    "Anfrage",
+    "Kleine Anfrage",
+    "Große Anfrage",
+    "Einwohneranfrage",
+    "Schriftliche Anfrage",
+    "Mündliche Anfrage",
+    "Auszug",
+    "Niederschrift",
+    "Protokoll",
+    "Bericht",
+    "Sachstandsbericht",
+    "Zwischenbericht",
+    "Schlussbericht",
+    "Beschluss",
+    "Empfehlung",
+    "Resolution",
+    "Petition",
+    "Anregung",
+    "Eingabe",
+    "Vorlage zur Beschlussfassung",
+    "Vorlage zur Kenntnisnahme",
+    "Mitteilung zur Kenntnisnahme",
+    "Informationsdrucksache",
+    "Beantwortung",
+    "Antwort",
+    "Dringlichkeitsvorlage",
+    "Ergänzungsvorlage",
+    "Änderungsvorlage",
+    "Sitzungsvorlage",
+    "Mündliche Anfragen",
+    "Kleine Anfragen",
+    "Große Anfragen",
+    "Mitteilungsdrucksache",
+    "Beschlussdrucksache",
+    "Antrag zur Beschlussfassung",
+    "Vorlage zur Beschlussfassung",
+    "Dringliche Vorlage zur Kenntnisnahme",
+    "Dringliche Vorlage",
+    "Auskunftsersuchen",
+    "Verwaltungsvorlage",
+    "Sachbericht",
+    "Dringlicher Antrag",
 )
 _KIND_PREFIX = re.compile(
-    r"(" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
+    "(" + one_of(KINDS) + ")"
     r"(?![a-zäöüß])"
 )
 ROLES: tuple[str, ...] = (
-    "Entscheidung", "Vorberatung", "Beschlussfassung", "Kenntnisnahme", "Anhörung", "Beratung",
-    "Empfehlung", "Zur Kenntnisnahme", "Zur Beratung", "Zur Entscheidung", "Vorberatend",
-    "Beschließend", "Entscheidend", "Federführend", "Information", "Beratung und Beschluss",
-    "Beratung und Empfehlung", "Beschlussempfehlung", "Vorabstimmung",
+    "Entscheidung",
+    "Vorberatung",
+    "Beschlussfassung",
+    "Kenntnisnahme",
+    "Anhörung",
+    "Beratung",
+    "Empfehlung",
+    "Zur Kenntnisnahme",
+    "Zur Beratung",
+    "Zur Entscheidung",
+    "Vorberatend",
+    "Beschließend",
+    "Entscheidend",
+    "Federführend",
+    "Information",
+    "Beratung und Beschluss",
+    "Beratung und Empfehlung",
+    "Beschlussempfehlung",
+    "Vorabstimmung",
 )
 _ROLE_END = re.compile(
-    r"\s*(?:\t|\s)(" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True))
-    + r")\s*$",
+    r"\s*(?:\t|\s)(" + one_of(ROLES) + r")\s*$",
     re.IGNORECASE,
 )
 _ROLE_ONLY = re.compile(
-    r"^(?:" + "|".join(re.escape(r) for r in sorted(ROLES, key=len, reverse=True)) + r")$",
+    "^" + one_of(ROLES) + "$",
     re.IGNORECASE,
 )
 DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
@@ -83,15 +190,17 @@ def parse_date(text: str) -> date | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _label_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    inline = re.compile(r"(?:^|\t|(?<=[a-zäöüß\s]))" + one_of(names) + r"\s*:\s*(?=\S)(.*)$")
+    alone = re.compile("^" + one_of(names) + r"\s*:?$")
+    return inline, alone
+
+
 def label_value(lines: list[str], names: Iterable[str], *, next_line: bool = True) -> str | None:
     """The value of the first field labelled with one of ``names`` (``Label: value``,
     ``Label:`` run into the previous cell, or ``Label`` alone with the value below)."""
-    wanted = tuple(names)
-    inline = re.compile(
-        r"(?:^|\t|(?<=[a-zäöüß\s]))(?:" + "|".join(re.escape(n) for n in wanted) + r")\s*:\s*"
-        r"(?=\S)(.*)$",
-    )
-    alone = re.compile(r"^(?:" + "|".join(re.escape(n) for n in wanted) + r")\s*:?$")
+    inline, alone = _label_patterns(tuple(names))
     for index, line in enumerate(lines):
         m = inline.search(line)
         if m:
@@ -138,15 +247,24 @@ def split_cells(value: str) -> list[str]:
 _PART = r"(?:[A-Z]{1,6}\d{0,4}|\d{1,6}[a-z]?)"
 # Kinds that label a paper's own number ("Antrag Nr. 15-0268/2015"); a Beschluss-Nr. is not one.
 _LABEL_KINDS = frozenset(KINDS) - {
-    "Beschluss", "Empfehlung", "Antwort", "Beantwortung", "Protokoll", "Niederschrift", "Auszug",
-    "Eingabe", "Anregung", "Bericht", "Sachbericht",
+    "Beschluss",
+    "Empfehlung",
+    "Antwort",
+    "Beantwortung",
+    "Protokoll",
+    "Niederschrift",
+    "Auszug",
+    "Eingabe",
+    "Anregung",
+    "Bericht",
+    "Sachbericht",
 }
-_REF = (
-    r"(?=[A-Z0-9/ .-]*\d)" + _PART + r"(?:(?:/|-|\s/\s)" + _PART + r"){1,5}(?:\.\d{1,3})?"
-)
+_REF = r"(?=[A-Z0-9/ .-]*\d)" + _PART + r"(?:(?:/|-|\s/\s)" + _PART + r"){1,5}(?:\.\d{1,3})?"
 _REF_LABEL = (
-    r"(?:(?:" + "|".join(re.escape(k) for k in sorted(_LABEL_KINDS, key=len, reverse=True)) +
-    r"|Drucksachen|Drucksache|Vorlagen)(?:\s*-?\s*(?:Nr\.?|Nummer)|nummer)?|Drucks\.\s*(?:Nr\.?)?|"
+    "(?:"
+    + one_of({*_LABEL_KINDS, "Drucksachen", "Drucksache", "Vorlagen"})
+    + r"(?:\s*-?\s*(?:Nr\.?|Nummer)|nummer)?|"
+    r"Drucks\.\s*(?:Nr\.?)?|"
     r"Drs\.\s*(?:Nr\.?)?|DS-?\s?Nr\.?|Ds\.|DS|VO-?Nr\.?|Vorlagen?-?Nr\.?|Drucksachen?-?Nr\.?|"
     r"Nr\.)"
 )
@@ -160,6 +278,12 @@ _CITATION = re.compile(
 )
 # PARLIS (Frankfurt) numbers a paper "OF 387/3" or "M 220", followed by its Betreff.
 _SPACED_REF = re.compile(r"\b([A-Z]{1,3})\s+(\d{1,5}(?:/\d{1,4})?),?\s+Betreff\s*:")
+# A paper named as another one's: "die beschlossenen Drs. 1633/IV", "die o. g. Vorlage".
+_FOREIGN = re.compile(
+    r"\b(?:beschlossenen|genannten|o\.\s?g\.|vorgenannten|zitierten|früheren|bisherigen|"
+    r"weiteren|anderen)\s*$",
+    re.IGNORECASE,
+)
 _TOP_REF = re.compile(r"^(?:Ö|N|TOP)\s*[\d.]+\s*[-–]\s*(" + _REF + r")\s*$")
 _LINE_REF = re.compile(r"^(?:[-–•]\s*)?(" + _REF + r")(?:\s+(\S.*))?$")
 _LABEL_ONLY_REF = re.compile(
@@ -206,24 +330,31 @@ def find_reference(lines: list[str]) -> ReferenceMatch | None:
             at_start = not before.strip(" -–•\t") or known_kind(before.strip(" -–•\t")) is not None
             rest = (line[m.end() :].strip(" :–-") or None) if at_start else None
             match = ReferenceMatch(m.group(2).replace(" / ", "/"), index, kind, rest)
+            if _FOREIGN.search(before):
+                continue
             if _CITATION.search(before):
                 offer(50, match)
             elif index < 12:
                 offer(90, match)
             else:
                 offer(70, match)
-        m = _TOP_REF.match(line)
-        if m:
-            offer(85, ReferenceMatch(m.group(1), index))
-        if index < 30:
-            m = _LINE_REF.match(line)
-            if m and re.search(r"[/-]", m.group(1)) and len(re.findall(r"\d", m.group(1))) >= 3:
-                rest = m.group(2)
-                offer(80 if index < 8 or rest else 60, ReferenceMatch(m.group(1), index, None, rest))
+        top = _TOP_REF.match(line)
+        if top:
+            offer(85, ReferenceMatch(top.group(1), index))
+        bare = _LINE_REF.match(line) if index < 30 else None
+        if (
+            bare
+            and re.search(r"[/-]", bare.group(1))
+            and len(re.findall(r"\d", bare.group(1))) >= 3
+        ):
+            rest = bare.group(2)
+            offer(80 if index < 8 or rest else 60, ReferenceMatch(bare.group(1), index, None, rest))
         if index + 1 < len(lines) and _LABEL_ONLY_REF.match(line):
-            m = re.fullmatch(r"(" + _REF + r"|\d{3,7})", lines[index + 1].split("\t")[0].strip())
-            if m:
-                offer(88, ReferenceMatch(m.group(1), index + 1))
+            below = re.fullmatch(
+                r"(" + _REF + r"|\d{3,7})", lines[index + 1].split("\t")[0].strip()
+            )
+            if below:
+                offer(88, ReferenceMatch(below.group(1), index + 1))
     joined = "\n".join(lines)
     for m in _SPACED_REF.finditer(joined):
         offer(88, ReferenceMatch(f"{m.group(1)} {m.group(2)}", joined.count("\n", 0, m.start())))
@@ -236,29 +367,47 @@ def _kind_before(text: str) -> str | None:
 
 
 def _looks_like_date(ref: str) -> bool:
-    return re.fullmatch(
-        r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:19|20)\d{2}\s?[/-]\s?(?:19|20)?\d{2}", ref
-    ) is not None
+    return (
+        re.fullmatch(r"\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|(?:19|20)\d{2}\s?[/-]\s?(?:19|20)?\d{2}", ref)
+        is not None
+    )
 
 
 # --- bodies --------------------------------------------------------------------------
 
 _BERLIN_DISTRICTS = (
-    "Charlottenburg-Wilmersdorf", "Friedrichshain-Kreuzberg", "Marzahn-Hellersdorf",
-    "Steglitz-Zehlendorf", "Tempelhof-Schöneberg", "Treptow-Köpenick", "Reinickendorf",
-    "Lichtenberg", "Neukölln", "Spandau", "Pankow", "Mitte",
+    "Charlottenburg-Wilmersdorf",
+    "Friedrichshain-Kreuzberg",
+    "Marzahn-Hellersdorf",
+    "Steglitz-Zehlendorf",
+    "Tempelhof-Schöneberg",
+    "Treptow-Köpenick",
+    "Reinickendorf",
+    "Lichtenberg",
+    "Neukölln",
+    "Spandau",
+    "Pankow",
+    "Mitte",
 )
 _BERLIN = re.compile(
     r"(?:\bBVV|Bezirksverordnetenversammlung|Bezirksamt(?:es|s)?|\bBezirk|\bBerlin)[\s-]+("
-    + "|".join(_BERLIN_DISTRICTS) + r")\b"
-    r"|\b(" + "|".join(_BERLIN_DISTRICTS) + r")\s+von\s+Berlin\b"
+    + one_of(_BERLIN_DISTRICTS)
+    + r")\b|\b("
+    + one_of(_BERLIN_DISTRICTS)
+    + r")\s+von\s+Berlin\b"
 )
 _BERLIN_COUNCIL = re.compile(r"\bBezirksverordnetenversammlung\b|\bBVV\b")
-_HAMBURG_DISTRICTS = ("Hamburg-Mitte", "Hamburg-Nord", "Altona", "Eimsbüttel", "Wandsbek",
-                      "Bergedorf", "Harburg")
+_HAMBURG_DISTRICTS = (
+    "Hamburg-Mitte",
+    "Hamburg-Nord",
+    "Altona",
+    "Eimsbüttel",
+    "Wandsbek",
+    "Bergedorf",
+    "Harburg",
+)
 _HAMBURG = re.compile(
-    r"(?:Bezirksversammlung|Bezirksamt(?:es|s)?|\bBezirk)\s*(" + "|".join(_HAMBURG_DISTRICTS)
-    + r")\b"
+    r"(?:Bezirksversammlung|Bezirksamt(?:es|s)?|\bBezirk)\s*(" + one_of(_HAMBURG_DISTRICTS) + r")\b"
 )
 _NAME = r"[A-ZÄÖÜ][a-zäöüß][\w-]*(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][\w-]*)?"
 _NAMED_COUNCIL = re.compile(
@@ -271,7 +420,9 @@ _MUNICIPALITY = re.compile(
     r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion)(?:es|s)?\s+"
     r"(?!(?:Stadt|Gemeinde|Verwaltung|Rat|Bezirk)\b)(" + _NAME + r")"
 )
-_DISTRICT_COUNCIL = re.compile(r"Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung")
+_DISTRICT_COUNCIL = re.compile(
+    r"Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung"
+)
 _MUNICIPALITY_CAPS = re.compile(r"\b(LANDKREIS|STADT|GEMEINDE|KREIS)\s+([A-ZÄÖÜ][A-ZÄÖÜ-]{2,})\b")
 _COUNCIL = re.compile(
     r"\b(Stadtbezirksrat|Bezirksrat|Ortsbeirat|Kreistag|Stadtrat|Gemeinderat|Ratsversammlung|"
@@ -279,8 +430,22 @@ _COUNCIL = re.compile(
     r"Samtgemeinderat)(?:es|s)?(?:\b(?!-|\s+[A-ZÄÖÜ])|(?=s?sitzung))"
     r"|\b(?:der|den|dem|des)\s+(Rat)(?:es|s)?\b(?!\s+der)"
 )
-_NOT_A_PLACE = frozenset({"Beratung", "Entscheidung", "Empfehlung", "Vorberatung", "Drs", "Ds",
-                          "Drucksache", "Sitzung", "Beschluss", "Kenntnisnahme", "Und", "Der"})
+_NOT_A_PLACE = frozenset(
+    {
+        "Beratung",
+        "Entscheidung",
+        "Empfehlung",
+        "Vorberatung",
+        "Drs",
+        "Ds",
+        "Drucksache",
+        "Sitzung",
+        "Beschluss",
+        "Kenntnisnahme",
+        "Und",
+        "Der",
+    }
+)
 
 
 def find_body(text: str) -> str | None:
@@ -316,8 +481,17 @@ def find_body(text: str) -> str | None:
 def _base(word: str) -> str:
     """The nominative of a council or municipality word (``Landkreises`` -> ``Landkreis``)."""
     word = squash(word)
-    for full in ("Stadtbezirksrat", "Bezirksrat", "Ortsbeirat", "Ortschaftsrat", "Kreistag",
-                 "Stadtrat", "Gemeinderat", "Samtgemeinderat", "Landkreis"):
+    for full in (
+        "Stadtbezirksrat",
+        "Bezirksrat",
+        "Ortsbeirat",
+        "Ortschaftsrat",
+        "Kreistag",
+        "Stadtrat",
+        "Gemeinderat",
+        "Samtgemeinderat",
+        "Landkreis",
+    ):
         if word.startswith(full):
             return full
     return word
@@ -325,11 +499,31 @@ def _base(word: str) -> str:
 
 # --- Beratungsfolge --------------------------------------------------------------------
 
-_CONSULTATION_START = re.compile(r"^(?:Beratungsfolge|Beratungsreihenfolge|Beratungsgang)\b:?",
-                                 re.IGNORECASE)
+_CONSULTATION_START = re.compile(
+    r"^(?:Beratungsfolge|Beratungsreihenfolge|Beratungsgang)\b:?", re.IGNORECASE
+)
 _HEADER_WORDS = frozenset(
-    "gremium termin datum sitzung zuständigkeit top status rolle beratungsart ergebnis "
-    "sitzungstermin beratung beschlussart ö/n ö n öffentlich nichtöffentlich art".split()
+    [
+        "gremium",
+        "termin",
+        "datum",
+        "sitzung",
+        "zuständigkeit",
+        "top",
+        "status",
+        "rolle",
+        "beratungsart",
+        "ergebnis",
+        "sitzungstermin",
+        "beratung",
+        "beschlussart",
+        "ö/n",
+        "ö",
+        "n",
+        "öffentlich",
+        "nichtöffentlich",
+        "art",
+    ]
 )
 _BLOCK_END = re.compile(
     r"^(?:Sachverhalt|Sachdarstellung|Begründung|Beschlussvorschlag|Betreff|Eingereicht|"
@@ -389,7 +583,7 @@ def consultations_after(lines: list[str], start: int, limit: int = 40) -> list[C
         committee = cell[: role_match.start()].strip() if role_match else cell
         if not re.search(r"[A-Za-zÄÖÜäöü]{2,}", committee) or len(committee) > 120:
             continue
-        if "committee" in current or "date" in current and "role" in current:
+        if "committee" in current or ("date" in current and "role" in current):
             flush()
         current["committee"] = committee
         if role_match:
@@ -397,14 +591,14 @@ def consultations_after(lines: list[str], start: int, limit: int = 40) -> list[C
     flush()
     found = []
     for row in rows:
-        committee, day = row.get("committee"), row.get("date")
-        role, result = row.get("role"), row.get("result")
+        row_committee, row_date = row.get("committee"), row.get("date")
+        row_role, row_result = row.get("role"), row.get("result")
         found.append(
             Consultation(
-                committee=committee if isinstance(committee, str) else None,
-                date=day if isinstance(day, date) else None,
-                role=role if isinstance(role, str) else None,
-                result=result if isinstance(result, str) else None,
+                committee=row_committee if isinstance(row_committee, str) else None,
+                date=row_date if isinstance(row_date, date) else None,
+                role=row_role if isinstance(row_role, str) else None,
+                result=row_result if isinstance(row_result, str) else None,
             )
         )
     return [c for c in found if c.date is not None or c.committee is not None]
@@ -425,8 +619,10 @@ _ADMIN_UNIT = re.compile(
     r"Dienststelle|Abteilung|Fachdienst|Bezirksamt|Landrat|Landrätin|Beigeordnete|Senat|"
     r"Stadtrat\s+\w|Magistrat|Fachamt|Sachgebiet|Stabsstelle|Eigenbetrieb|Oberbürgermeister"
 )
-_GROUP = re.compile(r"Fraktion|Partei|Gruppe|Beirat|Bezirksverordnete|Stadtverordnete|"
-                    r"Ausschuss|Einzel|Mitglied|SPD|CDU|CSU|FDP|Grüne|GRÜNE|Linke|LINKE|AfD")
+_GROUP = re.compile(
+    r"Fraktion|Partei|Gruppe|Beirat|Bezirksverordnete|Stadtverordnete|"
+    r"Ausschuss|Einzel|Mitglied|SPD|CDU|CSU|FDP|Grüne|GRÜNE|Linke|LINKE|AfD"
+)
 
 
 def is_admin_unit(value: str) -> bool:
@@ -436,12 +632,21 @@ def is_admin_unit(value: str) -> bool:
 
 def find_office(lines: list[str]) -> str | None:
     """The Federführung: the administrative unit responsible for the paper."""
-    value = label_value(lines, ("Federführend", "Federführung", "Federführendes Amt",
-                                "Federführende Dienststelle", "Zuständiges Amt"))
+    value = label_value(
+        lines,
+        (
+            "Federführend",
+            "Federführung",
+            "Federführendes Amt",
+            "Federführende Dienststelle",
+            "Zuständiges Amt",
+        ),
+    )
     if value:
         return value
-    submitted = label_value(lines, ("Eingereicht von", "Einreicher", "Vorlage von",
-                                    "Absender", "Dienststelle"))
+    submitted = label_value(
+        lines, ("Eingereicht von", "Einreicher", "Vorlage von", "Absender", "Dienststelle")
+    )
     if submitted and is_admin_unit(submitted):
         return submitted
     return None

@@ -17,6 +17,7 @@ Nothing here raises on odd text: a day that does not exist is simply not a date.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,8 +48,8 @@ class Term:
     end: int
     text: str
     rule: str
-    date: date | None
-    window_start: date | None = None
+    date: dt.date | None
+    window_start: dt.date | None = None
     anchor: str | None = None
 
 
@@ -86,9 +87,7 @@ MONTHS: dict[str, int] = {
 }
 _FULL_MONTHS = sorted((m for m in MONTHS if len(m) > 4 or m == "mai"), key=len, reverse=True)
 _ABBREVIATED = sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True)
-MONTH = (
-    r"(?:" + "|".join(_FULL_MONTHS) + r"|(?:" + "|".join(_ABBREVIATED) + r")\.?)(?![a-zäöüß])"
-)
+MONTH = r"(?:" + "|".join(_FULL_MONTHS) + r"|(?:" + "|".join(_ABBREVIATED) + r")\.?)(?![a-zäöüß])"
 
 NUMBER_WORDS: dict[str, int] = {
     "ein": 1,
@@ -286,7 +285,8 @@ _END_YEAR = re.compile(
 def end_of_year(text: str, context: DateContext) -> list[Term]:
     """``Ende 2014`` -> 31.12.; ``bis Mitte 2015`` -> 30.06.; ``bis Anfang 2016`` -> 31.03.
 
-    ``Anfang`` and ``Mitte`` need ``bis``: alone they date the past (``Anfang 2018 bereitgestellt``).
+    ``Anfang`` and ``Mitte`` need ``bis``: alone they date the past
+    (``Anfang 2018 bereitgestellt``).
     """
     found = []
     for m in _END_YEAR.finditer(text):
@@ -363,9 +363,7 @@ _QUARTER_CODE = re.compile(r"\b(?:im\s+|bis\s+)?Q([1-4])\s*[/ .-]\s*(\d{4}|\d{2}
 
 def _quarter(match: re.Match[str], rule: str, quarter: int, year: int) -> Term:
     first = 3 * quarter - 2
-    return _term(
-        match, rule, _last_day(year, first + 2), window_start=date(year, first, 1)
-    )
+    return _term(match, rule, _last_day(year, first + 2), window_start=date(year, first, 1))
 
 
 def quarter(text: str, context: DateContext) -> list[Term]:
@@ -411,7 +409,7 @@ def period(text: str, context: DateContext) -> list[Term]:
                 continue
             start_year -= 1
         first = m.group(1)
-        start = (
+        start: date | None = (
             date(start_year, start_month, 15 if first and first.lower() == "mitte" else 1)
             if not first or first.lower() != "ende"
             else _last_day(start_year, start_month)
@@ -420,12 +418,12 @@ def period(text: str, context: DateContext) -> list[Term]:
         found.append(_term(m, "period", due, window_start=start))
     for m in _DATE_PERIOD.finditer(text):
         end_year = _full_year(m.group(6))
-        due = _safe_date(end_year, int(m.group(5)), int(m.group(4)))
+        last = _safe_date(end_year, int(m.group(5)), int(m.group(4)))
         start_year = _full_year(m.group(3)) if m.group(3) else end_year
-        start = _safe_date(start_year, int(m.group(2)), int(m.group(1)))
-        if due is None or start is None or start > due:
+        begin = _safe_date(start_year, int(m.group(2)), int(m.group(1)))
+        if last is None or begin is None or begin > last:
             continue
-        found.append(_term(m, "period", due, window_start=start))
+        found.append(_term(m, "period", last, window_start=begin))
     return found
 
 
@@ -436,7 +434,9 @@ _RELATIVE = re.compile(
     r"(?:\s+(nach|ab|seit|vor)\s+(?:der\s+|dem\s+|des\s+)?([A-Za-zÄÖÜäöüß-]+))?",
     _FLAGS,
 )
-_AFTER_DECISION = re.compile(r"^(?:Beschlussfassung|Beschlusses?|Beschlussdatum|Beschließung)$", _FLAGS)
+_AFTER_DECISION = re.compile(
+    r"^(?:Beschlussfassung|Beschlusses?|Beschlussdatum|Beschließung)$", _FLAGS
+)
 
 
 def relative_period(text: str, context: DateContext) -> list[Term]:
@@ -457,11 +457,21 @@ def relative_period(text: str, context: DateContext) -> list[Term]:
         start = context.decision_date if on_decision else None
         due: date | None = None
         if start is not None:
-            kwargs = {"tag": "days", "woc": "weeks", "mon": "months", "jah": "years"}
-            due = period_end(start, **{kwargs[unit[:3]]: amount})
+            due = _after(start, unit[:3], amount)
         anchor = None if due else ("Beschlussfassung" if on_decision else event)
         found.append(_term(m, "relative_period", due, anchor=anchor))
     return found
+
+
+def _after(start: date, unit: str, amount: int) -> date:
+    """BGB §§ 187 (1), 188: the period's last day after the event on ``start``."""
+    if unit == "tag":
+        return period_end(start, days=amount)
+    if unit == "woc":
+        return period_end(start, weeks=amount)
+    if unit == "mon":
+        return period_end(start, months=amount)
+    return period_end(start, years=amount)
 
 
 _EVENTS = (
@@ -497,9 +507,7 @@ _YEAR_ONLY = re.compile(
 
 def year_only(text: str, context: DateContext) -> list[Term]:
     """``bis 2025``, ``spätestens 2026``: the end of that year."""
-    return [
-        _term(m, "year_only", date(int(m.group(1)), 12, 31)) for m in _YEAR_ONLY.finditer(text)
-    ]
+    return [_term(m, "year_only", date(int(m.group(1)), 12, 31)) for m in _YEAR_ONLY.finditer(text)]
 
 
 #: The rules by name, in order of preference where two matches cover the same text.
@@ -525,9 +533,7 @@ def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
     """All deadline terms in ``text``, in reading order, overlaps resolved to the longest."""
     ctx = context or DateContext()
     candidates = [
-        (priority, term)
-        for priority, rule in enumerate(RULES.values())
-        for term in rule(text, ctx)
+        (priority, term) for priority, rule in enumerate(RULES.values()) for term in rule(text, ctx)
     ]
     candidates.sort(key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
     kept: list[Term] = []

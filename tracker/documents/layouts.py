@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.documents.fields import (
     DATE,
     KINDS,
     ReferenceMatch,
-    consultations_after,
     find_body,
     find_consultations,
     find_office,
@@ -29,8 +28,8 @@ from tracker.documents.fields import (
 )
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
-from tracker.documents.outcomes import outcome_of, outcome_phrase
-from tracker.documents.text import lines_of, sentences, squash
+from tracker.documents.outcomes import outcome_of
+from tracker.documents.text import lines_of, one_of, sentences, squash
 
 
 @dataclass(frozen=True)
@@ -47,12 +46,22 @@ class Header:
     proposal: str | None = None
     office: str | None = None
     initiators: tuple[str, ...] = ()
-    dates: tuple[date, ...] = field(default=())
+    date: date | None = None
 
 
-_TITLE_LABELS = ("Betreff", "Betr.", "Beschlussgegenstand", "Titel", "Gegenstand", "Thema", "Betrifft", "Kurztitel", "Bezeichnung")
-_TITLE_ALONE = re.compile(r"^(?:" + "|".join(map(re.escape, _TITLE_LABELS)) + r")\s*:?$")
-_TITLE_INLINE = re.compile(r"^(?:" + "|".join(map(re.escape, _TITLE_LABELS)) + r")\s*:\s*(\S.*)$")
+_TITLE_LABELS = (
+    "Betreff",
+    "Betr.",
+    "Beschlussgegenstand",
+    "Titel",
+    "Gegenstand",
+    "Thema",
+    "Betrifft",
+    "Kurztitel",
+    "Bezeichnung",
+)
+_TITLE_ALONE = re.compile("^" + one_of(_TITLE_LABELS) + r"\s*:?$")
+_TITLE_INLINE = re.compile("^" + one_of(_TITLE_LABELS) + r"\s*:\s*(\S.*)$")
 _LABEL_LINE = re.compile(
     r"^(?:Rechtliche\s+Konsequenzen|Beschlussvorschlag|Sachverhalt|Sachdarstellung|Begründung|"
     r"Status|Beratungsfolge|Eingereicht\s+von|Vorlage|Art|Aktenzeichen|Anlagen?|Inhalt|"
@@ -60,19 +69,16 @@ _LABEL_LINE = re.compile(
 )
 _AUSZUG = re.compile(r"^Auszug\s+[-–]\s+(.*?)(?:\s+Berichterstatter\w*:.*)?$")
 _KIND_LINE = re.compile(
-    r"^(" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
+    "^(" + one_of(KINDS) + ")"
     r"(?:\s+(?:öffentlich|nichtöffentlich|Nr\..*|der\s.*|des\s.*|zur\s.*|zum\s.*|vom\s.*|"
     r"für\s.*|gemäß\s.*)|"
     r"\s*[-–]\s.*|,\s.*)?$"
 )
 _KIND_WORD = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
+    r"(?<![\w-])(" + one_of(KINDS) + ")"
     r"(?![\wäöüß])"
 )
-_KIND_SUFFIX = re.compile(
-    r"\s+(?:" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")"
-    r"\s+(?:des|der|zum|zur|vom)\s.*$"
-)
+_KIND_SUFFIX = re.compile(r"\s+" + one_of(KINDS) + r"\s+(?:des|der|zum|zur|vom)\s.*$")
 _INITIATOR_SUFFIX = re.compile(
     r"\s*\((?:Antrag|Anfrage|Initiative)\s+(?:der|des|von)\s+([^()]+)\)\s*$"
 )
@@ -165,14 +171,26 @@ def _split_initiators(title: str | None) -> tuple[str | None, tuple[str, ...]]:
 
 def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> str | None:
     labelled = label_value(
-        lines, ("Drucksache-Art", "Drucksachenart", "Vorlage-Art", "Vorlagenart", "Dokumentart",
-                "Art", "Typ", "Vorlagentyp")
+        lines,
+        (
+            "Drucksache-Art",
+            "Drucksachenart",
+            "Vorlage-Art",
+            "Vorlagenart",
+            "Dokumentart",
+            "Art",
+            "Typ",
+            "Vorlagentyp",
+        ),
     )
     kind = known_kind(labelled)
     if kind:
         return kind
-    typed = label_value(lines, ("Drucksache-Art", "Vorlage-Art", "Vorlagenart", "Vorlagentyp",
-                                "Dokumentart"), next_line=False)
+    typed = label_value(
+        lines,
+        ("Drucksache-Art", "Vorlage-Art", "Vorlagenart", "Vorlagentyp", "Dokumentart"),
+        next_line=False,
+    )
     if typed and len(typed) <= 40:
         return typed
     if ref is not None and ref.kind:
@@ -189,8 +207,9 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
         return "Auszug"
     for line in lines[:5]:
         for m in _KIND_WORD.finditer(line):
-            if not re.search(r"\b(?:zum|zur|der|des|dem|den|die|das)\s*$",
-                             line[: m.start()], re.IGNORECASE):
+            if not re.search(
+                r"\b(?:zum|zur|der|des|dem|den|die|das)\s*$", line[: m.start()], re.IGNORECASE
+            ):
                 return known_kind(m.group(1))
     return None
 
@@ -203,17 +222,22 @@ def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
     return None
 
 
-_DECISION_LABELS = ("Beschluss", "Beschlussart", "Beratungsergebnis", "Beschlussergebnis",
-                    "Ergebnis/Beschluss", "Ergebnis", "Abstimmungsergebnis")
-_DECISION_LABEL = re.compile(
-    r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, sorted(_DECISION_LABELS, key=len, reverse=True)))
-    + r")\s*:\s*(.*)$"
+_DECISION_LABELS = (
+    "Beschluss",
+    "Beschlussart",
+    "Beratungsergebnis",
+    "Beschlussergebnis",
+    "Ergebnis/Beschluss",
+    "Ergebnis",
+    "Abstimmungsergebnis",
 )
+_DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + one_of(_DECISION_LABELS) + r"\s*:\s*(.*)$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 _COUNCIL_SUBJECT = (
     r"\b(?:Der|Die|Das)\s+((?:Kreistag|Stadtrat|Gemeinderat|Rat|BVV|Bezirksversammlung|"
     r"Bezirksverordnetenversammlung|Ortsbeirat|Bezirksrat|Gemeindevertretung|Ausschussmitglieder|"
-    r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
+    r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
+    r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
 )
 _PAST_DECISION = re.compile(
     _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?zu|lehnten?\s+"
@@ -232,7 +256,9 @@ _PROCEDURAL = re.compile(
 )
 
 
-def _labelled_decision(lines: list[str], committee: str | None, day: date | None) -> Decision | None:
+def _labelled_decision(
+    lines: list[str], committee: str | None, day: date | None
+) -> Decision | None:
     """A decision given as ``Beschluss: einstimmig beschlossen`` (or on the line below)."""
     for index, line in enumerate(lines):
         m = _DECISION_LABEL.search(line)
@@ -280,13 +306,28 @@ def _proposal(lines: list[str]) -> str | None:
     return None
 
 
+def _document_date(lines: list[str]) -> date | None:
+    """The paper's own date: a ``Datum:`` field, else the first date in its head."""
+    labelled = label_value(lines, ("Datum", "Sitzungsdatum", "Vorlagedatum"))
+    return parse_date(labelled or "") or parse_date(" ".join(lines[:15]))
+
+
 def read_generic(text: str) -> Header:
     """The generic reader: labelled fields, a Beratungsfolge table, common reference forms."""
     lines = lines_of(text)
     ref = find_reference(lines)
     title, initiators = _split_initiators(_title(lines, ref))
-    named = label_value(lines, ("Initiator", "Initiatoren", "Antragsteller", "Antragsteller/in",
-                                "Einreicher", "Eingereicht von"))
+    named = label_value(
+        lines,
+        (
+            "Initiator",
+            "Initiatoren",
+            "Antragsteller",
+            "Antragsteller/in",
+            "Einreicher",
+            "Eingereicht von",
+        ),
+    )
     if named and not initiators:
         initiators = tuple(split_cells(named))
     consultations = tuple(find_consultations(lines))
@@ -308,7 +349,7 @@ def read_generic(text: str) -> Header:
         proposal=_proposal(lines),
         office=find_office(lines),
         initiators=initiators,
-        dates=tuple(d for d in (parse_date(m.group(0)) for m in DATE.finditer(text)) if d),
+        date=_document_date(lines),
     )
 
 
@@ -330,8 +371,10 @@ def read_allris(text: str) -> Header:
 
 
 def _is_hamburg(text: str, lines: list[str]) -> bool:
-    return bool(lines) and re.fullmatch(r"\d{2}-\d{3,5}(?:\.\d{1,2})?", lines[0]) is not None and (
-        "Petitum" in text or "Beratungsreihenfolge" in text
+    return (
+        bool(lines)
+        and re.fullmatch(r"\d{2}-\d{3,5}(?:\.\d{1,2})?", lines[0]) is not None
+        and ("Petitum" in text or "Beratungsreihenfolge" in text)
     )
 
 
@@ -363,8 +406,10 @@ def read_hamburg(text: str) -> Header:
 
 def _is_sessionnet(text: str, lines: list[str]) -> bool:
     heads = set(lines[:12])
-    return "Betreff" in heads and ("Vorlage" in heads or "Drucksache" in heads) and (
-        "Art" in heads or "Vorlagenart" in heads
+    return (
+        "Betreff" in heads
+        and ("Vorlage" in heads or "Drucksache" in heads)
+        and ("Art" in heads or "Vorlagenart" in heads)
     )
 
 
@@ -395,7 +440,8 @@ def read_buergerinfo(text: str) -> Header:
                 decision = Decision(outcome, day, committee, wording)
     consultations = header.consultations or (
         (Consultation(committee, day, None, decision.text if decision else None),)
-        if committee or day else ()
+        if committee or day
+        else ()
     )
     return replace(
         header,
@@ -458,13 +504,4 @@ def read_header(text: str) -> Header:
     return layout.read(text) if layout else read_generic(text)
 
 
-__all__ = [
-    "LAYOUTS",
-    "Header",
-    "Layout",
-    "consultations_after",
-    "detect",
-    "outcome_phrase",
-    "read_generic",
-    "read_header",
-]
+__all__ = ["LAYOUTS", "Header", "Layout", "detect", "read_generic", "read_header"]

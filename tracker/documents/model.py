@@ -6,8 +6,8 @@ Small frozen dataclasses; dates are :class:`datetime.date`, unknown values are `
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 from typing import Literal
 
 DeadlineKind = Literal["completion", "report", "event"]
@@ -29,7 +29,7 @@ OUTCOMES: frozenset[str] = frozenset(
 )
 
 
-def _iso(day: date | None) -> str | None:
+def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
@@ -38,7 +38,7 @@ class Consultation:
     """One step of the Beratungsfolge: a committee's meeting on the paper."""
 
     committee: str | None
-    date: date | None
+    date: dt.date | None
     role: str | None
     result: str | None = None
 
@@ -57,7 +57,7 @@ class Decision:
     """What a committee or the council decided; ``text`` is the wording found."""
 
     outcome: str
-    date: date | None
+    date: dt.date | None
     committee: str | None
     text: str
 
@@ -76,8 +76,8 @@ class Deadline:
     """A dated (or event-anchored, then ``date`` is None) obligation found in the text."""
 
     text: str
-    date: date | None
-    window_start: date | None
+    date: dt.date | None
+    window_start: dt.date | None
     kind: DeadlineKind
     rule: str
 
@@ -98,7 +98,7 @@ class Report:
 
     text: str
     recurrence: Recurrence
-    due: date | None
+    due: dt.date | None
     recipient: str | None
 
     def to_json(self) -> dict[str, object]:

@@ -192,10 +192,15 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
         if not terms:
             continue
         label = squash(label)
-        kind: DeadlineKind = "report" if re.search(r"bericht|wiedervorlage", label, _I) else "completion"
+        kind: DeadlineKind = (
+            "report" if re.search(r"bericht|wiedervorlage", label, _I) else "completion"
+        )
         term = terms[0]
-        found.append(Deadline(f"{label}: {term.text}", term.date, term.window_start, kind,
-                              f"label:{term.rule}"))
+        found.append(
+            Deadline(
+                f"{label}: {term.text}", term.date, term.window_start, kind, f"label:{term.rule}"
+            )
+        )
     return found
 
 
@@ -223,8 +228,12 @@ def addressee_of(sentence: str) -> str | None:
 
     The council itself is never the addressee of its own decision.
     """
-    for pattern in (_ADDRESSEE_PASSIVE, _ADDRESSEE_INVERTED, _ADDRESSEE_ACTIVE,
-                    _ADDRESSEE_INFINITIVE):
+    for pattern in (
+        _ADDRESSEE_PASSIVE,
+        _ADDRESSEE_INVERTED,
+        _ADDRESSEE_ACTIVE,
+        _ADDRESSEE_INFINITIVE,
+    ):
         for m in pattern.finditer(sentence):
             party = _clean_party(m.group(1))
             if party and not _COUNCIL_BODY.match(party):
@@ -257,7 +266,7 @@ def recipient_of(sentence: str) -> str | None:
 
 
 def _is_question(sentence: str) -> bool:
-    return sentence.rstrip(" \"“”)").endswith("?")
+    return sentence.rstrip(' "“”)').endswith("?")
 
 
 def _report_text(sentence: str) -> str:
@@ -292,9 +301,7 @@ def find_obligations(
         operative = _OPERATIVE.search(sentence) is not None
         reporting = _REPORT.search(sentence) is not None
         recurrence = recurrence_of(sentence) if reporting else None
-        if not operative and not (
-            reporting and (recurrence or _FUTURE_REPORT.search(sentence))
-        ):
+        if not operative and not (reporting and (recurrence or _FUTURE_REPORT.search(sentence))):
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
@@ -311,7 +318,9 @@ def find_obligations(
                 term_kind = "event"
             else:
                 term_kind = "completion"
-            deadlines.append(Deadline(term.text, term.date, term.window_start, term_kind, term.rule))
+            deadlines.append(
+                Deadline(term.text, term.date, term.window_start, term_kind, term.rule)
+            )
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
         if reporting:
@@ -340,8 +349,9 @@ def find_obligations(
         addressee = questioned_party(text) or addressee
     elif addressee is None:
         addressee = questioned_party(text)
-    return Obligations(tuple(all_deadlines), tuple(_unique_reports(reports)), addressee,
-                       tuple(warnings))
+    return Obligations(
+        tuple(all_deadlines), tuple(_unique_reports(reports)), addressee, tuple(warnings)
+    )
 
 
 def _merge(prose: list[Deadline], labelled: list[Deadline]) -> list[Deadline]:

@@ -11,7 +11,10 @@ import re
 _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (outcome, re.compile(pattern, re.IGNORECASE))
     for outcome, pattern in (
-        ("adopted", r"ohne\s+Änderung|unverändert\s+(?:beschlossen|angenommen|zugestimmt)|ungeändert"),
+        (
+            "adopted",
+            r"ohne\s+Änderung|unverändert\s+(?:beschlossen|angenommen|zugestimmt)|ungeändert",
+        ),
         ("noted", r"(?:mit|als)\s+(?:Zwischen|Schluss|Sach\w*)?bericht\w*\s+zur\s+Kenntnis"),
         ("withdrawn", r"zurückgezogen|Rücknahme|zurückgenommen"),
         ("recommended", r"empfohlen|empfiehlt|Empfehlung|zur\s+Annahme\s+empf"),
@@ -20,7 +23,10 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"mit\s+Änderung|in\s+geänderter\s+Fassung|geändert\s+(?:beschlossen|angenommen)"
             r"|mit\s+Ergänzung|ergänzt\s+(?:beschlossen|angenommen)|in\s+der\s+Fassung\s+des",
         ),
-        ("rejected", r"abgelehnt|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen|angenommen|zugestimmt)"),
+        (
+            "rejected",
+            r"abgelehnt|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen|angenommen|zugestimmt)",
+        ),
         ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
         ("deferred", r"vertagt|Vertagung|zurückgestellt|abgesetzt|verschoben|zurückverwiesen"),
         (

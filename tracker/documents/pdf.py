@@ -17,8 +17,20 @@ import zlib
 from tracker.errors import ImageOnlyDocument, UnreadableDocument
 
 # Errors the PDF libraries raise on damaged files (they do not wrap all of them).
-_BROKEN = (ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
-           RecursionError, struct.error, zlib.error, EOFError, OSError, NotImplementedError)
+_BROKEN = (
+    ValueError,
+    KeyError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    AssertionError,
+    RecursionError,
+    struct.error,
+    zlib.error,
+    EOFError,
+    OSError,
+    NotImplementedError,
+)
 
 
 def pypdf_text(data: bytes, name: str) -> str:

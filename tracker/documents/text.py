@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\x0b\x0c"), " ")
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def one_of(words: Iterable[str]) -> str:
+    """A regex group matching any of ``words`` literally, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
 def normalize(text: str) -> str:
@@ -65,9 +70,72 @@ def _join(lines: list[str]) -> str:
 
 
 _ABBREVIATIONS = frozenset(
-    "z.b zb bzw ca nr abs art gem vgl ggf evtl inkl usw etc dr prof str tel u.a ua d.h dh "
-    "o.g og s.o s.u bspw sog lt mio mrd tsd jan feb febr mär apr jun jul aug sep sept okt "
-    "nov dez ff hr fr z.t zt u i.v iv i.a ia v.a va allg bzgl max min insb insbes mind".split()
+    [
+        "z.b",
+        "zb",
+        "bzw",
+        "ca",
+        "nr",
+        "abs",
+        "art",
+        "gem",
+        "vgl",
+        "ggf",
+        "evtl",
+        "inkl",
+        "usw",
+        "etc",
+        "dr",
+        "prof",
+        "str",
+        "tel",
+        "u.a",
+        "ua",
+        "d.h",
+        "dh",
+        "o.g",
+        "og",
+        "s.o",
+        "s.u",
+        "bspw",
+        "sog",
+        "lt",
+        "mio",
+        "mrd",
+        "tsd",
+        "jan",
+        "feb",
+        "febr",
+        "mär",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "nov",
+        "dez",
+        "ff",
+        "hr",
+        "fr",
+        "z.t",
+        "zt",
+        "u",
+        "i.v",
+        "iv",
+        "i.a",
+        "ia",
+        "v.a",
+        "va",
+        "allg",
+        "bzgl",
+        "max",
+        "min",
+        "insb",
+        "insbes",
+        "mind",
+    ]
 )
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”'»)]*\s+(?=[\"„“»(]?[A-ZÄÖÜ0-9-])")
 
@@ -78,8 +146,8 @@ def sentences(text: str) -> Iterator[str]:
     for block in paragraphs(text):
         start = 0
         for m in _SENTENCE_END.finditer(block):
-            before = block[start : m.start()].rsplit(" ", 1)[-1].lower()
-            if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[\d.]+|[a-zäöü]", before):
+            before = block[start : m.start()].rsplit(" ", 1)[-1].lower().lstrip('("„[«')
+            if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[\d./]+|[a-zäöü]", before):
                 continue
             piece = block[start : m.end()].strip()
             if piece:

@@ -7,22 +7,19 @@ organizations under whose direction it is (``underDirectionOf``, the office); it
 same structure that ``tracker ingest`` reads from a document, recorded by the same
 :func:`tracker.ingest.record_extraction`:
 
-============================  ==============================================================
-OParl                         fact
-============================  ==============================================================
-Body.name                     the motion's ``body`` (with the reference, its id)
-Body.ags (first two digits)   ``state`` (Bundesland), else the configured default
-Paper.reference/name/paperType reference, title, kind; Paper.date is the effective date
-Paper.underDirectionOf        ``office`` (the first organization's name)
-Paper.consultation[]          one consultation each: committee (its organizations, else the
-                              meeting's), date (the meeting's start, Berlin), role (the
-                              role; "Entscheidung"/"Vorberatung" from ``authoritative`` when
-                              no role is given), result (the agenda item's ``result``)
-AgendaItem.result             the decision's outcome (the tracker's wording map); the
-                              authoritative consultation wins, else the latest with a result
-AgendaItem.resolutionText     the decision's text and the operative text
-File.text                     operative text when there is no resolution text
-============================  ==============================================================
+* Body.name -> the motion's ``body`` (with the reference, its id); Body.ags (its first two
+  digits) -> ``state``, else the configured default Bundesland.
+* Paper.reference, name, paperType -> reference, title, kind. Paper.date completes
+  year-less deadline terms when nothing was decided.
+* Paper.underDirectionOf -> ``office`` (the first organization's name).
+* Paper.consultation[] -> one consultation each: committee (its organizations, else the
+  meeting's), date (the meeting's start, Berlin time), role (``role``; else "Entscheidung"
+  or "Vorberatung" from ``authoritative``), result (the agenda item's ``result``).
+* AgendaItem.result -> the decision's outcome (the document reader's wording map); the
+  authoritative consultation wins, else the latest with a result. AgendaItem.resolutionText
+  -> the decision's text and the operative text.
+* File.text (resolution file, main file, auxiliary files) -> the operative text when there
+  is no resolution text.
 
 Deadlines, report duties and the addressee come from the operative text through a
 :data:`TextReader` (by default the document reader's obligations grammar), so a paper read
@@ -109,9 +106,11 @@ class PaperContext:
         }
 
 
-#: Reads the operative text: ``(text, kind, outcome, decided_on, consultations)``.
+#: Reads the operative text:
+#: ``(text, kind, outcome, decided_on, paper_date, consultations) -> Obligations``.
 TextReader = Callable[
-    [str, str | None, str | None, date | None, tuple[Consultation, ...]], Obligations
+    [str, str | None, str | None, date | None, date | None, tuple[Consultation, ...]],
+    Obligations,
 ]
 
 
@@ -120,12 +119,17 @@ def read_obligations(
     kind: str | None,
     outcome: str | None,
     decided_on: date | None,
+    paper_date: date | None,
     consultations: tuple[Consultation, ...],
 ) -> Obligations:
-    """The document reader's obligations grammar on an operative text (the default reader)."""
+    """The document reader's obligations grammar on an operative text (the default reader).
+
+    Relative terms run from the decision; a year-less term takes its year from the decision,
+    else from the paper's date.
+    """
     return find_obligations(
         operative,
-        context=DateContext(decision_date=decided_on, reference_date=decided_on),
+        context=DateContext(decision_date=decided_on, reference_date=decided_on or paper_date),
         kind=kind,
         outcome=outcome,
         proposal=None,
@@ -274,6 +278,7 @@ def map_paper(
             kind,
             decision.outcome if decision else None,
             decision.date if decision else None,
+            day_of(paper.get("date")),
             consultations,
         )
         warnings.extend(found.warnings)

@@ -26,8 +26,18 @@ from tracker.documents import extract_file, extract_text
 from tracker.documents.pdf import pdfminer_text, pypdf_text
 
 HERE = Path(__file__).resolve().parent
-FACTS = ("reference", "title", "kind", "body", "state", "decision", "addressee", "deadlines",
-         "reports", "amounts_eur")
+FACTS = (
+    "reference",
+    "title",
+    "kind",
+    "body",
+    "state",
+    "decision",
+    "addressee",
+    "deadlines",
+    "reports",
+    "amounts_eur",
+)
 
 
 def facts(obj: dict[str, object]) -> dict[str, object]:
@@ -75,8 +85,10 @@ def main() -> None:
     print(f"{'library':12s} {'ms/doc':>8s} {'words':>7s} {'breaks':>7s} {'facts':>7s}")
     for name, reader in (("pypdf", pypdf_text), ("pdfminer.six", pdfminer_text)):
         m = measure(reader, rounds)
-        print(f"{name:12s} {m['ms_per_doc']:8.1f} {m['word_accuracy']:7.3f} "
-              f"{m['paragraph_breaks']:7.3f} {m['facts_equal']:7.3f}")
+        print(
+            f"{name:12s} {m['ms_per_doc']:8.1f} {m['word_accuracy']:7.3f} "
+            f"{m['paragraph_breaks']:7.3f} {m['facts_equal']:7.3f}"
+        )
 
 
 if __name__ == "__main__":

@@ -84,8 +84,13 @@ def to_pdf(text: str, target: Path) -> None:
         else:
             story.append(Spacer(1, 6))
     doc = SimpleDocTemplate(
-        str(target), pagesize=A4, leftMargin=2.5 * cm, rightMargin=2.5 * cm,
-        topMargin=2 * cm, bottomMargin=2 * cm, title=target.stem,
+        str(target),
+        pagesize=A4,
+        leftMargin=2.5 * cm,
+        rightMargin=2.5 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=target.stem,
         invariant=1,
     )
     doc.build(story)  # type: ignore[arg-type]

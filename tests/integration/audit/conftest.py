@@ -32,12 +32,18 @@ def fill(service: TrackerService, motions: int = 4) -> None:
         )
     first = service.find("1/IV")
     service.extend_deadline(
-        first.id, "D1", new_due=date(2015, 3, 31), reason="Personalmangel",
+        first.id,
+        "D1",
+        new_due=date(2015, 3, 31),
+        reason="Personalmangel",
         effective=date(2014, 12, 15),
     )
     second = service.find("2/IV")
     service.correct(
-        second.id, field_name="title", value="Antrag zwei", reason="Tippfehler",
+        second.id,
+        field_name="title",
+        value="Antrag zwei",
+        reason="Tippfehler",
         effective=date(2014, 3, 2),
     )
 

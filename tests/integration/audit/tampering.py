@@ -39,7 +39,8 @@ class Raw:
         return list(cur.fetchall()) if cur.description else []
 
     def state(self, position: int) -> bytes:
-        return bytes(self.run(f"SELECT state FROM {self.events} WHERE {self.pos} = ?", position)[0][0])
+        rows = self.run(f"SELECT state FROM {self.events} WHERE {self.pos} = ?", position)
+        return bytes(rows[0][0])
 
     def edit_state(self, position: int, old: bytes, new: bytes) -> None:
         """Replace bytes inside the stored state of one event (a changed fact)."""
@@ -68,7 +69,11 @@ class Raw:
         self.run(
             f"INSERT INTO {self.events} ({self.pos}, originator_id, originator_version, topic, "
             "state) VALUES (?, ?, ?, ?, ?)",
-            target, row[0], version, row[1], row[2],
+            target,
+            row[0],
+            version,
+            row[1],
+            row[2],
         )
 
     def forget_chain_from(self, position: int) -> None:

@@ -89,7 +89,10 @@ def test_an_export_carries_chain_values_and_provenance(
     events = [json.loads(line) for line in lines[1:-1]]
     assert [e["position"] for e in events] == list(range(1, 19))
     assert events[0]["provenance"] == {
-        "kind": "user", "name": "tester", "sha256": None, "detail": None
+        "kind": "user",
+        "name": "tester",
+        "sha256": None,
+        "detail": None,
     }
     extension = next(e for e in events if e["event"] == "DeadlineExtended")
     assert extension["effective"] == "2014-12-15"
@@ -156,7 +159,9 @@ def test_a_damaged_export_is_refused_naming_the_first_bad_line_and_nothing_is_im
 
 
 def test_an_edited_state_with_a_forged_chain_value_is_refused_by_the_readable_fields(
-    filled: TrackerService, location: StoreLocation, fresh: StoreLocation,
+    filled: TrackerService,
+    location: StoreLocation,
+    fresh: StoreLocation,
     tmp_path: Path,
 ) -> None:
     """Even with the state bytes changed consistently, the chain of later lines breaks."""

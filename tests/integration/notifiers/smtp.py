@@ -71,9 +71,7 @@ class Recorder:
             if reply is not None and not reply.startswith("250"):
                 self.refused.append(reply)
                 return reply
-            self.received.append(
-                Received(envelope.mail_from, list(envelope.rcpt_tos), message)
-            )
+            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), message))
         return "250 OK"
 
     def keys(self) -> list[str]:

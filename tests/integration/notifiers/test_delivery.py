@@ -90,4 +90,3 @@ def test_smtp_url_credentials_are_not_shown() -> None:
 
 def rendered_now() -> datetime:
     return datetime(2014, 12, 18, 7, 5, tzinfo=UTC)
-

@@ -17,8 +17,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
+from pathlib import Path
+from uuid import UUID
 
-from tests.integration.notifiers.conftest import Reminders
+from typer.testing import CliRunner
+
+from cli import app
+from events.store import StoreLocation
+from tests.integration.notifiers.conftest import RECIPIENTS, Reminders, make_reminders
+from tests.integration.notifiers.smtp import SmtpServer
 
 STADT, BV, FRISTEN = "stadt@mitte.example", "bv@altona.example", "fristen@example.org"
 SOZIALES, LEITUNG = "soziales@mitte.example", "leitung@example.org"
@@ -185,3 +192,51 @@ def _group(keys: list[str]) -> dict[str, int]:
     for k in keys:
         counts[k] += 1
     return counts
+
+
+SEED_EXPECTED = {
+    "2014-12-04": ["1263/IV D1 before-14"],
+    "2014-12-15": ["1263/IV D1 before-3"],
+    "2014-12-17": ["1263/IV D2 before-14"],
+    "2014-12-18": ["1263/IV D1 due"],
+    "2014-12-24": ["1263/IV D1 overdue-7", "1263/IV D2 before-3"],
+    "2014-12-31": ["1263/IV D1 overdue-14", "1263/IV D2 due"],
+}
+
+
+def test_the_seed_motions_walked_through_december_2014(
+    location: StoreLocation, smtp: SmtpServer, db_url: str, shared_dir: Path
+) -> None:
+    """``tracker ingest ../shared/seeds/``: 1263/IV (BVV Mitte) has two deadlines, the
+    Erledigungsfrist 18.12.2014 (D1) and "bis Jahresende 2014" (D2); the Bezirksamt
+    (its addressee) is reminded."""
+    result = CliRunner().invoke(
+        app, ["--db", db_url, "--now", "2014-03-01T09:00", "ingest", str(shared_dir / "seeds")]
+    )
+    assert result.exit_code == 0, result.stderr
+    section = {**RECIPIENTS, "office": {"Bezirksamt": "ba@mitte.example"}, "fallback": None}
+    section = {k: v for k, v in section.items() if v is not None}
+    rem = make_reminders(location, smtp, section)
+    try:
+        seen: dict[str, list[str]] = {}
+        day = date(2014, 12, 1)
+        while day <= date(2014, 12, 31):
+            rem.clock.set(day)
+            before = len(smtp.received)
+            rem.notify()
+            rem.notify()
+            for msg in smtp.received[before:]:
+                assert msg.recipients == ["ba@mitte.example"]
+                seen[day.isoformat()] = sorted(
+                    f"{rem.service.get(UUID(k.split('/')[0])).reference}"
+                    f" {k.split('/')[1]} {k.split('/')[3]}"
+                    for k in msg.keys
+                )
+                assert "1263/IV: Bezirkliche Integrationskonferenz" in msg.text
+                assert len(msg.keys) == len(set(msg.keys))
+            assert len(smtp.received) - before <= 1
+            day += timedelta(days=1)
+        assert seen == SEED_EXPECTED
+    finally:
+        rem.reminders.close()
+        rem.service.app.close()

@@ -16,12 +16,15 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from contextlib import ExitStack
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from pathlib import Path
+from typing import IO
 
 import pytest
 
+from events.log import read_log
 from events.reminders import ReminderSent
 from events.store import StoreLocation
 from events.values import DeadlineKind, Outcome, Provenance
@@ -85,16 +88,28 @@ def write_config(path: Path) -> Path:
     return path
 
 
-def start_worker(db: str, config: Path, smtp: SmtpServer, log: Path) -> subprocess.Popen[bytes]:
+def start_worker(
+    db: str, config: Path, smtp: SmtpServer, log: IO[bytes]
+) -> subprocess.Popen[bytes]:
     env = dict(os.environ, TRACKER_SMTP_URL=smtp.url, TRACKER_LOG_LEVEL="info")
     env.pop("TRACKER_WEBHOOK_SECRET", None)
     return subprocess.Popen(
-        [sys.executable, "-c", "import cli; cli.main()", "--db", db, "--now", NOW,
-         "--config", str(config), "run"],  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import cli; cli.main()",
+            "--db",
+            db,
+            "--now",
+            NOW,
+            "--config",
+            str(config),
+            "run",
+        ],
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=log.open("wb"),
+        stderr=log,
     )
 
 
@@ -111,12 +126,41 @@ def wait_for(condition: object, timeout: float) -> bool:
 def test_three_workers_one_killed_send_every_reminder_exactly_once(
     location: StoreLocation, smtp: SmtpServer, tmp_path: Path
 ) -> None:
-    db = str(tmp_path / "db") if location.backend == "sqlite" else (
-        f"{PG_BASE}?schema={location.schema}"
+    db = (
+        str(tmp_path / "db")
+        if location.backend == "sqlite"
+        else (f"{PG_BASE}?schema={location.schema}")
     )
     seed(location)
     config = write_config(tmp_path / "tracker.toml")
-    workers = [start_worker(db, config, smtp, tmp_path / f"worker{n}.log") for n in range(3)]
+    with ExitStack() as files:
+        logs_out = [files.enter_context((tmp_path / f"worker{n}.log").open("wb")) for n in range(3)]
+        workers = [start_worker(db, config, smtp, out) for out in logs_out]
+        killed, done, codes = run_and_kill(workers, smtp)
+    logs = "\n".join(p.read_text(errors="replace")[-2000:] for p in tmp_path.glob("worker*.log"))
+    assert done, f"only {len(set(smtp.handler.keys()))} reminders arrived\n{logs}"
+    assert killed, "the victim sent nothing after 150 reminders"
+    assert codes[0] == 0 and codes[2] == 0 and codes[1] == -signal.SIGKILL, logs
+    counts = Counter(smtp.handler.keys())
+    assert len(counts) == REMINDERS
+    assert [k for k, n in counts.items() if n > 1] == []
+    app = open_log(location)
+    try:
+        sent = Counter(
+            e.event.key
+            for e in read_log(app.recorder, app.mapper)
+            if isinstance(e.event, ReminderSent)
+        )
+    finally:
+        app.close()
+    assert len(sent) == REMINDERS and max(sent.values()) == 1
+    assert "reminder_service_stopped" in logs
+
+
+def run_and_kill(
+    workers: list[subprocess.Popen[bytes]], smtp: SmtpServer
+) -> tuple[list[int], bool, list[int]]:
+    """Kill the second worker in flight after 150 reminders; wait for all 500; SIGTERM."""
     victim = workers[1]
     killed: list[int] = []
 
@@ -139,26 +183,4 @@ def test_three_workers_one_killed_send_every_reminder_exactly_once(
             if w.poll() is None:
                 w.send_signal(signal.SIGTERM)
         codes = [w.wait(15) for w in workers]
-    logs = "\n".join(p.read_text(errors="replace")[-2000:] for p in tmp_path.glob("worker*.log"))
-    assert done, f"only {len(set(smtp.handler.keys()))} reminders arrived\n{logs}"
-    assert killed, "the victim sent nothing after 150 reminders"
-    assert codes[0] == 0 and codes[2] == 0 and codes[1] == -signal.SIGKILL, logs
-    counts = Counter(smtp.handler.keys())
-    assert len(counts) == REMINDERS
-    assert [k for k, n in counts.items() if n > 1] == []
-    app = open_log(location)
-    try:
-        sent = Counter(
-            e.event.key
-            for e in (
-                entry
-                for entry in __import__("events.log", fromlist=["read_log"]).read_log(
-                    app.recorder, app.mapper
-                )
-            )
-            if isinstance(e.event, ReminderSent)
-        )
-    finally:
-        app.close()
-    assert len(sent) == REMINDERS and max(sent.values()) == 1
-    assert "reminder_service_stopped" in logs
+    return killed, done, codes

@@ -500,5 +500,7 @@ def test_projection_runs_into_an_in_memory_database_from_entries(board: Board) -
     page = BoardQueries(memory).overdue(today=TODAY)
     assert ids(page.items) == ["1/IV"]
     board.refresh()
-    stored = {r for r in board.rows() if str(r[3]) == "D1" and "1/IV" in str(r)}
-    assert stored == set(memory.query("SELECT * FROM board_rows"))
+    stored = board.db.query(
+        f"SELECT * FROM {board.db.table_prefix}board_rows WHERE reference = '1/IV'"
+    )
+    assert set(stored) == set(memory.query("SELECT * FROM board_rows"))

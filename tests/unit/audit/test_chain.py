@@ -16,14 +16,18 @@ EVENT = RawEvent(7, MOTION, 3, "events.motion:DeadlineSet", b'{"due":"2014-12-18
 
 
 def test_the_genesis_value_is_fixed() -> None:
-    assert GENESIS == hashlib.sha256(b"tracker audit chain v1").digest()
+    assert hashlib.sha256(b"tracker audit chain v1").digest() == GENESIS
 
 
 def test_a_link_is_sha256_of_the_previous_value_and_the_canonical_bytes() -> None:
     canonical = (
-        (7).to_bytes(8, "big") + MOTION.bytes + (3).to_bytes(8, "big")
-        + len(EVENT.topic).to_bytes(4, "big") + EVENT.topic.encode()
-        + len(EVENT.state).to_bytes(8, "big") + EVENT.state
+        (7).to_bytes(8, "big")
+        + MOTION.bytes
+        + (3).to_bytes(8, "big")
+        + len(EVENT.topic).to_bytes(4, "big")
+        + EVENT.topic.encode()
+        + len(EVENT.state).to_bytes(8, "big")
+        + EVENT.state
     )
     assert EVENT.canonical() == canonical
     assert link(GENESIS, EVENT) == hashlib.sha256(GENESIS + canonical).digest()

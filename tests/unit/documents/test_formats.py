@@ -16,8 +16,12 @@ def facts(path: Path) -> dict[str, object]:
     data = extract_file(path).to_json()
     decision = data["decision"]
     return {
-        "reference": data["reference"], "title": data["title"], "kind": data["kind"],
-        "body": data["body"], "state": data["state"], "addressee": data["addressee"],
+        "reference": data["reference"],
+        "title": data["title"],
+        "kind": data["kind"],
+        "body": data["body"],
+        "state": data["state"],
+        "addressee": data["addressee"],
         "decision": decision["outcome"] if isinstance(decision, dict) else None,
         "deadlines": [(d["date"], d["window_start"]) for d in data["deadlines"]],  # type: ignore[attr-defined,index]
         "reports": [(r["recurrence"], r["due"]) for r in data["reports"]],  # type: ignore[attr-defined,index]

@@ -63,8 +63,9 @@ def test_month_year_with_mitte_is_due_on_the_fifteenth() -> None:
     assert only(month_year("bis Mitte März 2020", NOTHING)).date == date(2020, 3, 15)
 
 
-@pytest.mark.parametrize("phrase", ["bis Jahresende 2014", "bis zum Jahresende 2014",
-                                    "zum Ende des Jahres 2014"])
+@pytest.mark.parametrize(
+    "phrase", ["bis Jahresende 2014", "bis zum Jahresende 2014", "zum Ende des Jahres 2014"]
+)
 def test_year_end_is_the_31st_of_december(phrase: str) -> None:
     assert only(year_end(phrase, NOTHING)).date == date(2014, 12, 31)
 
@@ -143,8 +144,11 @@ def test_year_only_is_due_at_the_year_end() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "anchor"),
-    [("bis zur Sommerpause", "Sommerpause"), ("in der nächsten Sitzung", "in der nächsten Sitzung"),
-     ("vor den Haushaltsberatungen", "Haushaltsberatungen")],
+    [
+        ("bis zur Sommerpause", "Sommerpause"),
+        ("in der nächsten Sitzung", "in der nächsten Sitzung"),
+        ("vor den Haushaltsberatungen", "Haushaltsberatungen"),
+    ],
 )
 def test_event_anchor_has_no_date_but_keeps_the_event(phrase: str, anchor: str) -> None:
     term = only(event_anchor(phrase, DECIDED))
@@ -166,10 +170,15 @@ def test_every_rule_is_registered_by_name() -> None:
 
 @pytest.mark.parametrize(
     ("phrase", "recurrence"),
-    [("halbjährlich zu berichten", "half-yearly"), ("quartalsweise", "quarterly"),
-     ("vierteljährlich", "quarterly"), ("jährlich einen Bericht", "yearly"),
-     ("monatlich", "monthly"), ("regelmäßig über den Stand zu informieren", "regular"),
-     ("einmalig zu berichten", None)],
+    [
+        ("halbjährlich zu berichten", "half-yearly"),
+        ("quartalsweise", "quarterly"),
+        ("vierteljährlich", "quarterly"),
+        ("jährlich einen Bericht", "yearly"),
+        ("monatlich", "monthly"),
+        ("regelmäßig über den Stand zu informieren", "regular"),
+        ("einmalig zu berichten", None),
+    ],
 )
 def test_recurrence_of_report_duties(phrase: str, recurrence: str | None) -> None:
     assert recurrence_of(phrase) == recurrence

@@ -24,15 +24,19 @@ def test_operative_request_with_a_date_is_a_completion_deadline() -> None:
 
 
 def test_labelled_erledigungsfrist_is_kept_beside_the_prose_deadline() -> None:
-    found = dates("Das Bezirksamt wird ersucht, bis Jahresende 2014 zu handeln.\n\n"
-                  "Erledigungsfrist: 18.12.2014")
+    found = dates(
+        "Das Bezirksamt wird ersucht, bis Jahresende 2014 zu handeln.\n\n"
+        "Erledigungsfrist: 18.12.2014"
+    )
     assert sorted(d for d in found if d) == [date(2014, 12, 18), date(2014, 12, 31)]
 
 
 def test_labelled_field_wins_over_an_undated_prose_term() -> None:
     extraction = extract_text(
         HEAD + "Das Bezirksamt wird ersucht, bis zur Sommerpause zu berichten.\n\n"
-        "Erledigungsfrist: 30.06.2015", name="t.txt")
+        "Erledigungsfrist: 30.06.2015",
+        name="t.txt",
+    )
     assert [d.date for d in extraction.deadlines] == [date(2015, 6, 30)]
     assert any("Erledigungsfrist" in w for w in extraction.warnings)
 
@@ -40,14 +44,19 @@ def test_labelled_field_wins_over_an_undated_prose_term() -> None:
 def test_event_anchored_term_is_kept_without_a_date_and_warned_about() -> None:
     extraction = extract_text(
         HEAD + "Das Bezirksamt wird ersucht, der BVV bis zur Sommerpause zu berichten.",
-        name="t.txt")
+        name="t.txt",
+    )
     assert [(d.date, d.rule) for d in extraction.deadlines] == [(None, "event_anchor")]
     assert any("Sommerpause" in w for w in extraction.warnings)
 
 
 def test_dates_inside_questions_are_not_obligations() -> None:
-    assert dates("Das Bezirksamt wird gefragt:\n1. Wird die Sanierung bis 30.06.2015 "
-                 "abgeschlossen sein?") == []
+    assert (
+        dates(
+            "Das Bezirksamt wird gefragt:\n1. Wird die Sanierung bis 30.06.2015 abgeschlossen sein?"
+        )
+        == []
+    )
 
 
 def test_a_rejected_motion_has_no_obligations() -> None:
@@ -55,34 +64,45 @@ def test_a_rejected_motion_has_no_obligations() -> None:
         "Drucksache - 0815/V\nBetreff: Spielplätze\nDrucksache-Art:Antrag\nBeratungsfolge:\n"
         "BVV Mitte von Berlin Entscheidung\n20.02.2014\n28. Sitzung der BVV abgelehnt\n\n"
         "Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, bis 30.06.2014 zu handeln.",
-        name="t.txt")
+        name="t.txt",
+    )
     assert extraction.decision is not None and extraction.decision.outcome == "rejected"
     assert extraction.deadlines == () and any("rejected" in w for w in extraction.warnings)
 
 
 def test_meeting_and_reference_dates_are_not_obligations() -> None:
-    assert dates("Der Rat hat in seiner Sitzung am 21. Februar 2019 entschieden. "
-                 "Das Bezirksamt wird ersucht, den Beschluss vom 25.02.2014 umzusetzen.") == []
+    assert (
+        dates(
+            "Der Rat hat in seiner Sitzung am 21. Februar 2019 entschieden. "
+            "Das Bezirksamt wird ersucht, den Beschluss vom 25.02.2014 umzusetzen."
+        )
+        == []
+    )
 
 
 def test_the_beratungsfolge_dates_are_not_obligations() -> None:
     extraction = extract_text(
         HEAD + "Beratungsfolge:\nGremium\nTermin\nBVV Mitte\n20.02.2014\nEntscheidung\n\n"
-        "Das Bezirksamt wird ersucht, am 20.02.2014 zu berichten.", name="t.txt")
+        "Das Bezirksamt wird ersucht, am 20.02.2014 zu berichten.",
+        name="t.txt",
+    )
     assert extraction.deadlines == ()
 
 
 def test_a_report_the_administration_declines_is_not_an_obligation() -> None:
     extraction = extract_text(
         HEAD + "Ein gesonderter Bericht an die BVV ist nicht vorgesehen und soll nicht "
-        "bis 30.06.2015 erfolgen.", name="t.txt")
+        "bis 30.06.2015 erfolgen.",
+        name="t.txt",
+    )
     assert extraction.reports == () and extraction.deadlines == ()
 
 
 def test_recurring_report_duty_names_its_recipient() -> None:
     extraction = extract_text(
         HEAD + "Das Bezirksamt wird ersucht, dem Ausschuss für Umwelt halbjährlich zu berichten.",
-        name="t.txt")
+        name="t.txt",
+    )
     assert [(r.recurrence, r.recipient) for r in extraction.reports] == [
         ("half-yearly", "Ausschuss für Umwelt")
     ]
@@ -91,7 +111,9 @@ def test_recurring_report_duty_names_its_recipient() -> None:
 def test_regular_information_promised_in_minutes_is_a_regular_report() -> None:
     extraction = extract_text(
         HEAD + "Frau K. erklärt, dass der Kultur- und Sozialausschuss regelmäßig über den "
-        "Stand informiert wird.", name="t.txt")
+        "Stand informiert wird.",
+        name="t.txt",
+    )
     assert [(r.recurrence, r.recipient) for r in extraction.reports] == [
         ("regular", "Kultur- und Sozialausschuss")
     ]
@@ -102,12 +124,16 @@ def test_relative_term_runs_from_the_decision_date() -> None:
         "Drucksache - 0815/V\nBetreff: Spielplätze\nBeratungsfolge:\n"
         "BVV Mitte von Berlin Entscheidung\n20.02.2014\n28. Sitzung ohne Änderungen beschlossen\n\n"
         "Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, innerhalb von 6 Wochen nach "
-        "Beschlussfassung ein Konzept vorzulegen.", name="t.txt")
+        "Beschlussfassung ein Konzept vorzulegen.",
+        name="t.txt",
+    )
     assert [d.date for d in extraction.deadlines] == [date(2014, 4, 3)]
 
 
 def test_proposal_text_of_a_recommended_rejection_yields_no_deadlines() -> None:
     extraction = extract_text(
         "Verwaltungsstandpunkt Nr. VI-A-1-VSP-01\nBetreff\nWorkshops\nX Ablehnung\n"
-        "Begründung:\nDie Workshops sollen bis 31.12.2017 stattfinden.", name="t.txt")
+        "Begründung:\nDie Workshops sollen bis 31.12.2017 stattfinden.",
+        name="t.txt",
+    )
     assert extraction.proposal == "rejected" and extraction.deadlines == ()

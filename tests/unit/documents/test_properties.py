@@ -14,16 +14,67 @@ from tracker.errors import DocumentError
 FORMATS = Path(__file__).resolve().parents[3] / "tests" / "data" / "seeds_formats"
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in sorted(FORMATS.glob("0*.txt"))]
 WORDS = [
-    "Drucksache", "-", "Nr.", "1263/IV", "22-4292", "Betreff:", "bis", "zum", "Jahresende",
-    "2014", "30.", "Juni", "31.02.2024", "Q2/2025", "im", "2.", "Halbjahr", "innerhalb", "von",
-    "6", "Wochen", "nach", "Beschlussfassung", "wird", "ersucht", "möge", "beschließen:",
-    "Beratungsfolge:", "Entscheidung", "abgelehnt", "\n", "\n\n", "\t", "\u00a0", "?", ".",
-    "Erledigungsfrist:", "Ende", "Zeitraum", "Januar", "Oktober", "20.000", "EUR", "Mio.",
-    "halbjährlich", "zu", "berichten", "Bezirksamt", "Verwaltung", "X", "Ablehnung", "Auszug",
-    "Gremium:", "Datum:", "Inhalt der Datei", "Kommune", "99.99.99", "0.0.", "binnen",
+    "Drucksache",
+    "-",
+    "Nr.",
+    "1263/IV",
+    "22-4292",
+    "Betreff:",
+    "bis",
+    "zum",
+    "Jahresende",
+    "2014",
+    "30.",
+    "Juni",
+    "31.02.2024",
+    "Q2/2025",
+    "im",
+    "2.",
+    "Halbjahr",
+    "innerhalb",
+    "von",
+    "6",
+    "Wochen",
+    "nach",
+    "Beschlussfassung",
+    "wird",
+    "ersucht",
+    "möge",
+    "beschließen:",
+    "Beratungsfolge:",
+    "Entscheidung",
+    "abgelehnt",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u00a0",
+    "?",
+    ".",
+    "Erledigungsfrist:",
+    "Ende",
+    "Zeitraum",
+    "Januar",
+    "Oktober",
+    "20.000",
+    "EUR",
+    "Mio.",
+    "halbjährlich",
+    "zu",
+    "berichten",
+    "Bezirksamt",
+    "Verwaltung",
+    "X",
+    "Ablehnung",
+    "Auszug",
+    "Gremium:",
+    "Datum:",
+    "Inhalt der Datei",
+    "Kommune",
+    "99.99.99",
+    "0.0.",
+    "binnen",
 ]
-SETTINGS = settings(max_examples=150, deadline=2000,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 
 def extract_or_document_error(text: str) -> None:
@@ -50,8 +101,7 @@ def test_texts_made_of_council_words_raise_only_document_errors(text: str) -> No
 @SETTINGS
 @given(
     st.sampled_from(SEED_TEXTS),
-    st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 60), st.text(max_size=12)),
-             max_size=8),
+    st.lists(st.tuples(st.integers(0, 4000), st.integers(0, 60), st.text(max_size=12)), max_size=8),
 )
 def test_mutated_seeds_raise_only_document_errors(
     seed: str, edits: list[tuple[int, int, str]]
@@ -64,8 +114,10 @@ def test_mutated_seeds_raise_only_document_errors(
 
 
 @SETTINGS
-@given(st.text(alphabet=st.sampled_from("0123456789./ -–QIVbisJahrMonatWochenEnde"), max_size=60),
-       st.dates())
+@given(
+    st.text(alphabet=st.sampled_from("0123456789./ -–QIVbisJahrMonatWochenEnde"), max_size=60),
+    st.dates(),
+)
 def test_the_grammar_never_raises_on_date_like_noise(text: str, decided: object) -> None:
     context = DateContext(decision_date=decided)  # type: ignore[arg-type]
     for term in find_terms(text, context):

@@ -32,9 +32,17 @@ def test_the_seeds_score_one(tmp_path: Path) -> None:
         for seed in sorted((shared / "seeds").glob("*.txt")):
             out.write(json.dumps(extract_file(seed).to_json(), ensure_ascii=False) + "\n")
     result = subprocess.run(
-        [sys.executable, str(shared / "tools" / "score_extraction.py"),
-         str(shared / "seeds" / "expected.jsonl"), str(predictions), "--verbose"],
-        capture_output=True, text=True, check=False, timeout=60,
+        [
+            sys.executable,
+            str(shared / "tools" / "score_extraction.py"),
+            str(shared / "seeds" / "expected.jsonl"),
+            str(predictions),
+            "--verbose",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().splitlines()[-1] == "score: 1.000", result.stdout

@@ -53,9 +53,11 @@ def row(reference: str = "1263/IV", title: str = "Konferenz", **kw: object) -> R
     return Row(**values)  # type: ignore[arg-type]
 
 
-def sample_digest(*rows: Row, late: bool = False) -> RenderedDigest:
+def sample_digest(
+    *rows: Row, late: bool = False, recipient: str = "amt@example.org"
+) -> RenderedDigest:
     items = tuple(DueItem(r, late) for r in (rows or (row(),)))
-    return render(Digest("amt@example.org", items), now=NOW, sender="t@bvv.example", link=None)
+    return render(Digest(recipient, items), now=NOW, sender="t@bvv.example", link=None)
 
 
 def test_status_text_in_german() -> None:

@@ -192,13 +192,15 @@ def test_bad_configuration_names_the_key(section: dict[str, object]) -> None:
 
 
 def test_policy_fingerprint_changes_with_the_policy() -> None:
-    assert POLICY.fingerprint() == parse_policy(
-        {
-            "fallback": "fallback@example.org",
-            "escalate_to": "chef@example.org",
-            "office": {"Bezirksamt": "ba@example.org", "Abt. Soziales": "soziales@example.org"},
-            "body": {"BVV Mitte von Berlin": "bvv@example.org"},
-        }
-    )[0].fingerprint()
+    assert (
+        POLICY.fingerprint()
+        == parse_policy(
+            {
+                "fallback": "fallback@example.org",
+                "escalate_to": "chef@example.org",
+                "office": {"Bezirksamt": "ba@example.org", "Abt. Soziales": "soziales@example.org"},
+                "body": {"BVV Mitte von Berlin": "bvv@example.org"},
+            }
+        )[0].fingerprint()
+    )
     assert POLICY.fingerprint() != ReminderPolicy().fingerprint()
-

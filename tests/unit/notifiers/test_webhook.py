@@ -21,12 +21,13 @@ from tracker.errors import (
 )
 
 SECRET = "whsec_" + base64.b64encode(b"0123456789abcdef").decode()
+URL = "https://hooks.example/t"
 ITEM: dict[str, object] = {"key": f"{MID}/D1/2014-12-18/due", "reference": "1263/IV"}
 
 
 def notifier(handler: httpx.MockTransport) -> WebhookNotifier:
     client = httpx.Client(transport=handler, timeout=httpx.Timeout(5.0))
-    return WebhookNotifier("https://hooks.example/t", secret=SECRET, client=client)
+    return WebhookNotifier(secret=SECRET, client=client)
 
 
 def test_the_request_carries_a_verifiable_signature() -> None:
@@ -36,7 +37,7 @@ def test_the_request_carries_a_verifiable_signature() -> None:
         seen.append(request)
         return httpx.Response(204)
 
-    digest = sample_digest()
+    digest = sample_digest(recipient=URL)
     msg_id = notifier(httpx.MockTransport(handle)).send(digest, now=NOW, items=[ITEM])
     (request,) = seen
     assert msg_id == request.headers["webhook-id"] == f"{MID}/D1/2014-12-18/due"
@@ -59,14 +60,14 @@ def test_a_tampered_body_does_not_match_the_signature() -> None:
 def test_server_errors_are_transient(status: int) -> None:
     n = notifier(httpx.MockTransport(lambda r: httpx.Response(status)))
     with pytest.raises(TransientDeliveryError, match=str(status)):
-        n.send(sample_digest(), now=NOW, items=[ITEM])
+        n.send(sample_digest(recipient=URL), now=NOW, items=[ITEM])
 
 
 @pytest.mark.parametrize("status", [400, 401, 404, 410, 301])
 def test_client_errors_are_permanent(status: int) -> None:
     n = notifier(httpx.MockTransport(lambda r: httpx.Response(status)))
     with pytest.raises(PermanentDeliveryError):
-        n.send(sample_digest(), now=NOW, items=[ITEM])
+        n.send(sample_digest(recipient=URL), now=NOW, items=[ITEM])
 
 
 def test_connection_errors_are_retried_with_backoff_until_success() -> None:
@@ -81,7 +82,7 @@ def test_connection_errors_are_retried_with_backoff_until_success() -> None:
     sleeps: list[float] = []
     outcome = deliver(
         notifier(httpx.MockTransport(handle)),
-        sample_digest(),
+        sample_digest(recipient=URL),
         now=NOW,
         items=[ITEM],
         retries=5,
@@ -98,7 +99,7 @@ def test_retries_stop_before_the_claim_ends() -> None:
     sleeps: list[float] = []
     outcome = deliver(
         n,
-        sample_digest(),
+        sample_digest(recipient=URL),
         now=NOW,
         items=[ITEM],
         retries=10,
@@ -113,4 +114,4 @@ def test_retries_stop_before_the_claim_ends() -> None:
 
 def test_webhooks_need_a_secret() -> None:
     with pytest.raises(ConfigurationError, match="TRACKER_WEBHOOK_SECRET"):
-        WebhookNotifier("https://hooks.example/t", secret=None)
+        WebhookNotifier(secret=None)

@@ -173,3 +173,13 @@ def test_the_state_comes_from_the_ags() -> None:
     assert state_of_body({"ags": "14713000"}, None) == "SN"
     assert state_of_body({"ags": "99"}, "BE") == "BE"
     assert state_of_body({}, None) is None
+
+
+def test_the_paper_date_completes_a_year_less_term_when_nothing_was_decided() -> None:
+    ctx = PaperContext(
+        {"id": "p", "reference": "DS/3", "paperType": "Antrag", "date": "2015-01-05"},
+        {"id": "b", "name": "Rat"},
+        files=({"id": "f", "text": "Das Bezirksamt wird ersucht, bis zum 30. Juni zu berichten."},),
+    )
+    ex = map_paper(ctx, default_state=None)
+    assert [d.date for d in ex.deadlines] == [date(2015, 6, 30)]

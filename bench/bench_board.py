@@ -1,0 +1,284 @@
+"""The deadline board at scale: rebuild speed, the overdue query, the whole command.
+
+Usage: python bench/bench_board.py [--motions 10000 100000 ...] [--postgres URL]
+       [--keep DIR] [--repeats 21] [--command-runs 10]
+
+For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary schema):
+
+1. generates the log directly through the recorder in bulk: per motion ``Registered``,
+   ``DecisionRecorded``, ``AddresseeAssigned``, ``DeadlineSet``; every 5th motion also a
+   ``DeadlineExtended``, every 3rd a ``Completed`` (≈ 4.5 events per motion); due dates
+   spread over 2015-2024, 40 offices, 12 bodies, five Bundesländer;
+2. reads and decodes the whole log alone (``read_log``): events/s;
+3. rebuilds the board from scratch (``Runner.rebuild``, batches of 500, the default, and of
+   2000): events/s, and the ratio to reading alone (target: at least 0.5), by wall-clock
+   time and by CPU time (the machine may be shared);
+4. the overdue query in-process on 2020-01-01 (about half the open rows are overdue): first
+   page of 50 plus the total, median of ``--repeats``; also filtered by one office;
+5. the whole ``tracker --db DIR --now 2020-01-01T09:00 overdue --limit 50`` command,
+   interpreter start-up included (hyperfine when installed, else subprocess timing),
+   after one warm-up run so the read model is current.
+
+Prints a Markdown table row per size and backend.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import structlog
+
+from events.log import read_log
+from events.motion import (
+    AddresseeAssigned,
+    Completed,
+    DeadlineExtended,
+    DeadlineSet,
+    DecisionRecorded,
+    Registered,
+)
+from events.store import StoreLocation, connect, parse_location
+from events.values import DeadlineKind, Outcome, Provenance
+from projections.board import BoardProjection, legal_due
+from projections.queries import BoardQueries, Filters
+from projections.runner import Runner
+from tracker.service import MotionLog, open_log
+
+AT = datetime(2024, 1, 10, 8, 0, tzinfo=UTC)
+TODAY = date(2020, 1, 1)
+WHO = Provenance.user("bench")
+STATES = ("BE", "NW", "SN", "BY", "HH")
+TOPIC = "tracker.motion:Motion"
+INSERT_CHUNK = 5000
+
+
+def motion_events(i: int) -> list[Any]:
+    """The events of motion ``i``."""
+    mid = uuid.uuid5(uuid.NAMESPACE_OID, f"bench-{i}")
+    decided = date(2014, 1, 1) + timedelta(days=i % 365)
+    due = date(2015, 1, 1) + timedelta(days=(i * 7919) % 3650)
+    common = {"originator_id": mid, "timestamp": AT, "provenance": WHO, "effective": decided}
+    events: list[Any] = [
+        Registered(
+            originator_version=1,
+            originator_topic=TOPIC,
+            body=f"Bezirksverordnetenversammlung {i % 12}",
+            reference=f"{i:07d}/IX",
+            title=f"Antrag {i} zur Verbesserung der Radwege im Bezirk",
+            kind="Antrag",
+            state=STATES[i % len(STATES)],
+            initiators=["Fraktion"],
+            **common,
+        ),
+        DecisionRecorded(
+            originator_version=2,
+            committee=f"Ausschuss {i % 9}",
+            outcome=Outcome.ADOPTED,
+            text=None,
+            **common,
+        ),
+        AddresseeAssigned(
+            originator_version=3, addressee="Bezirksamt", office=f"Abt. {i % 40}", **common
+        ),
+        DeadlineSet(
+            originator_version=4,
+            deadline_id="D1",
+            kind=DeadlineKind.COMPLETION,
+            due=due,
+            window_start=None,
+            phrase=f"bis zum {due.strftime('%d.%m.%Y')}",
+            rule="manual",
+            **common,
+        ),
+    ]
+    version = 5
+    if i % 5 == 0:
+        events.append(
+            DeadlineExtended(
+                originator_version=version,
+                deadline_id="D1",
+                previous_due=due,
+                new_due=due + timedelta(days=90),
+                reason="Fristverlängerung",
+                **common | {"effective": due - timedelta(days=10)},
+            )
+        )
+        version += 1
+    if i % 3 == 0:
+        events.append(
+            Completed(
+                originator_version=version,
+                deadline_id=None,
+                note="erledigt",
+                **common | {"effective": due + timedelta(days=(i % 61) - 30)},
+            )
+        )
+    return events
+
+
+def generate(app: MotionLog, motions: int) -> int:
+    """Write ``motions`` motions' events through the recorder; returns the event count."""
+    written = 0
+    pending: list[Any] = []
+    for i in range(motions):
+        pending.extend(app.mapper.to_stored_event(e) for e in motion_events(i))
+        if len(pending) >= INSERT_CHUNK:
+            app.recorder.insert_events(pending)
+            written += len(pending)
+            pending = []
+    if pending:
+        app.recorder.insert_events(pending)
+        written += len(pending)
+    return written
+
+
+def read_all(app: MotionLog) -> Iterator[Any]:
+    return read_log(app.recorder, app.mapper, batch=500)
+
+
+def median_ms(fn: Any, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def command_seconds(db: str, runs: int) -> tuple[float, str]:
+    """Median wall time of the whole overdue command (interpreter start-up included)."""
+    argv = ["tracker", "--db", db, "--now", "2020-01-01T09:00", "overdue", "--limit", "50"]
+    subprocess.run(argv, check=True, capture_output=True)  # warm-up: read model current
+    if shutil.which("hyperfine"):
+        with tempfile.NamedTemporaryFile(suffix=".json") as out:
+            subprocess.run(
+                [
+                    "hyperfine",
+                    "--warmup",
+                    "2",
+                    "--runs",
+                    str(runs),
+                    "--export-json",
+                    out.name,
+                    "-N",
+                    " ".join(f"'{a}'" for a in argv),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            result = json.loads(Path(out.name).read_text())["results"][0]
+            return float(result["median"]), "hyperfine"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), "subprocess"
+
+
+def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Namespace) -> str:
+    app = open_log(location)
+    start = time.perf_counter()
+    events = generate(app, motions)
+    gen = time.perf_counter() - start
+
+    start, cpu = time.perf_counter(), time.process_time()
+    count = sum(1 for _ in read_all(app))
+    read_s, read_cpu = time.perf_counter() - start, time.process_time() - cpu
+    assert count == events
+
+    db = connect(location)
+    runner = Runner(db, app, [BoardProjection()])
+    runner.setup()
+    legal_due("2015-01-01", "BE")  # the one-off import of holidays is not the rebuild's
+    rebuilds = {}
+    for batch in (500, 2000):
+        start, cpu = time.perf_counter(), time.process_time()
+        applied = runner.rebuild("board", batch_size=batch)
+        rebuilds[batch] = (time.perf_counter() - start, time.process_time() - cpu)
+        assert applied == events
+
+    queries = BoardQueries(db)
+    page = queries.overdue(today=TODAY, limit=50)
+    first_ms = median_ms(lambda: queries.overdue(today=TODAY, limit=50), args.repeats)
+    office = Filters(office="Abt. 7")
+    office_ms = median_ms(
+        lambda: queries.overdue(today=TODAY, filters=office, limit=50), args.repeats
+    )
+    if location.backend == "sqlite":
+        cmd_s, tool = command_seconds(db_arg, args.command_runs)
+        command = f"{cmd_s:.3f} s ({tool})"
+    else:
+        command = "-"
+    db.close()
+    app.close()
+    cells = [f"{events / read_s:,.0f} (cpu {events / read_cpu:,.0f})"]
+    for wall, cpu_s in rebuilds.values():
+        cells.append(
+            f"{events / wall:,.0f} in {wall:.1f} s, ratio {read_s / wall:.2f}"
+            f" (cpu {events / cpu_s:,.0f}, ratio {read_cpu / cpu_s:.2f})"
+        )
+    row = (
+        f"| {location.backend} | {motions:,} | {events:,} | {gen:.0f} s | {' | '.join(cells)} |"
+        f" {page.total:,} | {first_ms:.2f} | {office_ms:.2f} | {command} |"
+    )
+    print(row, flush=True)
+    print(f"# load average after: {os.getloadavg()}", flush=True)
+    return row
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--motions", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--postgres", default=None, help="also run on this PostgreSQL URL")
+    parser.add_argument("--repeats", type=int, default=21)
+    parser.add_argument("--command-runs", type=int, default=10)
+    parser.add_argument("--keep", default=None, help="keep the SQLite stores under this folder")
+    args = parser.parse_args()
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    print(
+        f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs, {sys.version.split()[0]}"
+    )
+    print(f"# load average before: {os.getloadavg()}")
+    print(
+        "| backend | motions | events | generate | read+decode events/s |"
+        " rebuild, batches of 500 | rebuild, batches of 2000 | overdue total |"
+        " page+total ms (median) | office filter ms | `tracker overdue --limit 50` |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for motions in args.motions:
+        root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-board-"))
+        folder = root / f"m{motions}"
+        try:
+            bench(parse_location(str(folder)), str(folder), motions, args)
+        finally:
+            if not args.keep:
+                shutil.rmtree(root, ignore_errors=True)
+        if args.postgres:
+            import psycopg
+
+            schema = f"bench_{uuid.uuid4().hex[:8]}"
+            url = f"{args.postgres}?schema={schema}"
+            try:
+                bench(parse_location(url), url, motions, args)
+            finally:
+                with psycopg.connect(args.postgres, autocommit=True) as conn:
+                    conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,136 @@
+"""``tracker notify``, ``tracker reminders`` and the deadline commands around them, through
+the real CLI on SQLite and PostgreSQL, with a real SMTP server on loopback."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from cli import app
+from tests.integration.notifiers.smtp import SmtpServer
+
+runner = CliRunner()
+
+CONFIG = """
+[reminders]
+sender = "fristen@bvv.example"
+fallback = "fristen@bvv.example"
+backoff_seconds = 0.01
+
+[reminders.office]
+"Abt. Soziales" = "soziales@mitte.example"
+"""
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> str:
+    path = tmp_path / "tracker.toml"
+    path.write_text(CONFIG, encoding="utf-8")
+    return str(path)
+
+
+def run(
+    db: str, config: str, now: str, *args: str, smtp: str | None = None
+) -> tuple[int, str, str]:
+    env = {"TRACKER_SMTP_URL": smtp} if smtp else {"TRACKER_SMTP_URL": ""}
+    result = runner.invoke(app, ["--db", db, "--now", now, "--config", config, *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def add(db: str, config: str, reference: str, due: str, title: str = "Spielplatz") -> None:
+    code, _, err = run(
+        db, config, "2014-03-01T09:00", "add", reference, "--body", "BVV Mitte von Berlin",
+        "--title", title, "--state", "BE", "--decided", "2014-02-20",
+        "--office", "Abt. Soziales", "--due", due,
+    )  # fmt: skip
+    assert code == 0, err
+
+
+def test_notify_dry_run_shows_without_sending_then_notify_sends_once(
+    db_url: str, config: str, smtp: SmtpServer
+) -> None:
+    add(db_url, config, "1263/IV", "2014-12-18", title='=HYPERLINK("x")')
+    now = "2014-12-04T08:30"
+    code, out, _ = run(db_url, config, now, "notify", "--dry-run")
+    assert code == 0
+    assert "would send: email to soziales@mitte.example: Fristen-Erinnerung: 1 Vorgang" in out
+    assert "/D1/2014-12-18/before-14" in out and not smtp.received
+    code, out, err = run(db_url, config, now, "notify", "--format", "json", smtp=smtp.url)
+    assert code == 0, err
+    sent = json.loads(out)
+    assert sent["counts"]["sent"] == 1 and sent["messages"][0]["status"] == "sent"
+    assert len(smtp.received) == 1
+    code, out, _ = run(db_url, config, now, "notify", smtp=smtp.url)
+    assert code == 0 and out.strip() == "nothing due" and len(smtp.received) == 1
+
+
+def test_reminders_lists_planned_and_sent_in_json_and_csv(
+    db_url: str, config: str, smtp: SmtpServer
+) -> None:
+    add(db_url, config, "1263/IV", "2014-12-18", title='=HYPERLINK("x")')
+    run(db_url, config, "2014-12-04T08:30", "notify", smtp=smtp.url)
+    code, out, _ = run(db_url, config, "2014-12-04T09:00", "reminders", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    stages = {r["stage"]: r["status"] for r in data["reminders"]}
+    assert stages == {
+        "before-14": "sent",
+        "before-3": "planned",
+        "due": "planned",
+        "overdue-7": "planned",
+    }
+    assert data["total"] == 4
+    code, out, _ = run(
+        db_url, config, "2014-12-04T09:00", "reminders", "--format", "csv", "--status", "sent"
+    )
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["stage"] for r in rows] == ["before-14"]
+    assert rows[0]["title"].startswith("'=")  # neutralised for spreadsheets
+
+
+def test_an_extended_deadline_retires_the_reminders_for_the_old_date(
+    db_url: str, config: str, smtp: SmtpServer
+) -> None:
+    add(db_url, config, "1263/IV", "2014-12-18")
+    code, out, _ = run(db_url, config, "2014-12-01T09:00", "reminders", "--status", "planned")
+    assert code == 0 and "4 reminder(s)" in out
+    code, _, err = run(
+        db_url, config, "2014-12-10T10:00", "deadline", "extend", "1263/IV", "D1",
+        "--to", "2015-03-31", "--reason", "Fristverlängerung",
+    )  # fmt: skip
+    assert code == 0, err
+    code, out, _ = run(db_url, config, "2014-12-18T09:00", "notify", smtp=smtp.url)
+    assert code == 0 and not smtp.received
+    code, out, _ = run(db_url, config, "2014-12-18T09:00", "reminders", "--format", "json")
+    statuses = {(r["nominal_due"], r["stage"]): r["status"] for r in json.loads(out)["reminders"]}
+    assert statuses[("2014-12-18", "due")] == "retired"
+    assert statuses[("2015-03-31", "before-14")] == "planned"
+
+
+def test_notify_without_an_smtp_url_is_a_configuration_error(db_url: str, config: str) -> None:
+    add(db_url, config, "1263/IV", "2014-12-18")
+    code, out, err = run(db_url, config, "2014-12-18T09:00", "notify")
+    assert code == 2 and "TRACKER_SMTP_URL is not set" in err
+    code, out, err = run(db_url, config, "2014-12-18T09:00", "notify", "--dry-run")
+    assert code == 0 and "would send" in out
+
+
+def test_a_bad_reminders_section_is_a_clear_error(db_url: str, tmp_path: Path) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("[reminders]\nbefore = [14, -3]\n", encoding="utf-8")
+    code, _, err = run(db_url, str(path), "2014-12-18T09:00", "reminders")
+    assert code == 2 and "[reminders] before" in err

@@ -1,0 +1,191 @@
+"""Given the head of a council document, then the layout and the facts read from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tracker.documents import extract_text
+from tracker.documents.fields import find_body, find_reference
+from tracker.documents.layouts import detect
+
+FORMATS = Path(__file__).resolve().parents[3] / "tests" / "data" / "seeds_formats"
+
+
+@pytest.mark.parametrize(
+    ("seed", "layout"),
+    [
+        ("000", "allris"),
+        ("001", "hamburg"),
+        ("002", "sessionnet"),
+        ("003", "buergerinfo"),
+        ("004", "politik_bei_uns"),
+    ],
+)
+def test_each_seed_is_read_by_its_own_layout(seed: str, layout: str) -> None:
+    path = next(FORMATS.glob(f"{seed}_*.txt"))
+    found = detect(path.read_text(encoding="utf-8"))
+    assert found is not None and found.name == layout
+
+
+def test_an_unknown_layout_falls_back_to_the_generic_reader() -> None:
+    extraction = extract_text(
+        "Antrag Nr. 15-0268/2015:\nSpielplätze im Stadtbezirk\n", name="t.txt"
+    )
+    assert (extraction.layout, extraction.reference, extraction.kind) == (
+        "generic",
+        "15-0268/2015",
+        "Antrag",
+    )
+    assert extraction.title == "Spielplätze im Stadtbezirk"
+
+
+@pytest.mark.parametrize(
+    ("lines", "reference"),
+    [
+        (["Drucksache - DS/1246/V", "Betreff: X"], "DS/1246/V"),
+        (["20-6645.1", "Titel"], "20-6645.1"),
+        (
+            [
+                "Titel",
+                "19. Tagung der BVV",
+                "Drs. VIII-0609",
+                "Die BVV hebt den Beschluss zur Drucksache VIII-0307 auf.",
+            ],
+            "VIII-0609",
+        ),
+        (["Ö 2 - 21-4290", "Errichtung einer Unterkunft"], "21-4290"),
+        (["Antrag vom 28.09.2022, OF 387/3 Betreff: Berger Straße"], "OF 387/3"),
+        (["DS 062a/2016 Änderungsantrag zur Drucksache 062/2016"], "062a/2016"),
+        (["Kreisrat V. trug den Sachverhalt gemäß Vorlage V-KA/18/480 vor."], "V-KA/18/480"),
+    ],
+)
+def test_the_documents_own_reference_wins_over_cited_ones(lines: list[str], reference: str) -> None:
+    found = find_reference(lines)
+    assert found is not None and found.value == reference
+
+
+def test_a_paper_cited_as_already_decided_is_not_the_reference() -> None:
+    assert find_reference(["Es geht um die beschlossenen Drs. 1633/IV."]) is None
+
+
+def test_the_number_of_a_bezirksamt_decision_is_not_the_reference() -> None:
+    found = find_reference(["Beschluss-Nr.: VIII-0488/2018", "An die Drucksache-Nr.: VIII-0431"])
+    assert found is not None and found.value == "VIII-0431"
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Bezirksverordnetenversammlung Beratung\n... der BVV Charlottenburg-Wilmersdorf",
+            "BVV Charlottenburg-Wilmersdorf von Berlin",
+        ),
+        ("Das Bezirksamt Pankow von Berlin beschließt", "BVV Pankow von Berlin"),
+        ("Die Bezirksverordnetenversammlung möge beschließen", "Bezirksverordnetenversammlung"),
+        ("Der Hauptausschuss der Bezirksversammlung Altona", "Bezirksversammlung Altona"),
+        ("Die Bezirksversammlung möge beschließen", "Bezirksversammlung"),
+        ("Der Bezirksrat Linden-Limmer hat sich", "Bezirksrat Linden-Limmer"),
+        ("die Finanzlage des Landkreises Peine und der Stadt Peine", "Landkreis Peine"),
+        ("Bürgerinfo LANDKREIS BÖRDE", "Landkreis Börde"),
+        ("Abstimmung in einer Kreistagssitzung", "Kreistag"),
+        ("Ein Text ohne Rat und Ort", None),
+    ],
+)
+def test_body_names_the_council(text: str, body: str | None) -> None:
+    assert find_body(text) == body
+
+
+def test_politik_bei_uns_page_reads_the_paper_after_the_page_metadata() -> None:
+    extraction = extract_text(
+        "Daten\nKommune\nLeipzig\nDateiname\n1.pdf\nErstellt\n08.03.17, 12:00\nInhalt der Datei\n"
+        "Verwaltungsstandpunkt Nr. VI-A-1-VSP-01\nBetreff\nWorkshops\nX Ablehnung\n",
+        name="t.txt",
+    )
+    assert (extraction.layout, extraction.kind, extraction.body, extraction.state) == (
+        "politik_bei_uns",
+        "Verwaltungsstandpunkt",
+        "Leipzig",
+        "SN",
+    )
+    assert extraction.proposal == "rejected"
+
+
+def test_hamburg_title_drops_the_initiators_and_the_kind_suffix() -> None:
+    extraction = extract_text(
+        "21-3684\n\nRaum schaffen (Antrag der SPD- und CDU-Fraktion)\n\nAntrag öffentlich\n\n"
+        "Beratungsreihenfolge\nGremium\nTOP\n07.12.2023\nPetitum/Beschluss\n",
+        name="t.txt",
+    )
+    assert extraction.title == "Raum schaffen"
+    assert extraction.initiators == ("SPD-Fraktion", "CDU-Fraktion")
+
+
+def test_buergerinfo_auszug_takes_the_decision_of_the_committee_on_its_date() -> None:
+    extraction = extract_text(
+        "Auszug - Haushalt 2015\n\nTOP: Ö 2\nGremium: Finanzausschuss Beschlussart: zur Kenntnis "
+        "genommen\nDatum: Do, 04.12.2014\n2014/284 Haushalt 2015;\n"
+        "Status:öffentlichVorlage-Art:Beschlussvorlage\n",
+        name="t.txt",
+    )
+    assert extraction.decision is not None
+    assert (extraction.decision.outcome, extraction.title, extraction.kind) == (
+        "noted",
+        "Haushalt 2015",
+        "Beschlussvorlage",
+    )
+
+
+@pytest.mark.parametrize(
+    ("minutes", "outcome"),
+    [
+        ("Beschluss: mehrheitlich abgelehnt\nAbstimmung: Ja: 3", "rejected"),
+        (
+            "Beschluss: zurück in die Fraktionen\nBeschluss:\nDie Vorlage wird in die Fraktionen "
+            "verwiesen. Es wird eine Beschlussempfehlung erwartet.",
+            "referred",
+        ),
+        ("Der Kreistag beschloss einstimmig, dass die Maßnahme umgesetzt wird.", "adopted"),
+        ("Die Beschlussfassung wird vertagt.", "deferred"),
+        (
+            "Der Bauausschuss empfiehlt der Bürgerschaft einstimmig, den Antrag zu beschließen.",
+            "recommended",
+        ),
+        ("Die Mitglieder des Ausschusses nahmen den Vorschlag von Frau B. an.", "adopted"),
+    ],
+)
+def test_decisions_in_minutes_map_to_outcomes(minutes: str, outcome: str) -> None:
+    extraction = extract_text(minutes + "\nVorlage VO/2020/123\n", name="t.txt")
+    assert extraction.decision is not None and extraction.decision.outcome == outcome
+
+
+def test_a_motion_that_asks_the_council_to_reject_something_has_no_decision() -> None:
+    extraction = extract_text(
+        "Antrag VI-0911\nDie BVV möge beschließen:\nDie BVV Pankow lehnt die Benennung ab.\n",
+        name="t.txt",
+    )
+    assert extraction.decision is None
+
+
+def test_questions_are_addressed_to_whom_they_ask() -> None:
+    extraction = extract_text(
+        "Drucksache - 1512/5\nDrucksache-Art:Mündliche AnfragenMündliche Anfragen\n"
+        "Ich frage das Bezirksamt:\n1. Wird der Radweg bis 31.05.2020 fertig?\n",
+        name="t.txt",
+    )
+    assert (extraction.kind, extraction.addressee, extraction.deadlines) == (
+        "Mündliche Anfragen",
+        "Bezirksamt",
+        (),
+    )
+
+
+def test_an_inline_fristende_is_a_labelled_deadline() -> None:
+    extraction = extract_text(
+        "Ö 2 - 21-4290\nUnterkunft Anhörung\nAnhörung gemäß § 28 BezVG (Fristende 30.09.2023)\n",
+        name="t.txt",
+    )
+    assert [(d.date.isoformat() if d.date else None, d.rule) for d in extraction.deadlines] == [
+        ("2023-09-30", "label:numeric_date")
+    ]

@@ -1,0 +1,63 @@
+"""The ``[sync]`` table: defaults, systems, and clear errors for wrong values."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tracker.errors import ConfigurationError
+from tracker.oparl.client import DEFAULT_USER_AGENT
+from tracker.oparl.config import SyncConfig, SystemTarget
+
+
+def test_defaults_are_polite_and_bounded() -> None:
+    config = SyncConfig.from_section({})
+    assert config.systems == ()
+    assert (config.interval, config.overlap, config.overlap_1_0) == (
+        timedelta(hours=1),
+        timedelta(hours=1),
+        timedelta(days=14),
+    )
+    assert (config.client.rate, config.client.concurrency, config.client.retries) == (5.0, 2, 3)
+    assert config.client.timeout == 10.0
+    assert config.client.user_agent == DEFAULT_USER_AGENT
+
+
+def test_systems_come_as_urls_or_tables_with_bodies() -> None:
+    config = SyncConfig.from_section(
+        {
+            "systems": ["https://a/system"],
+            "system": [{"url": "https://b/system", "bodies": ["https://b/body/1"]}],
+            "interval_minutes": 15,
+            "overlap_minutes_1_0": 60 * 24 * 30,
+            "rate": 0.5,
+            "concurrency": 4,
+            "user_agent": "tracker (ris@example.org)",
+        }
+    )
+    assert config.systems == (
+        SystemTarget("https://a/system"),
+        SystemTarget("https://b/system", ("https://b/body/1",)),
+    )
+    assert config.interval == timedelta(minutes=15)
+    assert config.overlap_1_0 == timedelta(days=30)
+    assert (config.client.rate, config.client.concurrency) == (0.5, 4)
+    assert config.client.user_agent == "tracker (ris@example.org)"
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ({"rate": -1}, "rate"),
+        ({"concurrency": 0}, "concurrency"),
+        ({"timeout": "fast"}, "timeout"),
+        ({"retries": True}, "retries"),
+        ({"systems": "https://a"}, "systems must be a list"),
+        ({"system": [{"bodies": []}]}, "needs url"),
+        ({"system": [{"url": "https://a", "bodies": "b"}]}, "bodies must be a list"),
+    ],
+)
+def test_a_wrong_value_is_named(section: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigurationError, match=message):
+        SyncConfig.from_section(section)

@@ -93,6 +93,11 @@ class Context:
                 (item.app if name == "service" else item).close()
 
 
+def stderr_logger(*_: Any) -> structlog.PrintLogger:
+    """A logger on the current standard error (looked up at each use, not at start-up)."""
+    return structlog.PrintLogger(sys.stderr)
+
+
 def configure_logging(level: str) -> None:
     """structlog, once: readable on a terminal, JSON lines otherwise; to standard error."""
     processors: list[Any] = [
@@ -109,7 +114,7 @@ def configure_logging(level: str) -> None:
         wrapper_class=structlog.make_filtering_bound_logger(
             logging.getLevelNamesMapping().get(level.upper(), logging.WARNING)
         ),
-        logger_factory=structlog.PrintLoggerFactory(sys.stderr),
+        logger_factory=stderr_logger,
         cache_logger_on_first_use=False,
     )
 
@@ -641,7 +646,7 @@ def board(c: Context) -> Any:
     if "board" not in c._cache:
         from projections.service import BoardService
 
-        c._cache["board"] = BoardService.open(c.settings, c.service.app)
+        c._cache["board"] = BoardService.open(c.settings, lambda: c.service.app)
     return c._cache["board"]
 
 
@@ -821,11 +826,18 @@ def reminders(
     status: Annotated[
         list[str] | None, typer.Option(help="planned, sent, failed, skipped, retired.")
     ] = None,
+    known_at: KnownAt = None,
 ) -> None:
     """List reminders: planned, sent, failed, skipped and retired."""
     from notifiers.output import render_reminders
+    from tracker import audit
 
-    rows = reminder_service(ctx.obj).reminders(status)
+    c: Context = ctx.obj
+    if known_at is None:
+        rows = reminder_service(c).reminders(status)
+    else:
+        when = audit.known_at(known_at, c.settings.clock)
+        rows = audit.known_reminders(c.service.app, when, c.settings.section("reminders"), status)
     typer.echo(render_reminders(rows, fmt.value), nl=False)
 
 

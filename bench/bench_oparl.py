@@ -26,6 +26,7 @@ import multiprocessing as mp
 import os
 import platform
 import resource
+import socket
 import sys
 import tempfile
 import time
@@ -80,11 +81,12 @@ def quiet() -> None:
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 
 
-def server(papers: int, page_size: int, changed: float, ready: Any, stop: Any) -> None:
-    """Child process: serve the world until told to stop."""
+def server(papers: int, page_size: int, changed: float, port: int, ready: Any, stop: Any) -> None:
+    """Child process: serve the world until told to stop (the same port every phase: object
+    ids are URLs, and a server that moves changes every id)."""
     quiet()
     world = build_world(papers, page_size, changed)
-    with serve(world) as base:
+    with serve(world, port) as base:
         ready.put(base)
         stop.wait()
 
@@ -119,12 +121,25 @@ def phase(db: str, base: str, at: datetime, concurrency: int, out: Any) -> None:
     app.close()
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
 def run_phase(
-    db: str, papers: int, page_size: int, changed: float, at: datetime, concurrency: int
+    db: str,
+    papers: int,
+    page_size: int,
+    changed: float,
+    at: datetime,
+    concurrency: int,
+    port: int,
 ) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     ready, stop, out = ctx.Queue(), ctx.Event(), ctx.Queue()
-    srv = ctx.Process(target=server, args=(papers, page_size, changed, ready, stop))
+    srv = ctx.Process(target=server, args=(papers, page_size, changed, port, ready, stop))
     srv.start()
     try:
         base = ready.get(timeout=60)
@@ -164,6 +179,7 @@ def main() -> None:
         if args.postgres:
             schema = f"bench_oparl_{os.getpid()}"
             targets.append(("PostgreSQL", f"{args.postgres}?schema={schema}"))
+        port = free_port()
         for name, db in targets:
             print(f"\n{name}: {args.papers} papers, pages of {args.page_size}")
             print("| phase | time s | requests | objects seen | events | peak RSS MiB |")
@@ -173,7 +189,7 @@ def main() -> None:
                 (f"incremental, {args.changed:.0%} changed", args.changed, T2),
                 ("incremental, nothing changed", args.changed, T3),
             ):
-                r = run_phase(db, args.papers, args.page_size, changed, at, args.concurrency)
+                r = run_phase(db, args.papers, args.page_size, changed, at, args.concurrency, port)
                 print(
                     f"| {label} | {r['seconds']:.2f} | {r['requests']} | {r['seen']} "
                     f"| {r['events']} | {r['peak_rss_mib']:.0f} |",

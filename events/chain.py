@@ -406,6 +406,8 @@ def check_published(db: Database, expect: ChainHead) -> None:
     Call it after :func:`walk` has verified the chain against the log: then a mismatch here
     means the log and the chain were both rewritten at or before that position.
     """
+    if expect == EMPTY_HEAD:
+        return
     rows = db.query(f"SELECT chain FROM {chain_table(db)} WHERE position = ?", (expect.position,))
     if not rows:
         last = chain_head(db).position

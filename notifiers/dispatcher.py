@@ -8,7 +8,8 @@ One pass (:meth:`Dispatcher.run_pass`) repeats until nothing due is left unclaim
    recipient, coalesced stages skipped, late ones marked);
 3. send each digest (retrying transient failures while the claim is held);
 4. record ``ReminderSent`` / ``ReminderFailed`` / ``ReminderSkipped`` in the log under each
-   reminder's key, then mark the rows.
+   reminder's key, one atomic save per digest right after it went out;
+5. when the claimed batch is done, write the outcomes into its rows and end the claims.
 
 A crash between 3 and 4 leaves the claim to expire: the reminder is sent again, with the
 same Message-ID. Recording an outcome for a key that another worker recorded first fails

@@ -64,3 +64,47 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "nothing due"
     lines.append(counts)
     return "\n".join(lines) + "\n"
+
+
+# -- for ``tracker show`` and ``tracker stats`` (wired by their owners) ----------------------
+
+MOTION_COLUMNS = ["deadline", "stage", "send_at", "status", "recipient", "late", "error"]
+
+
+def motion_reminders_view(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
+    """A motion's reminders for ``tracker show --format json`` (key ``"reminders"``)."""
+    return [
+        {
+            "key": r.key,
+            "deadline": r.deadline_id,
+            "nominal_due": r.nominal_due.isoformat(),
+            "stage": r.stage,
+            "send_at": r.send_at.isoformat(),
+            "status": r.status,
+            "recipient": r.recipient,
+            "late": r.late,
+            "message_id": r.message_id,
+            "error": r.error,
+        }
+        for r in rows
+    ]
+
+
+def render_motion_reminders(rows: Sequence[ReminderRow]) -> str:
+    """The reminders block of ``tracker show``; permanent failures are named first."""
+    if not rows:
+        return ""
+    failed = [r for r in rows if r.status == "failed"]
+    lines = [
+        f"reminder to {r.recipient} failed for good ({r.stage}, {r.deadline_id}): {r.error}"
+        for r in failed
+    ]
+    table = render_table(motion_reminders_view(rows), MOTION_COLUMNS)
+    return "\n".join([*lines, table]) if lines else table
+
+
+def reminder_stats(counts: dict[str, int]) -> dict[str, int]:
+    """Reminder counts for ``tracker stats`` (key ``"reminders"``): every status, zeros
+    included, so that ``failed`` is always present."""
+    statuses = ("planned", "sent", "failed", "skipped", "retired")
+    return {s: int(counts.get(s, 0)) for s in statuses}

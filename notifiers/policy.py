@@ -9,7 +9,7 @@ Configuration (``[reminders]`` in ``tracker.toml``, all optional)::
     before = [14, 3]            # stages before the due date, in days
     on_due = true               # a stage on the due date
     overdue_every = 7           # overdue repeats, in days (0: none)
-    escalate_after = 30         # days overdue before the escalation address is added
+    escalate_after = 30         # overdue repeats at least this late also go to escalate_to
     escalate_to = "amtsleitung@bezirk.example"
     send_time = "08:00"         # Europe/Berlin, on working days of the motion's Bundesland
     late_after_minutes = 60     # sent later than this after its time: marked "verspätet"
@@ -29,8 +29,8 @@ Configuration (``[reminders]`` in ``tracker.toml``, all optional)::
     "BVV Mitte von Berlin" = "bvv@bezirk.example"
 
 A recipient is an e-mail address or an ``http(s)://`` URL (a webhook: one signed JSON POST
-per reminder, see :mod:`notifiers.webhook`). Recipients are looked
-up by office, then addressee, then body, then the fallback.
+per reminder, see :mod:`notifiers.webhook`). Recipients are looked up by office, then
+addressee, then body, then the fallback (names compared case- and space-insensitively).
 
 Stages are counted from the due date after BGB § 193 (``due``); the reminder key keeps the
 nominal due date as recorded. A stage that falls on a weekend or public holiday of the

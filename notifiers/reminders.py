@@ -59,9 +59,11 @@ from notifiers.policy import (
 from tracker.deadlines import legal_due_date
 
 #: Bump when the tables or the planning logic change: the runner then rebuilds the model.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BINDING = frozenset({Outcome.ADOPTED, Outcome.ADOPTED_AMENDED})
 TABLES = ("reminder_motions", "reminder_obligations", "reminders")
+#: Every status a reminder row can have.
+STATUSES = ("planned", "sent", "failed", "skipped", "retired")
 
 _CREATE = [
     """CREATE TABLE IF NOT EXISTS {p}reminder_motions (
@@ -80,7 +82,9 @@ _CREATE = [
         version INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
         lease_owner TEXT, lease_until DOUBLE PRECISION NOT NULL DEFAULT 0,
         message_id TEXT, outcome_at TEXT, late INTEGER, error TEXT)""",
-    "CREATE INDEX IF NOT EXISTS reminders_planned ON {p}reminders (status, send_at)",
+    "CREATE INDEX IF NOT EXISTS reminders_planned ON {p}reminders (status, send_at, lease_until)",
+    "CREATE INDEX IF NOT EXISTS reminders_lease ON {p}reminders (lease_owner)"
+    " WHERE lease_owner IS NOT NULL",
     "CREATE INDEX IF NOT EXISTS reminders_obligation ON {p}reminders (motion_id, deadline_id)",
 ]
 

@@ -28,9 +28,9 @@ from events.store import Database, connect
 from notifiers.base import Notifier
 from notifiers.dispatcher import Dispatcher, PassResult, worker_name
 from notifiers.policy import BERLIN, DeliveryOptions, ReminderPolicy, parse_policy
-from notifiers.reminders import ReminderProjection, ReminderRow, ReminderStore
+from notifiers.reminders import STATUSES, ReminderProjection, ReminderRow, ReminderStore
 from tracker.clock import Clock
-from tracker.errors import StorageError
+from tracker.errors import InputError, StorageError
 
 log = structlog.get_logger()
 
@@ -175,7 +175,12 @@ class ReminderService:
         return result
 
     def reminders(self, statuses: list[str] | None = None) -> list[ReminderRow]:
-        """The reminders read model (after catching up)."""
+        """The reminders read model (after catching up), optionally of some statuses."""
+        unknown = sorted(set(statuses or ()) - set(STATUSES))
+        if unknown:
+            raise InputError(
+                f"--status {', '.join(unknown)}: not a reminder status; use {', '.join(STATUSES)}"
+            )
         self.catch_up()
         return self.store.listing(statuses)
 

@@ -23,8 +23,6 @@ then by row id), paginated by
 
 from __future__ import annotations
 
-import difflib
-import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -294,6 +292,8 @@ class BoardQueries:
         self, *, today: date, filters: Filters = Filters(), as_of: date | None = None
     ) -> dict[str, Any]:
         """Per office and per committee: open, overdue, met on time, met late, median days late."""
+        import statistics
+
         day = (as_of or today).isoformat()
         self.check_filters(filters)
         if as_of is None:
@@ -422,9 +422,8 @@ class BoardQueries:
         lo: date | None = None,
         hi: date,
     ) -> int:
-        active = filters.active()
-        if as_of is None and len(active) <= 1:
-            dim, value = active[0] if active else ("", "")
+        if as_of is None and not filters.active():
+            dim, value = "", ""
             sql = (
                 f"SELECT COALESCE(SUM(n), 0) FROM {self.prefix}board_counts"
                 " WHERE dim = ? AND value = ? AND due <= ?"
@@ -482,6 +481,8 @@ def _check_page(limit: int, offset: int) -> None:
 
 
 def _unknown(name: str, value: str, known: Sequence[str]) -> str:
+    import difflib
+
     folded = {k.casefold(): k for k in known}
     close = [
         folded[m] for m in difflib.get_close_matches(value.casefold(), folded, n=5, cutoff=0.6)

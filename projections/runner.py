@@ -48,14 +48,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
 
 import structlog
-from eventsourcing.persistence import ApplicationRecorder, Mapper
 
-from events.log import LogEntry, read_log
 from events.store import Cursor, Database
+
+if TYPE_CHECKING:  # the library loads only when events must be read (fast listings)
+    from eventsourcing.persistence import ApplicationRecorder, Mapper
+
+    from events.log import LogEntry
 
 log = structlog.get_logger()
 
@@ -106,24 +109,65 @@ def batched(entries: Iterable[LogEntry], size: int) -> Iterator[list[LogEntry]]:
         yield chunk
 
 
+#: The library's table of the log beside the read models (application name ``Tracker``).
+LOG_TABLES = {
+    "sqlite": ("stored_events", "rowid"),
+    "postgres": ("tracker_events", "notification_id"),
+}
+
+
+def log_head(db: Database) -> int | None:
+    """The log's last position read straight from the library's table in ``db``.
+
+    Lets a caught-up runner answer without loading the eventsourcing library; None when the
+    table is not where expected (then the application is asked).
+    """
+    table, column = LOG_TABLES[db.backend]
+    if db.backend == "postgres":
+        qualified = f"{db.table_prefix or 'public.'}{table}"
+        found = db.query("SELECT to_regclass(?)", (qualified,))
+    else:
+        qualified = table
+        found = db.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        )
+    if not found or found[0][0] is None:
+        return None
+    return int(db.query(f"SELECT COALESCE(MAX({column}), 0) FROM {qualified}")[0][0])
+
+
 class Runner:
     """Keeps ``projections`` current with the log of ``app`` inside ``db``.
 
-    ``app`` may be None when entries are always given to :meth:`catch_up`.
+    ``app`` is the eventsourcing application, or a function that opens it when events must
+    be read (a caught-up runner then never loads it); it may be None when entries are
+    always given to :meth:`catch_up`.
     """
 
     def __init__(
-        self, db: Database, app: LogSource | None, projections: Sequence[Projection]
+        self,
+        db: Database,
+        app: LogSource | Callable[[], LogSource] | None,
+        projections: Sequence[Projection],
     ) -> None:
         names = [p.name for p in projections]
         if len(set(names)) != len(names):
             raise ValueError(f"projection names must be unique: {names}")
         self.db = db
-        self.app = app
+        self._app = app
         self.projections = list(projections)
         self.prefix = db.table_prefix
         self._ready = False
         self._listener: Any = None
+
+    @property
+    def app(self) -> LogSource | None:
+        """The application whose log is read (opened on first use when given lazily)."""
+        if self._app is not None and not hasattr(self._app, "recorder"):
+            opener: Any = self._app
+            self._app = opener()
+        app: Any = self._app
+        return app  # type: ignore[no-any-return]
 
     # -- positions -----------------------------------------------------------------------
 
@@ -222,13 +266,19 @@ class Runner:
             self.setup()
         start = min(self.positions().values(), default=0)
         if entries is None:
-            if self.app is None:
+            if self._app is None:
                 raise ValueError("this runner has no log to read; pass entries")
-            recorder = self.app.recorder
-            head = recorder.max_notification_id() or 0
-            if head <= start:
+            head = log_head(self.db)
+            if head is not None and head <= start:
                 return 0
-            entries = read_log(recorder, self.app.mapper, start=start + 1, batch=batch_size)
+            from events.log import read_log
+
+            app = self.app
+            assert app is not None
+            recorder = app.recorder
+            if head is None and (recorder.max_notification_id() or 0) <= start:
+                return 0
+            entries = read_log(recorder, app.mapper, start=start + 1, batch=batch_size)
         applied = 0
         begun = time.perf_counter()
         for chunk in batched((e for e in entries if e.position > start), batch_size):
@@ -296,7 +346,7 @@ class Runner:
         On PostgreSQL the library NOTIFYs a channel on each write; this LISTENs on it and
         returns True when woken. On SQLite it sleeps ``timeout`` and returns False (pull).
         """
-        if self.db.backend != "postgres" or self.app is None:
+        if self.db.backend != "postgres" or self._app is None:
             time.sleep(timeout)
             return False
         listener = self._listen()
@@ -331,7 +381,7 @@ class Runner:
         batch_size: int = DEFAULT_BATCH,
     ) -> None:
         """Catch up, then keep catching up as events arrive, until ``stop()`` is true."""
-        if self.db.backend == "postgres" and self.app is not None:
+        if self.db.backend == "postgres" and self._app is not None:
             self._listen()  # listen before the first catch-up so no write is missed
         while True:
             self.catch_up(batch_size)

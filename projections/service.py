@@ -20,7 +20,7 @@ from uuid import UUID
 from events.store import Database, connect
 from projections.board import BoardProjection
 from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
-from projections.runner import Runner, UnknownProjection
+from projections.runner import Projection, Runner, UnknownProjection
 from tracker.errors import ConfigurationError, InputError
 
 
@@ -46,20 +46,30 @@ class BoardSettings:
         return cls(due_soon_days=soon, regular_cadence_months=cadence)
 
 
+def read_models(board: BoardSettings) -> list[Projection]:
+    """Every read model the CLI keeps current and ``tracker rebuild NAME`` knows.
+
+    Further read models (reminders, ...) are added to this list.
+    """
+    return [BoardProjection(regular_cadence_months=board.regular_cadence_months)]
+
+
 class BoardService:
     """Read models of one store: catch-up, rebuild and the board's questions."""
 
     def __init__(self, db: Database, app: Any, settings: BoardSettings, today: date) -> None:
         self.db = db
         self.today = today
-        self.runner = Runner(
-            db, app, [BoardProjection(regular_cadence_months=settings.regular_cadence_months)]
-        )
+        self.runner = Runner(db, app, read_models(settings))
         self.queries = BoardQueries(db, due_soon_days=settings.due_soon_days)
 
     @classmethod
     def open(cls, settings: Any, app: Any) -> BoardService:
-        """Wire the service from the tracker's :class:`~tracker.settings.Settings`."""
+        """Wire the service from the tracker's :class:`~tracker.settings.Settings`.
+
+        ``app`` is the ``MotionLog``, or a function returning it (opened only when the read
+        models are behind the log).
+        """
         from tracker.clock import today
 
         board = BoardSettings.from_section(settings.section("board"))

@@ -475,3 +475,30 @@ def known_motion(
         motion = event.mutate(motion)
     assert isinstance(motion, Motion)
     return motion, events
+
+
+def known_reminders(
+    app: MotionLog, when: KnownAt, section: Any, statuses: list[str] | None = None
+) -> list[Any]:
+    """The reminders read model as known at ``when``: rebuilt in memory, then listed.
+
+    ``section`` is the ``[reminders]`` table (the policy plans the same rows as the live
+    read model); ``statuses`` filters as ``tracker reminders --status`` does.
+    """
+    from notifiers.policy import parse_policy
+    from notifiers.reminders import STATUSES, ReminderProjection, ReminderStore
+    from projections.runner import project
+
+    unknown = sorted(set(statuses or ()) - set(STATUSES))
+    if unknown:
+        raise InputError(
+            f"--status {', '.join(unknown)}: not a reminder status; use {', '.join(STATUSES)}"
+        )
+    policy, _ = parse_policy(section)
+    db = memory_database()
+    try:
+        project(db, [ReminderProjection(policy)], known_entries(app, when), batch_size=5000)
+        rows: list[Any] = ReminderStore(db).listing(statuses)
+        return rows
+    finally:
+        db.close()

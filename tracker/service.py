@@ -50,9 +50,13 @@ class MotionLog(Application[UUID]):
 
     name = "Tracker"
 
+    #: Motions kept in memory and fast-forwarded from the store on each load.
+    CACHE_SIZE = "1000"
+
     def construct_env(self, name: str, env: Any = None) -> Environment:
         # Settings come only from the tracker's own settings object, never os.environ.
-        return Environment(name, dict(env or {}))
+        values = {"AGGREGATE_CACHE_MAXSIZE": self.CACHE_SIZE} | dict(env or {})
+        return Environment(name, values)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)

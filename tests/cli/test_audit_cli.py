@@ -339,3 +339,26 @@ def test_export_import_gives_the_same_overdue_listing(
         assert source[0] == restored[0] == 0
         assert source[1] == restored[1]
     assert "1263/IV" in run(target, "overdue", "--known-at", "2014-12-20", now=LATER)[1]
+
+
+def test_reminders_known_at_shows_the_plan_before_the_extension_was_recorded(db_url: str) -> None:
+    add(db_url)
+    extend(db_url, now="2015-01-10T10:00")
+    code, out, err = run(db_url, "reminders", "--format", "json", now=LATER)
+    assert code == 0, err
+    live = json.loads(out)["reminders"]
+    code, out, err = run(
+        db_url, "reminders", "--format", "json", "--known-at", "2014-12-20", now=LATER
+    )
+    assert code == 0, err
+    known = json.loads(out)["reminders"]
+    assert {r["due"] for r in known} == {"2014-12-18"}
+    assert {r["status"] for r in known} == {"planned"}
+    assert {(r["due"], r["status"]) for r in live} == {
+        ("2014-12-18", "retired"),
+        ("2015-03-31", "planned"),
+    }
+    code, _, err = run(
+        db_url, "reminders", "--known-at", "2014-12-20", "--status", "bogus", now=LATER
+    )
+    assert code == 2 and "not a reminder status" in err

@@ -134,3 +134,8 @@ def test_a_bad_reminders_section_is_a_clear_error(db_url: str, tmp_path: Path) -
     path.write_text("[reminders]\nbefore = [14, -3]\n", encoding="utf-8")
     code, _, err = run(db_url, str(path), "2014-12-18T09:00", "reminders")
     assert code == 2 and "[reminders] before" in err
+
+
+def test_an_unknown_status_filter_is_bad_input(db_url: str, config: str) -> None:
+    code, _, err = run(db_url, config, "2014-12-18T09:00", "reminders", "--status", "lost")
+    assert code == 2 and "--status lost: not a reminder status" in err

@@ -74,10 +74,8 @@ _KIND_LINE = re.compile(
     r"für\s.*|gemäß\s.*)|"
     r"\s*[-–]\s.*|,\s.*)?$"
 )
-_KIND_WORD = re.compile(
-    r"(?<![\w-])(" + one_of(KINDS) + ")"
-    r"(?![\wäöüß])"
-)
+# "Eine Kleine Anfrage wird ...", "Gemeinsamer Antrag der ...": a kind opening a line.
+_KIND_OPENING = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?(" + one_of(KINDS) + r")(?![\wäöüß])")
 _KIND_SUFFIX = re.compile(r"\s+" + one_of(KINDS) + r"\s+(?:des|der|zum|zur|vom)\s.*$")
 _INITIATOR_SUFFIX = re.compile(
     r"\s*\((?:Antrag|Anfrage|Initiative)\s+(?:der|des|von)\s+([^()]+)\)\s*$"
@@ -110,7 +108,7 @@ def _continued_title(lines: list[str], index: int, first: str) -> str:
 
 
 def _clean_title(value: str) -> str | None:
-    value = re.sub(r"(?<=[a-zäöüß])- (?=[a-zäöüß])", "", value)
+    value = re.sub(r"(?<=[a-zäöüß])- (?=[a-zäöüß])(?!(?:und|oder|bzw|sowie|bis)\b)", "", value)
     value = re.sub(r"\s*\(\d{1,2}\.\d{1,2}\.\d{2,4}\)\s*$", "", squash(value)).strip(" ;,:-–")
     return value if len(value.split()) >= 2 or len(value) >= 12 else None
 
@@ -206,11 +204,9 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
     if any(_AUSZUG.match(line) for line in lines[:6]):
         return "Auszug"
     for line in lines[:5]:
-        for m in _KIND_WORD.finditer(line):
-            if not re.search(
-                r"\b(?:zum|zur|der|des|dem|den|die|das)\s*$", line[: m.start()], re.IGNORECASE
-            ):
-                return known_kind(m.group(1))
+        m = _KIND_OPENING.match(line)
+        if m:
+            return known_kind(m.group(1))
     return None
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from events.reminders import ReminderFailed, ReminderSent
 from notifiers.email import EmailNotifier, parse_smtp_url
+from notifiers.output import reminder_stats, render_motion_reminders
 from tests.integration.notifiers.conftest import Reminders
 from tests.integration.notifiers.smtp import SmtpServer, free_port
 from tracker.errors import ConfigurationError, TransientDeliveryError
@@ -90,3 +91,20 @@ def test_smtp_url_credentials_are_not_shown() -> None:
 
 def rendered_now() -> datetime:
     return datetime(2014, 12, 18, 7, 5, tzinfo=UTC)
+
+
+def test_a_permanent_failure_is_visible_per_motion_and_in_the_counts(rem: Reminders) -> None:
+    mid = rem.add("A-1", date(2014, 12, 18))
+    rem.smtp.handler.replies = ["554 5.7.1 Rejected"]
+    rem.clock.set(date(2014, 12, 18))
+    rem.notify()
+    shown = render_motion_reminders(rem.reminders.for_motion(mid))
+    assert shown.startswith("reminder to stadt@mitte.example failed for good (due, D1): ")
+    assert "554" in shown.splitlines()[0]
+    assert reminder_stats(rem.reminders.counts()) == {
+        "planned": 1,
+        "sent": 0,
+        "failed": 1,
+        "skipped": 2,  # before-14 and before-3, coalesced into the due date's reminder
+        "retired": 0,
+    }

@@ -184,3 +184,48 @@ def run_and_kill(
                 w.send_signal(signal.SIGTERM)
         codes = [w.wait(15) for w in workers]
     return killed, done, codes
+
+
+@pytest.mark.slow
+def test_a_worker_killed_at_any_moment_repeats_at_most_its_digest_in_flight(
+    location: StoreLocation, smtp: SmtpServer, tmp_path: Path
+) -> None:
+    """The kill is not synchronised with the victim: it may land after the server accepted
+    a digest and before the victim recorded it. Then that digest, and only it, arrives
+    twice (with the same Message-ID); every other reminder arrives exactly once."""
+    db = (
+        str(tmp_path / "db")
+        if location.backend == "sqlite"
+        else (f"{PG_BASE}?schema={location.schema}")
+    )
+    seed(location)
+    config = write_config(tmp_path / "tracker.toml")
+    with ExitStack() as files:
+        outs = [files.enter_context((tmp_path / f"worker{n}.log").open("wb")) for n in range(3)]
+        workers = [start_worker(db, config, smtp, out) for out in outs]
+        victim = workers[1]
+        try:
+            assert wait_for(lambda: len(smtp.handler.keys()) >= 150, timeout=30)
+            victim.send_signal(signal.SIGKILL)
+            victim.wait(10)
+            done = wait_for(lambda: len(set(smtp.handler.keys())) >= REMINDERS, timeout=45)
+            time.sleep(1.0)
+        finally:
+            for w in workers:
+                if w.poll() is None:
+                    w.send_signal(signal.SIGTERM)
+            codes = [w.wait(15) for w in workers]
+    assert done and codes[0] == 0 and codes[2] == 0
+    counts = Counter(smtp.handler.keys())
+    assert len(counts) == REMINDERS
+    twice = {k for k, n in counts.items() if n > 1}
+    assert all(n <= 2 for n in counts.values())
+    if twice:  # exactly the keys of one message of the victim, sent again under its id
+        from_victim = [
+            r
+            for r in smtp.handler.received
+            if f":{victim.pid}:" in str(r.message["X-Tracker-Worker"])
+        ]
+        assert any(set(r.keys) == twice for r in from_victim), twice
+        ids = Counter(str(r.message["Message-ID"]) for r in smtp.handler.received)
+        assert sorted(ids.values())[-1] == 2 and list(ids.values()).count(2) == 1

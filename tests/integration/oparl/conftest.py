@@ -13,6 +13,7 @@ from tests.integration.oparl.server import OParlWorld, serve
 from tests.integration.oparl.world import build
 from tracker.clock import FixedClock
 from tracker.oparl.client import ClientOptions, OParlClient
+from tracker.oparl.mapping import TextReader, read_obligations
 from tracker.oparl.mirror import Mirror
 from tracker.oparl.problems import Problems
 from tracker.oparl.sync import OParlSync, SyncSummary
@@ -57,9 +58,12 @@ class Runner:
         full: bool = False,
         options: ClientOptions = FAST,
         overlap: timedelta = timedelta(hours=1),
+        reader: TextReader | None = read_obligations,
     ) -> SyncSummary:
         with OParlClient(options, Problems()) as client:
-            run = OParlSync(self.service(at), Mirror(self.db), client, overlap=overlap)
+            run = OParlSync(
+                self.service(at), Mirror(self.db), client, overlap=overlap, reader=reader
+            )
             return run.run(self.base + path, body=body, full=full)
 
     @property

@@ -175,10 +175,10 @@ class _Server(ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(world: OParlWorld) -> Iterator[str]:
-    """Serve ``world`` on a free port of 127.0.0.1; yields the base URL."""
+def serve(world: OParlWorld, port: int = 0) -> Iterator[str]:
+    """Serve ``world`` on 127.0.0.1 (a free port unless given); yields the base URL."""
     handler = type("Handler", (_Handler,), {"world": world, "base": ""})
-    server = _Server(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", port), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     handler.base = base
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from structlog.testing import capture_logs
 
 from events.motion import Corrected, DecisionRecorded, Withdrawn
@@ -19,7 +21,11 @@ from tests.integration.oparl.world import (
     gen_paper,
     tombstone_699,
 )
+from tracker.documents.obligations import Obligations
+from tracker.errors import StorageError
+from tracker.motion import Motion
 from tracker.oparl.client import ClientOptions
+from tracker.oparl.mapping import read_obligations
 
 GEN = "Bezirksverordnetenversammlung Generatia"
 KOELN = "Stadt Köln, kreisfreie Stadt"
@@ -269,3 +275,47 @@ def test_only_the_named_body_is_synced(sync: Runner) -> None:
     summary = sync(at=T1, body="Generatia")
     assert summary.bodies == [f"{sync.base}/gen/body/1"]
     assert summary.motions_new == 7
+
+
+def test_a_run_that_dies_half_way_loses_nothing(sync: Runner) -> None:
+    calls: list[str] = []
+
+    def dying_reader(text: str, *args: Any) -> Obligations:
+        calls.append(text)
+        if len(calls) == 2:
+            raise StorageError("the disk went away")
+        return read_obligations(text, *args)
+
+    with pytest.raises(StorageError):
+        sync(at=T1, body="Generatia", reader=dying_reader)
+    body1 = f"{sync.base}/gen/body/1"
+    assert sync.mirror.last_started(body1, "paper") is None
+    assert len(_motions(sync)) == 3  # papers 1-3; paper 4 (the second text read) died
+
+    second = sync(at=T2, body="Generatia")
+    assert second.total("seen") == 13  # the list state was not advanced: all again
+    assert second.total("new") == 0  # ... but the mirror already held every object
+    assert second.motions_new == 4
+    assert {m.reference for m in _motions(sync)} == {f"DS/{i:04d}/XX" for i in range(1, 8)}
+    assert sync.mirror.pending_papers(body1) == []
+
+
+def _motions(sync: Runner) -> list[Motion]:
+    service = sync.service()
+    return [service.get(mid) for mid in {e.motion_id for e in service.log()}]
+
+
+def test_a_paper_that_cannot_be_recorded_is_counted_and_the_rest_go_on(
+    sync: Runner, world: OParlWorld
+) -> None:
+    broken = gen_paper(99)
+    del broken["reference"]
+    world.add_to_list(f"{BASE}/gen/body/1/papers", broken)
+    with capture_logs() as logs:
+        summary = sync(at=T1, body="Generatia")
+    assert summary.problems["record_failed"] == 1
+    assert summary.motions_new == 7
+    [failed] = [e for e in logs if e.get("problem") == "record_failed"]
+    assert failed["url"] == f"{sync.base}/gen/paper/99"
+    assert "no reference" in failed["detail"]
+    assert sync.mirror.pending_papers(f"{sync.base}/gen/body/1") == []  # not retried forever

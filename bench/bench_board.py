@@ -206,7 +206,7 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     runner.setup()
     legal_due("2015-01-01", "BE")  # the one-off import of holidays is not the rebuild's
     rebuilds = {}
-    for batch in (500, 2000):
+    for batch in args.batches:
         start, cpu = time.perf_counter(), time.process_time()
         applied = runner.rebuild("board", batch_size=batch)
         rebuilds[batch] = (time.perf_counter() - start, time.process_time() - cpu)
@@ -246,6 +246,7 @@ def main() -> None:
     parser.add_argument("--motions", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--postgres", default=None, help="also run on this PostgreSQL URL")
     parser.add_argument("--repeats", type=int, default=21)
+    parser.add_argument("--batches", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--command-runs", type=int, default=10)
     parser.add_argument("--keep", default=None, help="keep the SQLite stores under this folder")
     args = parser.parse_args()
@@ -256,10 +257,11 @@ def main() -> None:
     print(f"# load average before: {os.getloadavg()}")
     print(
         "| backend | motions | events | generate | read+decode events/s |"
-        " rebuild, batches of 500 | rebuild, batches of 2000 | overdue total |"
+        + "".join(f" rebuild, batches of {b} |" for b in args.batches)
+        + " overdue total |"
         " page+total ms (median) | office filter ms | `tracker overdue --limit 50` |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|" + "---:|" * (len(args.batches) + 4))
     for motions in args.motions:
         root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-board-"))
         folder = root / f"m{motions}"

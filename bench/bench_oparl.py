@@ -40,8 +40,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from events.store import connect, parse_location  # noqa: E402
-from tests.integration.oparl.server import BASE, path_of, serve  # noqa: E402
-from tests.integration.oparl.world import OParlWorld, gen_paper, generated_body  # noqa: E402
+from tests.integration.oparl.server import BASE, OParlWorld, path_of, serve  # noqa: E402
+from tests.integration.oparl.world import gen_paper, generated_body  # noqa: E402
 from tracker.clock import FixedClock  # noqa: E402
 from tracker.oparl.client import ClientOptions, OParlClient  # noqa: E402
 from tracker.oparl.mirror import Mirror  # noqa: E402

@@ -50,7 +50,6 @@ from collections.abc import Sequence
 from datetime import UTC, date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
-from uuid import UUID
 
 from events.store import Cursor
 from events.values import Outcome, Recurrence, ReportKind
@@ -218,14 +217,14 @@ class BoardProjection:
 
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
         """Apply a batch: load the touched motions' states, evolve them, rewrite their rows."""
-        names: dict[UUID, str] = {}
+        names: dict[int, str] = {}  # UUID.int: hashing a UUID object is slow Python code
         keyed: list[tuple[str, str, LogEntry]] = []
         new: set[str] = set()
         for e in entries:
             uid = e.event.originator_id
-            mid = names.get(uid)
+            mid = names.get(uid.int)
             if mid is None:
-                mid = names[uid] = str(uid)
+                mid = names[uid.int] = str(uid)
             name = type(e.event).__name__
             keyed.append((mid, name, e))
             if name == "Registered":
@@ -238,12 +237,11 @@ class BoardProjection:
         for chunk_start in range(0, len(known), 500):
             chunk = known[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
-            for seq, mid, doc in cur.execute(
-                f"SELECT mseq, motion_id, doc FROM {prefix}board_motions"
-                f" WHERE motion_id IN ({marks})",
+            for mid, doc in cur.execute(
+                f"SELECT motion_id, doc FROM {prefix}board_motions WHERE motion_id IN ({marks})",
                 chunk,
             ).fetchall():
-                old[str(mid)] = json.loads(doc) | {"seq": int(seq)}
+                old[str(mid)] = json.loads(doc)
         states = {mid: json.loads(json.dumps(s)) for mid, s in old.items()}
         for mid, name, entry in keyed:
             handler = _HANDLERS.get(name)
@@ -296,7 +294,7 @@ class BoardProjection:
                     reference_key(s["reference"]),
                     s["body"],
                     s["title"],
-                    json.dumps({k: v for k, v in s.items() if k != "seq"}, separators=(",", ":")),
+                    json.dumps(s, separators=(",", ":")),
                 )
                 for mid in changed
                 for s in (states[mid],)

@@ -17,12 +17,14 @@ API::
         def apply(self, cur, entries, prefix) -> None  # a batch of LogEntry, in log order
 
     runner = Runner(db, app, [BoardProjection()])   # db: events.store.Database; app: MotionLog
+                                                    # (or a function opening it, on first need)
     runner.catch_up(batch_size=500) -> int          # events applied; 0 when current
     runner.catch_up(entries=iterable)               # feed entries instead of reading the store
     runner.rebuild(name=None) -> int                # drop, recreate, replay (one or all)
     runner.follow(stop)                             # keep catching up (LISTEN on PostgreSQL)
 
     project(db, projections, entries)               # one-shot: any Database, e.g. in memory
+    log_head(db) -> int | None                      # the log's last position, by plain SQL
 
 ``prefix`` is the schema prefix of the database's tables (``Database.table_prefix``: empty on
 SQLite, ``"schema."`` on PostgreSQL); a projection puts it before each of its table names.
@@ -279,9 +281,11 @@ class Runner:
             if head is None and (recorder.max_notification_id() or 0) <= start:
                 return 0
             entries = read_log(recorder, app.mapper, start=start + 1, batch=batch_size)
+        else:
+            entries = (e for e in entries if e.position > start)
         applied = 0
         begun = time.perf_counter()
-        for chunk in batched((e for e in entries if e.position > start), batch_size):
+        for chunk in batched(entries, batch_size):
             applied += self._apply_batch(chunk)
         if applied:
             log.info(
@@ -299,7 +303,9 @@ class Runner:
             lowest = min(current.values(), default=0)
             for p in self.projections:
                 done = current[p.name]
-                todo = [e for e in chunk if e.position > done]
+                todo = (
+                    chunk if chunk[0].position > done else [e for e in chunk if e.position > done]
+                )
                 if not todo:
                     continue
                 p.apply(cur, todo, self.prefix)
@@ -307,6 +313,8 @@ class Runner:
                     f"UPDATE {self._positions_table} SET position = ? WHERE name = ?",
                     (last, p.name),
                 )
+        if chunk[0].position > lowest:
+            return len(chunk)
         return sum(1 for e in chunk if e.position > lowest)
 
     def rebuild(self, name: str | None = None, batch_size: int = DEFAULT_BATCH) -> int:

@@ -17,7 +17,7 @@ runner = CliRunner()
 
 FAST = """
 [sync]
-timeout = 0.5
+timeout = 5
 retries = 3
 backoff = 0.01
 rate = 0

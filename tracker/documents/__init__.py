@@ -90,7 +90,7 @@ def extract_file(
 
     ``state`` (a Bundesland code such as ``BE``) overrides the state read from the text.
     ``require_reference=False`` reads a document without a Drucksachen-Nr. too (its
-    ``reference`` is then None, with a warning) instead of raising NoReference.
+    ``reference`` is then empty, null in JSON, with a warning) instead of raising NoReference.
     Raises only :class:`~tracker.errors.DocumentError` subclasses: EmptyDocument,
     BinaryDocument, ImageOnlyDocument, DocumentTooLarge, UnreadableDocument, NoReference;
     an unknown ``state`` code is a usage error (:class:`~tracker.errors.ConfigurationError`),
@@ -177,7 +177,7 @@ def _extract(
         source_name=Path(name).name,
         sha256=sha256,
         layout=header.layout,
-        reference=header.reference,
+        reference=header.reference or "",
         title=header.title,
         kind=header.kind,
         body=header.body,

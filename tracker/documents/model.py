@@ -117,14 +117,15 @@ class Extraction:
 
     ``proposal`` is the outcome a Beschlussvorschlag or Verwaltungsstandpunkt asks for
     (not a decision); ``layout`` names the parser that read the document. ``reference`` is
-    None only for a document read with ``require_reference=False``.
+    empty only for a document read with ``require_reference=False`` that has none (null
+    in :meth:`to_json`).
     """
 
     file: str
     source_name: str
     sha256: str
     layout: str
-    reference: str | None
+    reference: str
     title: str | None
     kind: str | None
     body: str | None
@@ -144,7 +145,7 @@ class Extraction:
         """The ``tracker extract --format jsonl`` object, with exactly the documented keys."""
         return {
             "file": self.file,
-            "reference": self.reference,
+            "reference": self.reference or None,
             "title": self.title,
             "kind": self.kind,
             "body": self.body,

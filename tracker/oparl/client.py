@@ -182,11 +182,25 @@ class OParlClient:
 
     # -- single requests -------------------------------------------------------------------
 
-    def _send(self, url: str) -> httpx.Response:
+    def _send(self, url: str, limit: int | None) -> tuple[httpx.Response, bytes]:
+        """One GET; the body is read (at most ``limit`` bytes) only for a success."""
         self._limiter.wait()
         with self._slots:
             self.requests.add()
-            return self._http.get(url)
+            with self._http.stream("GET", url) as response:
+                if response.status_code >= 400:
+                    return response, b""
+                declared = response.headers.get("Content-Length", "")
+                if limit is not None and declared.isdigit() and int(declared) > limit:
+                    raise FetchError(url, f"larger than {limit} bytes", response.status_code)
+                chunks: list[bytes] = []
+                size = 0
+                for chunk in response.iter_bytes():
+                    size += len(chunk)
+                    if limit is not None and size > limit:
+                        raise FetchError(url, f"larger than {limit} bytes", response.status_code)
+                    chunks.append(chunk)
+                return response, b"".join(chunks)
 
     def _delay(self, attempt: int, response: httpx.Response | None) -> float:
         base = min(self.options.backoff * 2 ** (attempt - 1), self.options.backoff_max)
@@ -196,11 +210,11 @@ class OParlClient:
                 return min(float(after), self.options.backoff_max)
         return float(base * random.uniform(0.5, 1.0))
 
-    def get_text(self, url: str) -> tuple[str, str]:
-        """The body of ``url`` as text and the final URL, retrying transient failures.
+    def get_bytes(self, url: str, limit: int | None = None) -> tuple[httpx.Response, bytes]:
+        """The response and body of ``url``, retrying transient failures.
 
         Raises :class:`FetchError` (``status`` 404 for a missing object) after at most
-        ``1 + retries`` attempts.
+        ``1 + retries`` attempts, and at once for another 4xx or a body over ``limit``.
         """
         attempts = 1 + max(0, self.options.retries)
         reason = ""
@@ -208,14 +222,14 @@ class OParlClient:
         for attempt in range(1, attempts + 1):
             response: httpx.Response | None = None
             try:
-                response = self._send(url)
+                response, data = self._send(url, limit)
             except httpx.TimeoutException:
                 reason, status = "timed out", None
             except httpx.TransportError as exc:
                 reason, status = f"connection failed: {type(exc).__name__}", None
             else:
                 if response.status_code < 400:
-                    return response.text, str(response.url)
+                    return response, data
                 status = response.status_code
                 reason = f"HTTP {status}"
                 if status not in RETRY_STATUSES:
@@ -225,6 +239,16 @@ class OParlClient:
                 self.problems.add("retried", url, f"{reason}; attempt {attempt}, wait {delay:.2f}s")
                 self._sleep(delay)
         raise FetchError(url, f"{reason} after {attempts} attempts", status)
+
+    def get_text(self, url: str) -> tuple[str, str]:
+        """The body of ``url`` as text (by its declared charset, else UTF-8) and the final
+        URL; see :meth:`get_bytes`."""
+        response, data = self.get_bytes(url)
+        charset = response.charset_encoding or "utf-8"
+        try:
+            return data.decode(charset, errors="replace"), str(response.url)
+        except LookupError:
+            return data.decode("utf-8", errors="replace"), str(response.url)
 
     def get_json(self, url: str) -> tuple[Any, str]:
         """The JSON at ``url`` and the final URL (see :meth:`get_text`)."""

@@ -13,6 +13,9 @@
     retries = 3                  # further attempts after a 5xx, 429 or timeout
     backoff = 1.0                # seconds before the first retry, doubled each time
     user_agent = "tracker-oparl-sync/0.1 (ris@example.org)"
+    download_files = false       # read a paper's main file (PDF, HTML, text) when no
+                                 # resolution text and no File.text is given
+    max_file_mb = 20             # larger files are skipped (counted as file_failed)
 
     [[sync.system]]              # alternative to ``systems``: one table per system
     url = "https://ris.example.org/oparl/v1.1/system"
@@ -47,6 +50,8 @@ class SyncConfig:
     overlap: timedelta = timedelta(hours=1)
     overlap_1_0: timedelta = timedelta(days=14)
     client: ClientOptions = field(default_factory=ClientOptions)
+    download_files: bool = False
+    max_file_bytes: int = 20 * 1024 * 1024
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any]) -> SyncConfig:
@@ -75,6 +80,8 @@ class SyncConfig:
                 minutes=_number(section, "overlap_minutes_1_0", 14 * 24 * 60, minimum=0)
             ),
             client=client,
+            download_files=_flag(section, "download_files"),
+            max_file_bytes=int(_number(section, "max_file_mb", 20, minimum=0) * 1024 * 1024),
         )
 
 
@@ -90,3 +97,10 @@ def _number(section: Mapping[str, Any], key: str, default: float, *, minimum: fl
     if isinstance(value, bool) or not isinstance(value, int | float) or value < minimum:
         raise ConfigurationError(f"[sync] {key} must be a number >= {minimum}, not {value!r}")
     return float(value)
+
+
+def _flag(section: Mapping[str, Any], key: str) -> bool:
+    value = section.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigurationError(f"[sync] {key} must be true or false, not {value!r}")
+    return value

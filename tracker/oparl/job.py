@@ -88,6 +88,8 @@ def sync_system(
                 overlap_1_0=config.overlap_1_0,
                 default_state=settings.default_state,
                 progress=progress,
+                download_files=config.download_files,
+                max_file_bytes=config.max_file_bytes,
             )
             return run.run(system_url, body=body, full=full)
     finally:

@@ -229,7 +229,7 @@ def _decision(consultations: Sequence[ConsultationContext], warnings: list[str])
     return max(candidates, key=lambda item: (item[0], item[1]))[2]
 
 
-def _operative_text(
+def operative_text(
     consultations: Sequence[ConsultationContext], files: Sequence[dict[str, Any]]
 ) -> str | None:
     """The resolution text, else a resolution file's text, else the paper's files' text."""
@@ -270,7 +270,7 @@ def map_paper(
         for c in ctx.consultations
     )
     decision = _decision(ctx.consultations, warnings)
-    operative = _operative_text(ctx.consultations, ctx.files)
+    operative = operative_text(ctx.consultations, ctx.files)
     found = Obligations((), (), None, ())
     if operative and reader is not None:
         found = reader(

@@ -14,7 +14,8 @@ One run (:meth:`OParlSync.run`):
    ``tracker ingest`` records a document, with provenance
    ``Provenance(OPARL, <paper id>, <hash of everything read>, <latest modified>)``; a paper
    whose input hash is unchanged appends nothing; a tombstone (``deleted: true``) records
-   ``Withdrawn`` with the reason "deleted in the OParl source";
+   ``Withdrawn`` with the reason "deleted in the OParl source"; with ``download_files``, a
+   paper without any operative text has its main file read through the document reader;
 6. remembers, for each list read to the end, when this run started.
 
 One bad object never aborts a run: it is logged with its URL, counted, and the run goes
@@ -35,8 +36,10 @@ from typing import Any, Protocol
 import structlog
 
 from events.values import Provenance, SourceKind
+from tracker.documents.sources import read_source
 from tracker.errors import (
     ConcurrencyError,
+    DocumentError,
     FetchError,
     InputError,
     RuleViolation,
@@ -54,6 +57,7 @@ from tracker.oparl.mapping import (
     body_name,
     day_of,
     map_paper,
+    operative_text,
     read_obligations,
     text,
 )
@@ -74,6 +78,8 @@ LISTS: dict[str, str] = {
 }
 #: OParl 1.0 bodies have no consultation, agendaItem and file lists.
 LISTS_1_0 = ("organization", "meeting", "paper")
+#: Kinds that many papers point to: looked up once per run.
+SHARED_KINDS = frozenset({"Organization", "Meeting"})
 
 
 def since_param(moment: datetime) -> str:
@@ -201,6 +207,8 @@ class OParlSync:
         default_state: str | None = None,
         reader: TextReader | None = read_obligations,
         progress: Progress | None = None,
+        download_files: bool = False,
+        max_file_bytes: int = 20 * 1024 * 1024,
     ) -> None:
         self.service = service
         self.mirror = mirror
@@ -211,13 +219,18 @@ class OParlSync:
         self.default_state = default_state
         self.reader = reader
         self.progress: Progress = progress or NoProgress()
+        self.download_files = download_files
+        self.max_file_bytes = max_file_bytes
         self._missing: set[str] = set()
+        self._shared: dict[str, dict[str, Any] | None] = {}
 
     # -- the run ---------------------------------------------------------------------------
 
     def run(self, system_url: str, *, body: str | None = None, full: bool = False) -> SyncSummary:
         """Sync every body of the system (or only ``body``, an id or short name)."""
         started = self.service.clock.now().replace(microsecond=0)
+        self._missing.clear()
+        self._shared.clear()
         summary = SyncSummary(system=system_url, started=started, full=full)
         requests_before = self.client.requests.total
         try:
@@ -520,19 +533,30 @@ class OParlSync:
     # -- resolving references --------------------------------------------------------------
 
     def _lookup(self, url: str | None, expected: str, bid: str) -> dict[str, Any] | None:
-        """The object at ``url`` from the mirror, else fetched (and kept); None if missing."""
+        """The object at ``url`` from the mirror, else fetched (and kept); None if missing.
+
+        Organizations and meetings, shared by many papers, are kept for the run: every list
+        was read before the first paper is recorded, so they do not change meanwhile.
+        """
         if url is None or url in self._missing:
             return None
+        if url in self._shared:
+            return self._shared[url]
         stored = self.mirror.get(url)
-        if stored is not None:
-            return None if stored.deleted else stored.data
-        self._prefetch([url], expected, bid)
-        stored = self.mirror.get(url)
-        return None if stored is None or stored.deleted else stored.data
+        if stored is None:
+            self._prefetch([url], expected, bid)
+            stored = self.mirror.get(url)
+        found = None if stored is None or stored.deleted else stored.data
+        if expected in SHARED_KINDS:
+            self._shared[url] = found
+        return found
 
     def _prefetch(self, urls: Sequence[str], expected: str, bid: str) -> None:
         """Fetch the objects at ``urls`` that the mirror lacks, concurrently, and keep them."""
-        wanted = [u for u in dict.fromkeys(urls) if u not in self._missing]
+        skip = self._missing | self._shared.keys()
+        wanted = [u for u in dict.fromkeys(urls) if u not in skip]
+        if not wanted:
+            return
         known = self.mirror.versions(wanted)
         wanted = [u for u in wanted if u not in known and self.mirror.get(u) is None]
         if not wanted:
@@ -586,13 +610,42 @@ class OParlSync:
         file_objects = tuple(
             f if isinstance(f, dict) else self._lookup(ref(f), "File", bid) for f in files[:1]
         ) + tuple(f for f in files[1:] if isinstance(f, dict))
+        found = [f for f in file_objects if f is not None]
+        if self.download_files and found and operative_text(resolved, found) is None:
+            found[0] = self._with_text(found[0], pid, bid)
         return PaperContext(
             paper=paper,
             body=body,
             consultations=resolved,
             directing=directing,
-            files=tuple(f for f in file_objects if f is not None),
+            files=tuple(found),
         )
+
+    def _with_text(self, file: dict[str, Any], paper_id: str, bid: str) -> dict[str, Any]:
+        """The file with its ``text`` read from its download through the document reader.
+
+        A text read before is taken from the mirror; a failed download or an unreadable file
+        is counted and the file stays without text.
+        """
+        fid = ref(file)
+        stored = self.mirror.get(fid) if fid else None
+        if stored is not None and isinstance(stored.data.get("text"), str):
+            return stored.data
+        url = file.get("accessUrl") or file.get("downloadUrl")
+        if not isinstance(url, str) or fid is None:
+            return file
+        try:
+            _, data = self.client.get_bytes(url, self.max_file_bytes)
+            text = read_source(data, str(file.get("fileName") or url)).text
+        except FetchError as exc:
+            self.problems.add("file_failed", url, exc.reason)
+            return file
+        except DocumentError as exc:
+            self.problems.add("file_unreadable", url, exc.reason)
+            return file
+        with_text = {"paper": [paper_id], **file, "text": text}
+        self.mirror.store([self._incoming(with_text, "File")], bid, pending=False)
+        return with_text
 
     def _consultation(self, c: dict[str, Any], bid: str) -> ConsultationContext:
         agenda = self._lookup(ref(c.get("agendaItem")), "AgendaItem", bid)

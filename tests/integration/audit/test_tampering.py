@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from events.chain import ChainHead
+from events.chain import GENESIS, ChainHead
 from events.store import StoreLocation
 from tests.integration.audit.tampering import Raw
 from tracker import audit
@@ -100,6 +100,10 @@ def test_a_rewritten_log_and_chain_are_caught_only_by_the_published_head(
     assert audit.verify(location).events == 18  # internally consistent again
     message = broken(location, published)
     assert "position 18: the chain value differs from the published head" in message
+
+
+def test_the_empty_head_matches_every_log(filled: TrackerService, location: StoreLocation) -> None:
+    assert audit.verify(location, ChainHead.parse(f"0:{GENESIS.hex()}")).events == 18
 
 
 def test_an_older_published_head_still_matches_an_intact_log(

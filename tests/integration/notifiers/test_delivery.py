@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from structlog.testing import capture_logs
 
 from events.reminders import ReminderFailed, ReminderSent
+from events.store import connect
 from notifiers.email import EmailNotifier, parse_smtp_url
 from notifiers.output import reminder_stats, render_motion_reminders
 from tests.integration.notifiers.conftest import Reminders
@@ -108,3 +110,27 @@ def test_a_permanent_failure_is_visible_per_motion_and_in_the_counts(rem: Remind
         "skipped": 2,  # before-14 and before-3, coalesced into the due date's reminder
         "retired": 0,
     }
+
+
+def test_two_workers_recording_the_same_key_collide_and_only_one_event_is_kept(
+    rem: Reminders,
+) -> None:
+    """A worker with a stale view (the row still planned at version 0) records the same
+    reminder again: the stream's version collides, nothing is appended, the row settles."""
+    mid = rem.add("A-1", date(2014, 12, 18))
+    rem.clock.set(date(2014, 12, 18))
+    rem.notify()
+    key = f"{mid}/D1/2014-12-18/due"
+    with connect(rem.location) as db, db.transaction() as cur:
+        cur.execute(
+            f"UPDATE {db.table_prefix}reminders SET status = 'planned', version = 0 WHERE key = ?",
+            (key,),
+        )
+    dispatcher = rem.reminders.dispatcher(before_claim=lambda: None)  # no catch-up: stale
+    with capture_logs() as logs:
+        dispatcher.run_pass()
+    assert any(e["event"] == "reminder_recorded_elsewhere" for e in logs)
+    sent = [e.event for e in rem.service.log() if isinstance(e.event, ReminderSent)]
+    assert [e.key for e in sent].count(key) == 1
+    rem.reminders.catch_up()
+    assert rem.status()[key] == "sent"

@@ -4,7 +4,7 @@ Objects are written against the placeholder host :data:`BASE`; the server replac
 its own ``http://127.0.0.1:PORT`` in every answer, so worlds are built before the port is
 known. Lists are served page by page with ``modified_since`` filtering; faults are
 injected per request target: 500s, delays (timeouts), 404 lists, bare ``[]`` lists, raw
-control characters, and ``next`` links that lose the filter.
+control characters, and ``next`` links that lose the filter. ``files`` are served as PDFs.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class OParlWorld:
     bare_lists: set[str] = field(default_factory=set)
     drop_filter: set[str] = field(default_factory=set)
     raw_controls: set[str] = field(default_factory=set)
+    files: dict[str, bytes] = field(default_factory=dict)
     requests: list[str] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -105,6 +106,9 @@ class _Handler(BaseHTTPRequestHandler):
         if failing:
             self._send(500, "internal error", "text/plain")
             return
+        if target in world.files:
+            self._send_bytes(200, world.files[target], "application/pdf")
+            return
         status, body = self._answer(target)
         if isinstance(body, str):
             self._send(status, body, "text/plain")
@@ -159,9 +163,11 @@ class _Handler(BaseHTTPRequestHandler):
         }
 
     def _send(self, status: int, text: str, content_type: str) -> None:
-        data = text.encode("utf-8")
+        self._send_bytes(status, text.encode("utf-8"), f"{content_type}; charset=utf-8")
+
+    def _send_bytes(self, status: int, data: bytes, content_type: str) -> None:
         self.send_response(status)
-        self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -177,7 +183,7 @@ class _Server(ThreadingHTTPServer):
 @contextmanager
 def serve(world: OParlWorld, port: int = 0) -> Iterator[str]:
     """Serve ``world`` on 127.0.0.1 (a free port unless given); yields the base URL."""
-    handler = type("Handler", (_Handler,), {"world": world, "base": ""})
+    handler: type[_Handler] = type("Handler", (_Handler,), {"world": world, "base": ""})
     server = _Server(("127.0.0.1", port), handler)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     handler.base = base

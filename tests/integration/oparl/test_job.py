@@ -23,7 +23,7 @@ def test_the_job_syncs_every_configured_system_and_survives_a_dead_one(
         f"""
 [sync]
 interval_minutes = 30
-timeout = 0.5
+timeout = 5
 backoff = 0.01
 retries = 3
 rate = 0

@@ -55,7 +55,7 @@ def _org(oid: str, name: str, v: str = V11) -> dict[str, Any]:
 
 def spec_body(world: OParlWorld) -> dict[str, Any]:
     """Body 0: the specification's example objects and a generated paper 900 and 699."""
-    body = example("Body-01.json")
+    body: dict[str, Any] = example("Body-01.json")
     world.put(body)
     lists = {k: body[k] for k in ("organization", "meeting", "paper", "agendaItem")}
     lists |= {k: body[k] for k in ("consultation", "file")}

@@ -504,3 +504,12 @@ def test_projection_runs_into_an_in_memory_database_from_entries(board: Board) -
         f"SELECT * FROM {board.db.table_prefix}board_rows WHERE reference = '1/IV'"
     )
     assert set(stored) == set(memory.query("SELECT * FROM board_rows"))
+
+
+def test_log_head_is_read_without_the_library_on_both_backends(board: Board) -> None:
+    from projections.runner import log_head
+
+    assert log_head(board.db) == 0
+    board.add("1/IV", date(2014, 6, 30))
+
+    assert log_head(board.db) == board.service.head() == 4

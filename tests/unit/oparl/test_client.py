@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -24,9 +25,9 @@ from tracker.oparl.problems import Problems
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
-def client(handler: Handler, **options: float) -> tuple[OParlClient, list[float]]:
+def client(handler: Handler, **options: Any) -> tuple[OParlClient, list[float]]:
     slept: list[float] = []
-    opts = ClientOptions(rate=0, backoff=1.0, **options)  # type: ignore[arg-type]
+    opts = ClientOptions(**({"rate": 0, "backoff": 1.0} | options))
     return (
         OParlClient(opts, Problems(), transport=httpx.MockTransport(handler), sleep=slept.append),
         slept,
@@ -132,7 +133,7 @@ def test_params_are_set_and_missing_ones_found() -> None:
     assert missing_params("http://s/p?page=2", {"modified_since": "x"}) == {"modified_since": "x"}
 
 
-def pages_handler(pages: dict[str, object], asked: list[str]) -> Handler:
+def pages_handler(pages: Mapping[str, Any], asked: list[str]) -> Handler:
     def handler(request: httpx.Request) -> httpx.Response:
         asked.append(str(request.url))
         key = request.url.params.get("page", "1")

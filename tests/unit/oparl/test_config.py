@@ -22,6 +22,7 @@ def test_defaults_are_polite_and_bounded() -> None:
     assert (config.client.rate, config.client.concurrency, config.client.retries) == (5.0, 2, 3)
     assert config.client.timeout == 10.0
     assert config.client.user_agent == DEFAULT_USER_AGENT
+    assert not config.download_files
 
 
 def test_systems_come_as_urls_or_tables_with_bodies() -> None:
@@ -34,6 +35,8 @@ def test_systems_come_as_urls_or_tables_with_bodies() -> None:
             "rate": 0.5,
             "concurrency": 4,
             "user_agent": "tracker (ris@example.org)",
+            "download_files": True,
+            "max_file_mb": 5,
         }
     )
     assert config.systems == (
@@ -44,6 +47,7 @@ def test_systems_come_as_urls_or_tables_with_bodies() -> None:
     assert config.overlap_1_0 == timedelta(days=30)
     assert (config.client.rate, config.client.concurrency) == (0.5, 4)
     assert config.client.user_agent == "tracker (ris@example.org)"
+    assert (config.download_files, config.max_file_bytes) == (True, 5 * 1024 * 1024)
 
 
 @pytest.mark.parametrize(
@@ -53,6 +57,7 @@ def test_systems_come_as_urls_or_tables_with_bodies() -> None:
         ({"concurrency": 0}, "concurrency"),
         ({"timeout": "fast"}, "timeout"),
         ({"retries": True}, "retries"),
+        ({"download_files": "yes"}, "download_files must be true or false"),
         ({"systems": "https://a"}, "systems must be a list"),
         ({"system": [{"bodies": []}]}, "needs url"),
         ({"system": [{"url": "https://a", "bodies": "b"}]}, "bodies must be a list"),

@@ -194,7 +194,14 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
         motion.assign_addressee(
             addressee=ex.addressee or motion.addressee, office=ex.office or motion.office, meta=meta
         )
+    # A report duty found both as a dated report deadline and as a report obligation is one
+    # duty: a recurring one keeps the obligation (it yields the occurrences), a one-off one
+    # keeps the deadline.
+    recurring_dues = {r.due for r in ex.reports if r.recurrence != "once" and r.due}
+    report_dues = {d.date for d in ex.deadlines if d.kind == "report" and d.date}
     for d in ex.deadlines:
+        if d.kind == "report" and d.date in recurring_dues:
+            continue
         kind = DeadlineKind(d.kind)
         try:
             if _extends_labelled(motion, d.rule, kind, d.date, d.text, meta):
@@ -209,10 +216,9 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             )
         except DateOrderError as exc:
             warnings.append(f"deadline {d.text!r} not recorded: {exc}")
-    report_deadlines = {(d.date, d.text) for d in ex.deadlines if d.kind == "report"}
     for r in ex.reports:
-        if r.recurrence == "once" and any(r.due == due for due, _ in report_deadlines):
-            continue  # the same duty is already a report deadline
+        if r.recurrence == "once" and r.due in report_dues:
+            continue
         try:
             motion.set_report_obligation(
                 recipient=r.recipient,

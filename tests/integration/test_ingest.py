@@ -77,3 +77,12 @@ def test_a_bad_file_is_skipped_and_the_others_go_on(
     assert all(errors.values())
     assert [r.reference for r in results if not r.error] == ["1263/IV"]
     assert {e.name for e in service.log()} >= {"Registered", "DeadlineSet"}
+
+
+def test_a_report_duty_written_twice_is_recorded_once(service: TrackerService) -> None:
+    example = Path(__file__).resolve().parents[2] / "examples"
+    ingest(service, example / "musterstadt-beschlussvorlage-2025-BV-0087.txt")
+    motion = service.find("2025/BV/0087")
+    assert [o.recurrence.value for o in motion.obligations.values()] == ["half-yearly"]
+    report_deadlines = [d for d in motion.deadlines.values() if d.kind.value == "report"]
+    assert report_deadlines == []

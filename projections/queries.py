@@ -462,15 +462,12 @@ class BoardQueries:
         if r["schedule"] and status["status"] == "overdue":
             iso = day.isoformat()
             next_due = next((d for d in str(r["schedule"]).split(",") if d >= iso), None)
-        met_on = r["met_on"] if status["status"] in ("met", "met_late") else None
-        item = {
-            **{k: r[k] for k in _ITEM_COLUMNS if k not in ("row_key", "withdrawn_on", "schedule")},
-            "id": r["row_key"],
-            "met_on": met_on,
-            **status,
-            "next_due": next_due,
-        }
-        return {k: item[k] for k in ITEM_KEYS}
+        r["id"] = r["row_key"]
+        if status["status"] not in ("met", "met_late"):
+            r["met_on"] = None
+        r.update(status)
+        r["next_due"] = next_due
+        return {k: r[k] for k in ITEM_KEYS}
 
 
 def _check_page(limit: int, offset: int) -> None:

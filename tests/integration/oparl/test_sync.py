@@ -56,7 +56,9 @@ def test_a_full_sync_records_motions_decisions_and_deadlines(sync: Runner) -> No
     ]
     assert adopted.decision is not None
     assert (adopted.decision.outcome, adopted.decision.on) == (Outcome.ADOPTED, date(2015, 3, 2))
-    assert [d.due for d in adopted.deadlines.values()] == [date(2015, 6, 30)]
+    assert [(d.due, d.kind.value) for d in adopted.deadlines.values()] == [
+        (date(2015, 12, 31), "completion")
+    ]
     assert [o.recurrence for o in adopted.obligations.values()] == [Recurrence.HALF_YEARLY]
 
     outcomes = {

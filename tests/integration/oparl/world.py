@@ -30,8 +30,8 @@ LEIPZIG_BODY = f"{BASE}/bi/oparl/1.0/bodies.asp?id=2387"
 #: The result wordings of the generated papers, by paper number modulo 4.
 RESULTS = ("ohne Änderungen beschlossen", "abgelehnt", "vertagt", None)
 RESOLUTION = (
-    "Das Bezirksamt wird ersucht, bis zum 30.06.2015 ein Konzept für sichere Radwege "
-    "vorzulegen und der BVV halbjährlich zu berichten."
+    "Das Bezirksamt wird ersucht, die Radwege im Ortsteil bis zum 31.12.2015 zu sanieren. "
+    "Der BVV ist ab dem 1. Juli 2015 halbjährlich zu berichten."
 )
 
 

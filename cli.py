@@ -578,8 +578,13 @@ def audit_export(
 
     if output:
         audit.export_to_file(ctx.obj.settings.store, Path(output))
-    else:
+        return
+    try:
         audit.export(ctx.obj.settings.store, sys.stdout)
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 @audit_app.command("import")
@@ -671,6 +676,7 @@ def board_known(c: Context, known_at: str | None) -> Any:
     )
     if replay.note:
         typer.echo(f"tracker: note: {replay.note}", err=True)
+    c._cache.setdefault("board", replay)  # closed with the others when the command ends
     return replay
 
 

@@ -80,6 +80,8 @@ def chain_database(location: StoreLocation) -> Iterator[Database]:
                 open_log(location).close()  # the library creates its table when opened
             chain.ensure_chain_table(db)
             yield db
+        except BrokenPipeError:  # the reader of an export stopped early: not the store's fault
+            raise
         except errors as exc:
             raise StorageError(f"audit on {location.display} failed: {_reason(exc)}") from exc
     finally:

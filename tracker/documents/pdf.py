@@ -51,22 +51,6 @@ def pypdf_text(data: bytes, name: str) -> str:
     return _checked("\n\n".join(pages), name, len(pages))
 
 
-def pdfminer_text(data: bytes, name: str) -> str:
-    """Text of every page with pdfminer.six (layout analysis), for comparison."""
-    from pdfminer.high_level import extract_text
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
-
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    try:
-        text = extract_text(io.BytesIO(data))
-    except (PDFSyntaxError, PSException) as exc:
-        raise UnreadableDocument(name, f"broken PDF: {exc}") from exc
-    except _BROKEN as exc:
-        raise UnreadableDocument(name, f"broken PDF: {type(exc).__name__}: {exc}") from exc
-    return _checked(text.replace("\x0c", "\n\n"), name, 1)
-
-
 def _checked(text: str, name: str, pages: int) -> str:
     if not text.strip():
         raise ImageOnlyDocument(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import logging
 import re
 import statistics
@@ -23,7 +24,8 @@ from pathlib import Path
 import structlog
 
 from tracker.documents import extract_file, extract_text
-from tracker.documents.pdf import pdfminer_text, pypdf_text
+from tracker.documents.pdf import _BROKEN, _checked, pypdf_text
+from tracker.errors import UnreadableDocument
 
 HERE = Path(__file__).resolve().parent
 FACTS = (
@@ -38,6 +40,22 @@ FACTS = (
     "reports",
     "amounts_eur",
 )
+
+
+def pdfminer_text(data: bytes, name: str) -> str:
+    """Text of every page with pdfminer.six (layout analysis), the alternative measured."""
+    from pdfminer.high_level import extract_text
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    try:
+        text = extract_text(io.BytesIO(data))
+    except (PDFSyntaxError, PSException) as exc:
+        raise UnreadableDocument(name, f"broken PDF: {exc}") from exc
+    except _BROKEN as exc:
+        raise UnreadableDocument(name, f"broken PDF: {type(exc).__name__}: {exc}") from exc
+    return _checked(text.replace("\x0c", "\n\n"), name, 1)
 
 
 def facts(obj: dict[str, object]) -> dict[str, object]:

@@ -258,3 +258,27 @@ def connect(location: StoreLocation) -> Database:
     if location.schema:
         conn.execute(f"CREATE SCHEMA IF NOT EXISTS {location.schema}")
     return Database(location, conn)
+
+
+#: Advisory lock key serialising table creation on PostgreSQL (any fixed 64-bit number).
+CREATION_LOCK_KEY = 7_310_112_026
+
+
+@contextmanager
+def creation_lock(location: StoreLocation) -> Iterator[None]:
+    """Serialise creating the store's tables across processes.
+
+    PostgreSQL's ``CREATE TABLE IF NOT EXISTS`` races with itself ("tuple concurrently
+    updated") when two processes open a fresh database at once; an advisory lock held while
+    the tables are created avoids it. SQLite serialises schema changes itself.
+    """
+    if location.backend != "postgres":
+        yield
+        return
+    db = connect(location)
+    try:
+        db.query("SELECT pg_advisory_lock(?)", (CREATION_LOCK_KEY,))
+        yield
+    finally:
+        db.close()  # closing the session releases the advisory lock
+

@@ -28,7 +28,7 @@ from eventsourcing.utils import Environment
 
 from events.log import LogEntry, head_position, read_log
 from events.motion import Registered
-from events.store import StoreLocation
+from events.store import StoreLocation, creation_lock
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
@@ -67,7 +67,8 @@ def open_log(location: StoreLocation) -> MotionLog:
     """Open (and on first use create) the log at ``location``."""
     try:
         location.prepare()
-        return MotionLog(env=location.eventsourcing_env())
+        with creation_lock(location):
+            return MotionLog(env=location.eventsourcing_env())
     except (PersistenceError, sqlite3.Error, OSError) as exc:
         raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
     except Exception as exc:  # psycopg errors without importing psycopg for SQLite users

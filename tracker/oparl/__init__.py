@@ -9,6 +9,9 @@
     mapping.py   Paper (+ consultations, agenda items, meetings, organizations, files)
                  -> Extraction (pure)
     sync.py      one run: lists -> mirror -> pending papers -> tracker.ingest.record_extraction
+                 (optionally a paper's main file read through the document reader)
+    problems.py  every server quirk logged with its URL and counted
+    config.py    the [sync] table
     job.py       sync_system (tracker sync), sync_configured / sync_interval (tracker run)
 
 See ``docs/decisions/0007-oparl-sync.md`` for the choices made.

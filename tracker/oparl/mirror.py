@@ -194,7 +194,9 @@ class Mirror:
         """Write new versions of objects in one transaction, marked ``pending``.
 
         A tombstone keeps the last data that the object had (its reference is still needed
-        to find the motion); only hash, ``modified`` and the deleted flag change.
+        to find the motion); only hash, ``modified`` and the deleted flag change. A version
+        without a back-reference (a list's Consultation without ``paper``) keeps the parent
+        and link learnt from an earlier version (the Consultation embedded in its Paper).
         """
         if not items:
             return
@@ -212,13 +214,14 @@ class Mirror:
             if cur.rowcount:
                 return
         cur.execute(
-            f"INSERT INTO {self.p}oparl_object (object_id, body_id, kind, content_hash, "
+            f"INSERT INTO {self.p}oparl_object AS o (object_id, body_id, kind, content_hash, "
             "modified, deleted, parent, link, data, pending) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (object_id) DO UPDATE SET "
             "body_id = excluded.body_id, kind = excluded.kind, "
             "content_hash = excluded.content_hash, modified = excluded.modified, "
-            "deleted = excluded.deleted, parent = excluded.parent, link = excluded.link, "
-            "data = excluded.data, pending = excluded.pending",
+            "deleted = excluded.deleted, parent = COALESCE(excluded.parent, o.parent), "
+            "link = COALESCE(excluded.link, o.link), data = excluded.data, "
+            "pending = excluded.pending",
             (
                 item.object_id,
                 body_id,

@@ -583,7 +583,10 @@ class OParlSync:
         self._prefetch([e for e in entries if isinstance(e, str)], "Consultation", bid)
         consultations: dict[str, dict[str, Any]] = {}
         for entry in entries:
-            c = entry if isinstance(entry, dict) else self._lookup(ref(entry), "Consultation", bid)
+            # The mirror holds the newest version: the embedded copy or the list's.
+            c = self._lookup(ref(entry), "Consultation", bid)
+            if c is None and isinstance(entry, dict):
+                c = entry
             if c is not None and c.get("deleted") is not True:
                 consultations[str(c.get("id"))] = c
         for stored in self.mirror.children(pid, "Consultation"):

@@ -669,10 +669,11 @@ def board_known(c: Context, known_at: str | None) -> Any:
     """The live board, or with --known-at one rebuilt in memory from what was recorded then."""
     if known_at is None:
         return board(c)
-    from tracker import audit
+    from projections.replay import known_board
+    from tracker.audit import known_at as parse_known_at
 
-    replay = audit.known_board(
-        c.service.app, audit.known_at(known_at, c.settings.clock), c.settings.section("board")
+    replay = known_board(
+        c.service.app, parse_known_at(known_at, c.settings.clock), c.settings.section("board")
     )
     if replay.note:
         typer.echo(f"tracker: note: {replay.note}", err=True)
@@ -836,14 +837,15 @@ def reminders(
 ) -> None:
     """List reminders: planned, sent, failed, skipped and retired."""
     from notifiers.output import render_reminders
-    from tracker import audit
+    from notifiers.replay import known_reminders
+    from tracker.audit import known_at as parse_known_at
 
     c: Context = ctx.obj
     if known_at is None:
         rows = reminder_service(c).reminders(status)
     else:
-        when = audit.known_at(known_at, c.settings.clock)
-        rows = audit.known_reminders(c.service.app, when, c.settings.section("reminders"), status)
+        when = parse_known_at(known_at, c.settings.clock)
+        rows = known_reminders(c.service.app, when, c.settings.section("reminders"), status)
     typer.echo(render_reminders(rows, fmt.value), nl=False)
 
 

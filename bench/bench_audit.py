@@ -43,6 +43,7 @@ from events import chain
 from events.log import read_log
 from events.store import StoreLocation, connect, parse_location
 from events.values import DeadlineKind, Outcome, Provenance
+from projections.replay import known_board
 from tracker import audit
 from tracker.clock import FixedClock
 from tracker.motion import Meta, Motion
@@ -134,7 +135,7 @@ def verify(location: StoreLocation) -> chain.Verification:
 
 def known_at_overdue(app: MotionLog, instant: datetime) -> tuple[int, int]:
     when = audit.known_at(instant.isoformat(), FixedClock(START + SPAN * 2))
-    board = audit.known_board(app, when, {})
+    board = known_board(app, when, {})
     try:
         from projections.queries import Filters
 

@@ -282,3 +282,10 @@ def creation_lock(location: StoreLocation) -> Iterator[None]:
     finally:
         db.close()  # closing the session releases the advisory lock
 
+
+def memory_database() -> Database:
+    """An empty in-memory SQLite database with the same ``Database`` surface (replays)."""
+    return Database(
+        StoreLocation("sqlite", path=Path(":memory:")),
+        sqlite3.connect(":memory:", isolation_level=None),
+    )

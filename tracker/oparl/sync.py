@@ -584,9 +584,14 @@ class OParlSync:
         consultations: dict[str, dict[str, Any]] = {}
         for entry in entries:
             # The mirror holds the newest version: the embedded copy or the list's.
-            c = self._lookup(ref(entry), "Consultation", bid)
-            if c is None and isinstance(entry, dict):
+            cid = ref(entry)
+            stored = self.mirror.get(cid) if cid else None
+            if stored is not None:
+                c: dict[str, Any] | None = None if stored.deleted else stored.data
+            elif isinstance(entry, dict):
                 c = entry
+            else:
+                c = self._lookup(cid, "Consultation", bid)
             if c is not None and c.get("deleted") is not True:
                 consultations[str(c.get("id"))] = c
         for stored in self.mirror.children(pid, "Consultation"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from events.values import Outcome
+from projections.replay import known_board
 from tests.integration.audit.conftest import fill
 from tracker import audit
 from tracker.clock import FixedClock
@@ -55,7 +56,7 @@ def test_the_replayed_board_answers_without_the_live_read_models(
 ) -> None:
     from projections.queries import Filters
 
-    board = audit.known_board(filled.app, audit.known_at("2014-12-20", LATER), {})
+    board = known_board(filled.app, audit.known_at("2014-12-20", LATER), {})
     try:
         page = board.overdue(Filters(), None, 50, 0)
         assert page.total == 3  # 2/IV, 3/IV, 4/IV; 1/IV's extension was effective 15.12.

@@ -328,3 +328,19 @@ def test_a_paper_that_cannot_be_recorded_is_counted_and_the_rest_go_on(
     assert failed["url"] == f"{sync.base}/gen/paper/99"
     assert "no reference" in failed["detail"]
     assert sync.mirror.pending_papers(f"{sync.base}/gen/body/1") == []  # not retried forever
+
+
+def test_a_consultation_changed_in_its_own_list_wins_over_the_copy_in_the_paper(
+    sync: Runner, world: OParlWorld
+) -> None:
+    sync(at=T1, body="Generatia")
+    newer = gen_paper(5)["consultation"][0] | {
+        "role": "Vorberatung",
+        "modified": "2015-06-02T10:00:00+02:00",
+    }
+    world.add_to_list(f"{BASE}/gen/body/1/consultations", newer)
+
+    summary = sync(at=T2, body="Generatia")
+    assert (summary.total("seen"), summary.events) == (1, 1)
+    motion = sync.service().find("DS/0005/XX", GEN)
+    assert [c.role for c in motion.consultations] == ["Entscheidung", "Vorberatung"]

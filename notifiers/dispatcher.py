@@ -43,7 +43,7 @@ from notifiers.digest import RenderedDigest, render
 from notifiers.policy import DeliveryOptions, Digest, ReminderPolicy, due_reminders
 from notifiers.reminders import ReminderRow, ReminderStore, Settled
 from tracker.clock import Clock
-from tracker.errors import ConfigurationError, PermanentDeliveryError
+from tracker.errors import ConcurrencyError, ConfigurationError, PermanentDeliveryError
 
 log = structlog.get_logger()
 
@@ -148,6 +148,7 @@ class Dispatcher:
         read model's catch-up, makes other workers see them before they claim).
         """
         result = PassResult()
+        handled: set[str] = set()
         while not stop():
             if self.before_claim is not None:
                 self.before_claim()
@@ -160,6 +161,11 @@ class Dispatcher:
             )
             if not rows:
                 break
+            if handled.issuperset(r.key for r in rows):  # settled rows came back: stop
+                log.warning("reminder_rows_reclaimed", keys=len(rows))
+                self.store.release(self.worker, [r.key for r in rows])
+                break
+            handled.update(r.key for r in rows)
             result.counts["claimed"] += len(rows)
             deadline = time.monotonic() + self.options.lease_seconds * 0.8
             try:
@@ -333,32 +339,48 @@ class Dispatcher:
         ]
         try:
             self.app.save(*events)
-            saved = list(range(len(events)))
+            kept = [(True, event) for event in events]
         except IntegrityError:
-            saved = [n for n, event in enumerate(events) if self._save_one(event)]
-        self._settle += [
-            Settled(row.key, status, events[n].originator_version, mid, late, error, now, retry_at)
-            for n, (row, _cls, _fields, status, mid, late, error) in enumerate(outcomes)
-            if n in saved
-        ]
-        lost = [outcomes[n][0].key for n in range(len(events)) if n not in saved]
-        if lost:
-            self.store.release(self.worker, lost)
+            kept = [self._save_one(event) for event in events]
+        settle: list[Settled] = []
+        for (ours, event), (row, _cls, _fields, status, mid, late, error) in zip(
+            kept, outcomes, strict=True
+        ):
+            settle.append(
+                Settled(row.key, status, event.originator_version, mid, late, error, now, retry_at)
+                if ours
+                else recorded_elsewhere(event, now)
+            )
+        self._settle += settle
 
-    def _save_one(self, event: ReminderEvent) -> bool:
-        """Save one outcome at the stream's current version; False if another worker
-        already recorded a final outcome for the key."""
-        for _ in range(5):
+    def _save_one(self, event: ReminderEvent) -> tuple[bool, ReminderEvent]:
+        """Save one outcome at the stream's current version: (True, the event saved); when
+        another worker already recorded a final outcome for the key: (False, that one)."""
+        for _ in range(20):
             try:
                 self.app.save(event)
-                return True
+                return True, event
             except IntegrityError:
                 last = self.app.recorder.select_events(event.originator_id, desc=True, limit=1)
-                version = last[0].originator_version if last else 0
-                if last and not last[0].topic.endswith(":ReminderFailed"):
+                existing = self.app.mapper.to_domain_event(last[0]) if last else None
+                if isinstance(existing, ReminderEvent) and not (
+                    isinstance(existing, ReminderFailed) and not existing.permanent
+                ):
                     log.warning("reminder_recorded_elsewhere", key=event.key)
-                    return False
-                fields = {k: v for k, v in vars(event).items()}
-                fields["originator_version"] = version + 1
+                    return False, existing
+                fields = dict(vars(event))
+                fields["originator_version"] = (existing.originator_version if existing else 0) + 1
                 event = type(event)(**fields)
-        return False
+        raise ConcurrencyError(f"gave up recording reminder {event.key}")
+
+
+def recorded_elsewhere(event: ReminderEvent, now: datetime) -> Settled:
+    """The row's outcome as another worker recorded it."""
+    if isinstance(event, ReminderSent):
+        return Settled(event.key, "sent", event.originator_version, event.message_id,
+                       event.late, None, now)  # fmt: skip
+    if isinstance(event, ReminderFailed):
+        status = "failed" if event.permanent else "planned"
+        return Settled(event.key, status, event.originator_version, None, None, event.error, now)
+    reason = event.reason if isinstance(event, ReminderSkipped) else None
+    return Settled(event.key, "skipped", event.originator_version, None, None, reason, now)

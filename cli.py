@@ -73,7 +73,12 @@ class Context:
             from tracker.service import TrackerService, open_log
 
             s = self.settings
-            self._cache["service"] = TrackerService(open_log(s.store), s.clock, s.user)
+            self._cache["service"] = TrackerService(
+                open_log(s.store),
+                s.clock,
+                s.user,
+                lookup=lambda ref: board(self).ids_for_reference(ref),
+            )
         return self._cache["service"]
 
     def today(self) -> date:
@@ -462,10 +467,13 @@ def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:
         f"  addressee: {data['addressee'] or '-'}",
         f"  decision: {decision['outcome'] + ' ' + str(decision['date']) if decision else '-'}",
     ]
-    lines += [f"  deadline {d['date'] or '?'} ({d['kind']}, {d['rule']}): {d['text']}"
-              for d in data["deadlines"]]
-    lines += [f"  report {r['recurrence']} due {r['due'] or '-'}: {r['text']}"
-              for r in data["reports"]]
+    lines += [
+        f"  deadline {d['date'] or '?'} ({d['kind']}, {d['rule']}): {d['text']}"
+        for d in data["deadlines"]
+    ]
+    lines += [
+        f"  report {r['recurrence']} due {r['due'] or '-'}: {r['text']}" for r in data["reports"]
+    ]
     lines += [f"  warning: {w}" for w in data["warnings"]]
     return "\n".join(lines) + "\n"
 
@@ -487,7 +495,9 @@ def ingest(
     c: Context = ctx.obj
     summary = IngestSummary()
     results = ingest_paths(
-        c.service, [Path(p) for p in paths], dry_run=dry_run,
+        c.service,
+        [Path(p) for p in paths],
+        dry_run=dry_run,
         state=check_state(state) or c.settings.default_state,
     )
     for result in progress(results, "Reading documents"):
@@ -561,8 +571,10 @@ def audit_verify(ctx: typer.Context, expect: Expect = None) -> None:
 
     wanted = audit.parse_head(expect) if expect else None
     result = audit.verify(ctx.obj.settings.store, wanted)
-    typer.echo(f"intact: {result.events} event(s), head {result.head}"
-               + (f", published head {wanted} matches" if wanted else ""))
+    typer.echo(
+        f"intact: {result.events} event(s), head {result.head}"
+        + (f", published head {wanted} matches" if wanted else "")
+    )
 
 
 @audit_app.command("export")
@@ -621,8 +633,9 @@ def sync(
     from tracker.output import render_json
 
     c: Context = ctx.obj
-    done = sync_system(c.settings, c.service, system_url, body=body, full=full,
-                       progress=TerminalProgress())
+    done = sync_system(
+        c.settings, c.service, system_url, body=body, full=full, progress=TerminalProgress()
+    )
     typer.echo(render_json(done.as_json()) if fmt == "json" else done.render_text(), nl=False)
     raise typer.Exit(1 if done.incomplete else 0)
 

@@ -93,10 +93,18 @@ class Change:
 class TrackerService:
     """Commands on motions, with the recorded time from the injected clock."""
 
-    def __init__(self, app: MotionLog, clock: Clock, user: str = "unknown") -> None:
+    def __init__(
+        self,
+        app: MotionLog,
+        clock: Clock,
+        user: str = "unknown",
+        lookup: Callable[[str], list[UUID]] | None = None,
+    ) -> None:
         self.app = app
         self.clock = clock
         self.user = user
+        #: Finds motion ids by reference; without it, :meth:`ids_for_reference` scans the log.
+        self.lookup = lookup
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -116,7 +124,7 @@ class TrackerService:
                 return self.get(motion_id(body, reference))
             except UnknownMotion:
                 raise UnknownMotion(f"no motion {reference!r} of {body!r}") from None
-        matches = self.ids_for_reference(reference)
+        matches = (self.lookup or self.ids_for_reference)(reference)
         if not matches:
             raise UnknownMotion(f"no motion with reference {reference!r}")
         if len(matches) > 1:
@@ -128,7 +136,11 @@ class TrackerService:
         return self.get(matches[0])
 
     def ids_for_reference(self, reference: str) -> list[UUID]:
-        """Ids of motions registered under ``reference`` (any body)."""
+        """Ids of motions registered under ``reference`` (any body), by scanning the log.
+
+        The CLI passes the board's catalogue as ``lookup`` instead, which answers from an
+        index; this scan is the fallback for programs without read models.
+        """
         wanted = "".join(reference.split()).casefold()
         found: list[UUID] = []
         start = 1

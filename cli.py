@@ -351,6 +351,10 @@ def show(
     rows = audit.history_rows(events) if history else history_view(events)
     view = motion_view(motion) | {"history": rows}
     view["board"] = board_known(c, known_at).motion(motion.id)
+    if known_at is None:
+        from notifiers.output import motion_reminders_view
+
+        view["reminders"] = motion_reminders_view(reminder_service(c).for_motion(motion.id))
     if fmt is ShowFormat.json:
         typer.echo(render_json(view))
     else:
@@ -389,6 +393,10 @@ def render_motion(view: dict[str, Any]) -> str:
         from projections.present import render_motion_board
 
         text += render_motion_board(view["board"]) + "\n"
+    if view.get("reminders"):
+        from notifiers.output import render_motion_reminders
+
+        text += "reminders:\n" + render_motion_reminders(view["reminders"]) + "\n"
     columns = ["version", "recorded", "effective", "event"]
     if view["history"] and "provenance" in view["history"][0]:  # show --history
         columns += ["provenance", "summary"]
@@ -763,6 +771,10 @@ def stats(
 
     found = board_filters(body, committee, office, kind)
     result = board_known(ctx.obj, known_at).stats(found, parse_day(as_of, "--as-of"))
+    if known_at is None and fmt.value == "json":
+        from notifiers.output import reminder_stats
+
+        result["reminders"] = reminder_stats(reminder_service(ctx.obj).counts())
     typer.echo(render_stats(result, fmt.value), nl=False)
 
 
@@ -864,8 +876,26 @@ def reminders(
 
 @app.command()
 def run(ctx: typer.Context) -> None:
-    """Run the reminder service until SIGTERM or Ctrl-C (sends due reminders as they fall due)."""
-    reminder_service(ctx.obj).serve()
+    """Run the service until SIGTERM or Ctrl-C: reminders, the audit chain, OParl sync."""
+    reminder_service(ctx.obj).serve(jobs=service_jobs(ctx.obj))
+
+
+def service_jobs(c: Context) -> list[Any]:
+    """The periodic jobs of ``tracker run`` beside the dispatcher."""
+    from notifiers.service import PeriodicJob
+    from tracker.audit import seal
+    from tracker.oparl import sync_configured, sync_interval
+
+    jobs = [PeriodicJob("seal_chain", 60.0, lambda: seal(c.settings.store))]
+    if c.settings.section("sync").get("systems"):
+        jobs.append(
+            PeriodicJob(
+                "oparl_sync",
+                sync_interval(c.settings).total_seconds(),
+                lambda: sync_configured(c.settings, c.service),
+            )
+        )
+    return jobs
 
 
 def main() -> None:

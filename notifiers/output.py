@@ -90,17 +90,18 @@ def motion_reminders_view(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
     ]
 
 
-def render_motion_reminders(rows: Sequence[ReminderRow]) -> str:
-    """The reminders block of ``tracker show``; permanent failures are named first."""
-    if not rows:
+def render_motion_reminders(view: Sequence[dict[str, Any]]) -> str:
+    """The reminders block of ``tracker show`` from :func:`motion_reminders_view`; permanent
+    failures are named first."""
+    if not view:
         return ""
-    failed = [r for r in rows if r.status == "failed"]
     lines = [
-        f"reminder to {r.recipient} failed for good ({r.stage}, {r.deadline_id}): {r.error}"
-        for r in failed
+        f"reminder to {r['recipient']} failed for good ({r['stage']}, {r['deadline']}): "
+        f"{r['error']}"
+        for r in view
+        if r["status"] == "failed"
     ]
-    table = render_table(motion_reminders_view(rows), MOTION_COLUMNS)
-    return "\n".join([*lines, table]) if lines else table
+    return "\n".join([*lines, render_table(view, MOTION_COLUMNS)])
 
 
 def reminder_stats(counts: dict[str, int]) -> dict[str, int]:

@@ -16,7 +16,7 @@ import signal
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from types import FrameType
@@ -30,7 +30,7 @@ from notifiers.dispatcher import Dispatcher, PassResult, worker_name
 from notifiers.policy import BERLIN, DeliveryOptions, ReminderPolicy, parse_policy
 from notifiers.reminders import STATUSES, ReminderProjection, ReminderRow, ReminderStore
 from tracker.clock import Clock
-from tracker.errors import InputError, StorageError
+from tracker.errors import InputError, StorageError, TrackerError
 
 log = structlog.get_logger()
 
@@ -197,9 +197,17 @@ class ReminderService:
     # -- the service ---------------------------------------------------------------------
 
     def serve(
-        self, *, stop: threading.Event | None = None, install_signals: bool = True
+        self,
+        *,
+        stop: threading.Event | None = None,
+        install_signals: bool = True,
+        jobs: Sequence[PeriodicJob] = (),
     ) -> Counter[str]:
-        """Run until SIGTERM/SIGINT (or ``stop`` is set); release claims on the way out."""
+        """Run until SIGTERM/SIGINT (or ``stop`` is set); release claims on the way out.
+
+        ``jobs`` are further periodic work of the same process (OParl sync, sealing the audit
+        chain), each on the scheduler with the same coalescing and one instance at a time.
+        """
         from apscheduler.executors.pool import ThreadPoolExecutor
         from apscheduler.jobstores.memory import MemoryJobStore
         from apscheduler.schedulers.background import BackgroundScheduler
@@ -220,7 +228,8 @@ class ReminderService:
             signal.signal(signal.SIGINT, on_signal)
         scheduler = BackgroundScheduler(
             jobstores={"default": MemoryJobStore()},
-            executors={"default": ThreadPoolExecutor(1)},
+            # the dispatcher has a thread of its own, so a long sync never delays a reminder
+            executors={"default": ThreadPoolExecutor(1), "jobs": ThreadPoolExecutor(1)},
             job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 30},
             timezone=BERLIN,
         )
@@ -259,6 +268,18 @@ class ReminderService:
             max_instances=1,
             misfire_grace_time=max(1, int(poll)),
         )
+        for job in jobs:
+            scheduler.add_job(
+                _logged(job),
+                "interval",
+                seconds=job.seconds,
+                id=job.name,
+                executor="jobs",
+                next_run_time=datetime.now(BERLIN),
+                coalesce=True,
+                max_instances=1,
+                misfire_grace_time=max(1, int(job.seconds)),
+            )
         log.info("reminder_service_started", worker=self.worker, poll_seconds=poll)
         scheduler.start()
         try:
@@ -272,3 +293,27 @@ class ReminderService:
                 "reminder_service_stopped", worker=self.worker, released=released, **dict(totals)
             )
         return totals
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    """Work that ``tracker run`` repeats every ``seconds`` beside the dispatcher."""
+
+    name: str
+    seconds: float
+    run: Callable[[], object]
+
+
+def _logged(job: PeriodicJob) -> Callable[[], None]:
+    """The job, with a log line per run; a failing run is logged and the next one tries again."""
+
+    def run() -> None:
+        try:
+            job.run()
+        except TrackerError as exc:
+            log.warning("job_failed", job=job.name, reason=str(exc))
+            return
+        log.info("job_done", job=job.name)
+
+    return run
+

@@ -10,7 +10,7 @@ from structlog.testing import capture_logs
 from events.reminders import ReminderFailed, ReminderSent
 from events.store import connect
 from notifiers.email import EmailNotifier, parse_smtp_url
-from notifiers.output import reminder_stats, render_motion_reminders
+from notifiers.output import motion_reminders_view, reminder_stats, render_motion_reminders
 from tests.integration.notifiers.conftest import Reminders
 from tests.integration.notifiers.smtp import SmtpServer, free_port
 from tracker.errors import ConfigurationError, TransientDeliveryError
@@ -100,7 +100,7 @@ def test_a_permanent_failure_is_visible_per_motion_and_in_the_counts(rem: Remind
     rem.smtp.handler.replies = ["554 5.7.1 Rejected"]
     rem.clock.set(date(2014, 12, 18))
     rem.notify()
-    shown = render_motion_reminders(rem.reminders.for_motion(mid))
+    shown = render_motion_reminders(motion_reminders_view(rem.reminders.for_motion(mid)))
     assert shown.startswith("reminder to stadt@mitte.example failed for good (due, D1): ")
     assert "554" in shown.splitlines()[0]
     assert reminder_stats(rem.reminders.counts()) == {

@@ -17,23 +17,12 @@ the aggregate's ``when`` method, so this module does not import the domain.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from eventsourcing.domain import AggregateCreated, AggregateEvent
 
+from events.base import event
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
-
-_T = TypeVar("_T")
-
-if TYPE_CHECKING:  # the library's metaclass makes every event a frozen dataclass at run time
-    from dataclasses import dataclass
-
-    def event(cls: type[_T]) -> type[_T]:
-        return dataclass(frozen=True)(cls)
-else:
-
-    def event(cls):
-        return cls
 
 
 class EventSink(Protocol):

@@ -18,23 +18,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import AggregateEvent
 
-_T = TypeVar("_T")
-
-if TYPE_CHECKING:  # the library's metaclass makes every event a frozen dataclass at run time
-    from dataclasses import dataclass
-
-    def event(cls: type[_T]) -> type[_T]:
-        return dataclass(frozen=True)(cls)
-else:
-
-    def event(cls):
-        return cls
-
+from events.base import event
 
 #: Namespace of reminder stream ids: ``uuid5(REMINDER_NAMESPACE, key)``.
 REMINDER_NAMESPACE = UUID("5f0c2d1e-7a43-5b8e-9c61-3e2a4b7d8f10")

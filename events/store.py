@@ -235,6 +235,21 @@ class Cursor:
         return int(self._cur.rowcount)
 
 
+def pg_connect(location: StoreLocation) -> Any:
+    """A plain autocommit psycopg connection to the PostgreSQL store (LISTEN, DDL, Database)."""
+    import psycopg  # only PostgreSQL users need the driver
+
+    return psycopg.connect(
+        host=location.host,
+        port=location.port,
+        dbname=location.dbname,
+        user=location.user,
+        password=location.password or None,
+        connect_timeout=POSTGRES_CONNECT_TIMEOUT,
+        autocommit=True,
+    )
+
+
 def connect(location: StoreLocation) -> Database:
     """Open a plain connection to the store (raises the driver's error if it cannot)."""
     if location.backend == "sqlite":
@@ -244,17 +259,7 @@ def connect(location: StoreLocation) -> Database:
         lite.execute("PRAGMA journal_mode=WAL")
         lite.execute("PRAGMA synchronous=NORMAL")
         return Database(location, lite)
-    import psycopg  # only PostgreSQL users need the driver
-
-    conn = psycopg.connect(
-        host=location.host,
-        port=location.port,
-        dbname=location.dbname,
-        user=location.user,
-        password=location.password or None,
-        connect_timeout=POSTGRES_CONNECT_TIMEOUT,
-        autocommit=True,
-    )
+    conn = pg_connect(location)
     if location.schema:
         conn.execute(f"CREATE SCHEMA IF NOT EXISTS {location.schema}")
     return Database(location, conn)

@@ -56,6 +56,7 @@ from notifiers.policy import (
     plan,
     send_instant,
 )
+from projections.runner import Tables
 from tracker.deadlines import legal_due_date
 
 #: Bump when the tables or the planning logic change: the runner then rebuilds the model.
@@ -108,24 +109,17 @@ def from_epoch(seconds: int) -> datetime:
     return datetime.fromtimestamp(int(seconds), tz=UTC)
 
 
-class ReminderProjection:
+class ReminderProjection(Tables):
     """The ``reminders`` read model (see the module docstring)."""
+
+    statements = _CREATE
+    tables = TABLES
 
     name = "reminders"
 
     def __init__(self, policy: ReminderPolicy) -> None:
         self.policy = policy
         self.version = f"{SCHEMA_VERSION};policy={policy.fingerprint()}"
-
-    def create(self, cur: Cursor, prefix: str) -> None:
-        """Create the tables and indexes if absent."""
-        for statement in _CREATE:
-            cur.execute(statement.format(p=prefix))
-
-    def drop(self, cur: Cursor, prefix: str) -> None:
-        """Drop the tables."""
-        for table in TABLES:
-            cur.execute(f"DROP TABLE IF EXISTS {prefix}{table}")
 
     # -- applying ------------------------------------------------------------------------
 

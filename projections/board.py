@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 
 from events.store import Cursor
 from events.values import Outcome, Recurrence, ReportKind
+from projections.runner import Tables
 
 if TYPE_CHECKING:
     from events.log import LogEntry
@@ -190,8 +191,11 @@ def reference_key(reference: str) -> str:
     return "".join(reference.split()).casefold()
 
 
-class BoardProjection:
+class BoardProjection(Tables):
     """The deadline board read model (see the module docstring)."""
+
+    statements = _CREATE
+    tables = TABLES
 
     name = "board"
 
@@ -202,16 +206,6 @@ class BoardProjection:
         self.version = f"{SCHEMA_VERSION};regular={regular_cadence_months}"
 
     # -- tables --------------------------------------------------------------------------
-
-    def create(self, cur: Cursor, prefix: str) -> None:
-        """Create the board's tables and indexes if absent."""
-        for statement in _CREATE:
-            cur.execute(statement.format(p=prefix))
-
-    def drop(self, cur: Cursor, prefix: str) -> None:
-        """Drop the board's tables."""
-        for table in TABLES:
-            cur.execute(f"DROP TABLE IF EXISTS {prefix}{table}")
 
     # -- applying ------------------------------------------------------------------------
 

@@ -55,7 +55,7 @@ from uuid import UUID
 
 import structlog
 
-from events.store import Cursor, Database
+from events.store import Cursor, Database, pg_connect
 
 if TYPE_CHECKING:  # the library loads only when events must be read (fast listings)
     from eventsourcing.persistence import ApplicationRecorder, Mapper
@@ -88,6 +88,27 @@ class Projection(Protocol):
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
         """Apply a batch of entries, in log order, inside the runner's transaction."""
         ...
+
+
+class Tables:
+    """``create`` and ``drop`` for a projection that lists its statements and tables.
+
+    Subclasses set ``statements`` (``CREATE ... IF NOT EXISTS``, with ``{p}`` for the schema
+    prefix) and ``tables``.
+    """
+
+    statements: Sequence[str] = ()
+    tables: Sequence[str] = ()
+
+    def create(self, cur: Cursor, prefix: str) -> None:
+        """Create the tables and indexes if absent."""
+        for statement in self.statements:
+            cur.execute(statement.format(p=prefix))
+
+    def drop(self, cur: Cursor, prefix: str) -> None:
+        """Drop the tables."""
+        for table in self.tables:
+            cur.execute(f"DROP TABLE IF EXISTS {prefix}{table}")
 
 
 class LogSource(Protocol):
@@ -365,18 +386,8 @@ class Runner:
 
     def _listen(self) -> Any:
         if self._listener is None:
-            import psycopg
-
-            loc = self.db.location
             channel = getattr(self.app.recorder if self.app else None, "channel_name", None)
-            conn = psycopg.connect(
-                host=loc.host,
-                port=loc.port,
-                dbname=loc.dbname,
-                user=loc.user,
-                password=loc.password or None,
-                autocommit=True,
-            )
+            conn = pg_connect(self.db.location)
             conn.execute(f'LISTEN "{channel or "tracker_events"}"')
             self._listener = conn
         return self._listener

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -226,18 +227,10 @@ class TrackerService:
     ) -> Change:
         """Register a motion; registering it again appends nothing."""
         meta = self.meta(effective, provenance)
-
-        def create() -> Motion:
-            return Motion.register(
-                body=body,
-                reference=reference,
-                title=title,
-                kind=kind,
-                state=state,
-                initiators=initiators or [],
-                meta=meta,
-            )
-
+        create = partial(
+            Motion.register, body=body, reference=reference, title=title, kind=kind,
+            state=state, initiators=initiators or [], meta=meta,
+        )  # fmt: skip
         _, change = self.change(motion_id(body, reference), lambda m: None, create=create)
         return change
 
@@ -262,19 +255,11 @@ class TrackerService:
 
         Returns the deadline id (None without ``due``) and the change.
         """
-        effective = decided_on
-        meta = self.meta(effective)
-
-        def create() -> Motion:
-            return Motion.register(
-                body=body,
-                reference=reference,
-                title=title,
-                kind=kind,
-                state=state,
-                initiators=[],
-                meta=meta,
-            )
+        meta = self.meta(decided_on)
+        create = partial(
+            Motion.register, body=body, reference=reference, title=title, kind=kind,
+            state=state, initiators=[], meta=meta,
+        )  # fmt: skip
 
         def command(m: Motion) -> str | None:
             if outcome is not None:

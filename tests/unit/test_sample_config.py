@@ -1,0 +1,22 @@
+"""The sample configuration shipped in examples/ is valid for every package that reads it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notifiers.policy import parse_policy
+from projections.service import BoardSettings
+from tracker.oparl.config import SyncConfig
+from tracker.settings import load_settings
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tracker.toml"
+
+
+def test_the_sample_configuration_is_valid(tmp_path: Path) -> None:
+    settings = load_settings(db=str(tmp_path), config=str(SAMPLE), environ={})
+    assert settings.default_state == "BE"
+    policy, options = parse_policy(settings.section("reminders"))
+    assert policy.before == (14, 3) and options.sender == "fristen@musterbezirk.example"
+    assert BoardSettings.from_section(settings.section("board")).regular_cadence_months == 6
+    sync = SyncConfig.from_section(settings.section("sync"))
+    assert [s.url for s in sync.systems] == ["https://oparl.musterstadt.example/oparl/v1/system"]

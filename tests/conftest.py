@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import structlog
 
 from events.store import StoreLocation, parse_location
 from tracker.clock import FixedClock
@@ -94,6 +95,13 @@ def db_url(location: StoreLocation, tmp_path: Path) -> str:
     if location.backend == "sqlite":
         return str(tmp_path / "db")
     return f"{PG_BASE}?schema={location.schema}"
+
+
+@pytest.fixture(autouse=True)
+def fresh_logging() -> Iterator[None]:
+    """Each test starts with structlog's defaults (the CLI configures it globally)."""
+    yield
+    structlog.reset_defaults()
 
 
 FIXED_NOW = datetime(2014, 3, 1, 9, 0, tzinfo=UTC)

@@ -16,8 +16,6 @@ Prints events/s and the ratio raw/service for each (lower is better; 1.0 is no o
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sqlite3
 import tempfile
 import time
@@ -26,6 +24,8 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+
+from machine import describe
 
 from events.store import StoreLocation, parse_location
 from events.values import Outcome, Provenance
@@ -159,15 +159,7 @@ def main() -> None:
     parser.add_argument("--motions", type=int, default=2000)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    print(f"machine: {os.cpu_count()} cores, {cpu}; python {platform.python_version()}")
+    print(f"machine: {describe()}")
     print(f"motions: {args.motions}")
     with tempfile.TemporaryDirectory() as tmp:
         sqlite_loc = parse_location(str(Path(tmp) / "db"))

@@ -27,8 +27,6 @@ overdue query over 100,000 events under 5 s.
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import shutil
 import tempfile
 import time
@@ -38,6 +36,8 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
+
+from machine import describe
 
 from events import chain
 from events.log import read_log
@@ -205,25 +205,13 @@ def run(size: int, backend: str, postgres: str | None, keep: Path | None) -> lis
     return lines
 
 
-def machine() -> str:
-    cpu = "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} CPU ({cpu}), Python {platform.python_version()}, {platform.system()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, nargs="+", default=[100_000])
     parser.add_argument("--postgres", help="postgresql:// URL of a database to bench in")
     parser.add_argument("--keep", type=Path, help="create the SQLite files in this folder")
     args = parser.parse_args()
-    print(f"machine: {machine()}; date: {datetime.now(UTC):%Y-%m-%d}")
+    print(f"machine: {describe()}; date: {datetime.now(UTC):%Y-%m-%d}")
     print("| backend | events | measure | time | rate | note |")
     print("|---|---|---|---|---|---|")
     for size in args.events:

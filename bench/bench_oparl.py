@@ -25,7 +25,6 @@ import argparse
 import logging
 import multiprocessing as mp
 import os
-import platform
 import resource
 import socket
 import sys
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import structlog
+from machine import describe
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -157,18 +157,6 @@ def run_phase(
     return result
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, default=10_000)
@@ -177,7 +165,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--postgres", help="postgresql:// URL; a temporary schema is used")
     args = parser.parse_args()
-    print(f"{datetime.now(UTC):%Y-%m-%d}, {machine()}")
+    print(f"{datetime.now(UTC):%Y-%m-%d}, {describe()}")
     with tempfile.TemporaryDirectory() as tmp:
         targets = [("SQLite", str(Path(tmp) / "db"))]
         if args.postgres:

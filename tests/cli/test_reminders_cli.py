@@ -139,3 +139,20 @@ def test_a_bad_reminders_section_is_a_clear_error(db_url: str, tmp_path: Path) -
 def test_an_unknown_status_filter_is_bad_input(db_url: str, config: str) -> None:
     code, _, err = run(db_url, config, "2014-12-18T09:00", "reminders", "--status", "lost")
     assert code == 2 and "--status lost: not a reminder status" in err
+
+
+def test_a_permanent_failure_shows_in_show_and_stats(
+    db_url: str, config: str, smtp: SmtpServer
+) -> None:
+    add(db_url, config, "1263/IV", "2014-12-18")
+    smtp.handler.replies = ["554 5.7.1 Rejected"]
+    code, _, err = run(db_url, config, "2014-12-04T08:30", "notify", smtp=smtp.url)
+    assert code == 0, err
+    code, out, err = run(db_url, config, "2014-12-04T09:00", "show", "1263/IV")
+    assert code == 0, err
+    assert "reminder to soziales@mitte.example failed for good (before-14, D1): " in out
+    code, out, _ = run(db_url, config, "2014-12-04T09:00", "show", "1263/IV", "--format", "json")
+    failed = [r for r in json.loads(out)["reminders"] if r["status"] == "failed"]
+    assert len(failed) == 1 and "554" in failed[0]["error"]
+    code, out, _ = run(db_url, config, "2014-12-04T09:00", "stats", "--format", "json")
+    assert json.loads(out)["reminders"]["failed"] == 1

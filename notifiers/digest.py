@@ -16,7 +16,8 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import Any
 
-from notifiers.policy import BERLIN, Digest, Stage
+from notifiers.policy import Digest, Stage
+from tracker.clock import BERLIN
 
 MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",

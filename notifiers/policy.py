@@ -48,13 +48,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from types import MappingProxyType
 from typing import Any, Protocol
 from uuid import UUID
-from zoneinfo import ZoneInfo
 
 from events.reminders import reminder_key
+from tracker.clock import BERLIN
 from tracker.deadlines import previous_working_day
 from tracker.errors import ConfigurationError
+from tracker.motion import normalise_key
 
-BERLIN = ZoneInfo("Europe/Berlin")
 #: Local hours in which nothing is scheduled (DST switches happen here).
 QUIET_START, QUIET_END = time(2, 0), time(3, 0)
 
@@ -138,11 +138,9 @@ def _table(section: Mapping[str, Any], name: str) -> Mapping[str, str]:
         isinstance(k, str) and isinstance(v, str) for k, v in value.items()
     ):
         raise ConfigurationError(f"[reminders.{name}] must map names to addresses")
-    return MappingProxyType({_norm(k): v.strip() for k, v in value.items()})
+    return MappingProxyType({normalise_key(k): v.strip() for k, v in value.items()})
 
 
-def _norm(name: str) -> str:
-    return " ".join(name.split()).casefold()
 
 
 def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOptions]:
@@ -293,9 +291,9 @@ def send_instant(day: date, state: str | None, policy: ReminderPolicy) -> dateti
 def recipient_for(ob: ObligationLike, policy: ReminderPolicy) -> str | None:
     """The office's address, else the addressee's, else the body's, else the fallback."""
     for name, table in ((ob.office, policy.offices), (ob.addressee, policy.offices)):
-        if name and _norm(name) in table:
-            return table[_norm(name)]
-    return policy.bodies.get(_norm(ob.body)) or policy.fallback
+        if name and normalise_key(name) in table:
+            return table[normalise_key(name)]
+    return policy.bodies.get(normalise_key(ob.body)) or policy.fallback
 
 
 def _planned(ob: ObligationLike, stage: Stage, policy: ReminderPolicy) -> PlannedReminder:

@@ -46,7 +46,6 @@ from events.motion import (
 )
 from events.reminders import ReminderEvent, ReminderFailed, ReminderSent, ReminderSkipped
 from events.store import Cursor, Database
-from events.values import Outcome
 from notifiers.policy import (
     Obligation,
     PlannedReminder,
@@ -58,10 +57,10 @@ from notifiers.policy import (
 )
 from projections.runner import Tables
 from tracker.deadlines import legal_due_date
+from tracker.motion import BINDING_OUTCOMES
 
 #: Bump when the tables or the planning logic change: the runner then rebuilds the model.
 SCHEMA_VERSION = 2
-BINDING = frozenset({Outcome.ADOPTED, Outcome.ADOPTED_AMENDED})
 TABLES = ("reminder_motions", "reminder_obligations", "reminders")
 #: Every status a reminder row can have.
 STATUSES = ("planned", "sent", "failed", "skipped", "retired")
@@ -152,7 +151,7 @@ class ReminderProjection(Tables):
         event = entry.event
         since = event.timestamp.isoformat()
         if isinstance(event, DecisionRecorded):
-            if event.outcome in BINDING or motion["committee"] is None:
+            if event.outcome in BINDING_OUTCOMES or motion["committee"] is None:
                 motion["committee"] = event.committee
             batch.dirty_motions.add(mid)
         elif isinstance(event, AddresseeAssigned):

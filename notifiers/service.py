@@ -27,9 +27,9 @@ import structlog
 from events.store import Database, connect
 from notifiers.base import Notifier
 from notifiers.dispatcher import Dispatcher, PassResult, worker_name
-from notifiers.policy import BERLIN, DeliveryOptions, ReminderPolicy, parse_policy
+from notifiers.policy import DeliveryOptions, ReminderPolicy, parse_policy
 from notifiers.reminders import STATUSES, ReminderProjection, ReminderRow, ReminderStore
-from tracker.clock import Clock
+from tracker.clock import BERLIN, Clock
 from tracker.errors import InputError, StorageError, TrackerError
 
 log = structlog.get_logger()

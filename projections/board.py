@@ -52,8 +52,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from events.store import Cursor
-from events.values import Outcome, Recurrence, ReportKind
+from events.values import Recurrence, ReportKind
 from projections.runner import Tables
+from tracker.motion import BINDING_OUTCOMES, reference_key
 
 if TYPE_CHECKING:
     from events.log import LogEntry
@@ -71,7 +72,7 @@ CADENCE_MONTHS: dict[Recurrence, int] = {
     Recurrence.HALF_YEARLY: 6,
     Recurrence.YEARLY: 12,
 }
-BINDING = frozenset({Outcome.ADOPTED.value, Outcome.ADOPTED_AMENDED.value})
+BINDING = frozenset(o.value for o in BINDING_OUTCOMES)
 
 #: Columns of ``board_rows`` in insert order.
 ROW_COLUMNS = (
@@ -186,9 +187,6 @@ def _berlin_day(utc_naive: str) -> str:
     return instant.astimezone(BERLIN).date().isoformat()
 
 
-def reference_key(reference: str) -> str:
-    """The lookup form of a reference (as :meth:`TrackerService.ids_for_reference`)."""
-    return "".join(reference.split()).casefold()
 
 
 class BoardProjection(Tables):

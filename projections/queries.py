@@ -30,8 +30,8 @@ from typing import Any
 from uuid import UUID
 
 from events.store import Database
-from projections.board import reference_key
 from tracker.errors import InputError
+from tracker.motion import reference_key
 
 SCHEMA = "tracker.board/1"
 DEFAULT_DUE_SOON_DAYS = 14

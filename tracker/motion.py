@@ -53,10 +53,14 @@ def normalise_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def reference_key(reference: str) -> str:
+    """A reference with all whitespace removed, case-folded: ``1263 / iv`` is ``1263/IV``."""
+    return "".join(reference.split()).casefold()
+
+
 def motion_id(body: str, reference: str) -> UUID:
     """The deterministic id of the motion ``reference`` of ``body`` (GUIDE rule 3)."""
-    ref = "".join(reference.split()).casefold()
-    return uuid.uuid5(MOTION_NAMESPACE, f"{normalise_key(body)}\x1f{ref}")
+    return uuid.uuid5(MOTION_NAMESPACE, f"{normalise_key(body)}\x1f{reference_key(reference)}")
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
 from tracker.errors import ConcurrencyError, StorageError, UnknownMotion
-from tracker.motion import Meta, Motion, motion_id
+from tracker.motion import Meta, Motion, motion_id, reference_key
 
 log = structlog.get_logger()
 
@@ -142,7 +142,7 @@ class TrackerService:
         The CLI passes the board's catalogue as ``lookup`` instead, which answers from an
         index; this scan is the fallback for programs without read models.
         """
-        wanted = "".join(reference.split()).casefold()
+        wanted = reference_key(reference)
         found: list[UUID] = []
         start = 1
         while True:
@@ -150,7 +150,7 @@ class TrackerService:
             for n in batch:
                 event = self.app.mapper.to_domain_event(n)
                 assert isinstance(event, Registered)
-                if "".join(event.reference.split()).casefold() == wanted:
+                if reference_key(event.reference) == wanted:
                     found.append(event.originator_id)
             if len(batch) < 1000:
                 return found

@@ -12,7 +12,7 @@ OParl sync records through the same function, with OParl provenance.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -170,14 +170,18 @@ def record_extraction(
 
 
 def _at(meta: Meta, effective: date | None) -> Meta:
-    return Meta(effective=effective or meta.effective, provenance=meta.provenance, at=meta.at)
+    """``meta`` effective on ``effective`` when the document gives that fact a date."""
+    return replace(meta, effective=effective or meta.effective)
 
 
 def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> None:
     """The commands one document implies, in the order things happen in the council."""
-    if ex.title and motion.version > 0 and motion.title != ex.title and motion.pending_events == []:
+    if ex.title:  # a no-op unless a newer version of the document changed the title
         motion.correct(
-            field_name="title", value=ex.title, reason="a newer version of the document", meta=meta
+            field_name="title",
+            value=" ".join(ex.title.split()),
+            reason="a newer version of the document",
+            meta=meta,
         )
     for c in ex.consultations:
         motion.record_consultation(

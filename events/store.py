@@ -24,6 +24,10 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_LOCK_TIMEOUT = 30
 #: Seconds to wait for a PostgreSQL server to answer.
 POSTGRES_CONNECT_TIMEOUT = 5
+#: WAL pages after which a read-model connection checkpoints (16,384 x 4 KiB = 64 MiB).
+SQLITE_CHECKPOINT_PAGES = 16_384
+#: Size the WAL file is truncated back to after a checkpoint.
+SQLITE_WAL_KEEP_BYTES = 4 * 1024 * 1024
 
 
 class StoreLocationError(ValueError):
@@ -258,6 +262,13 @@ def connect(location: StoreLocation) -> Database:
         lite = sqlite3.connect(location.path, timeout=SQLITE_LOCK_TIMEOUT, isolation_level=None)
         lite.execute("PRAGMA journal_mode=WAL")
         lite.execute("PRAGMA synchronous=NORMAL")
+        # Read models are written here in large batches whose index pages repeat from one
+        # batch to the next: checkpoint every 64 MiB of WAL rather than every 4 MiB (the
+        # default), so a page is copied back once per checkpoint, not once per few batches,
+        # and shrink the WAL file back to 4 MiB afterwards. (Measured: a 450,000-event
+        # rebuild 28 % faster; docs/benchmarks.md.)
+        lite.execute(f"PRAGMA wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}")
+        lite.execute(f"PRAGMA journal_size_limit={SQLITE_WAL_KEEP_BYTES}")
         return Database(location, lite)
     conn = pg_connect(location)
     if location.schema:

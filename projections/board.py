@@ -53,14 +53,14 @@ from typing import TYPE_CHECKING, Any
 
 from events.store import Cursor
 from events.values import Recurrence, ReportKind
-from projections.runner import Tables
+from projections.runner import Index, Tables
 from tracker.motion import BINDING_OUTCOMES, reference_key
 
 if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Filter dimensions (their values are kept in board_values for "did you mean" messages).
 DIMENSIONS = ("body", "committee", "office", "kind")
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
@@ -112,6 +112,28 @@ _DUE = ROW_COLUMNS.index("due")
 _IS_OPEN = ROW_COLUMNS.index("is_open")
 _DIM_INDEX = {d: ROW_COLUMNS.index(d) for d in DIMENSIONS}
 
+_INSERT_ROWS = (
+    f"INSERT INTO {{p}}board_rows ({', '.join(ROW_COLUMNS)})"
+    f" VALUES ({', '.join('?' * len(ROW_COLUMNS))})"
+)
+_UPSERT_MOTIONS = (
+    "INSERT INTO {p}board_motions AS m"
+    " (mseq, motion_id, reference, reference_key, body, title, doc)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (mseq) DO UPDATE SET reference = excluded.reference,"
+    " reference_key = excluded.reference_key, body = excluded.body,"
+    " title = excluded.title, doc = excluded.doc"
+)
+#: State keys kept in board_motions' own columns, not repeated in its ``doc``.
+_COLUMN_KEYS = frozenset({"seq", "reference", "body", "title"})
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
+
+
+def _encode_doc(s: dict[str, Any]) -> str:
+    """A motion's board state as stored in ``board_motions.doc`` (without its columns)."""
+    return _ENCODER.encode({k: v for k, v in s.items() if k not in _COLUMN_KEYS})
+
+
 #: Filter dimensions with an index of their own (few-valued ones scan the due-date index).
 INDEXED_DIMENSIONS = ("committee", "office")
 
@@ -126,7 +148,6 @@ _CREATE = [
         body TEXT NOT NULL,
         title TEXT NOT NULL,
         doc TEXT NOT NULL)""",
-    "CREATE INDEX IF NOT EXISTS board_motions_reference ON {p}board_motions (reference_key)",
     """CREATE TABLE IF NOT EXISTS {p}board_rows (
         mseq BIGINT NOT NULL, row_key TEXT NOT NULL, version INTEGER NOT NULL,
         motion_id TEXT NOT NULL, obligation_id TEXT NOT NULL, occurrence INTEGER,
@@ -137,12 +158,6 @@ _CREATE = [
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
         state TEXT, decision_date TEXT, registered_on TEXT NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (mseq)",
-    "CREATE INDEX IF NOT EXISTS board_rows_open ON {p}board_rows (due, mseq) WHERE is_open = 1",
-    *[
-        f"CREATE INDEX IF NOT EXISTS board_rows_open_{d} ON {{p}}board_rows ({d}, due, mseq)"
-        " WHERE is_open = 1"
-        for d in INDEXED_DIMENSIONS
-    ],
     """CREATE TABLE IF NOT EXISTS {p}board_counts (
         dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
         PRIMARY KEY (dim, value, due))""",
@@ -150,6 +165,25 @@ _CREATE = [
         dim TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (dim, value))""",
 ]
 TABLES = ("board_motions", "board_rows", "board_counts", "board_values")
+#: Indexes only the queries use: built after a rebuild in one sorted pass each.
+QUERY_INDEXES = (
+    Index(
+        "board_motions_reference",
+        "CREATE INDEX IF NOT EXISTS board_motions_reference ON {p}board_motions (reference_key)",
+    ),
+    Index(
+        "board_rows_open",
+        "CREATE INDEX IF NOT EXISTS board_rows_open ON {p}board_rows (due, mseq) WHERE is_open = 1",
+    ),
+    *[
+        Index(
+            f"board_rows_open_{d}",
+            f"CREATE INDEX IF NOT EXISTS board_rows_open_{d} ON {{p}}board_rows ({d}, due, mseq)"
+            " WHERE is_open = 1",
+        )
+        for d in INDEXED_DIMENSIONS
+    ],
+)
 
 
 @lru_cache(maxsize=131072)
@@ -187,13 +221,12 @@ def _berlin_day(utc_naive: str) -> str:
     return instant.astimezone(BERLIN).date().isoformat()
 
 
-
-
 class BoardProjection(Tables):
     """The deadline board read model (see the module docstring)."""
 
     statements = _CREATE
     tables = TABLES
+    query_indexes = QUERY_INDEXES
 
     name = "board"
 
@@ -210,99 +243,103 @@ class BoardProjection(Tables):
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
         """Apply a batch: load the touched motions' states, evolve them, rewrite their rows."""
         names: dict[int, str] = {}  # UUID.int: hashing a UUID object is slow Python code
-        keyed: list[tuple[str, str, LogEntry]] = []
+        keyed: list[tuple[str, Any, LogEntry]] = []
         new: set[str] = set()
+        handlers = _HANDLERS
         for e in entries:
             uid = e.event.originator_id
             mid = names.get(uid.int)
             if mid is None:
                 mid = names[uid.int] = str(uid)
-            name = type(e.event).__name__
-            keyed.append((mid, name, e))
-            if name == "Registered":
+            handler = handlers.get(type(e.event).__name__)
+            if handler is None:
+                continue
+            keyed.append((mid, handler, e))
+            if handler is _registered:
                 # Registered in this batch: no stored state yet (the runner never hands an
                 # entry twice), so only the other motions are loaded.
                 new.add(mid)
-        ids = list(names.values())
-        known = [mid for mid in ids if mid not in new]
-        old: dict[str, dict[str, Any]] = {}
-        for chunk_start in range(0, len(known), 500):
-            chunk = known[chunk_start : chunk_start + 500]
-            marks = ",".join("?" * len(chunk))
-            for mid, doc in cur.execute(
-                f"SELECT motion_id, doc FROM {prefix}board_motions WHERE motion_id IN ({marks})",
-                chunk,
-            ).fetchall():
-                old[str(mid)] = json.loads(doc)
-        states = {mid: json.loads(json.dumps(s)) for mid, s in old.items()}
-        for mid, name, entry in keyed:
-            handler = _HANDLERS.get(name)
-            if handler is None:
-                continue
+        states, stored = self._load(cur, prefix, [m for m in names.values() if m not in new])
+        before = {mid: self.rows_for(mid, s) for mid, s in states.items()}
+        for mid, handler, entry in keyed:
             if handler is _registered:
                 states[mid] = _registered(self, {}, entry) | {"seq": entry.position}
-            elif mid in states:
-                handler(self, states[mid], entry)
+            else:
+                s = states.get(mid)
+                if s is not None:
+                    handler(self, s, entry)
 
-        changed = [mid for mid in ids if mid in states and states[mid] != old.get(mid)]
-        if not changed:
-            return
-        counts: Counter[tuple[str, str, str]] = Counter()
+        counts: Counter[str] = Counter()
         values: set[tuple[str, str]] = set()
         new_rows: list[tuple[Any, ...]] = []
-        for mid in changed:
-            if mid in old:
-                for row in self.rows_for(mid, old[mid]):
-                    _count(counts, row, -1)
-            for row in self.rows_for(mid, states[mid]):
-                _count(counts, row, +1)
-                for dim, index in _DIM_INDEX.items():
-                    if row[index] is not None:
-                        values.add((dim, row[index]))
-                new_rows.append(row)
-
-        existing = [old[mid]["seq"] for mid in changed if mid in old]
-        for chunk_start in range(0, len(existing), 500):
-            chunk = existing[chunk_start : chunk_start + 500]
+        motions: list[tuple[Any, ...]] = []
+        replaced: list[int] = []
+        for mid in names.values():
+            s = states.get(mid)
+            if s is None:
+                continue  # events of a motion the board never saw registered
+            doc = _encode_doc(s)
+            if stored.get(mid) == (doc, s["title"]):
+                continue  # nothing the board shows changed
+            rows = self.rows_for(mid, s)
+            if mid in before:
+                replaced.append(s["seq"])
+                for row in before[mid]:
+                    if row[_IS_OPEN] and row[_DUE] is not None:
+                        counts[row[_DUE]] -= 1
+            for row in rows:
+                if row[_IS_OPEN] and row[_DUE] is not None:
+                    counts[row[_DUE]] += 1
+                values.add(("kind", row[_KIND]))
+            if rows:
+                first = rows[0]
+                for dim in ("body", "committee", "office"):
+                    value = first[_DIM_INDEX[dim]]
+                    if value is not None:
+                        values.add((dim, value))
+            new_rows.extend(rows)
+            reference = s["reference"]
+            motions.append(
+                (s["seq"], mid, reference, reference_key(reference), s["body"], s["title"], doc)
+            )
+        if not motions:
+            return
+        for chunk_start in range(0, len(replaced), 500):
+            chunk = replaced[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             cur.execute(f"DELETE FROM {prefix}board_rows WHERE mseq IN ({marks})", chunk)
+        cur.executemany(_INSERT_ROWS.format(p=prefix), new_rows)
+        cur.executemany(_UPSERT_MOTIONS.format(p=prefix), motions)
         cur.executemany(
-            f"INSERT INTO {prefix}board_rows ({', '.join(ROW_COLUMNS)})"
-            f" VALUES ({', '.join('?' * len(ROW_COLUMNS))})",
-            new_rows,
-        )
-        cur.executemany(
-            f"INSERT INTO {prefix}board_motions AS m"
-            " (mseq, motion_id, reference, reference_key, body, title, doc)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (mseq) DO UPDATE SET reference = excluded.reference,"
-            " reference_key = excluded.reference_key, body = excluded.body,"
-            " title = excluded.title, doc = excluded.doc",
-            [
-                (
-                    s["seq"],
-                    mid,
-                    s["reference"],
-                    reference_key(s["reference"]),
-                    s["body"],
-                    s["title"],
-                    json.dumps(s, separators=(",", ":")),
-                )
-                for mid in changed
-                for s in (states[mid],)
-            ],
-        )
-        deltas = sorted((k, n) for k, n in counts.items() if n)
-        cur.executemany(
-            f"INSERT INTO {prefix}board_counts AS c (dim, value, due, n) VALUES (?, ?, ?, ?)"
+            f"INSERT INTO {prefix}board_counts AS c (dim, value, due, n) VALUES ('', '', ?, ?)"
             " ON CONFLICT (dim, value, due) DO UPDATE SET n = c.n + excluded.n",
-            [(dim, value, due, n) for (dim, value, due), n in deltas],
+            sorted((due, n) for due, n in counts.items() if n),
         )
         cur.executemany(
             f"INSERT INTO {prefix}board_values (dim, value) VALUES (?, ?)"
             " ON CONFLICT (dim, value) DO NOTHING",
             sorted(values),
         )
+
+    def _load(
+        self, cur: Cursor, prefix: str, ids: list[str]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, str]]]:
+        """The stored states of ``ids`` (those that have one), and their stored doc and title."""
+        states: dict[str, dict[str, Any]] = {}
+        stored: dict[str, tuple[str, str]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for mid, seq, reference, body, title, doc in cur.execute(
+                f"SELECT motion_id, mseq, reference, body, title, doc FROM {prefix}board_motions"
+                f" WHERE motion_id IN ({marks})",
+                chunk,
+            ).fetchall():
+                state = json.loads(doc)
+                state.update(seq=seq, reference=reference, body=body, title=title)
+                states[mid] = state
+                stored[mid] = (doc, title)
+        return states, stored
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -433,13 +470,6 @@ def _duty_row(
         met_on,
         withdrawn,
     )
-
-
-def _count(counts: Counter[tuple[str, str, str]], row: tuple[Any, ...], sign: int) -> None:
-    due = row[_DUE]
-    if not row[_IS_OPEN] or due is None:
-        return
-    counts[("", "", due)] += sign
 
 
 def _committee(s: dict[str, Any]) -> str | None:

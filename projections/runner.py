@@ -15,6 +15,7 @@ API::
         def create(self, cur, prefix) -> None    # CREATE TABLE/INDEX IF NOT EXISTS
         def drop(self, cur, prefix) -> None      # DROP TABLE IF EXISTS
         def apply(self, cur, entries, prefix) -> None  # a batch of LogEntry, in log order
+        query_indexes: Sequence[Index]           # built after catching up from scratch
 
     runner = Runner(db, app, [BoardProjection()])   # db: events.store.Database; app: MotionLog
                                                     # (or a function opening it, on first need)
@@ -29,6 +30,13 @@ API::
 ``prefix`` is the schema prefix of the database's tables (``Database.table_prefix``: empty on
 SQLite, ``"schema."`` on PostgreSQL); a projection puts it before each of its table names.
 ``cur`` is an :class:`events.store.Cursor` (``?`` placeholders on both backends).
+
+**Indexes that only queries need** (``query_indexes``) are not kept up to date while a read
+model is built from scratch: a rebuild, a new read model or a version change creates the
+tables with the indexes that applying needs, catches up, and then builds the query indexes in
+one sorted pass (maintaining them row by row costs a random page write per row and index).
+A runner whose setup finds any of them missing, for example after a rebuild was killed,
+builds them at the end of its next catch-up; until then queries are correct but scan.
 
 A projection whose stored ``version`` differs from its current one (new code, or a setting
 it depends on such as ``[board] regular_cadence_months``) is dropped and rebuilt by the next
@@ -49,6 +57,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
@@ -69,6 +78,18 @@ POSITIONS_TABLE = "projection_positions"
 DEFAULT_BATCH = 500
 
 
+@dataclass(frozen=True)
+class Index:
+    """An index that queries need but applying does not (see the module docstring).
+
+    ``sql`` is ``CREATE INDEX IF NOT EXISTS <name> ON {p}<table> ...`` with ``{p}`` for the
+    schema prefix; ``name`` is the index's name (unique within the schema).
+    """
+
+    name: str
+    sql: str
+
+
 class Projection(Protocol):
     """A read model: tables built from the log by applying batches of entries."""
 
@@ -77,8 +98,13 @@ class Projection(Protocol):
     #: Any change triggers a rebuild (schema or logic changes, settings the rows depend on).
     version: str
 
+    @property
+    def query_indexes(self) -> Sequence[Index]:
+        """Indexes built after catching up from scratch (not maintained during a rebuild)."""
+        ...
+
     def create(self, cur: Cursor, prefix: str) -> None:
-        """Create the tables and indexes if they do not exist (idempotent)."""
+        """Create the tables and the indexes applying needs, if absent (idempotent)."""
         ...
 
     def drop(self, cur: Cursor, prefix: str) -> None:
@@ -94,11 +120,12 @@ class Tables:
     """``create`` and ``drop`` for a projection that lists its statements and tables.
 
     Subclasses set ``statements`` (``CREATE ... IF NOT EXISTS``, with ``{p}`` for the schema
-    prefix) and ``tables``.
+    prefix), ``tables``, and optionally ``query_indexes``.
     """
 
     statements: Sequence[str] = ()
     tables: Sequence[str] = ()
+    query_indexes: Sequence[Index] = ()
 
     def create(self, cur: Cursor, prefix: str) -> None:
         """Create the tables and indexes if absent."""
@@ -182,6 +209,9 @@ class Runner:
         self.prefix = db.table_prefix
         self._ready = False
         self._listener: Any = None
+        #: Query indexes found missing by setup (or dropped by a rebuild): built after the
+        #: next catch-up.
+        self._unindexed: list[tuple[Projection, Index]] = []
 
     @property
     def app(self) -> LogSource | None:
@@ -204,6 +234,7 @@ class Runner:
         Idempotent and safe against concurrent callers; only reads when all is in place.
         """
         if self._in_place():
+            self._unindexed = self._missing_indexes()
             self._ready = True
             return
         with self.db.transaction() as cur:
@@ -236,6 +267,7 @@ class Runner:
                         (p.name, p.version),
                     )
                 p.create(cur, self.prefix)
+        self._unindexed = self._missing_indexes()
         self._ready = True
 
     def _in_place(self) -> bool:
@@ -251,6 +283,40 @@ class Runner:
             return False
         stored = dict(self.db.query(f"SELECT name, version FROM {self._positions_table}"))
         return all(stored.get(p.name) == p.version for p in self.projections)
+
+    def _missing_indexes(self) -> list[tuple[Projection, Index]]:
+        """The query indexes of this runner's projections that do not exist (one query)."""
+        wanted = [(p, ix) for p in self.projections for ix in p.query_indexes]
+        if not wanted:
+            return []
+        names = [ix.name for _, ix in wanted]
+        marks = ",".join("?" * len(names))
+        if self.db.backend == "postgres":
+            rows = self.db.query(
+                f"SELECT indexname FROM pg_indexes WHERE schemaname = ? AND indexname IN ({marks})",
+                (self.db.location.schema or "public", *names),
+            )
+        else:
+            rows = self.db.query(
+                f"SELECT name FROM sqlite_master WHERE type = 'index' AND name IN ({marks})",
+                names,
+            )
+        present = {str(row[0]) for row in rows}
+        return [(p, ix) for p, ix in wanted if ix.name not in present]
+
+    def _build_indexes(self) -> None:
+        """Build the missing query indexes (a sorted bulk build each), in one transaction."""
+        begun = time.perf_counter()
+        with self.db.transaction() as cur:
+            self._lock_setup(cur)
+            for _, index in self._unindexed:
+                cur.execute(index.sql.format(p=self.prefix))
+        log.info(
+            "projection_indexes_built",
+            indexes=[ix.name for _, ix in self._unindexed],
+            seconds=round(time.perf_counter() - begun, 3),
+        )
+        self._unindexed = []
 
     def _lock_setup(self, cur: Cursor) -> None:
         if self.db.backend == "postgres":  # SQLite's BEGIN IMMEDIATE already serialises
@@ -281,12 +347,19 @@ class Runner:
 
         Reads the log of ``app`` unless ``entries`` are given (in log order; entries at or
         before a projection's position are skipped). Each batch of ``batch_size`` events is
-        one transaction holding the rows and the new positions.
+        one transaction holding the rows and the new positions. Missing query indexes are
+        built at the end.
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         if not self._ready:
             self.setup()
+        applied = self._catch_up(batch_size, entries)
+        if self._unindexed:
+            self._build_indexes()
+        return applied
+
+    def _catch_up(self, batch_size: int, entries: Iterable[LogEntry] | None) -> int:
         start = min(self.positions().values(), default=0)
         if entries is None:
             if self._app is None:
@@ -357,6 +430,7 @@ class Runner:
                     (p.version, p.name),
                 )
         log.info("projection_rebuild", projections=[p.name for p in chosen])
+        self._unindexed = self._missing_indexes()
         return self.catch_up(batch_size)
 
     def get(self, name: str) -> Projection:

@@ -15,7 +15,7 @@ import pytest
 
 from events.log import read_log
 from events.store import Database, StoreLocation
-from projections.board import BoardProjection
+from projections.board import QUERY_INDEXES, BoardProjection
 from projections.runner import project
 from tests.integration.projections.conftest import Board
 
@@ -31,6 +31,20 @@ def board_tables(db: Database) -> dict[str, list[tuple[object, ...]]]:
         "counts": sorted(db.query(f"SELECT * FROM {p}board_counts WHERE n <> 0"), key=repr),
         "values": sorted(db.query(f"SELECT * FROM {p}board_values"), key=repr),
     }
+
+
+def query_indexes(db: Database) -> set[str]:
+    names = [ix.name for ix in QUERY_INDEXES]
+    marks = ", ".join(f"'{n}'" for n in names)
+    if db.backend == "postgres":
+        schema = db.location.schema or "public"
+        found = db.query(
+            f"SELECT indexname FROM pg_indexes WHERE schemaname = ? AND indexname IN ({marks})",
+            (schema,),
+        )
+    else:
+        found = db.query(f"SELECT name FROM sqlite_master WHERE name IN ({marks})")
+    return {str(row[0]) for row in found}
 
 
 def test_sigkill_mid_batch_then_resume_equals_a_rebuild(board: Board, db_url: str) -> None:
@@ -68,8 +82,11 @@ def test_sigkill_mid_batch_then_resume_equals_a_rebuild(board: Board, db_url: st
     assert proc.returncode == -signal.SIGKILL
 
     # Only the committed batch is there: rows and position together, nothing of batch 2.
+    # The query indexes, built only once a build from scratch has caught up, are missing.
     assert board.runner.positions() == {"board": 25}
+    assert query_indexes(board.db) == set()
     assert board.runner.catch_up(batch_size=40) == head - 25
+    assert query_indexes(board.db) == {ix.name for ix in QUERY_INDEXES}
 
     memory = Database(StoreLocation("sqlite", path=Path(":memory:")), sqlite3.connect(":memory:"))
     app = board.service.app

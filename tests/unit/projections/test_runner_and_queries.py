@@ -16,7 +16,7 @@ from events.store import Cursor, Database, StoreLocation
 from events.values import DeadlineKind, Provenance
 from projections.board import BoardProjection
 from projections.queries import BoardQueries, Filters, Page, status_of
-from projections.runner import Runner, UnknownProjection, project
+from projections.runner import Index, Runner, UnknownProjection, project
 from projections.service import BoardSettings
 from tracker.errors import ConfigurationError, InputError
 
@@ -65,15 +65,20 @@ def entries(*motions: list[DeadlineSet | Registered]) -> list[LogEntry]:
     return [LogEntry(i, e) for i, e in enumerate(events, start=1)]
 
 
+INDEXED = "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'seen_twice'"
+
+
 class Recording:
     """A projection that records the batches it is given and may fail on one position."""
 
     name = "recording"
     version = "1"
+    query_indexes = (Index("seen_twice", "CREATE INDEX IF NOT EXISTS seen_twice ON {p}seen (position)"),)
 
     def __init__(self, fail_at: int | None = None) -> None:
         self.batches: list[list[int]] = []
         self.fail_at = fail_at
+        self.indexed: list[bool] = []  # whether the query index existed at each batch
 
     def create(self, cur: Cursor, prefix: str) -> None:
         cur.execute(f"CREATE TABLE IF NOT EXISTS {prefix}seen (position INTEGER PRIMARY KEY)")
@@ -82,6 +87,7 @@ class Recording:
         cur.execute(f"DROP TABLE IF EXISTS {prefix}seen")
 
     def apply(self, cur: Cursor, batch: Sequence[LogEntry], prefix: str) -> None:
+        self.indexed.append(bool(cur.execute(INDEXED).fetchall()))
         positions = [e.position for e in batch]
         cur.executemany(f"INSERT INTO {prefix}seen VALUES (?)", [(p,) for p in positions])
         if self.fail_at in positions:
@@ -100,6 +106,39 @@ def test_runner_applies_batches_and_saves_the_position_with_them() -> None:
     assert db.query("SELECT position FROM projection_positions") == [(10,)]
     # Feeding the same entries again applies nothing.
     assert Runner(db, None, [recording]).catch_up(entries=feed) == 0
+
+
+def test_query_indexes_are_built_after_catching_up_from_scratch() -> None:
+    db = memory()
+    feed = entries(*(motion(n, date(2014, 6, 2)) for n in range(5)))
+    first = Recording()
+
+    Runner(db, None, [first]).catch_up(batch_size=4, entries=feed)
+
+    assert first.indexed == [False, False, False]
+    assert db.query(INDEXED) == [(1,)]
+    # Caught up: the next catch-up finds the index in place and keeps maintaining it.
+    more = feed + [LogEntry(11, motion(9, date(2014, 6, 2))[0])]
+    assert Runner(db, None, [first]).catch_up(entries=more) == 1
+    assert first.indexed[-1] is True
+
+
+def test_a_runner_builds_query_indexes_an_interrupted_rebuild_left_missing() -> None:
+    db = memory()
+    feed = entries(*(motion(n, date(2014, 6, 2)) for n in range(5)))
+    with pytest.raises(RuntimeError, match="boom"):  # killed while building from scratch
+        Runner(db, None, [Recording(fail_at=6)]).catch_up(batch_size=4, entries=feed)
+    assert db.query(INDEXED) == []
+
+    resumed = Recording()
+    assert Runner(db, None, [resumed]).catch_up(batch_size=4, entries=feed) == 6
+
+    assert resumed.indexed == [False, False]
+    assert db.query(INDEXED) == [(1,)]
+    # Nothing left to apply: a later runner finds the index in place and leaves it.
+    later = Recording()
+    assert Runner(db, None, [later]).catch_up(entries=feed) == 0
+    assert db.query(INDEXED) == [(1,)]
 
 
 def test_a_failing_batch_leaves_neither_rows_nor_position() -> None:

@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 #: Filter dimensions (their values are kept in board_values for "did you mean" messages).
 DIMENSIONS = ("body", "committee", "office", "kind")
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
@@ -142,7 +142,7 @@ _CREATE = [
     # with new motions (indexes keyed by it are appended to, not written all over).
     """CREATE TABLE IF NOT EXISTS {p}board_motions (
         mseq BIGINT PRIMARY KEY,
-        motion_id TEXT NOT NULL UNIQUE,
+        motion_id TEXT NOT NULL,
         reference TEXT NOT NULL,
         reference_key TEXT NOT NULL,
         body TEXT NOT NULL,
@@ -167,6 +167,10 @@ _CREATE = [
 TABLES = ("board_motions", "board_rows", "board_counts", "board_values")
 #: Indexes only the queries use: built after a rebuild in one sorted pass each.
 QUERY_INDEXES = (
+    Index(
+        "board_motions_id",
+        "CREATE UNIQUE INDEX IF NOT EXISTS board_motions_id ON {p}board_motions (motion_id)",
+    ),
     Index(
         "board_motions_reference",
         "CREATE INDEX IF NOT EXISTS board_motions_reference ON {p}board_motions (reference_key)",
@@ -235,6 +239,26 @@ class BoardProjection(Tables):
             raise ValueError("regular_cadence_months must be between 1 and 120")
         self.regular_cadence_months = regular_cadence_months
         self.version = f"{SCHEMA_VERSION};regular={regular_cadence_months}"
+        #: While the motion-id index is missing (a build from scratch): motion id -> mseq
+        #: of every motion in board_motions, so states are found by the primary key.
+        self._mseq: dict[str, int] | None = None
+
+    def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
+        """Without the query indexes, find motions through an in-memory id -> mseq map.
+
+        Maintaining a unique index on random UUIDs costs a random page write per motion;
+        during a build from scratch the map (loaded once, by one sequential scan, when a
+        killed build is resumed) replaces it. About 150 bytes per motion.
+        """
+        if indexed:
+            self._mseq = None
+            return
+        self._mseq = {
+            str(mid): int(seq)
+            for mid, seq in cur.execute(
+                f"SELECT motion_id, mseq FROM {prefix}board_motions"
+            ).fetchall()
+        }
 
     # -- tables --------------------------------------------------------------------------
 
@@ -304,6 +328,8 @@ class BoardProjection(Tables):
             )
         if not motions:
             return
+        if self._mseq is not None:
+            self._mseq.update((row[1], row[0]) for row in motions)
         for chunk_start in range(0, len(replaced), 500):
             chunk = replaced[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
@@ -327,12 +353,33 @@ class BoardProjection(Tables):
         """The stored states of ``ids`` (those that have one), and their stored doc and title."""
         states: dict[str, dict[str, Any]] = {}
         stored: dict[str, tuple[str, str]] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
+        keys: list[Any] = ids
+        column = "motion_id"
+        if self._mseq is not None:
+            # Unindexed: look up by mseq. A motion missing from the map was registered by
+            # another runner meanwhile; the (rare) lookup by id then scans the table.
+            known = self._mseq
+            keys = [known[mid] for mid in ids if mid in known]
+            column = "mseq"
+            missing = [mid for mid in ids if mid not in known]
+            if missing:
+                states, stored = self._load_rows(cur, prefix, "motion_id", missing)
+        found, seen = self._load_rows(cur, prefix, column, keys)
+        states.update(found)
+        stored.update(seen)
+        return states, stored
+
+    def _load_rows(
+        self, cur: Cursor, prefix: str, column: str, keys: list[Any]
+    ) -> tuple[dict[str, dict[str, Any]], dict[str, tuple[str, str]]]:
+        states: dict[str, dict[str, Any]] = {}
+        stored: dict[str, tuple[str, str]] = {}
+        for chunk_start in range(0, len(keys), 500):
+            chunk = keys[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             for mid, seq, reference, body, title, doc in cur.execute(
                 f"SELECT motion_id, mseq, reference, body, title, doc FROM {prefix}board_motions"
-                f" WHERE motion_id IN ({marks})",
+                f" WHERE {column} IN ({marks})",
                 chunk,
             ).fetchall():
                 state = json.loads(doc)

@@ -16,6 +16,7 @@ API::
         def drop(self, cur, prefix) -> None      # DROP TABLE IF EXISTS
         def apply(self, cur, entries, prefix) -> None  # a batch of LogEntry, in log order
         query_indexes: Sequence[Index]           # built after catching up from scratch
+        def begin_catch_up(self, cur, prefix, *, indexed) -> None  # before the first batch
 
     runner = Runner(db, app, [BoardProjection()])   # db: events.store.Database; app: MotionLog
                                                     # (or a function opening it, on first need)
@@ -115,6 +116,14 @@ class Projection(Protocol):
         """Apply a batch of entries, in log order, inside the runner's transaction."""
         ...
 
+    def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
+        """Called in the first batch's transaction of each catch-up with events to apply.
+
+        ``indexed`` is False while this projection's query indexes are missing (it is being
+        built from scratch), so that ``apply`` can avoid lookups that would need them.
+        """
+        ...
+
 
 class Tables:
     """``create`` and ``drop`` for a projection that lists its statements and tables.
@@ -136,6 +145,9 @@ class Tables:
         """Drop the tables."""
         for table in self.tables:
             cur.execute(f"DROP TABLE IF EXISTS {prefix}{table}")
+
+    def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
+        """Nothing to prepare (override to change how ``apply`` looks rows up)."""
 
 
 class LogSource(Protocol):
@@ -379,8 +391,8 @@ class Runner:
             entries = (e for e in entries if e.position > start)
         applied = 0
         begun = time.perf_counter()
-        for chunk in batched(entries, batch_size):
-            applied += self._apply_batch(chunk)
+        for number, chunk in enumerate(batched(entries, batch_size)):
+            applied += self._apply_batch(chunk, first=number == 0)
         if applied:
             log.info(
                 "projections_caught_up",
@@ -390,9 +402,13 @@ class Runner:
             )
         return applied
 
-    def _apply_batch(self, chunk: Sequence[LogEntry]) -> int:
+    def _apply_batch(self, chunk: Sequence[LogEntry], *, first: bool) -> int:
         last = chunk[-1].position
         with self.db.transaction() as cur:
+            if first:
+                unindexed = {p.name for p, _ in self._unindexed}
+                for p in self.projections:
+                    p.begin_catch_up(cur, self.prefix, indexed=p.name not in unindexed)
             current = self._locked_positions(cur)
             lowest = min(current.values(), default=0)
             for p in self.projections:

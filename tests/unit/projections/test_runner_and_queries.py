@@ -73,18 +73,24 @@ class Recording:
 
     name = "recording"
     version = "1"
-    query_indexes = (Index("seen_twice", "CREATE INDEX IF NOT EXISTS seen_twice ON {p}seen (position)"),)
+    query_indexes = (
+        Index("seen_twice", "CREATE INDEX IF NOT EXISTS seen_twice ON {p}seen (position)"),
+    )
 
     def __init__(self, fail_at: int | None = None) -> None:
         self.batches: list[list[int]] = []
         self.fail_at = fail_at
         self.indexed: list[bool] = []  # whether the query index existed at each batch
+        self.begun: list[bool] = []  # what each catch-up was told about the index
 
     def create(self, cur: Cursor, prefix: str) -> None:
         cur.execute(f"CREATE TABLE IF NOT EXISTS {prefix}seen (position INTEGER PRIMARY KEY)")
 
     def drop(self, cur: Cursor, prefix: str) -> None:
         cur.execute(f"DROP TABLE IF EXISTS {prefix}seen")
+
+    def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
+        self.begun.append(indexed)
 
     def apply(self, cur: Cursor, batch: Sequence[LogEntry], prefix: str) -> None:
         self.indexed.append(bool(cur.execute(INDEXED).fetchall()))
@@ -116,11 +122,13 @@ def test_query_indexes_are_built_after_catching_up_from_scratch() -> None:
     Runner(db, None, [first]).catch_up(batch_size=4, entries=feed)
 
     assert first.indexed == [False, False, False]
+    assert first.begun == [False]
     assert db.query(INDEXED) == [(1,)]
     # Caught up: the next catch-up finds the index in place and keeps maintaining it.
-    more = feed + [LogEntry(11, motion(9, date(2014, 6, 2))[0])]
+    more = [*feed, LogEntry(11, motion(9, date(2014, 6, 2))[0])]
     assert Runner(db, None, [first]).catch_up(entries=more) == 1
     assert first.indexed[-1] is True
+    assert first.begun == [False, True]
 
 
 def test_a_runner_builds_query_indexes_an_interrupted_rebuild_left_missing() -> None:
@@ -134,6 +142,7 @@ def test_a_runner_builds_query_indexes_an_interrupted_rebuild_left_missing() -> 
     assert Runner(db, None, [resumed]).catch_up(batch_size=4, entries=feed) == 6
 
     assert resumed.indexed == [False, False]
+    assert resumed.begun == [False]
     assert db.query(INDEXED) == [(1,)]
     # Nothing left to apply: a later runner finds the index in place and leaves it.
     later = Recording()

@@ -45,7 +45,6 @@ write, which halved the rebuild speed for a total that filters already narrow.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, date
 from functools import lru_cache
@@ -125,13 +124,17 @@ _UPSERT_MOTIONS = (
     " title = excluded.title, doc = excluded.doc"
 )
 #: State keys kept in board_motions' own columns, not repeated in its ``doc``.
-_COLUMN_KEYS = frozenset({"seq", "reference", "body", "title"})
+_COLUMN_KEYS = ("seq", "reference", "body", "title")
 _ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
 
 
 def _encode_doc(s: dict[str, Any]) -> str:
     """A motion's board state as stored in ``board_motions.doc`` (without its columns)."""
-    return _ENCODER.encode({k: v for k, v in s.items() if k not in _COLUMN_KEYS})
+    columns = [(key, s.pop(key)) for key in _COLUMN_KEYS]
+    try:
+        return _ENCODER.encode(s)
+    finally:
+        s.update(columns)
 
 
 #: Filter dimensions with an index of their own (few-valued ones scan the due-date index).
@@ -293,8 +296,9 @@ class BoardProjection(Tables):
                 if s is not None:
                     handler(self, s, entry)
 
-        counts: Counter[str] = Counter()
-        values: set[tuple[str, str]] = set()
+        counts: dict[str, int] = {}  # open rows per due date: + new rows, - replaced rows
+        kinds: set[str] = set()
+        seen: dict[str, set[str]] = {"body": set(), "committee": set(), "office": set()}
         new_rows: list[tuple[Any, ...]] = []
         motions: list[tuple[Any, ...]] = []
         replaced: list[int] = []
@@ -309,18 +313,20 @@ class BoardProjection(Tables):
             if mid in before:
                 replaced.append(s["seq"])
                 for row in before[mid]:
-                    if row[_IS_OPEN] and row[_DUE] is not None:
-                        counts[row[_DUE]] -= 1
+                    due = row[_DUE]
+                    if row[_IS_OPEN] and due is not None:
+                        counts[due] = counts.get(due, 0) - 1
             for row in rows:
-                if row[_IS_OPEN] and row[_DUE] is not None:
-                    counts[row[_DUE]] += 1
-                values.add(("kind", row[_KIND]))
+                due = row[_DUE]
+                if row[_IS_OPEN] and due is not None:
+                    counts[due] = counts.get(due, 0) + 1
+                kinds.add(row[_KIND])
             if rows:
                 first = rows[0]
-                for dim in ("body", "committee", "office"):
+                for dim, values_of in seen.items():
                     value = first[_DIM_INDEX[dim]]
                     if value is not None:
-                        values.add((dim, value))
+                        values_of.add(value)
             new_rows.extend(rows)
             reference = s["reference"]
             motions.append(
@@ -344,7 +350,7 @@ class BoardProjection(Tables):
         cur.executemany(
             f"INSERT INTO {prefix}board_values (dim, value) VALUES (?, ?)"
             " ON CONFLICT (dim, value) DO NOTHING",
-            sorted(values),
+            sorted({("kind", k) for k in kinds} | {(d, v) for d, vs in seen.items() for v in vs}),
         )
 
     def _load(

@@ -355,10 +355,39 @@ def find_reference(lines: list[str]) -> ReferenceMatch | None:
             )
             if below:
                 offer(88, ReferenceMatch(below.group(1), index + 1))
+            column = _column_value(lines, index)
+            if column is not None:
+                offer(91, column)
     joined = "\n".join(lines)
     for m in _SPACED_REF.finditer(joined):
         offer(88, ReferenceMatch(f"{m.group(1)} {m.group(2)}", joined.count("\n", 0, m.start())))
     return best[2] if best else None
+
+
+_BARE_LABEL = re.compile(r"^(?:" + one_of(LABELS) + r"|Vorlagen?\s*-?\s*Nr\.?)\s*:$")
+
+
+def _column_value(lines: list[str], index: int) -> ReferenceMatch | None:
+    """The number below a column of bare labels, at the reference label's place.
+
+    A two-column head exported line by line lists its labels first and their values after
+    them (``Termin:`` ``Vorlage Nr.:`` ``TOP:`` then ``21.10.2008`` ``1557`` ``5``).
+    """
+    first = index
+    while first > 0 and _BARE_LABEL.match(lines[first - 1]):
+        first -= 1
+    last = index
+    while last + 1 < len(lines) and _BARE_LABEL.match(lines[last + 1]):
+        last += 1
+    if last == first:
+        return None
+    at = last + 1 + index - first
+    if at >= len(lines):
+        return None
+    value = lines[at].split("\t")[0].strip()
+    if _BARE_LABEL.match(value) or not re.fullmatch(r"(?:" + _REF + r"|\d{1,7})", value):
+        return None
+    return ReferenceMatch(value, at)
 
 
 def _kind_before(text: str) -> str | None:
@@ -410,14 +439,18 @@ _HAMBURG = re.compile(
     r"(?:Bezirksversammlung|Bezirksamt(?:es|s)?|\bBezirk)\s*(" + one_of(_HAMBURG_DISTRICTS) + r")\b"
 )
 _NAME = r"[A-ZÄÖÜ][a-zäöüß][\w-]*(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][\w-]*)?"
+# "Ortsbeirat 8", not the day in "Gemeinderat 22.02.2022" or "Gemeinderates 22. Oktober 2019".
+_NUMBER = r"\d{1,2}\b(?!\.\s?(?:\d|[A-ZÄÖÜ][a-zäöü]+\s+\d{4}))"
 _NAMED_COUNCIL = re.compile(
     r"\b(Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung|"
     r"Gemeindevertretung|Samtgemeinderat|Stadtrat|Kreistag|Gemeinderat|Stadtverordnetenversammlung|"
-    r"Rat\s+der\s+(?:Stadt|Gemeinde|Samtgemeinde))(?:es|s)?\s+(" + _NAME + r"|\d{1,2}\b)"
+    r"Rat\s+der\s+(?:Stadt|Gemeinde|Samtgemeinde))(?:es|s)?\s+(" + _NAME + r"|" + _NUMBER + r")"
 )
+# "Stadtrat Detlef Hofmann (CDU)": a councillor, not the council.
+_COUNCILLOR = re.compile(r"[^\n()]{0,60}\([^()\n]{1,40}\)[ \t]*$", re.MULTILINE)
 _MUNICIPALITY = re.compile(
     r"\b(Stadt|Gemeinde|Landkreis|Kreis|Markt|Samtgemeinde|Verbandsgemeinde|Hansestadt|"
-    r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion)(?:es|s)?\s+"
+    r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion)(?:es|s)?[^\S\n]+"
     r"(?!(?:Stadt|Gemeinde|Verwaltung|Rat|Bezirk)\b)(" + _NAME + r")"
 )
 _DISTRICT_COUNCIL = re.compile(
@@ -451,9 +484,15 @@ _NOT_A_PLACE = frozenset(
 def find_body(text: str) -> str | None:
     """The council the document belongs to: ``BVV Mitte von Berlin``, ``Bezirksversammlung
     Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``."""
-    m = _BERLIN.search(text)
-    if m:
-        return f"BVV {m.group(1) or m.group(2)} von Berlin"
+    for berlin in _BERLIN.finditer(text):
+        # "beim Bezirk Mitte" alone names a district of any city; Berlin's need more.
+        if (
+            berlin.group(0).startswith("Bezirk ")
+            and "von Berlin" not in text
+            and not _BERLIN_COUNCIL.search(text)
+        ):
+            continue
+        return f"BVV {berlin.group(1) or berlin.group(2)} von Berlin"
     if _BERLIN_COUNCIL.search(text):
         return "Bezirksverordnetenversammlung"
     m = _HAMBURG.search(text)
@@ -464,6 +503,8 @@ def find_body(text: str) -> str | None:
     candidates: list[tuple[int, int, str]] = []
     for pattern in (_NAMED_COUNCIL, _MUNICIPALITY):
         for m in pattern.finditer(text):
+            if m.group(1) == "Stadtrat" and _COUNCILLOR.match(text, m.end()):
+                continue
             if m.group(2).split()[0] not in _NOT_A_PLACE:
                 local = 1 if _DISTRICT_COUNCIL.match(m.group(1)) else 0
                 candidates.append((local, m.start(), squash(f"{_base(m.group(1))} {m.group(2)}")))

@@ -584,8 +584,14 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
 
 
 def recurrence_of(text: str) -> Recurrence | None:
-    """The cadence a report sentence asks for, or None when it names none (a single report)."""
+    """The cadence a report sentence asks for, or None when it names none (a single report).
+
+    A named cadence wins over ``regelmäßig``; of several, the first one written (``im ersten
+    Jahr vierteljährlich, im zweiten Jahr halbjährlich`` -> quarterly).
+    """
+    found: list[tuple[bool, int, Recurrence]] = []
     for recurrence, pattern in _RECURRENCES:
-        if pattern.search(text):
-            return recurrence
-    return None
+        m = pattern.search(text)
+        if m:
+            found.append((recurrence == "regular", m.start(), recurrence))
+    return min(found)[2] if found else None

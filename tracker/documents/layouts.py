@@ -123,8 +123,15 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
+# Minutes: "Punkt 4 der Tagesordnung: Corona-Hilfe für Kultureinrichtungen".
+_AGENDA_ITEM = re.compile(r"^(?:Punkt|TOP)\s+[\d.]+\s+der\s+Tagesordnung\s*:\s*(\S.*)$")
+
+
 def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
     for index, line in enumerate(lines):
+        agenda = _AGENDA_ITEM.match(line)
+        if agenda:
+            return _clean_title(_continued_title(lines, index, agenda.group(1)))
         m = _TITLE_INLINE.match(line)
         if m:
             return _clean_title(_continued_title(lines, index, m.group(1).split("\t")[0]))
@@ -142,7 +149,12 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
         return squash(lines[0])
     if ref is not None and not ref.rest:
         for line in lines[ref.line + 1 : ref.line + 4]:
-            if len(line.split()) >= 3 and not _LABEL_LINE.match(line) and not DATE.match(line):
+            if (
+                len(line.split()) >= 3
+                and not _LABEL_LINE.match(line)
+                and not DATE.match(line)
+                and not re.match(r"^[\w ./-]{2,30}:\s", line)  # "Verantwortlich: Dez. 5"
+            ):
                 return _clean_title(line)
     if lines and _looks_like_title(lines[0]):
         return squash(lines[0])
@@ -191,6 +203,11 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
     )
     if typed and len(typed) <= 40:
         return typed
+    if ref is None or ref.kind in (None, "Vorlage"):
+        # "Vorlage Nr.:" labels every paper; the heading (``ANTRAG``) is sharper.
+        heading = _heading_kind(lines)
+        if heading:
+            return heading
     if ref is not None and ref.kind:
         return ref.kind
     if title:
@@ -207,6 +224,25 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
         m = _KIND_OPENING.match(line)
         if m:
             return known_kind(m.group(1))
+    return None
+
+
+_JOINT = re.compile(r"(?i:interfraktionelle[rs]?|gemeinsame[rs]?)")
+
+
+def _heading_kind(lines: list[str]) -> str | None:
+    """The kind a paper's heading names: ``ANTRAG``, ``Beschlussvorlage``, ``Niederschrift 35.``."""
+    for index, line in enumerate(lines[:4]):
+        words = line.split()
+        if index == 0 and len(words) > 1 and words[0].lower() in ("niederschrift", "protokoll"):
+            words = words[:1]
+        elif len(words) == 2 and _JOINT.fullmatch(words[0]):
+            words = words[1:]
+        if len(words) == 1:
+            word = words[0][:1].upper() + words[0][1:].lower()
+            kind = known_kind(word)
+            if kind == word and kind != "Vorlage":
+                return kind
     return None
 
 

@@ -58,17 +58,23 @@ _OPERATIVE = re.compile(
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
     _I,
 )
+# "legt ... vor": the separable verb in the present, a paper still to come.
+_LAYS_BEFORE = r"\blegt\b[^.;?]{0,160}?\bvor\s*(?=[.;,]|$)"
 _FUTURE_REPORT = re.compile(
     r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
-    r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b",
+    r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
+# A term that sets a limit: inside the resolution it binds even without an operative verb
+# ("Alle Einbahnstraßen werden bis Ende des Jahres 2022 freigegeben.").
+_LIMIT = re.compile(r"^(?:bis|spätestens|binnen|innerhalb)\b", _I)
 _REPORT = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
-    r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*",
+    r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
+    + _LAYS_BEFORE,
     _I,
 )
 _DECLINED = re.compile(
@@ -76,6 +82,13 @@ _DECLINED = re.compile(
     r"vorzulegen|vorgesehen|erfolgen|erforderlich|beabsichtigt|geplant|möglich|leistbar)"
     r"|\b(?:Bericht\w*|Berichterstattung|Information)\b(?:\W+\w+){0,6}?\W+(?:nicht|kein\w*)\b"
     r"|\babgesehen\b|\bverzichtet\b|\bentbehrlich\b|\bwird\s+abgelehnt\b",
+    _I,
+)
+# A conditional or relative clause ("Für jede Straße, bei welcher eine Freigabe nicht möglich
+# ist, legt die Verwaltung ... vor"): its negation does not decline the main clause's report.
+_SUBCLAUSE = re.compile(
+    r",\s*(?:(?:(?:bei|in|an|auf|für|mit|von|zu|nach|über|unter)\s+)?(?:welche[mnrs]?|denen)|"
+    r"wenn|falls|sofern|soweit|sobald)\b[^,.;]*,",
     _I,
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
@@ -122,7 +135,7 @@ _ASKED_ABOUT = re.compile(
 _ADDRESSEE_MODAL = re.compile(
     r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,4}?[\w./-]+)\s+(?:möge|mögen|soll|sollen|wird|hat|"
     r"ist\s+gehalten|erstattet|informiert|berichtet|legt)\b"
-    r"|\b(?:erstattet|informiert|berichtet|fordert\s+über)\s+(?:der|die|das)\s+"
+    r"|\b(?:erstattet|informiert|berichtet|fordert\s+über|legt)\s+(?:der|die|das)\s+"
     r"((?:[\w./-]+\s+){0,2}?[\w./-]+?)(?=\s|,|\.)"
 )
 _COUNCIL_BODY = re.compile(
@@ -131,7 +144,7 @@ _COUNCIL_BODY = re.compile(
     r"Bürgerschaft|Stadtverordnetenversammlung)\b"
 )
 _ADMIN = re.compile(
-    r"Bezirksamt|Verwaltung|Bürgermeister|Oberbürgermeister|Landrat|Landrätin|Senat|Magistrat|"
+    r"Bezirksamt|Verwaltung|\w+verwaltung|Bürgermeister|Oberbürgermeister|Landrat|Landrätin|Senat|Magistrat|"
     r"Gemeindevorstand|Kreisausschuss|Dezernat|Fachbereich|Fachamt|Amt\b|Referat|Fachdienst|"
     r"Geschäftsführung|Stadtdirektor|Beigeordnete|Abteilung|Stadtwerke|Eigenbetrieb"
 )
@@ -288,7 +301,11 @@ def find_obligations(
     warnings: list[str] = []
     labelled = _labelled(text, context)
     section = operative_text(text)
-    scope = section if section and _OPERATIVE.search(section) else text
+    binding = section is not None and (
+        _OPERATIVE.search(section) is not None
+        or any(_LIMIT.match(t.text) for t in find_terms(section, context))
+    )
+    scope = section if section is not None and binding else text
     prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
@@ -301,16 +318,24 @@ def find_obligations(
         operative = _OPERATIVE.search(sentence) is not None
         reporting = _REPORT.search(sentence) is not None
         recurrence = recurrence_of(sentence) if reporting else None
-        if not operative and not (reporting and (recurrence or _FUTURE_REPORT.search(sentence))):
+        # A sentence of the resolution without an operative verb counts by its limit alone.
+        plain = not operative and not (
+            reporting and (recurrence or _FUTURE_REPORT.search(sentence))
+        )
+        if plain and not binding:
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
         if _is_question(sentence) or asks_questions:
             continue
-        if reporting and _DECLINED.search(sentence):
+        if reporting and _DECLINED.search(_SUBCLAUSE.sub(",", sentence)):
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
             continue
         terms = _due_terms(sentence, context, skip)
+        if plain:
+            terms = [t for t in terms if _LIMIT.match(t.text)]
+            if not terms:
+                continue
         for term in terms:
             if reporting:
                 term_kind: DeadlineKind = "report"

@@ -178,6 +178,9 @@ def test_every_rule_is_registered_by_name() -> None:
         ("monatlich", "monthly"),
         ("regelmäßig über den Stand zu informieren", "regular"),
         ("einmalig zu berichten", None),
+        ("im ersten Jahr vierteljährlich, im zweiten Jahr halbjährlich", "quarterly"),
+        ("regelmäßig, und zwar monatlich", "monthly"),
+        ("zweimal jährlich", "half-yearly"),
     ],
 )
 def test_recurrence_of_report_duties(phrase: str, recurrence: str | None) -> None:

@@ -91,6 +91,10 @@ def test_the_number_of_a_bezirksamt_decision_is_not_the_reference() -> None:
         ("Bürgerinfo LANDKREIS BÖRDE", "Landkreis Börde"),
         ("Abstimmung in einer Kreistagssitzung", "Kreistag"),
         ("Ein Text ohne Rat und Ort", None),
+        ("STADT KARLSRUHE\nStadtrat Detlef Hofmann (CDU)\nCDU-Fraktion", "Stadt Karlsruhe"),
+        ("Gremium Termin TOP\nGemeinderat 22.02.2022 19 X", "Gemeinderat"),
+        ("Ortschaftsrat Grötzingen\nder Stadt\nSimen\nJäger", "Ortschaftsrat Grötzingen"),
+        ("Arbeitsbelastung beim Bezirk Mitte; das Konzept läuft schon in Berlin", None),
     ],
 )
 def test_body_names_the_council(text: str, body: str | None) -> None:
@@ -189,3 +193,39 @@ def test_an_inline_fristende_is_a_labelled_deadline() -> None:
     assert [(d.date.isoformat() if d.date else None, d.rule) for d in extraction.deadlines] == [
         ("2023-09-30", "label:numeric_date")
     ]
+
+
+def test_a_column_of_bare_labels_pairs_with_the_values_below_it() -> None:
+    lines = ["ÄNDERUNGSANTRAG", "Gremium:", "Termin:", "Vorlage Nr.:", "TOP:",
+             "54. Plenarsitzung Gemeinderat", "21.10.2008", "1557", "5", "öffentlich",
+             "Im Integrationsplan (Vorlage Nr. 1126 vom 24.07.2012) steht es."]  # fmt: skip
+    found = find_reference(lines)
+    assert found is not None and found.value == "1557"
+
+
+def test_a_heading_names_the_kind_where_the_label_says_only_vorlage() -> None:
+    extraction = extract_text(
+        "STADT KARLSRUHE\nDer Oberbürgermeister\nÄNDERUNGSANTRAG\nVorlage Nr.: 2020/0460\n"
+        "Erhaltungssatzung zum Milieuschutz\n",
+        name="t.txt",
+    )
+    assert extraction.kind == "Änderungsantrag"
+
+
+def test_minutes_take_the_title_of_their_agenda_item() -> None:
+    extraction = extract_text(
+        "Niederschrift 35. Sitzung Hauptausschuss\n4.\nPunkt 4 der Tagesordnung: Corona-Hilfe "
+        "für Kultureinrichtungen – Weiterführung bis Ende\n2023\nVorlage: 2022/0998\n",
+        name="t.txt",
+    )
+    assert extraction.title == "Corona-Hilfe für Kultureinrichtungen – Weiterführung bis Ende 2023"
+    assert extraction.kind == "Niederschrift"
+
+
+def test_a_labelled_line_below_the_reference_is_not_the_title() -> None:
+    extraction = extract_text(
+        "Beschlussvorlage\nVorlage Nr.: 2022/1036\nVerantwortlich: Dez. 5\nDienststelle: GBA\n"
+        "Verzicht auf die Durchführung des Lichterfestes im Jahr 2023\n",
+        name="t.txt",
+    )
+    assert extraction.title == "Verzicht auf die Durchführung des Lichterfestes im Jahr 2023"

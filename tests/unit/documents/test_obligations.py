@@ -137,3 +137,36 @@ def test_proposal_text_of_a_recommended_rejection_yields_no_deadlines() -> None:
         name="t.txt",
     )
     assert extraction.proposal == "rejected" and extraction.deadlines == ()
+
+
+def test_limits_in_the_resolution_bind_without_an_operative_verb() -> None:
+    extraction = extract_text(
+        HEAD + "Der Gemeinderat möge beschließen:\nAlle Einbahnstraßen werden bis\nEnde des "
+        "Jahres 2022 freigegeben.\nFür jede Straße, bei welcher eine Freigabe nicht möglich ist, "
+        "legt die Verwaltung bis Ende des Jahres 2022 eine Begründung vor.\n\nBegründung:\n"
+        "Im Jahr 2019 wurden Straßen freigegeben.",
+        name="t.txt",
+    )
+    assert [(d.date, d.kind) for d in extraction.deadlines] == [(date(2022, 12, 31), "completion")]
+    assert [(r.recurrence, r.due) for r in extraction.reports] == [("once", date(2022, 12, 31))]
+    assert not any("declined" in w for w in extraction.warnings)
+    assert extraction.addressee == "Verwaltung"
+
+
+def test_a_resolution_under_beschluss_binds_its_limit() -> None:
+    extraction = extract_text(
+        "Punkt 4 der Tagesordnung: Corona-Hilfe\nVorlage: 2022/0998\n\nBeschluss:\n"
+        "Der Hauptausschuss beschließt, bis Ende 2023 einen Betrag in Höhe von 300.000 Euro "
+        "bereitzustellen.\n\nAbstimmungsergebnis:\nEinstimmig zugestimmt",
+        name="t.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2023, 12, 31)]
+
+
+def test_a_present_tense_paper_to_come_is_a_report() -> None:
+    extraction = extract_text(
+        HEAD + "Die Stadtverwaltung legt bis Ende 2017 einen Zeit- und Finanzplan vor.",
+        name="t.txt",
+    )
+    assert [(r.recurrence, r.due) for r in extraction.reports] == [("once", date(2017, 12, 31))]
+    assert extraction.addressee == "Stadtverwaltung"

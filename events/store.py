@@ -265,8 +265,7 @@ def connect(location: StoreLocation) -> Database:
         # Read models are written here in large batches whose index pages repeat from one
         # batch to the next: checkpoint every 64 MiB of WAL rather than every 4 MiB (the
         # default), so a page is copied back once per checkpoint, not once per few batches,
-        # and shrink the WAL file back to 4 MiB afterwards. (Measured: a 450,000-event
-        # rebuild 28 % faster; docs/benchmarks.md.)
+        # and shrink the WAL file back to 4 MiB afterwards (docs/decisions/0009).
         lite.execute(f"PRAGMA wal_autocheckpoint={SQLITE_CHECKPOINT_PAGES}")
         lite.execute(f"PRAGMA journal_size_limit={SQLITE_WAL_KEEP_BYTES}")
         # Some builds (Debian's) zero every deleted row and freed page; the read models'

@@ -290,7 +290,8 @@ class BoardProjection(Tables):
         before = {mid: self.rows_for(mid, s) for mid, s in states.items()}
         for mid, handler, entry in keyed:
             if handler is _registered:
-                states[mid] = _registered(self, {}, entry) | {"seq": entry.position}
+                states[mid] = state = _registered(self, {}, entry)
+                state["seq"] = entry.position
             else:
                 s = states.get(mid)
                 if s is not None:

@@ -170,24 +170,11 @@ _CREATE = [
 TABLES = ("board_motions", "board_rows", "board_counts", "board_values")
 #: Indexes only the queries use: built after a rebuild in one sorted pass each.
 QUERY_INDEXES = (
-    Index(
-        "board_motions_id",
-        "CREATE UNIQUE INDEX IF NOT EXISTS board_motions_id ON {p}board_motions (motion_id)",
-    ),
-    Index(
-        "board_motions_reference",
-        "CREATE INDEX IF NOT EXISTS board_motions_reference ON {p}board_motions (reference_key)",
-    ),
-    Index(
-        "board_rows_open",
-        "CREATE INDEX IF NOT EXISTS board_rows_open ON {p}board_rows (due, mseq) WHERE is_open = 1",
-    ),
+    Index("board_motions_id", "board_motions", "(motion_id)", unique=True),
+    Index("board_motions_reference", "board_motions", "(reference_key)"),
+    Index("board_rows_open", "board_rows", "(due, mseq) WHERE is_open = 1"),
     *[
-        Index(
-            f"board_rows_open_{d}",
-            f"CREATE INDEX IF NOT EXISTS board_rows_open_{d} ON {{p}}board_rows ({d}, due, mseq)"
-            " WHERE is_open = 1",
-        )
+        Index(f"board_rows_open_{d}", "board_rows", f"({d}, due, mseq) WHERE is_open = 1")
         for d in INDEXED_DIMENSIONS
     ],
 )

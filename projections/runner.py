@@ -83,12 +83,21 @@ DEFAULT_BATCH = 500
 class Index:
     """An index that queries need but applying does not (see the module docstring).
 
-    ``sql`` is ``CREATE INDEX IF NOT EXISTS <name> ON {p}<table> ...`` with ``{p}`` for the
-    schema prefix; ``name`` is the index's name (unique within the schema).
+    ``columns`` is what follows the table name, e.g. ``(due, mseq) WHERE is_open = 1``;
+    ``name`` is unique within the schema.
     """
 
     name: str
-    sql: str
+    table: str
+    columns: str
+    unique: bool = False
+
+    def sql(self, prefix: str) -> str:
+        """The ``CREATE INDEX`` statement for tables under ``prefix``."""
+        unique = "UNIQUE " if self.unique else ""
+        return (
+            f"CREATE {unique}INDEX IF NOT EXISTS {self.name} ON {prefix}{self.table} {self.columns}"
+        )
 
 
 class Projection(Protocol):
@@ -322,7 +331,11 @@ class Runner:
         with self.db.transaction() as cur:
             self._lock_setup(cur)
             for _, index in self._unindexed:
-                cur.execute(index.sql.format(p=self.prefix))
+                cur.execute(index.sql(self.prefix))
+        if self.db.backend == "postgres":
+            # Fresh statistics after a bulk load, so the planner uses the new indexes.
+            for table in sorted({ix.table for _, ix in self._unindexed}):
+                self.db.query(f"ANALYZE {self.prefix}{table}")
         log.info(
             "projection_indexes_built",
             indexes=[ix.name for _, ix in self._unindexed],

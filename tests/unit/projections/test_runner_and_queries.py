@@ -73,9 +73,7 @@ class Recording:
 
     name = "recording"
     version = "1"
-    query_indexes = (
-        Index("seen_twice", "CREATE INDEX IF NOT EXISTS seen_twice ON {p}seen (position)"),
-    )
+    query_indexes = (Index("seen_twice", "seen", "(position)"),)
 
     def __init__(self, fail_at: int | None = None) -> None:
         self.batches: list[list[int]] = []

@@ -870,7 +870,16 @@ def reminders(
         rows = reminder_service(c).reminders(status)
     else:
         when = parse_known_at(known_at, c.settings.clock)
-        rows = known_reminders(c.service.app, when, c.settings.section("reminders"), status)
+        from projections.service import BoardSettings
+
+        board = BoardSettings.from_section(c.settings.section("board"))
+        rows = known_reminders(
+            c.service.app,
+            when,
+            c.settings.section("reminders"),
+            status,
+            regular_cadence_months=board.regular_cadence_months,
+        )
     typer.echo(render_reminders(rows, fmt.value), nl=False)
 
 

@@ -141,8 +141,6 @@ def _table(section: Mapping[str, Any], name: str) -> Mapping[str, str]:
     return MappingProxyType({normalise_key(k): v.strip() for k, v in value.items()})
 
 
-
-
 def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOptions]:
     """Read ``[reminders]`` into a policy and delivery options (raises ConfigurationError)."""
     known = {

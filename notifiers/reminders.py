@@ -3,7 +3,10 @@
 A projection for :class:`projections.runner.Runner`. From the motions' events it keeps the
 open obligations (deadlines, and report duties with a first due date) with the facts a
 digest names; for each it plans its reminders with :func:`notifiers.policy.plan` and keeps
-one row per reminder key with its send time, recipient and status:
+one row per reminder key with its send time, recipient and status. A recurring report duty
+is one obligation whose due date moves on: a report (not a final one) meets the open
+occurrence and the duty is planned for its next occurrence (:mod:`tracker.recurrence`, the
+board's rule), so reminders go out for every occurrence, not only the first:
 
 ``planned``  waiting for its send time (or for a retry after a transient failure)
 ``sent``     a ``ReminderSent`` event was recorded
@@ -46,6 +49,7 @@ from events.motion import (
 )
 from events.reminders import ReminderEvent, ReminderFailed, ReminderSent, ReminderSkipped
 from events.store import Cursor, Database
+from events.values import ReportKind
 from notifiers.policy import (
     Obligation,
     PlannedReminder,
@@ -56,11 +60,13 @@ from notifiers.policy import (
     send_instant,
 )
 from projections.runner import Tables
+from tracker import recurrence
+from tracker.clock import BERLIN
 from tracker.deadlines import legal_due_date
 from tracker.motion import BINDING_OUTCOMES
 
 #: Bump when the tables or the planning logic change: the runner then rebuilds the model.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TABLES = ("reminder_motions", "reminder_obligations", "reminders")
 #: Every status a reminder row can have.
 STATUSES = ("planned", "sent", "failed", "skipped", "retired")
@@ -74,6 +80,7 @@ _CREATE = [
         motion_id TEXT NOT NULL, deadline_id TEXT NOT NULL, kind TEXT NOT NULL,
         nominal_due TEXT, open INTEGER NOT NULL, since TEXT NOT NULL,
         last_overdue INTEGER, last_overdue_at TEXT,
+        recurrence TEXT, first_due TEXT, occurrence INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (motion_id, deadline_id))""",
     """CREATE TABLE IF NOT EXISTS {p}reminders (
         key TEXT PRIMARY KEY, motion_id TEXT NOT NULL, deadline_id TEXT NOT NULL,
@@ -94,7 +101,7 @@ _MOTION_COLUMNS = (
 )  # fmt: skip
 _OBLIGATION_COLUMNS = (
     "motion_id", "deadline_id", "kind", "nominal_due", "open", "since", "last_overdue",
-    "last_overdue_at",
+    "last_overdue_at", "recurrence", "first_due", "occurrence",
 )  # fmt: skip
 
 
@@ -116,9 +123,12 @@ class ReminderProjection(Tables):
 
     name = "reminders"
 
-    def __init__(self, policy: ReminderPolicy) -> None:
+    def __init__(self, policy: ReminderPolicy, regular_cadence_months: int = 6) -> None:
         self.policy = policy
-        self.version = f"{SCHEMA_VERSION};policy={policy.fingerprint()}"
+        self.regular_cadence_months = regular_cadence_months
+        self.version = (
+            f"{SCHEMA_VERSION};policy={policy.fingerprint()};regular={regular_cadence_months}"
+        )
 
     # -- applying ------------------------------------------------------------------------
 
@@ -164,6 +174,7 @@ class ReminderProjection(Tables):
                     "kind": event.kind.value, "nominal_due": event.due.isoformat(),
                     "open": 0 if motion["closed"] else 1, "since": since,
                     "last_overdue": None, "last_overdue_at": None,
+                    "recurrence": None, "first_due": None, "occurrence": 0,
                 }  # fmt: skip
                 batch.dirty.add((mid, event.deadline_id))
         elif isinstance(event, ReportObligationSet):
@@ -173,13 +184,15 @@ class ReminderProjection(Tables):
                     "nominal_due": event.first_due.isoformat(),
                     "open": 0 if motion["closed"] else 1, "since": since,
                     "last_overdue": None, "last_overdue_at": None,
+                    "recurrence": event.recurrence.value,
+                    "first_due": event.first_due.isoformat(), "occurrence": 0,
                 }  # fmt: skip
                 batch.dirty.add((mid, event.obligation_id))
         elif isinstance(event, DeadlineExtended):
             self._new_due(batch, mid, event.deadline_id, event.new_due.isoformat(), since)
         elif isinstance(event, ReportSubmitted):
             if event.obligation_id is not None:
-                self._close(batch, mid, event.obligation_id)
+                self._report(batch, mid, event, since)
         elif isinstance(event, Completed):
             if event.deadline_id is not None:
                 self._close(batch, mid, event.deadline_id)
@@ -220,6 +233,29 @@ class ReminderProjection(Tables):
         self._snapshot(batch, mid, ob)
         ob.update(nominal_due=due, since=since, last_overdue=None, last_overdue_at=None)
         batch.dirty.add((mid, did))
+
+    def _report(self, batch: _Batch, mid: str, event: ReportSubmitted, since: str) -> None:
+        """A report meets the open occurrence; a recurring duty moves to its next one."""
+        did = event.obligation_id
+        assert did is not None
+        ob = batch.obligation(mid, did)
+        if ob is None or not ob["open"]:
+            return
+        months = (
+            recurrence.cadence_months(ob["recurrence"], self.regular_cadence_months)
+            if ob["recurrence"] and ob["first_due"]
+            else 0
+        )
+        if months == 0 or event.report_kind is ReportKind.FINAL:
+            self._close(batch, mid, did)
+            return
+        met_on = event.effective or event.timestamp.astimezone(BERLIN).date()
+        first = date.fromisoformat(ob["first_due"])
+        k = recurrence.next_occurrence(first, months, ob["occurrence"], met_on)
+        ob["occurrence"] = k
+        self._new_due(
+            batch, mid, did, recurrence.occurrence_due(first, months, k).isoformat(), since
+        )
 
     def _close(self, batch: _Batch, mid: str, did: str) -> None:
         ob = batch.obligation(mid, did)

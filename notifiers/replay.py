@@ -14,12 +14,17 @@ from tracker.service import MotionLog
 
 
 def known_reminders(
-    app: MotionLog, when: KnownAt, section: Any, statuses: list[str] | None = None
+    app: MotionLog,
+    when: KnownAt,
+    section: Any,
+    statuses: list[str] | None = None,
+    regular_cadence_months: int = 6,
 ) -> list[Any]:
     """The reminders read model as known at ``when``: rebuilt in memory, then listed.
 
-    ``section`` is the ``[reminders]`` table (the policy plans the same rows as the live
-    read model); ``statuses`` filters as ``tracker reminders --status`` does.
+    ``section`` is the ``[reminders]`` table and ``regular_cadence_months`` the ``[board]``
+    cadence (the same rows as the live read model); ``statuses`` filters as
+    ``tracker reminders --status`` does.
     """
     unknown = sorted(set(statuses or ()) - set(STATUSES))
     if unknown:
@@ -29,7 +34,8 @@ def known_reminders(
     policy, _ = parse_policy(section)
     db = memory_database()
     try:
-        project(db, [ReminderProjection(policy)], known_entries(app, when), batch_size=5000)
+        projection = ReminderProjection(policy, regular_cadence_months)
+        project(db, [projection], known_entries(app, when), batch_size=5000)
         rows: list[Any] = ReminderStore(db).listing(statuses)
         return rows
     finally:

@@ -43,12 +43,23 @@ class ReminderConfig:
     options: DeliveryOptions
     smtp_url: str | None
     webhook_secret: str | None
+    #: The cadence of a duty to report "regularly" (``[board] regular_cadence_months``).
+    regular_cadence_months: int = 6
 
     @classmethod
     def from_settings(cls, settings: Any) -> ReminderConfig:
-        """From :class:`tracker.settings.Settings` (``[reminders]`` and the environment)."""
+        """From :class:`tracker.settings.Settings` (``[reminders]``, ``[board]``, environment)."""
+        from projections.service import BoardSettings
+
         policy, options = parse_policy(settings.section("reminders"))
-        return cls(policy, options, settings.smtp_url, settings.webhook_secret)
+        board = BoardSettings.from_section(settings.section("board"))
+        return cls(
+            policy,
+            options,
+            settings.smtp_url,
+            settings.webhook_secret,
+            board.regular_cadence_months,
+        )
 
 
 class ReminderService:
@@ -60,7 +71,7 @@ class ReminderService:
         self.clock = clock
         self.config = config
         self.worker = worker_name()
-        self.projection = ReminderProjection(config.policy)
+        self.projection = ReminderProjection(config.policy, config.regular_cadence_months)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._opened: list[Database] = []
@@ -316,4 +327,3 @@ def _logged(job: PeriodicJob) -> Callable[[], None]:
         log.info("job_done", job=job.name)
 
     return run
-

@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING, Any
 from events.store import Cursor
 from events.values import Recurrence, ReportKind
 from projections.runner import Index, Tables
+from tracker import recurrence
 from tracker.motion import BINDING_OUTCOMES, reference_key
 
 if TYPE_CHECKING:
@@ -65,12 +66,6 @@ DIMENSIONS = ("body", "committee", "office", "kind")
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
-CADENCE_MONTHS: dict[Recurrence, int] = {
-    Recurrence.MONTHLY: 1,
-    Recurrence.QUARTERLY: 3,
-    Recurrence.HALF_YEARLY: 6,
-    Recurrence.YEARLY: 12,
-}
 BINDING = frozenset(o.value for o in BINDING_OUTCOMES)
 
 #: Columns of ``board_rows`` in insert order.
@@ -384,18 +379,15 @@ class BoardProjection(Tables):
 
     # -- rows ------------------------------------------------------------------------------
 
-    def cadence(self, recurrence: str) -> int:
+    def cadence(self, rec: str) -> int:
         """Months between occurrences of a recurring duty (0 for a one-off)."""
-        rec = Recurrence(recurrence)
-        if rec is Recurrence.ONCE:
-            return 0
-        return CADENCE_MONTHS.get(rec, self.regular_cadence_months)
+        return recurrence.cadence_months(rec, self.regular_cadence_months)
 
     def occurrence_due(self, s: dict[str, Any], o: dict[str, Any], k: int) -> str | None:
         """Nominal due date (ISO) of occurrence ``k`` (0-based) of duty ``o``."""
         months = self.cadence(o["rec"])
         if o["first"] is not None:
-            return add_months_iso(o["first"], k * months) if k else str(o["first"])
+            return recurrence.occurrence_due(date.fromisoformat(o["first"]), months, k).isoformat()
         if months == 0:
             return None
         base = _decision_date(s) or o["from"]

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 import pytest
 
 from events.store import StoreLocation, connect
+from events.values import Recurrence, ReportKind
 from notifiers.policy import parse_policy
 from notifiers.reminders import ReminderStore
 from notifiers.service import ReminderConfig, ReminderService
@@ -162,3 +163,54 @@ def test_webhook_recipients_get_one_signed_post_per_reminder_retried_after_503(
     finally:
         rem.reminders.close()
         rem.service.app.close()
+
+
+def test_a_recurring_report_duty_is_reminded_for_every_occurrence(rem: Reminders) -> None:
+    mid = rem.add("R-1", date(2016, 12, 30))
+    oid, _ = rem.service.set_report_obligation(
+        mid,
+        recipient="BVV",
+        recurrence=Recurrence.HALF_YEARLY,
+        first_due=date(2014, 12, 31),
+        phrase="halbjährlich zu berichten",
+        effective=date(2014, 2, 20),
+    )
+
+    def planned(nominal: str) -> list[str]:
+        prefix = f"{mid}/{oid}/{nominal}/"
+        return [k for k, s in rem.status().items() if k.startswith(prefix) and s == "planned"]
+
+    rem.clock.set(date(2014, 12, 29))
+    rem.notify()
+    assert any(k.startswith(f"{mid}/{oid}/2014-12-31/") for k in rem.smtp.handler.keys())
+
+    # An interim report, late: the duty moves to the next half-year, nothing more for 2014.
+    rem.clock.set(date(2015, 1, 5))
+    rem.service.submit_report(
+        mid, on=date(2015, 1, 5), report_kind=ReportKind.INTERIM, document_reference=None,
+        obligation_id=oid,
+    )  # fmt: skip
+    sent = len(rem.smtp.received)
+    rem.notify()
+    assert len(rem.smtp.received) == sent
+    assert planned("2014-12-31") == []
+    assert planned("2015-06-30")
+    rem.clock.set(date(2015, 6, 26))
+    rem.notify()
+    assert any(k.startswith(f"{mid}/{oid}/2015-06-30/") for k in rem.smtp.handler.keys())
+
+    # A report after two due dates covers both: the next occurrence is the one after it.
+    rem.clock.set(date(2016, 1, 10))
+    rem.service.submit_report(
+        mid, on=date(2016, 1, 10), report_kind=ReportKind.INTERIM, document_reference=None,
+        obligation_id=oid,
+    )  # fmt: skip
+    assert planned("2015-12-31") == []
+    assert planned("2016-06-30")
+
+    # The final report ends the duty.
+    rem.service.submit_report(
+        mid, on=date(2016, 1, 11), report_kind=ReportKind.FINAL, document_reference=None,
+        obligation_id=oid,
+    )  # fmt: skip
+    assert [k for k, s in rem.status().items() if f"/{oid}/" in k and s == "planned"] == []

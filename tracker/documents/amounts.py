@@ -24,8 +24,20 @@ _AFTER = re.compile(
     r"(?<![\d.,])" + _NUMBER + _SCALE_WORD + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b)",
     re.IGNORECASE,
 )
+# The unit and the number on one line: "Euro" ending a line is not a prefix to the next
+# line's list number ("0,50 Euro\n2. für jedes ...").
 _BEFORE = re.compile(
-    r"(?:€|\bEUR\b|\bEuro\b)\s*" + _NUMBER + _SCALE_WORD + r"(?![\d.,]*\d)", re.IGNORECASE
+    r"(?:€|\bEUR\b|\bEuro\b)[^\S\n]*" + _NUMBER + _SCALE_WORD + r"(?![\d.,]*\d)", re.IGNORECASE
+)
+# "15 - 20 Mio. €", "2,6 bis 3,1 Mio. €": the lower bound shares the upper bound's scale and unit.
+_RANGE = re.compile(
+    r"(?<![\d.,])"
+    + _NUMBER
+    + r"\s*(?:-|–|bis)\s*(?="
+    + _NUMBER
+    + _SCALE_WORD
+    + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b))",
+    re.IGNORECASE,
 )
 _TEUR = re.compile(r"(?<![\d.,])" + _NUMBER + r"\s*(?:TEUR|T€|TEuro)\b", re.IGNORECASE)
 
@@ -48,6 +60,9 @@ def find_amounts(text: str) -> list[float]:
         found.append((m.start(), _value(m.group(1), m.group(2), m.group(3) or m.group(4))))
     for m in _BEFORE.finditer(text):
         found.append((m.start(), _value(m.group(1), m.group(2), m.group(3))))
+    for m in _RANGE.finditer(text):
+        scale = m.group(5) or m.group(6)
+        found.append((m.start(), _value(m.group(1), m.group(2), scale)))
     for m in _TEUR.finditer(text):
         found.append((m.start(), _value(m.group(1), m.group(2), "tsd")))
     values: list[float] = []

@@ -76,6 +76,7 @@ LABELS: tuple[str, ...] = (
     "Beschlussart",
     "Wahlperiode",
     "Stand",
+    "Verantwortlich",
 )
 _LABEL_AHEAD = re.compile(one_of(LABELS) + r"\s*:")
 

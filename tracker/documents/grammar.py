@@ -383,7 +383,7 @@ def quarter_code(text: str, context: DateContext) -> list[Term]:
 
 
 _PERIOD = re.compile(
-    r"\b(?:(?:im\s+)?Zeitraum\s+(?:von\s+)?|von\s+|zwischen\s+)?"
+    r"\b(?:(?:im\s+)?Zeitraum\s+(?:von\s+)?|von\s+|ab\s+|zwischen\s+)?"
     r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")(?:\s+" + _YEAR + r")?"
     r"\s*(?:bis(?:\s+(?:zum|einschließlich))?|[-–])\s*"
     r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")\s+" + _YEAR,
@@ -398,7 +398,8 @@ _DATE_PERIOD = re.compile(
 
 
 def period(text: str, context: DateContext) -> list[Term]:
-    """``im Zeitraum von Januar bis Oktober 2019``, ``vom 1.3. bis 30.6.2020``: a window."""
+    """``im Zeitraum von Januar bis Oktober 2019``, ``ab April bis Juni 2024``,
+    ``vom 1.3. bis 30.6.2020``: a window (``ab`` belongs to it, it does not date a start)."""
     found = []
     for m in _PERIOD.finditer(text):
         end_year = int(m.group(6))

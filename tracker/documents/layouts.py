@@ -231,11 +231,14 @@ _JOINT = re.compile(r"(?i:interfraktionelle[rs]?|gemeinsame[rs]?)")
 
 
 def _heading_kind(lines: list[str]) -> str | None:
-    """The kind a paper's heading names: ``ANTRAG``, ``Beschlussvorlage``, ``Niederschrift 35.``."""
+    """The kind a paper's heading names: ``ANTRAG``, ``Beschlussvorlage``, ``Niederschrift 35.``,
+    ``Stellungnahme zum Antrag``."""
     for index, line in enumerate(lines[:4]):
         words = line.split()
         if index == 0 and len(words) > 1 and words[0].lower() in ("niederschrift", "protokoll"):
             words = words[:1]
+        elif len(words) > 2 and words[1].lower() in ("zum", "zur"):
+            words = words[:1]  # "Stellungnahme zum Ergänzungsantrag", "ANTRAG zur Sitzung"
         elif len(words) == 2 and _JOINT.fullmatch(words[0]):
             words = words[1:]
         if len(words) == 1:

@@ -68,6 +68,8 @@ _FUTURE_REPORT = re.compile(
 # A term that sets a limit: inside the resolution it binds even without an operative verb
 # ("Alle Einbahnstraßen werden bis Ende des Jahres 2022 freigegeben.").
 _LIMIT = re.compile(r"^(?:bis|spätestens|binnen|innerhalb)\b", _I)
+# ... or just before it: a numeric date carries no words ("bis spätestens zum 1.1.2025").
+_LIMIT_BEFORE = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:spätestens|zum|zur|am|bis))*\s*$", _I)
 _REPORT = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
@@ -228,6 +230,11 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
     return kept
 
 
+def _is_limit(term: Term, sentence: str) -> bool:
+    """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``."""
+    return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(sentence[: term.start]))
+
+
 def _clean_party(value: str) -> str | None:
     words = value.split()
     while words and words[0].lower() in {"hiermit", "daher", "deshalb", "auch", "zudem"}:
@@ -303,7 +310,7 @@ def find_obligations(
     section = operative_text(text)
     binding = section is not None and (
         _OPERATIVE.search(section) is not None
-        or any(_LIMIT.match(t.text) for t in find_terms(section, context))
+        or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     scope = section if section is not None and binding else text
     prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
@@ -333,7 +340,7 @@ def find_obligations(
             continue
         terms = _due_terms(sentence, context, skip)
         if plain:
-            terms = [t for t in terms if _LIMIT.match(t.text)]
+            terms = [t for t in terms if _is_limit(t, sentence)]
             if not terms:
                 continue
         for term in terms:

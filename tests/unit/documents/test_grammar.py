@@ -103,6 +103,12 @@ def test_period_of_months_is_due_at_the_end_of_the_last_month() -> None:
     assert (term.date, term.window_start) == (date(2019, 10, 31), date(2019, 1, 1))
 
 
+def test_period_opened_with_ab_is_one_window_not_a_start_date() -> None:
+    term = only(period("soll ab April bis Juni 2024 zur Ausführung kommen", NOTHING))
+    assert term.text == "ab April bis Juni 2024"
+    assert (term.date, term.window_start) == (date(2024, 6, 30), date(2024, 4, 1))
+
+
 def test_period_between_two_dates() -> None:
     term = only(period("vom 1.3. bis 30.6.2020", NOTHING))
     assert (term.date, term.window_start) == (date(2020, 6, 30), date(2020, 3, 1))

@@ -203,6 +203,23 @@ def test_a_column_of_bare_labels_pairs_with_the_values_below_it() -> None:
     assert found is not None and found.value == "1557"
 
 
+def test_a_verantwortlich_label_closes_the_column_of_bare_labels() -> None:
+    lines = ["ERGÄNZUNGSVORLAGE", "Gremium:", "52. Plenarsitzung Gemeinderat", "Termin:",
+             "Vorlage Nr.:", "TOP:", "Verantwortlich:", "15.07.2008", "1454", "12", "öffentlich",
+             "Dez. 1"]  # fmt: skip
+    found = find_reference(lines)
+    assert found is not None and found.value == "1454"
+
+
+def test_a_stellungnahme_heading_names_the_kind() -> None:
+    extraction = extract_text(
+        "Stellungnahme zum Ergänzungsantrag\nGedruckt auf 100 Prozent\nVorlage Nr.: 2025/0574\n"
+        "Verantwortlich: Dez. 4\nMaßnahmen zur Haushaltssicherung\n",
+        name="t.txt",
+    )
+    assert extraction.kind == "Stellungnahme"
+
+
 def test_a_heading_names_the_kind_where_the_label_says_only_vorlage() -> None:
     extraction = extract_text(
         "STADT KARLSRUHE\nDer Oberbürgermeister\nÄNDERUNGSANTRAG\nVorlage Nr.: 2020/0460\n"

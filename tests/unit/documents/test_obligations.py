@@ -170,3 +170,30 @@ def test_a_present_tense_paper_to_come_is_a_report() -> None:
     )
     assert [(r.recurrence, r.due) for r in extraction.reports] == [("once", date(2017, 12, 31))]
     assert extraction.addressee == "Stadtverwaltung"
+
+
+def test_a_numeric_date_after_bis_spaetestens_zum_binds_inside_the_resolution() -> None:
+    found = dates(
+        "Der Gemeinderat möge beschließen, dass\n1. die Verwaltung die Satzung erarbeitet und "
+        "eine Einführung bis spätestens zum 1.1.2025 ermöglicht.\n2. Die Steuer soll von den "
+        "Verkäufern erhoben werden.\n\nBegründung:\nEine Verschiebung bis zum 1.1.2026 ist "
+        "nicht erklärbar."
+    )
+    assert found == [date(2025, 1, 1)]
+
+
+def test_a_plain_numeric_date_in_the_resolution_is_not_a_limit() -> None:
+    found = dates(
+        "Der Gemeinderat möge beschließen:\n1. Der Platz wird am 1.3.2024 eröffnet.\n"
+        "2. Die Verwaltung soll die Planung fortsetzen.\n"
+    )
+    assert found == []
+
+
+def test_a_period_opened_with_ab_is_kept_as_a_window() -> None:
+    extraction = extract_text(
+        HEAD + "Die Anlage soll ab April bis Juni 2024 zur Ausführung kommen.\n", name="t.txt"
+    )
+    assert [(d.date, d.window_start) for d in extraction.deadlines] == [
+        (date(2024, 6, 30), date(2024, 4, 1))
+    ]

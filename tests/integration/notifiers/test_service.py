@@ -179,6 +179,12 @@ def test_a_recurring_report_duty_is_reminded_for_every_occurrence(rem: Reminders
     def sent_keys() -> list[str]:
         return [k for message in rem.smtp.received for k in message.keys]
 
+    def report(day: date, kind: ReportKind = ReportKind.INTERIM) -> None:
+        rem.clock.set(day)
+        rem.service.submit_report(
+            mid, on=day, report_kind=kind, document_reference=None, obligation_id=oid
+        )
+
     def planned(nominal: str) -> list[str]:
         prefix = f"{mid}/{oid}/{nominal}/"
         return [k for k, s in rem.status().items() if k.startswith(prefix) and s == "planned"]
@@ -188,11 +194,7 @@ def test_a_recurring_report_duty_is_reminded_for_every_occurrence(rem: Reminders
     assert any(k.startswith(f"{mid}/{oid}/2014-12-31/") for k in sent_keys())
 
     # An interim report, late: the duty moves to the next half-year, nothing more for 2014.
-    rem.clock.set(date(2015, 1, 5))
-    rem.service.submit_report(
-        mid, on=date(2015, 1, 5), report_kind=ReportKind.INTERIM, document_reference=None,
-        obligation_id=oid,
-    )  # fmt: skip
+    report(date(2015, 1, 5))
     sent = len(rem.smtp.received)
     rem.notify()
     assert len(rem.smtp.received) == sent
@@ -203,17 +205,10 @@ def test_a_recurring_report_duty_is_reminded_for_every_occurrence(rem: Reminders
     assert any(k.startswith(f"{mid}/{oid}/2015-06-30/") for k in sent_keys())
 
     # A report after two due dates covers both: the next occurrence is the one after it.
-    rem.clock.set(date(2016, 1, 10))
-    rem.service.submit_report(
-        mid, on=date(2016, 1, 10), report_kind=ReportKind.INTERIM, document_reference=None,
-        obligation_id=oid,
-    )  # fmt: skip
+    report(date(2016, 1, 10))
     assert planned("2015-12-31") == []
     assert planned("2016-06-30")
 
     # The final report ends the duty.
-    rem.service.submit_report(
-        mid, on=date(2016, 1, 11), report_kind=ReportKind.FINAL, document_reference=None,
-        obligation_id=oid,
-    )  # fmt: skip
+    report(date(2016, 1, 11), ReportKind.FINAL)
     assert [k for k, s in rem.status().items() if f"/{oid}/" in k and s == "planned"] == []

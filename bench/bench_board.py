@@ -9,12 +9,13 @@ For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary sc
    ``DecisionRecorded``, ``AddresseeAssigned``, ``DeadlineSet``; every 5th motion also a
    ``DeadlineExtended``, every 3rd a ``Completed`` (≈ 4.5 events per motion); due dates
    spread over 2015-2024, 40 offices, 12 bodies, five Bundesländer;
-2. reads and decodes the whole log alone (``read_log``): events/s;
+2. reads and decodes the whole log alone (``read_log``): events/s, the median of the reads
+   timed just before each build;
 3. builds the board into empty tables (the first catch-up, batches of 500), then rebuilds
    it (``Runner.rebuild``: drop the full board and build it again, as ``tracker rebuild``
-   does; batches of 500, the default, and of 2000): events/s, and the ratio to reading
-   alone (target: at least 0.5), by wall-clock time and by CPU time (the machine may be
-   shared); both include building the query indexes at the end;
+   does; batches of 500, the default, and of 2000): events/s, and the ratio to a read of
+   the whole log timed just before that build (target: at least 0.5), by wall-clock time
+   and by CPU time (the machine may be shared); both include building the query indexes;
 4. the overdue query in-process on 2020-01-01 (about half the open rows are overdue): first
    page of 50 plus the total, median of ``--repeats``; also filtered by one office;
 5. the whole ``tracker --db DIR --now 2020-01-01T09:00 overdue --limit 50`` command,
@@ -198,23 +199,26 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     events = generate(app, motions)
     gen = time.perf_counter() - start
 
-    start, cpu = time.perf_counter(), time.process_time()
-    count = sum(1 for _ in read_all(app))
-    read_s, read_cpu = time.perf_counter() - start, time.process_time() - cpu
-    assert count == events
+    def timed(work: Any) -> tuple[float, float]:
+        start, cpu = time.perf_counter(), time.process_time()
+        work()
+        return time.perf_counter() - start, time.process_time() - cpu
 
+    def read() -> None:
+        assert sum(1 for _ in read_all(app)) == events
+
+    # Each build is compared with a read of the whole log timed just before it, so that a
+    # change of machine load between the two phases does not skew the ratio.
     db = connect(location)
     runner = Runner(db, app, [BoardProjection()])
     runner.setup()
     legal_due("2015-01-01", "BE")  # the one-off import of holidays is not the rebuild's
-    start, cpu = time.perf_counter(), time.process_time()
-    assert runner.catch_up() == events  # the first build, into empty tables
-    rebuilds = {0: (time.perf_counter() - start, time.process_time() - cpu)}
+    reads = [timed(read)]
+    builds = [timed(lambda: runner.catch_up())]  # the first build, into empty tables
+    assert runner.positions() == {"board": app.recorder.max_notification_id()}
     for batch in args.batches:  # `tracker rebuild`: drop the full board, build it again
-        start, cpu = time.perf_counter(), time.process_time()
-        applied = runner.rebuild("board", batch_size=batch)
-        rebuilds[batch] = (time.perf_counter() - start, time.process_time() - cpu)
-        assert applied == events
+        reads.append(timed(read))
+        builds.append(timed(lambda b=batch: runner.rebuild("board", batch_size=b)))
 
     queries = BoardQueries(db)
     page = queries.overdue(today=TODAY, limit=50)
@@ -230,11 +234,13 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
         command = "-"
     db.close()
     app.close()
+    read_s = statistics.median(wall for wall, _ in reads)
+    read_cpu = statistics.median(cpu for _, cpu in reads)
     cells = [f"{events / read_s:,.0f} (cpu {events / read_cpu:,.0f})"]
-    for wall, cpu_s in rebuilds.values():
+    for (read_wall, read_cpu_s), (wall, cpu_s) in zip(reads, builds, strict=True):
         cells.append(
-            f"{events / wall:,.0f} in {wall:.1f} s, ratio {read_s / wall:.2f}"
-            f" (cpu {events / cpu_s:,.0f}, ratio {read_cpu / cpu_s:.2f})"
+            f"{events / wall:,.0f} in {wall:.1f} s, ratio {read_wall / wall:.2f}"
+            f" (cpu {events / cpu_s:,.0f}, ratio {read_cpu_s / cpu_s:.2f})"
         )
     row = (
         f"| {location.backend} | {motions:,} | {events:,} | {gen:.0f} s | {' | '.join(cells)} |"

@@ -7,18 +7,17 @@ line on standard error, never a traceback. Nothing imports this module.
 
 from __future__ import annotations
 
-import logging
 import sys
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum
 from typing import Annotated, Any
 
-import structlog
 import typer
 from typer._click.core import Context as ClickContext
 from typer.core import TyperGroup
 
+from tracker import logs as tracker_logs
 from tracker.errors import InputError, TrackerError
 
 
@@ -98,32 +97,6 @@ class Context:
                 (item.app if name == "service" else item).close()
 
 
-def stderr_logger(*_: Any) -> structlog.PrintLogger:
-    """A logger on the current standard error (looked up at each use, not at start-up)."""
-    return structlog.PrintLogger(sys.stderr)
-
-
-def configure_logging(level: str) -> None:
-    """structlog, once: readable on a terminal, JSON lines otherwise; to standard error."""
-    processors: list[Any] = [
-        structlog.contextvars.merge_contextvars,
-        structlog.processors.add_log_level,
-        structlog.processors.TimeStamper(fmt="iso", utc=True),
-    ]
-    if sys.stderr.isatty():
-        processors.append(structlog.dev.ConsoleRenderer())
-    else:
-        processors += [structlog.processors.dict_tracebacks, structlog.processors.JSONRenderer()]
-    structlog.configure(
-        processors=processors,
-        wrapper_class=structlog.make_filtering_bound_logger(
-            logging.getLevelNamesMapping().get(level.upper(), logging.WARNING)
-        ),
-        logger_factory=stderr_logger,
-        cache_logger_on_first_use=False,
-    )
-
-
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -143,7 +116,7 @@ def root(
     ] = "warning",
 ) -> None:
     """Track council deadlines."""
-    configure_logging(log_level)
+    tracker_logs.configure(log_level)
     ctx.obj = Context(db=db, now=now, config=config)
     ctx.call_on_close(ctx.obj.close)
 

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-import structlog
-
 from notifiers.digest import RenderedDigest
 from tracker.errors import DeliveryError, PermanentDeliveryError, TransientDeliveryError
+from tracker.logs import get_logger
 
-log = structlog.get_logger()
+log = get_logger()
 
 
 class Notifier(Protocol):

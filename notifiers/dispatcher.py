@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
 
-import structlog
 from eventsourcing.persistence import IntegrityError
 
 from events.reminders import (
@@ -44,8 +43,9 @@ from notifiers.policy import DeliveryOptions, Digest, ReminderPolicy, due_remind
 from notifiers.reminders import ReminderRow, ReminderStore, Settled
 from tracker.clock import Clock
 from tracker.errors import ConcurrencyError, ConfigurationError, PermanentDeliveryError
+from tracker.logs import get_logger
 
-log = structlog.get_logger()
+log = get_logger()
 
 
 def worker_name() -> str:

@@ -22,8 +22,6 @@ from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any
 
-import structlog
-
 from events.store import Database, connect
 from notifiers.base import Notifier
 from notifiers.dispatcher import Dispatcher, PassResult, worker_name
@@ -31,8 +29,9 @@ from notifiers.policy import DeliveryOptions, ReminderPolicy, parse_policy
 from notifiers.reminders import STATUSES, ReminderProjection, ReminderRow, ReminderStore
 from tracker.clock import BERLIN, Clock
 from tracker.errors import InputError, StorageError, TrackerError
+from tracker.logs import get_logger
 
-log = structlog.get_logger()
+log = get_logger()
 
 
 @dataclass(frozen=True)

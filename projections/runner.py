@@ -63,16 +63,15 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
 
-import structlog
-
 from events.store import Cursor, Database, pg_connect
+from tracker.logs import get_logger
 
 if TYPE_CHECKING:  # the library loads only when events must be read (fast listings)
     from eventsourcing.persistence import ApplicationRecorder, Mapper
 
     from events.log import LogEntry
 
-log = structlog.get_logger()
+log = get_logger()
 
 POSITIONS_TABLE = "projection_positions"
 #: Default number of events per transaction.

@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any, TextIO
 from uuid import UUID
 
-import structlog
 from eventsourcing.domain import DomainEvent
 
 from events import archive, chain
@@ -43,10 +42,11 @@ from events.store import Database, StoreLocation, connect
 from events.values import Provenance
 from tracker.clock import BERLIN, Clock, parse_instant
 from tracker.errors import InputError, IntegrityViolation, StorageError, UnknownMotion
+from tracker.logs import get_logger
 from tracker.motion import Motion
 from tracker.service import MotionLog, TrackerService, open_log
 
-log = structlog.get_logger()
+log = get_logger()
 
 
 def _driver_errors(location: StoreLocation) -> tuple[type[Exception], ...]:

@@ -16,17 +16,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import structlog
-
 from events.motion import DeadlineExtended, DeadlineSet, ReportObligationSet
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence
 from tracker.documents import document_paths, extract_file
 from tracker.documents.model import Extraction
 from tracker.errors import DateOrderError, DocumentError, InputError, TrackerError
+from tracker.logs import bound_contextvars, get_logger
 from tracker.motion import Meta, Motion, motion_id
 from tracker.service import TrackerService
 
-log = structlog.get_logger()
+log = get_logger()
 
 #: Deadlines read from a labelled field (``Erledigungsfrist: ...``; the reader names their rule
 #: ``label:<date rule>``): a later date in a new version of the document extends them.
@@ -263,7 +262,7 @@ def ingest_paths(
 ) -> Iterator[DocumentResult]:
     """Extract and record each document; a failing document is reported, the rest go on."""
     for path in document_paths(paths):
-        with structlog.contextvars.bound_contextvars(file=str(path)):
+        with bound_contextvars(file=str(path)):
             try:
                 extraction = extract_file(path, state=state, max_bytes=max_bytes)
                 result = record_extraction(service, extraction, state=state, dry_run=dry_run)

@@ -18,7 +18,6 @@ from functools import partial
 from typing import Any, TypeVar
 from uuid import UUID
 
-import structlog
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import (
     IntegrityError,
@@ -34,9 +33,10 @@ from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
 from tracker.errors import ConcurrencyError, StorageError, UnknownMotion
+from tracker.logs import get_logger
 from tracker.motion import Meta, Motion, motion_id, reference_key
 
-log = structlog.get_logger()
+log = get_logger()
 
 T = TypeVar("T")
 

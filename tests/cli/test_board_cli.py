@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -228,3 +230,31 @@ def test_bad_as_of_and_limit_are_usage_errors(run: Invoke) -> None:
     assert code == 2
     assert "--as-of" in err
     assert run("overdue", "--limit", "0")[0] == 2
+
+
+def test_a_listing_that_logs_nothing_does_not_load_structlog(tmp_path: Path) -> None:
+    """structlog (with rich) costs a third of `tracker overdue`; it loads only to log."""
+    repo = Path(__file__).resolve().parents[2]
+    store = tmp_path / "store"
+    probe = (
+        "import sys, cli\n"
+        "try:\n"
+        "    cli.main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('structlog loaded' if 'structlog' in sys.modules else 'structlog not loaded')\n"
+    )
+
+    def tracker(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", probe, "--db", str(store), "--log-level", "info", *args],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return done.stdout.strip().splitlines()[-1]
+
+    assert tracker("ingest", str(repo / "examples")) == "structlog loaded"  # it logged
+    tracker("overdue")  # catches the board up (logs that), then it is current
+    assert tracker("--now", "2026-01-01T09:00", "overdue") == "structlog not loaded"

@@ -19,8 +19,6 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-import structlog
-
 from tracker.deadlines import check_state
 from tracker.documents.amounts import find_amounts
 from tracker.documents.grammar import DateContext
@@ -38,6 +36,7 @@ from tracker.documents.places import state_of
 from tracker.documents.sources import read_bytes, read_source
 from tracker.documents.text import normalize
 from tracker.errors import EmptyDocument, NoReference, UnreadableDocument
+from tracker.logs import get_logger
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -58,7 +57,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 #: File name endings that :func:`document_paths` picks up inside folders.
 SUFFIXES: frozenset[str] = frozenset({".txt", ".htm", ".html", ".pdf"})
 
-log = structlog.get_logger()
+log = get_logger()
 
 
 def document_paths(paths: Iterable[Path]) -> list[Path]:

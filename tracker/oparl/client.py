@@ -25,12 +25,12 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
-import structlog
 
 from tracker.errors import FetchError
+from tracker.logs import get_logger
 from tracker.oparl.problems import Problems
 
-log = structlog.get_logger()
+log = get_logger()
 
 
 def _version() -> str:

@@ -14,10 +14,10 @@ from datetime import timedelta
 from typing import TextIO
 
 import httpx
-import structlog
 
 from events.store import connect
 from tracker.errors import SyncError
+from tracker.logs import get_logger
 from tracker.oparl.client import OParlClient
 from tracker.oparl.config import SyncConfig
 from tracker.oparl.mirror import Mirror
@@ -26,7 +26,7 @@ from tracker.oparl.sync import OParlSync, Progress, SyncSummary
 from tracker.service import TrackerService
 from tracker.settings import Settings
 
-log = structlog.get_logger()
+log = get_logger()
 
 
 class TerminalProgress:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
-import structlog
+from tracker.logs import get_logger
 
-log = structlog.get_logger()
+log = get_logger()
 
 #: Quirks the client and the cleaner repair; the object is used.
 REPAIRED = frozenset(

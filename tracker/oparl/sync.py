@@ -33,8 +33,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
-import structlog
-
 from events.values import Provenance, SourceKind
 from tracker.documents.sources import read_source
 from tracker.errors import (
@@ -47,6 +45,7 @@ from tracker.errors import (
     UnknownMotion,
 )
 from tracker.ingest import record_extraction
+from tracker.logs import bound_contextvars, get_logger
 from tracker.motion import Meta, Motion, motion_id
 from tracker.oparl.clean import clean_object, content_hash, explode, kind_of, ref, refs
 from tracker.oparl.client import OParlClient, Page
@@ -65,7 +64,7 @@ from tracker.oparl.mirror import Incoming, Mirror
 from tracker.oparl.problems import Problems
 from tracker.service import TrackerService
 
-log = structlog.get_logger()
+log = get_logger()
 
 #: The lists of a body, in the order they are read, with the type their objects have.
 LISTS: dict[str, str] = {
@@ -467,7 +466,7 @@ class OParlSync:
         stored = self.mirror.get(paper_id)
         if stored is None:
             return
-        bound = structlog.contextvars.bound_contextvars(oparl_paper=paper_id)
+        bound = bound_contextvars(oparl_paper=paper_id)
         with bound:
             if stored.deleted:
                 self._withdraw(paper_id, stored.data, stored.modified, body, summary)

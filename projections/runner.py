@@ -168,6 +168,10 @@ class LogSource(Protocol):
     def mapper(self) -> Mapper[UUID]: ...
 
 
+class _Reset(Exception):
+    """A projection's saved position went back while a catch-up was under way (a rebuild)."""
+
+
 class UnknownProjection(LookupError):
     """``rebuild(name)`` named no projection of this runner."""
 
@@ -384,7 +388,23 @@ class Runner:
         return applied
 
     def _catch_up(self, batch_size: int, entries: Iterable[LogEntry] | None) -> int:
-        start = min(self.positions().values(), default=0)
+        given = entries is not None
+        while True:
+            try:
+                return self._catch_up_pass(batch_size, entries)
+            except _Reset:
+                if given:
+                    raise RuntimeError(
+                        "a read model was reset (rebuilt) while these entries were applied;"
+                        " apply them again"
+                    ) from None
+                # Another process began a rebuild under us: start again from its position.
+                log.info("projection_reset_seen", projections=[p.name for p in self.projections])
+                self._unindexed = self._missing_indexes()
+
+    def _catch_up_pass(self, batch_size: int, entries: Iterable[LogEntry] | None) -> int:
+        expected = self.positions()
+        start = min(expected.values(), default=0)
         if entries is None:
             if self._app is None:
                 raise ValueError("this runner has no log to read; pass entries")
@@ -404,7 +424,7 @@ class Runner:
         applied = 0
         begun = time.perf_counter()
         for number, chunk in enumerate(batched(entries, batch_size)):
-            applied += self._apply_batch(chunk, first=number == 0)
+            applied += self._apply_batch(chunk, expected, first=number == 0)
         if applied:
             log.info(
                 "projections_caught_up",
@@ -414,17 +434,25 @@ class Runner:
             )
         return applied
 
-    def _apply_batch(self, chunk: Sequence[LogEntry], *, first: bool) -> int:
+    def _apply_batch(
+        self, chunk: Sequence[LogEntry], expected: dict[str, int], *, first: bool
+    ) -> int:
+        """Apply one chunk in one transaction; ``expected`` holds the positions this pass has
+        seen, and a lower saved position means a rebuild reset it meanwhile (:class:`_Reset`:
+        applying this chunk would skip the events before it)."""
         last = chunk[-1].position
         with self.db.transaction() as cur:
+            current = self._locked_positions(cur)
+            if any(current[name] < position for name, position in expected.items()):
+                raise _Reset
             if first:
                 unindexed = {p.name for p, _ in self._unindexed}
                 for p in self.projections:
                     p.begin_catch_up(cur, self.prefix, indexed=p.name not in unindexed)
-            current = self._locked_positions(cur)
             lowest = min(current.values(), default=0)
             for p in self.projections:
                 done = current[p.name]
+                expected[p.name] = max(done, last)
                 todo = (
                     chunk if chunk[0].position > done else [e for e in chunk if e.position > done]
                 )

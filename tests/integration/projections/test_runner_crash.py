@@ -8,15 +8,18 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from events.log import read_log
-from events.store import Database, StoreLocation
+import events.log
+from events.log import LogEntry, read_log
+from events.store import Database, StoreLocation, connect
 from projections.board import QUERY_INDEXES, BoardProjection
-from projections.runner import project
+from projections.runner import Runner, project
 from tests.integration.projections.conftest import Board
 
 HELPER = Path(__file__).with_name("runner_helper.py")
@@ -122,3 +125,42 @@ def test_follow_catches_up_until_stopped(board: Board) -> None:
     board.runner.follow(stop, poll_interval=0.05)
 
     assert rounds == [4, 8]
+
+
+def test_a_catch_up_that_sees_a_rebuild_begin_starts_again_from_its_position(
+    board: Board, location: StoreLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(1, 11):
+        board.add(f"{n}/IV", date(2014, 5, n), office=f"Abt. {n % 3}")
+    head = board.service.head()
+    other = connect(location)
+    rebuilding = Runner(other, board.service.app, [BoardProjection()])
+    rebuilding.setup()
+    real_read_log = events.log.read_log
+    resets: list[int] = []
+
+    def read_log_with_a_rebuild(*args: Any, **kwargs: Any) -> Iterator[LogEntry]:
+        for entry in real_read_log(*args, **kwargs):
+            if entry.position == 9 and not resets:
+                # Batch 1-8 is committed; another process begins `tracker rebuild` and,
+                # like a killed one, gets no further than dropping the board.
+                with other.transaction() as cur:
+                    board_projection = rebuilding.projections[0]
+                    board_projection.drop(cur, other.table_prefix)
+                    board_projection.create(cur, other.table_prefix)
+                    cur.execute(f"UPDATE {other.table_prefix}projection_positions SET position = 0")
+                resets.append(entry.position)
+            yield entry
+
+    monkeypatch.setattr(events.log, "read_log", read_log_with_a_rebuild)
+    try:
+        board.runner.catch_up(batch_size=8)
+    finally:
+        other.close()
+
+    assert resets == [9]
+    assert board.runner.positions() == {"board": head}
+    memory = Database(StoreLocation("sqlite", path=Path(":memory:")), sqlite3.connect(":memory:"))
+    app = board.service.app
+    project(memory, [BoardProjection()], real_read_log(app.recorder, app.mapper))
+    assert board_tables(board.db) == board_tables(memory)

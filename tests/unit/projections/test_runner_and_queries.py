@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -146,6 +146,28 @@ def test_a_runner_builds_query_indexes_an_interrupted_rebuild_left_missing() -> 
     later = Recording()
     assert Runner(db, None, [later]).catch_up(entries=feed) == 0
     assert db.query(INDEXED) == [(1,)]
+
+
+def test_given_entries_are_not_applied_over_a_reset_position() -> None:
+    db = memory()
+    feed = entries(*(motion(n, date(2014, 6, 2)) for n in range(5)))
+
+    def feed_with_a_rebuild_after_the_first_batch() -> Iterator[LogEntry]:
+        for entry in feed:
+            if entry.position == 5:  # batch 1-4 is committed; another process resets
+                with db.transaction() as cur:
+                    cur.execute("DELETE FROM seen")
+                    cur.execute("UPDATE projection_positions SET position = 0")
+            yield entry
+
+    with pytest.raises(RuntimeError, match="reset"):
+        Runner(db, None, [Recording()]).catch_up(
+            batch_size=4, entries=feed_with_a_rebuild_after_the_first_batch()
+        )
+
+    # Events 5-10 were not written on top of an empty model (1-4 would be lost).
+    assert db.query("SELECT position FROM projection_positions") == [(0,)]
+    assert db.query("SELECT COUNT(*) FROM seen") == [(0,)]
 
 
 def test_a_failing_batch_leaves_neither_rows_nor_position() -> None:

@@ -84,8 +84,9 @@ def fill(location: StoreLocation, n: int, due_share: float) -> int:
             (str(mid), ob.reference, ob.title, ob.body, None, ob.office, ob.addressee, "BE", 0)
         )
         obligations.append(
-            (str(mid), "D1", "completion", nominal.isoformat(), 1, SINCE.isoformat(), None, None)
-        )
+            (str(mid), "D1", "completion", nominal.isoformat(), 1, SINCE.isoformat(), None, None,
+             None, None, 0)
+        )  # fmt: skip
         for p in plan(ob, policy, SINCE):
             # the service ran every day: stages before today were sent on their days
             status = "sent" if p.send_at < NOW - timedelta(hours=12) else "planned"
@@ -101,7 +102,7 @@ def fill(location: StoreLocation, n: int, due_share: float) -> int:
         p = db.table_prefix
         for table, rows, width in (
             ("reminder_motions", motions, 9),
-            ("reminder_obligations", obligations, 8),
+            ("reminder_obligations", obligations, 11),
         ):
             cur.executemany(f"INSERT INTO {p}{table} VALUES ({', '.join('?' * width)})", rows)
         cur.executemany(

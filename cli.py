@@ -8,6 +8,7 @@ line on standard error, never a traceback. Nothing imports this module.
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum, StrEnum
@@ -784,7 +785,16 @@ def rebuild(
     name: Annotated[str | None, typer.Argument(help="Read model, e.g. board.")] = None,
 ) -> None:
     """Rebuild read models from the log."""
-    applied = board(ctx.obj).rebuild(name)
+    shown = {"at": 0.0}
+
+    def show(done: int, total: int) -> None:  # a progress line on a terminal, 5 per second
+        now = time.monotonic()
+        if now - shown["at"] >= 0.2 or done == total:
+            shown["at"] = now
+            end = "\n" if done == total else ""
+            typer.echo(f"\rRebuilding: {done:,} of {total:,} events{end}", err=True, nl=False)
+
+    applied = board(ctx.obj).rebuild(name, progress=show if sys.stderr.isatty() else None)
     typer.echo(f"rebuilt {name or 'all read models'} from {applied} event(s)")
 
 

@@ -168,6 +168,10 @@ class LogSource(Protocol):
     def mapper(self) -> Mapper[UUID]: ...
 
 
+#: ``progress(done, total)``: events read so far of those to apply (a catch-up from the log).
+Progress = Callable[[int, int], None]
+
+
 class _Reset(Exception):
     """A projection's saved position went back while a catch-up was under way (a rebuild)."""
 
@@ -369,29 +373,35 @@ class Runner:
     # -- applying ------------------------------------------------------------------------
 
     def catch_up(
-        self, batch_size: int = DEFAULT_BATCH, entries: Iterable[LogEntry] | None = None
+        self,
+        batch_size: int = DEFAULT_BATCH,
+        entries: Iterable[LogEntry] | None = None,
+        progress: Progress | None = None,
     ) -> int:
         """Apply every event after the saved positions; returns how many were applied.
 
         Reads the log of ``app`` unless ``entries`` are given (in log order; entries at or
         before a projection's position are skipped). Each batch of ``batch_size`` events is
         one transaction holding the rows and the new positions. Missing query indexes are
-        built at the end.
+        built at the end. ``progress(done, total)`` is called after each batch when reading
+        the log (``total``: the events between the saved position and the log's head).
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         if not self._ready:
             self.setup()
-        applied = self._catch_up(batch_size, entries)
+        applied = self._catch_up(batch_size, entries, progress)
         if self._unindexed:
             self._build_indexes()
         return applied
 
-    def _catch_up(self, batch_size: int, entries: Iterable[LogEntry] | None) -> int:
+    def _catch_up(
+        self, batch_size: int, entries: Iterable[LogEntry] | None, progress: Progress | None
+    ) -> int:
         given = entries is not None
         while True:
             try:
-                return self._catch_up_pass(batch_size, entries)
+                return self._catch_up_pass(batch_size, entries, progress)
             except _Reset:
                 if given:
                     raise RuntimeError(
@@ -402,7 +412,9 @@ class Runner:
                 log.info("projection_reset_seen", projections=[p.name for p in self.projections])
                 self._unindexed = self._missing_indexes()
 
-    def _catch_up_pass(self, batch_size: int, entries: Iterable[LogEntry] | None) -> int:
+    def _catch_up_pass(
+        self, batch_size: int, entries: Iterable[LogEntry] | None, progress: Progress | None
+    ) -> int:
         expected = self.positions()
         start = min(expected.values(), default=0)
         if entries is None:
@@ -416,15 +428,21 @@ class Runner:
             app = self.app
             assert app is not None
             recorder = app.recorder
-            if head is None and (recorder.max_notification_id() or 0) <= start:
-                return 0
+            if head is None:
+                head = recorder.max_notification_id() or 0
+                if head <= start:
+                    return 0
             entries = read_log(recorder, app.mapper, start=start + 1, batch=batch_size)
+            total = head - start
         else:
             entries = (e for e in entries if e.position > start)
+            progress, total = None, 0  # given entries: no total to show
         applied = 0
         begun = time.perf_counter()
         for number, chunk in enumerate(batched(entries, batch_size)):
             applied += self._apply_batch(chunk, expected, first=number == 0)
+            if progress is not None:
+                progress(min(chunk[-1].position - start, total), total)
         if applied:
             log.info(
                 "projections_caught_up",
@@ -467,7 +485,12 @@ class Runner:
             return len(chunk)
         return sum(1 for e in chunk if e.position > lowest)
 
-    def rebuild(self, name: str | None = None, batch_size: int = DEFAULT_BATCH) -> int:
+    def rebuild(
+        self,
+        name: str | None = None,
+        batch_size: int = DEFAULT_BATCH,
+        progress: Progress | None = None,
+    ) -> int:
         """Drop and recreate one projection (or all), then replay the log into it.
 
         Returns the number of events applied. Raises :class:`UnknownProjection` for a name
@@ -487,7 +510,7 @@ class Runner:
                 )
         log.info("projection_rebuild", projections=[p.name for p in chosen])
         self._unindexed = self._missing_indexes()
-        return self.catch_up(batch_size)
+        return self.catch_up(batch_size, progress=progress)
 
     def get(self, name: str) -> Projection:
         """The projection called ``name``."""

@@ -513,3 +513,16 @@ def test_log_head_is_read_without_the_library_on_both_backends(board: Board) -> 
     board.add("1/IV", date(2014, 6, 30))
 
     assert log_head(board.db) == board.service.head() == 4
+
+
+def test_a_rebuild_reports_its_progress_per_batch(board: Board) -> None:
+    for n in range(1, 6):
+        board.add(f"{n}/IV", date(2014, 6, n))
+    head = board.service.head()
+    seen: list[tuple[int, int]] = []
+
+    assert board.runner.rebuild(batch_size=4, progress=lambda *p: seen.append(p)) == head
+
+    assert seen[-1] == (head, head)
+    assert [done for done, _ in seen] == sorted({done for done, _ in seen})
+    assert len(seen) == -(-head // 4)  # one call per batch

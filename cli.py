@@ -785,12 +785,13 @@ def rebuild(
     name: Annotated[str | None, typer.Argument(help="Read model, e.g. board.")] = None,
 ) -> None:
     """Rebuild read models from the log."""
-    shown = {"at": 0.0}
+    shown_at = 0.0
 
     def show(done: int, total: int) -> None:  # a progress line on a terminal, 5 per second
+        nonlocal shown_at
         now = time.monotonic()
-        if now - shown["at"] >= 0.2 or done == total:
-            shown["at"] = now
+        if now - shown_at >= 0.2 or done == total:
+            shown_at = now
             end = "\n" if done == total else ""
             typer.echo(f"\rRebuilding: {done:,} of {total:,} events{end}", err=True, nl=False)
 

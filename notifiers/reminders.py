@@ -251,7 +251,9 @@ class ReminderProjection(Tables):
             return
         met_on = event.effective or event.timestamp.astimezone(BERLIN).date()
         first = date.fromisoformat(ob["first_due"])
-        k = recurrence.next_occurrence(first, months, ob["occurrence"], met_on)
+        k = recurrence.next_occurrence(
+            lambda j: recurrence.occurrence_due(first, months, j), ob["occurrence"], met_on
+        )
         ob["occurrence"] = k
         self._new_due(
             batch, mid, did, recurrence.occurrence_due(first, months, k).isoformat(), since

@@ -614,13 +614,7 @@ def _meet_occurrence(board: BoardProjection, s: dict[str, Any], o: dict[str, Any
     if board.cadence(o["rec"]) == 0:
         o["ended"] = on
         return
-    j = k + 1
-    while True:
-        due = board.occurrence_due(s, o, j)
-        if due is None or due > on:
-            break
-        j += 1
-    o["k"] = j
+    o["k"] = recurrence.next_occurrence(lambda j: board.occurrence_due(s, o, j), k, on)
     o["open_from"] = on
 
 

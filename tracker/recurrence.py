@@ -10,10 +10,15 @@ the configured cadence (``[board] regular_cadence_months``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from events.values import Recurrence
 from tracker.deadlines import add_months
+
+#: A due date: a date, or its ISO form (the board keeps dates as ISO strings).
+Day = TypeVar("Day", date, str)
 
 CADENCE_MONTHS: dict[Recurrence, int] = {
     Recurrence.MONTHLY: 1,
@@ -36,9 +41,11 @@ def occurrence_due(first: date, months: int, k: int) -> date:
     return add_months(first, k * months) if k else first
 
 
-def next_occurrence(first: date, months: int, k: int, met_on: date) -> int:
-    """The occurrence a duty moves to when occurrence ``k`` is met on ``met_on``."""
+def next_occurrence(due_of: Callable[[int], Day | None], k: int, met_on: Day) -> int:
+    """The occurrence a duty moves to when occurrence ``k`` is met on ``met_on``: the first
+    later one falling due after it. ``due_of(j)`` is occurrence j's due date (a date, or an
+    ISO string, which orders the same way); None ends the search."""
     j = k + 1
-    while occurrence_due(first, months, j) <= met_on:
+    while (due := due_of(j)) is not None and due <= met_on:
         j += 1
     return j

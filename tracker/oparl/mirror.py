@@ -58,22 +58,6 @@ CHUNK = 500
 
 
 @dataclass(frozen=True)
-class Stored:
-    """One object as the mirror holds it."""
-
-    object_id: str
-    kind: str
-    content_hash: str
-    modified: str | None
-    deleted: bool
-    parent: str | None
-    link: str | None
-    data: dict[str, Any]
-    mapped_hash: str | None
-    pending: bool
-
-
-@dataclass(frozen=True)
 class Incoming:
     """A version of an object to store (see :meth:`Mirror.store`)."""
 
@@ -85,6 +69,14 @@ class Incoming:
     parent: str | None
     link: str | None
     data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Stored(Incoming):
+    """One object as the mirror holds it: its version, and what was recorded of it."""
+
+    mapped_hash: str | None
+    pending: bool
 
 
 _COLUMNS = (

@@ -7,16 +7,15 @@ increasing (possibly with gaps from rolled-back transactions) on PostgreSQL.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
-from enum import Enum
 from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import DomainEvent
 from eventsourcing.persistence import ApplicationRecorder, Mapper
 
-from events.values import Provenance
+from events.values import to_jsonable
 
 BASE_FIELDS = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
 
@@ -67,25 +66,6 @@ class LogEntry:
             "version": self.version,
             "data": self.data(),
         }
-
-
-def to_jsonable(value: Any) -> Any:
-    """Dates, enums, provenance and lists in JSON-ready form."""
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, Provenance):
-        return value.as_dict()
-    if isinstance(value, UUID):
-        return str(value)
-    if isinstance(value, list | tuple):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
-    return value
 
 
 def event_data(event: DomainEvent) -> dict[str, Any]:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime
 from enum import Enum
+from typing import Any
+from uuid import UUID
 
 
 class Outcome(Enum):
@@ -18,6 +21,10 @@ class Outcome(Enum):
     RECOMMENDED = "recommended"
     WITHDRAWN = "withdrawn"
     DISPOSED = "disposed"
+
+
+#: Decisions after which the administration owes something.
+BINDING_OUTCOMES = frozenset({Outcome.ADOPTED, Outcome.ADOPTED_AMENDED})
 
 
 class DeadlineKind(Enum):
@@ -87,3 +94,22 @@ class Provenance:
             "sha256": self.sha256,
             "detail": self.detail,
         }
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dates, enums, provenance and lists in JSON-ready form."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Provenance):
+        return value.as_dict()
+    if isinstance(value, UUID):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in fields(value)}
+    return value

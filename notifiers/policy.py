@@ -53,7 +53,7 @@ from events.reminders import reminder_key
 from tracker.clock import BERLIN
 from tracker.deadlines import previous_working_day
 from tracker.errors import ConfigurationError
-from tracker.motion import normalise_key
+from tracker.identity import normalise_key
 
 #: Local hours in which nothing is scheduled (DST switches happen here).
 QUIET_START, QUIET_END = time(2, 0), time(3, 0)

@@ -49,7 +49,7 @@ from events.motion import (
 )
 from events.reminders import ReminderEvent, ReminderFailed, ReminderSent, ReminderSkipped
 from events.store import Cursor, Database
-from events.values import ReportKind
+from events.values import BINDING_OUTCOMES, ReportKind
 from notifiers.policy import (
     Obligation,
     PlannedReminder,
@@ -63,7 +63,6 @@ from projections.runner import Tables
 from tracker import recurrence
 from tracker.clock import BERLIN
 from tracker.deadlines import legal_due_date
-from tracker.motion import BINDING_OUTCOMES
 
 #: Bump when the tables or the planning logic change: the runner then rebuilds the model.
 SCHEMA_VERSION = 3

@@ -51,10 +51,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from events.store import Cursor
-from events.values import Recurrence, ReportKind
+from events.values import BINDING_OUTCOMES, Recurrence, ReportKind
 from projections.runner import Index, Tables
 from tracker import recurrence
-from tracker.motion import BINDING_OUTCOMES, reference_key
+from tracker.identity import reference_key
 
 if TYPE_CHECKING:
     from events.log import LogEntry

@@ -31,7 +31,7 @@ from uuid import UUID
 
 from events.store import Database
 from tracker.errors import InputError
-from tracker.motion import reference_key
+from tracker.identity import reference_key
 
 SCHEMA = "tracker.board/1"
 DEFAULT_DUE_SOON_DAYS = 14

@@ -36,10 +36,10 @@ from eventsourcing.domain import DomainEvent
 
 from events import archive, chain
 from events.chain import ChainBroken, ChainHead, Verification
-from events.log import LogEntry, read_log, to_jsonable
+from events.log import LogEntry, read_log
 from events.motion import Corrected, DeadlineExtended, DeadlineSet
 from events.store import Database, StoreLocation, connect
-from events.values import Provenance
+from events.values import Provenance, to_jsonable
 from tracker.clock import BERLIN, Clock, parse_instant
 from tracker.errors import InputError, IntegrityViolation, StorageError, UnknownMotion
 from tracker.logs import get_logger

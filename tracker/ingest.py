@@ -21,8 +21,9 @@ from events.values import DeadlineKind, Outcome, Provenance, Recurrence
 from tracker.documents import document_paths, extract_file
 from tracker.documents.model import Extraction
 from tracker.errors import DateOrderError, DocumentError, InputError, TrackerError
+from tracker.identity import motion_id
 from tracker.logs import bound_contextvars, get_logger
-from tracker.motion import Meta, Motion, motion_id
+from tracker.motion import Meta, Motion
 from tracker.service import TrackerService
 
 log = get_logger()

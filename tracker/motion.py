@@ -16,7 +16,6 @@ Rules (each raises a :mod:`tracker.errors` error):
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import singledispatchmethod
@@ -38,29 +37,16 @@ from events.motion import (
     ReportSubmitted,
     Withdrawn,
 )
-from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
+from events.values import (
+    BINDING_OUTCOMES,
+    DeadlineKind,
+    Outcome,
+    Provenance,
+    Recurrence,
+    ReportKind,
+)
 from tracker.errors import DateOrderError, InputError, MotionClosed, UnknownDeadline
-
-#: Namespace of motion ids: uuid5(MOTION_NAMESPACE, f"{body}\x1f{reference}").
-MOTION_NAMESPACE = UUID("0b4f3b8e-6a52-5d1c-9a7e-2f61c3d0a9e4")
-
-#: Decisions after which the administration owes something.
-BINDING_OUTCOMES = frozenset({Outcome.ADOPTED, Outcome.ADOPTED_AMENDED})
-
-
-def normalise_key(text: str) -> str:
-    """Whitespace-collapsed, case-folded form used in natural keys."""
-    return " ".join(text.split()).casefold()
-
-
-def reference_key(reference: str) -> str:
-    """A reference with all whitespace removed, case-folded: ``1263 / iv`` is ``1263/IV``."""
-    return "".join(reference.split()).casefold()
-
-
-def motion_id(body: str, reference: str) -> UUID:
-    """The deterministic id of the motion ``reference`` of ``body`` (GUIDE rule 3)."""
-    return uuid.uuid5(MOTION_NAMESPACE, f"{normalise_key(body)}\x1f{reference_key(reference)}")
+from tracker.identity import motion_id, normalise_key
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
-from events.log import to_jsonable
+from events.values import to_jsonable
 
 
 class Format(StrEnum):

@@ -33,8 +33,9 @@ from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
 from tracker.errors import ConcurrencyError, StorageError, UnknownMotion
+from tracker.identity import motion_id, reference_key
 from tracker.logs import get_logger
-from tracker.motion import Meta, Motion, motion_id, reference_key
+from tracker.motion import Meta, Motion
 
 log = get_logger()
 

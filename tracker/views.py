@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from events.log import event_data, to_jsonable
+from events.log import event_data
+from events.values import to_jsonable
 from tracker.motion import Motion
 
 

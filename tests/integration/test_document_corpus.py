@@ -70,9 +70,7 @@ def test_the_whole_corpus_read_leniently_scores_at_least_nine_tenths(
     assert last_score(report) >= 0.9, report
 
 
-@pytest.mark.parametrize(
-    "name", [str(t["file"]) for t in truths(CORPUS) if not t.get("reference")]
-)
+@pytest.mark.parametrize("name", [str(t["file"]) for t in truths(CORPUS) if not t.get("reference")])
 def test_documents_without_a_reference_are_refused(name: str) -> None:
     with pytest.raises(NoReference):
         extract_file(CORPUS / name)

@@ -26,7 +26,8 @@ from tracker.errors import (
     MotionClosed,
     UnknownDeadline,
 )
-from tracker.motion import Meta, Motion, motion_id
+from tracker.identity import motion_id
+from tracker.motion import Meta, Motion
 
 AT = datetime(2014, 3, 1, 9, 0, tzinfo=UTC)
 WHO = Provenance.user("tester")

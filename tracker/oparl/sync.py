@@ -44,9 +44,10 @@ from tracker.errors import (
     SyncError,
     UnknownMotion,
 )
+from tracker.identity import motion_id
 from tracker.ingest import record_extraction
 from tracker.logs import bound_contextvars, get_logger
-from tracker.motion import Meta, Motion, motion_id
+from tracker.motion import Meta, Motion
 from tracker.oparl.clean import clean_object, content_hash, explode, kind_of, ref, refs
 from tracker.oparl.client import OParlClient, Page
 from tracker.oparl.mapping import (

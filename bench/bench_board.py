@@ -13,7 +13,8 @@ For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary sc
    timed just before each build;
 3. builds the board into empty tables (the first catch-up, batches of 500), then rebuilds
    it (``Runner.rebuild``: drop the full board and build it again, as ``tracker rebuild``
-   does; batches of 500, the default, and of 2000): events/s, and the ratio to a read of
+   does; batches of 500, the default, and of 2000; repeat a size, ``--batches 500 500 500``,
+   to see the run-to-run scatter): events/s, and the ratio to a read of
    the whole log timed just before that build (target: at least 0.5), by wall-clock time
    and by CPU time (the machine may be shared); both include building the query indexes;
 4. the overdue query in-process on 2020-01-01 (about half the open rows are overdue): first
@@ -263,6 +264,14 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
         f" {page.total:,} | {first_ms:.2f} | {office_ms:.2f} | {command} |"
     )
     print(row, flush=True)
+    ratios = sorted(
+        read_wall / wall for (read_wall, _), (wall, _) in zip(reads, builds, strict=True)
+    )
+    print(
+        f"# {motions:,} motions, ratios of all {len(ratios)} builds: min {ratios[0]:.2f},"
+        f" median {statistics.median(ratios):.2f}, max {ratios[-1]:.2f}",
+        flush=True,
+    )
     print(f"# load average after: {os.getloadavg()}", flush=True)
     return row
 

@@ -66,7 +66,9 @@ def period_end(
     return end
 
 
-@lru_cache(maxsize=64)
+#: One entry per (Bundesland, year): 16 states over a century fit (a few KiB each); a smaller
+#: cache thrashed when a board spans more states and years than it holds.
+@lru_cache(maxsize=2048)
 def _holidays(state: str | None, year: int) -> frozenset[date]:
     import holidays  # heavy (~0.1 s): only commands that compute due dates pay for it
 

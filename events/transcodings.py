@@ -41,13 +41,22 @@ class EnumAsValue(Transcoding):
     def __init__(self, enum_type: type[Enum], name: str) -> None:
         self.type = enum_type
         self.name = name
+        # A dict lookup instead of calling the enumeration: 0.1 µs against 1 µs, for every
+        # event read (the provenance's kind alone is in each one).
+        self._members: dict[Any, Enum] = {m.value: m for m in enum_type}
 
     def encode(self, obj: Enum) -> Any:
         return obj.value
 
     def decode(self, data: Any) -> Enum:
-        member: Enum = self.type(data)
-        return member
+        try:
+            return self._members[data]
+        except (KeyError, TypeError):
+            member: Enum = self.type(data)  # raises ValueError for an unknown value
+            return member
+
+
+_SOURCE_KINDS: dict[Any, SourceKind] = {k.value: k for k in SourceKind}
 
 
 class ProvenanceAsDict(Transcoding):
@@ -61,7 +70,7 @@ class ProvenanceAsDict(Transcoding):
 
     def decode(self, data: dict[str, str | None]) -> Provenance:
         return Provenance(
-            kind=SourceKind(data["kind"]),
+            kind=_SOURCE_KINDS.get(data["kind"]) or SourceKind(data["kind"]),
             name=data["name"] or "",
             sha256=data.get("sha256"),
             detail=data.get("detail"),

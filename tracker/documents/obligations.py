@@ -46,7 +46,7 @@ _OPERATIVE_END = re.compile(
     _I,
 )
 _OPERATIVE = re.compile(
-    r"\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
+    r"\b(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
     r"verpflichtet|angewiesen)\b"
     r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
@@ -106,7 +106,7 @@ _EVENT_NOUN = re.compile(
     _I,
 )
 _ADDRESSEE_PASSIVE = re.compile(
-    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,5}?[\w./-]+)\s+(?:wird|werden)\s+(?:\S+\s+){0,3}?"
+    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,5}?[\w./-]+)\s+(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?"
     r"(?:ersucht|beauftragt|gebeten|aufgefordert|verpflichtet|angewiesen)\b"
 )
 _ADDRESSEE_ACTIVE = re.compile(
@@ -265,6 +265,24 @@ def addressee_of(sentence: str) -> str | None:
     return None
 
 
+# A resolution in the indicative: "1. Die Verwaltung startet das Modellprojekt ... im zweiten
+# Halbjahr 2013", "..., dass 1. die Verwaltung die Satzung ... bis spätestens zum 1.1.2025".
+_SUBJECT_FIRST = re.compile(
+    r"(?:^|\bdass\s+)(?:\d{1,2}[.)]\s+)?(?:Der|Die|Das|der|die|das)\s+"
+    r"((?:[\w./-]+\s+){0,2}?[\w./-]+?)\s+(?=[a-zäöüß])"
+)
+
+
+def admin_subject(sentence: str) -> str | None:
+    """The administration as the subject that opens a dated sentence of a resolution, or a
+    ``dass`` clause in it (the fallback when no operative verb names the addressee)."""
+    for m in _SUBJECT_FIRST.finditer(sentence):
+        party = _clean_party(m.group(1))
+        if party and _ADMIN.search(party) and not _COUNCIL_BODY.match(party):
+            return party
+    return None
+
+
 def questioned_party(text: str) -> str | None:
     """Whom a question is put to (``Ich frage das Bezirksamt:`` -> Bezirksamt), else the
     administration the questions are about."""
@@ -343,6 +361,8 @@ def find_obligations(
             terms = [t for t in terms if _is_limit(t, sentence)]
             if not terms:
                 continue
+        if addressee is None and terms:
+            addressee = admin_subject(sentence)
         for term in terms:
             if reporting:
                 term_kind: DeadlineKind = "report"

@@ -197,3 +197,31 @@ def test_a_period_opened_with_ab_is_kept_as_a_window() -> None:
     assert [(d.date, d.window_start) for d in extraction.deadlines] == [
         (date(2024, 6, 30), date(2024, 4, 1))
     ]
+
+
+def test_the_administration_opening_a_dated_clause_of_the_resolution_is_the_addressee() -> None:
+    extraction = extract_text(
+        HEAD + "Der Gemeinderat möge beschließen, dass\n1. die Verwaltung die Satzung erarbeitet "
+        "und eine Einführung bis spätestens zum 1.1.2025 ermöglicht.\n\nBegründung:\n"
+        "Die Stadt Tübingen hat die Steuer bis Ende 2021 eingeführt.",
+        name="t.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2025, 1, 1)]
+    assert extraction.addressee == "Verwaltung"
+
+
+def test_a_dated_clause_opened_by_another_subject_names_no_addressee() -> None:
+    extraction = extract_text(
+        HEAD + "Der Gemeinderat möge beschließen:\nDie Steuer wird bis Ende 2024 eingeführt.",
+        name="t.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2024, 12, 31)]
+    assert extraction.addressee is None
+
+
+def test_the_passive_addressee_allows_a_longer_object_before_the_participle() -> None:
+    extraction = extract_text(
+        HEAD + "Die Verwaltung wird um eine entsprechende Satzungsvorlage gebeten.",
+        name="t.txt",
+    )
+    assert extraction.addressee == "Verwaltung"

@@ -121,8 +121,9 @@ _ADDRESSEE_INVERTED = re.compile(
     r"(?:ersucht|beauftragt|gebeten|aufgefordert|verpflichtet)\b"
 )
 _ADDRESSEE_INFINITIVE = re.compile(
-    r"\b(?:den|die|das)\s+((?:[\w./-]+\s+){0,3}?[\w./-]+)\s+zu\s+"
-    r"(?:ersuchen|beauftragen|bitten|verpflichten)\b"
+    r"\b(?:den|die|das)\s+((?:[\w./-]+\s+){0,3}?[\w./-]+)\s+"
+    # "das Tiefbauamt mit einer Prüfung ... zu beauftragen": the task follows ``mit``
+    r"(?:mit\s+(?:[^\s.;:]+\s+){0,12}?)?zu\s+(?:ersuchen|beauftragen|bitten|verpflichten)\b"
 )
 _QUESTIONED = re.compile(
     r"\b(?:frage[n]?|Fragen\s+an|Anfrage\s+(?:wird\s+)?an|richtet\s+sich\s+an)\s+"

@@ -225,3 +225,12 @@ def test_the_passive_addressee_allows_a_longer_object_before_the_participle() ->
         name="t.txt",
     )
     assert extraction.addressee == "Verwaltung"
+
+
+def test_the_party_charged_with_a_task_by_mit_is_the_addressee() -> None:
+    extraction = extract_text(
+        HEAD + "Die Fraktion beantragt, das Tiefbauamt mit einer Prüfung und Umsetzung einer "
+        "provisorischen Maßnahme bis Ende 2025 zu beauftragen.",
+        name="t.txt",
+    )
+    assert extraction.addressee == "Tiefbauamt"

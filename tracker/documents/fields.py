@@ -482,6 +482,9 @@ _NOT_A_PLACE = frozenset(
 )
 
 
+_REASONING = re.compile(r"^[^\S\n]*Begründung[^\S\n]*:?[^\S\n]*$", re.MULTILINE)
+
+
 def find_body(text: str) -> str | None:
     """The council the document belongs to: ``BVV Mitte von Berlin``, ``Bezirksversammlung
     Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``."""
@@ -501,6 +504,13 @@ def find_body(text: str) -> str | None:
         return f"Bezirksversammlung {m.group(1)}"
     if re.search(r"\bBezirksversammlung\b", text):
         return "Bezirksversammlung"
+    # A place named only in the reasoning ("Vorreiter ist die Stadt Tübingen") is another
+    # council's: the council named above it wins.
+    reasoning = _REASONING.search(text)
+    if reasoning is not None:
+        head = find_body(text[: reasoning.start()])
+        if head is not None:
+            return head
     candidates: list[tuple[int, int, str]] = []
     for pattern in (_NAMED_COUNCIL, _MUNICIPALITY):
         for m in pattern.finditer(text):

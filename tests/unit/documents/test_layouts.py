@@ -95,6 +95,12 @@ def test_the_number_of_a_bezirksamt_decision_is_not_the_reference() -> None:
         ("Gremium Termin TOP\nGemeinderat 22.02.2022 19 X", "Gemeinderat"),
         ("Ortschaftsrat Grötzingen\nder Stadt\nSimen\nJäger", "Ortschaftsrat Grötzingen"),
         ("Arbeitsbelastung beim Bezirk Mitte; das Konzept läuft schon in Berlin", None),
+        (
+            "Gremium Termin TOP\nGemeinderat 18.07.2023 36.2 x\n\nBegründung:\n"
+            "Vorreiter für solch eine Erhebung ist die Stadt Tübingen.",
+            "Gemeinderat",
+        ),
+        ("Antrag\n\nBegründung:\nDie Stadt Tübingen hat die Steuer eingeführt.", "Stadt Tübingen"),
     ],
 )
 def test_body_names_the_council(text: str, body: str | None) -> None:

@@ -30,6 +30,7 @@ from typing import Any
 from uuid import UUID
 
 from events.store import Database
+from projections.board import STALE_COUNTS
 from tracker.errors import InputError
 from tracker.identity import reference_key
 
@@ -423,16 +424,19 @@ class BoardQueries:
         hi: date,
     ) -> int:
         if as_of is None and not filters.active():
-            dim, value = "", ""
-            sql = (
-                f"SELECT COALESCE(SUM(n), 0) FROM {self.prefix}board_counts"
-                " WHERE dim = ? AND value = ? AND due <= ?"
-            )
-            params: list[Any] = [dim, value, hi.isoformat()]
+            counts = f"{self.prefix}board_counts"
+            total = f"SELECT COALESCE(SUM(n), 0) FROM {counts} WHERE dim = '' AND value = ''"
+            params: list[Any] = [STALE_COUNTS]
+            total += " AND due <= ?"
+            params.append(hi.isoformat())
             if lo is not None:
-                sql += " AND due >= ?"
+                total += " AND due >= ?"
                 params.append(lo.isoformat())
-            return int(self.db.query(sql, params)[0][0])
+            stale, n = self.db.query(
+                f"SELECT EXISTS (SELECT 1 FROM {counts} WHERE dim = ?), ({total})", params
+            )[0]
+            if not stale:  # during a build from scratch the rows are counted below
+                return int(n)
         rows = self.db.query(
             f"SELECT COUNT(*) FROM {self.prefix}board_rows WHERE {where.sql}", where.params
         )

@@ -39,10 +39,7 @@ reference lookups, and the board's working state as JSON), ``board_rows``, ``boa
 row), so the unfiltered total of a listing is a sum over due dates, independent of the
 number of motions. Filtered totals count rows through the filter's index (office,
 committee) or the due-date index: per-value counts cost five upserts per row on every
-write, which halved the rebuild speed for a total that filters already narrow. While the
-board is built from scratch (its query indexes missing) the counts are not kept row by row:
-a row with ``dim = '#stale'`` marks them, totals then count the rows, and ``finish_build``
-derives them in one grouped pass after the indexes are built (docs/decisions/0009).
+write, which halved the rebuild speed for a total that filters already narrow.
 """
 
 from __future__ import annotations
@@ -66,9 +63,6 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 5
 #: Filter dimensions (their values are kept in board_values for "did you mean" messages).
 DIMENSIONS = ("body", "committee", "office", "kind")
-#: ``board_counts.dim`` of the row that marks the counts as not yet derived (a build from
-#: scratch is under way); queries then count the rows instead.
-STALE_COUNTS = "#stale"
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -244,13 +238,6 @@ class BoardProjection(Tables):
         if indexed:
             self._mseq = None
             return
-        # The counts per due date are not kept row by row during the build: marked stale
-        # here (queries count the rows meanwhile), derived once in finish_build.
-        cur.execute(
-            f"INSERT INTO {prefix}board_counts (dim, value, due, n) VALUES (?, '', '', 0)"
-            " ON CONFLICT (dim, value, due) DO NOTHING",
-            (STALE_COUNTS,),
-        )
         self._mseq = {
             str(mid): int(seq)
             for mid, seq in cur.execute(
@@ -258,14 +245,7 @@ class BoardProjection(Tables):
             ).fetchall()
         }
 
-    def finish_build(self, cur: Cursor, prefix: str) -> None:
-        """Derive the counts per due date from the rows, in one grouped pass."""
-        cur.execute(f"DELETE FROM {prefix}board_counts")
-        cur.execute(
-            f"INSERT INTO {prefix}board_counts (dim, value, due, n)"
-            f" SELECT '', '', due, COUNT(*) FROM {prefix}board_rows"
-            " WHERE is_open = 1 AND due IS NOT NULL GROUP BY due"
-        )
+    # -- tables --------------------------------------------------------------------------
 
     # -- applying ------------------------------------------------------------------------
 
@@ -337,26 +317,19 @@ class BoardProjection(Tables):
             )
         if not motions:
             return
-        counted = True
         if self._mseq is not None:
             self._mseq.update((row[1], row[0]) for row in motions)
-            # Another runner may have finished the build (and derived the counts) meanwhile.
-            counted = not cur.execute(
-                f"SELECT 1 FROM {prefix}board_counts WHERE dim = ?", (STALE_COUNTS,)
-            ).fetchall()
         for chunk_start in range(0, len(replaced), 500):
             chunk = replaced[chunk_start : chunk_start + 500]
             marks = ",".join("?" * len(chunk))
             cur.execute(f"DELETE FROM {prefix}board_rows WHERE mseq IN ({marks})", chunk)
         cur.executemany(_INSERT_ROWS.format(p=prefix), new_rows)
         cur.executemany(_UPSERT_MOTIONS.format(p=prefix), motions)
-        if counted:
-            cur.executemany(
-                f"INSERT INTO {prefix}board_counts AS c (dim, value, due, n)"
-                " VALUES ('', '', ?, ?)"
-                " ON CONFLICT (dim, value, due) DO UPDATE SET n = c.n + excluded.n",
-                sorted((due, n) for due, n in counts.items() if n),
-            )
+        cur.executemany(
+            f"INSERT INTO {prefix}board_counts AS c (dim, value, due, n) VALUES ('', '', ?, ?)"
+            " ON CONFLICT (dim, value, due) DO UPDATE SET n = c.n + excluded.n",
+            sorted((due, n) for due, n in counts.items() if n),
+        )
         cur.executemany(
             f"INSERT INTO {prefix}board_values (dim, value) VALUES (?, ?)"
             " ON CONFLICT (dim, value) DO NOTHING",

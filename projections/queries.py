@@ -30,7 +30,6 @@ from typing import Any
 from uuid import UUID
 
 from events.store import Database
-from projections.board import STALE_COUNTS
 from tracker.errors import InputError
 from tracker.identity import reference_key
 
@@ -424,19 +423,16 @@ class BoardQueries:
         hi: date,
     ) -> int:
         if as_of is None and not filters.active():
-            counts = f"{self.prefix}board_counts"
-            total = f"SELECT COALESCE(SUM(n), 0) FROM {counts} WHERE dim = '' AND value = ''"
-            params: list[Any] = [STALE_COUNTS]
-            total += " AND due <= ?"
-            params.append(hi.isoformat())
+            dim, value = "", ""
+            sql = (
+                f"SELECT COALESCE(SUM(n), 0) FROM {self.prefix}board_counts"
+                " WHERE dim = ? AND value = ? AND due <= ?"
+            )
+            params: list[Any] = [dim, value, hi.isoformat()]
             if lo is not None:
-                total += " AND due >= ?"
+                sql += " AND due >= ?"
                 params.append(lo.isoformat())
-            stale, n = self.db.query(
-                f"SELECT EXISTS (SELECT 1 FROM {counts} WHERE dim = ?), ({total})", params
-            )[0]
-            if not stale:  # during a build from scratch the rows are counted below
-                return int(n)
+            return int(self.db.query(sql, params)[0][0])
         rows = self.db.query(
             f"SELECT COUNT(*) FROM {self.prefix}board_rows WHERE {where.sql}", where.params
         )

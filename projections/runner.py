@@ -17,7 +17,6 @@ API::
         def apply(self, cur, entries, prefix) -> None  # a batch of LogEntry, in log order
         query_indexes: Sequence[Index]           # built after catching up from scratch
         def begin_catch_up(self, cur, prefix, *, indexed) -> None  # before the first batch
-        def finish_build(self, cur, prefix) -> None  # after the query indexes were built
 
     runner = Runner(db, app, [BoardProjection()])   # db: events.store.Database; app: MotionLog
                                                     # (or a function opening it, on first need)
@@ -133,11 +132,6 @@ class Projection(Protocol):
         """
         ...
 
-    def finish_build(self, cur: Cursor, prefix: str) -> None:
-        """Called after this projection's missing query indexes were built, in the same
-        transaction: derive what a build from scratch did not maintain row by row."""
-        ...
-
 
 class Tables:
     """``create`` and ``drop`` for a projection that lists its statements and tables.
@@ -162,9 +156,6 @@ class Tables:
 
     def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
         """Nothing to prepare (override to change how ``apply`` looks rows up)."""
-
-    def finish_build(self, cur: Cursor, prefix: str) -> None:
-        """Nothing to derive (override when ``apply`` defers work while unindexed)."""
 
 
 class LogSource(Protocol):
@@ -346,13 +337,8 @@ class Runner:
         begun = time.perf_counter()
         with self.db.transaction() as cur:
             self._lock_setup(cur)
-            # Serialises with other runners' batches (they lock the positions first), so
-            # what finish_build derives and their next batch agree.
-            self._locked_positions(cur)
             for _, index in self._unindexed:
                 cur.execute(index.sql(self.prefix))
-            for p in {id(p): p for p, _ in self._unindexed}.values():
-                p.finish_build(cur, self.prefix)
         if self.db.backend == "postgres":
             # Fresh statistics after a bulk load, so the planner uses the new indexes.
             for table in sorted({ix.table for _, ix in self._unindexed}):

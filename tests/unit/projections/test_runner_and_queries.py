@@ -80,7 +80,6 @@ class Recording:
         self.fail_at = fail_at
         self.indexed: list[bool] = []  # whether the query index existed at each batch
         self.begun: list[bool] = []  # what each catch-up was told about the index
-        self.finished: list[bool] = []  # whether the index existed when the build finished
 
     def create(self, cur: Cursor, prefix: str) -> None:
         cur.execute(f"CREATE TABLE IF NOT EXISTS {prefix}seen (position INTEGER PRIMARY KEY)")
@@ -90,9 +89,6 @@ class Recording:
 
     def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
         self.begun.append(indexed)
-
-    def finish_build(self, cur: Cursor, prefix: str) -> None:
-        self.finished.append(bool(cur.execute(INDEXED).fetchall()))
 
     def apply(self, cur: Cursor, batch: Sequence[LogEntry], prefix: str) -> None:
         self.indexed.append(bool(cur.execute(INDEXED).fetchall()))
@@ -126,13 +122,11 @@ def test_query_indexes_are_built_after_catching_up_from_scratch() -> None:
     assert first.indexed == [False, False, False]
     assert first.begun == [False]
     assert db.query(INDEXED) == [(1,)]
-    assert first.finished == [True]  # once, after the index was built
     # Caught up: the next catch-up finds the index in place and keeps maintaining it.
     more = [*feed, LogEntry(11, motion(9, date(2014, 6, 2))[0])]
     assert Runner(db, None, [first]).catch_up(entries=more) == 1
     assert first.indexed[-1] is True
     assert first.begun == [False, True]
-    assert first.finished == [True]  # nothing was missing: nothing to finish
 
 
 def test_a_runner_builds_query_indexes_an_interrupted_rebuild_left_missing() -> None:
@@ -148,7 +142,6 @@ def test_a_runner_builds_query_indexes_an_interrupted_rebuild_left_missing() -> 
     assert resumed.indexed == [False, False]
     assert resumed.begun == [False]
     assert db.query(INDEXED) == [(1,)]
-    assert resumed.finished == [True]
     # Nothing left to apply: a later runner finds the index in place and leaves it.
     later = Recording()
     assert Runner(db, None, [later]).catch_up(entries=feed) == 0
@@ -278,65 +271,3 @@ def test_csv_of_a_page_neutralises_formulas() -> None:
     assert lines[0].startswith("id,motion_id,reference,title")
     assert "'+49,'=1+2" in lines[1]
     assert "'-Amt" in lines[1]
-
-
-class FailingBoard(BoardProjection):
-    """The board, failing (as if killed) in the batch that holds position ``fail_at``."""
-
-    def __init__(self, fail_at: int) -> None:
-        super().__init__()
-        self.fail_at = fail_at
-
-    def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
-        super().apply(cur, entries, prefix)
-        if any(e.position == self.fail_at for e in entries):
-            raise RuntimeError("boom")
-
-
-def counts(db: Database) -> list[tuple[str, str, int]]:
-    return [(str(d), str(due), int(n)) for d, due, n in db.query(
-        "SELECT dim, due, n FROM board_counts ORDER BY dim, due"
-    )]  # fmt: skip
-
-
-def test_totals_stay_right_while_a_build_from_scratch_defers_the_counts() -> None:
-    db = memory()
-    dues = [date(2014, 6, 2), date(2014, 6, 2), date(2014, 7, 1), date(2014, 8, 1), None]
-    feed = entries(
-        *(motion(n, due) for n, due in enumerate(dues) if due), motion(9, date(2015, 1, 5))
-    )
-    today = date(2014, 12, 1)
-    with pytest.raises(RuntimeError, match="boom"):  # killed in the third batch
-        Runner(db, None, [FailingBoard(fail_at=9)]).catch_up(batch_size=4, entries=feed)
-
-    # Two batches (4 motions) committed; the counts are marked stale, the rows counted.
-    assert counts(db) == [("#stale", "", 0)]
-    assert BoardQueries(db).overdue(today=today).total == 4
-    assert BoardQueries(db).due_within(60, today=today).total == 0
-
-    Runner(db, None, [BoardProjection()]).catch_up(batch_size=4, entries=feed)
-    # Resumed and finished: the counts are derived from the rows, the mark is gone.
-    assert counts(db) == [("", "2014-06-02", 2), ("", "2014-07-01", 1), ("", "2014-08-01", 1),
-                          ("", "2015-01-05", 1)]  # fmt: skip
-    assert BoardQueries(db).overdue(today=today).total == 4
-    assert BoardQueries(db).due_within(60, today=today).total == 1
-    # From now on the counts are kept row by row again.
-    later = LogEntry(len(feed) + 1, motion(10, date(2014, 9, 1))[0])
-    deadline = LogEntry(len(feed) + 2, motion(10, date(2014, 9, 1))[1])
-    Runner(db, None, [BoardProjection()]).catch_up(entries=[*feed, later, deadline])
-    assert ("", "2014-09-01", 1) in counts(db)
-    assert BoardQueries(db).overdue(today=today).total == 5
-
-
-def test_a_runner_that_began_unindexed_derives_the_counts_again_when_it_finishes() -> None:
-    """Another runner finished the build between this one's setup and its catch-up."""
-    db = memory()
-    feed = entries(*(motion(n, date(2014, 6, 2)) for n in range(4)))
-    slow = Runner(db, None, [BoardProjection()])
-    slow.setup()  # sees the query indexes missing: it will catch up unindexed
-    Runner(db, None, [BoardProjection()]).catch_up(entries=feed[:4])  # builds and finishes
-    assert counts(db) == [("", "2014-06-02", 2)]
-
-    slow.catch_up(entries=feed)  # unindexed: marks the counts stale, derives them at the end
-    assert counts(db) == [("", "2014-06-02", 4)]
-    assert BoardQueries(db).overdue(today=date(2014, 12, 1)).total == 4

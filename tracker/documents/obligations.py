@@ -125,6 +125,13 @@ _ADDRESSEE_INFINITIVE = re.compile(
     # "das Tiefbauamt mit einer Prüfung ... zu beauftragen": the task follows ``mit``
     r"(?:mit\s+(?:[^\s.;:]+\s+){0,12}?)?zu\s+(?:ersuchen|beauftragen|bitten|verpflichten)\b"
 )
+# "einen Sachstandsbericht durch die involvierten Fachabteilungen der Verwaltung über ...":
+# who is to report, when the sentence names no one else.
+_REPORT_AGENT = re.compile(
+    r"\b(?:Bericht|Sachstandsbericht|Zwischenbericht|Berichterstattung)\w*\s+durch\s+"
+    r"(?:die|den|das)\s+((?:[\w./-]+\s+){0,4}?[\w./-]+?)(?=\s+(?:über|zu|zum|zur|bis|im|in|an|"
+    r"bezüglich)\b|\s*[,.;]|$)"
+)
 _QUESTIONED = re.compile(
     r"\b(?:frage[n]?|Fragen\s+an|Anfrage\s+(?:wird\s+)?an|richtet\s+sich\s+an)\s+"
     r"(?:den|die|das)\s+((?:[\w./-]+\s+){0,2}?[\w./-]+?)\s*(?::|\.|,|$|\s+(?:gestellt|"
@@ -240,6 +247,9 @@ def _clean_party(value: str) -> str | None:
     words = value.split()
     while words and words[0].lower() in {"hiermit", "daher", "deshalb", "auch", "zudem"}:
         words.pop(0)
+    # "involvierten Fachabteilungen der Verwaltung": the party without its adjective
+    while len(words) > 1 and words[0][:1].islower() and words[1][:1].isupper():
+        words.pop(0)
     phrase = " ".join(words).strip(" ,.;:")
     return phrase if phrase and any(w[:1].isupper() for w in words) else None
 
@@ -263,6 +273,9 @@ def addressee_of(sentence: str) -> str | None:
         phrase = m.group(1) or m.group(2)
         if phrase and _ADMIN.search(phrase):
             return _clean_party(phrase)
+    for m in _REPORT_AGENT.finditer(sentence):
+        if _ADMIN.search(m.group(1)):
+            return _clean_party(m.group(1))
     return None
 
 

@@ -234,3 +234,22 @@ def test_the_party_charged_with_a_task_by_mit_is_the_addressee() -> None:
         name="t.txt",
     )
     assert extraction.addressee == "Tiefbauamt"
+
+
+def test_the_administration_named_as_the_reporting_agent_is_the_addressee() -> None:
+    extraction = extract_text(
+        HEAD + "Wir beantragen einen quartalsweisen Sachstandsbericht durch die involvierten "
+        "Fachabteilungen der Verwaltung über den Fortschritt der Baumaßnahmen.",
+        name="t.txt",
+    )
+    assert [r.recurrence for r in extraction.reports] == ["quarterly"]
+    assert extraction.addressee == "Fachabteilungen der Verwaltung"
+
+
+def test_a_reporting_agent_outside_the_administration_is_no_addressee() -> None:
+    extraction = extract_text(
+        HEAD + "Wir beantragen einen quartalsweisen Bericht durch die Bürgerinitiative "
+        "über den Fortschritt.",
+        name="t.txt",
+    )
+    assert extraction.addressee is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from tracker.documents import extract_text
 
 HEAD = "Drucksache - 0815/V\nBetreff: Spielplätze sanieren\nDrucksache-Art:Antrag\n\n"
@@ -219,37 +221,26 @@ def test_a_dated_clause_opened_by_another_subject_names_no_addressee() -> None:
     assert extraction.addressee is None
 
 
-def test_the_passive_addressee_allows_a_longer_object_before_the_participle() -> None:
-    extraction = extract_text(
-        HEAD + "Die Verwaltung wird um eine entsprechende Satzungsvorlage gebeten.",
-        name="t.txt",
-    )
-    assert extraction.addressee == "Verwaltung"
-
-
-def test_the_party_charged_with_a_task_by_mit_is_the_addressee() -> None:
-    extraction = extract_text(
-        HEAD + "Die Fraktion beantragt, das Tiefbauamt mit einer Prüfung und Umsetzung einer "
-        "provisorischen Maßnahme bis Ende 2025 zu beauftragen.",
-        name="t.txt",
-    )
-    assert extraction.addressee == "Tiefbauamt"
-
-
-def test_the_administration_named_as_the_reporting_agent_is_the_addressee() -> None:
-    extraction = extract_text(
-        HEAD + "Wir beantragen einen quartalsweisen Sachstandsbericht durch die involvierten "
-        "Fachabteilungen der Verwaltung über den Fortschritt der Baumaßnahmen.",
-        name="t.txt",
-    )
-    assert [r.recurrence for r in extraction.reports] == ["quarterly"]
-    assert extraction.addressee == "Fachabteilungen der Verwaltung"
-
-
-def test_a_reporting_agent_outside_the_administration_is_no_addressee() -> None:
-    extraction = extract_text(
-        HEAD + "Wir beantragen einen quartalsweisen Bericht durch die Bürgerinitiative "
-        "über den Fortschritt.",
-        name="t.txt",
-    )
-    assert extraction.addressee is None
+@pytest.mark.parametrize(
+    ("sentence", "addressee"),
+    [
+        # a passive request with a longer object before the participle
+        ("Die Verwaltung wird um eine entsprechende Satzungsvorlage gebeten.", "Verwaltung"),
+        # the party charged with a task by ``mit``
+        (
+            "Die Fraktion beantragt, das Tiefbauamt mit einer Prüfung und Umsetzung einer "
+            "provisorischen Maßnahme bis Ende 2025 zu beauftragen.",
+            "Tiefbauamt",
+        ),
+        # the administration as the agent of a report, without its adjective
+        (
+            "Wir beantragen einen quartalsweisen Sachstandsbericht durch die involvierten "
+            "Fachabteilungen der Verwaltung über den Fortschritt der Baumaßnahmen.",
+            "Fachabteilungen der Verwaltung",
+        ),
+        # an agent outside the administration is no addressee
+        ("Wir beantragen einen quartalsweisen Bericht durch die Bürgerinitiative.", None),
+    ],
+)
+def test_the_addressee_of_a_request(sentence: str, addressee: str | None) -> None:
+    assert extract_text(HEAD + sentence, name="t.txt").addressee == addressee

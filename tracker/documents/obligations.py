@@ -45,10 +45,15 @@ _OPERATIVE_END = re.compile(
     r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
     _I,
 )
-_OPERATIVE = re.compile(
-    r"\b(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
+#: A passive request: "wird ersucht", "werden um einen Bericht bis Ende 2020 gebeten".
+_PASSIVE_REQUEST = (
+    r"(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
     r"verpflichtet|angewiesen)\b"
-    r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
+)
+_OPERATIVE = re.compile(
+    r"\b"
+    + _PASSIVE_REQUEST
+    + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|muss|müssen)\b"
@@ -106,8 +111,7 @@ _EVENT_NOUN = re.compile(
     _I,
 )
 _ADDRESSEE_PASSIVE = re.compile(
-    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,5}?[\w./-]+)\s+(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?"
-    r"(?:ersucht|beauftragt|gebeten|aufgefordert|verpflichtet|angewiesen)\b"
+    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,5}?[\w./-]+)\s+" + _PASSIVE_REQUEST
 )
 _ADDRESSEE_ACTIVE = re.compile(
     r"\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+"

@@ -508,9 +508,14 @@ def find_body(text: str) -> str | None:
     # council's: the council named above it wins.
     reasoning = _REASONING.search(text)
     if reasoning is not None:
-        head = find_body(text[: reasoning.start()])
+        head = _council_or_place(text[: reasoning.start()])
         if head is not None:
             return head
+    return _council_or_place(text)
+
+
+def _council_or_place(text: str) -> str | None:
+    """A named council or municipality (the most local first), else a bare council word."""
     candidates: list[tuple[int, int, str]] = []
     for pattern in (_NAMED_COUNCIL, _MUNICIPALITY):
         for m in pattern.finditer(text):
@@ -521,12 +526,12 @@ def find_body(text: str) -> str | None:
                 candidates.append((local, m.start(), squash(f"{_base(m.group(1))} {m.group(2)}")))
     if candidates:
         return min(candidates)[2]
-    m = _MUNICIPALITY_CAPS.search(text)
-    if m:
-        return f"{m.group(1).capitalize()} {m.group(2).capitalize()}"
-    m = _COUNCIL.search(text)
-    if m:
-        return _base(m.group(1) or m.group(2))
+    caps = _MUNICIPALITY_CAPS.search(text)
+    if caps:
+        return f"{caps.group(1).capitalize()} {caps.group(2).capitalize()}"
+    council = _COUNCIL.search(text)
+    if council:
+        return _base(council.group(1) or council.group(2))
     return None
 
 

@@ -61,8 +61,6 @@ if TYPE_CHECKING:
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
 SCHEMA_VERSION = 5
-#: Filter dimensions (their values are kept in board_values for "did you mean" messages).
-DIMENSIONS = ("body", "committee", "office", "kind")
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -104,7 +102,9 @@ ROW_COLUMNS = (
 _KIND = ROW_COLUMNS.index("kind")
 _DUE = ROW_COLUMNS.index("due")
 _IS_OPEN = ROW_COLUMNS.index("is_open")
-_DIM_INDEX = {d: ROW_COLUMNS.index(d) for d in DIMENSIONS}
+_BODY = ROW_COLUMNS.index("body")
+_COMMITTEE = ROW_COLUMNS.index("committee")
+_OFFICE = ROW_COLUMNS.index("office")
 
 _INSERT_ROWS = (
     f"INSERT INTO {{p}}board_rows ({', '.join(ROW_COLUMNS)})"
@@ -251,46 +251,63 @@ class BoardProjection(Tables):
 
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
         """Apply a batch: load the touched motions' states, evolve them, rewrite their rows."""
-        names: dict[int, str] = {}  # UUID.int: hashing a UUID object is slow Python code
-        keyed: list[tuple[str, Any, LogEntry]] = []
-        new: set[str] = set()
-        handlers = _HANDLERS
+        # Motions are keyed by UUID.int while applying: hashing a UUID object is slow Python.
+        states: dict[int, dict[str, Any]] = {}
+        names: dict[int, str] = {}
+        # Events of motions registered before this batch wait until their states are loaded
+        # (one query for all of them); a motion's events stay in log order either way.
+        waiting: list[tuple[int, Any, LogEntry]] = []
+        handlers = _HANDLERS_BY_TYPE
         for e in entries:
-            uid = e.event.originator_id
-            mid = names.get(uid.int)
-            if mid is None:
-                mid = names[uid.int] = str(uid)
-            handler = handlers.get(type(e.event).__name__)
+            event = e.event
+            cls = type(event)
+            handler = handlers.get(cls, _UNSEEN)
+            if handler is _UNSEEN:
+                handler = handlers[cls] = _HANDLERS.get(cls.__name__)
             if handler is None:
                 continue
-            keyed.append((mid, handler, e))
+            key = event.originator_id.int
             if handler is _registered:
-                # Registered in this batch: no stored state yet (the runner never hands an
-                # entry twice), so only the other motions are loaded.
-                new.add(mid)
-        states, stored = self._load(cur, prefix, [m for m in names.values() if m not in new])
-        before = {mid: self.rows_for(mid, s) for mid, s in states.items()}
-        for mid, handler, entry in keyed:
-            if handler is _registered:
-                states[mid] = state = _registered(self, {}, entry)
-                state["seq"] = entry.position
+                # The runner never hands an entry twice: a motion registered in this batch
+                # has no stored state.
+                states[key] = state = _registered(self, {}, e)
+                state["seq"] = e.position
+                names[key] = str(event.originator_id)
+                continue
+            s = states.get(key)
+            if s is not None:
+                handler(self, s, e)
             else:
-                s = states.get(mid)
+                if key not in names:
+                    names[key] = str(event.originator_id)
+                waiting.append((key, handler, e))
+        stored: dict[str, tuple[str, str]] = {}
+        before: dict[str, list[tuple[Any, ...]]] = {}
+        if waiting:
+            load = {names[key] for key, _, _ in waiting}
+            loaded, stored = self._load(cur, prefix, sorted(load))
+            keys = {names[key]: key for key, _, _ in waiting}
+            for mid, s in loaded.items():
+                states[keys[mid]] = s
+                before[mid] = self.rows_for(mid, s)
+            for key, handler, e in waiting:
+                s = states.get(key)
                 if s is not None:
-                    handler(self, s, entry)
+                    handler(self, s, e)
 
         counts: dict[str, int] = {}  # open rows per due date: + new rows, - replaced rows
         kinds: set[str] = set()
-        seen: dict[str, set[str]] = {"body": set(), "committee": set(), "office": set()}
+        bodies: set[str] = set()
+        committees: set[str] = set()
+        offices: set[str] = set()
         new_rows: list[tuple[Any, ...]] = []
         motions: list[tuple[Any, ...]] = []
         replaced: list[int] = []
-        for mid in names.values():
-            s = states.get(mid)
-            if s is None:
-                continue  # events of a motion the board never saw registered
+        for key, s in states.items():  # events of motions never registered left none
+            mid = names[key]
             doc = _encode_doc(s)
-            if stored.get(mid) == (doc, s["title"]):
+            previous = stored.get(mid)
+            if previous is not None and previous == (doc, s["title"]):
                 continue  # nothing the board shows changed
             rows = self.rows_for(mid, s)
             if mid in before:
@@ -305,11 +322,10 @@ class BoardProjection(Tables):
                     counts[due] = counts.get(due, 0) + 1
                 kinds.add(row[_KIND])
             if rows:
-                first = rows[0]
-                for dim, values_of in seen.items():
-                    value = first[_DIM_INDEX[dim]]
-                    if value is not None:
-                        values_of.add(value)
+                first = rows[0]  # the motion's columns are the same in each of its rows
+                bodies.add(first[_BODY])
+                committees.add(first[_COMMITTEE])
+                offices.add(first[_OFFICE])
             new_rows.extend(rows)
             reference = s["reference"]
             motions.append(
@@ -333,7 +349,12 @@ class BoardProjection(Tables):
         cur.executemany(
             f"INSERT INTO {prefix}board_values (dim, value) VALUES (?, ?)"
             " ON CONFLICT (dim, value) DO NOTHING",
-            sorted({("kind", k) for k in kinds} | {(d, v) for d, vs in seen.items() for v in vs}),
+            sorted(
+                {("kind", k) for k in kinds}
+                | {("body", v) for v in bodies}
+                | {("committee", v) for v in committees if v is not None}
+                | {("office", v) for v in offices if v is not None}
+            ),
         )
 
     def _load(
@@ -670,3 +691,6 @@ _HANDLERS: dict[str, Any] = {
     "Withdrawn": _withdrawn,
     "Corrected": _corrected,
 }
+#: The handlers by event class, filled on first sight of a class (None: not the board's).
+_HANDLERS_BY_TYPE: dict[type, Any] = {}
+_UNSEEN = object()

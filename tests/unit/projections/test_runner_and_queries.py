@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -16,7 +17,13 @@ from events.store import Cursor, Database, StoreLocation
 from events.values import DeadlineKind, Provenance
 from projections.board import BoardProjection
 from projections.queries import BoardQueries, Filters, Page, status_of
-from projections.runner import Index, Runner, UnknownProjection, project
+from projections.runner import (
+    CATCH_UP_GC_THRESHOLD,
+    Index,
+    Runner,
+    UnknownProjection,
+    project,
+)
 from projections.service import BoardSettings
 from tracker.errors import ConfigurationError, InputError
 
@@ -182,6 +189,37 @@ def test_a_failing_batch_leaves_neither_rows_nor_position() -> None:
     retry = Recording()
     assert Runner(db, None, [retry]).catch_up(batch_size=4, entries=feed) == 6
     assert retry.batches == [[5, 6, 7, 8], [9, 10]]
+
+
+class Thresholds(Recording):
+    """Records the garbage collector's thresholds while each batch is applied."""
+
+    def __init__(self, fail_at: int | None = None) -> None:
+        super().__init__(fail_at)
+        self.seen: list[tuple[int, int, int]] = []
+
+    def apply(self, cur: Cursor, batch: Sequence[LogEntry], prefix: str) -> None:
+        self.seen.append(gc.get_threshold())
+        super().apply(cur, batch, prefix)
+
+
+def test_catching_up_collects_garbage_less_often_and_restores_the_thresholds() -> None:
+    before = gc.get_threshold()
+    feed = entries(*(motion(n, date(2014, 6, 2)) for n in range(3)))
+    try:
+        gc.set_threshold(700, 9, 8)
+        projection = Thresholds()
+        Runner(memory(), None, [projection]).catch_up(batch_size=2, entries=feed)
+        assert projection.seen == [(CATCH_UP_GC_THRESHOLD, 9, 8)] * 3
+        assert gc.get_threshold() == (700, 9, 8)
+
+        failing = Thresholds(fail_at=3)
+        with pytest.raises(RuntimeError, match="boom"):
+            Runner(memory(), None, [failing]).catch_up(batch_size=2, entries=feed)
+        assert gc.get_threshold() == (700, 9, 8)
+        assert gc.isenabled()
+    finally:
+        gc.set_threshold(*before)
 
 
 def test_rebuild_of_an_unknown_projection_names_the_known_ones() -> None:

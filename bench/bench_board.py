@@ -1,14 +1,17 @@
 """The deadline board at scale: rebuild speed, the overdue query, the whole command.
 
 Usage: python bench/bench_board.py [--motions 10000 100000 ...] [--postgres URL]
-       [--keep DIR] [--repeats 21] [--command-runs 10]
+       [--keep DIR] [--repeats 21] [--command-runs 10] [--later]
 
 For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary schema):
 
 1. generates the log directly through the recorder in bulk: per motion ``Registered``,
    ``DecisionRecorded``, ``AddresseeAssigned``, ``DeadlineSet``; every 5th motion also a
    ``DeadlineExtended``, every 3rd a ``Completed`` (≈ 4.5 events per motion); due dates
-   spread over 2015-2024, 40 offices, 12 bodies, five Bundesländer;
+   spread over 2015-2024, 40 offices, 12 bodies, five Bundesländer. Each motion's events
+   are consecutive; with ``--later`` the extensions and completions (12 % of the events)
+   follow all motions, in a shuffled order, so that applying them loads and rewrites
+   motions written many batches before, as in a real log;
 2. reads and decodes the whole log alone (``read_log``, with the garbage collector set as
    the runner sets it while catching up): events/s, the median of the reads timed just
    before each build;
@@ -17,7 +20,9 @@ For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary sc
    does; batches of 500, the default, and of 2000; repeat a size, ``--batches 500 500 500``,
    to see the run-to-run scatter): events/s, and the ratio to a read of
    the whole log timed just before that build (target: at least 0.5), by wall-clock time
-   and by CPU time (the machine may be shared); both include building the query indexes;
+   and by CPU time (the machine may be shared); both include building the query indexes
+   and, on SQLite, copying the WAL left behind into the database file (as the command does
+   when it closes its connection);
 4. the overdue query in-process on 2020-01-01 (about half the open rows are overdue): first
    page of 50 plus the total, median of ``--repeats``; also filtered by one office;
 5. the whole ``tracker --db DIR --now 2020-01-01T09:00 overdue --limit 50`` command,
@@ -33,6 +38,7 @@ import argparse
 import json
 import logging
 import os
+import random
 import shutil
 import statistics
 import subprocess
@@ -135,19 +141,37 @@ def motion_events(i: int) -> list[Any]:
     return events
 
 
-def generate(app: MotionLog, motions: int) -> int:
-    """Write ``motions`` motions' events through the recorder; returns the event count."""
+def generate(app: MotionLog, motions: int, *, later: bool = False) -> int:
+    """Write ``motions`` motions' events through the recorder; returns the event count.
+
+    ``later``: the extensions and completions come after every motion's first four events,
+    motion by motion in a shuffled order (fixed seed), as they do in a real log, where they
+    are recorded months after the decision; otherwise each motion's events are consecutive.
+    """
     written = 0
     pending: list[Any] = []
-    for i in range(motions):
-        pending.extend(app.mapper.to_stored_event(e) for e in motion_events(i))
-        if len(pending) >= INSERT_CHUNK:
+    postponed: list[list[Any]] = []
+
+    def flush(force: bool = False) -> None:
+        nonlocal written, pending
+        if pending and (force or len(pending) >= INSERT_CHUNK):
             app.recorder.insert_events(pending)
             written += len(pending)
             pending = []
-    if pending:
-        app.recorder.insert_events(pending)
-        written += len(pending)
+
+    for i in range(motions):
+        events = motion_events(i)
+        if later:
+            events, rest = events[:4], events[4:]
+            if rest:
+                postponed.append(rest)
+        pending.extend(app.mapper.to_stored_event(e) for e in events)
+        flush()
+    random.Random(1).shuffle(postponed)
+    for rest in postponed:
+        pending.extend(app.mapper.to_stored_event(e) for e in rest)
+        flush()
+    flush(force=True)
     return written
 
 
@@ -214,7 +238,7 @@ def command_seconds(db: str, runs: int) -> tuple[float, str]:
 def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Namespace) -> str:
     app = open_log(location)
     start = time.perf_counter()
-    events = generate(app, motions)
+    events = generate(app, motions, later=args.later)
     gen = time.perf_counter() - start
 
     def timed(work: Any) -> tuple[float, float]:
@@ -234,12 +258,20 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     runner = Runner(db, app, [BoardProjection()])
     runner.setup()
     legal_due("2015-01-01", "BE")  # the one-off import of holidays is not the rebuild's
+
+    def settled() -> None:
+        # A build leaves up to SQLITE_CHECKPOINT_PAGES of WAL behind; `tracker rebuild`
+        # copies it into the database file when it closes its connection, so each timed
+        # build ends with that checkpoint too.
+        if location.backend == "sqlite":
+            db.query("PRAGMA wal_checkpoint(TRUNCATE)")
+
     reads = [timed(read)]
-    builds = [timed(lambda: runner.catch_up())]  # the first build, into empty tables
+    builds = [timed(lambda: (runner.catch_up(), settled()))]  # the first build, empty tables
     assert runner.positions() == {"board": app.recorder.max_notification_id()}
     for batch in args.batches:  # `tracker rebuild`: drop the full board, build it again
         reads.append(timed(read))
-        builds.append(timed(lambda b=batch: runner.rebuild("board", batch_size=b)))
+        builds.append(timed(lambda b=batch: (runner.rebuild("board", batch_size=b), settled())))
 
     queries = BoardQueries(db)
     page = queries.overdue(today=TODAY, limit=50)
@@ -288,12 +320,19 @@ def main() -> None:
     parser.add_argument("--batches", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--command-runs", type=int, default=10)
     parser.add_argument("--keep", default=None, help="keep the SQLite stores under this folder")
+    parser.add_argument(
+        "--later",
+        action="store_true",
+        help="record the extensions and completions after all motions (shuffled)",
+    )
     args = parser.parse_args()
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     print(
         f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs, {sys.version.split()[0]}"
     )
     print(f"# load average before: {os.getloadavg()}")
+    shape = "later facts after all motions, shuffled" if args.later else "motion by motion"
+    print(f"# log: {shape}")
     print(
         "| backend | motions | events | generate | read+decode events/s |"
         " first build, batches of 500 |"

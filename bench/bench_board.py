@@ -66,7 +66,7 @@ from events.store import StoreLocation, connect, parse_location
 from events.values import DeadlineKind, Outcome, Provenance
 from projections.board import BoardProjection, legal_due
 from projections.queries import BoardQueries, Filters
-from projections.runner import Runner, fewer_collections
+from projections.runner import Runner, batched, fewer_collections
 from tracker.service import MotionLog, open_log
 
 AT = datetime(2024, 1, 10, 8, 0, tzinfo=UTC)
@@ -141,37 +141,32 @@ def motion_events(i: int) -> list[Any]:
     return events
 
 
-def generate(app: MotionLog, motions: int, *, later: bool = False) -> int:
-    """Write ``motions`` motions' events through the recorder; returns the event count.
+def log_order(motions: int, *, later: bool = False) -> Iterator[Any]:
+    """The events of ``motions`` motions in the order they are recorded.
 
     ``later``: the extensions and completions come after every motion's first four events,
     motion by motion in a shuffled order (fixed seed), as they do in a real log, where they
     are recorded months after the decision; otherwise each motion's events are consecutive.
     """
-    written = 0
-    pending: list[Any] = []
     postponed: list[list[Any]] = []
-
-    def flush(force: bool = False) -> None:
-        nonlocal written, pending
-        if pending and (force or len(pending) >= INSERT_CHUNK):
-            app.recorder.insert_events(pending)
-            written += len(pending)
-            pending = []
-
     for i in range(motions):
         events = motion_events(i)
-        if later:
+        if later and len(events) > 4:
             events, rest = events[:4], events[4:]
-            if rest:
-                postponed.append(rest)
-        pending.extend(app.mapper.to_stored_event(e) for e in events)
-        flush()
+            postponed.append(rest)
+        yield from events
     random.Random(1).shuffle(postponed)
     for rest in postponed:
-        pending.extend(app.mapper.to_stored_event(e) for e in rest)
-        flush()
-    flush(force=True)
+        yield from rest
+
+
+def generate(app: MotionLog, motions: int, *, later: bool = False) -> int:
+    """Write the log through the recorder in bulk; returns the event count."""
+    stored = (app.mapper.to_stored_event(e) for e in log_order(motions, later=later))
+    written = 0
+    for chunk in batched(stored, INSERT_CHUNK):
+        app.recorder.insert_events(chunk)
+        written += len(chunk)
     return written
 
 

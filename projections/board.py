@@ -284,9 +284,8 @@ class BoardProjection(Tables):
         stored: dict[str, tuple[str, str]] = {}
         before: dict[str, list[tuple[Any, ...]]] = {}
         if waiting:
-            load = {names[key] for key, _, _ in waiting}
-            loaded, stored = self._load(cur, prefix, sorted(load))
-            keys = {names[key]: key for key, _, _ in waiting}
+            keys = {names[key]: key for key, _, _ in waiting}  # motion id -> UUID.int
+            loaded, stored = self._load(cur, prefix, sorted(keys))
             for mid, s in loaded.items():
                 states[keys[mid]] = s
                 before[mid] = self.rows_for(mid, s)

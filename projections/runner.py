@@ -65,7 +65,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from uuid import UUID
 
 from events.store import Cursor, Database, pg_connect
@@ -79,6 +79,8 @@ if TYPE_CHECKING:  # the library loads only when events must be read (fast listi
 log = get_logger()
 
 POSITIONS_TABLE = "projection_positions"
+T = TypeVar("T")
+
 #: Default number of events per transaction.
 DEFAULT_BATCH = 500
 #: Allocations between two young-generation garbage collections while catching up.
@@ -205,7 +207,7 @@ def fewer_collections(threshold: int = CATCH_UP_GC_THRESHOLD) -> Iterator[None]:
         gc.set_threshold(*old)
 
 
-def batched(entries: Iterable[LogEntry], size: int) -> Iterator[list[LogEntry]]:
+def batched(entries: Iterable[T], size: int) -> Iterator[list[T]]:
     """Consecutive lists of up to ``size`` entries."""
     iterator = iter(entries)
     while chunk := list(islice(iterator, size)):

@@ -163,6 +163,15 @@ _CREATE = [
         dim TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (dim, value))""",
 ]
 TABLES = ("board_motions", "board_rows", "board_counts", "board_values")
+#: A part of a parallel rebuild holds other motions: rows are added, counts summed.
+_MERGE = (
+    "INSERT INTO {dst}board_motions SELECT * FROM {src}board_motions",
+    "INSERT INTO {dst}board_rows SELECT * FROM {src}board_rows",
+    "INSERT INTO {dst}board_counts AS c SELECT * FROM {src}board_counts WHERE true"
+    " ON CONFLICT (dim, value, due) DO UPDATE SET n = c.n + excluded.n",
+    "INSERT INTO {dst}board_values SELECT * FROM {src}board_values WHERE true"
+    " ON CONFLICT (dim, value) DO NOTHING",
+)
 #: Indexes only the queries use: built after a rebuild in one sorted pass each.
 QUERY_INDEXES = (
     Index("board_motions_id", "board_motions", "(motion_id)", unique=True),
@@ -216,6 +225,7 @@ class BoardProjection(Tables):
     statements = _CREATE
     tables = TABLES
     query_indexes = QUERY_INDEXES
+    merge_statements = _MERGE
 
     name = "board"
 
@@ -227,6 +237,10 @@ class BoardProjection(Tables):
         #: While the motion-id index is missing (a build from scratch): motion id -> mseq
         #: of every motion in board_motions, so states are found by the primary key.
         self._mseq: dict[str, int] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled for the workers of a parallel rebuild: the settings, not the id map."""
+        return {**self.__dict__, "_mseq": None}
 
     def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
         """Without the query indexes, find motions through an in-memory id -> mseq map.

@@ -17,12 +17,14 @@ API::
         def apply(self, cur, entries, prefix) -> None  # a batch of LogEntry, in log order
         query_indexes: Sequence[Index]           # built after catching up from scratch
         def begin_catch_up(self, cur, prefix, *, indexed) -> None  # before the first batch
+        def merge(self, cur, dst, src) -> None   # add the rows of a part (parallel rebuild)
 
     runner = Runner(db, app, [BoardProjection()])   # db: events.store.Database; app: MotionLog
                                                     # (or a function opening it, on first need)
     runner.catch_up(batch_size=500) -> int          # events applied; 0 when current
     runner.catch_up(entries=iterable)               # feed entries instead of reading the store
-    runner.rebuild(name=None) -> int                # drop, recreate, replay (one or all)
+    runner.rebuild(name=None, workers=1) -> int     # drop, recreate, replay (one or all);
+                                                    # workers > 1: split over processes
     runner.follow(stop)                             # keep catching up (LISTEN on PostgreSQL)
 
     project(db, projections, entries)               # one-shot: any Database, e.g. in memory
@@ -53,6 +55,11 @@ Concurrent runners (two CLI processes catching up at once) are safe: inside each
 transaction the runner re-reads the position under a lock (SQLite ``BEGIN IMMEDIATE``,
 PostgreSQL ``SELECT ... FOR UPDATE``) and skips entries another runner applied meanwhile.
 
+**A rebuild in several processes** (``workers`` > 1, SQLite): the motions are divided among
+worker processes that build their share into scratch files, which are then copied into the
+database in one transaction (:mod:`projections.parallel`, docs/decisions/0012). A read
+model's rows must depend only on the events of their own aggregate for this to hold.
+
 While catching up, the cyclic garbage collector runs less often (:func:`fewer_collections`):
 a batch allocates many short-lived objects without cycles (docs/decisions/0011).
 """
@@ -69,6 +76,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from uuid import UUID
 
 from events.store import Cursor, Database, pg_connect
+from projections.parallel import BUILDING
 from tracker.logs import get_logger
 
 if TYPE_CHECKING:  # the library loads only when events must be read (fast listings)
@@ -141,17 +149,25 @@ class Projection(Protocol):
         """
         ...
 
+    def merge(self, cur: Cursor, dst: str, src: str) -> None:
+        """Add the tables under prefix ``src`` (a part built from other aggregates' events by
+        a parallel rebuild) to those under ``dst``, inside the runner's transaction."""
+        ...
+
 
 class Tables:
     """``create`` and ``drop`` for a projection that lists its statements and tables.
 
     Subclasses set ``statements`` (``CREATE ... IF NOT EXISTS``, with ``{p}`` for the schema
-    prefix), ``tables``, and optionally ``query_indexes``.
+    prefix), ``tables``, and optionally ``query_indexes`` and ``merge_statements`` (with
+    ``{dst}`` and ``{src}``; by default each table's rows are copied, ``SELECT *``: a part's
+    tables are created by the same statements, so their columns are in the same order).
     """
 
     statements: Sequence[str] = ()
     tables: Sequence[str] = ()
     query_indexes: Sequence[Index] = ()
+    merge_statements: Sequence[str] = ()
 
     def create(self, cur: Cursor, prefix: str) -> None:
         """Create the tables and indexes if absent."""
@@ -165,6 +181,14 @@ class Tables:
 
     def begin_catch_up(self, cur: Cursor, prefix: str, *, indexed: bool) -> None:
         """Nothing to prepare (override to change how ``apply`` looks rows up)."""
+
+    def merge(self, cur: Cursor, dst: str, src: str) -> None:
+        """Run ``merge_statements``, or copy every table's rows."""
+        statements = self.merge_statements or [
+            f"INSERT INTO {{dst}}{table} SELECT * FROM {{src}}{table}" for table in self.tables
+        ]
+        for statement in statements:
+            cur.execute(statement.format(dst=dst, src=src))
 
 
 class LogSource(Protocol):
@@ -518,15 +542,23 @@ class Runner:
         name: str | None = None,
         batch_size: int = DEFAULT_BATCH,
         progress: Progress | None = None,
+        workers: int = 1,
     ) -> int:
         """Drop and recreate one projection (or all), then replay the log into it.
 
-        Returns the number of events applied. Raises :class:`UnknownProjection` for a name
-        this runner does not have.
+        ``workers`` > 1 splits the replay over that many processes (SQLite files only; one
+        process elsewhere). Returns the number of events applied. Raises
+        :class:`UnknownProjection` for a name this runner does not have.
         """
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
         chosen = self.projections if name is None else [self.get(name)]
         if not self._ready:
             self.setup()
+        parallel = workers > 1 and self._app is not None and self._file_backed()
+        # A parallel build keeps the tables empty until its parts are merged; meanwhile the
+        # version says so, and a runner that finds it (the build was killed) starts over.
+        marker = BUILDING if parallel else ""
         with self.db.transaction() as cur:
             self._lock_setup(cur)
             for p in chosen:
@@ -534,11 +566,22 @@ class Runner:
                 p.create(cur, self.prefix)
                 cur.execute(
                     f"UPDATE {self._positions_table} SET version = ?, position = 0 WHERE name = ?",
-                    (p.version, p.name),
+                    (p.version + marker, p.name),
                 )
-        log.info("projection_rebuild", projections=[p.name for p in chosen])
+        log.info("projection_rebuild", projections=[p.name for p in chosen], workers=workers)
         self._unindexed = self._missing_indexes()
-        return self.catch_up(batch_size, progress=progress)
+        if not parallel:
+            return self.catch_up(batch_size, progress=progress)
+        from projections.parallel import build_parts
+
+        upto = log_head(self.db) or 0
+        with fewer_collections():
+            applied, merged = build_parts(self.db, chosen, upto, workers, batch_size, progress)
+        return (applied if merged else 0) + self.catch_up(batch_size, progress=progress)
+
+    def _file_backed(self) -> bool:
+        path = self.db.location.path
+        return self.db.backend == "sqlite" and path is not None and str(path) != ":memory:"
 
     def get(self, name: str) -> Projection:
         """The projection called ``name``."""
@@ -601,10 +644,17 @@ def project(
     projections: Sequence[Projection],
     entries: Iterable[LogEntry],
     batch_size: int = DEFAULT_BATCH,
+    *,
+    indexes: bool = True,
 ) -> int:
     """Build ``projections`` in ``db`` from ``entries`` (e.g. an in-memory SQLite database).
 
     The same code path as :meth:`Runner.catch_up`, positions included; returns how many
-    entries were applied.
+    entries were applied. ``indexes=False`` leaves the query indexes of a build from scratch
+    unbuilt (a part of a parallel rebuild, whose rows are copied elsewhere).
     """
-    return Runner(db, None, projections).catch_up(batch_size, entries=entries)
+    runner = Runner(db, None, projections)
+    if indexes:
+        return runner.catch_up(batch_size, entries=entries)
+    runner.setup()
+    return runner._catch_up(batch_size, entries, None)

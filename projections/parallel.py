@@ -1,0 +1,271 @@
+"""A rebuild from scratch split over worker processes (SQLite; docs/decisions/0012).
+
+A read model's rows depend only on the events of their own aggregate (a motion), so the
+aggregates can be divided among processes that each build the read model of their share,
+and the shares can then be put together. :func:`build_parts` does that for
+:meth:`projections.runner.Runner.rebuild` when it is asked for more than one worker:
+
+1. The log's head (``upto``) is fixed. Every aggregate belongs to the part in whose range of
+   positions its first event (``originator_version`` 1) lies; the ranges are cut so that the
+   parts hold equal numbers of aggregates.
+2. Part *k* is built by a worker process (part 0 by the calling process) into a scratch
+   SQLite file beside the database, ``<db>.rebuild-<k>``, with the projections' own code
+   and the runner's batches and positions: the worker reads the log's table from the start
+   of its range to ``upto`` and decodes only the events of its own aggregates.
+3. The calling process waits for the workers and builds any part a worker left unfinished
+   itself (continuing from the part's saved position), then copies the parts into the
+   database in one transaction (:meth:`projections.runner.Tables.merge`), part by part, so
+   that keys growing with the log are appended in order, and saves ``upto`` as the
+   projections' position. The scratch files are deleted.
+
+Until that transaction, the projections' stored version carries :data:`BUILDING`: a
+rebuild killed meanwhile leaves a version that no code has, and the next runner drops the
+half-built tables and builds them again (in one process). A runner that does so while the
+rebuild is still running makes the merge stand down (the rows it builds are as good).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from events.store import Database, StoreLocation
+from tracker.logs import get_logger
+
+if TYPE_CHECKING:
+    from events.log import LogEntry
+    from projections.runner import Progress, Projection
+
+log = get_logger()
+
+
+#: Suffix of a projection's stored version while a parallel build is under way.
+BUILDING = ";building"
+#: Below this many events a rebuild stays in one process (starting a worker costs ~0.3 s).
+MIN_EVENTS_PER_WORKER = 50_000
+#: Most workers chosen by :func:`default_workers`.
+MAX_WORKERS = 4
+
+
+def default_workers(events: int, cpus: int | None = None) -> int:
+    """Worker processes for a rebuild of ``events`` events: one per CPU, at most
+    :data:`MAX_WORKERS`, and one per :data:`MIN_EVENTS_PER_WORKER` events."""
+    cpus = cpus if cpus is not None else (os.cpu_count() or 1)
+    return max(1, min(cpus, MAX_WORKERS, events // MIN_EVENTS_PER_WORKER))
+
+
+def part_path(db_path: Path, k: int) -> Path:
+    """The scratch file of part ``k`` of a parallel rebuild of the database ``db_path``."""
+    return db_path.with_name(f"{db_path.name}.rebuild-{k}")
+
+
+def remove_part(path: Path) -> None:
+    """Delete a scratch file and its WAL companions, if present."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def cut_ranges(firsts: Sequence[int], upto: int, parts: int) -> list[tuple[int, int]]:
+    """``parts`` ranges ``(lo, hi]`` of positions up to ``upto`` holding equal numbers of the
+    first events at ``firsts`` (ascending); together they cover ``(0, upto]``."""
+    bounds = [0]
+    for k in range(1, parts):
+        bounds.append(firsts[len(firsts) * k // parts - 1] if firsts else upto * k // parts)
+    bounds.append(upto)
+    return [(bounds[k], max(bounds[k], bounds[k + 1])) for k in range(parts)]
+
+
+def scan_log(log_path: Path, upto: int) -> tuple[list[int], int]:
+    """Positions of the aggregates' first events up to ``upto``, and the number of events up
+    to ``upto``, from the log's table."""
+    from projections.runner import LOG_TABLES
+
+    table, column = LOG_TABLES["sqlite"]
+    conn = sqlite3.connect(log_path)
+    try:
+        firsts = [
+            int(row[0])
+            for row in conn.execute(
+                f"SELECT {column} FROM {table} WHERE originator_version = 1 AND {column} <= ?"
+                f" ORDER BY {column}",
+                (upto,),
+            )
+        ]
+        count = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} <= ?", (upto,))
+        return firsts, int(count.fetchone()[0])
+    finally:
+        conn.close()
+
+
+def part_entries(
+    log_path: Path, mapper: Any, lo: int, hi: int, upto: int, batch: int
+) -> Iterator[LogEntry]:
+    """The events up to ``upto`` of the aggregates whose first event lies in ``(lo, hi]``.
+
+    Reads the log's table directly and decodes only those events (the others are skipped by
+    their aggregate id, undecoded).
+    """
+    from eventsourcing.persistence import StoredEvent
+
+    from events.log import LogEntry
+    from projections.runner import LOG_TABLES
+
+    table, column = LOG_TABLES["sqlite"]
+    query = (
+        f"SELECT {column}, originator_id, originator_version, topic, state FROM {table}"
+        f" WHERE {column} > ? AND {column} <= ? ORDER BY {column} LIMIT ?"
+    )
+    mine: set[str] = set()
+    position = lo
+    conn = sqlite3.connect(log_path)
+    try:
+        while position < upto:
+            rows = conn.execute(query, (position, upto, batch)).fetchall()
+            if not rows:
+                return
+            for at, originator, version, topic, state in rows:
+                if version == 1:
+                    if at > hi:
+                        continue
+                    mine.add(originator)
+                elif originator not in mine:
+                    continue
+                event = mapper.to_domain_event(StoredEvent(originator, version, topic, state))
+                yield LogEntry(at, event)
+            position = rows[-1][0]
+    finally:
+        conn.close()
+
+
+def open_part(path: Path) -> Database:
+    """A scratch database for one part: rebuilt from the log if lost, so not synced."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=OFF")
+    return Database(StoreLocation("sqlite", path=path), conn)
+
+
+def build_part(
+    location: StoreLocation,
+    projections: Sequence[Projection],
+    k: int,
+    lo: int,
+    hi: int,
+    upto: int,
+    batch: int,
+    progress: Progress | None = None,
+) -> int:
+    """Build part ``k`` into its scratch file (continuing from its saved position, if any);
+    returns the events applied. The target of the worker processes. ``progress(position,
+    upto)`` is called every few thousand events (part 0, in the calling process)."""
+    from projections.runner import project
+    from tracker.service import open_log
+
+    assert location.path is not None
+    begun = time.perf_counter()
+    app = open_log(location)
+    try:
+        with open_part(part_path(location.path, k)) as part:
+            entries = part_entries(location.path, app.mapper, lo, hi, upto, batch)
+            if progress is not None:
+                entries = _reporting(entries, progress, upto)
+            applied = project(part, projections, entries, batch, indexes=False)
+    finally:
+        app.close()
+    log.info(
+        "projection_part_built",
+        part=k,
+        events=applied,
+        seconds=round(time.perf_counter() - begun, 3),
+    )
+    return applied
+
+
+def _reporting(entries: Iterator[LogEntry], progress: Progress, upto: int) -> Iterator[LogEntry]:
+    for n, entry in enumerate(entries):
+        if n % 5000 == 0:
+            progress(entry.position, upto)
+        yield entry
+
+
+def build_parts(
+    db: Database,
+    projections: Sequence[Projection],
+    upto: int,
+    workers: int,
+    batch: int,
+    progress: Progress | None = None,
+) -> tuple[int, bool]:
+    """Build ``projections`` over positions ``(0, upto]`` in ``workers`` processes and copy
+    the parts into ``db``, whose projections must be freshly created with their version
+    marked :data:`BUILDING`. Returns the events up to ``upto`` and whether the parts were
+    merged (False: another runner took the projections over meanwhile; the parts are
+    discarded). ``progress`` follows part 0 (the parts advance at about the same pace)."""
+    import multiprocessing
+
+    assert db.backend == "sqlite" and db.location.path is not None
+    path = db.location.path
+    firsts, events = scan_log(path, upto)
+    ranges = cut_ranges(firsts, upto, workers)
+    for k in range(workers):
+        remove_part(part_path(path, k))
+    context = multiprocessing.get_context("spawn")  # no inherited connections
+    processes = [
+        context.Process(
+            target=build_part,
+            args=(db.location, projections, k, lo, hi, upto, batch),
+            name=f"tracker-rebuild-{k}",
+        )
+        for k, (lo, hi) in enumerate(ranges)
+        if k > 0
+    ]
+    try:
+        for process in processes:
+            process.start()
+        build_part(db.location, projections, 0, *ranges[0], upto, batch, progress)
+        for process in processes:
+            process.join()
+        for k, process in enumerate(processes, start=1):
+            if process.exitcode != 0:  # finish what the worker left, from its saved position
+                log.warning("projection_part_failed", part=k, exitcode=process.exitcode)
+                build_part(db.location, projections, k, *ranges[k], upto, batch)
+        merged = _merge(db, projections, [part_path(path, k) for k in range(workers)], upto)
+    finally:
+        for process in processes:
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for k in range(workers):
+            remove_part(part_path(path, k))
+    if progress is not None:
+        progress(upto, upto)
+    return events, merged
+
+
+def _merge(db: Database, projections: Sequence[Projection], parts: list[Path], upto: int) -> bool:
+    from projections.runner import POSITIONS_TABLE
+
+    names = [f"part{k}" for k in range(len(parts))]
+    for name, path in zip(names, parts, strict=True):
+        db.query(f"ATTACH DATABASE ? AS {name}", (str(path),))
+    try:
+        with db.transaction() as cur:
+            stored = dict(cur.execute(f"SELECT name, version FROM {POSITIONS_TABLE}").fetchall())
+            if any(stored.get(p.name) != p.version + BUILDING for p in projections):
+                log.warning("projection_parts_discarded", reason="rebuilt by another runner")
+                return False
+            for p in projections:
+                for name in names:
+                    p.merge(cur, "main.", f"{name}.")
+                cur.execute(
+                    f"UPDATE {POSITIONS_TABLE} SET version = ?, position = ? WHERE name = ?",
+                    (p.version, upto, p.name),
+                )
+        return True
+    finally:
+        for name in names:
+            db.query(f"DETACH DATABASE {name}")

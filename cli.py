@@ -783,6 +783,14 @@ def write_file(path: str, data: bytes) -> None:
 def rebuild(
     ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(help="Read model, e.g. board.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Processes that share the work (SQLite). Default: one per CPU, up to 4,"
+            " and one per 50,000 events.",
+        ),
+    ] = None,
 ) -> None:
     """Rebuild read models from the log."""
     shown_at = 0.0
@@ -795,7 +803,9 @@ def rebuild(
             end = "\n" if done == total else ""
             typer.echo(f"\rRebuilding: {done:,} of {total:,} events{end}", err=True, nl=False)
 
-    applied = board(ctx.obj).rebuild(name, progress=show if sys.stderr.isatty() else None)
+    applied = board(ctx.obj).rebuild(
+        name, progress=show if sys.stderr.isatty() else None, workers=workers
+    )
     typer.echo(f"rebuilt {name or 'all read models'} from {applied} event(s)")
 
 

@@ -26,6 +26,7 @@ rebuild is still running makes the merge stand down (the rows it builds are as g
 
 from __future__ import annotations
 
+import glob
 import os
 import sqlite3
 import time
@@ -63,6 +64,13 @@ def part_path(db_path: Path, k: int) -> Path:
     return db_path.with_name(f"{db_path.name}.rebuild-{k}")
 
 
+def remove_parts(db_path: Path) -> None:
+    """Delete every scratch file of a parallel rebuild of ``db_path`` (a killed one's)."""
+    for path in db_path.parent.glob(f"{glob.escape(db_path.name)}.rebuild-*"):
+        if path.name.rsplit("-", 1)[-1].isdigit():
+            remove_part(path)
+
+
 def remove_part(path: Path) -> None:
     """Delete a scratch file and its WAL companions, if present."""
     for suffix in ("", "-wal", "-shm", "-journal"):
@@ -74,7 +82,11 @@ def cut_ranges(firsts: Sequence[int], upto: int, parts: int) -> list[tuple[int, 
     first events at ``firsts`` (ascending); together they cover ``(0, upto]``."""
     bounds = [0]
     for k in range(1, parts):
-        bounds.append(firsts[len(firsts) * k // parts - 1] if firsts else upto * k // parts)
+        if not firsts:
+            bounds.append(upto * k // parts)
+            continue
+        before = len(firsts) * k // parts  # first events in the parts before part k
+        bounds.append(firsts[before - 1] if before else 0)
     bounds.append(upto)
     return [(bounds[k], max(bounds[k], bounds[k + 1])) for k in range(parts)]
 

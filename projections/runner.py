@@ -72,6 +72,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from uuid import UUID
 
@@ -325,6 +326,11 @@ class Runner:
             stored = dict(
                 cur.execute(f"SELECT name, version FROM {self._positions_table}").fetchall()
             )
+            path = self._file_path()
+            if path is not None and any(str(v).endswith(BUILDING) for v in stored.values()):
+                from projections.parallel import remove_parts
+
+                remove_parts(path)  # left by a killed parallel rebuild
             for p in self.projections:
                 if p.name in stored and stored[p.name] != p.version:
                     log.info(
@@ -555,7 +561,7 @@ class Runner:
         chosen = self.projections if name is None else [self.get(name)]
         if not self._ready:
             self.setup()
-        parallel = workers > 1 and self._app is not None and self._file_backed()
+        parallel = workers > 1 and self._app is not None and self._file_path() is not None
         # A parallel build keeps the tables empty until its parts are merged; meanwhile the
         # version says so, and a runner that finds it (the build was killed) starts over.
         marker = BUILDING if parallel else ""
@@ -579,9 +585,12 @@ class Runner:
             applied, merged = build_parts(self.db, chosen, upto, workers, batch_size, progress)
         return (applied if merged else 0) + self.catch_up(batch_size, progress=progress)
 
-    def _file_backed(self) -> bool:
+    def _file_path(self) -> Path | None:
+        """The SQLite file of the database (None: PostgreSQL or in memory)."""
         path = self.db.location.path
-        return self.db.backend == "sqlite" and path is not None and str(path) != ":memory:"
+        if self.db.backend != "sqlite" or path is None or str(path) == ":memory:":
+            return None
+        return path
 
     def get(self, name: str) -> Projection:
         """The projection called ``name``."""

@@ -20,7 +20,7 @@ from uuid import UUID
 from events.store import Database, connect
 from projections.board import BoardProjection
 from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
-from projections.runner import Progress, Projection, Runner, UnknownProjection
+from projections.runner import Progress, Projection, Runner, UnknownProjection, log_head
 from tracker.errors import ConfigurationError, InputError
 
 
@@ -79,10 +79,19 @@ class BoardService:
         """Bring every read model up to the head of the log."""
         return self.runner.catch_up()
 
-    def rebuild(self, name: str | None = None, progress: Progress | None = None) -> int:
-        """Rebuild one read model (or all) from the log; returns the events applied."""
+    def rebuild(
+        self, name: str | None = None, progress: Progress | None = None, workers: int | None = None
+    ) -> int:
+        """Rebuild one read model (or all) from the log; returns the events applied.
+
+        ``workers``: processes sharing the work (default: :func:`default_workers` for the
+        log's length and the CPUs)."""
+        if workers is None:
+            from projections.parallel import default_workers
+
+            workers = default_workers(log_head(self.db) or 0)
         try:
-            return self.runner.rebuild(name, progress=progress)
+            return self.runner.rebuild(name, progress=progress, workers=workers)
         except UnknownProjection as exc:
             raise InputError(str(exc.args[0])) from None
 

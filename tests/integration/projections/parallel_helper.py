@@ -1,0 +1,51 @@
+"""Test helpers for the parallel rebuild, run in subprocesses.
+
+``python parallel_helper.py DB_URL WORKERS``: rebuild the board in ``WORKERS`` processes,
+but print ``merging`` and wait (for a test to kill it) instead of merging the parts. The
+wait is this script's, not the production code's.
+
+:class:`FailsInWorkers` is a board whose ``apply`` fails in a worker process (the test of a
+worker that dies); it is imported by the workers when they unpickle it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import projections.parallel
+from events.log import LogEntry
+from events.store import Cursor, connect, parse_location
+from projections.board import BoardProjection
+from projections.runner import Runner
+from tracker.service import open_log
+
+
+class FailsInWorkers(BoardProjection):
+    """The board, failing when applied anywhere but in the process that began the rebuild."""
+
+    def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
+        if multiprocessing.parent_process() is not None:
+            raise RuntimeError("this worker fails (test)")
+        super().apply(cur, entries, prefix)
+
+
+def _stall(*args: Any, **kwargs: Any) -> bool:
+    print("merging", flush=True)
+    time.sleep(120)
+    return False
+
+
+def main() -> None:
+    url, workers = sys.argv[1], int(sys.argv[2])
+    location = parse_location(url)
+    projections.parallel._merge = _stall  # type: ignore[assignment]
+    runner = Runner(connect(location), open_log(location), [BoardProjection()])
+    runner.rebuild(workers=workers)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,44 @@
+"""Pure logic of the parallel rebuild: how the log is cut into parts, how many workers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from projections.parallel import cut_ranges, default_workers, part_path, remove_parts
+
+
+def test_ranges_hold_equal_numbers_of_first_events_and_cover_the_log() -> None:
+    # Motions first recorded at these positions; most of them early, as in a log whose
+    # later facts (extensions, completions) come after the motions.
+    firsts = [1, 5, 9, 13, 17, 21, 25, 29]
+    ranges = cut_ranges(firsts, 100, 2)
+    assert ranges == [(0, 13), (13, 100)]
+    assert [sum(lo < f <= hi for f in firsts) for lo, hi in ranges] == [4, 4]
+    three = cut_ranges(firsts, 100, 3)
+    assert three[0][0] == 0 and three[-1][1] == 100
+    assert all(a[1] == b[0] for a, b in zip(three, three[1:], strict=False))
+    assert sorted(sum(lo < f <= hi for f in firsts) for lo, hi in three) == [2, 3, 3]
+
+
+def test_more_parts_than_motions_leave_empty_ranges() -> None:
+    assert cut_ranges([7], 10, 3) == [(0, 0), (0, 0), (0, 10)]
+    assert cut_ranges([], 10, 2) == [(0, 5), (5, 10)]
+
+
+def test_default_workers_by_cpus_and_log_length() -> None:
+    assert default_workers(10_000, cpus=8) == 1
+    assert default_workers(120_000, cpus=8) == 2
+    assert default_workers(1_000_000, cpus=2) == 2
+    assert default_workers(1_000_000, cpus=16) == 4
+    assert default_workers(0, cpus=2) == 1
+
+
+def test_remove_parts_deletes_only_scratch_files_of_that_database(tmp_path: Path) -> None:
+    db = tmp_path / "tracker.sqlite"
+    scratch = [part_path(db, 0), part_path(db, 1), Path(f"{part_path(db, 1)}-wal")]
+    kept = [db, tmp_path / "tracker.sqlite.rebuild-notes", tmp_path / "other.sqlite.rebuild-0"]
+    for path in scratch + kept:
+        path.write_text("x")
+    remove_parts(db)
+    assert [p for p in scratch if p.exists()] == []
+    assert all(p.exists() for p in kept)

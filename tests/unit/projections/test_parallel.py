@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from projections.parallel import cut_ranges, default_workers, part_path, remove_parts
@@ -16,7 +17,7 @@ def test_ranges_hold_equal_numbers_of_first_events_and_cover_the_log() -> None:
     assert [sum(lo < f <= hi for f in firsts) for lo, hi in ranges] == [4, 4]
     three = cut_ranges(firsts, 100, 3)
     assert three[0][0] == 0 and three[-1][1] == 100
-    assert all(a[1] == b[0] for a, b in zip(three, three[1:], strict=False))
+    assert all(a[1] == b[0] for a, b in pairwise(three))
     assert sorted(sum(lo < f <= hi for f in firsts) for lo, hi in three) == [2, 3, 3]
 
 

@@ -1,7 +1,7 @@
 """The deadline board at scale: rebuild speed, the overdue query, the whole command.
 
 Usage: python bench/bench_board.py [--motions 10000 100000 ...] [--postgres URL]
-       [--keep DIR] [--repeats 21] [--command-runs 10] [--later]
+       [--keep DIR] [--repeats 21] [--command-runs 10] [--later] [--workers 1 2]
 
 For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary schema):
 
@@ -17,12 +17,13 @@ For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary sc
    before each build;
 3. builds the board into empty tables (the first catch-up, batches of 500), then rebuilds
    it (``Runner.rebuild``: drop the full board and build it again, as ``tracker rebuild``
-   does; batches of 500, the default, and of 2000; repeat a size, ``--batches 500 500 500``,
-   to see the run-to-run scatter): events/s, and the ratio to a read of
-   the whole log timed just before that build (target: at least 0.5), by wall-clock time
-   and by CPU time (the machine may be shared); both include building the query indexes
-   and, on SQLite, copying the WAL left behind into the database file (as the command does
-   when it closes its connection);
+   does; batches of 500, the default, and of 2000, each in one process and split over two
+   worker processes, ``--workers 1 2``; repeat a size, ``--batches 500 500 500``, to see
+   the run-to-run scatter): events/s, and the ratio to a read of the whole log timed just
+   before that build (target: at least 0.5), by wall-clock time and by CPU time (the
+   machine may be shared; a parallel rebuild's CPU time includes its workers'); both
+   include building the query indexes and, on SQLite, copying the WAL left behind into the
+   database file (as the command does when it closes its connection);
 4. the overdue query in-process on 2020-01-01 (about half the open rows are overdue): first
    page of 50 plus the total, median of ``--repeats``; also filtered by one office;
 5. the whole ``tracker --db DIR --now 2020-01-01T09:00 overdue --limit 50`` command,
@@ -36,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import random
 import shutil
@@ -50,8 +50,6 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-
-import structlog
 
 from events.log import read_log
 from events.motion import (
@@ -67,6 +65,7 @@ from events.values import DeadlineKind, Outcome, Provenance
 from projections.board import BoardProjection, legal_due
 from projections.queries import BoardQueries, Filters
 from projections.runner import Runner, batched, fewer_collections
+from tracker.logs import configure as configure_logs
 from tracker.service import MotionLog, open_log
 
 AT = datetime(2024, 1, 10, 8, 0, tzinfo=UTC)
@@ -237,9 +236,9 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     gen = time.perf_counter() - start
 
     def timed(work: Any) -> tuple[float, float]:
-        start, cpu = time.perf_counter(), time.process_time()
+        start, cpu = time.perf_counter(), cpu_seconds()
         work()
-        return time.perf_counter() - start, time.process_time() - cpu
+        return time.perf_counter() - start, cpu_seconds() - cpu
 
     def read() -> None:
         # With the garbage collector set as the runner sets it while catching up, so that
@@ -264,9 +263,16 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     reads = [timed(read)]
     builds = [timed(lambda: (runner.catch_up(), settled()))]  # the first build, empty tables
     assert runner.positions() == {"board": app.recorder.max_notification_id()}
-    for batch in args.batches:  # `tracker rebuild`: drop the full board, build it again
+    for batch, workers in rebuilds(args):  # `tracker rebuild`: drop the board, build it again
         reads.append(timed(read))
-        builds.append(timed(lambda b=batch: (runner.rebuild("board", batch_size=b), settled())))
+        builds.append(
+            timed(
+                lambda b=batch, w=workers: (
+                    runner.rebuild("board", batch_size=b, workers=w),
+                    settled(),
+                )
+            )
+        )
 
     queries = BoardQueries(db)
     page = queries.overdue(today=TODAY, limit=50)
@@ -307,12 +313,30 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     return row
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (a parallel rebuild's workers)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+def rebuilds(args: argparse.Namespace) -> list[tuple[int, int]]:
+    """The timed rebuilds: (batch size, worker processes)."""
+    return [(batch, workers) for batch in args.batches for workers in args.workers]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--motions", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--postgres", default=None, help="also run on this PostgreSQL URL")
     parser.add_argument("--repeats", type=int, default=21)
     parser.add_argument("--batches", type=int, nargs="+", default=[500, 2000])
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="worker processes of each rebuild (SQLite; PostgreSQL builds in one)",
+    )
     parser.add_argument("--command-runs", type=int, default=10)
     parser.add_argument("--keep", default=None, help="keep the SQLite stores under this folder")
     parser.add_argument(
@@ -321,7 +345,7 @@ def main() -> None:
         help="record the extensions and completions after all motions (shuffled)",
     )
     args = parser.parse_args()
-    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
+    configure_logs("warning")  # here and in the workers of a parallel rebuild
     print(
         f"# {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs, {sys.version.split()[0]}"
     )
@@ -331,11 +355,14 @@ def main() -> None:
     print(
         "| backend | motions | events | generate | read+decode events/s |"
         " first build, batches of 500 |"
-        + "".join(f" rebuild, batches of {b} |" for b in args.batches)
+        + "".join(
+            f" rebuild, batches of {b}, {w} worker{'s' if w > 1 else ''} |"
+            for b, w in rebuilds(args)
+        )
         + " overdue total |"
         " page+total ms (median) | office filter ms | `tracker overdue --limit 50` |"
     )
-    print("|---|---:|---:|---:|---:|" + "---:|" * (len(args.batches) + 5))
+    print("|---|---:|---:|---:|---:|" + "---:|" * (len(rebuilds(args)) + 5))
     for motions in args.motions:
         root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-board-"))
         folder = root / f"m{motions}"

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from events.store import Database, StoreLocation
-from tracker.logs import get_logger
+from tracker.logs import configure, configured_level, get_logger
 
 if TYPE_CHECKING:
     from events.log import LogEntry
@@ -170,13 +170,17 @@ def build_part(
     upto: int,
     batch: int,
     progress: Progress | None = None,
+    log_level: str | None = None,
 ) -> int:
     """Build part ``k`` into its scratch file (continuing from its saved position, if any);
     returns the events applied. The target of the worker processes. ``progress(position,
-    upto)`` is called every few thousand events (part 0, in the calling process)."""
+    upto)`` is called every few thousand events (part 0, in the calling process);
+    ``log_level``: the calling process's (a worker logs as it does)."""
     from projections.runner import project
     from tracker.service import open_log
 
+    if log_level is not None:
+        configure(log_level)
     assert location.path is not None
     begun = time.perf_counter()
     app = open_log(location)
@@ -229,7 +233,7 @@ def build_parts(
     processes = [
         context.Process(
             target=build_part,
-            args=(db.location, projections, k, lo, hi, upto, batch),
+            args=(db.location, projections, k, lo, hi, upto, batch, None, configured_level()),
             name=f"tracker-rebuild-{k}",
         )
         for k, (lo, hi) in enumerate(ranges)

@@ -16,14 +16,20 @@ import sys
 from typing import Any
 
 _pending_level: str | None = None
+_level: str | None = None
 
 
 def configure(level: str) -> None:
     """Log at ``level`` and above (applied when structlog is first needed)."""
-    global _pending_level
-    _pending_level = level
+    global _pending_level, _level
+    _pending_level = _level = level
     if "structlog" in sys.modules:
         _apply()
+
+
+def configured_level() -> str | None:
+    """The level given to :func:`configure` (None: never called), for worker processes."""
+    return _level
 
 
 def _apply() -> None:

@@ -223,6 +223,19 @@ def test_rebuild(run: Invoke) -> None:
     assert "no read model 'boards'; known: board" in err
     code, out, _ = run("overdue", "--format", "json")
     assert json.loads(out)["total"] == 1
+    listed = json.loads(out)["items"]
+
+    # Split over two processes (SQLite; one process on PostgreSQL): the same board.
+    add(run, "1264/IV", "2015-06-30")
+    code, out, _ = run("rebuild", "--workers", "2")
+    assert (code, out) == (0, "rebuilt all read models from 8 event(s)\n")
+    code, out, _ = run("overdue", "--format", "json")
+    assert json.loads(out)["items"] == listed
+    code, out, _ = run("due", "--within", "365", "--format", "json")
+    assert [item["reference"] for item in json.loads(out)["items"]] == ["1264/IV"]
+    code, _, err = run("rebuild", "--workers", "0")
+    assert code == 2
+    assert "--workers" in err
 
 
 def test_bad_as_of_and_limit_are_usage_errors(run: Invoke) -> None:

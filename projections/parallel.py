@@ -18,19 +18,24 @@ and the shares can then be put together. :func:`build_parts` does that for
    that keys growing with the log are appended in order, and saves ``upto`` as the
    projections' position. The scratch files are deleted.
 
-Until that transaction, the projections' stored version carries :data:`BUILDING`: a
-rebuild killed meanwhile leaves a version that no code has, and the next runner drops the
-half-built tables and builds them again (in one process). A runner that does so while the
-rebuild is still running makes the merge stand down (the rows it builds are as good).
+While it runs, the rebuild holds an exclusive lock on a file beside the database
+(``<db>.rebuild-<token>.lock``, ``flock``), and until the merge the projections' stored
+version carries :data:`BUILDING` and the build's token. Another runner that finds the marker
+waits for the lock (a command run during the rebuild answers once it is done); if the lock
+is free, the rebuild was killed: the runner deletes its scratch files, drops the half-built
+tables and builds them again, in one process.
 """
 
 from __future__ import annotations
 
+import fcntl
 import glob
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,8 +49,9 @@ if TYPE_CHECKING:
 log = get_logger()
 
 
-#: Suffix of a projection's stored version while a parallel build is under way.
-BUILDING = ";building"
+#: Between a projection's version and the build's token in its stored version while a
+#: parallel build is under way.
+BUILDING = ";building "
 #: Below this many events a rebuild stays in one process (starting a worker costs ~0.3 s).
 MIN_EVENTS_PER_WORKER = 50_000
 #: Most workers chosen by :func:`default_workers`.
@@ -59,16 +65,76 @@ def default_workers(events: int, cpus: int | None = None) -> int:
     return max(1, min(cpus, MAX_WORKERS, events // MIN_EVENTS_PER_WORKER))
 
 
-def part_path(db_path: Path, k: int) -> Path:
-    """The scratch file of part ``k`` of a parallel rebuild of the database ``db_path``."""
-    return db_path.with_name(f"{db_path.name}.rebuild-{k}")
+def new_token() -> str:
+    """A name for one parallel build (its scratch files and its lock)."""
+    return uuid.uuid4().hex[:12]
 
 
-def remove_parts(db_path: Path) -> None:
-    """Delete every scratch file of a parallel rebuild of ``db_path`` (a killed one's)."""
-    for path in db_path.parent.glob(f"{glob.escape(db_path.name)}.rebuild-*"):
-        if path.name.rsplit("-", 1)[-1].isdigit():
-            remove_part(path)
+def building_token(version: str) -> str | None:
+    """The token of the parallel build a stored version marks (None: no build)."""
+    return version.split(BUILDING, 1)[1] if BUILDING in version else None
+
+
+def part_path(db_path: Path, token: str, k: int) -> Path:
+    """The scratch file of part ``k`` of parallel build ``token`` of ``db_path``."""
+    return db_path.with_name(f"{db_path.name}.rebuild-{token}-{k}")
+
+
+def lock_path(db_path: Path, token: str) -> Path:
+    """The lock file held by the process running parallel build ``token``."""
+    return db_path.with_name(f"{db_path.name}.rebuild-{token}.lock")
+
+
+@contextmanager
+def build_lock(db_path: Path, token: str) -> Iterator[None]:
+    """Hold the lock of build ``token`` (released, and its file deleted, afterwards)."""
+    path = lock_path(db_path, token)
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            path.unlink(missing_ok=True)
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def build_alive(db_path: Path, token: str) -> bool:
+    """Whether a process still holds the lock of build ``token``."""
+    try:
+        handle = open(lock_path(db_path, token))  # noqa: SIM115 (closed below)
+    except FileNotFoundError:
+        return False
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
+def wait_for_build(db_path: Path, token: str) -> None:
+    """Block until the process running build ``token`` releases its lock (or has died)."""
+    try:
+        handle = open(lock_path(db_path, token))  # noqa: SIM115 (closed below)
+    except FileNotFoundError:
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_dead_builds(db_path: Path) -> None:
+    """Delete the scratch files of parallel builds of ``db_path`` whose process is gone."""
+    prefix = f"{db_path.name}.rebuild-"
+    tokens = {
+        path.name[len(prefix) :].split("-")[0].split(".")[0]
+        for path in db_path.parent.glob(f"{glob.escape(prefix)}*")
+    }
+    for token in tokens:
+        if not build_alive(db_path, token):
+            for path in db_path.parent.glob(f"{glob.escape(prefix + token)}*"):
+                remove_part(path)
 
 
 def remove_part(path: Path) -> None:
@@ -164,6 +230,7 @@ def open_part(path: Path) -> Database:
 def build_part(
     location: StoreLocation,
     projections: Sequence[Projection],
+    token: str,
     k: int,
     lo: int,
     hi: int,
@@ -185,7 +252,7 @@ def build_part(
     begun = time.perf_counter()
     app = open_log(location)
     try:
-        with open_part(part_path(location.path, k)) as part:
+        with open_part(part_path(location.path, token, k)) as part:
             entries = part_entries(location.path, app.mapper, lo, hi, upto, batch)
             if progress is not None:
                 entries = _reporting(entries, progress, upto)
@@ -211,29 +278,31 @@ def _reporting(entries: Iterator[LogEntry], progress: Progress, upto: int) -> It
 def build_parts(
     db: Database,
     projections: Sequence[Projection],
+    token: str,
     upto: int,
     workers: int,
     batch: int,
     progress: Progress | None = None,
 ) -> tuple[int, bool]:
     """Build ``projections`` over positions ``(0, upto]`` in ``workers`` processes and copy
-    the parts into ``db``, whose projections must be freshly created with their version
-    marked :data:`BUILDING`. Returns the events up to ``upto`` and whether the parts were
-    merged (False: another runner took the projections over meanwhile; the parts are
-    discarded). ``progress`` follows part 0 (the parts advance at about the same pace)."""
+    the parts into ``db``, whose projections must be freshly created, with their versions
+    marked as build ``token``'s, by a caller holding :func:`build_lock`. Returns the events
+    up to ``upto`` and whether the parts were merged (False: the marks were gone; the parts
+    are discarded). ``progress`` follows part 0 (the parts advance at about the same pace).
+    """
     import multiprocessing
 
     assert db.backend == "sqlite" and db.location.path is not None
     path = db.location.path
     firsts, events = scan_log(path, upto)
     ranges = cut_ranges(firsts, upto, workers)
-    for k in range(workers):
-        remove_part(part_path(path, k))
+    parts = [part_path(path, token, k) for k in range(workers)]
     context = multiprocessing.get_context("spawn")  # no inherited connections
+    level = configured_level()
     processes = [
         context.Process(
             target=build_part,
-            args=(db.location, projections, k, lo, hi, upto, batch, None, configured_level()),
+            args=(db.location, projections, token, k, lo, hi, upto, batch, None, level),
             name=f"tracker-rebuild-{k}",
         )
         for k, (lo, hi) in enumerate(ranges)
@@ -242,27 +311,29 @@ def build_parts(
     try:
         for process in processes:
             process.start()
-        build_part(db.location, projections, 0, *ranges[0], upto, batch, progress)
+        build_part(db.location, projections, token, 0, *ranges[0], upto, batch, progress)
         for process in processes:
             process.join()
         for k, process in enumerate(processes, start=1):
             if process.exitcode != 0:  # finish what the worker left, from its saved position
                 log.warning("projection_part_failed", part=k, exitcode=process.exitcode)
-                build_part(db.location, projections, k, *ranges[k], upto, batch)
-        merged = _merge(db, projections, [part_path(path, k) for k in range(workers)], upto)
+                build_part(db.location, projections, token, k, *ranges[k], upto, batch)
+        merged = _merge(db, projections, token, parts, upto)
     finally:
         for process in processes:
             if process.is_alive():
                 process.kill()
                 process.join()
-        for k in range(workers):
-            remove_part(part_path(path, k))
+        for part in parts:
+            remove_part(part)
     if progress is not None:
         progress(upto, upto)
     return events, merged
 
 
-def _merge(db: Database, projections: Sequence[Projection], parts: list[Path], upto: int) -> bool:
+def _merge(
+    db: Database, projections: Sequence[Projection], token: str, parts: list[Path], upto: int
+) -> bool:
     from projections.runner import POSITIONS_TABLE
 
     names = [f"part{k}" for k in range(len(parts))]
@@ -271,8 +342,8 @@ def _merge(db: Database, projections: Sequence[Projection], parts: list[Path], u
     try:
         with db.transaction() as cur:
             stored = dict(cur.execute(f"SELECT name, version FROM {POSITIONS_TABLE}").fetchall())
-            if any(stored.get(p.name) != p.version + BUILDING for p in projections):
-                log.warning("projection_parts_discarded", reason="rebuilt by another runner")
+            if any(stored.get(p.name) != f"{p.version}{BUILDING}{token}" for p in projections):
+                log.warning("projection_parts_discarded", reason="no longer marked as building")
                 return False
             for p in projections:
                 for name in names:

@@ -77,7 +77,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from uuid import UUID
 
 from events.store import Cursor, Database, pg_connect
-from projections.parallel import BUILDING
+from projections.parallel import building_token
 from tracker.logs import get_logger
 
 if TYPE_CHECKING:  # the library loads only when events must be read (fast listings)
@@ -207,7 +207,17 @@ Progress = Callable[[int, int], None]
 
 
 class _Reset(Exception):
-    """A projection's saved position went back while a catch-up was under way (a rebuild)."""
+    """A projection's saved position went back, or its version changed, while a catch-up
+    was under way (a rebuild)."""
+
+
+class _BuildRunning(Exception):
+    """Another process is building a projection in parallel (:mod:`projections.parallel`)."""
+
+    def __init__(self, path: Path, token: str) -> None:
+        super().__init__(token)
+        self.path = path
+        self.token = token
 
 
 class UnknownProjection(LookupError):
@@ -312,7 +322,36 @@ class Runner:
         """Create the position table and every projection's tables; rebuild stale versions.
 
         Idempotent and safe against concurrent callers; only reads when all is in place.
+        Waits while another process builds a projection in parallel.
         """
+        while True:
+            try:
+                self._setup()
+                return
+            except _BuildRunning as running:
+                self._wait_for_build(running)
+
+    def _wait_for_build(self, running: _BuildRunning) -> None:
+        from projections.parallel import wait_for_build
+
+        log.info("projection_waiting_for_rebuild", token=running.token)
+        wait_for_build(running.path, running.token)
+
+    def _check_builds(self, stored: dict[str, str]) -> None:
+        """Raise :class:`_BuildRunning` if a stored version marks a live parallel build;
+        delete the scratch files of dead ones (a killed rebuild's)."""
+        path = self._file_path()
+        tokens = {t for v in stored.values() if (t := building_token(str(v))) is not None}
+        if path is None or not tokens:
+            return
+        from projections.parallel import build_alive, remove_dead_builds
+
+        for token in sorted(tokens):
+            if build_alive(path, token):
+                raise _BuildRunning(path, token)
+        remove_dead_builds(path)
+
+    def _setup(self) -> None:
         if self._in_place():
             self._unindexed = self._missing_indexes()
             self._ready = True
@@ -326,11 +365,7 @@ class Runner:
             stored = dict(
                 cur.execute(f"SELECT name, version FROM {self._positions_table}").fetchall()
             )
-            path = self._file_path()
-            if path is not None and any(str(v).endswith(BUILDING) for v in stored.values()):
-                from projections.parallel import remove_parts
-
-                remove_parts(path)  # left by a killed parallel rebuild
+            self._check_builds(stored)
             for p in self.projections:
                 if p.name in stored and stored[p.name] != p.version:
                     log.info(
@@ -420,12 +455,16 @@ class Runner:
         return {p.name: known.get(p.name, 0) for p in self.projections}
 
     def _locked_positions(self, cur: Cursor) -> dict[str, int]:
+        """The saved positions, locked; :class:`_Reset` if a version changed meanwhile (a
+        parallel rebuild began, or another process runs newer code)."""
         lock = " FOR UPDATE" if self.db.backend == "postgres" else ""
         rows = cur.execute(
-            f"SELECT name, position FROM {self._positions_table} ORDER BY name{lock}"
+            f"SELECT name, version, position FROM {self._positions_table} ORDER BY name{lock}"
         ).fetchall()
-        known = {str(name): int(pos) for name, pos in rows}
-        return {p.name: known.get(p.name, 0) for p in self.projections}
+        known = {str(name): (str(version), int(pos)) for name, version, pos in rows}
+        if any(known.get(p.name, (p.version,))[0] != p.version for p in self.projections):
+            raise _Reset
+        return {p.name: known.get(p.name, ("", 0))[1] for p in self.projections}
 
     # -- applying ------------------------------------------------------------------------
 
@@ -465,9 +504,11 @@ class Runner:
                         "a read model was reset (rebuilt) while these entries were applied;"
                         " apply them again"
                     ) from None
-                # Another process began a rebuild under us: start again from its position.
+                # Another process began a rebuild under us: start again from its position
+                # (after its parallel build, if it runs one).
                 log.info("projection_reset_seen", projections=[p.name for p in self.projections])
-                self._unindexed = self._missing_indexes()
+                self._ready = False
+                self.setup()
 
     def _catch_up_pass(
         self, batch_size: int, entries: Iterable[LogEntry] | None, progress: Progress | None
@@ -561,29 +602,52 @@ class Runner:
         chosen = self.projections if name is None else [self.get(name)]
         if not self._ready:
             self.setup()
-        parallel = workers > 1 and self._app is not None and self._file_path() is not None
-        # A parallel build keeps the tables empty until its parts are merged; meanwhile the
-        # version says so, and a runner that finds it (the build was killed) starts over.
-        marker = BUILDING if parallel else ""
-        with self.db.transaction() as cur:
-            self._lock_setup(cur)
-            for p in chosen:
-                p.drop(cur, self.prefix)
-                p.create(cur, self.prefix)
-                cur.execute(
-                    f"UPDATE {self._positions_table} SET version = ?, position = 0 WHERE name = ?",
-                    (p.version + marker, p.name),
-                )
-        log.info("projection_rebuild", projections=[p.name for p in chosen], workers=workers)
-        self._unindexed = self._missing_indexes()
-        if not parallel:
+        path = self._file_path()
+        if workers == 1 or self._app is None or path is None:
+            self._reset(chosen, marker="")
+            log.info("projection_rebuild", projections=[p.name for p in chosen], workers=1)
             return self.catch_up(batch_size, progress=progress)
-        from projections.parallel import build_parts
+        from projections.parallel import BUILDING, build_lock, build_parts, new_token
 
-        upto = log_head(self.db) or 0
-        with fewer_collections():
-            applied, merged = build_parts(self.db, chosen, upto, workers, batch_size, progress)
+        # The tables stay empty until the parts are merged; meanwhile the versions mark the
+        # build, and the lock tells other processes whether it still runs.
+        token = new_token()
+        with build_lock(path, token):
+            self._reset(chosen, marker=f"{BUILDING}{token}")
+            log.info("projection_rebuild", projections=[p.name for p in chosen], workers=workers)
+            upto = log_head(self.db) or 0
+            with fewer_collections():
+                applied, merged = build_parts(
+                    self.db, chosen, token, upto, workers, batch_size, progress
+                )
         return (applied if merged else 0) + self.catch_up(batch_size, progress=progress)
+
+    def _reset(self, chosen: Sequence[Projection], marker: str) -> None:
+        """Drop and recreate ``chosen`` at position 0, their versions followed by ``marker``
+        (after any parallel build of another process has ended)."""
+        while True:
+            try:
+                with self.db.transaction() as cur:
+                    self._lock_setup(cur)
+                    self._check_builds(
+                        dict(
+                            cur.execute(
+                                f"SELECT name, version FROM {self._positions_table}"
+                            ).fetchall()
+                        )
+                    )
+                    for p in chosen:
+                        p.drop(cur, self.prefix)
+                        p.create(cur, self.prefix)
+                        cur.execute(
+                            f"UPDATE {self._positions_table} SET version = ?, position = 0"
+                            " WHERE name = ?",
+                            (p.version + marker, p.name),
+                        )
+                break
+            except _BuildRunning as running:
+                self._wait_for_build(running)
+        self._unindexed = self._missing_indexes()
 
     def _file_path(self) -> Path | None:
         """The SQLite file of the database (None: PostgreSQL or in memory)."""

@@ -1,8 +1,12 @@
 """Test helpers for the parallel rebuild, run in subprocesses.
 
-``python parallel_helper.py DB_URL WORKERS``: rebuild the board in ``WORKERS`` processes,
-but print ``merging`` and wait (for a test to kill it) instead of merging the parts. The
-wait is this script's, not the production code's.
+``python parallel_helper.py DB_URL rebuild WORKERS``: rebuild the board in ``WORKERS``
+processes, but print ``merging`` and wait (for a test to kill it) instead of merging the
+parts. The wait is this script's, not the production code's.
+
+``python parallel_helper.py DB_URL follow``: catch the board up, print ``ready``, and catch up
+again on each line read from standard input, printing ``applied N`` (a ``tracker run``
+worker whose runner was set up before a rebuild began).
 
 :class:`FailsInWorkers` is a board whose ``apply`` fails in a worker process (the test of a
 worker that dies); it is imported by the workers when they unpickle it.
@@ -40,11 +44,17 @@ def _stall(*args: Any, **kwargs: Any) -> bool:
 
 
 def main() -> None:
-    url, workers = sys.argv[1], int(sys.argv[2])
+    url, mode = sys.argv[1], sys.argv[2]
     location = parse_location(url)
-    projections.parallel._merge = _stall  # type: ignore[assignment]
     runner = Runner(connect(location), open_log(location), [BoardProjection()])
-    runner.rebuild(workers=workers)
+    if mode == "rebuild":
+        projections.parallel._merge = _stall  # type: ignore[assignment]
+        runner.rebuild(workers=int(sys.argv[3]))
+        return
+    runner.catch_up()
+    print("ready", flush=True)
+    for _ in sys.stdin:
+        print(f"applied {runner.catch_up()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
 import threading
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from events.log import read_log
-from events.store import StoreLocation, connect, memory_database
+from events.store import StoreLocation, memory_database
 from events.values import Recurrence
 from projections.board import QUERY_INDEXES, BoardProjection
-from projections.parallel import BUILDING, part_path
+from projections.parallel import BUILDING
 from projections.runner import Runner, project
 from tests.integration.projections.conftest import Board
 from tests.integration.projections.parallel_helper import FailsInWorkers
@@ -117,48 +119,82 @@ def test_a_worker_that_dies_leaves_its_part_to_the_caller(
     assert board_tables(board.db) == one_process_board(board)
 
 
-def test_a_killed_parallel_rebuild_is_started_over_by_the_next_runner(
+def helper(db_url: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, str(HELPER), db_url, *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        start_new_session=True,  # a rebuild's workers too
+    )
+
+
+def read_until(proc: subprocess.Popen[str], prefix: str) -> str:
+    """The first line of ``proc``'s output that starts with ``prefix`` (log lines come too)."""
+    assert proc.stdout is not None
+    for line in iter(proc.stdout.readline, ""):
+        if line.startswith(prefix):
+            return line.strip()
+    raise AssertionError(f"{prefix!r} never came; exit code {proc.wait()}")
+
+
+def lines_within(proc: subprocess.Popen[str], seconds: float) -> list[str]:
+    """The lines ``proc`` writes within ``seconds``."""
+    assert proc.stdout is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    while (left := deadline - time.monotonic()) > 0:
+        ready, _, _ = select.select([proc.stdout], [], [], left)
+        if not ready:
+            break
+        lines.append(proc.stdout.readline())
+    return lines
+
+
+def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_killed(
     board: Board, location: StoreLocation, db_url: str
 ) -> None:
     path = sqlite_only(location)
     record_a_council_year(board)
     board.runner.catch_up()
     before = board_tables(board.db)
-    env = dict(os.environ, PYTHONPATH=str(REPO))
-    proc = subprocess.Popen(
-        [sys.executable, str(HELPER), db_url, "2"],
-        stdout=subprocess.PIPE,
-        text=True,
-        env=env,
-        start_new_session=True,  # its workers too
-    )
-    timer = threading.Timer(60, lambda: os.killpg(proc.pid, signal.SIGKILL))
-    timer.start()
+    follower = helper(db_url, "follow")  # set up before the rebuild, like `tracker run`'s
+    procs = [follower]
+    stop = threading.Timer(60, lambda: [os.killpg(p.pid, signal.SIGKILL) for p in procs])
+    stop.start()
     try:
-        assert proc.stdout is not None
-        # Log lines come first; then both parts are built and the merge is about to begin.
-        assert "merging" in (line.strip() for line in iter(proc.stdout.readline, ""))
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
-    finally:
-        timer.cancel()
-        if proc.stdout is not None:
-            proc.stdout.close()
-    assert proc.returncode == -signal.SIGKILL
+        assert read_until(follower, "ready") == "ready"
+        rebuild = helper(db_url, "rebuild", "2")
+        procs.append(rebuild)
+        read_until(rebuild, "merging")  # both parts built, not merged
 
-    # The tables were dropped for the build and the version says it did not finish.
-    assert board_tables(board.db)["rows"] == []
-    version = board.db.query("SELECT version FROM projection_positions WHERE name = 'board'")
-    assert version[0][0] == BoardProjection().version + BUILDING
-    assert part_path(path, 0).exists() and part_path(path, 1).exists()
+        # The tables were dropped for the build; the version marks it; the parts are there.
+        assert board_tables(board.db)["rows"] == []
+        (version,) = board.db.query("SELECT version FROM projection_positions")[0]
+        assert version.startswith(BoardProjection().version + BUILDING)
+        parts = sorted(p.name[-2:] for p in path.parent.glob(f"{path.name}.rebuild-*-?"))
+        assert parts == ["-0", "-1"]
 
-    # The next runner (any command) drops the half-built board and builds it again.
-    db = connect(location)
-    try:
-        runner = Runner(db, board.service.app, [BoardProjection()])
-        assert runner.catch_up() == board.service.head()
-        assert board_tables(db) == before == one_process_board(board)
-        assert runner.positions() == {"board": board.service.head()}
+        # A runner catching up meanwhile waits for the build instead of applying events.
+        assert follower.stdin is not None and follower.stdout is not None
+        follower.stdin.write("catch up\n")
+        follower.stdin.flush()
+        said = lines_within(follower, 1.0)
+        assert any("projection_waiting_for_rebuild" in line for line in said)
+        assert not any(line.startswith("applied") for line in said)
+
+        os.killpg(rebuild.pid, signal.SIGKILL)
+        assert rebuild.wait() == -signal.SIGKILL
+        # The build died with its lock: the waiting runner drops the half-built board,
+        # deletes the scratch files and builds it again.
+        assert read_until(follower, "applied") == f"applied {board.service.head()}"
     finally:
-        db.close()
+        stop.cancel()
+        for proc in procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.communicate()
+    assert board_tables(board.db) == before == one_process_board(board)
+    assert board.runner.positions() == {"board": board.service.head()}
     assert not list(path.parent.glob(f"{path.name}.rebuild-*"))

@@ -5,7 +5,17 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from projections.parallel import cut_ranges, default_workers, part_path, remove_parts
+from projections.parallel import (
+    BUILDING,
+    build_alive,
+    build_lock,
+    building_token,
+    cut_ranges,
+    default_workers,
+    lock_path,
+    part_path,
+    remove_dead_builds,
+)
 
 
 def test_ranges_hold_equal_numbers_of_first_events_and_cover_the_log() -> None:
@@ -34,12 +44,24 @@ def test_default_workers_by_cpus_and_log_length() -> None:
     assert default_workers(0, cpus=2) == 1
 
 
-def test_remove_parts_deletes_only_scratch_files_of_that_database(tmp_path: Path) -> None:
+def test_a_stored_version_names_the_build_it_marks() -> None:
+    assert building_token("5;regular=6") is None
+    assert building_token(f"5;regular=6{BUILDING}0123abcd") == "0123abcd"
+
+
+def test_only_the_scratch_files_of_dead_builds_are_deleted(tmp_path: Path) -> None:
     db = tmp_path / "tracker.sqlite"
-    scratch = [part_path(db, 0), part_path(db, 1), Path(f"{part_path(db, 1)}-wal")]
-    kept = [db, tmp_path / "tracker.sqlite.rebuild-notes", tmp_path / "other.sqlite.rebuild-0"]
-    for path in scratch + kept:
+    dead = [part_path(db, "dead01", 0), Path(f"{part_path(db, 'dead01', 1)}-wal")]
+    live = [part_path(db, "live01", 0), part_path(db, "live01", 1)]
+    kept = [db, tmp_path / "other.sqlite.rebuild-dead01-0"]
+    for path in dead + live + kept:
         path.write_text("x")
-    remove_parts(db)
-    assert [p for p in scratch if p.exists()] == []
-    assert all(p.exists() for p in kept)
+    lock_path(db, "dead01").write_text("")  # its process died: nobody holds it
+
+    with build_lock(db, "live01"):
+        assert build_alive(db, "live01") and not build_alive(db, "dead01")
+        remove_dead_builds(db)
+        assert [p for p in dead if p.exists()] == []
+        assert not lock_path(db, "dead01").exists()
+        assert all(p.exists() for p in live + kept)
+    assert not build_alive(db, "live01") and not lock_path(db, "live01").exists()

@@ -15,7 +15,8 @@ For each size, on SQLite (a temporary folder; ``--postgres`` adds a temporary sc
 2. reads and decodes the whole log alone (``read_log``, with the garbage collector set as
    the runner sets it while catching up): events/s, the median of the reads timed just
    before each build;
-3. builds the board into empty tables (the first catch-up, batches of 500), then rebuilds
+3. builds the board into empty tables (the first catch-up, batches of 500, in one process;
+   ``tracker`` commands split a first catch-up of a long log as a rebuild), then rebuilds
    it (``Runner.rebuild``: drop the full board and build it again, as ``tracker rebuild``
    does; batches of 500, the default, and of 2000, each in one process and split over two
    worker processes, ``--workers 1 2``; repeat a size, ``--batches 500 500 500``, to see
@@ -249,7 +250,7 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     # Each build is compared with a read of the whole log timed just before it, so that a
     # change of machine load between the two phases does not skew the ratio.
     db = connect(location)
-    runner = Runner(db, app, [BoardProjection()])
+    runner = Runner(db, app, [BoardProjection()], workers=1)  # the first build: one process
     runner.setup()
     legal_due("2015-01-01", "BE")  # the one-off import of holidays is not the rebuild's
 

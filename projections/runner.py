@@ -23,8 +23,7 @@ API::
                                                     # (or a function opening it, on first need)
     runner.catch_up(batch_size=500) -> int          # events applied; 0 when current
     runner.catch_up(entries=iterable)               # feed entries instead of reading the store
-    runner.rebuild(name=None, workers=1) -> int     # drop, recreate, replay (one or all);
-                                                    # workers > 1: split over processes
+    runner.rebuild(name=None) -> int                # drop, recreate, replay (one or all)
     runner.follow(stop)                             # keep catching up (LISTEN on PostgreSQL)
 
     project(db, projections, entries)               # one-shot: any Database, e.g. in memory
@@ -55,10 +54,12 @@ Concurrent runners (two CLI processes catching up at once) are safe: inside each
 transaction the runner re-reads the position under a lock (SQLite ``BEGIN IMMEDIATE``,
 PostgreSQL ``SELECT ... FOR UPDATE``) and skips entries another runner applied meanwhile.
 
-**A rebuild in several processes** (``workers`` > 1, SQLite): the motions are divided among
-worker processes that build their share into scratch files, which are then copied into the
-database in one transaction (:mod:`projections.parallel`, docs/decisions/0012). A read
-model's rows must depend only on the events of their own aggregate for this to hold.
+**Builds from scratch in several processes** (``Runner(..., workers=N)``, ``rebuild(workers=N)``;
+by default one per CPU for long logs; SQLite files only): a rebuild, or a first catch-up
+with nothing applied yet, divides the motions among worker processes that build their share
+into scratch files, which are then copied into the database in one transaction
+(:mod:`projections.parallel`, docs/decisions/0012). A read model's rows must depend only on
+the events of their own aggregate for this to hold.
 
 While catching up, the cyclic garbage collector runs less often (:func:`fewer_collections`):
 a batch allocates many short-lived objects without cycles (docs/decisions/0011).
@@ -281,7 +282,9 @@ class Runner:
 
     ``app`` is the eventsourcing application, or a function that opens it when events must
     be read (a caught-up runner then never loads it); it may be None when entries are
-    always given to :meth:`catch_up`.
+    always given to :meth:`catch_up`. ``workers``: processes that share a build from
+    scratch (a rebuild, or a first catch-up) on an SQLite file; None: one per CPU, up to 4,
+    and one per 50,000 events (:func:`projections.parallel.default_workers`).
     """
 
     def __init__(
@@ -289,6 +292,7 @@ class Runner:
         db: Database,
         app: LogSource | Callable[[], LogSource] | None,
         projections: Sequence[Projection],
+        workers: int | None = None,
     ) -> None:
         names = [p.name for p in projections]
         if len(set(names)) != len(names):
@@ -302,6 +306,8 @@ class Runner:
         #: Query indexes found missing by setup (or dropped by a rebuild): built after the
         #: next catch-up.
         self._unindexed: list[tuple[Projection, Index]] = []
+        #: Processes of a build from scratch (None: by the log's length and the CPUs).
+        self.workers = workers
 
     @property
     def app(self) -> LogSource | None:
@@ -495,9 +501,18 @@ class Runner:
         self, batch_size: int, entries: Iterable[LogEntry] | None, progress: Progress | None
     ) -> int:
         given = entries is not None
+        built = 0
+        if not given and not any(self.positions().values()):
+            # A build from scratch (a new store or read model, a version change): in several
+            # processes when the log is long enough.
+            workers = self._workers(None)
+            if workers > 1:
+                built = self._build_in_parallel(
+                    self.projections, workers, batch_size, progress, fresh=True
+                )
         while True:
             try:
-                return self._catch_up_pass(batch_size, entries, progress)
+                return built + self._catch_up_pass(batch_size, entries, progress)
             except _Reset:
                 if given:
                     raise RuntimeError(
@@ -589,53 +604,87 @@ class Runner:
         name: str | None = None,
         batch_size: int = DEFAULT_BATCH,
         progress: Progress | None = None,
-        workers: int = 1,
+        workers: int | None = None,
     ) -> int:
         """Drop and recreate one projection (or all), then replay the log into it.
 
-        ``workers`` > 1 splits the replay over that many processes (SQLite files only; one
-        process elsewhere). Returns the number of events applied. Raises
-        :class:`UnknownProjection` for a name this runner does not have.
+        ``workers``: processes sharing the replay (SQLite files only; one process
+        elsewhere); by default the runner's ``workers``. Returns the number of events
+        applied. Raises :class:`UnknownProjection` for a name this runner does not have.
         """
-        if workers < 1:
+        if workers is not None and workers < 1:
             raise ValueError("workers must be at least 1")
         chosen = self.projections if name is None else [self.get(name)]
         if not self._ready:
             self.setup()
-        path = self._file_path()
-        if workers == 1 or self._app is None or path is None:
-            self._reset(chosen, marker="")
-            log.info("projection_rebuild", projections=[p.name for p in chosen], workers=1)
-            return self.catch_up(batch_size, progress=progress)
+        workers = self._workers(workers)
+        if workers > 1:
+            built = self._build_in_parallel(chosen, workers, batch_size, progress, fresh=False)
+            return built + self.catch_up(batch_size, progress=progress)
+        self._reset(chosen, marker="")
+        log.info("projection_rebuild", projections=[p.name for p in chosen], workers=1)
+        return self.catch_up(batch_size, progress=progress)
+
+    def _workers(self, asked: int | None) -> int:
+        """Processes for a build from scratch: ``asked``, else the runner's setting, else
+        :func:`projections.parallel.default_workers` for the log's length; always 1 unless
+        the database is an SQLite file and the log is read from the application."""
+        if self._app is None or self._file_path() is None:
+            return 1
+        if asked is None:
+            asked = self.workers
+        if asked is None:
+            from projections.parallel import default_workers
+
+            asked = default_workers(log_head(self.db) or 0)
+        return asked
+
+    def _build_in_parallel(
+        self,
+        chosen: Sequence[Projection],
+        workers: int,
+        batch_size: int,
+        progress: Progress | None,
+        *,
+        fresh: bool,
+    ) -> int:
+        """Build ``chosen`` from scratch in ``workers`` processes (:mod:`projections.parallel`)
+        up to the log's current head; returns the events applied. ``fresh``: only if nothing
+        has been applied to them yet (a first catch-up; 0 when another process built them
+        meanwhile)."""
         from projections.parallel import BUILDING, build_lock, build_parts, new_token
 
+        path = self._file_path()
+        assert path is not None
         # The tables stay empty until the parts are merged; meanwhile the versions mark the
         # build, and the lock tells other processes whether it still runs.
         token = new_token()
         with build_lock(path, token):
-            self._reset(chosen, marker=f"{BUILDING}{token}")
+            if not self._reset(chosen, marker=f"{BUILDING}{token}", fresh=fresh):
+                return 0
             log.info("projection_rebuild", projections=[p.name for p in chosen], workers=workers)
             upto = log_head(self.db) or 0
             with fewer_collections():
                 applied, merged = build_parts(
                     self.db, chosen, token, upto, workers, batch_size, progress
                 )
-        return (applied if merged else 0) + self.catch_up(batch_size, progress=progress)
+        return applied if merged else 0
 
-    def _reset(self, chosen: Sequence[Projection], marker: str) -> None:
+    def _reset(self, chosen: Sequence[Projection], marker: str, *, fresh: bool = False) -> bool:
         """Drop and recreate ``chosen`` at position 0, their versions followed by ``marker``
-        (after any parallel build of another process has ended)."""
+        (after any parallel build of another process has ended). ``fresh``: only if none of
+        them has a position yet; returns whether they were reset."""
         while True:
             try:
                 with self.db.transaction() as cur:
                     self._lock_setup(cur)
-                    self._check_builds(
-                        dict(
-                            cur.execute(
-                                f"SELECT name, version FROM {self._positions_table}"
-                            ).fetchall()
-                        )
-                    )
+                    stored = cur.execute(
+                        f"SELECT name, version, position FROM {self._positions_table}"
+                    ).fetchall()
+                    self._check_builds({str(name): str(version) for name, version, _ in stored})
+                    names = {p.name for p in chosen}
+                    if fresh and any(pos for name, _, pos in stored if name in names):
+                        return False
                     for p in chosen:
                         p.drop(cur, self.prefix)
                         p.create(cur, self.prefix)
@@ -648,6 +697,7 @@ class Runner:
             except _BuildRunning as running:
                 self._wait_for_build(running)
         self._unindexed = self._missing_indexes()
+        return True
 
     def _file_path(self) -> Path | None:
         """The SQLite file of the database (None: PostgreSQL or in memory)."""

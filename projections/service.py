@@ -20,7 +20,7 @@ from uuid import UUID
 from events.store import Database, connect
 from projections.board import BoardProjection
 from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
-from projections.runner import Progress, Projection, Runner, UnknownProjection, log_head
+from projections.runner import Progress, Projection, Runner, UnknownProjection
 from tracker.errors import ConfigurationError, InputError
 
 
@@ -84,12 +84,8 @@ class BoardService:
     ) -> int:
         """Rebuild one read model (or all) from the log; returns the events applied.
 
-        ``workers``: processes sharing the work (default: :func:`default_workers` for the
-        log's length and the CPUs)."""
-        if workers is None:
-            from projections.parallel import default_workers
-
-            workers = default_workers(log_head(self.db) or 0)
+        ``workers``: processes sharing the work (default: by the log's length and the CPUs).
+        """
         try:
             return self.runner.rebuild(name, progress=progress, workers=workers)
         except UnknownProjection as exc:

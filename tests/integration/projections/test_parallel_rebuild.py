@@ -95,6 +95,27 @@ def test_a_parallel_rebuild_equals_one_process(
     assert board_tables(board.db) == one_process_board(board)
 
 
+def test_a_first_catch_up_builds_in_parallel_and_later_ones_apply_in_place(
+    board: Board, location: StoreLocation, capfd: pytest.CaptureFixture[str]
+) -> None:
+    sqlite_only(location)
+    record_a_council_year(board)
+    runner = Runner(board.db, board.service.app, [BoardProjection()], workers=2)
+    capfd.readouterr()
+
+    assert runner.catch_up() == board.service.head()
+
+    assert "projection_part_built" in "".join(capfd.readouterr())
+    assert board_tables(board.db) == one_process_board(board)
+    assert query_indexes(board.db) == {ix.name for ix in QUERY_INDEXES}
+    mid = board.add("31/IV", date(2015, 1, 5))
+    assert runner.catch_up() == 4
+    assert "projection_part_built" not in "".join(capfd.readouterr())
+    board.service.complete(mid, on=date(2015, 1, 2), deadline_id=None, note=None)
+    assert runner.catch_up() == 1
+    assert board_tables(board.db) == one_process_board(board)
+
+
 def test_postgres_rebuilds_in_one_process_when_asked_for_workers(
     board: Board, location: StoreLocation
 ) -> None:

@@ -18,24 +18,29 @@ and the shares can then be put together. :func:`build_parts` does that for
    that keys growing with the log are appended in order, and saves ``upto`` as the
    projections' position. The scratch files are deleted.
 
-While it runs, the rebuild holds an exclusive lock on a file beside the database
+The build's plan (its token, ``upto``, the ranges and the projections' versions) is saved
+beside the database (``<db>.rebuild-<token>.json``) before the parts begin. While it runs,
+the building process holds an exclusive lock on a file beside the database
 (``<db>.rebuild-<token>.lock``, ``flock``), and until the merge the projections' stored
 version carries :data:`BUILDING` and the build's token. Another runner that finds the marker
-waits for the lock (a command run during the rebuild answers once it is done); if the lock
-is free, the rebuild was killed: the runner deletes its scratch files, drops the half-built
-tables and builds them again, in one process.
+waits for the lock (a command run during the rebuild answers once it is done). If the lock
+is free, the build was killed: the next build from scratch resumes it (:func:`adopt_plan`:
+same ranges and ``upto``, each part from its saved position), or, in one process, deletes
+its scratch files.
 """
 
 from __future__ import annotations
 
 import fcntl
 import glob
+import json
 import os
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,6 +83,75 @@ def building_token(version: str) -> str | None:
 def part_path(db_path: Path, token: str, k: int) -> Path:
     """The scratch file of part ``k`` of parallel build ``token`` of ``db_path``."""
     return db_path.with_name(f"{db_path.name}.rebuild-{token}-{k}")
+
+
+def plan_path(db_path: Path, token: str) -> Path:
+    """The saved plan of parallel build ``token`` (what a resumed build needs)."""
+    return db_path.with_name(f"{db_path.name}.rebuild-{token}.json")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A parallel build: the parts' ranges of first events, up to ``upto`` (``events`` in
+    all), for projections at ``versions``."""
+
+    token: str
+    upto: int
+    events: int
+    ranges: list[tuple[int, int]]
+    versions: dict[str, str]
+
+    def save(self, db_path: Path) -> None:
+        """Write the plan beside the database (replacing the file whole)."""
+        path = plan_path(db_path, self.token)
+        scratch = path.with_name(path.name + ".tmp")
+        scratch.write_text(
+            json.dumps(
+                {
+                    "upto": self.upto,
+                    "events": self.events,
+                    "ranges": self.ranges,
+                    "versions": self.versions,
+                }
+            )
+        )
+        scratch.replace(path)
+
+    @classmethod
+    def load(cls, db_path: Path, token: str) -> Plan | None:
+        """The saved plan of build ``token`` (None: none, or unreadable)."""
+        try:
+            data = json.loads(plan_path(db_path, token).read_text())
+            return cls(
+                token=token,
+                upto=int(data["upto"]),
+                events=int(data["events"]),
+                ranges=[(int(lo), int(hi)) for lo, hi in data["ranges"]],
+                versions={str(k): str(v) for k, v in data["versions"].items()},
+            )
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+
+def new_plan(db_path: Path, versions: Mapping[str, str], upto: int, workers: int) -> Plan:
+    """A plan for ``workers`` parts over the log up to ``upto`` (one scan of its table)."""
+    firsts, events = scan_log(db_path, upto)
+    return Plan(new_token(), upto, events, cut_ranges(firsts, upto, workers), dict(versions))
+
+
+def adopt_plan(db_path: Path, versions: Mapping[str, str]) -> Plan | None:
+    """The plan of a dead build of projections at ``versions``, to resume (None: none).
+
+    The scratch files of the other dead builds are deleted; live builds are left alone.
+    """
+    adopted: Plan | None = None
+    for token in dead_builds(db_path):
+        plan = Plan.load(db_path, token)
+        if adopted is None and plan is not None and plan.versions == dict(versions):
+            adopted = plan
+        else:
+            remove_build(db_path, token)
+    return adopted
 
 
 def lock_path(db_path: Path, token: str) -> Path:
@@ -124,17 +198,27 @@ def wait_for_build(db_path: Path, token: str) -> None:
         fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def remove_dead_builds(db_path: Path) -> None:
-    """Delete the scratch files of parallel builds of ``db_path`` whose process is gone."""
+def dead_builds(db_path: Path) -> list[str]:
+    """Tokens of the parallel builds of ``db_path`` that left files and whose process is
+    gone."""
     prefix = f"{db_path.name}.rebuild-"
     tokens = {
         path.name[len(prefix) :].split("-")[0].split(".")[0]
         for path in db_path.parent.glob(f"{glob.escape(prefix)}*")
     }
-    for token in tokens:
-        if not build_alive(db_path, token):
-            for path in db_path.parent.glob(f"{glob.escape(prefix + token)}*"):
-                remove_part(path)
+    return sorted(token for token in tokens if not build_alive(db_path, token))
+
+
+def remove_build(db_path: Path, token: str) -> None:
+    """Delete every file of parallel build ``token``: parts, plan, lock."""
+    for path in db_path.parent.glob(f"{glob.escape(f'{db_path.name}.rebuild-{token}')}*"):
+        path.unlink(missing_ok=True)
+
+
+def remove_dead_builds(db_path: Path) -> None:
+    """Delete the files of parallel builds of ``db_path`` whose process is gone."""
+    for token in dead_builds(db_path):
+        remove_build(db_path, token)
 
 
 def remove_part(path: Path) -> None:
@@ -278,25 +362,24 @@ def _reporting(entries: Iterator[LogEntry], progress: Progress, upto: int) -> It
 def build_parts(
     db: Database,
     projections: Sequence[Projection],
-    token: str,
-    upto: int,
-    workers: int,
+    plan: Plan,
     batch: int,
     progress: Progress | None = None,
 ) -> tuple[int, bool]:
-    """Build ``projections`` over positions ``(0, upto]`` in ``workers`` processes and copy
-    the parts into ``db``, whose projections must be freshly created, with their versions
-    marked as build ``token``'s, by a caller holding :func:`build_lock`. Returns the events
-    up to ``upto`` and whether the parts were merged (False: the marks were gone; the parts
-    are discarded). ``progress`` follows part 0 (the parts advance at about the same pace).
+    """Build ``projections`` by ``plan`` in one process per part (continuing parts already
+    begun) and copy the parts into ``db``, whose projections must be freshly created, with
+    their versions marked as the plan's build, by a caller holding :func:`build_lock`.
+    Returns the events up to the plan's ``upto`` and whether the parts were merged (False:
+    the marks were gone; the parts are discarded). ``progress`` follows part 0 (the parts
+    advance at about the same pace). A failure leaves the files for a resumed build.
     """
     import multiprocessing
 
     assert db.backend == "sqlite" and db.location.path is not None
     path = db.location.path
-    firsts, events = scan_log(path, upto)
-    ranges = cut_ranges(firsts, upto, workers)
-    parts = [part_path(path, token, k) for k in range(workers)]
+    token, upto, ranges = plan.token, plan.upto, plan.ranges
+    plan.save(path)
+    parts = [part_path(path, token, k) for k in range(len(ranges))]
     context = multiprocessing.get_context("spawn")  # no inherited connections
     level = configured_level()
     processes = [
@@ -324,11 +407,12 @@ def build_parts(
             if process.is_alive():
                 process.kill()
                 process.join()
-        for part in parts:
-            remove_part(part)
+    for part in parts:
+        remove_part(part)
+    plan_path(path, token).unlink(missing_ok=True)
     if progress is not None:
         progress(upto, upto)
-    return events, merged
+    return plan.events, merged
 
 
 def _merge(

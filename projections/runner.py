@@ -344,18 +344,25 @@ class Runner:
         wait_for_build(running.path, running.token)
 
     def _check_builds(self, stored: dict[str, str]) -> None:
-        """Raise :class:`_BuildRunning` if a stored version marks a live parallel build;
-        delete the scratch files of dead ones (a killed rebuild's)."""
+        """Raise :class:`_BuildRunning` if a stored version marks a live parallel build (a
+        dead one's files are left for the next build from scratch to resume or delete)."""
         path = self._file_path()
         tokens = {t for v in stored.values() if (t := building_token(str(v))) is not None}
         if path is None or not tokens:
             return
-        from projections.parallel import build_alive, remove_dead_builds
+        from projections.parallel import build_alive
 
         for token in sorted(tokens):
             if build_alive(path, token):
                 raise _BuildRunning(path, token)
-        remove_dead_builds(path)
+
+    def _remove_dead_builds(self) -> None:
+        """Delete what killed parallel builds left (a build in one process begins)."""
+        path = self._file_path()
+        if path is not None:
+            from projections.parallel import remove_dead_builds
+
+            remove_dead_builds(path)
 
     def _setup(self) -> None:
         if self._in_place():
@@ -502,7 +509,7 @@ class Runner:
     ) -> int:
         given = entries is not None
         built = 0
-        if not given and not any(self.positions().values()):
+        if not given and not any(self.positions().values()) and (log_head(self.db) or 0) > 0:
             # A build from scratch (a new store or read model, a version change): in several
             # processes when the log is long enough.
             workers = self._workers(None)
@@ -510,6 +517,8 @@ class Runner:
                 built = self._build_in_parallel(
                     self.projections, workers, batch_size, progress, fresh=True
                 )
+            else:
+                self._remove_dead_builds()
         while True:
             try:
                 return built + self._catch_up_pass(batch_size, entries, progress)
@@ -621,6 +630,7 @@ class Runner:
         if workers > 1:
             built = self._build_in_parallel(chosen, workers, batch_size, progress, fresh=False)
             return built + self.catch_up(batch_size, progress=progress)
+        self._remove_dead_builds()
         self._reset(chosen, marker="")
         log.info("projection_rebuild", projections=[p.name for p in chosen], workers=1)
         return self.catch_up(batch_size, progress=progress)
@@ -649,25 +659,31 @@ class Runner:
         fresh: bool,
     ) -> int:
         """Build ``chosen`` from scratch in ``workers`` processes (:mod:`projections.parallel`)
-        up to the log's current head; returns the events applied. ``fresh``: only if nothing
-        has been applied to them yet (a first catch-up; 0 when another process built them
-        meanwhile)."""
-        from projections.parallel import BUILDING, build_lock, build_parts, new_token
+        up to the log's current head, or resume a killed build of the same versions (with
+        its parts); returns the events applied. ``fresh``: only if nothing has been applied
+        to them yet (a first catch-up; 0 when another process built them meanwhile)."""
+        from projections.parallel import BUILDING, adopt_plan, build_lock, build_parts, new_plan
 
         path = self._file_path()
         assert path is not None
+        versions = {p.name: p.version for p in chosen}
+        plan = adopt_plan(path, versions)
+        if plan is None:
+            plan = new_plan(path, versions, log_head(self.db) or 0, workers)
+        else:
+            log.info("projection_rebuild_resumed", token=plan.token, upto=plan.upto)
         # The tables stay empty until the parts are merged; meanwhile the versions mark the
         # build, and the lock tells other processes whether it still runs.
-        token = new_token()
-        with build_lock(path, token):
-            if not self._reset(chosen, marker=f"{BUILDING}{token}", fresh=fresh):
+        with build_lock(path, plan.token):
+            if not self._reset(chosen, marker=f"{BUILDING}{plan.token}", fresh=fresh):
                 return 0
-            log.info("projection_rebuild", projections=[p.name for p in chosen], workers=workers)
-            upto = log_head(self.db) or 0
+            log.info(
+                "projection_rebuild",
+                projections=[p.name for p in chosen],
+                workers=len(plan.ranges),
+            )
             with fewer_collections():
-                applied, merged = build_parts(
-                    self.db, chosen, token, upto, workers, batch_size, progress
-                )
+                applied, merged = build_parts(self.db, chosen, plan, batch_size, progress)
         return applied if merged else 0
 
     def _reset(self, chosen: Sequence[Projection], marker: str, *, fresh: bool = False) -> bool:

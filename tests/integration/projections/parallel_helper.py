@@ -4,6 +4,11 @@
 processes, but print ``merging`` and wait (for a test to kill it) instead of merging the
 parts. The wait is this script's, not the production code's.
 
+``python parallel_helper.py DB_URL slow WORKERS BATCH``: rebuild in ``WORKERS`` processes
+with batches of ``BATCH`` events, each process printing ``applying PID N`` before its batch
+N and, from its second batch on, sleeping inside the batch's transaction (so a test can
+kill the build with every part's first batch committed).
+
 ``python parallel_helper.py DB_URL follow``: catch the board up, print ``ready``, and catch up
 again on each line read from standard input, printing ``applied N`` (a ``tracker run``
 worker whose runner was set up before a rebuild began).
@@ -15,6 +20,7 @@ worker that dies); it is imported by the workers when they unpickle it.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -37,6 +43,21 @@ class FailsInWorkers(BoardProjection):
         super().apply(cur, entries, prefix)
 
 
+class SlowBoard(BoardProjection):
+    """The board, pausing in the middle of every batch transaction after the first."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.batches = 0
+
+    def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
+        self.batches += 1
+        print(f"applying {os.getpid()} {self.batches}", flush=True)
+        super().apply(cur, entries, prefix)
+        if self.batches > 1:
+            time.sleep(60)
+
+
 def _stall(*args: Any, **kwargs: Any) -> bool:
     print("merging", flush=True)
     time.sleep(120)
@@ -47,6 +68,10 @@ def main() -> None:
     url, mode = sys.argv[1], sys.argv[2]
     location = parse_location(url)
     runner = Runner(connect(location), open_log(location), [BoardProjection()])
+    if mode == "slow":
+        slow = Runner(connect(location), open_log(location), [SlowBoard()])
+        slow.rebuild(workers=int(sys.argv[3]), batch_size=int(sys.argv[4]))
+        return
     if mode == "rebuild":
         projections.parallel._merge = _stall  # type: ignore[assignment]
         runner.rebuild(workers=int(sys.argv[3]))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import select
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -116,6 +119,16 @@ def test_a_first_catch_up_builds_in_parallel_and_later_ones_apply_in_place(
     assert board_tables(board.db) == one_process_board(board)
 
 
+def test_an_empty_log_starts_no_workers(
+    board: Board, location: StoreLocation, capfd: pytest.CaptureFixture[str]
+) -> None:
+    sqlite_only(location)
+    runner = Runner(board.db, board.service.app, [BoardProjection()], workers=2)
+    assert runner.catch_up() == 0
+    assert runner.catch_up() == 0
+    assert "projection_rebuild" not in "".join(capfd.readouterr())
+
+
 def test_postgres_rebuilds_in_one_process_when_asked_for_workers(
     board: Board, location: StoreLocation
 ) -> None:
@@ -218,4 +231,52 @@ def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_kille
             proc.communicate()
     assert board_tables(board.db) == before == one_process_board(board)
     assert board.runner.positions() == {"board": board.service.head()}
+    assert not list(path.parent.glob(f"{path.name}.rebuild-*"))
+
+
+def part_position(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT position FROM projection_positions").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_killed_parallel_build_is_resumed_from_its_parts(
+    board: Board, location: StoreLocation, db_url: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    path = sqlite_only(location)
+    record_a_council_year(board)
+    head = board.service.head()
+    slow = helper(db_url, "slow", "2", "10")
+    stop = threading.Timer(60, lambda: os.killpg(slow.pid, signal.SIGKILL))
+    stop.start()
+    try:
+        # Both parts have committed their first batch and sleep inside their second.
+        second: set[str] = set()
+        while len(second) < 2:
+            _, pid, batch = read_until(slow, "applying").split()
+            if batch == "2":
+                second.add(pid)
+        os.killpg(slow.pid, signal.SIGKILL)
+        assert slow.wait() == -signal.SIGKILL
+    finally:
+        stop.cancel()
+        slow.communicate()
+    (plan,) = path.parent.glob(f"{path.name}.rebuild-*.json")
+    parts = sorted(path.parent.glob(f"{glob.escape(plan.name[: -len('.json')])}-?"))
+    assert len(parts) == 2
+    done = [part_position(part) for part in parts]
+    assert all(0 < position < head for position in done)
+
+    # The next build from scratch takes the killed one's plan and parts over.
+    capfd.readouterr()
+    runner = Runner(board.db, board.service.app, [BoardProjection()], workers=2)
+    assert runner.catch_up() == head
+    said = "".join(capfd.readouterr())
+    assert "projection_rebuild_resumed" in said
+    built = [int(n) for n in re.findall(r"projection_part_built\s+events=(\d+)", said)]
+    assert len(built) == 2 and sum(built) < head  # each part went on from its position
+    assert board_tables(board.db) == one_process_board(board)
+    assert runner.positions() == {"board": head}
     assert not list(path.parent.glob(f"{path.name}.rebuild-*"))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from projections.parallel import (
     BUILDING,
+    Plan,
+    adopt_plan,
     build_alive,
     build_lock,
     building_token,
@@ -14,6 +16,7 @@ from projections.parallel import (
     default_workers,
     lock_path,
     part_path,
+    plan_path,
     remove_dead_builds,
 )
 
@@ -65,3 +68,24 @@ def test_only_the_scratch_files_of_dead_builds_are_deleted(tmp_path: Path) -> No
         assert not lock_path(db, "dead01").exists()
         assert all(p.exists() for p in live + kept)
     assert not build_alive(db, "live01") and not lock_path(db, "live01").exists()
+
+
+def test_a_dead_build_of_the_same_versions_is_adopted_and_others_deleted(tmp_path: Path) -> None:
+    db = tmp_path / "tracker.sqlite"
+    same = Plan("same01", 900, 1000, [(0, 400), (400, 900)], {"board": "5;regular=6"})
+    older = Plan("old001", 800, 900, [(0, 800)], {"board": "4;regular=6"})
+    for plan in (same, older):
+        plan.save(db)
+        part_path(db, plan.token, 0).write_text("x")
+    (tmp_path / "tracker.sqlite.rebuild-broken.json").write_text("{")
+
+    assert Plan.load(db, "same01") == same
+    with build_lock(db, "live01"):
+        plan_path(db, "live01").write_text("{}")
+        assert adopt_plan(db, {"board": "5;regular=6"}) == same
+        assert part_path(db, "same01", 0).exists()  # kept for the resumed build
+        assert not part_path(db, "old001", 0).exists() and not plan_path(db, "old001").exists()
+        assert not plan_path(db, "broken").exists()
+        assert plan_path(db, "live01").exists()  # a running build is not touched
+    assert adopt_plan(db, {"board": "6;regular=6"}) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -509,17 +509,9 @@ class Runner:
     ) -> int:
         given = entries is not None
         built = 0
-        if not given and not any(self.positions().values()) and (log_head(self.db) or 0) > 0:
-            # A build from scratch (a new store or read model, a version change): in several
-            # processes when the log is long enough.
-            workers = self._workers(None)
-            if workers > 1:
-                built = self._build_in_parallel(
-                    self.projections, workers, batch_size, progress, fresh=True
-                )
-            else:
-                self._remove_dead_builds()
         while True:
+            if not given:
+                built += self._from_scratch(batch_size, progress)
             try:
                 return built + self._catch_up_pass(batch_size, entries, progress)
             except _Reset:
@@ -533,6 +525,20 @@ class Runner:
                 log.info("projection_reset_seen", projections=[p.name for p in self.projections])
                 self._ready = False
                 self.setup()
+
+    def _from_scratch(self, batch_size: int, progress: Progress | None) -> int:
+        """A build from scratch (a new store or read model, a version change, a killed
+        parallel build): in several processes when the log is long enough; returns the
+        events applied that way (0: none, or left to the batches of one process)."""
+        if any(self.positions().values()) or not (log_head(self.db) or 0):
+            return 0
+        workers = self._workers(None)
+        if workers > 1:
+            return self._build_in_parallel(
+                self.projections, workers, batch_size, progress, fresh=True
+            )
+        self._remove_dead_builds()
+        return 0
 
     def _catch_up_pass(
         self, batch_size: int, entries: Iterable[LogEntry] | None, progress: Progress | None

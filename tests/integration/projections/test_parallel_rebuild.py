@@ -72,12 +72,17 @@ def one_process_board(board: Board) -> dict[str, list[tuple[object, ...]]]:
     return board_tables(memory)
 
 
+#: The parallel rebuild splits SQLite files; on PostgreSQL a rebuild stays in one process.
+SQLITE = pytest.mark.parametrize("location", ["sqlite"], indirect=True)
+POSTGRES = pytest.mark.parametrize("location", ["postgres"], indirect=True)
+
+
 def sqlite_only(location: StoreLocation) -> Path:
-    if location.backend != "sqlite" or location.path is None:
-        pytest.skip("the parallel rebuild splits SQLite files; PostgreSQL builds in one process")
+    assert location.backend == "sqlite" and location.path is not None
     return location.path
 
 
+@SQLITE
 @pytest.mark.parametrize("workers", [2, 3])
 def test_a_parallel_rebuild_equals_one_process(
     board: Board, location: StoreLocation, workers: int
@@ -113,6 +118,7 @@ def parallel_builds(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return parts
 
 
+@SQLITE
 def test_a_first_catch_up_builds_in_parallel_and_later_ones_apply_in_place(
     board: Board, location: StoreLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -134,6 +140,7 @@ def test_a_first_catch_up_builds_in_parallel_and_later_ones_apply_in_place(
     assert board_tables(board.db) == one_process_board(board)
 
 
+@SQLITE
 def test_an_empty_log_starts_no_workers(
     board: Board, location: StoreLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -148,16 +155,16 @@ def test_an_empty_log_starts_no_workers(
     assert builds == [2]
 
 
+@POSTGRES
 def test_postgres_rebuilds_in_one_process_when_asked_for_workers(
     board: Board, location: StoreLocation
 ) -> None:
-    if location.backend != "postgres":
-        pytest.skip("PostgreSQL's fallback")
     record_a_council_year(board)
     assert board.runner.rebuild(workers=2) == board.service.head()
     assert board_tables(board.db) == one_process_board(board)
 
 
+@SQLITE
 def test_a_worker_that_dies_leaves_its_part_to_the_caller(
     board: Board,
     location: StoreLocation,
@@ -194,28 +201,48 @@ def helper(db_url: str, *args: str) -> subprocess.Popen[str]:
     )
 
 
-def read_until(proc: subprocess.Popen[str], prefix: str) -> str:
-    """The first line of ``proc``'s output that starts with ``prefix`` (log lines come too)."""
-    assert proc.stdout is not None
-    for line in iter(proc.stdout.readline, ""):
-        if line.startswith(prefix):
-            return line.strip()
-    raise AssertionError(f"{prefix!r} never came; exit code {proc.wait()}")
+class Lines:
+    """A subprocess's output line by line, read straight from its pipe (a buffered reader
+    would hide lines that arrived together from ``select``)."""
+
+    def __init__(self, proc: subprocess.Popen[str]) -> None:
+        assert proc.stdout is not None
+        self.proc = proc
+        self.fd = proc.stdout.fileno()
+        self.pending = b""
+
+    def next(self, seconds: float) -> str | None:
+        """The next line, or None when none comes within ``seconds``."""
+        deadline = time.monotonic() + seconds
+        while b"\n" not in self.pending:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.fd], [], [], left)[0]:
+                return None
+            chunk = os.read(self.fd, 65536)
+            if not chunk:
+                raise AssertionError(f"the process ended; exit code {self.proc.wait()}")
+            self.pending += chunk
+        line, self.pending = self.pending.split(b"\n", 1)
+        return line.decode()
+
+    def until(self, prefix: str, seconds: float = 30) -> str:
+        """The first line that starts with ``prefix`` (log lines come too)."""
+        deadline = time.monotonic() + seconds
+        while (line := self.next(deadline - time.monotonic())) is not None:
+            if line.startswith(prefix):
+                return line.strip()
+        raise AssertionError(f"{prefix!r} did not come within {seconds} s")
+
+    def within(self, seconds: float) -> list[str]:
+        """The lines written within ``seconds``."""
+        deadline = time.monotonic() + seconds
+        lines: list[str] = []
+        while (line := self.next(deadline - time.monotonic())) is not None:
+            lines.append(line)
+        return lines
 
 
-def lines_within(proc: subprocess.Popen[str], seconds: float) -> list[str]:
-    """The lines ``proc`` writes within ``seconds``."""
-    assert proc.stdout is not None
-    lines: list[str] = []
-    deadline = time.monotonic() + seconds
-    while (left := deadline - time.monotonic()) > 0:
-        ready, _, _ = select.select([proc.stdout], [], [], left)
-        if not ready:
-            break
-        lines.append(proc.stdout.readline())
-    return lines
-
-
+@SQLITE
 def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_killed(
     board: Board, location: StoreLocation, db_url: str
 ) -> None:
@@ -224,14 +251,15 @@ def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_kille
     board.runner.catch_up()
     before = board_tables(board.db)
     follower = helper(db_url, "follow")  # set up before the rebuild, like `tracker run`'s
+    following = Lines(follower)
     procs = [follower]
     stop = threading.Timer(60, lambda: [os.killpg(p.pid, signal.SIGKILL) for p in procs])
     stop.start()
     try:
-        assert read_until(follower, "ready") == "ready"
+        assert following.until("ready") == "ready"
         rebuild = helper(db_url, "rebuild", "2")
         procs.append(rebuild)
-        read_until(rebuild, "merging")  # both parts built, not merged
+        Lines(rebuild).until("merging")  # both parts built, not merged
 
         # The tables were dropped for the build; the version marks it; the parts are there.
         assert board_tables(board.db)["rows"] == []
@@ -244,7 +272,7 @@ def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_kille
         assert follower.stdin is not None and follower.stdout is not None
         follower.stdin.write("catch up\n")
         follower.stdin.flush()
-        said = lines_within(follower, 1.0)
+        said = following.within(1.0)
         assert any("projection_waiting_for_rebuild" in line for line in said)
         assert not any(line.startswith("applied") for line in said)
 
@@ -252,7 +280,7 @@ def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_kille
         assert rebuild.wait() == -signal.SIGKILL
         # The build died with its lock: the waiting runner drops the half-built board,
         # deletes the scratch files and builds it again.
-        assert read_until(follower, "applied") == f"applied {board.service.head()}"
+        assert following.until("applied") == f"applied {board.service.head()}"
     finally:
         stop.cancel()
         for proc in procs:
@@ -272,6 +300,7 @@ def part_position(path: Path) -> int:
         conn.close()
 
 
+@SQLITE
 def test_a_killed_parallel_build_is_resumed_from_its_parts(
     board: Board, location: StoreLocation, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -279,13 +308,14 @@ def test_a_killed_parallel_build_is_resumed_from_its_parts(
     record_a_council_year(board)
     head = board.service.head()
     slow = helper(db_url, "slow", "2", "10")
+    output = Lines(slow)
     stop = threading.Timer(60, lambda: os.killpg(slow.pid, signal.SIGKILL))
     stop.start()
     try:
         # Both parts have committed their first batch and sleep inside their second.
         second: set[str] = set()
         while len(second) < 2:
-            _, pid, batch = read_until(slow, "applying").split()
+            _, pid, batch = output.until("applying").split()
             if batch == "2":
                 second.add(pid)
         os.killpg(slow.pid, signal.SIGKILL)

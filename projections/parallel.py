@@ -2,14 +2,15 @@
 
 A read model's rows depend only on the events of their own aggregate (a motion), so the
 aggregates can be divided among processes that each build the read model of their share,
-and the shares can then be put together. :func:`build_parts` does that for
-:meth:`projections.runner.Runner.rebuild` when it is asked for more than one worker:
+and the shares can then be put together. :func:`build_parts` does that for a build from
+scratch by :class:`projections.runner.Runner` with more than one worker (a rebuild, or a
+first catch-up of a long log):
 
 1. The log's head (``upto``) is fixed. Every aggregate belongs to the part in whose range of
    positions its first event (``originator_version`` 1) lies; the ranges are cut so that the
    parts hold equal numbers of aggregates.
 2. Part *k* is built by a worker process (part 0 by the calling process) into a scratch
-   SQLite file beside the database, ``<db>.rebuild-<k>``, with the projections' own code
+   SQLite file beside the database, ``<db>.rebuild-<token>-<k>``, with the projections' code
    and the runner's batches and positions: the worker reads the log's table from the start
    of its range to ``upto`` and decodes only the events of its own aggregates.
 3. The calling process waits for the workers and builds any part a worker left unfinished
@@ -161,15 +162,26 @@ def lock_path(db_path: Path, token: str) -> Path:
 
 @contextmanager
 def build_lock(db_path: Path, token: str) -> Iterator[None]:
-    """Hold the lock of build ``token`` (released, and its file deleted, afterwards)."""
+    """Hold the lock of build ``token`` (released, and its file deleted, afterwards).
+
+    A lock file is only deleted by a process holding its lock (:func:`remove_build`); one
+    deleted between opening and locking it is replaced by a new one.
+    """
     path = lock_path(db_path, token)
-    with open(path, "w") as handle:
+    while True:
+        handle = open(path, "a")  # noqa: SIM115 (closed below)
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
-            yield
-        finally:
-            path.unlink(missing_ok=True)
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            if os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino:
+                break
+        except FileNotFoundError:
+            pass
+        handle.close()
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()  # releases the lock
 
 
 def build_alive(db_path: Path, token: str) -> bool:
@@ -210,9 +222,22 @@ def dead_builds(db_path: Path) -> list[str]:
 
 
 def remove_build(db_path: Path, token: str) -> None:
-    """Delete every file of parallel build ``token``: parts, plan, lock."""
-    for path in db_path.parent.glob(f"{glob.escape(f'{db_path.name}.rebuild-{token}')}*"):
-        path.unlink(missing_ok=True)
+    """Delete every file of parallel build ``token`` (parts, plan, lock), holding its lock;
+    nothing if a process holds it (the build runs after all)."""
+    files = list(db_path.parent.glob(f"{glob.escape(f'{db_path.name}.rebuild-{token}')}*"))
+    try:
+        handle = open(lock_path(db_path, token))  # noqa: SIM115 (closed below)
+    except FileNotFoundError:  # a build deletes its lock file last: this one is gone
+        for path in files:
+            path.unlink(missing_ok=True)
+        return
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return
+        for path in files:
+            path.unlink(missing_ok=True)
 
 
 def remove_dead_builds(db_path: Path) -> None:

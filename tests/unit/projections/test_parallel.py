@@ -17,6 +17,7 @@ from projections.parallel import (
     lock_path,
     part_path,
     plan_path,
+    remove_build,
     remove_dead_builds,
 )
 
@@ -63,6 +64,8 @@ def test_only_the_scratch_files_of_dead_builds_are_deleted(tmp_path: Path) -> No
 
     with build_lock(db, "live01"):
         assert build_alive(db, "live01") and not build_alive(db, "dead01")
+        remove_build(db, "live01")  # asked directly: its lock is held, nothing goes
+        assert all(p.exists() for p in live) and lock_path(db, "live01").exists()
         remove_dead_builds(db)
         assert [p for p in dead if p.exists()] == []
         assert not lock_path(db, "dead01").exists()

@@ -184,30 +184,34 @@ def build_lock(db_path: Path, token: str) -> Iterator[None]:
         handle.close()  # releases the lock
 
 
-def build_alive(db_path: Path, token: str) -> bool:
-    """Whether a process still holds the lock of build ``token``."""
+@contextmanager
+def _lock_file(db_path: Path, token: str, *, wait: bool) -> Iterator[bool]:
+    """Try the lock of build ``token`` (``wait``: until it is free): yields whether it is
+    held here, and True without locking when the build has no lock file (it is gone)."""
     try:
         handle = open(lock_path(db_path, token))  # noqa: SIM115 (closed below)
     except FileNotFoundError:
-        return False
-    with handle:
+        yield True
+        return
+    with handle:  # closing releases the lock
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            return True
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
+            yield False
+            return
+        yield True
+
+
+def build_alive(db_path: Path, token: str) -> bool:
+    """Whether a process still holds the lock of build ``token``."""
+    with _lock_file(db_path, token, wait=False) as free:
+        return not free
 
 
 def wait_for_build(db_path: Path, token: str) -> None:
     """Block until the process running build ``token`` releases its lock (or has died)."""
-    try:
-        handle = open(lock_path(db_path, token))  # noqa: SIM115 (closed below)
-    except FileNotFoundError:
-        return
-    with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        fcntl.flock(handle, fcntl.LOCK_UN)
+    with _lock_file(db_path, token, wait=True):
+        pass
 
 
 def dead_builds(db_path: Path) -> list[str]:
@@ -225,19 +229,11 @@ def remove_build(db_path: Path, token: str) -> None:
     """Delete every file of parallel build ``token`` (parts, plan, lock), holding its lock;
     nothing if a process holds it (the build runs after all)."""
     files = list(db_path.parent.glob(f"{glob.escape(f'{db_path.name}.rebuild-{token}')}*"))
-    try:
-        handle = open(lock_path(db_path, token))  # noqa: SIM115 (closed below)
-    except FileNotFoundError:  # a build deletes its lock file last: this one is gone
-        for path in files:
-            path.unlink(missing_ok=True)
-        return
-    with handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return
-        for path in files:
-            path.unlink(missing_ok=True)
+    # Without a lock file the build is gone (a build deletes its lock file last).
+    with _lock_file(db_path, token, wait=False) as free:
+        if free:
+            for path in files:
+                path.unlink(missing_ok=True)
 
 
 def remove_dead_builds(db_path: Path) -> None:

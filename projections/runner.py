@@ -78,7 +78,6 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from uuid import UUID
 
 from events.store import Cursor, Database, pg_connect
-from projections.parallel import building_token
 from tracker.logs import get_logger
 
 if TYPE_CHECKING:  # the library loads only when events must be read (fast listings)
@@ -330,28 +329,29 @@ class Runner:
         Idempotent and safe against concurrent callers; only reads when all is in place.
         Waits while another process builds a projection in parallel.
         """
-        while True:
-            try:
-                self._setup()
-                return
-            except _BuildRunning as running:
-                self._wait_for_build(running)
+        self._after_builds(self._setup)
 
-    def _wait_for_build(self, running: _BuildRunning) -> None:
+    def _after_builds(self, work: Callable[[], T]) -> T:
+        """``work()``, done again after each parallel build of another process it met
+        (:class:`_BuildRunning`) has ended."""
         from projections.parallel import wait_for_build
 
-        log.info("projection_waiting_for_rebuild", token=running.token)
-        wait_for_build(running.path, running.token)
+        while True:
+            try:
+                return work()
+            except _BuildRunning as running:
+                log.info("projection_waiting_for_rebuild", token=running.token)
+                wait_for_build(running.path, running.token)
 
     def _check_builds(self, stored: dict[str, str]) -> None:
         """Raise :class:`_BuildRunning` if a stored version marks a live parallel build (a
         dead one's files are left for the next build from scratch to resume or delete)."""
         path = self._file_path()
-        tokens = {t for v in stored.values() if (t := building_token(str(v))) is not None}
-        if path is None or not tokens:
+        if path is None:
             return
-        from projections.parallel import build_alive
+        from projections.parallel import build_alive, building_token
 
+        tokens = {t for v in stored.values() if (t := building_token(str(v))) is not None}
         for token in sorted(tokens):
             if build_alive(path, token):
                 raise _BuildRunning(path, token)
@@ -474,10 +474,11 @@ class Runner:
         rows = cur.execute(
             f"SELECT name, version, position FROM {self._positions_table} ORDER BY name{lock}"
         ).fetchall()
-        known = {str(name): (str(version), int(pos)) for name, version, pos in rows}
-        if any(known.get(p.name, (p.version,))[0] != p.version for p in self.projections):
+        versions = {str(name): str(version) for name, version, _ in rows}
+        if any(versions.get(p.name, p.version) != p.version for p in self.projections):
             raise _Reset
-        return {p.name: known.get(p.name, ("", 0))[1] for p in self.projections}
+        known = {str(name): int(pos) for name, _, pos in rows}
+        return {p.name: known.get(p.name, 0) for p in self.projections}
 
     # -- applying ------------------------------------------------------------------------
 
@@ -486,6 +487,8 @@ class Runner:
         batch_size: int = DEFAULT_BATCH,
         entries: Iterable[LogEntry] | None = None,
         progress: Progress | None = None,
+        *,
+        workers: int | None = None,
     ) -> int:
         """Apply every event after the saved positions; returns how many were applied.
 
@@ -494,26 +497,28 @@ class Runner:
         one transaction holding the rows and the new positions. Missing query indexes are
         built at the end. ``progress(done, total)`` is called after each batch when reading
         the log (``total``: the events between the saved position and the log's head).
+        ``workers``: processes for a build from scratch (default: the runner's setting).
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         if not self._ready:
             self.setup()
-        applied = self._catch_up(batch_size, entries, progress)
+        applied = self._catch_up(batch_size, entries, progress, workers)
         if self._unindexed:
             self._build_indexes()
         return applied
 
     def _catch_up(
-        self, batch_size: int, entries: Iterable[LogEntry] | None, progress: Progress | None
+        self,
+        batch_size: int,
+        entries: Iterable[LogEntry] | None,
+        progress: Progress | None,
+        workers: int | None = None,
     ) -> int:
         given = entries is not None
-        built = 0
         while True:
-            if not given:
-                built += self._from_scratch(batch_size, progress)
             try:
-                return built + self._catch_up_pass(batch_size, entries, progress)
+                return self._catch_up_pass(batch_size, entries, progress, workers)
             except _Reset:
                 if given:
                     raise RuntimeError(
@@ -526,22 +531,12 @@ class Runner:
                 self._ready = False
                 self.setup()
 
-    def _from_scratch(self, batch_size: int, progress: Progress | None) -> int:
-        """A build from scratch (a new store or read model, a version change, a killed
-        parallel build): in several processes when the log is long enough; returns the
-        events applied that way (0: none, or left to the batches of one process)."""
-        if any(self.positions().values()) or not (log_head(self.db) or 0):
-            return 0
-        workers = self._workers(None)
-        if workers > 1:
-            return self._build_in_parallel(
-                self.projections, workers, batch_size, progress, fresh=True
-            )
-        self._remove_dead_builds()
-        return 0
-
     def _catch_up_pass(
-        self, batch_size: int, entries: Iterable[LogEntry] | None, progress: Progress | None
+        self,
+        batch_size: int,
+        entries: Iterable[LogEntry] | None,
+        progress: Progress | None,
+        workers: int | None = None,
     ) -> int:
         expected = self.positions()
         start = min(expected.values(), default=0)
@@ -560,6 +555,16 @@ class Runner:
                 head = recorder.max_notification_id() or 0
                 if head <= start:
                     return 0
+            if not any(expected.values()):
+                # A build from scratch (a new store or read model, a version change, a killed
+                # parallel build): in several processes when the log is long enough.
+                parallel = self._workers(workers, head)
+                if parallel > 1:
+                    built = self._build_in_parallel(
+                        self.projections, parallel, batch_size, progress, upto=head, fresh=True
+                    )
+                    return built + self._catch_up_pass(batch_size, None, progress, workers=1)
+                self._remove_dead_builds()
             entries = read_log(recorder, app.mapper, start=start + 1, batch=batch_size)
             total = head - start
         else:
@@ -632,18 +637,21 @@ class Runner:
         chosen = self.projections if name is None else [self.get(name)]
         if not self._ready:
             self.setup()
-        workers = self._workers(workers)
-        if workers > 1:
-            built = self._build_in_parallel(chosen, workers, batch_size, progress, fresh=False)
-            return built + self.catch_up(batch_size, progress=progress)
+        head = log_head(self.db) or 0
+        parallel = self._workers(workers, head)
+        if parallel > 1:
+            built = self._build_in_parallel(
+                chosen, parallel, batch_size, progress, upto=head, fresh=False
+            )
+            return built + self.catch_up(batch_size, progress=progress, workers=1)
         self._remove_dead_builds()
         self._reset(chosen, marker="")
         log.info("projection_rebuild", projections=[p.name for p in chosen], workers=1)
-        return self.catch_up(batch_size, progress=progress)
+        return self.catch_up(batch_size, progress=progress, workers=1)
 
-    def _workers(self, asked: int | None) -> int:
-        """Processes for a build from scratch: ``asked``, else the runner's setting, else
-        :func:`projections.parallel.default_workers` for the log's length; always 1 unless
+    def _workers(self, asked: int | None, events: int) -> int:
+        """Processes for a build from scratch of a log of ``events``: ``asked``, else the
+        runner's setting, else :func:`projections.parallel.default_workers`; always 1 unless
         the database is an SQLite file and the log is read from the application."""
         if self._app is None or self._file_path() is None:
             return 1
@@ -652,7 +660,7 @@ class Runner:
         if asked is None:
             from projections.parallel import default_workers
 
-            asked = default_workers(log_head(self.db) or 0)
+            asked = default_workers(events)
         return asked
 
     def _build_in_parallel(
@@ -662,12 +670,14 @@ class Runner:
         batch_size: int,
         progress: Progress | None,
         *,
+        upto: int,
         fresh: bool,
     ) -> int:
         """Build ``chosen`` from scratch in ``workers`` processes (:mod:`projections.parallel`)
-        up to the log's current head, or resume a killed build of the same versions (with
-        its parts); returns the events applied. ``fresh``: only if nothing has been applied
-        to them yet (a first catch-up; 0 when another process built them meanwhile)."""
+        up to position ``upto`` (the log's head), or resume a killed build of the same
+        versions (with its parts); returns the events applied. ``fresh``: only if nothing has
+        been applied to them yet (a first catch-up; 0 when another process built them
+        meanwhile)."""
         from projections.parallel import BUILDING, adopt_plan, build_lock, build_parts, new_plan
 
         path = self._file_path()
@@ -675,7 +685,7 @@ class Runner:
         versions = {p.name: p.version for p in chosen}
         plan = adopt_plan(path, versions)
         if plan is None:
-            plan = new_plan(path, versions, log_head(self.db) or 0, workers)
+            plan = new_plan(path, versions, upto, workers)
         else:
             log.info("projection_rebuild_resumed", token=plan.token, upto=plan.upto)
         # The tables stay empty until the parts are merged; meanwhile the versions mark the
@@ -696,28 +706,29 @@ class Runner:
         """Drop and recreate ``chosen`` at position 0, their versions followed by ``marker``
         (after any parallel build of another process has ended). ``fresh``: only if none of
         them has a position yet; returns whether they were reset."""
-        while True:
-            try:
-                with self.db.transaction() as cur:
-                    self._lock_setup(cur)
-                    stored = cur.execute(
-                        f"SELECT name, version, position FROM {self._positions_table}"
-                    ).fetchall()
-                    self._check_builds({str(name): str(version) for name, version, _ in stored})
-                    names = {p.name for p in chosen}
-                    if fresh and any(pos for name, _, pos in stored if name in names):
-                        return False
-                    for p in chosen:
-                        p.drop(cur, self.prefix)
-                        p.create(cur, self.prefix)
-                        cur.execute(
-                            f"UPDATE {self._positions_table} SET version = ?, position = 0"
-                            " WHERE name = ?",
-                            (p.version + marker, p.name),
-                        )
-                break
-            except _BuildRunning as running:
-                self._wait_for_build(running)
+
+        def reset() -> bool:
+            with self.db.transaction() as cur:
+                self._lock_setup(cur)
+                stored = cur.execute(
+                    f"SELECT name, version, position FROM {self._positions_table}"
+                ).fetchall()
+                self._check_builds({str(name): str(version) for name, version, _ in stored})
+                names = {p.name for p in chosen}
+                if fresh and any(pos for name, _, pos in stored if name in names):
+                    return False
+                for p in chosen:
+                    p.drop(cur, self.prefix)
+                    p.create(cur, self.prefix)
+                    cur.execute(
+                        f"UPDATE {self._positions_table} SET version = ?, position = 0"
+                        " WHERE name = ?",
+                        (p.version + marker, p.name),
+                    )
+                return True
+
+        if not self._after_builds(reset):
+            return False
         self._unindexed = self._missing_indexes()
         return True
 

@@ -141,6 +141,20 @@ def test_a_first_catch_up_builds_in_parallel_and_later_ones_apply_in_place(
 
 
 @SQLITE
+def test_a_rebuild_asked_for_one_worker_stays_in_one_process(
+    board: Board, location: StoreLocation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_a_council_year(board)
+    runner = Runner(board.db, board.service.app, [BoardProjection()], workers=2)
+    builds = parallel_builds(monkeypatch)
+
+    assert runner.rebuild(workers=1) == board.service.head()
+
+    assert builds == []
+    assert board_tables(board.db) == one_process_board(board)
+
+
+@SQLITE
 def test_an_empty_log_starts_no_workers(
     board: Board, location: StoreLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -38,7 +38,7 @@ def test_extract_prints_exactly_the_documented_keys(shared_dir: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {
         "file", "reference", "title", "kind", "body", "state", "consultations", "decision",
-        "addressee", "deadlines", "reports", "amounts_eur", "warnings",
+        "addressee", "deadlines", "reports", "amounts_eur", "warnings", "key", "review",
     }  # fmt: skip
     assert data["amounts_eur"] == [20000]
 

@@ -16,6 +16,7 @@ Nothing here raises on odd text: a day that does not exist is simply not a date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -33,11 +34,16 @@ class DateContext:
 
     decision_date: date | None = None
     reference_date: date | None = None
+    #: The one year of every full date the text gives, when they agree (else None).
+    text_year: int | None = None
 
     @property
     def anchor(self) -> date | None:
-        """The date that completes a missing year: the decision, else the reference date."""
-        return self.decision_date or self.reference_date
+        """The date that completes a missing year: the decision, else the reference date,
+        else the start of the only year the document's own dates name."""
+        if self.decision_date or self.reference_date:
+            return self.decision_date or self.reference_date
+        return date(self.text_year, 1, 1) if self.text_year else None
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,35 @@ def numeric_date(text: str, context: DateContext) -> list[Term]:
     return found
 
 
+_ISO = re.compile(r"(?<![\d./-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
+_US = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+
+
+def iso_date(text: str, context: DateContext) -> list[Term]:
+    """``2024-12-31``: an ISO date, as OParl exports and forms write it."""
+    found = []
+    for m in _ISO.finditer(text):
+        due = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if due is not None:
+            found.append(_term(m, "iso_date", due))
+    return found
+
+
+def us_date(text: str, context: DateContext) -> list[Term]:
+    """``12/31/2024``: month first, as some exported forms write it (read only when the
+    month-first reading is the only valid one or both readings agree)."""
+    found = []
+    for m in _US.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        month_first = _safe_date(year, first, second)
+        day_first = _safe_date(year, second, first)
+        if month_first is not None and (day_first is None or day_first == month_first):
+            found.append(_term(m, "us_date", month_first))
+        elif day_first is not None and month_first is None:
+            found.append(_term(m, "us_date", day_first))
+    return found
+
+
 _NAMED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(" + MONTH + r")\s*" + _YEAR, _FLAGS)
 
 
@@ -276,17 +311,16 @@ def year_end(text: str, context: DateContext) -> list[Term]:
 
 
 _END_YEAR = re.compile(
-    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(Anfang|Mitte|Ende)|(Ende))\s+"
+    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(Anfang|Mitte|Ende)|(Ende|Mitte))\s+"
     r"(?:des\s+Jahres\s+)?" + _YEAR,
     _FLAGS,
 )
 
 
 def end_of_year(text: str, context: DateContext) -> list[Term]:
-    """``Ende 2014`` -> 31.12.; ``bis Mitte 2015`` -> 30.06.; ``bis Anfang 2016`` -> 31.03.
+    """``Ende 2014`` -> 31.12.; ``(bis) Mitte 2015`` -> 30.06.; ``bis Anfang 2016`` -> 31.03.
 
-    ``Anfang`` and ``Mitte`` need ``bis``: alone they date the past
-    (``Anfang 2018 bereitgestellt``).
+    ``Anfang`` needs ``bis``: alone it dates the past (``Anfang 2018 bereitgestellt``).
     """
     found = []
     for m in _END_YEAR.finditer(text):
@@ -298,7 +332,7 @@ def end_of_year(text: str, context: DateContext) -> list[Term]:
 
 
 _MONTH_YEAR = re.compile(
-    r"\b(?:(?:bis|im|zum|spätestens)\s+(?:zum\s+|spätestens\s+)?)?"
+    r"\b(?:(?:bis|im|zum|spätestens|auf\s+(?:den|die)?)\s+(?:zum\s+|spätestens\s+)?)?"
     r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")\s*(?:/\s*)?" + _YEAR,
     _FLAGS,
 )
@@ -314,7 +348,8 @@ def month_year(text: str, context: DateContext) -> list[Term]:
 
 
 _MONTH_NO_YEAR = re.compile(
-    r"\b(?:(?:bis|im|spätestens)\s+(?:zum\s+|spätestens\s+)?(?:(Anfang|Mitte|Ende)\s+)?"
+    r"\b(?:(?:bis|im|spätestens|auf\s+(?:den|die)|in\s+den)\s+(?:zum\s+|spätestens\s+)?"
+    r"(?:(Anfang|Mitte|Ende)\s+)?"
     r"|(Anfang|Mitte|Ende)\s+)(" + MONTH + r")(?!\s*/?\s*\d)",
     _FLAGS,
 )
@@ -477,15 +512,20 @@ def _after(start: date, unit: str, amount: int) -> date:
 
 _EVENTS = (
     r"Sommerpause|Winterpause|Weihnachtspause|Osterpause|Sommerferien|Herbstferien|"
+    r"Osterferien|Winterferien|Weihnachtsferien|Pfingstferien|Frühjahrsferien|Faschingsferien|"
+    r"Parlamentspause|Jahreswechsel|"
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
     r"Kommunalwahl|Landtagswahl|Bundestagswahl|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )
 _EVENT = re.compile(
     r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach)\s+(?:der|dem|den)|zur|zum|zu\s+den)\s+"
     r"(?:(?:diesjährigen|nächsten|kommenden)\s+)?(" + _EVENTS + r")\b"
-    r"|\b(?:(?:bis\s+)?(?:zur|in\s+(?:der|einer)|zu\s+(?:der|einer))\s+"
-    r"(?:nächsten|übernächsten|kommenden|folgenden)\s+(Sitzung|BVV|Ratssitzung|"
-    r"Ausschusssitzung)(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)",
+    r"|\b(?:(?:bis\s+)?(?:zur|in\s+(?:der|einer|die|eine)|zu\s+(?:der|einer)|auf\s+(?:die|eine))\s+"
+    r"(?:der\s+)?(?:nächsten|übernächsten|kommenden|folgenden)\s+(Sitzung(?:en)?|BVV|"
+    r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
+    r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
+    r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
+    r"Sitzungen)\b",
     _FLAGS,
 )
 
@@ -496,6 +536,43 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     for m in _EVENT.finditer(text):
         anchor = m.group(1) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
+    return found
+
+
+_SOFT = re.compile(
+    r"\b(?:zeitnah|umgehend|unverzüglich|baldmöglichst|schnellstmöglich|schnellstens|"
+    r"kurzfristig|in\s+Kürze|möglichst\s+bald|so\s+bald\s+wie\s+möglich|sobald\s+wie\s+möglich|"
+    r"alsbald|zügig|rechtzeitig)\b",
+    _FLAGS,
+)
+
+
+def soft_term(text: str, context: DateContext) -> list[Term]:
+    """``zeitnah``, ``umgehend``, ``baldmöglichst``: urgency without a date (anchor ``soft``)."""
+    return [_term(m, "soft_term", None, anchor="soft") for m in _SOFT.finditer(text)]
+
+
+_SEASONS: dict[str, tuple[int, int]] = {
+    "frühjahr": (3, 5),
+    "frühling": (3, 5),
+    "sommer": (6, 8),
+    "herbst": (9, 11),
+}
+_SEASON = re.compile(
+    r"\b(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+|im\s+)?(?:(Ende|Anfang)\s+)?"
+    r"(?:des\s+)?(Frühjahr|Frühling|Sommer|Herbst)s?\s+" + _YEAR,
+    _FLAGS,
+)
+
+
+def season(text: str, context: DateContext) -> list[Term]:
+    """``bis zum Herbst 2025``, ``spätestens im Frühjahr 2026``: the season's last month
+    (meteorological). Without ``bis`` a season describes, it does not set a limit."""
+    found = []
+    for m in _SEASON.finditer(text):
+        first, last = _SEASONS[m.group(2).lower()]
+        year = int(m.group(3))
+        found.append(_term(m, "season", _last_day(year, last), window_start=date(year, first, 1)))
     return found
 
 
@@ -520,6 +597,9 @@ RULES: dict[str, Rule] = {
     "quarter_code": quarter_code,
     "named_date": named_date,
     "numeric_date": numeric_date,
+    "iso_date": iso_date,
+    "us_date": us_date,
+    "season": season,
     "year_end": year_end,
     "month_year": month_year,
     "end_of_year": end_of_year,
@@ -527,7 +607,16 @@ RULES: dict[str, Rule] = {
     "month_without_year": month_without_year,
     "year_only": year_only,
     "event_anchor": event_anchor,
+    "soft_term": soft_term,
 }
+
+
+def single_year(text: str) -> int | None:
+    """The year of every full date in ``text`` when they all agree (``bis zum Jahresende``
+    in a paper whose dates are all of 2019 means 2019), else None."""
+    empty = DateContext()
+    years = {t.date.year for t in (*numeric_date(text, empty), *named_date(text, empty)) if t.date}
+    return years.pop() if len(years) == 1 else None
 
 
 def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
@@ -537,11 +626,17 @@ def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
         (priority, term) for priority, rule in enumerate(RULES.values()) for term in rule(text, ctx)
     ]
     candidates.sort(key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
+    starts: list[int] = []  # the kept terms, disjoint and ordered by start
     kept: list[Term] = []
     for _, term in candidates:
-        if all(term.end <= k.start or term.start >= k.end for k in kept):
-            kept.append(term)
-    return sorted(kept, key=lambda t: t.start)
+        i = bisect.bisect_left(starts, term.start)
+        if i > 0 and kept[i - 1].end > term.start:
+            continue
+        if i < len(kept) and kept[i].start < term.end:
+            continue
+        starts.insert(i, term.start)
+        kept.insert(i, term)
+    return kept
 
 
 _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (

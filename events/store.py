@@ -254,6 +254,18 @@ def pg_connect(location: StoreLocation) -> Any:
     )
 
 
+def driver_errors(location: StoreLocation) -> tuple[type[Exception], ...]:
+    """The errors the store's driver raises when it cannot open or use the store.
+
+    psycopg is imported only for a PostgreSQL store, so SQLite users never load it.
+    """
+    if location.backend == "postgres":
+        import psycopg
+
+        return (sqlite3.Error, OSError, psycopg.Error)
+    return (sqlite3.Error, OSError)
+
+
 def connect(location: StoreLocation) -> Database:
     """Open a plain connection to the store (raises the driver's error if it cannot)."""
     if location.backend == "sqlite":

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import signal
-import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -22,7 +21,7 @@ from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any
 
-from events.store import Database, connect
+from events.store import Database, connect, driver_errors
 from notifiers.base import Notifier
 from notifiers.dispatcher import Dispatcher, PassResult, worker_name
 from notifiers.policy import DeliveryOptions, ReminderPolicy, parse_policy
@@ -64,7 +63,17 @@ class ReminderConfig:
 class ReminderService:
     """Reminders over one store: catch up, list, send one pass, or serve."""
 
-    def __init__(self, *, location: Any, app: Any, clock: Clock, config: ReminderConfig) -> None:
+    def __init__(
+        self,
+        *,
+        location: Any,
+        app: Any,
+        clock: Clock,
+        config: ReminderConfig,
+        db: Database | None = None,
+    ) -> None:
+        """``db``: the calling thread's connection to the store, when the caller has one open
+        (it stays the caller's to close); other threads open their own."""
         self.location = location
         self.app = app
         self.clock = clock
@@ -74,6 +83,8 @@ class ReminderService:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._opened: list[Database] = []
+        if db is not None:
+            self._local.db = db
 
     # -- per-thread wiring ---------------------------------------------------------------
 
@@ -84,14 +95,8 @@ class ReminderService:
         if db is None:
             try:
                 db = connect(self.location)
-            except Exception as exc:  # psycopg errors without importing psycopg for SQLite
-                if isinstance(exc, sqlite3.Error | OSError) or type(exc).__module__.startswith(
-                    "psycopg"
-                ):
-                    raise StorageError(
-                        f"cannot open the store {self.location.display}: {exc}"
-                    ) from exc
-                raise
+            except driver_errors(self.location) as exc:
+                raise StorageError(f"cannot open the store {self.location.display}: {exc}") from exc
             self._local.db = db
             with self._lock:
                 self._opened.append(db)

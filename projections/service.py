@@ -17,7 +17,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
-from events.store import Database, connect
+from events.store import Database
 from projections.board import BoardProjection
 from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
 from projections.runner import Progress, Projection, Runner, UnknownProjection
@@ -62,18 +62,6 @@ class BoardService:
         self.today = today
         self.runner = Runner(db, app, read_models(settings))
         self.queries = BoardQueries(db, due_soon_days=settings.due_soon_days)
-
-    @classmethod
-    def open(cls, settings: Any, app: Any) -> BoardService:
-        """Wire the service from the tracker's :class:`~tracker.settings.Settings`.
-
-        ``app`` is the ``MotionLog``, or a function returning it (opened only when the read
-        models are behind the log).
-        """
-        from tracker.clock import today
-
-        board = BoardSettings.from_section(settings.section("board"))
-        return cls(connect(settings.store), app, board, today(settings.clock))
 
     def catch_up(self) -> int:
         """Bring every read model up to the head of the log."""
@@ -132,6 +120,5 @@ class BoardService:
         return render_calendar(items, name=f"Fristen: {scope}", stamp=now)
 
     def close(self) -> None:
-        """Close the read models' connection."""
+        """Close the runner's listener (the connection stays its opener's to close)."""
         self.runner.close()
-        self.db.close()

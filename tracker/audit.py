@@ -23,7 +23,6 @@ domain's view.
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,7 +37,7 @@ from events import archive, chain
 from events.chain import ChainBroken, ChainHead, Verification
 from events.log import LogEntry, read_log
 from events.motion import Corrected, DeadlineExtended, DeadlineSet
-from events.store import Database, StoreLocation, connect
+from events.store import Database, StoreLocation, connect, driver_errors
 from events.values import Provenance, to_jsonable
 from tracker.clock import BERLIN, Clock, parse_instant
 from tracker.errors import InputError, IntegrityViolation, StorageError, UnknownMotion
@@ -49,29 +48,22 @@ from tracker.service import MotionLog, TrackerService, open_log
 log = get_logger()
 
 
-def _driver_errors(location: StoreLocation) -> tuple[type[Exception], ...]:
-    if location.backend == "postgres":
-        import psycopg
-
-        return (sqlite3.Error, OSError, psycopg.Error)
-    return (sqlite3.Error, OSError)
-
-
 def _reason(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
 
 @contextmanager
-def chain_database(location: StoreLocation) -> Iterator[Database]:
-    """A plain connection to the store with the chain table in place; closed afterwards.
+def chain_database(location: StoreLocation, opened: Database | None = None) -> Iterator[Database]:
+    """A plain connection to the store with the chain table in place.
 
-    Driver errors (unreachable server, locked or unreadable file) become
-    :class:`~tracker.errors.StorageError`.
+    ``opened``: the command's connection to the store, used and left open; without it a
+    connection is opened and closed afterwards. Driver errors (unreachable server, locked
+    or unreadable file) become :class:`~tracker.errors.StorageError`.
     """
-    errors = _driver_errors(location)
+    errors = driver_errors(location)
     try:
-        db = connect(location)
+        db = opened or connect(location)
     except errors as exc:
         raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
     try:
@@ -85,7 +77,8 @@ def chain_database(location: StoreLocation) -> Iterator[Database]:
         except errors as exc:
             raise StorageError(f"audit on {location.display} failed: {_reason(exc)}") from exc
     finally:
-        db.close()
+        if opened is None:
+            db.close()
 
 
 def parse_head(text: str, what: str = "--expect") -> ChainHead:
@@ -102,15 +95,15 @@ def seal(location: StoreLocation) -> ChainHead:
         return chain.extend(db)
 
 
-def seal_after_writes(location: StoreLocation) -> None:
+def seal_after_writes(location: StoreLocation, opened: Database | None = None) -> None:
     """Extend the chain after a command that may have written events.
 
     Cheap when nothing is new (two queries, no lock). A failure is logged, not raised: the
     events are already stored, and the next audit command or write extends the chain from
-    where it stopped.
+    where it stopped. ``opened``: the command's connection, if it has one.
     """
     try:
-        with chain_database(location) as db:
+        with chain_database(location, opened) as db:
             if chain.chain_head(db).position >= chain.log_head(db):
                 return
             chain.extend(db)

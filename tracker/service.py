@@ -9,7 +9,6 @@ same motion in between) reloads the motion and runs the command again, up to
 from __future__ import annotations
 
 import random
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -28,7 +27,7 @@ from eventsourcing.utils import Environment
 
 from events.log import LogEntry, head_position, read_log
 from events.motion import Registered
-from events.store import StoreLocation, creation_lock
+from events.store import StoreLocation, creation_lock, driver_errors
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
@@ -67,16 +66,13 @@ class MotionLog(Application[UUID]):
 
 def open_log(location: StoreLocation) -> MotionLog:
     """Open (and on first use create) the log at ``location``."""
+    errors: tuple[type[Exception], ...] = (PersistenceError, *driver_errors(location))
     try:
         location.prepare()
         with creation_lock(location):
             return MotionLog(env=location.eventsourcing_env())
-    except (PersistenceError, sqlite3.Error, OSError) as exc:
+    except errors as exc:
         raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
-    except Exception as exc:  # psycopg errors without importing psycopg for SQLite users
-        if type(exc).__module__.startswith("psycopg"):
-            raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
-        raise
 
 
 def _reason(exc: BaseException) -> str:

@@ -20,7 +20,7 @@ See ``docs/decisions/0007-oparl-sync.md`` for the choices made.
 from __future__ import annotations
 
 from tracker.oparl.config import SyncConfig, SystemTarget
-from tracker.oparl.job import TerminalProgress, sync_configured, sync_interval, sync_system
+from tracker.oparl.job import sync_configured, sync_interval, sync_system
 from tracker.oparl.sync import OParlSync, SyncSummary
 
 __all__ = [
@@ -28,7 +28,6 @@ __all__ = [
     "SyncConfig",
     "SyncSummary",
     "SystemTarget",
-    "TerminalProgress",
     "sync_configured",
     "sync_interval",
     "sync_system",

@@ -8,14 +8,11 @@ one goes on.
 
 from __future__ import annotations
 
-import sys
-import time
 from datetime import timedelta
-from typing import TextIO
 
 import httpx
 
-from events.store import connect
+from events.store import Database, connect
 from tracker.errors import SyncError
 from tracker.logs import get_logger
 from tracker.oparl.client import OParlClient
@@ -29,42 +26,6 @@ from tracker.settings import Settings
 log = get_logger()
 
 
-class TerminalProgress:
-    """One updating status line on a terminal (nothing when ``stream`` is not a terminal)."""
-
-    def __init__(self, stream: TextIO | None = None, *, every: float = 0.2) -> None:
-        self.stream = stream or sys.stderr
-        self.active = self.stream.isatty()
-        self.every = every
-        self._last = 0.0
-        self._width = 0
-
-    def _show(self, line: str, *, force: bool = False) -> None:
-        now = time.monotonic()
-        if not self.active or (not force and now - self._last < self.every):
-            return
-        self._last = now
-        pad = max(0, self._width - len(line))
-        self._width = len(line)
-        self.stream.write("\r" + line + " " * pad)
-        self.stream.flush()
-
-    def listed(self, body: str, list_name: str, seen: int) -> None:
-        """Objects read from one list so far."""
-        self._show(f"{body} {list_name}: {seen} objects read")
-
-    def recording(self, body: str, done: int, total: int) -> None:
-        """Papers recorded so far."""
-        self._show(f"{body}: {done}/{total} papers recorded", force=done == total)
-
-    def finished(self) -> None:
-        """End the status line."""
-        if self.active and self._width:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._width = 0
-
-
 def sync_system(
     settings: Settings,
     service: TrackerService,
@@ -74,10 +35,15 @@ def sync_system(
     full: bool = False,
     progress: Progress | None = None,
     transport: httpx.BaseTransport | None = None,
+    db: Database | None = None,
 ) -> SyncSummary:
-    """Run one sync of ``system_url`` into the store of ``settings``."""
+    """Run one sync of ``system_url`` into the store of ``settings``.
+
+    ``db``: the caller's connection to the store (left open); without it one is opened.
+    """
     config = SyncConfig.from_section(settings.section("sync"))
-    db = connect(settings.store)
+    opened = db
+    db = opened or connect(settings.store)
     try:
         with OParlClient(config.client, Problems(), transport=transport) as client:
             run = OParlSync(
@@ -93,7 +59,8 @@ def sync_system(
             )
             return run.run(system_url, body=body, full=full)
     finally:
-        db.close()
+        if opened is None:
+            db.close()
 
 
 def sync_interval(settings: Settings) -> timedelta:

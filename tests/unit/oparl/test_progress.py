@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from tracker.oparl import TerminalProgress
+from console.render import SyncProgress
 
 
 class Terminal(io.StringIO):
@@ -14,7 +14,7 @@ class Terminal(io.StringIO):
 
 def test_progress_updates_one_line_on_a_terminal() -> None:
     out = Terminal()
-    progress = TerminalProgress(out, every=0)
+    progress = SyncProgress(out, every=0)
     progress.listed("body/1", "paper", 100)
     progress.recording("body/1", 3, 3)
     progress.finished()
@@ -25,7 +25,7 @@ def test_progress_updates_one_line_on_a_terminal() -> None:
 
 def test_progress_is_silent_when_not_a_terminal() -> None:
     out = io.StringIO()
-    progress = TerminalProgress(out, every=0)
+    progress = SyncProgress(out, every=0)
     progress.listed("body/1", "paper", 100)
     progress.finished()
     assert out.getvalue() == ""

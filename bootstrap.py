@@ -1,0 +1,187 @@
+"""The one wiring of the tracker: settings read once, the store opened once, services built.
+
+A front (the CLI, a web front when there is one) makes one :class:`Bootstrap` per command
+or request from its options and closes it when done. The settings are read on first use
+(``--help`` and ``tracker extract`` never read them); the store's plain connection is opened
+once and shared by the read models, the reminders, the OParl mirror and the audit chain;
+the event log (the eventsourcing application, with its own connection) is opened only
+when something reads or writes events.
+
+Only the fronts import this module (docs/architecture.md). Its imports of the services
+are deferred to first use: a listing on a current board must not load the log's event
+classes, eventsourcing or structlog (docs/decisions/0010).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+from uuid import UUID
+
+if TYPE_CHECKING:
+    from events.store import Database
+    from notifiers.service import ReminderService
+    from projections.queries import Filters, Page
+    from projections.service import BoardService, BoardSettings
+    from tracker.service import TrackerService
+    from tracker.settings import Settings
+
+
+class BoardAnswers(Protocol):
+    """What the live board and a board replayed ``--known-at`` both answer."""
+
+    def overdue(self, filters: Filters, as_of: date | None, limit: int, offset: int) -> Page:
+        """Overdue obligations, most overdue first."""
+        ...
+
+    def due(
+        self, within: int, filters: Filters, as_of: date | None, limit: int, offset: int
+    ) -> Page:
+        """Open obligations due within ``within`` days."""
+        ...
+
+    def stats(self, filters: Filters, as_of: date | None) -> dict[str, Any]:
+        """Per office and committee statistics."""
+        ...
+
+    def motion(self, motion_id: UUID) -> list[dict[str, Any]]:
+        """The board's rows of one motion."""
+        ...
+
+    def close(self) -> None:
+        """Release what the answers were computed from."""
+        ...
+
+
+class Bootstrap:
+    """Settings plus the services built from them on first use, for one command."""
+
+    def __init__(
+        self, *, db: str | None = None, now: str | None = None, config: str | None = None
+    ) -> None:
+        self._db, self._now, self._config = db, now, config
+        self._settings: Settings | None = None
+        self._store: Database | None = None
+        self._service: TrackerService | None = None
+        self._board: BoardService | None = None
+        self._reminders: ReminderService | None = None
+        self._replays: list[BoardAnswers] = []
+
+    @property
+    def settings(self) -> Settings:
+        """The settings, read once (options, ``TRACKER_*`` environment, TOML file)."""
+        if self._settings is None:
+            from tracker.settings import load_settings  # deferred: not every command needs it
+
+            self._settings = load_settings(db=self._db, now=self._now, config=self._config)
+        return self._settings
+
+    @property
+    def store(self) -> Database:
+        """The command's one plain connection to the store (opened on first use)."""
+        if self._store is None:
+            # deferred with the settings; the driver's errors become a StorageError
+            from events.store import connect, driver_errors
+            from tracker.errors import StorageError
+
+            location = self.settings.store
+            try:
+                self._store = connect(location)
+            except driver_errors(location) as exc:
+                raise StorageError(f"cannot open the store {location.display}: {exc}") from exc
+        return self._store
+
+    @property
+    def service(self) -> TrackerService:
+        """The commands on motions over the event log (opened on first use)."""
+        if self._service is None:
+            # deferred: loads eventsourcing and the event classes (decision 0010)
+            from tracker.service import TrackerService, open_log
+
+            s = self.settings
+            self._service = TrackerService(
+                open_log(s.store),
+                s.clock,
+                s.user,
+                lookup=lambda reference: self.board.ids_for_reference(reference),
+            )
+        return self._service
+
+    def board_settings(self) -> BoardSettings:
+        """The ``[board]`` table, checked."""
+        from projections.service import BoardSettings  # deferred with the read models
+
+        return BoardSettings.from_section(self.settings.section("board"))
+
+    @property
+    def board(self) -> BoardService:
+        """The read models of the store; the log is opened only when they are behind it."""
+        if self._board is None:
+            from projections.service import BoardService  # deferred: not every command lists
+
+            self._board = BoardService(
+                self.store, lambda: self.service.app, self.board_settings(), self.today()
+            )
+        return self._board
+
+    def board_known(self, known_at: str | None) -> tuple[BoardAnswers, str | None]:
+        """The live board, or with ``known_at`` one rebuilt in memory from what was recorded
+        by then, with a note when nothing had been (closed with the bootstrap)."""
+        if known_at is None:
+            return self.board, None
+        # deferred: a replay reads the whole log (eventsourcing, the event classes)
+        from projections.replay import known_board
+        from tracker.audit import known_at as parse_known_at
+
+        s = self.settings
+        replay = known_board(
+            self.service.app, parse_known_at(known_at, s.clock), s.section("board")
+        )
+        self._replays.append(replay)
+        return replay, replay.note
+
+    @property
+    def reminders(self) -> ReminderService:
+        """The reminder service (``[reminders]``, ``TRACKER_SMTP_URL``, ...)."""
+        if self._reminders is None:
+            # deferred: the policy and the dispatcher are needed by few commands
+            from notifiers.service import ReminderConfig, ReminderService
+
+            s = self.settings
+            self._reminders = ReminderService(
+                location=s.store,
+                app=self.service.app,
+                clock=s.clock,
+                config=ReminderConfig.from_settings(s),
+                db=self.store,
+            )
+        return self._reminders
+
+    def today(self) -> date:
+        """Today by the configured clock (Berlin)."""
+        from tracker.clock import today  # deferred with the settings
+
+        return today(self.settings.clock)
+
+    def close(self) -> None:
+        """When the command ends: extend the audit chain over anything it wrote, then close
+        everything that was opened, the store last."""
+        if self._service is not None:
+            from tracker.audit import seal_after_writes  # deferred: only after writes
+
+            seal_after_writes(self.settings.store, self._store)
+        for replay in self._replays:
+            replay.close()
+        self._replays.clear()
+        if self._board is not None:
+            self._board.close()
+            self._board = None
+        if self._reminders is not None:
+            self._reminders.close()
+            self._reminders = None
+        if self._service is not None:
+            self._service.app.close()
+            self._service = None
+        if self._store is not None:
+            self._store.close()
+            self._store = None

@@ -1,0 +1,35 @@
+"""The ``tracker`` command: a thin typer front over the tracker's services.
+
+::
+
+    app.py        the root: global options, one Bootstrap per command, errors as exit codes
+    options.py    options several commands share; reading dates and choices
+    render.py     what commands print beyond the listings' renderers; the progress line
+    motions.py    add, deadline extend, report, complete, withdraw, correct, show, log
+    documents.py  extract, ingest
+    sync.py       sync (OParl)
+    board.py      overdue, due, stats, calendar, rebuild
+    reminders.py  notify, reminders, run
+    audit.py      audit head, verify, export, import
+
+Nothing imports this package but the entry module ``cli.py``.
+"""
+
+from __future__ import annotations
+
+from console import board, documents, motions, reminders, sync
+from console.app import app
+from console.audit import audit_app
+
+# In the order ``tracker --help`` lists them.
+for module in (motions, documents, sync, board, reminders):
+    app.registered_commands += module.commands.registered_commands
+app.add_typer(motions.deadline_app, name="deadline")
+app.add_typer(audit_app, name="audit")
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

@@ -1,0 +1,72 @@
+"""Reading council documents: extract (print what they say) and ingest (record it)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from bootstrap import Bootstrap
+from console.options import ExtractFormat, State
+from console.render import progress, render_extraction, render_summary
+from tracker.errors import TrackerError
+
+#: The commands of this module (merged into the root, in order, by :mod:`console`).
+commands = typer.Typer()
+
+
+@commands.command()
+def extract(
+    ctx: typer.Context,
+    files: Annotated[list[str], typer.Argument(help="Documents: .txt, .html, .pdf, or folders.")],
+    fmt: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.table,
+    state: State = None,
+) -> None:
+    """Read council documents and print what they say; store nothing."""
+    from pathlib import Path
+
+    from tracker.deadlines import check_state
+    from tracker.documents import document_paths, extract_file
+
+    failed = 0
+    for path in document_paths(Path(f) for f in files):
+        try:
+            extraction = extract_file(path, state=check_state(state))
+        except TrackerError as exc:
+            failed += 1
+            typer.echo(f"tracker: skipped {exc}", err=True)
+            continue
+        typer.echo(render_extraction(extraction.to_json(), fmt), nl=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@commands.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Documents or folders of documents.")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Record nothing.")] = False,
+    state: State = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json (the summary).")] = "table",
+) -> None:
+    """Read council documents and record their facts (the same document twice adds nothing)."""
+    from pathlib import Path
+
+    from tracker.deadlines import check_state
+    from tracker.ingest import IngestSummary, ingest_paths
+
+    c: Bootstrap = ctx.obj
+    summary = IngestSummary()
+    results = ingest_paths(
+        c.service,
+        [Path(p) for p in paths],
+        dry_run=dry_run,
+        state=check_state(state) or c.settings.default_state,
+    )
+    for result in progress(results, "Reading documents"):
+        summary.add(result)
+        if result.error:
+            typer.echo(f"tracker: skipped {result.error}", err=True)
+    typer.echo(render_summary(summary.as_json(), fmt, dry_run))
+    if summary.failures:
+        raise typer.Exit(1)

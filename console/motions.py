@@ -1,0 +1,223 @@
+"""Commands on one motion: add, deadline extend, report, complete, withdraw, correct, show,
+and the raw log."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from itertools import islice
+from typing import Annotated
+
+import typer
+
+from console.app import boot, group
+from console.options import Body, KnownAt, TableOrJson, choice, parse_day
+from console.render import render_motion
+from events.values import DeadlineKind, Outcome, ReportKind
+from tracker.deadlines import check_state
+from tracker.output import render_json, render_jsonl, render_table
+
+#: The commands of this module (merged into the root, in order, by :mod:`console`).
+commands = typer.Typer()
+deadline_app = group("Change deadlines.")
+
+
+class LogFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@commands.command()
+def add(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr., e.g. 1263/IV.")],
+    body: Annotated[str, typer.Option(help="The council, e.g. 'BVV Mitte von Berlin'.")],
+    title: Annotated[str, typer.Option(help="Betreff.")],
+    kind: Annotated[str | None, typer.Option(help="Antrag, Beschlussvorlage, ...")] = None,
+    state: Annotated[str | None, typer.Option(help="Bundesland: BE, HH, NW, ...")] = None,
+    decided: Annotated[str | None, typer.Option(help="Date of the decision.")] = None,
+    outcome: Annotated[str | None, typer.Option(help="adopted, rejected, noted, ...")] = None,
+    committee: Annotated[str | None, typer.Option(help="Who decided (default: the body).")] = None,
+    addressee: Annotated[str | None, typer.Option(help="Who must act: Bezirksamt, ...")] = None,
+    office: Annotated[str | None, typer.Option(help="Federführung (gets reminders).")] = None,
+    due: Annotated[str | None, typer.Option(help="Due date of the deadline.")] = None,
+    deadline_kind: Annotated[str, typer.Option(help="completion, report or event.")] = "completion",
+    phrase: Annotated[str | None, typer.Option(help="The deadline as written.")] = None,
+) -> None:
+    """Register a motion by hand, with its decision and deadline."""
+    c = boot(ctx)
+    deadline_id, change = c.service.add(
+        body=body,
+        reference=reference,
+        title=title,
+        kind=kind,
+        state=check_state(state) or c.settings.default_state,
+        decided_on=parse_day(decided, "--decided"),
+        outcome=choice(Outcome, outcome or ("adopted" if decided else None), "--outcome"),
+        committee=committee,
+        addressee=addressee,
+        office=office,
+        due=parse_day(due, "--due"),
+        deadline_kind=choice(DeadlineKind, deadline_kind, "--deadline-kind"),
+        phrase=phrase,
+    )
+    suffix = f", deadline {deadline_id}" if deadline_id else ""
+    typer.echo(f"{change.motion.reference}: {change.appended} event(s) recorded{suffix}")
+
+
+@deadline_app.command("extend")
+def deadline_extend(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    deadline_id: Annotated[str, typer.Argument(help="Deadline id as shown by 'show', e.g. D1.")],
+    to: Annotated[str, typer.Option("--to", help="The new due date.")],
+    reason: Annotated[str, typer.Option(help="Why the deadline moves.")],
+    body: Body = None,
+    effective: Annotated[str | None, typer.Option(help="When it was granted.")] = None,
+) -> None:
+    """Record a Fristverlängerung; the earlier due dates stay in the history."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    c.service.extend_deadline(
+        motion.id,
+        deadline_id,
+        new_due=parse_day(to, "--to"),
+        reason=reason,
+        effective=parse_day(effective, "--effective") or c.today(),
+    )
+    typer.echo(f"{motion.reference} {deadline_id}: due {to} ({reason})")
+
+
+@commands.command()
+def report(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    on: Annotated[
+        str | None, typer.Option("--date", help="Submission date (default today).")
+    ] = None,
+    final: Annotated[bool, typer.Option("--final/--interim", help="Schlussbericht?")] = False,
+    document: Annotated[str | None, typer.Option(help="Reference of the report document.")] = None,
+    obligation: Annotated[str | None, typer.Option(help="Deadline or duty id it fulfils.")] = None,
+    body: Body = None,
+) -> None:
+    """Record a report (Zwischen- or Schlussbericht) submitted by the administration."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    change = c.service.submit_report(
+        motion.id,
+        on=parse_day(on, "--date") or c.today(),
+        report_kind=ReportKind.FINAL if final else ReportKind.INTERIM,
+        document_reference=document,
+        obligation_id=obligation,
+    )
+    typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
+
+
+@commands.command()
+def complete(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    deadline: Annotated[str | None, typer.Option(help="Only this deadline (e.g. D1).")] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="When it was done (default today).")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="Closing note (Erledigungsvermerk).")] = None,
+    body: Body = None,
+) -> None:
+    """Mark a motion, or one of its deadlines, as done."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    day = parse_day(on, "--date") or c.today()
+    c.service.complete(motion.id, on=day, deadline_id=deadline, note=note)
+    typer.echo(f"{motion.reference}{' ' + deadline if deadline else ''}: completed on {day}")
+
+
+@commands.command()
+def withdraw(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    reason: Annotated[str | None, typer.Option(help="Why.")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="When (default today).")] = None,
+    body: Body = None,
+) -> None:
+    """Record that a motion was withdrawn."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    c.service.withdraw(motion.id, on=parse_day(on, "--date") or c.today(), reason=reason)
+    typer.echo(f"{motion.reference}: withdrawn")
+
+
+@commands.command()
+def correct(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    field_name: Annotated[
+        str, typer.Argument(metavar="FIELD", help="title, office, deadline.D1.due, ...")
+    ],
+    value: Annotated[str, typer.Argument(help="The right value ('' for none).")],
+    reason: Annotated[str, typer.Option(help="Why the recorded fact was wrong.")],
+    body: Body = None,
+) -> None:
+    """Correct a wrongly recorded fact (a new event; the old value stays in the history)."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    if field_name.endswith(".due") and value:
+        value = parse_day(value, field_name).isoformat()
+    change = c.service.correct(
+        motion.id, field_name=field_name, value=value or None, reason=reason, effective=c.today()
+    )
+    typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
+
+
+@commands.command()
+def show(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    body: Body = None,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = (
+        TableOrJson.table
+    ),
+    known_at: KnownAt = None,
+    history: Annotated[
+        bool, typer.Option(help="Every event: both times, provenance, what it replaced.")
+    ] = False,
+) -> None:
+    """Show a motion: its facts, deadlines and history."""
+    # deferred: the audit views load the aggregate and eventsourcing
+    from tracker import audit
+    from tracker.views import history_view, motion_view
+
+    c = boot(ctx)
+    motion, events = audit.known_motion(c.service, reference, body, known_at, c.settings.clock)
+    rows = audit.history_rows(events) if history else history_view(events)
+    view = motion_view(motion) | {"history": rows}
+    board, note = c.board_known(known_at)
+    if note:
+        typer.echo(f"tracker: note: {note}", err=True)
+    view["board"] = board.motion(motion.id)
+    if known_at is None:
+        from notifiers.output import motion_reminders_view  # deferred: only `show` uses it
+
+        view["reminders"] = motion_reminders_view(c.reminders.for_motion(motion.id))
+    if fmt is TableOrJson.json:
+        typer.echo(render_json(view))
+    else:
+        typer.echo(render_motion(view), nl=False)
+
+
+@commands.command("log")
+def log_command(
+    ctx: typer.Context,
+    fmt: Annotated[LogFormat, typer.Option("--format", help="table or jsonl.")] = LogFormat.table,
+    start: Annotated[int, typer.Option("--from", min=1, help="First position.")] = 1,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most this many events.")] = None,
+) -> None:
+    """Print the raw log in order: position, recorded time, effective date, event, motion."""
+    entries = islice(boot(ctx).service.log(start=start), limit)
+    if fmt is LogFormat.jsonl:
+        for entry in entries:
+            typer.echo(render_jsonl([entry.as_json()]), nl=False)
+        return
+    rows = [e.as_json() for e in entries]
+    typer.echo(
+        render_table(rows, ["position", "recorded", "effective", "event", "motion"]), nl=False
+    )

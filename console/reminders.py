@@ -1,0 +1,89 @@
+"""Reminders: notify (one pass), the reminders listing, and ``run`` (the long-running service)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bootstrap import Bootstrap
+from console.app import boot
+from console.options import BoardFormat, KnownAt, ListFormat, TableOrJson
+
+if TYPE_CHECKING:
+    from notifiers.service import PeriodicJob
+
+#: The commands of this module (merged into the root, in order, by :mod:`console`).
+commands = typer.Typer()
+
+
+@commands.command()
+def notify(
+    ctx: typer.Context,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only show what is due.")] = False,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = (
+        TableOrJson.table
+    ),
+) -> None:
+    """Send the reminders due now, once (one dispatcher pass)."""
+    from notifiers.output import render_pass  # deferred: the dispatcher is not small
+
+    result = boot(ctx).reminders.notify(dry_run=dry_run)
+    typer.echo(render_pass(result, fmt.value, dry_run=dry_run), nl=False)
+
+
+@commands.command()
+def reminders(
+    ctx: typer.Context,
+    fmt: BoardFormat = ListFormat.table,
+    status: Annotated[
+        list[str] | None, typer.Option(help="planned, sent, failed, skipped, retired.")
+    ] = None,
+    known_at: KnownAt = None,
+) -> None:
+    """List reminders: planned, sent, failed, skipped and retired."""
+    from notifiers.output import render_reminders  # deferred: the policy is not small
+
+    c = boot(ctx)
+    if known_at is None:
+        rows = c.reminders.reminders(status)
+    else:
+        # deferred: a replay reads the whole log (eventsourcing, the event classes)
+        from notifiers.replay import known_reminders
+        from tracker.audit import known_at as parse_known_at
+
+        rows = known_reminders(
+            c.service.app,
+            parse_known_at(known_at, c.settings.clock),
+            c.settings.section("reminders"),
+            status,
+            regular_cadence_months=c.board_settings().regular_cadence_months,
+        )
+    typer.echo(render_reminders(rows, fmt.value), nl=False)
+
+
+@commands.command()
+def run(ctx: typer.Context) -> None:
+    """Run the service until SIGTERM or Ctrl-C: reminders, the audit chain, OParl sync."""
+    c = boot(ctx)
+    c.reminders.serve(jobs=service_jobs(c))
+
+
+def service_jobs(c: Bootstrap) -> list[PeriodicJob]:
+    """The periodic jobs of ``tracker run`` beside the dispatcher."""
+    # deferred: only the long-running service needs the scheduler's jobs
+    from notifiers.service import PeriodicJob
+    from tracker.audit import seal
+    from tracker.oparl import sync_configured, sync_interval
+
+    s = c.settings
+    jobs = [PeriodicJob("seal_chain", 60.0, lambda: seal(s.store))]
+    if s.section("sync").get("systems"):
+        jobs.append(
+            PeriodicJob(
+                "oparl_sync",
+                sync_interval(s).total_seconds(),
+                lambda: sync_configured(s, c.service),
+            )
+        )
+    return jobs

@@ -1,0 +1,180 @@
+"""What the commands print, beyond the listings' own renderers: a motion, an extraction, an
+ingest summary, files written, and the one progress line on a terminal.
+
+Tables, JSON, JSON lines and CSV are written by :mod:`tracker.output` (one implementation
+each); the board's and the reminders' pages by :mod:`projections.present` and
+:mod:`notifiers.output`, which use it.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO, TypeVar
+
+from console.options import ExtractFormat
+from tracker.errors import InputError
+from tracker.output import render_json, render_jsonl, render_table
+
+T = TypeVar("T")
+
+
+class StatusLine:
+    """One updating status line (``\\r``) on a terminal; nothing when ``stream`` is not one.
+
+    Updates come at most every ``every`` seconds unless forced (the last one); a shorter
+    line blanks out what is left of a longer one.
+    """
+
+    def __init__(self, stream: TextIO | None = None, *, every: float = 0.2) -> None:
+        self.stream = stream or sys.stderr
+        self.active = self.stream.isatty()
+        self.every = every
+        self._last = 0.0
+        self._width = 0
+
+    def show(self, line: str, *, force: bool = False) -> None:
+        """Replace the line (unless shown less than ``every`` seconds ago)."""
+        now = time.monotonic()
+        if not self.active or (not force and now - self._last < self.every):
+            return
+        self._last = now
+        pad = max(0, self._width - len(line))
+        self._width = len(line)
+        self.stream.write("\r" + line + " " * pad)
+        self.stream.flush()
+
+    def finish(self) -> None:
+        """End the line (a newline, if anything was shown)."""
+        if self.active and self._width:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._width = 0
+
+    def counting(self, items: Iterable[T], label: str) -> Iterator[T]:
+        """``items``, with ``label: N`` counting them on the line; ended afterwards."""
+        count = 0
+        for count, item in enumerate(items, 1):
+            self.show(f"{label}: {count}")
+            yield item
+        if count:
+            self.show(f"{label}: {count}", force=True)
+        self.finish()
+
+    def of_total(self, label: str, unit: str) -> Callable[[int, int], None] | None:
+        """A ``(done, total)`` callback showing ``label: done of total unit`` (None when
+        there is no terminal, so the work need not count)."""
+        if not self.active:
+            return None
+
+        def show(done: int, total: int) -> None:
+            self.show(f"{label}: {done:,} of {total:,} {unit}", force=done == total)
+
+        return show
+
+
+def progress(items: Iterable[T], label: str) -> Iterator[T]:
+    """Items with a progress line on a terminal (nothing otherwise)."""
+    return StatusLine().counting(items, label)
+
+
+class SyncProgress(StatusLine):
+    """The progress of an OParl sync on the status line (``tracker.oparl.sync.Progress``)."""
+
+    def listed(self, body: str, list_name: str, seen: int) -> None:
+        """Objects read from one list so far."""
+        self.show(f"{body} {list_name}: {seen} objects read")
+
+    def recording(self, body: str, done: int, total: int) -> None:
+        """Papers recorded so far."""
+        self.show(f"{body}: {done}/{total} papers recorded", force=done == total)
+
+    def finished(self) -> None:
+        """End the status line."""
+        self.finish()
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write an output file; a failure is bad input naming the file."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"{path}: {exc.strerror}") from None
+
+
+def render_motion(view: dict[str, Any]) -> str:
+    """The table form of ``show``."""
+    decision = view["decision"]
+    lines = [
+        f"{view['reference']}  {view['title']}",
+        f"body: {view['body']}   kind: {view['kind'] or '-'}   state: {view['state'] or '-'}",
+        f"addressee: {view['addressee'] or '-'}   office: {view['office'] or '-'}",
+        "decision: "
+        + (
+            f"{decision['outcome'].value} on {decision['date']} by {decision['committee']}"
+            if decision
+            else "-"
+        ),
+    ]
+    if view["completed_on"]:
+        lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")
+    if view["withdrawn_on"]:
+        lines.append(f"withdrawn on {view['withdrawn_on']}")
+    text = "\n".join(lines) + "\n\n"
+    if view["deadlines"]:
+        text += (
+            render_table(
+                view["deadlines"], ["id", "kind", "due", "original_due", "met_on", "phrase"]
+            )
+            + "\n"
+        )
+    if "board" in view:
+        from projections.present import render_motion_board  # deferred: only `show` uses it
+
+        text += render_motion_board(view["board"]) + "\n"
+    if view.get("reminders"):
+        from notifiers.output import render_motion_reminders  # deferred: only `show` uses it
+
+        text += "reminders:\n" + render_motion_reminders(view["reminders"]) + "\n"
+    columns = ["version", "recorded", "effective", "event"]
+    if view["history"] and "provenance" in view["history"][0]:  # show --history
+        columns += ["provenance", "summary"]
+    text += render_table(view["history"], columns, max_width=60)
+    return text
+
+
+def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:
+    """One extraction as a JSON line or a short block for people."""
+    if fmt is ExtractFormat.jsonl:
+        return render_jsonl([data])
+    decision = data["decision"]
+    lines = [
+        f"{data['file']}: {data['reference']} ({data['kind'] or '?'}) {data['title'] or ''}",
+        f"  body: {data['body'] or '-'}  state: {data['state'] or '-'}"
+        f"  addressee: {data['addressee'] or '-'}",
+        f"  decision: {decision['outcome'] + ' ' + str(decision['date']) if decision else '-'}",
+    ]
+    lines += [
+        f"  deadline {d['date'] or '?'} ({d['kind']}, {d['rule']}): {d['text']}"
+        for d in data["deadlines"]
+    ]
+    lines += [
+        f"  report {r['recurrence']} due {r['due'] or '-'}: {r['text']}" for r in data["reports"]
+    ]
+    lines += [f"  warning: {w}" for w in data["warnings"]]
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(summary: dict[str, int], fmt: str, dry_run: bool) -> str:
+    """The summary of ``ingest``."""
+    if fmt == "json":
+        return render_json(summary | {"dry_run": dry_run})
+    verb = "would record" if dry_run else "recorded"
+    return (
+        f"{summary['documents']} document(s) read: {summary['motions_new']} new motion(s), "
+        f"{summary['motions_updated']} updated, {summary['unchanged']} unchanged; "
+        f"{verb} {summary['events']} event(s), {summary['deadlines']} deadline(s); "
+        f"{summary['warnings']} warning(s), {summary['failures']} failure(s)"
+    )

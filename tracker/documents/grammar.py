@@ -520,7 +520,8 @@ _EVENTS = (
 _EVENT = re.compile(
     r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach)\s+(?:der|dem|den)|zur|zum|zu\s+den)\s+"
     r"(?:(?:diesjährigen|nächsten|kommenden)\s+)?(" + _EVENTS + r")\b"
-    r"|\b(?:(?:bis\s+)?(?:zur|in\s+(?:der|einer|die|eine)|zu\s+(?:der|einer)|auf\s+(?:die|eine))\s+"
+    r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
+    r"auf\s+(?:die|eine|den)|der|die|den)\s+"
     r"(?:der\s+)?(?:nächsten|übernächsten|kommenden|folgenden)\s+(Sitzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"

@@ -118,6 +118,7 @@ REVIEW_REASONS: dict[str, str] = {
     "soft_term": "a vague term (zeitnah, umgehend): no date, only urgency",
     "time_word_without_date": "an operative sentence with a time word that no rule read",
     "declined_report": "a report duty near a negation, not recorded as a duty",
+    "unread_obligation": "a sentence pairing an action with a time term that yielded nothing",
     "conflicting_dates": "one obligation with two different dates",
     "undated_report": "a report duty without a due date",
     "no_reference": "no Drucksachen-Nr.: recorded under a key made from the document",

@@ -63,11 +63,47 @@ _OPERATIVE = re.compile(
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
     _I,
 )
+# "haben ... verabredet, um die Gehwege zu schützen", "sind ... nicht zu finden": a purpose
+# clause or a description, not a duty (``hat ... zu tun`` is one).
+_NOT_A_DUTY = re.compile(
+    r"\bum\b[^,.;]{0,120}?\bzu\s+\w+$|\bnicht\s+(?:mehr\s+)?zu\s+\w+$|"
+    r"\bzu\s+(?:finden|sehen|erkennen|erwarten|beobachten|verzeichnen|lesen|entnehmen|hören|"
+    r"bemerken|beklagen|begrüßen|bedauern)$",
+    _I,
+)
+
+
+# "sollen am 2. Juli 2012 beginnen": a start, not a limit.
+_STARTS = re.compile(r"\s+(?:\S+\s+){0,2}?(?:beginnen|beginnt|starten|startet|anlaufen)\b", _I)
+
+
+def _is_operative(text: str) -> bool:
+    """Whether the text asks someone to act: an operative verb, a modal, ``hat ... zu tun``."""
+    return any(
+        not (
+            m.group(0).lower().startswith(("hat", "haben", "ist", "sind"))
+            and _NOT_A_DUTY.search(m.group(0))
+        )
+        for m in _OPERATIVE.finditer(text)
+    )
+
+
 # "legt ... vor": the separable verb in the present, a paper still to come.
-_LAYS_BEFORE = r"\blegt\b[^.;?]{0,160}?\bvor\s*(?=[.;,]|$)"
+_LAYS_BEFORE = r"\b(?:legt|stellt|teilt)\b[^.;?]{0,160}?\b(?:vor|dar|mit)\s*(?=[.;,]|$)"
 _FUTURE_REPORT = re.compile(
     r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
+    _I,
+)
+# An action announced for later ("Die Berichte werden auf die Tagesordnung der nächsten
+# Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
+# with a term it counts as an obligation even outside a resolution.
+_ANNOUNCED = re.compile(
+    r"\b(?:wird|werden|soll|sollen)\b[^.;?]{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
+    r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
+    r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
+    r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft)\b"
+    r"|\b(?:sagt|sagte)\b[^.;?]{0,80}?\bzu\b|\bzugesagt\b",
     _I,
 )
 # A term that sets a limit: inside the resolution it binds even without an operative verb
@@ -103,7 +139,7 @@ _SUBCLAUSE = re.compile(
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
 _POSTPONED = re.compile(
-    r"\b(?:vertagt|verschoben|zurückgestellt|Vertagung|Verschiebung|Wiedervorlage|"
+    r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
     r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
     r"(?:verschieben|vertagen|zurückstellen))\b",
     _I,
@@ -259,6 +295,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
     for term in find_terms(sentence, context):
         if _NOT_A_DUE_DATE.search(_before(sentence, term)):
             continue
+        if _STARTS.match(sentence, term.end, term.end + 40):
+            continue
         if term.date in skip and term.rule in ("numeric_date", "named_date"):
             continue
         kept.append(term)
@@ -268,6 +306,13 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
 def _is_limit(term: Term, sentence: str) -> bool:
     """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``."""
     return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(_before(sentence, term)))
+
+
+def _future(term: Term, context: DateContext) -> bool:
+    """Whether a dated term lies after the document's own date (an announcement, not a
+    record of the past)."""
+    anchor = context.anchor
+    return term.date is not None and anchor is not None and term.date > anchor
 
 
 def _before(sentence: str, term: Term, width: int = 60) -> str:
@@ -393,8 +438,7 @@ def find_obligations(
     labelled = _labelled(text, context)
     section = operative_text(text)
     binding = section is not None and (
-        _OPERATIVE.search(section) is not None
-        or any(_is_limit(t, section) for t in find_terms(section, context))
+        _is_operative(section) or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     scope = section if section is not None and binding else text
     prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
@@ -405,16 +449,19 @@ def find_obligations(
     deadlines: list[Deadline] = []
     reports: list[Report] = []
     addressee: str | None = None
+    marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
     for sentence in sentences(scope):
-        operative = _OPERATIVE.search(sentence) is not None
+        marks.append((sentence, len(deadlines) + len(reports) + len(review)))
+        operative = _is_operative(sentence)
         reporting = _REPORT.search(sentence) is not None
         postponed = not operative and _POSTPONED.search(sentence) is not None
+        announced = not operative and not postponed and _ANNOUNCED.search(sentence) is not None
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
             reporting and (recurrence or _FUTURE_REPORT.search(sentence))
         )
-        if plain and not binding and not postponed:
+        if plain and not binding and not postponed and not announced:
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
@@ -427,6 +474,10 @@ def find_obligations(
         terms = _due_terms(sentence, context, skip)
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)
+        elif announced and plain:
+            terms = [
+                t for t in terms if t.date is None or _is_limit(t, sentence) or _future(t, context)
+            ]
         elif plain:
             terms = [t for t in terms if _is_limit(t, sentence)]
         if not terms and (operative or reporting or postponed):
@@ -467,6 +518,10 @@ def find_obligations(
                 )
             )
 
+    findings = [*(n for _, n in marks[1:]), len(deadlines) + len(reports) + len(review)]
+    read = {squash(m[0]) for m, after in zip(marks, findings, strict=True) if after > m[1]}
+    if not asks_questions:
+        review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, skip))
     if labelled and any(d.date is None for d in deadlines):
         warnings.append("an Erledigungsfrist is given: undated prose terms dropped")
         deadlines = [d for d in deadlines if d.date is not None]
@@ -490,6 +545,39 @@ def find_obligations(
         tuple(warnings),
         tuple(_unique_review(review)),
     )
+
+
+# A report of the past ("waren ... informiert worden", "war bis zum Jahre 2001"): no duty
+# ahead. ``wurde beauftragt`` and ``beschloss`` stay: minutes record decisions so.
+_PAST = re.compile(r"\b(?:war|waren|gewesen|worden|fand|fanden)\b", _I)
+
+
+def _unread(text: str, context: DateContext, read: set[str], skip: set[date]) -> list[ReviewItem]:
+    """Sentences anywhere in the document that pair an action (a request, a report, a
+    postponement, an announcement) with a time term or word, and yielded nothing: the
+    safety net that turns a silent miss into a task for a person."""
+    found = []
+    for sentence in sentences(text):
+        key = squash(sentence)
+        if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
+            continue
+        if any(key in r or r in key for r in read if r):
+            continue
+        acting = (
+            _is_operative(sentence)
+            or _REPORT.search(sentence)
+            or _POSTPONED.search(sentence)
+            or _ANNOUNCED.search(sentence)
+        )
+        terms = [
+            t
+            for t in _due_terms(sentence, context, skip)
+            if t.date is None or context.anchor is None or t.date >= context.anchor
+        ]
+        limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
+        if (acting and (terms or _TIME_WORD.search(sentence))) or limits:
+            found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
+    return found
 
 
 def _conflict(sentence: str, terms: list[Term]) -> ReviewItem | None:

@@ -532,7 +532,20 @@ def _council_or_place(text: str) -> str | None:
     council = _COUNCIL.search(text)
     if council:
         return _base(council.group(1) or council.group(2))
+    committee = _COMMITTEE.search(text)
+    if committee:
+        return squash(committee.group(0))
     return None
+
+
+# A committee named alone, when no council is: "Ausschuss für Mobilität, Infrastruktur und
+# Grün", "Amtsausschuss", "Beirat Burglesum", "Hauptausschuss".
+_COMMITTEE = re.compile(
+    r"\b(?:Ausschuss|Ausschusses)\s+für\s+[A-ZÄÖÜ][\w-]*(?:(?:,\s*|\s+und\s+)[A-ZÄÖÜ][\w-]*){0,4}"
+    r"|\b(?:Haupt|Finanz|Bau|Umwelt|Sozial|Jugendhilfe|Kreis|Amts|Werk|Verwaltungs|Planungs|"
+    r"Kultur|Schul|Sport|Verkehrs|Ältesten)ausschuss\b"
+    r"|\bBeirat\s+[A-ZÄÖÜ][\w-]+|\bOrtsbeirat(?:\s+\d{1,2})?\b|\bOrtsrat\s+[A-ZÄÖÜ][\w-]+"
+)
 
 
 def _base(word: str) -> str:

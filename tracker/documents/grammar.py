@@ -518,17 +518,33 @@ _EVENTS = (
     r"Kommunalwahl|Landtagswahl|Bundestagswahl|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )
 _EVENT = re.compile(
-    r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach)\s+(?:der|dem|den)|zur|zum|zu\s+den)\s+"
-    r"(?:(?:diesjährigen|nächsten|kommenden)\s+)?(" + _EVENTS + r")\b"
+    r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach|in|bei)\s+(?:der|dem|den)|zur|zum|zu\s+den|"
+    r"im\s+Rahmen\s+(?:der|des))\s+"
+    r"(?:(?:diesjährigen|nächsten|kommenden|anstehenden|bevorstehenden|folgenden)\s+)?"
+    r"(" + _EVENTS + r")\b"
     r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
     r"auf\s+(?:die|eine|den)|der|die|den)\s+"
-    r"(?:der\s+)?(?:nächsten|übernächsten|kommenden|folgenden)\s+(Sitzung(?:en)?|BVV|"
+    r"(?:der\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+(Sitzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
     r"Sitzungen)\b",
     _FLAGS,
 )
+
+
+_UNTIL_CLAUSE = re.compile(
+    r"\b(?:solange\s*,?\s*)?bis\s+(?:der|die|das|ein|eine)\s+[^,.;:]{3,80}?\b(?:abgeschlossen|"
+    r"vorliegt|vorliegen|vorgelegt|beschlossen|entschieden|geklärt|feststeht|erfolgt|"
+    r"fertiggestellt)\b(?:\s+(?:hat|haben|ist|sind|wird|werden))?",
+    _FLAGS,
+)
+
+
+def until_clause(text: str, context: DateContext) -> list[Term]:
+    """``bis der HFA seine Beratungen abgeschlossen hat``, ``bis das Gutachten vorliegt``:
+    a limit that hangs on an event the text names; no date."""
+    return [_term(m, "until_clause", None, anchor="event") for m in _UNTIL_CLAUSE.finditer(text)]
 
 
 def event_anchor(text: str, context: DateContext) -> list[Term]:
@@ -608,6 +624,7 @@ RULES: dict[str, Rule] = {
     "month_without_year": month_without_year,
     "year_only": year_only,
     "event_anchor": event_anchor,
+    "until_clause": until_clause,
     "soft_term": soft_term,
 }
 

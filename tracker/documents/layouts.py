@@ -26,6 +26,7 @@ from tracker.documents.fields import (
     parse_date,
     split_cells,
 )
+from tracker.documents.kinds import kind_from_content
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
@@ -158,6 +159,48 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
                 return _clean_title(line)
     if lines and _looks_like_title(lines[0]):
         return squash(lines[0])
+    return _first_heading(lines)
+
+
+# Lines of a page's head that are not its heading: print marks, labels, salutations, navigation.
+_NOT_HEADING = re.compile(
+    r"^(?:Gedruckt|Seite\s+\d|(?:nicht\s*)?öffentlich|Sehr\s+geehrte|Liebe|Anlage|Stand|Datum|Az\.|"
+    r"Aktenzeichen|Verantwortlich|Dienststelle|Gremi|Termin|TOP\b|Vorlage|Drucksache|Beratungs|"
+    r"Sitzung|Tagesordnung|Zurück|Titel|Logo|Weiterlesen|Inhalt|Startseite|Navigation|Suche|"
+    r"Veröffentlicht|Hinweis|Bitte|Herr\b|Frau\b|Mitglieder|Anwesend|Beginn|Ende|Ort\b)",
+    re.IGNORECASE,
+)
+_HEADING_LABEL = re.compile(
+    r"^(?:Antrag|Anfrage|Beschlussvorlage|Vorlage|Mitteilung|Stellungnahme|Betreff|Thema|"
+    r"Gegenstand|Beratungsgegenstand)\s*:\s*(\S.{5,})$",
+    re.IGNORECASE,
+)
+
+
+def _first_heading(lines: list[str]) -> str | None:
+    """The first line of the head that reads as a heading (the last resort for a title):
+    a few words, no label, date, number, person or kind word, not a sentence."""
+    for index, raw in enumerate(lines[:30]):
+        line = squash(raw)
+        labelled = _HEADING_LABEL.match(line)
+        if labelled:
+            return _clean_title(labelled.group(1))
+        words = line.split()
+        if (
+            len(line) < 8
+            or len(line) > 200
+            or line.endswith((":", ".", ",", ")"))
+            or not line[:1].isupper()
+            or _NOT_HEADING.match(line)
+            or _LABEL_LINE.match(line)
+            or re.match(r"^[\w ./-]{2,30}:\s", line)
+            or DATE.search(line)
+            or known_kind(words[0].capitalize().rstrip(":")) is not None
+        ):
+            continue
+        if len(words) == 1 and (index > 0 or len(line) < 10):
+            continue
+        return _clean_title(line)
     return None
 
 
@@ -258,6 +301,7 @@ def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
 
 
 _DECISION_LABELS = (
+    "Abstimmung",
     "Beschluss",
     "Beschlussart",
     "Beratungsergebnis",
@@ -308,6 +352,31 @@ def _labelled_decision(
         if value and outcome:
             return Decision(outcome, parse_date(value) or day, committee, squash(value))
     return None
+
+
+# Minutes and TOP pages state the decision in the present: "Der Ausschuss stimmt dem
+# Beschlussvorschlag zu", "Die Bezirksversammlung nimmt die Drucksache zur Kenntnis".
+_PRESENT_DECISION = re.compile(
+    _COUNCIL_SUBJECT
+    + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+(?:\S+\s+){0,8}?zu"
+    r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
+    r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
+    r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|(?:die|den|das)\s))[^.]*"
+)
+#: Kinds that record what was decided (not a proposal).
+DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll"})
+
+
+def present_decision(text: str) -> Decision | None:
+    """A decision stated in the present on a page of minutes (see :data:`_PRESENT_DECISION`)."""
+    m = _PRESENT_DECISION.search(text)
+    if not m:
+        return None
+    wording = squash(m.group(0))
+    outcome = outcome_of(wording)
+    if re.search(r"\bempf(?:iehlt|ehlen)\b", wording):
+        outcome = "recommended"
+    return Decision(outcome, None, squash(m.group(1)), wording) if outcome else None
 
 
 def _sentence_decision(text: str) -> Decision | None:
@@ -536,7 +605,16 @@ def detect(text: str) -> Layout | None:
 def read_header(text: str) -> Header:
     """Read ``text`` with the layout it carries, else with the generic reader."""
     layout = detect(text)
-    return layout.read(text) if layout else read_generic(text)
+    header = layout.read(text) if layout else read_generic(text)
+    if header.kind is None or (header.kind == "Beschluss" and not header.reference):
+        kind = kind_from_content(text, bool(header.reference))
+        if kind:
+            header = replace(header, kind=kind)
+    if header.decision is None and header.kind in DECISION_PAGES:
+        decision = present_decision(text) or _sentence_decision(text)
+        if decision is not None:
+            header = replace(header, decision=decision)
+    return header
 
 
 __all__ = ["LAYOUTS", "Header", "Layout", "detect", "read_generic", "read_header"]

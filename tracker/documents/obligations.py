@@ -518,8 +518,9 @@ def find_obligations(
                 )
             )
 
-    findings = [*(n for _, n in marks[1:]), len(deadlines) + len(reports) + len(review)]
-    read = {squash(m[0]) for m, after in zip(marks, findings, strict=True) if after > m[1]}
+    # a sentence yielded something when the count grew before the next sentence began
+    after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
+    read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
         review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, skip))
     if labelled and any(d.date is None for d in deadlines):

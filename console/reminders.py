@@ -57,7 +57,7 @@ def reminders(
             parse_known_at(known_at, c.settings.clock),
             c.settings.section("reminders"),
             status,
-            regular_cadence_months=c.board_settings().regular_cadence_months,
+            regular_cadence_months=c.settings.rules.regular_cadence_months,
         )
     typer.echo(render_reminders(rows, fmt.value), nl=False)
 

@@ -1,12 +1,13 @@
 """The ``reminders`` read model: one row per planned reminder, and the claims on them.
 
-A projection for :class:`projections.runner.Runner`. From the motions' events it keeps the
-open obligations (deadlines, and report duties with a first due date) with the facts a
-digest names; for each it plans its reminders with :func:`notifiers.policy.plan` and keeps
-one row per reminder key with its send time, recipient and status. A recurring report duty
-is one obligation whose due date moves on: a report (not a final one) meets the open
-occurrence and the duty is planned for its next occurrence (:mod:`tracker.recurrence`, the
-board's rule), so reminders go out for every occurrence, not only the first:
+A projection for :class:`projections.runner.Runner`. It folds each motion's events with the
+one fold of :mod:`tracker.state` (kept per motion as JSON in ``reminder_motions.doc``) and
+follows its obligations from that state: deadlines, and report duties with the due date of
+their open occurrence (without a first due date, counted from the decision, as on the
+board). For each open obligation with a due date it plans its reminders with
+:func:`notifiers.policy.plan` and keeps one row per reminder key with its send time,
+recipient and status. A recurring duty is one obligation whose due date moves on when a
+report meets its open occurrence, so reminders go out for every occurrence:
 
 ``planned``  waiting for its send time (or for a retry after a transient failure)
 ``sent``     a ``ReminderSent`` event was recorded
@@ -27,6 +28,7 @@ SQLite under ``BEGIN IMMEDIATE``.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,21 +37,8 @@ from typing import Any
 from uuid import UUID
 
 from events.log import LogEntry
-from events.motion import (
-    AddresseeAssigned,
-    Completed,
-    Corrected,
-    DeadlineExtended,
-    DeadlineSet,
-    DecisionRecorded,
-    Registered,
-    ReportObligationSet,
-    ReportSubmitted,
-    Withdrawn,
-)
 from events.reminders import ReminderEvent, ReminderFailed, ReminderSent, ReminderSkipped
 from events.store import Cursor, Database
-from events.values import BINDING_OUTCOMES, ReportKind
 from notifiers.policy import (
     Obligation,
     PlannedReminder,
@@ -60,12 +49,19 @@ from notifiers.policy import (
     send_instant,
 )
 from projections.runner import Tables
-from tracker import recurrence
-from tracker.clock import BERLIN
 from tracker.deadlines import legal_due_date
+from tracker.state import (
+    BINDING,
+    DEFAULT_REGULAR_CADENCE_MONTHS,
+    MotionState,
+    Rules,
+    current_due,
+    registered,
+    step_for,
+)
 
 #: Bump when the tables or the planning logic change: the runner then rebuilds the model.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TABLES = ("reminder_motions", "reminder_obligations", "reminders")
 #: Every status a reminder row can have.
 STATUSES = ("planned", "sent", "failed", "skipped", "retired")
@@ -74,7 +70,7 @@ _CREATE = [
     """CREATE TABLE IF NOT EXISTS {p}reminder_motions (
         motion_id TEXT PRIMARY KEY, reference TEXT NOT NULL, title TEXT NOT NULL,
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, state TEXT,
-        closed INTEGER NOT NULL)""",
+        closed INTEGER NOT NULL, doc TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS {p}reminder_obligations (
         motion_id TEXT NOT NULL, deadline_id TEXT NOT NULL, kind TEXT NOT NULL,
         nominal_due TEXT, open INTEGER NOT NULL, since TEXT NOT NULL,
@@ -96,8 +92,10 @@ _CREATE = [
 
 _MOTION_COLUMNS = (
     "motion_id", "reference", "title", "body", "committee", "office", "addressee", "state",
-    "closed",
+    "closed", "doc",
 )  # fmt: skip
+#: A change of these facts re-plans the motion's reminders (they name or date them).
+_REPLAN_ON = ("title", "state", "office", "addressee")
 _OBLIGATION_COLUMNS = (
     "motion_id", "deadline_id", "kind", "nominal_due", "open", "since", "last_overdue",
     "last_overdue_at", "recurrence", "first_due", "occurrence",
@@ -114,6 +112,33 @@ def from_epoch(seconds: int) -> datetime:
     return datetime.fromtimestamp(int(seconds), tz=UTC)
 
 
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, check_circular=False)
+
+
+def _motion_row(mid: str, s: MotionState) -> dict[str, Any]:
+    """The motion's facts a reminder names (its ``doc`` is written with the batch)."""
+    return {
+        "motion_id": mid,
+        "reference": s["reference"],
+        "title": s["title"],
+        "body": s["body"],
+        "committee": _deciding_committee(s),
+        "office": s["office"],
+        "addressee": s["addressee"],
+        "state": s["state"],
+        "closed": int(s["completed"] is not None or s["withdrawn"] is not None),
+    }
+
+
+def _deciding_committee(s: MotionState) -> str | None:
+    """The committee of the latest binding decision, else of the first decision."""
+    found: str | None = None
+    for _, outcome, committee in s["decisions"]:
+        if outcome in BINDING or found is None:
+            found = committee
+    return found
+
+
 class ReminderProjection(Tables):
     """The ``reminders`` read model (see the module docstring)."""
 
@@ -122,8 +147,11 @@ class ReminderProjection(Tables):
 
     name = "reminders"
 
-    def __init__(self, policy: ReminderPolicy, regular_cadence_months: int = 6) -> None:
+    def __init__(
+        self, policy: ReminderPolicy, regular_cadence_months: int = DEFAULT_REGULAR_CADENCE_MONTHS
+    ) -> None:
         self.policy = policy
+        self.rules = Rules(regular_cadence_months)
         self.regular_cadence_months = regular_cadence_months
         self.version = (
             f"{SCHEMA_VERSION};policy={policy.fingerprint()};regular={regular_cadence_months}"
@@ -132,90 +160,78 @@ class ReminderProjection(Tables):
     # -- applying ------------------------------------------------------------------------
 
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
-        """Apply a batch: evolve the touched motions and obligations, then re-plan them."""
+        """Apply a batch: fold the touched motions (:mod:`tracker.state`), follow their
+        obligations, then re-plan the changed ones."""
         batch = _Batch(cur, prefix)
+        rules = self.rules
         for entry in entries:
             event = entry.event
             if isinstance(event, ReminderEvent):
                 batch.outcome(event)
                 continue
             mid = str(event.originator_id)
-            if isinstance(event, Registered):
-                batch.motions[mid] = {
-                    "motion_id": mid, "reference": event.reference, "title": event.title,
-                    "body": event.body, "committee": None, "office": None, "addressee": None,
-                    "state": event.state, "closed": 0,
-                }  # fmt: skip
-                batch.dirty_motions.add(mid)
+            step = step_for(type(event))
+            if step is None:
+                if type(event).__name__ == "Registered":
+                    state = batch.states[mid] = registered(event)
+                    batch.motions[mid] = _motion_row(mid, state)
+                    batch.dirty_motions.add(mid)
                 continue
-            motion = batch.motion(mid)
-            if motion is None:
+            found = batch.state(mid)
+            if found is None:
                 continue
-            self._motion_event(batch, mid, motion, entry)
+            step(found, event, rules)
+            self._follow(batch, mid, found, event.timestamp.isoformat())
         self._write(batch, prefix)
 
-    def _motion_event(
-        self, batch: _Batch, mid: str, motion: dict[str, Any], entry: LogEntry
-    ) -> None:
-        event = entry.event
-        since = event.timestamp.isoformat()
-        if isinstance(event, DecisionRecorded):
-            if event.outcome in BINDING_OUTCOMES or motion["committee"] is None:
-                motion["committee"] = event.committee
-            batch.dirty_motions.add(mid)
-        elif isinstance(event, AddresseeAssigned):
-            motion["office"], motion["addressee"] = event.office, event.addressee
-            batch.touch_motion(mid)
-        elif isinstance(event, DeadlineSet):
-            if event.due is not None:
-                batch.obligations[(mid, event.deadline_id)] = {
-                    "motion_id": mid, "deadline_id": event.deadline_id,
-                    "kind": event.kind.value, "nominal_due": event.due.isoformat(),
-                    "open": 0 if motion["closed"] else 1, "since": since,
-                    "last_overdue": None, "last_overdue_at": None,
-                    "recurrence": None, "first_due": None, "occurrence": 0,
-                }  # fmt: skip
-                batch.dirty.add((mid, event.deadline_id))
-        elif isinstance(event, ReportObligationSet):
-            if event.first_due is not None:
-                batch.obligations[(mid, event.obligation_id)] = {
-                    "motion_id": mid, "deadline_id": event.obligation_id, "kind": "report",
-                    "nominal_due": event.first_due.isoformat(),
-                    "open": 0 if motion["closed"] else 1, "since": since,
-                    "last_overdue": None, "last_overdue_at": None,
-                    "recurrence": event.recurrence.value,
-                    "first_due": event.first_due.isoformat(), "occurrence": 0,
-                }  # fmt: skip
-                batch.dirty.add((mid, event.obligation_id))
-        elif isinstance(event, DeadlineExtended):
-            self._new_due(batch, mid, event.deadline_id, event.new_due.isoformat(), since)
-        elif isinstance(event, ReportSubmitted):
-            if event.obligation_id is not None:
-                self._report(batch, mid, event, since)
-        elif isinstance(event, Completed):
-            if event.deadline_id is not None:
-                self._close(batch, mid, event.deadline_id)
-            else:
-                self._close_motion(batch, mid, motion)
-        elif isinstance(event, Withdrawn):
-            self._close_motion(batch, mid, motion)
-        elif isinstance(event, Corrected):
-            self._corrected(batch, mid, motion, event, since)
+    def _follow(self, batch: _Batch, mid: str, state: MotionState, since: str) -> None:
+        """Bring the motion's row and its obligations' rows in line with its state.
 
-    def _corrected(
-        self, batch: _Batch, mid: str, motion: dict[str, Any], event: Corrected, since: str
-    ) -> None:
-        name = event.field
-        if name in {"title", "state", "office", "addressee"}:
-            motion[name] = event.value
-            batch.touch_motion(mid)
-        elif name.startswith("deadline.") and name.endswith(".due"):
-            self._new_due(batch, mid, name.split(".")[1], event.value, since)
-        elif name.startswith("deadline.") and name.endswith(".kind"):
-            ob = batch.obligation(mid, name.split(".")[1])
-            if ob is not None and event.value:
-                ob["kind"] = event.value
-                batch.dirty.add((mid, ob["deadline_id"]))
+        An obligation whose due date moved or that closed keeps the plan it had (its rows
+        retire); a new due date is planned from ``since`` (the event's recorded time).
+        """
+        motion = batch.motions[mid]
+        row = _motion_row(mid, state)
+        if any(motion[c] != row[c] for c in _REPLAN_ON):
+            batch.replan_motions.add(mid)
+        motion.update(row)
+        batch.dirty_motions.add(mid)
+        for did, wanted in self._obligations(mid, state):
+            ob = batch.obligation(mid, did)
+            if ob is None:
+                batch.obligations[(mid, did)] = wanted | {
+                    "since": since, "last_overdue": None, "last_overdue_at": None,
+                }  # fmt: skip
+                batch.dirty.add((mid, did))
+                continue
+            moved = ob["nominal_due"] != wanted["nominal_due"]
+            if moved or ob["open"] != wanted["open"]:
+                self._snapshot(batch, mid, ob)
+            if moved:
+                ob.update(since=since, last_overdue=None, last_overdue_at=None)
+            if any(ob[c] != wanted[c] for c in wanted):
+                ob.update(wanted)
+                batch.dirty.add((mid, did))
+
+    def _obligations(self, mid: str, s: MotionState) -> list[tuple[str, dict[str, Any]]]:
+        """What each obligation of the state is now: kind, due date, open, occurrence."""
+        closed = s["completed"] is not None or s["withdrawn"] is not None
+        found: list[tuple[str, dict[str, Any]]] = []
+        for did, d in s["deadlines"].items():
+            found.append((did, {
+                "motion_id": mid, "deadline_id": did, "kind": d["kind"],
+                "nominal_due": current_due(d), "open": int(d["met"] is None and not closed),
+                "recurrence": None, "first_due": None, "occurrence": 0,
+            }))  # fmt: skip
+        for did, duty in s["duties"].items():
+            found.append((did, {
+                "motion_id": mid, "deadline_id": did, "kind": "report",
+                "nominal_due": self.rules.open_due(s, duty),
+                "open": int(duty["ended"] is None and not closed),
+                "recurrence": duty["recurrence"], "first_due": duty["first_due"],
+                "occurrence": duty["occurrence"],
+            }))  # fmt: skip
+        return found
 
     def _snapshot(self, batch: _Batch, mid: str, ob: dict[str, Any]) -> None:
         """Keep the plan an obligation had before a change: the rows it retires exist
@@ -225,57 +241,15 @@ class ReminderProjection(Tables):
             for p in self._plan(ob, motion):
                 batch.snapshots.setdefault(p.key, p)
 
-    def _new_due(self, batch: _Batch, mid: str, did: str, due: str | None, since: str) -> None:
-        ob = batch.obligation(mid, did)
-        if ob is None:
-            return
-        self._snapshot(batch, mid, ob)
-        ob.update(nominal_due=due, since=since, last_overdue=None, last_overdue_at=None)
-        batch.dirty.add((mid, did))
-
-    def _report(self, batch: _Batch, mid: str, event: ReportSubmitted, since: str) -> None:
-        """A report meets the open occurrence; a recurring duty moves to its next one."""
-        did = event.obligation_id
-        assert did is not None
-        ob = batch.obligation(mid, did)
-        if ob is None or not ob["open"]:
-            return
-        months = (
-            recurrence.cadence_months(ob["recurrence"], self.regular_cadence_months)
-            if ob["recurrence"] and ob["first_due"]
-            else 0
-        )
-        if months == 0 or event.report_kind is ReportKind.FINAL:
-            self._close(batch, mid, did)
-            return
-        met_on = event.effective or event.timestamp.astimezone(BERLIN).date()
-        first = date.fromisoformat(ob["first_due"])
-        k = recurrence.next_occurrence(
-            lambda j: recurrence.occurrence_due(first, months, j), ob["occurrence"], met_on
-        )
-        ob["occurrence"] = k
-        self._new_due(
-            batch, mid, did, recurrence.occurrence_due(first, months, k).isoformat(), since
-        )
-
-    def _close(self, batch: _Batch, mid: str, did: str) -> None:
-        ob = batch.obligation(mid, did)
-        if ob is not None:
-            self._snapshot(batch, mid, ob)
-            ob["open"] = 0
-            batch.dirty.add((mid, did))
-
-    def _close_motion(self, batch: _Batch, mid: str, motion: dict[str, Any]) -> None:
-        for did in batch.obligation_ids(mid):
-            self._close(batch, mid, did)
-        motion["closed"] = 1
-        batch.dirty_motions.add(mid)
-
     # -- writing -------------------------------------------------------------------------
 
     def _write(self, batch: _Batch, prefix: str) -> None:
         cur = batch.cur
         motions = [batch.motions[m] for m in sorted(batch.dirty_motions) if m in batch.motions]
+        for m in motions:
+            state = batch.states.get(m["motion_id"])
+            if state is not None:
+                m["doc"] = _ENCODER.encode(state)
         cur.executemany(
             f"INSERT INTO {prefix}reminder_motions ({', '.join(_MOTION_COLUMNS)})"
             f" VALUES ({', '.join('?' * len(_MOTION_COLUMNS))}) ON CONFLICT (motion_id) DO UPDATE"
@@ -420,6 +394,7 @@ class _Batch:
         self.cur = cur
         self.prefix = prefix
         self.motions: dict[str, dict[str, Any]] = {}
+        self.states: dict[str, MotionState] = {}
         self.obligations: dict[tuple[str, str], dict[str, Any]] = {}
         self._loaded_motions: set[str] = set()
         self._loaded_obligations: set[str] = set()
@@ -442,9 +417,15 @@ class _Batch:
                 self.motions[mid] = dict(zip(_MOTION_COLUMNS, row, strict=True))
         return self.motions.get(mid)
 
-    def touch_motion(self, mid: str) -> None:
-        self.dirty_motions.add(mid)
-        self.replan_motions.add(mid)
+    def state(self, mid: str) -> MotionState | None:
+        """The motion's folded state (None: never registered)."""
+        found = self.states.get(mid)
+        if found is None:
+            motion = self.motion(mid)
+            if motion is None:
+                return None
+            found = self.states[mid] = json.loads(motion["doc"])
+        return found
 
     def _load_obligations(self, mid: str) -> None:
         if mid in self._loaded_obligations:

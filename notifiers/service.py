@@ -29,6 +29,8 @@ from notifiers.reminders import STATUSES, ReminderProjection, ReminderRow, Remin
 from tracker.clock import BERLIN, Clock
 from tracker.errors import InputError, StorageError, TrackerError
 from tracker.logs import get_logger
+from tracker.settings import Settings
+from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS
 
 log = get_logger()
 
@@ -41,22 +43,19 @@ class ReminderConfig:
     options: DeliveryOptions
     smtp_url: str | None
     webhook_secret: str | None
-    #: The cadence of a duty to report "regularly" (``[board] regular_cadence_months``).
-    regular_cadence_months: int = 6
+    #: The cadence of a duty to report "regularly" (:attr:`Settings.rules`).
+    regular_cadence_months: int = DEFAULT_REGULAR_CADENCE_MONTHS
 
     @classmethod
-    def from_settings(cls, settings: Any) -> ReminderConfig:
-        """From :class:`tracker.settings.Settings` (``[reminders]``, ``[board]``, environment)."""
-        from projections.service import BoardSettings
-
+    def from_settings(cls, settings: Settings) -> ReminderConfig:
+        """From :class:`tracker.settings.Settings` (``[reminders]``, the rules, environment)."""
         policy, options = parse_policy(settings.section("reminders"))
-        board = BoardSettings.from_section(settings.section("board"))
         return cls(
             policy,
             options,
             settings.smtp_url,
             settings.webhook_secret,
-            board.regular_cadence_months,
+            settings.rules.regular_cadence_months,
         )
 
 

@@ -12,23 +12,16 @@ time (:mod:`projections.queries`) from ``due``, ``met_on`` and the day asked abo
 **History for ``--as-of``.** A deadline whose due date changed has one row *version* per due
 date, valid in effective-date terms from the change's effective date (``valid_from``) until
 the next change's (``valid_to``); the last version is the current one (``is_current``).
-Effective dates fall back to the recorded date (Berlin) when a fact has none. Motion facts
+Effective dates fall back to the recorded day in Berlin when a fact has none. Motion facts
 such as title and office are shown as currently known.
 
-**Recurring duties** (monthly, quarterly, half-yearly, yearly, and ``regular`` with
-``regular_cadence_months``, default 6): occurrence *k* is due ``k`` cadences after the first
-due date (without one: one cadence after the decision, else after the duty was set). The
-open occurrence is the earliest one not yet met. A report submitted for the duty meets it
-(on time or late) and opens the next occurrence, the first falling due after the report
-(a report covers the occurrences that fell due before it); a final report, or completing
-the motion, ends the duty. When the open occurrence falls due unmet it stays on the board
-as overdue, and the next occurrence (``schedule``: the following due dates, § 193 applied)
-is shown beside it as ``next_due`` at query time.
-
-Mirrors :mod:`tracker.motion`: ``Completed`` without a deadline id meets every open
-deadline and ends every duty; ``ReportSubmitted`` naming a deadline meets it; a withdrawn
-motion's open rows are closed as withdrawn (not counted as open or overdue from then on).
-Events the board does not know (other aggregates' events) are ignored.
+**The motion's state** is the one fold of :mod:`tracker.state` (effective dates, deadlines,
+report duties and their occurrences, completion and withdrawal), stored per motion as JSON.
+The board adds its rows: a recurring duty's met occurrences, and the open one, with the
+following due dates (``schedule``, § 193 applied; ``next_due`` is derived from it at query
+time when the open occurrence falls due unmet). A withdrawn motion's open rows are closed as
+withdrawn (not counted as open or overdue from then on). Events the board does not know
+(other aggregates' events) are ignored.
 
 Tables (``prefix`` before each): ``board_motions`` (one row per motion: the catalogue for
 reference lookups, and the board's working state as JSON), ``board_rows``, ``board_counts``
@@ -46,25 +39,30 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, date
+from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from events.store import Cursor
-from events.values import BINDING_OUTCOMES, Recurrence, ReportKind
 from projections.runner import Index, Tables
-from tracker import recurrence
+from tracker import state as fold
 from tracker.identity import reference_key
+from tracker.state import (
+    DEFAULT_REGULAR_CADENCE_MONTHS,
+    DutyLife,
+    Rules,
+    Step,
+    registered,
+    step_for,
+)
 
 if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
-
-BINDING = frozenset(o.value for o in BINDING_OUTCOMES)
 
 #: Columns of ``board_rows`` in insert order.
 ROW_COLUMNS = (
@@ -194,31 +192,6 @@ def legal_due(nominal: str | None, state: str | None) -> str | None:
     return legal_due_date(date.fromisoformat(nominal), state).isoformat()
 
 
-def add_months_iso(day: str, months: int) -> str:
-    """``day`` moved by ``months`` months, clamped to the month's end (BGB § 188 (3))."""
-    from tracker.deadlines import add_months
-
-    return add_months(date.fromisoformat(day), months).isoformat()
-
-
-def _effective(entry: LogEntry) -> str:
-    """The event's effective date, else its recorded date in Berlin (ISO)."""
-    value = getattr(entry.event, "effective", None)
-    if isinstance(value, date):
-        return value.isoformat()
-    return _berlin_day(entry.event.timestamp.astimezone(UTC).replace(tzinfo=None).isoformat())
-
-
-@lru_cache(maxsize=4096)
-def _berlin_day(utc_naive: str) -> str:
-    from datetime import datetime
-
-    from tracker.clock import BERLIN
-
-    instant = datetime.fromisoformat(utc_naive).replace(tzinfo=UTC)
-    return instant.astimezone(BERLIN).date().isoformat()
-
-
 class BoardProjection(Tables):
     """The deadline board read model (see the module docstring)."""
 
@@ -229,9 +202,8 @@ class BoardProjection(Tables):
 
     name = "board"
 
-    def __init__(self, regular_cadence_months: int = 6) -> None:
-        if not 1 <= regular_cadence_months <= 120:
-            raise ValueError("regular_cadence_months must be between 1 and 120")
+    def __init__(self, regular_cadence_months: int = DEFAULT_REGULAR_CADENCE_MONTHS) -> None:
+        self.rules = Rules(regular_cadence_months)
         self.regular_cadence_months = regular_cadence_months
         self.version = f"{SCHEMA_VERSION};regular={regular_cadence_months}"
         #: While the motion-id index is missing (a build from scratch): motion id -> mseq
@@ -266,35 +238,34 @@ class BoardProjection(Tables):
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
         """Apply a batch: load the touched motions' states, evolve them, rewrite their rows."""
         # Motions are keyed by UUID.int while applying: hashing a UUID object is slow Python.
-        states: dict[int, dict[str, Any]] = {}
+        states: dict[int, Any] = {}
         names: dict[int, str] = {}
         # Events of motions registered before this batch wait until their states are loaded
         # (one query for all of them); a motion's events stay in log order either way.
-        waiting: list[tuple[int, Any, LogEntry]] = []
-        handlers = _HANDLERS_BY_TYPE
+        waiting: list[tuple[int, Step, Any]] = []
+        rules = self.rules
         for e in entries:
             event = e.event
             cls = type(event)
-            handler = handlers.get(cls, _UNSEEN)
-            if handler is _UNSEEN:
-                handler = handlers[cls] = _HANDLERS.get(cls.__name__)
-            if handler is None:
-                continue
-            key = event.originator_id.int
-            if handler is _registered:
+            step = step_for(cls)
+            if step is None:
+                if cls.__name__ != "Registered":
+                    continue  # not a motion's event
                 # The runner never hands an entry twice: a motion registered in this batch
                 # has no stored state.
-                states[key] = state = _registered(self, {}, e)
-                state["seq"] = e.position
+                key = event.originator_id.int
+                states[key] = state = registered(event)
+                state["seq"] = e.position  # type: ignore[typeddict-unknown-key]
                 names[key] = str(event.originator_id)
                 continue
+            key = event.originator_id.int
             s = states.get(key)
             if s is not None:
-                handler(self, s, e)
+                step(s, event, rules)
             else:
                 if key not in names:
                     names[key] = str(event.originator_id)
-                waiting.append((key, handler, e))
+                waiting.append((key, step, event))
         stored: dict[str, tuple[str, str]] = {}
         before: dict[str, list[tuple[Any, ...]]] = {}
         if waiting:
@@ -303,10 +274,10 @@ class BoardProjection(Tables):
             for mid, s in loaded.items():
                 states[keys[mid]] = s
                 before[mid] = self.rows_for(mid, s)
-            for key, handler, e in waiting:
+            for key, step, event in waiting:
                 s = states.get(key)
                 if s is not None:
-                    handler(self, s, e)
+                    step(s, event, rules)
 
         counts: dict[str, int] = {}  # open rows per due date: + new rows, - replaced rows
         kinds: set[str] = set()
@@ -413,26 +384,12 @@ class BoardProjection(Tables):
 
     # -- rows ------------------------------------------------------------------------------
 
-    def cadence(self, rec: str) -> int:
-        """Months between occurrences of a recurring duty (0 for a one-off)."""
-        return recurrence.cadence_months(rec, self.regular_cadence_months)
-
-    def occurrence_due(self, s: dict[str, Any], o: dict[str, Any], k: int) -> str | None:
-        """Nominal due date (ISO) of occurrence ``k`` (0-based) of duty ``o``."""
-        months = self.cadence(o["rec"])
-        if o["first"] is not None:
-            return recurrence.occurrence_due(date.fromisoformat(o["first"]), months, k).isoformat()
-        if months == 0:
-            return None
-        base = _decision_date(s) or o["from"]
-        return add_months_iso(base, (k + 1) * months)
-
-    def rows_for(self, mid: str, s: dict[str, Any]) -> list[tuple[Any, ...]]:
+    def rows_for(self, mid: str, s: Any) -> list[tuple[Any, ...]]:
         """Every row version of one motion's state, as tuples in :data:`ROW_COLUMNS` order."""
         state = s["state"]
         seq = s["seq"]
-        committee = _committee(s)
-        decided = _decision_date(s)
+        committee = fold.committee(s)
+        decided = fold.decision_date(s)
         withdrawn = s["withdrawn"]
         common = (
             s["reference"],
@@ -481,24 +438,24 @@ class BoardProjection(Tables):
                         *common,
                     )
                 )
-        for oid, o in s["obligations"].items():
-            recurring = self.cadence(o["rec"]) > 0
+        due_of = self.rules.occurrence_due
+        for oid, o in s["duties"].items():
+            recurring = self.rules.cadence(o["recurrence"]) > 0
             for k, met_on, opened in o["met"]:
-                nominal = self.occurrence_due(s, o, k)
+                nominal = due_of(s, o, k)
                 head = _duty_row(mid, oid, o, k, recurring, nominal, state, opened, met_on, None)
                 rows.append((seq, *head, None, *common))
             if o["ended"] is None:
-                k = o["k"]
-                nominal = self.occurrence_due(s, o, k)
+                k = o["occurrence"]
+                nominal = due_of(s, o, k)
                 schedule = None
                 if recurring:
-                    following = (self.occurrence_due(s, o, j) for j in range(k + 1, k + 25))
+                    following = (due_of(s, o, j) for j in range(k + 1, k + 1 + SCHEDULE_LENGTH))
                     schedule = ",".join(
                         str(legal_due(n, state)) for n in following if n is not None
                     )
-                open_from = o["open_from"]
                 head = _duty_row(
-                    mid, oid, o, k, recurring, nominal, state, open_from, None, withdrawn
+                    mid, oid, o, k, recurring, nominal, state, o["open_since"], None, withdrawn
                 )
                 rows.append((seq, *head, schedule, *common))
         return rows
@@ -507,7 +464,7 @@ class BoardProjection(Tables):
 def _duty_row(
     mid: str,
     oid: str,
-    o: dict[str, Any],
+    o: DutyLife,
     k: int,
     recurring: bool,
     nominal: str | None,
@@ -524,7 +481,7 @@ def _duty_row(
         oid,
         k + 1 if recurring else None,
         "report",
-        o["rec"],
+        o["recurrence"],
         o["recipient"],
         o["phrase"],
         nominal,
@@ -537,173 +494,3 @@ def _duty_row(
         met_on,
         withdrawn,
     )
-
-
-def _committee(s: dict[str, Any]) -> str | None:
-    for _, _, committee in reversed(s["decisions"]):
-        if committee:
-            return str(committee)
-    consulted = s["consulted"]
-    return str(consulted) if consulted else None
-
-
-def _decision_date(s: dict[str, Any]) -> str | None:
-    dates = [on for on, outcome, _ in s["decisions"] if outcome in BINDING and on]
-    return max(dates) if dates else None
-
-
-# -- evolving a motion's board state from events (mirrors tracker.motion.Motion.when) ------
-
-
-def _registered(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> dict[str, Any]:
-    e: Any = entry.event
-    return {
-        "reference": e.reference,
-        "body": e.body,
-        "title": e.title,
-        "kind": e.kind,
-        "state": e.state,
-        "registered": _effective(entry),
-        "addressee": None,
-        "office": None,
-        "decisions": [],
-        "consulted": None,
-        "deadlines": {},
-        "obligations": {},
-        "completed": None,
-        "withdrawn": None,
-    }
-
-
-def _consultation(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    committee = getattr(entry.event, "committee", None)
-    if committee:
-        s["consulted"] = committee
-
-
-def _decision(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    on = e.effective.isoformat() if e.effective else None
-    s["decisions"].append([on, e.outcome.value, e.committee])
-
-
-def _addressee(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    s["addressee"] = e.addressee
-    s["office"] = e.office
-
-
-def _deadline_set(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    s["deadlines"][e.deadline_id] = {
-        "kind": e.kind.value,
-        "phrase": e.phrase,
-        "changes": [[_effective(entry), e.due.isoformat() if e.due else None]],
-        "met": None,
-    }
-
-
-def _deadline_extended(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    d = s["deadlines"].get(e.deadline_id)
-    if d is not None:
-        d["changes"].append([_effective(entry), e.new_due.isoformat()])
-
-
-def _obligation_set(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    since = _effective(entry)
-    s["obligations"][e.obligation_id] = {
-        "rec": e.recurrence.value,
-        "recipient": e.recipient,
-        "phrase": e.phrase,
-        "first": e.first_due.isoformat() if e.first_due else None,
-        "from": since,
-        "k": 0,
-        "open_from": since,
-        "met": [],
-        "ended": None,
-    }
-
-
-def _report_submitted(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    oid = e.obligation_id
-    on = _effective(entry)
-    if oid in s["obligations"]:
-        o = s["obligations"][oid]
-        if o["ended"] is not None:
-            return
-        _meet_occurrence(board, s, o, on)
-        if e.report_kind is ReportKind.FINAL or o["rec"] == Recurrence.ONCE.value:
-            o["ended"] = on
-    elif oid in s["deadlines"]:
-        s["deadlines"][oid]["met"] = on
-
-
-def _meet_occurrence(board: BoardProjection, s: dict[str, Any], o: dict[str, Any], on: str) -> None:
-    """The open occurrence is met on ``on``; the next one is the first falling due after it."""
-    k = o["k"]
-    o["met"].append([k, on, o["open_from"]])
-    if board.cadence(o["rec"]) == 0:
-        o["ended"] = on
-        return
-    o["k"] = recurrence.next_occurrence(lambda j: board.occurrence_due(s, o, j), k, on)
-    o["open_from"] = on
-
-
-def _completed(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    on = _effective(entry)
-    if e.deadline_id is not None:
-        d = s["deadlines"].get(e.deadline_id)
-        if d is not None:
-            d["met"] = on
-        return
-    s["completed"] = on
-    for d in s["deadlines"].values():
-        if d["met"] is None:
-            d["met"] = on
-    for o in s["obligations"].values():
-        if o["ended"] is None:
-            o["met"].append([o["k"], on, o["open_from"]])
-            o["ended"] = on
-
-
-def _withdrawn(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    s["withdrawn"] = _effective(entry)
-
-
-def _corrected(board: BoardProjection, s: dict[str, Any], entry: LogEntry) -> None:
-    e: Any = entry.event
-    name, value = e.field, e.value
-    if name in ("title", "kind", "state", "addressee", "office"):
-        s[name] = value
-        return
-    parts = name.split(".")
-    if len(parts) == 3 and parts[0] == "deadline" and parts[1] in s["deadlines"]:
-        d = s["deadlines"][parts[1]]
-        if parts[2] == "due":
-            d["changes"].append([_effective(entry), value or None])
-        elif parts[2] == "kind" and value:
-            d["kind"] = value
-    elif name == "decision.outcome" and s["decisions"] and value:
-        s["decisions"][-1][1] = value
-
-
-_HANDLERS: dict[str, Any] = {
-    "Registered": _registered,
-    "ConsultationRecorded": _consultation,
-    "DecisionRecorded": _decision,
-    "AddresseeAssigned": _addressee,
-    "DeadlineSet": _deadline_set,
-    "DeadlineExtended": _deadline_extended,
-    "ReportObligationSet": _obligation_set,
-    "ReportSubmitted": _report_submitted,
-    "Completed": _completed,
-    "Withdrawn": _withdrawn,
-    "Corrected": _corrected,
-}
-#: The handlers by event class, filled on first sight of a class (None: not the board's).
-_HANDLERS_BY_TYPE: dict[type, Any] = {}
-_UNSEEN = object()

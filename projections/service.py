@@ -22,6 +22,7 @@ from projections.board import BoardProjection
 from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
 from projections.runner import Progress, Projection, Runner, UnknownProjection
 from tracker.errors import ConfigurationError, InputError
+from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS, parse_cadence
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class BoardSettings:
     """The ``[board]`` table."""
 
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS
-    regular_cadence_months: int = 6
+    #: The domain's setting kept in ``[board]`` (:attr:`tracker.settings.Settings.rules`).
+    regular_cadence_months: int = DEFAULT_REGULAR_CADENCE_MONTHS
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any]) -> BoardSettings:
@@ -38,11 +40,10 @@ class BoardSettings:
         if unknown:
             raise ConfigurationError(f"[board]: unknown setting(s) {', '.join(sorted(unknown))}")
         soon = section.get("due_soon_days", DEFAULT_DUE_SOON_DAYS)
-        cadence = section.get("regular_cadence_months", 6)
+        cadence = section.get("regular_cadence_months", DEFAULT_REGULAR_CADENCE_MONTHS)
         if not isinstance(soon, int) or isinstance(soon, bool) or not 0 <= soon <= 366:
             raise ConfigurationError("[board] due_soon_days must be a whole number 0..366")
-        if not isinstance(cadence, int) or isinstance(cadence, bool) or not 1 <= cadence <= 120:
-            raise ConfigurationError("[board] regular_cadence_months must be a whole number 1..120")
+        cadence = parse_cadence(cadence, "[board] regular_cadence_months")
         return cls(due_soon_days=soon, regular_cadence_months=cadence)
 
 

@@ -40,7 +40,6 @@ from events.motion import (
     Withdrawn,
 )
 from events.values import (
-    BINDING_OUTCOMES,
     DeadlineKind,
     Outcome,
     Provenance,
@@ -49,6 +48,17 @@ from events.values import (
 )
 from tracker.errors import DateOrderError, InputError, MotionClosed, UnknownDeadline
 from tracker.identity import motion_id, normalise_key
+from tracker.state import (
+    CORRECTABLE,
+    DeadlineLife,
+    DutyLife,
+    MotionState,
+    blank_state,
+    current_due,
+    decision_date,
+    effective_day,
+    evolve,
+)
 
 
 @dataclass(frozen=True)
@@ -74,18 +84,40 @@ class DueChange:
     reason: str
 
 
+def _day(value: str | None) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
 @dataclass
 class Deadline:
-    """An obligation with a due date, and every due date it has had."""
+    """An obligation with a due date, and every due date it has had.
+
+    Its facts as recorded (the history of due dates with reasons); its kind, due date and
+    when it was met come from the motion's folded state (:mod:`tracker.state`).
+    """
 
     deadline_id: str
-    kind: DeadlineKind
-    due: date | None
     window_start: date | None
-    phrase: str
     rule: str
+    life: DeadlineLife = field(repr=False)
     history: list[DueChange] = field(default_factory=list)
-    met_on: date | None = None
+
+    @property
+    def kind(self) -> DeadlineKind:
+        return DeadlineKind(self.life["kind"])
+
+    @property
+    def phrase(self) -> str:
+        return self.life["phrase"]
+
+    @property
+    def due(self) -> date | None:
+        """The due date now."""
+        return _day(current_due(self.life))
+
+    @property
+    def met_on(self) -> date | None:
+        return _day(self.life["met"])
 
     @property
     def original_due(self) -> date | None:
@@ -99,15 +131,23 @@ class Deadline:
 
 @dataclass
 class ReportObligation:
-    """A duty to report to a recipient, once or recurring."""
+    """A duty to report to a recipient, once or recurring.
+
+    ``submitted``: the days of the reports made for it; when it ended comes from the
+    motion's folded state.
+    """
 
     obligation_id: str
     recipient: str | None
     recurrence: Recurrence
     first_due: date | None
     phrase: str
+    life: DutyLife = field(repr=False)
     submitted: list[date] = field(default_factory=list)
-    ended_on: date | None = None
+
+    @property
+    def ended_on(self) -> date | None:
+        return _day(self.life["ended"])
 
 
 @dataclass(frozen=True)
@@ -157,25 +197,67 @@ class Motion(BaseAggregate[UUID]):
     """One tracked Drucksache: its facts, decisions, deadlines and report duties."""
 
     def __init__(self) -> None:
-        self.body = ""
-        self.reference = ""
-        self.title = ""
-        self.kind: str | None = None
-        self.state: str | None = None
+        #: The motion's life, folded from its events (tracker.state).
+        self.life: MotionState = blank_state()
         self.initiators: list[str] = []
         self.registered_on: date | None = None
         self.consultations: list[Consultation] = []
-        self.decisions: list[Decision] = []
-        self.addressee: str | None = None
-        self.office: str | None = None
+        self._decision_texts: list[str | None] = []
         self.deadlines: dict[str, Deadline] = {}
         self.obligations: dict[str, ReportObligation] = {}
         self.reports: list[SubmittedReport] = []
-        self.completed_on: date | None = None
         self.completion_note: str | None = None
-        self.withdrawn_on: date | None = None
         self.corrections: list[Corrected] = []
         self.reviews: dict[str, ReviewItem] = {}
+
+    # -- the folded state ------------------------------------------------------------------
+
+    @property
+    def body(self) -> str:
+        return self.life["body"]
+
+    @property
+    def reference(self) -> str:
+        return self.life["reference"]
+
+    @property
+    def title(self) -> str:
+        return self.life["title"]
+
+    @property
+    def kind(self) -> str | None:
+        return self.life["kind"]
+
+    @property
+    def state(self) -> str | None:
+        """The Bundesland."""
+        return self.life["state"]
+
+    @property
+    def addressee(self) -> str | None:
+        return self.life["addressee"]
+
+    @property
+    def office(self) -> str | None:
+        return self.life["office"]
+
+    @property
+    def decisions(self) -> list[Decision]:
+        """Every decision in order, the latest outcome correction applied."""
+        return [
+            Decision(committee, _day(on), Outcome(outcome), text)
+            for (on, outcome, committee), text in zip(
+                self.life["decisions"], self._decision_texts, strict=True
+            )
+        ]
+
+    @property
+    def completed_on(self) -> date | None:
+        return _day(self.life["completed"])
+
+    @property
+    def withdrawn_on(self) -> date | None:
+        return _day(self.life["withdrawn"])
 
     # -- creation ------------------------------------------------------------------------
 
@@ -222,8 +304,7 @@ class Motion(BaseAggregate[UUID]):
     @property
     def decision_date(self) -> date | None:
         """The date of the latest binding decision (adopted), if any."""
-        dates = [d.on for d in self.decisions if d.outcome in BINDING_OUTCOMES and d.on]
-        return max(dates) if dates else None
+        return _day(decision_date(self.life))
 
     def deadline(self, deadline_id: str) -> Deadline:
         try:
@@ -469,7 +550,7 @@ class Motion(BaseAggregate[UUID]):
         """The review items no person has confirmed or corrected yet."""
         return [r for r in self.reviews.values() if r.is_open]
 
-    CORRECTABLE = ("title", "kind", "state", "addressee", "office")
+    CORRECTABLE = CORRECTABLE
 
     def correct(self, *, field_name: str, value: str | None, reason: str, meta: Meta) -> bool:
         """Put a wrongly recorded fact right; False when the value is already so."""
@@ -502,55 +583,51 @@ class Motion(BaseAggregate[UUID]):
 
     # -- evolving state from events --------------------------------------------------------
 
-    @singledispatchmethod
     def when(self, event: Any) -> None:
-        """Apply one event to the state (dispatch by event class)."""
+        """Apply one event: fold it into the motion's life, then keep its facts."""
+        self.life = evolve(self.life, event)
+        self._record(event)
+
+    @singledispatchmethod
+    def _record(self, event: Any) -> None:
+        """Keep what an event records beyond the folded state (dispatch by event class)."""
         raise TypeError(f"Motion cannot apply {type(event).__name__}")
 
-    @when.register
+    @_record.register
     def _(self, event: Registered) -> None:
-        self.body = event.body
-        self.reference = event.reference
-        self.title = event.title
-        self.kind = event.kind
-        self.state = event.state
         self.initiators = list(event.initiators)
         self.registered_on = event.effective
 
-    @when.register
+    @_record.register
     def _(self, event: ConsultationRecorded) -> None:
         self.consultations.append(
             Consultation(event.committee, event.effective, event.role, event.result)
         )
 
-    @when.register
+    @_record.register
     def _(self, event: DecisionRecorded) -> None:
-        self.decisions.append(Decision(event.committee, event.effective, event.outcome, event.text))
+        self._decision_texts.append(event.text)
 
-    @when.register
+    @_record.register
     def _(self, event: AddresseeAssigned) -> None:
-        self.addressee = event.addressee
-        self.office = event.office
+        pass  # all in the folded state
 
-    @when.register
+    @_record.register
     def _(self, event: DeadlineSet) -> None:
         self.deadlines[event.deadline_id] = Deadline(
             deadline_id=event.deadline_id,
-            kind=event.kind,
-            due=event.due,
             window_start=event.window_start,
-            phrase=event.phrase,
             rule=event.rule,
+            life=self.life["deadlines"][event.deadline_id],
             history=[DueChange(event.due, event.effective, event.timestamp, "set")],
         )
 
-    @when.register
+    @_record.register
     def _(self, event: DeadlineExtended) -> None:
         d = self.deadlines[event.deadline_id]
-        d.due = event.new_due
         d.history.append(DueChange(event.new_due, event.effective, event.timestamp, event.reason))
 
-    @when.register
+    @_record.register
     def _(self, event: ReportObligationSet) -> None:
         self.obligations[event.obligation_id] = ReportObligation(
             obligation_id=event.obligation_id,
@@ -558,63 +635,38 @@ class Motion(BaseAggregate[UUID]):
             recurrence=event.recurrence,
             first_due=event.first_due,
             phrase=event.phrase,
+            life=self.life["duties"][event.obligation_id],
         )
 
-    @when.register
+    @_record.register
     def _(self, event: ReportSubmitted) -> None:
         self.reports.append(
             SubmittedReport(
                 event.effective, event.report_kind, event.document_reference, event.obligation_id
             )
         )
-        oid = event.obligation_id
-        if oid in self.obligations and event.effective is not None:
-            o = self.obligations[oid]
-            o.submitted.append(event.effective)
-            if event.report_kind is ReportKind.FINAL or o.recurrence is Recurrence.ONCE:
-                o.ended_on = event.effective
-        elif oid in self.deadlines:
-            self.deadlines[oid].met_on = event.effective or event.timestamp.date()
+        duty = self.obligations.get(event.obligation_id or "")
+        if duty is not None:
+            duty.submitted.append(date.fromisoformat(effective_day(event)))
 
-    @when.register
+    @_record.register
     def _(self, event: Completed) -> None:
-        on = event.effective or event.timestamp.date()
-        if event.deadline_id is not None:
-            self.deadlines[event.deadline_id].met_on = on
-            return
-        self.completed_on = on
-        self.completion_note = event.note
-        for d in self.deadlines.values():
-            if d.met_on is None:
-                d.met_on = on
-        for o in self.obligations.values():
-            if o.ended_on is None:
-                o.ended_on = on
+        if event.deadline_id is None:
+            self.completion_note = event.note
 
-    @when.register
+    @_record.register
     def _(self, event: Withdrawn) -> None:
-        self.withdrawn_on = event.effective or event.timestamp.date()
+        pass  # all in the folded state
 
-    @when.register
+    @_record.register
     def _(self, event: Corrected) -> None:
         self.corrections.append(event)
-        name, value = event.field, event.value
-        if name in self.CORRECTABLE:
-            setattr(self, name, value)
-            return
-        parts = name.split(".")
-        if parts[0] == "deadline":
+        parts = event.field.split(".")
+        if parts[0] == "deadline" and parts[2] == "due":
             d = self.deadlines[parts[1]]
-            if parts[2] == "due":
-                d.due = date.fromisoformat(value) if value else None
-                d.history.append(DueChange(d.due, event.effective, event.timestamp, event.reason))
-            else:
-                d.kind = DeadlineKind(value)
-        elif name == "decision.outcome" and self.decisions and value:
-            last = self.decisions[-1]
-            self.decisions[-1] = Decision(last.committee, last.on, Outcome(value), last.text)
+            d.history.append(DueChange(d.due, event.effective, event.timestamp, event.reason))
 
-    @when.register
+    @_record.register
     def _(self, event: ReviewRequested) -> None:
         self.reviews[event.item_id] = ReviewItem(
             item_id=event.item_id,
@@ -625,7 +677,7 @@ class Motion(BaseAggregate[UUID]):
             requested=event.effective,
         )
 
-    @when.register
+    @_record.register
     def _(self, event: ReviewResolved) -> None:
         item = self.reviews[event.item_id]
         item.resolution = event.resolution

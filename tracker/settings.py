@@ -26,6 +26,7 @@ from events.store import StoreLocation, StoreLocationError, parse_location
 from tracker.clock import Clock, FixedClock, SystemClock, parse_instant
 from tracker.deadlines import check_state
 from tracker.errors import ConfigurationError
+from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS, Rules, parse_cadence
 
 DEFAULT_DB = "./tracker-data/"
 DEFAULT_CONFIG = "tracker.toml"
@@ -52,6 +53,16 @@ class Settings:
     def section(self, name: str) -> Mapping[str, Any]:
         """One table of the TOML file (empty when absent)."""
         return self.sections.get(name, MappingProxyType({}))
+
+    @property
+    def rules(self) -> Rules:
+        """The settings that shape a motion's life (:mod:`tracker.state`): the cadence of a
+        duty to report "regularly", ``[board] regular_cadence_months`` (where it has always
+        been configured)."""
+        cadence = self.section("board").get(
+            "regular_cadence_months", DEFAULT_REGULAR_CADENCE_MONTHS
+        )
+        return Rules(parse_cadence(cadence, "[board] regular_cadence_months"))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

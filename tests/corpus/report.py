@@ -7,7 +7,10 @@ scores are looked at). ``--batch NAME`` limits the report to one batch.
 from __future__ import annotations
 
 import argparse
+import logging
 import time
+
+import structlog
 
 from tests.corpus.corpus import entries
 from tests.corpus.scoring import score
@@ -19,6 +22,7 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the dev split's failures")
     parser.add_argument("--batch", help="only this batch (folder name)")
     args = parser.parse_args()
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     chosen = [e for e in entries() if args.batch in (None, e.batch)]
     for split in ("dev", "test"):
         items = [e for e in chosen if e.split == split]

@@ -299,8 +299,24 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if term.date in skip and term.rule in ("numeric_date", "named_date"):
             continue
+        if _past_mention(term, sentence, context):
+            continue
         kept.append(term)
     return kept
+
+
+def _past_mention(term: Term, sentence: str, context: DateContext) -> bool:
+    """A date before the document's own, not set as a limit: a record of the past (``am
+    12.03.2019 vorgestellt``), not an obligation. A quoted limit (``bis 31.12.2014 zu
+    berichten``) stays: a report answering a motion quotes the duty it answers."""
+    anchor = context.decision_date or context.reference_date
+    return (
+        term.date is not None
+        and anchor is not None
+        and term.date < anchor
+        and term.window_start is None
+        and not _is_limit(term, sentence)
+    )
 
 
 def _is_limit(term: Term, sentence: str) -> bool:

@@ -22,11 +22,21 @@ _GAZETTE = _I(r"\b(?:Amtsblatt|Amtliche\s+Bekanntmachung|Mitteilungsblatt)\b", r
 _AGENDA = _I(r"\b(?:Tagesordnung|Einladung\s+zur|Öffentliche\s+Bekanntmachung\s+der\s+Sitzung)\b")
 _ITEM_LINE = _I(r"^(?:TOP|Ö|N|Punkt)?\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
 _DECISION = _I(
-    r"^(?:Beschluss|Beschlussfassung|Abstimmung|Abstimmungsergebnis|Ergebnis|Beratungsergebnis)"
-    r"\s*:|\b(?:einstimmig|mehrheitlich|mit\s+\d+\s+(?:Ja|Stimmen))\b|\bbeschließt\b"
+    r"^(?:Beschluss|Abstimmung|Abstimmungsergebnis|Ergebnis|Beratungsergebnis)"
+    r"\s*:|\b(?:einstimmig|mehrheitlich|mit\s+\d+\s+(?:Ja|Stimmen))\b"
     r"|\b(?:stimmt|stimmen)\b[^.]{0,80}\bzu\b|\bnimmt\b[^.]{0,80}\bzur\s+Kenntnis\b",
     re.IGNORECASE | re.MULTILINE,
 )
+# What only a record of a whole session says: who came, that it opened, that it had a quorum.
+_SESSION = _I(
+    r"\beröffnet\w*\s+(?:\S+\s+){0,4}?(?:die\s+)?Sitzung|\bBeschlussfähigkeit\b|"
+    r"\bSitzungsbeginn\b|^Anwesend\w*\s*:|^über\s+die\s+(?:\w+\s+)?Sitzung\b|"
+    r"\bAus\s+der\s+Sitzung\s+de[sr]\b|\bSitzungsbericht\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ATTACHMENT = _I(r"^Anlage\s+(?:\d+[a-z]?|[IVX]+|zu)\b", re.MULTILINE)
+_MOTION_HEAD = _I(r"^(?:Antr[aä]ge?|Dringlichkeitsantrag|Änderungsantrag)\s*$", re.MULTILINE)
+_SPACED = _I(r"\b(?:[A-Za-zÄÖÜäöü] ){4,}[A-Za-zÄÖÜäöü]\b")
 _MOTION = _I(
     r"\b(?:beantragt|beantragen|stellt\s+folgenden\s+Antrag|Antrag\s+der\s+\w*[Ff]raktion|"
     r"Antrag\s+(?:der|des|von)\s+(?:Fraktion|Gruppe|Stadtverordneten|Ratsmitglied))\b"
@@ -35,7 +45,20 @@ _QUESTION = _I(r"\b(?:Anfrage\s+(?:der|des|von)|fragt\s+(?:den|die|das)|Ich\s+fr
 
 
 def _head(text: str, lines: int = 12) -> str:
-    return "\n".join(text.split("\n")[:lines])
+    """The first lines, letter-spaced headings joined (``N i e d e r s c h r i f t``)."""
+    head = "\n".join(text.split("\n")[:lines])
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), head)
+
+
+def attachment(text: str, has_reference: bool) -> str | None:
+    """``Anlage 2 zu 3. a)`` on a line of the head: a paper's attachment."""
+    return "Anlage" if _ATTACHMENT.search(_head(text, 6)) else None
+
+
+def session_record(text: str, has_reference: bool) -> str | None:
+    """The record of a whole session (it opened, had a quorum, decided) without the word."""
+    decisions = len(_DECISION.findall(text))
+    return "Niederschrift" if _SESSION.search(text[:3000]) and decisions >= 1 else None
 
 
 def minutes(text: str, has_reference: bool) -> str | None:
@@ -63,7 +86,8 @@ def decision_page(text: str, has_reference: bool) -> str | None:
 
 def motion(text: str, has_reference: bool) -> str | None:
     """A motion in its own words (``beantragt``, ``Antrag der Fraktion``)."""
-    return "Antrag" if _MOTION.search(_head(text, 20)) else None
+    head = _head(text, 20)
+    return "Antrag" if _MOTION.search(head) or _MOTION_HEAD.search(_head(text, 3)) else None
 
 
 def question(text: str, has_reference: bool) -> str | None:
@@ -75,8 +99,10 @@ KindRule = Callable[[str, bool], str | None]
 
 #: The rules by name, in order: the first that names a kind wins.
 KIND_RULES: dict[str, KindRule] = {
-    "gazette": gazette,
+    "attachment": attachment,
     "minutes": minutes,
+    "gazette": gazette,
+    "session_record": session_record,
     "agenda": agenda,
     "motion": motion,
     "question": question,

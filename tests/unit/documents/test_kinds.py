@@ -15,6 +15,15 @@ AGENDA = (
     ("rule", "text", "kind"),
     [
         ("gazette", "Amtsblatt für den Landkreis Havelland\nJahrgang 10", "Amtsblatt"),
+        ("attachment", "Anlage 2 zu 3. a)\nSatzung der Stiftung", "Anlage"),
+        ("minutes", "Amt - Der Amtsvorsteher N i e d e r s c h r i f t\nSitzung", "Niederschrift"),
+        (
+            "session_record",
+            "über die Sitzung des Gemeinderates am 14.09.2023\nDer Vorsitzende eröffnete die "
+            "Sitzung.\nTOP 3\nBeschluss: einstimmig",
+            "Niederschrift",
+        ),
+        ("motion", "Anträge\n17.09.2018\nStationäres Kinderhospiz", "Antrag"),
         (
             "minutes",
             "Gemeinde Nalbach\nNiederschrift über die Sitzung des Gemeinderates",

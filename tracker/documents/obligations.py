@@ -10,6 +10,7 @@ administration declines, and the Beratungsfolge's own dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -539,6 +540,8 @@ def find_obligations(
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
         review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, skip))
+    if addressee is None and (deadlines or reports):
+        addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):
         warnings.append("an Erledigungsfrist is given: undated prose terms dropped")
         deadlines = [d for d in deadlines if d.date is not None]
@@ -595,6 +598,24 @@ def _unread(text: str, context: DateContext, read: set[str], skip: set[date]) ->
         if (acting and (terms or _TIME_WORD.search(sentence))) or limits:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
     return found
+
+
+# The administration by its usual names: who acts when a sentence with an obligation names
+# no one as its subject ("um eine Berichterstattung ... hat der Oberbürgermeister gebeten").
+_ADMINISTRATION = re.compile(
+    r"\b(Bezirksamt|Magistrat|(?:Stadt|Kreis|Gemeinde|Amts)?[Vv]erwaltung|Oberbürgermeister(?:in)?|"
+    r"Bürgermeister(?:in)?|Landrat|Landrätin|Kreisausschuss|Gemeindevorstand|Senat|Jobcenter|"
+    r"Bezirksbürgermeister(?:in)?)(?:s|es)?\b"
+)
+
+
+def _named_administration(found: Iterable[str]) -> str | None:
+    """The first administration named in the sentences that yielded an obligation."""
+    for sentence in found:
+        m = _ADMINISTRATION.search(sentence)
+        if m:
+            return m.group(1)
+    return None
 
 
 def _conflict(sentence: str, terms: list[Term]) -> ReviewItem | None:

@@ -340,3 +340,12 @@ def test_an_announced_action_with_a_limit_counts_outside_a_resolution() -> None:
         "erste Hinweise geben."
     )
     assert found == [date(2013, 1, 31)]
+
+
+def test_the_administration_named_in_an_obligation_is_its_addressee() -> None:
+    extraction = extract_text(
+        "Abstimmung:\nDer Oberbürgermeister hat um eine Berichterstattung in der Sitzung im "
+        "Dezember 2020 gebeten; die Terminverschiebung auf Dezember 2020 wird angenommen.",
+        name="top.txt",
+    )
+    assert extraction.deadlines and extraction.addressee == "Oberbürgermeister"

@@ -167,7 +167,9 @@ _NOT_HEADING = re.compile(
     r"^(?:Gedruckt|Seite\s+\d|(?:nicht\s*)?öffentlich|Sehr\s+geehrte|Liebe|Anlage|Stand|Datum|Az\.|"
     r"Aktenzeichen|Verantwortlich|Dienststelle|Gremi|Termin|TOP\b|Vorlage|Drucksache|Beratungs|"
     r"Sitzung|Tagesordnung|Zurück|Titel|Logo|Weiterlesen|Inhalt|Startseite|Navigation|Suche|"
-    r"Veröffentlicht|Hinweis|Bitte|Herr\b|Frau\b|Mitglieder|Anwesend|Beginn|Ende|Ort\b)",
+    r"Veröffentlicht|Hinweis|Bitte|Herr\b|Frau\b|Mitglieder|Anwesend|Beginn|Ende|Ort\b|"
+    r"Seiteninhalt|Mitteilungsblatt|Aus\s+(?:dem\s+)?Ratsinformations|Keine\s+Ergebnisse|hierzu|"
+    r"(?:Stadt|Gemeinde|Landkreis|Amt)\s+[\w-]+\s+-)",
     re.IGNORECASE,
 )
 _HEADING_LABEL = re.compile(
@@ -177,9 +179,21 @@ _HEADING_LABEL = re.compile(
 )
 
 
+# The heading of minutes: "Niederschrift über die 2. Sitzung ...", "Protokoll der 19. Sitzung".
+_MINUTES_HEADING = re.compile(
+    r"^(?:(?:Öffentliche\s+)?(?:Niederschrift|Protokoll|Sitzungsniederschrift)\s+(?:über|der|des|zur)"
+    r"|(?:Aus\s+der\s+)?Sitzung\s+de[sr]|Gemeinderatssitzung|Stadtratssitzung)\b.{5,}",
+    re.IGNORECASE,
+)
+
+
 def _first_heading(lines: list[str]) -> str | None:
     """The first line of the head that reads as a heading (the last resort for a title):
-    a few words, no label, date, number, person or kind word, not a sentence."""
+    a minutes heading, else a few words, no label, date, number, person or kind word, not a
+    sentence."""
+    for raw in lines[:15]:
+        if _MINUTES_HEADING.match(squash(raw)) and len(raw) <= 200:
+            return _clean_title(raw)
     for index, raw in enumerate(lines[:30]):
         line = squash(raw)
         labelled = _HEADING_LABEL.match(line)

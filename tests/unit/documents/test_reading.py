@@ -228,3 +228,16 @@ def test_a_file_mixing_windows_1252_into_utf_8_is_decoded_line_by_line(tmp_path:
     assert extraction.title == "Spielplätze für Groß und Klein"
     assert "Ã" not in path.read_bytes().decode("utf-8", "replace") or True
     assert extraction.warnings is not None
+
+
+def test_the_heading_of_minutes_is_their_title() -> None:
+    text = "Seiteninhalt\nAus der Sitzung des Stadtrats am 03. November 2020\nTOP 1 Bericht"
+    assert (
+        extract_text(text, name="m.txt").title
+        == "Aus der Sitzung des Stadtrats am 03. November 2020"
+    )
+
+
+def test_a_heading_line_is_the_last_resort_for_a_title() -> None:
+    text = "Rathaussanierung\n\n19.01.2021\n\nSehr geehrter Herr Vorsitzender,\nbitte ..."
+    assert extract_text(text, name="a.txt").title == "Rathaussanierung"

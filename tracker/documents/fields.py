@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from tracker.documents.dates import DATE, parse_date
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
 from tracker.documents.text import one_of, squash
@@ -175,20 +176,6 @@ _ROLE_ONLY = re.compile(
     "^" + one_of(ROLES) + "$",
     re.IGNORECASE,
 )
-DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
-
-
-def parse_date(text: str) -> date | None:
-    """The first ``dd.mm.yyyy`` (or ``d.m.yy``) date in ``text`` that exists, else None."""
-    for m in DATE.finditer(text):
-        year = int(m.group(3))
-        if year < 100:
-            year += 2000 if year < 70 else 1900
-        try:
-            return date(year, int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            continue
-    return None
 
 
 @lru_cache(maxsize=64)

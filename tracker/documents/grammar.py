@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.deadlines import period_end
+from tracker.documents.dates import full_year, last_day, safe_date
 from tracker.documents.model import Recurrence
 
 
@@ -158,23 +159,6 @@ def _number(word: str) -> int:
     return int(low) if low.isdigit() else NUMBER_WORDS[low]
 
 
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return date(year, month, day)
-
-
-def _full_year(digits: str) -> int:
-    value = int(digits)
-    if len(digits) == 4:
-        return value
-    return 2000 + value if value < 70 else 1900 + value
-
-
 def _year_for(month: int, day: int | None, context: DateContext) -> int | None:
     """The year of the first such day (or month's end) on or after the context's anchor."""
     anchor = context.anchor
@@ -193,7 +177,7 @@ def _qualified_day(qualifier: str | None, year: int, month: int) -> date:
         return date(year, month, 1)
     if word == "mitte":
         return date(year, month, 15)
-    return _last_day(year, month)
+    return last_day(year, month)
 
 
 def _term(match: re.Match[str], rule: str, due: date | None, **extra: object) -> Term:
@@ -219,7 +203,7 @@ def numeric_date(text: str, context: DateContext) -> list[Term]:
     """``18.12.2014``, ``1.1.11``: day, month and a four- or two-digit year."""
     found = []
     for m in _NUMERIC.finditer(text):
-        due = _safe_date(_full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        due = safe_date(full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
         if due is not None:
             found.append(_term(m, "numeric_date", due))
     return found
@@ -233,7 +217,7 @@ def iso_date(text: str, context: DateContext) -> list[Term]:
     """``2024-12-31``: an ISO date, as OParl exports and forms write it."""
     found = []
     for m in _ISO.finditer(text):
-        due = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        due = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if due is not None:
             found.append(_term(m, "iso_date", due))
     return found
@@ -245,8 +229,8 @@ def us_date(text: str, context: DateContext) -> list[Term]:
     found = []
     for m in _US.finditer(text):
         first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        month_first = _safe_date(year, first, second)
-        day_first = _safe_date(year, second, first)
+        month_first = safe_date(year, first, second)
+        day_first = safe_date(year, second, first)
         if month_first is not None and (day_first is None or day_first == month_first):
             found.append(_term(m, "us_date", month_first))
         elif day_first is not None and month_first is None:
@@ -261,7 +245,7 @@ def named_date(text: str, context: DateContext) -> list[Term]:
     """``30. Juni 2025``: day, month name, year."""
     found = []
     for m in _NAMED.finditer(text):
-        due = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        due = safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         if due is not None:
             found.append(_term(m, "named_date", due))
     return found
@@ -280,12 +264,12 @@ def day_without_year(text: str, context: DateContext) -> list[Term]:
     for m in _DAY_NO_YEAR.finditer(text):
         month = int(m.group(2)) if m.group(2) else _month(m.group(3))
         day = int(m.group(1))
-        if _safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
+        if safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
             continue
         year = _year_for(month, day, context)
-        due = _safe_date(year, month, day) if year is not None else None
+        due = safe_date(year, month, day) if year is not None else None
         if year is not None and due is None:  # 29.2. in a common year
-            due = _last_day(year, month)
+            due = last_day(year, month)
         found.append(_term(m, "day_without_year", due, anchor=None if due else "year"))
     return found
 
@@ -327,7 +311,7 @@ def end_of_year(text: str, context: DateContext) -> list[Term]:
         year = int(m.group(3))
         word = (m.group(1) or m.group(2)).lower()
         month = {"anfang": 3, "mitte": 6}.get(word, 12)
-        found.append(_term(m, "end_of_year", _last_day(year, month)))
+        found.append(_term(m, "end_of_year", last_day(year, month)))
     return found
 
 
@@ -383,7 +367,7 @@ def half_year(text: str, context: DateContext) -> list[Term]:
             continue
         year = int(m.group(2))
         start = date(year, 1 if half == 1 else 7, 1)
-        due = _last_day(year, 6 if half == 1 else 12)
+        due = last_day(year, 6 if half == 1 else 12)
         found.append(_term(m, "half_year", due, window_start=start))
     return found
 
@@ -398,7 +382,7 @@ _QUARTER_CODE = re.compile(r"\b(?:im\s+|bis\s+)?Q([1-4])\s*[/ .-]\s*(\d{4}|\d{2}
 
 def _quarter(match: re.Match[str], rule: str, quarter: int, year: int) -> Term:
     first = 3 * quarter - 2
-    return _term(match, rule, _last_day(year, first + 2), window_start=date(year, first, 1))
+    return _term(match, rule, last_day(year, first + 2), window_start=date(year, first, 1))
 
 
 def quarter(text: str, context: DateContext) -> list[Term]:
@@ -412,7 +396,7 @@ def quarter(text: str, context: DateContext) -> list[Term]:
 def quarter_code(text: str, context: DateContext) -> list[Term]:
     """``Q2/2025``, ``Q4 2023``: window of three months."""
     return [
-        _quarter(m, "quarter_code", int(m.group(1)), _full_year(m.group(2)))
+        _quarter(m, "quarter_code", int(m.group(1)), full_year(m.group(2)))
         for m in _QUARTER_CODE.finditer(text)
     ]
 
@@ -448,15 +432,15 @@ def period(text: str, context: DateContext) -> list[Term]:
         start: date | None = (
             date(start_year, start_month, 15 if first and first.lower() == "mitte" else 1)
             if not first or first.lower() != "ende"
-            else _last_day(start_year, start_month)
+            else last_day(start_year, start_month)
         )
         due = _qualified_day(m.group(4), end_year, end_month)
         found.append(_term(m, "period", due, window_start=start))
     for m in _DATE_PERIOD.finditer(text):
-        end_year = _full_year(m.group(6))
-        last = _safe_date(end_year, int(m.group(5)), int(m.group(4)))
-        start_year = _full_year(m.group(3)) if m.group(3) else end_year
-        begin = _safe_date(start_year, int(m.group(2)), int(m.group(1)))
+        end_year = full_year(m.group(6))
+        last = safe_date(end_year, int(m.group(5)), int(m.group(4)))
+        start_year = full_year(m.group(3)) if m.group(3) else end_year
+        begin = safe_date(start_year, int(m.group(2)), int(m.group(1)))
         if last is None or begin is None or begin > last:
             continue
         found.append(_term(m, "period", last, window_start=begin))
@@ -589,7 +573,7 @@ def season(text: str, context: DateContext) -> list[Term]:
     for m in _SEASON.finditer(text):
         first, last = _SEASONS[m.group(2).lower()]
         year = int(m.group(3))
-        found.append(_term(m, "season", _last_day(year, last), window_start=date(year, first, 1)))
+        found.append(_term(m, "season", last_day(year, last), window_start=date(year, first, 1)))
     return found
 
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tracker.documents.dates import DATE, parse_date
 from tracker.documents.fields import (
-    DATE,
     KINDS,
     ReferenceMatch,
     find_body,
@@ -23,7 +23,6 @@ from tracker.documents.fields import (
     find_reference,
     known_kind,
     label_value,
-    parse_date,
     split_cells,
 )
 from tracker.documents.kinds import kind_from_content

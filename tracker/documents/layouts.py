@@ -30,6 +30,7 @@ from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import lines_of, one_of, sentences, squash
+from tracker.documents.vocabulary import COUNCIL
 
 
 @dataclass(frozen=True)
@@ -326,8 +327,7 @@ _DECISION_LABELS = (
 _DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + one_of(_DECISION_LABELS) + r"\s*:\s*(.*)$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 _COUNCIL_SUBJECT = (
-    r"\b(?:Der|Die|Das)\s+((?:Kreistag|Stadtrat|Gemeinderat|Rat|BVV|Bezirksversammlung|"
-    r"Bezirksverordnetenversammlung|Ortsbeirat|Bezirksrat|Gemeindevertretung|Ausschussmitglieder|"
+    r"\b(?:Der|Die|Das)\s+((?:" + COUNCIL + r"|Ausschussmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
     r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
 )
@@ -337,9 +337,7 @@ _PAST_DECISION = re.compile(
     r"verwies(?:en)?|vertagte[n]?)\b[^.]*"
 )
 _RECOMMENDATION = re.compile(
-    _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:Rat|Bürgerschaft|Kreistag|Stadtrat|"
-    r"Gemeinderat|BVV|Bezirksversammlung|Stadtverordnetenversammlung|Gemeindevertretung|"
-    r"Bezirksverordnetenversammlung)\b[^.]*"
+    _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
 )
 _PROCEDURAL = re.compile(
     r"\b(?:Die|Der|Das)\s+(?:Beschlussfassung|Vorlage|Angelegenheit|Entscheidung|Beratung|"

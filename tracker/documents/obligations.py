@@ -17,6 +17,7 @@ from datetime import date
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL
 
 _I = re.IGNORECASE
 
@@ -35,7 +36,7 @@ _LABELLED_INLINE = re.compile(
 _OPERATIVE_START = re.compile(
     r"m[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
-    r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:Rat|Kreistag|Stadtrat|Gemeinderat|Ausschuss)\b"
+    r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
     r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:",
     _I,
 )
@@ -174,8 +175,7 @@ _ADDRESSEE_PASSIVE = re.compile(
 )
 _ADDRESSEE_ACTIVE = re.compile(
     r"\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+"
-    r"(?:(?:der|die|das)\s+(?:Rat|Kreistag|Stadtrat|Gemeinderat|BVV|Bezirksversammlung|"
-    r"Ausschuss|Bezirksrat)\s+)?(?:den|die|das)\s+"
+    r"(?:(?:der|die|das)\s+(?:" + COUNCIL + r"|Ausschuss)\s+)?(?:den|die|das)\s+"
     r"((?:[\w./-]+\s+){0,4}?[\w./-]+?)\s*(?:,|\.|\s+(?:auf|um|zu|bis|mit|im|in|für|dafür|"
     r"darum|hiermit|deshalb|daher|nochmals|erneut|außerdem)\b)"
 )
@@ -201,21 +201,14 @@ _QUESTIONED = re.compile(
     r"gerichtet|zu|um|über|nach|ob)\b)",
     re.MULTILINE,
 )
-_ASKED_ABOUT = re.compile(
-    r"\b(?:der|die|das|dem|den|des)\s+(Bezirksamt|Magistrat|Verwaltung|Senat|Oberbürgermeister\w*|"
-    r"Bürgermeister\w*|Landrat|Landrätin|Stadtverwaltung|Kreisverwaltung)(?:es|s)?\b"
-)
+_ASKED_ABOUT = re.compile(r"\b(?:der|die|das|dem|den|des)\s+(" + ADMINISTRATION + r")(?:es|s)?\b")
 _ADDRESSEE_MODAL = re.compile(
     r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,4}?[\w./-]+)\s+(?:möge|mögen|soll|sollen|wird|hat|"
     r"ist\s+gehalten|erstattet|informiert|berichtet|legt)\b"
     r"|\b(?:erstattet|informiert|berichtet|fordert\s+über|legt)\s+(?:der|die|das)\s+"
     r"((?:[\w./-]+\s+){0,2}?[\w./-]+?)(?=\s|,|\.)"
 )
-_COUNCIL_BODY = re.compile(
-    r"^(?:BVV|Bezirksverordnetenversammlung|Bezirksversammlung|Rat|Stadtrat|Kreistag|Gemeinderat|"
-    r"Bezirksrat|Stadtbezirksrat|Ortsbeirat|Ausschuss|Gemeindevertretung|Ratsversammlung|"
-    r"Bürgerschaft|Stadtverordnetenversammlung)\b"
-)
+_COUNCIL_BODY = re.compile(r"^(?:" + COUNCIL + r"|Ausschuss)\b")
 _ADMIN = re.compile(
     r"Bezirksamt|Verwaltung|\w+verwaltung|Bürgermeister|Oberbürgermeister|Landrat|Landrätin|Senat|Magistrat|"
     r"Gemeindevorstand|Kreisausschuss|Dezernat|Fachbereich|Fachamt|Amt\b|Referat|Fachdienst|"
@@ -602,11 +595,7 @@ def _unread(text: str, context: DateContext, read: set[str], skip: set[date]) ->
 
 # The administration by its usual names: who acts when a sentence with an obligation names
 # no one as its subject ("um eine Berichterstattung ... hat der Oberbürgermeister gebeten").
-_ADMINISTRATION = re.compile(
-    r"\b(Bezirksamt|Magistrat|(?:Stadt|Kreis|Gemeinde|Amts)?[Vv]erwaltung|Oberbürgermeister(?:in)?|"
-    r"Bürgermeister(?:in)?|Landrat|Landrätin|Kreisausschuss|Gemeindevorstand|Senat|Jobcenter|"
-    r"Bezirksbürgermeister(?:in)?)(?:s|es)?\b"
-)
+_ADMINISTRATION = re.compile(r"\b(" + ADMINISTRATION + r")(?:s|es)?\b")
 
 
 def _named_administration(found: Iterable[str]) -> str | None:

@@ -14,6 +14,8 @@ classes, eventsourcing or structlog (docs/decisions/0010).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 from uuid import UUID
@@ -22,9 +24,21 @@ if TYPE_CHECKING:
     from events.store import Database
     from notifiers.service import ReminderService
     from projections.queries import Filters, Page
+    from projections.runner import BuildStrategy, Progress, Projection
     from projections.service import BoardService, BoardSettings
     from tracker.service import TrackerService
     from tracker.settings import Settings
+
+
+@dataclass(frozen=True)
+class ReadModel:
+    """A read model of the store, as the registry (:meth:`Bootstrap.read_models`) knows it."""
+
+    #: Made from the settings, as the service that reads it makes it (same version).
+    projection: Callable[[], Projection]
+    #: How a build from scratch is shared among processes (None: one process; the
+    #: reminders follow motions and their own outcome events, so they cannot be split).
+    builder: Callable[[], BuildStrategy] | None = None
 
 
 class BoardAnswers(Protocol):
@@ -156,6 +170,44 @@ class Bootstrap:
                 db=self.store,
             )
         return self._reminders
+
+    def read_models(self) -> dict[str, ReadModel]:
+        """Every read model of the store, by name: what ``tracker rebuild [NAME]`` rebuilds.
+
+        A new read model is added here (and read by a service that keeps it current).
+        """
+        from projections.service import parallel_builds  # deferred with the read models
+
+        return {
+            "board": ReadModel(lambda: self.board.projection, parallel_builds),
+            "reminders": ReadModel(lambda: self.reminders.projection),
+        }
+
+    def rebuild(
+        self, name: str | None = None, progress: Progress | None = None, workers: int | None = None
+    ) -> int:
+        """Rebuild one read model (or every one) from the log; returns the events replayed.
+
+        ``workers``: processes sharing a build where the read model allows it (default: by
+        the log's length and the CPUs).
+        """
+        from projections.runner import Runner  # deferred with the read models
+        from tracker.errors import InputError
+
+        models = self.read_models()
+        if name is not None and name not in models:
+            raise InputError(f"no read model {name!r}; known: {', '.join(models)}")
+        replayed = 0
+        for key in [name] if name is not None else list(models):
+            model = models[key]
+            runner = Runner(
+                self.store, lambda: self.service.app, [model.projection()], builder=model.builder
+            )
+            try:
+                replayed = max(replayed, runner.rebuild(progress=progress, workers=workers))
+            finally:
+                runner.close()
+        return replayed
 
     def today(self) -> date:
         """Today by the configured clock (Berlin)."""

@@ -64,6 +64,7 @@ from events.motion import (
 from events.store import StoreLocation, connect, parse_location
 from events.values import DeadlineKind, Outcome, Provenance
 from projections.board import BoardProjection, legal_due
+from projections.parallel import ParallelBuild
 from projections.queries import BoardQueries, Filters
 from projections.runner import Runner, batched, fewer_collections
 from tracker.logs import configure as configure_logs
@@ -250,7 +251,8 @@ def bench(location: StoreLocation, db_arg: str, motions: int, args: argparse.Nam
     # Each build is compared with a read of the whole log timed just before it, so that a
     # change of machine load between the two phases does not skew the ratio.
     db = connect(location)
-    runner = Runner(db, app, [BoardProjection()], workers=1)  # the first build: one process
+    # the first build in one process; rebuilds as the command's runner does them
+    runner = Runner(db, app, [BoardProjection()], workers=1, builder=ParallelBuild())
     runner.setup()
     legal_due("2015-01-01", "BE")  # the one-off import of holidays is not the rebuild's
 

@@ -130,7 +130,9 @@ def calendar(
 @commands.command()
 def rebuild(
     ctx: typer.Context,
-    name: Annotated[str | None, typer.Argument(help="Read model, e.g. board.")] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="One read model: board or reminders (default: all).")
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -142,7 +144,7 @@ def rebuild(
 ) -> None:
     """Rebuild read models from the log."""
     line = StatusLine()
-    applied = boot(ctx).board.rebuild(
+    applied = boot(ctx).rebuild(
         name, progress=line.of_total("Rebuilding", "events"), workers=workers
     )
     line.finish()

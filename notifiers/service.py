@@ -26,6 +26,7 @@ from notifiers.base import Notifier
 from notifiers.dispatcher import Dispatcher, PassResult, worker_name
 from notifiers.policy import DeliveryOptions, ReminderPolicy, parse_policy
 from notifiers.reminders import STATUSES, ReminderProjection, ReminderRow, ReminderStore
+from projections.runner import Runner
 from tracker.clock import BERLIN, Clock
 from tracker.errors import InputError, StorageError, TrackerError
 from tracker.logs import get_logger
@@ -111,8 +112,6 @@ class ReminderService:
 
     def runner(self) -> Any:
         """The projection runner for the reminders read model."""
-        from projections.runner import Runner
-
         runner = getattr(self._local, "runner", None)
         if runner is None:
             runner = Runner(self.db, self.app, [self.projection])
@@ -124,8 +123,6 @@ class ReminderService:
         return ReminderStore(self.db)
 
     def _catch_up(self, db: Database) -> int:
-        from projections.runner import Runner
-
         runner = Runner(db, self.app, [self.projection])
         try:
             applied: int = runner.catch_up()

@@ -21,43 +21,47 @@ first catch-up of a long log):
 
 The build's plan (its token, ``upto``, the ranges and the projections' versions) is saved
 beside the database (``<db>.rebuild-<token>.json``) before the parts begin. While it runs,
-the building process holds an exclusive lock on a file beside the database
-(``<db>.rebuild-<token>.lock``, ``flock``), and until the merge the projections' stored
-version carries :data:`BUILDING` and the build's token. Another runner that finds the marker
-waits for the lock (a command run during the rebuild answers once it is done). If the lock
-is free, the build was killed: the next build from scratch resumes it (:func:`adopt_plan`:
-same ranges and ``upto``, each part from its saved position), or, in one process, deletes
-its scratch files.
+the building process holds the build's lock and the projections are marked as being built
+(:mod:`projections.builds`); the mark goes in the merge's transaction. Another runner that
+finds the mark waits for the lock (a command run during the rebuild answers once it is
+done). If the lock is free, the build was killed: the next build from scratch resumes it
+(:func:`adopt_plan`: same ranges and ``upto``, each part from its saved position), or, in
+one process, deletes its scratch files.
+
+:class:`ParallelBuild` is the strategy a :class:`projections.runner.Runner` is given.
 """
 
 from __future__ import annotations
 
-import fcntl
-import glob
 import json
 import os
 import sqlite3
 import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from events.store import Database, StoreLocation
+from projections import runner as runners
+from projections.builds import (
+    build_lock,
+    dead_builds,
+    part_path,
+    plan_path,
+    remove_build,
+    remove_part,
+)
+from projections.runner import LOG_TABLES, Progress, Projection, Runner
 from tracker.logs import configure, configured_level, get_logger
 
 if TYPE_CHECKING:
     from events.log import LogEntry
-    from projections.runner import Progress, Projection
 
 log = get_logger()
 
 
-#: Between a projection's version and the build's token in its stored version while a
-#: parallel build is under way.
-BUILDING = ";building "
 #: Below this many events a rebuild stays in one process (starting a worker costs ~0.3 s).
 MIN_EVENTS_PER_WORKER = 50_000
 #: Most workers chosen by :func:`default_workers`.
@@ -74,21 +78,6 @@ def default_workers(events: int, cpus: int | None = None) -> int:
 def new_token() -> str:
     """A name for one parallel build (its scratch files and its lock)."""
     return uuid.uuid4().hex[:12]
-
-
-def building_token(version: str) -> str | None:
-    """The token of the parallel build a stored version marks (None: no build)."""
-    return version.split(BUILDING, 1)[1] if BUILDING in version else None
-
-
-def part_path(db_path: Path, token: str, k: int) -> Path:
-    """The scratch file of part ``k`` of parallel build ``token`` of ``db_path``."""
-    return db_path.with_name(f"{db_path.name}.rebuild-{token}-{k}")
-
-
-def plan_path(db_path: Path, token: str) -> Path:
-    """The saved plan of parallel build ``token`` (what a resumed build needs)."""
-    return db_path.with_name(f"{db_path.name}.rebuild-{token}.json")
 
 
 @dataclass(frozen=True)
@@ -155,99 +144,6 @@ def adopt_plan(db_path: Path, versions: Mapping[str, str]) -> Plan | None:
     return adopted
 
 
-def lock_path(db_path: Path, token: str) -> Path:
-    """The lock file held by the process running parallel build ``token``."""
-    return db_path.with_name(f"{db_path.name}.rebuild-{token}.lock")
-
-
-@contextmanager
-def build_lock(db_path: Path, token: str) -> Iterator[None]:
-    """Hold the lock of build ``token`` (released, and its file deleted, afterwards).
-
-    A lock file is only deleted by a process holding its lock (:func:`remove_build`); one
-    deleted between opening and locking it is replaced by a new one.
-    """
-    path = lock_path(db_path, token)
-    while True:
-        handle = open(path, "a")  # noqa: SIM115 (closed below)
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            if os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino:
-                break
-        except FileNotFoundError:
-            pass
-        handle.close()
-    try:
-        yield
-    finally:
-        path.unlink(missing_ok=True)
-        handle.close()  # releases the lock
-
-
-@contextmanager
-def _lock_file(db_path: Path, token: str, *, wait: bool) -> Iterator[bool]:
-    """Try the lock of build ``token`` (``wait``: until it is free): yields whether it is
-    held here, and True without locking when the build has no lock file (it is gone)."""
-    try:
-        handle = open(lock_path(db_path, token))  # noqa: SIM115 (closed below)
-    except FileNotFoundError:
-        yield True
-        return
-    with handle:  # closing releases the lock
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-
-
-def build_alive(db_path: Path, token: str) -> bool:
-    """Whether a process still holds the lock of build ``token``."""
-    with _lock_file(db_path, token, wait=False) as free:
-        return not free
-
-
-def wait_for_build(db_path: Path, token: str) -> None:
-    """Block until the process running build ``token`` releases its lock (or has died)."""
-    with _lock_file(db_path, token, wait=True):
-        pass
-
-
-def dead_builds(db_path: Path) -> list[str]:
-    """Tokens of the parallel builds of ``db_path`` that left files and whose process is
-    gone."""
-    prefix = f"{db_path.name}.rebuild-"
-    tokens = {
-        path.name[len(prefix) :].split("-")[0].split(".")[0]
-        for path in db_path.parent.glob(f"{glob.escape(prefix)}*")
-    }
-    return sorted(token for token in tokens if not build_alive(db_path, token))
-
-
-def remove_build(db_path: Path, token: str) -> None:
-    """Delete every file of parallel build ``token`` (parts, plan, lock), holding its lock;
-    nothing if a process holds it (the build runs after all)."""
-    files = list(db_path.parent.glob(f"{glob.escape(f'{db_path.name}.rebuild-{token}')}*"))
-    # Without a lock file the build is gone (a build deletes its lock file last).
-    with _lock_file(db_path, token, wait=False) as free:
-        if free:
-            for path in files:
-                path.unlink(missing_ok=True)
-
-
-def remove_dead_builds(db_path: Path) -> None:
-    """Delete the files of parallel builds of ``db_path`` whose process is gone."""
-    for token in dead_builds(db_path):
-        remove_build(db_path, token)
-
-
-def remove_part(path: Path) -> None:
-    """Delete a scratch file and its WAL companions, if present."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-
-
 def cut_ranges(firsts: Sequence[int], upto: int, parts: int) -> list[tuple[int, int]]:
     """``parts`` ranges ``(lo, hi]`` of positions up to ``upto`` holding equal numbers of the
     first events at ``firsts`` (ascending); together they cover ``(0, upto]``."""
@@ -265,8 +161,6 @@ def cut_ranges(firsts: Sequence[int], upto: int, parts: int) -> list[tuple[int, 
 def scan_log(log_path: Path, upto: int) -> tuple[list[int], int]:
     """Positions of the aggregates' first events up to ``upto``, and the number of events up
     to ``upto``, from the log's table."""
-    from projections.runner import LOG_TABLES
-
     table, column = LOG_TABLES["sqlite"]
     conn = sqlite3.connect(log_path)
     try:
@@ -292,10 +186,10 @@ def part_entries(
     Reads the log's table directly and decodes only those events (the others are skipped by
     their aggregate id, undecoded).
     """
+    # deferred: a worker's imports (eventsourcing, the event classes), not the caller's
     from eventsourcing.persistence import StoredEvent
 
     from events.log import LogEntry
-    from projections.runner import LOG_TABLES
 
     table, column = LOG_TABLES["sqlite"]
     query = (
@@ -348,8 +242,7 @@ def build_part(
     returns the events applied. The target of the worker processes. ``progress(position,
     upto)`` is called every few thousand events (part 0, in the calling process);
     ``log_level``: the calling process's (a worker logs as it does)."""
-    from projections.runner import project
-    from tracker.service import open_log
+    from tracker.service import open_log  # deferred: a worker's imports, not the caller's
 
     if log_level is not None:
         configure(log_level)
@@ -361,7 +254,7 @@ def build_part(
             entries = part_entries(location.path, app.mapper, lo, hi, upto, batch)
             if progress is not None:
                 entries = _reporting(entries, progress, upto)
-            applied = project(part, projections, entries, batch, indexes=False)
+            applied = runners.project(part, projections, entries, batch, indexes=False)
     finally:
         app.close()
     log.info(
@@ -394,7 +287,7 @@ def build_parts(
     the marks were gone; the parts are discarded). ``progress`` follows part 0 (the parts
     advance at about the same pace). A failure leaves the files for a resumed build.
     """
-    import multiprocessing
+    import multiprocessing  # deferred: only a build in several processes starts processes
 
     assert db.backend == "sqlite" and db.location.path is not None
     path = db.location.path
@@ -439,25 +332,64 @@ def build_parts(
 def _merge(
     db: Database, projections: Sequence[Projection], token: str, parts: list[Path], upto: int
 ) -> bool:
-    from projections.runner import POSITIONS_TABLE
-
     names = [f"part{k}" for k in range(len(parts))]
     for name, path in zip(names, parts, strict=True):
         db.query(f"ATTACH DATABASE ? AS {name}", (str(path),))
     try:
         with db.transaction() as cur:
-            stored = dict(cur.execute(f"SELECT name, version FROM {POSITIONS_TABLE}").fetchall())
-            if any(stored.get(p.name) != f"{p.version}{BUILDING}{token}" for p in projections):
+            if not runners.finish_build(cur, projections, token, upto):
                 log.warning("projection_parts_discarded", reason="no longer marked as building")
                 return False
             for p in projections:
                 for name in names:
                     p.merge(cur, "main.", f"{name}.")
-                cur.execute(
-                    f"UPDATE {POSITIONS_TABLE} SET version = ?, position = ? WHERE name = ?",
-                    (p.version, upto, p.name),
-                )
         return True
     finally:
         for name in names:
             db.query(f"DETACH DATABASE {name}")
+
+
+class ParallelBuild:
+    """Builds from scratch shared among worker processes: the strategy given to a
+    :class:`~projections.runner.Runner` (``Runner(..., builder=ParallelBuild())``)."""
+
+    def workers(self, events: int) -> int:
+        """One per CPU, at most :data:`MAX_WORKERS`, one per :data:`MIN_EVENTS_PER_WORKER`."""
+        return default_workers(events)
+
+    def build(
+        self,
+        runner: Runner,
+        chosen: Sequence[Projection],
+        workers: int,
+        batch_size: int,
+        progress: Progress | None,
+        *,
+        upto: int,
+        fresh: bool,
+    ) -> int:
+        """Build ``chosen`` in ``workers`` processes up to position ``upto`` (the log's
+        head), or resume a killed build of the same versions (with its parts); returns the
+        events applied. ``fresh``: only if nothing has been applied to them yet (a first
+        catch-up; 0 when another process built them meanwhile)."""
+        path = runner.file_path
+        assert path is not None
+        versions = {p.name: p.version for p in chosen}
+        plan = adopt_plan(path, versions)
+        if plan is None:
+            plan = new_plan(path, versions, upto, workers)
+        else:
+            log.info("projection_rebuild_resumed", token=plan.token, upto=plan.upto)
+        # The tables stay empty until the parts are merged; meanwhile the mark tells other
+        # processes of the build, and the lock whether it still runs.
+        with build_lock(path, plan.token):
+            if not runner.reset(chosen, build=plan.token, fresh=fresh):
+                return 0
+            log.info(
+                "projection_rebuild",
+                projections=[p.name for p in chosen],
+                workers=len(plan.ranges),
+            )
+            with runners.fewer_collections():
+                applied, merged = build_parts(runner.db, chosen, plan, batch_size, progress)
+        return applied if merged else 0

@@ -54,12 +54,15 @@ Concurrent runners (two CLI processes catching up at once) are safe: inside each
 transaction the runner re-reads the position under a lock (SQLite ``BEGIN IMMEDIATE``,
 PostgreSQL ``SELECT ... FOR UPDATE``) and skips entries another runner applied meanwhile.
 
-**Builds from scratch in several processes** (``Runner(..., workers=N)``, ``rebuild(workers=N)``;
-by default one per CPU for long logs; SQLite files only): a rebuild, or a first catch-up
-with nothing applied yet, divides the motions among worker processes that build their share
-into scratch files, which are then copied into the database in one transaction
-(:mod:`projections.parallel`, docs/decisions/0012). A read model's rows must depend only on
-the events of their own aggregate for this to hold.
+**Builds from scratch in several processes** (``Runner(..., builder=ParallelBuild())``,
+``rebuild(workers=N)``; by default one per CPU for long logs; SQLite files only): a rebuild,
+or a first catch-up with nothing applied yet, divides the motions among worker processes
+that build their share into scratch files, which are then copied into the database in one
+transaction (:class:`projections.parallel.ParallelBuild`, docs/decisions/0012). The runner
+is given the strategy and does not import it. While such a build runs, its read models are
+marked in ``projection_builds`` (their versions stay as they are); other runners wait for
+it (:mod:`projections.builds`). A read model's rows must depend only on the events of their
+own aggregate for this to hold.
 
 While catching up, the cyclic garbage collector runs less often (:func:`fewer_collections`):
 a batch allocates many short-lived objects without cycles (docs/decisions/0011).
@@ -78,6 +81,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from uuid import UUID
 
 from events.store import Cursor, Database, pg_connect
+from projections import builds
 from tracker.logs import get_logger
 
 if TYPE_CHECKING:  # the library loads only when events must be read (fast listings)
@@ -88,6 +92,8 @@ if TYPE_CHECKING:  # the library loads only when events must be read (fast listi
 log = get_logger()
 
 POSITIONS_TABLE = "projection_positions"
+#: Read models being built from scratch in several processes: name, build token.
+BUILDS_TABLE = "projection_builds"
 T = TypeVar("T")
 
 #: Default number of events per transaction.
@@ -276,14 +282,42 @@ def log_head(db: Database) -> int | None:
     return int(db.query(f"SELECT COALESCE(MAX({column}), 0) FROM {qualified}")[0][0])
 
 
+class BuildStrategy(Protocol):
+    """How a build from scratch is shared among processes (given to a :class:`Runner`;
+    :class:`projections.parallel.ParallelBuild`). Without one, a runner builds in its own
+    process."""
+
+    def workers(self, events: int) -> int:
+        """Processes for a build of a log of ``events`` events, when none were asked for."""
+        ...
+
+    def build(
+        self,
+        runner: Runner,
+        chosen: Sequence[Projection],
+        workers: int,
+        batch_size: int,
+        progress: Progress | None,
+        *,
+        upto: int,
+        fresh: bool,
+    ) -> int:
+        """Build ``chosen`` from scratch up to position ``upto`` (the log's head) in
+        ``workers`` processes, marked with :meth:`Runner.reset` and finished with
+        :func:`finish_build`; returns the events applied (0: ``fresh`` and another
+        process built them meanwhile)."""
+        ...
+
+
 class Runner:
     """Keeps ``projections`` current with the log of ``app`` inside ``db``.
 
     ``app`` is the eventsourcing application, or a function that opens it when events must
     be read (a caught-up runner then never loads it); it may be None when entries are
-    always given to :meth:`catch_up`. ``workers``: processes that share a build from
-    scratch (a rebuild, or a first catch-up) on an SQLite file; None: one per CPU, up to 4,
-    and one per 50,000 events (:func:`projections.parallel.default_workers`).
+    always given to :meth:`catch_up`. ``builder``: how a build from scratch (a rebuild, or
+    a first catch-up) is shared among ``workers`` processes on an SQLite file (None: one
+    process), or a function returning it (called only when such a build happens);
+    ``workers`` None: as many as the builder chooses for the log's length.
     """
 
     def __init__(
@@ -292,6 +326,7 @@ class Runner:
         app: LogSource | Callable[[], LogSource] | None,
         projections: Sequence[Projection],
         workers: int | None = None,
+        builder: BuildStrategy | Callable[[], BuildStrategy] | None = None,
     ) -> None:
         names = [p.name for p in projections]
         if len(set(names)) != len(names):
@@ -307,6 +342,16 @@ class Runner:
         self._unindexed: list[tuple[Projection, Index]] = []
         #: Processes of a build from scratch (None: by the log's length and the CPUs).
         self.workers = workers
+        self._builder = builder
+
+    @property
+    def builder(self) -> BuildStrategy | None:
+        """How builds from scratch are shared among processes (None: one process)."""
+        if self._builder is not None and not hasattr(self._builder, "build"):
+            opener: Any = self._builder
+            self._builder = opener()
+        builder: Any = self._builder
+        return builder  # type: ignore[no-any-return]
 
     @property
     def app(self) -> LogSource | None:
@@ -334,35 +379,36 @@ class Runner:
     def _after_builds(self, work: Callable[[], T]) -> T:
         """``work()``, done again after each parallel build of another process it met
         (:class:`_BuildRunning`) has ended."""
-        from projections.parallel import wait_for_build
-
         while True:
             try:
                 return work()
             except _BuildRunning as running:
                 log.info("projection_waiting_for_rebuild", token=running.token)
-                wait_for_build(running.path, running.token)
+                builds.wait_for_build(running.path, running.token)
 
-    def _check_builds(self, stored: dict[str, str]) -> None:
-        """Raise :class:`_BuildRunning` if a stored version marks a live parallel build (a
-        dead one's files are left for the next build from scratch to resume or delete)."""
-        path = self._file_path()
+    @property
+    def _builds_table(self) -> str:
+        return f"{self.prefix}{BUILDS_TABLE}"
+
+    def _check_builds(self, cur: Cursor) -> None:
+        """Raise :class:`_BuildRunning` if a read model is marked as being built by a live
+        parallel build (a dead one's files are left for the next build from scratch to
+        resume or delete)."""
+        path = self.file_path
         if path is None:
             return
-        from projections.parallel import build_alive, building_token
-
-        tokens = {t for v in stored.values() if (t := building_token(str(v))) is not None}
+        tokens = {
+            str(t) for (t,) in cur.execute(f"SELECT token FROM {self._builds_table}").fetchall()
+        }
         for token in sorted(tokens):
-            if build_alive(path, token):
+            if builds.build_alive(path, token):
                 raise _BuildRunning(path, token)
 
     def _remove_dead_builds(self) -> None:
         """Delete what killed parallel builds left (a build in one process begins)."""
-        path = self._file_path()
+        path = self.file_path
         if path is not None:
-            from projections.parallel import remove_dead_builds
-
-            remove_dead_builds(path)
+            builds.remove_dead_builds(path)
 
     def _setup(self) -> None:
         if self._in_place():
@@ -375,14 +421,25 @@ class Runner:
                 f"CREATE TABLE IF NOT EXISTS {self._positions_table} ("
                 " name TEXT PRIMARY KEY, version TEXT NOT NULL, position BIGINT NOT NULL)"
             )
+            cur.execute(
+                f"CREATE TABLE IF NOT EXISTS {self._builds_table} ("
+                " name TEXT PRIMARY KEY, token TEXT NOT NULL)"
+            )
             stored = dict(
                 cur.execute(f"SELECT name, version FROM {self._positions_table}").fetchall()
             )
-            self._check_builds(stored)
+            self._check_builds(cur)
+            # Marks left are those of killed builds: their read models are half built.
+            killed = {
+                str(name)
+                for (name,) in cur.execute(f"SELECT name FROM {self._builds_table}").fetchall()
+            }
             for p in self.projections:
-                if p.name in stored and stored[p.name] != p.version:
+                if p.name in stored and (stored[p.name] != p.version or p.name in killed):
                     log.info(
-                        "projection_version_changed",
+                        "projection_version_changed"
+                        if p.name not in killed
+                        else "projection_build_killed",
                         projection=p.name,
                         stored=stored[p.name],
                         current=p.version,
@@ -393,6 +450,7 @@ class Runner:
                         " WHERE name = ?",
                         (p.version, p.name),
                     )
+                    cur.execute(f"DELETE FROM {self._builds_table} WHERE name = ?", (p.name,))
                 elif p.name not in stored:
                     cur.execute(
                         f"INSERT INTO {self._positions_table} (name, version, position)"
@@ -404,18 +462,28 @@ class Runner:
         self._ready = True
 
     def _in_place(self) -> bool:
-        """The position table exists and records every projection at its current version."""
+        """The tables of positions and builds exist, every projection is recorded at its
+        current version, and none is being built in parallel."""
+        tables = (self._positions_table, self._builds_table)
         if self.db.backend == "postgres":
-            found = self.db.query("SELECT to_regclass(?)", (self._positions_table,))
+            found = self.db.query("SELECT to_regclass(?), to_regclass(?)", tables)
+            if not found or None in found[0]:
+                return False
         else:
             found = self.db.query(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = ?",
-                (POSITIONS_TABLE,),
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+                (POSITIONS_TABLE, BUILDS_TABLE),
             )
-        if not found or found[0][0] is None:
+            if not found or found[0][0] != 2:
+                return False
+        stored = self.db.query(
+            f"SELECT name, version, (SELECT COUNT(*) FROM {self._builds_table})"
+            f" FROM {self._positions_table}"
+        )
+        if any(building for _, _, building in stored):
             return False
-        stored = dict(self.db.query(f"SELECT name, version FROM {self._positions_table}"))
-        return all(stored.get(p.name) == p.version for p in self.projections)
+        versions = {name: version for name, version, _ in stored}
+        return all(versions.get(p.name) == p.version for p in self.projections)
 
     def _missing_indexes(self) -> list[tuple[Projection, Index]]:
         """The query indexes of this runner's projections that do not exist (one query)."""
@@ -468,16 +536,20 @@ class Runner:
         return {p.name: known.get(p.name, 0) for p in self.projections}
 
     def _locked_positions(self, cur: Cursor) -> dict[str, int]:
-        """The saved positions, locked; :class:`_Reset` if a version changed meanwhile (a
-        parallel rebuild began, or another process runs newer code)."""
-        lock = " FOR UPDATE" if self.db.backend == "postgres" else ""
+        """The saved positions, locked; :class:`_Reset` if a version changed meanwhile
+        (another process runs newer code) or a parallel rebuild began."""
+        lock = " FOR UPDATE OF p" if self.db.backend == "postgres" else ""
         rows = cur.execute(
-            f"SELECT name, version, position FROM {self._positions_table} ORDER BY name{lock}"
+            f"SELECT p.name, p.version, p.position, b.token FROM {self._positions_table} p"
+            f" LEFT JOIN {self._builds_table} b ON b.name = p.name ORDER BY p.name{lock}"
         ).fetchall()
-        versions = {str(name): str(version) for name, version, _ in rows}
+        versions = {str(name): str(version) for name, version, _, _ in rows}
         if any(versions.get(p.name, p.version) != p.version for p in self.projections):
             raise _Reset
-        known = {str(name): int(pos) for name, _, pos in rows}
+        building = {str(name) for name, _, _, token in rows if token is not None}
+        if any(p.name in building for p in self.projections):
+            raise _Reset
+        known = {str(name): int(pos) for name, _, pos, _ in rows}
         return {p.name: known.get(p.name, 0) for p in self.projections}
 
     # -- applying ------------------------------------------------------------------------
@@ -560,8 +632,14 @@ class Runner:
                 # parallel build): in several processes when the log is long enough.
                 parallel = self._workers(workers, head)
                 if parallel > 1:
-                    built = self._build_in_parallel(
-                        self.projections, parallel, batch_size, progress, upto=head, fresh=True
+                    built = self._parallel().build(
+                        self,
+                        self.projections,
+                        parallel,
+                        batch_size,
+                        progress,
+                        upto=head,
+                        fresh=True,
                     )
                     return built + self._catch_up_pass(batch_size, None, progress, workers=1)
                 self._remove_dead_builds()
@@ -640,82 +718,50 @@ class Runner:
         head = log_head(self.db) or 0
         parallel = self._workers(workers, head)
         if parallel > 1:
-            built = self._build_in_parallel(
-                chosen, parallel, batch_size, progress, upto=head, fresh=False
+            built = self._parallel().build(
+                self, chosen, parallel, batch_size, progress, upto=head, fresh=False
             )
             return built + self.catch_up(batch_size, progress=progress, workers=1)
         self._remove_dead_builds()
-        self._reset(chosen, marker="")
+        self.reset(chosen)
         log.info("projection_rebuild", projections=[p.name for p in chosen], workers=1)
         return self.catch_up(batch_size, progress=progress, workers=1)
 
     def _workers(self, asked: int | None, events: int) -> int:
         """Processes for a build from scratch of a log of ``events``: ``asked``, else the
-        runner's setting, else :func:`projections.parallel.default_workers`; always 1 unless
-        the database is an SQLite file and the log is read from the application."""
-        if self._app is None or self._file_path() is None:
+        runner's setting, else the builder's choice; always 1 without a builder, unless the
+        database is an SQLite file and the log is read from the application."""
+        if self._app is None or self.file_path is None or self._builder is None:
             return 1
         if asked is None:
             asked = self.workers
         if asked is None:
-            from projections.parallel import default_workers
-
-            asked = default_workers(events)
+            asked = self._parallel().workers(events)
         return asked
 
-    def _build_in_parallel(
-        self,
-        chosen: Sequence[Projection],
-        workers: int,
-        batch_size: int,
-        progress: Progress | None,
-        *,
-        upto: int,
-        fresh: bool,
-    ) -> int:
-        """Build ``chosen`` from scratch in ``workers`` processes (:mod:`projections.parallel`)
-        up to position ``upto`` (the log's head), or resume a killed build of the same
-        versions (with its parts); returns the events applied. ``fresh``: only if nothing has
-        been applied to them yet (a first catch-up; 0 when another process built them
-        meanwhile)."""
-        from projections.parallel import BUILDING, adopt_plan, build_lock, build_parts, new_plan
+    def _parallel(self) -> BuildStrategy:
+        """The builder, when a build in several processes was chosen (:meth:`_workers`)."""
+        builder = self.builder
+        assert builder is not None
+        return builder
 
-        path = self._file_path()
-        assert path is not None
-        versions = {p.name: p.version for p in chosen}
-        plan = adopt_plan(path, versions)
-        if plan is None:
-            plan = new_plan(path, versions, upto, workers)
-        else:
-            log.info("projection_rebuild_resumed", token=plan.token, upto=plan.upto)
-        # The tables stay empty until the parts are merged; meanwhile the versions mark the
-        # build, and the lock tells other processes whether it still runs.
-        with build_lock(path, plan.token):
-            if not self._reset(chosen, marker=f"{BUILDING}{plan.token}", fresh=fresh):
-                return 0
-            log.info(
-                "projection_rebuild",
-                projections=[p.name for p in chosen],
-                workers=len(plan.ranges),
-            )
-            with fewer_collections():
-                applied, merged = build_parts(self.db, chosen, plan, batch_size, progress)
-        return applied if merged else 0
-
-    def _reset(self, chosen: Sequence[Projection], marker: str, *, fresh: bool = False) -> bool:
-        """Drop and recreate ``chosen`` at position 0, their versions followed by ``marker``
-        (after any parallel build of another process has ended). ``fresh``: only if none of
-        them has a position yet; returns whether they were reset."""
+    def reset(
+        self, chosen: Sequence[Projection], *, build: str | None = None, fresh: bool = False
+    ) -> bool:
+        """Drop and recreate ``chosen`` at position 0 (after any parallel build of another
+        process has ended), marked as built by parallel build ``build`` if given.
+        ``fresh``: only if none of them has a position yet; returns whether they were
+        reset."""
 
         def reset() -> bool:
             with self.db.transaction() as cur:
                 self._lock_setup(cur)
                 stored = cur.execute(
-                    f"SELECT name, version, position FROM {self._positions_table}"
+                    f"SELECT name, position FROM {self._positions_table}"
                 ).fetchall()
-                self._check_builds({str(name): str(version) for name, version, _ in stored})
+                self._check_builds(cur)
                 names = {p.name for p in chosen}
-                if fresh and any(pos for name, _, pos in stored if name in names):
+                if fresh and any(pos for name, pos in stored if name in names):
                     return False
                 for p in chosen:
                     p.drop(cur, self.prefix)
@@ -723,8 +769,14 @@ class Runner:
                     cur.execute(
                         f"UPDATE {self._positions_table} SET version = ?, position = 0"
                         " WHERE name = ?",
-                        (p.version + marker, p.name),
+                        (p.version, p.name),
                     )
+                    cur.execute(f"DELETE FROM {self._builds_table} WHERE name = ?", (p.name,))
+                    if build is not None:
+                        cur.execute(
+                            f"INSERT INTO {self._builds_table} (name, token) VALUES (?, ?)",
+                            (p.name, build),
+                        )
                 return True
 
         if not self._after_builds(reset):
@@ -732,7 +784,8 @@ class Runner:
         self._unindexed = self._missing_indexes()
         return True
 
-    def _file_path(self) -> Path | None:
+    @property
+    def file_path(self) -> Path | None:
         """The SQLite file of the database (None: PostgreSQL or in memory)."""
         path = self.db.location.path
         if self.db.backend != "sqlite" or path is None or str(path) == ":memory:":
@@ -793,6 +846,24 @@ class Runner:
         if self._listener is not None:
             self._listener.close()
             self._listener = None
+
+
+def finish_build(
+    cur: Cursor, chosen: Sequence[Projection], build: str, position: int, prefix: str = ""
+) -> bool:
+    """In the transaction that adds a parallel build's parts: save ``position`` for
+    ``chosen`` and remove the build's marks. False (nothing changed) if they are no longer
+    marked as built by ``build`` (another process reset them meanwhile)."""
+    marks = dict(cur.execute(f"SELECT name, token FROM {prefix}{BUILDS_TABLE}").fetchall())
+    if any(marks.get(p.name) != build for p in chosen):
+        return False
+    for p in chosen:
+        cur.execute(
+            f"UPDATE {prefix}{POSITIONS_TABLE} SET position = ? WHERE name = ?",
+            (position, p.name),
+        )
+        cur.execute(f"DELETE FROM {prefix}{BUILDS_TABLE} WHERE name = ?", (p.name,))
+    return True
 
 
 def project(

@@ -20,8 +20,8 @@ from uuid import UUID
 from events.store import Database
 from projections.board import BoardProjection
 from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
-from projections.runner import Progress, Projection, Runner, UnknownProjection
-from tracker.errors import ConfigurationError, InputError
+from projections.runner import BuildStrategy, Runner
+from tracker.errors import ConfigurationError
 from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS, parse_cadence
 
 
@@ -47,38 +47,26 @@ class BoardSettings:
         return cls(due_soon_days=soon, regular_cadence_months=cadence)
 
 
-def read_models(board: BoardSettings) -> list[Projection]:
-    """Every read model the CLI keeps current and ``tracker rebuild NAME`` knows.
+def parallel_builds() -> BuildStrategy:
+    """Builds from scratch in several processes (given to the runner, made when needed)."""
+    from projections.parallel import ParallelBuild  # deferred: listings never build (0010)
 
-    Further read models (reminders, ...) are added to this list.
-    """
-    return [BoardProjection(regular_cadence_months=board.regular_cadence_months)]
+    return ParallelBuild()
 
 
 class BoardService:
-    """Read models of one store: catch-up, rebuild and the board's questions."""
+    """The board of one store: catch-up and the board's questions."""
 
     def __init__(self, db: Database, app: Any, settings: BoardSettings, today: date) -> None:
         self.db = db
         self.today = today
-        self.runner = Runner(db, app, read_models(settings))
+        self.projection = BoardProjection(regular_cadence_months=settings.regular_cadence_months)
+        self.runner = Runner(db, app, [self.projection], builder=parallel_builds)
         self.queries = BoardQueries(db, due_soon_days=settings.due_soon_days)
 
     def catch_up(self) -> int:
         """Bring every read model up to the head of the log."""
         return self.runner.catch_up()
-
-    def rebuild(
-        self, name: str | None = None, progress: Progress | None = None, workers: int | None = None
-    ) -> int:
-        """Rebuild one read model (or all) from the log; returns the events applied.
-
-        ``workers``: processes sharing the work (default: by the log's length and the CPUs).
-        """
-        try:
-            return self.runner.rebuild(name, progress=progress, workers=workers)
-        except UnknownProjection as exc:
-            raise InputError(str(exc.args[0])) from None
 
     def overdue(self, filters: Filters, as_of: date | None, limit: int, offset: int) -> Page:
         """Overdue obligations, most overdue first."""

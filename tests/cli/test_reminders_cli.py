@@ -156,3 +156,24 @@ def test_a_permanent_failure_shows_in_show_and_stats(
     assert len(failed) == 1 and "554" in failed[0]["error"]
     code, out, _ = run(db_url, config, "2014-12-04T09:00", "stats", "--format", "json")
     assert json.loads(out)["reminders"]["failed"] == 1
+
+
+def test_rebuild_rebuilds_every_read_model_the_reminders_included(
+    db_url: str, config: str
+) -> None:
+    add(db_url, config, "1263/IV", "2014-12-18")
+    now = "2014-12-04T08:30"
+    code, before, _ = run(db_url, config, now, "reminders", "--format", "json")
+    assert code == 0 and json.loads(before)
+
+    code, out, err = run(db_url, config, now, "rebuild", "reminders")
+    assert (code, out) == (0, "rebuilt reminders from 4 event(s)\n"), err
+    assert run(db_url, config, now, "reminders", "--format", "json")[1] == before
+
+    code, out, _ = run(db_url, config, now, "rebuild")
+    assert (code, out) == (0, "rebuilt all read models from 4 event(s)\n")
+    assert run(db_url, config, now, "reminders", "--format", "json")[1] == before
+
+    code, _, err = run(db_url, config, now, "rebuild", "calendar")
+    assert code == 2
+    assert "no read model 'calendar'; known: board, reminders" in err

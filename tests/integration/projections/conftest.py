@@ -12,6 +12,7 @@ import pytest
 from events.store import Database, StoreLocation, connect
 from events.values import Outcome
 from projections.board import BoardProjection
+from projections.parallel import ParallelBuild
 from projections.queries import BoardQueries
 from projections.runner import Runner
 from tracker.service import TrackerService
@@ -65,7 +66,7 @@ class Board:
 @pytest.fixture
 def board(service: TrackerService, location: StoreLocation) -> Iterator[Board]:
     db = connect(location)
-    runner = Runner(db, service.app, [BoardProjection()])
+    runner = Runner(db, service.app, [BoardProjection()], builder=ParallelBuild())
     yield Board(service, db, runner, BoardQueries(db))
     runner.close()
     db.close()

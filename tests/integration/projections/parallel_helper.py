@@ -30,6 +30,7 @@ import projections.parallel
 from events.log import LogEntry
 from events.store import Cursor, connect, parse_location
 from projections.board import BoardProjection
+from projections.parallel import ParallelBuild
 from projections.runner import Runner
 from tracker.service import open_log
 
@@ -67,9 +68,11 @@ def _stall(*args: Any, **kwargs: Any) -> bool:
 def main() -> None:
     url, mode = sys.argv[1], sys.argv[2]
     location = parse_location(url)
-    runner = Runner(connect(location), open_log(location), [BoardProjection()])
+    runner = Runner(
+        connect(location), open_log(location), [BoardProjection()], builder=ParallelBuild()
+    )
     if mode == "slow":
-        slow = Runner(connect(location), open_log(location), [SlowBoard()])
+        slow = Runner(connect(location), open_log(location), [SlowBoard()], builder=ParallelBuild())
         slow.rebuild(workers=int(sys.argv[3]), batch_size=int(sys.argv[4]))
         return
     if mode == "rebuild":

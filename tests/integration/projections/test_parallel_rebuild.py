@@ -23,7 +23,7 @@ from events.log import read_log
 from events.store import Database, StoreLocation, memory_database
 from events.values import Recurrence
 from projections.board import QUERY_INDEXES, BoardProjection
-from projections.parallel import BUILDING, Plan, part_entries
+from projections.parallel import ParallelBuild, Plan, part_entries
 from projections.runner import Runner, project
 from tests.integration.projections.conftest import Board
 from tests.integration.projections.parallel_helper import FailsInWorkers
@@ -124,7 +124,9 @@ def test_a_first_catch_up_builds_in_parallel_and_later_ones_apply_in_place(
 ) -> None:
     sqlite_only(location)
     record_a_council_year(board)
-    runner = Runner(board.db, board.service.app, [BoardProjection()], workers=2)
+    runner = Runner(
+        board.db, board.service.app, [BoardProjection()], workers=2, builder=ParallelBuild()
+    )
     builds = parallel_builds(monkeypatch)
 
     assert runner.catch_up() == board.service.head()
@@ -145,7 +147,9 @@ def test_a_rebuild_asked_for_one_worker_stays_in_one_process(
     board: Board, location: StoreLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record_a_council_year(board)
-    runner = Runner(board.db, board.service.app, [BoardProjection()], workers=2)
+    runner = Runner(
+        board.db, board.service.app, [BoardProjection()], workers=2, builder=ParallelBuild()
+    )
     builds = parallel_builds(monkeypatch)
 
     assert runner.rebuild(workers=1) == board.service.head()
@@ -159,7 +163,9 @@ def test_an_empty_log_starts_no_workers(
     board: Board, location: StoreLocation, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sqlite_only(location)
-    runner = Runner(board.db, board.service.app, [BoardProjection()], workers=2)
+    runner = Runner(
+        board.db, board.service.app, [BoardProjection()], workers=2, builder=ParallelBuild()
+    )
     builds = parallel_builds(monkeypatch)
     assert runner.catch_up() == 0
     assert runner.catch_up() == 0
@@ -187,7 +193,7 @@ def test_a_worker_that_dies_leaves_its_part_to_the_caller(
 ) -> None:
     sqlite_only(location)
     record_a_council_year(board)
-    runner = Runner(board.db, board.service.app, [FailsInWorkers()])
+    runner = Runner(board.db, board.service.app, [FailsInWorkers()], builder=ParallelBuild())
     here: list[int] = []  # parts built in this process (a worker's are not seen)
     real = projections.runner.project
 
@@ -275,10 +281,13 @@ def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_kille
         procs.append(rebuild)
         Lines(rebuild).until("merging")  # both parts built, not merged
 
-        # The tables were dropped for the build; the version marks it; the parts are there.
+        # The tables were dropped for the build; a mark beside the version tells of it (the
+        # version itself is left as it is); the parts are there.
         assert board_tables(board.db)["rows"] == []
         (version,) = board.db.query("SELECT version FROM projection_positions")[0]
-        assert version.startswith(BoardProjection().version + BUILDING)
+        assert version == BoardProjection().version
+        ((name, token),) = board.db.query("SELECT name, token FROM projection_builds")
+        assert name == "board" and token
         parts = sorted(p.name[-2:] for p in path.parent.glob(f"{path.name}.rebuild-*-?"))
         assert parts == ["-0", "-1"]
 
@@ -366,7 +375,7 @@ def test_a_killed_parallel_build_is_resumed_from_its_parts(
 
     monkeypatch.setattr(projections.parallel, "_merge", merge)
     monkeypatch.setattr(projections.runner, "project", project)
-    runner = Runner(board.db, app, [BoardProjection()], workers=2)
+    runner = Runner(board.db, app, [BoardProjection()], workers=2, builder=ParallelBuild())
     assert runner.catch_up() == head
 
     assert merged_token == [token]

@@ -5,21 +5,19 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from projections.parallel import (
-    BUILDING,
-    Plan,
-    adopt_plan,
+from events.store import connect, parse_location
+from projections.builds import (
     build_alive,
     build_lock,
-    building_token,
-    cut_ranges,
-    default_workers,
     lock_path,
     part_path,
     plan_path,
     remove_build,
     remove_dead_builds,
 )
+from projections.parallel import Plan, adopt_plan, cut_ranges, default_workers
+from projections.runner import Runner
+from tests.unit.projections.test_runner_and_queries import Recording
 
 
 def test_ranges_hold_equal_numbers_of_first_events_and_cover_the_log() -> None:
@@ -48,9 +46,17 @@ def test_default_workers_by_cpus_and_log_length() -> None:
     assert default_workers(0, cpus=2) == 1
 
 
-def test_a_stored_version_names_the_build_it_marks() -> None:
-    assert building_token("5;regular=6") is None
-    assert building_token(f"5;regular=6{BUILDING}0123abcd") == "0123abcd"
+def test_a_build_is_marked_beside_the_version_it_builds(tmp_path: Path) -> None:
+    db = connect(parse_location(str(tmp_path)))
+    projection = Recording()
+    runner = Runner(db, None, [projection])
+    runner.setup()
+    assert runner.reset([projection], build="0123abcd")
+    assert db.query("SELECT version FROM projection_positions") == [(projection.version,)]
+    assert db.query("SELECT name, token FROM projection_builds") == [(projection.name, "0123abcd")]
+    assert runner.reset([projection])  # a build in one process: no mark
+    assert db.query("SELECT name, token FROM projection_builds") == []
+    db.close()
 
 
 def test_only_the_scratch_files_of_dead_builds_are_deleted(tmp_path: Path) -> None:

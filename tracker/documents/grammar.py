@@ -540,6 +540,145 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     return found
 
 
+_PERIOD_OF_YEAR = re.compile(
+    r"\b(?:(?:im|bis\s+(?:zum\s+)?(?:Ende\s+des\s+)?|zum|in\s+der|im\s+Laufe\s+des)\s+)?"
+    r"(" + _ORDINAL + r")\s*(Quartal(?:s|es)?|Halbjahr(?:es)?|Jahreshälfte)"
+    r"(?:\s+(?:des\s+)?(kommenden|nächsten|folgenden|laufenden|dieses|diesen)\s+Jahres)?"
+    r"(?!\s*/?\s*\d)",
+    _FLAGS,
+)
+
+
+def period_of_year(text: str, context: DateContext) -> list[Term]:
+    """``im 2. Quartal``, ``im ersten Halbjahr des kommenden Jahres``: the year from the
+    document (the first such period that ends on or after its date, or the next year)."""
+    found = []
+    for m in _PERIOD_OF_YEAR.finditer(text):
+        ordinal, unit, relative = _ordinal(m.group(1)), m.group(2).lower(), m.group(3)
+        months = 3 if unit.startswith("quartal") else 6
+        if ordinal > 12 // months:
+            continue
+        first = months * (ordinal - 1) + 1
+        anchor = context.anchor
+        if anchor is None:
+            found.append(_term(m, "period_of_year", None, anchor="year"))
+            continue
+        year = anchor.year
+        ahead = bool(relative) and relative.lower() in ("kommenden", "nächsten", "folgenden")
+        if ahead or (not relative and last_day(year, first + months - 1) < anchor):
+            year += 1
+        found.append(
+            _term(
+                m,
+                "period_of_year",
+                last_day(year, first + months - 1),
+                window_start=date(year, first, 1),
+            )
+        )
+    return found
+
+
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:noch\s+)?(?:bis\s+(?:zum\s+)?Ende\s+(?:des\s+)?|im\s+Laufe\s+des\s+|in\s+|im\s+)"
+    r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden)\s+Jahr(?:es)?\b",
+    _FLAGS,
+)
+
+
+def relative_year(text: str, context: DateContext) -> list[Term]:
+    """``noch in diesem Jahr``, ``bis Ende nächsten Jahres``: 31 December of the document's
+    year, or of the year after."""
+    found = []
+    for m in _RELATIVE_YEAR.finditer(text):
+        anchor = context.anchor
+        if anchor is None:
+            found.append(_term(m, "relative_year", None, anchor="year"))
+            continue
+        ahead = m.group(1).lower() in ("nächsten", "kommenden", "folgenden")
+        found.append(_term(m, "relative_year", date(anchor.year + ahead, 12, 31)))
+    return found
+
+
+_YEAR_PERIOD = re.compile(
+    r"\b(?:im\s+Laufe\s+des\s+Jahres|noch\s+im\s+Jahre?|spätestens\s+im\s+Jahre?)\s+"
+    + _YEAR
+    + r"(?![\d/.-])",
+    _FLAGS,
+)
+
+
+def year_period(text: str, context: DateContext) -> list[Term]:
+    """``im Laufe des Jahres 2025``, ``noch im Jahr 2025``: the year as a window, due at its
+    end. A bare ``im Jahr 2025`` describes more often than it binds and is not read."""
+    return [
+        _term(
+            m,
+            "year_period",
+            date(int(m.group(1)), 12, 31),
+            window_start=date(int(m.group(1)), 1, 1),
+        )
+        for m in _YEAR_PERIOD.finditer(text)
+    ]
+
+
+_WEEK = re.compile(
+    r"\b(?:(?:bis|in|zur|zum|spätestens)\s+(?:zur\s+|der\s+)?)?(?:(?:KW|Kalenderwoche)\s*(\d{1,2})"
+    r"|(\d{1,2})\.\s*(?:KW|Kalenderwoche))(?:\s*[/ ]\s*((?:19|20)\d{2}))?\b",
+    _FLAGS,
+)
+
+
+def calendar_week(text: str, context: DateContext) -> list[Term]:
+    """``bis KW 12/2025``, ``in der 40. Kalenderwoche``: the week's Sunday (ISO 8601)."""
+    found = []
+    for m in _WEEK.finditer(text):
+        week = int(m.group(1) or m.group(2))
+        if not 1 <= week <= 53:
+            continue
+        year = int(m.group(3)) if m.group(3) else (context.anchor.year if context.anchor else None)
+        if year is None:
+            found.append(_term(m, "calendar_week", None, anchor="year"))
+            continue
+        try:
+            sunday = date.fromisocalendar(year, week, 7)
+        except ValueError:
+            continue
+        if not m.group(3) and context.anchor is not None and sunday < context.anchor:
+            try:
+                sunday = date.fromisocalendar(year + 1, week, 7)
+            except ValueError:
+                continue
+        found.append(_term(m, "calendar_week", sunday, window_start=sunday - dt.timedelta(days=6)))
+    return found
+
+
+_SCHOOL_YEAR = re.compile(
+    r"\b(?:zum|zu\s+Beginn\s+des|bis\s+(?:zum\s+)?(?:Beginn|Ende)\s+des|spätestens\s+zum)\s+"
+    r"Schul(?:jahr(?:es)?(?:beginn)?|jahresbeginn|halbjahr(?:es)?)\s+(20\d{2})\s*/\s*(\d{2,4})",
+    _FLAGS,
+)
+
+
+def school_year(text: str, context: DateContext) -> list[Term]:
+    """``zum Schuljahresbeginn 2025/26``: the school year differs by Land; kept without a date."""
+    return [_term(m, "school_year", None, anchor="Schuljahr") for m in _SCHOOL_YEAR.finditer(text)]
+
+
+_UNTIL_NOUN = re.compile(
+    r"\bbis\s+(?:zur|zum)\s+(?:Klärung|Vorlage|Abschluss|Fertigstellung|Entscheidung|"
+    r"Beschlussfassung|Umsetzung|Prüfung|Vorliegen|Eröffnung|Inbetriebnahme|"
+    r"Ende\s+der\s+(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause))\b"
+    r"(?:\s+(?:der|des|eines|einer|über\s+die|über\s+den)\s+[\w-]+){0,2}",
+    _FLAGS,
+)
+
+
+def until_event(text: str, context: DateContext) -> list[Term]:
+    """``bis zur Klärung der Finanzierung``, ``bis zum Ende der Wahlperiode``: a limit that
+    hangs on an event; no date."""
+    return [_term(m, "until_event", None, anchor="event") for m in _UNTIL_NOUN.finditer(text)]
+
+
 _SOFT = re.compile(
     r"\b(?:zeitnah|umgehend|unverzüglich|baldmöglichst|schnellstmöglich|schnellstens|"
     r"kurzfristig|in\s+Kürze|möglichst\s+bald|so\s+bald\s+wie\s+möglich|sobald\s+wie\s+möglich|"
@@ -607,8 +746,14 @@ RULES: dict[str, Rule] = {
     "day_without_year": day_without_year,
     "month_without_year": month_without_year,
     "year_only": year_only,
+    "period_of_year": period_of_year,
+    "relative_year": relative_year,
+    "year_period": year_period,
+    "calendar_week": calendar_week,
+    "school_year": school_year,
     "event_anchor": event_anchor,
     "until_clause": until_clause,
+    "until_event": until_event,
     "soft_term": soft_term,
 }
 

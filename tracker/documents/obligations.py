@@ -91,7 +91,7 @@ def _is_operative(text: str) -> bool:
 
 
 # "legt ... vor": the separable verb in the present, a paper still to come.
-_LAYS_BEFORE = r"\b(?:legt|stellt|teilt)\b[^.;?]{0,160}?\b(?:vor|dar|mit)\s*(?=[.;,]|$)"
+_LAYS_BEFORE = r"\b(?:legt|stellt|teilt)\b[^;?]{0,160}?\b(?:vor|dar|mit)\s*(?=[.;,]|$)"
 _FUTURE_REPORT = re.compile(
     r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
@@ -308,7 +308,6 @@ def _past_mention(term: Term, sentence: str, context: DateContext) -> bool:
         term.date is not None
         and anchor is not None
         and term.date < anchor
-        and term.window_start is None
         and not _is_limit(term, sentence)
     )
 

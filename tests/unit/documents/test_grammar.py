@@ -258,3 +258,47 @@ def test_a_missing_year_comes_from_the_documents_only_year() -> None:
 
 def test_every_rule_is_registered_under_its_name() -> None:
     assert all(rule.__name__ == name for name, rule in RULES.items())
+
+
+MARCH_2024 = DateContext(decision_date=date(2024, 3, 14))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "due"),
+    [
+        ("im 2. Quartal", "period_of_year", date(2024, 6, 30)),
+        ("im 1. Quartal", "period_of_year", date(2024, 3, 31)),  # ends after the decision
+        ("im ersten Halbjahr des kommenden Jahres", "period_of_year", date(2025, 6, 30)),
+        ("noch in diesem Jahr", "relative_year", date(2024, 12, 31)),
+        ("bis Ende nächsten Jahres", "relative_year", date(2025, 12, 31)),
+        ("im Laufe des Jahres 2025", "year_period", date(2025, 12, 31)),
+        ("bis KW 12/2025", "calendar_week", date(2025, 3, 23)),
+        ("in der 40. Kalenderwoche", "calendar_week", date(2024, 10, 6)),
+    ],
+)
+def test_periods_relative_to_the_documents_year(phrase: str, rule: str, due: date) -> None:
+    term = only(find_terms(phrase, MARCH_2024))
+    assert (term.rule, term.date) == (rule, due)
+
+
+def test_a_period_without_a_year_waits_for_one() -> None:
+    term = only(find_terms("im 2. Quartal", NOTHING))
+    assert (term.rule, term.date, term.anchor) == ("period_of_year", None, "year")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("zum Schuljahresbeginn 2025/26", "school_year"),
+        ("bis zur Klärung der Finanzierung", "until_event"),
+        ("bis zum Ende der Wahlperiode", "until_event"),
+    ],
+)
+def test_limits_that_hang_on_an_event_have_no_date(phrase: str, rule: str) -> None:
+    term = only(find_terms(phrase, MARCH_2024))
+    assert (term.rule, term.date) == (rule, None)
+
+
+@pytest.mark.parametrize("phrase", ["im Jahr 2022 wurde", "im Schuljahr 2011/2012"])
+def test_a_bare_year_or_school_year_describes_and_is_not_read(phrase: str) -> None:
+    assert find_terms(phrase, MARCH_2024) == []

@@ -317,6 +317,21 @@ def _is_limit(term: Term, sentence: str) -> bool:
     return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(_before(sentence, term)))
 
 
+_RANGE_START = re.compile(r"\b(?:von|vom|ab|über|zwischen)\b", _I)
+
+
+def _time_word(sentence: str) -> bool:
+    """Whether the sentence holds a time word; ``bis`` closing a range of places or numbers
+    (``von Wilhelmsruh bis Berlin``) is none."""
+    for m in _TIME_WORD.finditer(sentence):
+        if m.group(0).lower().startswith("bis") and _RANGE_START.search(
+            sentence[max(0, m.start() - 80) : m.start()]
+        ):
+            continue
+        return True
+    return False
+
+
 def _future(term: Term, context: DateContext) -> bool:
     """Whether a dated term lies after the document's own date (an announcement, not a
     record of the past)."""
@@ -490,7 +505,7 @@ def find_obligations(
         elif plain:
             terms = [t for t in terms if _is_limit(t, sentence)]
         if not terms and (operative or reporting or postponed):
-            unread = _TIME_WORD.search(sentence)
+            unread = _time_word(sentence)
             if unread and not plain:
                 review.append(
                     ReviewItem("time_word_without_date", squash(sentence)[:160], "time_word")
@@ -587,7 +602,7 @@ def _unread(text: str, context: DateContext, read: set[str], skip: set[date]) ->
             if t.date is None or context.anchor is None or t.date >= context.anchor
         ]
         limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
-        if (acting and (terms or _TIME_WORD.search(sentence))) or limits:
+        if (acting and (terms or _time_word(sentence))) or limits:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
     return found
 

@@ -130,6 +130,9 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
+    open_items = [r for r in view.get("review", []) if r["resolution"] is None]
+    if open_items:
+        text += "open for review:\n" + render_table(open_items, ["item", "reason", "phrase"]) + "\n"
     if "board" in view:
         from projections.present import render_motion_board  # deferred: only `show` uses it
 

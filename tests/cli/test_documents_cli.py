@@ -121,6 +121,12 @@ def test_minutes_excerpts_without_numbers_are_recorded_listed_and_confirmed(
     assert len(resolved) == 1
     assert resolved[0]["data"]["resolution"] == "confirmed"
 
+    shown = json.loads(runner.invoke(app, ["--db", db_url, "show", key, "--format", "json"]).stdout)
+    by_item = {r["item"]: r for r in shown["review"]}
+    assert by_item[item]["resolution"] == "confirmed" and by_item[item]["note"] == "September 2019"
+    table = runner.invoke(app, ["--db", db_url, "show", key]).stdout
+    assert "open for review" in table and "im September" not in table.split("open for review")[1]
+
     unchanged = runner.invoke(app, ["--db", db_url, "ingest", str(folder), "--format", "json"])
     assert json.loads(unchanged.stdout)["events"] == 0  # the confirmed item is not asked again
 

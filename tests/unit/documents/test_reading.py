@@ -163,6 +163,7 @@ def test_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
         ("auf 15\nbis 20 Mio. € geschätzt", [15000000, 20000000]),
         ("2,6 - 3,1 Mio. € pro Jahr", [2600000, 3100000]),
         ("0,50\nEuro\n2. für jedes Einwegbesteck 0,20 Euro", [0.5, 0.2]),
+        ("45.000.- Euro", [45000]),
     ],
 )
 def test_amounts_in_euro(text: str, amounts: list[float]) -> None:

@@ -354,7 +354,6 @@ def _labelled_decision(
         m = _DECISION_LABEL.search(line)
         value = None
         if m:
-            # the value, or the sentence that follows the label over wrapped lines
             value = m.group(1).strip() or (lines[index + 1] if index + 1 < len(lines) else "")
             value = next(iter(sentences(value)), value)
         else:

@@ -332,6 +332,20 @@ def _time_word(sentence: str) -> bool:
     return False
 
 
+# A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
+# section under "möge beschließen" binds even without a modal or a limit.
+_RESOLVED = re.compile(
+    r"\b(?:wird|werden)\b[^.;?]{0,160}?\b(?:ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
+)
+
+
+def _schedule(sentence: str, terms: list[Term]) -> bool:
+    """Three or more plain dates and no limit: a table or a timetable run into one
+    sentence (a Beratungsfolge, a schedule of meetings), not an obligation."""
+    dated = [t for t in terms if t.date is not None]
+    return len({t.date for t in dated}) >= 3 and not any(_is_limit(t, sentence) for t in dated)
+
+
 def _future(term: Term, context: DateContext) -> bool:
     """Whether a dated term lies after the document's own date (an announcement, not a
     record of the past)."""
@@ -462,7 +476,9 @@ def find_obligations(
     labelled = _labelled(text, context)
     section = operative_text(text)
     binding = section is not None and (
-        _is_operative(section) or any(_is_limit(t, section) for t in find_terms(section, context))
+        _is_operative(section)
+        or _RESOLVED.search(section) is not None
+        or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     scope = section if section is not None and binding else text
     prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
@@ -496,6 +512,8 @@ def find_obligations(
             review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
         terms = _due_terms(sentence, context, skip)
+        if _schedule(sentence, terms):
+            continue
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)
         elif announced and plain:

@@ -508,7 +508,7 @@ _EVENT = re.compile(
     r"(" + _EVENTS + r")\b"
     r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
     r"auf\s+(?:die|eine|den)|der|die|den)\s+"
-    r"(?:der\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+(Sitzung(?:en)?|BVV|"
+    r"(?:der\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+([\w-]*[Ss]itzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
@@ -600,16 +600,16 @@ def relative_year(text: str, context: DateContext) -> list[Term]:
 
 
 _YEAR_PERIOD = re.compile(
-    r"\b(?:im\s+Laufe\s+des\s+Jahres|noch\s+im\s+Jahre?|spätestens\s+im\s+Jahre?)\s+"
-    + _YEAR
-    + r"(?![\d/.-])",
+    r"\b(?:im\s+Laufe\s+des\s+Jahres|noch\s+im\s+Jahre?|spätestens\s+im\s+Jahre?|in"
+    r"(?=\s+(?:19|20)\d{2}\s+(?:[a-zäöüß]|\W)))\s+" + _YEAR + r"(?![\d/.-])",
     _FLAGS,
 )
 
 
 def year_period(text: str, context: DateContext) -> list[Term]:
-    """``im Laufe des Jahres 2025``, ``noch im Jahr 2025``: the year as a window, due at its
-    end. A bare ``im Jahr 2025`` describes more often than it binds and is not read."""
+    """``im Laufe des Jahres 2025``, ``noch im Jahr 2025``, ``in 2023 zu sanieren``: the year
+    as a window, due at its end. A bare ``im Jahr 2025`` describes more often than it binds
+    and is not read."""
     return [
         _term(
             m,

@@ -19,7 +19,7 @@ from pathlib import Path
 from events.motion import DeadlineExtended, DeadlineSet, ReportObligationSet, ReviewRequested
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence
 from tracker.documents import display_name, document_paths, extract_file
-from tracker.documents.model import Extraction
+from tracker.documents.model import Extraction, ReviewItem
 from tracker.errors import DateOrderError, InputError, TrackerError
 from tracker.identity import motion_id
 from tracker.logs import bound_contextvars, get_logger
@@ -261,7 +261,10 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             )
         except DateOrderError as exc:
             warnings.append(f"report duty {r.text!r} not recorded: {exc}")
-    for item in ex.review:
+    review = list(ex.review)
+    if not ex.reference:  # recorded under a key made from the document: a person names it
+        review.append(ReviewItem("no_reference", ex.title or ex.source_name, "key"))
+    for item in review:
         motion.request_review(
             reason=item.reason,
             phrase=item.phrase,

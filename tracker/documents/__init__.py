@@ -168,7 +168,6 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
     if obligations.deadlines or obligations.reports or review:
         # Something to follow up: what is missing to record it becomes a reason to look.
         for reason, missing in (
-            ("no_reference", not header.reference),
             ("no_body", header.body is None),
             ("no_kind", header.kind is None),
         ):

@@ -59,6 +59,8 @@ _OPERATIVE = re.compile(
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
+    # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b[^.;?]{0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
     r"|\b(?:hat|haben|ist|sind)\b[^.;?]{0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"

@@ -41,13 +41,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from events.store import connect, parse_location  # noqa: E402
+from oparl.client import ClientOptions, OParlClient  # noqa: E402
+from oparl.mirror import Mirror  # noqa: E402
+from oparl.problems import Problems  # noqa: E402
+from oparl.sync import OParlSync  # noqa: E402
 from tests.integration.oparl.server import BASE, OParlWorld, path_of, serve  # noqa: E402
 from tests.integration.oparl.world import gen_paper, generated_body  # noqa: E402
 from tracker.clock import FixedClock  # noqa: E402
-from tracker.oparl.client import ClientOptions, OParlClient  # noqa: E402
-from tracker.oparl.mirror import Mirror  # noqa: E402
-from tracker.oparl.problems import Problems  # noqa: E402
-from tracker.oparl.sync import OParlSync  # noqa: E402
 from tracker.service import TrackerService, open_log  # noqa: E402
 
 T1 = datetime(2015, 6, 1, tzinfo=UTC)

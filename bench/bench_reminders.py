@@ -34,7 +34,8 @@ from events.store import StoreLocation, connect, parse_location
 from notifiers.digest import RenderedDigest
 from notifiers.dispatcher import Dispatcher
 from notifiers.policy import Obligation, parse_policy, plan
-from notifiers.reminders import ReminderProjection, ReminderStore, epoch
+from notifiers.queue import ReminderStore, epoch
+from notifiers.reminders import ReminderProjection
 from tracker.clock import FixedClock
 from tracker.deadlines import legal_due_date
 from tracker.service import open_log

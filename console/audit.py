@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -70,8 +71,6 @@ def audit_export(
     try:
         audit.export(store, sys.stdout)
     except BrokenPipeError:  # the reader stopped early (| head): not an error
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 

@@ -73,8 +73,8 @@ def service_jobs(c: Bootstrap) -> list[PeriodicJob]:
     """The periodic jobs of ``tracker run`` beside the dispatcher."""
     # deferred: only the long-running service needs the scheduler's jobs
     from notifiers.service import PeriodicJob
+    from oparl import sync_configured, sync_interval
     from tracker.audit import seal
-    from tracker.oparl import sync_configured, sync_interval
 
     s = c.settings
     jobs = [PeriodicJob("seal_chain", 60.0, lambda: seal(s.store))]

@@ -81,7 +81,7 @@ def progress(items: Iterable[T], label: str) -> Iterator[T]:
 
 
 class SyncProgress(StatusLine):
-    """The progress of an OParl sync on the status line (``tracker.oparl.sync.Progress``)."""
+    """The progress of an OParl sync on the status line (``oparl.sync.Progress``)."""
 
     def listed(self, body: str, list_name: str, seen: int) -> None:
         """Objects read from one list so far."""

@@ -26,7 +26,7 @@ def sync(
     ),
 ) -> None:
     """Follow an OParl system: record new and changed papers, decisions and deadlines."""
-    from tracker.oparl import sync_system  # deferred: httpx and the sync are not small
+    from oparl import sync_system  # deferred: httpx and the sync are not small
 
     c = boot(ctx)
     done = sync_system(

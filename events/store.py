@@ -260,7 +260,7 @@ def driver_errors(location: StoreLocation) -> tuple[type[Exception], ...]:
     psycopg is imported only for a PostgreSQL store, so SQLite users never load it.
     """
     if location.backend == "postgres":
-        import psycopg
+        import psycopg  # deferred: only PostgreSQL users need the driver
 
         return (sqlite3.Error, OSError, psycopg.Error)
     return (sqlite3.Error, OSError)

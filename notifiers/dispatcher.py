@@ -3,7 +3,7 @@
 One pass (:meth:`Dispatcher.run_pass`) repeats until nothing due is left unclaimed:
 
 1. claim a batch of due reminders (a lease in the read model, see
-   :class:`notifiers.reminders.ReminderStore`);
+   :class:`notifiers.queue.ReminderStore`);
 2. decide with the pure :func:`notifiers.policy.due_reminders` what goes out (digests per
    recipient, coalesced stages skipped, late ones marked);
 3. send each digest (retrying transient failures while the claim is held);
@@ -40,7 +40,7 @@ from events.reminders import (
 from notifiers.base import Notifier, deliver
 from notifiers.digest import RenderedDigest, render
 from notifiers.policy import DeliveryOptions, Digest, ReminderPolicy, due_reminders
-from notifiers.reminders import ReminderRow, ReminderStore, Settled
+from notifiers.queue import ReminderRow, ReminderStore, Settled
 from tracker.clock import Clock
 from tracker.errors import ConcurrencyError, ConfigurationError, PermanentDeliveryError
 from tracker.logs import get_logger

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from notifiers.dispatcher import PassResult
-from notifiers.reminders import ReminderRow
+from notifiers.queue import ReminderRow
 from tracker.output import render_csv, render_json, render_table
 
 REMINDER_COLUMNS = [

@@ -6,7 +6,8 @@ from typing import Any
 
 from events.store import memory_database
 from notifiers.policy import parse_policy
-from notifiers.reminders import STATUSES, ReminderProjection, ReminderStore
+from notifiers.queue import STATUSES, ReminderStore
+from notifiers.reminders import ReminderProjection
 from projections.runner import project
 from tracker.audit import KnownAt, known_entries
 from tracker.errors import InputError

@@ -25,7 +25,8 @@ from events.store import Database, connect, driver_errors
 from notifiers.base import Notifier
 from notifiers.dispatcher import Dispatcher, PassResult, worker_name
 from notifiers.policy import DeliveryOptions, ReminderPolicy, parse_policy
-from notifiers.reminders import STATUSES, ReminderProjection, ReminderRow, ReminderStore
+from notifiers.queue import STATUSES, ReminderRow, ReminderStore
+from notifiers.reminders import ReminderProjection
 from projections.runner import Runner
 from tracker.clock import BERLIN, Clock
 from tracker.errors import InputError, StorageError, TrackerError
@@ -155,7 +156,7 @@ class ReminderService:
     def _email(self) -> Notifier | None:
         if not self.config.smtp_url:
             return None
-        from notifiers.email import EmailNotifier, parse_smtp_url
+        from notifiers.email import EmailNotifier, parse_smtp_url  # deferred: smtplib, email
 
         return EmailNotifier(
             parse_smtp_url(self.config.smtp_url),
@@ -166,7 +167,7 @@ class ReminderService:
     def _webhook(self) -> Notifier | None:
         if not self.config.webhook_secret:
             return None
-        from notifiers.webhook import WebhookNotifier
+        from notifiers.webhook import WebhookNotifier  # deferred: httpx
 
         return WebhookNotifier(secret=self.config.webhook_secret)
 
@@ -219,6 +220,7 @@ class ReminderService:
         ``jobs`` are further periodic work of the same process (OParl sync, sealing the audit
         chain), each on the scheduler with the same coalescing and one instance at a time.
         """
+        # deferred: only the long-running service needs the scheduler
         from apscheduler.executors.pool import ThreadPoolExecutor
         from apscheduler.jobstores.memory import MemoryJobStore
         from apscheduler.schedulers.background import BackgroundScheduler

@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 from events.store import Cursor
 from projections.runner import Index, Tables
 from tracker import state as fold
+from tracker.deadlines import legal_due_date
 from tracker.identity import reference_key
 from tracker.state import (
     DEFAULT_REGULAR_CADENCE_MONTHS,
@@ -184,11 +185,9 @@ QUERY_INDEXES = (
 
 @lru_cache(maxsize=131072)
 def legal_due(nominal: str | None, state: str | None) -> str | None:
-    """ISO due date after BGB § 193 in ``state`` (imports ``holidays`` only when needed)."""
+    """ISO due date after BGB § 193 in ``state`` (``holidays`` is imported when needed)."""
     if nominal is None:
         return None
-    from tracker.deadlines import legal_due_date
-
     return legal_due_date(date.fromisoformat(nominal), state).isoformat()
 
 

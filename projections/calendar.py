@@ -22,7 +22,7 @@ def uid_for(row_id: str) -> str:
 
 def render_calendar(items: Sequence[dict[str, Any]], *, name: str, stamp: datetime) -> bytes:
     """The feed as bytes (CRLF lines, folded as RFC 5545 requires)."""
-    from icalendar import Calendar, Event
+    from icalendar import Calendar, Event  # deferred: only the calendar command needs it
 
     cal = Calendar()
     cal.add("prodid", PRODID)

@@ -292,7 +292,7 @@ class BoardQueries:
         self, *, today: date, filters: Filters = Filters(), as_of: date | None = None
     ) -> dict[str, Any]:
         """Per office and per committee: open, overdue, met on time, met late, median days late."""
-        import statistics
+        import statistics  # deferred: only the statistics need it (start-up, 0010)
 
         day = (as_of or today).isoformat()
         self.check_filters(filters)
@@ -478,7 +478,7 @@ def _check_page(limit: int, offset: int) -> None:
 
 
 def _unknown(name: str, value: str, known: Sequence[str]) -> str:
-    import difflib
+    import difflib  # deferred: only a message for an unknown filter value needs it
 
     folded = {k.casefold(): k for k in known}
     close = [

@@ -618,7 +618,7 @@ class Runner:
             head = log_head(self.db)
             if head is not None and head <= start:
                 return 0
-            from events.log import read_log
+            from events.log import read_log  # deferred: eventsourcing, only when behind (0010)
 
             app = self.app
             assert app is not None

@@ -101,7 +101,7 @@ class BoardService:
 
     def calendar(self, filters: Filters, now: datetime) -> bytes:
         """An iCalendar feed of the open obligations matching ``filters``."""
-        from projections.calendar import render_calendar
+        from projections.calendar import render_calendar  # deferred: loads icalendar
 
         self.catch_up()
         items = self.queries.open_items(today=self.today, filters=filters)

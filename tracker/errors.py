@@ -26,7 +26,7 @@ or usage (exit 2), every other :class:`TrackerError` is a domain error (exit 1).
     │   └── DateOrderError          e.g. a due date before the decision date
     ├── ConcurrencyError            a save kept losing the optimistic-concurrency race
     ├── IntegrityViolation          the audit chain does not match the log
-    ├── SyncError                   an OParl server could not be read (tracker.oparl)
+    ├── SyncError                   an OParl server could not be read (oparl)
     │   └── FetchError              one URL failed after bounded retries, or is not JSON
     └── DeliveryError               a reminder could not be delivered
         ├── TransientDeliveryError  retry later (SMTP 4xx, connection errors, HTTP 5xx)

@@ -37,7 +37,7 @@ def _apply() -> None:
     level, _pending_level = _pending_level, None
     if level is None:
         return
-    import structlog
+    import structlog  # deferred: loaded on the first event logged (module docstring)
 
     processors: list[Any] = [
         structlog.contextvars.merge_contextvars,
@@ -60,7 +60,7 @@ def _apply() -> None:
 
 def _stderr_logger(*_: Any) -> Any:
     """A logger on the current standard error (looked up at each use, not at start-up)."""
-    import structlog
+    import structlog  # deferred: see the module docstring
 
     return structlog.PrintLogger(sys.stderr)
 
@@ -69,7 +69,7 @@ class LazyLogger:
     """Stands for ``structlog.get_logger()``; loads and configures structlog on first use."""
 
     def __getattr__(self, name: str) -> Any:
-        import structlog
+        import structlog  # deferred: see the module docstring
 
         if _pending_level is not None:
             _apply()
@@ -78,7 +78,7 @@ class LazyLogger:
 
 def bound_contextvars(**values: Any) -> Any:
     """A context manager binding ``values`` to every event logged inside it."""
-    import structlog
+    import structlog  # deferred: see the module docstring
 
     return structlog.contextvars.bound_contextvars(**values)
 

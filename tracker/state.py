@@ -34,6 +34,8 @@ from typing import Any, TypedDict
 
 from events.values import BINDING_OUTCOMES, Recurrence, ReportKind
 from tracker import recurrence
+from tracker.clock import BERLIN
+from tracker.deadlines import add_months
 from tracker.errors import ConfigurationError
 
 #: Outcomes (their values) that bind the administration.
@@ -142,8 +144,6 @@ def _occurrence_due(first: str, months: int, k: int) -> str:
 
 @lru_cache(maxsize=65536)
 def _add_months(day: str, months: int) -> str:
-    from tracker.deadlines import add_months
-
     return add_months(date.fromisoformat(day), months).isoformat()
 
 
@@ -160,8 +160,6 @@ def effective_day(event: Any) -> str:
 
 @lru_cache(maxsize=4096)
 def _berlin_day(utc_naive: str) -> str:
-    from tracker.clock import BERLIN
-
     instant = datetime.fromisoformat(utc_naive).replace(tzinfo=UTC)
     return instant.astimezone(BERLIN).date().isoformat()
 

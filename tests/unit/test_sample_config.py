@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from notifiers.policy import parse_policy
+from oparl.config import SyncConfig
 from projections.service import BoardSettings
-from tracker.oparl.config import SyncConfig
 from tracker.settings import load_settings
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "tracker.toml"

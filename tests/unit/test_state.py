@@ -12,7 +12,8 @@ from events.log import LogEntry
 from events.store import memory_database
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from notifiers.policy import ReminderPolicy
-from notifiers.reminders import ReminderProjection, ReminderStore
+from notifiers.queue import ReminderStore
+from notifiers.reminders import ReminderProjection
 from projections.board import BoardProjection
 from projections.queries import BoardQueries
 from projections.runner import project

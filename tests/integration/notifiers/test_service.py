@@ -15,7 +15,7 @@ import pytest
 from events.store import StoreLocation, connect
 from events.values import Recurrence, ReportKind
 from notifiers.policy import parse_policy
-from notifiers.reminders import ReminderStore
+from notifiers.queue import ReminderStore
 from notifiers.service import ReminderConfig, ReminderService
 from notifiers.webhook import sign
 from tests.integration.notifiers.conftest import RECIPIENTS, Reminders, make_reminders

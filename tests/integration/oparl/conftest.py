@@ -9,14 +9,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from events.store import Database, StoreLocation, connect
+from oparl.client import ClientOptions, OParlClient
+from oparl.mapping import TextReader, read_obligations
+from oparl.mirror import Mirror
+from oparl.problems import Problems
+from oparl.sync import OParlSync, SyncSummary
 from tests.integration.oparl.server import OParlWorld, serve
 from tests.integration.oparl.world import build
 from tracker.clock import FixedClock
-from tracker.oparl.client import ClientOptions, OParlClient
-from tracker.oparl.mapping import TextReader, read_obligations
-from tracker.oparl.mirror import Mirror
-from tracker.oparl.problems import Problems
-from tracker.oparl.sync import OParlSync, SyncSummary
 from tracker.service import MotionLog, TrackerService, open_log
 
 #: Fast backoff, still bounded; a generous timeout so that a loaded machine does not retry.

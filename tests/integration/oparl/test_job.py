@@ -8,9 +8,9 @@ from pathlib import Path
 from structlog.testing import capture_logs
 
 from events.store import StoreLocation
+from oparl import sync_configured, sync_interval
 from tests.integration.oparl.conftest import T1
 from tracker.clock import FixedClock
-from tracker.oparl import sync_configured, sync_interval
 from tracker.service import TrackerService, open_log
 from tracker.settings import load_settings
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from events.store import StoreLocation, connect
-from tracker.oparl.mirror import Incoming, Mirror
+from oparl.mirror import Incoming, Mirror
 
 
 @pytest.fixture

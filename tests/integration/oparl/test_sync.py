@@ -11,6 +11,8 @@ from structlog.testing import capture_logs
 
 from events.motion import Corrected, DecisionRecorded, Withdrawn
 from events.values import Outcome, Recurrence, SourceKind
+from oparl.client import ClientOptions
+from oparl.mapping import read_obligations
 from tests.integration.oparl.conftest import T1, T2, T3, Runner
 from tests.integration.oparl.server import BASE, OParlWorld, path_of
 from tests.integration.oparl.world import (
@@ -24,8 +26,6 @@ from tests.integration.oparl.world import (
 from tracker.documents.obligations import Obligations
 from tracker.errors import StorageError
 from tracker.motion import Motion
-from tracker.oparl.client import ClientOptions
-from tracker.oparl.mapping import read_obligations
 
 GEN = "Bezirksverordnetenversammlung Generatia"
 KOELN = "Stadt Köln, kreisfreie Stadt"

@@ -7,8 +7,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.oparl.clean import clean_object, content_hash, explode, kind_of, ref, refs
-from tracker.oparl.problems import Problems
+from oparl.clean import clean_object, content_hash, explode, kind_of, ref, refs
+from oparl.problems import Problems
 
 URL = "https://ris.example.org/oparl/paper/1"
 

@@ -10,8 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
-from tracker.errors import FetchError
-from tracker.oparl.client import (
+from oparl.client import (
     DEFAULT_USER_AGENT,
     ClientOptions,
     OParlClient,
@@ -20,7 +19,8 @@ from tracker.oparl.client import (
     parse_json,
     with_params,
 )
-from tracker.oparl.problems import Problems
+from oparl.problems import Problems
+from tracker.errors import FetchError
 
 Handler = Callable[[httpx.Request], httpx.Response]
 

@@ -6,9 +6,9 @@ from datetime import timedelta
 
 import pytest
 
+from oparl.client import DEFAULT_USER_AGENT
+from oparl.config import SyncConfig, SystemTarget
 from tracker.errors import ConfigurationError
-from tracker.oparl.client import DEFAULT_USER_AGENT
-from tracker.oparl.config import SyncConfig, SystemTarget
 
 
 def test_defaults_are_polite_and_bounded() -> None:

@@ -9,14 +9,14 @@ from typing import Any
 
 import pytest
 
-from tracker.errors import NoReference
-from tracker.oparl.mapping import (
+from oparl.mapping import (
     ConsultationContext,
     PaperContext,
     day_of,
     map_paper,
     state_of_body,
 )
+from tracker.errors import NoReference
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "oparl"
 

@@ -34,6 +34,21 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from events.values import Provenance, SourceKind
+from oparl.clean import clean_object, content_hash, explode, kind_of, ref, refs
+from oparl.client import OParlClient, Page
+from oparl.mapping import (
+    ConsultationContext,
+    PaperContext,
+    TextReader,
+    body_name,
+    day_of,
+    map_paper,
+    operative_text,
+    read_obligations,
+    text,
+)
+from oparl.mirror import Incoming, Mirror
+from oparl.problems import Problems
 from tracker.documents.sources import read_source
 from tracker.errors import (
     ConcurrencyError,
@@ -48,21 +63,6 @@ from tracker.identity import motion_id
 from tracker.ingest import record_extraction
 from tracker.logs import bound_contextvars, get_logger
 from tracker.motion import Meta, Motion
-from tracker.oparl.clean import clean_object, content_hash, explode, kind_of, ref, refs
-from tracker.oparl.client import OParlClient, Page
-from tracker.oparl.mapping import (
-    ConsultationContext,
-    PaperContext,
-    TextReader,
-    body_name,
-    day_of,
-    map_paper,
-    operative_text,
-    read_obligations,
-    text,
-)
-from tracker.oparl.mirror import Incoming, Mirror
-from tracker.oparl.problems import Problems
 from tracker.service import TrackerService
 
 log = get_logger()

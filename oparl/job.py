@@ -13,13 +13,13 @@ from datetime import timedelta
 import httpx
 
 from events.store import Database, connect
+from oparl.client import OParlClient
+from oparl.config import SyncConfig
+from oparl.mirror import Mirror
+from oparl.problems import Problems
+from oparl.sync import OParlSync, Progress, SyncSummary
 from tracker.errors import SyncError
 from tracker.logs import get_logger
-from tracker.oparl.client import OParlClient
-from tracker.oparl.config import SyncConfig
-from tracker.oparl.mirror import Mirror
-from tracker.oparl.problems import Problems
-from tracker.oparl.sync import OParlSync, Progress, SyncSummary
 from tracker.service import TrackerService
 from tracker.settings import Settings
 

@@ -34,13 +34,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from oparl.clean import content_hash
 from tracker.clock import BERLIN
 from tracker.documents.grammar import DateContext
 from tracker.documents.model import Consultation, Decision, Extraction
 from tracker.documents.obligations import Obligations, find_obligations
 from tracker.documents.outcomes import outcome_of
 from tracker.errors import NoReference
-from tracker.oparl.clean import content_hash
 
 #: The first two digits of the Amtlicher Gemeindeschlüssel name the Bundesland.
 AGS_STATES: dict[str, str] = {

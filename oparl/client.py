@@ -5,9 +5,9 @@ on concurrent requests, timeouts always on. Stubborn: bounded retries with expon
 backoff on 5xx, 429, timeouts and connection errors; JSON with raw control characters is
 read anyway; a list that answers 404 or a bare ``[]`` is an empty list; a ``next`` link that
 lost the ``modified_since`` filter gets it back. Every repair is counted in
-:class:`~tracker.oparl.problems.Problems` with the URL.
+:class:`~oparl.problems.Problems` with the URL.
 
-Nothing here knows what the objects mean; :mod:`tracker.oparl.clean` repairs their fields.
+Nothing here knows what the objects mean; :mod:`oparl.clean` repairs their fields.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import httpx
 
+from oparl.problems import Problems
 from tracker.errors import FetchError
 from tracker.logs import get_logger
-from tracker.oparl.problems import Problems
 
 log = get_logger()
 

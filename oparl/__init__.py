@@ -19,9 +19,9 @@ See ``docs/decisions/0007-oparl-sync.md`` for the choices made.
 
 from __future__ import annotations
 
-from tracker.oparl.config import SyncConfig, SystemTarget
-from tracker.oparl.job import sync_configured, sync_interval, sync_system
-from tracker.oparl.sync import OParlSync, SyncSummary
+from oparl.config import SyncConfig, SystemTarget
+from oparl.job import sync_configured, sync_interval, sync_system
+from oparl.sync import OParlSync, SyncSummary
 
 __all__ = [
     "OParlSync",

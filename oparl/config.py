@@ -29,8 +29,8 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from oparl.client import DEFAULT_USER_AGENT, ClientOptions
 from tracker.errors import ConfigurationError
-from tracker.oparl.client import DEFAULT_USER_AGENT, ClientOptions
 
 
 @dataclass(frozen=True)

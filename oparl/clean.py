@@ -8,7 +8,7 @@
 * A relative ``web`` URL is resolved against the URL the object was fetched from.
 * A missing ``id`` becomes the URL fetched.
 
-Each repair is counted once per object in :class:`~tracker.oparl.problems.Problems`.
+Each repair is counted once per object in :class:`~oparl.problems.Problems`.
 :func:`explode` lifts the objects embedded in a Paper or a Meeting out as objects of their
 own, with the back-reference that an embedded object may omit.
 """
@@ -21,7 +21,7 @@ import re
 from typing import Any
 from urllib.parse import urljoin
 
-from tracker.oparl.problems import Problems
+from oparl.problems import Problems
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -317,7 +317,10 @@ def find_reference(lines: list[str]) -> ReferenceMatch | None:
             kind = known_kind(label.split()[0].rstrip(".")) or _kind_before(before)
             at_start = not before.strip(" -–•\t") or known_kind(before.strip(" -–•\t")) is not None
             rest = (line[m.end() :].strip(" :–-") or None) if at_start else None
-            match = ReferenceMatch(m.group(2).replace(" / ", "/"), index, kind, rest)
+            value = m.group(2).replace(" / ", "/")
+            if label == "DS" and at_start:  # "DS 35/2008": the prefix is part of the number
+                value = f"DS {value}"
+            match = ReferenceMatch(value, index, kind, rest)
             if _FOREIGN.search(before):
                 continue
             if _CITATION.search(before):

@@ -242,3 +242,12 @@ def test_the_heading_of_minutes_is_their_title() -> None:
 def test_a_heading_line_is_the_last_resort_for_a_title() -> None:
     text = "Rathaussanierung\n\n19.01.2021\n\nSehr geehrter Herr Vorsitzender,\nbitte ..."
     assert extract_text(text, name="a.txt").title == "Rathaussanierung"
+
+
+def test_a_ds_prefix_printed_before_the_number_is_part_of_it() -> None:
+    assert extract_text(
+        "DS 35/2008\nBeschlussvorlage\nBetreff: Jägerweg", name="d.txt"
+    ).reference == ("DS 35/2008")
+    assert (
+        extract_text("Drucksache 35/2008\nBetreff: Jägerweg", name="d.txt").reference == "35/2008"
+    )

@@ -25,7 +25,7 @@ from tracker.documents.fields import (
     label_value,
     split_cells,
 )
-from tracker.documents.kinds import kind_from_content
+from tracker.documents.kinds import KIND_RULES, kind_from_content
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
@@ -613,14 +613,40 @@ def detect(text: str) -> Layout | None:
     return None
 
 
+#: Words that name a label or a part of a paper more often than the paper itself.
+_WEAK_KINDS = frozenset({"Beschluss", "Beschlussempfehlung", "Vorlage"})
+#: Kinds a page of minutes mentions (the papers it decides on) without being one.
+_MENTIONED_KINDS = frozenset(
+    {"Beschlussvorlage", "Vorlage", "Antrag", "Beschluss", "Beschlussempfehlung"}
+)
+
+
+def _settled_kind(text: str, header: Header) -> str | None:
+    """The kind the document has: minutes that name themselves win over a paper they
+    mention; a weak word is replaced by what the content says; ``Protokoll`` is
+    ``Niederschrift``; a ``Vorlage`` that proposes a resolution is a ``Beschlussvorlage``."""
+    kind = header.kind
+    if kind in _MENTIONED_KINDS and KIND_RULES["minutes"](text, bool(header.reference)):
+        kind = "Niederschrift"
+    if kind is None or (kind in _WEAK_KINDS and not header.reference):
+        kind = kind_from_content(text, bool(header.reference)) or kind
+    if kind == "Protokoll":
+        kind = "Niederschrift"
+    if kind == "Vorlage" and (header.proposal or _PROPOSES.search(text)):
+        kind = "Beschlussvorlage"
+    return kind
+
+
+_PROPOSES = re.compile(
+    r"^Beschlussvorschlag\b|m[öo]ge\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en", re.MULTILINE
+)
+
+
 def read_header(text: str) -> Header:
     """Read ``text`` with the layout it carries, else with the generic reader."""
     layout = detect(text)
     header = layout.read(text) if layout else read_generic(text)
-    if header.kind is None or (header.kind == "Beschluss" and not header.reference):
-        kind = kind_from_content(text, bool(header.reference))
-        if kind:
-            header = replace(header, kind=kind)
+    header = replace(header, kind=_settled_kind(text, header))
     if header.decision is None and header.kind in DECISION_PAGES:
         decision = present_decision(text) or _sentence_decision(text)
         if decision is not None:

@@ -57,7 +57,8 @@ def test_an_unknown_layout_falls_back_to_the_generic_reader() -> None:
         ),
         (["Ö 2 - 21-4290", "Errichtung einer Unterkunft"], "21-4290"),
         (["Antrag vom 28.09.2022, OF 387/3 Betreff: Berger Straße"], "OF 387/3"),
-        (["DS 062a/2016 Änderungsantrag zur Drucksache 062/2016"], "062a/2016"),
+        # the number as printed, its "DS" included (ANNOTATION.md: "DS/1246/V")
+        (["DS 062a/2016 Änderungsantrag zur Drucksache 062/2016"], "DS 062a/2016"),
         (["Kreisrat V. trug den Sachverhalt gemäß Vorlage V-KA/18/480 vor."], "V-KA/18/480"),
     ],
 )

@@ -251,3 +251,21 @@ def test_a_ds_prefix_printed_before_the_number_is_part_of_it() -> None:
     assert (
         extract_text("Drucksache 35/2008\nBetreff: Jägerweg", name="d.txt").reference == "35/2008"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Protokoll der Sitzung des Bauausschusses\nTOP 1: Beschlussvorlage 12/2020",
+            "Niederschrift",
+        ),
+        ("Niederschrift über die Sitzung\nDie Beschlussvorlage wird beraten.", "Niederschrift"),
+        (
+            "Vorlage Nr. 12/2020\nBetreff: Straßen\nBeschlussvorschlag:\nDer Rat beschließt",
+            "Beschlussvorlage",
+        ),
+    ],
+)
+def test_the_kind_is_settled_by_what_the_document_is(text: str, kind: str) -> None:
+    assert extract_text(text, name="k.txt").kind == kind

@@ -23,7 +23,7 @@ from tracker.deadlines import check_state
 from tracker.documents.amounts import find_amounts
 from tracker.documents.grammar import DateContext, single_year
 from tracker.documents.keys import motion_key
-from tracker.documents.layouts import Header, read_header
+from tracker.documents.layouts import Header
 from tracker.documents.model import (
     OUTCOMES,
     Consultation,
@@ -36,6 +36,7 @@ from tracker.documents.model import (
 from tracker.documents.obligations import find_obligations
 from tracker.documents.places import state_of
 from tracker.documents.sources import display_name, read_bytes, read_source
+from tracker.documents.systems import read_header
 from tracker.documents.text import normalize
 from tracker.errors import EmptyDocument, UnreadableDocument
 from tracker.logs import get_logger

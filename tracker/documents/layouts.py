@@ -9,7 +9,6 @@ the obligations are read from its operative text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -68,7 +67,7 @@ _LABEL_LINE = re.compile(
     r"Status|Beratungsfolge|Eingereicht\s+von|Vorlage|Art|Aktenzeichen|Anlagen?|Inhalt|"
     r"Drucksache|Datum|Federführ\w*|Initiator|Verfasser)\b"
 )
-_AUSZUG = re.compile(r"^Auszug\s+[-–]\s+(.*?)(?:\s+Berichterstatter\w*:.*)?$")
+AUSZUG = re.compile(r"^Auszug\s+[-–]\s+(.*?)(?:\s+Berichterstatter\w*:.*)?$")
 _KIND_LINE = re.compile(
     "^(" + one_of(KINDS) + ")"
     r"(?:\s+(?:öffentlich|nichtöffentlich|Nr\..*|der\s.*|des\s.*|zur\s.*|zum\s.*|vom\s.*|"
@@ -77,11 +76,11 @@ _KIND_LINE = re.compile(
 )
 # "Eine Kleine Anfrage wird ...", "Gemeinsamer Antrag der ...": a kind opening a line.
 _KIND_OPENING = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?(" + one_of(KINDS) + r")(?![\wäöüß])")
-_KIND_SUFFIX = re.compile(r"\s+" + one_of(KINDS) + r"\s+(?:des|der|zum|zur|vom)\s.*$")
+KIND_SUFFIX = re.compile(r"\s+" + one_of(KINDS) + r"\s+(?:des|der|zum|zur|vom)\s.*$")
 _INITIATOR_SUFFIX = re.compile(
     r"\s*\((?:Antrag|Anfrage|Initiative)\s+(?:der|des|von)\s+([^()]+)\)\s*$"
 )
-_DECISION_STRONG = re.compile(
+DECISION_STRONG = re.compile(
     r"\b(?:beschließt|beschließen|beschlossen|einstimmig|mehrheitlich|Abstimmungsergebnis|"
     r"lehnt\s+\S+(?:\s+\S+){0,5}?\s+ab|lehnen\s+\S+(?:\s+\S+){0,5}?\s+ab|abgelehnt|"
     r"empfiehlt|empfehlen|nimmt\s+\S+(?:\s+\S+){0,5}?\s+zur\s+Kenntnis|"
@@ -143,7 +142,7 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
         if title and len(title.split()) >= 2:
             return title
     for line in lines[:6]:
-        m = _AUSZUG.match(line)
+        m = AUSZUG.match(line)
         if m:
             return _clean_title(m.group(1))
     if ref is not None and ref.line > 0 and lines and _looks_like_title(lines[0]):
@@ -218,7 +217,7 @@ def _first_heading(lines: list[str]) -> str | None:
     return None
 
 
-def _split_initiators(title: str | None) -> tuple[str | None, tuple[str, ...]]:
+def split_initiators(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     if not title:
         return title, ()
     m = _INITIATOR_SUFFIX.search(title)
@@ -275,7 +274,7 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
         m = _KIND_LINE.match(line)
         if m:
             return known_kind(m.group(1))
-    if any(_AUSZUG.match(line) for line in lines[:6]):
+    if any(AUSZUG.match(line) for line in lines[:6]):
         return "Auszug"
     for line in lines[:5]:
         m = _KIND_OPENING.match(line)
@@ -431,7 +430,7 @@ def read_generic(text: str) -> Header:
     """The generic reader: labelled fields, a Beratungsfolge table, common reference forms."""
     lines = lines_of(text)
     ref = find_reference(lines)
-    title, initiators = _split_initiators(_title(lines, ref))
+    title, initiators = split_initiators(_title(lines, ref))
     named = label_value(
         lines,
         (
@@ -468,151 +467,6 @@ def read_generic(text: str) -> Header:
     )
 
 
-# --- the layouts ------------------------------------------------------------------------
-
-
-def _is_allris(text: str, lines: list[str]) -> bool:
-    return bool(lines) and (
-        re.match(r"^(?:Drucksache|Vorlage)\s+-\s+\S", lines[0]) is not None
-        or "Drucksache-Art:" in text
-        or "Drucksachenlebenslauf" in text
-    )
-
-
-def read_allris(text: str) -> Header:
-    """ALLRIS (Berlin BVV and others): ``Drucksache - 1263/IV``, ``Drucksache-Art:`` cells,
-    a Beratungsfolge of ``committee role`` / date / ``meeting result`` lines."""
-    return replace(read_generic(text), layout="allris")
-
-
-def _is_hamburg(text: str, lines: list[str]) -> bool:
-    return (
-        bool(lines)
-        and re.fullmatch(r"\d{2}-\d{3,5}(?:\.\d{1,2})?", lines[0]) is not None
-        and ("Petitum" in text or "Beratungsreihenfolge" in text)
-    )
-
-
-def read_hamburg(text: str) -> Header:
-    """Hamburg Bezirksversammlung: the number alone on the first line, the title with its
-    ``(Antrag der ...)`` below, ``Petitum/Beschluss`` as the operative part."""
-    header = read_generic(text)
-    lines = lines_of(text)
-    title_lines: list[str] = []
-    kind = header.kind
-    for line in lines[1:6]:
-        first_word = known_kind(line.split(" ")[0])
-        if title_lines and first_word and len(line) < 40:
-            kind = kind or first_word
-            break
-        title_lines.append(line)
-    title, initiators = _split_initiators(squash(" ".join(title_lines)) or None)
-    if title:
-        title = _KIND_SUFFIX.sub("", title) or title
-    return replace(
-        header,
-        layout="hamburg",
-        reference=lines[0],
-        title=title or header.title,
-        kind=kind,
-        initiators=initiators or header.initiators,
-    )
-
-
-def _is_sessionnet(text: str, lines: list[str]) -> bool:
-    heads = set(lines[:12])
-    return (
-        "Betreff" in heads
-        and ("Vorlage" in heads or "Drucksache" in heads)
-        and ("Art" in heads or "Vorlagenart" in heads)
-    )
-
-
-def read_sessionnet(text: str) -> Header:
-    """SessionNet exports (e.g. Bergkamen): ``Betreff`` / ``Vorlage`` / ``Art`` labels each on
-    a line with the value on the next."""
-    return replace(read_generic(text), layout="sessionnet")
-
-
-def _is_buergerinfo(text: str, lines: list[str]) -> bool:
-    return any(_AUSZUG.match(line) for line in lines[:6]) and ("Gremium:" in text or "TOP:" in text)
-
-
-def read_buergerinfo(text: str) -> Header:
-    """Bürgerinfo (ALLRIS) Auszug: one agenda item of a committee's minutes; the decision is
-    the minutes' last resolution, taken by the ``Gremium:`` on ``Datum:``."""
-    header = read_generic(text)
-    lines = lines_of(text)
-    committee = label_value(lines, ("Gremium",), next_line=False)
-    day = parse_date(label_value(lines, ("Datum",), next_line=False) or "")
-    decision = header.decision
-    if decision is None:
-        candidates = [s for s in sentences(text) if _DECISION_STRONG.search(s)]
-        if candidates:
-            wording = squash(candidates[-1])
-            outcome = outcome_of(wording)
-            if outcome:
-                decision = Decision(outcome, day, committee, wording)
-    consultations = header.consultations or (
-        (Consultation(committee, day, None, decision.text if decision else None),)
-        if committee or day
-        else ()
-    )
-    return replace(
-        header,
-        layout="buergerinfo",
-        kind=header.kind or "Auszug",
-        body=header.body or committee,
-        consultations=consultations,
-        decision=decision,
-    )
-
-
-def _is_politik_bei_uns(text: str, lines: list[str]) -> bool:
-    return "Inhalt der Datei" in lines and ("Dateiname" in lines or "Kommune" in lines)
-
-
-def read_politik_bei_uns(text: str) -> Header:
-    """A Politik-bei-Uns file page: page metadata (``Kommune``, ``Dateiname``), then the
-    paper's text after ``Inhalt der Datei``."""
-    lines = lines_of(text)
-    town = label_value(lines, ("Kommune",))
-    content = text.split("Inhalt der Datei", 1)[1]
-    header = read_generic(content)
-    body = header.body
-    if town and body is None:
-        m = re.search(r"\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+" + re.escape(town), content)
-        body = m.group(0) if m else town
-    return replace(header, layout="politik_bei_uns", body=body)
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A recognised layout: its name, how to recognise it, how to read it."""
-
-    name: str
-    detect: Callable[[str, list[str]], bool]
-    read: Callable[[str], Header]
-
-
-LAYOUTS: tuple[Layout, ...] = (
-    Layout("politik_bei_uns", _is_politik_bei_uns, read_politik_bei_uns),
-    Layout("buergerinfo", _is_buergerinfo, read_buergerinfo),
-    Layout("hamburg", _is_hamburg, read_hamburg),
-    Layout("allris", _is_allris, read_allris),
-    Layout("sessionnet", _is_sessionnet, read_sessionnet),
-)
-
-
-def detect(text: str) -> Layout | None:
-    """The layout whose marks ``text`` carries, or None for the generic reader."""
-    lines = lines_of(text)
-    for layout in LAYOUTS:
-        if layout.detect(text, lines):
-            return layout
-    return None
-
-
 #: Words that name a label or a part of a paper more often than the paper itself.
 _WEAK_KINDS = frozenset({"Beschluss", "Beschlussempfehlung", "Vorlage"})
 #: Kinds a page of minutes mentions (the papers it decides on) without being one.
@@ -621,7 +475,7 @@ _MENTIONED_KINDS = frozenset(
 )
 
 
-def _settled_kind(text: str, header: Header) -> str | None:
+def settled_kind(text: str, header: Header) -> str | None:
     """The kind the document has: minutes that name themselves win over a paper they
     mention; a weak word is replaced by what the content says; ``Protokoll`` is
     ``Niederschrift``; a ``Vorlage`` that proposes a resolution is a ``Beschlussvorlage``."""
@@ -642,16 +496,22 @@ _PROPOSES = re.compile(
 )
 
 
-def read_header(text: str) -> Header:
-    """Read ``text`` with the layout it carries, else with the generic reader."""
-    layout = detect(text)
-    header = layout.read(text) if layout else read_generic(text)
-    header = replace(header, kind=_settled_kind(text, header))
+def decided_in_present(text: str, header: Header) -> Header:
+    """A page of minutes without a decision found: one stated in the present or the past."""
     if header.decision is None and header.kind in DECISION_PAGES:
         decision = present_decision(text) or _sentence_decision(text)
         if decision is not None:
-            header = replace(header, decision=decision)
+            return replace(header, decision=decision)
     return header
 
 
-__all__ = ["LAYOUTS", "Header", "Layout", "detect", "read_generic", "read_header"]
+__all__ = [
+    "AUSZUG",
+    "DECISION_STRONG",
+    "KIND_SUFFIX",
+    "Header",
+    "decided_in_present",
+    "read_generic",
+    "settled_kind",
+    "split_initiators",
+]

@@ -152,13 +152,48 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
             if (
                 len(line.split()) >= 3
                 and not _LABEL_LINE.match(line)
+                and not _STATUS_LINE.match(line)
                 and not DATE.match(line)
                 and not re.match(r"^[\w ./-]{2,30}:\s", line)  # "Verantwortlich: Dez. 5"
             ):
                 return _clean_title(line)
     if lines and _looks_like_title(lines[0]):
         return squash(lines[0])
-    return _first_heading(lines)
+    return _heading_before_resolution(lines) or _first_heading(lines)
+
+
+# "Beratung in öffentlicher Sitzung", "öffentlich", "Status: öffentlich": not a title.
+_STATUS_LINE = re.compile(
+    r"^(?:Beratung|Behandlung|Sitzung)\s+in\s+(?:nicht\s*)?öffentlicher\s+Sitzung|^(?:nicht\s*)?öffentlich\b",
+    re.IGNORECASE,
+)
+_RESOLUTION_HEAD = re.compile(
+    r"^(?:Beschlussvorschlag|Beschlussempfehlung|Sachverhalt|Sachdarstellung|Begründung|Antrag)\s*:?\s*$"
+)
+
+
+def _heading_before_resolution(lines: list[str]) -> str | None:
+    """The one or two lines right above ``Beschlussvorschlag:`` or ``Sachverhalt:`` in the
+    head, when they read as a heading (a paper whose number and table come first)."""
+    for index, line in enumerate(lines[:40]):
+        if not _RESOLUTION_HEAD.match(line) or index == 0:
+            continue
+        above = lines[max(0, index - 2) : index]
+        if len(above) == 2 and not above[0].endswith(("-", "–")):
+            above = above[1:]
+        heading = squash(" ".join(above))
+        if (
+            3 <= len(heading.split()) <= 30
+            and ":" not in heading
+            and not DATE.search(heading)
+            and not _LABEL_LINE.match(heading)
+            and not _NOT_HEADING.match(heading)
+            and not re.match(r"^(?:Dr\.|Prof\.)", heading)
+            and not heading.endswith((".", ","))
+        ):
+            return _clean_title(heading)
+        return None
+    return None
 
 
 # Lines of a page's head that are not its heading: print marks, labels, salutations, navigation.

@@ -269,3 +269,16 @@ def test_a_ds_prefix_printed_before_the_number_is_part_of_it() -> None:
 )
 def test_the_kind_is_settled_by_what_the_document_is(text: str, kind: str) -> None:
     assert extract_text(text, name="k.txt").kind == kind
+
+
+def test_the_heading_above_the_proposal_is_the_title_when_a_table_comes_first() -> None:
+    text = (
+        "DS 35/2008\nBeschlussvorlage\nBeratung in öffentlicher Sitzung\n"
+        "Beratungsfolge Sitzungstermin Stand\nRat 08.07.2008 Beratung und Beschlussfassung\n"
+        "Erschließung eines Teilstückes der Straße Jägerweg\nBeschlussvorschlag:\n"
+        "Der Rat möge beschließen: ...\n"
+    )
+    assert (
+        extract_text(text, name="n.txt").title
+        == "Erschließung eines Teilstückes der Straße Jägerweg"
+    )

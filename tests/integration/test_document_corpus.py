@@ -49,6 +49,18 @@ def test_every_annotation_has_its_document_and_source() -> None:
         assert e.path.name in sources, f"{e.path.name} has no source"
 
 
+def test_no_page_stands_in_the_corpus_twice() -> None:
+    # the same page in two batches could put it in both splits
+    seen: dict[str, str] = {}
+    for e in entries():
+        source = str(e.truth.get("source") or "")
+        key = source.split("://")[-1].removeprefix("www.").rstrip("/")
+        if not key:
+            continue
+        assert key not in seen, f"{e.path.name} and {seen[key]} are the same page"
+        seen[key] = e.path.name
+
+
 def _verbatim(entry: Entry) -> list[str]:
     text = " ".join(entry.path.read_text("utf-8", errors="replace").split())
     t = entry.truth

@@ -96,13 +96,13 @@ class Bootstrap:
         if self._store is None:
             # deferred with the settings; the driver's errors become a StorageError
             from events.store import connect, driver_errors
-            from tracker.errors import StorageError
+            from tracker.errors import cannot_open
 
             location = self.settings.store
             try:
                 self._store = connect(location)
             except driver_errors(location) as exc:
-                raise StorageError(f"cannot open the store {location.display}: {exc}") from exc
+                raise cannot_open(location.display, exc) from exc
         return self._store
 
     @property

@@ -29,7 +29,7 @@ from notifiers.queue import STATUSES, ReminderRow, ReminderStore
 from notifiers.reminders import ReminderProjection
 from projections.runner import Runner
 from tracker.clock import BERLIN, Clock
-from tracker.errors import InputError, StorageError, TrackerError
+from tracker.errors import InputError, TrackerError, cannot_open
 from tracker.logs import get_logger
 from tracker.settings import Settings
 from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS
@@ -97,7 +97,7 @@ class ReminderService:
             try:
                 db = connect(self.location)
             except driver_errors(self.location) as exc:
-                raise StorageError(f"cannot open the store {self.location.display}: {exc}") from exc
+                raise cannot_open(self.location.display, exc) from exc
             self._local.db = db
             with self._lock:
                 self._opened.append(db)

@@ -9,6 +9,7 @@ one goes on.
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -18,12 +19,25 @@ from oparl.config import SyncConfig
 from oparl.mirror import Mirror
 from oparl.problems import Problems
 from oparl.sync import OParlSync, Progress, SyncSummary
-from tracker.errors import SyncError
+from tracker.errors import InputError, SyncError
 from tracker.logs import get_logger
 from tracker.service import TrackerService
 from tracker.settings import Settings
 
 log = get_logger()
+
+
+def system_url_checked(url: str) -> str:
+    """``url`` if it can name an OParl System (http or https, a host, a valid port); else
+    bad input (:class:`InputError`), not something to retry."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise InputError(f"SYSTEM_URL {url!r} is not a valid URL: {exc}") from None
+    if parts.scheme not in {"http", "https"} or not parts.hostname or port == 0:
+        raise InputError(f"SYSTEM_URL {url!r} must be an http:// or https:// URL with a host")
+    return url
 
 
 def sync_system(
@@ -41,6 +55,7 @@ def sync_system(
 
     ``db``: the caller's connection to the store (left open); without it one is opened.
     """
+    system_url_checked(system_url)
     config = SyncConfig.from_section(settings.section("sync"))
     opened = db
     db = opened or connect(settings.store)

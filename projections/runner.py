@@ -806,7 +806,10 @@ class Runner:
         """Block until the log may hold new events or ``timeout`` seconds pass.
 
         On PostgreSQL the library NOTIFYs a channel on each write; this LISTENs on it and
-        returns True when woken. On SQLite it sleeps ``timeout`` and returns False (pull).
+        returns True when woken. The channel is named after the events table, not its
+        schema, so writes to other schemas of the same database wake it too: a wake-up
+        says the log *may* have grown. On SQLite it sleeps ``timeout`` and returns False
+        (pull).
         """
         if self.db.backend != "postgres" or self._app is None:
             time.sleep(timeout)

@@ -40,17 +40,19 @@ from events.motion import Corrected, DeadlineExtended, DeadlineSet
 from events.store import Database, StoreLocation, connect, driver_errors
 from events.values import Provenance, to_jsonable
 from tracker.clock import BERLIN, Clock, parse_instant
-from tracker.errors import InputError, IntegrityViolation, StorageError, UnknownMotion
+from tracker.errors import (
+    InputError,
+    IntegrityViolation,
+    StorageError,
+    UnknownMotion,
+    cannot_open,
+    first_line,
+)
 from tracker.logs import get_logger
 from tracker.motion import Motion
 from tracker.service import MotionLog, TrackerService, open_log
 
 log = get_logger()
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 @contextmanager
@@ -65,7 +67,7 @@ def chain_database(location: StoreLocation, opened: Database | None = None) -> I
     try:
         db = opened or connect(location)
     except errors as exc:
-        raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
+        raise cannot_open(location.display, exc) from exc
     try:
         try:
             if not chain.EventTable.of(db).exists(db):
@@ -75,7 +77,7 @@ def chain_database(location: StoreLocation, opened: Database | None = None) -> I
         except BrokenPipeError:  # the reader of an export stopped early: not the store's fault
             raise
         except errors as exc:
-            raise StorageError(f"audit on {location.display} failed: {_reason(exc)}") from exc
+            raise StorageError(f"audit on {location.display} failed: {first_line(exc)}") from exc
     finally:
         if opened is None:
             db.close()

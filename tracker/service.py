@@ -31,7 +31,13 @@ from events.store import StoreLocation, creation_lock, driver_errors
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
-from tracker.errors import ConcurrencyError, StorageError, UnknownMotion
+from tracker.errors import (
+    ConcurrencyError,
+    StorageError,
+    UnknownMotion,
+    cannot_open,
+    first_line,
+)
 from tracker.identity import motion_id, reference_key
 from tracker.logs import get_logger
 from tracker.motion import Meta, Motion
@@ -72,12 +78,7 @@ def open_log(location: StoreLocation) -> MotionLog:
         with creation_lock(location):
             return MotionLog(env=location.eventsourcing_env())
     except errors as exc:
-        raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+        raise cannot_open(location.display, exc) from exc
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ class TrackerService:
                 time.sleep(random.uniform(0, 0.002 * attempt))
                 continue
             except PersistenceError as exc:
-                raise StorageError(f"cannot write to the store: {_reason(exc)}") from exc
+                raise StorageError(f"cannot write to the store: {first_line(exc)}") from exc
             return result, Change(motion, pending)
         raise ConcurrencyError(f"gave up writing motion {mid} after {MAX_ATTEMPTS} attempts")
 

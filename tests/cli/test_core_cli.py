@@ -201,11 +201,35 @@ def test_a_db_path_that_is_another_kind_of_file(tmp_path: Path) -> None:
     assert other.read_text() == "not a database\n"
 
 
-def test_a_postgres_url_that_does_not_answer() -> None:
-    code, _, err = run("postgresql://postgres@127.0.0.1:9/test", "log")
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["log"],
+        ["overdue"],
+        ["due"],
+        ["stats"],
+        ["stats", "--format", "json"],
+        ["calendar"],
+        ["rebuild"],
+        ["show", "1263/IV", "--body", "BVV Mitte von Berlin"],
+        ["reminders"],
+        ["notify", "--dry-run"],
+        ["audit", "head"],
+    ],
+)
+def test_a_postgres_url_that_does_not_answer_is_one_line_for_every_command(
+    command: list[str],
+) -> None:
+    code, _, err = run("postgresql://postgres@127.0.0.1:9/test", *command)
     assert_one_line_error(
         code, err, 1, "cannot open the store postgresql://postgres@127.0.0.1:9/test"
     )
+
+
+@pytest.mark.parametrize("url", ["htp:/bad", "not a url", "http://", "http://[::1", "http://h:x/"])
+def test_a_malformed_sync_url_is_bad_input_and_not_retried(tmp_path: Path, url: str) -> None:
+    code, _, err = run(str(tmp_path / "db"), "sync", url)
+    assert_one_line_error(code, err, 2, f"SYSTEM_URL {url!r}")
 
 
 def test_usage_errors_exit_with_two(tmp_path: Path) -> None:

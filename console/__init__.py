@@ -9,7 +9,7 @@
     documents.py  extract, ingest
     sync.py       sync (OParl)
     board.py      overdue, due, stats, calendar, rebuild
-    reminders.py  notify, reminders, run
+    reminders.py  notify, reminders (retry), run
     audit.py      audit head, verify, export, import
 
 Nothing imports this package but the entry module ``cli.py``.
@@ -25,6 +25,7 @@ from console.audit import audit_app
 for module in (motions, documents, sync, board, reminders):
     app.registered_commands += module.commands.registered_commands
 app.add_typer(motions.deadline_app, name="deadline")
+app.add_typer(reminders.reminders_app, name="reminders")
 app.add_typer(audit_app, name="audit")
 
 __all__ = ["app", "main"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bootstrap import Bootstrap
-from console.app import boot
+from console.app import boot, group
 from console.options import BoardFormat, KnownAt, ListFormat, TableOrJson
 
 if TYPE_CHECKING:
@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
+#: ``tracker reminders``: the listing, and ``tracker reminders retry``.
+reminders_app = group("List reminders: planned, sent, failed, skipped and retired.")
+reminders_app.info.invoke_without_command = True
+reminders_app.info.no_args_is_help = False
 
 
 @commands.command()
@@ -30,9 +34,10 @@ def notify(
 
     result = boot(ctx).reminders.notify(dry_run=dry_run)
     typer.echo(render_pass(result, fmt.value, dry_run=dry_run), nl=False)
+    result.check()  # a channel that failed as a whole (login, TLS, connection): exit 1
 
 
-@commands.command()
+@reminders_app.callback()
 def reminders(
     ctx: typer.Context,
     fmt: BoardFormat = ListFormat.table,
@@ -42,6 +47,8 @@ def reminders(
     known_at: KnownAt = None,
 ) -> None:
     """List reminders: planned, sent, failed, skipped and retired."""
+    if ctx.invoked_subcommand is not None:
+        return
     from notifiers.output import render_reminders  # deferred: the policy is not small
 
     c = boot(ctx)
@@ -60,6 +67,23 @@ def reminders(
             regular_cadence_months=c.settings.rules.regular_cadence_months,
         )
     typer.echo(render_reminders(rows, fmt.value), nl=False)
+
+
+@reminders_app.command()
+def retry(
+    ctx: typer.Context,
+    failed: Annotated[
+        bool, typer.Option("--failed", help="Also those that failed for good.")
+    ] = False,
+    recipient: Annotated[str | None, typer.Option(help="Only those to this address.")] = None,
+    reference: Annotated[str | None, typer.Option(help="Only those of this motion.")] = None,
+) -> None:
+    """Requeue reminders whose delivery failed: they go out at the next pass."""
+    c = boot(ctx)
+    n = c.reminders.retry(
+        failed=failed, by=c.settings.user, recipient=recipient, reference=reference
+    )
+    typer.echo(f"requeued {n['pending']} pending and {n['failed']} failed reminder(s)")
 
 
 @commands.command()

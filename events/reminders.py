@@ -7,8 +7,9 @@ date (as recorded, before BGB § 193) and the stage (``before-14``, ``due``, ``o
 same key write the same version of the same stream, and only one of them wins.
 
 Stored names are identifiers (GUIDE rule 2): ``events.reminders:ReminderSent``,
-``events.reminders:ReminderFailed`` and ``events.reminders:ReminderSkipped`` are written into
-the log; ``tests/unit/notifiers/test_reminder_events.py`` pins them.
+``events.reminders:ReminderFailed``, ``events.reminders:ReminderSkipped`` and
+``events.reminders:ReminderRequeued`` are written into the log;
+``tests/unit/notifiers/test_reminder_events.py`` pins them.
 
 The events are written directly (``Application.save(event)``); no aggregate has to be loaded
 to append an outcome, only the stream's last version.
@@ -87,7 +88,15 @@ class ReminderSkipped(ReminderEvent):
     reason: str
 
 
+@event
+class ReminderRequeued(ReminderEvent):
+    """A person asked for a failed reminder to be tried again (``tracker reminders retry
+    --failed``): it is planned again, due at once; ``by`` names who asked."""
+
+    by: str
+
+
 #: Every reminder event class by name.
 REMINDER_EVENTS: dict[str, type[ReminderEvent]] = {
-    cls.__name__: cls for cls in (ReminderSent, ReminderFailed, ReminderSkipped)
+    cls.__name__: cls for cls in (ReminderSent, ReminderFailed, ReminderSkipped, ReminderRequeued)
 }

@@ -2,8 +2,10 @@
 
 A :class:`Notifier` delivers one :class:`~notifiers.digest.RenderedDigest` and returns the
 id it was delivered under, or raises :class:`~tracker.errors.TransientDeliveryError`
-(retry later) or :class:`~tracker.errors.PermanentDeliveryError` (do not retry).
-:func:`deliver` retries transient failures with exponential backoff.
+(retry later; :class:`~tracker.errors.ChannelUnavailable` when the channel itself fails) or
+:class:`~tracker.errors.PermanentDeliveryError` (do not retry this message).
+:func:`deliver` retries transient failures with exponential backoff, except a channel
+failure that retrying cannot mend (a refused login).
 """
 
 from __future__ import annotations
@@ -15,7 +17,12 @@ from datetime import datetime
 from typing import Protocol
 
 from notifiers.digest import RenderedDigest
-from tracker.errors import DeliveryError, PermanentDeliveryError, TransientDeliveryError
+from tracker.errors import (
+    ChannelUnavailable,
+    DeliveryError,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
 from tracker.logs import get_logger
 
 log = get_logger()
@@ -67,7 +74,8 @@ def deliver(
         try:
             return Outcome(notifier.send(digest, now=now, items=items), None, attempt)
         except TransientDeliveryError as exc:
-            if attempt >= retries or monotonic() + delay >= deadline:
+            hopeless = isinstance(exc, ChannelUnavailable) and not exc.retry
+            if hopeless or attempt >= retries or monotonic() + delay >= deadline:
                 return Outcome(None, exc, attempt)
             log.info("delivery_retry", channel=notifier.channel, attempt=attempt, error=str(exc))
             sleep(delay)

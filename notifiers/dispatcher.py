@@ -11,6 +11,14 @@ One pass (:meth:`Dispatcher.run_pass`) repeats until nothing due is left unclaim
    reminder's key, one atomic save per digest right after it went out;
 5. when the claimed batch is done, write the outcomes into its rows and end the claims.
 
+A transient failure is recorded once per reminder (its first ``ReminderFailed``, not
+permanent); later transient failures of the same reminder only count attempts in its row,
+so an outage does not fill the log: the log holds the first failure and the outcome. When
+the channel itself fails (:class:`~tracker.errors.ChannelUnavailable`: a wrong password, no
+TLS, no connection), the pass sends nothing more on that channel: the rest of its reminders
+are released to be tried again after ``lease_seconds``, none is failed for good, and the
+pass reports the channel in :attr:`PassResult.unavailable` (``tracker notify`` exits 1).
+
 A crash between 3 and 4 leaves the claim to expire: the reminder is sent again, with the
 same Message-ID. Recording an outcome for a key that another worker recorded first fails
 on the stream's version; that is logged and nothing else is written.
@@ -33,6 +41,7 @@ from eventsourcing.persistence import IntegrityError
 from events.reminders import (
     ReminderEvent,
     ReminderFailed,
+    ReminderRequeued,
     ReminderSent,
     ReminderSkipped,
     reminder_id,
@@ -42,7 +51,12 @@ from notifiers.digest import RenderedDigest, render
 from notifiers.policy import DeliveryOptions, Digest, ReminderPolicy, due_reminders
 from notifiers.queue import ReminderRow, ReminderStore, Settled
 from tracker.clock import Clock
-from tracker.errors import ConcurrencyError, ConfigurationError, PermanentDeliveryError
+from tracker.errors import (
+    ChannelUnavailable,
+    ConcurrencyError,
+    ConfigurationError,
+    PermanentDeliveryError,
+)
 from tracker.logs import get_logger
 
 log = get_logger()
@@ -89,6 +103,14 @@ class PassResult:
     counts: Counter[str] = field(default_factory=Counter)
     messages: list[Sent] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: Channels that failed as a whole in this pass, with the error (reminders kept pending).
+    unavailable: dict[str, str] = field(default_factory=dict)
+
+    def check(self) -> None:
+        """Raise :class:`ChannelUnavailable` naming each channel that failed in this pass."""
+        if self.unavailable:
+            failed = "; ".join(f"{c}: {e}" for c, e in sorted(self.unavailable.items()))
+            raise ChannelUnavailable(f"{failed} (reminders kept pending; fix it and run again)")
 
 
 class Dispatcher:
@@ -208,12 +230,20 @@ class Dispatcher:
                 return
             digest = pending.pop(0)
             for channel, part in self._parts(digest):
-                self._send(channel, part, now, deadline, result)
+                if channel in result.unavailable:
+                    keys = [i.row.key for i in part.items]
+                    self.store.postpone(self.worker, keys, retry_at=self._retry_at())
+                    result.counts["postponed"] += len(keys)
+                else:
+                    self._send(channel, part, now, deadline, result)
 
     def _parts(self, digest: Digest) -> list[tuple[str, Digest]]:
         if is_webhook(digest.recipient):
             return [("webhook", Digest(digest.recipient, (i,))) for i in digest.items]
         return [("email", digest)]
+
+    def _retry_at(self) -> float:
+        return time.time() + self.options.lease_seconds
 
     def _render(self, digest: Digest, now: datetime) -> RenderedDigest:
         return render(digest, now=now, sender=self.options.sender, link=self.options.link)
@@ -267,6 +297,9 @@ class Dispatcher:
         else:
             permanent = isinstance(outcome.error, PermanentDeliveryError)
             error = str(outcome.error)
+            # Only a reminder's first transient failure is recorded; later ones are counted.
+            first = [i for i in digest.items if permanent or i.row.error is None]
+            again = [i.row.key for i in digest.items if not (permanent or i.row.error is None)]
             self._record(
                 [
                     (
@@ -283,11 +316,19 @@ class Dispatcher:
                         None,
                         error,
                     )
-                    for i in digest.items
+                    for i in first
                 ],
                 now,
-                retry_at=time.time() + self.options.lease_seconds,
+                retry_at=self._retry_at(),
             )
+            if again:
+                self.store.postpone(
+                    self.worker,
+                    again,
+                    retry_at=self._retry_at(),
+                    attempts=outcome.attempts,
+                    error=error,
+                )
             result.counts["failed_permanent" if permanent else "failed_transient"] += len(
                 digest.items
             )
@@ -300,7 +341,11 @@ class Dispatcher:
                 permanent=permanent,
                 error=error,
                 keys=len(digest.items),
+                attempts=outcome.attempts,
             )
+            if isinstance(outcome.error, ChannelUnavailable):
+                result.unavailable[channel] = error
+                log.error("reminder_channel_unavailable", channel=channel, error=error)
         result.messages.append(sent)
 
     # -- recording -------------------------------------------------------------------------
@@ -322,21 +367,9 @@ class Dispatcher:
         *,
         retry_at: float = 0.0,
     ) -> None:
-        events: list[ReminderEvent] = [
-            cast(Any, cls)(
-                originator_id=reminder_id(row.key),
-                originator_version=row.version + 1,
-                timestamp=now,
-                key=row.key,
-                motion=row.motion_id,
-                deadline_id=row.deadline_id,
-                nominal_due=row.nominal_due,
-                stage=row.stage,
-                recipient=row.recipient or "",
-                **fields,
-            )
-            for row, cls, fields, *_ in outcomes
-        ]
+        if not outcomes:
+            return
+        events = [reminder_event(cls, row, now, **fields) for row, cls, fields, *_ in outcomes]
         try:
             self.app.save(*events)
             kept = [(True, event) for event in events]
@@ -364,7 +397,8 @@ class Dispatcher:
                 last = self.app.recorder.select_events(event.originator_id, desc=True, limit=1)
                 existing = self.app.mapper.to_domain_event(last[0]) if last else None
                 if isinstance(existing, ReminderEvent) and not (
-                    isinstance(existing, ReminderFailed) and not existing.permanent
+                    (isinstance(existing, ReminderFailed) and not existing.permanent)
+                    or isinstance(existing, ReminderRequeued)
                 ):
                     log.warning("reminder_recorded_elsewhere", key=event.key)
                     return False, existing
@@ -372,6 +406,25 @@ class Dispatcher:
                 fields["originator_version"] = (existing.originator_version if existing else 0) + 1
                 event = type(event)(**fields)
         raise ConcurrencyError(f"gave up recording reminder {event.key}")
+
+
+def reminder_event(
+    cls: type[ReminderEvent], row: ReminderRow, now: datetime, **fields: Any
+) -> ReminderEvent:
+    """The next event of ``row``'s reminder stream (``fields``: those of ``cls`` itself)."""
+    made: ReminderEvent = cast(Any, cls)(
+        originator_id=reminder_id(row.key),
+        originator_version=row.version + 1,
+        timestamp=now,
+        key=row.key,
+        motion=row.motion_id,
+        deadline_id=row.deadline_id,
+        nominal_due=row.nominal_due,
+        stage=row.stage,
+        recipient=row.recipient or "",
+        **fields,
+    )
+    return made
 
 
 def recorded_elsewhere(event: ReminderEvent, now: datetime) -> Settled:
@@ -382,5 +435,7 @@ def recorded_elsewhere(event: ReminderEvent, now: datetime) -> Settled:
     if isinstance(event, ReminderFailed):
         status = "failed" if event.permanent else "planned"
         return Settled(event.key, status, event.originator_version, None, None, event.error, now)
+    if isinstance(event, ReminderRequeued):
+        return Settled(event.key, "planned", event.originator_version, None, None, None, now)
     reason = event.reason if isinstance(event, ReminderSkipped) else None
     return Settled(event.key, "skipped", event.originator_version, None, None, reason, now)

@@ -7,8 +7,12 @@ TLS from the start. ``?timeout=SECONDS`` (default 10) bounds every network opera
 Credentials come only from that environment variable and are never logged: use
 :attr:`SmtpConfig.display`.
 
-Server answers are mapped to the delivery error tree: 4xx and connection errors are
-transient (retried), 5xx are permanent.
+Server answers are mapped to the delivery error tree. What refuses one message or recipient
+is about that message: 4xx transient (retried), 5xx permanent. What fails the channel
+itself (no connection, a timeout, a refused login, no STARTTLS or a failed TLS handshake, a
+refused sender address) is :class:`~tracker.errors.ChannelUnavailable`: the dispatcher stops
+sending e-mail for the pass and keeps every reminder pending; a wrong password is never a
+verdict on a reminder.
 """
 
 from __future__ import annotations
@@ -20,7 +24,12 @@ from datetime import datetime
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from notifiers.digest import RenderedDigest, to_email
-from tracker.errors import ConfigurationError, PermanentDeliveryError, TransientDeliveryError
+from tracker.errors import (
+    ChannelUnavailable,
+    ConfigurationError,
+    PermanentDeliveryError,
+    TransientDeliveryError,
+)
 
 DEFAULT_TIMEOUT = 10.0
 
@@ -74,9 +83,12 @@ def parse_smtp_url(url: str) -> SmtpConfig:
     )
 
 
+def _text(message: bytes | str) -> str:
+    return message.decode(errors="replace") if isinstance(message, bytes) else message
+
+
 def _classify(code: int, message: bytes | str, what: str) -> Exception:
-    text = message.decode(errors="replace") if isinstance(message, bytes) else message
-    detail = f"{what}: {code} {text}".strip()
+    detail = f"{what}: {code} {_text(message)}".strip()
     if 400 <= code < 500:
         return TransientDeliveryError(detail)
     return PermanentDeliveryError(detail)
@@ -104,13 +116,36 @@ class EmailNotifier:
         if c.starttls:
             if not smtp.has_extn("starttls"):
                 smtp.quit()
-                raise TransientDeliveryError(
+                raise ChannelUnavailable(
                     f"{c.display} offers no STARTTLS; refusing to send in clear text "
-                    "(add ?starttls=no only for a server on the loopback interface)"
+                    "(add ?starttls=no only for a server on the loopback interface)",
+                    retry=False,
                 )
             smtp.starttls(context=ssl.create_default_context())
             smtp.ehlo()
         return smtp
+
+    def _unavailable(self, exc: Exception) -> ChannelUnavailable:
+        """What failed the channel itself (not one message): retried only if it may pass."""
+        where = self.config.display
+        if isinstance(exc, smtplib.SMTPAuthenticationError):
+            return ChannelUnavailable(
+                f"{where}: authentication failed ({exc.smtp_code}); "
+                "check the user and password of TRACKER_SMTP_URL",
+                retry=False,
+            )
+        if isinstance(exc, smtplib.SMTPNotSupportedError):
+            return ChannelUnavailable(f"{where}: the server offers no login (AUTH)", retry=False)
+        if isinstance(exc, smtplib.SMTPSenderRefused):
+            return ChannelUnavailable(
+                f"{where}: sender {self.sender} refused: {exc.smtp_code} {_text(exc.smtp_error)}",
+                retry=exc.smtp_code < 500,
+            )
+        if isinstance(exc, ssl.SSLError):
+            return ChannelUnavailable(f"{where}: TLS failed: {exc.reason or exc}", retry=False)
+        if isinstance(exc, smtplib.SMTPResponseException):
+            return ChannelUnavailable(f"{where}: {exc.smtp_code} {_text(exc.smtp_error)}")
+        return ChannelUnavailable(f"{where}: {exc}")
 
     def send(self, digest: RenderedDigest, *, now: datetime, items: list[dict[str, object]]) -> str:
         """Send the digest; return its Message-ID."""
@@ -129,14 +164,10 @@ class EmailNotifier:
         except smtplib.SMTPRecipientsRefused as exc:
             code, message = next(iter(exc.recipients.values()))
             raise _classify(code, message, "recipient refused") from None
-        except smtplib.SMTPAuthenticationError as exc:
-            raise PermanentDeliveryError(
-                f"{self.config.display}: authentication failed ({exc.smtp_code})"
-            ) from None
-        except smtplib.SMTPResponseException as exc:
+        except smtplib.SMTPDataError as exc:
             raise _classify(exc.smtp_code, exc.smtp_error, self.config.display) from None
         except (TimeoutError, smtplib.SMTPException, OSError) as exc:
-            raise TransientDeliveryError(f"{self.config.display}: {exc}") from None
+            raise self._unavailable(exc) from None
         if refused:
             raise PermanentDeliveryError(f"recipient refused: {refused}")
         return digest.message_id

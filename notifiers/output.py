@@ -106,6 +106,7 @@ def render_motion_reminders(view: Sequence[dict[str, Any]]) -> str:
 
 def reminder_stats(counts: dict[str, int]) -> dict[str, int]:
     """Reminder counts for ``tracker stats`` (key ``"reminders"``): every status, zeros
-    included, so that ``failed`` is always present."""
-    statuses = ("planned", "sent", "failed", "skipped", "retired")
+    included, so that ``failed`` is always present, and ``retrying`` (planned, after a
+    failed delivery)."""
+    statuses = ("planned", "sent", "failed", "skipped", "retired", "retrying")
     return {s: int(counts.get(s, 0)) for s in statuses}

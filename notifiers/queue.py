@@ -268,6 +268,50 @@ class ReminderStore:
             )
             return len(wanted)
 
+    def postpone(
+        self,
+        owner: str,
+        keys: Sequence[str],
+        *,
+        retry_at: float,
+        attempts: int = 0,
+        error: str | None = None,
+    ) -> None:
+        """End ``owner``'s claims on ``keys`` without an outcome: they stay planned and are
+        not claimed before ``retry_at`` (machine time). ``attempts`` failed sends (with the
+        ``error``) are counted in the rows; no event is recorded for them (the first failure
+        of a reminder is, see :mod:`notifiers.dispatcher`)."""
+        with self.db.transaction() as cur:
+            self._relaxed(cur)
+            cur.executemany(
+                f"UPDATE {self.p}reminders SET lease_owner = NULL, lease_until = ?,"
+                " attempts = attempts + ?, error = COALESCE(?, error)"
+                " WHERE lease_owner = ? AND key = ? AND status = 'planned'",
+                [(retry_at, attempts, error, owner, k) for k in keys],
+            )
+
+    def requeue(self, *, recipient: str | None = None, reference: str | None = None) -> int:
+        """Make planned reminders that wait for another try (after a failure, or postponed
+        while their channel failed) due again now; optionally only those to ``recipient``
+        or of the motion ``reference``. Returns how many."""
+        query = (
+            f"UPDATE {self.p}reminders SET lease_until = 0 WHERE status = 'planned'"
+            " AND lease_owner IS NULL AND lease_until > ?"
+        )
+        params: list[Any] = [time.time()]
+        if recipient is not None:
+            query += " AND recipient = ?"
+            params.append(recipient)
+        if reference is not None:
+            query += (
+                f" AND motion_id IN (SELECT motion_id FROM {self.p}reminder_motions"
+                " WHERE reference = ?)"
+            )
+            params.append(reference)
+        with self.db.transaction() as cur:
+            cur.execute(query, tuple(params))
+            return int(cur.rowcount)
+
     def seconds_until_next(self, now: datetime, *, cap: float) -> float:
         """Seconds until the dispatcher has work: the next send time, or a claim expiring.
 
@@ -306,6 +350,10 @@ class ReminderStore:
         return [_row(v) for v in self.db.query(query, (str(motion_id),))]
 
     def counts(self) -> dict[str, int]:
-        """How many reminders have each status (for ``tracker stats``)."""
+        """How many reminders have each status (for ``tracker stats``), and ``retrying``:
+        planned ones whose delivery failed (waiting for another try)."""
         rows = self.db.query(f"SELECT status, COUNT(*) FROM {self.p}reminders GROUP BY status")
-        return {str(s): int(n) for s, n in rows}
+        retrying = self.db.query(
+            f"SELECT COUNT(*) FROM {self.p}reminders WHERE status = 'planned' AND error IS NOT NULL"
+        )
+        return {str(s): int(n) for s, n in rows} | {"retrying": int(retrying[0][0])}

@@ -9,7 +9,8 @@ board). For each open obligation with a due date it plans its reminders with
 recipient and status. A recurring duty is one obligation whose due date moves on when a
 report meets its open occurrence, so reminders go out for every occurrence:
 
-``planned``  waiting for its send time (or for a retry after a transient failure)
+``planned``  waiting for its send time (or for a retry after a transient failure, or
+             requeued by a ``ReminderRequeued`` after a failure)
 ``sent``     a ``ReminderSent`` event was recorded
 ``failed``   a permanent ``ReminderFailed`` was recorded
 ``skipped``  a ``ReminderSkipped`` was recorded (coalesced, no recipient)
@@ -31,7 +32,13 @@ from typing import Any
 from uuid import UUID
 
 from events.log import LogEntry
-from events.reminders import ReminderEvent, ReminderFailed, ReminderSent, ReminderSkipped
+from events.reminders import (
+    ReminderEvent,
+    ReminderFailed,
+    ReminderRequeued,
+    ReminderSent,
+    ReminderSkipped,
+)
 from events.store import Cursor
 from notifiers.policy import (
     Obligation,
@@ -457,6 +464,8 @@ class _Batch:
             error, attempts = event.error, event.attempts
         elif isinstance(event, ReminderSkipped):
             status, error = "skipped", event.reason
+        elif isinstance(event, ReminderRequeued):
+            status = "planned"
         else:
             return
         when = event.timestamp.isoformat()

@@ -23,7 +23,7 @@ from typing import Any
 
 from events.store import Database, connect, driver_errors
 from notifiers.base import Notifier
-from notifiers.dispatcher import Dispatcher, PassResult, worker_name
+from notifiers.dispatcher import Dispatcher, PassResult, reminder_event, worker_name
 from notifiers.policy import DeliveryOptions, ReminderPolicy, parse_policy
 from notifiers.queue import STATUSES, ReminderRow, ReminderStore
 from notifiers.reminders import ReminderProjection
@@ -202,9 +202,40 @@ class ReminderService:
         return self.store.for_motion(motion_id)
 
     def counts(self) -> dict[str, int]:
-        """Reminders per status (for ``tracker stats``)."""
+        """Reminders per status (for ``tracker stats``), and ``retrying``: planned ones
+        whose delivery failed and that wait for another try."""
         self.catch_up()
         return self.store.counts()
+
+    def retry(
+        self,
+        *,
+        failed: bool,
+        by: str,
+        recipient: str | None = None,
+        reference: str | None = None,
+    ) -> dict[str, int]:
+        """Requeue reminders whose delivery failed: pending ones that wait for their next
+        try (after a failure, or postponed while their channel failed) are due at once;
+        with ``failed``, permanently failed ones are planned again too (a
+        ``ReminderRequeued`` in the log). Optionally only those to ``recipient`` or of the
+        motion ``reference``. Returns how many of each were requeued."""
+        from events.reminders import ReminderRequeued  # deferred: eventsourcing
+
+        self.catch_up()
+        now = self.clock.now()
+        failed_rows = [
+            r
+            for r in (self.store.listing(["failed"]) if failed else [])
+            if recipient in (None, r.recipient) and reference in (None, r.reference)
+        ]
+        again = [reminder_event(ReminderRequeued, r, now, by=by) for r in failed_rows]
+        if again:
+            self.app.save(*again)
+            self.catch_up()
+        pending = self.store.requeue(recipient=recipient, reference=reference)
+        log.info("reminders_requeued", failed=len(again), pending=pending)
+        return {"failed": len(again), "pending": pending}
 
     # -- the service ---------------------------------------------------------------------
 
@@ -301,9 +332,12 @@ class ReminderService:
         finally:
             scheduler.shutdown(wait=True)
             with connect(self.location) as db:
-                released = ReminderStore(db).release(self.worker)
+                left = ReminderStore(db).release(self.worker)
+            # ``released`` in the totals counts claims given back during passes
             log.info(
-                "reminder_service_stopped", worker=self.worker, released=released, **dict(totals)
+                "reminder_service_stopped",
+                worker=self.worker,
+                **(dict(totals) | {"released_at_stop": left}),
             )
         return totals
 

@@ -30,8 +30,10 @@ printed as one line (:func:`cannot_open` makes the one for a store that cannot b
     ├── SyncError                   an OParl server could not be read (oparl)
     │   └── FetchError              one URL failed after bounded retries, or is not JSON
     └── DeliveryError               a reminder could not be delivered
-        ├── TransientDeliveryError  retry later (SMTP 4xx, connection errors, HTTP 5xx)
-        └── PermanentDeliveryError  do not retry (SMTP 5xx, HTTP 4xx)
+        ├── TransientDeliveryError  retry later (SMTP 4xx, HTTP 5xx, a webhook unreachable)
+        │   └── ChannelUnavailable  the channel itself fails (SMTP login, TLS, connection):
+        │                           the pass stops using it, every reminder stays pending
+        └── PermanentDeliveryError  do not retry this message (SMTP 5xx, HTTP 4xx)
 """
 
 from __future__ import annotations
@@ -164,3 +166,14 @@ class TransientDeliveryError(DeliveryError):
 
 class PermanentDeliveryError(DeliveryError):
     """Delivery was refused for good: do not retry."""
+
+
+class ChannelUnavailable(TransientDeliveryError):
+    """The channel cannot deliver anything now: the server is unreachable, refuses the
+    login, or offers no TLS. Not a verdict on one message: the pass stops sending on this
+    channel and the reminders stay pending. ``retry`` is False when retrying within the
+    pass cannot help (a wrong password, a missing STARTTLS)."""
+
+    def __init__(self, message: str, *, retry: bool = True) -> None:
+        super().__init__(message)
+        self.retry = retry

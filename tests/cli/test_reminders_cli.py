@@ -175,3 +175,32 @@ def test_rebuild_rebuilds_every_read_model_the_reminders_included(db_url: str, c
     code, _, err = run(db_url, config, now, "rebuild", "calendar")
     assert code == 2
     assert "no read model 'calendar'; known: board, reminders" in err
+
+
+def test_a_wrong_smtp_password_exits_1_keeps_the_reminder_and_retry_requeues_it(
+    db_url: str, config: str
+) -> None:
+    smtp = SmtpServer(password="richtig")
+    smtp.start()
+    try:
+        add(db_url, config, "1263/IV", "2014-12-18")
+        now = "2014-12-04T08:30"
+        code, out, err = run(db_url, config, now, "notify", smtp=smtp.url_with("falsch"))
+        assert code == 1
+        assert '"event": "reminder_channel_unavailable", "level": "error"' in err
+        assert err.strip().splitlines()[-1:] == [
+            f"tracker: error: email: smtp://tracker@127.0.0.1:{smtp.port}?starttls=no: "
+            "authentication failed (535); check the user and password of TRACKER_SMTP_URL "
+            "(reminders kept pending; fix it and run again)"
+        ]
+        code, out, _ = run(db_url, config, now, "stats", "--format", "json")
+        assert json.loads(out)["reminders"]["retrying"] == 1
+        assert json.loads(out)["reminders"]["failed"] == 0
+        code, out, err = run(db_url, config, now, "reminders", "retry", "--failed")
+        assert code == 0, err
+        assert out == "requeued 1 pending and 0 failed reminder(s)\n"
+        code, out, err = run(db_url, config, now, "notify", smtp=smtp.url_with("richtig"))
+        assert code == 0, err
+        assert [len(m.keys) for m in smtp.received] == [1]
+    finally:
+        smtp.stop()

@@ -2,7 +2,9 @@
 
 ``replies`` scripts the answers to DATA: each accepted message pops the next reply (``"451
 ..."`` refuses it for now, ``"554 ..."`` for good); when empty, ``250`` accepts. ``on_data``
-may decide per message (return a reply to refuse it; ``None`` accepts it).
+may decide per message (return a reply to refuse it; ``None`` accepts it). With
+``password``, the server offers a login (user ``tracker``) and answers a wrong password
+with ``535``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 def free_port() -> int:
@@ -82,14 +85,39 @@ class Recorder:
 class SmtpServer:
     """aiosmtpd on 127.0.0.1 at a free port, started and stopped by the fixture."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, password: str | None = None) -> None:
         self.handler = Recorder()
         self.port = free_port()
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.logins: list[bool] = []
+        self.password = password
+        self.controller = self._controller()
+
+    def _controller(self) -> Controller:
+        auth: dict[str, Any] = (
+            {"authenticator": self._authenticate, "auth_require_tls": False}
+            if self.password is not None
+            else {}
+        )
+        return Controller(self.handler, hostname="127.0.0.1", port=self.port, **auth)
+
+    def _authenticate(
+        self, server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
+        ok = (
+            isinstance(data, LoginPassword)
+            and data.login == b"tracker"
+            and data.password == str(self.password).encode()
+        )
+        self.logins.append(ok)
+        return AuthResult(success=ok, handled=False)
 
     @property
     def url(self) -> str:
         return f"smtp://127.0.0.1:{self.port}?starttls=no&timeout=5"
+
+    def url_with(self, password: str) -> str:
+        """The URL with the user ``tracker`` and ``password``."""
+        return f"smtp://tracker:{password}@127.0.0.1:{self.port}?starttls=no&timeout=5"
 
     @property
     def received(self) -> list[Received]:
@@ -100,3 +128,8 @@ class SmtpServer:
 
     def stop(self) -> None:
         self.controller.stop()
+
+    def restart(self) -> None:
+        """Start again on the same port after :meth:`stop` (an outage ends)."""
+        self.controller = self._controller()
+        self.controller.start()

@@ -109,6 +109,7 @@ def test_a_permanent_failure_is_visible_per_motion_and_in_the_counts(rem: Remind
         "failed": 1,
         "skipped": 2,  # before-14 and before-3, coalesced into the due date's reminder
         "retired": 0,
+        "retrying": 0,
     }
 
 

@@ -212,3 +212,33 @@ def test_a_recurring_report_duty_is_reminded_for_every_occurrence(rem: Reminders
     # The final report ends the duty.
     report(date(2016, 1, 11), ReportKind.FINAL)
     assert [k for k, s in rem.status().items() if f"/{oid}/" in k and s == "planned"] == []
+
+
+def test_a_stop_during_a_pass_releases_the_rest_and_serve_returns(rem: Reminders) -> None:
+    rem.add("A-1", date(2014, 12, 18))
+    rem.add("B-1", date(2014, 12, 18), office="Abt. Soziales")
+    rem.clock.set(date(2014, 12, 18))
+    stop = threading.Event()
+
+    def stop_after_the_first(message: object) -> None:
+        stop.set()  # SIGTERM while the first digest is on the wire
+
+    rem.smtp.handler.on_data = stop_after_the_first  # type: ignore[assignment]
+    errors: list[BaseException] = []
+    totals: list[object] = []
+
+    def serve() -> None:
+        try:
+            totals.append(rem.reminders.serve(stop=stop, install_signals=False))
+        except BaseException as exc:  # the test reports what the thread raised
+            errors.append(exc)
+
+    serving = threading.Thread(target=serve)
+    serving.start()
+    serving.join(30)
+    assert not serving.is_alive() and errors == []
+    (counts,) = totals
+    assert counts["released"] == 1 and counts["sent"] == 1  # type: ignore[index]
+    assert len(rem.smtp.received) == 1
+    due = [s for k, s in rem.status().items() if k.endswith("/due")]
+    assert sorted(due) == ["planned", "sent"]

@@ -29,6 +29,7 @@ STORED_TOPICS = {
     "events.reminders:ReminderSent",
     "events.reminders:ReminderFailed",
     "events.reminders:ReminderSkipped",
+    "events.reminders:ReminderRequeued",
 }
 MID = UUID("38af68e2-66a0-5fae-b926-110825258926")
 

@@ -19,7 +19,9 @@ TLS, no connection), the pass sends nothing more on that channel: the rest of it
 are released to be tried again after ``lease_seconds``, none is failed for good, and the
 pass reports the channel in :attr:`PassResult.unavailable` (``tracker notify`` exits 1).
 
-A crash between 3 and 4 leaves the claim to expire: the reminder is sent again, with the
+While a claimed batch is handled, its claims are renewed (:meth:`ReminderStore.kept`): a
+server slower than the lease does not let another worker send the same digest. A crash
+between 3 and 4 leaves the claim to expire: the reminder is sent again, with the
 same Message-ID. Recording an outcome for a key that another worker recorded first fails
 on the stream's version; that is logged and nothing else is written.
 """
@@ -190,11 +192,12 @@ class Dispatcher:
             handled.update(r.key for r in rows)
             result.counts["claimed"] += len(rows)
             deadline = time.monotonic() + self.options.lease_seconds * 0.8
-            try:
-                self._handle(rows, now, deadline, result, stop)
-            finally:
-                settle, self._settle = self._settle, []
-                self.store.settle(settle, owner=self.worker)
+            with self.store.kept(self.worker, lease=self.options.lease_seconds):
+                try:
+                    self._handle(rows, now, deadline, result, stop)
+                finally:
+                    settle, self._settle = self._settle, []
+                    self.store.settle(settle, owner=self.worker)
         return result
 
     def _handle(

@@ -11,14 +11,16 @@ log first (a ``ReminderSent``, ...), then settled into its row here, ending the 
 
 from __future__ import annotations
 
+import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
-from events.store import Cursor, Database
+from events.store import Cursor, Database, connect
 
 #: Every status a reminder row can have.
 STATUSES = ("planned", "sent", "failed", "skipped", "retired")
@@ -267,6 +269,45 @@ class ReminderStore:
                 [(owner, k) for k in wanted],
             )
             return len(wanted)
+
+    @contextmanager
+    def kept(self, owner: str, *, lease: float) -> Iterator[None]:
+        """Keep ``owner``'s claims alive while the block runs (a claimed batch being sent):
+        every ``lease / 3`` seconds they are extended to ``lease`` from then, so that no
+        other worker claims a reminder whose message is still on the wire, however slow
+        the server. Claims released, postponed or settled meanwhile are not renewed, and a
+        claim another worker took over is not taken back. The renewals run in a thread
+        with a connection of its own (SQLite connections belong to one thread), opened
+        only once the block outlasts the first interval."""
+        stop = threading.Event()
+
+        def renew() -> None:
+            if stop.wait(lease / 3):
+                return
+            with connect(self.db.location) as db:
+                store = ReminderStore(db)
+                while True:
+                    store.extend(owner, until=time.time() + lease)
+                    if stop.wait(lease / 3):
+                        return
+
+        keeper = threading.Thread(target=renew, name="lease-keeper", daemon=True)
+        keeper.start()
+        try:
+            yield
+        finally:
+            stop.set()
+            keeper.join()
+
+    def extend(self, owner: str, *, until: float) -> None:
+        """Extend ``owner``'s claims to ``until`` (machine time)."""
+        with self.db.transaction() as cur:
+            self._relaxed(cur)
+            cur.execute(
+                f"UPDATE {self.p}reminders SET lease_until = ?"
+                " WHERE lease_owner = ? AND status = 'planned' AND lease_until < ?",
+                (until, owner, until),
+            )
 
     def postpone(
         self,

@@ -14,7 +14,7 @@ from console.options import Body, KnownAt, TableOrJson, choice, parse_day
 from console.render import render_motion
 from events.values import DeadlineKind, Outcome, ReportKind
 from tracker.deadlines import check_state
-from tracker.output import render_json, render_jsonl, render_table
+from tracker.output import render_json, render_jsonl, stream_table
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
@@ -230,7 +230,9 @@ def log_command(
         for entry in entries:
             typer.echo(render_jsonl([entry.as_json()]), nl=False)
         return
-    rows = [e.as_json() for e in entries]
-    typer.echo(
-        render_table(rows, ["position", "recorded", "effective", "event", "motion"]), nl=False
-    )
+    # deferred: the event vocabulary, for the widths of a table that streams like jsonl
+    from events.log import TABLE_COLUMNS, table_widths
+
+    widths = table_widths(boot(ctx).service.head())
+    for line in stream_table((e.as_row() for e in entries), TABLE_COLUMNS, widths):
+        typer.echo(line, nl=False)

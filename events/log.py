@@ -15,6 +15,8 @@ from uuid import UUID
 from eventsourcing.domain import DomainEvent
 from eventsourcing.persistence import ApplicationRecorder, Mapper
 
+from events.motion import MOTION_EVENTS
+from events.reminders import REMINDER_EVENTS
 from events.values import to_jsonable
 
 BASE_FIELDS = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
@@ -57,15 +59,35 @@ class LogEntry:
 
     def as_json(self) -> dict[str, Any]:
         """The entry as printed by ``tracker log --format jsonl``."""
+        return self.as_row() | {"version": self.version, "data": self.data()}
+
+    def as_row(self) -> dict[str, Any]:
+        """The entry's :data:`TABLE_COLUMNS` (``tracker log`` in table form)."""
         return {
             "position": self.position,
             "recorded": self.recorded.isoformat(),
             "effective": self.effective.isoformat() if self.effective else None,
             "event": self.name,
             "motion": str(self.motion_id),
-            "version": self.version,
-            "data": self.data(),
         }
+
+
+#: The columns of ``tracker log`` in table form.
+TABLE_COLUMNS = ("position", "recorded", "effective", "event", "motion")
+
+
+def table_widths(last: int) -> dict[str, int]:
+    """Widths of :data:`TABLE_COLUMNS` known without reading the log (so that the table
+    streams): positions up to ``last``, recorded times with microseconds and offset, ISO
+    dates, the event names of the vocabulary, UUIDs."""
+    names = [*MOTION_EVENTS, *REMINDER_EVENTS]
+    return {
+        "position": len(str(last)),
+        "recorded": len("2014-03-01T08:00:00.000000+00:00"),
+        "effective": len("2014-03-01"),
+        "event": max((len(n) for n in names), default=0),
+        "motion": 36,
+    }
 
 
 def event_data(event: DomainEvent) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -66,6 +66,24 @@ def _cell(value: Any, width: int | None) -> str:
     if width is not None and len(text) > width:
         text = text[: width - 1] + "…"
     return text
+
+
+def stream_table(
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    widths: Mapping[str, int],
+    *,
+    max_width: int = 48,
+) -> Iterator[str]:
+    """:func:`render_table` line by line for rows that do not fit in memory: the column
+    widths are given (from what the caller knows of the values), not measured; each line is
+    made when its row is read. A longer cell widens its own line only."""
+    sizes = [max(len(c), widths.get(c, 0)) for c in columns]
+    yield "  ".join(c.ljust(w) for c, w in zip(columns, sizes, strict=True)).rstrip() + "\n"
+    yield "  ".join("-" * w for w in sizes) + "\n"
+    for row in rows:
+        cells = [_cell(row.get(c), max_width) for c in columns]
+        yield "  ".join(v.ljust(w) for v, w in zip(cells, sizes, strict=True)).rstrip() + "\n"
 
 
 def render_table(

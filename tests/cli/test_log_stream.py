@@ -1,0 +1,88 @@
+"""``tracker log`` in table form streams: its memory does not grow with the log (issue 16,
+defect 6), like the JSON lines form."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from events.store import StoreLocation
+from events.values import Outcome
+from tracker.clock import FixedClock
+from tracker.output import stream_table
+from tracker.service import TrackerService, open_log
+
+REPO = Path(__file__).resolve().parents[2]
+PEAK = (
+    "import resource, sys, cli\n"
+    "try:\n"
+    "    cli.main()\n"
+    "finally:\n"
+    "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+)
+
+
+#: The facts of each motion but its reference (4 events each: 10,000 events for 2,500).
+MOTION: dict[str, Any] = dict(
+    body="BVV Mitte von Berlin", title="Spielplatz " * 8, kind="Antrag", state="BE",
+    decided_on=date(2014, 2, 20), outcome=Outcome.ADOPTED, committee=None,
+    addressee="Bezirksamt", office="Abt. Soziales", due=date(2014, 12, 18),
+)  # fmt: skip
+
+
+def add_motions(service: TrackerService, start: int, count: int) -> None:
+    for n in range(start, start + count):
+        service.add(reference=f"{n}/IV", **MOTION)
+
+
+def peak_kib(db: Path, out: Path) -> int:
+    """The peak resident memory of ``tracker log`` printing to ``out``."""
+    with out.open("wb") as sink:
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK, "--db", str(db), "log"],
+            cwd=REPO,
+            stdout=sink,
+            stderr=subprocess.PIPE,
+            check=True,
+        )
+    return int(done.stderr.decode().split()[-1])
+
+
+@pytest.mark.slow
+def test_the_log_table_keeps_its_memory_flat_as_the_log_grows(
+    sqlite_location: StoreLocation, clock: FixedClock, tmp_path: Path
+) -> None:
+    app = open_log(sqlite_location)
+    service = TrackerService(app, clock, "tester")
+    try:
+        add_motions(service, 1, 2500)  # 10,000 events
+        small = peak_kib(tmp_path / "db", tmp_path / "small.txt")
+        add_motions(service, 2501, 22500)  # 100,000 events
+        large = peak_kib(tmp_path / "db", tmp_path / "large.txt")
+    finally:
+        app.close()
+    lines = (tmp_path / "large.txt").read_text().splitlines()
+    assert len(lines) == 2 + 100_000
+    assert len({len(line) for line in lines[2:]}) == 1  # aligned: every row as wide
+    assert large - small < 4 * 1024, (small, large)  # 10x the events, not 10x the memory
+
+
+def test_a_streamed_table_prints_each_row_before_the_next_is_read() -> None:
+    read: list[int] = []
+
+    def rows() -> Iterator[dict[str, object]]:
+        for n in range(3):
+            read.append(n)
+            yield {"a": n, "b": "x" * n}
+
+    lines = stream_table(rows(), ["a", "b"], {"a": 1, "b": 2})
+    assert [next(lines), next(lines)] == ["a  b\n", "-  --\n"]
+    assert next(lines) == "0\n" and read == [0]
+    assert next(lines) == "1  x\n" and read == [0, 1]
+    assert list(lines) == ["2  xx\n"]

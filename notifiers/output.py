@@ -51,6 +51,7 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
                 "counts": dict(sorted(result.counts.items())),
                 "messages": [m.as_json() for m in result.messages],
                 "skipped": [{"key": k, "reason": r} for k, r in result.skipped],
+                "unavailable": dict(sorted(result.unavailable.items())),
             }
         )
     verb = "would send" if dry_run else "sent"

@@ -179,10 +179,16 @@ class ReminderService:
         return applied
 
     def notify(self, *, dry_run: bool = False, dispatcher: Dispatcher | None = None) -> PassResult:
-        """One pass now: catch up, then send (or with ``dry_run`` only show) what is due."""
+        """One pass now: catch up, then send (or with ``dry_run`` only show) what is due.
+
+        ``retrying`` in the counts: reminders still waiting for another try after a failed
+        delivery (so that a pass with nothing due does not hide them)."""
         self.catch_up()
         d = dispatcher or self.dispatcher()
         result = d.preview() if dry_run else d.run_pass()
+        waiting = d.store.counts()["retrying"]
+        if waiting:
+            result.counts["retrying"] = waiting
         log.info("reminder_pass", worker=self.worker, dry_run=dry_run, **dict(result.counts))
         return result
 

@@ -215,6 +215,9 @@ def test_a_db_path_that_is_another_kind_of_file(tmp_path: Path) -> None:
         ["reminders"],
         ["notify", "--dry-run"],
         ["audit", "head"],
+        ["audit", "verify"],
+        ["add", "1/IV", "--body", "B", "--title", "T", "--state", "BE", "--decided", "2014-02-20"],
+        ["sync", "http://127.0.0.1:9/oparl"],
     ],
 )
 def test_a_postgres_url_that_does_not_answer_is_one_line_for_every_command(

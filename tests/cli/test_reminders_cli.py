@@ -193,9 +193,18 @@ def test_a_wrong_smtp_password_exits_1_keeps_the_reminder_and_retry_requeues_it(
             "authentication failed (535); check the user and password of TRACKER_SMTP_URL "
             "(reminders kept pending; fix it and run again)"
         ]
+        code, out, _ = run(db_url, config, now, "reminders", "retry")
+        assert out == "requeued 1 pending and 0 failed reminder(s)\n"
+        code, out, _ = run(
+            db_url, config, now, "notify", "--format", "json", smtp=smtp.url_with("falsch")
+        )
+        assert code == 1 and json.loads(out)["counts"]["failed_transient"] == 1
+        assert "authentication failed" in json.loads(out)["unavailable"]["email"]
         code, out, _ = run(db_url, config, now, "stats", "--format", "json")
         assert json.loads(out)["reminders"]["retrying"] == 1
         assert json.loads(out)["reminders"]["failed"] == 0
+        code, out, _ = run(db_url, config, now, "notify", smtp=smtp.url_with("falsch"))
+        assert code == 0 and out == "retrying 1\n"  # nothing due, but not forgotten
         code, out, err = run(db_url, config, now, "reminders", "retry", "--failed")
         assert code == 0, err
         assert out == "requeued 1 pending and 0 failed reminder(s)\n"

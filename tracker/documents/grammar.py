@@ -512,7 +512,8 @@ _EVENT = re.compile(
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
-    r"Sitzungen)\b",
+    r"Sitzungen)\b"
+    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b",
     _FLAGS,
 )
 

@@ -406,6 +406,7 @@ _PRESENT_DECISION = re.compile(
     + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+(?:\S+\s+){0,8}?zu"
     r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
+    r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
     r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|(?:die|den|das)\s))[^.]*"
 )
 #: Kinds that record what was decided (not a proposal).

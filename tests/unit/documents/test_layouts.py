@@ -276,3 +276,14 @@ def test_a_new_system_is_a_profile_of_data() -> None:
         "Beschlussvorlage",
         "12/2024",
     )
+
+
+def test_allris_4_bulleted_basic_data_are_read_as_labels() -> None:
+    text = (
+        "25.06.2019 - 9 Wahl eines zusätzlichen Mitgliedes\nGrunddaten\n- TOP:\n- Ö 9\n"
+        "- Gremium:\n- Gemeindevertretung Stepenitztal\n- Datum:\n- Di., 25.06.2019\n"
+        "- Beschluss:\n- ungeändert beschlossen\nWortprotokoll\nHerr Koth schlägt vor.\n"
+    )
+    extraction = extract_text(text, name="a4.txt")
+    assert (extraction.layout, extraction.kind) == ("allris4", "Auszug")
+    assert extraction.decision is not None and extraction.decision.outcome == "adopted"

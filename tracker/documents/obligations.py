@@ -93,7 +93,13 @@ def _is_operative(text: str) -> bool:
 
 
 # "legt ... vor": the separable verb in the present, a paper still to come.
-_LAYS_BEFORE = r"\b(?:legt|stellt|teilt)\b[^;?]{0,160}?\b(?:vor|dar|mit)\s*(?=[.;,]|$)"
+_LAYS_BEFORE = (
+    r"(?:\blegt\b[^;?]{0,160}?\bvor"
+    # "stellt die Verwaltung dar": the administration, not a chair telling the meeting
+    r"|\b(?:stellt|teilt)\s+(?:\S+\s+){0,2}?(?:die|der|das)\s+"
+    + ADMINISTRATION
+    + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
+)
 _FUTURE_REPORT = re.compile(
     r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,

@@ -95,14 +95,16 @@ class Bootstrap:
         """The command's one plain connection to the store (opened on first use)."""
         if self._store is None:
             # deferred with the settings; the driver's errors become a StorageError
-            from events.store import connect, driver_errors
+            from events.store import connect, driver_errors, failure_reason
             from tracker.errors import StorageError
 
             location = self.settings.store
             try:
                 self._store = connect(location)
             except driver_errors(location) as exc:
-                raise StorageError(f"cannot open the store {location.display}: {exc}") from exc
+                raise StorageError(
+                    f"cannot open the store {location.display}: {failure_reason(exc)}"
+                ) from exc
         return self._store
 
     @property
@@ -114,7 +116,7 @@ class Bootstrap:
 
             s = self.settings
             self._service = TrackerService(
-                open_log(s.store),
+                open_log(s.store, self.store),
                 s.clock,
                 s.user,
                 lookup=lambda reference: self.board.ids_for_reference(reference),

@@ -158,9 +158,7 @@ def test_a_permanent_failure_shows_in_show_and_stats(
     assert json.loads(out)["reminders"]["failed"] == 1
 
 
-def test_rebuild_rebuilds_every_read_model_the_reminders_included(
-    db_url: str, config: str
-) -> None:
+def test_rebuild_rebuilds_every_read_model_the_reminders_included(db_url: str, config: str) -> None:
     add(db_url, config, "1263/IV", "2014-12-18")
     now = "2014-12-04T08:30"
     code, before, _ = run(db_url, config, now, "reminders", "--format", "json")

@@ -8,6 +8,11 @@ Rows:
   corpus (N docs)             N documents written from templates into a temporary folder
                               (five layouts, random references, titles, dates, amounts,
                               deadlines, report duties), each read once, one process
+  real corpus                 every annotated real document of tests/data/ (documents and
+                              corpus batches), each read --rounds times
+  doubling N                  one sentence holding N repeats of "bis zum 31.12.2024": the
+                              CPU seconds of one read, for N = 1,000 2,000 4,000 8,000 (linear
+                              reading doubles, quadratic quadruples)
 docs/s is wall-clock, docs/cpu-s divides by this process's CPU time (steadier on a busy
 machine). Results go to docs/benchmarks.md (section "Extraction") by hand, with the machine.
 """
@@ -26,7 +31,7 @@ from pathlib import Path
 
 import structlog
 
-from tracker.documents import extract_file
+from tracker.documents import extract_file, extract_text
 
 REPO = Path(__file__).resolve().parents[1]
 FORMATS = REPO / "tests" / "data" / "seeds_formats"
@@ -173,6 +178,17 @@ def rate(paths: list[Path], rounds: int) -> tuple[float, float, float]:
     return count / elapsed, count / cpu_used, 1000 * elapsed / count
 
 
+def doubling(repeats: int) -> float:
+    """CPU seconds (best of three) to read one sentence of ``repeats`` dated phrases."""
+    text = "Beschluss:\nDas Bezirksamt wird ersucht, " + "bis zum 31.12.2024 " * repeats + "."
+    best = float("inf")
+    for _ in range(3):
+        cpu = time.process_time()
+        extract_text(text, name="doubling.txt")
+        best = min(best, time.process_time() - cpu)
+    return best
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -193,6 +209,8 @@ def main() -> None:
         generated = time.perf_counter() - started
         sizes = [p.stat().st_size for p in corpus]
         rows.append((f"corpus ({args.documents} docs)", args.documents, *rate(corpus, 1)))
+    real = sorted((REPO / "tests" / "data").glob("*/**/[0-9a-z]*_*.txt"))
+    rows.append((f"real corpus ({len(real)})", len(real) * args.rounds, *rate(real, args.rounds)))
 
     print(f"python {platform.python_version()}, {platform.machine()}, one process")
     print(
@@ -201,6 +219,9 @@ def main() -> None:
     print(f"{'input':24s} {'docs':>7s} {'docs/s':>9s} {'docs/cpu-s':>11s} {'ms/doc':>8s}")
     for name, count, docs_per_s, docs_per_cpu_s, ms in rows:
         print(f"{name:24s} {count:7d} {docs_per_s:9.1f} {docs_per_cpu_s:11.1f} {ms:8.2f}")
+    print(f"{'doubling':24s} {'repeats':>7s} {'cpu s':>9s}")
+    for repeats in (1_000, 2_000, 4_000, 8_000):
+        print(f"{'doubling':24s} {repeats:7d} {doubling(repeats):9.3f}")
 
 
 if __name__ == "__main__":

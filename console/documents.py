@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from bootstrap import Bootstrap
-from console.options import ExtractFormat, State
-from console.render import progress, render_extraction, render_summary
+from console.app import boot
+from console.options import Body, ExtractFormat, State
+from console.render import progress, render_extraction, render_reviews, render_summary
 from tracker.errors import TrackerError
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
@@ -55,7 +56,7 @@ def ingest(
     from tracker.deadlines import check_state
     from tracker.ingest import IngestSummary, ingest_paths
 
-    c: Bootstrap = ctx.obj
+    c: Bootstrap = boot(ctx)
     summary = IngestSummary()
     results = ingest_paths(
         c.service,
@@ -70,3 +71,40 @@ def ingest(
     typer.echo(render_summary(summary.as_json(), fmt, dry_run))
     if summary.failures:
         raise typer.Exit(1)
+
+
+@commands.command()
+def review(
+    ctx: typer.Context,
+    body: Body = None,
+    office: Annotated[str | None, typer.Option(help="Only this office (Federführung).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """List what the reader could not resolve and a person should look at."""
+    from tracker.review import open_reviews
+
+    c = boot(ctx)
+    if fmt not in ("table", "json", "csv"):
+        raise typer.BadParameter(
+            f"unknown format {fmt!r}: table, json or csv", param_hint="--format"
+        )
+    rows = [r.as_json() for r in open_reviews(c.service, body=body, office=office)]
+    typer.echo(render_reviews(rows, fmt), nl=False)
+
+
+@commands.command()
+def confirm(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr. or the key shown by review.")],
+    item: Annotated[
+        str | None, typer.Argument(help="The review item (R1, R2 ...); all open ones if omitted.")
+    ] = None,
+    body: Body = None,
+    note: Annotated[str | None, typer.Option(help="What the person checked.")] = None,
+) -> None:
+    """Confirm what the reader recorded: the review item is closed (a new event)."""
+    from tracker.review import resolve
+
+    c = boot(ctx)
+    closed = resolve(c.service, reference, item, body=body, note=note, effective=c.today())
+    typer.echo(f"{reference}: confirmed {', '.join(closed)}")

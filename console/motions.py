@@ -156,16 +156,29 @@ def correct(
     value: Annotated[str, typer.Argument(help="The right value ('' for none).")],
     reason: Annotated[str, typer.Option(help="Why the recorded fact was wrong.")],
     body: Body = None,
+    review: Annotated[
+        str | None, typer.Option(help="The review item (R1 ...) this correction answers.")
+    ] = None,
 ) -> None:
     """Correct a wrongly recorded fact (a new event; the old value stays in the history)."""
+    from tracker.review import check_open, resolve
+
     c = boot(ctx)
     motion = c.service.find(reference, body)
+    if review is not None:
+        check_open(motion, review)  # before anything is written
     if field_name.endswith(".due") and value:
         value = parse_day(value, field_name).isoformat()
     change = c.service.correct(
         motion.id, field_name=field_name, value=value or None, reason=reason, effective=c.today()
     )
     typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
+    if review is not None:
+        closed = resolve(
+            c.service, motion.reference, review, body=motion.body, resolution="corrected",
+            note=reason, effective=c.today(),
+        )  # fmt: skip
+        typer.echo(f"{motion.reference}: corrected {', '.join(closed)}")
 
 
 @commands.command()

@@ -166,6 +166,32 @@ class Corrected(MotionEvent):
     reason: str
 
 
+@event
+class ReviewRequested(MotionEvent):
+    """The reader could not resolve something in a document: a person should look.
+
+    ``item_id`` (``R1``, ``R2`` ...) names the item on its motion; ``reason`` is a key of
+    ``tracker.documents.model.REVIEW_REASONS``; ``phrase`` and ``rule`` say what was read
+    and by which rule; ``document`` is the source document's name.
+    """
+
+    item_id: str
+    reason: str
+    phrase: str
+    rule: str
+    document: str
+
+
+@event
+class ReviewResolved(MotionEvent):
+    """A person looked at a review item: ``resolution`` is ``confirmed`` (what was read
+    stands) or ``corrected`` (a correction was recorded with it); the provenance names them."""
+
+    item_id: str
+    resolution: str
+    note: str | None
+
+
 #: Every event class of a motion, by the name shown in logs and listings.
 MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
     cls.__name__: cls
@@ -181,5 +207,7 @@ MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
         Completed,
         Withdrawn,
         Corrected,
+        ReviewRequested,
+        ReviewResolved,
     )
 }

@@ -16,17 +16,21 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from events.motion import DeadlineExtended, DeadlineSet, ReportObligationSet
+from events.motion import DeadlineExtended, DeadlineSet, ReportObligationSet, ReviewRequested
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence
-from tracker.documents import document_paths, extract_file
-from tracker.documents.model import Extraction
-from tracker.errors import DateOrderError, DocumentError, InputError, TrackerError
+from tracker.documents import display_name, document_paths, extract_file
+from tracker.documents.model import Extraction, ReviewItem
+from tracker.errors import DateOrderError, InputError, TrackerError
 from tracker.identity import motion_id
 from tracker.logs import bound_contextvars, get_logger
 from tracker.motion import Meta, Motion
 from tracker.service import TrackerService
 
 log = get_logger()
+
+#: The body a document is recorded under when the reader found none (it is also flagged
+#: for review, so a person names the body with ``tracker correct``).
+UNKNOWN_BODY = "Gremium unbekannt"
 
 #: Deadlines read from a labelled field (``Erledigungsfrist: ...``; the reader names their rule
 #: ``label:<date rule>``): a later date in a new version of the document extends them.
@@ -44,11 +48,14 @@ class DocumentResult:
 
     file: str
     reference: str | None = None
+    key: str | None = None
     motion_id: str | None = None
     new_motion: bool = False
     appended: int = 0
     deadlines: int = 0
     reports: int = 0
+    review: int = 0
+    nothing_to_record: bool = False
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -56,11 +63,14 @@ class DocumentResult:
         return {
             "file": self.file,
             "reference": self.reference,
+            "key": self.key,
             "motion": self.motion_id,
             "new_motion": self.new_motion,
             "appended": self.appended,
             "deadlines": self.deadlines,
             "reports": self.reports,
+            "review": self.review,
+            "nothing_to_record": self.nothing_to_record,
             "warnings": self.warnings,
             "error": self.error,
         }
@@ -76,6 +86,8 @@ class IngestSummary:
     unchanged: int = 0
     events: int = 0
     deadlines: int = 0
+    review: int = 0
+    nothing_to_record: int = 0
     warnings: int = 0
     failures: int = 0
 
@@ -85,6 +97,10 @@ class IngestSummary:
         if result.error is not None:
             self.failures += 1
             return
+        if result.nothing_to_record:
+            self.nothing_to_record += 1
+            return
+        self.review += result.review
         self.events += result.appended
         self.deadlines += result.deadlines
         if result.new_motion:
@@ -121,22 +137,33 @@ def record_extraction(
     state: str | None = None,
     dry_run: bool = False,
 ) -> DocumentResult:
-    """Record one document's facts on its motion in one save (nothing with ``dry_run``)."""
-    result = DocumentResult(file=extraction.file, reference=extraction.reference)
-    body = extraction.body
-    if not body:
-        raise DocumentError(extraction.file, "no council body (Gremium/Körperschaft) found")
+    """Record one document's facts on its motion in one save (nothing with ``dry_run``).
+
+    A document without a number of its own is recorded under its key (the meeting date and
+    TOP, else its hash) and its review items say so; one without a body under
+    :data:`UNKNOWN_BODY`. A document without a number that yields nothing to follow up
+    (no obligation, nothing to review) is not recorded: ``nothing_to_record``.
+    """
+    key = extraction.key or extraction.reference
+    result = DocumentResult(file=extraction.file, reference=extraction.reference or None, key=key)
+    if not extraction.reference and not (
+        extraction.deadlines or extraction.reports or extraction.review
+    ):
+        result.nothing_to_record = True
+        result.warnings = list(extraction.warnings)
+        return result
+    body = extraction.body or UNKNOWN_BODY
     prov = provenance or Provenance.document(extraction.source_name, extraction.sha256)
     meta = Meta(effective=_effective(extraction), provenance=prov, at=service.clock.now())
-    mid = motion_id(body, extraction.reference)
+    mid = motion_id(body, key)
     result.motion_id = str(mid)
     warnings = list(extraction.warnings)
 
     def create() -> Motion:
         return Motion.register(
             body=body,
-            reference=extraction.reference,
-            title=extraction.title or extraction.reference,
+            reference=key,
+            title=extraction.title or key,
             kind=extraction.kind,
             state=extraction.state or state,
             initiators=list(extraction.initiators),
@@ -149,6 +176,7 @@ def record_extraction(
         pending = motion.pending_events
         result.deadlines = sum(isinstance(e, DeadlineSet | DeadlineExtended) for e in pending)
         result.reports = sum(isinstance(e, ReportObligationSet) for e in pending)
+        result.review = sum(isinstance(e, ReviewRequested) for e in pending)
         if dry_run:
             result.appended = len(motion.collect_events())
             result.new_motion = motion.version == result.appended
@@ -233,6 +261,17 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             )
         except DateOrderError as exc:
             warnings.append(f"report duty {r.text!r} not recorded: {exc}")
+    review = list(ex.review)
+    if not ex.reference:  # recorded under a key made from the document: a person names it
+        review.append(ReviewItem("no_reference", ex.title or ex.source_name, "key"))
+    for item in review:
+        motion.request_review(
+            reason=item.reason,
+            phrase=item.phrase,
+            rule=item.rule,
+            document=ex.source_name,
+            meta=meta,
+        )
 
 
 def _extends_labelled(
@@ -263,11 +302,11 @@ def ingest_paths(
 ) -> Iterator[DocumentResult]:
     """Extract and record each document; a failing document is reported, the rest go on."""
     for path in document_paths(paths):
-        with bound_contextvars(file=str(path)):
+        with bound_contextvars(file=display_name(path)):
             try:
                 extraction = extract_file(path, state=state, max_bytes=max_bytes)
                 result = record_extraction(service, extraction, state=state, dry_run=dry_run)
             except TrackerError as exc:
                 log.warning("document_failed", reason=str(exc))
-                result = DocumentResult(file=str(path), error=str(exc))
+                result = DocumentResult(file=display_name(path), error=str(exc))
         yield result

@@ -35,6 +35,8 @@ from events.motion import (
     Registered,
     ReportObligationSet,
     ReportSubmitted,
+    ReviewRequested,
+    ReviewResolved,
     Withdrawn,
 )
 from events.values import (
@@ -164,6 +166,25 @@ class Decision:
     text: str | None
 
 
+@dataclass
+class ReviewItem:
+    """Something the reader could not resolve, open until a person confirms or corrects it."""
+
+    item_id: str
+    reason: str
+    phrase: str
+    rule: str
+    document: str
+    requested: date | None
+    resolution: str | None = None
+    resolved_by: str | None = None
+    note: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolution is None
+
+
 @dataclass(frozen=True)
 class SubmittedReport:
     on: date | None
@@ -187,6 +208,7 @@ class Motion(BaseAggregate[UUID]):
         self.reports: list[SubmittedReport] = []
         self.completion_note: str | None = None
         self.corrections: list[Corrected] = []
+        self.reviews: dict[str, ReviewItem] = {}
 
     # -- the folded state ------------------------------------------------------------------
 
@@ -476,6 +498,58 @@ class Motion(BaseAggregate[UUID]):
         self._check_open("withdraw it")
         self._trigger(Withdrawn, meta, reason=reason)
 
+    def request_review(
+        self, *, reason: str, phrase: str, rule: str, document: str, meta: Meta
+    ) -> bool:
+        """Ask a person to look at what the reader could not resolve; False when the same
+        item (reason, phrase, rule) is already recorded, open or resolved."""
+        item = (reason, phrase, rule)
+        if any((r.reason, r.phrase, r.rule) == item for r in self.reviews.values()):
+            return False
+        item_id = f"R{len(self.reviews) + 1}"
+        self._trigger(
+            ReviewRequested,
+            meta,
+            item_id=item_id,
+            reason=reason,
+            phrase=phrase,
+            rule=rule,
+            document=document,
+        )
+        return True
+
+    def resolve_review(
+        self, item_id: str | None, *, resolution: str, note: str | None, meta: Meta
+    ) -> list[str]:
+        """Close one open review item, or with ``item_id`` None every open one; the ids closed.
+
+        Raises :class:`InputError` for an unknown or already resolved item, or nothing open.
+        """
+        if resolution not in ("confirmed", "corrected"):
+            raise InputError(f"unknown resolution {resolution!r}: confirmed or corrected")
+        if item_id is not None:
+            item = self.reviews.get(item_id.upper())
+            if item is None:
+                known = ", ".join(self.reviews) or "none"
+                raise InputError(f"{self.reference} has no review item {item_id} (items: {known})")
+            if not item.is_open:
+                raise InputError(f"{self.reference} {item.item_id} was already {item.resolution}")
+            wanted = [item]
+        else:
+            wanted = [r for r in self.reviews.values() if r.is_open]
+            if not wanted:
+                raise InputError(f"{self.reference} has nothing open for review")
+        for item in wanted:
+            self._trigger(
+                ReviewResolved, meta, item_id=item.item_id, resolution=resolution, note=note
+            )
+        return [item.item_id for item in wanted]
+
+    @property
+    def open_reviews(self) -> list[ReviewItem]:
+        """The review items no person has confirmed or corrected yet."""
+        return [r for r in self.reviews.values() if r.is_open]
+
     CORRECTABLE = CORRECTABLE
 
     def correct(self, *, field_name: str, value: str | None, reason: str, meta: Meta) -> bool:
@@ -591,3 +665,21 @@ class Motion(BaseAggregate[UUID]):
         if parts[0] == "deadline" and parts[2] == "due":
             d = self.deadlines[parts[1]]
             d.history.append(DueChange(d.due, event.effective, event.timestamp, event.reason))
+
+    @_record.register
+    def _(self, event: ReviewRequested) -> None:
+        self.reviews[event.item_id] = ReviewItem(
+            item_id=event.item_id,
+            reason=event.reason,
+            phrase=event.phrase,
+            rule=event.rule,
+            document=event.document,
+            requested=event.effective,
+        )
+
+    @_record.register
+    def _(self, event: ReviewResolved) -> None:
+        item = self.reviews[event.item_id]
+        item.resolution = event.resolution
+        item.resolved_by = event.provenance.name
+        item.note = event.note

@@ -80,6 +80,19 @@ def motion_view(motion: Motion) -> dict[str, Any]:
             }
             for r in motion.reports
         ],
+        "review": [
+            {
+                "item": r.item_id,
+                "reason": r.reason,
+                "phrase": r.phrase,
+                "rule": r.rule,
+                "document": r.document,
+                "resolution": r.resolution,
+                "resolved_by": r.resolved_by,
+                "note": r.note,
+            }
+            for r in motion.reviews.values()
+        ],
         "completed_on": motion.completed_on,
         "completion_note": motion.completion_note,
         "withdrawn_on": motion.withdrawn_on,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from console.options import ExtractFormat
-from console.render.output import render_json, render_jsonl, render_table
+from console.render.output import render_csv, render_json, render_jsonl, render_table
 from tracker.errors import InputError
 
 T = TypeVar("T")
@@ -133,6 +133,9 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
+    open_items = [r for r in view.get("review", []) if r["resolution"] is None]
+    if open_items:
+        text += "open for review:\n" + render_table(open_items, ["item", "reason", "phrase"]) + "\n"
     if "board" in view:
         from console.render.board import render_motion_board  # deferred: only `show` uses it
 
@@ -156,7 +159,8 @@ def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:
         return render_jsonl([data])
     decision = data["decision"]
     lines = [
-        f"{data['file']}: {data['reference']} ({data['kind'] or '?'}) {data['title'] or ''}",
+        f"{data['file']}: {data['reference'] or '(no number; key ' + data['key'] + ')'}"
+        f" ({data['kind'] or '?'}) {data['title'] or ''}",
         f"  body: {data['body'] or '-'}  state: {data['state'] or '-'}"
         f"  addressee: {data['addressee'] or '-'}",
         f"  decision: {decision['outcome'] + ' ' + str(decision['date']) if decision else '-'}",
@@ -168,6 +172,7 @@ def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:
     lines += [
         f"  report {r['recurrence']} due {r['due'] or '-'}: {r['text']}" for r in data["reports"]
     ]
+    lines += [f"  review ({r['reason']}, {r['rule']}): {r['phrase']}" for r in data["review"]]
     lines += [f"  warning: {w}" for w in data["warnings"]]
     return "\n".join(lines) + "\n"
 
@@ -180,6 +185,21 @@ def render_summary(summary: dict[str, int], fmt: str, dry_run: bool) -> str:
     return (
         f"{summary['documents']} document(s) read: {summary['motions_new']} new motion(s), "
         f"{summary['motions_updated']} updated, {summary['unchanged']} unchanged; "
-        f"{verb} {summary['events']} event(s), {summary['deadlines']} deadline(s); "
-        f"{summary['warnings']} warning(s), {summary['failures']} failure(s)"
+        f"{verb} {summary['events']} event(s), {summary['deadlines']} deadline(s), "
+        f"{summary['review']} item(s) for review; {summary['nothing_to_record']} with nothing "
+        f"to record; {summary['warnings']} warning(s), {summary['failures']} failure(s)"
     )
+
+
+REVIEW_COLUMNS = ["body", "reference", "item", "reason", "phrase", "document", "office"]
+
+
+def render_reviews(rows: list[dict[str, Any]], fmt: str) -> str:
+    """The open review queue as a table, JSON or CSV."""
+    if fmt == "json":
+        return render_json(rows)
+    if fmt == "csv":
+        return render_csv(rows, [*REVIEW_COLUMNS, "rule", "title", "requested"])
+    if not rows:
+        return "nothing open for review\n"
+    return render_table(rows, REVIEW_COLUMNS, max_width=60)

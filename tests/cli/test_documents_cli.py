@@ -38,7 +38,7 @@ def test_extract_prints_exactly_the_documented_keys(shared_dir: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {
         "file", "reference", "title", "kind", "body", "state", "consultations", "decision",
-        "addressee", "deadlines", "reports", "amounts_eur", "warnings",
+        "addressee", "deadlines", "reports", "amounts_eur", "warnings", "key", "review",
     }  # fmt: skip
     assert data["amounts_eur"] == [20000]
 
@@ -79,3 +79,74 @@ def test_the_shipped_examples_ingest_cleanly(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--db", str(tmp_path / "db"), "ingest", str(examples)])
     assert result.exit_code == 0, result.stderr
     assert "0 failure(s)" in result.stdout
+
+
+CORPUS = Path(__file__).resolve().parents[1] / "data" / "documents"
+EXCERPTS = (
+    "053_luebeck-bauausschuss-frist-februar-2020.txt",
+    "054_anhalt-bitterfeld-bericht-im-september.txt",
+)
+
+
+def test_minutes_excerpts_without_numbers_are_recorded_listed_and_confirmed(
+    tmp_path: Path, db_url: str
+) -> None:
+    folder = tmp_path / "excerpts"
+    folder.mkdir()
+    for name in EXCERPTS:
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    ingested = runner.invoke(app, ["--db", db_url, "ingest", str(folder), "--format", "json"])
+    assert ingested.exit_code == 0, ingested.stderr
+    summary = json.loads(ingested.stdout)
+    assert summary["motions_new"] == 2 and summary["failures"] == 0 and summary["review"] >= 3
+
+    listed = runner.invoke(app, ["--db", db_url, "review", "--format", "json"])
+    assert listed.exit_code == 0, listed.stderr
+    items = json.loads(listed.stdout)
+    september = [i for i in items if i["phrase"] == "im September"]
+    assert len(september) == 1 and september[0]["reason"] == "undated_term"
+    assert september[0]["reference"].startswith("Dokument ")
+    assert {i["document"] for i in items} == set(EXCERPTS)
+
+    key, item = september[0]["reference"], september[0]["item"]
+    done = runner.invoke(app, ["--db", db_url, "confirm", key, item, "--note", "September 2019"])
+    assert done.exit_code == 0, done.stderr
+    again = runner.invoke(app, ["--db", db_url, "confirm", key, item])
+    assert again.exit_code == 2 and "already confirmed" in again.stderr
+    after = json.loads(runner.invoke(app, ["--db", db_url, "review", "--format", "json"]).stdout)
+    assert len(after) == len(items) - 1
+
+    log = runner.invoke(app, ["--db", db_url, "log", "--format", "jsonl"]).stdout.splitlines()
+    resolved = [json.loads(line) for line in log if "ReviewResolved" in line]
+    assert len(resolved) == 1
+    assert resolved[0]["data"]["resolution"] == "confirmed"
+
+    shown = json.loads(runner.invoke(app, ["--db", db_url, "show", key, "--format", "json"]).stdout)
+    by_item = {r["item"]: r for r in shown["review"]}
+    assert by_item[item]["resolution"] == "confirmed" and by_item[item]["note"] == "September 2019"
+    table = runner.invoke(app, ["--db", db_url, "show", key]).stdout
+    assert "open for review" in table and "im September" not in table.split("open for review")[1]
+
+    unchanged = runner.invoke(app, ["--db", db_url, "ingest", str(folder), "--format", "json"])
+    assert json.loads(unchanged.stdout)["events"] == 0  # the confirmed item is not asked again
+
+
+def test_extract_reads_a_file_whose_name_is_not_utf8(tmp_path: Path) -> None:
+    raw = bytes(tmp_path) + b"/caf\xe9.txt"
+    with open(raw, "wb") as out:
+        out.write((CORPUS / EXCERPTS[1]).read_bytes())
+    done = subprocess.run(
+        [TRACKER, "extract", "--format", "jsonl", str(tmp_path)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["file"].endswith("caf\ufffd.txt")
+    second = tmp_path / "zz_after.txt"
+    second.write_bytes((CORPUS / EXCERPTS[0]).read_bytes())
+    ingested = subprocess.run(
+        [TRACKER, "--db", str(tmp_path / "db"), "ingest", "--format", "json", str(tmp_path)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert ingested.returncode == 0, ingested.stderr
+    summary = json.loads(ingested.stdout)
+    assert summary["documents"] == 2 and summary["failures"] == 0  # the file after it too

@@ -21,6 +21,8 @@ STORED_TOPICS = {
     "events.motion:Completed",
     "events.motion:Withdrawn",
     "events.motion:Corrected",
+    "events.motion:ReviewRequested",
+    "events.motion:ReviewResolved",
 }
 
 

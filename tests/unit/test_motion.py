@@ -17,6 +17,8 @@ from events.motion import (
     Registered,
     ReportObligationSet,
     ReportSubmitted,
+    ReviewRequested,
+    ReviewResolved,
     Withdrawn,
 )
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
@@ -411,3 +413,48 @@ def test_consultation_and_decision_events_carry_provenance() -> None:
     events = motion.collect_events()
     assert [type(e) for e in events] == [ConsultationRecorded, DecisionRecorded]
     assert all(e.provenance == doc for e in events)
+
+
+# -- review -------------------------------------------------------------------------------
+
+
+def review_item(motion: Motion, phrase: str = "bis zur Sommerpause") -> bool:
+    return motion.request_review(
+        reason="undated_term", phrase=phrase, rule="event_anchor:Sommerpause",
+        document="top.txt", meta=meta(),
+    )  # fmt: skip
+
+
+def test_a_review_request_is_recorded_once() -> None:
+    motion = given_registered()
+    assert review_item(motion) and not review_item(motion)
+    assert review_item(motion, "umgehend")
+    events = [e for e in motion.collect_events() if isinstance(e, ReviewRequested)]
+    assert [(e.item_id, e.phrase) for e in events] == [
+        ("R1", "bis zur Sommerpause"),
+        ("R2", "umgehend"),
+    ]
+    assert [r.item_id for r in motion.open_reviews] == ["R1", "R2"]
+
+
+def test_confirming_closes_an_item_with_the_person_as_provenance() -> None:
+    motion = given_registered()
+    review_item(motion)
+    assert motion.resolve_review("r1", resolution="confirmed", note="geprüft", meta=meta()) == [
+        "R1"
+    ]
+    (event,) = [e for e in motion.collect_events() if isinstance(e, ReviewResolved)]
+    assert (event.item_id, event.resolution, event.provenance) == ("R1", "confirmed", WHO)
+    assert motion.open_reviews == [] and motion.reviews["R1"].resolved_by == "tester"
+
+
+def test_a_resolved_or_unknown_item_cannot_be_resolved_again() -> None:
+    motion = given_registered()
+    review_item(motion)
+    motion.resolve_review(None, resolution="confirmed", note=None, meta=meta())
+    with pytest.raises(InputError, match="already confirmed"):
+        motion.resolve_review("R1", resolution="confirmed", note=None, meta=meta())
+    with pytest.raises(InputError, match="no review item R7"):
+        motion.resolve_review("R7", resolution="confirmed", note=None, meta=meta())
+    with pytest.raises(InputError, match="nothing open"):
+        motion.resolve_review(None, resolution="confirmed", note=None, meta=meta())

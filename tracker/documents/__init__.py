@@ -21,8 +21,9 @@ from pathlib import Path
 
 from tracker.deadlines import check_state
 from tracker.documents.amounts import find_amounts
-from tracker.documents.grammar import DateContext
-from tracker.documents.layouts import Header, read_header
+from tracker.documents.grammar import DateContext, single_year
+from tracker.documents.keys import motion_key
+from tracker.documents.layouts import Header
 from tracker.documents.model import (
     OUTCOMES,
     Consultation,
@@ -30,12 +31,14 @@ from tracker.documents.model import (
     Decision,
     Extraction,
     Report,
+    ReviewItem,
 )
 from tracker.documents.obligations import find_obligations
 from tracker.documents.places import state_of
-from tracker.documents.sources import read_bytes, read_source
+from tracker.documents.sources import display_name, read_bytes, read_source
+from tracker.documents.systems import read_header
 from tracker.documents.text import normalize
-from tracker.errors import EmptyDocument, NoReference, UnreadableDocument
+from tracker.errors import EmptyDocument, UnreadableDocument
 from tracker.logs import get_logger
 
 __all__ = [
@@ -47,6 +50,7 @@ __all__ = [
     "Decision",
     "Extraction",
     "Report",
+    "display_name",
     "document_paths",
     "extract_file",
     "extract_text",
@@ -74,7 +78,7 @@ def document_paths(paths: Iterable[Path]) -> list[Path]:
         elif path.exists():
             found.append(path)
         else:
-            raise UnreadableDocument(str(path), "no such file or folder")
+            raise UnreadableDocument(display_name(path), "no such file or folder")
     return found
 
 
@@ -83,20 +87,19 @@ def extract_file(
     *,
     state: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
-    require_reference: bool = True,
 ) -> Extraction:
     """Read one council document and extract its facts.
 
     ``state`` (a Bundesland code such as ``BE``) overrides the state read from the text.
-    ``require_reference=False`` reads a document without a Drucksachen-Nr. too (its
-    ``reference`` is then empty, null in JSON, with a warning) instead of raising NoReference.
+    No readable document is refused: one without a Drucksachen-Nr. has an empty
+    ``reference`` and a ``key`` made from its text (:mod:`tracker.documents.keys`).
     Raises only :class:`~tracker.errors.DocumentError` subclasses: EmptyDocument,
-    BinaryDocument, ImageOnlyDocument, DocumentTooLarge, UnreadableDocument, NoReference;
+    BinaryDocument, ImageOnlyDocument, DocumentTooLarge, UnreadableDocument;
     an unknown ``state`` code is a usage error (:class:`~tracker.errors.ConfigurationError`),
     raised before the file is read.
     """
     wanted_state = check_state(state)
-    name = str(path)
+    name = display_name(path)
     data = read_bytes(path, max_bytes)
     source = read_source(data, name)
     extraction = _extract(
@@ -104,7 +107,6 @@ def extract_file(
         name=name,
         state=wanted_state,
         sha256=_sha256(data),
-        require_reference=require_reference,
     )
     log.debug(
         "document extracted",
@@ -117,21 +119,16 @@ def extract_file(
     return extraction
 
 
-def extract_text(
-    text: str, *, name: str, state: str | None = None, require_reference: bool = True
-) -> Extraction:
+def extract_text(text: str, *, name: str, state: str | None = None) -> Extraction:
     """Extract the facts of a document whose text is already in hand.
 
-    ``sha256`` is then the hash of the UTF-8 encoded text. Raises
-    :class:`~tracker.errors.NoReference` when no Drucksachen-Nr. is found (unless
-    ``require_reference`` is False, as for :func:`extract_file`).
+    ``sha256`` is then the hash of the UTF-8 encoded text (lone surrogates replaced).
     """
     return _extract(
         text,
         name=name,
         state=state,
-        sha256=_sha256(text.encode("utf-8")),
-        require_reference=require_reference,
+        sha256=_sha256(text.encode("utf-8", "replace")),
     )
 
 
@@ -139,9 +136,7 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _extract(
-    raw: str, *, name: str, state: str | None, sha256: str, require_reference: bool
-) -> Extraction:
+def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extraction:
     wanted_state = check_state(state)
     text = normalize(raw)
     if not text.strip():
@@ -149,12 +144,11 @@ def _extract(
     header = read_header(text)
     warnings: list[str] = []
     if not header.reference:
-        reason = "no Drucksachen-Nr. found (no 'Drucksache', 'Vorlage', 'Nr.' or number line)"
-        if require_reference:
-            raise NoReference(name, reason)
-        warnings.append(reason)
+        warnings.append("no Drucksachen-Nr. found: the document is keyed by its text")
     context = DateContext(
-        decision_date=_decision_date(header), reference_date=_document_date(header)
+        decision_date=_decision_date(header),
+        reference_date=_document_date(header),
+        text_year=single_year(text),
     )
     obligations = find_obligations(
         text,
@@ -171,6 +165,15 @@ def _extract(
     for field, value in (("title", header.title), ("kind", header.kind), ("body", header.body)):
         if value is None:
             warnings.append(f"no {field} found")
+    review = list(obligations.review)
+    if obligations.deadlines or obligations.reports or review:
+        # Something to follow up: what is missing to record it becomes a reason to look.
+        for reason, missing in (
+            ("no_body", header.body is None),
+            ("no_kind", header.kind is None),
+        ):
+            if missing:
+                review.append(ReviewItem(reason, header.title or Path(name).name, "header"))
     return Extraction(
         file=name,
         source_name=Path(name).name,
@@ -191,7 +194,18 @@ def _extract(
         reports=obligations.reports,
         amounts_eur=tuple(find_amounts(text)),
         warnings=tuple(warnings),
+        review=tuple(review),
+        key=motion_key(header.reference, text, _meeting_date(header), sha256),
     )
+
+
+def _meeting_date(header: Header) -> date | None:
+    """The council date a document speaks for: its decision, else its first consultation,
+    else its own date."""
+    if header.decision is not None and header.decision.date is not None:
+        return header.decision.date
+    dated = [c.date for c in header.consultations if c.date is not None]
+    return dated[0] if dated else header.date
 
 
 def _decision_date(header: Header) -> date | None:

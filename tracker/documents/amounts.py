@@ -17,7 +17,7 @@ _SCALE = {
 }
 _NUMBER = (
     r"(\d{1,3}(?:\.\d{3})+|\d+(?:\.\d{1,2}(?=\s*(?:Mio|Mrd|Millionen|Milliarden)))?)"
-    r"(?:,(\d{1,3}|-{1,2}))?"
+    r"(?:,(\d{1,3}|-{1,2})|\.-{1,2})?"
 )
 _SCALE_WORD = r"(?:\s*(Tsd|Tausend|Mio|Millionen|Million|Mrd|Milliarden|Milliarde)\.?)?"
 _AFTER = re.compile(

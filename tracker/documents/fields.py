@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from tracker.documents.dates import DATE, parse_date
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
 from tracker.documents.text import one_of, squash
@@ -175,20 +176,6 @@ _ROLE_ONLY = re.compile(
     "^" + one_of(ROLES) + "$",
     re.IGNORECASE,
 )
-DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
-
-
-def parse_date(text: str) -> date | None:
-    """The first ``dd.mm.yyyy`` (or ``d.m.yy``) date in ``text`` that exists, else None."""
-    for m in DATE.finditer(text):
-        year = int(m.group(3))
-        if year < 100:
-            year += 2000 if year < 70 else 1900
-        try:
-            return date(year, int(m.group(2)), int(m.group(1)))
-        except ValueError:
-            continue
-    return None
 
 
 @lru_cache(maxsize=64)
@@ -330,7 +317,10 @@ def find_reference(lines: list[str]) -> ReferenceMatch | None:
             kind = known_kind(label.split()[0].rstrip(".")) or _kind_before(before)
             at_start = not before.strip(" -–•\t") or known_kind(before.strip(" -–•\t")) is not None
             rest = (line[m.end() :].strip(" :–-") or None) if at_start else None
-            match = ReferenceMatch(m.group(2).replace(" / ", "/"), index, kind, rest)
+            value = m.group(2).replace(" / ", "/")
+            if label == "DS" and at_start:  # "DS 35/2008": the prefix is part of the number
+                value = f"DS {value}"
+            match = ReferenceMatch(value, index, kind, rest)
             if _FOREIGN.search(before):
                 continue
             if _CITATION.search(before):
@@ -532,7 +522,20 @@ def _council_or_place(text: str) -> str | None:
     council = _COUNCIL.search(text)
     if council:
         return _base(council.group(1) or council.group(2))
+    committee = _COMMITTEE.search(text)
+    if committee:
+        return squash(committee.group(0))
     return None
+
+
+# A committee named alone, when no council is: "Ausschuss für Mobilität, Infrastruktur und
+# Grün", "Amtsausschuss", "Beirat Burglesum", "Hauptausschuss".
+_COMMITTEE = re.compile(
+    r"\b(?:Ausschuss|Ausschusses)\s+für\s+[A-ZÄÖÜ][\w-]*(?:(?:,\s*|\s+und\s+)[A-ZÄÖÜ][\w-]*){0,4}"
+    r"|\b(?:Haupt|Finanz|Bau|Umwelt|Sozial|Jugendhilfe|Kreis|Amts|Werk|Verwaltungs|Planungs|"
+    r"Kultur|Schul|Sport|Verkehrs|Ältesten)ausschuss\b"
+    r"|\bBeirat\s+[A-ZÄÖÜ][\w-]+|\bOrtsbeirat(?:\s+\d{1,2})?\b|\bOrtsrat\s+[A-ZÄÖÜ][\w-]+"
+)
 
 
 def _base(word: str) -> str:

@@ -16,6 +16,7 @@ Nothing here raises on odd text: a day that does not exist is simply not a date.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.deadlines import period_end
+from tracker.documents.dates import full_year, last_day, safe_date
 from tracker.documents.model import Recurrence
 
 
@@ -33,11 +35,16 @@ class DateContext:
 
     decision_date: date | None = None
     reference_date: date | None = None
+    #: The one year of every full date the text gives, when they agree (else None).
+    text_year: int | None = None
 
     @property
     def anchor(self) -> date | None:
-        """The date that completes a missing year: the decision, else the reference date."""
-        return self.decision_date or self.reference_date
+        """The date that completes a missing year: the decision, else the reference date,
+        else the start of the only year the document's own dates name."""
+        if self.decision_date or self.reference_date:
+            return self.decision_date or self.reference_date
+        return date(self.text_year, 1, 1) if self.text_year else None
 
 
 @dataclass(frozen=True)
@@ -152,23 +159,6 @@ def _number(word: str) -> int:
     return int(low) if low.isdigit() else NUMBER_WORDS[low]
 
 
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-        return None
-    return date(year, month, day)
-
-
-def _full_year(digits: str) -> int:
-    value = int(digits)
-    if len(digits) == 4:
-        return value
-    return 2000 + value if value < 70 else 1900 + value
-
-
 def _year_for(month: int, day: int | None, context: DateContext) -> int | None:
     """The year of the first such day (or month's end) on or after the context's anchor."""
     anchor = context.anchor
@@ -187,7 +177,7 @@ def _qualified_day(qualifier: str | None, year: int, month: int) -> date:
         return date(year, month, 1)
     if word == "mitte":
         return date(year, month, 15)
-    return _last_day(year, month)
+    return last_day(year, month)
 
 
 def _term(match: re.Match[str], rule: str, due: date | None, **extra: object) -> Term:
@@ -213,9 +203,38 @@ def numeric_date(text: str, context: DateContext) -> list[Term]:
     """``18.12.2014``, ``1.1.11``: day, month and a four- or two-digit year."""
     found = []
     for m in _NUMERIC.finditer(text):
-        due = _safe_date(_full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+        due = safe_date(full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
         if due is not None:
             found.append(_term(m, "numeric_date", due))
+    return found
+
+
+_ISO = re.compile(r"(?<![\d./-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
+_US = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+
+
+def iso_date(text: str, context: DateContext) -> list[Term]:
+    """``2024-12-31``: an ISO date, as OParl exports and forms write it."""
+    found = []
+    for m in _ISO.finditer(text):
+        due = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if due is not None:
+            found.append(_term(m, "iso_date", due))
+    return found
+
+
+def us_date(text: str, context: DateContext) -> list[Term]:
+    """``12/31/2024``: month first, as some exported forms write it (read only when the
+    month-first reading is the only valid one or both readings agree)."""
+    found = []
+    for m in _US.finditer(text):
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        month_first = safe_date(year, first, second)
+        day_first = safe_date(year, second, first)
+        if month_first is not None and (day_first is None or day_first == month_first):
+            found.append(_term(m, "us_date", month_first))
+        elif day_first is not None and month_first is None:
+            found.append(_term(m, "us_date", day_first))
     return found
 
 
@@ -226,7 +245,7 @@ def named_date(text: str, context: DateContext) -> list[Term]:
     """``30. Juni 2025``: day, month name, year."""
     found = []
     for m in _NAMED.finditer(text):
-        due = _safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
+        due = safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
         if due is not None:
             found.append(_term(m, "named_date", due))
     return found
@@ -245,12 +264,12 @@ def day_without_year(text: str, context: DateContext) -> list[Term]:
     for m in _DAY_NO_YEAR.finditer(text):
         month = int(m.group(2)) if m.group(2) else _month(m.group(3))
         day = int(m.group(1))
-        if _safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
+        if safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
             continue
         year = _year_for(month, day, context)
-        due = _safe_date(year, month, day) if year is not None else None
+        due = safe_date(year, month, day) if year is not None else None
         if year is not None and due is None:  # 29.2. in a common year
-            due = _last_day(year, month)
+            due = last_day(year, month)
         found.append(_term(m, "day_without_year", due, anchor=None if due else "year"))
     return found
 
@@ -276,29 +295,28 @@ def year_end(text: str, context: DateContext) -> list[Term]:
 
 
 _END_YEAR = re.compile(
-    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(Anfang|Mitte|Ende)|(Ende))\s+"
+    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(Anfang|Mitte|Ende)|(Ende|Mitte))\s+"
     r"(?:des\s+Jahres\s+)?" + _YEAR,
     _FLAGS,
 )
 
 
 def end_of_year(text: str, context: DateContext) -> list[Term]:
-    """``Ende 2014`` -> 31.12.; ``bis Mitte 2015`` -> 30.06.; ``bis Anfang 2016`` -> 31.03.
+    """``Ende 2014`` -> 31.12.; ``(bis) Mitte 2015`` -> 30.06.; ``bis Anfang 2016`` -> 31.03.
 
-    ``Anfang`` and ``Mitte`` need ``bis``: alone they date the past
-    (``Anfang 2018 bereitgestellt``).
+    ``Anfang`` needs ``bis``: alone it dates the past (``Anfang 2018 bereitgestellt``).
     """
     found = []
     for m in _END_YEAR.finditer(text):
         year = int(m.group(3))
         word = (m.group(1) or m.group(2)).lower()
         month = {"anfang": 3, "mitte": 6}.get(word, 12)
-        found.append(_term(m, "end_of_year", _last_day(year, month)))
+        found.append(_term(m, "end_of_year", last_day(year, month)))
     return found
 
 
 _MONTH_YEAR = re.compile(
-    r"\b(?:(?:bis|im|zum|spätestens)\s+(?:zum\s+|spätestens\s+)?)?"
+    r"\b(?:(?:bis|im|zum|spätestens|auf\s+(?:den|die)?)\s+(?:zum\s+|spätestens\s+)?)?"
     r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")\s*(?:/\s*)?" + _YEAR,
     _FLAGS,
 )
@@ -314,7 +332,8 @@ def month_year(text: str, context: DateContext) -> list[Term]:
 
 
 _MONTH_NO_YEAR = re.compile(
-    r"\b(?:(?:bis|im|spätestens)\s+(?:zum\s+|spätestens\s+)?(?:(Anfang|Mitte|Ende)\s+)?"
+    r"\b(?:(?:bis|im|spätestens|auf\s+(?:den|die)|in\s+den)\s+(?:zum\s+|spätestens\s+)?"
+    r"(?:(Anfang|Mitte|Ende)\s+)?"
     r"|(Anfang|Mitte|Ende)\s+)(" + MONTH + r")(?!\s*/?\s*\d)",
     _FLAGS,
 )
@@ -348,7 +367,7 @@ def half_year(text: str, context: DateContext) -> list[Term]:
             continue
         year = int(m.group(2))
         start = date(year, 1 if half == 1 else 7, 1)
-        due = _last_day(year, 6 if half == 1 else 12)
+        due = last_day(year, 6 if half == 1 else 12)
         found.append(_term(m, "half_year", due, window_start=start))
     return found
 
@@ -363,7 +382,7 @@ _QUARTER_CODE = re.compile(r"\b(?:im\s+|bis\s+)?Q([1-4])\s*[/ .-]\s*(\d{4}|\d{2}
 
 def _quarter(match: re.Match[str], rule: str, quarter: int, year: int) -> Term:
     first = 3 * quarter - 2
-    return _term(match, rule, _last_day(year, first + 2), window_start=date(year, first, 1))
+    return _term(match, rule, last_day(year, first + 2), window_start=date(year, first, 1))
 
 
 def quarter(text: str, context: DateContext) -> list[Term]:
@@ -377,7 +396,7 @@ def quarter(text: str, context: DateContext) -> list[Term]:
 def quarter_code(text: str, context: DateContext) -> list[Term]:
     """``Q2/2025``, ``Q4 2023``: window of three months."""
     return [
-        _quarter(m, "quarter_code", int(m.group(1)), _full_year(m.group(2)))
+        _quarter(m, "quarter_code", int(m.group(1)), full_year(m.group(2)))
         for m in _QUARTER_CODE.finditer(text)
     ]
 
@@ -413,15 +432,15 @@ def period(text: str, context: DateContext) -> list[Term]:
         start: date | None = (
             date(start_year, start_month, 15 if first and first.lower() == "mitte" else 1)
             if not first or first.lower() != "ende"
-            else _last_day(start_year, start_month)
+            else last_day(start_year, start_month)
         )
         due = _qualified_day(m.group(4), end_year, end_month)
         found.append(_term(m, "period", due, window_start=start))
     for m in _DATE_PERIOD.finditer(text):
-        end_year = _full_year(m.group(6))
-        last = _safe_date(end_year, int(m.group(5)), int(m.group(4)))
-        start_year = _full_year(m.group(3)) if m.group(3) else end_year
-        begin = _safe_date(start_year, int(m.group(2)), int(m.group(1)))
+        end_year = full_year(m.group(6))
+        last = safe_date(end_year, int(m.group(5)), int(m.group(4)))
+        start_year = full_year(m.group(3)) if m.group(3) else end_year
+        begin = safe_date(start_year, int(m.group(2)), int(m.group(1)))
         if last is None or begin is None or begin > last:
             continue
         found.append(_term(m, "period", last, window_start=begin))
@@ -477,17 +496,39 @@ def _after(start: date, unit: str, amount: int) -> date:
 
 _EVENTS = (
     r"Sommerpause|Winterpause|Weihnachtspause|Osterpause|Sommerferien|Herbstferien|"
+    r"Osterferien|Winterferien|Weihnachtsferien|Pfingstferien|Frühjahrsferien|Faschingsferien|"
+    r"Parlamentspause|Jahreswechsel|"
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
     r"Kommunalwahl|Landtagswahl|Bundestagswahl|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )
 _EVENT = re.compile(
-    r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach)\s+(?:der|dem|den)|zur|zum|zu\s+den)\s+"
-    r"(?:(?:diesjährigen|nächsten|kommenden)\s+)?(" + _EVENTS + r")\b"
-    r"|\b(?:(?:bis\s+)?(?:zur|in\s+(?:der|einer)|zu\s+(?:der|einer))\s+"
-    r"(?:nächsten|übernächsten|kommenden|folgenden)\s+(Sitzung|BVV|Ratssitzung|"
-    r"Ausschusssitzung)(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)",
+    r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach|in|bei)\s+(?:der|dem|den)|zur|zum|zu\s+den|"
+    r"im\s+Rahmen\s+(?:der|des))\s+"
+    r"(?:(?:diesjährigen|nächsten|kommenden|anstehenden|bevorstehenden|folgenden)\s+)?"
+    r"(" + _EVENTS + r")\b"
+    r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
+    r"auf\s+(?:die|eine|den)|der|die|den)\s+"
+    r"(?:der\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+([\w-]*[Ss]itzung(?:en)?|BVV|"
+    r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
+    r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
+    r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
+    r"Sitzungen)\b",
     _FLAGS,
 )
+
+
+_UNTIL_CLAUSE = re.compile(
+    r"\b(?:solange\s*,?\s*)?bis\s+(?:der|die|das|ein|eine)\s+[^,.;:]{3,80}?\b(?:abgeschlossen|"
+    r"vorliegt|vorliegen|vorgelegt|beschlossen|entschieden|geklärt|feststeht|erfolgt|"
+    r"fertiggestellt)\b(?:\s+(?:hat|haben|ist|sind|wird|werden))?",
+    _FLAGS,
+)
+
+
+def until_clause(text: str, context: DateContext) -> list[Term]:
+    """``bis der HFA seine Beratungen abgeschlossen hat``, ``bis das Gutachten vorliegt``:
+    a limit that hangs on an event the text names; no date."""
+    return [_term(m, "until_clause", None, anchor="event") for m in _UNTIL_CLAUSE.finditer(text)]
 
 
 def event_anchor(text: str, context: DateContext) -> list[Term]:
@@ -496,6 +537,182 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     for m in _EVENT.finditer(text):
         anchor = m.group(1) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
+    return found
+
+
+_PERIOD_OF_YEAR = re.compile(
+    r"\b(?:(?:im|bis\s+(?:zum\s+)?(?:Ende\s+des\s+)?|zum|in\s+der|im\s+Laufe\s+des)\s+)?"
+    r"(" + _ORDINAL + r")\s*(Quartal(?:s|es)?|Halbjahr(?:es)?|Jahreshälfte)"
+    r"(?:\s+(?:des\s+)?(kommenden|nächsten|folgenden|laufenden|dieses|diesen)\s+Jahres)?"
+    r"(?!\s*/?\s*\d)",
+    _FLAGS,
+)
+
+
+def period_of_year(text: str, context: DateContext) -> list[Term]:
+    """``im 2. Quartal``, ``im ersten Halbjahr des kommenden Jahres``: the year from the
+    document (the first such period that ends on or after its date, or the next year)."""
+    found = []
+    for m in _PERIOD_OF_YEAR.finditer(text):
+        ordinal, unit, relative = _ordinal(m.group(1)), m.group(2).lower(), m.group(3)
+        months = 3 if unit.startswith("quartal") else 6
+        if ordinal > 12 // months:
+            continue
+        first = months * (ordinal - 1) + 1
+        anchor = context.anchor
+        if anchor is None:
+            found.append(_term(m, "period_of_year", None, anchor="year"))
+            continue
+        year = anchor.year
+        ahead = bool(relative) and relative.lower() in ("kommenden", "nächsten", "folgenden")
+        if ahead or (not relative and last_day(year, first + months - 1) < anchor):
+            year += 1
+        found.append(
+            _term(
+                m,
+                "period_of_year",
+                last_day(year, first + months - 1),
+                window_start=date(year, first, 1),
+            )
+        )
+    return found
+
+
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:noch\s+)?(?:bis\s+(?:zum\s+)?Ende\s+(?:des\s+)?|im\s+Laufe\s+des\s+|in\s+|im\s+)"
+    r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden)\s+Jahr(?:es)?\b",
+    _FLAGS,
+)
+
+
+def relative_year(text: str, context: DateContext) -> list[Term]:
+    """``noch in diesem Jahr``, ``bis Ende nächsten Jahres``: 31 December of the document's
+    year, or of the year after."""
+    found = []
+    for m in _RELATIVE_YEAR.finditer(text):
+        anchor = context.anchor
+        if anchor is None:
+            found.append(_term(m, "relative_year", None, anchor="year"))
+            continue
+        ahead = m.group(1).lower() in ("nächsten", "kommenden", "folgenden")
+        found.append(_term(m, "relative_year", date(anchor.year + ahead, 12, 31)))
+    return found
+
+
+_YEAR_PERIOD = re.compile(
+    r"\b(?:im\s+Laufe\s+des\s+Jahres|noch\s+im\s+Jahre?|spätestens\s+im\s+Jahre?|in"
+    r"(?=\s+(?:19|20)\d{2}\s+(?:[a-zäöüß]|\W)))\s+" + _YEAR + r"(?![\d/.-])",
+    _FLAGS,
+)
+
+
+def year_period(text: str, context: DateContext) -> list[Term]:
+    """``im Laufe des Jahres 2025``, ``noch im Jahr 2025``, ``in 2023 zu sanieren``: the year
+    as a window, due at its end. A bare ``im Jahr 2025`` describes more often than it binds
+    and is not read."""
+    return [
+        _term(
+            m,
+            "year_period",
+            date(int(m.group(1)), 12, 31),
+            window_start=date(int(m.group(1)), 1, 1),
+        )
+        for m in _YEAR_PERIOD.finditer(text)
+    ]
+
+
+_WEEK = re.compile(
+    r"\b(?:(?:bis|in|zur|zum|spätestens)\s+(?:zur\s+|der\s+)?)?(?:(?:KW|Kalenderwoche)\s*(\d{1,2})"
+    r"|(\d{1,2})\.\s*(?:KW|Kalenderwoche))(?:\s*[/ ]\s*((?:19|20)\d{2}))?\b",
+    _FLAGS,
+)
+
+
+def calendar_week(text: str, context: DateContext) -> list[Term]:
+    """``bis KW 12/2025``, ``in der 40. Kalenderwoche``: the week's Sunday (ISO 8601)."""
+    found = []
+    for m in _WEEK.finditer(text):
+        week = int(m.group(1) or m.group(2))
+        if not 1 <= week <= 53:
+            continue
+        year = int(m.group(3)) if m.group(3) else (context.anchor.year if context.anchor else None)
+        if year is None:
+            found.append(_term(m, "calendar_week", None, anchor="year"))
+            continue
+        try:
+            sunday = date.fromisocalendar(year, week, 7)
+        except ValueError:
+            continue
+        if not m.group(3) and context.anchor is not None and sunday < context.anchor:
+            try:
+                sunday = date.fromisocalendar(year + 1, week, 7)
+            except ValueError:
+                continue
+        found.append(_term(m, "calendar_week", sunday, window_start=sunday - dt.timedelta(days=6)))
+    return found
+
+
+_SCHOOL_YEAR = re.compile(
+    r"\b(?:zum|zu\s+Beginn\s+des|bis\s+(?:zum\s+)?(?:Beginn|Ende)\s+des|spätestens\s+zum)\s+"
+    r"Schul(?:jahr(?:es)?(?:beginn)?|jahresbeginn|halbjahr(?:es)?)\s+(20\d{2})\s*/\s*(\d{2,4})",
+    _FLAGS,
+)
+
+
+def school_year(text: str, context: DateContext) -> list[Term]:
+    """``zum Schuljahresbeginn 2025/26``: the school year differs by Land; kept without a date."""
+    return [_term(m, "school_year", None, anchor="Schuljahr") for m in _SCHOOL_YEAR.finditer(text)]
+
+
+_UNTIL_NOUN = re.compile(
+    r"\bbis\s+(?:zur|zum)\s+(?:Klärung|Vorlage|Abschluss|Fertigstellung|Entscheidung|"
+    r"Beschlussfassung|Umsetzung|Prüfung|Vorliegen|Eröffnung|Inbetriebnahme|"
+    r"Ende\s+der\s+(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause))\b"
+    r"(?:\s+(?:der|des|eines|einer|über\s+die|über\s+den)\s+[\w-]+){0,2}",
+    _FLAGS,
+)
+
+
+def until_event(text: str, context: DateContext) -> list[Term]:
+    """``bis zur Klärung der Finanzierung``, ``bis zum Ende der Wahlperiode``: a limit that
+    hangs on an event; no date."""
+    return [_term(m, "until_event", None, anchor="event") for m in _UNTIL_NOUN.finditer(text)]
+
+
+_SOFT = re.compile(
+    r"\b(?:zeitnah|umgehend|unverzüglich|baldmöglichst|schnellstmöglich|schnellstens|"
+    r"kurzfristig|in\s+Kürze|möglichst\s+bald|so\s+bald\s+wie\s+möglich|sobald\s+wie\s+möglich|"
+    r"alsbald|zügig|rechtzeitig)\b",
+    _FLAGS,
+)
+
+
+def soft_term(text: str, context: DateContext) -> list[Term]:
+    """``zeitnah``, ``umgehend``, ``baldmöglichst``: urgency without a date (anchor ``soft``)."""
+    return [_term(m, "soft_term", None, anchor="soft") for m in _SOFT.finditer(text)]
+
+
+_SEASONS: dict[str, tuple[int, int]] = {
+    "frühjahr": (3, 5),
+    "frühling": (3, 5),
+    "sommer": (6, 8),
+    "herbst": (9, 11),
+}
+_SEASON = re.compile(
+    r"\b(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+|im\s+)?(?:(Ende|Anfang)\s+)?"
+    r"(?:des\s+)?(Frühjahr|Frühling|Sommer|Herbst)s?\s+" + _YEAR,
+    _FLAGS,
+)
+
+
+def season(text: str, context: DateContext) -> list[Term]:
+    """``bis zum Herbst 2025``, ``spätestens im Frühjahr 2026``: the season's last month
+    (meteorological). Without ``bis`` a season describes, it does not set a limit."""
+    found = []
+    for m in _SEASON.finditer(text):
+        first, last = _SEASONS[m.group(2).lower()]
+        year = int(m.group(3))
+        found.append(_term(m, "season", last_day(year, last), window_start=date(year, first, 1)))
     return found
 
 
@@ -520,14 +737,33 @@ RULES: dict[str, Rule] = {
     "quarter_code": quarter_code,
     "named_date": named_date,
     "numeric_date": numeric_date,
+    "iso_date": iso_date,
+    "us_date": us_date,
+    "season": season,
     "year_end": year_end,
     "month_year": month_year,
     "end_of_year": end_of_year,
     "day_without_year": day_without_year,
     "month_without_year": month_without_year,
     "year_only": year_only,
+    "period_of_year": period_of_year,
+    "relative_year": relative_year,
+    "year_period": year_period,
+    "calendar_week": calendar_week,
+    "school_year": school_year,
     "event_anchor": event_anchor,
+    "until_clause": until_clause,
+    "until_event": until_event,
+    "soft_term": soft_term,
 }
+
+
+def single_year(text: str) -> int | None:
+    """The year of every full date in ``text`` when they all agree (``bis zum Jahresende``
+    in a paper whose dates are all of 2019 means 2019), else None."""
+    empty = DateContext()
+    years = {t.date.year for t in (*numeric_date(text, empty), *named_date(text, empty)) if t.date}
+    return years.pop() if len(years) == 1 else None
 
 
 def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
@@ -537,11 +773,17 @@ def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
         (priority, term) for priority, rule in enumerate(RULES.values()) for term in rule(text, ctx)
     ]
     candidates.sort(key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
+    starts: list[int] = []  # the kept terms, disjoint and ordered by start
     kept: list[Term] = []
     for _, term in candidates:
-        if all(term.end <= k.start or term.start >= k.end for k in kept):
-            kept.append(term)
-    return sorted(kept, key=lambda t: t.start)
+        i = bisect.bisect_left(starts, term.start)
+        if i > 0 and kept[i - 1].end > term.start:
+            continue
+        if i < len(kept) and kept[i].start < term.end:
+            continue
+        starts.insert(i, term.start)
+        kept.insert(i, term)
+    return kept
 
 
 _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (

@@ -9,12 +9,11 @@ the obligations are read from its operative text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from tracker.documents.dates import DATE, parse_date
 from tracker.documents.fields import (
-    DATE,
     KINDS,
     ReferenceMatch,
     find_body,
@@ -23,13 +22,14 @@ from tracker.documents.fields import (
     find_reference,
     known_kind,
     label_value,
-    parse_date,
     split_cells,
 )
+from tracker.documents.kinds import KIND_RULES, kind_from_content
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import lines_of, one_of, sentences, squash
+from tracker.documents.vocabulary import COUNCIL
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ _LABEL_LINE = re.compile(
     r"Status|Beratungsfolge|Eingereicht\s+von|Vorlage|Art|Aktenzeichen|Anlagen?|Inhalt|"
     r"Drucksache|Datum|Federführ\w*|Initiator|Verfasser)\b"
 )
-_AUSZUG = re.compile(r"^Auszug\s+[-–]\s+(.*?)(?:\s+Berichterstatter\w*:.*)?$")
+AUSZUG = re.compile(r"^Auszug\s+[-–]\s+(.*?)(?:\s+Berichterstatter\w*:.*)?$")
 _KIND_LINE = re.compile(
     "^(" + one_of(KINDS) + ")"
     r"(?:\s+(?:öffentlich|nichtöffentlich|Nr\..*|der\s.*|des\s.*|zur\s.*|zum\s.*|vom\s.*|"
@@ -76,11 +76,11 @@ _KIND_LINE = re.compile(
 )
 # "Eine Kleine Anfrage wird ...", "Gemeinsamer Antrag der ...": a kind opening a line.
 _KIND_OPENING = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?(" + one_of(KINDS) + r")(?![\wäöüß])")
-_KIND_SUFFIX = re.compile(r"\s+" + one_of(KINDS) + r"\s+(?:des|der|zum|zur|vom)\s.*$")
+KIND_SUFFIX = re.compile(r"\s+" + one_of(KINDS) + r"\s+(?:des|der|zum|zur|vom)\s.*$")
 _INITIATOR_SUFFIX = re.compile(
     r"\s*\((?:Antrag|Anfrage|Initiative)\s+(?:der|des|von)\s+([^()]+)\)\s*$"
 )
-_DECISION_STRONG = re.compile(
+DECISION_STRONG = re.compile(
     r"\b(?:beschließt|beschließen|beschlossen|einstimmig|mehrheitlich|Abstimmungsergebnis|"
     r"lehnt\s+\S+(?:\s+\S+){0,5}?\s+ab|lehnen\s+\S+(?:\s+\S+){0,5}?\s+ab|abgelehnt|"
     r"empfiehlt|empfehlen|nimmt\s+\S+(?:\s+\S+){0,5}?\s+zur\s+Kenntnis|"
@@ -142,7 +142,7 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
         if title and len(title.split()) >= 2:
             return title
     for line in lines[:6]:
-        m = _AUSZUG.match(line)
+        m = AUSZUG.match(line)
         if m:
             return _clean_title(m.group(1))
     if ref is not None and ref.line > 0 and lines and _looks_like_title(lines[0]):
@@ -152,16 +152,107 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
             if (
                 len(line.split()) >= 3
                 and not _LABEL_LINE.match(line)
+                and not _STATUS_LINE.match(line)
                 and not DATE.match(line)
                 and not re.match(r"^[\w ./-]{2,30}:\s", line)  # "Verantwortlich: Dez. 5"
             ):
                 return _clean_title(line)
     if lines and _looks_like_title(lines[0]):
         return squash(lines[0])
+    return _heading_before_resolution(lines) or _first_heading(lines)
+
+
+# "Beratung in öffentlicher Sitzung", "öffentlich", "Status: öffentlich": not a title.
+_STATUS_LINE = re.compile(
+    r"^(?:Beratung|Behandlung|Sitzung)\s+in\s+(?:nicht\s*)?öffentlicher\s+Sitzung|^(?:nicht\s*)?öffentlich\b",
+    re.IGNORECASE,
+)
+_RESOLUTION_HEAD = re.compile(
+    r"^(?:Beschlussvorschlag|Beschlussempfehlung|Sachverhalt|Sachdarstellung|Begründung|Antrag)\s*:?\s*$"
+)
+
+
+def _heading_before_resolution(lines: list[str]) -> str | None:
+    """The one or two lines right above ``Beschlussvorschlag:`` or ``Sachverhalt:`` in the
+    head, when they read as a heading (a paper whose number and table come first)."""
+    for index, line in enumerate(lines[:40]):
+        if not _RESOLUTION_HEAD.match(line) or index == 0:
+            continue
+        above = lines[max(0, index - 2) : index]
+        if len(above) == 2 and not above[0].endswith(("-", "–")):
+            above = above[1:]
+        heading = squash(" ".join(above))
+        if (
+            3 <= len(heading.split()) <= 30
+            and ":" not in heading
+            and not DATE.search(heading)
+            and not _LABEL_LINE.match(heading)
+            and not _NOT_HEADING.match(heading)
+            and not re.match(r"^(?:Dr\.|Prof\.)", heading)
+            and not heading.endswith((".", ","))
+        ):
+            return _clean_title(heading)
+        return None
     return None
 
 
-def _split_initiators(title: str | None) -> tuple[str | None, tuple[str, ...]]:
+# Lines of a page's head that are not its heading: print marks, labels, salutations, navigation.
+_NOT_HEADING = re.compile(
+    r"^(?:Gedruckt|Seite\s+\d|(?:nicht\s*)?öffentlich|Sehr\s+geehrte|Liebe|Anlage|Stand|Datum|Az\.|"
+    r"Aktenzeichen|Verantwortlich|Dienststelle|Gremi|Termin|TOP\b|Vorlage|Drucksache|Beratungs|"
+    r"Sitzung|Tagesordnung|Zurück|Titel|Logo|Weiterlesen|Inhalt|Startseite|Navigation|Suche|"
+    r"Veröffentlicht|Hinweis|Bitte|Herr\b|Frau\b|Mitglieder|Anwesend|Beginn|Ende|Ort\b|"
+    r"Seiteninhalt|Mitteilungsblatt|Aus\s+(?:dem\s+)?Ratsinformations|Keine\s+Ergebnisse|hierzu|"
+    r"(?:Stadt|Gemeinde|Landkreis|Amt)\s+[\w-]+\s+-)",
+    re.IGNORECASE,
+)
+_HEADING_LABEL = re.compile(
+    r"^(?:Antrag|Anfrage|Beschlussvorlage|Vorlage|Mitteilung|Stellungnahme|Betreff|Thema|"
+    r"Gegenstand|Beratungsgegenstand)\s*:\s*(\S.{5,})$",
+    re.IGNORECASE,
+)
+
+
+# The heading of minutes: "Niederschrift über die 2. Sitzung ...", "Protokoll der 19. Sitzung".
+_MINUTES_HEADING = re.compile(
+    r"^(?:(?:Öffentliche\s+)?(?:Niederschrift|Protokoll|Sitzungsniederschrift)\s+(?:über|der|des|zur)"
+    r"|(?:Aus\s+der\s+)?Sitzung\s+de[sr]|Gemeinderatssitzung|Stadtratssitzung)\b.{5,}",
+    re.IGNORECASE,
+)
+
+
+def _first_heading(lines: list[str]) -> str | None:
+    """The first line of the head that reads as a heading (the last resort for a title):
+    a minutes heading, else a few words, no label, date, number, person or kind word, not a
+    sentence."""
+    for raw in lines[:15]:
+        if _MINUTES_HEADING.match(squash(raw)) and len(raw) <= 200:
+            return _clean_title(raw)
+    for index, raw in enumerate(lines[:30]):
+        line = squash(raw)
+        labelled = _HEADING_LABEL.match(line)
+        if labelled:
+            return _clean_title(labelled.group(1))
+        words = line.split()
+        if (
+            len(line) < 8
+            or len(line) > 200
+            or line.endswith((":", ".", ",", ")"))
+            or not line[:1].isupper()
+            or _NOT_HEADING.match(line)
+            or _LABEL_LINE.match(line)
+            or re.match(r"^[\w ./-]{2,30}:\s", line)
+            or DATE.search(line)
+            or known_kind(words[0].capitalize().rstrip(":")) is not None
+        ):
+            continue
+        if len(words) == 1 and (index > 0 or len(line) < 10):
+            continue
+        return _clean_title(line)
+    return None
+
+
+def split_initiators(title: str | None) -> tuple[str | None, tuple[str, ...]]:
     if not title:
         return title, ()
     m = _INITIATOR_SUFFIX.search(title)
@@ -218,7 +309,7 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
         m = _KIND_LINE.match(line)
         if m:
             return known_kind(m.group(1))
-    if any(_AUSZUG.match(line) for line in lines[:6]):
+    if any(AUSZUG.match(line) for line in lines[:6]):
         return "Auszug"
     for line in lines[:5]:
         m = _KIND_OPENING.match(line)
@@ -258,6 +349,7 @@ def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
 
 
 _DECISION_LABELS = (
+    "Abstimmung",
     "Beschluss",
     "Beschlussart",
     "Beratungsergebnis",
@@ -269,8 +361,7 @@ _DECISION_LABELS = (
 _DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + one_of(_DECISION_LABELS) + r"\s*:\s*(.*)$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 _COUNCIL_SUBJECT = (
-    r"\b(?:Der|Die|Das)\s+((?:Kreistag|Stadtrat|Gemeinderat|Rat|BVV|Bezirksversammlung|"
-    r"Bezirksverordnetenversammlung|Ortsbeirat|Bezirksrat|Gemeindevertretung|Ausschussmitglieder|"
+    r"\b(?:Der|Die|Das)\s+((?:" + COUNCIL + r"|Ausschussmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
     r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
 )
@@ -280,9 +371,7 @@ _PAST_DECISION = re.compile(
     r"verwies(?:en)?|vertagte[n]?)\b[^.]*"
 )
 _RECOMMENDATION = re.compile(
-    _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:Rat|Bürgerschaft|Kreistag|Stadtrat|"
-    r"Gemeinderat|BVV|Bezirksversammlung|Stadtverordnetenversammlung|Gemeindevertretung|"
-    r"Bezirksverordnetenversammlung)\b[^.]*"
+    _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
 )
 _PROCEDURAL = re.compile(
     r"\b(?:Die|Der|Das)\s+(?:Beschlussfassung|Vorlage|Angelegenheit|Entscheidung|Beratung|"
@@ -308,6 +397,31 @@ def _labelled_decision(
         if value and outcome:
             return Decision(outcome, parse_date(value) or day, committee, squash(value))
     return None
+
+
+# Minutes and TOP pages state the decision in the present: "Der Ausschuss stimmt dem
+# Beschlussvorschlag zu", "Die Bezirksversammlung nimmt die Drucksache zur Kenntnis".
+_PRESENT_DECISION = re.compile(
+    _COUNCIL_SUBJECT
+    + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+(?:\S+\s+){0,8}?zu"
+    r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
+    r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
+    r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|(?:die|den|das)\s))[^.]*"
+)
+#: Kinds that record what was decided (not a proposal).
+DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll"})
+
+
+def present_decision(text: str) -> Decision | None:
+    """A decision stated in the present on a page of minutes (see :data:`_PRESENT_DECISION`)."""
+    m = _PRESENT_DECISION.search(text)
+    if not m:
+        return None
+    wording = squash(m.group(0))
+    outcome = outcome_of(wording)
+    if re.search(r"\bempf(?:iehlt|ehlen)\b", wording):
+        outcome = "recommended"
+    return Decision(outcome, None, squash(m.group(1)), wording) if outcome else None
 
 
 def _sentence_decision(text: str) -> Decision | None:
@@ -351,7 +465,7 @@ def read_generic(text: str) -> Header:
     """The generic reader: labelled fields, a Beratungsfolge table, common reference forms."""
     lines = lines_of(text)
     ref = find_reference(lines)
-    title, initiators = _split_initiators(_title(lines, ref))
+    title, initiators = split_initiators(_title(lines, ref))
     named = label_value(
         lines,
         (
@@ -388,155 +502,51 @@ def read_generic(text: str) -> Header:
     )
 
 
-# --- the layouts ------------------------------------------------------------------------
-
-
-def _is_allris(text: str, lines: list[str]) -> bool:
-    return bool(lines) and (
-        re.match(r"^(?:Drucksache|Vorlage)\s+-\s+\S", lines[0]) is not None
-        or "Drucksache-Art:" in text
-        or "Drucksachenlebenslauf" in text
-    )
-
-
-def read_allris(text: str) -> Header:
-    """ALLRIS (Berlin BVV and others): ``Drucksache - 1263/IV``, ``Drucksache-Art:`` cells,
-    a Beratungsfolge of ``committee role`` / date / ``meeting result`` lines."""
-    return replace(read_generic(text), layout="allris")
-
-
-def _is_hamburg(text: str, lines: list[str]) -> bool:
-    return (
-        bool(lines)
-        and re.fullmatch(r"\d{2}-\d{3,5}(?:\.\d{1,2})?", lines[0]) is not None
-        and ("Petitum" in text or "Beratungsreihenfolge" in text)
-    )
-
-
-def read_hamburg(text: str) -> Header:
-    """Hamburg Bezirksversammlung: the number alone on the first line, the title with its
-    ``(Antrag der ...)`` below, ``Petitum/Beschluss`` as the operative part."""
-    header = read_generic(text)
-    lines = lines_of(text)
-    title_lines: list[str] = []
-    kind = header.kind
-    for line in lines[1:6]:
-        first_word = known_kind(line.split(" ")[0])
-        if title_lines and first_word and len(line) < 40:
-            kind = kind or first_word
-            break
-        title_lines.append(line)
-    title, initiators = _split_initiators(squash(" ".join(title_lines)) or None)
-    if title:
-        title = _KIND_SUFFIX.sub("", title) or title
-    return replace(
-        header,
-        layout="hamburg",
-        reference=lines[0],
-        title=title or header.title,
-        kind=kind,
-        initiators=initiators or header.initiators,
-    )
-
-
-def _is_sessionnet(text: str, lines: list[str]) -> bool:
-    heads = set(lines[:12])
-    return (
-        "Betreff" in heads
-        and ("Vorlage" in heads or "Drucksache" in heads)
-        and ("Art" in heads or "Vorlagenart" in heads)
-    )
-
-
-def read_sessionnet(text: str) -> Header:
-    """SessionNet exports (e.g. Bergkamen): ``Betreff`` / ``Vorlage`` / ``Art`` labels each on
-    a line with the value on the next."""
-    return replace(read_generic(text), layout="sessionnet")
-
-
-def _is_buergerinfo(text: str, lines: list[str]) -> bool:
-    return any(_AUSZUG.match(line) for line in lines[:6]) and ("Gremium:" in text or "TOP:" in text)
-
-
-def read_buergerinfo(text: str) -> Header:
-    """Bürgerinfo (ALLRIS) Auszug: one agenda item of a committee's minutes; the decision is
-    the minutes' last resolution, taken by the ``Gremium:`` on ``Datum:``."""
-    header = read_generic(text)
-    lines = lines_of(text)
-    committee = label_value(lines, ("Gremium",), next_line=False)
-    day = parse_date(label_value(lines, ("Datum",), next_line=False) or "")
-    decision = header.decision
-    if decision is None:
-        candidates = [s for s in sentences(text) if _DECISION_STRONG.search(s)]
-        if candidates:
-            wording = squash(candidates[-1])
-            outcome = outcome_of(wording)
-            if outcome:
-                decision = Decision(outcome, day, committee, wording)
-    consultations = header.consultations or (
-        (Consultation(committee, day, None, decision.text if decision else None),)
-        if committee or day
-        else ()
-    )
-    return replace(
-        header,
-        layout="buergerinfo",
-        kind=header.kind or "Auszug",
-        body=header.body or committee,
-        consultations=consultations,
-        decision=decision,
-    )
-
-
-def _is_politik_bei_uns(text: str, lines: list[str]) -> bool:
-    return "Inhalt der Datei" in lines and ("Dateiname" in lines or "Kommune" in lines)
-
-
-def read_politik_bei_uns(text: str) -> Header:
-    """A Politik-bei-Uns file page: page metadata (``Kommune``, ``Dateiname``), then the
-    paper's text after ``Inhalt der Datei``."""
-    lines = lines_of(text)
-    town = label_value(lines, ("Kommune",))
-    content = text.split("Inhalt der Datei", 1)[1]
-    header = read_generic(content)
-    body = header.body
-    if town and body is None:
-        m = re.search(r"\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+" + re.escape(town), content)
-        body = m.group(0) if m else town
-    return replace(header, layout="politik_bei_uns", body=body)
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A recognised layout: its name, how to recognise it, how to read it."""
-
-    name: str
-    detect: Callable[[str, list[str]], bool]
-    read: Callable[[str], Header]
-
-
-LAYOUTS: tuple[Layout, ...] = (
-    Layout("politik_bei_uns", _is_politik_bei_uns, read_politik_bei_uns),
-    Layout("buergerinfo", _is_buergerinfo, read_buergerinfo),
-    Layout("hamburg", _is_hamburg, read_hamburg),
-    Layout("allris", _is_allris, read_allris),
-    Layout("sessionnet", _is_sessionnet, read_sessionnet),
+#: Words that name a label or a part of a paper more often than the paper itself.
+_WEAK_KINDS = frozenset({"Beschluss", "Beschlussempfehlung", "Vorlage"})
+#: Kinds a page of minutes mentions (the papers it decides on) without being one.
+_MENTIONED_KINDS = frozenset(
+    {"Beschlussvorlage", "Vorlage", "Antrag", "Beschluss", "Beschlussempfehlung"}
 )
 
 
-def detect(text: str) -> Layout | None:
-    """The layout whose marks ``text`` carries, or None for the generic reader."""
-    lines = lines_of(text)
-    for layout in LAYOUTS:
-        if layout.detect(text, lines):
-            return layout
-    return None
+def settled_kind(text: str, header: Header) -> str | None:
+    """The kind the document has: minutes that name themselves win over a paper they
+    mention; a weak word is replaced by what the content says; ``Protokoll`` is
+    ``Niederschrift``; a ``Vorlage`` that proposes a resolution is a ``Beschlussvorlage``."""
+    kind = header.kind
+    if kind in _MENTIONED_KINDS and KIND_RULES["minutes"](text, bool(header.reference)):
+        kind = "Niederschrift"
+    if kind is None or (kind in _WEAK_KINDS and not header.reference):
+        kind = kind_from_content(text, bool(header.reference)) or kind
+    if kind == "Protokoll":
+        kind = "Niederschrift"
+    if kind == "Vorlage" and (header.proposal or _PROPOSES.search(text)):
+        kind = "Beschlussvorlage"
+    return kind
 
 
-def read_header(text: str) -> Header:
-    """Read ``text`` with the layout it carries, else with the generic reader."""
-    layout = detect(text)
-    return layout.read(text) if layout else read_generic(text)
+_PROPOSES = re.compile(
+    r"^Beschlussvorschlag\b|m[öo]ge\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en", re.MULTILINE
+)
 
 
-__all__ = ["LAYOUTS", "Header", "Layout", "detect", "read_generic", "read_header"]
+def decided_in_present(text: str, header: Header) -> Header:
+    """A page of minutes without a decision found: one stated in the present or the past."""
+    if header.decision is None and header.kind in DECISION_PAGES:
+        decision = present_decision(text) or _sentence_decision(text)
+        if decision is not None:
+            return replace(header, decision=decision)
+    return header
+
+
+__all__ = [
+    "AUSZUG",
+    "DECISION_STRONG",
+    "KIND_SUFFIX",
+    "Header",
+    "decided_in_present",
+    "read_generic",
+    "settled_kind",
+    "split_initiators",
+]

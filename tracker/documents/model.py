@@ -111,14 +111,46 @@ class Report:
         }
 
 
+#: Why a person should look at an extraction (``review``): each names the phrase and the rule.
+REVIEW_REASONS: dict[str, str] = {
+    "undated_term": "a time term that resolved to no date (an event, a vague or relative term, "
+    "a missing year)",
+    "soft_term": "a vague term (zeitnah, umgehend): no date, only urgency",
+    "time_word_without_date": "an operative sentence with a time word that no rule read",
+    "declined_report": "a report duty near a negation, not recorded as a duty",
+    "unread_obligation": "a sentence pairing an action with a time term that yielded nothing",
+    "conflicting_dates": "one obligation with two different dates",
+    "undated_report": "a report duty without a due date",
+    "no_reference": "no Drucksachen-Nr.: recorded under a key made from the document",
+    "no_body": "no council body found",
+    "no_kind": "no document kind found",
+    "no_decision": "obligations in a document that records no decision",
+}
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One reason a person should look at what was read: ``reason`` (a key of
+    :data:`REVIEW_REASONS`), the ``phrase`` of the document and the ``rule`` involved."""
+
+    reason: str
+    phrase: str
+    rule: str
+
+    def to_json(self) -> dict[str, object]:
+        """The JSON object of this review item."""
+        return {"reason": self.reason, "phrase": self.phrase, "rule": self.rule}
+
+
 @dataclass(frozen=True)
 class Extraction:
     """Everything read from one council document.
 
     ``proposal`` is the outcome a Beschlussvorschlag or Verwaltungsstandpunkt asks for
     (not a decision); ``layout`` names the parser that read the document. ``reference`` is
-    empty only for a document read with ``require_reference=False`` that has none (null
-    in :meth:`to_json`).
+    empty for a document that has no number of its own (null in :meth:`to_json`); ``key`` is
+    then what identifies it (:func:`tracker.documents.keys.motion_key`). ``review`` lists
+    what the reader could not resolve; empty when it is confident.
     """
 
     file: str
@@ -140,12 +172,15 @@ class Extraction:
     reports: tuple[Report, ...]
     amounts_eur: tuple[float, ...]
     warnings: tuple[str, ...]
+    review: tuple[ReviewItem, ...] = ()
+    key: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The ``tracker extract --format jsonl`` object, with exactly the documented keys."""
         return {
             "file": self.file,
             "reference": self.reference or None,
+            "key": self.key or self.reference,
             "title": self.title,
             "kind": self.kind,
             "body": self.body,
@@ -156,5 +191,6 @@ class Extraction:
             "deadlines": [d.to_json() for d in self.deadlines],
             "reports": [r.to_json() for r in self.reports],
             "amounts_eur": [int(a) if a == int(a) else a for a in self.amounts_eur],
+            "review": [r.to_json() for r in self.review],
             "warnings": list(self.warnings),
         }

@@ -10,12 +10,14 @@ administration declines, and the Beratungsfolge's own dates.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
-from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report
+from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL
 
 _I = re.IGNORECASE
 
@@ -34,7 +36,7 @@ _LABELLED_INLINE = re.compile(
 _OPERATIVE_START = re.compile(
     r"m[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
-    r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:Rat|Kreistag|Stadtrat|Gemeinderat|Ausschuss)\b"
+    r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
     r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:",
     _I,
 )
@@ -56,18 +58,56 @@ _OPERATIVE = re.compile(
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
-    r"|\b(?:möge|mögen|soll|sollen|muss|müssen)\b"
+    r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
+    # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b[^.;?]{0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
     r"|\b(?:hat|haben|ist|sind)\b[^.;?]{0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
     _I,
 )
+# "haben ... verabredet, um die Gehwege zu schützen", "sind ... nicht zu finden": a purpose
+# clause or a description, not a duty (``hat ... zu tun`` is one).
+_NOT_A_DUTY = re.compile(
+    r"\bum\b[^,.;]{0,120}?\bzu\s+\w+$|\bnicht\s+(?:mehr\s+)?zu\s+\w+$|"
+    r"\bzu\s+(?:finden|sehen|erkennen|erwarten|beobachten|verzeichnen|lesen|entnehmen|hören|"
+    r"bemerken|beklagen|begrüßen|bedauern)$",
+    _I,
+)
+
+
+# "sollen am 2. Juli 2012 beginnen": a start, not a limit.
+_STARTS = re.compile(r"\s+(?:\S+\s+){0,2}?(?:beginnen|beginnt|starten|startet|anlaufen)\b", _I)
+
+
+def _is_operative(text: str) -> bool:
+    """Whether the text asks someone to act: an operative verb, a modal, ``hat ... zu tun``."""
+    return any(
+        not (
+            m.group(0).lower().startswith(("hat", "haben", "ist", "sind"))
+            and _NOT_A_DUTY.search(m.group(0))
+        )
+        for m in _OPERATIVE.finditer(text)
+    )
+
+
 # "legt ... vor": the separable verb in the present, a paper still to come.
-_LAYS_BEFORE = r"\blegt\b[^.;?]{0,160}?\bvor\s*(?=[.;,]|$)"
+_LAYS_BEFORE = r"\b(?:legt|stellt|teilt)\b[^;?]{0,160}?\b(?:vor|dar|mit)\s*(?=[.;,]|$)"
 _FUTURE_REPORT = re.compile(
     r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
+    _I,
+)
+# An action announced for later ("Die Berichte werden auf die Tagesordnung der nächsten
+# Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
+# with a term it counts as an obligation even outside a resolution.
+_ANNOUNCED = re.compile(
+    r"\b(?:wird|werden|werde|soll|sollen|solle)\b[^.;?]{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
+    r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
+    r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
+    r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft)\b"
+    r"|\b(?:sagt|sagte)\b[^.;?]{0,80}?\bzu\b|\bzugesagt\b",
     _I,
 )
 # A term that sets a limit: inside the resolution it binds even without an operative verb
@@ -88,7 +128,9 @@ _DECLINED = re.compile(
     r"\b(?:nicht|kein\w*)\b(?:\W+\w+){0,6}?\W+(?:bericht\w*|informier\w*|vorgeleg\w*|"
     r"vorzulegen|vorgesehen|erfolgen|erforderlich|beabsichtigt|geplant|möglich|leistbar)"
     r"|\b(?:Bericht\w*|Berichterstattung|Information)\b(?:\W+\w+){0,6}?\W+(?:nicht|kein\w*)\b"
-    r"|\babgesehen\b|\bverzichtet\b|\bentbehrlich\b|\bwird\s+abgelehnt\b",
+    r"|\babgesehen\b|\bverzichtet\b|\bentbehrlich\b|\bwird\s+abgelehnt\b"
+    r"|\b(?:Bericht\w*|Berichterstattung)\b[^.;]{0,40}?\bentf(?:ällt|allen)\b"
+    r"|\bohne\s+(?:einen\s+|weiteren\s+)?(?:Sachstands|Zwischen)?[Bb]ericht\b",
     _I,
 )
 # A conditional or relative clause ("Für jede Straße, bei welcher eine Freigabe nicht möglich
@@ -99,6 +141,26 @@ _SUBCLAUSE = re.compile(
     _I,
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
+# A postponement: its target (a month, a quarter, the next session) is an event deadline.
+_POSTPONED = re.compile(
+    r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
+    r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
+    r"(?:verschieben|vertagen|zurückstellen))\b",
+    _I,
+)
+_TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
+# Time words that no rule read: an operative sentence holding one is shown to a person.
+_TIME_WORD = re.compile(
+    r"\bbis\s+(?!zu\s+\d|auf\b|hin\b|dato\b|heute\b|jetzt\b|dahin\b)(?:zu[mr]?\s+|spätestens\s+|"
+    r"Ende\s+|Mitte\s+|Anfang\s+)?[A-ZÄÖÜ\d]\w*|\bspätestens\b|\b(?:Erledigungs|Abgabe|"
+    r"Berichts)?[Ff]rist(?:en)?\b|\bTermin\b|\b(?:innerhalb|binnen)\s+(?:von\s+|der\s+|des\s+|"
+    r"eines\s+|einer\s+)?(?:[\w-]+\s+)?(?:Tag|Woche|Monat|Jahr|Frist|Quartal|Halbjahr|"
+    r"Wahlperiode|Legislatur)\w*|"
+    r"\bQuartal\w*|\bHalbjahr\w*|\bJahreshälfte\b|\bSommerpause\b|\b\w*ferien\b|"
+    r"\b(?:im|zum|bis\s+zum)\s+(?:Frühjahr|Sommer|Herbst|Winter|Jahreswechsel)\b|"
+    r"\b(?:nächsten|kommenden|folgenden)\s+(?:Sitzung|Sitzungs\w+|Ausschuss\w*|Rats\w*)",
+    _I,
+)
 _NOT_A_DUE_DATE = re.compile(
     r"(?:\bvom|\bseit|\bab|\bSitzung\s+am|\bSitzung\s+vom|\bStand|\bgeändert\s+am|"
     r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
@@ -115,8 +177,7 @@ _ADDRESSEE_PASSIVE = re.compile(
 )
 _ADDRESSEE_ACTIVE = re.compile(
     r"\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+"
-    r"(?:(?:der|die|das)\s+(?:Rat|Kreistag|Stadtrat|Gemeinderat|BVV|Bezirksversammlung|"
-    r"Ausschuss|Bezirksrat)\s+)?(?:den|die|das)\s+"
+    r"(?:(?:der|die|das)\s+(?:" + COUNCIL + r"|Ausschuss)\s+)?(?:den|die|das)\s+"
     r"((?:[\w./-]+\s+){0,4}?[\w./-]+?)\s*(?:,|\.|\s+(?:auf|um|zu|bis|mit|im|in|für|dafür|"
     r"darum|hiermit|deshalb|daher|nochmals|erneut|außerdem)\b)"
 )
@@ -142,21 +203,14 @@ _QUESTIONED = re.compile(
     r"gerichtet|zu|um|über|nach|ob)\b)",
     re.MULTILINE,
 )
-_ASKED_ABOUT = re.compile(
-    r"\b(?:der|die|das|dem|den|des)\s+(Bezirksamt|Magistrat|Verwaltung|Senat|Oberbürgermeister\w*|"
-    r"Bürgermeister\w*|Landrat|Landrätin|Stadtverwaltung|Kreisverwaltung)(?:es|s)?\b"
-)
+_ASKED_ABOUT = re.compile(r"\b(?:der|die|das|dem|den|des)\s+(" + ADMINISTRATION + r")(?:es|s)?\b")
 _ADDRESSEE_MODAL = re.compile(
     r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,4}?[\w./-]+)\s+(?:möge|mögen|soll|sollen|wird|hat|"
     r"ist\s+gehalten|erstattet|informiert|berichtet|legt)\b"
     r"|\b(?:erstattet|informiert|berichtet|fordert\s+über|legt)\s+(?:der|die|das)\s+"
     r"((?:[\w./-]+\s+){0,2}?[\w./-]+?)(?=\s|,|\.)"
 )
-_COUNCIL_BODY = re.compile(
-    r"^(?:BVV|Bezirksverordnetenversammlung|Bezirksversammlung|Rat|Stadtrat|Kreistag|Gemeinderat|"
-    r"Bezirksrat|Stadtbezirksrat|Ortsbeirat|Ausschuss|Gemeindevertretung|Ratsversammlung|"
-    r"Bürgerschaft|Stadtverordnetenversammlung)\b"
-)
+_COUNCIL_BODY = re.compile(r"^(?:" + COUNCIL + r"|Ausschuss)\b")
 _ADMIN = re.compile(
     r"Bezirksamt|Verwaltung|\w+verwaltung|Bürgermeister|Oberbürgermeister|Landrat|Landrätin|Senat|Magistrat|"
     r"Gemeindevorstand|Kreisausschuss|Dezernat|Fachbereich|Fachamt|Amt\b|Referat|Fachdienst|"
@@ -178,6 +232,7 @@ class Obligations:
     reports: tuple[Report, ...]
     addressee: str | None
     warnings: tuple[str, ...]
+    review: tuple[ReviewItem, ...] = ()
 
 
 def operative_text(text: str) -> str | None:
@@ -234,17 +289,76 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
-        if _NOT_A_DUE_DATE.search(sentence[: term.start]):
+        if _NOT_A_DUE_DATE.search(_before(sentence, term)):
+            continue
+        if _STARTS.match(sentence, term.end, term.end + 40):
             continue
         if term.date in skip and term.rule in ("numeric_date", "named_date"):
+            continue
+        if _past_mention(term, sentence, context):
             continue
         kept.append(term)
     return kept
 
 
+def _past_mention(term: Term, sentence: str, context: DateContext) -> bool:
+    """A date before the document's own, not set as a limit: a record of the past (``am
+    12.03.2019 vorgestellt``), not an obligation. A quoted limit (``bis 31.12.2014 zu
+    berichten``) stays: a report answering a motion quotes the duty it answers."""
+    anchor = context.decision_date or context.reference_date
+    return (
+        term.date is not None
+        and anchor is not None
+        and term.date < anchor
+        and not _is_limit(term, sentence)
+    )
+
+
 def _is_limit(term: Term, sentence: str) -> bool:
     """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``."""
-    return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(sentence[: term.start]))
+    return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(_before(sentence, term)))
+
+
+_RANGE_START = re.compile(r"\b(?:von|vom|ab|über|zwischen)\b", _I)
+
+
+def _time_word(sentence: str) -> bool:
+    """Whether the sentence holds a time word; ``bis`` closing a range of places or numbers
+    (``von Wilhelmsruh bis Berlin``) is none."""
+    for m in _TIME_WORD.finditer(sentence):
+        if m.group(0).lower().startswith("bis") and _RANGE_START.search(
+            sentence[max(0, m.start() - 80) : m.start()]
+        ):
+            continue
+        return True
+    return False
+
+
+# A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
+# section under "möge beschließen" binds even without a modal or a limit.
+_RESOLVED = re.compile(
+    r"\b(?:wird|werden)\b[^.;?]{0,160}?\b(?:ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
+)
+
+
+def _schedule(sentence: str, terms: list[Term]) -> bool:
+    """Three or more plain dates and no limit: a table or a timetable run into one
+    sentence (a Beratungsfolge, a schedule of meetings), not an obligation."""
+    dated = [t for t in terms if t.date is not None]
+    return len({t.date for t in dated}) >= 3 and not any(_is_limit(t, sentence) for t in dated)
+
+
+def _future(term: Term, context: DateContext) -> bool:
+    """Whether a dated term lies after the document's own date (an announcement, not a
+    record of the past)."""
+    anchor = context.anchor
+    return term.date is not None and anchor is not None and term.date > anchor
+
+
+def _before(sentence: str, term: Term, width: int = 60) -> str:
+    """The words just before a term: the patterns that look back are anchored at its start,
+    so a bounded window keeps reading linear in the sentence's length."""
+    return sentence[max(0, term.start - width) : term.start]
 
 
 def _clean_party(value: str) -> str | None:
@@ -331,6 +445,22 @@ def _report_text(sentence: str) -> str:
     return squash(clause).rstrip(" .")
 
 
+def _review_of_term(term: Term) -> ReviewItem:
+    reason = "soft_term" if term.anchor == "soft" else "undated_term"
+    return ReviewItem(reason, term.text, f"{term.rule}:{term.anchor or 'date'}")
+
+
+def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
+    """The targets of a postponement: terms after ``auf``/``bis``/``in``, or events."""
+    return [
+        t
+        for t in terms
+        if t.rule == "event_anchor"
+        or _TARGET_BEFORE.search(sentence[max(0, t.start - 20) : t.start])
+        or _is_limit(t, sentence)
+    ]
+
+
 def find_obligations(
     text: str,
     *,
@@ -340,12 +470,16 @@ def find_obligations(
     proposal: str | None,
     consultations: tuple[Consultation, ...] = (),
 ) -> Obligations:
-    """Deadlines, reports and the addressee of the document ``text``."""
+    """Deadlines, reports and the addressee of the document ``text``, with what a person
+    should look at (``review``): undated and vague terms, time words no rule read,
+    declined report duties, conflicting dates."""
     warnings: list[str] = []
+    review: list[ReviewItem] = []
     labelled = _labelled(text, context)
     section = operative_text(text)
     binding = section is not None and (
-        _OPERATIVE.search(section) is not None
+        _is_operative(section)
+        or _RESOLVED.search(section) is not None
         or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     scope = section if section is not None and binding else text
@@ -357,15 +491,19 @@ def find_obligations(
     deadlines: list[Deadline] = []
     reports: list[Report] = []
     addressee: str | None = None
+    marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
     for sentence in sentences(scope):
-        operative = _OPERATIVE.search(sentence) is not None
+        marks.append((sentence, len(deadlines) + len(reports) + len(review)))
+        operative = _is_operative(sentence)
         reporting = _REPORT.search(sentence) is not None
+        postponed = not operative and _POSTPONED.search(sentence) is not None
+        announced = not operative and not postponed and _ANNOUNCED.search(sentence) is not None
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
             reporting and (recurrence or _FUTURE_REPORT.search(sentence))
         )
-        if plain and not binding:
+        if plain and not binding and not postponed and not announced:
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
@@ -373,18 +511,37 @@ def find_obligations(
             continue
         if reporting and _DECLINED.search(_SUBCLAUSE.sub(",", sentence)):
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
+            review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
         terms = _due_terms(sentence, context, skip)
-        if plain:
+        if _schedule(sentence, terms):
+            continue
+        if postponed and plain:
+            terms = _postponement_terms(sentence, terms)
+        elif announced and plain:
+            terms = [
+                t for t in terms if t.date is None or _is_limit(t, sentence) or _future(t, context)
+            ]
+        elif plain:
             terms = [t for t in terms if _is_limit(t, sentence)]
-            if not terms:
-                continue
+        if not terms and (operative or reporting or postponed):
+            unread = _time_word(sentence)
+            if unread and not plain:
+                review.append(
+                    ReviewItem("time_word_without_date", squash(sentence)[:160], "time_word")
+                )
+        if plain and not terms:
+            continue
         if addressee is None and terms:
             addressee = admin_subject(sentence)
+        conflict = _conflict(sentence, terms)
+        if conflict is not None:
+            review.append(conflict)
+        names_event = bool(terms) and _EVENT_NOUN.search(sentence) is not None
         for term in terms:
-            if reporting:
+            if reporting and not postponed:
                 term_kind: DeadlineKind = "report"
-            elif _EVENT_NOUN.search(sentence) and not term.text.lower().startswith("bis"):
+            elif postponed or (names_event and not term.text.lower().startswith("bis")):
                 term_kind = "event"
             else:
                 term_kind = "completion"
@@ -393,7 +550,8 @@ def find_obligations(
             )
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
-        if reporting:
+                review.append(_review_of_term(term))
+        if reporting and not postponed:
             dated = [t for t in terms if t.date is not None]
             reports.append(
                 Report(
@@ -404,9 +562,17 @@ def find_obligations(
                 )
             )
 
+    # a sentence yielded something when the count grew before the next sentence began
+    after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
+    read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
+    if not asks_questions:
+        review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, skip))
+    if addressee is None and (deadlines or reports):
+        addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):
         warnings.append("an Erledigungsfrist is given: undated prose terms dropped")
         deadlines = [d for d in deadlines if d.date is not None]
+        review = [r for r in review if r.reason not in ("undated_term", "soft_term")]
     all_deadlines = _merge(deadlines, labelled)
     if outcome in ("rejected", "withdrawn") or proposal == "rejected":
         if all_deadlines or reports:
@@ -414,14 +580,82 @@ def find_obligations(
                 f"motion {outcome or 'proposed for rejection'}: "
                 f"{len(all_deadlines)} deadline(s) and {len(reports)} report(s) not taken"
             )
-        all_deadlines, reports = [], []
+        all_deadlines, reports, review = [], [], []
     if asks_questions:
         addressee = questioned_party(text) or addressee
     elif addressee is None:
         addressee = questioned_party(text)
     return Obligations(
-        tuple(all_deadlines), tuple(_unique_reports(reports)), addressee, tuple(warnings)
+        tuple(all_deadlines),
+        tuple(_unique_reports(reports)),
+        addressee,
+        tuple(warnings),
+        tuple(_unique_review(review)),
     )
+
+
+# A report of the past ("waren ... informiert worden", "war bis zum Jahre 2001"): no duty
+# ahead. ``wurde beauftragt`` and ``beschloss`` stay: minutes record decisions so.
+_PAST = re.compile(r"\b(?:war|waren|gewesen|worden|fand|fanden)\b", _I)
+
+
+def _unread(text: str, context: DateContext, read: set[str], skip: set[date]) -> list[ReviewItem]:
+    """Sentences anywhere in the document that pair an action (a request, a report, a
+    postponement, an announcement) with a time term or word, and yielded nothing: the
+    safety net that turns a silent miss into a task for a person."""
+    found = []
+    for sentence in sentences(text):
+        key = squash(sentence)
+        if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
+            continue
+        if any(key in r or r in key for r in read if r):
+            continue
+        acting = (
+            _is_operative(sentence)
+            or _REPORT.search(sentence)
+            or _POSTPONED.search(sentence)
+            or _ANNOUNCED.search(sentence)
+        )
+        terms = [
+            t
+            for t in _due_terms(sentence, context, skip)
+            if t.date is None or context.anchor is None or t.date >= context.anchor
+        ]
+        limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
+        if (acting and (terms or _time_word(sentence))) or limits:
+            found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
+    return found
+
+
+# The administration by its usual names: who acts when a sentence with an obligation names
+# no one as its subject ("um eine Berichterstattung ... hat der Oberbürgermeister gebeten").
+_ADMINISTRATION = re.compile(r"\b(" + ADMINISTRATION + r")(?:s|es)?\b")
+
+
+def _named_administration(found: Iterable[str]) -> str | None:
+    """The first administration named in the sentences that yielded an obligation."""
+    for sentence in found:
+        m = _ADMINISTRATION.search(sentence)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _conflict(sentence: str, terms: list[Term]) -> ReviewItem | None:
+    """One sentence that sets two different limits (``bis zum 30.06. ... spätestens bis
+    31.12.``): two steps or a contradiction, a person decides."""
+    limits = {t.date for t in terms if t.date is not None and _is_limit(t, sentence)}
+    if len(limits) < 2:
+        return None
+    return ReviewItem("conflicting_dates", squash(sentence)[:160], "limits")
+
+
+def _unique_review(items: list[ReviewItem]) -> list[ReviewItem]:
+    unique: list[ReviewItem] = []
+    for item in items:
+        if item not in unique:
+            unique.append(item)
+    return unique
 
 
 def _merge(prose: list[Deadline], labelled: list[Deadline]) -> list[Deadline]:

@@ -25,7 +25,8 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "rejected",
-            r"abgelehnt|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen|angenommen|zugestimmt)",
+            r"abgelehnt|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen|angenommen|zugestimmt)"
+            r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?nicht\s+zu\b",
         ),
         ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
         ("deferred", r"vertagt|Vertagung|zurückgestellt|abgesetzt|verschoben|zurückverwiesen"),
@@ -37,8 +38,9 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("disposed", r"(?<!Erledigungs)erledigt|für\s+erledigt|Erledigung\s+erklärt|beantwortet"),
         (
             "adopted",
-            r"beschlossen|beschließt|beschließen|angenommen|bestätig|zugestimmt|stimmt\s+\w*\s*zu"
-            r"|stimmen\s+\w*\s*zu|Zustimmung|einstimmig|mehrheitlich|befürwortet|Einverständnis"
+            r"beschlossen|beschließt|beschließen|angenommen|bestätig|zugestimmt"
+            r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?zu\b"
+            r"|Zustimmung|einstimmig|mehrheitlich|befürwortet|Einverständnis"
             r"|einverstanden|nahm(?:en)?\s+(?:\S+\s+){0,8}?an\b",
         ),
     )

@@ -37,9 +37,15 @@ class Source:
     format: str
 
 
+def display_name(path: Path) -> str:
+    """The path as printable text: bytes that are not UTF-8 in a file name (kept by the OS
+    as surrogate escapes) become U+FFFD instead of failing every later print."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def read_bytes(path: Path, max_bytes: int) -> bytes:
     """The file's bytes, after the size check; UnreadableDocument for any OS failure."""
-    name = str(path)
+    name = display_name(path)
     try:
         if not path.is_file():
             raise UnreadableDocument(name, "no such file" if not path.exists() else "not a file")
@@ -66,7 +72,16 @@ def decode_text(data: bytes, name: str, charset: str | None = None) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+
+
+def _decode_line(line: bytes) -> str:
+    """One line as UTF-8 where it is, else as Windows-1252: a file that mixes the two
+    (an export pasted together) keeps its UTF-8 lines intact instead of ``fÃ¼r``."""
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
 
 
 def _check_binary(data: bytes, name: str) -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\x0b\x0c"), " ")
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def one_of(words: Iterable[str]) -> str:
@@ -26,6 +27,7 @@ def normalize(text: str) -> str:
 
     Tabs survive: the HTML and PDF readers use them as table-cell boundaries.
     """
+    text = _SURROGATE.sub("\ufffd", text)  # lone surrogates cannot be encoded or printed
     text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DROP)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _CONTROL.sub(" ", text)

@@ -24,6 +24,7 @@ from tracker.documents.grammar import (
     quarter_code,
     recurrence_of,
     relative_period,
+    single_year,
     year_end,
     year_only,
 )
@@ -191,3 +192,113 @@ def test_every_rule_is_registered_by_name() -> None:
 )
 def test_recurrence_of_report_duties(phrase: str, recurrence: str | None) -> None:
     assert recurrence_of(phrase) == recurrence
+
+
+# --- rules learnt from councils the reader had not seen --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "due"),
+    [
+        ("bis 2024-12-31", "iso_date", date(2024, 12, 31)),
+        ("by 12/31/2024", "us_date", date(2024, 12, 31)),
+        ("am 25/12/2024", "us_date", date(2024, 12, 25)),  # only the day-first reading is valid
+        ("bis Mitte 2026", "end_of_year", date(2026, 6, 30)),
+        ("Mitte 2026", "end_of_year", date(2026, 6, 30)),
+        ("bis zum Herbst 2025", "season", date(2025, 11, 30)),
+        ("Verschiebung auf den März 2025", "month_year", date(2025, 3, 31)),
+    ],
+)
+def test_new_rules_read_their_phrase(phrase: str, rule: str, due: date) -> None:
+    term = only(find_terms(phrase, DECIDED))
+    assert (term.rule, term.date) == (rule, due)
+
+
+def test_a_season_without_bis_describes_and_is_not_read() -> None:
+    assert find_terms("im Sommer 2010 wurde gebaut", DECIDED) == []
+
+
+def test_an_ambiguous_slash_date_is_not_guessed() -> None:
+    # 03/04/2024 is 4 March (month first) or 3 April (day first): not read.
+    assert find_terms("am 03/04/2024", DECIDED) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("nach den Osterferien", "Osterferien"),
+        ("in den anstehenden Haushaltsberatungen", "Haushaltsberatungen"),
+        ("auf die Tagesordnung der nächsten Sitzung", "der nächsten Sitzung"),
+        ("vertagt auf die nächste Sitzung", "auf die nächste Sitzung"),
+        ("im nächsten Sitzungslauf", "im nächsten Sitzungslauf"),
+    ],
+)
+def test_events_and_sessions_are_anchors_without_a_date(phrase: str, anchor: str) -> None:
+    term = only(find_terms(phrase, DECIDED))
+    assert term.date is None and term.rule == "event_anchor"
+    assert anchor in term.text
+
+
+@pytest.mark.parametrize("word", ["zeitnah", "umgehend", "baldmöglichst", "in Kürze"])
+def test_vague_terms_are_soft_and_undated(word: str) -> None:
+    term = only(find_terms(f"Die Verwaltung soll {word} berichten.", DECIDED))
+    assert (term.rule, term.date, term.anchor) == ("soft_term", None, "soft")
+
+
+def test_a_limit_until_an_event_clause_is_undated() -> None:
+    term = only(find_terms("bis der HFA seine Beratungen abgeschlossen hat", DECIDED))
+    assert (term.rule, term.date) == ("until_clause", None)
+
+
+def test_a_missing_year_comes_from_the_documents_only_year() -> None:
+    context = DateContext(text_year=single_year("Sitzung am 12.03.2019, Antrag vom 1. März 2019"))
+    assert only(find_terms("bis zum Jahresende", context)).date == date(2019, 12, 31)
+    assert single_year("am 12.03.2019 und am 1.2.2020") is None  # two years: no guess
+
+
+def test_every_rule_is_registered_under_its_name() -> None:
+    assert all(rule.__name__ == name for name, rule in RULES.items())
+
+
+MARCH_2024 = DateContext(decision_date=date(2024, 3, 14))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "due"),
+    [
+        ("im 2. Quartal", "period_of_year", date(2024, 6, 30)),
+        ("im 1. Quartal", "period_of_year", date(2024, 3, 31)),  # ends after the decision
+        ("im ersten Halbjahr des kommenden Jahres", "period_of_year", date(2025, 6, 30)),
+        ("noch in diesem Jahr", "relative_year", date(2024, 12, 31)),
+        ("bis Ende nächsten Jahres", "relative_year", date(2025, 12, 31)),
+        ("im Laufe des Jahres 2025", "year_period", date(2025, 12, 31)),
+        ("bis KW 12/2025", "calendar_week", date(2025, 3, 23)),
+        ("in der 40. Kalenderwoche", "calendar_week", date(2024, 10, 6)),
+    ],
+)
+def test_periods_relative_to_the_documents_year(phrase: str, rule: str, due: date) -> None:
+    term = only(find_terms(phrase, MARCH_2024))
+    assert (term.rule, term.date) == (rule, due)
+
+
+def test_a_period_without_a_year_waits_for_one() -> None:
+    term = only(find_terms("im 2. Quartal", NOTHING))
+    assert (term.rule, term.date, term.anchor) == ("period_of_year", None, "year")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule"),
+    [
+        ("zum Schuljahresbeginn 2025/26", "school_year"),
+        ("bis zur Klärung der Finanzierung", "until_event"),
+        ("bis zum Ende der Wahlperiode", "until_event"),
+    ],
+)
+def test_limits_that_hang_on_an_event_have_no_date(phrase: str, rule: str) -> None:
+    term = only(find_terms(phrase, MARCH_2024))
+    assert (term.rule, term.date) == (rule, None)
+
+
+@pytest.mark.parametrize("phrase", ["im Jahr 2022 wurde", "im Schuljahr 2011/2012"])
+def test_a_bare_year_or_school_year_describes_and_is_not_read(phrase: str) -> None:
+    assert find_terms(phrase, MARCH_2024) == []

@@ -8,7 +8,7 @@ import pytest
 
 from tracker.documents import extract_text
 from tracker.documents.fields import find_body, find_reference
-from tracker.documents.layouts import detect
+from tracker.documents.systems import detect
 
 FORMATS = Path(__file__).resolve().parents[3] / "tests" / "data" / "seeds_formats"
 
@@ -57,7 +57,8 @@ def test_an_unknown_layout_falls_back_to_the_generic_reader() -> None:
         ),
         (["Ö 2 - 21-4290", "Errichtung einer Unterkunft"], "21-4290"),
         (["Antrag vom 28.09.2022, OF 387/3 Betreff: Berger Straße"], "OF 387/3"),
-        (["DS 062a/2016 Änderungsantrag zur Drucksache 062/2016"], "062a/2016"),
+        # the number as printed, its "DS" included (ANNOTATION.md: "DS/1246/V")
+        (["DS 062a/2016 Änderungsantrag zur Drucksache 062/2016"], "DS 062a/2016"),
         (["Kreisrat V. trug den Sachverhalt gemäß Vorlage V-KA/18/480 vor."], "V-KA/18/480"),
     ],
 )
@@ -252,3 +253,26 @@ def test_a_labelled_line_below_the_reference_is_not_the_title() -> None:
         name="t.txt",
     )
     assert extraction.title == "Verzicht auf die Durchführung des Lichterfestes im Jahr 2023"
+
+
+def test_a_new_system_is_a_profile_of_data() -> None:
+    import re
+
+    from tracker.documents.systems import Marks, Profile
+
+    council_x = Profile(
+        "council_x",
+        marks=(Marks(first_line=re.compile(r"^RIS-X\b"), text=("Vorgangsnummer",)),),
+        default_kind="Beschlussvorlage",
+        reference_labels=("Vorgangsnummer",),
+    )
+    text = "RIS-X Stadt Musterstadt\nVorgangsnummer: 12/2024\nBetreff: Spielplätze\n"
+    lines = text.splitlines()
+    assert council_x.detect(text, lines)
+    assert not council_x.detect("Vorgangsnummer: 12/2024", ["Vorgangsnummer: 12/2024"])
+    header = council_x.read(text)
+    assert (header.layout, header.kind, header.reference) == (
+        "council_x",
+        "Beschlussvorlage",
+        "12/2024",
+    )

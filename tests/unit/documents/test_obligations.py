@@ -244,3 +244,108 @@ def test_a_dated_clause_opened_by_another_subject_names_no_addressee() -> None:
 )
 def test_the_addressee_of_a_request(sentence: str, addressee: str | None) -> None:
     assert extract_text(HEAD + sentence, name="t.txt").addressee == addressee
+
+
+# --- review: what the reader could not resolve ------------------------------------------
+
+
+HEADER_REASONS = {"no_reference", "no_body", "no_kind"}
+
+
+def review_of(text: str) -> list[tuple[str, str]]:
+    """The review items about the text itself (the test head names no body)."""
+    review = extract_text(HEAD + text, name="t.txt").review
+    return [(r.reason, r.phrase) for r in review if r.reason not in HEADER_REASONS]
+
+
+def reasons(text: str) -> set[str]:
+    return {reason for reason, _ in review_of(text)}
+
+
+def test_a_confident_reading_has_nothing_to_review() -> None:
+    assert reasons("Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, bis 30.06.2015 "
+                   "die Spielplätze zu sanieren.") == set()  # fmt: skip
+
+
+def test_an_undated_event_term_is_kept_and_flagged() -> None:
+    extraction = extract_text(
+        HEAD + "Das Bezirksamt wird ersucht, bis zur Sommerpause zu berichten.", name="t.txt"
+    )
+    assert [d.date for d in extraction.deadlines] == [None]
+    assert review_of("Das Bezirksamt wird ersucht, bis zur Sommerpause zu berichten.") == [
+        ("undated_term", "bis zur Sommerpause")
+    ]
+
+
+def test_a_vague_term_is_flagged_as_soft() -> None:
+    assert "soft_term" in reasons("Das Bezirksamt wird ersucht, umgehend zu handeln.")
+
+
+def test_a_declined_report_is_not_a_duty_but_is_flagged() -> None:
+    extraction = extract_text(
+        HEAD + "Die Verwaltung soll dazu keinen Bericht vorlegen.", name="t.txt"
+    )
+    assert extraction.reports == ()
+    assert reasons("Die Verwaltung soll dazu keinen Bericht vorlegen.") == {"declined_report"}
+
+
+def test_an_operative_time_word_that_no_rule_reads_is_flagged() -> None:
+    assert "time_word_without_date" in reasons(
+        "Das Bezirksamt wird ersucht, bis zum Beginn der Bauarbeiten die Anwohner einzubinden."
+    )
+
+
+def test_two_limits_in_one_sentence_are_flagged_as_a_conflict() -> None:
+    assert "conflicting_dates" in reasons(
+        "Das Bezirksamt wird ersucht, bis zum 30.06.2015, spätestens bis 31.12.2015 zu berichten."
+    )
+
+
+def test_the_safety_net_flags_an_announcement_outside_the_resolution() -> None:
+    text = (
+        "Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, die Spielplätze zu sanieren.\n\n"
+        "Begründung:\nDer Bericht der Verwaltung soll bis zum Abschluss der Bauarbeiten folgen."
+    )
+    assert reasons(text) == {"unread_obligation"}
+
+
+def test_a_purpose_clause_is_not_a_duty() -> None:
+    assert (
+        dates(
+            "Senat und Bezirke haben im August mit Anbietern einen Katalog verabredet, um die "
+            "Gehwege zu schützen."
+        )
+        == []
+    )
+
+
+def test_a_start_date_is_not_a_due_date() -> None:
+    found = dates("Die Arbeiten sollen am 2. Juli 2012 beginnen und am 15. Oktober 2012 enden.")
+    assert found == [date(2012, 10, 15)]
+
+
+def test_an_approved_postponement_to_a_month_is_an_event_deadline() -> None:
+    extraction = extract_text(
+        "Abstimmung:\nDie vom Oberbürgermeister beantragte Terminverschiebung auf Dezember 2020 "
+        "wird mit Stimmenmehrheit angenommen.",
+        name="top.txt",
+    )
+    assert [(d.date, d.kind) for d in extraction.deadlines] == [(date(2020, 12, 31), "event")]
+    assert extraction.decision is not None and extraction.decision.outcome == "adopted"
+
+
+def test_an_announced_action_with_a_limit_counts_outside_a_resolution() -> None:
+    found = dates(
+        "Stellungnahme der Verwaltung:\nDennoch wird die Arbeitsgruppe bis Ende Januar 2013 "
+        "erste Hinweise geben."
+    )
+    assert found == [date(2013, 1, 31)]
+
+
+def test_the_administration_named_in_an_obligation_is_its_addressee() -> None:
+    extraction = extract_text(
+        "Abstimmung:\nDer Oberbürgermeister hat um eine Berichterstattung in der Sitzung im "
+        "Dezember 2020 gebeten; die Terminverschiebung auf Dezember 2020 wird angenommen.",
+        name="top.txt",
+    )
+    assert extraction.deadlines and extraction.addressee == "Oberbürgermeister"

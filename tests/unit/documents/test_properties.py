@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -82,8 +84,11 @@ def extract_or_document_error(text: str) -> None:
         extraction = extract_text(text, name="random.txt")
     except DocumentError:
         return
-    assert extraction.reference
-    extraction.to_json()
+    assert extraction.key == extraction.reference or (
+        not extraction.reference and extraction.key.startswith(("TOP ", "Dokument "))
+    )
+    # printable: no lone surrogate survives into the output
+    json.dumps(extraction.to_json(), ensure_ascii=False).encode("utf-8")
 
 
 @SETTINGS
@@ -122,3 +127,25 @@ def test_the_grammar_never_raises_on_date_like_noise(text: str, decided: object)
     context = DateContext(decision_date=decided)  # type: ignore[arg-type]
     for term in find_terms(text, context):
         assert term.start < term.end
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(blacklist_categories=())))
+def test_any_code_point_even_a_lone_surrogate_raises_only_document_errors(text: str) -> None:
+    extract_or_document_error("Drucksache 12/2024\n" + text)
+
+
+def _cpu_seconds(repeats: int) -> float:
+    text = "Beschluss:\nDas Bezirksamt wird ersucht, " + "bis zum 31.12.2024 " * repeats + "."
+    best = float("inf")
+    for _ in range(3):
+        start = time.process_time()
+        extract_text(text, name="long.txt")
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_reading_time_grows_linearly_with_a_long_sentence() -> None:
+    # Four times the text must take well under sixteen times as long (quadratic growth).
+    small, large = _cpu_seconds(1000), _cpu_seconds(4000)
+    assert large < 6 * max(small, 0.01), (small, large)

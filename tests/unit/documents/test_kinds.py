@@ -1,0 +1,52 @@
+"""Each rule that reads a document's kind from its content, given a text, then the kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.documents.kinds import KIND_RULES, kind_from_content
+
+AGENDA = (
+    "Tagesordnung\nÖ 1 Eröffnung\nÖ 2 Einwohnerfragestunde\nÖ 3 Haushalt 2024\nÖ 4 Verschiedenes"
+)
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "kind"),
+    [
+        ("gazette", "Amtsblatt für den Landkreis Havelland\nJahrgang 10", "Amtsblatt"),
+        ("attachment", "Anlage 2 zu 3. a)\nSatzung der Stiftung", "Anlage"),
+        ("minutes", "Amt - Der Amtsvorsteher N i e d e r s c h r i f t\nSitzung", "Niederschrift"),
+        (
+            "session_record",
+            "über die Sitzung des Gemeinderates am 14.09.2023\nDer Vorsitzende eröffnete die "
+            "Sitzung.\nTOP 3\nBeschluss: einstimmig",
+            "Niederschrift",
+        ),
+        ("motion", "Anträge\n17.09.2018\nStationäres Kinderhospiz", "Antrag"),
+        (
+            "minutes",
+            "Gemeinde Nalbach\nNiederschrift über die Sitzung des Gemeinderates",
+            "Niederschrift",
+        ),
+        ("agenda", AGENDA, "Tagesordnung"),
+        ("motion", "Die CDU-Fraktion beantragt, einen runden Tisch einzurichten.", "Antrag"),
+        ("question", "Anfrage der Fraktion DIE LINKE\nWie viele Spielplätze gibt es?", "Anfrage"),
+        ("decision_page", "Beschluss: einstimmig beschlossen", "Auszug"),
+    ],
+)
+def test_a_kind_rule_reads_its_text(rule: str, text: str, kind: str) -> None:
+    assert KIND_RULES[rule](text, False) == kind
+    assert kind_from_content(text, False) == kind
+
+
+def test_a_decision_page_with_its_own_number_is_not_called_an_excerpt() -> None:
+    assert KIND_RULES["decision_page"]("Beschluss: einstimmig beschlossen", True) is None
+
+
+def test_an_agenda_that_records_decisions_is_not_an_agenda() -> None:
+    assert KIND_RULES["agenda"](AGENDA + "\nBeschluss: einstimmig", False) is None
+
+
+def test_plain_prose_has_no_kind() -> None:
+    assert kind_from_content("Liebe Kolleginnen, bitte denkt an Donnerstag.", False) is None

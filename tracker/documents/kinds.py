@@ -1,0 +1,119 @@
+"""The kind of a document read from its content, when no label or heading names it.
+
+Each rule is named and looks at the head of the text (the first lines) or at the shape of
+the whole: minutes name themselves (``Niederschrift``, ``Protokoll``) near the top, gazettes
+say ``Amtsblatt``, an agenda lists items, a TOP page or decision fragment records one
+decision without a number of its own, a motion says ``beantragt``. The first rule that
+matches wins; :data:`KIND_RULES` is the registry, in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_I = re.compile
+_MINUTES = _I(
+    r"\b(?:Niederschrift|Sitzungsniederschrift|Protokoll|Sitzungsprotokoll|Ergebnisprotokoll|"
+    r"Wortprotokoll|Beschlussprotokoll)\b",
+    re.IGNORECASE,
+)
+_GAZETTE = _I(r"\b(?:Amtsblatt|Amtliche\s+Bekanntmachung|Mitteilungsblatt)\b", re.IGNORECASE)
+_AGENDA = _I(r"\b(?:Tagesordnung|Einladung\s+zur|Öffentliche\s+Bekanntmachung\s+der\s+Sitzung)\b")
+_ITEM_LINE = _I(r"^(?:TOP|Ö|N|Punkt)?\s*\d{1,2}(?:\.\d{1,2})*\.?\s+\S")
+_DECISION = _I(
+    r"^(?:Beschluss|Abstimmung|Abstimmungsergebnis|Ergebnis|Beratungsergebnis)"
+    r"\s*:|\b(?:einstimmig|mehrheitlich|mit\s+\d+\s+(?:Ja|Stimmen))\b"
+    r"|\b(?:stimmt|stimmen)\b[^.]{0,80}\bzu\b|\bnimmt\b[^.]{0,80}\bzur\s+Kenntnis\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+# What only a record of a whole session says: who came, that it opened, that it had a quorum.
+_SESSION = _I(
+    r"\beröffnet\w*\s+(?:\S+\s+){0,4}?(?:die\s+)?Sitzung|\bBeschlussfähigkeit\b|"
+    r"\bSitzungsbeginn\b|^Anwesend\w*\s*:|^über\s+die\s+(?:\w+\s+)?Sitzung\b|"
+    r"\bAus\s+der\s+Sitzung\s+de[sr]\b|\bSitzungsbericht\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ATTACHMENT = _I(r"^Anlage\s+(?:\d+[a-z]?|[IVX]+|zu)\b", re.MULTILINE)
+_MOTION_HEAD = _I(r"^(?:Antr[aä]ge?|Dringlichkeitsantrag|Änderungsantrag)\s*$", re.MULTILINE)
+_SPACED = _I(r"\b(?:[A-Za-zÄÖÜäöü] ){4,}[A-Za-zÄÖÜäöü]\b")
+_MOTION = _I(
+    r"\b(?:beantragt|beantragen|stellt\s+folgenden\s+Antrag|Antrag\s+der\s+\w*[Ff]raktion|"
+    r"Antrag\s+(?:der|des|von)\s+(?:Fraktion|Gruppe|Stadtverordneten|Ratsmitglied))\b"
+)
+_QUESTION = _I(r"\b(?:Anfrage\s+(?:der|des|von)|fragt\s+(?:den|die|das)|Ich\s+frage)\b")
+
+
+def _head(text: str, lines: int = 12) -> str:
+    """The first lines, letter-spaced headings joined (``N i e d e r s c h r i f t``)."""
+    head = "\n".join(text.split("\n")[:lines])
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), head)
+
+
+def attachment(text: str, has_reference: bool) -> str | None:
+    """``Anlage 2 zu 3. a)`` on a line of the head: a paper's attachment."""
+    return "Anlage" if _ATTACHMENT.search(_head(text, 6)) else None
+
+
+def session_record(text: str, has_reference: bool) -> str | None:
+    """The record of a whole session (it opened, had a quorum, decided) without the word."""
+    decisions = len(_DECISION.findall(text))
+    return "Niederschrift" if _SESSION.search(text[:3000]) and decisions >= 1 else None
+
+
+def minutes(text: str, has_reference: bool) -> str | None:
+    """``Niederschrift über die Sitzung ...`` near the top."""
+    return "Niederschrift" if _MINUTES.search(_head(text)) else None
+
+
+def gazette(text: str, has_reference: bool) -> str | None:
+    """``Amtsblatt für ...`` near the top."""
+    return "Amtsblatt" if _GAZETTE.search(_head(text, 8)) else None
+
+
+def agenda(text: str, has_reference: bool) -> str | None:
+    """``Tagesordnung`` near the top, several numbered items and no decision recorded."""
+    items = sum(bool(_ITEM_LINE.match(line.strip())) for line in text.split("\n")[:80])
+    if _AGENDA.search(_head(text)) and items >= 3 and not _DECISION.search(text):
+        return "Tagesordnung"
+    return None
+
+
+def decision_page(text: str, has_reference: bool) -> str | None:
+    """One decision without a number of its own: a TOP page or a minutes excerpt."""
+    return "Auszug" if not has_reference and _DECISION.search(text) else None
+
+
+def motion(text: str, has_reference: bool) -> str | None:
+    """A motion in its own words (``beantragt``, ``Antrag der Fraktion``)."""
+    head = _head(text, 20)
+    return "Antrag" if _MOTION.search(head) or _MOTION_HEAD.search(_head(text, 3)) else None
+
+
+def question(text: str, has_reference: bool) -> str | None:
+    """A question in its own words (``Anfrage der Fraktion``, ``Ich frage den Senat``)."""
+    return "Anfrage" if _QUESTION.search(_head(text, 20)) else None
+
+
+KindRule = Callable[[str, bool], str | None]
+
+#: The rules by name, in order: the first that names a kind wins.
+KIND_RULES: dict[str, KindRule] = {
+    "attachment": attachment,
+    "minutes": minutes,
+    "gazette": gazette,
+    "session_record": session_record,
+    "agenda": agenda,
+    "motion": motion,
+    "question": question,
+    "decision_page": decision_page,
+}
+
+
+def kind_from_content(text: str, has_reference: bool) -> str | None:
+    """The kind the first matching rule names, or None."""
+    for rule in KIND_RULES.values():
+        kind = rule(text, has_reference)
+        if kind:
+            return kind
+    return None

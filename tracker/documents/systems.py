@@ -1,0 +1,223 @@
+"""Publishing systems as data: how each one's pages are recognised and read.
+
+A council information system (ALLRIS, SessionNet, Bürgerinfo, Hamburg's Bezirks-RIS,
+Politik bei Uns) is a :class:`Profile`: its detection marks, the labels that carry its
+committee and meeting date, where the paper's own text starts, the kind its pages are when
+they name none, and, only where data cannot say it, a small ``refine`` step. The generic
+reader (:mod:`tracker.documents.layouts`) reads every document; the profile adds what its
+system means. A new system is a new profile here and documents in the corpus, without
+touching the others.
+
+:func:`read_header` reads a text with the profile it carries (else generically), then
+settles its kind and a decision stated in the present.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from tracker.documents.dates import parse_date
+from tracker.documents.fields import known_kind, label_value
+from tracker.documents.layouts import (
+    AUSZUG,
+    DECISION_STRONG,
+    KIND_SUFFIX,
+    Header,
+    decided_in_present,
+    read_generic,
+    settled_kind,
+    split_initiators,
+)
+from tracker.documents.model import Consultation, Decision
+from tracker.documents.outcomes import outcome_of
+from tracker.documents.text import lines_of, sentences, squash
+
+
+@dataclass(frozen=True)
+class Marks:
+    """One way to recognise a system's page; every mark given must hold.
+
+    ``first_line``: the first line's shape; ``head_line``: some line of the first six;
+    ``lines``: groups of whole lines, one of each group among the first ``within`` lines
+    (all lines when ``within`` is 0); ``text``: one of these strings anywhere.
+    """
+
+    first_line: re.Pattern[str] | None = None
+    head_line: re.Pattern[str] | None = None
+    lines: tuple[tuple[str, ...], ...] = ()
+    within: int = 12
+    text: tuple[str, ...] = ()
+
+    def hold(self, text: str, lines: list[str]) -> bool:
+        if self.first_line is not None and not (lines and self.first_line.search(lines[0])):
+            return False
+        if self.head_line is not None and not any(self.head_line.match(x) for x in lines[:6]):
+            return False
+        scope = set(lines[: self.within] if self.within else lines)
+        if any(not scope.intersection(group) for group in self.lines):
+            return False
+        return not self.text or any(mark in text for mark in self.text)
+
+
+Refine = Callable[[str, Header, "Profile"], Header]
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A publishing system: how to recognise it (any of ``marks``) and what it means."""
+
+    name: str
+    marks: tuple[Marks, ...]
+    #: the paper's own text starts after this line (a page that wraps a file)
+    content_after: str | None = None
+    #: the kind of its pages when they name none
+    default_kind: str | None = None
+    #: the labels of the committee and the meeting date on its pages
+    committee_label: str | None = None
+    date_label: str | None = None
+    #: labels of its own that carry the paper's number and its title
+    reference_labels: tuple[str, ...] = ()
+    title_labels: tuple[str, ...] = ()
+    refine: Refine | None = None
+
+    def detect(self, text: str, lines: list[str]) -> bool:
+        return any(m.hold(text, lines) for m in self.marks)
+
+    def read(self, text: str) -> Header:
+        content = text.split(self.content_after, 1)[1] if self.content_after else text
+        header = replace(read_generic(content), layout=self.name)
+        if self.default_kind and header.kind is None:
+            header = replace(header, kind=self.default_kind)
+        lines = lines_of(content)
+        if self.reference_labels and header.reference is None:
+            value = label_value(lines, self.reference_labels)
+            number = re.match(r"\S+", value or "")
+            header = replace(header, reference=number.group(0) if number else None)
+        if self.title_labels:
+            header = replace(header, title=label_value(lines, self.title_labels) or header.title)
+        return self.refine(text, header, self) if self.refine else header
+
+
+# --- what data cannot say -----------------------------------------------------------------
+
+
+def _hamburg_title(text: str, header: Header, profile: Profile) -> Header:
+    """The number alone on the first line, the title with its ``(Antrag der ...)`` below it,
+    up to the kind word."""
+    lines = lines_of(text)
+    title_lines: list[str] = []
+    kind = header.kind
+    for line in lines[1:6]:
+        first_word = known_kind(line.split(" ")[0])
+        if title_lines and first_word and len(line) < 40:
+            kind = kind or first_word
+            break
+        title_lines.append(line)
+    title, initiators = split_initiators(squash(" ".join(title_lines)) or None)
+    if title:
+        title = KIND_SUFFIX.sub("", title) or title
+    return replace(
+        header,
+        reference=lines[0],
+        title=title or header.title,
+        kind=kind,
+        initiators=initiators or header.initiators,
+    )
+
+
+def _minutes_excerpt(text: str, header: Header, profile: Profile) -> Header:
+    """One agenda item of a committee's minutes: the decision is the last resolution,
+    taken by the committee on the meeting date its labels give."""
+    lines = lines_of(text)
+    committee = label_value(lines, (profile.committee_label or "Gremium",), next_line=False)
+    day = parse_date(label_value(lines, (profile.date_label or "Datum",), next_line=False) or "")
+    decision = header.decision
+    if decision is None:
+        candidates = [s for s in sentences(text) if DECISION_STRONG.search(s)]
+        if candidates:
+            wording = squash(candidates[-1])
+            outcome = outcome_of(wording)
+            if outcome:
+                decision = Decision(outcome, day, committee, wording)
+    consultations = header.consultations or (
+        (Consultation(committee, day, None, decision.text if decision else None),)
+        if committee or day
+        else ()
+    )
+    return replace(
+        header,
+        body=header.body or committee,
+        consultations=consultations,
+        decision=decision,
+    )
+
+
+def _file_page_body(text: str, header: Header, profile: Profile) -> Header:
+    """The page names the municipality (``Kommune``); the paper may not."""
+    town = label_value(lines_of(text), ("Kommune",))
+    if not town or header.body is not None:
+        return header
+    content = text.split(profile.content_after or "", 1)[-1]
+    m = re.search(r"\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+" + re.escape(town), content)
+    return replace(header, body=m.group(0) if m else town)
+
+
+# --- the systems ----------------------------------------------------------------------------
+
+PROFILES: tuple[Profile, ...] = (
+    Profile(
+        "politik_bei_uns",
+        marks=(Marks(lines=(("Inhalt der Datei",), ("Dateiname", "Kommune")), within=0),),
+        content_after="Inhalt der Datei",
+        refine=_file_page_body,
+    ),
+    Profile(
+        "buergerinfo",
+        marks=(Marks(head_line=AUSZUG, text=("Gremium:", "TOP:")),),
+        default_kind="Auszug",
+        committee_label="Gremium",
+        date_label="Datum",
+        refine=_minutes_excerpt,
+    ),
+    Profile(
+        "hamburg",
+        marks=(
+            Marks(
+                first_line=re.compile(r"^\d{2}-\d{3,5}(?:\.\d{1,2})?$"),
+                text=("Petitum", "Beratungsreihenfolge"),
+            ),
+        ),
+        refine=_hamburg_title,
+    ),
+    Profile(
+        "allris",
+        marks=(
+            Marks(first_line=re.compile(r"^(?:Drucksache|Vorlage)\s+-\s+\S")),
+            Marks(text=("Drucksache-Art:", "Drucksachenlebenslauf")),
+        ),
+    ),
+    Profile(
+        "sessionnet",
+        marks=(Marks(lines=(("Betreff",), ("Vorlage", "Drucksache"), ("Art", "Vorlagenart"))),),
+    ),
+)
+
+
+def detect(text: str) -> Profile | None:
+    """The profile whose marks ``text`` carries, or None for the generic reader."""
+    lines = lines_of(text)
+    return next((p for p in PROFILES if p.detect(text, lines)), None)
+
+
+def read_header(text: str) -> Header:
+    """Read ``text`` with the profile it carries, else generically; then settle its kind
+    and a decision stated in the present on a page of minutes."""
+    profile = detect(text)
+    header = profile.read(text) if profile else read_generic(text)
+    header = replace(header, kind=settled_kind(text, header))
+    return decided_in_present(text, header)
+
+
+__all__ = ["PROFILES", "Marks", "Profile", "detect", "read_header"]

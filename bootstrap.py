@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from notifiers.service import ReminderService
     from projections.queries import Filters, Page
     from projections.runner import BuildStrategy, Progress, Projection
-    from projections.service import BoardService, BoardSettings
+    from projections.service import BoardService
     from tracker.service import TrackerService
     from tracker.settings import Settings
 
@@ -123,21 +123,15 @@ class Bootstrap:
             )
         return self._service
 
-    def board_settings(self) -> BoardSettings:
-        """The ``[board]`` table, checked."""
-        from projections.service import BoardSettings  # deferred with the read models
-
-        return BoardSettings.from_section(self.settings.section("board"))
-
     @property
     def board(self) -> BoardService:
         """The read models of the store; the log is opened only when they are behind it."""
         if self._board is None:
-            from projections.service import BoardService  # deferred: not every command lists
+            # deferred: not every command lists
+            from projections.service import BoardService, BoardSettings
 
-            self._board = BoardService(
-                self.store, lambda: self.service.app, self.board_settings(), self.today()
-            )
+            settings = BoardSettings.from_section(self.settings.section("board"))
+            self._board = BoardService(self.store, lambda: self.service.app, settings, self.today())
         return self._board
 
     def board_known(self, known_at: str | None) -> tuple[BoardAnswers, str | None]:

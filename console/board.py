@@ -57,7 +57,7 @@ def overdue(
     known_at: KnownAt = None,
 ) -> None:
     """List overdue obligations, most overdue first."""
-    from projections.present import render_page  # deferred: see filters()
+    from console.render.board import render_page  # deferred: see filters()
 
     found = filters(body, committee, office, kind)
     page = answering(ctx, known_at).overdue(found, parse_day(as_of, "--as-of"), limit, offset)
@@ -79,7 +79,7 @@ def due(
     known_at: KnownAt = None,
 ) -> None:
     """List open obligations due within DAYS days, soonest first."""
-    from projections.present import render_page  # deferred: see filters()
+    from console.render.board import render_page  # deferred: see filters()
 
     found = filters(body, committee, office, kind)
     page = answering(ctx, known_at).due(within, found, parse_day(as_of, "--as-of"), limit, offset)
@@ -98,12 +98,14 @@ def stats(
     known_at: KnownAt = None,
 ) -> None:
     """Per office and committee: open, overdue, met on time, met late, median days late."""
-    from projections.present import render_stats  # deferred: see filters()
+    from console.render.board import render_stats  # deferred: see filters()
 
     found = filters(body, committee, office, kind)
     result = answering(ctx, known_at).stats(found, parse_day(as_of, "--as-of"))
     if known_at is None and fmt.value == "json":
-        from notifiers.output import reminder_stats  # deferred: only the JSON form counts them
+        from console.render.reminders import (
+            reminder_stats,  # deferred: only the JSON form counts them
+        )
 
         result["reminders"] = reminder_stats(boot(ctx).reminders.counts())
     typer.echo(render_stats(result, fmt.value), nl=False)

@@ -12,9 +12,9 @@ import typer
 from console.app import boot, group
 from console.options import Body, KnownAt, TableOrJson, choice, parse_day
 from console.render import render_motion
+from console.render.output import render_json, render_jsonl, render_table
 from events.values import DeadlineKind, Outcome, ReportKind
 from tracker.deadlines import check_state
-from tracker.output import render_json, render_jsonl, render_table
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
@@ -208,7 +208,7 @@ def show(
         typer.echo(f"tracker: note: {note}", err=True)
     view["board"] = board.motion(motion.id)
     if known_at is None:
-        from notifiers.output import motion_reminders_view  # deferred: only `show` uses it
+        from console.render.reminders import motion_reminders_view  # deferred: only `show` uses it
 
         view["reminders"] = motion_reminders_view(c.reminders.for_motion(motion.id))
     if fmt is TableOrJson.json:

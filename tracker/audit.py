@@ -37,7 +37,7 @@ from events import archive, chain
 from events.chain import ChainBroken, ChainHead, Verification
 from events.log import LogEntry, read_log
 from events.motion import Corrected, DeadlineExtended, DeadlineSet
-from events.store import Database, StoreLocation, connect, driver_errors
+from events.store import Database, StoreLocation, connect, driver_errors, failure_reason
 from events.values import Provenance, to_jsonable
 from tracker.clock import BERLIN, Clock, parse_instant
 from tracker.errors import InputError, IntegrityViolation, StorageError, UnknownMotion
@@ -46,11 +46,6 @@ from tracker.motion import Motion
 from tracker.service import MotionLog, TrackerService, open_log
 
 log = get_logger()
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
 
 
 @contextmanager
@@ -65,7 +60,9 @@ def chain_database(location: StoreLocation, opened: Database | None = None) -> I
     try:
         db = opened or connect(location)
     except errors as exc:
-        raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
+        raise StorageError(
+            f"cannot open the store {location.display}: {failure_reason(exc)}"
+        ) from exc
     try:
         try:
             if not chain.EventTable.of(db).exists(db):
@@ -75,7 +72,9 @@ def chain_database(location: StoreLocation, opened: Database | None = None) -> I
         except BrokenPipeError:  # the reader of an export stopped early: not the store's fault
             raise
         except errors as exc:
-            raise StorageError(f"audit on {location.display} failed: {_reason(exc)}") from exc
+            raise StorageError(
+                f"audit on {location.display} failed: {failure_reason(exc)}"
+            ) from exc
     finally:
         if opened is None:
             db.close()

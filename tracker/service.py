@@ -27,7 +27,13 @@ from eventsourcing.utils import Environment
 
 from events.log import LogEntry, head_position, read_log
 from events.motion import Registered
-from events.store import StoreLocation, creation_lock, driver_errors
+from events.store import (
+    Database,
+    StoreLocation,
+    creation_lock,
+    driver_errors,
+    failure_reason,
+)
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
@@ -64,20 +70,22 @@ class MotionLog(Application[UUID]):
         register_transcodings(transcoder)
 
 
-def open_log(location: StoreLocation) -> MotionLog:
-    """Open (and on first use create) the log at ``location``."""
+def open_log(location: StoreLocation, opened: Database | None = None) -> MotionLog:
+    """Open (and on first use create) the log at ``location``.
+
+    ``opened``: a plain connection to the store the caller holds (it created the schema and
+    holds the creation lock); without it, short-lived ones are opened for both.
+    """
     errors: tuple[type[Exception], ...] = (PersistenceError, *driver_errors(location))
     try:
-        location.prepare()
-        with creation_lock(location):
+        if opened is None:
+            location.prepare()
+        with creation_lock(location, opened):
             return MotionLog(env=location.eventsourcing_env())
     except errors as exc:
-        raise StorageError(f"cannot open the store {location.display}: {_reason(exc)}") from exc
-
-
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+        raise StorageError(
+            f"cannot open the store {location.display}: {failure_reason(exc)}"
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -206,7 +214,7 @@ class TrackerService:
                 time.sleep(random.uniform(0, 0.002 * attempt))
                 continue
             except PersistenceError as exc:
-                raise StorageError(f"cannot write to the store: {_reason(exc)}") from exc
+                raise StorageError(f"cannot write to the store: {failure_reason(exc)}") from exc
             return result, Change(motion, pending)
         raise ConcurrencyError(f"gave up writing motion {mid} after {MAX_ATTEMPTS} attempts")
 

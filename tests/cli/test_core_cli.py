@@ -230,3 +230,35 @@ def test_the_default_store_is_created_on_first_use(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["deadline", "--help"]])
 def test_help_is_available(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code == 0
+
+
+def test_a_command_opens_the_store_once(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The board, the reminders and the audit seal share the command's one connection
+    (the event log keeps the library's own)."""
+    import events.store
+    import tracker.audit
+
+    run(db_url, *ADD, "--office", "Abt. Soziales")
+    opened: list[str] = []
+    real = events.store.connect
+
+    def counting(location: events.store.StoreLocation) -> events.store.Database:
+        opened.append(location.display)
+        return real(location)
+
+    monkeypatch.setattr(events.store, "connect", counting)
+    monkeypatch.setattr(tracker.audit, "connect", counting)
+    code, _, err = run(db_url, "show", "1263/IV")  # board, reminders, then the seal
+    assert code == 0, err
+    assert len(opened) == 1
+    opened.clear()
+    code, _, err = run(db_url, "complete", "1263/IV")  # a write: the seal extends the chain
+    assert code == 0, err
+    assert len(opened) <= 1
+
+
+def test_the_store_comes_from_tracker_db(tmp_path: Path) -> None:
+    store = tmp_path / "from-env"
+    result = runner.invoke(app, [*ADD[:4], "--title", "T"], env={"TRACKER_DB": str(store)})
+    assert result.exit_code == 0, result.stderr
+    assert (store / "tracker.sqlite").is_file()

@@ -1,9 +1,12 @@
-"""What the commands print, beyond the listings' own renderers: a motion, an extraction, an
-ingest summary, files written, and the one progress line on a terminal.
+"""Everything the ``tracker`` command prints, in one place.
 
-Tables, JSON, JSON lines and CSV are written by :mod:`tracker.output` (one implementation
-each); the board's and the reminders' pages by :mod:`projections.present` and
-:mod:`notifiers.output`, which use it.
+::
+
+    output.py     aligned tables, JSON, JSON lines, CSV (one implementation each)
+    board.py      the board's listings and statistics, the board section of ``show``
+    reminders.py  reminders, a dispatcher pass, the reminder section of ``show``
+    __init__.py   a motion (``show``), an extraction, an ingest summary, files written,
+                  and the one progress line on a terminal (:class:`StatusLine`)
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from console.options import ExtractFormat
+from console.render.output import render_csv, render_json, render_jsonl, render_table
 from tracker.errors import InputError
-from tracker.output import render_csv, render_json, render_jsonl, render_table
 
 T = TypeVar("T")
 
@@ -134,11 +137,13 @@ def render_motion(view: dict[str, Any]) -> str:
     if open_items:
         text += "open for review:\n" + render_table(open_items, ["item", "reason", "phrase"]) + "\n"
     if "board" in view:
-        from projections.present import render_motion_board  # deferred: only `show` uses it
+        from console.render.board import render_motion_board  # deferred: only `show` uses it
 
         text += render_motion_board(view["board"]) + "\n"
     if view.get("reminders"):
-        from notifiers.output import render_motion_reminders  # deferred: only `show` uses it
+        from console.render.reminders import (
+            render_motion_reminders,  # deferred: only `show` uses it
+        )
 
         text += "reminders:\n" + render_motion_reminders(view["reminders"]) + "\n"
     columns = ["version", "recorded", "effective", "event"]

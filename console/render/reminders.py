@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from console.render.output import render_csv, render_json, render_table
 from notifiers.dispatcher import PassResult
-from notifiers.queue import ReminderRow
-from tracker.output import render_csv, render_json, render_table
+from notifiers.queue import STATUSES, ReminderRow
 
 REMINDER_COLUMNS = [
     "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late", "key",
@@ -66,7 +66,7 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-# -- for ``tracker show`` and ``tracker stats`` (wired by their owners) ----------------------
+# -- for ``tracker show`` and ``tracker stats`` ---------------------------------------------
 
 MOTION_COLUMNS = ["deadline", "stage", "send_at", "status", "recipient", "late", "error"]
 
@@ -107,5 +107,4 @@ def render_motion_reminders(view: Sequence[dict[str, Any]]) -> str:
 def reminder_stats(counts: dict[str, int]) -> dict[str, int]:
     """Reminder counts for ``tracker stats`` (key ``"reminders"``): every status, zeros
     included, so that ``failed`` is always present."""
-    statuses = ("planned", "sent", "failed", "skipped", "retired")
-    return {s: int(counts.get(s, 0)) for s in statuses}
+    return {s: int(counts.get(s, 0)) for s in STATUSES}

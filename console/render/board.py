@@ -1,15 +1,16 @@
 """Printing board answers: aligned tables for people, JSON and CSV for programs.
 
 JSON is the documented schema (``docs/board-schema.md``); CSV has one line per item with the
-item keys as header and formula-like cells neutralised (:func:`tracker.output.render_csv`).
+item keys as header and formula-like cells neutralised
+(:func:`console.render.output.render_csv`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from console.render.output import render_csv, render_json, render_table
 from projections.queries import ITEM_KEYS, Page
-from tracker.output import render_csv, render_json, render_table
 
 TABLE_COLUMNS = ("reference", "office", "kind", "due", "status", "days", "title")
 STATS_COLUMNS = (

@@ -475,7 +475,11 @@ _REASONING = re.compile(r"^[^\S\n]*Begründung[^\S\n]*:?[^\S\n]*$", re.MULTILINE
 
 def find_body(text: str) -> str | None:
     """The council the document belongs to: ``BVV Mitte von Berlin``, ``Bezirksversammlung
-    Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``."""
+    Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``; for the
+    minutes of a committee's session, that committee (``Ausschuss für Soziales``)."""
+    committee = _COMMITTEE_SESSION.search("\n".join(text.split("\n")[:8]))
+    if committee is not None:
+        return _nominative(committee.group(1))
     for berlin in _BERLIN.finditer(text):
         # "beim Bezirk Mitte" alone names a district of any city; Berlin's need more.
         if (
@@ -534,6 +538,28 @@ _COMMITTEE = re.compile(
     r"Kultur|Schul|Sport|Verkehrs|Ältesten)ausschuss\b"
     r"|\bBeirat\s+[A-ZÄÖÜ][\w-]+|\bOrtsbeirat(?:\s+\d{1,2})?\b|\bOrtsrat\s+[A-ZÄÖÜ][\w-]+"
 )
+
+
+# The head of a committee's minutes: "Niederschrift über die Sitzung des Ausschusses für
+# Soziales", "Protokoll der 12. Sitzung des Bauausschusses".
+_COMMITTEE_SESSION = re.compile(
+    r"\b(?:Niederschrift|Protokoll|Sitzung)\b[^\n]{0,60}?\b(?:des|der)\s+(?:\d+\.\s+)?("
+    r"Ausschusses\s+für\s+[A-ZÄÖÜ][\w-]*(?:(?:,\s*|\s+und\s+)[A-ZÄÖÜ][\w-]*){0,4}"
+    r"|[A-ZÄÖÜ][\w-]*ausschusses|Stadtbezirksrat(?:e)?s\s+[A-ZÄÖÜ][\w-]+|Bezirksvertretung\s+"
+    r"[A-ZÄÖÜ][\w-]+|Beirat(?:e)?s\s+[A-ZÄÖÜ][\w-]+)"
+)
+
+
+def _nominative(committee: str) -> str:
+    """``Ausschusses für Soziales`` -> ``Ausschuss für Soziales``, ``Bauausschusses`` ->
+    ``Bauausschuss``, ``Beirates Burglesum`` -> ``Beirat Burglesum``."""
+    words = squash(committee).split(" ", 1)
+    head = (
+        re.sub(r"(?:es|s)$", "", words[0])
+        if words[0].endswith(("sses", "tes", "rats", "rates"))
+        else words[0]
+    )
+    return " ".join([head, *words[1:]])
 
 
 def _base(word: str) -> str:

@@ -287,3 +287,21 @@ def test_allris_4_bulleted_basic_data_are_read_as_labels() -> None:
     extraction = extract_text(text, name="a4.txt")
     assert (extraction.layout, extraction.kind) == ("allris4", "Auszug")
     assert extraction.decision is not None and extraction.decision.outcome == "adopted"
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (
+            "Niederschrift über die Sitzung des Ausschusses für Soziales\nDatum: 07.03.2006",
+            "Ausschuss für Soziales",
+        ),
+        ("Protokoll der 19. Sitzung des Beirates Burglesum vom 18.06.2021", "Beirat Burglesum"),
+        (
+            "Niederschrift der Sitzung des Stadtbezirksrates Misburg-Anderten",
+            "Stadtbezirksrat Misburg-Anderten",
+        ),
+    ],
+)
+def test_the_minutes_of_a_committee_belong_to_that_committee(head: str, body: str) -> None:
+    assert find_body(head + "\nDie Bürgerschaft der Hansestadt Lübeck hat beschlossen.") == body

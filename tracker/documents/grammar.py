@@ -824,6 +824,7 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
         "yearly",
         re.compile(
             r"(?<![a-zäöüß])(?:all)?jährlich|einmal\s+(?:im|pro)\s+Jahr|jedes\s+Jahr|"
+            r"jeweils\s+zum\s+\d{1,2}\.\s?\d{1,2}\.\s+(?:eines|jedes)\s+Jahres|"
             r"Jahresbericht|(?:einen|in\s+einem)\s+jährlichen",
             _FLAGS,
         ),
@@ -831,7 +832,8 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
     (
         "regular",
         re.compile(
-            r"regelmäßig|fortlaufend|kontinuierlich|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
+            r"regelmäßig|fortlaufend|kontinuierlich|jeweils\s+zu\s+den\s+Sitzungen|"
+            r"(?:zu|in)\s+jeder\s+Sitzung|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
             r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig",
             _FLAGS,
         ),

@@ -101,7 +101,7 @@ _LAYS_BEFORE = (
     + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
 )
 _FUTURE_REPORT = re.compile(
-    r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
+    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
@@ -127,7 +127,7 @@ _REPORT = re.compile(
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
-    + _LAYS_BEFORE,
+    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b[^.;?]{0,120}?\bvorliegen\b|" + _LAYS_BEFORE,
     _I,
 )
 _DECLINED = re.compile(

@@ -1,5 +1,5 @@
-"""Commands on one motion: add, deadline extend, report, complete, withdraw, correct, show,
-and the raw log."""
+"""Commands on one motion: add, deadline extend, report, complete, progress, withdraw,
+correct, show, and the raw log."""
 
 from __future__ import annotations
 
@@ -129,6 +129,32 @@ def complete(
     day = parse_day(on, "--date") or c.today()
     c.service.complete(motion.id, on=day, deadline_id=deadline, note=note)
     typer.echo(f"{motion.reference}{' ' + deadline if deadline else ''}: completed on {day}")
+
+
+@commands.command()
+def progress(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    text: Annotated[str, typer.Option(help="The Sachstand: what has been done.")],
+    reason: Annotated[str | None, typer.Option(help="Why it is late.")] = None,
+    next_step: Annotated[str | None, typer.Option("--next", help="The next step.")] = None,
+    expected: Annotated[str | None, typer.Option(help="When it is expected done.")] = None,
+    office: Annotated[
+        str | None, typer.Option(help="Reporting office (default: Federführung).")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Day of the Sachstand (default today).")
+    ] = None,
+    body: Body = None,
+) -> None:
+    """Record a Sachstand: progress, the reason for delay, the next step."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    change = c.service.report_progress(
+        motion.id, on=parse_day(on, "--date") or c.today(), text=text, reason=reason,
+        next_step=next_step, expected=parse_day(expected, "--expected"), office=office,
+    )  # fmt: skip
+    typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
 
 
 @commands.command()

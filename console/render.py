@@ -130,6 +130,14 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
+    if view.get("progress"):
+        text += (
+            "progress (Sachstand):\n"
+            + render_table(
+                view["progress"], ["on", "by", "office", "text", "reason", "next", "expected"]
+            )
+            + "\n"
+        )
     open_items = [r for r in view.get("review", []) if r["resolution"] is None]
     if open_items:
         text += "open for review:\n" + render_table(open_items, ["item", "reason", "phrase"]) + "\n"

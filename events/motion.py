@@ -152,6 +152,23 @@ class Withdrawn(MotionEvent):
 
 
 @event
+class ProgressReported(MotionEvent):
+    """A Sachstand: how far the work on the motion has come, as the office reports it.
+
+    ``effective`` is the day of the Sachstand, ``provenance`` the person who recorded it;
+    ``office`` the reporting unit (the Federführung when it was recorded, unless named);
+    ``reason`` why the work is late, ``next_step`` what comes next and ``expected`` when
+    the office expects to be done (each None when not said).
+    """
+
+    office: str | None
+    text: str
+    reason: str | None
+    next_step: str | None
+    expected: date | None
+
+
+@event
 class Corrected(MotionEvent):
     """A wrongly recorded fact was put right; ``previous`` keeps what it replaced.
 
@@ -209,5 +226,6 @@ MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
         Corrected,
         ReviewRequested,
         ReviewResolved,
+        ProgressReported,
     )
 }

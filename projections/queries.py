@@ -10,6 +10,10 @@ asked about (today, or ``as_of``); nothing time-dependent is stored (ADR 0004):
 * ``upcoming``: open and due later; ``undated``: open without a due date;
 * ``withdrawn``: the motion was withdrawn before the obligation was met.
 
+Every item carries the motion's latest Sachstand (``progress``: text, reason for delay,
+next step, expected date, its day and who recorded it), or null. With ``as_of`` a latest
+Sachstand dated after that day is left out (an earlier one it superseded is not shown).
+
 With ``as_of`` the board is read as it stood on that date in effective-date terms: only
 motions registered and obligations set by then, the due date valid then (before a later
 extension), and what was met or withdrawn later counted as still open. An ``as_of`` before
@@ -64,6 +68,7 @@ _ITEM_COLUMNS = (
     "met_on",
     "withdrawn_on",
     "schedule",
+    "progress",
 )
 _SELECT = ", ".join(_ITEM_COLUMNS)
 
@@ -95,6 +100,7 @@ ITEM_KEYS = (
     "days_late",
     "days_until_due",
     "next_due",
+    "progress",
 )
 
 
@@ -463,11 +469,25 @@ class BoardQueries:
             iso = day.isoformat()
             next_due = next((d for d in str(r["schedule"]).split(",") if d >= iso), None)
         r["id"] = r["row_key"]
+        r["progress"] = _progress(r["progress"], day if as_of else None)
         if status["status"] not in ("met", "met_late"):
             r["met_on"] = None
         r.update(status)
         r["next_due"] = next_due
         return {k: r[k] for k in ITEM_KEYS}
+
+
+def _progress(stored: str | None, as_of: date | None) -> dict[str, Any] | None:
+    """The latest Sachstand of a row (None before one was recorded, or, ``as_of`` a day,
+    when the latest one is dated after it)."""
+    if stored is None:
+        return None
+    import json  # deferred: only rows with a Sachstand need it
+
+    progress: dict[str, Any] = json.loads(stored)
+    if as_of is not None and progress["on"] > as_of.isoformat():
+        return None
+    return progress
 
 
 def _check_page(limit: int, offset: int) -> None:

@@ -11,7 +11,10 @@ Rules (each raises a :mod:`tracker.errors` error):
   (:class:`MotionClosed`);
 * a due date may not lie before the date of the motion's decision (:class:`DateOrderError`);
 * an extension must move the due date later (:class:`DateOrderError`);
-* a deadline or obligation id must exist (:class:`UnknownDeadline`).
+* a deadline or obligation id must exist (:class:`UnknownDeadline`);
+* a Sachstand needs a text, is not taken on a completed or withdrawn motion
+  (:class:`MotionClosed`), and its expected date may not lie before its own day
+  (:class:`DateOrderError`).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from events.motion import (
     DeadlineExtended,
     DeadlineSet,
     DecisionRecorded,
+    ProgressReported,
     Registered,
     ReportObligationSet,
     ReportSubmitted,
@@ -46,6 +50,7 @@ from events.values import (
     Recurrence,
     ReportKind,
 )
+from tracker.clock import BERLIN
 from tracker.errors import DateOrderError, InputError, MotionClosed, UnknownDeadline
 from tracker.identity import motion_id, normalise_key
 from tracker.state import (
@@ -53,11 +58,13 @@ from tracker.state import (
     DeadlineLife,
     DutyLife,
     MotionState,
+    ProgressLife,
     blank_state,
     current_due,
     decision_date,
     effective_day,
     evolve,
+    progress_of,
 )
 
 
@@ -209,6 +216,8 @@ class Motion(BaseAggregate[UUID]):
         self.completion_note: str | None = None
         self.corrections: list[Corrected] = []
         self.reviews: dict[str, ReviewItem] = {}
+        #: Every Sachstand in the order recorded.
+        self.progress_reports: list[ProgressLife] = []
 
     # -- the folded state ------------------------------------------------------------------
 
@@ -493,6 +502,44 @@ class Motion(BaseAggregate[UUID]):
         self._check_open("complete it")
         self._trigger(Completed, meta, deadline_id=deadline_id, note=note)
 
+    def report_progress(
+        self,
+        *,
+        text: str,
+        reason: str | None,
+        next_step: str | None,
+        expected: date | None,
+        office: str | None,
+        meta: Meta,
+    ) -> bool:
+        """Record a Sachstand (the office: the Federführung unless named); False when the
+        same Sachstand was recorded before."""
+        text = " ".join(text.split())
+        if not text:
+            raise InputError(f"a Sachstand on {self.reference} needs a text")
+        self._check_open("record a Sachstand")
+        on = meta.effective or meta.at.astimezone(BERLIN).date()
+        if expected is not None and expected < on:
+            raise DateOrderError(
+                f"expected date {expected.isoformat()} lies before the Sachstand of "
+                f"{on.isoformat()} on {self.reference}"
+            )
+        office = office or self.office
+        said = (on.isoformat(), text, reason, next_step, expected and expected.isoformat(), office)
+        for p in self.progress_reports:
+            if (p["on"], p["text"], p["reason"], p["next"], p["expected"], p["office"]) == said:
+                return False
+        self._trigger(
+            ProgressReported,
+            meta,
+            office=office,
+            text=text,
+            reason=reason,
+            next_step=next_step,
+            expected=expected,
+        )
+        return True
+
     def withdraw(self, *, reason: str | None, meta: Meta) -> None:
         """The motion was withdrawn (zurückgezogen)."""
         self._check_open("withdraw it")
@@ -665,6 +712,10 @@ class Motion(BaseAggregate[UUID]):
         if parts[0] == "deadline" and parts[2] == "due":
             d = self.deadlines[parts[1]]
             d.history.append(DueChange(d.due, event.effective, event.timestamp, event.reason))
+
+    @_record.register
+    def _(self, event: ProgressReported) -> None:
+        self.progress_reports.append(progress_of(event))
 
     @_record.register
     def _(self, event: ReviewRequested) -> None:

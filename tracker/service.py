@@ -344,6 +344,33 @@ class TrackerService:
         )
         return change
 
+    def report_progress(
+        self,
+        mid: UUID,
+        *,
+        on: date,
+        text: str,
+        reason: str | None = None,
+        next_step: str | None = None,
+        expected: date | None = None,
+        office: str | None = None,
+    ) -> Change:
+        """Record a Sachstand effective on ``on`` (by the current user; the office: the
+        Federführung unless named)."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid,
+            lambda m: m.report_progress(
+                text=text,
+                reason=reason,
+                next_step=next_step,
+                expected=expected,
+                office=office,
+                meta=meta,
+            ),
+        )
+        return change
+
     def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:
         """Record that the motion was withdrawn."""
         meta = self.meta(on)

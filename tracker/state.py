@@ -16,6 +16,8 @@ evolves one of its own. The rules, in one place:
   the duty meets it and opens the first later occurrence falling due after the report (a
   report covers those that fell due before it); a final report, a report for a one-off
   duty, or completing the motion ends the duty. Reports after the end change nothing.
+* **Sachstand.** The latest Sachstand (by effective date; of two on the same day, the one
+  recorded later) is the motion's ``progress``; the whole series is the aggregate's.
 * **Closing.** Completing the motion meets its open deadlines and ends its duties;
   withdrawing it leaves them unmet (the read models show them as withdrawn).
 
@@ -30,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from events.values import BINDING_OUTCOMES, Recurrence, ReportKind
 from tracker import recurrence
@@ -72,6 +74,19 @@ class DutyLife(TypedDict):
     ended: str | None
 
 
+class ProgressLife(TypedDict):
+    """A Sachstand: its day (``on``), texts, expected date (ISO), who recorded it (``by``)
+    and the reporting office."""
+
+    on: str
+    text: str
+    reason: str | None
+    next: str | None
+    expected: str | None
+    by: str
+    office: str | None
+
+
 class MotionState(TypedDict):
     """What the read models and the aggregate's rules know of a motion."""
 
@@ -91,6 +106,8 @@ class MotionState(TypedDict):
     duties: dict[str, DutyLife]
     completed: str | None
     withdrawn: str | None
+    #: The latest Sachstand (absent from states stored before Sachstände were recorded).
+    progress: NotRequired[ProgressLife | None]
 
 
 def parse_cadence(value: object, where: str) -> int:
@@ -236,6 +253,7 @@ def _new_state(
         "duties": {},
         "completed": None,
         "withdrawn": None,
+        "progress": None,
     }
 
 
@@ -332,6 +350,26 @@ def _withdrawn(s: MotionState, e: Any, rules: Rules) -> None:
     s["withdrawn"] = effective_day(e)
 
 
+def progress_of(e: Any) -> ProgressLife:
+    """The Sachstand an event of ``ProgressReported`` records, as plain data."""
+    return {
+        "on": effective_day(e),
+        "text": e.text,
+        "reason": e.reason,
+        "next": e.next_step,
+        "expected": e.expected.isoformat() if e.expected else None,
+        "by": e.provenance.name,
+        "office": e.office,
+    }
+
+
+def _progress(s: MotionState, e: Any, rules: Rules) -> None:
+    latest = s.get("progress")
+    report = progress_of(e)
+    if latest is None or latest["on"] <= report["on"]:
+        s["progress"] = report
+
+
 #: Facts of the motion that ``Corrected`` may replace.
 CORRECTABLE = ("title", "kind", "state", "addressee", "office")
 
@@ -363,6 +401,7 @@ _STEPS: dict[str, Step] = {
     "Completed": _completed,
     "Withdrawn": _withdrawn,
     "Corrected": _corrected,
+    "ProgressReported": _progress,
 }
 #: The steps by event class, filled on first sight of a class (None: not a motion's).
 _STEPS_BY_TYPE: dict[type, Step | None] = {}

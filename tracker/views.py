@@ -93,6 +93,7 @@ def motion_view(motion: Motion) -> dict[str, Any]:
             }
             for r in motion.reviews.values()
         ],
+        "progress": sorted(motion.progress_reports, key=lambda p: p["on"]),
         "completed_on": motion.completed_on,
         "completion_note": motion.completion_note,
         "withdrawn_on": motion.withdrawn_on,

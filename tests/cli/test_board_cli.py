@@ -8,31 +8,11 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
+from tests.cli.conftest import Invoke
 
-import cli
-
-NOW = "2015-01-05T09:00"
 MITTE = "BVV Mitte von Berlin"
-
-#: ``run(*args, now=...)`` -> (exit code, stdout, stderr)
-Invoke = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(db_url: str) -> Invoke:
-    runner = CliRunner()
-
-    def invoke(*args: str, now: str | None = NOW) -> tuple[int, str, str]:
-        prefix = ["--db", db_url] + (["--now", now] if now else [])
-        result = runner.invoke(cli.app, [*prefix, *args])
-        return result.exit_code, result.stdout, result.stderr
-
-    return invoke
 
 
 def add(run: Invoke, reference: str, due: str, *extra: str) -> None:

@@ -23,6 +23,7 @@ STORED_TOPICS = {
     "events.motion:Corrected",
     "events.motion:ReviewRequested",
     "events.motion:ReviewResolved",
+    "events.motion:ProgressReported",
 }
 
 

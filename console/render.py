@@ -117,6 +117,7 @@ def render_motion(view: dict[str, Any]) -> str:
             if decision
             else "-"
         ),
+        f"status: {view['status']}",
     ]
     if view["completed_on"]:
         lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")

@@ -3,7 +3,8 @@
 Rows are obligations: a completion (or event) deadline, a report deadline, a one-off report
 duty, or one occurrence of a recurring report duty. Each row carries the motion's facts
 (reference, title, body, committee, office, addressee, kind, Bundesland, decision date, the
-latest Sachstand as JSON with its day in ``progress_on``), the
+latest Sachstand as JSON with its day in ``progress_on``, the motion's status from
+:func:`tracker.state.motion_status`), how often a deadline was extended, the
 due date after BGB § 193 for the motion's Bundesland (``due``; ``nominal_due`` as written),
 the original due date when it was extended or corrected, and the date it was met.
 
@@ -63,7 +64,7 @@ if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -101,6 +102,8 @@ ROW_COLUMNS = (
     "registered_on",
     "progress_on",
     "progress",
+    "motion_status",
+    "extensions",
 )
 _KIND = ROW_COLUMNS.index("kind")
 _DUE = ROW_COLUMNS.index("due")
@@ -158,7 +161,7 @@ _CREATE = [
         withdrawn_on TEXT, schedule TEXT, reference TEXT NOT NULL, title TEXT NOT NULL,
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
         state TEXT, decision_date TEXT, registered_on TEXT NOT NULL, progress_on TEXT,
-        progress TEXT)""",
+        progress TEXT, motion_status TEXT NOT NULL, extensions INTEGER NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (mseq)",
     """CREATE TABLE IF NOT EXISTS {p}board_counts (
         dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
@@ -409,6 +412,7 @@ class BoardProjection(Tables):
             s["registered"],
             progress["on"] if progress else None,
             _encode_progress(progress),
+            fold.motion_status(s),
         )
         rows: list[tuple[Any, ...]] = []
         for oid, d in s["deadlines"].items():
@@ -443,6 +447,7 @@ class BoardProjection(Tables):
                         closed,
                         None,
                         *common,
+                        d.get("extended", 0),
                     )
                 )
         due_of = self.rules.occurrence_due
@@ -451,7 +456,7 @@ class BoardProjection(Tables):
             for k, met_on, opened in o["met"]:
                 nominal = due_of(s, o, k)
                 head = _duty_row(mid, oid, o, k, recurring, nominal, state, opened, met_on, None)
-                rows.append((seq, *head, None, *common))
+                rows.append((seq, *head, None, *common, 0))
             if o["ended"] is None:
                 k = o["occurrence"]
                 nominal = due_of(s, o, k)
@@ -464,7 +469,7 @@ class BoardProjection(Tables):
                 head = _duty_row(
                     mid, oid, o, k, recurring, nominal, state, o["open_since"], None, withdrawn
                 )
-                rows.append((seq, *head, schedule, *common))
+                rows.append((seq, *head, schedule, *common, 0))
         return rows
 
 

@@ -12,7 +12,9 @@ from typing import Any
 from projections.queries import ITEM_KEYS, Page
 from tracker.output import render_csv, render_json, render_table
 
-TABLE_COLUMNS = ("reference", "office", "kind", "due", "status", "days", "title", "progress")
+TABLE_COLUMNS = (
+    "reference", "office", "kind", "due", "status", "days", "rag", "title", "progress",
+)  # fmt: skip
 #: What an item's ``progress`` becomes in CSV: one column per key, ``progress_<key>``.
 PROGRESS_KEYS = ("text", "reason", "next", "expected", "on", "by", "office")
 CSV_KEYS = tuple(k for k in ITEM_KEYS if k != "progress") + tuple(

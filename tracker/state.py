@@ -20,6 +20,11 @@ evolves one of its own. The rules, in one place:
   recorded later) is the motion's ``progress``; the whole series is the aggregate's.
 * **Closing.** Completing the motion meets its open deadlines and ends its duties;
   withdrawing it leaves them unmet (the read models show them as withdrawn).
+* **Status** (:func:`motion_status`), from the events alone, never from the day: withdrawn;
+  else closed; else done reported (completed by the office); else deferred (the latest
+  decision put it off); else in progress (a Sachstand, or an obligation met); else not
+  started. Red / amber / green depend on the day and are derived when asked
+  (:mod:`projections.queries`).
 
 The state is plain data (dicts, lists, strings; dates as ISO strings), so a read model
 stores it as one JSON document and loads it back as it was. Settings that shape it (the
@@ -54,6 +59,8 @@ class DeadlineLife(TypedDict):
     #: ``[effective day, nominal due or None]`` per change, the first as set.
     changes: list[list[str | None]]
     met: str | None
+    #: How often it was extended (absent from states stored before it was counted: 0).
+    extended: NotRequired[int]
 
 
 class DutyLife(TypedDict):
@@ -199,6 +206,27 @@ def committee(s: MotionState) -> str | None:
     return str(consulted) if consulted else None
 
 
+#: The statuses of a motion (:func:`motion_status`), in the order of its life.
+MOTION_STATUSES = ("not_started", "in_progress", "deferred", "done_reported", "closed", "withdrawn")
+
+
+def motion_status(s: MotionState) -> str:
+    """Where the motion stands, from its events alone (see the module docstring)."""
+    if s["withdrawn"]:
+        return "withdrawn"
+    if s["completed"]:
+        return "done_reported"
+    if s["decisions"] and s["decisions"][-1][1] == "deferred":
+        return "deferred"
+    if (
+        s.get("progress")
+        or any(d["met"] for d in s["deadlines"].values())
+        or any(duty["met"] for duty in s["duties"].values())
+    ):
+        return "in_progress"
+    return "not_started"
+
+
 def current_due(d: DeadlineLife) -> str | None:
     """A deadline's nominal due date now."""
     return d["changes"][-1][1]
@@ -285,6 +313,7 @@ def _deadline_extended(s: MotionState, e: Any, rules: Rules) -> None:
     d = s["deadlines"].get(e.deadline_id)
     if d is not None:
         d["changes"].append([effective_day(e), e.new_due.isoformat()])
+        d["extended"] = d.get("extended", 0) + 1
 
 
 def _duty_set(s: MotionState, e: Any, rules: Rules) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 from events.log import event_data
 from events.values import to_jsonable
 from tracker.motion import Motion
+from tracker.state import motion_status
 
 
 def motion_view(motion: Motion) -> dict[str, Any]:
@@ -93,6 +94,7 @@ def motion_view(motion: Motion) -> dict[str, Any]:
             }
             for r in motion.reviews.values()
         ],
+        "status": motion_status(motion.life),
         "progress": sorted(motion.progress_reports, key=lambda p: p["on"]),
         "completed_on": motion.completed_on,
         "completion_note": motion.completion_note,

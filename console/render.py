@@ -121,6 +121,10 @@ def render_motion(view: dict[str, Any]) -> str:
     ]
     if view["completed_on"]:
         lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")
+    if view.get("done_on"):
+        lines.append(f"reported done on {view['done_on']}: {view['completion_note'] or ''}")
+    if view.get("closed_on"):
+        lines.append(f"closed on {view['closed_on']} by {view['closed_by']}")
     if view["withdrawn_on"]:
         lines.append(f"withdrawn on {view['withdrawn_on']}")
     text = "\n".join(lines) + "\n\n"

@@ -169,6 +169,32 @@ class ProgressReported(MotionEvent):
 
 
 @event
+class DoneReported(MotionEvent):
+    """The office reported the motion done (Erledigungsvermerk, ``note``): reminders stop,
+    but it stays on the open lists until the committee or body confirms the closure."""
+
+    office: str | None
+    note: str | None
+
+
+@event
+class ClosureConfirmed(MotionEvent):
+    """The committee or body that owns the motion confirmed it settled (``committee``): it
+    leaves the open lists; its obligations count as met when it was reported done."""
+
+    committee: str
+    note: str | None
+
+
+@event
+class Reopened(MotionEvent):
+    """A motion reported done or closed was taken up again (``reason``): what the closure
+    met is open again."""
+
+    reason: str
+
+
+@event
 class Corrected(MotionEvent):
     """A wrongly recorded fact was put right; ``previous`` keeps what it replaced.
 
@@ -227,5 +253,8 @@ MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
         ReviewRequested,
         ReviewResolved,
         ProgressReported,
+        DoneReported,
+        ClosureConfirmed,
+        Reopened,
     )
 }

@@ -371,6 +371,28 @@ class TrackerService:
         )
         return change
 
+    def report_done(self, mid: UUID, *, on: date, note: str | None) -> Change:
+        """The office reports the motion done on ``on`` (step one of two)."""
+        meta = self.meta(on)
+        _, change = self.change(mid, lambda m: m.report_done(note=note, meta=meta))
+        return change
+
+    def confirm_closure(
+        self, mid: UUID, *, on: date, committee: str, note: str | None = None
+    ) -> Change:
+        """The committee confirms the motion closed on ``on`` (step two)."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid, lambda m: m.confirm_closure(committee=committee, note=note, meta=meta)
+        )
+        return change
+
+    def reopen(self, mid: UUID, *, on: date, reason: str) -> Change:
+        """Take up a motion reported done or closed again."""
+        meta = self.meta(on)
+        _, change = self.change(mid, lambda m: m.reopen(reason=reason, meta=meta))
+        return change
+
     def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:
         """Record that the motion was withdrawn."""
         meta = self.meta(on)

@@ -19,12 +19,16 @@ evolves one of its own. The rules, in one place:
 * **Sachstand.** The latest Sachstand (by effective date; of two on the same day, the one
   recorded later) is the motion's ``progress``; the whole series is the aggregate's.
 * **Closing.** Completing the motion meets its open deadlines and ends its duties;
-  withdrawing it leaves them unmet (the read models show them as withdrawn).
+  withdrawing it leaves them unmet (the read models show them as withdrawn). In two steps:
+  the office reports it done (``DoneReported``: reminders stop, the obligations stay open),
+  then the committee confirms the closure (``ClosureConfirmed``: it meets the open
+  deadlines and ends the duties as completing does, met on the day it was reported done,
+  else on the day of the closure). Reopening undoes the report and what the closure met.
 * **Status** (:func:`motion_status`), from the events alone, never from the day: withdrawn;
-  else closed; else done reported (completed by the office); else deferred (the latest
-  decision put it off); else in progress (a Sachstand, or an obligation met); else not
-  started. Red / amber / green depend on the day and are derived when asked
-  (:mod:`projections.queries`).
+  else closed (closure confirmed, or completed in one step); else done reported; else
+  deferred (the latest decision put it off); else in progress (a Sachstand, or an
+  obligation met); else not started. Red / amber / green depend on the day and are
+  derived when asked (:mod:`projections.queries`).
 
 The state is plain data (dicts, lists, strings; dates as ISO strings), so a read model
 stores it as one JSON document and loads it back as it was. Settings that shape it (the
@@ -94,6 +98,16 @@ class ProgressLife(TypedDict):
     office: str | None
 
 
+class ClosureLife(TypedDict):
+    """A confirmed closure: its day, the committee, and what it met (to undo on reopening)."""
+
+    on: str
+    committee: str
+    #: Deadline ids and duty ids the closure met.
+    met: list[str]
+    ended: list[str]
+
+
 class MotionState(TypedDict):
     """What the read models and the aggregate's rules know of a motion."""
 
@@ -115,6 +129,10 @@ class MotionState(TypedDict):
     withdrawn: str | None
     #: The latest Sachstand (absent from states stored before Sachstände were recorded).
     progress: NotRequired[ProgressLife | None]
+    #: The day the office reported it done (absent in states stored before: None).
+    done: NotRequired[str | None]
+    #: The confirmed closure (absent in states stored before: None).
+    closure: NotRequired[ClosureLife | None]
 
 
 def parse_cadence(value: object, where: str) -> int:
@@ -214,7 +232,9 @@ def motion_status(s: MotionState) -> str:
     """Where the motion stands, from its events alone (see the module docstring)."""
     if s["withdrawn"]:
         return "withdrawn"
-    if s["completed"]:
+    if s["completed"] or s.get("closure"):
+        return "closed"
+    if s.get("done"):
         return "done_reported"
     if s["decisions"] and s["decisions"][-1][1] == "deferred":
         return "deferred"
@@ -282,6 +302,8 @@ def _new_state(
         "completed": None,
         "withdrawn": None,
         "progress": None,
+        "done": None,
+        "closure": None,
     }
 
 
@@ -366,13 +388,50 @@ def _completed(s: MotionState, e: Any, rules: Rules) -> None:
             d["met"] = on
         return
     s["completed"] = on
-    for d in s["deadlines"].values():
+    _meet_everything(s, on)
+
+
+def _meet_everything(s: MotionState, on: str) -> tuple[list[str], list[str]]:
+    """Meet every open deadline and end every duty on ``on``; the ids met and ended."""
+    met, ended = [], []
+    for did, d in s["deadlines"].items():
         if d["met"] is None:
             d["met"] = on
-    for duty in s["duties"].values():
+            met.append(did)
+    for oid, duty in s["duties"].items():
         if duty["ended"] is None:
             duty["met"].append([duty["occurrence"], on, duty["open_since"]])
             duty["ended"] = on
+            ended.append(oid)
+    return met, ended
+
+
+def _done_reported(s: MotionState, e: Any, rules: Rules) -> None:
+    s["done"] = effective_day(e)
+
+
+def _closure_confirmed(s: MotionState, e: Any, rules: Rules) -> None:
+    on = effective_day(e)
+    met, ended = _meet_everything(s, s.get("done") or on)
+    s["closure"] = {"on": on, "committee": e.committee, "met": met, "ended": ended}
+
+
+def _reopened(s: MotionState, e: Any, rules: Rules) -> None:
+    closure = s.get("closure")
+    if closure is not None:
+        for did in closure["met"]:
+            s["deadlines"][did]["met"] = None
+        for oid in closure["ended"]:
+            duty = s["duties"][oid]
+            duty["met"].pop()
+            duty["ended"] = None
+    s["closure"] = None
+    s["done"] = None
+
+
+def reminders_stop(s: MotionState) -> bool:
+    """Nothing more is reminded: reported done, closed, completed or withdrawn."""
+    return bool(s["completed"] or s["withdrawn"] or s.get("done") or s.get("closure"))
 
 
 def _withdrawn(s: MotionState, e: Any, rules: Rules) -> None:
@@ -431,6 +490,9 @@ _STEPS: dict[str, Step] = {
     "Withdrawn": _withdrawn,
     "Corrected": _corrected,
     "ProgressReported": _progress,
+    "DoneReported": _done_reported,
+    "ClosureConfirmed": _closure_confirmed,
+    "Reopened": _reopened,
 }
 #: The steps by event class, filled on first sight of a class (None: not a motion's).
 _STEPS_BY_TYPE: dict[type, Step | None] = {}

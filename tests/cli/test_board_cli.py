@@ -140,6 +140,7 @@ def test_stats_json(run: Invoke) -> None:
     add(run, "1/IV", "2014-12-18")
     add(run, "2/IV", "2014-06-30")
     assert run("complete", "2/IV", "--date", "2014-07-04")[0] == 0
+    assert run("close", "2/IV", "--by", "BVV", "--on", "2014-09-11")[0] == 0
 
     code, out, _ = run("stats", "--format", "json")
 

@@ -24,6 +24,9 @@ STORED_TOPICS = {
     "events.motion:ReviewRequested",
     "events.motion:ReviewResolved",
     "events.motion:ProgressReported",
+    "events.motion:DoneReported",
+    "events.motion:ClosureConfirmed",
+    "events.motion:Reopened",
 }
 
 

@@ -56,11 +56,16 @@ def test_a_met_deadline_is_progress_too() -> None:
     assert motion_status(motion.life) == "in_progress"
 
 
-def test_completing_the_motion_is_done_reported() -> None:
+def test_reported_done_then_closed_and_completing_in_one_step_is_closed() -> None:
     motion = adopted()
     sachstand(motion)
-    motion.complete(deadline_id=None, note="erledigt", meta=meta(date(2014, 12, 1)))
+    motion.report_done(note="erledigt", meta=meta(date(2014, 12, 1)))
     assert motion_status(motion.life) == "done_reported"
+    motion.confirm_closure(committee="BVV", note=None, meta=meta(date(2015, 1, 15)))
+    assert motion_status(motion.life) == "closed"
+    once = adopted()
+    once.complete(deadline_id=None, note="erledigt", meta=meta(date(2014, 12, 1)))
+    assert motion_status(once.life) == "closed"
 
 
 def test_a_deferred_decision_and_a_withdrawal() -> None:

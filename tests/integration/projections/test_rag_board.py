@@ -67,12 +67,12 @@ def test_extended_twice_is_amber(board: Board) -> None:
     assert rag(board, mid) == ("amber", False)
 
 
-def test_met_and_done_reported_have_no_rag(board: Board) -> None:
+def test_met_and_closed_have_no_rag(board: Board) -> None:
     mid = board.add("1/IV", date(2014, 12, 18), decided=date(2014, 11, 1))
     board.service.complete(mid, on=date(2014, 12, 20), deadline_id=None, note="erledigt")
     board.refresh()
     (item,) = board.queries.for_motion(str(mid), today=TODAY)
-    assert (item["rag"], item["stale"], item["motion_status"]) == (None, False, "done_reported")
+    assert (item["rag"], item["stale"], item["motion_status"]) == (None, False, "closed")
 
 
 def test_status_rag_and_stale_filters_and_their_totals(board: Board) -> None:

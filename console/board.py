@@ -21,18 +21,36 @@ BodyFilter = Annotated[str | None, typer.Option("--body", help="Only this counci
 CommitteeFilter = Annotated[str | None, typer.Option(help="Only this committee.")]
 OfficeFilter = Annotated[str | None, typer.Option(help="Only this office (Federführung).")]
 KindFilter = Annotated[str | None, typer.Option(help="completion, report or event.")]
+StatusFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        help="Only motions with this status: not_started, in_progress, deferred, "
+        "done_reported, closed, withdrawn.",
+    ),
+]
+RagFilter = Annotated[str | None, typer.Option("--rag", help="Only red, amber or green.")]
+StaleFilter = Annotated[
+    bool, typer.Option("--stale", help="Only motions without a Sachstand for long (180 days).")
+]
 AsOf = Annotated[str | None, typer.Option("--as-of", help="As it stood on this date.")]
 Limit = Annotated[int, typer.Option(min=1, max=10000, help="At most this many rows.")]
 Offset = Annotated[int, typer.Option(min=0, help="Skip this many rows.")]
 
 
 def filters(
-    body: str | None, committee: str | None, office: str | None, kind: str | None
+    body: str | None,
+    committee: str | None,
+    office: str | None,
+    kind: str | None,
+    status: str | None = None,
+    rag: str | None = None,
+    stale: bool = False,
 ) -> Filters:
     """The listing's filters."""
     from projections.queries import Filters  # deferred: the other commands need no queries
 
-    return Filters(body=body, committee=committee, office=office, kind=kind)
+    return Filters(body, committee, office, kind, status, rag, stale)
 
 
 def answering(ctx: typer.Context, known_at: str | None) -> BoardAnswers:
@@ -51,6 +69,9 @@ def overdue(
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,
     kind: KindFilter = None,
+    status: StatusFilter = None,
+    rag: RagFilter = None,
+    stale: StaleFilter = False,
     as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -59,7 +80,7 @@ def overdue(
     """List overdue obligations, most overdue first."""
     from console.render.board import render_page  # deferred: see filters()
 
-    found = filters(body, committee, office, kind)
+    found = filters(body, committee, office, kind, status, rag, stale)
     page = answering(ctx, known_at).overdue(found, parse_day(as_of, "--as-of"), limit, offset)
     typer.echo(render_page(page, fmt.value), nl=False)
 
@@ -73,6 +94,9 @@ def due(
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,
     kind: KindFilter = None,
+    status: StatusFilter = None,
+    rag: RagFilter = None,
+    stale: StaleFilter = False,
     as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -81,7 +105,7 @@ def due(
     """List open obligations due within DAYS days, soonest first."""
     from console.render.board import render_page  # deferred: see filters()
 
-    found = filters(body, committee, office, kind)
+    found = filters(body, committee, office, kind, status, rag, stale)
     page = answering(ctx, known_at).due(within, found, parse_day(as_of, "--as-of"), limit, offset)
     typer.echo(render_page(page, fmt.value), nl=False)
 

@@ -52,6 +52,7 @@ from tracker.state import (
     Rules,
     current_due,
     registered,
+    reminders_stop,
     step_for,
 )
 
@@ -109,7 +110,7 @@ def _motion_row(mid: str, s: MotionState) -> dict[str, Any]:
         "office": s["office"],
         "addressee": s["addressee"],
         "state": s["state"],
-        "closed": int(s["completed"] is not None or s["withdrawn"] is not None),
+        "closed": int(reminders_stop(s)),
     }
 
 
@@ -198,7 +199,7 @@ class ReminderProjection(Tables):
 
     def _obligations(self, mid: str, s: MotionState) -> list[tuple[str, dict[str, Any]]]:
         """What each obligation of the state is now: kind, due date, open, occurrence."""
-        closed = s["completed"] is not None or s["withdrawn"] is not None
+        closed = reminders_stop(s)
         found: list[tuple[str, dict[str, Any]]] = []
         for did, d in s["deadlines"].items():
             found.append((did, {

@@ -352,6 +352,55 @@ class TrackerService:
         )
         return change
 
+    def report_progress(
+        self,
+        mid: UUID,
+        *,
+        on: date,
+        text: str,
+        reason: str | None = None,
+        next_step: str | None = None,
+        expected: date | None = None,
+        office: str | None = None,
+    ) -> Change:
+        """Record a Sachstand effective on ``on`` (by the current user; the office: the
+        Federführung unless named)."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid,
+            lambda m: m.report_progress(
+                text=text,
+                reason=reason,
+                next_step=next_step,
+                expected=expected,
+                office=office,
+                meta=meta,
+            ),
+        )
+        return change
+
+    def report_done(self, mid: UUID, *, on: date, note: str | None) -> Change:
+        """The office reports the motion done on ``on`` (step one of two)."""
+        meta = self.meta(on)
+        _, change = self.change(mid, lambda m: m.report_done(note=note, meta=meta))
+        return change
+
+    def confirm_closure(
+        self, mid: UUID, *, on: date, committee: str, note: str | None = None
+    ) -> Change:
+        """The committee confirms the motion closed on ``on`` (step two)."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid, lambda m: m.confirm_closure(committee=committee, note=note, meta=meta)
+        )
+        return change
+
+    def reopen(self, mid: UUID, *, on: date, reason: str) -> Change:
+        """Take up a motion reported done or closed again."""
+        meta = self.meta(on)
+        _, change = self.change(mid, lambda m: m.reopen(reason=reason, meta=meta))
+        return change
+
     def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:
         """Record that the motion was withdrawn."""
         meta = self.meta(on)

@@ -120,9 +120,14 @@ def render_motion(view: dict[str, Any]) -> str:
             if decision
             else "-"
         ),
+        f"status: {view['status']}",
     ]
     if view["completed_on"]:
         lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")
+    if view.get("done_on"):
+        lines.append(f"reported done on {view['done_on']}: {view['completion_note'] or ''}")
+    if view.get("closed_on"):
+        lines.append(f"closed on {view['closed_on']} by {view['closed_by']}")
     if view["withdrawn_on"]:
         lines.append(f"withdrawn on {view['withdrawn_on']}")
     text = "\n".join(lines) + "\n\n"
@@ -130,6 +135,14 @@ def render_motion(view: dict[str, Any]) -> str:
         text += (
             render_table(
                 view["deadlines"], ["id", "kind", "due", "original_due", "met_on", "phrase"]
+            )
+            + "\n"
+        )
+    if view.get("progress"):
+        text += (
+            "progress (Sachstand):\n"
+            + render_table(
+                view["progress"], ["on", "by", "office", "text", "reason", "next", "expected"]
             )
             + "\n"
         )

@@ -86,15 +86,18 @@ def test_extend_report_complete_appear_in_history(db_url: str) -> None:
     code, out, err = run(
         db_url, "complete", "1263/IV", "--date", "2015-03-20", "--note", "fand statt"
     )
-    assert code == 0 and "completed on 2015-03-20" in out, err
+    assert code == 0 and "reported done on 2015-03-20" in out, err
+    code, out, err = run(db_url, "close", "1263/IV", "--by", "BVV", "--on", "2015-04-16")
+    assert (code, out) == (0, "1263/IV: closed on 2015-04-16 by BVV\n"), err
     view = json.loads(run(db_url, "show", "1263/IV", "--format", "json")[1])
     d1 = view["deadlines"][0]
     assert d1["due"] == "2015-03-31" and d1["original_due"] == "2014-12-18"
-    assert d1["met_on"] == "2015-03-20"
-    assert [h["event"] for h in view["history"]][-3:] == [
+    assert d1["met_on"] == "2015-03-20"  # when the office reported it done
+    assert [h["event"] for h in view["history"]][-4:] == [
         "DeadlineExtended",
         "ReportSubmitted",
-        "Completed",
+        "DoneReported",
+        "ClosureConfirmed",
     ]
     assert view["completion_note"] == "fand statt"
 
@@ -166,10 +169,11 @@ def test_unknown_deadline_id(db_url: str) -> None:
 def test_extension_of_a_completed_motion(db_url: str) -> None:
     run(db_url, *ADD)
     run(db_url, "complete", "1263/IV", "--date", "2014-11-01")
+    run(db_url, "close", "1263/IV", "--by", "BVV", "--on", "2014-11-20")
     code, _, err = run(
         db_url, "deadline", "extend", "1263/IV", "D1", "--to", "2015-01-01", "--reason", "x"
     )
-    assert_one_line_error(code, err, 1, "was completed on 2014-11-01")
+    assert_one_line_error(code, err, 1, "was closed on 2014-11-20 by BVV")
 
 
 def test_due_date_before_the_decision(db_url: str) -> None:

@@ -287,7 +287,8 @@ def test_the_heading_above_the_proposal_is_the_title_when_a_table_comes_first() 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Der Landrat erklärt, aus Zeitgründen wird der Tagesordnungspunkt auf die nächste Sitzung verschoben.",
+        "Der Landrat erklärt, aus Zeitgründen wird der Tagesordnungspunkt auf die nächste "
+        "Sitzung verschoben.",
         "Es wird beschlossen, die Angelegenheit zu vertagen.",
         "Die Ausschussmitglieder sind einstimmig mit der Vertagung einverstanden.",
     ],

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from notifiers.service import ReminderService
     from projections.queries import Filters, Page
     from projections.runner import BuildStrategy, Progress, Projection
-    from projections.service import BoardService, BoardSettings
+    from projections.service import BoardService
     from tracker.service import TrackerService
     from tracker.settings import Settings
 
@@ -95,14 +95,16 @@ class Bootstrap:
         """The command's one plain connection to the store (opened on first use)."""
         if self._store is None:
             # deferred with the settings; the driver's errors become a StorageError
-            from events.store import connect, driver_errors
-            from tracker.errors import cannot_open
+            from events.store import connect, driver_errors, failure_reason
+            from tracker.errors import StorageError
 
             location = self.settings.store
             try:
                 self._store = connect(location)
             except driver_errors(location) as exc:
-                raise cannot_open(location.display, exc) from exc
+                raise StorageError(
+                    f"cannot open the store {location.display}: {failure_reason(exc)}"
+                ) from exc
         return self._store
 
     @property
@@ -114,28 +116,22 @@ class Bootstrap:
 
             s = self.settings
             self._service = TrackerService(
-                open_log(s.store),
+                open_log(s.store, self.store),
                 s.clock,
                 s.user,
                 lookup=lambda reference: self.board.ids_for_reference(reference),
             )
         return self._service
 
-    def board_settings(self) -> BoardSettings:
-        """The ``[board]`` table, checked."""
-        from projections.service import BoardSettings  # deferred with the read models
-
-        return BoardSettings.from_section(self.settings.section("board"))
-
     @property
     def board(self) -> BoardService:
         """The read models of the store; the log is opened only when they are behind it."""
         if self._board is None:
-            from projections.service import BoardService  # deferred: not every command lists
+            # deferred: not every command lists
+            from projections.service import BoardService, BoardSettings
 
-            self._board = BoardService(
-                self.store, lambda: self.service.app, self.board_settings(), self.today()
-            )
+            settings = BoardSettings.from_section(self.settings.section("board"))
+            self._board = BoardService(self.store, lambda: self.service.app, settings, self.today())
         return self._board
 
     def board_known(self, known_at: str | None) -> tuple[BoardAnswers, str | None]:

@@ -5,7 +5,8 @@
     app.py        the root: global options, one Bootstrap per command, errors as exit codes
     options.py    options several commands share; reading dates and choices
     render.py     what commands print beyond the listings' renderers; the progress line
-    motions.py    add, deadline extend, report, complete, withdraw, correct, show, log
+    motions.py    add, deadline extend, report, complete, close, reopen, progress, withdraw,
+                  correct, show, log
     documents.py  extract, ingest
     sync.py       sync (OParl)
     board.py      overdue, due, stats, calendar, rebuild

@@ -21,18 +21,36 @@ BodyFilter = Annotated[str | None, typer.Option("--body", help="Only this counci
 CommitteeFilter = Annotated[str | None, typer.Option(help="Only this committee.")]
 OfficeFilter = Annotated[str | None, typer.Option(help="Only this office (Federführung).")]
 KindFilter = Annotated[str | None, typer.Option(help="completion, report or event.")]
+StatusFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        help="Only motions with this status: not_started, in_progress, deferred, "
+        "done_reported, closed, withdrawn.",
+    ),
+]
+RagFilter = Annotated[str | None, typer.Option("--rag", help="Only red, amber or green.")]
+StaleFilter = Annotated[
+    bool, typer.Option("--stale", help="Only motions without a Sachstand for long (180 days).")
+]
 AsOf = Annotated[str | None, typer.Option("--as-of", help="As it stood on this date.")]
 Limit = Annotated[int, typer.Option(min=1, max=10000, help="At most this many rows.")]
 Offset = Annotated[int, typer.Option(min=0, help="Skip this many rows.")]
 
 
 def filters(
-    body: str | None, committee: str | None, office: str | None, kind: str | None
+    body: str | None,
+    committee: str | None,
+    office: str | None,
+    kind: str | None,
+    status: str | None = None,
+    rag: str | None = None,
+    stale: bool = False,
 ) -> Filters:
     """The listing's filters."""
     from projections.queries import Filters  # deferred: the other commands need no queries
 
-    return Filters(body=body, committee=committee, office=office, kind=kind)
+    return Filters(body, committee, office, kind, status, rag, stale)
 
 
 def answering(ctx: typer.Context, known_at: str | None) -> BoardAnswers:
@@ -51,15 +69,18 @@ def overdue(
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,
     kind: KindFilter = None,
+    status: StatusFilter = None,
+    rag: RagFilter = None,
+    stale: StaleFilter = False,
     as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
     known_at: KnownAt = None,
 ) -> None:
     """List overdue obligations, most overdue first."""
-    from projections.present import render_page  # deferred: see filters()
+    from console.render.board import render_page  # deferred: see filters()
 
-    found = filters(body, committee, office, kind)
+    found = filters(body, committee, office, kind, status, rag, stale)
     page = answering(ctx, known_at).overdue(found, parse_day(as_of, "--as-of"), limit, offset)
     typer.echo(render_page(page, fmt.value), nl=False)
 
@@ -73,15 +94,18 @@ def due(
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,
     kind: KindFilter = None,
+    status: StatusFilter = None,
+    rag: RagFilter = None,
+    stale: StaleFilter = False,
     as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
     known_at: KnownAt = None,
 ) -> None:
     """List open obligations due within DAYS days, soonest first."""
-    from projections.present import render_page  # deferred: see filters()
+    from console.render.board import render_page  # deferred: see filters()
 
-    found = filters(body, committee, office, kind)
+    found = filters(body, committee, office, kind, status, rag, stale)
     page = answering(ctx, known_at).due(within, found, parse_day(as_of, "--as-of"), limit, offset)
     typer.echo(render_page(page, fmt.value), nl=False)
 
@@ -98,12 +122,14 @@ def stats(
     known_at: KnownAt = None,
 ) -> None:
     """Per office and committee: open, overdue, met on time, met late, median days late."""
-    from projections.present import render_stats  # deferred: see filters()
+    from console.render.board import render_stats  # deferred: see filters()
 
     found = filters(body, committee, office, kind)
     result = answering(ctx, known_at).stats(found, parse_day(as_of, "--as-of"))
     if known_at is None and fmt.value == "json":
-        from notifiers.output import reminder_stats  # deferred: only the JSON form counts them
+        from console.render.reminders import (
+            reminder_stats,  # deferred: only the JSON form counts them
+        )
 
         result["reminders"] = reminder_stats(boot(ctx).reminders.counts())
     typer.echo(render_stats(result, fmt.value), nl=False)

@@ -24,6 +24,7 @@ def extract(
     state: State = None,
 ) -> None:
     """Read council documents and print what they say; store nothing."""
+    # deferred (decision 0010): the reader is imported only by the commands that read
     from pathlib import Path
 
     from tracker.deadlines import check_state
@@ -51,6 +52,7 @@ def ingest(
     fmt: Annotated[str, typer.Option("--format", help="table or json (the summary).")] = "table",
 ) -> None:
     """Read council documents and record their facts (the same document twice adds nothing)."""
+    # deferred (decision 0010): the reader is imported only by the commands that read
     from pathlib import Path
 
     from tracker.deadlines import check_state
@@ -81,7 +83,7 @@ def review(
     fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
 ) -> None:
     """List what the reader could not resolve and a person should look at."""
-    from tracker.review import open_reviews
+    from tracker.review import open_reviews  # deferred (decision 0010): the aggregate
 
     c = boot(ctx)
     if fmt not in ("table", "json", "csv"):
@@ -103,7 +105,7 @@ def confirm(
     note: Annotated[str | None, typer.Option(help="What the person checked.")] = None,
 ) -> None:
     """Confirm what the reader recorded: the review item is closed (a new event)."""
-    from tracker.review import resolve
+    from tracker.review import resolve  # deferred (decision 0010): the aggregate
 
     c = boot(ctx)
     closed = resolve(c.service, reference, item, body=body, note=note, effective=c.today())

@@ -1,5 +1,5 @@
-"""Commands on one motion: add, deadline extend, report, complete, withdraw, correct, show,
-and the raw log."""
+"""Commands on one motion: add, deadline extend, report, complete, close, reopen, progress,
+withdraw, correct, show, and the raw log."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import typer
 from console.app import boot, group
 from console.options import Body, KnownAt, TableOrJson, choice, parse_day
 from console.render import render_motion
+from console.render.output import render_json, render_jsonl, stream_table
 from events.values import DeadlineKind, Outcome, ReportKind
 from tracker.deadlines import check_state
-from tracker.output import render_json, render_jsonl, stream_table
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
@@ -123,12 +123,75 @@ def complete(
     note: Annotated[str | None, typer.Option(help="Closing note (Erledigungsvermerk).")] = None,
     body: Body = None,
 ) -> None:
-    """Mark a motion, or one of its deadlines, as done."""
+    """Report a motion done (reminders stop; 'close' takes it off the lists), or meet one
+    of its deadlines."""
     c = boot(ctx)
     motion = c.service.find(reference, body)
     day = parse_day(on, "--date") or c.today()
+    if deadline is None:
+        c.service.report_done(motion.id, on=day, note=note)
+        typer.echo(f"{motion.reference}: reported done on {day}; open until closed")
+        return
     c.service.complete(motion.id, on=day, deadline_id=deadline, note=note)
-    typer.echo(f"{motion.reference}{' ' + deadline if deadline else ''}: completed on {day}")
+    typer.echo(f"{motion.reference} {deadline}: completed on {day}")
+
+
+@commands.command()
+def close(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    by: Annotated[str, typer.Option("--by", help="The committee or body that confirms it.")],
+    on: Annotated[str, typer.Option("--on", help="The day of the confirming session.")],
+    note: Annotated[str | None, typer.Option(help="What the committee noted.")] = None,
+    body: Body = None,
+) -> None:
+    """Confirm a motion settled: it leaves the open lists."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    day = parse_day(on, "--on")
+    c.service.confirm_closure(motion.id, on=day, committee=by, note=note)
+    typer.echo(f"{motion.reference}: closed on {day} by {by}")
+
+
+@commands.command()
+def reopen(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    reason: Annotated[str, typer.Option(help="Why it is taken up again.")],
+    on: Annotated[str | None, typer.Option("--date", help="When (default today).")] = None,
+    body: Body = None,
+) -> None:
+    """Take up a motion reported done or closed again."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    c.service.reopen(motion.id, on=parse_day(on, "--date") or c.today(), reason=reason)
+    typer.echo(f"{motion.reference}: reopened")
+
+
+@commands.command()
+def progress(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    text: Annotated[str, typer.Option(help="The Sachstand: what has been done.")],
+    reason: Annotated[str | None, typer.Option(help="Why it is late.")] = None,
+    next_step: Annotated[str | None, typer.Option("--next", help="The next step.")] = None,
+    expected: Annotated[str | None, typer.Option(help="When it is expected done.")] = None,
+    office: Annotated[
+        str | None, typer.Option(help="Reporting office (default: Federführung).")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="Day of the Sachstand (default today).")
+    ] = None,
+    body: Body = None,
+) -> None:
+    """Record a Sachstand: progress, the reason for delay, the next step."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    change = c.service.report_progress(
+        motion.id, on=parse_day(on, "--date") or c.today(), text=text, reason=reason,
+        next_step=next_step, expected=parse_day(expected, "--expected"), office=office,
+    )  # fmt: skip
+    typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
 
 
 @commands.command()
@@ -208,7 +271,7 @@ def show(
         typer.echo(f"tracker: note: {note}", err=True)
     view["board"] = board.motion(motion.id)
     if known_at is None:
-        from notifiers.output import motion_reminders_view  # deferred: only `show` uses it
+        from console.render.reminders import motion_reminders_view  # deferred: only `show` uses it
 
         view["reminders"] = motion_reminders_view(c.reminders.for_motion(motion.id))
     if fmt is TableOrJson.json:

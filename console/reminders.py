@@ -30,7 +30,7 @@ def notify(
     ),
 ) -> None:
     """Send the reminders due now, once (one dispatcher pass)."""
-    from notifiers.output import render_pass  # deferred: the dispatcher is not small
+    from console.render.reminders import render_pass  # deferred: the dispatcher is not small
 
     result = boot(ctx).reminders.notify(dry_run=dry_run)
     typer.echo(render_pass(result, fmt.value, dry_run=dry_run), nl=False)
@@ -49,7 +49,7 @@ def reminders(
     """List reminders: planned, sent, failed, skipped and retired."""
     if ctx.invoked_subcommand is not None:
         return
-    from notifiers.output import render_reminders  # deferred: the policy is not small
+    from console.render.reminders import render_reminders  # deferred: the policy is not small
 
     c = boot(ctx)
     if known_at is None:

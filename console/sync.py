@@ -9,7 +9,7 @@ import typer
 from console.app import boot
 from console.options import TableOrJson
 from console.render import SyncProgress
-from tracker.output import render_json
+from console.render.output import render_json
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()

@@ -152,6 +152,49 @@ class Withdrawn(MotionEvent):
 
 
 @event
+class ProgressReported(MotionEvent):
+    """A Sachstand: how far the work on the motion has come, as the office reports it.
+
+    ``effective`` is the day of the Sachstand, ``provenance`` the person who recorded it;
+    ``office`` the reporting unit (the Federführung when it was recorded, unless named);
+    ``reason`` why the work is late, ``next_step`` what comes next and ``expected`` when
+    the office expects to be done (each None when not said).
+    """
+
+    office: str | None
+    text: str
+    reason: str | None
+    next_step: str | None
+    expected: date | None
+
+
+@event
+class DoneReported(MotionEvent):
+    """The office reported the motion done (Erledigungsvermerk, ``note``): reminders stop,
+    but it stays on the open lists until the committee or body confirms the closure."""
+
+    office: str | None
+    note: str | None
+
+
+@event
+class ClosureConfirmed(MotionEvent):
+    """The committee or body that owns the motion confirmed it settled (``committee``): it
+    leaves the open lists; its obligations count as met when it was reported done."""
+
+    committee: str
+    note: str | None
+
+
+@event
+class Reopened(MotionEvent):
+    """A motion reported done or closed was taken up again (``reason``): what the closure
+    met is open again."""
+
+    reason: str
+
+
+@event
 class Corrected(MotionEvent):
     """A wrongly recorded fact was put right; ``previous`` keeps what it replaced.
 
@@ -209,5 +252,9 @@ MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
         Corrected,
         ReviewRequested,
         ReviewResolved,
+        ProgressReported,
+        DoneReported,
+        ClosureConfirmed,
+        Reopened,
     )
 }

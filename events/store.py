@@ -266,6 +266,12 @@ def driver_errors(location: StoreLocation) -> tuple[type[Exception], ...]:
     return (sqlite3.Error, OSError)
 
 
+def failure_reason(exc: BaseException) -> str:
+    """The first line of a driver's error (psycopg's go on with hints), for one-line errors."""
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
 def connect(location: StoreLocation) -> Database:
     """Open a plain connection to the store (raises the driver's error if it cannot)."""
     if location.backend == "sqlite":
@@ -296,22 +302,26 @@ CREATION_LOCK_KEY = 7_310_112_026
 
 
 @contextmanager
-def creation_lock(location: StoreLocation) -> Iterator[None]:
+def creation_lock(location: StoreLocation, opened: Database | None = None) -> Iterator[None]:
     """Serialise creating the store's tables across processes.
 
     PostgreSQL's ``CREATE TABLE IF NOT EXISTS`` races with itself ("tuple concurrently
     updated") when two processes open a fresh database at once; an advisory lock held while
-    the tables are created avoids it. SQLite serialises schema changes itself.
+    the tables are created avoids it. SQLite serialises schema changes itself. ``opened``:
+    a connection to hold the lock on (left open), else one is opened for it.
     """
     if location.backend != "postgres":
         yield
         return
-    db = connect(location)
+    db = opened or connect(location)
     try:
         db.query("SELECT pg_advisory_lock(?)", (CREATION_LOCK_KEY,))
         yield
     finally:
-        db.close()  # closing the session releases the advisory lock
+        if opened is None:
+            db.close()  # closing the session releases the advisory lock
+        else:
+            db.query("SELECT pg_advisory_unlock(?)", (CREATION_LOCK_KEY,))
 
 
 def memory_database() -> Database:

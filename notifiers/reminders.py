@@ -59,6 +59,7 @@ from tracker.state import (
     Rules,
     current_due,
     registered,
+    reminders_stop,
     step_for,
 )
 
@@ -116,7 +117,7 @@ def _motion_row(mid: str, s: MotionState) -> dict[str, Any]:
         "office": s["office"],
         "addressee": s["addressee"],
         "state": s["state"],
-        "closed": int(s["completed"] is not None or s["withdrawn"] is not None),
+        "closed": int(reminders_stop(s)),
     }
 
 
@@ -205,7 +206,7 @@ class ReminderProjection(Tables):
 
     def _obligations(self, mid: str, s: MotionState) -> list[tuple[str, dict[str, Any]]]:
         """What each obligation of the state is now: kind, due date, open, occurrence."""
-        closed = s["completed"] is not None or s["withdrawn"] is not None
+        closed = reminders_stop(s)
         found: list[tuple[str, dict[str, Any]]] = []
         for did, d in s["deadlines"].items():
             found.append((did, {
@@ -450,6 +451,21 @@ class _Batch:
             found[(mid, did)] = {str(k): str(s) for k, s in rows}
         return found
 
+    def still_owed(self, event: ReminderEvent) -> bool:
+        """Whether the reminder's obligation is still open at the same nominal due date
+        (a requeued reminder of a met, moved or closed obligation is retired instead)."""
+        mid = str(event.motion)
+        ob = self.obligation(mid, event.deadline_id)
+        motion = self.motion(mid)
+        nominal = event.nominal_due.isoformat() if event.nominal_due else None
+        return (
+            ob is not None
+            and motion is not None
+            and bool(ob["open"])
+            and not motion["closed"]
+            and ob["nominal_due"] == nominal
+        )
+
     def outcome(self, event: ReminderEvent) -> None:
         """Record an outcome; an overdue stage dealt with plans the next repeat."""
         late: int | None = None
@@ -465,7 +481,7 @@ class _Batch:
         elif isinstance(event, ReminderSkipped):
             status, error = "skipped", event.reason
         elif isinstance(event, ReminderRequeued):
-            status = "planned"
+            status = "planned" if self.still_owed(event) else "retired"
         else:
             return
         when = event.timestamp.isoformat()

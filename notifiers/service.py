@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any
 
-from events.store import Database, connect, driver_errors
+from events.store import Database, connect, driver_errors, failure_reason
 from notifiers.base import Notifier
 from notifiers.dispatcher import Dispatcher, PassResult, reminder_event, worker_name
 from notifiers.policy import DeliveryOptions, ReminderPolicy, parse_policy
@@ -29,7 +29,7 @@ from notifiers.queue import STATUSES, ReminderRow, ReminderStore
 from notifiers.reminders import ReminderProjection
 from projections.runner import Runner
 from tracker.clock import BERLIN, Clock
-from tracker.errors import InputError, TrackerError, cannot_open
+from tracker.errors import InputError, StorageError, TrackerError
 from tracker.logs import get_logger
 from tracker.settings import Settings
 from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS
@@ -97,7 +97,9 @@ class ReminderService:
             try:
                 db = connect(self.location)
             except driver_errors(self.location) as exc:
-                raise cannot_open(self.location.display, exc) from exc
+                raise StorageError(
+                    f"cannot open the store {self.location.display}: {failure_reason(exc)}"
+                ) from exc
             self._local.db = db
             with self._lock:
                 self._opened.append(db)

@@ -2,7 +2,9 @@
 
 Rows are obligations: a completion (or event) deadline, a report deadline, a one-off report
 duty, or one occurrence of a recurring report duty. Each row carries the motion's facts
-(reference, title, body, committee, office, addressee, kind, Bundesland, decision date), the
+(reference, title, body, committee, office, addressee, kind, Bundesland, decision date, the
+latest Sachstand as JSON with its day in ``progress_on``, the motion's status from
+:func:`tracker.state.motion_status`), how often a deadline was extended, the
 due date after BGB § 193 for the motion's Bundesland (``due``; ``nominal_due`` as written),
 the original due date when it was extended or corrected, and the date it was met.
 
@@ -51,6 +53,7 @@ from tracker.identity import reference_key
 from tracker.state import (
     DEFAULT_REGULAR_CADENCE_MONTHS,
     DutyLife,
+    ProgressLife,
     Rules,
     Step,
     registered,
@@ -61,7 +64,7 @@ if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 9
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -97,6 +100,10 @@ ROW_COLUMNS = (
     "state",
     "decision_date",
     "registered_on",
+    "progress_on",
+    "progress",
+    "motion_status",
+    "extensions",
 )
 _KIND = ROW_COLUMNS.index("kind")
 _DUE = ROW_COLUMNS.index("due")
@@ -153,7 +160,8 @@ _CREATE = [
         is_current INTEGER NOT NULL, is_open INTEGER NOT NULL, met_on TEXT,
         withdrawn_on TEXT, schedule TEXT, reference TEXT NOT NULL, title TEXT NOT NULL,
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
-        state TEXT, decision_date TEXT, registered_on TEXT NOT NULL)""",
+        state TEXT, decision_date TEXT, registered_on TEXT NOT NULL, progress_on TEXT,
+        progress TEXT, motion_status TEXT NOT NULL, extensions INTEGER NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (mseq)",
     """CREATE TABLE IF NOT EXISTS {p}board_counts (
         dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
@@ -390,6 +398,7 @@ class BoardProjection(Tables):
         committee = fold.committee(s)
         decided = fold.decision_date(s)
         withdrawn = s["withdrawn"]
+        progress = s.get("progress")
         common = (
             s["reference"],
             s["title"],
@@ -401,6 +410,9 @@ class BoardProjection(Tables):
             state,
             decided,
             s["registered"],
+            progress["on"] if progress else None,
+            _encode_progress(progress),
+            fold.motion_status(s),
         )
         rows: list[tuple[Any, ...]] = []
         for oid, d in s["deadlines"].items():
@@ -435,6 +447,7 @@ class BoardProjection(Tables):
                         closed,
                         None,
                         *common,
+                        d.get("extended", 0),
                     )
                 )
         due_of = self.rules.occurrence_due
@@ -443,7 +456,7 @@ class BoardProjection(Tables):
             for k, met_on, opened in o["met"]:
                 nominal = due_of(s, o, k)
                 head = _duty_row(mid, oid, o, k, recurring, nominal, state, opened, met_on, None)
-                rows.append((seq, *head, None, *common))
+                rows.append((seq, *head, None, *common, 0))
             if o["ended"] is None:
                 k = o["occurrence"]
                 nominal = due_of(s, o, k)
@@ -456,8 +469,21 @@ class BoardProjection(Tables):
                 head = _duty_row(
                     mid, oid, o, k, recurring, nominal, state, o["open_since"], None, withdrawn
                 )
-                rows.append((seq, *head, schedule, *common))
+                rows.append((seq, *head, schedule, *common, 0))
         return rows
+
+
+def _encode_progress(progress: ProgressLife | None) -> str | None:
+    """The latest Sachstand as the JSON of the listings (``text, reason, next, expected,
+    on, by, office``), or None."""
+    if progress is None:
+        return None
+    p = progress
+    shown = {
+        "text": p["text"], "reason": p["reason"], "next": p["next"],
+        "expected": p["expected"], "on": p["on"], "by": p["by"], "office": p["office"],
+    }  # fmt: skip
+    return _ENCODER.encode(shown)
 
 
 def _duty_row(

@@ -20,6 +20,21 @@ def uid_for(row_id: str) -> str:
     return f"{row_id.replace('/', '-')}@{UID_DOMAIN}"
 
 
+def sachstand_lines(progress: dict[str, Any] | None) -> list[str]:
+    """The latest Sachstand in an event's description (nothing without one)."""
+    if not progress:
+        return []
+    lines = [f"Sachstand ({progress['on']}, {progress['by']}): {progress['text']}"]
+    for key, label in (
+        ("reason", "Grund der Verzögerung"),
+        ("next", "Nächster Schritt"),
+        ("expected", "Voraussichtlich erledigt"),
+    ):
+        if progress.get(key):
+            lines.append(f"{label}: {progress[key]}")
+    return lines
+
+
 def render_calendar(items: Sequence[dict[str, Any]], *, name: str, stamp: datetime) -> bytes:
     """The feed as bytes (CRLF lines, folded as RFC 5545 requires)."""
     from icalendar import Calendar, Event  # deferred: only the calendar command needs it
@@ -51,6 +66,7 @@ def render_calendar(items: Sequence[dict[str, Any]], *, name: str, stamp: dateti
         ]
         if item.get("original_due"):
             lines.append(f"Ursprünglich fällig: {item['original_due']}")
+        lines += sachstand_lines(item.get("progress"))
         event.add("description", "\n".join(lines))
         event.add("categories", [item["kind"]])
         event.add("transp", "TRANSPARENT")

@@ -10,6 +10,15 @@ asked about (today, or ``as_of``); nothing time-dependent is stored (ADR 0004):
 * ``upcoming``: open and due later; ``undated``: open without a due date;
 * ``withdrawn``: the motion was withdrawn before the obligation was met.
 
+Every item carries its motion's status (``motion_status``, from the events:
+:func:`tracker.state.motion_status`), its red / amber / green on the day asked about
+(``rag``, by :class:`RagRules`; null once met or withdrawn) and whether its motion is
+``stale`` (no Sachstand for ``stale_days``); ``--status``, ``--rag`` and ``--stale``
+filter on them. Every item carries the motion's latest Sachstand (``progress``: text,
+reason for delay, next step, expected date, its day and who recorded it), or null. With
+``as_of`` a latest Sachstand dated after that day is left out (an earlier one it superseded
+is not shown), and RAG and staleness count the latest Sachstand as currently known.
+
 With ``as_of`` the board is read as it stood on that date in effective-date terms: only
 motions registered and obligations set by then, the due date valid then (before a later
 extension), and what was met or withdrawn later counted as still open. An ``as_of`` before
@@ -32,12 +41,17 @@ from uuid import UUID
 from events.store import Database
 from tracker.errors import InputError
 from tracker.identity import reference_key
+from tracker.state import MOTION_STATUSES
 
 SCHEMA = "tracker.board/1"
 DEFAULT_DUE_SOON_DAYS = 14
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 10_000
 KINDS = ("completion", "report", "event")
+RAG = ("red", "amber", "green")
+DEFAULT_STALE_DAYS = 180
+DEFAULT_AMBER_DAYS = 30
+DEFAULT_AMBER_EXTENSIONS = 2
 
 #: Columns read for an item, in this order.
 _ITEM_COLUMNS = (
@@ -64,6 +78,8 @@ _ITEM_COLUMNS = (
     "met_on",
     "withdrawn_on",
     "schedule",
+    "progress",
+    "motion_status",
 )
 _SELECT = ", ".join(_ITEM_COLUMNS)
 
@@ -95,17 +111,46 @@ ITEM_KEYS = (
     "days_late",
     "days_until_due",
     "next_due",
+    "progress",
+    "motion_status",
+    "rag",
+    "stale",
 )
 
 
 @dataclass(frozen=True)
+class RagRules:
+    """When an open obligation is red, amber or green (``[board]``), on the day asked about:
+
+    * **red**: overdue, or its motion is *stale*: no Sachstand for ``stale_days`` days (180,
+      as Councilmatic's 180 days and froide's six months; without any Sachstand, counted
+      from the decision, else from the registration);
+    * **amber**: due within ``amber_days`` days (30) with no Sachstand since the decision,
+      or extended ``amber_extensions`` times (2) or more;
+    * **green**: otherwise. Met and withdrawn obligations have none.
+    """
+
+    stale_days: int = DEFAULT_STALE_DAYS
+    amber_days: int = DEFAULT_AMBER_DAYS
+    amber_extensions: int = DEFAULT_AMBER_EXTENSIONS
+
+
+@dataclass(frozen=True)
 class Filters:
-    """Exact-match filters on listings; None means any."""
+    """Filters on listings: exact matches (None means any), the motion's status, the
+    obligation's red / amber / green, and only stale motions."""
 
     body: str | None = None
     committee: str | None = None
     office: str | None = None
     kind: str | None = None
+    status: str | None = None
+    rag: str | None = None
+    stale: bool = False
+
+    def by_status(self) -> bool:
+        """Whether a status, RAG or staleness filter is set."""
+        return self.status is not None or self.rag is not None or self.stale
 
     def active(self) -> list[tuple[str, str]]:
         """``(dimension, value)`` of each filter that is set."""
@@ -120,13 +165,16 @@ class Filters:
             if value is not None
         ]
 
-    def as_json(self) -> dict[str, str | None]:
+    def as_json(self) -> dict[str, str | bool | None]:
         """The filters as given."""
         return {
             "body": self.body,
             "committee": self.committee,
             "office": self.office,
             "kind": self.kind,
+            "status": self.status,
+            "rag": self.rag,
+            "stale": self.stale,
         }
 
 
@@ -212,10 +260,17 @@ def status_of(
 class BoardQueries:
     """Read-only questions to the board tables in ``db`` (any :class:`Database`)."""
 
-    def __init__(self, db: Database, *, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+        rag: RagRules = RagRules(),
+    ) -> None:
         self.db = db
         self.prefix = db.table_prefix
         self.due_soon_days = due_soon_days
+        self.rag = rag
 
     # -- listings ------------------------------------------------------------------------
 
@@ -232,7 +287,7 @@ class BoardQueries:
         day = as_of or today
         self.check_filters(filters)
         _check_page(limit, offset)
-        where = self._open_where(filters, as_of)
+        where = self._open_where(filters, as_of, day)
         where = _Where(where.sql + " AND due < ?", [*where.params, day.isoformat()])
         total = self._count(where, filters, as_of, hi=day - timedelta(days=1))
         items = self._page(where, day, as_of, limit, offset)
@@ -255,7 +310,7 @@ class BoardQueries:
         self.check_filters(filters)
         _check_page(limit, offset)
         end = day + timedelta(days=days)
-        where = self._open_where(filters, as_of)
+        where = self._open_where(filters, as_of, day)
         where = _Where(
             where.sql + " AND due >= ? AND due <= ?",
             [*where.params, day.isoformat(), end.isoformat()],
@@ -267,22 +322,24 @@ class BoardQueries:
 
     def for_motion(self, motion_id: UUID | str, *, today: date) -> list[dict[str, Any]]:
         """Every current row of one motion (open and met), most urgent first."""
+        derived = self._derived(today, None)
         rows = self.db.query(
-            f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE mseq IN"
+            f"SELECT {_SELECT}, {derived.sql} FROM {self.prefix}board_rows WHERE mseq IN"
             f" (SELECT mseq FROM {self.prefix}board_motions WHERE motion_id = ?)"
             " AND is_current = 1 ORDER BY due IS NULL, due, row_key",
-            (str(motion_id),),
+            [*derived.params, str(motion_id)],
         )
         return [self._item(r, today, as_of=False) for r in rows]
 
     def open_items(self, *, today: date, filters: Filters = Filters()) -> list[dict[str, Any]]:
         """Every open obligation with a due date (for calendar feeds), soonest first."""
         self.check_filters(filters)
-        where = self._open_where(filters, None)
+        where = self._open_where(filters, None, today)
+        derived = self._derived(today, None)
         rows = self.db.query(
-            f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE {where.sql}"
+            f"SELECT {_SELECT}, {derived.sql} FROM {self.prefix}board_rows WHERE {where.sql}"
             " AND due IS NOT NULL ORDER BY due, mseq, row_key",
-            where.params,
+            [*derived.params, *where.params],
         )
         return [self._item(r, today, as_of=False) for r in rows]
 
@@ -377,6 +434,10 @@ class BoardQueries:
 
     def check_filters(self, filters: Filters) -> None:
         """Raise :class:`InputError` naming close matches for a value the board never saw."""
+        if filters.status is not None and filters.status not in MOTION_STATUSES:
+            raise InputError(_unknown("status", filters.status, MOTION_STATUSES))
+        if filters.rag is not None and filters.rag not in RAG:
+            raise InputError(_unknown("rag", filters.rag, RAG))
         for name, value in filters.active():
             if name == "kind":
                 if value not in KINDS:
@@ -398,20 +459,59 @@ class BoardQueries:
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def _open_where(self, filters: Filters, as_of: date | None) -> _Where:
-        if as_of is None:
-            sql, params = "is_open = 1", []
-        else:
-            d = as_of.isoformat()
-            sql = (
-                "registered_on <= ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)"
-                " AND (met_on IS NULL OR met_on > ?) AND (withdrawn_on IS NULL OR withdrawn_on > ?)"
-            )
-            params = [d, d, d, d, d]
+    def _open_where(self, filters: Filters, as_of: date | None, day: date) -> _Where:
+        """Open rows (in ``as_of`` terms) matching ``filters`` on ``day``."""
+        where = _open(as_of)
+        sql, params = where.sql, list(where.params)
         for name, value in filters.active():
             sql += f" AND {name} = ?"
             params.append(value)
+        if filters.status is not None:
+            sql += " AND motion_status = ?"
+            params.append(filters.status)
+        if filters.rag is not None:
+            rag = self._rag(day, as_of)
+            sql += f" AND {rag.sql} = ?"
+            params += [*rag.params, filters.rag]
+        if filters.stale:
+            stale = self._stale(day, as_of)
+            sql += f" AND {stale.sql}"
+            params += stale.params
         return _Where(sql, params)
+
+    def _stale(self, day: date, as_of: date | None) -> _Where:
+        """Open, and no Sachstand (else no decision, else no registration) for
+        ``stale_days`` days before ``day``."""
+        is_open = _open(as_of)
+        before = (day - timedelta(days=self.rag.stale_days)).isoformat()
+        return _Where(
+            f"({is_open.sql}) AND COALESCE(progress_on, decision_date, registered_on) < ?",
+            [*is_open.params, before],
+        )
+
+    def _rag(self, day: date, as_of: date | None) -> _Where:
+        """Red, amber, green or NULL (not open) by :class:`RagRules`."""
+        is_open = _open(as_of)
+        stale = self._stale(day, as_of)
+        until = (day + timedelta(days=self.rag.amber_days)).isoformat()
+        return _Where(
+            f"(CASE WHEN NOT ({is_open.sql}) THEN NULL"
+            " WHEN due < ? THEN 'red'"
+            f" WHEN {stale.sql} THEN 'red'"
+            " WHEN due <= ? AND (progress_on IS NULL"
+            " OR progress_on < COALESCE(decision_date, registered_on)) THEN 'amber'"
+            " WHEN extensions >= ? THEN 'amber'"
+            " ELSE 'green' END)",
+            [*is_open.params, day.isoformat(), *stale.params, until, self.rag.amber_extensions],
+        )
+
+    def _derived(self, day: date, as_of: date | None) -> _Where:
+        """The columns derived on ``day``: the RAG and whether the motion is stale."""
+        rag, stale = self._rag(day, as_of), self._stale(day, as_of)
+        return _Where(
+            f"{rag.sql}, CASE WHEN {stale.sql} THEN 1 ELSE 0 END",
+            [*rag.params, *stale.params],
+        )
 
     def _count(
         self,
@@ -422,7 +522,7 @@ class BoardQueries:
         lo: date | None = None,
         hi: date,
     ) -> int:
-        if as_of is None and not filters.active():
+        if as_of is None and not filters.active() and not filters.by_status():
             dim, value = "", ""
             sql = (
                 f"SELECT COALESCE(SUM(n), 0) FROM {self.prefix}board_counts"
@@ -441,15 +541,18 @@ class BoardQueries:
     def _page(
         self, where: _Where, day: date, as_of: date | None, limit: int, offset: int
     ) -> list[dict[str, Any]]:
+        derived = self._derived(day, as_of)
         rows = self.db.query(
-            f"SELECT {_SELECT} FROM {self.prefix}board_rows WHERE {where.sql}"
+            f"SELECT {_SELECT}, {derived.sql} FROM {self.prefix}board_rows WHERE {where.sql}"
             " ORDER BY due, mseq, row_key LIMIT ? OFFSET ?",
-            [*where.params, limit, offset],
+            [*derived.params, *where.params, limit, offset],
         )
         return [self._item(r, day, as_of=as_of is not None) for r in rows]
 
     def _item(self, row: Sequence[Any], day: date, *, as_of: bool) -> dict[str, Any]:
-        r = dict(zip(_ITEM_COLUMNS, row, strict=True))
+        r = dict(zip(_ITEM_COLUMNS, row, strict=False))
+        r["rag"], stale = row[len(_ITEM_COLUMNS) :]
+        r["stale"] = bool(stale)
         status = status_of(
             r["due"],
             r["met_on"],
@@ -463,11 +566,37 @@ class BoardQueries:
             iso = day.isoformat()
             next_due = next((d for d in str(r["schedule"]).split(",") if d >= iso), None)
         r["id"] = r["row_key"]
+        r["progress"] = _progress(r["progress"], day if as_of else None)
         if status["status"] not in ("met", "met_late"):
             r["met_on"] = None
         r.update(status)
         r["next_due"] = next_due
         return {k: r[k] for k in ITEM_KEYS}
+
+
+def _open(as_of: date | None) -> _Where:
+    """Open rows: now, or ``as_of`` that day in effective-date terms."""
+    if as_of is None:
+        return _Where("is_open = 1", [])
+    d = as_of.isoformat()
+    return _Where(
+        "registered_on <= ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)"
+        " AND (met_on IS NULL OR met_on > ?) AND (withdrawn_on IS NULL OR withdrawn_on > ?)",
+        [d, d, d, d, d],
+    )
+
+
+def _progress(stored: str | None, as_of: date | None) -> dict[str, Any] | None:
+    """The latest Sachstand of a row (None before one was recorded, or, ``as_of`` a day,
+    when the latest one is dated after it)."""
+    if stored is None:
+        return None
+    import json  # deferred: only rows with a Sachstand need it
+
+    progress: dict[str, Any] = json.loads(stored)
+    if as_of is not None and progress["on"] > as_of.isoformat():
+        return None
+    return progress
 
 
 def _check_page(limit: int, offset: int) -> None:

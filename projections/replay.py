@@ -106,5 +106,5 @@ def known_board(app: MotionLog, when: KnownAt, settings: Any) -> KnownAtBoard:
             else f"nothing had been recorded by {when.instant.astimezone(BERLIN):%Y-%m-%d %H:%M}"
             f" (the first event was recorded {first.astimezone(BERLIN):%Y-%m-%d %H:%M})"
         )
-    queries = BoardQueries(db, due_soon_days=board.due_soon_days)
+    queries = BoardQueries(db, due_soon_days=board.due_soon_days, rag=board.rag)
     return KnownAtBoard(when, queries, count, note, db)

@@ -6,20 +6,22 @@ queries). Settings come from the ``[board]`` table of ``tracker.toml``:
 
 * ``due_soon_days`` (default 14): how far ahead "due soon" reaches;
 * ``regular_cadence_months`` (default 6): the cadence of a duty to report "regularly"
-  (changing it rebuilds the board on the next run).
+  (changing it rebuilds the board on the next run);
+* ``stale_days`` (default 180), ``amber_days`` (30), ``amber_extensions`` (2): when an open
+  obligation is red, amber or green (:class:`projections.queries.RagRules`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
 from events.store import Database
 from projections.board import BoardProjection
-from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page
+from projections.queries import DEFAULT_DUE_SOON_DAYS, BoardQueries, Filters, Page, RagRules
 from projections.runner import BuildStrategy, Runner
 from tracker.errors import ConfigurationError
 from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS, parse_cadence
@@ -32,19 +34,34 @@ class BoardSettings:
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS
     #: The domain's setting kept in ``[board]`` (:attr:`tracker.settings.Settings.rules`).
     regular_cadence_months: int = DEFAULT_REGULAR_CADENCE_MONTHS
+    rag: RagRules = field(default_factory=RagRules)
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any]) -> BoardSettings:
         """Read and check ``[board]``; unknown keys are an error (typos)."""
-        unknown = set(section) - {"due_soon_days", "regular_cadence_months"}
+        defaults = RagRules()
+        rag_keys = {"stale_days": 3660, "amber_days": 366, "amber_extensions": 100}
+        unknown = set(section) - {"due_soon_days", "regular_cadence_months", *rag_keys}
         if unknown:
             raise ConfigurationError(f"[board]: unknown setting(s) {', '.join(sorted(unknown))}")
-        soon = section.get("due_soon_days", DEFAULT_DUE_SOON_DAYS)
+        soon = _whole(section, "due_soon_days", DEFAULT_DUE_SOON_DAYS, 0, 366)
         cadence = section.get("regular_cadence_months", DEFAULT_REGULAR_CADENCE_MONTHS)
-        if not isinstance(soon, int) or isinstance(soon, bool) or not 0 <= soon <= 366:
-            raise ConfigurationError("[board] due_soon_days must be a whole number 0..366")
         cadence = parse_cadence(cadence, "[board] regular_cadence_months")
-        return cls(due_soon_days=soon, regular_cadence_months=cadence)
+        rag = RagRules(
+            **{
+                key: _whole(section, key, getattr(defaults, key), 1, hi)
+                for key, hi in rag_keys.items()
+            }
+        )
+        return cls(due_soon_days=soon, regular_cadence_months=cadence, rag=rag)
+
+
+def _whole(section: Mapping[str, Any], key: str, default: int, lo: int, hi: int) -> int:
+    """A whole number ``lo..hi`` of ``[board]`` (``default`` when absent)."""
+    value = section.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+        raise ConfigurationError(f"[board] {key} must be a whole number {lo}..{hi}")
+    return value
 
 
 def parallel_builds() -> BuildStrategy:
@@ -62,7 +79,7 @@ class BoardService:
         self.today = today
         self.projection = BoardProjection(regular_cadence_months=settings.regular_cadence_months)
         self.runner = Runner(db, app, [self.projection], builder=parallel_builds)
-        self.queries = BoardQueries(db, due_soon_days=settings.due_soon_days)
+        self.queries = BoardQueries(db, due_soon_days=settings.due_soon_days, rag=settings.rag)
 
     def catch_up(self) -> int:
         """Bring every read model up to the head of the log."""

@@ -37,7 +37,7 @@ from events import archive, chain
 from events.chain import ChainBroken, ChainHead, Verification
 from events.log import LogEntry, read_log
 from events.motion import Corrected, DeadlineExtended, DeadlineSet
-from events.store import Database, StoreLocation, connect, driver_errors
+from events.store import Database, StoreLocation, connect, driver_errors, failure_reason
 from events.values import Provenance, to_jsonable
 from tracker.clock import BERLIN, Clock, parse_instant
 from tracker.errors import (
@@ -45,8 +45,6 @@ from tracker.errors import (
     IntegrityViolation,
     StorageError,
     UnknownMotion,
-    cannot_open,
-    first_line,
 )
 from tracker.logs import get_logger
 from tracker.motion import Motion
@@ -67,7 +65,9 @@ def chain_database(location: StoreLocation, opened: Database | None = None) -> I
     try:
         db = opened or connect(location)
     except errors as exc:
-        raise cannot_open(location.display, exc) from exc
+        raise StorageError(
+            f"cannot open the store {location.display}: {failure_reason(exc)}"
+        ) from exc
     try:
         try:
             if not chain.EventTable.of(db).exists(db):
@@ -77,7 +77,9 @@ def chain_database(location: StoreLocation, opened: Database | None = None) -> I
         except BrokenPipeError:  # the reader of an export stopped early: not the store's fault
             raise
         except errors as exc:
-            raise StorageError(f"audit on {location.display} failed: {first_line(exc)}") from exc
+            raise StorageError(
+                f"audit on {location.display} failed: {failure_reason(exc)}"
+            ) from exc
     finally:
         if opened is None:
             db.close()

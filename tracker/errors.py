@@ -2,8 +2,7 @@
 
 Every error the tracker raises on purpose is one of these; anything else is a bug.
 The CLI maps them to exit codes: :class:`InputError` and its subclasses are bad input
-or usage (exit 2), every other :class:`TrackerError` is a domain error (exit 1), each
-printed as one line (:func:`cannot_open` makes the one for a store that cannot be opened).
+or usage (exit 2), every other :class:`TrackerError` is a domain error (exit 1).
 
 ::
 
@@ -94,17 +93,6 @@ class NoReference(DocumentError):
 
 class StorageError(TrackerError):
     """The event store cannot be opened or reached."""
-
-
-def first_line(exc: BaseException) -> str:
-    """What failed, in one line (a driver's message may span several; the first says it)."""
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
-
-
-def cannot_open(display: str, exc: BaseException) -> StorageError:
-    """The one-line error for the store at ``display`` that cannot be opened."""
-    return StorageError(f"cannot open the store {display}: {first_line(exc)}")
 
 
 class NotFound(TrackerError):

@@ -11,7 +11,13 @@ Rules (each raises a :mod:`tracker.errors` error):
   (:class:`MotionClosed`);
 * a due date may not lie before the date of the motion's decision (:class:`DateOrderError`);
 * an extension must move the due date later (:class:`DateOrderError`);
-* a deadline or obligation id must exist (:class:`UnknownDeadline`).
+* a deadline or obligation id must exist (:class:`UnknownDeadline`);
+* a motion is reported done once, closed once, and reopened only when reported done or
+  closed, with a reason (:class:`MotionClosed`, :class:`InputError`); a closure names the
+  committee;
+* a Sachstand needs a text, is not taken on a completed or withdrawn motion
+  (:class:`MotionClosed`), and its expected date may not lie before its own day
+  (:class:`DateOrderError`).
 """
 
 from __future__ import annotations
@@ -26,13 +32,17 @@ from eventsourcing.domain import BaseAggregate
 
 from events.motion import (
     AddresseeAssigned,
+    ClosureConfirmed,
     Completed,
     ConsultationRecorded,
     Corrected,
     DeadlineExtended,
     DeadlineSet,
     DecisionRecorded,
+    DoneReported,
+    ProgressReported,
     Registered,
+    Reopened,
     ReportObligationSet,
     ReportSubmitted,
     ReviewRequested,
@@ -46,6 +56,7 @@ from events.values import (
     Recurrence,
     ReportKind,
 )
+from tracker.clock import BERLIN
 from tracker.errors import DateOrderError, InputError, MotionClosed, UnknownDeadline
 from tracker.identity import motion_id, normalise_key
 from tracker.state import (
@@ -53,11 +64,13 @@ from tracker.state import (
     DeadlineLife,
     DutyLife,
     MotionState,
+    ProgressLife,
     blank_state,
     current_due,
     decision_date,
     effective_day,
     evolve,
+    progress_of,
 )
 
 
@@ -209,6 +222,8 @@ class Motion(BaseAggregate[UUID]):
         self.completion_note: str | None = None
         self.corrections: list[Corrected] = []
         self.reviews: dict[str, ReviewItem] = {}
+        #: Every Sachstand in the order recorded.
+        self.progress_reports: list[ProgressLife] = []
 
     # -- the folded state ------------------------------------------------------------------
 
@@ -259,6 +274,23 @@ class Motion(BaseAggregate[UUID]):
     def withdrawn_on(self) -> date | None:
         return _day(self.life["withdrawn"])
 
+    @property
+    def done_on(self) -> date | None:
+        """The day the office reported it done (None when not, or reopened since)."""
+        return _day(self.life.get("done"))
+
+    @property
+    def closed_on(self) -> date | None:
+        """The day the closure was confirmed (None when not, or reopened since)."""
+        closure = self.life.get("closure")
+        return _day(closure["on"]) if closure else None
+
+    @property
+    def closed_by(self) -> str | None:
+        """The committee that confirmed the closure."""
+        closure = self.life.get("closure")
+        return closure["committee"] if closure else None
+
     # -- creation ------------------------------------------------------------------------
 
     @classmethod
@@ -294,7 +326,11 @@ class Motion(BaseAggregate[UUID]):
 
     @property
     def is_closed(self) -> bool:
-        return self.completed_on is not None or self.withdrawn_on is not None
+        return (
+            self.completed_on is not None
+            or self.withdrawn_on is not None
+            or self.closed_on is not None
+        )
 
     @property
     def decision(self) -> Decision | None:
@@ -333,6 +369,11 @@ class Motion(BaseAggregate[UUID]):
         if self.withdrawn_on is not None:
             raise MotionClosed(
                 f"{self.reference} was withdrawn on {self.withdrawn_on.isoformat()}; cannot {what}"
+            )
+        if self.closed_on is not None:
+            raise MotionClosed(
+                f"{self.reference} was closed on {self.closed_on.isoformat()} by "
+                f"{self.closed_by}; cannot {what}"
             )
 
     def _check_after_decision(self, due: date | None) -> None:
@@ -492,6 +533,72 @@ class Motion(BaseAggregate[UUID]):
                 raise MotionClosed(f"{self.reference} {deadline_id} was already met on {d.met_on}")
         self._check_open("complete it")
         self._trigger(Completed, meta, deadline_id=deadline_id, note=note)
+
+    def report_progress(
+        self,
+        *,
+        text: str,
+        reason: str | None,
+        next_step: str | None,
+        expected: date | None,
+        office: str | None,
+        meta: Meta,
+    ) -> bool:
+        """Record a Sachstand (the office: the Federführung unless named); False when the
+        same Sachstand was recorded before."""
+        text = " ".join(text.split())
+        if not text:
+            raise InputError(f"a Sachstand on {self.reference} needs a text")
+        self._check_open("record a Sachstand")
+        on = meta.effective or meta.at.astimezone(BERLIN).date()
+        if expected is not None and expected < on:
+            raise DateOrderError(
+                f"expected date {expected.isoformat()} lies before the Sachstand of "
+                f"{on.isoformat()} on {self.reference}"
+            )
+        office = office or self.office
+        said = (on.isoformat(), text, reason, next_step, expected and expected.isoformat(), office)
+        for p in self.progress_reports:
+            if (p["on"], p["text"], p["reason"], p["next"], p["expected"], p["office"]) == said:
+                return False
+        self._trigger(
+            ProgressReported,
+            meta,
+            office=office,
+            text=text,
+            reason=reason,
+            next_step=next_step,
+            expected=expected,
+        )
+        return True
+
+    def report_done(self, *, note: str | None, meta: Meta) -> None:
+        """The office reports the motion done (step one of two): reminders stop."""
+        self._check_open("report it done")
+        if self.done_on is not None:
+            raise MotionClosed(
+                f"{self.reference} was reported done on {self.done_on.isoformat()} already"
+            )
+        self._trigger(DoneReported, meta, office=self.office, note=note)
+
+    def confirm_closure(self, *, committee: str, note: str | None, meta: Meta) -> None:
+        """The committee or body confirms the motion settled (step two): it leaves the open
+        lists, its obligations met on the day it was reported done (else today's)."""
+        committee = " ".join(committee.split())
+        if not committee:
+            raise InputError(f"closing {self.reference} needs the committee that confirms it")
+        self._check_open("close it")
+        self._trigger(ClosureConfirmed, meta, committee=committee, note=note)
+
+    def reopen(self, *, reason: str, meta: Meta) -> None:
+        """Take up a motion reported done or closed again; what the closure met is open."""
+        if not reason.strip():
+            raise InputError(f"reopening {self.reference} needs a reason")
+        if self.withdrawn_on is not None:
+            self._check_open("reopen it")
+        if self.done_on is None and self.closed_on is None:
+            raise InputError(f"{self.reference} is neither reported done nor closed")
+        self._trigger(Reopened, meta, reason=reason)
 
     def withdraw(self, *, reason: str | None, meta: Meta) -> None:
         """The motion was withdrawn (zurückgezogen)."""
@@ -665,6 +772,22 @@ class Motion(BaseAggregate[UUID]):
         if parts[0] == "deadline" and parts[2] == "due":
             d = self.deadlines[parts[1]]
             d.history.append(DueChange(d.due, event.effective, event.timestamp, event.reason))
+
+    @_record.register
+    def _(self, event: DoneReported) -> None:
+        self.completion_note = event.note
+
+    @_record.register
+    def _(self, event: ClosureConfirmed) -> None:
+        pass  # all in the folded state
+
+    @_record.register
+    def _(self, event: Reopened) -> None:
+        self.completion_note = None
+
+    @_record.register
+    def _(self, event: ProgressReported) -> None:
+        self.progress_reports.append(progress_of(event))
 
     @_record.register
     def _(self, event: ReviewRequested) -> None:

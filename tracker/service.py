@@ -27,7 +27,13 @@ from eventsourcing.utils import Environment
 
 from events.log import LogEntry, head_position, read_log
 from events.motion import Registered
-from events.store import StoreLocation, creation_lock, driver_errors
+from events.store import (
+    Database,
+    StoreLocation,
+    creation_lock,
+    driver_errors,
+    failure_reason,
+)
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import Clock
@@ -35,8 +41,6 @@ from tracker.errors import (
     ConcurrencyError,
     StorageError,
     UnknownMotion,
-    cannot_open,
-    first_line,
 )
 from tracker.identity import motion_id, reference_key
 from tracker.logs import get_logger
@@ -70,15 +74,22 @@ class MotionLog(Application[UUID]):
         register_transcodings(transcoder)
 
 
-def open_log(location: StoreLocation) -> MotionLog:
-    """Open (and on first use create) the log at ``location``."""
+def open_log(location: StoreLocation, opened: Database | None = None) -> MotionLog:
+    """Open (and on first use create) the log at ``location``.
+
+    ``opened``: a plain connection to the store the caller holds (it created the schema and
+    holds the creation lock); without it, short-lived ones are opened for both.
+    """
     errors: tuple[type[Exception], ...] = (PersistenceError, *driver_errors(location))
     try:
-        location.prepare()
-        with creation_lock(location):
+        if opened is None:
+            location.prepare()
+        with creation_lock(location, opened):
             return MotionLog(env=location.eventsourcing_env())
     except errors as exc:
-        raise cannot_open(location.display, exc) from exc
+        raise StorageError(
+            f"cannot open the store {location.display}: {failure_reason(exc)}"
+        ) from exc
 
 
 @dataclass(frozen=True)
@@ -207,7 +218,7 @@ class TrackerService:
                 time.sleep(random.uniform(0, 0.002 * attempt))
                 continue
             except PersistenceError as exc:
-                raise StorageError(f"cannot write to the store: {first_line(exc)}") from exc
+                raise StorageError(f"cannot write to the store: {failure_reason(exc)}") from exc
             return result, Change(motion, pending)
         raise ConcurrencyError(f"gave up writing motion {mid} after {MAX_ATTEMPTS} attempts")
 
@@ -343,6 +354,55 @@ class TrackerService:
         _, change = self.change(
             mid, lambda m: m.complete(deadline_id=deadline_id, note=note, meta=meta)
         )
+        return change
+
+    def report_progress(
+        self,
+        mid: UUID,
+        *,
+        on: date,
+        text: str,
+        reason: str | None = None,
+        next_step: str | None = None,
+        expected: date | None = None,
+        office: str | None = None,
+    ) -> Change:
+        """Record a Sachstand effective on ``on`` (by the current user; the office: the
+        Federführung unless named)."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid,
+            lambda m: m.report_progress(
+                text=text,
+                reason=reason,
+                next_step=next_step,
+                expected=expected,
+                office=office,
+                meta=meta,
+            ),
+        )
+        return change
+
+    def report_done(self, mid: UUID, *, on: date, note: str | None) -> Change:
+        """The office reports the motion done on ``on`` (step one of two)."""
+        meta = self.meta(on)
+        _, change = self.change(mid, lambda m: m.report_done(note=note, meta=meta))
+        return change
+
+    def confirm_closure(
+        self, mid: UUID, *, on: date, committee: str, note: str | None = None
+    ) -> Change:
+        """The committee confirms the motion closed on ``on`` (step two)."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid, lambda m: m.confirm_closure(committee=committee, note=note, meta=meta)
+        )
+        return change
+
+    def reopen(self, mid: UUID, *, on: date, reason: str) -> Change:
+        """Take up a motion reported done or closed again."""
+        meta = self.meta(on)
+        _, change = self.change(mid, lambda m: m.reopen(reason=reason, meta=meta))
         return change
 
     def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:

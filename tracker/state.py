@@ -16,8 +16,19 @@ evolves one of its own. The rules, in one place:
   the duty meets it and opens the first later occurrence falling due after the report (a
   report covers those that fell due before it); a final report, a report for a one-off
   duty, or completing the motion ends the duty. Reports after the end change nothing.
+* **Sachstand.** The latest Sachstand (by effective date; of two on the same day, the one
+  recorded later) is the motion's ``progress``; the whole series is the aggregate's.
 * **Closing.** Completing the motion meets its open deadlines and ends its duties;
-  withdrawing it leaves them unmet (the read models show them as withdrawn).
+  withdrawing it leaves them unmet (the read models show them as withdrawn). In two steps:
+  the office reports it done (``DoneReported``: reminders stop, the obligations stay open),
+  then the committee confirms the closure (``ClosureConfirmed``: it meets the open
+  deadlines and ends the duties as completing does, met on the day it was reported done,
+  else on the day of the closure). Reopening undoes the report and what the closure met.
+* **Status** (:func:`motion_status`), from the events alone, never from the day: withdrawn;
+  else closed (closure confirmed, or completed in one step); else done reported; else
+  deferred (the latest decision put it off); else in progress (a Sachstand, or an
+  obligation met); else not started. Red / amber / green depend on the day and are
+  derived when asked (:mod:`projections.queries`).
 
 The state is plain data (dicts, lists, strings; dates as ISO strings), so a read model
 stores it as one JSON document and loads it back as it was. Settings that shape it (the
@@ -30,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 from events.values import BINDING_OUTCOMES, Recurrence, ReportKind
 from tracker import recurrence
@@ -52,6 +63,8 @@ class DeadlineLife(TypedDict):
     #: ``[effective day, nominal due or None]`` per change, the first as set.
     changes: list[list[str | None]]
     met: str | None
+    #: How often it was extended (absent from states stored before it was counted: 0).
+    extended: NotRequired[int]
 
 
 class DutyLife(TypedDict):
@@ -70,6 +83,29 @@ class DutyLife(TypedDict):
     #: ``[occurrence, met on, opened on]`` per occurrence met.
     met: list[list[Any]]
     ended: str | None
+
+
+class ProgressLife(TypedDict):
+    """A Sachstand: its day (``on``), texts, expected date (ISO), who recorded it (``by``)
+    and the reporting office."""
+
+    on: str
+    text: str
+    reason: str | None
+    next: str | None
+    expected: str | None
+    by: str
+    office: str | None
+
+
+class ClosureLife(TypedDict):
+    """A confirmed closure: its day, the committee, and what it met (to undo on reopening)."""
+
+    on: str
+    committee: str
+    #: Deadline ids and duty ids the closure met.
+    met: list[str]
+    ended: list[str]
 
 
 class MotionState(TypedDict):
@@ -91,6 +127,12 @@ class MotionState(TypedDict):
     duties: dict[str, DutyLife]
     completed: str | None
     withdrawn: str | None
+    #: The latest Sachstand (absent from states stored before Sachstände were recorded).
+    progress: NotRequired[ProgressLife | None]
+    #: The day the office reported it done (absent in states stored before: None).
+    done: NotRequired[str | None]
+    #: The confirmed closure (absent in states stored before: None).
+    closure: NotRequired[ClosureLife | None]
 
 
 def parse_cadence(value: object, where: str) -> int:
@@ -182,6 +224,29 @@ def committee(s: MotionState) -> str | None:
     return str(consulted) if consulted else None
 
 
+#: The statuses of a motion (:func:`motion_status`), in the order of its life.
+MOTION_STATUSES = ("not_started", "in_progress", "deferred", "done_reported", "closed", "withdrawn")
+
+
+def motion_status(s: MotionState) -> str:
+    """Where the motion stands, from its events alone (see the module docstring)."""
+    if s["withdrawn"]:
+        return "withdrawn"
+    if s["completed"] or s.get("closure"):
+        return "closed"
+    if s.get("done"):
+        return "done_reported"
+    if s["decisions"] and s["decisions"][-1][1] == "deferred":
+        return "deferred"
+    if (
+        s.get("progress")
+        or any(d["met"] for d in s["deadlines"].values())
+        or any(duty["met"] for duty in s["duties"].values())
+    ):
+        return "in_progress"
+    return "not_started"
+
+
 def current_due(d: DeadlineLife) -> str | None:
     """A deadline's nominal due date now."""
     return d["changes"][-1][1]
@@ -236,6 +301,9 @@ def _new_state(
         "duties": {},
         "completed": None,
         "withdrawn": None,
+        "progress": None,
+        "done": None,
+        "closure": None,
     }
 
 
@@ -267,6 +335,7 @@ def _deadline_extended(s: MotionState, e: Any, rules: Rules) -> None:
     d = s["deadlines"].get(e.deadline_id)
     if d is not None:
         d["changes"].append([effective_day(e), e.new_due.isoformat()])
+        d["extended"] = d.get("extended", 0) + 1
 
 
 def _duty_set(s: MotionState, e: Any, rules: Rules) -> None:
@@ -319,17 +388,74 @@ def _completed(s: MotionState, e: Any, rules: Rules) -> None:
             d["met"] = on
         return
     s["completed"] = on
-    for d in s["deadlines"].values():
+    _meet_everything(s, on)
+
+
+def _meet_everything(s: MotionState, on: str) -> tuple[list[str], list[str]]:
+    """Meet every open deadline and end every duty on ``on``; the ids met and ended."""
+    met, ended = [], []
+    for did, d in s["deadlines"].items():
         if d["met"] is None:
             d["met"] = on
-    for duty in s["duties"].values():
+            met.append(did)
+    for oid, duty in s["duties"].items():
         if duty["ended"] is None:
             duty["met"].append([duty["occurrence"], on, duty["open_since"]])
             duty["ended"] = on
+            ended.append(oid)
+    return met, ended
+
+
+def _done_reported(s: MotionState, e: Any, rules: Rules) -> None:
+    s["done"] = effective_day(e)
+
+
+def _closure_confirmed(s: MotionState, e: Any, rules: Rules) -> None:
+    on = effective_day(e)
+    met, ended = _meet_everything(s, s.get("done") or on)
+    s["closure"] = {"on": on, "committee": e.committee, "met": met, "ended": ended}
+
+
+def _reopened(s: MotionState, e: Any, rules: Rules) -> None:
+    closure = s.get("closure")
+    if closure is not None:
+        for did in closure["met"]:
+            s["deadlines"][did]["met"] = None
+        for oid in closure["ended"]:
+            duty = s["duties"][oid]
+            duty["met"].pop()
+            duty["ended"] = None
+    s["closure"] = None
+    s["done"] = None
+
+
+def reminders_stop(s: MotionState) -> bool:
+    """Nothing more is reminded: reported done, closed, completed or withdrawn."""
+    return bool(s["completed"] or s["withdrawn"] or s.get("done") or s.get("closure"))
 
 
 def _withdrawn(s: MotionState, e: Any, rules: Rules) -> None:
     s["withdrawn"] = effective_day(e)
+
+
+def progress_of(e: Any) -> ProgressLife:
+    """The Sachstand an event of ``ProgressReported`` records, as plain data."""
+    return {
+        "on": effective_day(e),
+        "text": e.text,
+        "reason": e.reason,
+        "next": e.next_step,
+        "expected": e.expected.isoformat() if e.expected else None,
+        "by": e.provenance.name,
+        "office": e.office,
+    }
+
+
+def _progress(s: MotionState, e: Any, rules: Rules) -> None:
+    latest = s.get("progress")
+    report = progress_of(e)
+    if latest is None or latest["on"] <= report["on"]:
+        s["progress"] = report
 
 
 #: Facts of the motion that ``Corrected`` may replace.
@@ -363,6 +489,10 @@ _STEPS: dict[str, Step] = {
     "Completed": _completed,
     "Withdrawn": _withdrawn,
     "Corrected": _corrected,
+    "ProgressReported": _progress,
+    "DoneReported": _done_reported,
+    "ClosureConfirmed": _closure_confirmed,
+    "Reopened": _reopened,
 }
 #: The steps by event class, filled on first sight of a class (None: not a motion's).
 _STEPS_BY_TYPE: dict[type, Step | None] = {}

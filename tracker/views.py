@@ -10,6 +10,7 @@ from typing import Any
 from events.log import event_data
 from events.values import to_jsonable
 from tracker.motion import Motion
+from tracker.state import motion_status
 
 
 def motion_view(motion: Motion) -> dict[str, Any]:
@@ -93,6 +94,11 @@ def motion_view(motion: Motion) -> dict[str, Any]:
             }
             for r in motion.reviews.values()
         ],
+        "status": motion_status(motion.life),
+        "progress": sorted(motion.progress_reports, key=lambda p: p["on"]),
+        "done_on": motion.done_on,
+        "closed_on": motion.closed_on,
+        "closed_by": motion.closed_by,
         "completed_on": motion.completed_on,
         "completion_note": motion.completion_note,
         "withdrawn_on": motion.withdrawn_on,

@@ -8,31 +8,11 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
+from tests.cli.conftest import Invoke
 
-import cli
-
-NOW = "2015-01-05T09:00"
 MITTE = "BVV Mitte von Berlin"
-
-#: ``run(*args, now=...)`` -> (exit code, stdout, stderr)
-Invoke = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(db_url: str) -> Invoke:
-    runner = CliRunner()
-
-    def invoke(*args: str, now: str | None = NOW) -> tuple[int, str, str]:
-        prefix = ["--db", db_url] + (["--now", now] if now else [])
-        result = runner.invoke(cli.app, [*prefix, *args])
-        return result.exit_code, result.stdout, result.stderr
-
-    return invoke
 
 
 def add(run: Invoke, reference: str, due: str, *extra: str) -> None:
@@ -160,6 +140,7 @@ def test_stats_json(run: Invoke) -> None:
     add(run, "1/IV", "2014-12-18")
     add(run, "2/IV", "2014-06-30")
     assert run("complete", "2/IV", "--date", "2014-07-04")[0] == 0
+    assert run("close", "2/IV", "--by", "BVV", "--on", "2014-09-11")[0] == 0
 
     code, out, _ = run("stats", "--format", "json")
 

@@ -86,15 +86,18 @@ def test_extend_report_complete_appear_in_history(db_url: str) -> None:
     code, out, err = run(
         db_url, "complete", "1263/IV", "--date", "2015-03-20", "--note", "fand statt"
     )
-    assert code == 0 and "completed on 2015-03-20" in out, err
+    assert code == 0 and "reported done on 2015-03-20" in out, err
+    code, out, err = run(db_url, "close", "1263/IV", "--by", "BVV", "--on", "2015-04-16")
+    assert (code, out) == (0, "1263/IV: closed on 2015-04-16 by BVV\n"), err
     view = json.loads(run(db_url, "show", "1263/IV", "--format", "json")[1])
     d1 = view["deadlines"][0]
     assert d1["due"] == "2015-03-31" and d1["original_due"] == "2014-12-18"
-    assert d1["met_on"] == "2015-03-20"
-    assert [h["event"] for h in view["history"]][-3:] == [
+    assert d1["met_on"] == "2015-03-20"  # when the office reported it done
+    assert [h["event"] for h in view["history"]][-4:] == [
         "DeadlineExtended",
         "ReportSubmitted",
-        "Completed",
+        "DoneReported",
+        "ClosureConfirmed",
     ]
     assert view["completion_note"] == "fand statt"
 
@@ -166,10 +169,11 @@ def test_unknown_deadline_id(db_url: str) -> None:
 def test_extension_of_a_completed_motion(db_url: str) -> None:
     run(db_url, *ADD)
     run(db_url, "complete", "1263/IV", "--date", "2014-11-01")
+    run(db_url, "close", "1263/IV", "--by", "BVV", "--on", "2014-11-20")
     code, _, err = run(
         db_url, "deadline", "extend", "1263/IV", "D1", "--to", "2015-01-01", "--reason", "x"
     )
-    assert_one_line_error(code, err, 1, "was completed on 2014-11-01")
+    assert_one_line_error(code, err, 1, "was closed on 2014-11-20 by BVV")
 
 
 def test_due_date_before_the_decision(db_url: str) -> None:
@@ -257,3 +261,35 @@ def test_the_default_store_is_created_on_first_use(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args", [["--help"], ["deadline", "--help"]])
 def test_help_is_available(args: list[str]) -> None:
     assert runner.invoke(app, args).exit_code == 0
+
+
+def test_a_command_opens_the_store_once(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The board, the reminders and the audit seal share the command's one connection
+    (the event log keeps the library's own)."""
+    import events.store
+    import tracker.audit
+
+    run(db_url, *ADD, "--office", "Abt. Soziales")
+    opened: list[str] = []
+    real = events.store.connect
+
+    def counting(location: events.store.StoreLocation) -> events.store.Database:
+        opened.append(location.display)
+        return real(location)
+
+    monkeypatch.setattr(events.store, "connect", counting)
+    monkeypatch.setattr(tracker.audit, "connect", counting)
+    code, _, err = run(db_url, "show", "1263/IV")  # board, reminders, then the seal
+    assert code == 0, err
+    assert len(opened) == 1
+    opened.clear()
+    code, _, err = run(db_url, "complete", "1263/IV")  # a write: the seal extends the chain
+    assert code == 0, err
+    assert len(opened) <= 1
+
+
+def test_the_store_comes_from_tracker_db(tmp_path: Path) -> None:
+    store = tmp_path / "from-env"
+    result = runner.invoke(app, [*ADD[:4], "--title", "T"], env={"TRACKER_DB": str(store)})
+    assert result.exit_code == 0, result.stderr
+    assert (store / "tracker.sqlite").is_file()

@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
+from console.render.output import stream_table
 from events.store import StoreLocation
 from events.values import Outcome
 from tracker.clock import FixedClock
-from tracker.output import stream_table
 from tracker.service import TrackerService, open_log
 
 REPO = Path(__file__).resolve().parents[2]

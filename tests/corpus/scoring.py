@@ -20,21 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tracker.documents.model import OUTCOMES
+
 Doc = dict[str, Any]
 
-_OUTCOMES = frozenset(
-    [
-        "adopted",
-        "adopted_amended",
-        "rejected",
-        "noted",
-        "deferred",
-        "referred",
-        "recommended",
-        "withdrawn",
-        "disposed",
-    ]
-)
 _OUTCOME_WORDS = (
     ("recommended", r"empf(o|ie)hl"),
     ("adopted_amended", r"(mit|in ge)?änderung|geändert|ergänz"),
@@ -60,7 +49,7 @@ def _outcome(value: object) -> str | None:
     if isinstance(value, dict):
         value = value.get("outcome") or value.get("text")
     text = _norm(value)
-    if text in _OUTCOMES:
+    if text in OUTCOMES:
         return text
     if "ohne änderung" in text:
         return "adopted"

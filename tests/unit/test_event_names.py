@@ -23,6 +23,10 @@ STORED_TOPICS = {
     "events.motion:Corrected",
     "events.motion:ReviewRequested",
     "events.motion:ReviewResolved",
+    "events.motion:ProgressReported",
+    "events.motion:DoneReported",
+    "events.motion:ClosureConfirmed",
+    "events.motion:Reopened",
 }
 
 

@@ -17,6 +17,7 @@ from tracker.documents.dates import DATE, parse_date
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
 from tracker.documents.text import one_of, squash
+from tracker.documents.vocabulary import COUNCILS, NAMED_COUNCIL
 
 LABELS: tuple[str, ...] = (
     "Betreff",
@@ -433,9 +434,8 @@ _NAME = r"[A-ZÄÖÜ][a-zäöüß][\w-]*(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+de
 # "Ortsbeirat 8", not the day in "Gemeinderat 22.02.2022" or "Gemeinderates 22. Oktober 2019".
 _NUMBER = r"\d{1,2}\b(?!\.\s?(?:\d|[A-ZÄÖÜ][a-zäöü]+\s+\d{4}))"
 _NAMED_COUNCIL = re.compile(
-    r"\b(Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung|"
-    r"Gemeindevertretung|Samtgemeinderat|Stadtrat|Kreistag|Gemeinderat|Stadtverordnetenversammlung|"
-    r"Rat\s+der\s+(?:Stadt|Gemeinde|Samtgemeinde))(?:es|s)?\s+(" + _NAME + r"|" + _NUMBER + r")"
+    r"\b(" + NAMED_COUNCIL + r"|Rat\s+der\s+(?:Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde))"
+    r"(?:es|s)?\s+(" + _NAME + r"|" + _NUMBER + r")"
 )
 # "Stadtrat Detlef Hofmann (CDU)": a councillor, not the council.
 _COUNCILLOR = re.compile(r"[^\n()]{0,60}\([^()\n]{1,40}\)[ \t]*$", re.MULTILINE)
@@ -449,9 +449,7 @@ _DISTRICT_COUNCIL = re.compile(
 )
 _MUNICIPALITY_CAPS = re.compile(r"\b(LANDKREIS|STADT|GEMEINDE|KREIS)\s+([A-ZÄÖÜ][A-ZÄÖÜ-]{2,})\b")
 _COUNCIL = re.compile(
-    r"\b(Stadtbezirksrat|Bezirksrat|Ortsbeirat|Kreistag|Stadtrat|Gemeinderat|Ratsversammlung|"
-    r"Stadtverordnetenversammlung|Gemeindevertretung|Stadtbürgerschaft|Bürgerschaft|"
-    r"Samtgemeinderat)(?:es|s)?(?:\b(?!-|\s+[A-ZÄÖÜ])|(?=s?sitzung))"
+    r"\b(" + NAMED_COUNCIL + r"|Stadtbürgerschaft)(?:es|s)?(?:\b(?!-|\s+[A-ZÄÖÜ])|(?=s?sitzung))"
     r"|\b(?:der|den|dem|des)\s+(Rat)(?:es|s)?\b(?!\s+der)"
 )
 _NOT_A_PLACE = frozenset(
@@ -477,7 +475,11 @@ _REASONING = re.compile(r"^[^\S\n]*Begründung[^\S\n]*:?[^\S\n]*$", re.MULTILINE
 
 def find_body(text: str) -> str | None:
     """The council the document belongs to: ``BVV Mitte von Berlin``, ``Bezirksversammlung
-    Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``."""
+    Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``; for the
+    minutes of a committee's session, that committee (``Ausschuss für Soziales``)."""
+    committee = _COMMITTEE_SESSION.search("\n".join(text.split("\n")[:8]))
+    if committee is not None:
+        return _nominative(committee.group(1))
     for berlin in _BERLIN.finditer(text):
         # "beim Bezirk Mitte" alone names a district of any city; Berlin's need more.
         if (
@@ -538,21 +540,33 @@ _COMMITTEE = re.compile(
 )
 
 
+# The head of a committee's minutes: "Niederschrift über die Sitzung des Ausschusses für
+# Soziales", "Protokoll der 12. Sitzung des Bauausschusses".
+_COMMITTEE_SESSION = re.compile(
+    r"\b(?:Niederschrift|Protokoll|Sitzung)\b[^\n]{0,60}?\b(?:des|der)\s+(?:\d+\.\s+)?("
+    r"Ausschusses\s+für\s+[A-ZÄÖÜ][\w-]*(?:(?:,\s*|\s+und\s+)[A-ZÄÖÜ][\w-]*){0,4}"
+    r"|[A-ZÄÖÜ][\w-]*ausschusses|Stadtbezirksrat(?:e)?s\s+[A-ZÄÖÜ][\w-]+|Bezirksvertretung\s+"
+    r"[A-ZÄÖÜ][\w-]+|Beirat(?:e)?s\s+[A-ZÄÖÜ][\w-]+)"
+)
+
+
+def _nominative(committee: str) -> str:
+    """``Ausschusses für Soziales`` -> ``Ausschuss für Soziales``, ``Bauausschusses`` ->
+    ``Bauausschuss``, ``Beirates Burglesum`` -> ``Beirat Burglesum``."""
+    words = squash(committee).split(" ", 1)
+    head = (
+        re.sub(r"(?:es|s)$", "", words[0])
+        if words[0].endswith(("sses", "tes", "rats", "rates"))
+        else words[0]
+    )
+    return " ".join([head, *words[1:]])
+
+
 def _base(word: str) -> str:
     """The nominative of a council or municipality word (``Landkreises`` -> ``Landkreis``)."""
     word = squash(word)
-    for full in (
-        "Stadtbezirksrat",
-        "Bezirksrat",
-        "Ortsbeirat",
-        "Ortschaftsrat",
-        "Kreistag",
-        "Stadtrat",
-        "Gemeinderat",
-        "Samtgemeinderat",
-        "Landkreis",
-    ):
-        if word.startswith(full):
+    for full in sorted((*COUNCILS, "Landkreis"), key=len, reverse=True):
+        if word.startswith(full) and full != "Rat":
             return full
     return word
 

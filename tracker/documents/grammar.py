@@ -199,14 +199,29 @@ def _term(match: re.Match[str], rule: str, due: date | None, **extra: object) ->
 _NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d.]\d)")
 
 
+def _exact_dates(
+    pattern: re.Pattern[str],
+    rule: str,
+    text: str,
+    ymd: Callable[[re.Match[str]], tuple[int, int, int]],
+) -> list[Term]:
+    """Every match of ``pattern`` whose (year, month, day) is a real day, as a term."""
+    found = []
+    for m in pattern.finditer(text):
+        due = safe_date(*ymd(m))
+        if due is not None:
+            found.append(_term(m, rule, due))
+    return found
+
+
 def numeric_date(text: str, context: DateContext) -> list[Term]:
     """``18.12.2014``, ``1.1.11``: day, month and a four- or two-digit year."""
-    found = []
-    for m in _NUMERIC.finditer(text):
-        due = safe_date(full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
-        if due is not None:
-            found.append(_term(m, "numeric_date", due))
-    return found
+    return _exact_dates(
+        _NUMERIC,
+        "numeric_date",
+        text,
+        lambda m: (full_year(m.group(3)), int(m.group(2)), int(m.group(1))),
+    )
 
 
 _ISO = re.compile(r"(?<![\d./-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
@@ -215,12 +230,9 @@ _US = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 
 def iso_date(text: str, context: DateContext) -> list[Term]:
     """``2024-12-31``: an ISO date, as OParl exports and forms write it."""
-    found = []
-    for m in _ISO.finditer(text):
-        due = safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if due is not None:
-            found.append(_term(m, "iso_date", due))
-    return found
+    return _exact_dates(
+        _ISO, "iso_date", text, lambda m: (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    )
 
 
 def us_date(text: str, context: DateContext) -> list[Term]:
@@ -243,12 +255,12 @@ _NAMED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(" + MONTH + r")\s*" + _YEAR, _FLA
 
 def named_date(text: str, context: DateContext) -> list[Term]:
     """``30. Juni 2025``: day, month name, year."""
-    found = []
-    for m in _NAMED.finditer(text):
-        due = safe_date(int(m.group(3)), _month(m.group(2)), int(m.group(1)))
-        if due is not None:
-            found.append(_term(m, "named_date", due))
-    return found
+    return _exact_dates(
+        _NAMED,
+        "named_date",
+        text,
+        lambda m: (int(m.group(3)), _month(m.group(2)), int(m.group(1))),
+    )
 
 
 _DAY_NO_YEAR = re.compile(
@@ -512,7 +524,8 @@ _EVENT = re.compile(
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
-    r"Sitzungen)\b",
+    r"Sitzungen)\b"
+    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b",
     _FLAGS,
 )
 
@@ -811,6 +824,7 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
         "yearly",
         re.compile(
             r"(?<![a-zäöüß])(?:all)?jährlich|einmal\s+(?:im|pro)\s+Jahr|jedes\s+Jahr|"
+            r"jeweils\s+zum\s+\d{1,2}\.\s?\d{1,2}\.\s+(?:eines|jedes)\s+Jahres|"
             r"Jahresbericht|(?:einen|in\s+einem)\s+jährlichen",
             _FLAGS,
         ),
@@ -818,7 +832,8 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
     (
         "regular",
         re.compile(
-            r"regelmäßig|fortlaufend|kontinuierlich|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
+            r"regelmäßig|fortlaufend|kontinuierlich|jeweils\s+zu\s+den\s+Sitzungen|"
+            r"(?:zu|in)\s+jeder\s+Sitzung|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
             r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig",
             _FLAGS,
         ),

@@ -30,6 +30,7 @@ _DECISION = _I(
 # What only a record of a whole session says: who came, that it opened, that it had a quorum.
 _SESSION = _I(
     r"\beröffnet\w*\s+(?:\S+\s+){0,4}?(?:die\s+)?Sitzung|\bBeschlussfähigkeit\b|"
+    r"^Eröffnung\s+der\s+(?:\w+\s+)?Sitzung\b|\bTagesordnung\s+wird\s+(?:\w+\s+)?festgestellt\b|"
     r"\bSitzungsbeginn\b|^Anwesend\w*\s*:|^über\s+die\s+(?:\w+\s+)?Sitzung\b|"
     r"\bAus\s+der\s+Sitzung\s+de[sr]\b|\bSitzungsbericht\b",
     re.IGNORECASE | re.MULTILINE,
@@ -56,9 +57,8 @@ def attachment(text: str, has_reference: bool) -> str | None:
 
 
 def session_record(text: str, has_reference: bool) -> str | None:
-    """The record of a whole session (it opened, had a quorum, decided) without the word."""
-    decisions = len(_DECISION.findall(text))
-    return "Niederschrift" if _SESSION.search(text[:3000]) and decisions >= 1 else None
+    """The record of a session (it opened, had a quorum, fixed its agenda) without the word."""
+    return "Niederschrift" if _SESSION.search(text[:3000]) else None
 
 
 def minutes(text: str, has_reference: bool) -> str | None:

@@ -406,14 +406,30 @@ _PRESENT_DECISION = re.compile(
     + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+(?:\S+\s+){0,8}?zu"
     r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
+    r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
     r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|(?:die|den|das)\s))[^.]*"
 )
 #: Kinds that record what was decided (not a proposal).
 DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll"})
 
 
+# A postponement decided on the page: "wird der Tagesordnungspunkt auf die nächste Sitzung
+# verschoben", "Es wird beschlossen, die Angelegenheit zu vertagen", "sind ... mit der
+# Vertagung einverstanden". It ends the item's consideration there: it is the decision.
+_POSTPONEMENT_DECIDED = re.compile(
+    r"\b(?:wird|werden)\b[^.?]{0,120}?\b(?:vertagt|verschoben|zurückgestellt|abgesetzt)\b[^.?]*"
+    r"|\bbeschlossen,\s+(?:\S+\s+){0,6}?zu\s+(?:vertagen|verschieben)\b[^.?]*"
+    r"|\bmit\s+der\s+(?:Vertagung|Verschiebung|Zurückstellung)\b[^.?]{0,40}?\beinverstanden\b",
+    re.IGNORECASE,
+)
+
+
 def present_decision(text: str) -> Decision | None:
-    """A decision stated in the present on a page of minutes (see :data:`_PRESENT_DECISION`)."""
+    """A decision stated in the present on a page of minutes (see :data:`_PRESENT_DECISION`);
+    a postponement decided on the page wins."""
+    postponed = _POSTPONEMENT_DECIDED.search(text)
+    if postponed and not re.search(r"\bsollte\b|\bbeantragt\b|\bAntrag\b", postponed.group(0)):
+        return Decision("deferred", None, None, squash(postponed.group(0)))
     m = _PRESENT_DECISION.search(text)
     if not m:
         return None

@@ -93,9 +93,15 @@ def _is_operative(text: str) -> bool:
 
 
 # "legt ... vor": the separable verb in the present, a paper still to come.
-_LAYS_BEFORE = r"\b(?:legt|stellt|teilt)\b[^;?]{0,160}?\b(?:vor|dar|mit)\s*(?=[.;,]|$)"
+_LAYS_BEFORE = (
+    r"(?:\blegt\b[^;?]{0,160}?\bvor"
+    # "stellt die Verwaltung dar": the administration, not a chair telling the meeting
+    r"|\b(?:stellt|teilt)\s+(?:\S+\s+){0,2}?(?:die|der|das)\s+"
+    + ADMINISTRATION
+    + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
+)
 _FUTURE_REPORT = re.compile(
-    r"\b(?:wird|werden)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
+    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
@@ -121,7 +127,7 @@ _REPORT = re.compile(
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
-    + _LAYS_BEFORE,
+    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b[^.;?]{0,120}?\bvorliegen\b|" + _LAYS_BEFORE,
     _I,
 )
 _DECLINED = re.compile(

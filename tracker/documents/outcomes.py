@@ -29,7 +29,11 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?nicht\s+zu\b",
         ),
         ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
-        ("deferred", r"vertagt|Vertagung|zurückgestellt|abgesetzt|verschoben|zurückverwiesen"),
+        (
+            "deferred",
+            r"vertagt|vertagen|Vertagung|zurückgestellt|zurückzustellen|abgesetzt|verschoben"
+            r"|zurückverwiesen",
+        ),
         (
             "referred",
             r"überwiesen|Überweisung|verwiesen|weitergeleitet|zurück\s+in\s+(?:die|den)\s+\w+"

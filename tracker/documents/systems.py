@@ -80,6 +80,8 @@ class Profile:
     #: labels of its own that carry the paper's number and its title
     reference_labels: tuple[str, ...] = ()
     title_labels: tuple[str, ...] = ()
+    #: how its export is turned into plain labelled lines before reading, when it must be
+    prepare: Callable[[str], str] | None = None
     refine: Refine | None = None
 
     def detect(self, text: str, lines: list[str]) -> bool:
@@ -87,6 +89,8 @@ class Profile:
 
     def read(self, text: str) -> Header:
         content = text.split(self.content_after, 1)[1] if self.content_after else text
+        if self.prepare is not None:
+            content = self.prepare(content)
         header = replace(read_generic(content), layout=self.name)
         if self.default_kind and header.kind is None:
             header = replace(header, kind=self.default_kind)
@@ -164,6 +168,12 @@ def _file_page_body(text: str, header: Header, profile: Profile) -> Header:
     return replace(header, body=m.group(0) if m else town)
 
 
+def _unbulleted(text: str) -> str:
+    """ALLRIS 4 lists its ``Grunddaten`` as bullets (``- Gremium:`` / ``- Rat der Stadt``):
+    plain label and value lines for the generic reader."""
+    return re.sub(r"(?m)^- ", "", text)
+
+
 # --- the systems ----------------------------------------------------------------------------
 
 PROFILES: tuple[Profile, ...] = (
@@ -190,6 +200,12 @@ PROFILES: tuple[Profile, ...] = (
             ),
         ),
         refine=_hamburg_title,
+    ),
+    Profile(
+        "allris4",
+        marks=(Marks(lines=(("Grunddaten",), ("- Gremium:", "- TOP:")), within=6),),
+        prepare=_unbulleted,
+        default_kind="Auszug",
     ),
     Profile(
         "allris",

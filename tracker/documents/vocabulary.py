@@ -42,6 +42,8 @@ COUNCILS: tuple[str, ...] = (
 
 #: A regex alternative matching any council name, longest first.
 COUNCIL = one_of(COUNCILS)
+#: The same without the bare ``Rat`` (too common a word to name a council unqualified).
+NAMED_COUNCIL = one_of(c for c in COUNCILS if c != "Rat")
 
 #: Names of the administration that a council orders to act (the addressee's usual names).
 ADMINISTRATIONS: tuple[str, ...] = (

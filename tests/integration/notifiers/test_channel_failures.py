@@ -10,9 +10,9 @@ from datetime import date
 
 import pytest
 
+from console.render.reminders import reminder_stats
 from events.reminders import ReminderFailed, ReminderRequeued, ReminderSent
 from events.store import StoreLocation
-from notifiers.output import reminder_stats
 from tests.integration.notifiers.conftest import Reminders, make_reminders
 from tests.integration.notifiers.smtp import SmtpServer
 
@@ -115,3 +115,15 @@ def test_a_permanent_failure_is_requeued_by_retry_failed_and_sent(rem: Reminders
     before = [(r.key, r.status) for r in rem.reminders.reminders()]
     rem.reminders.runner().rebuild()
     assert [(r.key, r.status) for r in rem.reminders.reminders()] == before
+
+
+def test_a_failed_reminder_of_a_withdrawn_motion_is_retired_not_requeued(rem: Reminders) -> None:
+    mid = rem.add("A-1", date(2014, 12, 18))
+    rem.smtp.handler.replies = ["554 5.7.1 Rejected"]
+    rem.clock.set(date(2014, 12, 18))
+    rem.notify()
+    rem.service.withdraw(mid, on=date(2014, 12, 18), reason="erledigt sich")
+    assert rem.reminders.retry(failed=True, by="tester")["failed"] == 1
+    assert rem.status()[f"{mid}/D1/2014-12-18/due"] == "retired"
+    rem.notify()
+    assert not rem.smtp.received

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 import pytest
 from structlog.testing import capture_logs
 
+from console.render.reminders import motion_reminders_view, reminder_stats, render_motion_reminders
 from events.reminders import ReminderFailed, ReminderSent
 from events.store import connect
 from notifiers.email import EmailNotifier, parse_smtp_url
-from notifiers.output import motion_reminders_view, reminder_stats, render_motion_reminders
 from tests.integration.notifiers.conftest import Reminders
 from tests.integration.notifiers.smtp import SmtpServer, free_port
 from tracker.errors import ConfigurationError, TransientDeliveryError

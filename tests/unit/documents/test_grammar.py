@@ -302,3 +302,14 @@ def test_limits_that_hang_on_an_event_have_no_date(phrase: str, rule: str) -> No
 @pytest.mark.parametrize("phrase", ["im Jahr 2022 wurde", "im Schuljahr 2011/2012"])
 def test_a_bare_year_or_school_year_describes_and_is_not_read(phrase: str) -> None:
     assert find_terms(phrase, MARCH_2024) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recurrence"),
+    [
+        ("jeweils zu den Sitzungen eine aktualisierte Liste vorzulegen", "regular"),
+        ("über die Punkte jeweils zum 31.03. eines Jahres berichtet werden soll", "yearly"),
+    ],
+)
+def test_cadences_written_as_occasions(sentence: str, recurrence: str) -> None:
+    assert recurrence_of(sentence) == recurrence

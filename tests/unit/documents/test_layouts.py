@@ -276,3 +276,32 @@ def test_a_new_system_is_a_profile_of_data() -> None:
         "Beschlussvorlage",
         "12/2024",
     )
+
+
+def test_allris_4_bulleted_basic_data_are_read_as_labels() -> None:
+    text = (
+        "25.06.2019 - 9 Wahl eines zusätzlichen Mitgliedes\nGrunddaten\n- TOP:\n- Ö 9\n"
+        "- Gremium:\n- Gemeindevertretung Stepenitztal\n- Datum:\n- Di., 25.06.2019\n"
+        "- Beschluss:\n- ungeändert beschlossen\nWortprotokoll\nHerr Koth schlägt vor.\n"
+    )
+    extraction = extract_text(text, name="a4.txt")
+    assert (extraction.layout, extraction.kind) == ("allris4", "Auszug")
+    assert extraction.decision is not None and extraction.decision.outcome == "adopted"
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (
+            "Niederschrift über die Sitzung des Ausschusses für Soziales\nDatum: 07.03.2006",
+            "Ausschuss für Soziales",
+        ),
+        ("Protokoll der 19. Sitzung des Beirates Burglesum vom 18.06.2021", "Beirat Burglesum"),
+        (
+            "Niederschrift der Sitzung des Stadtbezirksrates Misburg-Anderten",
+            "Stadtbezirksrat Misburg-Anderten",
+        ),
+    ],
+)
+def test_the_minutes_of_a_committee_belong_to_that_committee(head: str, body: str) -> None:
+    assert find_body(head + "\nDie Bürgerschaft der Hansestadt Lübeck hat beschlossen.") == body

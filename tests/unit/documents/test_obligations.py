@@ -349,3 +349,10 @@ def test_the_administration_named_in_an_obligation_is_its_addressee() -> None:
         name="top.txt",
     )
     assert extraction.deadlines and extraction.addressee == "Oberbürgermeister"
+
+
+def test_a_chair_telling_the_meeting_is_no_report_duty() -> None:
+    minutes = "Der Vorsitzende teilt mit, dass Frau Bünnig an der heutigen Sitzung nicht teilnimmt."
+    assert extract_text(HEAD + minutes, name="t.txt").reports == ()
+    motion = "Des Weiteren stellt die Verwaltung dar, welche Maßnahmen ergriffen werden können."
+    assert len(extract_text(HEAD + motion, name="t.txt").reports) == 1

@@ -282,3 +282,19 @@ def test_the_heading_above_the_proposal_is_the_title_when_a_table_comes_first() 
         extract_text(text, name="n.txt").title
         == "Erschließung eines Teilstückes der Straße Jägerweg"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Landrat erklärt, aus Zeitgründen wird der Tagesordnungspunkt auf die nächste "
+        "Sitzung verschoben.",
+        "Es wird beschlossen, die Angelegenheit zu vertagen.",
+        "Die Ausschussmitglieder sind einstimmig mit der Vertagung einverstanden.",
+    ],
+)
+def test_a_postponement_decided_on_a_page_of_minutes_is_the_decision(sentence: str) -> None:
+    extraction = extract_text(
+        "Niederschrift über die Sitzung des Bauausschusses\n" + sentence, name="m.txt"
+    )
+    assert extraction.decision is not None and extraction.decision.outcome == "deferred"

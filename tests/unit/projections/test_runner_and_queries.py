@@ -298,7 +298,7 @@ def test_page_limits_are_checked() -> None:
 
 
 def test_csv_of_a_page_neutralises_formulas() -> None:
-    from projections.present import render_page
+    from console.render.board import render_page
 
     item = dict.fromkeys(("id", "reference", "title", "office", "due", "status", "kind"), "x")
     item |= {"title": "=1+2", "office": "-Amt", "reference": "+49"}

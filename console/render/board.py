@@ -1,17 +1,25 @@
 """Printing board answers: aligned tables for people, JSON and CSV for programs.
 
 JSON is the documented schema (``docs/board-schema.md``); CSV has one line per item with the
-item keys as header and formula-like cells neutralised (:func:`tracker.output.render_csv`).
+item keys as header (the Sachstand flattened into ``progress_<key>`` columns) and
+formula-like cells neutralised (:func:`console.render.output.render_csv`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from console.render.output import render_csv, render_json, render_table
 from projections.queries import ITEM_KEYS, Page
-from tracker.output import render_csv, render_json, render_table
 
-TABLE_COLUMNS = ("reference", "office", "kind", "due", "status", "days", "title")
+TABLE_COLUMNS = (
+    "reference", "office", "kind", "due", "status", "days", "rag", "title", "progress",
+)  # fmt: skip
+#: What an item's ``progress`` becomes in CSV: one column per key, ``progress_<key>``.
+PROGRESS_KEYS = ("text", "reason", "next", "expected", "on", "by", "office")
+CSV_KEYS = tuple(k for k in ITEM_KEYS if k != "progress") + tuple(
+    f"progress_{k}" for k in PROGRESS_KEYS
+)
 STATS_COLUMNS = (
     "group",
     "name",
@@ -31,13 +39,27 @@ def _days(item: dict[str, Any]) -> Any:
     return None
 
 
+def csv_row(item: dict[str, Any]) -> dict[str, Any]:
+    """An item with its Sachstand flattened into ``progress_<key>`` cells."""
+    progress = item.get("progress") or {}
+    return item | {f"progress_{k}": progress.get(k) for k in PROGRESS_KEYS}
+
+
+def progress_line(item: dict[str, Any]) -> str | None:
+    """The latest Sachstand in one line: day, text, reason for delay."""
+    p = item.get("progress")
+    if not p:
+        return None
+    return f"{p['on']}: {p['text']}" + (f" (late: {p['reason']})" if p["reason"] else "")
+
+
 def render_page(page: Page, fmt: str) -> str:
     """A listing in ``table``, ``json`` or ``csv``."""
     if fmt == "json":
         return render_json(page.as_json()) + "\n"
     if fmt == "csv":
-        return render_csv(page.items, ITEM_KEYS)
-    rows = [item | {"days": _days(item)} for item in page.items]
+        return render_csv([csv_row(item) for item in page.items], CSV_KEYS)
+    rows = [item | {"days": _days(item), "progress": progress_line(item)} for item in page.items]
     text = render_table(rows, TABLE_COLUMNS)
     if page.total == 0:
         return text + "(none)\n"

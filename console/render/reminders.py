@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from console.render.output import render_csv, render_json, render_table
 from notifiers.dispatcher import PassResult
-from notifiers.queue import ReminderRow
-from tracker.output import render_csv, render_json, render_table
+from notifiers.queue import STATUSES, ReminderRow
 
 REMINDER_COLUMNS = [
     "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late", "key",
@@ -67,7 +67,7 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-# -- for ``tracker show`` and ``tracker stats`` (wired by their owners) ----------------------
+# -- for ``tracker show`` and ``tracker stats`` ---------------------------------------------
 
 MOTION_COLUMNS = ["deadline", "stage", "send_at", "status", "recipient", "late", "error"]
 
@@ -109,5 +109,4 @@ def reminder_stats(counts: dict[str, int]) -> dict[str, int]:
     """Reminder counts for ``tracker stats`` (key ``"reminders"``): every status, zeros
     included, so that ``failed`` is always present, and ``retrying`` (planned, after a
     failed delivery)."""
-    statuses = ("planned", "sent", "failed", "skipped", "retired", "retrying")
-    return {s: int(counts.get(s, 0)) for s in statuses}
+    return {s: int(counts.get(s, 0)) for s in (*STATUSES, "retrying")}

@@ -1,9 +1,12 @@
-"""What the commands print, beyond the listings' own renderers: a motion, an extraction, an
-ingest summary, files written, and the one progress line on a terminal.
+"""Everything the ``tracker`` command prints, in one place.
 
-Tables, JSON, JSON lines and CSV are written by :mod:`tracker.output` (one implementation
-each); the board's and the reminders' pages by :mod:`projections.present` and
-:mod:`notifiers.output`, which use it.
+::
+
+    output.py     aligned tables, JSON, JSON lines, CSV (one implementation each)
+    board.py      the board's listings and statistics, the board section of ``show``
+    reminders.py  reminders, a dispatcher pass, the reminder section of ``show``
+    __init__.py   a motion (``show``), an extraction, an ingest summary, files written,
+                  and the one progress line on a terminal (:class:`StatusLine`)
 """
 
 from __future__ import annotations
@@ -15,8 +18,8 @@ from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
 from console.options import ExtractFormat
+from console.render.output import render_csv, render_json, render_jsonl, render_table
 from tracker.errors import InputError
-from tracker.output import render_csv, render_json, render_jsonl, render_table
 
 T = TypeVar("T")
 
@@ -117,9 +120,14 @@ def render_motion(view: dict[str, Any]) -> str:
             if decision
             else "-"
         ),
+        f"status: {view['status']}",
     ]
     if view["completed_on"]:
         lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")
+    if view.get("done_on"):
+        lines.append(f"reported done on {view['done_on']}: {view['completion_note'] or ''}")
+    if view.get("closed_on"):
+        lines.append(f"closed on {view['closed_on']} by {view['closed_by']}")
     if view["withdrawn_on"]:
         lines.append(f"withdrawn on {view['withdrawn_on']}")
     text = "\n".join(lines) + "\n\n"
@@ -130,15 +138,25 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
+    if view.get("progress"):
+        text += (
+            "progress (Sachstand):\n"
+            + render_table(
+                view["progress"], ["on", "by", "office", "text", "reason", "next", "expected"]
+            )
+            + "\n"
+        )
     open_items = [r for r in view.get("review", []) if r["resolution"] is None]
     if open_items:
         text += "open for review:\n" + render_table(open_items, ["item", "reason", "phrase"]) + "\n"
     if "board" in view:
-        from projections.present import render_motion_board  # deferred: only `show` uses it
+        from console.render.board import render_motion_board  # deferred: only `show` uses it
 
         text += render_motion_board(view["board"]) + "\n"
     if view.get("reminders"):
-        from notifiers.output import render_motion_reminders  # deferred: only `show` uses it
+        from console.render.reminders import (
+            render_motion_reminders,  # deferred: only `show` uses it
+        )
 
         text += "reminders:\n" + render_motion_reminders(view["reminders"]) + "\n"
     columns = ["version", "recorded", "effective", "event"]

@@ -12,6 +12,7 @@
     board.py      overdue, due, stats, calendar, rebuild
     reminders.py  notify, reminders (retry), run
     audit.py      audit head, verify, export, import
+    config.py     config check
 
 Nothing imports this package but the entry module ``cli.py``.
 """
@@ -21,6 +22,7 @@ from __future__ import annotations
 from console import board, documents, motions, reminders, sync
 from console.app import app
 from console.audit import audit_app
+from console.config import config_app
 
 # In the order ``tracker --help`` lists them.
 for module in (motions, documents, sync, board, reminders):
@@ -28,6 +30,7 @@ for module in (motions, documents, sync, board, reminders):
 app.add_typer(motions.deadline_app, name="deadline")
 app.add_typer(reminders.reminders_app, name="reminders")
 app.add_typer(audit_app, name="audit")
+app.add_typer(config_app, name="config")
 
 __all__ = ["app", "main"]
 

@@ -28,8 +28,24 @@ def notify(
     fmt: Annotated[TableOrJson, typer.Option("--format", help="table or json.")] = (
         TableOrJson.table
     ),
+    test: Annotated[
+        str | None,
+        typer.Option(
+            "--test",
+            metavar="ADDRESS",
+            help="Only send one test message to ADDRESS through TRACKER_SMTP_URL.",
+        ),
+    ] = None,
 ) -> None:
     """Send the reminders due now, once (one dispatcher pass)."""
+    if test is not None:
+        # deferred: the test needs neither the store nor the dispatcher
+        from notifiers.service import ReminderConfig, send_test_email
+
+        s = boot(ctx).settings
+        server = send_test_email(ReminderConfig.from_settings(s), test, now=s.clock.now())
+        typer.echo(f"sent: a test message to {test} through {server}")
+        return
     from console.render.reminders import render_pass  # deferred: the dispatcher is not small
 
     result = boot(ctx).reminders.notify(dry_run=dry_run)

@@ -69,6 +69,10 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
 
 
+#: The setting each channel needs (from the environment; see :mod:`tracker.settings`).
+SETTING = {"email": "TRACKER_SMTP_URL", "webhook": "TRACKER_WEBHOOK_SECRET"}
+
+
 def is_webhook(recipient: str) -> bool:
     """Recipients that are URLs get webhooks; the others e-mail."""
     return recipient.startswith(("http://", "https://"))
@@ -107,12 +111,18 @@ class PassResult:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     #: Channels that failed as a whole in this pass, with the error (reminders kept pending).
     unavailable: dict[str, str] = field(default_factory=dict)
+    #: Of those, the channels that lack their setting (``TRACKER_WEBHOOK_SECRET``, ...).
+    unconfigured: set[str] = field(default_factory=set)
 
     def check(self) -> None:
-        """Raise :class:`ChannelUnavailable` naming each channel that failed in this pass."""
+        """Raise naming each channel that failed in this pass: :class:`ConfigurationError`
+        (exit 2) when one lacks its setting, else :class:`ChannelUnavailable` (exit 1)."""
         if self.unavailable:
             failed = "; ".join(f"{c}: {e}" for c, e in sorted(self.unavailable.items()))
-            raise ChannelUnavailable(f"{failed} (reminders kept pending; fix it and run again)")
+            message = f"{failed} (reminders kept pending; fix it and run again)"
+            if self.unconfigured:
+                raise ConfigurationError(message)
+            raise ChannelUnavailable(message)
 
 
 class Dispatcher:
@@ -210,10 +220,14 @@ class Dispatcher:
     ) -> None:
         decided = due_reminders(rows, now, self.policy)
         channels = {channel for d in decided.digests for channel, _ in self._parts(d)}
-        for channel in sorted(channels):
+        for channel in sorted(channels - set(result.unavailable)):
             if (self.webhook if channel == "webhook" else self.email) is None:
-                self.store.release(self.worker, [r.key for r in rows])
-                self._notifier(channel)  # raises ConfigurationError naming the setting
+                # one channel without its setting does not stop the others: its reminders
+                # are postponed below like those of a channel that is down
+                error = f"reminders to send by {channel} but {SETTING[channel]} is not set"
+                result.unavailable[channel] = error
+                result.unconfigured.add(channel)
+                log.error("reminder_channel_unconfigured", channel=channel, error=error)
         if decided.skips:
             self._record(
                 [
@@ -254,8 +268,9 @@ class Dispatcher:
     def _notifier(self, channel: str) -> Notifier:
         notifier = self.webhook if channel == "webhook" else self.email
         if notifier is None:
-            what = "TRACKER_WEBHOOK_SECRET" if channel == "webhook" else "TRACKER_SMTP_URL"
-            raise ConfigurationError(f"reminders to send by {channel} but {what} is not set")
+            raise ConfigurationError(
+                f"reminders to send by {channel} but {SETTING[channel]} is not set"
+            )
         return notifier
 
     def _send(

@@ -1,11 +1,13 @@
 """E-mail over SMTP, configured by ``TRACKER_SMTP_URL``.
 
-``smtp://[user:password@]host[:port][?starttls=no]`` (port 25 by default) upgrades with
+``smtp://[user:password@]host[:port][?starttls=off]`` (port 25 by default) upgrades with
 STARTTLS and refuses to send when the server does not offer it, unless the URL says
-``starttls=no`` (meant for a server on the loopback interface). ``smtps://`` (port 465) uses
-TLS from the start. ``?timeout=SECONDS`` (default 10) bounds every network operation.
-Credentials come only from that environment variable and are never logged: use
-:attr:`SmtpConfig.display`.
+``starttls=off`` (or ``no``; meant for a relay on the loopback interface).
+``smtps://`` (port 465) uses TLS from the start. ``?timeout=SECONDS`` (default 10) bounds
+every network operation.
+Credentials come only from that environment variable (the URL's user and password,
+percent-encoded) and are never logged: use :attr:`SmtpConfig.display`.
+:func:`send_test` sends one test message and says in one line what failed.
 
 Server answers are mapped to the delivery error tree. What refuses one message or recipient
 is about that message: 4xx transient (retried), 5xx permanent. What fails the channel
@@ -21,6 +23,8 @@ import smtplib
 import ssl
 from dataclasses import dataclass, field
 from datetime import datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from notifiers.digest import RenderedDigest, to_email
@@ -32,6 +36,8 @@ from tracker.errors import (
 )
 
 DEFAULT_TIMEOUT = 10.0
+_STARTTLS_ON = frozenset({"on", "yes", "true", "1"})
+_STARTTLS_OFF = frozenset({"off", "no", "false", "0"})
 
 
 @dataclass(frozen=True)
@@ -51,7 +57,7 @@ class SmtpConfig:
         """The server without credentials, for logs and messages."""
         scheme = "smtps" if self.tls else "smtp"
         user = f"{self.user}@" if self.user else ""
-        plain = "" if self.starttls or self.tls else "?starttls=no"
+        plain = "" if self.starttls or self.tls else "?starttls=off"
         return f"{scheme}://{user}{self.host}:{self.port}{plain}"
 
 
@@ -63,9 +69,9 @@ def parse_smtp_url(url: str) -> SmtpConfig:
     if not parts.hostname:
         raise ConfigurationError("TRACKER_SMTP_URL names no host")
     query = parse_qs(parts.query)
-    starttls_value = query.get("starttls", ["yes"])[0].lower()
-    if starttls_value not in {"yes", "no", "true", "false", "1", "0"}:
-        raise ConfigurationError("TRACKER_SMTP_URL: starttls must be yes or no")
+    starttls_value = query.get("starttls", ["on"])[0].lower()
+    if starttls_value not in _STARTTLS_ON | _STARTTLS_OFF:
+        raise ConfigurationError("TRACKER_SMTP_URL: starttls must be on or off")
     try:
         timeout = float(query.get("timeout", [DEFAULT_TIMEOUT])[0])
         port = parts.port or (465 if parts.scheme == "smtps" else 25)
@@ -76,7 +82,7 @@ def parse_smtp_url(url: str) -> SmtpConfig:
         host=parts.hostname,
         port=port,
         tls=tls,
-        starttls=not tls and starttls_value in {"yes", "true", "1"},
+        starttls=not tls and starttls_value in _STARTTLS_ON,
         user=unquote(parts.username) if parts.username else None,
         password=unquote(parts.password) if parts.password else None,
         timeout=timeout,
@@ -118,7 +124,7 @@ class EmailNotifier:
                 smtp.quit()
                 raise ChannelUnavailable(
                     f"{c.display} offers no STARTTLS; refusing to send in clear text "
-                    "(add ?starttls=no only for a server on the loopback interface)",
+                    "(add ?starttls=off only for a server on the loopback interface)",
                     retry=False,
                 )
             smtp.starttls(context=ssl.create_default_context())
@@ -145,11 +151,18 @@ class EmailNotifier:
             return ChannelUnavailable(f"{where}: TLS failed: {exc.reason or exc}", retry=False)
         if isinstance(exc, smtplib.SMTPResponseException):
             return ChannelUnavailable(f"{where}: {exc.smtp_code} {_text(exc.smtp_error)}")
+        if isinstance(exc, ConnectionRefusedError):
+            return ChannelUnavailable(f"{where}: connection refused")
+        if isinstance(exc, TimeoutError):
+            return ChannelUnavailable(f"{where}: no answer within {self.config.timeout:g} s")
         return ChannelUnavailable(f"{where}: {exc}")
 
     def send(self, digest: RenderedDigest, *, now: datetime, items: list[dict[str, object]]) -> str:
         """Send the digest; return its Message-ID."""
-        msg = to_email(digest, sender=self.sender, now=now, worker=self.worker)
+        self._deliver(to_email(digest, sender=self.sender, now=now, worker=self.worker))
+        return digest.message_id
+
+    def _deliver(self, msg: EmailMessage) -> None:
         try:
             smtp = self._connect()
             try:
@@ -170,4 +183,23 @@ class EmailNotifier:
             raise self._unavailable(exc) from None
         if refused:
             raise PermanentDeliveryError(f"recipient refused: {refused}")
-        return digest.message_id
+
+
+def send_test(config: SmtpConfig, *, sender: str, to: str, now: datetime) -> None:
+    """Send one test message to ``to`` through ``config`` (``tracker notify --test``).
+
+    Raises :class:`~tracker.errors.ChannelUnavailable` (no connection, TLS, login, sender)
+    or :class:`~tracker.errors.DeliveryError` (the recipient or the message refused), each
+    with one line naming the server without its password.
+    """
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = to
+    msg["Subject"] = "tracker: Testnachricht"
+    msg["Date"] = format_datetime(now)
+    msg["Message-ID"] = make_msgid(domain="tracker.invalid")
+    msg.set_content(
+        f"Diese Nachricht prüft den Versand von Erinnerungen über {config.display}.\n"
+        "Sie ist angekommen: die Einstellung TRACKER_SMTP_URL funktioniert.\n"
+    )
+    EmailNotifier(config, sender=sender, worker="test")._deliver(msg)

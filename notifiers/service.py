@@ -29,7 +29,7 @@ from notifiers.queue import STATUSES, ReminderRow, ReminderStore
 from notifiers.reminders import ReminderProjection
 from projections.runner import Runner
 from tracker.clock import BERLIN, Clock
-from tracker.errors import InputError, StorageError, TrackerError
+from tracker.errors import ConfigurationError, InputError, StorageError, TrackerError
 from tracker.logs import get_logger
 from tracker.settings import Settings
 from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS
@@ -59,6 +59,20 @@ class ReminderConfig:
             settings.webhook_secret,
             settings.rules.regular_cadence_months,
         )
+
+
+def send_test_email(config: ReminderConfig, address: str, *, now: datetime) -> str:
+    """Send one test message to ``address`` through ``TRACKER_SMTP_URL`` (``tracker notify
+    --test``); return the server it went through (without credentials). Raises what failed:
+    :class:`~tracker.errors.ChannelUnavailable` (connection, TLS, login, sender) or
+    :class:`~tracker.errors.DeliveryError` (the recipient refused), in one line."""
+    if not config.smtp_url:
+        raise ConfigurationError("TRACKER_SMTP_URL is not set (see README, Configuration)")
+    from notifiers.email import parse_smtp_url, send_test  # deferred: smtplib, email
+
+    smtp = parse_smtp_url(config.smtp_url)
+    send_test(smtp, sender=config.options.sender, to=address, now=now)
+    return smtp.display
 
 
 class ReminderService:

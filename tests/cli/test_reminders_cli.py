@@ -189,7 +189,7 @@ def test_a_wrong_smtp_password_exits_1_keeps_the_reminder_and_retry_requeues_it(
         assert code == 1
         assert '"event": "reminder_channel_unavailable", "level": "error"' in err
         assert err.strip().splitlines()[-1:] == [
-            f"tracker: error: email: smtp://tracker@127.0.0.1:{smtp.port}?starttls=no: "
+            f"tracker: error: email: smtp://tracker@127.0.0.1:{smtp.port}?starttls=off: "
             "authentication failed (535); check the user and password of TRACKER_SMTP_URL "
             "(reminders kept pending; fix it and run again)"
         ]

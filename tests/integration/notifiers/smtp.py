@@ -66,6 +66,16 @@ class Recorder:
     lock: threading.Lock = field(default_factory=threading.Lock)
     #: Seconds to wait before answering DATA (a slow server; other sessions go on).
     delay: float = 0.0
+    #: Addresses refused at RCPT TO (``550``).
+    refuse: set[str] = field(default_factory=set)
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if address in self.refuse:
+            return "550 5.1.1 mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.delay:
@@ -118,11 +128,11 @@ class SmtpServer:
 
     @property
     def url(self) -> str:
-        return f"smtp://127.0.0.1:{self.port}?starttls=no&timeout=5"
+        return f"smtp://127.0.0.1:{self.port}?starttls=off&timeout=5"
 
     def url_with(self, password: str) -> str:
         """The URL with the user ``tracker`` and ``password``."""
-        return f"smtp://tracker:{password}@127.0.0.1:{self.port}?starttls=no&timeout=5"
+        return f"smtp://tracker:{password}@127.0.0.1:{self.port}?starttls=off&timeout=5"
 
     @property
     def received(self) -> list[Received]:

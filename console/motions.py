@@ -224,12 +224,12 @@ def correct(
     ] = None,
 ) -> None:
     """Correct a wrongly recorded fact (a new event; the old value stays in the history)."""
-    from tracker.review import check_open, resolve
+    from tracker.review import resolve
 
     c = boot(ctx)
     motion = c.service.find(reference, body)
     if review is not None:
-        check_open(motion, review)  # before anything is written
+        motion.open_review(review)  # checked before anything is written
     if field_name.endswith(".due") and value:
         value = parse_day(value, field_name).isoformat()
     change = c.service.correct(

@@ -19,7 +19,7 @@ from pathlib import Path
 from events.motion import DeadlineExtended, DeadlineSet, ReportObligationSet, ReviewRequested
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence
 from tracker.documents import display_name, document_paths, extract_file
-from tracker.documents.model import Extraction, ReviewItem
+from tracker.documents.model import Extraction, ReviewItem, council_date
 from tracker.errors import DateOrderError, InputError, TrackerError
 from tracker.identity import motion_id
 from tracker.logs import bound_contextvars, get_logger
@@ -114,14 +114,6 @@ class IngestSummary:
         return dict(vars(self))
 
 
-def _effective(extraction: Extraction) -> date | None:
-    """The council date a document speaks for: its decision, else its first consultation."""
-    if extraction.decision is not None and extraction.decision.date is not None:
-        return extraction.decision.date
-    dates = [c.date for c in extraction.consultations if c.date is not None]
-    return min(dates) if dates else None
-
-
 def _outcome(value: str) -> Outcome:
     try:
         return Outcome(value)
@@ -144,7 +136,7 @@ def record_extraction(
     :data:`UNKNOWN_BODY`. A document without a number that yields nothing to follow up
     (no obligation, nothing to review) is not recorded: ``nothing_to_record``.
     """
-    key = extraction.key or extraction.reference
+    key = extraction.motion_key
     result = DocumentResult(file=extraction.file, reference=extraction.reference or None, key=key)
     if not extraction.reference and not (
         extraction.deadlines or extraction.reports or extraction.review
@@ -154,7 +146,11 @@ def record_extraction(
         return result
     body = extraction.body or UNKNOWN_BODY
     prov = provenance or Provenance.document(extraction.source_name, extraction.sha256)
-    meta = Meta(effective=_effective(extraction), provenance=prov, at=service.clock.now())
+    meta = Meta(
+        effective=council_date(extraction.decision, extraction.consultations),
+        provenance=prov,
+        at=service.clock.now(),
+    )
     mid = motion_id(body, key)
     result.motion_id = str(mid)
     warnings = list(extraction.warnings)

@@ -635,13 +635,7 @@ class Motion(BaseAggregate[UUID]):
         if resolution not in ("confirmed", "corrected"):
             raise InputError(f"unknown resolution {resolution!r}: confirmed or corrected")
         if item_id is not None:
-            item = self.reviews.get(item_id.upper())
-            if item is None:
-                known = ", ".join(self.reviews) or "none"
-                raise InputError(f"{self.reference} has no review item {item_id} (items: {known})")
-            if not item.is_open:
-                raise InputError(f"{self.reference} {item.item_id} was already {item.resolution}")
-            wanted = [item]
+            wanted = [self.open_review(item_id)]
         else:
             wanted = [r for r in self.reviews.values() if r.is_open]
             if not wanted:
@@ -651,6 +645,17 @@ class Motion(BaseAggregate[UUID]):
                 ReviewResolved, meta, item_id=item.item_id, resolution=resolution, note=note
             )
         return [item.item_id for item in wanted]
+
+    def open_review(self, item_id: str) -> ReviewItem:
+        """The open review item ``item_id``; :class:`InputError` when it is unknown or was
+        already confirmed or corrected."""
+        item = self.reviews.get(item_id.upper())
+        if item is None:
+            known = ", ".join(self.reviews) or "none"
+            raise InputError(f"{self.reference} has no review item {item_id} (items: {known})")
+        if not item.is_open:
+            raise InputError(f"{self.reference} {item.item_id} was already {item.resolution}")
+        return item
 
     @property
     def open_reviews(self) -> list[ReviewItem]:

@@ -19,7 +19,6 @@ from uuid import UUID
 from eventsourcing.utils import get_topic
 
 from events.motion import ReviewRequested
-from tracker.errors import InputError
 from tracker.motion import Motion, ReviewItem
 from tracker.service import TrackerService
 
@@ -84,14 +83,6 @@ def open_reviews(
         found.extend(OpenReview(motion, item) for item in motion.open_reviews)
     found.sort(key=lambda r: (r.motion.body, r.motion.reference, int(r.item.item_id[1:])))
     return found
-
-
-def check_open(motion: Motion, item_id: str) -> None:
-    """Raise :class:`~tracker.errors.InputError` unless ``item_id`` is open on ``motion``."""
-    item = motion.reviews.get(item_id.upper())
-    if item is None or not item.is_open:
-        state = "unknown" if item is None else f"already {item.resolution}"
-        raise InputError(f"{motion.reference} review item {item_id} is {state}")
 
 
 def resolve(

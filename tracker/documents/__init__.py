@@ -32,6 +32,7 @@ from tracker.documents.model import (
     Extraction,
     Report,
     ReviewItem,
+    council_date,
 )
 from tracker.documents.obligations import find_obligations
 from tracker.documents.places import state_of
@@ -195,17 +196,13 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
         amounts_eur=tuple(find_amounts(text)),
         warnings=tuple(warnings),
         review=tuple(review),
-        key=motion_key(header.reference, text, _meeting_date(header), sha256),
+        key=motion_key(
+            header.reference,
+            text,
+            council_date(header.decision, header.consultations) or header.date,
+            sha256,
+        ),
     )
-
-
-def _meeting_date(header: Header) -> date | None:
-    """The council date a document speaks for: its decision, else its first consultation,
-    else its own date."""
-    if header.decision is not None and header.decision.date is not None:
-        return header.decision.date
-    dated = [c.date for c in header.consultations if c.date is not None]
-    return dated[0] if dated else header.date
 
 
 def _decision_date(header: Header) -> date | None:

@@ -120,12 +120,20 @@ REVIEW_REASONS: dict[str, str] = {
     "declined_report": "a report duty near a negation, not recorded as a duty",
     "unread_obligation": "a sentence pairing an action with a time term that yielded nothing",
     "conflicting_dates": "one obligation with two different dates",
-    "undated_report": "a report duty without a due date",
     "no_reference": "no Drucksachen-Nr.: recorded under a key made from the document",
     "no_body": "no council body found",
     "no_kind": "no document kind found",
-    "no_decision": "obligations in a document that records no decision",
 }
+
+
+def council_date(
+    decision: Decision | None, consultations: tuple[Consultation, ...]
+) -> dt.date | None:
+    """The council date a document speaks for: its decision's, else its first consultation's."""
+    if decision is not None and decision.date is not None:
+        return decision.date
+    dated = [c.date for c in consultations if c.date is not None]
+    return min(dated) if dated else None
 
 
 @dataclass(frozen=True)
@@ -175,12 +183,18 @@ class Extraction:
     review: tuple[ReviewItem, ...] = ()
     key: str = ""
 
+    @property
+    def motion_key(self) -> str:
+        """What the document's motion is recorded under: its key, else its reference (an
+        extraction made from an OParl paper carries only the reference)."""
+        return self.key or self.reference
+
     def to_json(self) -> dict[str, object]:
         """The ``tracker extract --format jsonl`` object, with exactly the documented keys."""
         return {
             "file": self.file,
             "reference": self.reference or None,
-            "key": self.key or self.reference,
+            "key": self.motion_key,
             "title": self.title,
             "kind": self.kind,
             "body": self.body,

@@ -10,7 +10,7 @@ administration declines, and the Beratungsfolge's own dates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -493,6 +493,13 @@ def find_obligations(
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
+    terms_read: dict[str, list[Term]] = {}
+
+    def due_terms(sentence: str) -> list[Term]:
+        """The sentence's due terms, read once (the safety net reads the sentences again)."""
+        if sentence not in terms_read:
+            terms_read[sentence] = _due_terms(sentence, context, skip)
+        return terms_read[sentence]
 
     deadlines: list[Deadline] = []
     reports: list[Report] = []
@@ -519,7 +526,7 @@ def find_obligations(
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
             review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
-        terms = _due_terms(sentence, context, skip)
+        terms = due_terms(sentence)
         if _schedule(sentence, terms):
             continue
         if postponed and plain:
@@ -572,7 +579,7 @@ def find_obligations(
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
-        review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, skip))
+        review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, due_terms))
     if addressee is None and (deadlines or reports):
         addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):
@@ -605,7 +612,9 @@ def find_obligations(
 _PAST = re.compile(r"\b(?:war|waren|gewesen|worden|fand|fanden)\b", _I)
 
 
-def _unread(text: str, context: DateContext, read: set[str], skip: set[date]) -> list[ReviewItem]:
+def _unread(
+    text: str, context: DateContext, read: set[str], due_terms: Callable[[str], list[Term]]
+) -> list[ReviewItem]:
     """Sentences anywhere in the document that pair an action (a request, a report, a
     postponement, an announcement) with a time term or word, and yielded nothing: the
     safety net that turns a silent miss into a task for a person."""
@@ -624,7 +633,7 @@ def _unread(text: str, context: DateContext, read: set[str], skip: set[date]) ->
         )
         terms = [
             t
-            for t in _due_terms(sentence, context, skip)
+            for t in due_terms(sentence)
             if t.date is None or context.anchor is None or t.date >= context.anchor
         ]
         limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]

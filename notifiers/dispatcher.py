@@ -263,7 +263,11 @@ class Dispatcher:
         return time.time() + self.options.lease_seconds
 
     def _render(self, digest: Digest, now: datetime) -> RenderedDigest:
-        return render(digest, now=now, sender=self.options.sender, link=self.options.link)
+        states = self.store.states(i.row.motion_id for i in digest.items)
+        return render(
+            digest, now=now, sender=self.options.sender, base_url=self.options.base_url,
+            states=states,
+        )  # fmt: skip
 
     def _notifier(self, channel: str) -> Notifier:
         notifier = self.webhook if channel == "webhook" else self.email

@@ -15,7 +15,6 @@ Configuration (``[reminders]`` in ``tracker.toml``, all optional)::
     late_after_minutes = 60     # sent later than this after its time: marked "verspätet"
     fallback = "buero@bvv.example"
     sender = "fristen@bvv.example"
-    link = "https://tracker.example/motions/{motion}"   # optional, {motion}, {reference}
     lease_seconds = 60          # how long a claim is held while sending
     retries = 3                 # delivery attempts per claim
     backoff_seconds = 1.0       # first retry delay, doubled each time
@@ -99,7 +98,8 @@ class DeliveryOptions:
     """How the dispatcher delivers: sender, claims, retries, polling."""
 
     sender: str = "tracker@localhost"
-    link: str | None = None
+    #: The web front's address (``[web] base_url``): digests link ``{base_url}/motions/{id}``.
+    base_url: str | None = None
     lease_seconds: float = 60.0
     retries: int = 3
     backoff_seconds: float = 1.0
@@ -145,7 +145,7 @@ def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOp
     """Read ``[reminders]`` into a policy and delivery options (raises ConfigurationError)."""
     known = {
         "before", "on_due", "overdue_every", "escalate_after", "escalate_to", "send_time",
-        "late_after_minutes", "fallback", "sender", "link", "lease_seconds",
+        "late_after_minutes", "fallback", "sender", "lease_seconds",
         "retries", "backoff_seconds", "poll_seconds", "claim_batch", "office", "body",
     }  # fmt: skip
     unknown = sorted(set(section) - known)
@@ -175,7 +175,6 @@ def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOp
     )
     options = DeliveryOptions(
         sender=_text(section, "sender") or "tracker@localhost",
-        link=_text(section, "link"),
         lease_seconds=_number(section, "lease_seconds", 60, minimum=1),
         retries=int(_number(section, "retries", 3, minimum=1)),
         backoff_seconds=_number(section, "backoff_seconds", 1.0, minimum=0),

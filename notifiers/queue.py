@@ -11,6 +11,7 @@ log first (a ``ReminderSent``, ...), then settled into its row here, ending the 
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -21,6 +22,7 @@ from typing import Any
 from uuid import UUID
 
 from events.store import Cursor, Database, connect
+from tracker.state import MotionState
 
 #: Every status a reminder row can have.
 STATUSES = ("planned", "sent", "failed", "skipped", "retired")
@@ -76,6 +78,8 @@ class ReminderRow:
     message_id: str | None = None
     outcome_at: str | None = None
     error: str | None = None
+    #: The motion's Bundesland (its working days decide when a late reminder catches up).
+    state: str | None = None
 
     def as_item(self) -> dict[str, object]:
         """The reminder as JSON-ready data (webhook payloads, listings)."""
@@ -102,7 +106,7 @@ class ReminderRow:
 _ROW_SELECT = (
     "SELECT r.key, r.motion_id, r.deadline_id, r.nominal_due, r.due, r.stage, r.send_at,"
     " r.recipient, r.status, r.version, r.attempts, m.reference, m.title, m.body, m.committee,"
-    " m.office, m.addressee, o.kind, r.late, r.message_id, r.outcome_at, r.error"
+    " m.office, m.addressee, o.kind, r.late, r.message_id, r.outcome_at, r.error, m.state"
     " FROM {p}reminders r JOIN {p}reminder_motions m ON m.motion_id = r.motion_id"
     " JOIN {p}reminder_obligations o ON o.motion_id = r.motion_id"
     " AND o.deadline_id = r.deadline_id"
@@ -112,7 +116,7 @@ _ROW_SELECT = (
 def _row(values: Sequence[Any]) -> ReminderRow:
     (key, mid, did, nominal, due, stage, send_at, recipient, status, version, attempts,
      reference, title, body, committee, office, addressee, kind, late, msg, at, error,
-     ) = values  # fmt: skip
+     state) = values  # fmt: skip
     return ReminderRow(
         key=str(key),
         motion_id=UUID(str(mid)),
@@ -136,6 +140,7 @@ def _row(values: Sequence[Any]) -> ReminderRow:
         message_id=msg,
         outcome_at=at,
         error=error,
+        state=state,
     )
 
 
@@ -389,6 +394,21 @@ class ReminderStore:
         """A motion's reminders by send time (for ``tracker show``)."""
         query = _ROW_SELECT.format(p=self.p) + " WHERE r.motion_id = ? ORDER BY r.send_at, r.key"
         return [_row(v) for v in self.db.query(query, (str(motion_id),))]
+
+    def states(self, motion_ids: Iterable[UUID]) -> dict[UUID, MotionState]:
+        """The folded states of these motions (:mod:`tracker.state`), as the read model
+        keeps them: what a digest says about each item (extensions, duties, Sachstand)."""
+        ids = sorted({str(m) for m in motion_ids})
+        found: dict[UUID, MotionState] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for mid, doc in self.db.query(
+                f"SELECT motion_id, doc FROM {self.p}reminder_motions"
+                f" WHERE motion_id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            ):
+                found[UUID(str(mid))] = json.loads(doc)
+        return found
 
     def counts(self) -> dict[str, int]:
         """How many reminders have each status (for ``tracker stats``), and ``retrying``:

@@ -16,7 +16,7 @@ import signal
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any
@@ -54,7 +54,7 @@ class ReminderConfig:
         policy, options = parse_policy(settings.section("reminders"))
         return cls(
             policy,
-            options,
+            replace(options, base_url=settings.base_url),
             settings.smtp_url,
             settings.webhook_secret,
             settings.rules.regular_cadence_months,

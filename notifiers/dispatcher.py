@@ -33,7 +33,7 @@ import socket
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -113,6 +113,12 @@ class PassResult:
     unavailable: dict[str, str] = field(default_factory=dict)
     #: Of those, the channels that lack their setting (``TRACKER_WEBHOOK_SECRET``, ...).
     unconfigured: set[str] = field(default_factory=set)
+    #: What each reminder key of the pass is about, for people: ``1263/IV D1 overdue-7``.
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def label(self, rows: Iterable[Any]) -> None:
+        """Remember the labels of ``rows`` (reminder rows of this pass)."""
+        self.labels.update((r.key, f"{r.reference} {r.deadline_id} {r.stage}") for r in rows)
 
     def check(self) -> None:
         """Raise naming each channel that failed in this pass: :class:`ConfigurationError`
@@ -160,7 +166,9 @@ class Dispatcher:
         """What a pass would send now, without claiming, sending or recording."""
         now = self.clock.now()
         result = PassResult()
-        decided = due_reminders(self.store.due(now), now, self.policy)
+        due = self.store.due(now)
+        result.label(due)
+        decided = due_reminders(due, now, self.policy)
         for skip in decided.skips:
             result.skipped.append((skip.row.key, skip.reason))
             result.counts["skipped"] += 1
@@ -200,6 +208,7 @@ class Dispatcher:
                 self.store.release(self.worker, [r.key for r in rows])
                 break
             handled.update(r.key for r in rows)
+            result.label(rows)
             result.counts["claimed"] += len(rows)
             deadline = time.monotonic() + self.options.lease_seconds * 0.8
             with self.store.kept(self.worker, lease=self.options.lease_seconds):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from console.render.output import render_csv, render_json, render_table
+from console.render.output import check_csv_dialect, render_csv, render_json, render_table
 from notifiers.dispatcher import PassResult
 from notifiers.queue import STATUSES, ReminderRow
 
@@ -34,6 +34,7 @@ def reminder_rows(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
 
 def render_reminders(rows: Sequence[ReminderRow], fmt: str) -> str:
     """``tracker reminders`` in table, json or csv form."""
+    check_csv_dialect(fmt)
     data = reminder_rows(rows)
     if fmt == "json":
         return render_json({"total": len(data), "reminders": data})
@@ -50,18 +51,26 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
                 "dry_run": dry_run,
                 "counts": dict(sorted(result.counts.items())),
                 "messages": [m.as_json() for m in result.messages],
-                "skipped": [{"key": k, "reason": r} for k, r in result.skipped],
+                "skipped": [
+                    {"key": k, "reason": r, "item": result.labels.get(k)} for k, r in result.skipped
+                ],
                 "unavailable": dict(sorted(result.unavailable.items())),
             }
         )
     verb = "would send" if dry_run else "sent"
     lines = []
+    label = result.labels.get
     for m in result.messages:
         state = verb if m.status in {"sent", "dry-run"} else m.status
         error = f" ({m.error})" if m.error else ""
         lines.append(f"{state}: {m.channel} to {m.recipient}: {m.subject}{error}")
-        lines += [f"  {key}" for key in m.keys]
-    lines += [f"skipped: {key}: {reason}" for key, reason in result.skipped]
+        lines += [f"  {label(key, key)}" for key in m.keys]
+    for key, reason in result.skipped:
+        into = reason.removeprefix("coalesced into ")
+        said = (
+            f"coalesced into {label(into, into).rsplit(' ', 1)[-1]}" if into != reason else reason
+        )
+        lines.append(f"skipped: {label(key, key)}: {said}")
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "nothing due"
     lines.append(counts)
     return "\n".join(lines) + "\n"

@@ -22,11 +22,13 @@ from uuid import UUID
 from console.options import ExtractFormat
 from console.render.output import (
     check_csv_dialect,
+    fit_line,
     render_csv,
     render_json,
     render_jsonl,
     render_table,
     stream_table,
+    terminal_width,
 )
 from tracker.clock import BERLIN
 from tracker.errors import InputError
@@ -185,7 +187,8 @@ def render_motion(view: dict[str, Any]) -> str:
         lines.append(f"closed on {view['closed_on']} by {view['closed_by']}")
     if view["withdrawn_on"]:
         lines.append(f"withdrawn on {view['withdrawn_on']}")
-    text = "\n".join(lines) + "\n\n"
+    width = terminal_width()
+    text = "\n".join(fit_line(line, width) for line in lines) + "\n\n"
     if view["deadlines"]:
         text += (
             render_table(

@@ -140,6 +140,11 @@ def terminal_width() -> int | None:
     return None
 
 
+def fit_line(line: str, width: int | None) -> str:
+    """A line of text shortened with an ellipsis to ``width`` (None: as it is)."""
+    return line if width is None or len(line) <= width else line[: width - 1] + "…"
+
+
 #: Columns are shortened to this (or their heading) before any is shortened further: dates,
 #: references and short words stay whole while titles and phrases give way.
 KEEP_WHOLE = 10

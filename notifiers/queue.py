@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -113,6 +113,11 @@ _ROW_SELECT = (
 )
 
 
+def _not_in(keys: Collection[str]) -> str:
+    """``AND key NOT IN (?, ...)`` for ``keys`` (nothing when there are none)."""
+    return f" AND key NOT IN ({','.join('?' * len(keys))})" if keys else ""
+
+
 def _row(values: Sequence[Any]) -> ReminderRow:
     (key, mid, did, nominal, due, stage, send_at, recipient, status, version, attempts,
      reference, title, body, committee, office, addressee, kind, late, msg, at, error,
@@ -151,8 +156,17 @@ class ReminderStore:
         self.db = db
         self.p = db.table_prefix
 
-    def claim(self, owner: str, *, now: datetime, lease: float, limit: int) -> list[ReminderRow]:
-        """Claim up to ``limit`` due, unclaimed reminders (and the rest of their recipients').
+    def claim(
+        self,
+        owner: str,
+        *,
+        now: datetime,
+        lease: float,
+        limit: int,
+        exclude: Collection[str] = (),
+    ) -> list[ReminderRow]:
+        """Claim up to ``limit`` due, unclaimed reminders (and the rest of their recipients'),
+        not those in ``exclude`` (late ones held for the next send time).
 
         A claim is a lease until ``time.time() + lease``; rows are ordered by recipient so
         that one recipient's reminders go out in one digest.
@@ -161,7 +175,7 @@ class ReminderStore:
         until = t + lease
         due = epoch(now)
         p = self.p
-        free = "status = 'planned' AND send_at <= ? AND lease_until < ?"
+        free = "status = 'planned' AND send_at <= ? AND lease_until < ?" + _not_in(exclude)
         with self.db.transaction() as cur:
             if self.db.backend == "postgres":
                 keys = [
@@ -171,7 +185,7 @@ class ReminderStore:
                         f" SELECT key FROM {p}reminders WHERE {free}"
                         " ORDER BY recipient, send_at, key LIMIT ? FOR UPDATE SKIP LOCKED)"
                         " RETURNING recipient",
-                        (owner, until, due, t, limit),
+                        (owner, until, due, t, *exclude, limit),
                     ).fetchall()
                     if k is not None
                 ]
@@ -182,13 +196,13 @@ class ReminderStore:
                         f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ? WHERE key IN ("
                         f" SELECT key FROM {p}reminders WHERE {free} AND recipient IN ({marks})"
                         " FOR UPDATE SKIP LOCKED)",
-                        (owner, until, due, t, *recipients),
+                        (owner, until, due, t, *exclude, *recipients),
                     )
             else:
                 rows = cur.execute(
                     f"SELECT key, recipient FROM {p}reminders WHERE {free}"
                     " ORDER BY recipient, send_at, key LIMIT ?",
-                    (due, t, limit),
+                    (due, t, *exclude, limit),
                 ).fetchall()
                 recipients = sorted({str(r) for _, r in rows if r is not None})
                 keys = [str(k) for k, _ in rows]
@@ -201,7 +215,7 @@ class ReminderStore:
                     cur.execute(
                         f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ?"
                         f" WHERE {free} AND recipient IN ({marks})",
-                        (owner, until, due, t, *recipients),
+                        (owner, until, due, t, *exclude, *recipients),
                     )
             found = cur.execute(
                 _ROW_SELECT.format(p=p)
@@ -358,10 +372,11 @@ class ReminderStore:
             cur.execute(query, tuple(params))
             return int(cur.rowcount)
 
-    def seconds_until_next(self, now: datetime, *, cap: float) -> float:
+    def seconds_until_next(self, now: datetime, *, cap: float, held: Collection[str] = ()) -> float:
         """Seconds until the dispatcher has work: the next send time, or a claim expiring.
 
-        0 when unclaimed reminders are due now; at most ``cap``.
+        0 when unclaimed reminders are due now (not counting the ``held`` ones, which wait
+        for their send time); at most ``cap``.
         """
         p = self.p
         due = epoch(now)
@@ -371,8 +386,8 @@ class ReminderStore:
             f"SELECT (SELECT MIN(send_at) FROM {p}reminders"
             "         WHERE status = 'planned' AND send_at > ?),"
             f" (SELECT MIN(lease_until) FROM {p}reminders"
-            "         WHERE status = 'planned' AND send_at <= ?)",
-            (due, due),
+            "         WHERE status = 'planned' AND send_at <= ?" + _not_in(held) + ")",
+            (due, due, *held),
         )
         next_send, lease_end = rows[0] if rows else (None, None)
         if next_send is not None:

@@ -1,6 +1,7 @@
 """Printing reminders and passes for ``tracker reminders`` and ``tracker notify``.
 
-The JSON forms are stable: keys are only ever added.
+The JSON forms are stable: keys are only ever added. Send times are shown in Berlin time
+(ISO 8601 with the offset), as they are configured.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any
 from console.render.output import check_csv_dialect, render_csv, render_json, render_table
 from notifiers.dispatcher import PassResult
 from notifiers.queue import STATUSES, ReminderRow
+from tracker.clock import BERLIN
 
 REMINDER_COLUMNS = [
     "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late", "key",
@@ -22,6 +24,7 @@ def reminder_rows(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
     return [
         r.as_item()
         | {
+            "send_at": r.send_at.astimezone(BERLIN).isoformat(),
             "late": r.late,
             "attempts": r.attempts,
             "message_id": r.message_id,
@@ -55,6 +58,10 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
                     {"key": k, "reason": r, "item": result.labels.get(k)} for k, r in result.skipped
                 ],
                 "unavailable": dict(sorted(result.unavailable.items())),
+                "held": [
+                    {"key": k, "item": result.labels.get(k), "until": until.astimezone(BERLIN)}
+                    for k, until in sorted(result.held.items())
+                ],
             }
         )
     verb = "would send" if dry_run else "sent"
@@ -71,6 +78,12 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
             f"coalesced into {label(into, into).rsplit(' ', 1)[-1]}" if into != reason else reason
         )
         lines.append(f"skipped: {label(key, key)}: {said}")
+    if result.held:
+        first = min(result.held.values()).astimezone(BERLIN)
+        lines.append(
+            f"held: {len(result.held)} late reminder(s) until the next send time on a working "
+            f"day, {first:%a %d.%m.%Y %H:%M} Berlin time ([reminders] catch_up)"
+        )
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "nothing due"
     lines.append(counts)
     return "\n".join(lines) + "\n"
@@ -89,7 +102,7 @@ def motion_reminders_view(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
             "deadline": r.deadline_id,
             "nominal_due": r.nominal_due.isoformat(),
             "stage": r.stage,
-            "send_at": r.send_at.isoformat(),
+            "send_at": r.send_at.astimezone(BERLIN).isoformat(),
             "status": r.status,
             "recipient": r.recipient,
             "late": r.late,

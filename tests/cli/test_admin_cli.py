@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 import cli
 from tests.cli.conftest import Invoke
+from tests.integration.notifiers.smtp import SmtpServer
 
 ROOT = Path(__file__).resolve().parents[2]
 MITTE = "BVV Mitte von Berlin"
@@ -149,3 +150,48 @@ def test_extract_takes_format_json_like_the_other_commands(tmp_path: Path) -> No
     assert [json.loads(line) for line in lines.splitlines()] == found
     result = runner.invoke(cli.app, ["ingest", files[0], "--dry-run", "--format", "csv"])
     assert result.exit_code == 2 and "'csv' is not one of" in result.stderr
+
+
+# -- times: Berlin time, catch-up at the next send time -------------------------------------
+
+
+def test_send_times_are_berlin_time_and_a_catch_up_waits_for_a_working_day(
+    run: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "tracker.toml"
+    config.write_text('[reminders]\nfallback = "buero@bvv.example"\n', encoding="utf-8")
+    monkeypatch.setenv("TRACKER_CONFIG", str(config))
+    add(run, "1263/IV", "18.12.2014", title="Konferenz")
+
+    code, out, _ = run("reminders", "--format", "json", now="2014-12-01T10:00")
+    send_at = {r["stage"]: r["send_at"] for r in json.loads(out)["reminders"]}
+    assert send_at["before-14"] == "2014-12-04T08:00:00+01:00"  # the configured 08:00
+    code, out, _ = run("reminders", now="2014-12-01T10:00")
+    assert "2014-12-04T08:00:00+01:00" in out and "+00:00" not in out
+
+    # back at 01:39 on Saturday 20 December: the due stage waits for Monday 08:00
+    code, out, err = run("notify", "--dry-run", now="2014-12-20T01:39")
+    assert code == 0, err
+    assert "would send" not in out
+    assert "held: 1 late reminder(s) until the next send time on a working day, " in out
+    assert "Mon 22.12.2014 08:00 Berlin time" in out
+    code, out, _ = run("notify", now="2014-12-20T01:39")
+    assert code == 0 and "sent:" not in out and "held 1" in out
+    smtp = SmtpServer()
+    smtp.start()
+    try:
+        monkeypatch.setenv("TRACKER_SMTP_URL", smtp.url)
+        code, out, err = run("notify", now="2014-12-22T08:00")
+    finally:
+        smtp.stop()
+    assert code == 0, err
+    assert "sent: email to buero@bvv.example" in out and "  1263/IV D1 due\n" in out
+    assert len(smtp.received) == 1
+
+    # unless configured to send at once
+    config.write_text(
+        '[reminders]\nfallback = "buero@bvv.example"\ncatch_up = "at_once"\n', encoding="utf-8"
+    )
+    add(run, "22-4292", "18.12.2014", title="Spielplatz")
+    code, out, _ = run("notify", "--dry-run", now="2014-12-27T01:39")
+    assert "would send" in out and "held" not in out

@@ -217,11 +217,24 @@ def render_motion(view: dict[str, Any]) -> str:
         )
 
         text += "reminders:\n" + render_motion_reminders(view["reminders"]) + "\n"
+    history = [h | {"recorded": _berlin(h["recorded"])} for h in view["history"]]
     columns = ["version", "recorded", "effective", "event"]
     if view["history"] and "provenance" in view["history"][0]:  # show --history
         columns += ["provenance", "summary"]
-    text += render_table(view["history"], columns, max_width=60)
+    text += render_table(history, columns, max_width=60)
     return text
+
+
+def _berlin(recorded: Any) -> Any:
+    """A recorded time (ISO) in Berlin time, as every time a person reads."""
+    from datetime import datetime
+
+    if not isinstance(recorded, str):
+        return recorded
+    try:
+        return datetime.fromisoformat(recorded).astimezone(BERLIN).isoformat()
+    except ValueError:
+        return recorded
 
 
 def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:

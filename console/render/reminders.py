@@ -7,6 +7,7 @@ The JSON forms are stable: keys are only ever added. Send times are shown in Ber
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from console.render.output import check_csv_dialect, render_csv, render_json, render_table
@@ -15,8 +16,15 @@ from notifiers.queue import STATUSES, ReminderRow
 from tracker.clock import BERLIN
 
 REMINDER_COLUMNS = [
-    "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late", "key",
+    "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late",
 ]  # fmt: skip
+#: CSV has the key (what identifies a reminder to programs) and the title besides.
+CSV_COLUMNS = [*REMINDER_COLUMNS, "key", "title", "error"]
+
+
+def local_minute(iso: str) -> str:
+    """``2015-03-17 08:00``: an ISO time with offset as Berlin wall-clock time, for tables."""
+    return datetime.fromisoformat(iso).astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
 
 
 def reminder_rows(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
@@ -42,8 +50,9 @@ def render_reminders(rows: Sequence[ReminderRow], fmt: str) -> str:
     if fmt == "json":
         return render_json({"total": len(data), "reminders": data})
     if fmt == "csv":
-        return render_csv(data, [*REMINDER_COLUMNS, "title", "error"])
-    return render_table(data, REMINDER_COLUMNS) + f"{len(data)} reminder(s)\n"
+        return render_csv(data, CSV_COLUMNS)
+    shown = [r | {"send_at": local_minute(r["send_at"])} for r in data]
+    return render_table(shown, REMINDER_COLUMNS) + f"{len(data)} reminder(s) (Berlin time)\n"
 
 
 def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
@@ -124,7 +133,8 @@ def render_motion_reminders(view: Sequence[dict[str, Any]]) -> str:
         for r in view
         if r["status"] == "failed"
     ]
-    return "\n".join([*lines, render_table(view, MOTION_COLUMNS)])
+    rows = [r | {"send_at": local_minute(r["send_at"])} for r in view]
+    return "\n".join([*lines, render_table(rows, MOTION_COLUMNS)])
 
 
 def reminder_stats(counts: dict[str, int]) -> dict[str, int]:

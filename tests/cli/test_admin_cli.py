@@ -167,7 +167,9 @@ def test_send_times_are_berlin_time_and_a_catch_up_waits_for_a_working_day(
     send_at = {r["stage"]: r["send_at"] for r in json.loads(out)["reminders"]}
     assert send_at["before-14"] == "2014-12-04T08:00:00+01:00"  # the configured 08:00
     code, out, _ = run("reminders", now="2014-12-01T10:00")
-    assert "2014-12-04T08:00:00+01:00" in out and "+00:00" not in out
+    assert "2014-12-04 08:00  planned  before-14" in out and "(Berlin time)" in out
+    code, out, _ = run("show", "1263/IV", now="2014-12-01T10:00")
+    assert "2014-12-04 08:00" in out and "+00:00" not in out
 
     # back at 01:39 on Saturday 20 December: the due stage waits for Monday 08:00
     code, out, err = run("notify", "--dry-run", now="2014-12-20T01:39")

@@ -24,7 +24,8 @@ _I = re.IGNORECASE
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
     r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
-    r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin)"
+    r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
+    r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum)"
     r"\s*:?\s*(.*)$",
     _I,
 )
@@ -72,13 +73,37 @@ _OPERATIVE = re.compile(
 _NOT_A_DUTY = re.compile(
     r"\bum\b[^,.;]{0,120}?\bzu\s+\w+$|\bnicht\s+(?:mehr\s+)?zu\s+\w+$|"
     r"\bzu\s+(?:finden|sehen|erkennen|erwarten|beobachten|verzeichnen|lesen|entnehmen|hören|"
-    r"bemerken|beklagen|begrüßen|bedauern)$",
+    r"bemerken|beklagen|begrüßen|bedauern|rechnen)$|\bauszugehen$",
     _I,
 )
 
 
 # "sollen am 2. Juli 2012 beginnen": a start, not a limit.
 _STARTS = re.compile(r"\s+(?:\S+\s+){0,2}?(?:beginnen|beginnt|starten|startet|anlaufen)\b", _I)
+
+
+# A mandate: someone is asked or bound to act (a request verb, ``ist ... zu tun``, ``vorzulegen``),
+# not a bare modal: ``Lidl: im Jahr 2022 sollen 200 Standorte dazukommen`` mandates nothing.
+_MANDATE = re.compile(
+    r"\b"
+    + _PASSIVE_REQUEST
+    + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
+    r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    r"|\b(?:hat|haben|ist|sind)\b[^.;?]{0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b",
+    _I,
+)
+# A purpose clause ("..., damit ein Baubeginn im Sommer 2010 möglich wird"): its time is the
+# goal, not the duty.
+_PURPOSE = re.compile(r",\s*(?:damit|um|sodass|so\s+dass)\b", _I)
+
+
+def _binds_weak(term: Term, sentence: str, in_section: bool) -> bool:
+    """Whether a weak term (``im Jahr 2025``, ``im Herbst 2025``) binds: in the resolution or
+    in a sentence that mandates an action, and not inside a purpose clause."""
+    if _PURPOSE.search(sentence, 0, term.start):
+        return False
+    return in_section or _MANDATE.search(sentence) is not None
 
 
 def _is_operative(text: str) -> bool:
@@ -95,13 +120,17 @@ def _is_operative(text: str) -> bool:
 # "legt ... vor": the separable verb in the present, a paper still to come.
 _LAYS_BEFORE = (
     r"(?:\blegt\b[^;?]{0,160}?\bvor"
+    # "Die Verwaltung stellt die Ergebnisse ... vor": the administration as the subject
+    r"|\b(?:Die|Der|Das)\s+" + ADMINISTRATION + r"\s+(?:stellt|teilt|trägt)\b[^;?]{0,160}?\b"
+    r"(?:dar|mit|vor)"
     # "stellt die Verwaltung dar": the administration, not a chair telling the meeting
     r"|\b(?:stellt|teilt)\s+(?:\S+\s+){0,2}?(?:die|der|das)\s+"
     + ADMINISTRATION
     + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
 )
 _FUTURE_REPORT = re.compile(
-    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
+    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
+    r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
@@ -112,7 +141,8 @@ _ANNOUNCED = re.compile(
     r"\b(?:wird|werden|werde|soll|sollen|solle)\b[^.;?]{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
-    r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft)\b"
+    r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
+    r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen)\b"
     r"|\b(?:sagt|sagte)\b[^.;?]{0,80}?\bzu\b|\bzugesagt\b",
     _I,
 )
@@ -154,7 +184,11 @@ _POSTPONED = re.compile(
     r"(?:verschieben|vertagen|zurückstellen))\b",
     _I,
 )
-_TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
+_TARGET_BEFORE = re.compile(
+    r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?"
+    r"(?:\s+[\w-]*[Ss]itzung(?:\s+(?:des|der)\s+[\w-]+)?(?:\s+(?:im|am|vom))?)?\s*$",
+    _I,
+)
 # Time words that no rule read: an operative sentence holding one is shown to a person.
 _TIME_WORD = re.compile(
     r"\bbis\s+(?!zu\s+\d|auf\b|hin\b|dato\b|heute\b|jetzt\b|dahin\b)(?:zu[mr]?\s+|spätestens\s+|"
@@ -167,6 +201,8 @@ _TIME_WORD = re.compile(
     r"\b(?:nächsten|kommenden|folgenden)\s+(?:Sitzung|Sitzungs\w+|Ausschuss\w*|Rats\w*)",
     _I,
 )
+# "in der Sitzung am 15.05.2025 vorzustellen": a session ahead is a due date (see _due_terms).
+_SESSION_ON = re.compile(r"\bSitzung\s+am\s*$", _I)
 _NOT_A_DUE_DATE = re.compile(
     r"(?:\bvom|\bseit|\bab|\bSitzung\s+am|\bSitzung\s+vom|\bStand|\bgeändert\s+am|"
     r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
@@ -295,7 +331,10 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
-        if _NOT_A_DUE_DATE.search(_before(sentence, term)):
+        before = _before(sentence, term)
+        if _NOT_A_DUE_DATE.search(before) and not (
+            _SESSION_ON.search(before) and _future(term, context)
+        ):
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
@@ -321,19 +360,27 @@ def _past_mention(term: Term, sentence: str, context: DateContext) -> bool:
 
 
 def _is_limit(term: Term, sentence: str) -> bool:
-    """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``."""
-    return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(_before(sentence, term)))
+    """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``, a period
+    that runs out (``nach Ablauf eines Jahres``)."""
+    return bool(
+        _LIMIT.match(term.text)
+        or term.rule == "after_period"
+        or _LIMIT_BEFORE.search(_before(sentence, term))
+    )
 
 
 _RANGE_START = re.compile(r"\b(?:von|vom|ab|über|zwischen)\b", _I)
+# "Straßenbauprogramm 2019 bis 2023": a span of years, not a limit
+_SPAN_START = re.compile(r"(?:19|20)\d{2}\s*$")
 
 
 def _time_word(sentence: str) -> bool:
     """Whether the sentence holds a time word; ``bis`` closing a range of places or numbers
     (``von Wilhelmsruh bis Berlin``) is none."""
     for m in _TIME_WORD.finditer(sentence):
-        if m.group(0).lower().startswith("bis") and _RANGE_START.search(
-            sentence[max(0, m.start() - 80) : m.start()]
+        if m.group(0).lower().startswith("bis") and (
+            _RANGE_START.search(sentence[max(0, m.start() - 80) : m.start()])
+            or _SPAN_START.search(sentence, max(0, m.start() - 12), m.start())
         ):
             continue
         return True
@@ -452,6 +499,8 @@ def _report_text(sentence: str) -> str:
 
 
 def _review_of_term(term: Term) -> ReviewItem:
+    if term.weak:
+        return ReviewItem("weak_term", term.text, f"{term.rule}:weak")
     reason = "soft_term" if term.anchor == "soft" else "undated_term"
     return ReviewItem(reason, term.text, f"{term.rule}:{term.anchor or 'date'}")
 
@@ -462,7 +511,7 @@ def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
         t
         for t in terms
         if t.rule == "event_anchor"
-        or _TARGET_BEFORE.search(sentence[max(0, t.start - 20) : t.start])
+        or _TARGET_BEFORE.search(_before(sentence, t))
         or _is_limit(t, sentence)
     ]
 
@@ -489,6 +538,7 @@ def find_obligations(
         or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     scope = section if section is not None and binding else text
+    scope_is_section = section is not None and binding
     prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
@@ -526,7 +576,11 @@ def find_obligations(
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
             review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
-        terms = due_terms(sentence)
+        terms = [
+            t
+            for t in due_terms(sentence)
+            if not t.weak or _binds_weak(t, sentence, scope_is_section)
+        ]
         if _schedule(sentence, terms):
             continue
         if postponed and plain:
@@ -536,7 +590,20 @@ def find_obligations(
                 t for t in terms if t.date is None or _is_limit(t, sentence) or _future(t, context)
             ]
         elif plain:
-            terms = [t for t in terms if _is_limit(t, sentence)]
+            limits = [t for t in terms if _is_limit(t, sentence)]
+            if (
+                scope_is_section
+                and not limits
+                and (
+                    any(not t.weak and (t.date is None or _future(t, context)) for t in terms)
+                    or _time_word(sentence)
+                )
+            ):
+                # the resolution names a time it does not set as a limit: a person decides
+                review.append(
+                    ReviewItem("time_word_without_date", squash(sentence)[:160], "section_time")
+                )
+            terms = limits
         if not terms and (operative or reporting or postponed):
             unread = _time_word(sentence)
             if unread and not plain:
@@ -563,6 +630,7 @@ def find_obligations(
             )
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
+            if term.date is None or term.weak:
                 review.append(_review_of_term(term))
         if reporting and not postponed:
             dated = [t for t in terms if t.date is not None]
@@ -585,7 +653,7 @@ def find_obligations(
     if labelled and any(d.date is None for d in deadlines):
         warnings.append("an Erledigungsfrist is given: undated prose terms dropped")
         deadlines = [d for d in deadlines if d.date is not None]
-        review = [r for r in review if r.reason not in ("undated_term", "soft_term")]
+        review = [r for r in review if r.reason not in ("undated_term", "soft_term", "weak_term")]
     all_deadlines = _merge(deadlines, labelled)
     if outcome in ("rejected", "withdrawn") or proposal == "rejected":
         if all_deadlines or reports:
@@ -634,7 +702,7 @@ def _unread(
         terms = [
             t
             for t in due_terms(sentence)
-            if t.date is None or context.anchor is None or t.date >= context.anchor
+            if not t.weak and (t.date is None or context.anchor is None or t.date >= context.anchor)
         ]
         limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
         if (acting and (terms or _time_word(sentence))) or limits:

@@ -623,7 +623,7 @@ def relative_year(text: str, context: DateContext) -> list[Term]:
 
 _YEAR_PERIOD = re.compile(
     r"\b(?:im\s+Laufe\s+des\s+Jahres|noch\s+im\s+Jahre?|spätestens\s+im\s+Jahre?|in"
-    r"(?=\s+(?:19|20)\d{2}\s+(?:[a-zäöüß]|\W)))\s+" + _YEAR + r"(?![\d/.-])",
+    r"(?=\s+(?:19|20)\d{2}(?:\s+(?:[a-zäöüß]|\W)|\s*$)))\s+" + _YEAR + r"(?![\d/.-])",
     _FLAGS,
 )
 

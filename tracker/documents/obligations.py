@@ -17,7 +17,7 @@ from datetime import date
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, PUBLIC_NOUN
 
 _I = re.IGNORECASE
 
@@ -48,6 +48,8 @@ _OPERATIVE_END = re.compile(
     r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
     _I,
 )
+# The spans between a verb and its complement, ``(?:[^.;?]|\.(?=\d))``, run over the dots of a
+# numeric date ("am 04.03.2004 behandelt") but stop at the end of a sentence.
 #: A passive request: "wird ersucht", "werden um einen Bericht bis Ende 2020 gebeten".
 _PASSIVE_REQUEST = (
     r"(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
@@ -61,8 +63,8 @@ _OPERATIVE = re.compile(
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
-    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b[^.;?]{0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
-    r"|\b(?:hat|haben|ist|sind)\b[^.;?]{0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
@@ -79,7 +81,18 @@ _NOT_A_DUTY = re.compile(
 
 
 # "sollen am 2. Juli 2012 beginnen": a start, not a limit.
-_STARTS = re.compile(r"\s+(?:\S+\s+){0,2}?(?:beginnen|beginnt|starten|startet|anlaufen)\b", _I)
+_STARTS = re.compile(
+    r"\s+(?:\S+\s+){0,4}?(?:beginnen|beginnt|starten|startet|anlaufen|beginnende[nmrs]?|"
+    r"startende[nmrs]?)\b",
+    _I,
+)
+# The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
+# zum 25.02. Widerspruch einlegen"): a notice's term, not the administration's obligation.
+_PUBLIC_ACTS = re.compile(
+    r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
+    r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
+    r"Möglichkeit)\b"
+)
 
 
 # A mandate: someone is asked or bound to act (a request verb, ``ist ... zu tun``, ``vorzulegen``),
@@ -89,7 +102,7 @@ _MANDATE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
-    r"|\b(?:hat|haben|ist|sind)\b[^.;?]{0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b",
     _I,
 )
@@ -138,12 +151,12 @@ _FUTURE_REPORT = re.compile(
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
 _ANNOUNCED = re.compile(
-    r"\b(?:wird|werden|werde|soll|sollen|solle)\b[^.;?]{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
+    r"\b(?:wird|werden|werde|soll|sollen|solle)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
     r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
     r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen)\b"
-    r"|\b(?:sagt|sagte)\b[^.;?]{0,80}?\bzu\b|\bzugesagt\b",
+    r"|\b(?:sagt|sagte)\b(?:[^.;?]|\.(?=\d)){0,80}?\bzu\b|\bzugesagt\b",
     _I,
 )
 # A term that sets a limit: inside the resolution it binds even without an operative verb
@@ -157,7 +170,8 @@ _REPORT = re.compile(
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
-    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b[^.;?]{0,120}?\bvorliegen\b|" + _LAYS_BEFORE,
+    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)){0,120}?\bvorliegen\b|"
+    + _LAYS_BEFORE,
     _I,
 )
 _DECLINED = re.compile(
@@ -202,9 +216,11 @@ _TIME_WORD = re.compile(
     _I,
 )
 # "in der Sitzung am 15.05.2025 vorzustellen": a session ahead is a due date (see _due_terms).
-_SESSION_ON = re.compile(r"\bSitzung\s+am\s*$", _I)
+_SESSION_ON = re.compile(r"[Ss]itzung\s+am\s*$")
+# "In der Ratssitzung am 04.09.2007 wurde vereinbart": a session on record, not one ahead.
+_RECORDED = re.compile(r"\b(?:wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden)\b", _I)
 _NOT_A_DUE_DATE = re.compile(
-    r"(?:\bvom|\bseit|\bab|\bSitzung\s+am|\bSitzung\s+vom|\bStand|\bgeändert\s+am|"
+    r"(?:\bvom|\bseit|\bab|[Ss]itzung\s+am|[Ss]itzung\s+vom|\bStand|\bgeändert\s+am|"
     r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
     r"\s*(?:dem\s+|den\s+)?$",
     _I,
@@ -333,7 +349,7 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
     for term in find_terms(sentence, context):
         before = _before(sentence, term)
         if _NOT_A_DUE_DATE.search(before) and not (
-            _SESSION_ON.search(before) and _future(term, context)
+            _SESSION_ON.search(before) and _future(term, context) and not _RECORDED.search(sentence)
         ):
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
@@ -390,7 +406,7 @@ def _time_word(sentence: str) -> bool:
 # A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
 # section under "möge beschließen" binds even without a modal or a limit.
 _RESOLVED = re.compile(
-    r"\b(?:wird|werden)\b[^.;?]{0,160}?\b(?:ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
+    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
 )
 
 
@@ -399,6 +415,24 @@ def _schedule(sentence: str, terms: list[Term]) -> bool:
     sentence (a Beratungsfolge, a schedule of meetings), not an obligation."""
     dated = [t for t in terms if t.date is not None]
     return len({t.date for t in dated}) >= 3 and not any(_is_limit(t, sentence) for t in dated)
+
+
+# "der Sitzung vom 26.06.2025", "seit dem 1.1.": the date of a paper or a state, never due.
+_REFERENCE_DATE = re.compile(r"\b(?:vom|seit)(?:\s+dem)?\s*$", _I)
+
+
+def _past(term: Term, context: DateContext) -> bool:
+    """Whether a dated term lies before the document's own date (unknown: not past)."""
+    anchor = context.anchor
+    return term.date is not None and anchor is not None and term.date < anchor
+
+
+# An item of a resolution's list in nominal style, led by an action noun ("1- Zügiger Bau
+# eines Feuerwehrhauses", "b) Erstellung eines Konzepts"): a task, even without a verb.
+_TASK_ITEM = re.compile(
+    r"^(?:[-•–]\s*|(?:\d{1,2}|[a-z])\s*[.)-]\s*)(?:[A-ZÄÖÜ]?[a-zäöüß]+e[nrs]?\s+)?"
+    r"[A-ZÄÖÜ][\w-]*(?:ung|[Bb]au|[Ee]rsatz|[Kk]auf)\b(?![^.;:]*\b(?:ist|sind|war|wurde|hat)\b)"
+)
 
 
 def _future(term: Term, context: DateContext) -> bool:
@@ -570,7 +604,7 @@ def find_obligations(
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
-        if _is_question(sentence) or asks_questions:
+        if _is_question(sentence) or asks_questions or _PUBLIC_ACTS.search(sentence):
             continue
         if reporting and _DECLINED.search(_SUBCLAUSE.sub(",", sentence)):
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
@@ -589,13 +623,16 @@ def find_obligations(
             terms = [
                 t for t in terms if t.date is None or _is_limit(t, sentence) or _future(t, context)
             ]
+        elif plain and scope_is_section and _TASK_ITEM.match(sentence):
+            # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style
+            terms = [t for t in terms if t.date is None or not _past(t, context)]
         elif plain:
             limits = [t for t in terms if _is_limit(t, sentence)]
             if (
                 scope_is_section
                 and not limits
                 and (
-                    any(not t.weak and (t.date is None or _future(t, context)) for t in terms)
+                    any(not t.weak and (t.date is None or not _past(t, context)) for t in terms)
                     or _time_word(sentence)
                 )
             ):
@@ -605,7 +642,14 @@ def find_obligations(
                 )
             terms = limits
         if not terms and (operative or reporting or postponed):
-            unread = _time_word(sentence)
+            # a time word no rule read, or a date ahead that was set aside (``ab 01.01.2018``)
+            unread = _time_word(sentence) or any(
+                not t.weak
+                and t.date is not None
+                and not _past(t, context)
+                and not _REFERENCE_DATE.search(_before(sentence, t))
+                for t in find_terms(sentence, context)
+            )
             if unread and not plain:
                 review.append(
                     ReviewItem("time_word_without_date", squash(sentence)[:160], "time_word")
@@ -690,6 +734,8 @@ def _unread(
     for sentence in sentences(text):
         key = squash(sentence)
         if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
+            continue
+        if _PUBLIC_ACTS.search(sentence):
             continue
         if any(key in r or r in key for r in read if r):
             continue

@@ -59,7 +59,7 @@ _OPERATIVE = re.compile(
     r"\b"
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
-    r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b|\b(?:bittet|bitten)\s+um\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
@@ -147,6 +147,13 @@ _FUTURE_REPORT = re.compile(
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
+# A commitment ("Die Verwaltung sagt zu, ... einen Sachstandsbericht zu geben"): a report duty.
+_PROMISED = re.compile(r"\b(?:sagt|sagte|sagen|sagten)\b[^.;?]{0,80}?\bzu\b|\bzugesagt\b", _I)
+# The administration reports, in the present, inside a resolution ("Die Verwaltung berichtet
+# dem Ausschuss über die Ergebnisse"): the resolution's present tense binds.
+_ADMIN_REPORTS = re.compile(
+    r"\b(?:Die|Der|Das)\s+" + ADMINISTRATION + r"\s+(?:berichtet|informiert|unterrichtet)\b"
+)
 # An action announced for later ("Die Berichte werden auf die Tagesordnung der nächsten
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
@@ -168,6 +175,7 @@ _REPORT = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
+    r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+)?Vorlage\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
     r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)){0,120}?\bvorliegen\b|"
@@ -190,6 +198,14 @@ _SUBCLAUSE = re.compile(
     r"wenn|falls|sofern|soweit|sobald)\b[^,.;]*,",
     _I,
 )
+# "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
+_INFORMED_STATE = re.compile(
+    r"\b(?:sei|ist|war|wäre|sind|waren)\b(?:\W+\w+){0,5}?\W+informiert\b(?!\s+(?:werden|wird))"
+    r"|\binformiert\s+(?:sein|sei|ist|war|gewesen)\b",
+    _I,
+)
+# "Berlin, den 13.01.2010": the place and date a paper was signed, not a time it sets.
+_DATE_LINE = re.compile(r"^[\w .-]{2,40},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$")
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
 _POSTPONED = re.compile(
@@ -598,7 +614,13 @@ def find_obligations(
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
-            reporting and (recurrence or _FUTURE_REPORT.search(sentence))
+            reporting
+            and (
+                recurrence
+                or _FUTURE_REPORT.search(sentence)
+                or _PROMISED.search(sentence)
+                or (scope_is_section and _ADMIN_REPORTS.search(sentence))
+            )
         )
         if plain and not binding and not postponed and not announced:
             continue
@@ -606,7 +628,11 @@ def find_obligations(
             addressee = addressee_of(sentence)
         if _is_question(sentence) or asks_questions or _PUBLIC_ACTS.search(sentence):
             continue
-        if reporting and _DECLINED.search(_SUBCLAUSE.sub(",", sentence)):
+        if (
+            reporting
+            and _DECLINED.search(_SUBCLAUSE.sub(",", sentence))
+            and not _INFORMED_STATE.search(sentence)
+        ):
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
             review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
@@ -631,6 +657,7 @@ def find_obligations(
             if (
                 scope_is_section
                 and not limits
+                and not _DATE_LINE.match(sentence)
                 and (
                     any(not t.weak and (t.date is None or not _past(t, context)) for t in terms)
                     or _time_word(sentence)

@@ -695,6 +695,17 @@ _UNTIL_NOUN = re.compile(
 )
 
 
+_UNTIL_THEN = re.compile(r"\bbis\s+dahin\b", _FLAGS)
+
+
+def until_then(text: str, context: DateContext) -> list[Term]:
+    """``ist bis dahin zurückzustellen``: a limit that hangs on an event the text named
+    before; no date, and weak (it binds only in a resolution or a mandate)."""
+    return [
+        _term(m, "until_then", None, anchor="event", weak=True) for m in _UNTIL_THEN.finditer(text)
+    ]
+
+
 def until_event(text: str, context: DateContext) -> list[Term]:
     """``bis zur Klärung der Finanzierung``, ``bis zum Ende der Wahlperiode``: a limit that
     hangs on an event; no date."""
@@ -894,6 +905,7 @@ RULES: dict[str, Rule] = {
     "event_anchor": event_anchor,
     "until_clause": until_clause,
     "until_event": until_event,
+    "until_then": until_then,
     "soft_term": soft_term,
 }
 

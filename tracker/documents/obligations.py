@@ -59,7 +59,10 @@ _OPERATIVE = re.compile(
     r"\b"
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
-    r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b|\b(?:bittet|bitten)\s+um\b"
+    r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    # "bittet um Vorlage eines Konzepts": a request for a paper, not "bittet um Zustimmung"
+    r"|\b(?:bittet|bitten)\s+(?:\S+\s+){0,3}?um\s+(?:(?:einen|eine|die|den)\s+)?(?:[\w-]*[Bb]ericht|"
+    r"Vorlage|Darstellung|Stellungnahme|Übersicht|Aufstellung)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
@@ -83,7 +86,7 @@ _NOT_A_DUTY = re.compile(
 # "sollen am 2. Juli 2012 beginnen": a start, not a limit.
 _STARTS = re.compile(
     r"\s+(?:\S+\s+){0,4}?(?:beginnen|beginnt|starten|startet|anlaufen|beginnende[nmrs]?|"
-    r"startende[nmrs]?)\b",
+    r"startende[nmrs]?|stattfindende[nmrs]?)\b",
     _I,
 )
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
@@ -147,13 +150,6 @@ _FUTURE_REPORT = re.compile(
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
-# A commitment ("Die Verwaltung sagt zu, ... einen Sachstandsbericht zu geben"): a report duty.
-_PROMISED = re.compile(r"\b(?:sagt|sagte|sagen|sagten)\b[^.;?]{0,80}?\bzu\b|\bzugesagt\b", _I)
-# The administration reports, in the present, inside a resolution ("Die Verwaltung berichtet
-# dem Ausschuss über die Ergebnisse"): the resolution's present tense binds.
-_ADMIN_REPORTS = re.compile(
-    r"\b(?:Die|Der|Das)\s+" + ADMINISTRATION + r"\s+(?:berichtet|informiert|unterrichtet)\b"
-)
 # An action announced for later ("Die Berichte werden auf die Tagesordnung der nächsten
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
@@ -198,6 +194,15 @@ _SUBCLAUSE = re.compile(
     r"wenn|falls|sofern|soweit|sobald)\b[^,.;]*,",
     _I,
 )
+# A rule quoted as background ("Nach den Richtlinien müssen die Wege nach drei Jahren erneut
+# geprüft werden", "Gemäß § 102 GO ist die Jahresrechnung ... vorzulegen"): the law's period,
+# not the council's follow-up.
+_NORM_CITED = re.compile(
+    r"^(?:Nach|Gemäß|Laut|Lt\.|Entsprechend|Nach\s+Maßgabe)\s+(?:(?:den|der|dem|des)\s+)?"
+    r"(?:§|Art\.|Artikel|[\w-]*(?:Richtlinie|Satzung|Verordnung|Gesetz|Vorschrift|Bestimmung|"
+    r"ordnung|recht|Erlass|Vorgabe)\w*)",
+    _I,
+)
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
 _INFORMED_STATE = re.compile(
     r"\b(?:sei|ist|war|wäre|sind|waren)\b(?:\W+\w+){0,5}?\W+informiert\b(?!\s+(?:werden|wird))"
@@ -211,7 +216,7 @@ _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
 _POSTPONED = re.compile(
     r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
     r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
-    r"(?:verschieben|vertagen|zurückstellen))\b",
+    r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben))\b",
     _I,
 )
 _TARGET_BEFORE = re.compile(
@@ -614,19 +619,18 @@ def find_obligations(
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
-            reporting
-            and (
-                recurrence
-                or _FUTURE_REPORT.search(sentence)
-                or _PROMISED.search(sentence)
-                or (scope_is_section and _ADMIN_REPORTS.search(sentence))
-            )
+            reporting and (recurrence or _FUTURE_REPORT.search(sentence))
         )
         if plain and not binding and not postponed and not announced:
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
-        if _is_question(sentence) or asks_questions or _PUBLIC_ACTS.search(sentence):
+        if (
+            _is_question(sentence)
+            or asks_questions
+            or _PUBLIC_ACTS.search(sentence)
+            or _NORM_CITED.match(sentence)
+        ):
             continue
         if (
             reporting
@@ -762,7 +766,7 @@ def _unread(
         key = squash(sentence)
         if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
             continue
-        if _PUBLIC_ACTS.search(sentence):
+        if _PUBLIC_ACTS.search(sentence) or _NORM_CITED.match(sentence):
             continue
         if any(key in r or r in key for r in read if r):
             continue

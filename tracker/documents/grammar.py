@@ -533,7 +533,11 @@ _EVENT = re.compile(
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
     r"Sitzungen)\b"
-    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b",
+    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
+    # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026")
+    r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)"
+    # "nach Abschluss der Untersuchung vorgestellt": after an event the text names
+    r"|\bnach\s+((?:Abschluss|Vorliegen|Fertigstellung|Auswertung|Eingang)\s+(?:der|des)\s+[\w-]+)",
     _FLAGS,
 )
 
@@ -556,7 +560,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        anchor = m.group(1) or m.group(0).strip()
+        anchor = m.group(1) or m.group(5) or m.group(6) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
 
@@ -689,7 +693,7 @@ def school_year(text: str, context: DateContext) -> list[Term]:
 _UNTIL_NOUN = re.compile(
     r"\bbis\s+(?:zur|zum)\s+(?:Klärung|Vorlage|Abschluss|Fertigstellung|Entscheidung|"
     r"Beschlussfassung|Umsetzung|Prüfung|Vorliegen|Eröffnung|Inbetriebnahme|"
-    r"Ende\s+der\s+(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause))\b"
+    r"Ende\s+der\s+(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause|\w*ferien))\b"
     r"(?:\s+(?:der|des|eines|einer|über\s+die|über\s+den)\s+[\w-]+){0,2}",
     _FLAGS,
 )

@@ -25,7 +25,8 @@ _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
     r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
     r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
-    r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum)"
+    r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum|"
+    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum)"
     r"\s*:?\s*(.*)$",
     _I,
 )
@@ -159,9 +160,17 @@ _ANNOUNCED = re.compile(
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
     r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
     r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen)\b"
-    r"|\b(?:sagt|sagte)\b(?:[^.;?]|\.(?=\d)){0,80}?\bzu\b|\bzugesagt\b",
+    r"|\b(?:sagt|sagte)\b(?:[^.;?]|\.(?=\d)){0,80}?\bzu\b|\bzugesagt\b"
+    # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
+    # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
+    r"|\b(?:Die|Der|Das)\s+"
+    + ADMINISTRATION
+    + r"\s+wird\b|\bwird\s+(?:die|der|das)\s+"
+    + ADMINISTRATION
+    + r"\b",
     _I,
 )
+_NEXT_SESSION = re.compile(r"\b(?:nächsten?|kommenden?|folgenden?)\s+[\w-]*(?:[Ss]itzung|BVV)", _I)
 # A term that sets a limit: inside the resolution it binds even without an operative verb
 # ("Alle Einbahnstraßen werden bis Ende des Jahres 2022 freigegeben.").
 _LIMIT = re.compile(r"^(?:bis|spätestens|binnen|innerhalb)\b", _I)
@@ -201,6 +210,20 @@ _NORM_CITED = re.compile(
     r"^(?:Nach|Gemäß|Laut|Lt\.|Entsprechend|Nach\s+Maßgabe)\s+(?:(?:den|der|dem|des)\s+)?"
     r"(?:§|Art\.|Artikel|[\w-]*(?:Richtlinie|Satzung|Verordnung|Gesetz|Vorschrift|Bestimmung|"
     r"ordnung|recht|Erlass|Vorgabe)\w*)",
+    _I,
+)
+# A motion turned down in the same sentence ("Der Antrag, bis Ende 2025 ein Konzept vorzulegen,
+# wurde mehrheitlich abgelehnt"): its terms are a trap.
+_TURNED_DOWN = re.compile(
+    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,3}?(?:abgelehnt|zurückgewiesen)\b"
+    r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b",
+    _I,
+)
+# A possibility or a period of validity, not an action due ("Anträge können bis zum 30.04.
+# eingereicht werden", "Der Vertrag läuft bis zum 31.12.2026", "Die Regelung gilt bis 2027").
+_NOT_A_LIMIT = re.compile(
+    r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
+    r"Laufzeit|Gültigkeit)\b",
     _I,
 )
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
@@ -368,6 +391,8 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
+        if term.rule == "event_anchor" and term.start == 0:
+            continue  # "Die nächste Sitzung findet am ... statt": the subject, not a target
         before = _before(sentence, term)
         if _NOT_A_DUE_DATE.search(before) and not (
             _SESSION_ON.search(before) and _future(term, context) and not _RECORDED.search(sentence)
@@ -461,6 +486,17 @@ def _future(term: Term, context: DateContext) -> bool:
     record of the past)."""
     anchor = context.anchor
     return term.date is not None and anchor is not None and term.date > anchor
+
+
+def _clause(sentence: str, term: Term, width: int = 160) -> str:
+    """The clause around a term: from the comma, semicolon or colon before it to the one after
+    it (bounded, so reading stays linear)."""
+    start = max(0, term.start - width)
+    head = sentence[start : term.start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+    tail = sentence[term.end : term.end + width]
+    ends = [i for i in (tail.find(","), tail.find(";"), tail.find(":")) if i >= 0]
+    return head[cut + 1 :] + term.text + tail[: min(ends) if ends else len(tail)]
 
 
 def _before(sentence: str, term: Term, width: int = 60) -> str:
@@ -615,7 +651,15 @@ def find_obligations(
         operative = _is_operative(sentence)
         reporting = _REPORT.search(sentence) is not None
         postponed = not operative and _POSTPONED.search(sentence) is not None
-        announced = not operative and not postponed and _ANNOUNCED.search(sentence) is not None
+        announced = (
+            not operative
+            and not postponed
+            and (
+                _ANNOUNCED.search(sentence) is not None
+                # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
+                or (reporting and _NEXT_SESSION.search(sentence) is not None)
+            )
+        )
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
@@ -630,6 +674,7 @@ def find_obligations(
             or asks_questions
             or _PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
+            or _TURNED_DOWN.search(sentence)
         ):
             continue
         if (
@@ -657,7 +702,11 @@ def find_obligations(
             # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style
             terms = [t for t in terms if t.date is None or not _past(t, context)]
         elif plain:
-            limits = [t for t in terms if _is_limit(t, sentence)]
+            limits = [
+                t
+                for t in terms
+                if _is_limit(t, sentence) and not _NOT_A_LIMIT.search(_clause(sentence, t))
+            ]
             if (
                 scope_is_section
                 and not limits
@@ -766,7 +815,11 @@ def _unread(
         key = squash(sentence)
         if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
             continue
-        if _PUBLIC_ACTS.search(sentence) or _NORM_CITED.match(sentence):
+        if (
+            _PUBLIC_ACTS.search(sentence)
+            or _NORM_CITED.match(sentence)
+            or _TURNED_DOWN.search(sentence)
+        ):
             continue
         if any(key in r or r in key for r in read if r):
             continue
@@ -781,7 +834,12 @@ def _unread(
             for t in due_terms(sentence)
             if not t.weak and (t.date is None or context.anchor is None or t.date >= context.anchor)
         ]
-        limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
+        limits = [
+            t
+            for t in terms
+            if (_is_limit(t, sentence) or t.date is None)
+            and not _NOT_A_LIMIT.search(_clause(sentence, t))
+        ]
         if (acting and (terms or _time_word(sentence))) or limits:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
     return found

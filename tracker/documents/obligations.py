@@ -226,6 +226,8 @@ _NOT_A_LIMIT = re.compile(
     r"Laufzeit|Gültigkeit)\b",
     _I,
 )
+# In the safety net only a possibility passes: a validity period may hide a duty to renew.
+_NOT_A_POSSIBLE_LIMIT = re.compile(r"\b(?:kann|können|könnte|könnten|darf|dürfen)\b", _I)
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
 _INFORMED_STATE = re.compile(
     r"\b(?:sei|ist|war|wäre|sind|waren)\b(?:\W+\w+){0,5}?\W+informiert\b(?!\s+(?:werden|wird))"
@@ -771,7 +773,9 @@ def find_obligations(
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
-        review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, due_terms))
+        strict = not (deadlines or reports or labelled or scope_is_section)
+        seen = read | {squash(d.text) for d in labelled}
+        review.extend(_unread(text, context, seen, due_terms, strict=strict))
     if addressee is None and (deadlines or reports):
         addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):
@@ -805,17 +809,28 @@ _PAST = re.compile(r"\b(?:war|waren|gewesen|worden|fand|fanden)\b", _I)
 
 
 def _unread(
-    text: str, context: DateContext, read: set[str], due_terms: Callable[[str], list[Term]]
+    text: str,
+    context: DateContext,
+    read: set[str],
+    due_terms: Callable[[str], list[Term]],
+    *,
+    strict: bool,
 ) -> list[ReviewItem]:
     """Sentences anywhere in the document that pair an action (a request, a report, a
     postponement, an announcement) with a time term or word, and yielded nothing: the
-    safety net that turns a silent miss into a task for a person."""
+    safety net that turns a silent miss into a task for a person.
+
+    ``strict`` (a document in which nothing binding was found: most of a random stream)
+    also passes over notices to the public, quoted statutes, motions turned down in their
+    own sentence and possibilities or validity periods. Where the document already has an
+    obligation or a resolution, those sentences are still shown: a person looks at the
+    document anyway, and one obligation seldom comes alone."""
     found = []
     for sentence in sentences(text):
         key = squash(sentence)
         if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
             continue
-        if (
+        if strict and (
             _PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
             or _TURNED_DOWN.search(sentence)
@@ -832,13 +847,14 @@ def _unread(
         terms = [
             t
             for t in due_terms(sentence)
-            if not t.weak and (t.date is None or context.anchor is None or t.date >= context.anchor)
+            if (not t.weak or not strict)
+            and (t.date is None or context.anchor is None or t.date >= context.anchor)
         ]
         limits = [
             t
             for t in terms
             if (_is_limit(t, sentence) or t.date is None)
-            and not _NOT_A_LIMIT.search(_clause(sentence, t))
+            and not (strict and _NOT_A_POSSIBLE_LIMIT.search(_clause(sentence, t)))
         ]
         if (acting and (terms or _time_word(sentence))) or limits:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))

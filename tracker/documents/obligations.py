@@ -454,7 +454,8 @@ def _time_word(sentence: str) -> bool:
 # A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
 # section under "möge beschließen" binds even without a modal or a limit.
 _RESOLVED = re.compile(
-    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
+    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
+    r"ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
 )
 
 
@@ -627,6 +628,7 @@ def find_obligations(
     section = operative_text(text)
     binding = section is not None and (
         _is_operative(section)
+        or any(_TASK_ITEM.match(line.strip()) for line in section.split("\n"))
         or _RESOLVED.search(section) is not None
         or any(_is_limit(t, section) for t in find_terms(section, context))
     )
@@ -694,6 +696,7 @@ def find_obligations(
         ]
         if _schedule(sentence, terms):
             continue
+        candidates = terms
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)
         elif announced and plain:
@@ -704,25 +707,25 @@ def find_obligations(
             # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style
             terms = [t for t in terms if t.date is None or not _past(t, context)]
         elif plain:
-            limits = [
+            terms = [
                 t
                 for t in terms
                 if _is_limit(t, sentence) and not _NOT_A_LIMIT.search(_clause(sentence, t))
             ]
-            if (
-                scope_is_section
-                and not limits
-                and not _DATE_LINE.match(sentence)
-                and (
-                    any(not t.weak and (t.date is None or not _past(t, context)) for t in terms)
-                    or _time_word(sentence)
-                )
-            ):
-                # the resolution names a time it does not set as a limit: a person decides
-                review.append(
-                    ReviewItem("time_word_without_date", squash(sentence)[:160], "section_time")
-                )
-            terms = limits
+        if (
+            plain
+            and scope_is_section
+            and not terms
+            and not _DATE_LINE.match(sentence)
+            and (
+                any(not t.weak and (t.date is None or not _past(t, context)) for t in candidates)
+                or _time_word(sentence)
+            )
+        ):
+            # the resolution names a time it does not set as a limit: a person decides
+            review.append(
+                ReviewItem("time_word_without_date", squash(sentence)[:160], "section_time")
+            )
         if not terms and (operative or reporting or postponed):
             # a time word no rule read, or a date ahead that was set aside (``ab 01.01.2018``)
             unread = _time_word(sentence) or any(

@@ -234,8 +234,6 @@ _INFORMED_STATE = re.compile(
     r"|\binformiert\s+(?:sein|sei|ist|war|gewesen)\b",
     _I,
 )
-# "Berlin, den 13.01.2010": the place and date a paper was signed, not a time it sets.
-_DATE_LINE = re.compile(r"^[\w .-]{2,40},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$")
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
 _POSTPONED = re.compile(
@@ -244,11 +242,7 @@ _POSTPONED = re.compile(
     r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben))\b",
     _I,
 )
-_TARGET_BEFORE = re.compile(
-    r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?"
-    r"(?:\s+[\w-]*[Ss]itzung(?:\s+(?:des|der)\s+[\w-]+)?(?:\s+(?:im|am|vom))?)?\s*$",
-    _I,
-)
+_TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
 # Time words that no rule read: an operative sentence holding one is shown to a person.
 _TIME_WORD = re.compile(
     r"\bbis\s+(?!zu\s+\d|auf\b|hin\b|dato\b|heute\b|jetzt\b|dahin\b)(?:zu[mr]?\s+|spätestens\s+|"
@@ -393,7 +387,11 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
-        if term.rule == "event_anchor" and term.start == 0:
+        if (
+            term.rule == "event_anchor"
+            and term.start == 0
+            and term.text.split(" ", 1)[0].lower() in ("der", "die", "den")
+        ):
             continue  # "Die nächste Sitzung findet am ... statt": the subject, not a target
         before = _before(sentence, term)
         if _NOT_A_DUE_DATE.search(before) and not (
@@ -605,7 +603,7 @@ def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
         t
         for t in terms
         if t.rule == "event_anchor"
-        or _TARGET_BEFORE.search(_before(sentence, t))
+        or _TARGET_BEFORE.search(sentence[max(0, t.start - 20) : t.start])
         or _is_limit(t, sentence)
     ]
 
@@ -696,7 +694,6 @@ def find_obligations(
         ]
         if _schedule(sentence, terms):
             continue
-        candidates = terms
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)
         elif announced and plain:
@@ -712,20 +709,6 @@ def find_obligations(
                 for t in terms
                 if _is_limit(t, sentence) and not _NOT_A_LIMIT.search(_clause(sentence, t))
             ]
-        if (
-            plain
-            and scope_is_section
-            and not terms
-            and not _DATE_LINE.match(sentence)
-            and (
-                any(not t.weak and (t.date is None or not _past(t, context)) for t in candidates)
-                or _time_word(sentence)
-            )
-        ):
-            # the resolution names a time it does not set as a limit: a person decides
-            review.append(
-                ReviewItem("time_word_without_date", squash(sentence)[:160], "section_time")
-            )
         if not terms and (operative or reporting or postponed):
             # a time word no rule read, or a date ahead that was set aside (``ab 01.01.2018``)
             unread = _time_word(sentence) or any(

@@ -535,9 +535,7 @@ _EVENT = re.compile(
     r"Sitzungen)\b"
     r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
     # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026")
-    r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)"
-    # "nach Abschluss der Untersuchung vorgestellt": after an event the text names
-    r"|\bnach\s+((?:Abschluss|Vorliegen|Fertigstellung|Auswertung|Eingang)\s+(?:der|des)\s+[\w-]+)",
+    r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)",
     _FLAGS,
 )
 
@@ -560,7 +558,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        anchor = m.group(1) or m.group(5) or m.group(6) or m.group(0).strip()
+        anchor = m.group(1) or m.group(5) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
 
@@ -853,6 +851,8 @@ def after_period(text: str, context: DateContext) -> list[Term]:
             if m.group(2):  # "eines halben Jahres": six months
                 amount, unit = 6 * amount if unit.startswith("jahr") else amount, "monat"
         else:
+            if m.group(6)[:1].islower():  # "18 Monate nach dem offiziellen ...": no event named
+                continue
             amount, unit, event = _number(m.group(4)), m.group(5).lower(), m.group(6)
         on_decision = event is None or _AFTER_DECISION.match(event) is not None
         start = context.decision_date if on_decision else None

@@ -23,10 +23,14 @@ from tracker.documents import extract_file
 #: Floors per split: (field score, obligations found, silent misses at most, review load at
 #: most, traps at most).
 FLOORS: dict[str, tuple[float, float, float, float, float]] = {
-    # measured 2026-12-06 on 262 documents (docs/benchmarks.md): 0.815, 0.808, 0.067, 0.317, 0.060
-    "dev": (0.79, 0.78, 0.09, 0.35, 0.08),
-    # measured 2026-12-06 on 230 documents: 0.633, 0.507, 0.192, 0.322, 0.108 (far from the targets)
-    "test": (0.60, 0.47, 0.22, 0.36, 0.14),
+    # measured 2026-12-06 (end of the seventh session, docs/benchmarks.md) on 284 documents
+    # (uns1 included): 0.837, 0.857, 0.010, 0.306, 0.023
+    "dev": (0.82, 0.83, 0.03, 0.33, 0.04),
+    # measured 2026-12-06 on 250 documents (uns1 included): 0.642, 0.533, 0.213, 0.324, 0.111
+    # (far from the targets). The silent-miss floor stays at 0.22: the reader of the session
+    # start scores 0.200 on these 250 documents, and this session's readings (five obligations
+    # more found) cost one more silent miss; see decision 0016.
+    "test": (0.62, 0.51, 0.22, 0.35, 0.13),
 }
 
 

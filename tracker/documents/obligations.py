@@ -404,6 +404,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _past_mention(term, sentence, context):
             continue
+        if context.anchor is None and _PAST_CLAUSE.search(_clause(sentence, term, and_too=True)):
+            continue  # "hat ihre Tätigkeit im August wieder aufgenommen": no date to judge by
         kept.append(term)
     return kept
 
@@ -468,6 +470,16 @@ def _schedule(sentence: str, terms: list[Term]) -> bool:
 _REFERENCE_DATE = re.compile(r"\b(?:vom|seit)(?:\s+dem)?\s*$", _I)
 
 
+# A clause in the perfect or past tense and not the future: a record ("hat ... im August wieder
+# aufgenommen"), used where no document date tells the past from the future.
+_PAST_CLAUSE = re.compile(
+    r"^(?!.*\b(?:wird|werden|soll|sollen|muss|müssen|ist\s+\w+\s+zu)\b)"
+    r".*\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden)\b.*\b(?:ge[a-zäöüß]{3,}(?:t|en)|"
+    r"(?:ab|an|auf|aus|ein|vor|zu|mit|um|durch)ge[a-zäöüß]{3,}(?:t|en))\b",
+    _I | re.S,
+)
+
+
 def _past(term: Term, context: DateContext) -> bool:
     """Whether a dated term lies before the document's own date (unknown: not past)."""
     anchor = context.anchor
@@ -489,14 +501,15 @@ def _future(term: Term, context: DateContext) -> bool:
     return term.date is not None and anchor is not None and term.date > anchor
 
 
-def _clause(sentence: str, term: Term, width: int = 160) -> str:
+def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = False) -> str:
     """The clause around a term: from the comma, semicolon or colon before it to the one after
-    it (bounded, so reading stays linear)."""
+    it (with ``and_too`` also `` und ``), bounded so that reading stays linear."""
+    marks = (",", ";", ":", " und ") if and_too else (",", ";", ":")
     start = max(0, term.start - width)
     head = sentence[start : term.start]
-    cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"))
+    cut = max([-1] + [i + len(m) - 1 for m in marks if (i := head.rfind(m)) >= 0])
     tail = sentence[term.end : term.end + width]
-    ends = [i for i in (tail.find(","), tail.find(";"), tail.find(":")) if i >= 0]
+    ends = [i for i in (tail.find(m) for m in marks) if i >= 0]
     return head[cut + 1 :] + term.text + tail[: min(ends) if ends else len(tail)]
 
 

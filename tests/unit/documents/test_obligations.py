@@ -503,3 +503,12 @@ def test_a_possibility_or_validity_is_no_limit() -> None:
     # a validity period is no obligation, but the safety net still shows it (a renewal may hide)
     deadlines, review = read("Der Vertrag läuft bis zum 31.12.2026 und verlängert sich.")
     assert (deadlines, review) == ([], ["unread_obligation"])
+
+
+def test_a_past_clause_without_a_document_date_is_a_record() -> None:
+    extraction = extract_text(
+        "Anfragen\n\nFrau Dr. Karl hat ihre Tätigkeit im August wieder aufgenommen und wird ab "
+        "sofort dem Stadtrat kontinuierlich Bericht erstatten.",
+        name="t.txt",
+    )
+    assert [d.text for d in extraction.deadlines] == []

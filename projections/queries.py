@@ -52,6 +52,15 @@ RAG = ("red", "amber", "green")
 DEFAULT_STALE_DAYS = 180
 DEFAULT_AMBER_DAYS = 30
 DEFAULT_AMBER_EXTENSIONS = 2
+#: The orders of a listing (``Filters.order``): SQL, always ending in a unique tie-break.
+ORDERS = {
+    "due": "due, mseq, row_key",
+    "-due": "due DESC, mseq, row_key",
+    "reference": "reference, due, row_key",
+    "office": "COALESCE(office, ''), due, mseq, row_key",
+    "committee": "COALESCE(committee, ''), due, mseq, row_key",
+    "decision_date": "COALESCE(decision_date, ''), due, mseq, row_key",
+}
 
 #: Columns read for an item, in this order.
 _ITEM_COLUMNS = (
@@ -147,6 +156,8 @@ class Filters:
     status: str | None = None
     rag: str | None = None
     stale: bool = False
+    #: How a listing is sorted (a key of :data:`ORDERS`); not part of the JSON filters.
+    order: str = "due"
 
     def by_status(self) -> bool:
         """Whether a status, RAG or staleness filter is set."""
@@ -290,7 +301,7 @@ class BoardQueries:
         where = self._open_where(filters, as_of, day)
         where = _Where(where.sql + " AND due < ?", [*where.params, day.isoformat()])
         total = self._count(where, filters, as_of, hi=day - timedelta(days=1))
-        items = self._page(where, day, as_of, limit, offset)
+        items = self._page(where, day, as_of, limit, offset, filters.order)
         return Page("overdue", day, as_of, filters, total, limit, offset, items)
 
     def due_within(
@@ -316,7 +327,7 @@ class BoardQueries:
             [*where.params, day.isoformat(), end.isoformat()],
         )
         total = self._count(where, filters, as_of, lo=day, hi=end)
-        items = self._page(where, day, as_of, limit, offset)
+        items = self._page(where, day, as_of, limit, offset, filters.order)
         extra = {"within_days": days}
         return Page("due", day, as_of, filters, total, limit, offset, items, extra)
 
@@ -430,6 +441,16 @@ class BoardQueries:
         )
         return [UUID(str(r[0])) for r in rows]
 
+    def values(self) -> dict[str, list[str]]:
+        """Every value the board has seen per filter (``body``, ``committee``, ``office``,
+        ...), sorted: what a form offers to choose from."""
+        found: dict[str, list[str]] = {}
+        for dim, value in self.db.query(
+            f"SELECT dim, value FROM {self.prefix}board_values ORDER BY dim, value"
+        ):
+            found.setdefault(str(dim), []).append(str(value))
+        return found
+
     # -- filters ---------------------------------------------------------------------------
 
     def check_filters(self, filters: Filters) -> None:
@@ -438,6 +459,8 @@ class BoardQueries:
             raise InputError(_unknown("status", filters.status, MOTION_STATUSES))
         if filters.rag is not None and filters.rag not in RAG:
             raise InputError(_unknown("rag", filters.rag, RAG))
+        if filters.order not in ORDERS:
+            raise InputError(_unknown("order", filters.order, list(ORDERS)))
         for name, value in filters.active():
             if name == "kind":
                 if value not in KINDS:
@@ -539,12 +562,18 @@ class BoardQueries:
         return int(rows[0][0])
 
     def _page(
-        self, where: _Where, day: date, as_of: date | None, limit: int, offset: int
+        self,
+        where: _Where,
+        day: date,
+        as_of: date | None,
+        limit: int,
+        offset: int,
+        order: str = "due",
     ) -> list[dict[str, Any]]:
         derived = self._derived(day, as_of)
         rows = self.db.query(
             f"SELECT {_SELECT}, {derived.sql} FROM {self.prefix}board_rows WHERE {where.sql}"
-            " ORDER BY due, mseq, row_key LIMIT ? OFFSET ?",
+            f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
             [*derived.params, *where.params, limit, offset],
         )
         return [self._item(r, day, as_of=as_of is not None) for r in rows]

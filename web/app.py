@@ -1,0 +1,85 @@
+"""The ASGI application of ``tracker serve``: routes, security headers, errors.
+
+Every endpoint runs its work in a worker thread (the store's drivers are synchronous) with
+one :class:`bootstrap.Bootstrap` for the request. Bad input is a 400 with a German message
+(JSON under ``/api/``), a refusal a 403, something not there (or not public) a 404.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.routing import Mount
+from starlette.staticfiles import StaticFiles
+
+from web import api, pages
+from web.context import Web
+
+STATIC = Path(__file__).parent / "static"
+
+#: Sent with every answer. No script runs anywhere (no inline script, no script files).
+SECURITY_HEADERS = {
+    "content-security-policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "referrer-policy": "same-origin",
+    "permissions-policy": "camera=(), microphone=(), geolocation=()",
+    "cross-origin-opener-policy": "same-origin",
+}
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGI = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class SecurityHeaders:
+    """Adds :data:`SECURITY_HEADERS` (and HSTS when served over HTTPS) to every answer."""
+
+    def __init__(self, app: ASGI, *, https: bool) -> None:
+        self.app = app
+        self.headers = [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+        if https:
+            self.headers.append((b"strict-transport-security", b"max-age=31536000"))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in self.headers if k not in present
+                ]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def create_app(
+    *, db: str | None = None, now: str | None = None, config: str | None = None
+) -> Starlette:
+    """The application over the store ``db`` with the clock ``now`` and the file ``config``
+    (the global options of ``tracker``); the settings are read once, here."""
+    web = Web(db=db, now=now, config=config)
+    routes = [
+        *pages.routes(web),
+        *api.routes(web),
+        Mount("/static", StaticFiles(directory=STATIC), name="static"),
+    ]
+    app = Starlette(routes=routes)
+    app.state.web = web
+    app.add_middleware(SecurityHeaders, https=web.web.base_url.startswith("https://"))
+    return app
+
+
+__all__ = ["create_app"]

@@ -8,6 +8,7 @@
     secure_cookies = true                          # false only behind plain HTTP on loopback
     auth_header = "X-Remote-User"                  # single sign-on: the proxy's user header ...
     trusted_proxies = ["127.0.0.1"]                # ... believed only from these addresses
+    document_dirs = ["/srv/ratsdokumente"]         # where ingested documents are kept
 
 A user named by the trusted header must exist as a local account (``tracker user add NAME
 --role R``, without a password): the account says the role and the office.
@@ -27,6 +28,7 @@ from starlette.requests import Request
 from bootstrap import Bootstrap
 from tracker.errors import ConfigurationError
 from tracker.settings import Settings, load_settings
+from web import uploads
 from web.accounts import PUBLIC, Accounts, User
 from web.params import Forbidden
 
@@ -43,11 +45,17 @@ class WebSettings:
     secure_cookies: bool = True
     auth_header: str | None = None
     trusted_proxies: tuple[str, ...] = ()
+    #: Folders holding the documents ingested from files, to show their text (by file name,
+    #: only when the bytes still have the recorded SHA-256).
+    document_dirs: tuple[str, ...] = ()
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any]) -> WebSettings:
         """Read and check ``[web]``; unknown keys are an error (typos)."""
-        known = {"base_url", "page_size", "secure_cookies", "auth_header", "trusted_proxies"}
+        known = {
+            "base_url", "page_size", "secure_cookies", "auth_header", "trusted_proxies",
+            "document_dirs",
+        }  # fmt: skip
         unknown = set(section) - known
         if unknown:
             raise ConfigurationError(f"[web]: unknown setting(s) {', '.join(sorted(unknown))}")
@@ -56,6 +64,9 @@ class WebSettings:
         secure = section.get("secure_cookies", True)
         header = section.get("auth_header")
         proxies = section.get("trusted_proxies", [])
+        folders = section.get("document_dirs", [])
+        if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
+            raise ConfigurationError("[web] document_dirs must be a list of folders")
         if not isinstance(base, str) or not base.startswith(("http://", "https://")):
             raise ConfigurationError("[web] base_url must be an http:// or https:// URL")
         if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 500:
@@ -68,7 +79,7 @@ class WebSettings:
             raise ConfigurationError("[web] trusted_proxies must be a list of addresses")
         if header and not proxies:
             raise ConfigurationError("[web] auth_header needs trusted_proxies")
-        return cls(base.rstrip("/"), size, secure, header, tuple(proxies))
+        return cls(base.rstrip("/"), size, secure, header, tuple(proxies), tuple(folders))
 
 
 class Web:
@@ -81,6 +92,7 @@ class Web:
         self.web = WebSettings.from_section(self.settings.section("web"))
         with self.open() as c:
             Accounts.create_tables(c.store)
+            uploads.create_tables(c.store)
 
     def bootstrap(self, user: User | None = None) -> Bootstrap:
         """A bootstrap for one request, recording as ``user`` when signed in (the caller

@@ -297,7 +297,7 @@ def document_page(call: Call) -> Response:
     names = {d["sha256"]: d["name"] for d in _documents(call.c.service.history(motion.id))}
     if sha not in names:
         raise Gone()
-    text = uploads.document_text(call.c.store, sha, names[sha])
+    text = uploads.document_text(call.c.store, sha, names[sha], call.web.web.document_dirs)
     if text is None:
         raise Gone()
     return call.page("document.html", title=names[sha], m=motion, name=names[sha], text=text)

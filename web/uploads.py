@@ -1,13 +1,14 @@
 """The text of documents uploaded through the web, kept so their motion page can link it.
 
-Documents ingested from files (``tracker ingest``) are shown from their file when it is still
-where it was read and its SHA-256 is unchanged; uploaded ones have no file, so their bytes
+Documents ingested from files (``tracker ingest``) are shown from their file, looked up by
+name in ``[web] document_dirs``, when its SHA-256 is still the one recorded; uploaded ones have no file, so their bytes
 are kept in ``web_documents`` by SHA-256.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -44,21 +45,23 @@ def keep(db: Database, data: bytes, name: str, *, by: str, now: datetime) -> str
     return digest
 
 
-def document_text(db: Database, sha256: str, name: str) -> str | None:
-    """The text of the document with this hash: uploaded, or the file ``name`` when its bytes
-    still have this hash; None when neither is there."""
+def document_text(db: Database, sha256: str, name: str, folders: Sequence[str] = ()) -> str | None:
+    """The text of the document with this hash: uploaded, or a file ``name`` in one of
+    ``folders`` whose bytes still have this hash; None when neither is there."""
     rows = db.query(
         f"SELECT data, name FROM {db.table_prefix}web_documents WHERE sha256 = ?", (sha256,)
     )
     data: bytes | None = bytes(rows[0][0]) if rows else None
-    if data is None:
-        path = Path(name)
+    base = Path(name).name
+    for folder in folders if data is None and base not in ("", ".", "..") else ():
+        path = Path(folder) / base
         try:
             candidate = path.read_bytes() if path.is_file() else None
         except OSError:
             candidate = None
         if candidate is not None and hashlib.sha256(candidate).hexdigest() == sha256:
             data = candidate
+            break
     if data is None:
         return None
     try:

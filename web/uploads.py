@@ -1,8 +1,8 @@
 """The text of documents uploaded through the web, kept so their motion page can link it.
 
 Documents ingested from files (``tracker ingest``) are shown from their file, looked up by
-name in ``[web] document_dirs``, when its SHA-256 is still the one recorded; uploaded ones have no file, so their bytes
-are kept in ``web_documents`` by SHA-256.
+name in ``[web] document_dirs``, when its SHA-256 is still the one recorded; uploaded ones
+have no file, so their bytes are kept in ``web_documents`` by SHA-256.
 """
 
 from __future__ import annotations

@@ -143,12 +143,12 @@ def _serve(
             response = call.page("error.html", 409, title="Inzwischen geändert", message=str(exc))
         except TooManyAttempts:
             response = call.page(
-                "login.html", 429, error="Zu viele Fehlversuche. Bitte warten Sie 15 Minuten.",
+                "login.html", 429, title="Anmelden", error="Zu viele Fehlversuche. Bitte warten Sie 15 Minuten.",
                 next_url="/", name=form.get("name", ""),
             )  # fmt: skip
         except AuthError:
             response = call.page(
-                "login.html", 401, error="Name oder Passwort ist falsch.",
+                "login.html", 401, title="Anmelden", error="Name oder Passwort ist falsch.",
                 next_url=_safe_next(form.get("next")), name=form.get("name", ""),
             )  # fmt: skip
         except (InputError, RuleViolation) as exc:

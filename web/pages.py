@@ -143,8 +143,8 @@ def _serve(
             response = call.page("error.html", 409, title="Inzwischen geändert", message=str(exc))
         except TooManyAttempts:
             response = call.page(
-                "login.html", 429, title="Anmelden", error="Zu viele Fehlversuche. Bitte warten Sie 15 Minuten.",
-                next_url="/", name=form.get("name", ""),
+                "login.html", 429, title="Anmelden", next_url="/", name=form.get("name", ""),
+                error="Zu viele Fehlversuche. Bitte warten Sie 15 Minuten.",
             )  # fmt: skip
         except AuthError:
             response = call.page(

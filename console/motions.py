@@ -1,5 +1,5 @@
 """Commands on one motion: add, deadline extend, report, complete, close, reopen, progress,
-withdraw, correct, show, and the raw log."""
+visibility, withdraw, correct, show, and the raw log."""
 
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ def add(
     due: Annotated[str | None, typer.Option(help="Due date of the deadline.")] = None,
     deadline_kind: Annotated[str, typer.Option(help="completion, report or event.")] = "completion",
     phrase: Annotated[str | None, typer.Option(help="The deadline as written.")] = None,
+    initiator: Annotated[
+        list[str] | None, typer.Option(help="Who brought it in (Fraktion, member); repeatable.")
+    ] = None,
+    public: Annotated[
+        bool, typer.Option("--public/--non-public", help="Non-public (nichtöffentlich)?")
+    ] = True,
 ) -> None:
     """Register a motion by hand, with its decision and deadline."""
     c = boot(ctx)
@@ -59,6 +65,8 @@ def add(
         due=parse_day(due, "--due"),
         deadline_kind=choice(DeadlineKind, deadline_kind, "--deadline-kind"),
         phrase=phrase,
+        initiators=initiator or [],
+        public=public,
     )
     suffix = f", deadline {deadline_id}" if deadline_id else ""
     typer.echo(f"{change.motion.reference}: {change.appended} event(s) recorded{suffix}")
@@ -192,6 +200,30 @@ def progress(
         next_step=next_step, expected=parse_day(expected, "--expected"), office=office,
     )  # fmt: skip
     typer.echo(f"{motion.reference}: {change.appended} event(s) recorded")
+
+
+@commands.command()
+def visibility(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public/--non-public",
+            help="Mark it public, or non-public (nichtöffentlich: never in a public output).",
+        ),
+    ],
+    reason: Annotated[str | None, typer.Option(help="Why (e.g. the session's decision).")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="From when (default today).")] = None,
+    body: Body = None,
+) -> None:
+    """Mark a motion non-public (nichtöffentlich) or public again."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    day = parse_day(on, "--date") or c.today()
+    change = c.service.mark_visibility(motion.id, public=public, reason=reason, on=day)
+    shown = "public" if public else "non-public"
+    typer.echo(f"{motion.reference}: {shown}" + ("" if change.appended else " already"))
 
 
 @commands.command()

@@ -10,7 +10,7 @@ from typing import Any
 from events.log import event_data
 from events.values import to_jsonable
 from tracker.motion import Motion
-from tracker.state import motion_status
+from tracker.state import fraktionen, motion_status
 
 
 def motion_view(motion: Motion) -> dict[str, Any]:
@@ -24,6 +24,8 @@ def motion_view(motion: Motion) -> dict[str, Any]:
         "kind": motion.kind,
         "state": motion.state,
         "initiators": list(motion.initiators),
+        "fraktion": ", ".join(fraktionen(motion.initiators)) or None,
+        "public": motion.is_public,
         "addressee": motion.addressee,
         "office": motion.office,
         "consultations": [

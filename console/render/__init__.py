@@ -114,6 +114,8 @@ def render_motion(view: dict[str, Any]) -> str:
         f"{view['reference']}  {view['title']}",
         f"body: {view['body']}   kind: {view['kind'] or '-'}   state: {view['state'] or '-'}",
         f"addressee: {view['addressee'] or '-'}   office: {view['office'] or '-'}",
+        f"initiators: {', '.join(view.get('initiators') or []) or '-'}"
+        + ("" if view.get("public", True) else "   non-public (nichtöffentlich)"),
         "decision: "
         + (
             f"{decision['outcome'].value} on {decision['date']} by {decision['committee']}"

@@ -226,6 +226,8 @@ class Motion(BaseAggregate[UUID]):
         self.reviews: dict[str, ReviewItem] = {}
         #: Every Sachstand in the order recorded.
         self.progress_reports: list[ProgressLife] = []
+        #: How often the motion was marked public or non-public.
+        self.visibility_changes = 0
 
     # -- the folded state ------------------------------------------------------------------
 
@@ -807,7 +809,7 @@ class Motion(BaseAggregate[UUID]):
 
     @_record.register
     def _(self, event: VisibilityChanged) -> None:
-        pass  # all in the folded state
+        self.visibility_changes += 1
 
     @_record.register
     def _(self, event: ProgressReported) -> None:

@@ -21,6 +21,11 @@ commands = typer.Typer()
 deadline_app = group("Change deadlines.")
 
 
+class ExplainLanguage(StrEnum):
+    en = "en"
+    de = "de"
+
+
 class LogFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
@@ -288,8 +293,12 @@ def show(
     history: Annotated[
         bool, typer.Option(help="Every event: both times, provenance, what it replaced.")
     ] = False,
+    lang: Annotated[
+        ExplainLanguage,
+        typer.Option("--lang", help="Language of the due-date explanations: en or de."),
+    ] = ExplainLanguage.en,
 ) -> None:
-    """Show a motion: its facts, deadlines and history."""
+    """Show a motion: its facts, deadlines (how each due date was computed) and history."""
     # deferred: the audit views load the aggregate and eventsourcing
     from tracker import audit
     from tracker.views import history_view, motion_view
@@ -297,7 +306,7 @@ def show(
     c = boot(ctx)
     motion, events = audit.known_motion(c.service, reference, body, known_at, c.settings.clock)
     rows = audit.history_rows(events) if history else history_view(events)
-    view = motion_view(motion) | {"history": rows}
+    view = motion_view(motion, c.settings.rules) | {"history": rows}
     board, note = c.board_known(known_at)
     if note:
         typer.echo(f"tracker: note: {note}", err=True)
@@ -309,7 +318,7 @@ def show(
     if fmt is TableOrJson.json:
         typer.echo(render_json(view))
     else:
-        typer.echo(render_motion(view), nl=False)
+        typer.echo(render_motion(view | {"lang": lang.value}), nl=False)
 
 
 @commands.command("log")

@@ -9,13 +9,16 @@ from typing import Any
 
 from events.log import event_data
 from events.values import to_jsonable
+from tracker.explain import explain_motion
 from tracker.motion import Motion
-from tracker.state import fraktionen, motion_status
+from tracker.state import DEFAULT_RULES, Rules, fraktionen, motion_status
 
 
-def motion_view(motion: Motion) -> dict[str, Any]:
-    """The motion's current facts."""
+def motion_view(motion: Motion, rules: Rules = DEFAULT_RULES) -> dict[str, Any]:
+    """The motion's current facts; each deadline and open report duty with the explanation
+    of its due date (:mod:`tracker.explain`)."""
     decision = motion.decision
+    explained = {e.obligation_id: e.as_json() for e in explain_motion(motion, rules)}
     return {
         "id": str(motion.id),
         "reference": motion.reference,
@@ -50,6 +53,7 @@ def motion_view(motion: Motion) -> dict[str, Any]:
                 "phrase": d.phrase,
                 "rule": d.rule,
                 "met_on": d.met_on,
+                "explanation": explained.get(d.deadline_id),
                 "history": [
                     {
                         "due": h.due,
@@ -71,6 +75,7 @@ def motion_view(motion: Motion) -> dict[str, Any]:
                 "phrase": o.phrase,
                 "submitted": o.submitted,
                 "ended_on": o.ended_on,
+                "explanation": explained.get(o.obligation_id),
             }
             for o in motion.obligations.values()
         ],

@@ -140,6 +140,20 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
+    explained = [
+        d["explanation"]
+        for d in [*view["deadlines"], *view.get("report_obligations", [])]
+        if d.get("explanation")
+    ]
+    if explained:
+        lang = view.get("lang", "en")
+        heading = (
+            "Wie die Fristen berechnet sind:"
+            if lang == "de"
+            else "how the due dates were computed:"
+        )
+        blocks = ["  " + e["text"][lang].replace("\n", "\n    ") for e in explained]
+        text += heading + "\n" + "\n".join(blocks) + "\n\n"
     if view.get("progress"):
         text += (
             "progress (Sachstand):\n"

@@ -235,6 +235,16 @@ class ReviewResolved(MotionEvent):
     note: str | None
 
 
+@event
+class VisibilityChanged(MotionEvent):
+    """The motion was marked non-public (``public`` False: nichtöffentlich, from the
+    document or by a person) or public again; ``reason`` says why. A non-public motion
+    never appears in a public output."""
+
+    public: bool
+    reason: str | None
+
+
 #: Every event class of a motion, by the name shown in logs and listings.
 MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
     cls.__name__: cls
@@ -256,5 +266,6 @@ MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
         DoneReported,
         ClosureConfirmed,
         Reopened,
+        VisibilityChanged,
     )
 }

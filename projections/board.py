@@ -3,7 +3,8 @@
 Rows are obligations: a completion (or event) deadline, a report deadline, a one-off report
 duty, or one occurrence of a recurring report duty. Each row carries the motion's facts
 (reference, title, body, committee, office, addressee, kind, Bundesland, decision date, the
-latest Sachstand as JSON with its day in ``progress_on``, the motion's status from
+initiators (JSON, and folded for ``--initiator`` in ``initiator_key``), whether it is
+``public``, the latest Sachstand as JSON with its day in ``progress_on``, the motion's status from
 :func:`tracker.state.motion_status`), how often a deadline was extended, the
 due date after BGB § 193 for the motion's Bundesland (``due``; ``nominal_due`` as written),
 the original due date when it was extended or corrected, and the date it was met.
@@ -56,6 +57,7 @@ from tracker.state import (
     ProgressLife,
     Rules,
     Step,
+    initiator_key,
     registered,
     step_for,
 )
@@ -64,7 +66,7 @@ if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -103,6 +105,9 @@ ROW_COLUMNS = (
     "progress_on",
     "progress",
     "motion_status",
+    "initiators",
+    "initiator_key",
+    "public",
     "extensions",
 )
 _KIND = ROW_COLUMNS.index("kind")
@@ -161,7 +166,8 @@ _CREATE = [
         withdrawn_on TEXT, schedule TEXT, reference TEXT NOT NULL, title TEXT NOT NULL,
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
         state TEXT, decision_date TEXT, registered_on TEXT NOT NULL, progress_on TEXT,
-        progress TEXT, motion_status TEXT NOT NULL, extensions INTEGER NOT NULL)""",
+        progress TEXT, motion_status TEXT NOT NULL, initiators TEXT,
+        initiator_key TEXT NOT NULL, public INTEGER NOT NULL, extensions INTEGER NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (mseq)",
     """CREATE TABLE IF NOT EXISTS {p}board_counts (
         dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
@@ -291,6 +297,7 @@ class BoardProjection(Tables):
         bodies: set[str] = set()
         committees: set[str] = set()
         offices: set[str] = set()
+        initiators: set[str] = set()
         new_rows: list[tuple[Any, ...]] = []
         motions: list[tuple[Any, ...]] = []
         replaced: list[int] = []
@@ -317,6 +324,7 @@ class BoardProjection(Tables):
                 bodies.add(first[_BODY])
                 committees.add(first[_COMMITTEE])
                 offices.add(first[_OFFICE])
+                initiators.update(s.get("initiators") or ())
             new_rows.extend(rows)
             reference = s["reference"]
             motions.append(
@@ -345,6 +353,7 @@ class BoardProjection(Tables):
                 | {("body", v) for v in bodies}
                 | {("committee", v) for v in committees if v is not None}
                 | {("office", v) for v in offices if v is not None}
+                | {("initiator", v) for v in initiators}
             ),
         )
 
@@ -413,6 +422,8 @@ class BoardProjection(Tables):
             progress["on"] if progress else None,
             _encode_progress(progress),
             fold.motion_status(s),
+            *_initiator_columns(s.get("initiators") or []),
+            int(s.get("public", True)),
         )
         rows: list[tuple[Any, ...]] = []
         for oid, d in s["deadlines"].items():
@@ -471,6 +482,19 @@ class BoardProjection(Tables):
                 )
                 rows.append((seq, *head, schedule, *common, 0))
         return rows
+
+
+#: Separates the initiators in ``initiator_key`` (which also starts and ends with it).
+INITIATOR_SEPARATOR = "\x1f"
+
+
+def _initiator_columns(names: list[str]) -> tuple[str | None, str]:
+    """``initiators`` (JSON list, None when none) and ``initiator_key`` (the folded names,
+    each between separators, so that a part of a name is found with LIKE)."""
+    if not names:
+        return None, ""
+    sep = INITIATOR_SEPARATOR
+    return _ENCODER.encode(names), sep + sep.join(initiator_key(n) for n in names) + sep
 
 
 def _encode_progress(progress: ProgressLife | None) -> str | None:

@@ -41,7 +41,7 @@ from uuid import UUID
 from events.store import Database
 from tracker.errors import InputError
 from tracker.identity import reference_key
-from tracker.state import MOTION_STATUSES
+from tracker.state import MOTION_STATUSES, fraktionen, initiator_key
 
 SCHEMA = "tracker.board/1"
 DEFAULT_DUE_SOON_DAYS = 14
@@ -89,6 +89,8 @@ _ITEM_COLUMNS = (
     "schedule",
     "progress",
     "motion_status",
+    "initiators",
+    "public",
 )
 _SELECT = ", ".join(_ITEM_COLUMNS)
 
@@ -124,6 +126,9 @@ ITEM_KEYS = (
     "motion_status",
     "rag",
     "stale",
+    "initiators",
+    "fraktion",
+    "public",
 )
 
 
@@ -156,12 +161,35 @@ class Filters:
     status: str | None = None
     rag: str | None = None
     stale: bool = False
+    #: Motions with an initiator whose name contains this (case and spacing ignored).
+    initiator: str | None = None
+    #: True: only public motions (what a public output may show); False: only non-public.
+    public: bool | None = None
     #: How a listing is sorted (a key of :data:`ORDERS`); not part of the JSON filters.
     order: str = "due"
 
     def by_status(self) -> bool:
-        """Whether a status, RAG or staleness filter is set."""
-        return self.status is not None or self.rag is not None or self.stale
+        """Whether a filter is set that the maintained counts cannot answer (status, RAG,
+        staleness, initiator, public)."""
+        return (
+            self.status is not None
+            or self.rag is not None
+            or self.stale
+            or self.initiator is not None
+            or self.public is not None
+        )
+
+    def motion_where(self) -> tuple[str, list[Any]]:
+        """SQL (``AND ...``, empty when none) and parameters for the filters on the
+        motion that every query applies alike: initiator and public."""
+        sql, params = "", list[Any]()
+        if self.initiator is not None:
+            sql += " AND initiator_key LIKE ? ESCAPE '!'"
+            params.append(f"%{_like(initiator_key(self.initiator))}%")
+        if self.public is not None:
+            sql += " AND public = ?"
+            params.append(int(self.public))
+        return sql, params
 
     def active(self) -> list[tuple[str, str]]:
         """``(dimension, value)`` of each filter that is set."""
@@ -186,6 +214,8 @@ class Filters:
             "status": self.status,
             "rag": self.rag,
             "stale": self.stale,
+            "initiator": self.initiator,
+            "public": self.public,
         }
 
 
@@ -380,6 +410,8 @@ class BoardQueries:
             is_met = _Where("met_on <= ?", [day])
         for name, value in filters.active():
             visible = _Where(f"{visible.sql} AND {name} = ?", [*visible.params, value])
+        motion_sql, motion_params = filters.motion_where()
+        visible = _Where(visible.sql + motion_sql, [*visible.params, *motion_params])
         result: dict[str, Any] = {
             "schema": SCHEMA,
             "query": "stats",
@@ -459,6 +491,8 @@ class BoardQueries:
             raise InputError(_unknown("status", filters.status, MOTION_STATUSES))
         if filters.rag is not None and filters.rag not in RAG:
             raise InputError(_unknown("rag", filters.rag, RAG))
+        if filters.initiator is not None:
+            self._check_initiator(filters.initiator)
         if filters.order not in ORDERS:
             raise InputError(_unknown("order", filters.order, list(ORDERS)))
         for name, value in filters.active():
@@ -480,6 +514,19 @@ class BoardQueries:
                 ]
                 raise InputError(_unknown(name, value, known))
 
+    def _check_initiator(self, wanted: str) -> None:
+        """An ``--initiator`` must be part of a name the board has seen."""
+        names = [
+            str(r[0])
+            for r in self.db.query(
+                f"SELECT value FROM {self.prefix}board_values WHERE dim = 'initiator'"
+                " ORDER BY value"
+            )
+        ]
+        key = initiator_key(wanted)
+        if not key or not any(key in initiator_key(n) for n in names):
+            raise InputError(_unknown("initiator", wanted, names))
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _open_where(self, filters: Filters, as_of: date | None, day: date) -> _Where:
@@ -492,6 +539,9 @@ class BoardQueries:
         if filters.status is not None:
             sql += " AND motion_status = ?"
             params.append(filters.status)
+        motion_sql, motion_params = filters.motion_where()
+        sql += motion_sql
+        params += motion_params
         if filters.rag is not None:
             rag = self._rag(day, as_of)
             sql += f" AND {rag.sql} = ?"
@@ -595,6 +645,9 @@ class BoardQueries:
             iso = day.isoformat()
             next_due = next((d for d in str(r["schedule"]).split(",") if d >= iso), None)
         r["id"] = r["row_key"]
+        r["initiators"] = _initiators(r["initiators"])
+        r["fraktion"] = ", ".join(fraktionen(r["initiators"])) or None
+        r["public"] = bool(r["public"])
         r["progress"] = _progress(r["progress"], day if as_of else None)
         if status["status"] not in ("met", "met_late"):
             r["met_on"] = None
@@ -626,6 +679,20 @@ def _progress(stored: str | None, as_of: date | None) -> dict[str, Any] | None:
     if as_of is not None and progress["on"] > as_of.isoformat():
         return None
     return progress
+
+
+def _initiators(stored: str | None) -> list[str]:
+    if stored is None:
+        return []
+    import json  # deferred: only rows with initiators need it
+
+    names: list[str] = json.loads(stored)
+    return names
+
+
+def _like(value: str) -> str:
+    """``value`` for a LIKE pattern with ``!`` as the escape character."""
+    return value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 def _check_page(limit: int, offset: int) -> None:

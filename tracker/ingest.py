@@ -207,6 +207,9 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             reason="a newer version of the document",
             meta=meta,
         )
+    if ex.marks is not None and ex.marks.non_public and motion.visibility_changes == 0:
+        # The document says nichtöffentlich; a person's marking (either way) is not undone.
+        motion.mark_visibility(public=False, reason=f"document: {ex.marks.non_public}", meta=meta)
     for c in ex.consultations:
         motion.record_consultation(
             committee=c.committee, role=c.role, result=c.result, meta=_at(meta, c.date)

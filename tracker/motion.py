@@ -15,6 +15,7 @@ Rules (each raises a :mod:`tracker.errors` error):
 * a motion is reported done once, closed once, and reopened only when reported done or
   closed, with a reason (:class:`MotionClosed`, :class:`InputError`); a closure names the
   committee;
+* marking a motion non-public (or public) when it is so already records nothing;
 * a Sachstand needs a text, is not taken on a completed or withdrawn motion
   (:class:`MotionClosed`), and its expected date may not lie before its own day
   (:class:`DateOrderError`).
@@ -47,6 +48,7 @@ from events.motion import (
     ReportSubmitted,
     ReviewRequested,
     ReviewResolved,
+    VisibilityChanged,
     Withdrawn,
 )
 from events.values import (
@@ -224,6 +226,8 @@ class Motion(BaseAggregate[UUID]):
         self.reviews: dict[str, ReviewItem] = {}
         #: Every Sachstand in the order recorded.
         self.progress_reports: list[ProgressLife] = []
+        #: How often the motion was marked public or non-public.
+        self.visibility_changes = 0
 
     # -- the folded state ------------------------------------------------------------------
 
@@ -290,6 +294,11 @@ class Motion(BaseAggregate[UUID]):
         """The committee that confirmed the closure."""
         closure = self.life.get("closure")
         return closure["committee"] if closure else None
+
+    @property
+    def is_public(self) -> bool:
+        """False once marked non-public (nichtöffentlich) and not made public again."""
+        return self.life.get("public", True)
 
     # -- creation ------------------------------------------------------------------------
 
@@ -600,6 +609,14 @@ class Motion(BaseAggregate[UUID]):
             raise InputError(f"{self.reference} is neither reported done nor closed")
         self._trigger(Reopened, meta, reason=reason)
 
+    def mark_visibility(self, *, public: bool, reason: str | None, meta: Meta) -> bool:
+        """Mark the motion non-public (``public`` False) or public again; False when it is
+        so already (nothing recorded)."""
+        if self.is_public == public:
+            return False
+        self._trigger(VisibilityChanged, meta, public=public, reason=reason)
+        return True
+
     def withdraw(self, *, reason: str | None, meta: Meta) -> None:
         """The motion was withdrawn (zurückgezogen)."""
         self._check_open("withdraw it")
@@ -789,6 +806,10 @@ class Motion(BaseAggregate[UUID]):
     @_record.register
     def _(self, event: Reopened) -> None:
         self.completion_note = None
+
+    @_record.register
+    def _(self, event: VisibilityChanged) -> None:
+        self.visibility_changes += 1
 
     @_record.register
     def _(self, event: ProgressReported) -> None:

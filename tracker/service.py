@@ -259,18 +259,23 @@ class TrackerService:
         due: date | None,
         deadline_kind: DeadlineKind = DeadlineKind.COMPLETION,
         phrase: str | None = None,
+        initiators: list[str] | None = None,
+        public: bool = True,
     ) -> tuple[str | None, Change]:
-        """Register a motion by hand with its decision, addressee and deadline, atomically.
+        """Register a motion by hand with its decision, addressee and deadline, atomically
+        (``public`` False: marked non-public from the start).
 
         Returns the deadline id (None without ``due``) and the change.
         """
         meta = self.meta(decided_on)
         create = partial(
             Motion.register, body=body, reference=reference, title=title, kind=kind,
-            state=state, initiators=[], meta=meta,
+            state=state, initiators=initiators or [], meta=meta,
         )  # fmt: skip
 
         def command(m: Motion) -> str | None:
+            if not public:
+                m.mark_visibility(public=False, reason="added as non-public", meta=meta)
             if outcome is not None:
                 m.record_decision(
                     committee=committee or body, outcome=outcome, text=None, meta=meta
@@ -403,6 +408,14 @@ class TrackerService:
         """Take up a motion reported done or closed again."""
         meta = self.meta(on)
         _, change = self.change(mid, lambda m: m.reopen(reason=reason, meta=meta))
+        return change
+
+    def mark_visibility(self, mid: UUID, *, public: bool, reason: str | None, on: date) -> Change:
+        """Mark the motion non-public (nichtöffentlich) or public again, from ``on``."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid, lambda m: m.mark_visibility(public=public, reason=reason, meta=meta)
+        )
         return change
 
     def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:

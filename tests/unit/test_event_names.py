@@ -27,6 +27,7 @@ STORED_TOPICS = {
     "events.motion:DoneReported",
     "events.motion:ClosureConfirmed",
     "events.motion:Reopened",
+    "events.motion:VisibilityChanged",
 }
 
 

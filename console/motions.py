@@ -300,21 +300,14 @@ def show(
 ) -> None:
     """Show a motion: its facts, deadlines (how each due date was computed) and history."""
     # deferred: the audit views load the aggregate and eventsourcing
+    from console.views import motion_document
     from tracker import audit
-    from tracker.views import history_view, motion_view
 
     c = boot(ctx)
     motion, events = audit.known_motion(c.service, reference, body, known_at, c.settings.clock)
-    rows = audit.history_rows(events) if history else history_view(events)
-    view = motion_view(motion, c.settings.rules) | {"history": rows}
-    board, note = c.board_known(known_at)
+    view, note = motion_document(c, motion, events, history=history, known_at=known_at)
     if note:
         typer.echo(f"tracker: note: {note}", err=True)
-    view["board"] = board.motion(motion.id)
-    if known_at is None:
-        from console.render.reminders import motion_reminders_view  # deferred: only `show` uses it
-
-        view["reminders"] = motion_reminders_view(c.reminders.for_motion(motion.id))
     if fmt is TableOrJson.json:
         typer.echo(render_json(view))
     else:

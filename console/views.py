@@ -26,7 +26,7 @@ def motion_document(
     from tracker.views import history_view, motion_view
 
     rows = audit.history_rows(events) if history else history_view(events)
-    view = motion_view(motion) | {"history": rows}
+    view = motion_view(motion, c.settings.rules) | {"history": rows}
     board, note = c.board_known(known_at)
     view["board"] = board.motion(motion.id)
     if known_at is None:

@@ -33,8 +33,8 @@ from web.params import BadRequest, Forbidden, Gone
 if TYPE_CHECKING:
     from bootstrap import Bootstrap
 
-LISTING = ("body", "committee", "office", "kind", "status", "rag", "stale", "as_of", "limit",
-           "offset")  # fmt: skip
+LISTING = ("body", "committee", "office", "initiator", "public", "kind", "status", "rag",
+           "stale", "as_of", "limit", "offset")  # fmt: skip
 
 
 class Unauthorized(Exception):
@@ -119,9 +119,10 @@ def _filters(q: Mapping[str, str], user: User, *, order: bool = True) -> Filters
             )
         return value
 
-    stale = q.get("stale", "false")
-    if stale not in ("true", "false"):
-        raise BadRequest(f"stale muss true oder false sein, nicht „{stale}“.")
+    stale, public = q.get("stale", "false"), q.get("public")
+    for name, flag in (("stale", stale), ("public", public)):
+        if flag not in ("true", "false", None):
+            raise BadRequest(f"{name} muss true oder false sein, nicht „{flag}“.")
     filters = Filters(
         body=q.get("body") or None,
         committee=q.get("committee") or None,
@@ -130,16 +131,17 @@ def _filters(q: Mapping[str, str], user: User, *, order: bool = True) -> Filters
         status=one_of("status", MOTION_STATUSES),
         rag=one_of("rag", RAG),
         stale=stale == "true",
+        initiator=q.get("initiator") or None,
+        public=None if public is None else public == "true",
     )
     return scoped(user, filters)
 
 
 def _known(call: ApiCall, filters: Filters) -> None:
+    from web.pages import check_known  # one check for pages and API
+
     call.c.board.catch_up()
-    values = call.c.board.queries.values()
-    for name, value in filters.active():
-        if name != "kind" and value not in values.get(name, []):
-            raise BadRequest(f"Unbekannter Wert „{value}“ für {name}.")
+    check_known(filters, call.c.board.queries.values())
 
 
 def overdue(call: ApiCall) -> Response:
@@ -167,7 +169,7 @@ def due(call: ApiCall) -> Response:
 
 def stats(call: ApiCall) -> Response:
     q = call.query
-    p.check_names(q, ("body", "committee", "office", "kind", "as_of"))
+    p.check_names(q, ("body", "committee", "office", "initiator", "public", "kind", "as_of"))
     filters = _filters(q, call.user)
     _known(call, filters)
     return _json(call.c.board.stats(filters, p.day(q.get("as_of"), "as_of")))

@@ -22,6 +22,12 @@ def _filters(*, status: bool = True) -> list[dict[str, Any]]:
         _query("body", {"type": "string"}, "Only this council body (exact)."),
         _query("committee", {"type": "string"}, "Only this committee (exact)."),
         _query("office", {"type": "string"}, "Only this office, Federführung (exact)."),
+        _query("initiator", {"type": "string"}, "Motions with an initiator containing this."),
+        _query(
+            "public",
+            {"type": "string", "enum": ["true", "false"]},
+            "Only public (true) or non-public (false) motions; public visitors: always true.",
+        ),
         _query("kind", {"type": "string", "enum": list(KINDS)}, "Kind of obligation."),
         _query("as_of", _DATE, "The board as it stood on this date."),
     ]

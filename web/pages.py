@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import tempfile
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
@@ -23,6 +23,7 @@ from starlette.routing import Route
 
 from projections.queries import Filters, Page
 from tracker.errors import InputError, NotFound, RuleViolation
+from tracker.state import initiator_key
 from web import params as p
 from web import uploads
 from web.accounts import Accounts, AuthError, TooManyAttempts, User
@@ -179,17 +180,13 @@ def _anonymous() -> User:
 def visible(user: User, motion: Motion) -> None:
     """Raise :class:`Gone` when ``user`` may not see ``motion`` (a public visitor, a
     non-public motion)."""
-    if not user.sees_all and not getattr(motion, "public", True):
+    if not user.sees_all and not motion.is_public:
         raise Gone()
 
 
 def scoped(user: User, filters: Filters) -> Filters:
     """The filters a listing runs with for ``user``: public visitors see public items only."""
-    if user.sees_all or not hasattr(filters, "public"):
-        return filters
-    from dataclasses import replace
-
-    return replace(filters, public=True)  # type: ignore[call-arg,unused-ignore]
+    return filters if user.sees_all else replace(filters, public=True)
 
 
 def load_motion(call: Call) -> Motion:
@@ -211,16 +208,21 @@ def _values(call: Call) -> dict[str, list[str]]:
     return call.c.board.queries.values()
 
 
-def _check_known(listing: p.Listing, values: Mapping[str, list[str]]) -> None:
-    for name, value in listing.filters.active():
+def check_known(filters: Filters, values: Mapping[str, list[str]]) -> None:
+    """Refuse (German) a filter value the board has never seen."""
+    for name, value in filters.active():
         if name != "kind" and value not in values.get(name, []):
             raise BadRequest(f"Unbekannter Wert „{value}“ für {p.FILTER_NAMES[name]}.")
+    if filters.initiator is not None:
+        key = initiator_key(filters.initiator)
+        if not key or not any(key in initiator_key(n) for n in values.get("initiator", [])):
+            raise BadRequest(f"Kein Antragsteller enthält „{filters.initiator}“.")
 
 
 def _listing(call: Call, **fixed: str) -> tuple[p.Listing, Page, dict[str, list[str]]]:
     q = p.listing(call.query, page_size=call.web.web.page_size, **fixed)
     values = _values(call)
-    _check_known(q, values)
+    check_known(q.filters, values)
     filters = scoped(call.user, q.filters)
     b = call.c.board
     if q.overdue:
@@ -272,10 +274,15 @@ def motion_page(call: Call) -> Response:
 
     motion = load_motion(call)
     events = call.c.service.history(motion.id)
+    from tracker.explain import explain_motion, render  # deferred: only this page
+
     view, _ = motion_document(call.c, motion, events, history=True)
     documents = _documents(events)
+    rules = call.c.settings.rules
+    explained = {e.obligation_id: render(e, "de") for e in explain_motion(motion, rules)}
     return call.page(
         "motion.html", title=f"{motion.reference}: {motion.title}", m=view,
+        explained=explained, public=motion.is_public,
         documents=documents, may_write=call.user.may_write(motion.office),
         may_close=call.user.role == "administrator", today=call.c.today(),
     )  # fmt: skip
@@ -523,7 +530,7 @@ def feed(call: Call) -> Response:
         if mid not in motions:
             motions[mid] = service.get(mid)
         motion = motions[mid]
-        if not call.user.sees_all and not getattr(motion, "public", True):
+        if not call.user.sees_all and not motion.is_public:
             continue
         shown.append({"entry": entry, "motion": motion})
         if len(shown) == FEED_LENGTH:

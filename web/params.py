@@ -123,6 +123,7 @@ def listing(params: Mapping[str, str], *, page_size: int, **fixed: str) -> Listi
         status=status,
         rag=rag,
         stale=stale,
+        initiator=values.get("initiator"),
         order=order,
     )
     return Listing(

@@ -51,7 +51,10 @@ def seed(db: str) -> dict[str, str]:
     common = ["--body", "BVV Mitte von Berlin", "--state", "BE", "--decided", "20.02.2025",
               "--committee", "Ausschuss Soziales"]  # fmt: skip
     tracker(db, "add", "1263/IV", "--title", "Integrationskonferenz", *common,
-            "--office", "Amt A", "--addressee", "Bezirksamt", "--due", "18.12.2025")  # fmt: skip
+            "--office", "Amt A", "--addressee", "Bezirksamt", "--due", "18.12.2025",
+            "--initiator", "Fraktion Bündnis 90/Die Grünen")  # fmt: skip
+    tracker(db, "add", "0888/IV", "--title", "Grundstücksverkauf Geheimweg", *common,
+            "--office", "Amt A", "--due", "05.01.2026", "--non-public")  # fmt: skip
     tracker(db, "add", "0666/IV", "--title", XSS, *common, "--office", "Amt B",
             "--due", "15.01.2026")  # fmt: skip
     tracker(db, "add", "0777/IV", "--title", "Radwege Invalidenstraße", *common,
@@ -61,7 +64,7 @@ def seed(db: str) -> dict[str, str]:
         tracker(db, "user", "add", name, "--role", role, *extra, "--password-stdin",
                 stdin=PASSWORD + "\n")  # fmt: skip
     ids: dict[str, str] = {}
-    for reference in ("1263/IV", "0666/IV", "0777/IV", "2025/0156"):
+    for reference in ("1263/IV", "0666/IV", "0777/IV", "0888/IV", "2025/0156"):
         out = tracker(db, "show", reference, "--format", "json")
         ids[reference] = re.search(r'"id": "([0-9a-f-]{36})"', out).group(1)  # type: ignore[union-attr]
     return ids

@@ -69,6 +69,7 @@ def test_a_motion_page_shows_facts_deadlines_timeline_and_source(server: Server)
     assert "Barrierefreier Umbau der Stadtbibliothek" in text
     assert "Fachbereich 6 - Gebäudemanagement" in text
     assert "So wurde das Datum bestimmt" in text and "numeric_date" in text
+    assert "30.06.2025: ein Werktag, § 193 BGB verschiebt nichts" in text
     assert '<th scope="col">wirksam</th>' in text and '<th scope="col">erfasst</th>' in text
     assert "01.03.2026 10:00" in text  # recorded (the --now of the ingest)
     assert "05.03.2025" in text  # effective (the decision's day)
@@ -149,15 +150,19 @@ def test_calendar_feeds_per_office_committee_and_motion(server: Server) -> None:
 
 def test_the_api_answers_with_the_cli_json(server: Server) -> None:
     client = server.client()
+    token = tracker(server.db, "user", "token", "rat").strip()
     for path, args in (
         ("/api/overdue?committee=Ausschuss%20Soziales", ["overdue", "--committee",
                                                          "Ausschuss Soziales"]),
         ("/api/due?within=30", ["due", "--within", "30"]),
         ("/api/overdue?limit=2&offset=1", ["overdue", "--limit", "2", "--offset", "1"]),
     ):  # fmt: skip
-        answer = client.get(path)
+        answer = client.get(path)  # a public visitor: public items only
         assert answer.status_code == 200
-        assert answer.text == tracker(server.db, *args, "--format", "json", now=NOW), path
+        cli_json = tracker(server.db, *args, "--public", "--format", "json", now=NOW)
+        assert answer.text == cli_json, path
+        signed = client.get(path, headers={"authorization": f"Bearer {token}"})
+        assert signed.text == tracker(server.db, *args, "--format", "json", now=NOW), path
     shown = json.loads(tracker(server.db, "show", "1263/IV", "--format", "json"))
     api = client.get(f"/api/motions/{server.ids['1263/IV']}").json()
     assert api == shown
@@ -172,3 +177,28 @@ def test_the_api_refuses_bad_input_with_a_json_error(server: Server) -> None:
     assert client.get("/api/motions/123").status_code == 404
     assert client.get("/healthz").json() == {"status": "ok"}
     assert client.get("/openapi.json").json()["openapi"].startswith("3.1")
+
+
+def test_a_public_visitor_sees_no_non_public_item(server: Server) -> None:
+    public = server.client()
+    secret = server.ids["0888/IV"]
+    for path in ("/", "/offices/Amt%20A", "/feed.atom", "/calendar/offices/Amt%20A.ics",
+                 "/api/overdue", "/committees/Ausschuss%20Soziales"):  # fmt: skip
+        answer = public.get(path)
+        assert answer.status_code == 200, path
+        assert "0888/IV" not in answer.text and "Geheimweg" not in answer.text, path
+    for path in (f"/motions/{secret}", f"/api/motions/{secret}", f"/calendar/motions/{secret}.ics"):
+        assert public.get(path).status_code == 404, path
+    councillor = server.client()
+    assert councillor.login("rat").status_code == 303
+    assert "Geheimweg" in councillor.get("/").text
+    page = councillor.get(f"/motions/{secret}")
+    assert page.status_code == 200 and "nein (nichtöffentlich)" in page.text
+
+
+def test_the_board_filters_by_initiator(server: Server) -> None:
+    client = server.client()
+    page = client.get("/", params={"initiator": "grünen"})
+    assert "1–1 von 1 überfälligen Fristen" in page.text and "1263/IV" in page.text
+    unknown = client.get("/", params={"initiator": "Piraten"})
+    assert unknown.status_code == 400 and "Kein Antragsteller enthält „Piraten“" in unknown.text

@@ -108,7 +108,15 @@ def _serve(web: Web, handler: ApiHandler, request: Request, body: Any) -> Respon
                 call.c.close()
 
 
-def _filters(q: Mapping[str, str], user: User, *, order: bool = True) -> Filters:
+def _names(q: Mapping[str, str], allowed: tuple[str, ...]) -> None:
+    """Known parameter names, none of them empty (an API caller leaves a filter out)."""
+    p.check_names(q, allowed)
+    for name, value in q.items():
+        if not value.strip():
+            raise BadRequest(f"Der Parameter „{name}“ ist leer.")
+
+
+def _filters(q: Mapping[str, str], user: User) -> Filters:
     from web.pages import scoped  # the one rule of what a user sees
 
     def one_of(name: str, allowed: tuple[str, ...]) -> str | None:
@@ -146,7 +154,7 @@ def _known(call: ApiCall, filters: Filters) -> None:
 
 def overdue(call: ApiCall) -> Response:
     q = call.query
-    p.check_names(q, LISTING)
+    _names(q, LISTING)
     filters = _filters(q, call.user)
     _known(call, filters)
     as_of = p.day(q.get("as_of"), "as_of")
@@ -157,7 +165,7 @@ def overdue(call: ApiCall) -> Response:
 
 def due(call: ApiCall) -> Response:
     q = call.query
-    p.check_names(q, (*LISTING, "within"))
+    _names(q, (*LISTING, "within"))
     filters = _filters(q, call.user)
     _known(call, filters)
     within = p.whole(q.get("within"), "within", 14, 0, 3660)
@@ -169,7 +177,7 @@ def due(call: ApiCall) -> Response:
 
 def stats(call: ApiCall) -> Response:
     q = call.query
-    p.check_names(q, ("body", "committee", "office", "initiator", "public", "kind", "as_of"))
+    _names(q, ("body", "committee", "office", "initiator", "public", "kind", "as_of"))
     filters = _filters(q, call.user)
     _known(call, filters)
     return _json(call.c.board.stats(filters, p.day(q.get("as_of"), "as_of")))

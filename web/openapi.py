@@ -13,6 +13,8 @@ _DATE = {"type": "string", "format": "date"}
 
 
 def _query(name: str, schema: dict[str, Any], description: str) -> dict[str, Any]:
+    if schema.get("type") == "string" and "enum" not in schema:
+        schema = schema | {"minLength": 1}
     return {"name": name, "in": "query", "required": False, "schema": schema,
             "description": description}  # fmt: skip
 

@@ -106,7 +106,8 @@ class Server:
 
 
 def start_server(db: str, *, now: str | None = NOW, config: Path | None = None) -> Server:
-    """Start ``tracker serve`` on a free loopback port and wait until it answers."""
+    """Start ``tracker serve`` on a free loopback port and wait until it answers (its
+    standard error goes to ``serve-PORT.log`` beside the config, else the SQLite store)."""
     port = free_port()
     args = [sys.executable, "-c", "import cli; cli.main()", "--db", db]
     if now:
@@ -114,7 +115,7 @@ def start_server(db: str, *, now: str | None = NOW, config: Path | None = None) 
     if config:
         args += ["--config", str(config)]
     args += ["serve", "--host", "127.0.0.1", "--port", str(port)]
-    log = Path(db).with_name(f"serve-{port}.log")
+    log = (config or Path(db)).with_name(f"serve-{port}.log")
     with log.open("wb") as errors:
         process = subprocess.Popen(args, cwd=REPO, stderr=errors)
     server = Server(db, port, process)

@@ -48,8 +48,8 @@ def test_a_session_of_one_server_writes_through_the_other(
     version = json.loads(tracker(a.db, "show", "1263/IV", "--format", "json"))["version"]
     other = b.client()
     other.cookies = dict(client.cookies)
-    answer = other.post(f"/motions/{mid}/progress",
-                        data={"csrf": token, "version": str(version), "text": "über B"})  # fmt: skip
+    fields = {"csrf": token, "version": str(version), "text": "über B"}
+    answer = other.post(f"/motions/{mid}/progress", data=fields)
     assert answer.status_code == 303
     assert "über B" in client.get("/", params={"office": "Amt A"}).text
 

@@ -204,3 +204,25 @@ def test_sign_in_is_limited_after_five_failures(server: Server, wrong: str) -> N
     assert "tracker_session" not in client.cookies
     other = server.client()
     assert other.login("admin").status_code == 303  # the limit is per name
+
+
+def test_a_reviewer_corrects_a_fact_from_the_review_queue(server: Server) -> None:
+    source = REPO / "examples" / "musterstadt-beschlussvorlage-2025-BV-0087.txt"
+    copy = Path(server.db).parent / "copy-0088.txt"
+    copy.write_text(
+        source.read_text(encoding="utf-8").replace("2025/BV/0087", "2025/BV/0088"),
+        encoding="utf-8",
+    )
+    tracker(server.db, "ingest", str(copy))
+    shown = json.loads(tracker(server.db, "show", "2025/BV/0088", "--format", "json"))
+    item = next(r["item"] for r in shown["review"] if r["resolution"] is None)
+    client = signed_in(server, "pruef")
+    fields = {"csrf": client.csrf("/review"), "version": str(shown["version"]),
+              "action": "correct", "field": "deadline.D1.due", "value": "30.09.2025",
+              "reason": "Frist laut Beschluss"}  # fmt: skip
+    answer = client.post(f"/review/{shown['id']}/{item}", data=fields)
+    assert answer.status_code == 303, answer.text[-500:]
+    after = json.loads(tracker(server.db, "show", "2025/BV/0088", "--format", "json"))
+    assert after["deadlines"][0]["due"] == "2025-09-30"
+    resolved = next(r for r in after["review"] if r["item"] == item)
+    assert resolved["resolution"] == "corrected" and resolved["resolved_by"] == "pruef"

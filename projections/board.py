@@ -66,7 +66,7 @@ if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -190,6 +190,8 @@ QUERY_INDEXES = (
     Index("board_motions_id", "board_motions", "(motion_id)", unique=True),
     Index("board_motions_reference", "board_motions", "(reference_key)"),
     Index("board_rows_open", "board_rows", "(due, mseq) WHERE is_open = 1"),
+    # the few open non-public rows: a public listing's total is all open rows less these
+    Index("board_rows_open_hidden", "board_rows", "(due) WHERE is_open = 1 AND public = 0"),
     *[
         Index(f"board_rows_open_{d}", "board_rows", f"({d}, due, mseq) WHERE is_open = 1")
         for d in INDEXED_DIMENSIONS

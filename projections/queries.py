@@ -33,7 +33,7 @@ then by row id), paginated by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -595,7 +595,8 @@ class BoardQueries:
         lo: date | None = None,
         hi: date,
     ) -> int:
-        if as_of is None and not filters.active() and not filters.by_status():
+        public_only = filters.public is True and not replace(filters, public=None).by_status()
+        if as_of is None and not filters.active() and (public_only or not filters.by_status()):
             dim, value = "", ""
             sql = (
                 f"SELECT COALESCE(SUM(n), 0) FROM {self.prefix}board_counts"
@@ -605,7 +606,15 @@ class BoardQueries:
             if lo is not None:
                 sql += " AND due >= ?"
                 params.append(lo.isoformat())
-            return int(self.db.query(sql, params)[0][0])
+            total = int(self.db.query(sql, params)[0][0])
+            if public_only:  # less the open non-public rows (a small partial index)
+                hidden = (
+                    f"SELECT COUNT(*) FROM {self.prefix}board_rows"
+                    " WHERE is_open = 1 AND public = 0 AND due <= ?"
+                    + (" AND due >= ?" if lo is not None else "")
+                )
+                total -= int(self.db.query(hidden, params[2:])[0][0])
+            return total
         rows = self.db.query(
             f"SELECT COUNT(*) FROM {self.prefix}board_rows WHERE {where.sql}", where.params
         )

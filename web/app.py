@@ -7,6 +7,7 @@ one :class:`bootstrap.Bootstrap` for the request. Bad input is a 400 with a Germ
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,8 @@ ASGI = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class SecurityHeaders:
-    """Adds :data:`SECURITY_HEADERS` (and HSTS when served over HTTPS) to every answer."""
+    """Adds :data:`SECURITY_HEADERS` (and HSTS when served over HTTPS) to every answer, and
+    ``Server-Timing: app;dur=MS``: the time the answer took inside the server (bench/)."""
 
     def __init__(self, app: ASGI, *, https: bool) -> None:
         self.app = app
@@ -54,11 +56,16 @@ class SecurityHeaders:
             await self.app(scope, receive, send)
             return
 
+        start = time.perf_counter()
+
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 present = {k.lower() for k, _ in message.get("headers", [])}
-                message["headers"] = list(message.get("headers", [])) + [
-                    (k, v) for k, v in self.headers if k not in present
+                took = f"app;dur={(time.perf_counter() - start) * 1000:.2f}".encode()
+                message["headers"] = [
+                    *message.get("headers", []),
+                    *((k, v) for k, v in self.headers if k not in present),
+                    (b"server-timing", took),
                 ]
             await send(message)
 

@@ -635,8 +635,8 @@ def consultations_after(lines: list[str], start: int, limit: int = 40) -> list[C
         if _BLOCK_END.match(line) and not DATE.search(line):
             break
         for c in line.split("\t"):
-            row = _ROW_IN_ONE_CELL.match(c.strip())
-            parts = [row["head"], row["date"], row["tail"]] if row else [c]
+            whole = _ROW_IN_ONE_CELL.match(c.strip())
+            parts = [whole["head"], whole["date"], whole["tail"]] if whole else [c]
             cells.extend(p.strip() for p in parts if p and p.strip())
     for cell in cells:
         low = cell.lower().strip(":")

@@ -146,8 +146,10 @@ def record_extraction(
         return result
     body = extraction.body or UNKNOWN_BODY
     prov = provenance or Provenance.document(extraction.source_name, extraction.sha256)
+    dated = extraction.marks.dated if extraction.marks is not None else None
     meta = Meta(
-        effective=council_date(extraction.decision, extraction.consultations),
+        # the council's date, else the date the document bears (never the day it was read)
+        effective=council_date(extraction.decision, extraction.consultations) or dated,
         provenance=prov,
         at=service.clock.now(),
     )
@@ -193,13 +195,15 @@ def record_extraction(
     return result
 
 
-def _at(meta: Meta, effective: date | None) -> Meta:
-    """``meta`` effective on ``effective`` when the document gives that fact a date."""
-    return replace(meta, effective=effective or meta.effective)
+def _at(meta: Meta, effective: date | None, council: date | None) -> Meta:
+    """``meta`` effective on ``effective`` when the document gives that fact a date, else
+    on the council's date (a session's facts are never dated by the document's own date)."""
+    return replace(meta, effective=effective or council)
 
 
 def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> None:
     """The commands one document implies, in the order things happen in the council."""
+    council = council_date(ex.decision, ex.consultations)
     if ex.title:  # a no-op unless a newer version of the document changed the title
         motion.correct(
             field_name="title",
@@ -212,14 +216,14 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
         motion.mark_visibility(public=False, reason=f"document: {ex.marks.non_public}", meta=meta)
     for c in ex.consultations:
         motion.record_consultation(
-            committee=c.committee, role=c.role, result=c.result, meta=_at(meta, c.date)
+            committee=c.committee, role=c.role, result=c.result, meta=_at(meta, c.date, council)
         )
     if ex.decision is not None:
         motion.record_decision(
             committee=ex.decision.committee,
             outcome=_outcome(ex.decision.outcome),
             text=ex.decision.text,
-            meta=_at(meta, ex.decision.date),
+            meta=_at(meta, ex.decision.date, council),
         )
     if ex.addressee or ex.office:
         motion.assign_addressee(

@@ -13,24 +13,26 @@
     reminders.py  notify, reminders (retry), run
     audit.py      audit head, verify, export, import
     config.py     config check
+    agenda.py     agenda-list (the list tabled at a session), sessions move
 
 Nothing imports this package but the entry module ``cli.py``.
 """
 
 from __future__ import annotations
 
-from console import board, documents, motions, reminders, sync
+from console import agenda, board, documents, motions, reminders, sync
 from console.app import app
 from console.audit import audit_app
 from console.config import config_app
 
 # In the order ``tracker --help`` lists them.
-for module in (motions, documents, sync, board, reminders):
+for module in (motions, documents, sync, board, reminders, agenda):
     app.registered_commands += module.commands.registered_commands
 app.add_typer(motions.deadline_app, name="deadline")
 app.add_typer(reminders.reminders_app, name="reminders")
 app.add_typer(audit_app, name="audit")
 app.add_typer(config_app, name="config")
+app.add_typer(agenda.sessions_app, name="sessions")
 
 __all__ = ["app", "main"]
 

@@ -462,6 +462,24 @@ class BoardQueries:
         )
         return [UUID(str(r[0])) for r in rows]
 
+    def open_on(self, nominal_due: date) -> list[UUID]:
+        """Ids of motions with an open obligation due (as written) on ``nominal_due``."""
+        rows = self.db.query(
+            f"SELECT DISTINCT motion_id FROM {self.prefix}board_rows"
+            " WHERE is_open = 1 AND nominal_due = ? ORDER BY motion_id",
+            (nominal_due.isoformat(),),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
+    def answering(self, reference: str) -> list[UUID]:
+        """Ids of motions whose documents answer ``reference`` (AnswerFiled)."""
+        rows = self.db.query(
+            f"SELECT motion_id FROM {self.prefix}board_answers WHERE answered_key = ?"
+            " ORDER BY motion_id",
+            (reference_key(reference),),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
     # -- filters ---------------------------------------------------------------------------
 
     def check_filters(self, filters: Filters) -> None:

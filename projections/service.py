@@ -116,6 +116,16 @@ class BoardService:
         self.catch_up()
         return self.queries.ids_for_reference(reference)
 
+    def open_on(self, nominal_due: date) -> list[UUID]:
+        """Motions with an open obligation due (as written) on ``nominal_due``."""
+        self.catch_up()
+        return self.queries.open_on(nominal_due)
+
+    def answering(self, reference: str) -> list[UUID]:
+        """Ids of motions whose documents answer ``reference``."""
+        self.catch_up()
+        return self.queries.answering(reference)
+
     def calendar(self, filters: Filters, now: datetime) -> bytes:
         """An iCalendar feed of the open obligations matching ``filters``."""
         from projections.calendar import render_calendar  # deferred: loads icalendar

@@ -116,6 +116,13 @@ class BoardService:
         self.catch_up()
         return self.queries.ids_for_reference(reference)
 
+    def agenda(
+        self, committee: str, day: date, public: bool | None = None
+    ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """The open items and the states of a committee's motions (the list at a session)."""
+        self.catch_up()
+        return self.queries.agenda(committee, day=day, public=public)
+
     def open_on(self, nominal_due: date) -> list[UUID]:
         """Motions with an open obligation due (as written) on ``nominal_due``."""
         self.catch_up()

@@ -201,7 +201,7 @@ def record_extraction(
         # Links to other motions are their own saves: a report on a motion already in the
         # log, and the reports that waited for this one (a failed link is made again the
         # next time either document is ingested).
-        result.appended += link_answers(service, motion)
+        result.appended += link_answers(service, motion, new=result.new_motion)
     result.warnings = warnings
     log.info(
         "document_recorded",
@@ -318,13 +318,14 @@ def _apply(
         )
 
 
-def link_answers(service: TrackerService, motion: Motion) -> int:
+def link_answers(service: TrackerService, motion: Motion, *, new: bool = True) -> int:
     """Record the reports that link ``motion`` with the motions it answers and with those
     whose documents answer it (``ReportSubmitted`` on the answered motion, its
     ``document_reference`` naming the answering one); the number of events appended.
 
     An answer to a motion not in the log yet waits (its ``AnswerFiled``) until that motion
-    is recorded; a report recorded before is not repeated.
+    is recorded; only a ``new`` motion is looked up among them (an answer to a motion in
+    the log was linked when it came). A report recorded before is not repeated.
     """
     appended = 0
     for answer in motion.answers:
@@ -332,7 +333,7 @@ def link_answers(service: TrackerService, motion: Motion) -> int:
         if target is None or target == motion.id:
             continue
         appended += _report_on(service, target, answer, motion.reference)
-    for mid in service.answering_ids(motion.reference):
+    for mid in service.answering_ids(motion.reference) if new else ():
         if mid == motion.id:
             continue
         other = service.get(mid)

@@ -129,6 +129,8 @@ class Bootstrap:
                 s.clock,
                 self._user or s.user,
                 lookup=lambda reference: self.board.ids_for_reference(reference),
+                defaults=s.term_defaults,
+                answering=lambda reference: self.board.answering(reference),
             )
         return self._service
 

@@ -245,6 +245,19 @@ class VisibilityChanged(MotionEvent):
     reason: str | None
 
 
+@event
+class AnswerFiled(MotionEvent):
+    """This motion's document answers Drucksache ``answered_reference`` (an interim or
+    final report, ``report_kind``, by the wording ``phrase`` read by ``rule``). The answered
+    motion records the report (``ReportSubmitted``) when it is in the log; until then the
+    link waits here."""
+
+    answered_reference: str
+    report_kind: ReportKind
+    phrase: str
+    rule: str
+
+
 #: Every event class of a motion, by the name shown in logs and listings.
 MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
     cls.__name__: cls
@@ -267,5 +280,6 @@ MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
         ClosureConfirmed,
         Reopened,
         VisibilityChanged,
+        AnswerFiled,
     )
 }

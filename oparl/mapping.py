@@ -304,7 +304,7 @@ def map_paper(
         reports=found.reports,
         amounts_eur=(),
         warnings=tuple(warnings),
-        marks=Marks(non_public=_non_public(ctx.consultations)),
+        marks=Marks(non_public=_non_public(ctx.consultations), dated=day_of(paper.get("date"))),
     )
 
 

@@ -29,7 +29,9 @@ withdrawn (not counted as open or overdue from then on). Events the board does n
 Tables (``prefix`` before each): ``board_motions`` (one row per motion: the catalogue for
 reference lookups, and the board's working state as JSON), ``board_rows``, ``board_counts``
 (open rows per due date: the maintained counts behind fast totals),
-``board_values`` (every filter value ever seen, for "did you mean" messages).
+``board_values`` (every filter value ever seen, for "did you mean" messages),
+``board_answers`` (which motion's document answers which reference, so that a report
+filed before the motion it answers is linked when that motion arrives).
 
 ``board_counts`` holds one count per due date (``dim`` and ``value`` empty: every open
 row), so the unfiltered total of a listing is a sum over due dates, independent of the
@@ -174,8 +176,13 @@ _CREATE = [
         PRIMARY KEY (dim, value, due))""",
     """CREATE TABLE IF NOT EXISTS {p}board_values (
         dim TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (dim, value))""",
+    # answered_key: the reference_key of a Drucksache that motion_id's document answers
+    # (AnswerFiled); found when the answered motion arrives later, so the link waits.
+    """CREATE TABLE IF NOT EXISTS {p}board_answers (
+        answered_key TEXT NOT NULL, motion_id TEXT NOT NULL,
+        PRIMARY KEY (answered_key, motion_id))""",
 ]
-TABLES = ("board_motions", "board_rows", "board_counts", "board_values")
+TABLES = ("board_motions", "board_rows", "board_counts", "board_values", "board_answers")
 #: A part of a parallel rebuild holds other motions: rows are added, counts summed.
 _MERGE = (
     "INSERT INTO {dst}board_motions SELECT * FROM {src}board_motions",
@@ -184,6 +191,8 @@ _MERGE = (
     " ON CONFLICT (dim, value, due) DO UPDATE SET n = c.n + excluded.n",
     "INSERT INTO {dst}board_values SELECT * FROM {src}board_values WHERE true"
     " ON CONFLICT (dim, value) DO NOTHING",
+    "INSERT INTO {dst}board_answers SELECT * FROM {src}board_answers WHERE true"
+    " ON CONFLICT (answered_key, motion_id) DO NOTHING",
 )
 #: Indexes only the queries use: built after a rebuild in one sorted pass each.
 QUERY_INDEXES = (
@@ -300,6 +309,7 @@ class BoardProjection(Tables):
         committees: set[str] = set()
         offices: set[str] = set()
         initiators: set[str] = set()
+        answers: set[tuple[str, str]] = set()
         new_rows: list[tuple[Any, ...]] = []
         motions: list[tuple[Any, ...]] = []
         replaced: list[int] = []
@@ -327,6 +337,7 @@ class BoardProjection(Tables):
                 committees.add(first[_COMMITTEE])
                 offices.add(first[_OFFICE])
                 initiators.update(s.get("initiators") or ())
+            answers.update((reference_key(a[0]), mid) for a in s.get("answers") or ())
             new_rows.extend(rows)
             reference = s["reference"]
             motions.append(
@@ -357,6 +368,11 @@ class BoardProjection(Tables):
                 | {("office", v) for v in offices if v is not None}
                 | {("initiator", v) for v in initiators}
             ),
+        )
+        cur.executemany(
+            f"INSERT INTO {prefix}board_answers (answered_key, motion_id) VALUES (?, ?)"
+            " ON CONFLICT (answered_key, motion_id) DO NOTHING",
+            sorted(answers),
         )
 
     def _load(

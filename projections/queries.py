@@ -482,6 +482,54 @@ class BoardQueries:
         ):
             found.setdefault(str(dim), []).append(str(value))
         return found
+    def agenda(
+        self, committee: str, *, day: date, public: bool | None = None
+    ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """What a committee's list at its session on ``day`` is made of: every open
+        obligation of its motions (dated or not) as items with statuses for ``day``, and the
+        folded state of each motion that has obligations with the committee (open or
+        settled; for what changed since an earlier session), by motion id."""
+        filters = Filters(committee=committee, public=public)
+        self.check_filters(filters)
+        where = self._open_where(filters, None, day)
+        derived = self._derived(day, None)
+        rows = self.db.query(
+            f"SELECT {_SELECT}, {derived.sql} FROM {self.prefix}board_rows WHERE {where.sql}"
+            " ORDER BY due IS NULL, due, mseq, row_key",
+            [*derived.params, *where.params],
+        )
+        items = [self._item(r, day, as_of=False) for r in rows]
+        motion_sql, motion_params = filters.motion_where()
+        import json  # deferred: only the agenda list reads the stored states
+
+        states = {
+            str(mid): json.loads(doc) | {"reference": reference, "title": title, "body": body}
+            for mid, reference, title, body, doc in self.db.query(
+                f"SELECT motion_id, reference, title, body, doc FROM {self.prefix}board_motions"
+                f" WHERE mseq IN (SELECT mseq FROM {self.prefix}board_rows"
+                f" WHERE committee = ? AND is_current = 1{motion_sql}) ORDER BY mseq",
+                [committee, *motion_params],
+            )
+        }
+        return items, states
+
+    def open_on(self, nominal_due: date) -> list[UUID]:
+        """Ids of motions with an open obligation due (as written) on ``nominal_due``."""
+        rows = self.db.query(
+            f"SELECT DISTINCT motion_id FROM {self.prefix}board_rows"
+            " WHERE is_open = 1 AND nominal_due = ? ORDER BY motion_id",
+            (nominal_due.isoformat(),),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
+    def answering(self, reference: str) -> list[UUID]:
+        """Ids of motions whose documents answer ``reference`` (AnswerFiled)."""
+        rows = self.db.query(
+            f"SELECT motion_id FROM {self.prefix}board_answers WHERE answered_key = ?"
+            " ORDER BY motion_id",
+            (reference_key(reference),),
+        )
+        return [UUID(str(r[0])) for r in rows]
 
     # -- filters ---------------------------------------------------------------------------
 

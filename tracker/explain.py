@@ -78,7 +78,11 @@ def rule_text(rule: str, lang: Language = "de") -> str:
         inner = rule_text(rest, lang)
         return ("aus einem Feld (z. B. Erledigungsfrist): " if de else "from a field: ") + inner
     if rest and prefix == "statute":
-        return ("gesetzliche Regelfrist: " if de else "statutory default period: ") + rest
+        return (
+            f"gesetzliche Regelfrist nach {rest}, der Text setzt keine"
+            if de
+            else f"statutory default period under {rest}; the text sets none"
+        )
     if rest and prefix == "soft":
         return (
             f"vage Frist, angenommen {rest} Tage ab dem Beschluss (weich)"
@@ -86,7 +90,11 @@ def rule_text(rule: str, lang: Language = "de") -> str:
             else f"vague term, taken as {rest} days from the decision (soft)"
         )
     if rest and prefix == "meeting":
-        return ("die nächste Sitzung von " if de else "the next session of ") + rest
+        return (
+            f"die erste Sitzung von {rest} nach dem Beschluss (Sitzungskalender)"
+            if de
+            else f"the first session of {rest} after the decision (session calendar)"
+        )
     texts = RULE_TEXTS.get(rule)
     if texts is None:
         return rule
@@ -183,7 +191,9 @@ def explain(
 ) -> DueExplanation:
     """The explanation of one due date from its facts."""
     base = rule.partition(":")[2] if rule.startswith("label:") else rule
-    relative = base in FROM_DECISION or base.startswith(("statute:", "soft:", "report_duty:"))
+    relative = base in FROM_DECISION or base.startswith(
+        ("statute:", "soft:", "report_duty:", "meeting:")
+    )
     skipped = tuple(skipped_days(nominal_due, state)) if nominal_due else ()
     return DueExplanation(
         obligation_id=obligation_id,

@@ -33,6 +33,7 @@ from eventsourcing.domain import BaseAggregate
 
 from events.motion import (
     AddresseeAssigned,
+    AnswerFiled,
     ClosureConfirmed,
     Completed,
     ConsultationRecorded,
@@ -60,7 +61,7 @@ from events.values import (
 )
 from tracker.clock import BERLIN
 from tracker.errors import DateOrderError, InputError, MotionClosed, UnknownDeadline
-from tracker.identity import motion_id, normalise_key
+from tracker.identity import motion_id, normalise_key, reference_key
 from tracker.state import (
     CORRECTABLE,
     DeadlineLife,
@@ -208,6 +209,18 @@ class SubmittedReport:
     obligation_id: str | None
 
 
+@dataclass(frozen=True)
+class AnsweredPaper:
+    """A Drucksache this motion's document answers (a report on it)."""
+
+    reference: str
+    report_kind: ReportKind
+    on: date | None
+    phrase: str
+    rule: str
+    provenance: Provenance
+
+
 class Motion(BaseAggregate[UUID]):
     """One tracked Drucksache: its facts, decisions, deadlines and report duties."""
 
@@ -228,6 +241,8 @@ class Motion(BaseAggregate[UUID]):
         self.progress_reports: list[ProgressLife] = []
         #: How often the motion was marked public or non-public.
         self.visibility_changes = 0
+        #: The Drucksachen this motion's documents answer, in order.
+        self.answers: list[AnsweredPaper] = []
 
     # -- the folded state ------------------------------------------------------------------
 
@@ -617,6 +632,63 @@ class Motion(BaseAggregate[UUID]):
         self._trigger(VisibilityChanged, meta, public=public, reason=reason)
         return True
 
+    def file_answer(
+        self,
+        *,
+        answered_reference: str,
+        report_kind: ReportKind,
+        phrase: str,
+        rule: str,
+        meta: Meta,
+    ) -> bool:
+        """Record that this motion's document answers ``answered_reference``; False when
+        that answer (reference and kind) was recorded before."""
+        key = reference_key(answered_reference)
+        if any(
+            reference_key(a.reference) == key and a.report_kind == report_kind for a in self.answers
+        ):
+            return False
+        self._trigger(
+            AnswerFiled,
+            meta,
+            answered_reference=answered_reference.strip(),
+            report_kind=report_kind,
+            phrase=phrase,
+            rule=rule,
+        )
+        return True
+
+    def answered_obligation(self, report_kind: ReportKind) -> str | None:
+        """What a report answering this motion meets: its open report duty, else its open
+        report deadline, else (a final report) its open completion deadline; None when
+        nothing is open."""
+        for o in self.obligations.values():
+            if o.ended_on is None:
+                return o.obligation_id
+        open_deadlines = [d for d in self.deadlines.values() if d.is_open]
+        for d in open_deadlines:
+            if d.kind is DeadlineKind.REPORT:
+                return d.deadline_id
+        if report_kind is ReportKind.FINAL:
+            for d in open_deadlines:
+                if d.kind is DeadlineKind.COMPLETION:
+                    return d.deadline_id
+        return None
+
+    def record_answer(
+        self, *, report_kind: ReportKind, document_reference: str, meta: Meta
+    ) -> bool:
+        """The document ``document_reference`` answers this motion: a report on what is open
+        (:meth:`answered_obligation`); False when that document's report was recorded."""
+        if any(r.document_reference == document_reference for r in self.reports):
+            return False
+        return self.submit_report(
+            report_kind=report_kind,
+            document_reference=document_reference,
+            obligation_id=self.answered_obligation(report_kind),
+            meta=meta,
+        )
+
     def withdraw(self, *, reason: str | None, meta: Meta) -> None:
         """The motion was withdrawn (zurückgezogen)."""
         self._check_open("withdraw it")
@@ -806,6 +878,19 @@ class Motion(BaseAggregate[UUID]):
     @_record.register
     def _(self, event: Reopened) -> None:
         self.completion_note = None
+
+    @_record.register
+    def _(self, event: AnswerFiled) -> None:
+        self.answers.append(
+            AnsweredPaper(
+                event.answered_reference,
+                event.report_kind,
+                event.effective,
+                event.phrase,
+                event.rule,
+                event.provenance,
+            )
+        )
 
     @_record.register
     def _(self, event: VisibilityChanged) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from events.store import StoreLocation, StoreLocationError, parse_location
 from tracker.clock import Clock, FixedClock, SystemClock, parse_instant
 from tracker.deadlines import check_state
+from tracker.defaults import TermDefaults
 from tracker.errors import ConfigurationError
 from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS, Rules, parse_cadence
 
@@ -63,6 +64,12 @@ class Settings:
             "regular_cadence_months", DEFAULT_REGULAR_CADENCE_MONTHS
         )
         return Rules(parse_cadence(cadence, "[board] regular_cadence_months"))
+
+    @property
+    def term_defaults(self) -> TermDefaults:
+        """How due dates are given to what a text leaves open (``[deadlines]``: statutory
+        defaults, the soft period of vague terms, the session calendar)."""
+        return TermDefaults.from_section(self.section("deadlines"))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

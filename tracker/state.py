@@ -141,6 +141,9 @@ class MotionState(TypedDict):
     initiators: NotRequired[list[str]]
     #: False once marked non-public (absent in states stored before: public).
     public: NotRequired[bool]
+    #: ``[answered reference, report kind, effective day]`` per Drucksache this motion's
+    #: document answers (absent in states stored before: none).
+    answers: NotRequired[list[list[str]]]
 
 
 def parse_cadence(value: object, where: str) -> int:
@@ -474,6 +477,12 @@ def _visibility(s: MotionState, e: Any, rules: Rules) -> None:
     s["public"] = bool(e.public)
 
 
+def _answer_filed(s: MotionState, e: Any, rules: Rules) -> None:
+    s.setdefault("answers", []).append(
+        [e.answered_reference, e.report_kind.value, effective_day(e)]
+    )
+
+
 #: A Fraktion or Gruppe among the initiators: named so, or a party in brackets after a name.
 _FRAKTION = re.compile(r"(?i)\b(?:fraktion|gruppe)\b|-fraktion\b|\(([^()]+)\)\s*$")
 
@@ -534,6 +543,7 @@ _STEPS: dict[str, Step] = {
     "ClosureConfirmed": _closure_confirmed,
     "Reopened": _reopened,
     "VisibilityChanged": _visibility,
+    "AnswerFiled": _answer_filed,
 }
 #: The steps by event class, filled on first sight of a class (None: not a motion's).
 _STEPS_BY_TYPE: dict[type, Step | None] = {}

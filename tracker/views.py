@@ -88,6 +88,16 @@ def motion_view(motion: Motion, rules: Rules = DEFAULT_RULES) -> dict[str, Any]:
             }
             for r in motion.reports
         ],
+        "answers": [
+            {
+                "reference": a.reference,
+                "kind": a.report_kind,
+                "date": a.on,
+                "phrase": a.phrase,
+                "rule": a.rule,
+            }
+            for a in motion.answers
+        ],
         "review": [
             {
                 "item": r.item_id,

@@ -162,6 +162,18 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
+    if view.get("reports"):
+        text += (
+            "reports received:\n"
+            + render_table(view["reports"], ["date", "kind", "document", "obligation"])
+            + "\n"
+        )
+    if view.get("answers"):
+        text += (
+            "answers (this document reports on):\n"
+            + render_table(view["answers"], ["reference", "kind", "date", "phrase"])
+            + "\n"
+        )
     open_items = [r for r in view.get("review", []) if r["resolution"] is None]
     if open_items:
         text += "open for review:\n" + render_table(open_items, ["item", "reason", "phrase"]) + "\n"

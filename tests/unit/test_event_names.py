@@ -28,6 +28,7 @@ STORED_TOPICS = {
     "events.motion:ClosureConfirmed",
     "events.motion:Reopened",
     "events.motion:VisibilityChanged",
+    "events.motion:AnswerFiled",
 }
 
 

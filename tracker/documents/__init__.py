@@ -203,7 +203,7 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
             council_date(header.decision, header.consultations) or header.date,
             sha256,
         ),
-        marks=find_marks(text),
+        marks=find_marks(text, header.date),
     )
 
 

@@ -3,7 +3,7 @@ it is non-public.
 
 ::
 
-    find_marks(text)  -> Marks(answers, non_public)
+    find_marks(text, dated)  -> Marks(answers, non_public, dated)
 
 **Answers.** A document that answers an earlier Drucksache names it; each rule below reads
 one way councils say so and decides, by its wording, whether the answer is interim or
@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 AnswerKind = Literal["interim", "final"]
@@ -74,10 +75,12 @@ class Answer:
 @dataclass(frozen=True)
 class Marks:
     """What the document says of other papers (``answers``) and of itself
-    (``non_public``: the phrase marking it nichtöffentlich, or None)."""
+    (``non_public``: the phrase marking it nichtöffentlich, or None; ``dated``: the date
+    the document bears, which dates its facts when it names no council date)."""
 
     answers: tuple[Answer, ...] = ()
     non_public: str | None = None
+    dated: date | None = None
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,7 @@ def find_non_public(text: str) -> str | None:
     return " ".join(m.group(0).split()) if m else None
 
 
-def find_marks(text: str) -> Marks:
-    """Whom the document answers and whether it is non-public."""
-    return Marks(find_answers(text), find_non_public(text))
+def find_marks(text: str, dated: date | None = None) -> Marks:
+    """Whom the document answers and whether it is non-public; ``dated`` as read by the
+    document's reader."""
+    return Marks(find_answers(text), find_non_public(text), dated)

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -67,9 +68,10 @@ def sequential(client: httpx.Client, path: str, n: int) -> tuple[list[float], li
     return server, seen
 
 
-async def readers(base: str, count: int, seconds: float) -> dict[str, float]:
+async def readers(base: str, count: int, seconds: float) -> dict[str, Any]:
     latencies: list[float] = []
     errors = 0
+    kinds: dict[str, int] = {}
     stop = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
 
@@ -83,8 +85,10 @@ async def readers(base: str, count: int, seconds: float) -> dict[str, float]:
                 answer = await client.get(paths[i % 2])
                 if answer.status_code != 200:
                     errors += 1
-            except httpx.HTTPError:
+                    kinds[str(answer.status_code)] = kinds.get(str(answer.status_code), 0) + 1
+            except httpx.HTTPError as exc:
                 errors += 1
+                kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
             latencies.append((time.perf_counter() - start) * 1000)
             i += 1
 
@@ -92,13 +96,15 @@ async def readers(base: str, count: int, seconds: float) -> dict[str, float]:
         started = time.perf_counter()
         await asyncio.gather(*(reader(client, n) for n in range(count)))
         took = time.perf_counter() - started
-    return {
+    result: dict[str, Any] = {
         "requests": len(latencies),
         "errors": errors,
+        "kinds": kinds,
         "per_second": len(latencies) / took,
         "median_ms": statistics.median(latencies),
         "p95_ms": percentile(latencies, 0.95),
     }
+    return result
 
 
 def peak_memory_mb(pid: int) -> float:
@@ -154,7 +160,7 @@ def main() -> None:
         result = asyncio.run(readers(base, args.readers, args.seconds))
         print(f"\n{args.readers} concurrent readers for {args.seconds:.0f} s (board page and "
               f"/api/overdue in turn): {result['requests']:,} answers, {result['errors']} "
-              f"errors, {result['per_second']:.0f}/s, latency median "
+              f"errors {result['kinds'] or ''}, {result['per_second']:.0f}/s, latency median "
               f"{result['median_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms; server peak "
               f"memory {peak_memory_mb(server.pid):.0f} MiB")  # fmt: skip
     finally:

@@ -482,6 +482,7 @@ class BoardQueries:
         ):
             found.setdefault(str(dim), []).append(str(value))
         return found
+
     def agenda(
         self, committee: str, *, day: date, public: bool | None = None
     ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:

@@ -542,6 +542,33 @@ def feed(call: Call) -> Response:
     return Response(xml, media_type="application/atom+xml; charset=utf-8")
 
 
+AGENDA_TYPES = {
+    "pdf": ("application/pdf", "pdf"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "csv-excel": ("text/csv; charset=utf-8", "csv"),
+}
+
+
+def agenda(call: Call) -> Response:
+    """The list tabled at a committee's session (``tracker agenda-list``) as a download."""
+    from tracker.agenda import build_agenda, write  # deferred: loads reportlab, XlsxWriter
+
+    name, fmt = call.arg("name"), call.arg("fmt")
+    if fmt not in AGENDA_TYPES or name not in _values(call).get("committee", []):
+        raise Gone()
+    p.check_names(call.query, ("session", "since"))
+    session = p.day(call.query.get("session"), "Sitzung am") or call.c.today()
+    since = p.day(call.query.get("since"), "Änderungen seit")
+    public = None if call.user.sees_all else True
+    items, states = call.c.board.agenda(name, session, public)
+    data = write(build_agenda(items, states, committee=name, session=session, since=since), fmt)
+    media, suffix = AGENDA_TYPES[fmt]
+    filename = f"liste-{session.isoformat()}.{suffix}"
+    disposition = f'attachment; filename="{filename}"'
+    return Response(data, media_type=media, headers={"content-disposition": disposition})
+
+
 def _ical(data: bytes) -> Response:
     return Response(data, media_type="text/calendar; charset=utf-8")
 
@@ -583,6 +610,7 @@ def routes(web: Web) -> list[Route]:
         get("/motions/{motion_id}/documents/{sha256}", document_page),
         get("/offices/{name}", group("office")),
         get("/committees/{name}", group("committee")),
+        get("/committees/{name}/agenda.{fmt}", agenda),
         get("/feed.atom", feed),
         get("/calendar/offices/{name}.ics", calendar_group("office")),
         get("/calendar/committees/{name}.ics", calendar_group("committee")),

@@ -202,3 +202,28 @@ def test_the_board_filters_by_initiator(server: Server) -> None:
     assert "1–1 von 1 überfälligen Fristen" in page.text and "1263/IV" in page.text
     unknown = client.get("/", params={"initiator": "Piraten"})
     assert unknown.status_code == 400 and "Kein Antragsteller enthält „Piraten“" in unknown.text
+
+
+def test_the_list_tabled_at_a_session_downloads(server: Server) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    client = server.client()
+    page = client.get("/committees/Ausschuss%20Soziales")
+    assert "Liste zur Sitzung" in page.text
+    base = "/committees/Ausschuss%20Soziales/agenda"
+    pdf = client.get(f"{base}.pdf", params={"session": "05.03.2026"})
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert "attachment" in pdf.headers["content-disposition"]
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "1263/IV" in text and "Geheimweg" not in text  # public visitor: public items only
+    sheet = load_workbook(BytesIO(client.get(f"{base}.xlsx").content)).active
+    assert sheet is not None
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value]
+    assert "1263/IV" in cells
+    csv = client.get(f"{base}.csv-excel").content
+    assert csv.startswith(b"\xef\xbb\xbf") and b";" in csv
+    assert client.get(f"{base}.doc").status_code == 404
+    assert client.get(f"{base}.csv", params={"session": "gestern"}).status_code == 400

@@ -68,34 +68,55 @@ def sequential(client: httpx.Client, path: str, n: int) -> tuple[list[float], li
     return server, seen
 
 
-async def readers(base: str, count: int, seconds: float) -> dict[str, Any]:
+async def _get(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, path: str) -> int:
+    """One GET on a kept-alive connection (a minimal HTTP/1.1 client: the load generator
+    shares the machine's two cores with the server, so it must cost little)."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    length = 0
+    for line in head.split(b"\r\n"):
+        if line.lower().startswith(b"content-length:"):
+            length = int(line.split(b":", 1)[1])
+    await reader.readexactly(length)
+    return status
+
+
+async def readers(port: int, count: int, seconds: float) -> dict[str, Any]:
     latencies: list[float] = []
     errors = 0
     kinds: dict[str, int] = {}
     stop = time.monotonic() + seconds
-    limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
 
-    async def reader(client: httpx.AsyncClient, n: int) -> None:
+    async def one(n: int) -> None:
         nonlocal errors
         paths = ("/", "/api/overdue")
         i = n
+        connection: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
         while time.monotonic() < stop:
             start = time.perf_counter()
             try:
-                answer = await client.get(paths[i % 2])
-                if answer.status_code != 200:
+                if connection is None:
+                    connection = await asyncio.open_connection("127.0.0.1", port)
+                status = await asyncio.wait_for(_get(*connection, paths[i % 2]), 60)
+                if status != 200:
                     errors += 1
-                    kinds[str(answer.status_code)] = kinds.get(str(answer.status_code), 0) + 1
-            except httpx.HTTPError as exc:
+                    kinds[str(status)] = kinds.get(str(status), 0) + 1
+            except (OSError, asyncio.IncompleteReadError, TimeoutError, ValueError) as exc:
                 errors += 1
                 kinds[type(exc).__name__] = kinds.get(type(exc).__name__, 0) + 1
+                if connection is not None:
+                    connection[1].close()
+                connection = None
             latencies.append((time.perf_counter() - start) * 1000)
             i += 1
+        if connection is not None:
+            connection[1].close()
 
-    async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as client:
-        started = time.perf_counter()
-        await asyncio.gather(*(reader(client, n) for n in range(count)))
-        took = time.perf_counter() - started
+    started = time.perf_counter()
+    await asyncio.gather(*(one(n) for n in range(count)))
+    took = time.perf_counter() - started
     result: dict[str, Any] = {
         "requests": len(latencies),
         "errors": errors,
@@ -157,7 +178,7 @@ def main() -> None:
                       f"| {percentile(server_ms, 0.95):.1f} ms "
                       f"| {statistics.median(seen_ms):.1f} ms "
                       f"| {percentile(seen_ms, 0.95):.1f} ms |")  # fmt: skip
-        result = asyncio.run(readers(base, args.readers, args.seconds))
+        result = asyncio.run(readers(port, args.readers, args.seconds))
         print(f"\n{args.readers} concurrent readers for {args.seconds:.0f} s (board page and "
               f"/api/overdue in turn): {result['requests']:,} answers, {result['errors']} "
               f"errors {result['kinds'] or ''}, {result['per_second']:.0f}/s, latency median "

@@ -8,7 +8,8 @@ one :class:`bootstrap.Bootstrap` for the request. Bad input is a 400 with a Germ
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +73,18 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+#: Requests worked on at once (worker threads): more only contend for the interpreter.
+WORKER_THREADS = 8
+
+
+@asynccontextmanager
+async def _lifespan(app: Starlette) -> AsyncIterator[None]:
+    import anyio.to_thread  # deferred: the server's thread pool exists once it runs
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = WORKER_THREADS
+    yield
+
+
 def create_app(
     *, db: str | None = None, now: str | None = None, config: str | None = None
 ) -> Starlette:
@@ -83,7 +96,7 @@ def create_app(
         *api.routes(web),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes)
+    app = Starlette(routes=routes, lifespan=_lifespan)
     app.state.web = web
     app.add_middleware(SecurityHeaders, https=web.web.base_url.startswith("https://"))
     return app

@@ -39,6 +39,9 @@ def main() -> None:
                     page.screenshot(path=str(OUT / f"board{name}.png"), full_page=True)
                     page.goto(f"{server.url}/motions/{ids['1263/IV']}")
                     page.screenshot(path=str(OUT / f"motion{name}.png"), full_page=True)
+                    if not name:
+                        page.goto(f"{server.url}/committees/Ausschuss%20Soziales")
+                        page.screenshot(path=str(OUT / "committee.png"), full_page=True)
                     page.close()
         finally:
             server.stop()

@@ -115,3 +115,13 @@ def test_vague_terms_get_the_soft_period_and_the_next_session_from_the_calendar(
     code, out, _ = run("due", "--within", "40", "--format", "json", now="2025-02-21T10:00")
     dues = {i["phrase"]: i["due"] for i in json.loads(out)["items"]}
     assert dues["in der nächsten Sitzung des Ausschusses"] == "2025-03-17"
+
+
+def test_ingesting_a_resolved_vague_term_again_appends_nothing(run: Invoke) -> None:
+    doc = str(DATA / "sozial-2025-0011-vage.txt")
+    code, _, err = run("ingest", doc, "--state", "BE", now="2025-02-20T10:00")
+    assert code == 0, err
+    code, out, err = run("ingest", doc, "--state", "BE", "--format", "json", now="2025-02-21T10:00")
+    assert code == 0, err
+    assert json.loads(out)["events"] == 0
+    assert [e["data"]["rule"] for e in events(run, "DeadlineSet")] == ["soft:30", "event_anchor"]  # type: ignore[index]

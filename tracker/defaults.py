@@ -11,7 +11,8 @@
   that committee (named in the phrase, else the one that decided) after the decision, from
   the session calendar (``[deadlines.sessions]``, and the meetings of the OParl systems the
   sync follows; rule ``meeting:<committee>``). When a session moves (``tracker sessions
-  move``), the due dates anchored on it move with it.
+  follow`` against the calendar, ``tracker sessions move`` by hand), the due dates anchored
+  on it move with it.
 
 Each rule is applied from :func:`tracker.ingest.record_extraction` (so OParl sync applies
 them too); periods run under BGB §§ 187 (1), 188 from the decision. ``tracker show``

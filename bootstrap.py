@@ -129,10 +129,16 @@ class Bootstrap:
                 s.clock,
                 self._user or s.user,
                 lookup=lambda reference: self.board.ids_for_reference(reference),
-                defaults=s.term_defaults,
+                defaults=s.term_defaults.with_sessions_from(self._oparl_sessions),
                 answering=lambda reference: self.board.answering(reference),
             )
         return self._service
+
+    def _oparl_sessions(self) -> dict[str, tuple[date, ...]]:
+        """The OParl meetings the sync mirrors, per committee (the session calendar)."""
+        from oparl.calendar import sessions  # deferred: only "next session" terms need it
+
+        return sessions(self.store)
 
     @property
     def board(self) -> BoardService:

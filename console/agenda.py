@@ -63,6 +63,17 @@ def agenda_list(
     typer.echo(f"{output}: {len(agenda.rows)} motion(s), {len(agenda.changes)} change(s)")
 
 
+@sessions_app.command("follow")
+def sessions_follow(ctx: typer.Context) -> None:
+    """Move due dates anchored on a next session to it as the calendar now has it (sessions
+    moved or added in [deadlines.sessions] or in the synced OParl meetings)."""
+    c = boot(ctx)
+    moved = c.service.follow_sessions(c.board.open_session_terms())
+    for reference, deadline_id, day in moved:
+        typer.echo(f"{reference} {deadline_id}: due {day}")
+    typer.echo(f"{len(moved)} due date(s) moved")
+
+
 @sessions_app.command("move")
 def sessions_move(
     ctx: typer.Context,

@@ -514,6 +514,16 @@ class BoardQueries:
         }
         return items, states
 
+    def open_session_terms(self) -> list[UUID]:
+        """Ids of motions with an open obligation whose phrase names a session ("in der
+        nächsten Sitzung", "bis zur nächsten BVV"): those a moved session may move."""
+        rows = self.db.query(
+            f"SELECT DISTINCT motion_id FROM {self.prefix}board_rows WHERE is_open = 1"
+            " AND (LOWER(phrase) LIKE ? OR phrase LIKE ?) ORDER BY motion_id",
+            ("%sitzung%", "%BVV%"),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
     def open_on(self, nominal_due: date) -> list[UUID]:
         """Ids of motions with an open obligation due (as written) on ``nominal_due``."""
         rows = self.db.query(

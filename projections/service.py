@@ -123,6 +123,11 @@ class BoardService:
         self.catch_up()
         return self.queries.agenda(committee, day=day, public=public)
 
+    def open_session_terms(self) -> list[UUID]:
+        """Motions with an open obligation whose phrase names a session."""
+        self.catch_up()
+        return self.queries.open_session_terms()
+
     def open_on(self, nominal_due: date) -> list[UUID]:
         """Motions with an open obligation due (as written) on ``nominal_due``."""
         self.catch_up()

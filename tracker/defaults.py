@@ -9,8 +9,10 @@
   decision, marked soft (rule ``soft:<days>``): a reminder, not a date the council set.
 * **The next session** ("in der nächsten Sitzung des Ausschusses X"): the first session of
   that committee (named in the phrase, else the one that decided) after the decision, from
-  the session calendar (``[deadlines.sessions]``; rule ``meeting:<committee>``). When a
-  session moves (``tracker sessions move``), the due dates anchored on it move with it.
+  the session calendar (``[deadlines.sessions]``, and the meetings of the OParl systems the
+  sync follows; rule ``meeting:<committee>``). When a session moves (``tracker sessions
+  follow`` against the calendar, ``tracker sessions move`` by hand), the due dates anchored
+  on it move with it.
 
 Each rule is applied from :func:`tracker.ingest.record_extraction` (so OParl sync applies
 them too); periods run under BGB §§ 187 (1), 188 from the decision. ``tracker show``
@@ -38,9 +40,10 @@ Configuration (all optional)::
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from tracker.deadlines import period_end
@@ -134,9 +137,21 @@ def _stem(name: str) -> str:
 
 @dataclass(frozen=True)
 class SessionCalendar:
-    """Session days per committee."""
+    """Session days per committee: the configured ones, and those ``more`` gives (the OParl
+    meetings the sync mirrors), read on first use."""
 
-    sessions: Mapping[str, tuple[date, ...]] = field(default_factory=dict)
+    configured: Mapping[str, tuple[date, ...]] = field(default_factory=dict)
+    more: Callable[[], Mapping[str, tuple[date, ...]]] | None = field(
+        default=None, compare=False, repr=False
+    )
+
+    @cached_property
+    def sessions(self) -> Mapping[str, tuple[date, ...]]:
+        """Every committee's session days, sorted (configured and from ``more``)."""
+        found: dict[str, set[date]] = {k: set(v) for k, v in self.configured.items()}
+        for name, days in (self.more() if self.more is not None else {}).items():
+            found.setdefault(name, set()).update(days)
+        return {name: tuple(sorted(days)) for name, days in found.items()}
 
     def committee(self, wanted: str | None) -> str | None:
         """The calendar's committee that ``wanted`` names (equal, or one contains the
@@ -171,6 +186,13 @@ class TermDefaults:
     statutory: tuple[StatutoryRule, ...] = BUILTIN_STATUTES
     soft_days: int = DEFAULT_SOFT_DAYS
     calendar: SessionCalendar = field(default_factory=SessionCalendar)
+
+    def with_sessions_from(
+        self, more: Callable[[], Mapping[str, tuple[date, ...]]]
+    ) -> TermDefaults:
+        """These defaults with the sessions ``more`` gives added to the calendar (read when
+        a "next session" is first resolved)."""
+        return replace(self, calendar=SessionCalendar(self.calendar.configured, more))
 
     def statute_for(
         self, *, body: str, state: str | None, kind: str | None

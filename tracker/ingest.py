@@ -259,7 +259,9 @@ def _apply(
             continue
         kind = DeadlineKind(d.kind)
         due, rule = d.date, d.rule
-        if due is None and motion.find_deadline(kind, d.text) is None:
+        if due is None:
+            if motion.find_deadline(kind, d.text) is not None:
+                continue  # recorded before (resolved or not): the recorded one stands
             due, rule = _resolve(motion, d.text, d.rule, defaults, meta.effective)
         try:
             if _extends_labelled(motion, d.rule, kind, d.date, d.text, meta):

@@ -46,6 +46,7 @@ from tracker.errors import (
 from tracker.identity import motion_id, reference_key
 from tracker.logs import get_logger
 from tracker.motion import Meta, Motion
+from tracker.state import decision_date
 
 log = get_logger()
 
@@ -477,6 +478,41 @@ class TrackerService:
 
             ids, change = self.change(mid, command)
             moved += [(change.motion.reference, did) for did in ids]
+        return moved
+
+    def follow_sessions(self, candidates: list[UUID]) -> list[tuple[str, str, date]]:
+        """Move each open due date anchored on a committee's next session (rule
+        ``meeting:<committee>``) to that session as the calendar now has it (a session that
+        moved or was added; a correction, effective today). Returns ``(reference,
+        deadline id, new due date)`` of each one moved."""
+        calendar = self.defaults.calendar
+        moved: list[tuple[str, str, date]] = []
+        meta = self.meta(self.clock.now().astimezone(BERLIN).date())
+        for mid in candidates:
+
+            def command(m: Motion) -> list[tuple[str, date]]:
+                decided = decision_date(m.life)
+                start = date.fromisoformat(decided) if decided else m.registered_on
+                changes = []
+                for d in m.deadlines.values():
+                    if not d.rule.startswith("meeting:") or not d.is_open or start is None:
+                        continue
+                    committee = d.rule.removeprefix("meeting:")
+                    session = calendar.next_session(committee, start)
+                    if session is None or session.day == d.due:
+                        continue
+                    m.correct(
+                        field_name=f"deadline.{d.deadline_id}.due",
+                        value=session.day.isoformat(),
+                        reason=f"Sitzungskalender: nächste Sitzung von {committee} am "
+                        f"{session.day:%d.%m.%Y}",
+                        meta=meta,
+                    )
+                    changes.append((d.deadline_id, session.day))
+                return changes
+
+            changed, change = self.change(mid, command)
+            moved += [(change.motion.reference, did, day) for did, day in changed]
         return moved
 
     def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:

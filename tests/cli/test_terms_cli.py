@@ -115,3 +115,41 @@ def test_vague_terms_get_the_soft_period_and_the_next_session_from_the_calendar(
     code, out, _ = run("due", "--within", "40", "--format", "json", now="2025-02-21T10:00")
     dues = {i["phrase"]: i["due"] for i in json.loads(out)["items"]}
     assert dues["in der nächsten Sitzung des Ausschusses"] == "2025-03-17"
+
+
+def test_ingesting_a_resolved_vague_term_again_appends_nothing(run: Invoke) -> None:
+    doc = str(DATA / "sozial-2025-0011-vage.txt")
+    code, _, err = run("ingest", doc, "--state", "BE", now="2025-02-20T10:00")
+    assert code == 0, err
+    code, out, err = run("ingest", doc, "--state", "BE", "--format", "json", now="2025-02-21T10:00")
+    assert code == 0, err
+    assert json.loads(out)["events"] == 0
+    assert [e["data"]["rule"] for e in events(run, "DeadlineSet")] == ["soft:30", "event_anchor"]  # type: ignore[index]
+
+
+def test_sessions_follow_moves_anchored_due_dates_when_the_calendar_changes(
+    run: Invoke, tmp_path: Path
+) -> None:
+    config = tmp_path / "tracker.toml"
+    planned = '"Ausschuss für Soziales" = ["2025-02-10", "2025-03-10", "2025-04-14"]'
+    config.write_text(f"[deadlines.sessions]\n{planned}\n", encoding="utf-8")
+    doc = str(DATA / "sozial-2025-0011-vage.txt")
+    code, _, err = run(
+        "--config", str(config), "ingest", doc, "--state", "BE", now="2025-02-20T10:00"
+    )
+    assert code == 0, err
+    code, out, _ = run("--config", str(config), "sessions", "follow", now="2025-02-21T10:00")
+    assert out == "0 due date(s) moved\n"  # the calendar as it was
+
+    config.write_text(
+        '[deadlines.sessions]\n"Ausschuss für Soziales" = ["2025-02-10", "2025-03-20"]\n',
+        encoding="utf-8",
+    )
+    code, out, err = run("--config", str(config), "sessions", "follow", now="2025-02-22T10:00")
+    assert code == 0, err
+    assert out.splitlines() == ["2025/0011 D2: due 2025-03-20", "1 due date(s) moved"]
+    (moved,) = events(run, "Corrected")
+    assert moved["data"]["value"] == "2025-03-20"  # type: ignore[index]
+    assert "nächste Sitzung von Ausschuss für Soziales am 20.03.2025" in moved["data"]["reason"]  # type: ignore[index,operator]
+    code, out, _ = run("--config", str(config), "sessions", "follow", now="2025-02-23T10:00")
+    assert out == "0 due date(s) moved\n"

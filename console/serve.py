@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from console.app import boot
 from tracker.errors import InputError
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
@@ -45,3 +46,31 @@ def serve(
     uvicorn.run(
         app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False
     )
+
+
+@commands.command("sachstand-link")
+def sachstand_link(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    office: Annotated[str, typer.Option(help="The office the link is for.")],
+    reminder: Annotated[str, typer.Option(help="The reminder it goes with.")] = "manual",
+    days: Annotated[int, typer.Option(min=1, max=90, help="Days it stays valid.")] = 14,
+    body: Annotated[str | None, typer.Option(help="The council body, if ambiguous.")] = None,
+) -> None:
+    """Print a signed link to the web form for an office's Sachstand (one use, expiring;
+    needs TRACKER_WEB_SECRET)."""
+    from datetime import timedelta
+
+    # deferred: only this command signs links
+    from tracker.links import sign_link
+    from web.context import WebSettings
+
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    expires = c.settings.clock.now() + timedelta(days=days)
+    token = sign_link(
+        c.settings.web_secret or "", motion_id=motion.id, office=office, reminder=reminder,
+        expires=expires,
+    )  # fmt: skip
+    base = WebSettings.from_section(c.settings.section("web")).base_url
+    typer.echo(f"{base}/sachstand/{token}")

@@ -5,7 +5,8 @@ Sources, later ones winning: built-in defaults, the TOML file (``--config`` /
 ``TRACKER_`` prefix, command-line options. Nothing here runs at import time.
 
 Environment variables: ``TRACKER_DB``, ``TRACKER_CONFIG``, ``TRACKER_NOW``, ``TRACKER_USER``,
-``TRACKER_STATE`` (default Bundesland), ``TRACKER_SMTP_URL``, ``TRACKER_WEBHOOK_SECRET``.
+``TRACKER_STATE`` (default Bundesland), ``TRACKER_SMTP_URL``, ``TRACKER_WEBHOOK_SECRET``,
+``TRACKER_WEB_SECRET`` (signs the reminder links to the web front).
 The TOML file has a table per concern (``[store]``, ``[reminders]``, ``[board]``,
 ``[sync]``, ...); each package reads its own table through :meth:`Settings.section`.
 """
@@ -44,6 +45,8 @@ class Settings:
     config_path: Path | None = None
     smtp_url: str | None = field(default=None, repr=False)
     webhook_secret: str | None = field(default=None, repr=False)
+    #: Signs the reminder links to the web front's Sachstand form (``TRACKER_WEB_SECRET``).
+    web_secret: str | None = field(default=None, repr=False)
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -128,5 +131,6 @@ def load_settings(
         config_path=config_path,
         smtp_url=env.get("TRACKER_SMTP_URL"),
         webhook_secret=env.get("TRACKER_WEBHOOK_SECRET"),
+        web_secret=env.get("TRACKER_WEB_SECRET"),
         sections=MappingProxyType(sections),
     )

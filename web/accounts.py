@@ -48,6 +48,8 @@ _CREATE = [
         token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, created TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS {p}web_login_failures (
         name TEXT NOT NULL, at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS {p}web_used_links (
+        digest TEXT PRIMARY KEY, used TEXT NOT NULL)""",
 ]
 
 
@@ -243,6 +245,34 @@ class Accounts:
             (_digest(token),),
         )
         return User(*rows[0]) if rows else None
+
+
+class Links:
+    """The reminder links used so far (:mod:`tracker.links`): each is accepted once."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.p = db.table_prefix
+
+    def used(self, digest: str) -> bool:
+        """Whether the link with this digest was used."""
+        rows = self.db.query(f"SELECT 1 FROM {self.p}web_used_links WHERE digest = ?", (digest,))
+        return bool(rows)
+
+    def claim(self, digest: str, *, now: datetime) -> bool:
+        """Mark the link used; False when it was already (atomic: one of two racing wins)."""
+        with self.db.transaction() as cur:
+            cur.execute(
+                f"INSERT INTO {self.p}web_used_links (digest, used) VALUES (?, ?)"
+                " ON CONFLICT (digest) DO NOTHING",
+                (digest, now.isoformat()),
+            )
+            return cur.rowcount == 1
+
+    def release(self, digest: str) -> None:
+        """Undo :meth:`claim` (the write it guarded failed)."""
+        with self.db.transaction() as cur:
+            cur.execute(f"DELETE FROM {self.p}web_used_links WHERE digest = ?", (digest,))
 
 
 #: An Argon2id hash of a random password, verified against when the user does not exist.

@@ -9,6 +9,7 @@
     auth_header = "X-Remote-User"                  # single sign-on: the proxy's user header ...
     trusted_proxies = ["127.0.0.1"]                # ... believed only from these addresses
     document_dirs = ["/srv/ratsdokumente"]         # where ingested documents are kept
+    link_requires_login = false                    # reminder links: sign in first?
 
 A user named by the trusted header must exist as a local account (``tracker user add NAME
 --role R``, without a password): the account says the role and the office.
@@ -48,13 +49,15 @@ class WebSettings:
     #: Folders holding the documents ingested from files, to show their text (by file name,
     #: only when the bytes still have the recorded SHA-256).
     document_dirs: tuple[str, ...] = ()
+    #: Whether a reminder link (``/sachstand/{token}``) also needs a signed-in user.
+    link_requires_login: bool = False
 
     @classmethod
     def from_section(cls, section: Mapping[str, Any]) -> WebSettings:
         """Read and check ``[web]``; unknown keys are an error (typos)."""
         known = {
             "base_url", "page_size", "secure_cookies", "auth_header", "trusted_proxies",
-            "document_dirs",
+            "document_dirs", "link_requires_login",
         }  # fmt: skip
         unknown = set(section) - known
         if unknown:
@@ -77,9 +80,12 @@ class WebSettings:
             raise ConfigurationError("[web] auth_header must be a header name")
         if not isinstance(proxies, list) or not all(isinstance(p, str) for p in proxies):
             raise ConfigurationError("[web] trusted_proxies must be a list of addresses")
+        login = section.get("link_requires_login", False)
+        if not isinstance(login, bool):
+            raise ConfigurationError("[web] link_requires_login must be true or false")
         if header and not proxies:
             raise ConfigurationError("[web] auth_header needs trusted_proxies")
-        return cls(base.rstrip("/"), size, secure, header, tuple(proxies), tuple(folders))
+        return cls(base.rstrip("/"), size, secure, header, tuple(proxies), tuple(folders), login)
 
 
 class Web:

@@ -26,13 +26,14 @@ from tracker.errors import InputError, NotFound, RuleViolation
 from tracker.state import initiator_key
 from web import params as p
 from web import uploads
-from web.accounts import Accounts, AuthError, TooManyAttempts, User
+from web.accounts import Accounts, AuthError, Links, TooManyAttempts, User
 from web.context import CSRF_COOKIE, SESSION_COOKIE, Web, csrf_ok, new_csrf
 from web.params import BadRequest, Forbidden, Gone
 from web.render import render
 
 if TYPE_CHECKING:
     from bootstrap import Bootstrap
+    from tracker.links import LinkClaim
     from tracker.motion import Motion
 
 #: The largest document an upload may carry.
@@ -381,6 +382,75 @@ def confirm_closure(call: Call) -> Response:
     return _done(motion, "stand")
 
 
+# -- a reminder's signed link -------------------------------------------------------------
+
+
+def _link(call: Call) -> tuple[str, LinkClaim, Motion]:
+    """The link's token, its claim and its motion; refused when altered, expired or used."""
+    from tracker.links import InvalidLink, token_digest, verify_link
+
+    token = call.arg("token")
+    try:
+        claim = verify_link(call.c.settings.web_secret or "", token, now=call.web.now())
+    except InvalidLink as exc:
+        expired = "expired" in str(exc)
+        raise Forbidden(
+            "Dieser Link ist abgelaufen." if expired else "Dieser Link ist ungültig."
+        ) from None
+    if Links(call.c.store).used(token_digest(token)):
+        raise Forbidden("Dieser Link wurde bereits benutzt. Bitte melden Sie sich an.")
+    motion = call.c.service.get(claim.motion_id)
+    return token, claim, motion
+
+
+def link_form(call: Call) -> Response:
+    """The Sachstand form a reminder links to."""
+    if call.web.web.link_requires_login and call.user.name is None:
+        return RedirectResponse(f"/login?next={call.path}", status_code=303)
+    _, claim, motion = _link(call)
+    return call.page(
+        "link.html", title=f"Sachstand zu {motion.reference}", m=motion, office=claim.office,
+        expires=claim.expires,
+    )  # fmt: skip
+
+
+def link_record(call: Call) -> Response:
+    """Record the Sachstand sent through a reminder's link (once)."""
+    from tracker.links import token_digest
+
+    if call.web.web.link_requires_login and call.user.name is None:
+        return RedirectResponse(f"/login?next={call.path}", status_code=303)
+    token, claim, motion = _link(call)
+    version = p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+    if version != motion.version:
+        raise StaleForm(
+            f"{motion.reference} wurde geändert, seit Sie das Formular geöffnet haben. "
+            "Nichts wurde gespeichert; bitte laden Sie die Seite neu."
+        )
+    f = call.form
+    text = p.text(f, "text", "Sachstand") or ""
+    reason = p.text(f, "reason", "Grund der Verzögerung", required=False)
+    next_step = p.text(f, "next", "Nächster Schritt", required=False)
+    expected = p.day(f.get("expected"), "Voraussichtlich erledigt")
+    who = call.user.name or f"{claim.office} (Erinnerungslink {claim.reminder})"
+    c = call.web.bootstrap(User(who, "office", claim.office))
+    call.c.close()
+    call.c = c
+    links = Links(c.store)
+    digest = token_digest(token)
+    if not links.claim(digest, now=call.web.now()):
+        raise Forbidden("Dieser Link wurde bereits benutzt. Bitte melden Sie sich an.")
+    try:
+        c.service.report_progress(
+            motion.id, on=c.today(), text=text, reason=reason, next_step=next_step,
+            expected=expected, office=claim.office,
+        )  # fmt: skip
+    except BaseException:
+        links.release(digest)
+        raise
+    return call.page("link_done.html", title="Danke", m=motion)
+
+
 # -- the review queue ---------------------------------------------------------------------
 
 
@@ -624,6 +694,8 @@ def routes(web: Web) -> list[Route]:
         post("/motions/{motion_id}/close", confirm_closure),
         get("/review", review_queue),
         post("/review/{motion_id}/{item}", review_resolve),
+        get("/sachstand/{token}", link_form),
+        post("/sachstand/{token}", link_record, write=False),
         get("/upload", upload_form),
         post("/upload", upload),
     ]

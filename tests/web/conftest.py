@@ -7,6 +7,7 @@ cookies are ``Secure``, which a cookie jar would not send back over plain HTTP o
 
 from __future__ import annotations
 
+import os
 import re
 import socket
 import subprocess
@@ -37,10 +38,16 @@ USERS = {
 }
 
 
-def tracker(db: str, *args: str, now: str | None = NOW, stdin: str | None = None) -> str:
+def tracker(
+    db: str,
+    *args: str,
+    now: str | None = NOW,
+    stdin: str | None = None,
+    env: dict[str, str] | None = None,
+) -> str:
     """Run a ``tracker`` command in-process on ``db``; fails the test unless it succeeds."""
     prefix = ["--db", db] + (["--now", now] if now else [])
-    result = CliRunner().invoke(cli.app, [*prefix, *args], input=stdin)
+    result = CliRunner().invoke(cli.app, [*prefix, *args], input=stdin, env=env)
     assert result.exit_code == 0, (args, result.stdout, result.stderr)
     return result.stdout
 
@@ -105,7 +112,13 @@ class Server:
             self.process.wait(5)
 
 
-def start_server(db: str, *, now: str | None = NOW, config: Path | None = None) -> Server:
+def start_server(
+    db: str,
+    *,
+    now: str | None = NOW,
+    config: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Server:
     """Start ``tracker serve`` on a free loopback port and wait until it answers (its
     standard error goes to ``serve-PORT.log`` beside the config, else the SQLite store)."""
     port = free_port()
@@ -117,7 +130,7 @@ def start_server(db: str, *, now: str | None = NOW, config: Path | None = None) 
     args += ["serve", "--host", "127.0.0.1", "--port", str(port)]
     log = (config or Path(db)).with_name(f"serve-{port}.log")
     with log.open("wb") as errors:
-        process = subprocess.Popen(args, cwd=REPO, stderr=errors)
+        process = subprocess.Popen(args, cwd=REPO, stderr=errors, env={**os.environ, **(env or {})})
     server = Server(db, port, process)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -74,3 +75,30 @@ def sachstand_link(
     )  # fmt: skip
     base = WebSettings.from_section(c.settings.section("web")).base_url
     typer.echo(f"{base}/sachstand/{token}")
+
+
+def serve_beside(ctx: typer.Context, host: str, port: int) -> Callable[[], None]:
+    """Start the web front in a thread of this process (``tracker run --serve-port``);
+    returns what stops it."""
+    # deferred: only a service that hosts the web front needs it
+    import threading
+
+    import uvicorn
+
+    from web.app import create_app
+
+    options = ctx.find_root().params
+    app = create_app(db=options.get("db"), now=options.get("now"), config=options.get("config"))
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", proxy_headers=False,
+        server_header=False,
+    )  # fmt: skip
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="web", daemon=True)
+    thread.start()
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(10)
+
+    return stop

@@ -50,3 +50,39 @@ def test_bad_user_input_is_refused(tmp_path: Path) -> None:
 def test_several_workers_need_postgresql(tmp_path: Path) -> None:
     code, _, err = run(tmp_path / "db", "serve", "--workers", "2")
     assert code == 2 and "PostgreSQL" in err
+
+
+def test_tracker_run_hosts_the_web_front(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    from tests.web.conftest import REPO, free_port
+
+    db = tmp_path / "db"
+    port = free_port()
+    args = [sys.executable, "-c", "import cli; cli.main()", "--db", str(db), "--log-level",
+            "info", "run", "--serve-port", str(port)]  # fmt: skip
+    with (tmp_path / "run.log").open("wb") as log:
+        process = subprocess.Popen(args, cwd=REPO, stderr=log)
+    try:
+        answer = None
+        for _ in range(300):
+            try:
+                with httpx.Client(timeout=1) as client:
+                    answer = client.get(f"http://127.0.0.1:{port}/healthz")
+                break
+            except httpx.TransportError:
+                time.sleep(0.05)
+        assert answer is not None and answer.json() == {"status": "ok"}
+        for _ in range(300):  # SIGTERM is handled once the reminder service has started
+            if "reminder_service_started" in (tmp_path / "run.log").read_text():
+                break
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(20)
+    assert code == 0, (tmp_path / "run.log").read_text()

@@ -543,6 +543,47 @@ def upload(call: Call) -> Response:
     return call.page("upload.html", title="Dokument einlesen", results=[result.as_json()])
 
 
+# -- users (administrators) ---------------------------------------------------------------
+
+
+def _administrator(call: Call) -> Accounts:
+    if call.user.role != "administrator":
+        raise Forbidden("Die Benutzerverwaltung ist Administratorinnen und Administratoren "
+                        "vorbehalten.")  # fmt: skip
+    return Accounts(call.c.store)
+
+
+def users_page(call: Call, message: str | None = None, status: int = 200) -> Response:
+    from web.accounts import ROLES
+
+    accounts = _administrator(call)
+    return call.page("users.html", status, title="Benutzer", users=accounts.users(),
+                     roles=ROLES, message=message)  # fmt: skip
+
+
+def add_user(call: Call) -> Response:
+    accounts = _administrator(call)
+    f = call.form
+    name = p.text(f, "name", "Name") or ""
+    role = p.text(f, "role", "Rolle") or ""
+    office = p.text(f, "office", "Federführung", required=False)
+    password = f.get("password") or None
+    try:
+        accounts.add_user(name, role, office=office, password=password, now=call.web.now())
+    except InputError as exc:
+        return users_page(call, f"Nicht angelegt: {exc}", 400)
+    return RedirectResponse("/users", status_code=303)
+
+
+def remove_user(call: Call) -> Response:
+    accounts = _administrator(call)
+    name = call.arg("name")
+    if name == call.user.name:
+        raise BadRequest("Sie können sich nicht selbst entfernen.")
+    accounts.remove_user(name)
+    return RedirectResponse("/users", status_code=303)
+
+
 # -- signing in ---------------------------------------------------------------------------
 
 
@@ -696,6 +737,9 @@ def routes(web: Web) -> list[Route]:
         post("/review/{motion_id}/{item}", review_resolve),
         get("/sachstand/{token}", link_form),
         post("/sachstand/{token}", link_record, write=False),
+        get("/users", users_page),
+        post("/users", add_user),
+        post("/users/{name}/remove", remove_user),
         get("/upload", upload_form),
         post("/upload", upload),
     ]

@@ -226,3 +226,21 @@ def test_a_reviewer_corrects_a_fact_from_the_review_queue(server: Server) -> Non
     assert after["deadlines"][0]["due"] == "2025-09-30"
     resolved = next(r for r in after["review"] if r["item"] == item)
     assert resolved["resolution"] == "corrected" and resolved["resolved_by"] == "pruef"
+
+
+def test_an_administrator_manages_users(server: Server) -> None:
+    assert signed_in(server, "amt_a").get("/users").status_code == 403
+    admin = signed_in(server, "admin")
+    token = admin.csrf("/users")
+    fields = {"csrf": token, "name": "neu", "role": "office", "office": "Amt B",
+              "password": "ein-neues-pw-1"}  # fmt: skip
+    added = admin.post("/users", data=fields)
+    assert added.status_code == 303
+    assert "neu\toffice\tAmt B" in tracker(server.db, "user", "list")
+    bad = admin.post("/users", data={"csrf": token, "name": "x", "role": "king"})
+    assert bad.status_code == 400 and "Nicht angelegt" in bad.text
+    newcomer = server.client()
+    assert newcomer.login("neu", "ein-neues-pw-1").status_code == 303
+    assert admin.post("/users/neu/remove", data={"csrf": token}).status_code == 303
+    assert "neu\t" not in tracker(server.db, "user", "list")
+    assert "Angemeldet" not in newcomer.get("/").text  # their session ended with them

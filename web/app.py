@@ -14,11 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
 from web import api, pages
+from web.accounts import PUBLIC
 from web.context import Web
+from web.render import render
 
 STATIC = Path(__file__).parent / "static"
 
@@ -73,6 +77,27 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def _answer(request: Request, status: int, title: str, message: str) -> Response:
+    """An error as a German page, or as JSON under ``/api/``."""
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"error": message}, status)
+    html = render("error.html", title=title, message=message, user=PUBLIC, csrf="",
+                  request_path=request.url.path)  # fmt: skip
+    return HTMLResponse(html, status)
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _answer(request, 404, "Nicht gefunden", "Diese Seite gibt es nicht.")
+
+
+async def _not_allowed(request: Request, exc: Exception) -> Response:
+    return _answer(request, 405, "Nicht möglich", "Diese Anfrage ist hier nicht vorgesehen.")
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    return _answer(request, 500, "Fehler", "Ein Fehler im Server; er ist protokolliert.")
+
+
 #: Requests worked on at once (worker threads): more only contend for the interpreter.
 WORKER_THREADS = 8
 
@@ -96,7 +121,8 @@ def create_app(
         *api.routes(web),
         Mount("/static", StaticFiles(directory=STATIC), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=_lifespan)
+    handlers = {404: _not_found, 405: _not_allowed, 500: _server_error}
+    app = Starlette(routes=routes, lifespan=_lifespan, exception_handlers=handlers)
     app.state.web = web
     app.add_middleware(SecurityHeaders, https=web.web.base_url.startswith("https://"))
     return app

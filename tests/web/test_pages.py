@@ -227,3 +227,13 @@ def test_the_list_tabled_at_a_session_downloads(server: Server) -> None:
     assert csv.startswith(b"\xef\xbb\xbf") and b";" in csv
     assert client.get(f"{base}.doc").status_code == 404
     assert client.get(f"{base}.csv", params={"session": "gestern"}).status_code == 400
+
+
+def test_unknown_paths_and_methods_answer_in_german(server: Server) -> None:
+    client = server.client()
+    page = client.get("/gibt-es-nicht")
+    assert page.status_code == 404 and "Diese Seite gibt es nicht." in page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'none'")
+    api = client.get("/api/gibt-es-nicht")
+    assert api.status_code == 404 and api.json() == {"error": "Diese Seite gibt es nicht."}
+    assert client.request("DELETE", "/api/overdue").status_code == 405

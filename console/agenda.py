@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from console.app import boot, group
-from console.options import parse_day
+from console.options import Excel, parse_day
 from console.render import write_file
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
@@ -21,7 +21,6 @@ class AgendaFormat(StrEnum):
     pdf = "pdf"
     xlsx = "xlsx"
     csv = "csv"
-    csv_excel = "csv-excel"
     html = "html"
 
 
@@ -35,8 +34,9 @@ def agenda_list(
     ] = None,
     fmt: Annotated[
         AgendaFormat,
-        typer.Option("--format", help="pdf, xlsx, csv, csv-excel (';', BOM) or html."),
+        typer.Option("--format", help="pdf, xlsx, csv (with --excel for a German Excel), html."),
     ] = AgendaFormat.pdf,
+    excel: Excel = False,
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="File to write (default: standard out).")
     ] = None,
@@ -47,15 +47,17 @@ def agenda_list(
 ) -> None:
     """The list tabled at a committee's session: its open motions with Sachstand, reasons
     for delay and proposed closures, German headings."""
+    from console.render.output import check_csv_dialect  # deferred: as the listings do
     from tracker.agenda import build_agenda, write  # deferred: only this command needs it
 
+    check_csv_dialect(fmt.value)
     if output is None and fmt in (AgendaFormat.pdf, AgendaFormat.xlsx):
         raise typer.BadParameter("a PDF or XLSX needs --output FILE", param_hint="--output")
     c = boot(ctx)
     day, after = parse_day(session, "--session"), parse_day(since, "--since")
     items, states = c.board.agenda(committee, day, public)
     agenda = build_agenda(items, states, committee=committee, session=day, since=after)
-    data = write(agenda, fmt.value)
+    data = write(agenda, "csv-excel" if excel else fmt.value)
     if output is None:
         typer.echo(data.decode("utf-8-sig"), nl=False)
         return

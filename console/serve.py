@@ -73,7 +73,7 @@ def sachstand_link(
         c.settings.web_secret or "", motion_id=motion.id, office=office, reminder=reminder,
         expires=expires,
     )  # fmt: skip
-    base = WebSettings.from_section(c.settings.section("web")).base_url
+    base = WebSettings.from_settings(c.settings).base_url
     typer.echo(f"{base}/sachstand/{token}")
 
 

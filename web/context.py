@@ -18,11 +18,10 @@ A user named by the trusted header must exist as a local account (``tracker user
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from starlette.requests import Request
 
@@ -53,8 +52,10 @@ class WebSettings:
     link_requires_login: bool = False
 
     @classmethod
-    def from_section(cls, section: Mapping[str, Any]) -> WebSettings:
-        """Read and check ``[web]``; unknown keys are an error (typos)."""
+    def from_settings(cls, settings: Settings) -> WebSettings:
+        """Read and check ``[web]`` (``base_url`` as :attr:`Settings.base_url` reads it, for
+        the e-mails too); unknown keys are an error (typos)."""
+        section = settings.section("web")
         known = {
             "base_url", "page_size", "secure_cookies", "auth_header", "trusted_proxies",
             "document_dirs", "link_requires_login",
@@ -62,7 +63,7 @@ class WebSettings:
         unknown = set(section) - known
         if unknown:
             raise ConfigurationError(f"[web]: unknown setting(s) {', '.join(sorted(unknown))}")
-        base = section.get("base_url", cls.base_url)
+        base = settings.base_url or cls.base_url
         size = section.get("page_size", cls.page_size)
         secure = section.get("secure_cookies", True)
         header = section.get("auth_header")
@@ -70,8 +71,6 @@ class WebSettings:
         folders = section.get("document_dirs", [])
         if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
             raise ConfigurationError("[web] document_dirs must be a list of folders")
-        if not isinstance(base, str) or not base.startswith(("http://", "https://")):
-            raise ConfigurationError("[web] base_url must be an http:// or https:// URL")
         if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= 500:
             raise ConfigurationError("[web] page_size must be a whole number 1..500")
         if not isinstance(secure, bool):
@@ -95,7 +94,7 @@ class Web:
         self, *, db: str | None = None, now: str | None = None, config: str | None = None
     ) -> None:
         self.settings: Settings = load_settings(db=db, now=now, config=config)
-        self.web = WebSettings.from_section(self.settings.section("web"))
+        self.web = WebSettings.from_settings(self.settings)
         with self.open() as c:
             Accounts.create_tables(c.store)
             uploads.create_tables(c.store)

@@ -120,7 +120,7 @@ def test_the_xlsx_opens_with_the_list_and_the_changes(run: Invoke, tmp_path: Pat
 
 def test_csv_for_german_excel_and_plain_csv(run: Invoke, tmp_path: Path) -> None:
     given_a_committee(run)
-    excel = agenda(run, tmp_path, "csv-excel").read_bytes()
+    excel = agenda(run, tmp_path, "csv", "--excel").read_bytes()
     assert excel.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(excel.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == HEADINGS and len(rows) == 5
@@ -130,6 +130,11 @@ def test_csv_for_german_excel_and_plain_csv(run: Invoke, tmp_path: Path) -> None
     )  # fmt: skip
     rows = list(csv.reader(io.StringIO(out)))
     assert code == 0 and [r[1] for r in rows[1:]] == ["1272/IV"]
+    code, _, err = run(
+        "agenda-list", "--committee", MITTE, "--session", "2015-01-15", "--format", "html",
+        "--excel",
+    )  # fmt: skip
+    assert code == 2 and "--excel needs --format csv" in err
 
 
 def test_html_and_a_closed_motion_leaves_the_list_for_the_changes(

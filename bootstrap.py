@@ -71,10 +71,19 @@ class Bootstrap:
     """Settings plus the services built from them on first use, for one command."""
 
     def __init__(
-        self, *, db: str | None = None, now: str | None = None, config: str | None = None
+        self,
+        *,
+        db: str | None = None,
+        now: str | None = None,
+        config: str | None = None,
+        settings: Settings | None = None,
+        user: str | None = None,
     ) -> None:
+        """``settings``: already read (a server reads them once for all its requests);
+        ``user``: who records, instead of the configured user (the signed-in web user)."""
         self._db, self._now, self._config = db, now, config
-        self._settings: Settings | None = None
+        self._user = user
+        self._settings: Settings | None = settings
         self._store: Database | None = None
         self._service: TrackerService | None = None
         self._board: BoardService | None = None
@@ -118,10 +127,18 @@ class Bootstrap:
             self._service = TrackerService(
                 open_log(s.store, self.store),
                 s.clock,
-                s.user,
+                self._user or s.user,
                 lookup=lambda reference: self.board.ids_for_reference(reference),
+                defaults=s.term_defaults.with_sessions_from(self._oparl_sessions),
+                answering=lambda reference: self.board.answering(reference),
             )
         return self._service
+
+    def _oparl_sessions(self) -> dict[str, tuple[date, ...]]:
+        """The OParl meetings the sync mirrors, per committee (the session calendar)."""
+        from oparl.calendar import sessions  # deferred: only "next session" terms need it
+
+        return sessions(self.store)
 
     @property
     def board(self) -> BoardService:

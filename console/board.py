@@ -33,6 +33,20 @@ RagFilter = Annotated[str | None, typer.Option("--rag", help="Only red, amber or
 StaleFilter = Annotated[
     bool, typer.Option("--stale", help="Only motions without a Sachstand for long (180 days).")
 ]
+InitiatorFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--initiator",
+        help="Only motions brought in by this initiator or Fraktion (part of a name).",
+    ),
+]
+PublicFilter = Annotated[
+    bool | None,
+    typer.Option(
+        "--public/--non-public",
+        help="Only public motions (what may be published) or only non-public ones.",
+    ),
+]
 AsOf = Annotated[str | None, typer.Option("--as-of", help="As it stood on this date.")]
 Limit = Annotated[int, typer.Option(min=1, max=10000, help="At most this many rows.")]
 Offset = Annotated[int, typer.Option(min=0, help="Skip this many rows.")]
@@ -46,11 +60,13 @@ def filters(
     status: str | None = None,
     rag: str | None = None,
     stale: bool = False,
+    initiator: str | None = None,
+    public: bool | None = None,
 ) -> Filters:
     """The listing's filters."""
     from projections.queries import Filters  # deferred: the other commands need no queries
 
-    return Filters(body, committee, office, kind, status, rag, stale)
+    return Filters(body, committee, office, kind, status, rag, stale, initiator, public)
 
 
 def answering(ctx: typer.Context, known_at: str | None) -> BoardAnswers:
@@ -73,6 +89,8 @@ def overdue(
     status: StatusFilter = None,
     rag: RagFilter = None,
     stale: StaleFilter = False,
+    initiator: InitiatorFilter = None,
+    public: PublicFilter = None,
     as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -81,7 +99,7 @@ def overdue(
     """List overdue obligations, most overdue first."""
     from console.render.board import render_page  # deferred: see filters()
 
-    found = filters(body, committee, office, kind, status, rag, stale)
+    found = filters(body, committee, office, kind, status, rag, stale, initiator, public)
     page = answering(ctx, known_at).overdue(found, parse_day(as_of, "--as-of"), limit, offset)
     typer.echo(render_page(page, fmt.value), nl=False)
 
@@ -99,6 +117,8 @@ def due(
     status: StatusFilter = None,
     rag: RagFilter = None,
     stale: StaleFilter = False,
+    initiator: InitiatorFilter = None,
+    public: PublicFilter = None,
     as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -107,7 +127,7 @@ def due(
     """List open obligations due within DAYS days, soonest first."""
     from console.render.board import render_page  # deferred: see filters()
 
-    found = filters(body, committee, office, kind, status, rag, stale)
+    found = filters(body, committee, office, kind, status, rag, stale, initiator, public)
     page = answering(ctx, known_at).due(within, found, parse_day(as_of, "--as-of"), limit, offset)
     typer.echo(render_page(page, fmt.value), nl=False)
 
@@ -121,13 +141,15 @@ def stats(
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,
     kind: KindFilter = None,
+    initiator: InitiatorFilter = None,
+    public: PublicFilter = None,
     as_of: AsOf = None,
     known_at: KnownAt = None,
 ) -> None:
     """Per office and committee: open, overdue, met on time, met late, median days late."""
     from console.render.board import render_stats  # deferred: see filters()
 
-    found = filters(body, committee, office, kind)
+    found = filters(body, committee, office, kind, initiator=initiator, public=public)
     result = answering(ctx, known_at).stats(found, parse_day(as_of, "--as-of"))
     if known_at is None and fmt.value == "json":
         from console.render.reminders import (
@@ -145,11 +167,14 @@ def calendar(
     committee: CommitteeFilter = None,
     body: BodyFilter = None,
     kind: KindFilter = None,
+    initiator: InitiatorFilter = None,
+    public: PublicFilter = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="File to write.")] = None,
 ) -> None:
     """Write an iCalendar (RFC 5545) feed of open due dates, e.g. per office or committee."""
     c = boot(ctx)
-    data = c.board.calendar(filters(body, committee, office, kind), c.settings.clock.now())
+    found = filters(body, committee, office, kind, initiator=initiator, public=public)
+    data = c.board.calendar(found, c.settings.clock.now())
     if output is None:
         typer.echo(data.decode("utf-8"), nl=False)
     else:

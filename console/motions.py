@@ -1,5 +1,5 @@
 """Commands on one motion: add, deadline extend, report, complete, close, reopen, progress,
-withdraw, correct, show, and the raw log."""
+visibility, withdraw, correct, show, and the raw log."""
 
 from __future__ import annotations
 
@@ -19,6 +19,11 @@ from tracker.deadlines import check_state
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
 deadline_app = group("Change deadlines.")
+
+
+class ExplainLanguage(StrEnum):
+    en = "en"
+    de = "de"
 
 
 class LogFormat(StrEnum):
@@ -42,6 +47,12 @@ def add(
     due: Annotated[str | None, typer.Option(help="Due date of the deadline.")] = None,
     deadline_kind: Annotated[str, typer.Option(help="completion, report or event.")] = "completion",
     phrase: Annotated[str | None, typer.Option(help="The deadline as written.")] = None,
+    initiator: Annotated[
+        list[str] | None, typer.Option(help="Who brought it in (Fraktion, member); repeatable.")
+    ] = None,
+    public: Annotated[
+        bool, typer.Option("--public/--non-public", help="Non-public (nichtöffentlich)?")
+    ] = True,
 ) -> None:
     """Register a motion by hand, with its decision and deadline."""
     c = boot(ctx)
@@ -59,6 +70,8 @@ def add(
         due=parse_day(due, "--due"),
         deadline_kind=choice(DeadlineKind, deadline_kind, "--deadline-kind"),
         phrase=phrase,
+        initiators=initiator or [],
+        public=public,
     )
     suffix = f", deadline {deadline_id}" if deadline_id else ""
     typer.echo(f"{change.motion.reference}: {change.appended} event(s) recorded{suffix}")
@@ -195,6 +208,30 @@ def progress(
 
 
 @commands.command()
+def visibility(
+    ctx: typer.Context,
+    reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
+    public: Annotated[
+        bool,
+        typer.Option(
+            "--public/--non-public",
+            help="Mark it public, or non-public (nichtöffentlich: never in a public output).",
+        ),
+    ],
+    reason: Annotated[str | None, typer.Option(help="Why (e.g. the session's decision).")] = None,
+    on: Annotated[str | None, typer.Option("--date", help="From when (default today).")] = None,
+    body: Body = None,
+) -> None:
+    """Mark a motion non-public (nichtöffentlich) or public again."""
+    c = boot(ctx)
+    motion = c.service.find(reference, body)
+    day = parse_day(on, "--date") or c.today()
+    change = c.service.mark_visibility(motion.id, public=public, reason=reason, on=day)
+    shown = "public" if public else "non-public"
+    typer.echo(f"{motion.reference}: {shown}" + ("" if change.appended else " already"))
+
+
+@commands.command()
 def withdraw(
     ctx: typer.Context,
     reference: Annotated[str, typer.Argument(help="Drucksachen-Nr.")],
@@ -256,28 +293,25 @@ def show(
     history: Annotated[
         bool, typer.Option(help="Every event: both times, provenance, what it replaced.")
     ] = False,
+    lang: Annotated[
+        ExplainLanguage,
+        typer.Option("--lang", help="Language of the due-date explanations: en or de."),
+    ] = ExplainLanguage.en,
 ) -> None:
-    """Show a motion: its facts, deadlines and history."""
+    """Show a motion: its facts, deadlines (how each due date was computed) and history."""
     # deferred: the audit views load the aggregate and eventsourcing
+    from console.views import motion_document
     from tracker import audit
-    from tracker.views import history_view, motion_view
 
     c = boot(ctx)
     motion, events = audit.known_motion(c.service, reference, body, known_at, c.settings.clock)
-    rows = audit.history_rows(events) if history else history_view(events)
-    view = motion_view(motion) | {"history": rows}
-    board, note = c.board_known(known_at)
+    view, note = motion_document(c, motion, events, history=history, known_at=known_at)
     if note:
         typer.echo(f"tracker: note: {note}", err=True)
-    view["board"] = board.motion(motion.id)
-    if known_at is None:
-        from console.render.reminders import motion_reminders_view  # deferred: only `show` uses it
-
-        view["reminders"] = motion_reminders_view(c.reminders.for_motion(motion.id))
     if fmt is TableOrJson.json:
         typer.echo(render_json(view))
     else:
-        typer.echo(render_motion(view), nl=False)
+        typer.echo(render_motion(view | {"lang": lang.value}), nl=False)
 
 
 @commands.command("log")

@@ -104,10 +104,27 @@ def retry(
 
 
 @commands.command()
-def run(ctx: typer.Context) -> None:
-    """Run the service until SIGTERM or Ctrl-C: reminders, the audit chain, OParl sync."""
+def run(
+    ctx: typer.Context,
+    serve_port: Annotated[
+        int | None,
+        typer.Option(min=1, max=65535, help="Also serve the web front on this port."),
+    ] = None,
+    serve_host: Annotated[str, typer.Option(help="Address of the web front.")] = "127.0.0.1",
+) -> None:
+    """Run the service until SIGTERM or Ctrl-C: reminders, the audit chain, OParl sync, and
+    with --serve-port the web front (as tracker serve)."""
     c = boot(ctx)
-    c.reminders.serve(jobs=service_jobs(c))
+    stop_web = None
+    if serve_port is not None:
+        from console.serve import serve_beside  # deferred: only a service hosting the web
+
+        stop_web = serve_beside(ctx, serve_host, serve_port)
+    try:
+        c.reminders.serve(jobs=service_jobs(c))
+    finally:
+        if stop_web is not None:
+            stop_web()
 
 
 def service_jobs(c: Bootstrap) -> list[PeriodicJob]:

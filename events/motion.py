@@ -235,6 +235,29 @@ class ReviewResolved(MotionEvent):
     note: str | None
 
 
+@event
+class VisibilityChanged(MotionEvent):
+    """The motion was marked non-public (``public`` False: nichtöffentlich, from the
+    document or by a person) or public again; ``reason`` says why. A non-public motion
+    never appears in a public output."""
+
+    public: bool
+    reason: str | None
+
+
+@event
+class AnswerFiled(MotionEvent):
+    """This motion's document answers Drucksache ``answered_reference`` (an interim or
+    final report, ``report_kind``, by the wording ``phrase`` read by ``rule``). The answered
+    motion records the report (``ReportSubmitted``) when it is in the log; until then the
+    link waits here."""
+
+    answered_reference: str
+    report_kind: ReportKind
+    phrase: str
+    rule: str
+
+
 #: Every event class of a motion, by the name shown in logs and listings.
 MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
     cls.__name__: cls
@@ -256,5 +279,7 @@ MOTION_EVENTS: dict[str, type[AggregateEvent]] = {
         DoneReported,
         ClosureConfirmed,
         Reopened,
+        VisibilityChanged,
+        AnswerFiled,
     )
 }

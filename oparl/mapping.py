@@ -36,6 +36,7 @@ from typing import Any
 
 from oparl.clean import content_hash
 from tracker.clock import BERLIN
+from tracker.documents.answers import Marks
 from tracker.documents.grammar import DateContext
 from tracker.documents.model import Consultation, Decision, Extraction
 from tracker.documents.obligations import Obligations, find_obligations
@@ -303,4 +304,14 @@ def map_paper(
         reports=found.reports,
         amounts_eur=(),
         warnings=tuple(warnings),
+        marks=Marks(non_public=_non_public(ctx.consultations), dated=day_of(paper.get("date"))),
     )
+
+
+def _non_public(consultations: Sequence[ConsultationContext]) -> str | None:
+    """ "agendaItem.public: false" when every agenda item the paper is on says so (a paper
+    on no agenda item, or on a public one, is not marked)."""
+    items = [c.agenda_item for c in consultations if c.agenda_item is not None]
+    if items and all(item.get("public") is False for item in items):
+        return "OParl: agendaItem.public = false"
+    return None

@@ -3,7 +3,8 @@
 Rows are obligations: a completion (or event) deadline, a report deadline, a one-off report
 duty, or one occurrence of a recurring report duty. Each row carries the motion's facts
 (reference, title, body, committee, office, addressee, kind, Bundesland, decision date, the
-latest Sachstand as JSON with its day in ``progress_on``, the motion's status from
+initiators (JSON, and folded for ``--initiator`` in ``initiator_key``), whether it is
+``public``, the latest Sachstand as JSON with its day in ``progress_on``, the motion's status from
 :func:`tracker.state.motion_status`), how often a deadline was extended, the
 due date after BGB § 193 for the motion's Bundesland (``due``; ``nominal_due`` as written),
 the original due date when it was extended or corrected, and the date it was met.
@@ -28,7 +29,9 @@ withdrawn (not counted as open or overdue from then on). Events the board does n
 Tables (``prefix`` before each): ``board_motions`` (one row per motion: the catalogue for
 reference lookups, and the board's working state as JSON), ``board_rows``, ``board_counts``
 (open rows per due date: the maintained counts behind fast totals),
-``board_values`` (every filter value ever seen, for "did you mean" messages).
+``board_values`` (every filter value ever seen, for "did you mean" messages),
+``board_answers`` (which motion's document answers which reference, so that a report
+filed before the motion it answers is linked when that motion arrives).
 
 ``board_counts`` holds one count per due date (``dim`` and ``value`` empty: every open
 row), so the unfiltered total of a listing is a sum over due dates, independent of the
@@ -56,6 +59,7 @@ from tracker.state import (
     ProgressLife,
     Rules,
     Step,
+    initiator_key,
     registered,
     step_for,
 )
@@ -64,7 +68,7 @@ if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 11
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -103,6 +107,9 @@ ROW_COLUMNS = (
     "progress_on",
     "progress",
     "motion_status",
+    "initiators",
+    "initiator_key",
+    "public",
     "extensions",
 )
 _KIND = ROW_COLUMNS.index("kind")
@@ -161,15 +168,21 @@ _CREATE = [
         withdrawn_on TEXT, schedule TEXT, reference TEXT NOT NULL, title TEXT NOT NULL,
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
         state TEXT, decision_date TEXT, registered_on TEXT NOT NULL, progress_on TEXT,
-        progress TEXT, motion_status TEXT NOT NULL, extensions INTEGER NOT NULL)""",
+        progress TEXT, motion_status TEXT NOT NULL, initiators TEXT,
+        initiator_key TEXT NOT NULL, public INTEGER NOT NULL, extensions INTEGER NOT NULL)""",
     "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (mseq)",
     """CREATE TABLE IF NOT EXISTS {p}board_counts (
         dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
         PRIMARY KEY (dim, value, due))""",
     """CREATE TABLE IF NOT EXISTS {p}board_values (
         dim TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (dim, value))""",
+    # answered_key: the reference_key of a Drucksache that motion_id's document answers
+    # (AnswerFiled); found when the answered motion arrives later, so the link waits.
+    """CREATE TABLE IF NOT EXISTS {p}board_answers (
+        answered_key TEXT NOT NULL, motion_id TEXT NOT NULL,
+        PRIMARY KEY (answered_key, motion_id))""",
 ]
-TABLES = ("board_motions", "board_rows", "board_counts", "board_values")
+TABLES = ("board_motions", "board_rows", "board_counts", "board_values", "board_answers")
 #: A part of a parallel rebuild holds other motions: rows are added, counts summed.
 _MERGE = (
     "INSERT INTO {dst}board_motions SELECT * FROM {src}board_motions",
@@ -178,12 +191,16 @@ _MERGE = (
     " ON CONFLICT (dim, value, due) DO UPDATE SET n = c.n + excluded.n",
     "INSERT INTO {dst}board_values SELECT * FROM {src}board_values WHERE true"
     " ON CONFLICT (dim, value) DO NOTHING",
+    "INSERT INTO {dst}board_answers SELECT * FROM {src}board_answers WHERE true"
+    " ON CONFLICT (answered_key, motion_id) DO NOTHING",
 )
 #: Indexes only the queries use: built after a rebuild in one sorted pass each.
 QUERY_INDEXES = (
     Index("board_motions_id", "board_motions", "(motion_id)", unique=True),
     Index("board_motions_reference", "board_motions", "(reference_key)"),
     Index("board_rows_open", "board_rows", "(due, mseq) WHERE is_open = 1"),
+    # the few open non-public rows: a public listing's total is all open rows less these
+    Index("board_rows_open_hidden", "board_rows", "(due) WHERE is_open = 1 AND public = 0"),
     *[
         Index(f"board_rows_open_{d}", "board_rows", f"({d}, due, mseq) WHERE is_open = 1")
         for d in INDEXED_DIMENSIONS
@@ -291,6 +308,8 @@ class BoardProjection(Tables):
         bodies: set[str] = set()
         committees: set[str] = set()
         offices: set[str] = set()
+        initiators: set[str] = set()
+        answers: set[tuple[str, str]] = set()
         new_rows: list[tuple[Any, ...]] = []
         motions: list[tuple[Any, ...]] = []
         replaced: list[int] = []
@@ -317,6 +336,8 @@ class BoardProjection(Tables):
                 bodies.add(first[_BODY])
                 committees.add(first[_COMMITTEE])
                 offices.add(first[_OFFICE])
+                initiators.update(s.get("initiators") or ())
+            answers.update((reference_key(a[0]), mid) for a in s.get("answers") or ())
             new_rows.extend(rows)
             reference = s["reference"]
             motions.append(
@@ -345,7 +366,13 @@ class BoardProjection(Tables):
                 | {("body", v) for v in bodies}
                 | {("committee", v) for v in committees if v is not None}
                 | {("office", v) for v in offices if v is not None}
+                | {("initiator", v) for v in initiators}
             ),
+        )
+        cur.executemany(
+            f"INSERT INTO {prefix}board_answers (answered_key, motion_id) VALUES (?, ?)"
+            " ON CONFLICT (answered_key, motion_id) DO NOTHING",
+            sorted(answers),
         )
 
     def _load(
@@ -413,6 +440,8 @@ class BoardProjection(Tables):
             progress["on"] if progress else None,
             _encode_progress(progress),
             fold.motion_status(s),
+            *_initiator_columns(s.get("initiators") or []),
+            int(s.get("public", True)),
         )
         rows: list[tuple[Any, ...]] = []
         for oid, d in s["deadlines"].items():
@@ -471,6 +500,19 @@ class BoardProjection(Tables):
                 )
                 rows.append((seq, *head, schedule, *common, 0))
         return rows
+
+
+#: Separates the initiators in ``initiator_key`` (which also starts and ends with it).
+INITIATOR_SEPARATOR = "\x1f"
+
+
+def _initiator_columns(names: list[str]) -> tuple[str | None, str]:
+    """``initiators`` (JSON list, None when none) and ``initiator_key`` (the folded names,
+    each between separators, so that a part of a name is found with LIKE)."""
+    if not names:
+        return None, ""
+    sep = INITIATOR_SEPARATOR
+    return _ENCODER.encode(names), sep + sep.join(initiator_key(n) for n in names) + sep
 
 
 def _encode_progress(progress: ProgressLife | None) -> str | None:

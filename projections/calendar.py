@@ -61,6 +61,7 @@ def render_calendar(items: Sequence[dict[str, Any]], *, name: str, stamp: dateti
             f"Federführung: {item['office'] or '-'}",
             f"Adressat: {item['addressee'] or '-'}",
             f"Gremium: {item['committee'] or '-'}",
+            f"Initiative: {', '.join(item.get('initiators') or []) or '-'}",
             f"Beschluss: {item['decision_date'] or '-'}",
             f"Frist: {item['phrase'] or '-'}",
         ]

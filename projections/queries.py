@@ -33,7 +33,7 @@ then by row id), paginated by
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
@@ -41,7 +41,7 @@ from uuid import UUID
 from events.store import Database
 from tracker.errors import InputError
 from tracker.identity import reference_key
-from tracker.state import MOTION_STATUSES
+from tracker.state import MOTION_STATUSES, fraktionen, initiator_key
 
 SCHEMA = "tracker.board/1"
 DEFAULT_DUE_SOON_DAYS = 14
@@ -52,6 +52,15 @@ RAG = ("red", "amber", "green")
 DEFAULT_STALE_DAYS = 180
 DEFAULT_AMBER_DAYS = 30
 DEFAULT_AMBER_EXTENSIONS = 2
+#: The orders of a listing (``Filters.order``): SQL, always ending in a unique tie-break.
+ORDERS = {
+    "due": "due, mseq, row_key",
+    "-due": "due DESC, mseq, row_key",
+    "reference": "reference, due, row_key",
+    "office": "COALESCE(office, ''), due, mseq, row_key",
+    "committee": "COALESCE(committee, ''), due, mseq, row_key",
+    "decision_date": "COALESCE(decision_date, ''), due, mseq, row_key",
+}
 
 #: Columns read for an item, in this order.
 _ITEM_COLUMNS = (
@@ -80,6 +89,8 @@ _ITEM_COLUMNS = (
     "schedule",
     "progress",
     "motion_status",
+    "initiators",
+    "public",
 )
 _SELECT = ", ".join(_ITEM_COLUMNS)
 
@@ -115,6 +126,9 @@ ITEM_KEYS = (
     "motion_status",
     "rag",
     "stale",
+    "initiators",
+    "fraktion",
+    "public",
 )
 
 
@@ -147,10 +161,35 @@ class Filters:
     status: str | None = None
     rag: str | None = None
     stale: bool = False
+    #: Motions with an initiator whose name contains this (case and spacing ignored).
+    initiator: str | None = None
+    #: True: only public motions (what a public output may show); False: only non-public.
+    public: bool | None = None
+    #: How a listing is sorted (a key of :data:`ORDERS`); not part of the JSON filters.
+    order: str = "due"
 
     def by_status(self) -> bool:
-        """Whether a status, RAG or staleness filter is set."""
-        return self.status is not None or self.rag is not None or self.stale
+        """Whether a filter is set that the maintained counts cannot answer (status, RAG,
+        staleness, initiator, public)."""
+        return (
+            self.status is not None
+            or self.rag is not None
+            or self.stale
+            or self.initiator is not None
+            or self.public is not None
+        )
+
+    def motion_where(self) -> tuple[str, list[Any]]:
+        """SQL (``AND ...``, empty when none) and parameters for the filters on the
+        motion that every query applies alike: initiator and public."""
+        sql, params = "", list[Any]()
+        if self.initiator is not None:
+            sql += " AND initiator_key LIKE ? ESCAPE '!'"
+            params.append(f"%{_like(initiator_key(self.initiator))}%")
+        if self.public is not None:
+            sql += " AND public = ?"
+            params.append(int(self.public))
+        return sql, params
 
     def active(self) -> list[tuple[str, str]]:
         """``(dimension, value)`` of each filter that is set."""
@@ -175,6 +214,8 @@ class Filters:
             "status": self.status,
             "rag": self.rag,
             "stale": self.stale,
+            "initiator": self.initiator,
+            "public": self.public,
         }
 
 
@@ -290,7 +331,7 @@ class BoardQueries:
         where = self._open_where(filters, as_of, day)
         where = _Where(where.sql + " AND due < ?", [*where.params, day.isoformat()])
         total = self._count(where, filters, as_of, hi=day - timedelta(days=1))
-        items = self._page(where, day, as_of, limit, offset)
+        items = self._page(where, day, as_of, limit, offset, filters.order)
         return Page("overdue", day, as_of, filters, total, limit, offset, items)
 
     def due_within(
@@ -316,7 +357,7 @@ class BoardQueries:
             [*where.params, day.isoformat(), end.isoformat()],
         )
         total = self._count(where, filters, as_of, lo=day, hi=end)
-        items = self._page(where, day, as_of, limit, offset)
+        items = self._page(where, day, as_of, limit, offset, filters.order)
         extra = {"within_days": days}
         return Page("due", day, as_of, filters, total, limit, offset, items, extra)
 
@@ -369,6 +410,8 @@ class BoardQueries:
             is_met = _Where("met_on <= ?", [day])
         for name, value in filters.active():
             visible = _Where(f"{visible.sql} AND {name} = ?", [*visible.params, value])
+        motion_sql, motion_params = filters.motion_where()
+        visible = _Where(visible.sql + motion_sql, [*visible.params, *motion_params])
         result: dict[str, Any] = {
             "schema": SCHEMA,
             "query": "stats",
@@ -430,6 +473,75 @@ class BoardQueries:
         )
         return [UUID(str(r[0])) for r in rows]
 
+    def values(self) -> dict[str, list[str]]:
+        """Every value the board has seen per filter (``body``, ``committee``, ``office``,
+        ...), sorted: what a form offers to choose from."""
+        found: dict[str, list[str]] = {}
+        for dim, value in self.db.query(
+            f"SELECT dim, value FROM {self.prefix}board_values ORDER BY dim, value"
+        ):
+            found.setdefault(str(dim), []).append(str(value))
+        return found
+
+    def agenda(
+        self, committee: str, *, day: date, public: bool | None = None
+    ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """What a committee's list at its session on ``day`` is made of: every open
+        obligation of its motions (dated or not) as items with statuses for ``day``, and the
+        folded state of each motion that has obligations with the committee (open or
+        settled; for what changed since an earlier session), by motion id."""
+        filters = Filters(committee=committee, public=public)
+        self.check_filters(filters)
+        where = self._open_where(filters, None, day)
+        derived = self._derived(day, None)
+        rows = self.db.query(
+            f"SELECT {_SELECT}, {derived.sql} FROM {self.prefix}board_rows WHERE {where.sql}"
+            " ORDER BY due IS NULL, due, mseq, row_key",
+            [*derived.params, *where.params],
+        )
+        items = [self._item(r, day, as_of=False) for r in rows]
+        motion_sql, motion_params = filters.motion_where()
+        import json  # deferred: only the agenda list reads the stored states
+
+        states = {
+            str(mid): json.loads(doc) | {"reference": reference, "title": title, "body": body}
+            for mid, reference, title, body, doc in self.db.query(
+                f"SELECT motion_id, reference, title, body, doc FROM {self.prefix}board_motions"
+                f" WHERE mseq IN (SELECT mseq FROM {self.prefix}board_rows"
+                f" WHERE committee = ? AND is_current = 1{motion_sql}) ORDER BY mseq",
+                [committee, *motion_params],
+            )
+        }
+        return items, states
+
+    def open_session_terms(self) -> list[UUID]:
+        """Ids of motions with an open obligation whose phrase names a session ("in der
+        nächsten Sitzung", "bis zur nächsten BVV"): those a moved session may move."""
+        rows = self.db.query(
+            f"SELECT DISTINCT motion_id FROM {self.prefix}board_rows WHERE is_open = 1"
+            " AND (LOWER(phrase) LIKE ? OR phrase LIKE ?) ORDER BY motion_id",
+            ("%sitzung%", "%BVV%"),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
+    def open_on(self, nominal_due: date) -> list[UUID]:
+        """Ids of motions with an open obligation due (as written) on ``nominal_due``."""
+        rows = self.db.query(
+            f"SELECT DISTINCT motion_id FROM {self.prefix}board_rows"
+            " WHERE is_open = 1 AND nominal_due = ? ORDER BY motion_id",
+            (nominal_due.isoformat(),),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
+    def answering(self, reference: str) -> list[UUID]:
+        """Ids of motions whose documents answer ``reference`` (AnswerFiled)."""
+        rows = self.db.query(
+            f"SELECT motion_id FROM {self.prefix}board_answers WHERE answered_key = ?"
+            " ORDER BY motion_id",
+            (reference_key(reference),),
+        )
+        return [UUID(str(r[0])) for r in rows]
+
     # -- filters ---------------------------------------------------------------------------
 
     def check_filters(self, filters: Filters) -> None:
@@ -438,6 +550,10 @@ class BoardQueries:
             raise InputError(_unknown("status", filters.status, MOTION_STATUSES))
         if filters.rag is not None and filters.rag not in RAG:
             raise InputError(_unknown("rag", filters.rag, RAG))
+        if filters.initiator is not None:
+            self._check_initiator(filters.initiator)
+        if filters.order not in ORDERS:
+            raise InputError(_unknown("order", filters.order, list(ORDERS)))
         for name, value in filters.active():
             if name == "kind":
                 if value not in KINDS:
@@ -457,6 +573,19 @@ class BoardQueries:
                 ]
                 raise InputError(_unknown(name, value, known))
 
+    def _check_initiator(self, wanted: str) -> None:
+        """An ``--initiator`` must be part of a name the board has seen."""
+        names = [
+            str(r[0])
+            for r in self.db.query(
+                f"SELECT value FROM {self.prefix}board_values WHERE dim = 'initiator'"
+                " ORDER BY value"
+            )
+        ]
+        key = initiator_key(wanted)
+        if not key or not any(key in initiator_key(n) for n in names):
+            raise InputError(_unknown("initiator", wanted, names))
+
     # -- helpers ---------------------------------------------------------------------------
 
     def _open_where(self, filters: Filters, as_of: date | None, day: date) -> _Where:
@@ -469,6 +598,9 @@ class BoardQueries:
         if filters.status is not None:
             sql += " AND motion_status = ?"
             params.append(filters.status)
+        motion_sql, motion_params = filters.motion_where()
+        sql += motion_sql
+        params += motion_params
         if filters.rag is not None:
             rag = self._rag(day, as_of)
             sql += f" AND {rag.sql} = ?"
@@ -522,7 +654,8 @@ class BoardQueries:
         lo: date | None = None,
         hi: date,
     ) -> int:
-        if as_of is None and not filters.active() and not filters.by_status():
+        public_only = filters.public is True and not replace(filters, public=None).by_status()
+        if as_of is None and not filters.active() and (public_only or not filters.by_status()):
             dim, value = "", ""
             sql = (
                 f"SELECT COALESCE(SUM(n), 0) FROM {self.prefix}board_counts"
@@ -532,19 +665,33 @@ class BoardQueries:
             if lo is not None:
                 sql += " AND due >= ?"
                 params.append(lo.isoformat())
-            return int(self.db.query(sql, params)[0][0])
+            total = int(self.db.query(sql, params)[0][0])
+            if public_only:  # less the open non-public rows (a small partial index)
+                hidden = (
+                    f"SELECT COUNT(*) FROM {self.prefix}board_rows"
+                    " WHERE is_open = 1 AND public = 0 AND due <= ?"
+                    + (" AND due >= ?" if lo is not None else "")
+                )
+                total -= int(self.db.query(hidden, params[2:])[0][0])
+            return total
         rows = self.db.query(
             f"SELECT COUNT(*) FROM {self.prefix}board_rows WHERE {where.sql}", where.params
         )
         return int(rows[0][0])
 
     def _page(
-        self, where: _Where, day: date, as_of: date | None, limit: int, offset: int
+        self,
+        where: _Where,
+        day: date,
+        as_of: date | None,
+        limit: int,
+        offset: int,
+        order: str = "due",
     ) -> list[dict[str, Any]]:
         derived = self._derived(day, as_of)
         rows = self.db.query(
             f"SELECT {_SELECT}, {derived.sql} FROM {self.prefix}board_rows WHERE {where.sql}"
-            " ORDER BY due, mseq, row_key LIMIT ? OFFSET ?",
+            f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
             [*derived.params, *where.params, limit, offset],
         )
         return [self._item(r, day, as_of=as_of is not None) for r in rows]
@@ -566,6 +713,9 @@ class BoardQueries:
             iso = day.isoformat()
             next_due = next((d for d in str(r["schedule"]).split(",") if d >= iso), None)
         r["id"] = r["row_key"]
+        r["initiators"] = _initiators(r["initiators"])
+        r["fraktion"] = ", ".join(fraktionen(r["initiators"])) or None
+        r["public"] = bool(r["public"])
         r["progress"] = _progress(r["progress"], day if as_of else None)
         if status["status"] not in ("met", "met_late"):
             r["met_on"] = None
@@ -597,6 +747,20 @@ def _progress(stored: str | None, as_of: date | None) -> dict[str, Any] | None:
     if as_of is not None and progress["on"] > as_of.isoformat():
         return None
     return progress
+
+
+def _initiators(stored: str | None) -> list[str]:
+    if stored is None:
+        return []
+    import json  # deferred: only rows with initiators need it
+
+    names: list[str] = json.loads(stored)
+    return names
+
+
+def _like(value: str) -> str:
+    """``value`` for a LIKE pattern with ``!`` as the escape character."""
+    return value.replace("!", "!!").replace("%", "!%").replace("_", "!_")
 
 
 def _check_page(limit: int, offset: int) -> None:

@@ -116,6 +116,28 @@ class BoardService:
         self.catch_up()
         return self.queries.ids_for_reference(reference)
 
+    def agenda(
+        self, committee: str, day: date, public: bool | None = None
+    ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """The open items and the states of a committee's motions (the list at a session)."""
+        self.catch_up()
+        return self.queries.agenda(committee, day=day, public=public)
+
+    def open_session_terms(self) -> list[UUID]:
+        """Motions with an open obligation whose phrase names a session."""
+        self.catch_up()
+        return self.queries.open_session_terms()
+
+    def open_on(self, nominal_due: date) -> list[UUID]:
+        """Motions with an open obligation due (as written) on ``nominal_due``."""
+        self.catch_up()
+        return self.queries.open_on(nominal_due)
+
+    def answering(self, reference: str) -> list[UUID]:
+        """Ids of motions whose documents answer ``reference``."""
+        self.catch_up()
+        return self.queries.answering(reference)
+
     def calendar(self, filters: Filters, now: datetime) -> bytes:
         """An iCalendar feed of the open obligations matching ``filters``."""
         from projections.calendar import render_calendar  # deferred: loads icalendar

@@ -14,6 +14,7 @@ Pure functions over dates; nothing here reads the clock.
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -103,3 +104,45 @@ def previous_working_day(day: date, state: str | None) -> date:
 def legal_due_date(day: date, state: str | None) -> date:
     """The due date after BGB § 193 in ``state``: weekends and holidays move it forward."""
     return next_working_day(day, state)
+
+
+@lru_cache(maxsize=256)
+def _holiday_names(state: str | None, year: int) -> dict[date, str]:
+    import holidays  # heavy: only an explanation of a due date names the holidays
+
+    return dict(holidays.country_holidays("DE", subdiv=state, years=year, language="de"))
+
+
+#: German names of the days of the week (Monday first), as § 193 names the weekend.
+WEEKDAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A day BGB § 193 skips: a Saturday, Sunday (``holiday`` None) or the public
+    holiday ``holiday`` (its German name) of the Bundesland ``state``."""
+
+    day: date
+    weekday: str
+    holiday: str | None
+    state: str | None
+
+    def describe(self, lang: str = "de") -> str:
+        """``Ostermontag 2025 in BE``, ``Samstag`` (``lang`` ``en``: ``Saturday``; a
+        holiday keeps its German name)."""
+        if self.holiday is None:
+            return self.weekday if lang == "de" else WEEKDAYS_EN[self.day.weekday()]
+        where = f" in {self.state}" if self.state else ""
+        return f"{self.holiday} {self.day.year}{where}"
+
+
+def skipped_days(day: date, state: str | None) -> list[Skipped]:
+    """The days § 193 skips from ``day`` on to the next working day (none when ``day`` is
+    one), each with why."""
+    found = []
+    while not is_working_day(day, state):
+        name = _holiday_names(state, day.year).get(day) if is_holiday(day, state) else None
+        found.append(Skipped(day, WEEKDAYS_DE[day.weekday()], name, state))
+        day += timedelta(days=1)
+    return found

@@ -11,20 +11,33 @@ OParl sync records through the same function, with OParl provenance.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from uuid import UUID
 
 from events.motion import DeadlineExtended, DeadlineSet, ReportObligationSet, ReviewRequested
-from events.values import DeadlineKind, Outcome, Provenance, Recurrence
+from events.values import (
+    BINDING_OUTCOMES,
+    DeadlineKind,
+    Outcome,
+    Provenance,
+    Recurrence,
+    ReportKind,
+)
+from tracker.deadlines import period_end
+from tracker.defaults import TermDefaults, committee_in
 from tracker.documents import display_name, document_paths, extract_file
 from tracker.documents.model import Extraction, ReviewItem, council_date
 from tracker.errors import DateOrderError, InputError, TrackerError
-from tracker.identity import motion_id
+from tracker.identity import motion_id, reference_key
 from tracker.logs import bound_contextvars, get_logger
-from tracker.motion import Meta, Motion
+from tracker.motion import AnsweredPaper, Meta, Motion
 from tracker.service import TrackerService
+from tracker.state import committee as motion_committee
+from tracker.state import decision_date
 
 log = get_logger()
 
@@ -138,16 +151,19 @@ def record_extraction(
     """
     key = extraction.motion_key
     result = DocumentResult(file=extraction.file, reference=extraction.reference or None, key=key)
+    answers = extraction.marks.answers if extraction.marks is not None else ()
     if not extraction.reference and not (
-        extraction.deadlines or extraction.reports or extraction.review
+        extraction.deadlines or extraction.reports or extraction.review or answers
     ):
         result.nothing_to_record = True
         result.warnings = list(extraction.warnings)
         return result
     body = extraction.body or UNKNOWN_BODY
     prov = provenance or Provenance.document(extraction.source_name, extraction.sha256)
+    dated = extraction.marks.dated if extraction.marks is not None else None
     meta = Meta(
-        effective=council_date(extraction.decision, extraction.consultations),
+        # the council's date, else the date the document bears (never the day it was read)
+        effective=council_date(extraction.decision, extraction.consultations) or dated,
         provenance=prov,
         at=service.clock.now(),
     )
@@ -168,7 +184,7 @@ def record_extraction(
 
     def command(motion: Motion) -> None:
         warnings[:] = list(extraction.warnings)  # a retried attempt starts afresh
-        _apply(motion, extraction, meta, warnings)
+        _apply(motion, extraction, meta, warnings, service.defaults)
         pending = motion.pending_events
         result.deadlines = sum(isinstance(e, DeadlineSet | DeadlineExtended) for e in pending)
         result.reports = sum(isinstance(e, ReportObligationSet) for e in pending)
@@ -182,6 +198,10 @@ def record_extraction(
     if not dry_run:
         result.appended = change.appended
         result.new_motion = motion.version == change.appended
+        # Links to other motions are their own saves: a report on a motion already in the
+        # log, and the reports that waited for this one (a failed link is made again the
+        # next time either document is ingested).
+        result.appended += link_answers(service, motion, new=result.new_motion)
     result.warnings = warnings
     log.info(
         "document_recorded",
@@ -193,13 +213,17 @@ def record_extraction(
     return result
 
 
-def _at(meta: Meta, effective: date | None) -> Meta:
-    """``meta`` effective on ``effective`` when the document gives that fact a date."""
-    return replace(meta, effective=effective or meta.effective)
+def _at(meta: Meta, effective: date | None, council: date | None) -> Meta:
+    """``meta`` effective on ``effective`` when the document gives that fact a date, else
+    on the council's date (a session's facts are never dated by the document's own date)."""
+    return replace(meta, effective=effective or council)
 
 
-def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> None:
+def _apply(
+    motion: Motion, ex: Extraction, meta: Meta, warnings: list[str], defaults: TermDefaults
+) -> None:
     """The commands one document implies, in the order things happen in the council."""
+    council = council_date(ex.decision, ex.consultations)
     if ex.title:  # a no-op unless a newer version of the document changed the title
         motion.correct(
             field_name="title",
@@ -207,16 +231,19 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             reason="a newer version of the document",
             meta=meta,
         )
+    if ex.marks is not None and ex.marks.non_public and motion.visibility_changes == 0:
+        # The document says nichtöffentlich; a person's marking (either way) is not undone.
+        motion.mark_visibility(public=False, reason=f"document: {ex.marks.non_public}", meta=meta)
     for c in ex.consultations:
         motion.record_consultation(
-            committee=c.committee, role=c.role, result=c.result, meta=_at(meta, c.date)
+            committee=c.committee, role=c.role, result=c.result, meta=_at(meta, c.date, council)
         )
     if ex.decision is not None:
         motion.record_decision(
             committee=ex.decision.committee,
             outcome=_outcome(ex.decision.outcome),
             text=ex.decision.text,
-            meta=_at(meta, ex.decision.date),
+            meta=_at(meta, ex.decision.date, council),
         )
     if ex.addressee or ex.office:
         motion.assign_addressee(
@@ -231,19 +258,26 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
         if d.kind == "report" and d.date in recurring_dues:
             continue
         kind = DeadlineKind(d.kind)
+        due, rule = d.date, d.rule
+        if due is None:
+            if motion.find_deadline(kind, d.text) is not None:
+                continue  # recorded before (resolved or not): the recorded one stands
+            due, rule = _resolve(motion, d.text, d.rule, defaults, meta.effective)
         try:
             if _extends_labelled(motion, d.rule, kind, d.date, d.text, meta):
                 continue
             motion.set_deadline(
                 kind=kind,
-                due=d.date,
+                due=due,
                 window_start=d.window_start,
                 phrase=d.text,
-                rule=d.rule,
+                rule=rule,
                 meta=meta,
             )
         except DateOrderError as exc:
             warnings.append(f"deadline {d.text!r} not recorded: {exc}")
+    if not motion.deadlines and not any(r.due for r in ex.reports):
+        _statutory_default(motion, defaults, meta, warnings)
     for r in ex.reports:
         if r.recurrence == "once" and r.due in report_dues:
             continue
@@ -257,6 +291,22 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             )
         except DateOrderError as exc:
             warnings.append(f"report duty {r.text!r} not recorded: {exc}")
+    for answer in ex.marks.answers if ex.marks is not None else ():
+        answer_kind = ReportKind(answer.kind)
+        if reference_key(answer.reference) == reference_key(motion.reference):
+            # a report that carries the number of what it answers (Berlin's Vorlage zur
+            # Kenntnisnahme): on this very motion
+            motion.record_answer(
+                report_kind=answer_kind, document_reference=ex.source_name, meta=meta
+            )
+            continue
+        motion.file_answer(
+            answered_reference=answer.reference,
+            report_kind=answer_kind,
+            phrase=answer.phrase,
+            rule=answer.rule,
+            meta=meta,
+        )
     review = list(ex.review)
     if not ex.reference:  # recorded under a key made from the document: a person names it
         review.append(ReviewItem("no_reference", ex.title or ex.source_name, "key"))
@@ -268,6 +318,93 @@ def _apply(motion: Motion, ex: Extraction, meta: Meta, warnings: list[str]) -> N
             document=ex.source_name,
             meta=meta,
         )
+
+
+def link_answers(service: TrackerService, motion: Motion, *, new: bool = True) -> int:
+    """Record the reports that link ``motion`` with the motions it answers and with those
+    whose documents answer it (``ReportSubmitted`` on the answered motion, its
+    ``document_reference`` naming the answering one); the number of events appended.
+
+    An answer to a motion not in the log yet waits (its ``AnswerFiled``) until that motion
+    is recorded; only a ``new`` motion is looked up among them (an answer to a motion in
+    the log was linked when it came). A report recorded before is not repeated.
+    """
+    appended = 0
+    for answer in motion.answers:
+        target = service.answered_target(answer.reference, motion.body)
+        if target is None or target == motion.id:
+            continue
+        appended += _report_on(service, target, answer, motion.reference)
+    for mid in service.answering_ids(motion.reference) if new else ():
+        if mid == motion.id:
+            continue
+        other = service.get(mid)
+        key = reference_key(motion.reference)
+        if service.answered_target(motion.reference, other.body) != motion.id:
+            continue
+        for answer in other.answers:
+            if reference_key(answer.reference) == key:
+                appended += _report_on(service, motion.id, answer, other.reference)
+    return appended
+
+
+def _report_on(service: TrackerService, target: UUID, answer: AnsweredPaper, by: str) -> int:
+    meta = Meta(effective=answer.on, provenance=answer.provenance, at=service.clock.now())
+    _, change = service.change(
+        target,
+        lambda m: m.record_answer(report_kind=answer.report_kind, document_reference=by, meta=meta),
+    )
+    return change.appended
+
+
+def _start(motion: Motion, fallback: date | None) -> date | None:
+    """The day a period runs from: the latest binding decision, else the document's date."""
+    decided = decision_date(motion.life)
+    return date.fromisoformat(decided) if decided else fallback
+
+
+def _resolve(
+    motion: Motion, phrase: str, rule: str, defaults: TermDefaults, fallback: date | None
+) -> tuple[date | None, str]:
+    """A due date for an undated term the configured rules date (tracker.defaults): a vague
+    term after ``soft_days`` (rule ``soft:<days>``), the next session of a committee from
+    the calendar (``meeting:<committee>``); else ``(None, rule)`` as read."""
+    start = _start(motion, fallback)
+    if start is None:
+        return None, rule
+    if rule == "soft_term":
+        return period_end(start, days=defaults.soft_days), f"soft:{defaults.soft_days}"
+    if rule == "event_anchor" and re.search(r"(?i)sitzung|BVV", phrase):
+        named = committee_in(phrase) or motion_committee(motion.life) or motion.body
+        session = defaults.calendar.next_session(named, start)
+        if session is not None:
+            return session.day, f"meeting:{session.committee}"
+    return None, rule
+
+
+def _statutory_default(
+    motion: Motion, defaults: TermDefaults, meta: Meta, warnings: list[str]
+) -> None:
+    """A statutory default term when the text sets none (tracker.defaults), run from the
+    decision; the document is its provenance."""
+    decision = motion.decision
+    if decision is not None and decision.outcome not in BINDING_OUTCOMES:
+        return
+    statute = defaults.statute_for(body=motion.body, state=motion.state, kind=motion.kind)
+    start = _start(motion, meta.effective)
+    if statute is None or start is None:
+        return
+    try:
+        motion.set_deadline(
+            kind=DeadlineKind(statute.obligation),
+            due=statute.due(start),
+            window_start=None,
+            phrase=statute.phrase,
+            rule=statute.rule,
+            meta=meta,
+        )
+    except DateOrderError as exc:
+        warnings.append(f"statutory term {statute.statute} not recorded: {exc}")
 
 
 def _extends_labelled(

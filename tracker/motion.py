@@ -15,6 +15,7 @@ Rules (each raises a :mod:`tracker.errors` error):
 * a motion is reported done once, closed once, and reopened only when reported done or
   closed, with a reason (:class:`MotionClosed`, :class:`InputError`); a closure names the
   committee;
+* marking a motion non-public (or public) when it is so already records nothing;
 * a Sachstand needs a text, is not taken on a completed or withdrawn motion
   (:class:`MotionClosed`), and its expected date may not lie before its own day
   (:class:`DateOrderError`).
@@ -32,6 +33,7 @@ from eventsourcing.domain import BaseAggregate
 
 from events.motion import (
     AddresseeAssigned,
+    AnswerFiled,
     ClosureConfirmed,
     Completed,
     ConsultationRecorded,
@@ -47,6 +49,7 @@ from events.motion import (
     ReportSubmitted,
     ReviewRequested,
     ReviewResolved,
+    VisibilityChanged,
     Withdrawn,
 )
 from events.values import (
@@ -58,7 +61,7 @@ from events.values import (
 )
 from tracker.clock import BERLIN
 from tracker.errors import DateOrderError, InputError, MotionClosed, UnknownDeadline
-from tracker.identity import motion_id, normalise_key
+from tracker.identity import motion_id, normalise_key, reference_key
 from tracker.state import (
     CORRECTABLE,
     DeadlineLife,
@@ -206,6 +209,18 @@ class SubmittedReport:
     obligation_id: str | None
 
 
+@dataclass(frozen=True)
+class AnsweredPaper:
+    """A Drucksache this motion's document answers (a report on it)."""
+
+    reference: str
+    report_kind: ReportKind
+    on: date | None
+    phrase: str
+    rule: str
+    provenance: Provenance
+
+
 class Motion(BaseAggregate[UUID]):
     """One tracked Drucksache: its facts, decisions, deadlines and report duties."""
 
@@ -224,6 +239,10 @@ class Motion(BaseAggregate[UUID]):
         self.reviews: dict[str, ReviewItem] = {}
         #: Every Sachstand in the order recorded.
         self.progress_reports: list[ProgressLife] = []
+        #: How often the motion was marked public or non-public.
+        self.visibility_changes = 0
+        #: The Drucksachen this motion's documents answer, in order.
+        self.answers: list[AnsweredPaper] = []
 
     # -- the folded state ------------------------------------------------------------------
 
@@ -290,6 +309,11 @@ class Motion(BaseAggregate[UUID]):
         """The committee that confirmed the closure."""
         closure = self.life.get("closure")
         return closure["committee"] if closure else None
+
+    @property
+    def is_public(self) -> bool:
+        """False once marked non-public (nichtöffentlich) and not made public again."""
+        return self.life.get("public", True)
 
     # -- creation ------------------------------------------------------------------------
 
@@ -600,6 +624,71 @@ class Motion(BaseAggregate[UUID]):
             raise InputError(f"{self.reference} is neither reported done nor closed")
         self._trigger(Reopened, meta, reason=reason)
 
+    def mark_visibility(self, *, public: bool, reason: str | None, meta: Meta) -> bool:
+        """Mark the motion non-public (``public`` False) or public again; False when it is
+        so already (nothing recorded)."""
+        if self.is_public == public:
+            return False
+        self._trigger(VisibilityChanged, meta, public=public, reason=reason)
+        return True
+
+    def file_answer(
+        self,
+        *,
+        answered_reference: str,
+        report_kind: ReportKind,
+        phrase: str,
+        rule: str,
+        meta: Meta,
+    ) -> bool:
+        """Record that this motion's document answers ``answered_reference``; False when
+        that answer (reference and kind) was recorded before."""
+        key = reference_key(answered_reference)
+        if any(
+            reference_key(a.reference) == key and a.report_kind == report_kind for a in self.answers
+        ):
+            return False
+        self._trigger(
+            AnswerFiled,
+            meta,
+            answered_reference=answered_reference.strip(),
+            report_kind=report_kind,
+            phrase=phrase,
+            rule=rule,
+        )
+        return True
+
+    def answered_obligation(self, report_kind: ReportKind) -> str | None:
+        """What a report answering this motion meets: its open report duty, else its open
+        report deadline, else (a final report) its open completion deadline; None when
+        nothing is open."""
+        for o in self.obligations.values():
+            if o.ended_on is None:
+                return o.obligation_id
+        open_deadlines = [d for d in self.deadlines.values() if d.is_open]
+        for d in open_deadlines:
+            if d.kind is DeadlineKind.REPORT:
+                return d.deadline_id
+        if report_kind is ReportKind.FINAL:
+            for d in open_deadlines:
+                if d.kind is DeadlineKind.COMPLETION:
+                    return d.deadline_id
+        return None
+
+    def record_answer(
+        self, *, report_kind: ReportKind, document_reference: str, meta: Meta
+    ) -> bool:
+        """The document ``document_reference`` answers this motion: a report on what is open
+        (:meth:`answered_obligation`); False when that document's report was recorded."""
+        if any(r.document_reference == document_reference for r in self.reports):
+            return False
+        return self.submit_report(
+            report_kind=report_kind,
+            document_reference=document_reference,
+            obligation_id=self.answered_obligation(report_kind),
+            meta=meta,
+        )
+
     def withdraw(self, *, reason: str | None, meta: Meta) -> None:
         """The motion was withdrawn (zurückgezogen)."""
         self._check_open("withdraw it")
@@ -789,6 +878,23 @@ class Motion(BaseAggregate[UUID]):
     @_record.register
     def _(self, event: Reopened) -> None:
         self.completion_note = None
+
+    @_record.register
+    def _(self, event: AnswerFiled) -> None:
+        self.answers.append(
+            AnsweredPaper(
+                event.answered_reference,
+                event.report_kind,
+                event.effective,
+                event.phrase,
+                event.rule,
+                event.provenance,
+            )
+        )
+
+    @_record.register
+    def _(self, event: VisibilityChanged) -> None:
+        self.visibility_changes += 1
 
     @_record.register
     def _(self, event: ProgressReported) -> None:

@@ -26,7 +26,7 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import Environment
 
 from events.log import LogEntry, head_position, read_log
-from events.motion import Registered
+from events.motion import AnswerFiled, Registered
 from events.store import (
     Database,
     StoreLocation,
@@ -36,7 +36,8 @@ from events.store import (
 )
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
-from tracker.clock import Clock
+from tracker.clock import BERLIN, Clock
+from tracker.defaults import TermDefaults
 from tracker.errors import (
     ConcurrencyError,
     StorageError,
@@ -45,6 +46,7 @@ from tracker.errors import (
 from tracker.identity import motion_id, reference_key
 from tracker.logs import get_logger
 from tracker.motion import Meta, Motion
+from tracker.state import decision_date
 
 log = get_logger()
 
@@ -109,12 +111,19 @@ class TrackerService:
         clock: Clock,
         user: str = "unknown",
         lookup: Callable[[str], list[UUID]] | None = None,
+        defaults: TermDefaults | None = None,
+        answering: Callable[[str], list[UUID]] | None = None,
     ) -> None:
         self.app = app
         self.clock = clock
         self.user = user
         #: Finds motion ids by reference; without it, :meth:`ids_for_reference` scans the log.
         self.lookup = lookup
+        #: Statutory defaults, the soft period and the session calendar (``[deadlines]``).
+        self.defaults = defaults or TermDefaults()
+        #: Finds the motions whose documents answer a reference; without it,
+        #: :meth:`answering_ids` scans the log.
+        self.answering = answering
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -164,6 +173,31 @@ class TrackerService:
             if len(batch) < 1000:
                 return found
             start = batch[-1].id + 1
+
+    def answering_ids(self, reference: str) -> list[UUID]:
+        """Ids of motions whose documents answer ``reference`` (``AnswerFiled``): from the
+        board when wired (:attr:`answering`), else by scanning the log."""
+        if self.answering is not None:
+            return self.answering(reference)
+        wanted = reference_key(reference)
+        found: list[UUID] = []
+        for entry in self.log():
+            event: Any = entry.event
+            answers = isinstance(event, AnswerFiled) and (
+                reference_key(event.answered_reference) == wanted
+            )
+            if answers and event.originator_id not in found:
+                found.append(event.originator_id)
+        return found
+
+    def answered_target(self, reference: str, body: str) -> UUID | None:
+        """The motion ``reference`` names, seen from a document of ``body``: the only one
+        under that reference, else the one of ``body``; None when not in the log (yet)."""
+        ids = (self.lookup or self.ids_for_reference)(reference)
+        if len(ids) == 1:
+            return ids[0]
+        own = motion_id(body, reference)
+        return own if own in ids else None
 
     def history(self, mid: UUID) -> list[Any]:
         """Every event of one motion, oldest first."""
@@ -259,18 +293,23 @@ class TrackerService:
         due: date | None,
         deadline_kind: DeadlineKind = DeadlineKind.COMPLETION,
         phrase: str | None = None,
+        initiators: list[str] | None = None,
+        public: bool = True,
     ) -> tuple[str | None, Change]:
-        """Register a motion by hand with its decision, addressee and deadline, atomically.
+        """Register a motion by hand with its decision, addressee and deadline, atomically
+        (``public`` False: marked non-public from the start).
 
         Returns the deadline id (None without ``due``) and the change.
         """
         meta = self.meta(decided_on)
         create = partial(
             Motion.register, body=body, reference=reference, title=title, kind=kind,
-            state=state, initiators=[], meta=meta,
+            state=state, initiators=initiators or [], meta=meta,
         )  # fmt: skip
 
         def command(m: Motion) -> str | None:
+            if not public:
+                m.mark_visibility(public=False, reason="added as non-public", meta=meta)
             if outcome is not None:
                 m.record_decision(
                     committee=committee or body, outcome=outcome, text=None, meta=meta
@@ -404,6 +443,77 @@ class TrackerService:
         meta = self.meta(on)
         _, change = self.change(mid, lambda m: m.reopen(reason=reason, meta=meta))
         return change
+
+    def mark_visibility(self, mid: UUID, *, public: bool, reason: str | None, on: date) -> Change:
+        """Mark the motion non-public (nichtöffentlich) or public again, from ``on``."""
+        meta = self.meta(on)
+        _, change = self.change(
+            mid, lambda m: m.mark_visibility(public=public, reason=reason, meta=meta)
+        )
+        return change
+
+    def move_session(
+        self, candidates: list[UUID], *, committee: str, old: date, new: date, reason: str
+    ) -> list[tuple[str, str]]:
+        """A session of ``committee`` moved from ``old`` to ``new``: every open deadline of
+        ``candidates`` anchored on it (rule ``meeting:<committee>``, due ``old``) moves with
+        it (a correction, effective today). Returns ``(reference, deadline id)`` moved."""
+        rule = f"meeting:{committee}"
+        moved: list[tuple[str, str]] = []
+        meta = self.meta(self.clock.now().astimezone(BERLIN).date())
+        for mid in candidates:
+
+            def command(m: Motion) -> list[str]:
+                ids = [
+                    d.deadline_id
+                    for d in m.deadlines.values()
+                    if d.rule == rule and d.is_open and d.due == old
+                ]
+                for did in ids:
+                    m.correct(
+                        field_name=f"deadline.{did}.due", value=new.isoformat(),
+                        reason=reason, meta=meta,
+                    )  # fmt: skip
+                return ids
+
+            ids, change = self.change(mid, command)
+            moved += [(change.motion.reference, did) for did in ids]
+        return moved
+
+    def follow_sessions(self, candidates: list[UUID]) -> list[tuple[str, str, date]]:
+        """Move each open due date anchored on a committee's next session (rule
+        ``meeting:<committee>``) to that session as the calendar now has it (a session that
+        moved or was added; a correction, effective today). Returns ``(reference,
+        deadline id, new due date)`` of each one moved."""
+        calendar = self.defaults.calendar
+        moved: list[tuple[str, str, date]] = []
+        meta = self.meta(self.clock.now().astimezone(BERLIN).date())
+        for mid in candidates:
+
+            def command(m: Motion) -> list[tuple[str, date]]:
+                decided = decision_date(m.life)
+                start = date.fromisoformat(decided) if decided else m.registered_on
+                changes = []
+                for d in m.deadlines.values():
+                    if not d.rule.startswith("meeting:") or not d.is_open or start is None:
+                        continue
+                    committee = d.rule.removeprefix("meeting:")
+                    session = calendar.next_session(committee, start)
+                    if session is None or session.day == d.due:
+                        continue
+                    m.correct(
+                        field_name=f"deadline.{d.deadline_id}.due",
+                        value=session.day.isoformat(),
+                        reason=f"Sitzungskalender: nächste Sitzung von {committee} am "
+                        f"{session.day:%d.%m.%Y}",
+                        meta=meta,
+                    )
+                    changes.append((d.deadline_id, session.day))
+                return changes
+
+            changed, change = self.change(mid, command)
+            moved += [(change.motion.reference, did, day) for did, day in changed]
+        return moved
 
     def withdraw(self, mid: UUID, *, on: date, reason: str | None) -> Change:
         """Record that the motion was withdrawn."""

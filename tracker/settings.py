@@ -5,7 +5,8 @@ Sources, later ones winning: built-in defaults, the TOML file (``--config`` /
 ``TRACKER_`` prefix, command-line options. Nothing here runs at import time.
 
 Environment variables: ``TRACKER_DB``, ``TRACKER_CONFIG``, ``TRACKER_NOW``, ``TRACKER_USER``,
-``TRACKER_STATE`` (default Bundesland), ``TRACKER_SMTP_URL``, ``TRACKER_WEBHOOK_SECRET``.
+``TRACKER_STATE`` (default Bundesland), ``TRACKER_SMTP_URL``, ``TRACKER_WEBHOOK_SECRET``,
+``TRACKER_WEB_SECRET`` (signs the reminder links to the web front).
 The TOML file has a table per concern (``[store]``, ``[reminders]``, ``[board]``,
 ``[sync]``, ...); each package reads its own table through :meth:`Settings.section`.
 """
@@ -25,6 +26,7 @@ from typing import Any
 from events.store import StoreLocation, StoreLocationError, parse_location
 from tracker.clock import Clock, FixedClock, SystemClock, parse_instant
 from tracker.deadlines import check_state
+from tracker.defaults import TermDefaults
 from tracker.errors import ConfigurationError
 from tracker.state import DEFAULT_REGULAR_CADENCE_MONTHS, Rules, parse_cadence
 
@@ -43,6 +45,8 @@ class Settings:
     config_path: Path | None = None
     smtp_url: str | None = field(default=None, repr=False)
     webhook_secret: str | None = field(default=None, repr=False)
+    #: Signs the reminder links to the web front's Sachstand form (``TRACKER_WEB_SECRET``).
+    web_secret: str | None = field(default=None, repr=False)
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
@@ -63,6 +67,12 @@ class Settings:
             "regular_cadence_months", DEFAULT_REGULAR_CADENCE_MONTHS
         )
         return Rules(parse_cadence(cadence, "[board] regular_cadence_months"))
+
+    @property
+    def term_defaults(self) -> TermDefaults:
+        """How due dates are given to what a text leaves open (``[deadlines]``: statutory
+        defaults, the soft period of vague terms, the session calendar)."""
+        return TermDefaults.from_section(self.section("deadlines"))
 
     @property
     def base_url(self) -> str | None:
@@ -133,5 +143,6 @@ def load_settings(
         config_path=config_path,
         smtp_url=env.get("TRACKER_SMTP_URL"),
         webhook_secret=env.get("TRACKER_WEBHOOK_SECRET"),
+        web_secret=env.get("TRACKER_WEB_SECRET"),
         sections=MappingProxyType(sections),
     )

@@ -24,6 +24,9 @@ evolves one of its own. The rules, in one place:
   then the committee confirms the closure (``ClosureConfirmed``: it meets the open
   deadlines and ends the duties as completing does, met on the day it was reported done,
   else on the day of the closure). Reopening undoes the report and what the closure met.
+* **Initiators and visibility.** The initiators (Fraktionen, Gruppen, members) are those
+  registered; a motion is public until ``VisibilityChanged`` marks it non-public (from the
+  document's "nichtöffentlich" or by a person), and public again only by that event.
 * **Status** (:func:`motion_status`), from the events alone, never from the day: withdrawn;
   else closed (closure confirmed, or completed in one step); else done reported; else
   deferred (the latest decision put it off); else in progress (a Sachstand, or an
@@ -37,6 +40,7 @@ cadence of a duty to report "regularly") are the :class:`Rules`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -133,6 +137,13 @@ class MotionState(TypedDict):
     done: NotRequired[str | None]
     #: The confirmed closure (absent in states stored before: None).
     closure: NotRequired[ClosureLife | None]
+    #: Who brought the motion in (absent in states stored before: none known).
+    initiators: NotRequired[list[str]]
+    #: False once marked non-public (absent in states stored before: public).
+    public: NotRequired[bool]
+    #: ``[answered reference, report kind, effective day]`` per Drucksache this motion's
+    #: document answers (absent in states stored before: none).
+    answers: NotRequired[list[list[str]]]
 
 
 def parse_cadence(value: object, where: str) -> int:
@@ -273,9 +284,11 @@ def evolve(state: MotionState | None, event: Any, rules: Rules = DEFAULT_RULES) 
 
 def registered(event: Any) -> MotionState:
     """A new motion's state from its ``Registered`` event."""
-    return _new_state(
+    s = _new_state(
         event.reference, event.body, event.title, event.kind, event.state, effective_day(event)
     )
+    s["initiators"] = list(event.initiators)
+    return s
 
 
 def blank_state() -> MotionState:
@@ -304,6 +317,8 @@ def _new_state(
         "progress": None,
         "done": None,
         "closure": None,
+        "initiators": [],
+        "public": True,
     }
 
 
@@ -458,6 +473,40 @@ def _progress(s: MotionState, e: Any, rules: Rules) -> None:
         s["progress"] = report
 
 
+def _visibility(s: MotionState, e: Any, rules: Rules) -> None:
+    s["public"] = bool(e.public)
+
+
+def _answer_filed(s: MotionState, e: Any, rules: Rules) -> None:
+    s.setdefault("answers", []).append(
+        [e.answered_reference, e.report_kind.value, effective_day(e)]
+    )
+
+
+#: A Fraktion or Gruppe among the initiators: named so, or a party in brackets after a name.
+_FRAKTION = re.compile(r"(?i)\b(?:fraktion|gruppe)\b|-fraktion\b|\(([^()]+)\)\s*$")
+
+
+def initiator_key(name: str) -> str:
+    """An initiator's name as ``--initiator`` compares it: case and spacing folded."""
+    return " ".join(name.split()).casefold()
+
+
+def fraktionen(initiators: list[str]) -> list[str]:
+    """The Fraktionen and Gruppen among ``initiators``: those named so ("SPD-Fraktion",
+    "Fraktion Die Linke", "Gruppe FDP"), and the party in brackets after a member's name
+    ("Anna Schmidt (CDU)" -> "CDU"); each once, in order."""
+    found: list[str] = []
+    for name in initiators:
+        m = _FRAKTION.search(name)
+        if m is None:
+            continue
+        party = (m.group(1) or name).strip()
+        if party not in found:
+            found.append(party)
+    return found
+
+
 #: Facts of the motion that ``Corrected`` may replace.
 CORRECTABLE = ("title", "kind", "state", "addressee", "office")
 
@@ -493,6 +542,8 @@ _STEPS: dict[str, Step] = {
     "DoneReported": _done_reported,
     "ClosureConfirmed": _closure_confirmed,
     "Reopened": _reopened,
+    "VisibilityChanged": _visibility,
+    "AnswerFiled": _answer_filed,
 }
 #: The steps by event class, filled on first sight of a class (None: not a motion's).
 _STEPS_BY_TYPE: dict[type, Step | None] = {}

@@ -9,13 +9,16 @@ from typing import Any
 
 from events.log import event_data
 from events.values import to_jsonable
+from tracker.explain import explain_motion
 from tracker.motion import Motion
-from tracker.state import motion_status
+from tracker.state import DEFAULT_RULES, Rules, fraktionen, motion_status
 
 
-def motion_view(motion: Motion) -> dict[str, Any]:
-    """The motion's current facts."""
+def motion_view(motion: Motion, rules: Rules = DEFAULT_RULES) -> dict[str, Any]:
+    """The motion's current facts; each deadline and open report duty with the explanation
+    of its due date (:mod:`tracker.explain`)."""
     decision = motion.decision
+    explained = {e.obligation_id: e.as_json() for e in explain_motion(motion, rules)}
     return {
         "id": str(motion.id),
         "reference": motion.reference,
@@ -24,6 +27,8 @@ def motion_view(motion: Motion) -> dict[str, Any]:
         "kind": motion.kind,
         "state": motion.state,
         "initiators": list(motion.initiators),
+        "fraktion": ", ".join(fraktionen(motion.initiators)) or None,
+        "public": motion.is_public,
         "addressee": motion.addressee,
         "office": motion.office,
         "consultations": [
@@ -48,6 +53,7 @@ def motion_view(motion: Motion) -> dict[str, Any]:
                 "phrase": d.phrase,
                 "rule": d.rule,
                 "met_on": d.met_on,
+                "explanation": explained.get(d.deadline_id),
                 "history": [
                     {
                         "due": h.due,
@@ -69,6 +75,7 @@ def motion_view(motion: Motion) -> dict[str, Any]:
                 "phrase": o.phrase,
                 "submitted": o.submitted,
                 "ended_on": o.ended_on,
+                "explanation": explained.get(o.obligation_id),
             }
             for o in motion.obligations.values()
         ],
@@ -80,6 +87,16 @@ def motion_view(motion: Motion) -> dict[str, Any]:
                 "obligation": r.obligation_id,
             }
             for r in motion.reports
+        ],
+        "answers": [
+            {
+                "reference": a.reference,
+                "kind": a.report_kind,
+                "date": a.on,
+                "phrase": a.phrase,
+                "rule": a.rule,
+            }
+            for a in motion.answers
         ],
         "review": [
             {

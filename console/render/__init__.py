@@ -171,6 +171,8 @@ def render_motion(view: dict[str, Any]) -> str:
         f"{view['reference']}  {view['title']}",
         f"body: {view['body']}   kind: {view['kind'] or '-'}   state: {view['state'] or '-'}",
         f"addressee: {view['addressee'] or '-'}   office: {view['office'] or '-'}",
+        f"initiators: {', '.join(view.get('initiators') or []) or '-'}"
+        + ("" if view.get("public", True) else "   non-public (nichtöffentlich)"),
         "decision: "
         + (
             f"{decision['outcome'].value} on {decision['date']} by {decision['committee']}"
@@ -196,12 +198,38 @@ def render_motion(view: dict[str, Any]) -> str:
             )
             + "\n"
         )
+    explained = [
+        d["explanation"]
+        for d in [*view["deadlines"], *view.get("report_obligations", [])]
+        if d.get("explanation")
+    ]
+    if explained:
+        lang = view.get("lang", "en")
+        heading = (
+            "Wie die Fristen berechnet sind:"
+            if lang == "de"
+            else "how the due dates were computed:"
+        )
+        blocks = ["  " + e["text"][lang].replace("\n", "\n    ") for e in explained]
+        text += heading + "\n" + "\n".join(blocks) + "\n\n"
     if view.get("progress"):
         text += (
             "progress (Sachstand):\n"
             + render_table(
                 view["progress"], ["on", "by", "office", "text", "reason", "next", "expected"]
             )
+            + "\n"
+        )
+    if view.get("reports"):
+        text += (
+            "reports received:\n"
+            + render_table(view["reports"], ["date", "kind", "document", "obligation"])
+            + "\n"
+        )
+    if view.get("answers"):
+        text += (
+            "answers (this document reports on):\n"
+            + render_table(view["answers"], ["reference", "kind", "date", "phrase"])
             + "\n"
         )
     open_items = [r for r in view.get("review", []) if r["resolution"] is None]

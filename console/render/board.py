@@ -13,7 +13,8 @@ from console.render.output import check_csv_dialect, render_csv, render_json, re
 from projections.queries import ITEM_KEYS, Page
 
 TABLE_COLUMNS = (
-    "reference", "office", "kind", "due", "status", "days", "rag", "title", "progress",
+    "reference", "office", "initiator", "kind", "due", "status", "days", "rag", "title",
+    "progress",
 )  # fmt: skip
 #: What an item's ``progress`` becomes in CSV: one column per key, ``progress_<key>``.
 PROGRESS_KEYS = ("text", "reason", "next", "expected", "on", "by", "office")
@@ -42,7 +43,15 @@ def _days(item: dict[str, Any]) -> Any:
 def csv_row(item: dict[str, Any]) -> dict[str, Any]:
     """An item with its Sachstand flattened into ``progress_<key>`` cells."""
     progress = item.get("progress") or {}
-    return item | {f"progress_{k}": progress.get(k) for k in PROGRESS_KEYS}
+    return item | {
+        "initiators": "; ".join(item.get("initiators") or []) or None,
+        **{f"progress_{k}": progress.get(k) for k in PROGRESS_KEYS},
+    }
+
+
+def initiator_cell(item: dict[str, Any]) -> str | None:
+    """Who brought the motion in, for a table: the Fraktionen, else the initiators."""
+    return item.get("fraktion") or ", ".join(item.get("initiators") or []) or None
 
 
 def progress_line(item: dict[str, Any]) -> str | None:
@@ -60,7 +69,11 @@ def render_page(page: Page, fmt: str) -> str:
         return render_json(page.as_json()) + "\n"
     if fmt == "csv":
         return render_csv([csv_row(item) for item in page.items], CSV_KEYS)
-    rows = [item | {"days": _days(item), "progress": progress_line(item)} for item in page.items]
+    rows = [
+        item
+        | {"days": _days(item), "progress": progress_line(item), "initiator": initiator_cell(item)}
+        for item in page.items
+    ]
     text = render_table(rows, TABLE_COLUMNS)
     if page.total == 0:
         return text + "(none)\n"
@@ -69,12 +82,16 @@ def render_page(page: Page, fmt: str) -> str:
     return text + f"{shown} of {page.total}\n"
 
 
+#: The name of the group of obligations without an office or committee.
+UNNAMED = {"office": "ohne Federführung", "committee": "ohne Gremium"}
+
+
 def stats_rows(stats: dict[str, Any]) -> list[dict[str, Any]]:
     """The statistics flattened: one row per office and per committee."""
     rows: list[dict[str, Any]] = []
     for dim in ("office", "committee"):
         for group in stats[f"by_{dim}"]:
-            rows.append({"group": dim, "name": group[dim]} | group)
+            rows.append({"group": dim, "name": group[dim] or UNNAMED[dim]} | group)
     return rows
 
 

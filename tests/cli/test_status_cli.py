@@ -36,7 +36,7 @@ def test_overdue_json_shows_status_and_rag_and_filters_by_them(run: Invoke) -> N
     assert [i["reference"] for i in doc["items"]] == ["1264/IV"]
     assert doc["filters"] == {
         "body": None, "committee": None, "office": None, "kind": None,
-        "status": None, "rag": "amber", "stale": False,
+        "status": None, "rag": "amber", "stale": False, "initiator": None, "public": None,
     }  # fmt: skip
     code, out, _ = run("overdue", "--status", "not_started", "--format", "json")
     assert json.loads(out)["total"] == 0

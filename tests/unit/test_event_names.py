@@ -27,6 +27,8 @@ STORED_TOPICS = {
     "events.motion:DoneReported",
     "events.motion:ClosureConfirmed",
     "events.motion:Reopened",
+    "events.motion:VisibilityChanged",
+    "events.motion:AnswerFiled",
 }
 
 

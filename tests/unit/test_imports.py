@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PACKAGES = ("events", "tracker", "projections", "notifiers", "oparl", "console")
+PACKAGES = ("events", "tracker", "projections", "notifiers", "oparl", "console", "web")
 MODULES = ("bootstrap", "cli")
 
 #: What each top-level package or module may import (besides itself).
@@ -23,7 +23,9 @@ MAY_IMPORT: dict[str, set[str]] = {
     "projections": {"events", "tracker"},
     "notifiers": {"events", "tracker", "projections"},
     "bootstrap": {"events", "tracker", "oparl", "projections", "notifiers"},
-    "console": {"events", "tracker", "oparl", "projections", "notifiers", "bootstrap"},
+    "console": {"events", "tracker", "oparl", "projections", "notifiers", "bootstrap", "web"},
+    # the second front: its JSON documents are console.render's and console.views' (0020)
+    "web": {"events", "tracker", "oparl", "projections", "notifiers", "bootstrap", "console"},
     "cli": {"console"},
 }
 

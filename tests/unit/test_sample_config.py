@@ -20,3 +20,11 @@ def test_the_sample_configuration_is_valid(tmp_path: Path) -> None:
     assert BoardSettings.from_section(settings.section("board")).regular_cadence_months == 6
     sync = SyncConfig.from_section(settings.section("sync"))
     assert [s.url for s in sync.systems] == ["https://oparl.musterstadt.example/oparl/v1/system"]
+
+
+def test_the_sample_deadlines_table_is_valid(tmp_path: Path) -> None:
+    settings = load_settings(db=str(tmp_path), config=str(SAMPLE), environ={})
+    defaults = settings.term_defaults
+    assert defaults.soft_days == 30
+    assert [r.statute for r in defaults.statutory] == ["§ 13 GO BVV Musterbezirk", "§ 27 BezVG"]
+    assert "Ausschuss für Soziales" in defaults.calendar.sessions

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from tracker.deadlines import check_state
 from tracker.documents.amounts import find_amounts
+from tracker.documents.answers import find_marks
 from tracker.documents.grammar import DateContext, single_year
 from tracker.documents.keys import motion_key
 from tracker.documents.layouts import Header
@@ -202,6 +203,7 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
             council_date(header.decision, header.consultations) or header.date,
             sha256,
         ),
+        marks=find_marks(text, header.date),
     )
 
 

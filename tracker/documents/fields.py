@@ -177,6 +177,12 @@ _ROLE_ONLY = re.compile(
     "^" + one_of(ROLES) + "$",
     re.IGNORECASE,
 )
+#: A whole row in one cell: "Schulausschuss Vorberatung 29.01.2025 empfohlen".
+_ROW_IN_ONE_CELL = re.compile(
+    r"^(?P<head>.*?\s" + one_of(ROLES) + r")\s+(?P<date>\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})"
+    r"(?:\s+(?P<tail>.+))?$",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=64)
@@ -628,7 +634,10 @@ def consultations_after(lines: list[str], start: int, limit: int = 40) -> list[C
     for line in lines[start + 1 : start + 1 + limit]:
         if _BLOCK_END.match(line) and not DATE.search(line):
             break
-        cells.extend(c.strip() for c in line.split("\t") if c.strip())
+        for c in line.split("\t"):
+            whole = _ROW_IN_ONE_CELL.match(c.strip())
+            parts = [whole["head"], whole["date"], whole["tail"]] if whole else [c]
+            cells.extend(p.strip() for p in parts if p and p.strip())
     for cell in cells:
         low = cell.lower().strip(":")
         if low in _HEADER_WORDS or set(low.split()) <= _HEADER_WORDS:

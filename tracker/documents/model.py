@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from tracker.documents.answers import Marks
 
 DeadlineKind = Literal["completion", "report", "event"]
 Recurrence = Literal["once", "monthly", "quarterly", "half-yearly", "yearly", "regular"]
@@ -183,6 +186,8 @@ class Extraction:
     warnings: tuple[str, ...]
     review: tuple[ReviewItem, ...] = ()
     key: str = ""
+    #: Whom the document answers and whether it is non-public (tracker.documents.answers).
+    marks: Marks | None = None
 
     @property
     def motion_key(self) -> str:

@@ -145,6 +145,11 @@ def _minutes_excerpt(text: str, header: Header, profile: Profile) -> Header:
             outcome = outcome_of(wording)
             if outcome:
                 decision = Decision(outcome, day, committee, wording)
+    elif decision.date is None or decision.committee is None:
+        # "Beschlussart: ohne Änderungen beschlossen" names no date: the meeting's labels do
+        decision = replace(
+            decision, date=decision.date or day, committee=decision.committee or committee
+        )
     consultations = header.consultations or (
         (Consultation(committee, day, None, decision.text if decision else None),)
         if committee or day

@@ -183,3 +183,13 @@ def test_the_paper_date_completes_a_year_less_term_when_nothing_was_decided() ->
     )
     ex = map_paper(ctx, default_state=None)
     assert [d.date for d in ex.deadlines] == [date(2015, 6, 30)]
+
+
+def test_a_paper_only_on_non_public_agenda_items_is_marked_non_public() -> None:
+    hidden = consultation("1", authoritative=True, result=None, start="2015-03-01")
+    hidden.agenda_item["public"] = False  # type: ignore[index]
+    ex = map_paper(paper_with(hidden), default_state=None)
+    assert ex.marks is not None and ex.marks.non_public == "OParl: agendaItem.public = false"
+    shown = consultation("2", authoritative=False, result=None, start="2015-04-01")
+    ex = map_paper(paper_with(hidden, shown), default_state=None)
+    assert ex.marks is not None and ex.marks.non_public is None

@@ -69,6 +69,9 @@ class DeadlineLife(TypedDict):
     met: str | None
     #: How often it was extended (absent from states stored before it was counted: 0).
     extended: NotRequired[int]
+    #: The rule that dated it (``numeric_date``, ``statute:...``, ``soft:<days>``,
+    #: ``meeting:...``; absent from states stored before it was kept).
+    rule: NotRequired[str]
 
 
 class DutyLife(TypedDict):
@@ -343,6 +346,7 @@ def _deadline_set(s: MotionState, e: Any, rules: Rules) -> None:
         "phrase": e.phrase,
         "changes": [[effective_day(e), e.due.isoformat() if e.due else None]],
         "met": None,
+        "rule": e.rule,
     }
 
 

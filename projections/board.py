@@ -68,7 +68,9 @@ if TYPE_CHECKING:
     from events.log import LogEntry
 
 #: Bump when the tables or the row logic change: the runner then rebuilds the board.
-SCHEMA_VERSION = 11
+#: (13: issue 17's initiators, public, rule and answers together with the web front's
+#: index of open non-public rows; 11 and 12 were each a branch's state before the merge.)
+SCHEMA_VERSION = 13
 #: How many following occurrences of a recurring duty are stored (for ``next_due``).
 SCHEDULE_LENGTH = 24
 
@@ -111,6 +113,7 @@ ROW_COLUMNS = (
     "initiator_key",
     "public",
     "extensions",
+    "rule",
 )
 _KIND = ROW_COLUMNS.index("kind")
 _DUE = ROW_COLUMNS.index("due")
@@ -169,7 +172,8 @@ _CREATE = [
         body TEXT NOT NULL, committee TEXT, office TEXT, addressee TEXT, motion_kind TEXT,
         state TEXT, decision_date TEXT, registered_on TEXT NOT NULL, progress_on TEXT,
         progress TEXT, motion_status TEXT NOT NULL, initiators TEXT,
-        initiator_key TEXT NOT NULL, public INTEGER NOT NULL, extensions INTEGER NOT NULL)""",
+        initiator_key TEXT NOT NULL, public INTEGER NOT NULL, extensions INTEGER NOT NULL,
+        rule TEXT)""",
     "CREATE INDEX IF NOT EXISTS board_rows_motion ON {p}board_rows (mseq)",
     """CREATE TABLE IF NOT EXISTS {p}board_counts (
         dim TEXT NOT NULL, value TEXT NOT NULL, due TEXT NOT NULL, n BIGINT NOT NULL,
@@ -477,6 +481,7 @@ class BoardProjection(Tables):
                         None,
                         *common,
                         d.get("extended", 0),
+                        d.get("rule"),
                     )
                 )
         due_of = self.rules.occurrence_due
@@ -485,7 +490,7 @@ class BoardProjection(Tables):
             for k, met_on, opened in o["met"]:
                 nominal = due_of(s, o, k)
                 head = _duty_row(mid, oid, o, k, recurring, nominal, state, opened, met_on, None)
-                rows.append((seq, *head, None, *common, 0))
+                rows.append((seq, *head, None, *common, 0, None))
             if o["ended"] is None:
                 k = o["occurrence"]
                 nominal = due_of(s, o, k)
@@ -498,7 +503,7 @@ class BoardProjection(Tables):
                 head = _duty_row(
                     mid, oid, o, k, recurring, nominal, state, o["open_since"], None, withdrawn
                 )
-                rows.append((seq, *head, schedule, *common, 0))
+                rows.append((seq, *head, schedule, *common, 0, None))
         return rows
 
 

@@ -91,6 +91,7 @@ _ITEM_COLUMNS = (
     "motion_status",
     "initiators",
     "public",
+    "rule",
 )
 _SELECT = ", ".join(_ITEM_COLUMNS)
 
@@ -129,6 +130,8 @@ ITEM_KEYS = (
     "initiators",
     "fraktion",
     "public",
+    "rule",
+    "soft",
 )
 
 
@@ -716,6 +719,7 @@ class BoardQueries:
         r["initiators"] = _initiators(r["initiators"])
         r["fraktion"] = ", ".join(fraktionen(r["initiators"])) or None
         r["public"] = bool(r["public"])
+        r["soft"] = str(r["rule"] or "").startswith("soft:")
         r["progress"] = _progress(r["progress"], day if as_of else None)
         if status["status"] not in ("met", "met_late"):
             r["met_on"] = None

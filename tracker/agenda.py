@@ -144,7 +144,7 @@ def build_agenda(
     rows = []
     for number, (mid, group) in enumerate(by_motion.items(), 1):
         first = group[0]
-        dues = sorted(str(i["due"]) for i in group if i["due"])
+        dated = sorted((str(i["due"]), bool(i.get("soft"))) for i in group if i["due"])
         rags = sorted((i["rag"] for i in group if i["rag"]), key=lambda r: _RAG_ORDER[r])
         progress = first.get("progress") or {}
         state = states.get(mid, {})
@@ -157,7 +157,9 @@ def build_agenda(
                 initiator=first.get("fraktion") or ", ".join(first.get("initiators") or []),
                 decided=_de(first.get("decision_date")),
                 office=first.get("office") or "ohne Federführung",
-                due=_de(dues[0]) if dues else "ohne Datum",
+                due=(_de(dated[0][0]) + (" (weich)" if dated[0][1] else ""))
+                if dated
+                else "ohne Datum",
                 status=STATUS_DE.get(str(first["motion_status"]), str(first["motion_status"])),
                 rag=RAG_DE[rags[0]] if rags else "",
                 progress=_progress(progress),

@@ -69,6 +69,9 @@ class DeadlineLife(TypedDict):
     met: str | None
     #: How often it was extended (absent from states stored before it was counted: 0).
     extended: NotRequired[int]
+    #: The rule that dated it (``numeric_date``, ``statute:...``, ``soft:<days>``,
+    #: ``meeting:...``; absent from states stored before it was kept).
+    rule: NotRequired[str]
 
 
 class DutyLife(TypedDict):
@@ -343,6 +346,7 @@ def _deadline_set(s: MotionState, e: Any, rules: Rules) -> None:
         "phrase": e.phrase,
         "changes": [[effective_day(e), e.due.isoformat() if e.due else None]],
         "met": None,
+        "rule": e.rule,
     }
 
 
@@ -485,6 +489,11 @@ def _answer_filed(s: MotionState, e: Any, rules: Rules) -> None:
 
 #: A Fraktion or Gruppe among the initiators: named so, or a party in brackets after a name.
 _FRAKTION = re.compile(r"(?i)\b(?:fraktion|gruppe)\b|-fraktion\b|\(([^()]+)\)\s*$")
+#: Parties that stand for their Fraktion when named alone ("Initiator: SPD").
+_PARTY = re.compile(
+    r"(?i)^(?:SPD|CDU|CSU|FDP|AfD|BSW|Volt|Piraten|Die\s+PARTEI|Freie\s+Wähler|"
+    r"(?:Bündnis\s*90\s*/\s*)?Die\s+Grünen|Grüne|GRÜNE|Die\s+Linke|Linke)$"
+)
 
 
 def initiator_key(name: str) -> str:
@@ -494,14 +503,14 @@ def initiator_key(name: str) -> str:
 
 def fraktionen(initiators: list[str]) -> list[str]:
     """The Fraktionen and Gruppen among ``initiators``: those named so ("SPD-Fraktion",
-    "Fraktion Die Linke", "Gruppe FDP"), and the party in brackets after a member's name
-    ("Anna Schmidt (CDU)" -> "CDU"); each once, in order."""
+    "Fraktion Die Linke", "Gruppe FDP"), a party named alone ("SPD"), and the party in
+    brackets after a member's name ("Anna Schmidt (CDU)" -> "CDU"); each once, in order."""
     found: list[str] = []
     for name in initiators:
         m = _FRAKTION.search(name)
-        if m is None:
+        if m is None and not _PARTY.match(name.strip()):
             continue
-        party = (m.group(1) or name).strip()
+        party = ((m.group(1) if m else None) or name).strip()
         if party not in found:
             found.append(party)
     return found

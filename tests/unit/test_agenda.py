@@ -42,6 +42,9 @@ def test_one_row_per_motion_with_its_earliest_due_date_and_worst_rag() -> None:
     )
     assert (first.office, first.status) == ("ohne Federführung", "in Bearbeitung")
     assert (second.due, second.rag, second.number) == ("ohne Datum", "", 2)
+    soft = build_agenda([item("3", "2015-02-01", "green", soft=True)], {}, committee="BVV",
+                        session=date(2015, 1, 15))  # fmt: skip
+    assert soft.rows[0].due == "01.02.2015 (weich)"
     assert agenda.changes == () and agenda.subtitle == "BVV, Sitzung am 15.01.2015"
 
 

@@ -57,6 +57,9 @@ def test_fraktionen_are_those_named_so_and_parties_in_brackets() -> None:
          "Jan Roth (CDU)"]
     ) == ["SPD-Fraktion", "Fraktion Die Linke", "CDU", "Gruppe FDP"]  # fmt: skip
     assert fraktionen([]) == []
+    assert fraktionen(["SPD", "Bündnis 90/Die Grünen", "Spielplatzinitiative"]) == [
+        "SPD", "Bündnis 90/Die Grünen",
+    ]  # fmt: skip
 
 
 def test_initiator_key_folds_case_and_spacing() -> None:

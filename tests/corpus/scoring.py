@@ -96,6 +96,11 @@ def _obligations(doc: Doc, *, required: bool) -> list[dict[str, Any]]:
     return items
 
 
+def has_obligations(truth: Doc) -> bool:
+    """Whether an annotation holds an obligation that must be found (deadline or report)."""
+    return bool(_obligations(truth, required=True))
+
+
 def _found(item: dict[str, Any], predicted: list[dict[str, Any]]) -> bool:
     return any(
         (item.get("date") and p.get("date") == item["date"])

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.documents.cues import first_cue, strong_cue
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
@@ -226,8 +227,6 @@ _NOT_A_LIMIT = re.compile(
     r"Laufzeit|Gültigkeit)\b",
     _I,
 )
-# In the safety net only a possibility passes: a validity period may hide a duty to renew.
-_NOT_A_POSSIBLE_LIMIT = re.compile(r"\b(?:kann|können|könnte|könnten|darf|dürfen)\b", _I)
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
 _INFORMED_STATE = re.compile(
     r"\b(?:sei|ist|war|wäre|sind|waren)\b(?:\W+\w+){0,5}?\W+informiert\b(?!\s+(?:werden|wird))"
@@ -772,9 +771,11 @@ def find_obligations(
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
-        strict = not (deadlines or reports or labelled or scope_is_section)
         seen = read | {squash(d.text) for d in labelled}
-        review.extend(_unread(text, context, seen, due_terms, strict=strict))
+        if deadlines or reports or labelled or scope_is_section:
+            # something binds: the wider safety net shows every action paired with a time
+            review.extend(_unread(text, context, seen, due_terms))
+        review.extend(unread_cues(text, scope, scope_is_section, context, seen | _phrases(review)))
     if addressee is None and (deadlines or reports):
         addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):
@@ -812,28 +813,16 @@ def _unread(
     context: DateContext,
     read: set[str],
     due_terms: Callable[[str], list[Term]],
-    *,
-    strict: bool,
 ) -> list[ReviewItem]:
-    """Sentences anywhere in the document that pair an action (a request, a report, a
-    postponement, an announcement) with a time term or word, and yielded nothing: the
-    safety net that turns a silent miss into a task for a person.
-
-    ``strict`` (a document in which nothing binding was found: most of a random stream)
-    also passes over notices to the public, quoted statutes, motions turned down in their
-    own sentence and possibilities or validity periods. Where the document already has an
-    obligation or a resolution, those sentences are still shown: a person looks at the
-    document anyway, and one obligation seldom comes alone."""
+    """Sentences anywhere in a document that already binds (an obligation or a resolution
+    was found) that pair an action (a request, a report, a postponement, an announcement)
+    with a time term or word, and yielded nothing: a person looks at such a document
+    anyway, and one obligation seldom comes alone. Where nothing binds, the uncertainty
+    signal (:func:`unread_cues`) alone decides."""
     found = []
     for sentence in sentences(text):
         key = squash(sentence)
         if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
-            continue
-        if strict and (
-            _PUBLIC_ACTS.search(sentence)
-            or _NORM_CITED.match(sentence)
-            or _TURNED_DOWN.search(sentence)
-        ):
             continue
         if any(key in r or r in key for r in read if r):
             continue
@@ -846,17 +835,85 @@ def _unread(
         terms = [
             t
             for t in due_terms(sentence)
-            if (not t.weak or not strict)
-            and (t.date is None or context.anchor is None or t.date >= context.anchor)
+            if t.date is None or context.anchor is None or t.date >= context.anchor
         ]
-        limits = [
-            t
-            for t in terms
-            if (_is_limit(t, sentence) or t.date is None)
-            and not (strict and _NOT_A_POSSIBLE_LIMIT.search(_clause(sentence, t)))
-        ]
+        limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
         if (acting and (terms or _time_word(sentence))) or limits:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
+    return found
+
+
+def _phrases(review: list[ReviewItem]) -> set[str]:
+    return {r.phrase for r in review}
+
+
+# A speaker's statement told in the minutes ("Der Landrat informiert, dass ..."): a record of
+# what was said, not an order.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:informiert|berichtet|erklärt|erläutert|teilt|weist|verweist|antwortet|führt)\b"
+    r"(?:\s+\S+){0,6}?\s*,?\s*(?:mit|hin|aus)?\s*,\s*dass\b"
+)
+
+
+def _operative_part(text: str, scope: str, in_section: bool) -> list[str]:
+    """The operative sentences of a document: its resolution when it has one that binds,
+    else every sentence that orders someone to act (a request verb, ``ist ... zu tun``) or
+    postpones a matter (a decision about time)."""
+    if in_section:
+        return list(sentences(scope))
+    return [
+        s
+        for s in sentences(text)
+        if (_MANDATE.search(s) and _is_operative(s)) or _POSTPONED.search(s)
+    ]
+
+
+def unread_cues(
+    text: str,
+    scope: str,
+    in_section: bool,
+    context: DateContext,
+    read: set[str],
+) -> list[ReviewItem]:
+    """The document-level uncertainty signal (decision 0021), so that nothing that reads
+    like an obligation passes silently: each operative sentence (of the resolution, else an
+    order to act anywhere) that holds any cue of time or reporting (:mod:`cues`), and each
+    other sentence that holds a strong cue (a session ahead, a deadline noun, a report word
+    with a time), and yielded no obligation, is a review item ``unread_cue``."""
+    operative = _operative_part(text, scope, in_section)
+    found = _cue_items(operative, context, read, first_cue)
+    read = read | _phrases(found) | {squash(s) for s in operative}
+    found.extend(_cue_items(sentences(text), context, read, strong_cue))
+    return found
+
+
+def _cue_items(
+    candidates: Iterable[str],
+    context: DateContext,
+    read: set[str],
+    cue_of: Callable[[str, DateContext], tuple[str, str] | None],
+) -> list[ReviewItem]:
+    """The sentences with a cue that yielded nothing. Questions, records of the past,
+    notices to the public, quoted statutes, motions turned down in their own sentence and a
+    speaker's statement told in the minutes hold no obligation."""
+    found = []
+    for sentence in candidates:
+        key = squash(sentence)
+        if not key or len(key) > 600 or any(key in r or r in key for r in read if r):
+            continue
+        if (
+            _is_question(sentence)
+            or _PAST.search(sentence)
+            or _PAST_CLAUSE.search(sentence)
+            or _PUBLIC_ACTS.search(sentence)
+            or _NORM_CITED.match(sentence)
+            or _TURNED_DOWN.search(sentence)
+            or _REPORTED_SPEECH.search(sentence)
+        ):
+            continue
+        cue = cue_of(sentence, context)
+        if cue is not None:
+            found.append(ReviewItem("unread_cue", key[:160], f"cue:{cue[0]}"))
     return found
 
 

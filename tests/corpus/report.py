@@ -5,7 +5,8 @@ scores are looked at). ``--batch NAME`` limits the report to one batch. ``--per-
 the dev split batch by batch (the generalisation measure: a change that helps one batch and
 not the others has learnt a council's wording, not a mechanism) and the review load split by
 documents with and without obligations; it never reads the test split. ``--dev-only`` skips
-the test split's aggregate too.
+the test split's aggregate too. ``--signal`` measures the uncertainty signal on its own, per
+dev batch (decision 0021).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from typing import Any
 import structlog
 
 from tests.corpus.corpus import Entry, entries
-from tests.corpus.scoring import Score, has_obligations, score
-from tracker.documents import extract_file
+from tests.corpus.scoring import Score, has_obligations, overlaps, required_obligations, score
+from tracker.documents import extract_file, obligations
+from tracker.documents.grammar import DateContext
+from tracker.documents.model import ReviewItem
 
 
 def _row(name: str, count: int, s: Score) -> str:
@@ -56,15 +59,62 @@ def per_batch(items: Sequence[Entry], predictions: Sequence[dict[str, Any]]) -> 
     return rows
 
 
+def signal_recall(items: Sequence[Entry]) -> list[str]:
+    """The uncertainty signal on its own, batch by batch: with nothing read (as if the
+    grammar failed on an unseen council's wording), the share of required obligations that
+    lie in a sentence the signal shows, and the obligation-free documents it fires on."""
+    captured: list[ReviewItem] = []
+    original = obligations.unread_cues
+
+    def capture(
+        text: str, scope: str, in_section: bool, context: DateContext, read: set[str]
+    ) -> list[ReviewItem]:
+        captured.extend(original(text, scope, in_section, context, set()))
+        return original(text, scope, in_section, context, read)
+
+    rows = [
+        "| batch | obligations in a shown sentence | obligation-free documents it fires on |",
+        "|---|---:|---:|",
+    ]
+    totals = [0, 0, 0, 0]
+    obligations.unread_cues = capture  # type: ignore[assignment]
+    try:
+        for batch in sorted({e.batch for e in items}):
+            counts = [0, 0, 0, 0]
+            for entry in (e for e in items if e.batch == batch):
+                captured.clear()
+                extract_file(entry.path)
+                phrases = [r.phrase for r in captured]
+                required = required_obligations(entry.truth)
+                if not required:
+                    counts[2] += 1
+                    counts[3] += bool(phrases)
+                for item in required:
+                    counts[0] += 1
+                    counts[1] += any(overlaps(p, item["text"]) for p in phrases)
+            rows.append(f"| {batch} | {counts[1]}/{counts[0]} | {counts[3]}/{counts[2]} |")
+            totals = [t + c for t, c in zip(totals, counts, strict=True)]
+    finally:
+        obligations.unread_cues = original
+    rows.append(f"| all | {totals[1]}/{totals[0]} | {totals[3]}/{totals[2]} |")
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="list the dev split's failures")
     parser.add_argument("--batch", help="only this batch (folder name)")
     parser.add_argument("--per-batch", action="store_true", help="dev split batch by batch")
     parser.add_argument("--dev-only", action="store_true", help="never read the test split")
+    parser.add_argument(
+        "--signal", action="store_true", help="the uncertainty signal alone, per dev batch"
+    )
     args = parser.parse_args()
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     chosen = [e for e in entries() if args.batch in (None, e.batch)]
+    if args.signal:
+        print("\n".join(signal_recall([e for e in chosen if e.split == "dev"])))
+        return
     splits = ("dev",) if args.dev_only or args.per_batch else ("dev", "test")
     for split in splits:
         items = [e for e in chosen if e.split == split]

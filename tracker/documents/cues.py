@@ -22,6 +22,7 @@ from tracker.documents.dates import full_year, safe_date
 from tracker.documents.grammar import DateContext
 from tracker.documents.text import one_of
 from tracker.documents.vocabulary import (
+    COUNCIL,
     DEADLINE_NOUNS,
     EVENT_ENDINGS,
     MONTHS,
@@ -53,6 +54,13 @@ _DATE = re.compile(
 # "Schreiben vom 24.11.2014", "seit dem 1.1.", "Berlin, den 13.01.2010": the date of a paper,
 # a state or a letter, never a time ahead.
 _REFERENCE = re.compile(r"\b(?:vom|seit|von)(?:\s+dem)?\s*$|,\s*den\s*$", re.IGNORECASE)
+# "Stadtbürgerschaft am 04. Mai 2021", "Sitzung des Rates am 3.5.": the day of a meeting, told
+# as the meeting's own date, is no time of action; "TOP 1.1.", "Nr. 3.2.": numbering.
+_MEETING_DAY = re.compile(
+    r"(?:[Ss]itzung\w*|" + COUNCIL + r"|Ausschuss\w*|Versammlung)\s+(?:\S+\s+){0,3}?am\s+"
+    r"(?:\d{1,2}\.\s*)?$"
+)
+_NUMBERING = re.compile(r"\b(?:TOP|Top|Punkt|Nr\.?|§|Ziffer|Abs\.?|Kapitel|Tz\.?|TZ)\s*$")
 # "Rundgang vom 06. Juni 2013": the day of a month is the date of a paper or an event.
 _REFERENCE_DAY = re.compile(r"\b(?:vom|seit)(?:\s+dem)?\s+\d{1,2}\.\s*$", re.IGNORECASE)
 # A year as a time of action follows a preposition or a word of time ("im Jahr 2026",
@@ -78,6 +86,8 @@ def month(sentence: str, context: DateContext) -> str | None:
         if m.group(1) and _before_anchor(int(m.group(1)), context):
             continue
         if _REFERENCE_DAY.search(sentence, max(0, m.start() - 16), m.start()):
+            continue
+        if _MEETING_DAY.search(sentence, max(0, m.start() - 80), m.start()):
             continue
         return m.group(0)
     return None
@@ -119,6 +129,10 @@ def date_ahead(sentence: str, context: DateContext) -> str | None:
     paper (``Schreiben vom 24.11.2014``); a date without a year counts."""
     for m in _DATE.finditer(sentence):
         if _REFERENCE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue
+        if _NUMBERING.search(sentence, max(0, m.start() - 10), m.start()):
+            continue
+        if _MEETING_DAY.search(sentence, max(0, m.start() - 80), m.start()):
             continue
         if m.group(4):
             year, month_, day = int(m.group(4)), int(m.group(5)), int(m.group(6))
@@ -197,6 +211,31 @@ def strong_cue(sentence: str, context: DateContext) -> tuple[str, str] | None:
     if "report" in found and len(found) >= 2:
         other = next(n for n in found if n != "report")
         return f"report+{other}", found[other]
+    return None
+
+
+#: Cues of time alone (a report word or an event anchor without a time is no time).
+TIME: frozenset[str] = frozenset(
+    {
+        "month",
+        "part_of_year",
+        "deadline_noun",
+        "urgency",
+        "recurrence",
+        "session_ahead",
+        "date_ahead",
+        "year_ahead",
+    }
+)
+
+
+def time_cue(sentence: str, context: DateContext) -> tuple[str, str] | None:
+    """The first cue of time alone the sentence holds (see :data:`TIME`)."""
+    for name, rule in CUE_RULES.items():
+        if name in TIME:
+            phrase = rule(sentence, context)
+            if phrase is not None:
+                return name, phrase
     return None
 
 

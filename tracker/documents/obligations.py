@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.documents.cues import first_cue, strong_cue
+from tracker.documents.cues import first_cue, strong_cue, time_cue
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
@@ -868,6 +868,23 @@ def _operative_part(text: str, scope: str, in_section: bool) -> list[str]:
     ]
 
 
+def _forward(text: str) -> list[str]:
+    """The sentences that look ahead (a modal, the future, an announcement) and speak of a
+    report or of the council or its administration: what someone owes the council."""
+    return [
+        s
+        for s in sentences(text)
+        if (_FORWARD.search(s) or _ANNOUNCED.search(s) or _is_operative(s))
+        and (_REPORT.search(s) or _PARTIES.search(s))
+    ]
+
+
+_FORWARD = re.compile(
+    r"\b(?:wird|werden|werde|soll|sollen|solle|sollte|sollten|muss|müssen|möge|mögen)\b", _I
+)
+_PARTIES = re.compile(r"\b(?:" + COUNCIL + r"|" + ADMINISTRATION + r"|[\w-]*[Aa]usschuss)\w*\b")
+
+
 def unread_cues(
     text: str,
     scope: str,
@@ -876,14 +893,22 @@ def unread_cues(
     read: set[str],
 ) -> list[ReviewItem]:
     """The document-level uncertainty signal (decision 0021), so that nothing that reads
-    like an obligation passes silently: each operative sentence (of the resolution, else an
-    order to act anywhere) that holds any cue of time or reporting (:mod:`cues`), and each
-    other sentence that holds a strong cue (a session ahead, a deadline noun, a report word
-    with a time), and yielded no obligation, is a review item ``unread_cue``."""
+    like an obligation passes silently. A sentence that yielded no obligation is a review
+    item ``unread_cue`` when it holds, by its role in the document:
+
+    - an operative sentence (of the resolution, else an order to act or a postponement
+      anywhere): any cue of time or reporting (:func:`cues.first_cue`);
+    - a sentence that looks ahead and names a report, the council or its administration
+      (``soll dem Rat im Herbst vorgelegt werden``): a cue of time (:func:`cues.time_cue`);
+    - any other sentence: a strong cue (:func:`cues.strong_cue`: a session ahead, a
+      deadline noun, a report word together with a time)."""
     operative = _operative_part(text, scope, in_section)
     found = _cue_items(operative, context, read, first_cue)
     read = read | _phrases(found) | {squash(s) for s in operative}
-    found.extend(_cue_items(sentences(text), context, read, strong_cue))
+    forward = _forward(text)
+    found.extend(_cue_items(forward, context, read | _phrases(found), time_cue))
+    read = read | _phrases(found) | {squash(s) for s in forward}
+    found.extend(_cue_items(sentences(text), context, read | _phrases(found), strong_cue))
     return found
 
 

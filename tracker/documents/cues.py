@@ -57,7 +57,7 @@ _REFERENCE = re.compile(r"\b(?:vom|seit|von)(?:\s+dem)?\s*$|,\s*den\s*$", re.IGN
 # "Stadtbürgerschaft am 04. Mai 2021", "Sitzung des Rates am 3.5.": the day of a meeting, told
 # as the meeting's own date, is no time of action; "TOP 1.1.", "Nr. 3.2.": numbering.
 _MEETING_DAY = re.compile(
-    r"(?:[Ss]itzung\w*|" + COUNCIL + r"|Ausschuss\w*|Versammlung)\s+(?:\S+\s+){0,3}?am\s+"
+    r"[\w-]*(?i:sitzung\w*|" + COUNCIL + r"|ausschuss\w*|versammlung)\s+(?:\S+\s+){0,3}?am\s+"
     r"(?:\d{1,2}\.\s*)?$"
 )
 _NUMBERING = re.compile(r"\b(?:TOP|Top|Punkt|Nr\.?|§|Ziffer|Abs\.?|Kapitel|Tz\.?|TZ)\s*$")

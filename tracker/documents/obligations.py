@@ -758,6 +758,10 @@ def find_obligations(
                 review.append(_review_of_term(term))
         if reporting and not postponed:
             dated = [t for t in terms if t.date is not None]
+            cue = None if terms else time_cue(sentence, context)
+            if cue is not None and not (recurrence and cue[0] == "recurrence"):
+                # a report recorded without its time: the time the sentence gives is unread
+                review.append(ReviewItem("unread_cue", squash(sentence)[:160], f"cue:{cue[0]}"))
             reports.append(
                 Report(
                     text=_report_text(sentence),
@@ -868,6 +872,16 @@ def _operative_part(text: str, scope: str, in_section: bool) -> list[str]:
     ]
 
 
+# A sentence in the perfect or the past with nothing ahead ("Die Verwaltung hat im Mai
+# berichtet", "wurde im Mai beauftragt"): a record. "wurde beauftragt, bis Mai zu berichten"
+# holds an infinitive ahead and is none, and so does "hat beschlossen, dass ... berichtet".
+_RECORD = re.compile(
+    r"^(?!.*\b(?:wird|werden|werde|soll|sollen|solle|muss|müssen|möge|mögen|dass|zu\s+[a-zäöüß]+en|"
+    r"[a-zäöüß]+zu[a-zäöüß]+en)\b).*\b(?:hat|haben|hatte|hatten|wurde|wurden)\b",
+    _I | re.S,
+)
+
+
 def _forward(text: str) -> list[str]:
     """The sentences that look ahead (a modal, the future, an announcement) and speak of a
     report or of the council or its administration: what someone owes the council."""
@@ -934,6 +948,7 @@ def _cue_items(
             or _NORM_CITED.match(sentence)
             or _TURNED_DOWN.search(sentence)
             or _REPORTED_SPEECH.search(sentence)
+            or _RECORD.search(sentence)
         ):
             continue
         cue = cue_of(sentence, context)

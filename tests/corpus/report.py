@@ -24,6 +24,7 @@ from tests.corpus.scoring import Score, has_obligations, overlaps, required_obli
 from tracker.documents import extract_file, obligations
 from tracker.documents.grammar import DateContext
 from tracker.documents.model import ReviewItem
+from tracker.documents.text import sentences, squash
 
 
 def _row(name: str, count: int, s: Score) -> str:
@@ -59,17 +60,24 @@ def per_batch(items: Sequence[Entry], predictions: Sequence[dict[str, Any]]) -> 
     return rows
 
 
+def _within(sentence: str, text: object) -> bool:
+    """Whether an annotated obligation's text is (part of) the sentence."""
+    return overlaps(sentence, text) or squash(str(text))[:60] in squash(sentence)
+
+
 def signal_recall(items: Sequence[Entry]) -> list[str]:
     """The uncertainty signal on its own, batch by batch: with nothing read (as if the
     grammar failed on an unseen council's wording), the share of required obligations that
     lie in a sentence the signal shows, and the obligation-free documents it fires on."""
-    captured: list[ReviewItem] = []
+    captured: list[str] = []
     original = obligations.unread_cues
 
     def capture(
         text: str, scope: str, in_section: bool, context: DateContext, read: set[str]
     ) -> list[ReviewItem]:
-        captured.extend(original(text, scope, in_section, context, set()))
+        # the whole sentences shown (a review item's phrase is cut at 160 characters)
+        shown = {r.phrase for r in original(text, scope, in_section, context, set())}
+        captured.extend(s for s in sentences(text) if squash(s)[:160] in shown)
         return original(text, scope, in_section, context, read)
 
     rows = [
@@ -84,14 +92,14 @@ def signal_recall(items: Sequence[Entry]) -> list[str]:
             for entry in (e for e in items if e.batch == batch):
                 captured.clear()
                 extract_file(entry.path)
-                phrases = [r.phrase for r in captured]
+                phrases = list(captured)
                 required = required_obligations(entry.truth)
                 if not required:
                     counts[2] += 1
                     counts[3] += bool(phrases)
                 for item in required:
                     counts[0] += 1
-                    counts[1] += any(overlaps(p, item["text"]) for p in phrases)
+                    counts[1] += any(_within(p, item["text"]) for p in phrases)
             rows.append(f"| {batch} | {counts[1]}/{counts[0]} | {counts[3]}/{counts[2]} |")
             totals = [t + c for t, c in zip(totals, counts, strict=True)]
     finally:

@@ -91,6 +91,11 @@ _STARTS = re.compile(
     r"startende[nmrs]?|stattfindende[nmrs]?)\b",
     _I,
 )
+# "der am 26. November 2015 nichtöffentlich gefassten Beschlüsse", "die bis Juni eingegangenen
+# Anträge": a past participle in attributive use dates a thing done, not a duty ahead.
+_DONE = re.compile(
+    r"\s+(?:[a-zäöüß]+\s+){0,2}?[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
+)
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
 # zum 25.02. Widerspruch einlegen"): a notice's term, not the administration's obligation.
 _PUBLIC_ACTS = re.compile(
@@ -399,6 +404,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
+        if _DONE.match(sentence, term.end, term.end + 50):
+            continue  # "der am 26. November 2015 gefassten Beschlüsse": a past event, attributive
         if term.date in skip and term.rule in ("numeric_date", "named_date"):
             continue
         if _past_mention(term, sentence, context):
@@ -884,12 +891,15 @@ _RECORD = re.compile(
 
 def _forward(text: str) -> list[str]:
     """The sentences that look ahead (a modal, the future, an announcement) and speak of a
-    report or of the council or its administration: what someone owes the council."""
+    report or of the council or its administration, and those where the council or its
+    administration reports in the present (``Die Stadtverwaltung legt ... vor``): what
+    someone owes the council."""
     return [
         s
         for s in sentences(text)
         if (_FORWARD.search(s) or _ANNOUNCED.search(s) or _is_operative(s))
         and (_REPORT.search(s) or _PARTIES.search(s))
+        or (_REPORT.search(s) and _PARTIES.search(s))
     ]
 
 

@@ -519,3 +519,19 @@ def test_a_past_clause_without_a_document_date_is_a_record() -> None:
         name="t.txt",
     )
     assert [d.text for d in extraction.deadlines] == []
+
+
+def test_a_date_in_a_past_participle_attribute_is_a_past_event() -> None:
+    # "der am 26. November 2025 gefassten Beschlüsse": a thing done, dated; not a duty ahead
+    deadlines, _ = read(
+        "Die Verwaltung wird beauftragt, die Bekanntgabe der am 26. November 2025 "
+        "nichtöffentlich gefassten Beschlüsse vorzubereiten.",
+        RESOLUTION,
+    )
+    assert deadlines == []
+    # a gerundive is a duty: "den bis zum 30.06.2025 vorzulegenden Bericht"
+    deadlines, _ = read(
+        "Die Verwaltung wird beauftragt, den bis zum 30.06.2025 vorzulegenden Bericht zu erstellen.",
+        RESOLUTION,
+    )
+    assert [d for _, d in deadlines] == [date(2025, 6, 30)]

@@ -897,8 +897,10 @@ def _forward(text: str) -> list[str]:
     return [
         s
         for s in sentences(text)
-        if (_FORWARD.search(s) or _ANNOUNCED.search(s) or _is_operative(s))
-        and (_REPORT.search(s) or _PARTIES.search(s))
+        if (
+            (_FORWARD.search(s) or _ANNOUNCED.search(s) or _is_operative(s))
+            and (_REPORT.search(s) or _PARTIES.search(s))
+        )
         or (_REPORT.search(s) and _PARTIES.search(s))
     ]
 

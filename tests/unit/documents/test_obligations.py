@@ -531,7 +531,8 @@ def test_a_date_in_a_past_participle_attribute_is_a_past_event() -> None:
     assert deadlines == []
     # a gerundive is a duty: "den bis zum 30.06.2025 vorzulegenden Bericht"
     deadlines, _ = read(
-        "Die Verwaltung wird beauftragt, den bis zum 30.06.2025 vorzulegenden Bericht zu erstellen.",
+        "Die Verwaltung wird beauftragt, den bis zum 30.06.2025 vorzulegenden Bericht "
+        "zu erstellen.",
         RESOLUTION,
     )
     assert [d for _, d in deadlines] == [date(2025, 6, 30)]

@@ -37,15 +37,17 @@ from tracker.documents.vocabulary import (
 CueRule = Callable[[str, DateContext], str | None]
 
 _MONTH = re.compile(r"\b" + one_of(MONTHS) + r"\b(?:\s+((?:19|20)\d{2})\b)?")
-_PART_OF_YEAR = re.compile(r"\b[\w-]*(?i:" + one_of(PARTS_OF_YEAR) + r")\w*")
-_DEADLINE_NOUN = re.compile(r"\b[\w-]*(?i:" + one_of(DEADLINE_NOUNS) + r")(?:e|en|s)?\b")
+# Nouns found inside compounds (``Sommerferien``, ``Berichtsfrist``) are searched for bare and
+# widened to their word (:func:`_word`): a leading ``[\w-]*`` would retry at every letter.
+_PART_OF_YEAR = re.compile(r"(?i:" + one_of(PARTS_OF_YEAR) + r")")
+_DEADLINE_NOUN = re.compile(r"(?i:" + one_of(DEADLINE_NOUNS) + r")(?:e|en|s)?\b")
+_SESSION_CYCLE = re.compile(r"(?i:" + one_of(SESSION_CYCLES) + r")")
 _URGENCY = re.compile(r"\b(?i:" + one_of(URGENCY) + r")(?:e|en|er|es)?\b")
 _RECURRENCE = re.compile(r"\b(?i:" + one_of(RECURRENCE) + r")(?:e|en|er|es)?\b")
 _REPORT = re.compile(r"\b" + one_of(REPORT_WORDS) + r"(?:e|en|es|s)?\b")
 _SESSION_AHEAD = re.compile(
     r"\b(?:nächst|kommend|folgend|übernächst|ein(?:er)?\s+der\s+nächst)\w*\s+"
     r"(?:[\w-]+\s+)?[\w-]*(?:[Ss]itzung|BVV)\w*"
-    r"|\b[\w-]*(?i:" + one_of(SESSION_CYCLES) + r")\w*"
 )
 _DATE = re.compile(
     r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2}))?(?![\d])"
@@ -75,6 +77,18 @@ _EVENT_ANCHOR = re.compile(
 )
 
 
+def _word(sentence: str, m: re.Match[str] | None) -> str | None:
+    """The whole word (a compound with its hyphens) around a match, or None."""
+    if m is None:
+        return None
+    start, end = m.start(), m.end()
+    while start > 0 and (sentence[start - 1].isalnum() or sentence[start - 1] == "-"):
+        start -= 1
+    while end < len(sentence) and sentence[end].isalnum():
+        end += 1
+    return sentence[start:end]
+
+
 def _before_anchor(year: int, context: DateContext) -> bool:
     anchor = context.anchor
     return anchor is not None and year < anchor.year
@@ -95,14 +109,12 @@ def month(sentence: str, context: DateContext) -> str | None:
 
 def part_of_year(sentence: str, context: DateContext) -> str | None:
     """A season, a quarter, a half-year, school holidays, a term of office."""
-    m = _PART_OF_YEAR.search(sentence)
-    return m.group(0) if m else None
+    return _word(sentence, _PART_OF_YEAR.search(sentence))
 
 
 def deadline_noun(sentence: str, context: DateContext) -> str | None:
     """``Frist``, ``Termin``, ``Wiedervorlage`` and their compounds (``Berichtsfrist``)."""
-    m = _DEADLINE_NOUN.search(sentence)
-    return m.group(0) if m else None
+    return _word(sentence, _DEADLINE_NOUN.search(sentence))
 
 
 def urgency(sentence: str, context: DateContext) -> str | None:
@@ -121,7 +133,7 @@ def session_ahead(sentence: str, context: DateContext) -> str | None:
     """``in der nächsten Sitzung``, ``in einer der kommenden Ausschusssitzungen``, a cycle
     of sessions (``um einen Sitzungsturnus``)."""
     m = _SESSION_AHEAD.search(sentence)
-    return m.group(0) if m else None
+    return m.group(0) if m else _word(sentence, _SESSION_CYCLE.search(sentence))
 
 
 def date_ahead(sentence: str, context: DateContext) -> str | None:
@@ -188,7 +200,7 @@ CUE_RULES: dict[str, CueRule] = {
 
 
 def cues_of(sentence: str, context: DateContext) -> dict[str, str]:
-    """Every registered cue the sentence holds, by rule name."""
+    """Every registered cue the sentence holds, by rule name, in the registry's order."""
     found = {}
     for name, rule in CUE_RULES.items():
         phrase = rule(sentence, context)
@@ -197,22 +209,10 @@ def cues_of(sentence: str, context: DateContext) -> dict[str, str]:
     return found
 
 
+Cue = tuple[str, str]
+
 #: Cues that speak of a duty ahead on their own, in any sentence (not only an operative one).
 STRONG: frozenset[str] = frozenset({"session_ahead", "deadline_noun"})
-
-
-def strong_cue(sentence: str, context: DateContext) -> tuple[str, str] | None:
-    """A cue that marks a sentence outside the operative part: a session ahead, a deadline
-    noun, or a report word together with any other cue (``Bericht ... Halbjahres``)."""
-    found = cues_of(sentence, context)
-    for name in found:
-        if name in STRONG:
-            return name, found[name]
-    if "report" in found and len(found) >= 2:
-        other = next(n for n in found if n != "report")
-        return f"report+{other}", found[other]
-    return None
-
 
 #: Cues of time alone (a report word or an event anchor without a time is no time).
 TIME: frozenset[str] = frozenset(
@@ -229,20 +229,38 @@ TIME: frozenset[str] = frozenset(
 )
 
 
-def time_cue(sentence: str, context: DateContext) -> tuple[str, str] | None:
-    """The first cue of time alone the sentence holds (see :data:`TIME`)."""
-    for name, rule in CUE_RULES.items():
-        if name in TIME:
-            phrase = rule(sentence, context)
-            if phrase is not None:
-                return name, phrase
+def any_of(found: dict[str, str]) -> Cue | None:
+    """The first of the cues found, as ``(rule, phrase)``: what marks an operative sentence."""
+    return next(iter(found.items()), None)
+
+
+def time_of(found: dict[str, str]) -> Cue | None:
+    """The first cue of time alone (see :data:`TIME`): what marks a sentence looking ahead."""
+    return next(((n, p) for n, p in found.items() if n in TIME), None)
+
+
+def strong_of(found: dict[str, str]) -> Cue | None:
+    """A cue that marks any sentence: a session ahead, a deadline noun, or a report word
+    together with any other cue (``Bericht ... Halbjahres``)."""
+    strong = next(((n, p) for n, p in found.items() if n in STRONG), None)
+    if strong is not None:
+        return strong
+    if "report" in found and len(found) >= 2:
+        other = next(n for n in found if n != "report")
+        return f"report+{other}", found[other]
     return None
 
 
-def first_cue(sentence: str, context: DateContext) -> tuple[str, str] | None:
+def first_cue(sentence: str, context: DateContext) -> Cue | None:
     """The first registered cue the sentence holds, as ``(rule, phrase)``, else None."""
-    for name, rule in CUE_RULES.items():
-        phrase = rule(sentence, context)
-        if phrase is not None:
-            return name, phrase
-    return None
+    return any_of(cues_of(sentence, context))
+
+
+def time_cue(sentence: str, context: DateContext) -> Cue | None:
+    """The first cue of time alone the sentence holds."""
+    return time_of(cues_of(sentence, context))
+
+
+def strong_cue(sentence: str, context: DateContext) -> Cue | None:
+    """The strong cue the sentence holds (see :func:`strong_of`)."""
+    return strong_of(cues_of(sentence, context))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.documents.cues import first_cue, strong_cue, time_cue
+from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
@@ -866,17 +866,12 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
-def _operative_part(text: str, scope: str, in_section: bool) -> list[str]:
-    """The operative sentences of a document: its resolution when it has one that binds,
-    else every sentence that orders someone to act (a request verb, ``ist ... zu tun``) or
-    postpones a matter (a decision about time)."""
-    if in_section:
-        return list(sentences(scope))
-    return [
-        s
-        for s in sentences(text)
-        if (_MANDATE.search(s) and _is_operative(s)) or _POSTPONED.search(s)
-    ]
+def _orders(sentence: str) -> bool:
+    """Whether a sentence (of a document without a resolution that binds) is operative: it
+    orders someone to act (a request verb, ``ist ... zu tun``) or postpones a matter."""
+    return bool(
+        (_MANDATE.search(sentence) and _is_operative(sentence)) or _POSTPONED.search(sentence)
+    )
 
 
 # A sentence in the perfect or the past with nothing ahead ("Die Verwaltung hat im Mai
@@ -889,20 +884,18 @@ _RECORD = re.compile(
 )
 
 
-def _forward(text: str) -> list[str]:
-    """The sentences that look ahead (a modal, the future, an announcement) and speak of a
-    report or of the council or its administration, and those where the council or its
-    administration reports in the present (``Die Stadtverwaltung legt ... vor``): what
+def _looks_ahead(sentence: str) -> bool:
+    """Whether a sentence looks ahead (a modal, the future, an announcement) and speaks of a
+    report or of the council or its administration, or has the council or its
+    administration report in the present (``Die Stadtverwaltung legt ... vor``): what
     someone owes the council."""
-    return [
-        s
-        for s in sentences(text)
-        if (
-            (_FORWARD.search(s) or _ANNOUNCED.search(s) or _is_operative(s))
-            and (_REPORT.search(s) or _PARTIES.search(s))
-        )
-        or (_REPORT.search(s) and _PARTIES.search(s))
-    ]
+    report = _REPORT.search(sentence) is not None
+    party = _PARTIES.search(sentence) is not None
+    if report and party:
+        return True
+    return (report or party) and bool(
+        _FORWARD.search(sentence) or _ANNOUNCED.search(sentence) or _is_operative(sentence)
+    )
 
 
 _FORWARD = re.compile(
@@ -928,13 +921,25 @@ def unread_cues(
       (``soll dem Rat im Herbst vorgelegt werden``): a cue of time (:func:`cues.time_cue`);
     - any other sentence: a strong cue (:func:`cues.strong_cue`: a session ahead, a
       deadline noun, a report word together with a time)."""
-    operative = _operative_part(text, scope, in_section)
-    found = _cue_items(operative, context, read, first_cue)
-    read = read | _phrases(found) | {squash(s) for s in operative}
-    forward = _forward(text)
-    found.extend(_cue_items(forward, context, read | _phrases(found), time_cue))
-    read = read | _phrases(found) | {squash(s) for s in forward}
-    found.extend(_cue_items(sentences(text), context, read | _phrases(found), strong_cue))
+    every = list(sentences(text))
+    cache: dict[str, dict[str, str]] = {}
+    considered: set[str] = set()
+
+    def items(
+        candidates: list[str],
+        pick: Callable[[dict[str, str]], Cue | None],
+        role: Callable[[str], bool] | None = None,
+    ) -> list[ReviewItem]:
+        seen = read | _phrases(found)
+        return _cue_items(candidates, context, seen, (cache, considered), pick, role)
+
+    found: list[ReviewItem] = []
+    if in_section:
+        found += items(list(sentences(scope)), any_of)
+    else:
+        found += items(every, any_of, _orders)
+    found += items(every, time_of, _looks_ahead)
+    found += items(every, strong_of)
     return found
 
 
@@ -942,15 +947,28 @@ def _cue_items(
     candidates: Iterable[str],
     context: DateContext,
     read: set[str],
-    cue_of: Callable[[str, DateContext], tuple[str, str] | None],
+    memory: tuple[dict[str, dict[str, str]], set[str]],
+    pick: Callable[[dict[str, str]], Cue | None],
+    role: Callable[[str], bool] | None = None,
 ) -> list[ReviewItem]:
-    """The sentences with a cue that yielded nothing. Questions, records of the past,
-    notices to the public, quoted statutes, motions turned down in their own sentence and a
-    speaker's statement told in the minutes hold no obligation."""
+    """The sentences of a ``role`` (all when None) with a cue ``pick`` chooses that yielded
+    nothing and were not considered by an earlier tier. ``memory`` holds each sentence's
+    cues (read once) and the sentences an earlier tier considered. Questions,
+    records of the past, notices to the public, quoted statutes, motions turned down in
+    their own sentence and a speaker's statement told in the minutes hold no obligation."""
+    cache, considered = memory
     found = []
     for sentence in candidates:
         key = squash(sentence)
-        if not key or len(key) > 600 or any(key in r or r in key for r in read if r):
+        if not key or len(key) > 600 or key in considered:
+            continue
+        if key not in cache:
+            cache[key] = cues_of(sentence, context)
+        cue = pick(cache[key])
+        if cue is None or (role is not None and not role(sentence)):
+            continue
+        considered.add(key)
+        if any(key in r or r in key for r in read if r):
             continue
         if (
             _is_question(sentence)
@@ -963,9 +981,7 @@ def _cue_items(
             or _RECORD.search(sentence)
         ):
             continue
-        cue = cue_of(sentence, context)
-        if cue is not None:
-            found.append(ReviewItem("unread_cue", key[:160], f"cue:{cue[0]}"))
+        found.append(ReviewItem("unread_cue", key[:160], f"cue:{cue[0]}"))
     return found
 
 

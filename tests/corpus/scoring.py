@@ -96,6 +96,21 @@ def _obligations(doc: Doc, *, required: bool) -> list[dict[str, Any]]:
     return items
 
 
+def required_obligations(truth: Doc) -> list[dict[str, Any]]:
+    """The obligations of an annotation that must be found (text and date)."""
+    return _obligations(truth, required=True)
+
+
+def has_obligations(truth: Doc) -> bool:
+    """Whether an annotation holds an obligation that must be found (deadline or report)."""
+    return bool(required_obligations(truth))
+
+
+def overlaps(a: object, b: object) -> bool:
+    """Whether two obligation texts are the same passage (the scorer's own test)."""
+    return _overlap(a, b)
+
+
 def _found(item: dict[str, Any], predicted: list[dict[str, Any]]) -> bool:
     return any(
         (item.get("date") and p.get("date") == item["date"])

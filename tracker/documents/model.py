@@ -123,6 +123,7 @@ REVIEW_REASONS: dict[str, str] = {
     "time_word_without_date": "an operative sentence with a time word that no rule read",
     "declined_report": "a report duty near a negation, not recorded as a duty",
     "unread_obligation": "a sentence pairing an action with a time term that yielded nothing",
+    "unread_cue": "an operative sentence with a word of time or reporting that yielded nothing",
     "conflicting_dates": "one obligation with two different dates",
     "no_reference": "no Drucksachen-Nr.: recorded under a key made from the document",
     "no_body": "no council body found",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
@@ -89,6 +90,11 @@ _STARTS = re.compile(
     r"\s+(?:\S+\s+){0,4}?(?:beginnen|beginnt|starten|startet|anlaufen|beginnende[nmrs]?|"
     r"startende[nmrs]?|stattfindende[nmrs]?)\b",
     _I,
+)
+# "der am 26. November 2015 nichtöffentlich gefassten Beschlüsse", "die bis Juni eingegangenen
+# Anträge": a past participle in attributive use dates a thing done, not a duty ahead.
+_DONE = re.compile(
+    r"\s+(?:[a-zäöüß]+\s+){0,2}?[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
 )
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
 # zum 25.02. Widerspruch einlegen"): a notice's term, not the administration's obligation.
@@ -226,8 +232,6 @@ _NOT_A_LIMIT = re.compile(
     r"Laufzeit|Gültigkeit)\b",
     _I,
 )
-# In the safety net only a possibility passes: a validity period may hide a duty to renew.
-_NOT_A_POSSIBLE_LIMIT = re.compile(r"\b(?:kann|können|könnte|könnten|darf|dürfen)\b", _I)
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
 _INFORMED_STATE = re.compile(
     r"\b(?:sei|ist|war|wäre|sind|waren)\b(?:\W+\w+){0,5}?\W+informiert\b(?!\s+(?:werden|wird))"
@@ -400,6 +404,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
+        if _DONE.match(sentence, term.end, term.end + 50):
+            continue  # "der am 26. November 2015 gefassten Beschlüsse": a past event, attributive
         if term.date in skip and term.rule in ("numeric_date", "named_date"):
             continue
         if _past_mention(term, sentence, context):
@@ -759,6 +765,10 @@ def find_obligations(
                 review.append(_review_of_term(term))
         if reporting and not postponed:
             dated = [t for t in terms if t.date is not None]
+            cue = None if terms else time_cue(sentence, context)
+            if cue is not None and not (recurrence and cue[0] == "recurrence"):
+                # a report recorded without its time: the time the sentence gives is unread
+                review.append(ReviewItem("unread_cue", squash(sentence)[:160], f"cue:{cue[0]}"))
             reports.append(
                 Report(
                     text=_report_text(sentence),
@@ -772,9 +782,11 @@ def find_obligations(
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
-        strict = not (deadlines or reports or labelled or scope_is_section)
         seen = read | {squash(d.text) for d in labelled}
-        review.extend(_unread(text, context, seen, due_terms, strict=strict))
+        if deadlines or reports or labelled or scope_is_section:
+            # something binds: the wider safety net shows every action paired with a time
+            review.extend(_unread(text, context, seen, due_terms))
+        review.extend(unread_cues(text, scope, scope_is_section, context, seen | _phrases(review)))
     if addressee is None and (deadlines or reports):
         addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):
@@ -812,28 +824,16 @@ def _unread(
     context: DateContext,
     read: set[str],
     due_terms: Callable[[str], list[Term]],
-    *,
-    strict: bool,
 ) -> list[ReviewItem]:
-    """Sentences anywhere in the document that pair an action (a request, a report, a
-    postponement, an announcement) with a time term or word, and yielded nothing: the
-    safety net that turns a silent miss into a task for a person.
-
-    ``strict`` (a document in which nothing binding was found: most of a random stream)
-    also passes over notices to the public, quoted statutes, motions turned down in their
-    own sentence and possibilities or validity periods. Where the document already has an
-    obligation or a resolution, those sentences are still shown: a person looks at the
-    document anyway, and one obligation seldom comes alone."""
+    """Sentences anywhere in a document that already binds (an obligation or a resolution
+    was found) that pair an action (a request, a report, a postponement, an announcement)
+    with a time term or word, and yielded nothing: a person looks at such a document
+    anyway, and one obligation seldom comes alone. Where nothing binds, the uncertainty
+    signal (:func:`unread_cues`) alone decides."""
     found = []
     for sentence in sentences(text):
         key = squash(sentence)
         if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
-            continue
-        if strict and (
-            _PUBLIC_ACTS.search(sentence)
-            or _NORM_CITED.match(sentence)
-            or _TURNED_DOWN.search(sentence)
-        ):
             continue
         if any(key in r or r in key for r in read if r):
             continue
@@ -846,17 +846,142 @@ def _unread(
         terms = [
             t
             for t in due_terms(sentence)
-            if (not t.weak or not strict)
-            and (t.date is None or context.anchor is None or t.date >= context.anchor)
+            if t.date is None or context.anchor is None or t.date >= context.anchor
         ]
-        limits = [
-            t
-            for t in terms
-            if (_is_limit(t, sentence) or t.date is None)
-            and not (strict and _NOT_A_POSSIBLE_LIMIT.search(_clause(sentence, t)))
-        ]
+        limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
         if (acting and (terms or _time_word(sentence))) or limits:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
+    return found
+
+
+def _phrases(review: list[ReviewItem]) -> set[str]:
+    return {r.phrase for r in review}
+
+
+# A speaker's statement told in the minutes ("Der Landrat informiert, dass ..."): a record of
+# what was said, not an order.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:informiert|berichtet|erklärt|erläutert|teilt|weist|verweist|antwortet|führt)\b"
+    r"(?:\s+\S+){0,6}?\s*,?\s*(?:mit|hin|aus)?\s*,\s*dass\b"
+)
+
+
+def _orders(sentence: str) -> bool:
+    """Whether a sentence (of a document without a resolution that binds) is operative: it
+    orders someone to act (a request verb, ``ist ... zu tun``) or postpones a matter."""
+    return bool(
+        (_MANDATE.search(sentence) and _is_operative(sentence)) or _POSTPONED.search(sentence)
+    )
+
+
+# A sentence in the perfect or the past with nothing ahead ("Die Verwaltung hat im Mai
+# berichtet", "wurde im Mai beauftragt"): a record. "wurde beauftragt, bis Mai zu berichten"
+# holds an infinitive ahead and is none, and so does "hat beschlossen, dass ... berichtet".
+_RECORD = re.compile(
+    r"^(?!.*\b(?:wird|werden|werde|soll|sollen|solle|muss|müssen|möge|mögen|dass|zu\s+[a-zäöüß]+en|"
+    r"[a-zäöüß]+zu[a-zäöüß]+en)\b).*\b(?:hat|haben|hatte|hatten|wurde|wurden)\b",
+    _I | re.S,
+)
+
+
+def _looks_ahead(sentence: str) -> bool:
+    """Whether a sentence looks ahead (a modal, the future, an announcement) and speaks of a
+    report or of the council or its administration, or has the council or its
+    administration report in the present (``Die Stadtverwaltung legt ... vor``): what
+    someone owes the council."""
+    report = _REPORT.search(sentence) is not None
+    party = _PARTIES.search(sentence) is not None
+    if report and party:
+        return True
+    return (report or party) and bool(
+        _FORWARD.search(sentence) or _ANNOUNCED.search(sentence) or _is_operative(sentence)
+    )
+
+
+_FORWARD = re.compile(
+    r"\b(?:wird|werden|werde|soll|sollen|solle|sollte|sollten|muss|müssen|möge|mögen)\b", _I
+)
+_PARTIES = re.compile(r"\b(?:" + COUNCIL + r"|" + ADMINISTRATION + r"|[\w-]*[Aa]usschuss)\w*\b")
+
+
+def unread_cues(
+    text: str,
+    scope: str,
+    in_section: bool,
+    context: DateContext,
+    read: set[str],
+) -> list[ReviewItem]:
+    """The document-level uncertainty signal (decision 0021), so that nothing that reads
+    like an obligation passes silently. A sentence that yielded no obligation is a review
+    item ``unread_cue`` when it holds, by its role in the document:
+
+    - an operative sentence (of the resolution, else an order to act or a postponement
+      anywhere): any cue of time or reporting (:func:`cues.first_cue`);
+    - a sentence that looks ahead and names a report, the council or its administration
+      (``soll dem Rat im Herbst vorgelegt werden``): a cue of time (:func:`cues.time_cue`);
+    - any other sentence: a strong cue (:func:`cues.strong_cue`: a session ahead, a
+      deadline noun, a report word together with a time)."""
+    every = list(sentences(text))
+    cache: dict[str, dict[str, str]] = {}
+    considered: set[str] = set()
+
+    def items(
+        candidates: list[str],
+        pick: Callable[[dict[str, str]], Cue | None],
+        role: Callable[[str], bool] | None = None,
+    ) -> list[ReviewItem]:
+        seen = read | _phrases(found)
+        return _cue_items(candidates, context, seen, (cache, considered), pick, role)
+
+    found: list[ReviewItem] = []
+    if in_section:
+        found += items(list(sentences(scope)), any_of)
+    else:
+        found += items(every, any_of, _orders)
+    found += items(every, time_of, _looks_ahead)
+    found += items(every, strong_of)
+    return found
+
+
+def _cue_items(
+    candidates: Iterable[str],
+    context: DateContext,
+    read: set[str],
+    memory: tuple[dict[str, dict[str, str]], set[str]],
+    pick: Callable[[dict[str, str]], Cue | None],
+    role: Callable[[str], bool] | None = None,
+) -> list[ReviewItem]:
+    """The sentences of a ``role`` (all when None) with a cue ``pick`` chooses that yielded
+    nothing and were not considered by an earlier tier. ``memory`` holds each sentence's
+    cues (read once) and the sentences an earlier tier considered. Questions,
+    records of the past, notices to the public, quoted statutes, motions turned down in
+    their own sentence and a speaker's statement told in the minutes hold no obligation."""
+    cache, considered = memory
+    found = []
+    for sentence in candidates:
+        key = squash(sentence)
+        if not key or len(key) > 600 or key in considered:
+            continue
+        if key not in cache:
+            cache[key] = cues_of(sentence, context)
+        cue = pick(cache[key])
+        if cue is None or (role is not None and not role(sentence)):
+            continue
+        considered.add(key)
+        if any(key in r or r in key for r in read if r):
+            continue
+        if (
+            _is_question(sentence)
+            or _PAST.search(sentence)
+            or _PAST_CLAUSE.search(sentence)
+            or _PUBLIC_ACTS.search(sentence)
+            or _NORM_CITED.match(sentence)
+            or _TURNED_DOWN.search(sentence)
+            or _REPORTED_SPEECH.search(sentence)
+            or _RECORD.search(sentence)
+        ):
+            continue
+        found.append(ReviewItem("unread_cue", key[:160], f"cue:{cue[0]}"))
     return found
 
 

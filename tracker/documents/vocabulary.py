@@ -99,3 +99,138 @@ PUBLIC: tuple[str, ...] = (
     "Gewerbetreibende",
 )
 PUBLIC_NOUN = one_of(PUBLIC)
+
+#: The cues of the document-level uncertainty signal (``tracker.documents.cues``): words of
+#: time an operative sentence may hold without any rule of the grammar reading them.
+MONTHS: tuple[str, ...] = (
+    "Januar",
+    "Jänner",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+#: Parts of a year and of the council's calendar (also inside compounds: ``Sommerferien``).
+PARTS_OF_YEAR: tuple[str, ...] = (
+    "Frühjahr",
+    "Frühling",
+    "Sommer",
+    "Herbst",
+    "Winter",
+    "Jahresende",
+    "Jahresbeginn",
+    "Jahresanfang",
+    "Jahreswechsel",
+    "Jahresmitte",
+    "Quartal",
+    "Halbjahr",
+    "Jahreshälfte",
+    "Sommerpause",
+    "ferien",
+    "Wahlperiode",
+    "Legislaturperiode",
+    "Haushaltsberatung",
+)
+#: The council's cycle of sessions: a postponement or a report ``um einen Sitzungsturnus``.
+SESSION_CYCLES: tuple[str, ...] = (
+    "Sitzungsturnus",
+    "Sitzungsdurchlauf",
+    "Sitzungsrunde",
+    "Sitzungszyklus",
+    "Sitzungsfolge",
+    "Beratungsturnus",
+    "Beratungsdurchlauf",
+)
+#: Nouns of a deadline (also inside compounds: ``Berichtsfrist``). A bare ``Termin`` is a
+#: meeting's label (``Sitzungstermin:``) far more often than a limit; its compounds that set
+#: one are listed.
+DEADLINE_NOUNS: tuple[str, ...] = (
+    "Frist",
+    "Wiedervorlage",
+    "Zieltermin",
+    "Abgabetermin",
+    "Berichtstermin",
+    "Erledigungstermin",
+    "Umsetzungstermin",
+    "Fertigstellungstermin",
+    "Zeitplan",
+    "Zeitschiene",
+)
+#: Adverbs of urgency: a term without a date.
+URGENCY: tuple[str, ...] = (
+    "spätestens",
+    "rechtzeitig",
+    "zeitnah",
+    "umgehend",
+    "unverzüglich",
+    "baldmöglichst",
+    "schnellstmöglich",
+    "frühestmöglich",
+    "zügig",
+)
+#: Adverbs of recurrence: a duty that returns.
+RECURRENCE: tuple[str, ...] = (
+    "jährlich",
+    "alljährlich",
+    "halbjährlich",
+    "vierteljährlich",
+    "quartalsweise",
+    "monatlich",
+    "regelmäßig",
+    "turnusmäßig",
+    "fortlaufend",
+    "kontinuierlich",
+    "jeweils zum",
+)
+#: Words of a report to the council, in the forms an operative sentence uses.
+REPORT_WORDS: tuple[str, ...] = (
+    "berichten",
+    "berichtet",
+    "Bericht",
+    "Berichterstattung",
+    "vorlegen",
+    "vorzulegen",
+    "informieren",
+    "unterrichten",
+    "Sachstand",
+    "Sachstandsbericht",
+    "Zwischenbericht",
+    "darzustellen",
+    "vorzustellen",
+    "mitzuteilen",
+)
+#: Endings of a noun that names an event or a stage (``nach Abschluss``, ``vor Beginn``,
+#: ``ab Inkrafttreten``, ``bis zur Fertigstellung``): a time anchored to an event.
+EVENT_ENDINGS: tuple[str, ...] = (
+    "ung",
+    "ungen",
+    "schluss",
+    "beginn",
+    "ende",
+    "treten",
+    "wahl",
+    "sitzung",
+    "ferien",
+    "pause",
+    "jahr",
+    "start",
+)
+#: The council's own procedure: ``nach Vorberatung im Ausschuss`` is its path, not a time.
+PROCEDURE: tuple[str, ...] = (
+    "Beratung",
+    "Vorberatung",
+    "Abstimmung",
+    "Beschlussfassung",
+    "Anhörung",
+    "Maßgabe",
+    "Prüfung",
+    "Rücksprache",
+    "Abwägung",
+)

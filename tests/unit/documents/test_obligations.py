@@ -440,9 +440,9 @@ def test_a_session_ahead_is_a_due_date_a_session_on_record_is_not() -> None:
 
 
 def test_a_postponement_to_a_session_in_a_month_is_shown_not_guessed() -> None:
-    # the session's own day is not given: a person is asked (decision 0016)
+    # the session's own day is not given: a person is asked (decisions 0016, 0021)
     deadlines, review = read("Der Tagesordnungspunkt wird auf die Sitzung im Oktober vertagt.")
-    assert (deadlines, review) == ([], ["unread_obligation"])
+    assert (deadlines, review) == ([], ["unread_cue"])
 
 
 def test_a_notice_to_the_public_is_no_obligation() -> None:
@@ -500,9 +500,16 @@ def test_a_state_of_knowledge_is_no_declined_report() -> None:
 def test_a_possibility_or_validity_is_no_limit() -> None:
     deadlines, review = read("Anträge können bis zum 30.04.2024 eingereicht werden.")
     assert (deadlines, review) == ([], [])
-    # a validity period is no obligation, but the safety net still shows it (a renewal may hide)
+    # a validity period is no obligation; where nothing binds it is not shown (decision 0021) ...
     deadlines, review = read("Der Vertrag läuft bis zum 31.12.2026 und verlängert sich.")
-    assert (deadlines, review) == ([], ["unread_obligation"])
+    assert (deadlines, review) == ([], [])
+    # ... where the document binds, the safety net still shows it (a renewal may hide)
+    deadlines, review = read(
+        "Die Verwaltung wird beauftragt, bis zum 30.06.2026 zu berichten. "
+        "Der Vertrag läuft bis zum 31.12.2026 und verlängert sich."
+    )
+    assert deadlines == [("30.06.2026", date(2026, 6, 30))]
+    assert review == ["unread_obligation"]
 
 
 def test_a_past_clause_without_a_document_date_is_a_record() -> None:
@@ -512,3 +519,20 @@ def test_a_past_clause_without_a_document_date_is_a_record() -> None:
         name="t.txt",
     )
     assert [d.text for d in extraction.deadlines] == []
+
+
+def test_a_date_in_a_past_participle_attribute_is_a_past_event() -> None:
+    # "der am 26. November 2025 gefassten Beschlüsse": a thing done, dated; not a duty ahead
+    deadlines, _ = read(
+        "Die Verwaltung wird beauftragt, die Bekanntgabe der am 26. November 2025 "
+        "nichtöffentlich gefassten Beschlüsse vorzubereiten.",
+        RESOLUTION,
+    )
+    assert deadlines == []
+    # a gerundive is a duty: "den bis zum 30.06.2025 vorzulegenden Bericht"
+    deadlines, _ = read(
+        "Die Verwaltung wird beauftragt, den bis zum 30.06.2025 vorzulegenden Bericht "
+        "zu erstellen.",
+        RESOLUTION,
+    )
+    assert [d for _, d in deadlines] == [date(2025, 6, 30)]

@@ -79,6 +79,21 @@ EVENT = {
     "AddresseeAssigned": "Adressat bestimmt",
     "ConsultationRecorded": "Beratung",
     "VisibilityChanged": "Sichtbarkeit geändert",
+    "AnswerFiled": "Antwort auf eine Drucksache",
+}
+#: The reader's review reasons (``tracker.documents.model.REVIEW_REASONS``) as reviewers read them.
+REVIEW_REASON = {
+    "undated_term": "Zeitangabe ohne bestimmbares Datum (Ereignis, vage oder ohne Jahr)",
+    "soft_term": "vage Frist (zeitnah, umgehend): nur Dringlichkeit, kein Datum",
+    "weak_term": "bloßer Zeitpunkt (im Jahr 2025, im Herbst 2025) als Frist gelesen",
+    "time_word_without_date": "beschließender Satz mit einer Zeitangabe, die keine Regel las",
+    "declined_report": "Berichtspflicht neben einer Verneinung, nicht als Pflicht erfasst",
+    "unread_obligation": "Handlung mit Zeitangabe, aus der nichts erfasst wurde",
+    "unread_cue": "beschließender Satz mit Zeit- oder Berichtswort, aus dem nichts erfasst wurde",
+    "conflicting_dates": "eine Pflicht mit zwei verschiedenen Daten",
+    "no_reference": "keine Drucksachen-Nr.: unter einem Schlüssel aus dem Dokument erfasst",
+    "no_body": "kein Gremium erkannt",
+    "no_kind": "keine Dokumentart erkannt",
 }
 
 
@@ -133,6 +148,7 @@ def environment() -> jinja2.Environment:
     env.filters["rag"] = label(RAG)
     env.filters["kind"] = label(KIND)
     env.filters["event"] = label(EVENT)
+    env.filters["review_reason"] = label(REVIEW_REASON)
     env.filters["outcome"] = label(OUTCOME)
     env.filters["recurrence"] = label(RECURRENCE)
     env.filters["path"] = lambda v: quote(str(v), safe="")

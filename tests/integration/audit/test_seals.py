@@ -3,6 +3,7 @@ with every later link recomputed, each done with plain SQL on both backends (iss
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from tracker.audit import SealReport, SealSettings
 from tracker.clock import FixedClock
 from tracker.errors import ConfigurationError, IntegrityViolation
 from tracker.service import TrackerService
+from tracker.settings import load_settings
 
 
 @pytest.fixture
@@ -271,3 +273,19 @@ def test_sealing_refuses_when_the_store_lost_seals_the_file_holds(
     with pytest.raises(IntegrityViolation, match="holds seal #2, the store only #1"):
         audit.make_seal(location, sealing, clock)
     assert forger.run(f"SELECT COUNT(*) FROM {forger.seal_table()}") == [(1,)]
+
+
+def test_the_run_services_seal_job_signs_when_the_head_moved(
+    filled: TrackerService, location: StoreLocation, tmp_path: Path
+) -> None:
+    config = tmp_path / "tracker.toml"
+    config.write_text('[audit]\nkey = "seal.key"\n', encoding="utf-8")
+    settings = load_settings(db=str(tmp_path), config=str(config), environ={}, now="2015-01-05")
+    settings = dataclasses.replace(settings, store=location)
+    assert audit.seal(location, settings).position == 18  # the job of `tracker run`
+    newest = audit.newest_seal(location)
+    assert newest is not None and (newest.number, newest.position) == (1, 18)
+    audit.seal(location, settings)  # nothing new: no second seal
+    assert audit.newest_seal(location) == newest
+    report = check(location, SealSettings(key=tmp_path / "seal.key"))
+    assert report.intact

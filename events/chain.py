@@ -168,7 +168,7 @@ class EventTable:
 
     def exists(self, db: Database) -> bool:
         """Whether the library has created this table yet."""
-        return _table_exists(db, self.name)
+        return table_exists(db, self.name)
 
     def stored_id(self, originator_id: UUID) -> Any:
         """The originator id as this backend stores it (hex text on SQLite)."""
@@ -180,7 +180,8 @@ def chain_table(db: Database) -> str:
     return f"{db.table_prefix}{CHAIN_TABLE}"
 
 
-def _table_exists(db: Database, name: str) -> bool:
+def table_exists(db: Database, name: str) -> bool:
+    """Whether the table ``name`` (schema-qualified on PostgreSQL) exists."""
     if db.backend == "sqlite":
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
         return bool(db.query(query, (name,)))
@@ -189,7 +190,7 @@ def _table_exists(db: Database, name: str) -> bool:
 
 def ensure_chain_table(db: Database) -> None:
     """Create the chain table if it does not exist (safe when processes race to do it)."""
-    if _table_exists(db, chain_table(db)):
+    if table_exists(db, chain_table(db)):
         return
     blob = "BLOB" if db.backend == "sqlite" else "BYTEA"
     number = "INTEGER" if db.backend == "sqlite" else "BIGINT"

@@ -38,6 +38,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from events.chain import table_exists
 from events.store import Cursor, Database
 
 #: The table beside the log that keeps every seal.
@@ -265,6 +266,8 @@ def seal_table(db: Database) -> str:
 
 def ensure_seal_table(db: Database) -> None:
     """Create the seal table if it does not exist (safe when processes race to do it)."""
+    if table_exists(db, seal_table(db)):
+        return
     number = "INTEGER" if db.backend == "sqlite" else "BIGINT"
     blob = "BLOB" if db.backend == "sqlite" else "BYTEA"
     with db.transaction() as cur:

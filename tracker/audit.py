@@ -246,6 +246,7 @@ def make_seal(
     with chain_database(location, opened) as db:
         seals.ensure_seal_table(db)
         chain.extend(db)
+        checked = _checked_beforehand(db)
         with db.transaction() as cur:
             chain.lock_chain(db, cur)
             head = chain.head_in(db, cur)
@@ -255,7 +256,7 @@ def make_seal(
             ):
                 return None
             try:
-                _check_continues(db, cur, head, last, signer.verifier, sealing.seal_file)
+                _check_continues(db, cur, head, last, signer.verifier, sealing.seal_file, checked)
             except (ChainBroken, SealError) as exc:
                 raise IntegrityViolation(f"refusing to seal: {exc}") from exc
             number = last.number + 1 if last else 1
@@ -273,6 +274,33 @@ def make_seal(
     return seal
 
 
+@dataclass(frozen=True)
+class _Checked:
+    """How far the chain was verified before taking the lock, from which seal."""
+
+    seal: int
+    head: ChainHead
+
+
+def _checked_beforehand(db: Database) -> _Checked | None:
+    """Verify the chain from the newest seal to the head without holding the chain's lock,
+    so that the locked check only covers what was chained since (the first seal of a long
+    log walks it all here, not while writers wait). None when that fails: the locked check
+    then starts from the seal and says why."""
+    found = db.query(
+        f"SELECT seal, position, chain FROM {seals.seal_table(db)} ORDER BY seal DESC LIMIT 1"
+    )
+    number, start = 0, chain.EMPTY_HEAD
+    if found:
+        number, start = int(found[0][0]), ChainHead(int(found[0][1]), bytes(found[0][2]))
+        if chain.chain_values(db, [start.position]).get(start.position) != start.chain:
+            return None
+    try:
+        return _Checked(number, chain.verify_segment(db, start, chain.chain_head(db).position))
+    except ChainBroken:
+        return None
+
+
 def _check_continues(
     db: Database,
     cur: Any,
@@ -280,8 +308,13 @@ def _check_continues(
     last: Seal | None,
     verifier: Verifier,
     seal_file: Path | None,
+    checked: _Checked | None = None,
 ) -> None:
-    """Raise :class:`SealError` (or :class:`ChainBroken`) unless the head continues ``last``."""
+    """Raise :class:`SealError` (or :class:`ChainBroken`) unless the head continues ``last``.
+
+    ``checked``: how far the chain was verified beforehand from ``last``; only the rest is
+    walked here, if the chain still holds the value verified then.
+    """
 
     def fetch(query: str, params: Any) -> list[tuple[Any, ...]]:
         return cur.execute(query, params).fetchall()  # type: ignore[no-any-return]
@@ -301,6 +334,17 @@ def _check_continues(
                 "the log was rewritten or cut since"
             )
         start = ChainHead(last.position, last.chain)
+    if (
+        checked is not None
+        and checked.seal == (last.number if last else 0)
+        and start.position <= checked.head.position <= head.position
+    ):
+        rows = fetch(
+            f"SELECT chain FROM {chain.chain_table(db)} WHERE position = ?",
+            (checked.head.position,),
+        )
+        if checked.head == chain.EMPTY_HEAD or (rows and bytes(rows[0][0]) == checked.head.chain):
+            start = checked.head
     reached = chain.verify_segment(db, start, head.position, fetch=fetch)
     if reached != head:
         raise SealError(f"the chain does not reach its head {head} from {start}")

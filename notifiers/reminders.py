@@ -275,10 +275,17 @@ class ReminderProjection(Tables):
                     inserts.append((*ident, p.stage.name, *row))
                 elif have[rkey] in {"planned", "retired"}:
                     updates.append((*row, rkey))
-        cur.executemany(f"UPDATE {prefix}reminders SET status = 'retired' WHERE key = ?", retire)
+        # The statuses were read above; a dispatcher may have settled a row since (on
+        # PostgreSQL each statement sees what committed before it): only rows still planned
+        # (or retired) are changed, so a reminder just sent is neither re-planned (and sent
+        # again) nor retired.
+        cur.executemany(
+            f"UPDATE {prefix}reminders SET status = 'retired' WHERE key = ? AND status = 'planned'",
+            retire,
+        )
         cur.executemany(
             f"UPDATE {prefix}reminders SET due = ?, send_at = ?, recipient = ?,"
-            " status = 'planned' WHERE key = ?",
+            " status = 'planned' WHERE key = ? AND status IN ('planned', 'retired')",
             updates,
         )
         cur.executemany(

@@ -45,6 +45,7 @@ from notifiers.policy import (
     PlannedReminder,
     ReminderPolicy,
     Stage,
+    escalation,
     next_overdue,
     plan,
     send_instant,
@@ -376,10 +377,14 @@ class ReminderProjection(Tables):
         )
         items = plan(obligation, self.policy, datetime.fromisoformat(ob["since"]))
         if ob["last_overdue"] is not None:
+            last = int(ob["last_overdue"])
+            # the escalation of the repeat just dealt with goes to another recipient in a
+            # digest of its own, maybe claimed later: it stays owed until dealt with itself
+            items += escalation(obligation, last, self.policy)
             items += next_overdue(
                 obligation,
                 self.policy,
-                after=int(ob["last_overdue"]),
+                after=last,
                 since=datetime.fromisoformat(ob["last_overdue_at"]),
             )
         return items

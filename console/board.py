@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from console.app import boot
-from console.options import BoardFormat, KnownAt, ListFormat, parse_day
+from console.options import BoardFormat, Excel, KnownAt, ListFormat, parse_day
 from console.render import StatusLine, write_file
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ def answering(ctx: typer.Context, known_at: str | None) -> BoardAnswers:
 def overdue(
     ctx: typer.Context,
     fmt: BoardFormat = ListFormat.table,
+    excel: Excel = False,
     body: BodyFilter = None,
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,
@@ -90,6 +91,7 @@ def due(
     ctx: typer.Context,
     within: Annotated[int, typer.Option(min=0, help="Days ahead (today included).")] = 14,
     fmt: BoardFormat = ListFormat.table,
+    excel: Excel = False,
     body: BodyFilter = None,
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,
@@ -114,6 +116,7 @@ def due(
 def stats(
     ctx: typer.Context,
     fmt: BoardFormat = ListFormat.table,
+    excel: Excel = False,
     body: BodyFilter = None,
     committee: CommitteeFilter = None,
     office: OfficeFilter = None,

@@ -12,7 +12,7 @@ import typer
 from console.app import boot, group
 from console.options import Body, KnownAt, TableOrJson, choice, parse_day
 from console.render import render_motion
-from console.render.output import render_json, render_jsonl, stream_table
+from console.render.output import render_json, render_jsonl
 from events.values import DeadlineKind, Outcome, ReportKind
 from tracker.deadlines import check_state
 
@@ -294,8 +294,10 @@ def log_command(
             typer.echo(render_jsonl([entry.as_json()]), nl=False)
         return
     # deferred: the event vocabulary, for the widths of a table that streams like jsonl
-    from events.log import TABLE_COLUMNS, table_widths
+    from console.render import References, log_table
+    from events.log import table_widths
 
-    widths = table_widths(boot(ctx).service.head())
-    for line in stream_table((e.as_row() for e in entries), TABLE_COLUMNS, widths):
+    service = boot(ctx).service
+    first = References(lambda mid: next(iter(service.app.events.get(mid, limit=1)), None))
+    for line in log_table(entries, table_widths(service.head()), first):
         typer.echo(line, nl=False)

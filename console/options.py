@@ -39,8 +39,11 @@ class ListFormat(StrEnum):
 
 
 class ExtractFormat(StrEnum):
-    jsonl = "jsonl"
+    """``extract``: a block per document, a JSON line per document, or one JSON array."""
+
     table = "table"
+    json = "json"
+    jsonl = "jsonl"
 
 
 class TableOrJson(StrEnum):
@@ -61,3 +64,22 @@ KnownAt = Annotated[
 ]
 State = Annotated[str | None, typer.Option(help="Bundesland when the document does not tell.")]
 BoardFormat = Annotated[ListFormat, typer.Option("--format", help="table, json or csv.")]
+
+
+def _use_excel(value: bool) -> bool:
+    """Set the CSV dialect of this command's output (:mod:`console.render.output`)."""
+    from console.render.output import CSV_DIALECT, CsvDialect
+
+    CSV_DIALECT.set(CsvDialect.EXCEL_DE if value else CsvDialect.PLAIN)
+    return value
+
+
+#: ``--excel``: with ``--format csv``, CSV for a German Excel (``;``, BOM, TT.MM.JJJJ, 1,5).
+Excel = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        callback=_use_excel,
+        help="With --format csv: for a German Excel (';', UTF-8 with BOM, TT.MM.JJJJ, 1,5).",
+    ),
+]

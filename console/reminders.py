@@ -8,7 +8,7 @@ import typer
 
 from bootstrap import Bootstrap
 from console.app import boot, group
-from console.options import BoardFormat, KnownAt, ListFormat, TableOrJson
+from console.options import BoardFormat, Excel, KnownAt, ListFormat, TableOrJson
 
 if TYPE_CHECKING:
     from notifiers.service import PeriodicJob
@@ -57,6 +57,7 @@ def notify(
 def reminders(
     ctx: typer.Context,
     fmt: BoardFormat = ListFormat.table,
+    excel: Excel = False,
     status: Annotated[
         list[str] | None, typer.Option(help="planned, sent, failed, skipped, retired.")
     ] = None,

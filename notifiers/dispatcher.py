@@ -33,7 +33,7 @@ import socket
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, cast
@@ -50,7 +50,7 @@ from events.reminders import (
 )
 from notifiers.base import Notifier, deliver
 from notifiers.digest import RenderedDigest, render
-from notifiers.policy import DeliveryOptions, Digest, ReminderPolicy, due_reminders
+from notifiers.policy import DeliveryOptions, Digest, Hold, ReminderPolicy, due_reminders
 from notifiers.queue import ReminderRow, ReminderStore, Settled
 from tracker.clock import Clock
 from tracker.errors import (
@@ -113,6 +113,26 @@ class PassResult:
     unavailable: dict[str, str] = field(default_factory=dict)
     #: Of those, the channels that lack their setting (``TRACKER_WEBHOOK_SECRET``, ...).
     unconfigured: set[str] = field(default_factory=set)
+    #: What each reminder key of the pass is about, for people: ``1263/IV D1 overdue-7``.
+    labels: dict[str, str] = field(default_factory=dict)
+    #: Late reminders held for the next send time on a working day: key -> when.
+    held: dict[str, datetime] = field(default_factory=dict)
+
+    def hold(self, holds: Iterable[Hold]) -> None:
+        """Count the held reminders of a pass (once each)."""
+        for h in holds:
+            if h.row.key not in self.held:
+                self.held[h.row.key] = h.until
+                self.counts["held"] += 1
+
+    @property
+    def held_until(self) -> datetime | None:
+        """When the first held reminder goes out (None: none held)."""
+        return min(self.held.values(), default=None)
+
+    def label(self, rows: Iterable[Any]) -> None:
+        """Remember the labels of ``rows`` (reminder rows of this pass)."""
+        self.labels.update((r.key, f"{r.reference} {r.deadline_id} {r.stage}") for r in rows)
 
     def check(self) -> None:
         """Raise naming each channel that failed in this pass: :class:`ConfigurationError`
@@ -153,6 +173,8 @@ class Dispatcher:
         self.sleep = sleep
         self.before_claim = before_claim
         self._settle: list[Settled] = []
+        #: The late reminders held in the current pass (not claimed), by key.
+        self._held_rows: dict[str, Any] = {}
 
     # -- one pass --------------------------------------------------------------------------
 
@@ -160,10 +182,13 @@ class Dispatcher:
         """What a pass would send now, without claiming, sending or recording."""
         now = self.clock.now()
         result = PassResult()
-        decided = due_reminders(self.store.due(now), now, self.policy)
+        due = self.store.due(now)
+        result.label(due)
+        decided = due_reminders(due, now, self.policy)
         for skip in decided.skips:
             result.skipped.append((skip.row.key, skip.reason))
             result.counts["skipped"] += 1
+        result.hold(decided.held)
         for digest in decided.digests:
             for channel, part in self._parts(digest):
                 rendered = self._render(part, now)
@@ -183,15 +208,22 @@ class Dispatcher:
         """
         result = PassResult()
         handled: set[str] = set()
+        first = True
         while not stop():
             if self.before_claim is not None:
                 self.before_claim()
             now = self.clock.now()
+            if first:  # late reminders wait for the next send time: never claimed in this pass
+                held = due_reminders(self.store.due(now), now, self.policy).held
+                result.hold(held)
+                self._held_rows = {h.row.key: h.row for h in held}
+                first = False
             rows = self.store.claim(
                 self.worker,
                 now=now,
                 lease=self.options.lease_seconds,
                 limit=self.options.claim_batch,
+                exclude=result.held,
             )
             if not rows:
                 break
@@ -200,6 +232,7 @@ class Dispatcher:
                 self.store.release(self.worker, [r.key for r in rows])
                 break
             handled.update(r.key for r in rows)
+            result.label(rows)
             result.counts["claimed"] += len(rows)
             deadline = time.monotonic() + self.options.lease_seconds * 0.8
             with self.store.kept(self.worker, lease=self.options.lease_seconds):
@@ -218,7 +251,16 @@ class Dispatcher:
         result: PassResult,
         stop: Callable[[], bool],
     ) -> None:
-        decided = due_reminders(rows, now, self.policy)
+        claimed = {r.key for r in rows}
+        # held rows are not claimed, but still the latest of their deadline: their earlier
+        # stages among the claimed rows are coalesced into them
+        waiting = [r for key, r in self._held_rows.items() if key not in claimed]
+        decided = due_reminders([*rows, *waiting], now, self.policy)
+        fresh = [h for h in decided.held if h.row.key in claimed]
+        if fresh:  # became late while this pass ran: given back, excluded from now on
+            result.hold(fresh)
+            self._held_rows.update((h.row.key, h.row) for h in fresh)
+            self.store.release(self.worker, [h.row.key for h in fresh])
         channels = {channel for d in decided.digests for channel, _ in self._parts(d)}
         for channel in sorted(channels - set(result.unavailable)):
             if (self.webhook if channel == "webhook" else self.email) is None:
@@ -263,7 +305,11 @@ class Dispatcher:
         return time.time() + self.options.lease_seconds
 
     def _render(self, digest: Digest, now: datetime) -> RenderedDigest:
-        return render(digest, now=now, sender=self.options.sender, link=self.options.link)
+        states = self.store.states(i.row.motion_id for i in digest.items)
+        return render(
+            digest, now=now, sender=self.options.sender, base_url=self.options.base_url,
+            states=states,
+        )  # fmt: skip
 
     def _notifier(self, channel: str) -> Notifier:
         notifier = self.webhook if channel == "webhook" else self.email

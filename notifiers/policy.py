@@ -13,9 +13,11 @@ Configuration (``[reminders]`` in ``tracker.toml``, all optional)::
     escalate_to = "amtsleitung@bezirk.example"
     send_time = "08:00"         # Europe/Berlin, on working days of the motion's Bundesland
     late_after_minutes = 60     # sent later than this after its time: marked "verspätet"
+    catch_up = "send_time"      # a late reminder waits for the next send time on a working
+                                # day ("send_time"), or goes out at once ("at_once")
+    catch_up_until = "18:00"    # late ones go out on working days from send_time to this
     fallback = "buero@bvv.example"
     sender = "fristen@bvv.example"
-    link = "https://tracker.example/motions/{motion}"   # optional, {motion}, {reference}
     lease_seconds = 60          # how long a claim is held while sending
     retries = 3                 # delivery attempts per claim
     backoff_seconds = 1.0       # first retry delay, doubled each time
@@ -36,6 +38,13 @@ Stages are counted from the due date after BGB § 193 (``due``); the reminder ke
 nominal due date as recorded. A stage that falls on a weekend or public holiday of the
 motion's Bundesland moves to the working day before it; nothing is sent between 02:00 and
 03:00 local time (the hour that daylight saving time skips or repeats).
+
+A reminder whose time passed more than ``late_after_minutes`` ago (the service was down, or
+the obligation became known late) goes out on a working day of the motion's Bundesland
+between ``send_time`` and ``catch_up_until``: at once when the service comes back within
+those hours, else it is *held* until the next send time (:func:`catch_up_at`), not sent at
+whatever hour the service comes back (01:39 on a Saturday); ``catch_up = "at_once"`` sends
+it at once. It is marked late ("verspätet") either way.
 """
 
 from __future__ import annotations
@@ -51,12 +60,14 @@ from uuid import UUID
 
 from events.reminders import reminder_key
 from tracker.clock import BERLIN
-from tracker.deadlines import previous_working_day
+from tracker.deadlines import is_working_day, previous_working_day
 from tracker.errors import ConfigurationError
 from tracker.identity import normalise_key
 
 #: Local hours in which nothing is scheduled (DST switches happen here).
 QUIET_START, QUIET_END = time(2, 0), time(3, 0)
+#: What a late reminder does: wait for the next send time on a working day, or go at once.
+CATCH_UP = ("send_time", "at_once")
 
 
 def _empty() -> Mapping[str, str]:
@@ -74,6 +85,11 @@ class ReminderPolicy:
     escalate_to: str | None = None
     send_time: time = time(8, 0)
     late_after: timedelta = timedelta(minutes=60)
+    #: ``send_time``: a late reminder waits for the next send time on a working day;
+    #: ``at_once``: it goes out at once.
+    catch_up: str = "send_time"
+    #: Late reminders go out on working days from ``send_time`` until this local time.
+    catch_up_until: time = time(18, 0)
     offices: Mapping[str, str] = field(default_factory=_empty)
     bodies: Mapping[str, str] = field(default_factory=_empty)
     fallback: str | None = None
@@ -99,7 +115,8 @@ class DeliveryOptions:
     """How the dispatcher delivers: sender, claims, retries, polling."""
 
     sender: str = "tracker@localhost"
-    link: str | None = None
+    #: The web front's address (``[web] base_url``): digests link ``{base_url}/motions/{id}``.
+    base_url: str | None = None
     lease_seconds: float = 60.0
     retries: int = 3
     backoff_seconds: float = 1.0
@@ -145,7 +162,7 @@ def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOp
     """Read ``[reminders]`` into a policy and delivery options (raises ConfigurationError)."""
     known = {
         "before", "on_due", "overdue_every", "escalate_after", "escalate_to", "send_time",
-        "late_after_minutes", "fallback", "sender", "link", "lease_seconds",
+        "late_after_minutes", "catch_up", "catch_up_until", "fallback", "sender", "lease_seconds",
         "retries", "backoff_seconds", "poll_seconds", "claim_batch", "office", "body",
     }  # fmt: skip
     unknown = sorted(set(section) - known)
@@ -158,6 +175,16 @@ def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOp
         send_time = time.fromisoformat(str(raw_time))
     except ValueError:
         raise ConfigurationError(f"[reminders] send_time {raw_time!r} is not HH:MM") from None
+    catch_up = section.get("catch_up", "send_time")
+    if catch_up not in CATCH_UP:
+        raise ConfigurationError(f"[reminders] catch_up must be one of: {', '.join(CATCH_UP)}")
+    raw_until = section.get("catch_up_until", "18:00")
+    try:
+        catch_up_until = time.fromisoformat(str(raw_until))
+    except ValueError:
+        raise ConfigurationError(f"[reminders] catch_up_until {raw_until!r} is not HH:MM") from None
+    if catch_up_until <= send_time:
+        raise ConfigurationError("[reminders] catch_up_until must be later than send_time")
     on_due = section.get("on_due", True)
     if not isinstance(on_due, bool):
         raise ConfigurationError("[reminders] on_due must be true or false")
@@ -169,13 +196,14 @@ def parse_policy(section: Mapping[str, Any]) -> tuple[ReminderPolicy, DeliveryOp
         escalate_to=_text(section, "escalate_to"),
         send_time=send_time,
         late_after=timedelta(minutes=_number(section, "late_after_minutes", 60, minimum=0)),
+        catch_up=catch_up,
+        catch_up_until=catch_up_until,
         offices=_table(section, "office"),
         bodies=_table(section, "body"),
         fallback=_text(section, "fallback"),
     )
     options = DeliveryOptions(
         sender=_text(section, "sender") or "tracker@localhost",
-        link=_text(section, "link"),
         lease_seconds=_number(section, "lease_seconds", 60, minimum=1),
         retries=int(_number(section, "retries", 3, minimum=1)),
         backoff_seconds=_number(section, "backoff_seconds", 1.0, minimum=0),
@@ -279,11 +307,37 @@ def send_instant(day: date, state: str | None, policy: ReminderPolicy) -> dateti
     A weekend or public holiday of ``state`` moves it to the working day before; a send time
     configured between 02:00 and 03:00 local time moves to 03:00.
     """
-    working = previous_working_day(day, state)
+    return _send_time_on(previous_working_day(day, state), policy)
+
+
+def _send_time_on(day: date, policy: ReminderPolicy) -> datetime:
     at = policy.send_time
     if QUIET_START <= at < QUIET_END:
         at = QUIET_END
-    return datetime.combine(working, at, tzinfo=BERLIN).astimezone(UTC)
+    return datetime.combine(day, at, tzinfo=BERLIN).astimezone(UTC)
+
+
+def catch_up_at(
+    send_at: datetime, state: str | None, now: datetime, policy: ReminderPolicy
+) -> datetime | None:
+    """When a reminder planned for ``send_at`` goes out, seen at ``now``: None for now.
+
+    On time (at most ``late_after`` late) or with ``catch_up = "at_once"``: now. Later than
+    that: between the send time and ``catch_up_until`` of a working day of ``state``, so the
+    next send time on a working day unless ``now`` is within those hours.
+    """
+    if now - send_at <= policy.late_after or policy.catch_up == "at_once":
+        return None
+    day = now.astimezone(BERLIN).date()
+    while True:
+        if is_working_day(day, state):
+            start = _send_time_on(day, policy)
+            end = datetime.combine(day, policy.catch_up_until, tzinfo=BERLIN)
+            if start <= now < end:
+                return None
+            if start > now:
+                return start
+        day += timedelta(days=1)
 
 
 def recipient_for(ob: ObligationLike, policy: ReminderPolicy) -> str | None:
@@ -347,7 +401,7 @@ def plan(ob: ObligationLike, policy: ReminderPolicy, since: datetime) -> list[Pl
 
     Every stage before and on the due date, and the overdue repeats up to the first one after
     ``since``. Of the stages whose time had passed before ``since``, only the latest is kept
-    (it is sent at once, coalescing the rest).
+    (it goes out at the next send time, :func:`catch_up_at`, coalescing the rest).
     """
     stages = [Stage(-days) for days in policy.before]
     if policy.on_due:
@@ -431,11 +485,20 @@ class Skip:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A late reminder that waits for the next send time on a working day (``until``)."""
+
+    row: Any
+    until: datetime
+
+
+@dataclass(frozen=True)
 class PassPlan:
-    """What one dispatcher pass does: digests to send, reminders to skip."""
+    """What one dispatcher pass does: digests to send, reminders to skip, late ones held."""
 
     digests: tuple[Digest, ...]
     skips: tuple[Skip, ...]
+    held: tuple[Hold, ...] = ()
 
 
 def due_reminders(rows: Sequence[DueRow], now: datetime, policy: ReminderPolicy) -> PassPlan:
@@ -443,8 +506,9 @@ def due_reminders(rows: Sequence[DueRow], now: datetime, policy: ReminderPolicy)
 
     Rows whose send time is still ahead are ignored. Of several due stages of one deadline
     (the service was down across them) only the latest goes out, the others are skipped as
-    coalesced. A reminder later than ``policy.late_after`` is marked late. Rows without a
-    recipient are skipped. Items are grouped into one digest per recipient.
+    coalesced. A reminder later than ``policy.late_after`` is marked late, and held until
+    the next send time on a working day (:func:`catch_up_at`). Rows without a recipient are
+    skipped. Items are grouped into one digest per recipient.
     """
     due = [r for r in rows if r.send_at <= now]
     latest: dict[tuple[UUID, str, date, bool], DueRow] = {}
@@ -458,6 +522,7 @@ def due_reminders(rows: Sequence[DueRow], now: datetime, policy: ReminderPolicy)
             latest[group] = r
     keep = {r.key for r in latest.values()}
     skips: list[Skip] = []
+    held: list[Hold] = []
     by_recipient: dict[str, list[DueItem]] = {}
     for r in sorted(due, key=lambda r: (r.send_at, r.key)):
         if r.key not in keep:
@@ -465,13 +530,15 @@ def due_reminders(rows: Sequence[DueRow], now: datetime, policy: ReminderPolicy)
             skips.append(Skip(r, f"coalesced into {latest[group].key}"))
         elif not r.recipient:
             skips.append(Skip(r, "no recipient configured"))
+        elif (until := catch_up_at(r.send_at, getattr(r, "state", None), now, policy)) is not None:
+            held.append(Hold(r, until))
         else:
             late = now - r.send_at > policy.late_after
             by_recipient.setdefault(r.recipient, []).append(DueItem(r, late))
     digests = tuple(
         Digest(recipient, tuple(items)) for recipient, items in sorted(by_recipient.items())
     )
-    return PassPlan(digests, tuple(skips))
+    return PassPlan(digests, tuple(skips), tuple(held))
 
 
 def days_left(due: date, today: date) -> int:

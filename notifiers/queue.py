@@ -11,9 +11,10 @@ log first (a ``ReminderSent``, ...), then settled into its row here, ending the 
 
 from __future__ import annotations
 
+import json
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -21,6 +22,7 @@ from typing import Any
 from uuid import UUID
 
 from events.store import Cursor, Database, connect
+from tracker.state import MotionState
 
 #: Every status a reminder row can have.
 STATUSES = ("planned", "sent", "failed", "skipped", "retired")
@@ -76,6 +78,8 @@ class ReminderRow:
     message_id: str | None = None
     outcome_at: str | None = None
     error: str | None = None
+    #: The motion's Bundesland (its working days decide when a late reminder catches up).
+    state: str | None = None
 
     def as_item(self) -> dict[str, object]:
         """The reminder as JSON-ready data (webhook payloads, listings)."""
@@ -102,17 +106,22 @@ class ReminderRow:
 _ROW_SELECT = (
     "SELECT r.key, r.motion_id, r.deadline_id, r.nominal_due, r.due, r.stage, r.send_at,"
     " r.recipient, r.status, r.version, r.attempts, m.reference, m.title, m.body, m.committee,"
-    " m.office, m.addressee, o.kind, r.late, r.message_id, r.outcome_at, r.error"
+    " m.office, m.addressee, o.kind, r.late, r.message_id, r.outcome_at, r.error, m.state"
     " FROM {p}reminders r JOIN {p}reminder_motions m ON m.motion_id = r.motion_id"
     " JOIN {p}reminder_obligations o ON o.motion_id = r.motion_id"
     " AND o.deadline_id = r.deadline_id"
 )
 
 
+def _not_in(keys: Collection[str]) -> str:
+    """``AND key NOT IN (?, ...)`` for ``keys`` (nothing when there are none)."""
+    return f" AND key NOT IN ({','.join('?' * len(keys))})" if keys else ""
+
+
 def _row(values: Sequence[Any]) -> ReminderRow:
     (key, mid, did, nominal, due, stage, send_at, recipient, status, version, attempts,
      reference, title, body, committee, office, addressee, kind, late, msg, at, error,
-     ) = values  # fmt: skip
+     state) = values  # fmt: skip
     return ReminderRow(
         key=str(key),
         motion_id=UUID(str(mid)),
@@ -136,6 +145,7 @@ def _row(values: Sequence[Any]) -> ReminderRow:
         message_id=msg,
         outcome_at=at,
         error=error,
+        state=state,
     )
 
 
@@ -146,8 +156,17 @@ class ReminderStore:
         self.db = db
         self.p = db.table_prefix
 
-    def claim(self, owner: str, *, now: datetime, lease: float, limit: int) -> list[ReminderRow]:
-        """Claim up to ``limit`` due, unclaimed reminders (and the rest of their recipients').
+    def claim(
+        self,
+        owner: str,
+        *,
+        now: datetime,
+        lease: float,
+        limit: int,
+        exclude: Collection[str] = (),
+    ) -> list[ReminderRow]:
+        """Claim up to ``limit`` due, unclaimed reminders (and the rest of their recipients'),
+        not those in ``exclude`` (late ones held for the next send time).
 
         A claim is a lease until ``time.time() + lease``; rows are ordered by recipient so
         that one recipient's reminders go out in one digest.
@@ -156,7 +175,7 @@ class ReminderStore:
         until = t + lease
         due = epoch(now)
         p = self.p
-        free = "status = 'planned' AND send_at <= ? AND lease_until < ?"
+        free = "status = 'planned' AND send_at <= ? AND lease_until < ?" + _not_in(exclude)
         with self.db.transaction() as cur:
             if self.db.backend == "postgres":
                 keys = [
@@ -166,7 +185,7 @@ class ReminderStore:
                         f" SELECT key FROM {p}reminders WHERE {free}"
                         " ORDER BY recipient, send_at, key LIMIT ? FOR UPDATE SKIP LOCKED)"
                         " RETURNING recipient",
-                        (owner, until, due, t, limit),
+                        (owner, until, due, t, *exclude, limit),
                     ).fetchall()
                     if k is not None
                 ]
@@ -177,13 +196,13 @@ class ReminderStore:
                         f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ? WHERE key IN ("
                         f" SELECT key FROM {p}reminders WHERE {free} AND recipient IN ({marks})"
                         " FOR UPDATE SKIP LOCKED)",
-                        (owner, until, due, t, *recipients),
+                        (owner, until, due, t, *exclude, *recipients),
                     )
             else:
                 rows = cur.execute(
                     f"SELECT key, recipient FROM {p}reminders WHERE {free}"
                     " ORDER BY recipient, send_at, key LIMIT ?",
-                    (due, t, limit),
+                    (due, t, *exclude, limit),
                 ).fetchall()
                 recipients = sorted({str(r) for _, r in rows if r is not None})
                 keys = [str(k) for k, _ in rows]
@@ -196,7 +215,7 @@ class ReminderStore:
                     cur.execute(
                         f"UPDATE {p}reminders SET lease_owner = ?, lease_until = ?"
                         f" WHERE {free} AND recipient IN ({marks})",
-                        (owner, until, due, t, *recipients),
+                        (owner, until, due, t, *exclude, *recipients),
                     )
             found = cur.execute(
                 _ROW_SELECT.format(p=p)
@@ -353,10 +372,11 @@ class ReminderStore:
             cur.execute(query, tuple(params))
             return int(cur.rowcount)
 
-    def seconds_until_next(self, now: datetime, *, cap: float) -> float:
+    def seconds_until_next(self, now: datetime, *, cap: float, held: Collection[str] = ()) -> float:
         """Seconds until the dispatcher has work: the next send time, or a claim expiring.
 
-        0 when unclaimed reminders are due now; at most ``cap``.
+        0 when unclaimed reminders are due now (not counting the ``held`` ones, which wait
+        for their send time); at most ``cap``.
         """
         p = self.p
         due = epoch(now)
@@ -366,8 +386,8 @@ class ReminderStore:
             f"SELECT (SELECT MIN(send_at) FROM {p}reminders"
             "         WHERE status = 'planned' AND send_at > ?),"
             f" (SELECT MIN(lease_until) FROM {p}reminders"
-            "         WHERE status = 'planned' AND send_at <= ?)",
-            (due, due),
+            "         WHERE status = 'planned' AND send_at <= ?" + _not_in(held) + ")",
+            (due, due, *held),
         )
         next_send, lease_end = rows[0] if rows else (None, None)
         if next_send is not None:
@@ -389,6 +409,21 @@ class ReminderStore:
         """A motion's reminders by send time (for ``tracker show``)."""
         query = _ROW_SELECT.format(p=self.p) + " WHERE r.motion_id = ? ORDER BY r.send_at, r.key"
         return [_row(v) for v in self.db.query(query, (str(motion_id),))]
+
+    def states(self, motion_ids: Iterable[UUID]) -> dict[UUID, MotionState]:
+        """The folded states of these motions (:mod:`tracker.state`), as the read model
+        keeps them: what a digest says about each item (extensions, duties, Sachstand)."""
+        ids = sorted({str(m) for m in motion_ids})
+        found: dict[UUID, MotionState] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for mid, doc in self.db.query(
+                f"SELECT motion_id, doc FROM {self.p}reminder_motions"
+                f" WHERE motion_id IN ({','.join('?' * len(chunk))})",
+                tuple(chunk),
+            ):
+                found[UUID(str(mid))] = json.loads(doc)
+        return found
 
     def counts(self) -> dict[str, int]:
         """How many reminders have each status (for ``tracker stats``), and ``retrying``:

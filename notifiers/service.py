@@ -16,7 +16,7 @@ import signal
 import threading
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from types import FrameType
 from typing import Any
@@ -54,7 +54,7 @@ class ReminderConfig:
         policy, options = parse_policy(settings.section("reminders"))
         return cls(
             policy,
-            options,
+            replace(options, base_url=settings.base_url),
             settings.smtp_url,
             settings.webhook_secret,
             settings.rules.regular_cadence_months,
@@ -314,7 +314,10 @@ class ReminderService:
                     webhook=notifiers["webhook"],
                     before_claim=lambda: self._catch_up(db),
                 ).run_pass(stop=stop.is_set)
-                wait = store.seconds_until_next(self.clock.now(), cap=poll)
+                now = self.clock.now()
+                wait = store.seconds_until_next(now, cap=poll, held=result.held)
+                if result.held_until is not None:  # late ones wait for the next send time
+                    wait = max(0.0, min(wait, (result.held_until - now).total_seconds()))
             totals.update(result.counts)
             log.info(
                 "reminder_pass", worker=self.worker, next_in=round(wait, 3), **dict(result.counts)

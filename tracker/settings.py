@@ -64,6 +64,18 @@ class Settings:
         )
         return Rules(parse_cadence(cadence, "[board] regular_cadence_months"))
 
+    @property
+    def base_url(self) -> str | None:
+        """The web front's address, ``[web] base_url`` (links in e-mails:
+        ``{base_url}/motions/{motion_id}``); None when unset. Raises ConfigurationError
+        for anything but an ``http(s)://`` URL."""
+        value = self.section("web").get("base_url")
+        if value is None or value == "":
+            return None
+        if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+            raise ConfigurationError("[web] base_url must be an http:// or https:// URL")
+        return value.rstrip("/")
+
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:

@@ -13,12 +13,24 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
+from uuid import UUID
 
 from console.options import ExtractFormat
-from console.render.output import render_csv, render_json, render_jsonl, render_table
+from console.render.output import (
+    check_csv_dialect,
+    fit_line,
+    render_csv,
+    render_json,
+    render_jsonl,
+    render_table,
+    stream_table,
+    terminal_width,
+)
+from tracker.clock import BERLIN
 from tracker.errors import InputError
 
 T = TypeVar("T")
@@ -99,6 +111,51 @@ class SyncProgress(StatusLine):
         self.finish()
 
 
+#: The columns of ``tracker log`` in table form: the motion by its reference, not its id.
+LOG_COLUMNS = ("position", "recorded", "effective", "event", "reference")
+#: References longer than this are shortened in the log table (it streams: widths are fixed).
+LOG_REFERENCE_WIDTH = 20
+
+
+class References:
+    """The reference of each motion a log entry is about, for ``tracker log`` (which
+    streams, so this holds only the most recent ``size`` motions): a registration names
+    it, else ``first_event(motion_id)`` (the motion's registration) is read once."""
+
+    def __init__(self, first_event: Callable[[UUID], Any], size: int = 4096) -> None:
+        self.first_event = first_event
+        self.size = size
+        self._known: OrderedDict[UUID, str] = OrderedDict()
+
+    def __call__(self, event: Any) -> str:
+        mid = getattr(event, "motion", None) or event.originator_id
+        found = self._known.get(mid)
+        if found is None:
+            registration = event if mid == event.originator_id else None
+            if getattr(registration, "reference", None) is None:
+                registration = self.first_event(mid)
+            found = str(getattr(registration, "reference", None) or mid)
+            self._known[mid] = found
+            if len(self._known) > self.size:
+                self._known.popitem(last=False)
+        else:
+            self._known.move_to_end(mid)
+        return found
+
+
+def log_table(
+    entries: Iterable[Any], widths: dict[str, int], references: References
+) -> Iterator[str]:
+    """``tracker log`` as a table, line by line: the motion named by its reference."""
+    rows = (
+        e.as_row()
+        | {"recorded": e.recorded.astimezone(BERLIN).isoformat(), "reference": references(e.event)}
+        for e in entries
+    )
+    widths = widths | {"reference": LOG_REFERENCE_WIDTH}
+    return stream_table(rows, LOG_COLUMNS, widths, max_width=LOG_REFERENCE_WIDTH * 4)
+
+
 def write_file(path: str, data: bytes) -> None:
     """Write an output file; a failure is bad input naming the file."""
     try:
@@ -130,7 +187,8 @@ def render_motion(view: dict[str, Any]) -> str:
         lines.append(f"closed on {view['closed_on']} by {view['closed_by']}")
     if view["withdrawn_on"]:
         lines.append(f"withdrawn on {view['withdrawn_on']}")
-    text = "\n".join(lines) + "\n\n"
+    width = terminal_width()
+    text = "\n".join(fit_line(line, width) for line in lines) + "\n\n"
     if view["deadlines"]:
         text += (
             render_table(
@@ -159,11 +217,24 @@ def render_motion(view: dict[str, Any]) -> str:
         )
 
         text += "reminders:\n" + render_motion_reminders(view["reminders"]) + "\n"
+    history = [h | {"recorded": _berlin(h["recorded"])} for h in view["history"]]
     columns = ["version", "recorded", "effective", "event"]
     if view["history"] and "provenance" in view["history"][0]:  # show --history
         columns += ["provenance", "summary"]
-    text += render_table(view["history"], columns, max_width=60)
+    text += render_table(history, columns, max_width=60)
     return text
+
+
+def _berlin(recorded: Any) -> Any:
+    """A recorded time (ISO) in Berlin time, as every time a person reads."""
+    from datetime import datetime
+
+    if not isinstance(recorded, str):
+        return recorded
+    try:
+        return datetime.fromisoformat(recorded).astimezone(BERLIN).isoformat()
+    except ValueError:
+        return recorded
 
 
 def render_extraction(data: dict[str, Any], fmt: ExtractFormat) -> str:
@@ -209,6 +280,7 @@ REVIEW_COLUMNS = ["body", "reference", "item", "reason", "phrase", "document", "
 
 def render_reviews(rows: list[dict[str, Any]], fmt: str) -> str:
     """The open review queue as a table, JSON or CSV."""
+    check_csv_dialect(fmt)
     if fmt == "json":
         return render_json(rows)
     if fmt == "csv":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from console.render.output import render_csv, render_json, render_table
+from console.render.output import check_csv_dialect, render_csv, render_json, render_table
 from projections.queries import ITEM_KEYS, Page
 
 TABLE_COLUMNS = (
@@ -55,6 +55,7 @@ def progress_line(item: dict[str, Any]) -> str | None:
 
 def render_page(page: Page, fmt: str) -> str:
     """A listing in ``table``, ``json`` or ``csv``."""
+    check_csv_dialect(fmt)
     if fmt == "json":
         return render_json(page.as_json()) + "\n"
     if fmt == "csv":
@@ -79,6 +80,7 @@ def stats_rows(stats: dict[str, Any]) -> list[dict[str, Any]]:
 
 def render_stats(stats: dict[str, Any], fmt: str) -> str:
     """Statistics in ``table``, ``json`` or ``csv``."""
+    check_csv_dialect(fmt)
     if fmt == "json":
         return render_json(stats) + "\n"
     rows = stats_rows(stats)

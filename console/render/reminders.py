@@ -1,20 +1,30 @@
 """Printing reminders and passes for ``tracker reminders`` and ``tracker notify``.
 
-The JSON forms are stable: keys are only ever added.
+The JSON forms are stable: keys are only ever added. Send times are shown in Berlin time
+(ISO 8601 with the offset), as they are configured.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
-from console.render.output import render_csv, render_json, render_table
+from console.render.output import check_csv_dialect, render_csv, render_json, render_table
 from notifiers.dispatcher import PassResult
 from notifiers.queue import STATUSES, ReminderRow
+from tracker.clock import BERLIN
 
 REMINDER_COLUMNS = [
-    "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late", "key",
+    "send_at", "status", "stage", "reference", "deadline", "due", "recipient", "late",
 ]  # fmt: skip
+#: CSV has the key (what identifies a reminder to programs) and the title besides.
+CSV_COLUMNS = [*REMINDER_COLUMNS, "key", "title", "error"]
+
+
+def local_minute(iso: str) -> str:
+    """``2015-03-17 08:00``: an ISO time with offset as Berlin wall-clock time, for tables."""
+    return datetime.fromisoformat(iso).astimezone(BERLIN).strftime("%Y-%m-%d %H:%M")
 
 
 def reminder_rows(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
@@ -22,6 +32,7 @@ def reminder_rows(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
     return [
         r.as_item()
         | {
+            "send_at": r.send_at.astimezone(BERLIN).isoformat(),
             "late": r.late,
             "attempts": r.attempts,
             "message_id": r.message_id,
@@ -34,12 +45,14 @@ def reminder_rows(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
 
 def render_reminders(rows: Sequence[ReminderRow], fmt: str) -> str:
     """``tracker reminders`` in table, json or csv form."""
+    check_csv_dialect(fmt)
     data = reminder_rows(rows)
     if fmt == "json":
         return render_json({"total": len(data), "reminders": data})
     if fmt == "csv":
-        return render_csv(data, [*REMINDER_COLUMNS, "title", "error"])
-    return render_table(data, REMINDER_COLUMNS) + f"{len(data)} reminder(s)\n"
+        return render_csv(data, CSV_COLUMNS)
+    shown = [r | {"send_at": local_minute(r["send_at"])} for r in data]
+    return render_table(shown, REMINDER_COLUMNS) + f"{len(data)} reminder(s) (Berlin time)\n"
 
 
 def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
@@ -50,18 +63,36 @@ def render_pass(result: PassResult, fmt: str, *, dry_run: bool) -> str:
                 "dry_run": dry_run,
                 "counts": dict(sorted(result.counts.items())),
                 "messages": [m.as_json() for m in result.messages],
-                "skipped": [{"key": k, "reason": r} for k, r in result.skipped],
+                "skipped": [
+                    {"key": k, "reason": r, "item": result.labels.get(k)} for k, r in result.skipped
+                ],
                 "unavailable": dict(sorted(result.unavailable.items())),
+                "held": [
+                    {"key": k, "item": result.labels.get(k), "until": until.astimezone(BERLIN)}
+                    for k, until in sorted(result.held.items())
+                ],
             }
         )
     verb = "would send" if dry_run else "sent"
     lines = []
+    label = result.labels.get
     for m in result.messages:
         state = verb if m.status in {"sent", "dry-run"} else m.status
         error = f" ({m.error})" if m.error else ""
         lines.append(f"{state}: {m.channel} to {m.recipient}: {m.subject}{error}")
-        lines += [f"  {key}" for key in m.keys]
-    lines += [f"skipped: {key}: {reason}" for key, reason in result.skipped]
+        lines += [f"  {label(key, key)}" for key in m.keys]
+    for key, reason in result.skipped:
+        into = reason.removeprefix("coalesced into ")
+        said = (
+            f"coalesced into {label(into, into).rsplit(' ', 1)[-1]}" if into != reason else reason
+        )
+        lines.append(f"skipped: {label(key, key)}: {said}")
+    if result.held:
+        first = min(result.held.values()).astimezone(BERLIN)
+        lines.append(
+            f"held: {len(result.held)} late reminder(s) until the next send time on a working "
+            f"day, {first:%a %d.%m.%Y %H:%M} Berlin time ([reminders] catch_up)"
+        )
     counts = ", ".join(f"{k} {v}" for k, v in sorted(result.counts.items())) or "nothing due"
     lines.append(counts)
     return "\n".join(lines) + "\n"
@@ -80,7 +111,7 @@ def motion_reminders_view(rows: Sequence[ReminderRow]) -> list[dict[str, Any]]:
             "deadline": r.deadline_id,
             "nominal_due": r.nominal_due.isoformat(),
             "stage": r.stage,
-            "send_at": r.send_at.isoformat(),
+            "send_at": r.send_at.astimezone(BERLIN).isoformat(),
             "status": r.status,
             "recipient": r.recipient,
             "late": r.late,
@@ -102,7 +133,8 @@ def render_motion_reminders(view: Sequence[dict[str, Any]]) -> str:
         for r in view
         if r["status"] == "failed"
     ]
-    return "\n".join([*lines, render_table(view, MOTION_COLUMNS)])
+    rows = [r | {"send_at": local_minute(r["send_at"])} for r in view]
+    return "\n".join([*lines, render_table(rows, MOTION_COLUMNS)])
 
 
 def reminder_stats(counts: dict[str, int]) -> dict[str, int]:

@@ -68,7 +68,7 @@ def test_notify_dry_run_shows_without_sending_then_notify_sends_once(
     code, out, _ = run(db_url, config, now, "notify", "--dry-run")
     assert code == 0
     assert "would send: email to soziales@mitte.example: Fristen-Erinnerung: 1 Vorgang" in out
-    assert "/D1/2014-12-18/before-14" in out and not smtp.received
+    assert "  1263/IV D1 before-14\n" in out and not smtp.received
     code, out, err = run(db_url, config, now, "notify", "--format", "json", smtp=smtp.url)
     assert code == 0, err
     sent = json.loads(out)

@@ -23,10 +23,15 @@ from tracker.documents import extract_file
 #: Floors per split: (field score, obligations found, silent misses at most, review load at
 #: most, traps at most).
 FLOORS: dict[str, tuple[float, float, float, float, float]] = {
-    # measured 2026-12-06 on 262 documents (docs/benchmarks.md): 0.815, 0.808, 0.067, 0.317, 0.060
-    "dev": (0.79, 0.78, 0.09, 0.35, 0.08),
-    # measured 2026-12-06 on 230 documents: 0.633, 0.507, 0.192, 0.322, 0.108 (far from the targets)
-    "test": (0.60, 0.47, 0.22, 0.36, 0.14),
+    # measured 2026-12-06 (end of the seventh session, docs/benchmarks.md) on 301 documents
+    # (uns1 and uns2 included): 0.839, 0.861, 0.009, 0.306, 0.028
+    "dev": (0.82, 0.83, 0.03, 0.33, 0.05),
+    # measured 2026-12-06 on 272 documents (uns1 and uns2 included): 0.645, 0.533, 0.213, 0.312,
+    # 0.122 (far from the targets). The silent-miss floor stays at 0.22 and the trap floor moves
+    # from 0.14 only to 0.13: the reader of the session start scores 0.200 and 0.118 on these
+    # 272 documents, and this session's readings (three obligations more found) cost one more
+    # silent miss and one more trap; see decision 0016.
+    "test": (0.62, 0.51, 0.22, 0.35, 0.13),
 }
 
 
@@ -94,11 +99,13 @@ def test_the_reader_holds_its_floor_on_each_split(split: str) -> None:
     summary = "\n".join(s.lines())
     if split == "dev":  # the dev split's failures are there to be read
         summary += "\n" + "\n".join(s.misses)
-    assert s.score >= field, summary
-    assert s.share("found") >= found, summary
-    assert s.share("silent") <= silent, summary
-    assert s.share("flagged") <= load, summary
-    assert s.share("traps") <= traps, summary
+    # plain numbers, so that a failure prints no Score (whose misses name test documents)
+    measured = (s.score, s.share("found"), s.share("silent"), s.share("flagged"), s.share("traps"))
+    assert measured[0] >= field, summary
+    assert measured[1] >= found, summary
+    assert measured[2] <= silent, summary
+    assert measured[3] <= load, summary
+    assert measured[4] <= traps, summary
 
 
 def test_the_split_is_frozen_by_file_name() -> None:

@@ -58,6 +58,9 @@ class Term:
     date: dt.date | None
     window_start: dt.date | None = None
     anchor: str | None = None
+    #: A bare point in time (``im Jahr 2025``, ``im Herbst 2025``, ``Anfang 2025``): no limit
+    #: word, so it binds only where a sentence mandates an action (see obligations).
+    weak: bool = False
 
 
 Rule = Callable[[str, DateContext], list[Term]]
@@ -191,6 +194,7 @@ def _term(match: re.Match[str], rule: str, due: date | None, **extra: object) ->
         date=due,
         window_start=window if isinstance(window, date) else None,
         anchor=anchor if isinstance(anchor, str) else None,
+        weak=extra.get("weak") is True,
     )
 
 
@@ -364,7 +368,8 @@ def month_without_year(text: str, context: DateContext) -> list[Term]:
 
 
 _HALF_YEAR = re.compile(
-    r"\b(?:(?:im|bis\s+(?:zum\s+)?(?:Ende\s+des\s+)?|zum)\s+)?(" + _ORDINAL + r")\s*"
+    r"\b(?:(?:im|bis(?:\s+zum)?(?:\s+Ende\s+des)?|zum|spätestens(?:\s+(?:im|zum|bis))?)\s+)?"
+    r"(" + _ORDINAL + r")\s*"
     r"(?:Halbjahr(?:es)?|Jahreshälfte|Hj\.?|HJ)\s*" + _YEAR,
     _FLAGS,
 )
@@ -385,7 +390,8 @@ def half_year(text: str, context: DateContext) -> list[Term]:
 
 
 _QUARTER = re.compile(
-    r"\b(?:(?:im|bis\s+(?:zum\s+)?(?:Ende\s+des\s+)?|zum)\s+)?(" + _ORDINAL + r")\s*"
+    r"\b(?:(?:im|bis(?:\s+zum)?(?:\s+Ende\s+des)?|zum|spätestens(?:\s+(?:im|zum|bis))?)\s+)?"
+    r"(" + _ORDINAL + r")\s*"
     r"(?:Quartal(?:s|es)?|Qu\.)\s*" + _YEAR,
     _FLAGS,
 )
@@ -462,7 +468,7 @@ def period(text: str, context: DateContext) -> list[Term]:
 _UNIT = r"(Tag(?:e|en|es)?|Woche(?:n)?|Monat(?:e|en|s|es)?|Jahr(?:e|en|es)?)"
 _RELATIVE = re.compile(
     r"\b(?:(?:innerhalb|binnen)\s+(?:von\s+|der\s+(?:nächsten|kommenden)\s+)?|spätestens\s+)"
-    r"(" + _NUMBER + r")\s+" + _UNIT + r"(?![a-zäöüß])"
+    r"(" + _NUMBER + r")\s+(?:(halben)\s+)?" + _UNIT + r"(?![a-zäöüß])"
     r"(?:\s+(nach|ab|seit|vor)\s+(?:der\s+|dem\s+|des\s+)?([A-Za-zÄÖÜäöüß-]+))?",
     _FLAGS,
 )
@@ -481,8 +487,10 @@ def relative_period(text: str, context: DateContext) -> list[Term]:
     found = []
     for m in _RELATIVE.finditer(text):
         amount = _number(m.group(1))
-        unit = m.group(2).lower()
-        preposition, event = m.group(3), m.group(4)
+        unit = m.group(3).lower()
+        if m.group(2) and unit.startswith("jahr"):  # "eines halben Jahres": six months
+            amount, unit = 6 * amount, "monat"
+        preposition, event = m.group(4), m.group(5)
         on_decision = event is None or _AFTER_DECISION.match(event) is not None
         if preposition and preposition.lower() != "vor" and event and event[:1].islower():
             on_decision = True  # "nach" followed by a verb: no event is named
@@ -525,7 +533,9 @@ _EVENT = re.compile(
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
     r"Sitzungen)\b"
-    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b",
+    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
+    # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026")
+    r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)",
     _FLAGS,
 )
 
@@ -548,13 +558,14 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        anchor = m.group(1) or m.group(0).strip()
+        anchor = m.group(1) or m.group(5) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
 
 
 _PERIOD_OF_YEAR = re.compile(
-    r"\b(?:(?:im|bis\s+(?:zum\s+)?(?:Ende\s+des\s+)?|zum|in\s+der|im\s+Laufe\s+des)\s+)?"
+    r"\b(?:(?:im|bis(?:\s+zum)?(?:\s+Ende\s+des)?|zum|in\s+der|im\s+Laufe\s+des|"
+    r"spätestens(?:\s+(?:im|zum|bis))?)\s+)?"
     r"(" + _ORDINAL + r")\s*(Quartal(?:s|es)?|Halbjahr(?:es)?|Jahreshälfte)"
     r"(?:\s+(?:des\s+)?(kommenden|nächsten|folgenden|laufenden|dieses|diesen)\s+Jahres)?"
     r"(?!\s*/?\s*\d)",
@@ -614,7 +625,7 @@ def relative_year(text: str, context: DateContext) -> list[Term]:
 
 _YEAR_PERIOD = re.compile(
     r"\b(?:im\s+Laufe\s+des\s+Jahres|noch\s+im\s+Jahre?|spätestens\s+im\s+Jahre?|in"
-    r"(?=\s+(?:19|20)\d{2}\s+(?:[a-zäöüß]|\W)))\s+" + _YEAR + r"(?![\d/.-])",
+    r"(?=\s+(?:19|20)\d{2}(?:\s+(?:[a-zäöüß]|\W)|\s*$)))\s+" + _YEAR + r"(?![\d/.-])",
     _FLAGS,
 )
 
@@ -680,10 +691,21 @@ def school_year(text: str, context: DateContext) -> list[Term]:
 _UNTIL_NOUN = re.compile(
     r"\bbis\s+(?:zur|zum)\s+(?:Klärung|Vorlage|Abschluss|Fertigstellung|Entscheidung|"
     r"Beschlussfassung|Umsetzung|Prüfung|Vorliegen|Eröffnung|Inbetriebnahme|"
-    r"Ende\s+der\s+(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause))\b"
+    r"Ende\s+der\s+(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause|\w*ferien))\b"
     r"(?:\s+(?:der|des|eines|einer|über\s+die|über\s+den)\s+[\w-]+){0,2}",
     _FLAGS,
 )
+
+
+_UNTIL_THEN = re.compile(r"\bbis\s+dahin\b", _FLAGS)
+
+
+def until_then(text: str, context: DateContext) -> list[Term]:
+    """``ist bis dahin zurückzustellen``: a limit that hangs on an event the text named
+    before; no date, and weak (it binds only in a resolution or a mandate)."""
+    return [
+        _term(m, "until_then", None, anchor="event", weak=True) for m in _UNTIL_THEN.finditer(text)
+    ]
 
 
 def until_event(text: str, context: DateContext) -> list[Term]:
@@ -712,7 +734,7 @@ _SEASONS: dict[str, tuple[int, int]] = {
     "herbst": (9, 11),
 }
 _SEASON = re.compile(
-    r"\b(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+|im\s+)?(?:(Ende|Anfang)\s+)?"
+    r"\b(?:(bis|spätestens)\s+(?:zum\s+|spätestens\s+|im\s+)?|im\s+)(?:(Ende|Anfang)\s+)?"
     r"(?:des\s+)?(Frühjahr|Frühling|Sommer|Herbst)s?\s+" + _YEAR,
     _FLAGS,
 )
@@ -720,12 +742,14 @@ _SEASON = re.compile(
 
 def season(text: str, context: DateContext) -> list[Term]:
     """``bis zum Herbst 2025``, ``spätestens im Frühjahr 2026``: the season's last month
-    (meteorological). Without ``bis`` a season describes, it does not set a limit."""
+    (meteorological). ``im Herbst 2025`` without ``bis`` is a weak point in time: it binds
+    only where a sentence mandates an action."""
     found = []
     for m in _SEASON.finditer(text):
-        first, last = _SEASONS[m.group(2).lower()]
-        year = int(m.group(3))
-        found.append(_term(m, "season", last_day(year, last), window_start=date(year, first, 1)))
+        first, last = _SEASONS[m.group(3).lower()]
+        year = int(m.group(4))
+        due, start = last_day(year, last), date(year, first, 1)
+        found.append(_term(m, "season", due, window_start=start, weak=m.group(1) is None))
     return found
 
 
@@ -736,9 +760,123 @@ _YEAR_ONLY = re.compile(
 )
 
 
+# "2010 bis 2013", "von 2019 bis 2023": the end of a span of years, not a limit.
+_SPAN_START = re.compile(r"(?:19|20)\d{2}\s*(?:/\s*\d{2}\s*)?$")
+
+
 def year_only(text: str, context: DateContext) -> list[Term]:
-    """``bis 2025``, ``spätestens 2026``: the end of that year."""
-    return [_term(m, "year_only", date(int(m.group(1)), 12, 31)) for m in _YEAR_ONLY.finditer(text)]
+    """``bis 2025``, ``spätestens 2026``: the end of that year. ``2010 bis 2013`` is a span
+    of years (a budget period, a programme), not a limit."""
+    return [
+        _term(m, "year_only", date(int(m.group(1)), 12, 31))
+        for m in _YEAR_ONLY.finditer(text)
+        if not _SPAN_START.search(text, max(0, m.start() - 12), m.start())
+    ]
+
+
+_YEAR_START = re.compile(
+    r"\b(?:(?:bis\s+)?zu(?:m|\s+Beginn\s+des)\s+(Jahresbeginn|Jahresanfang|Beginn\s+des\s+Jahres)?"
+    r"|(Anfang|Beginn)\s+(?:des\s+Jahres\s+)?|(Jahresbeginn|Jahresanfang)\s+)"
+    r"(?(1)\s*|)" + _YEAR + r"(?![\d/.-])",
+    _FLAGS,
+)
+
+
+def year_start(text: str, context: DateContext) -> list[Term]:
+    """``zum Jahresbeginn 2025`` -> 1 January (a limit); ``Anfang 2025``, ``zu Beginn des
+    Jahres 2025`` -> the first quarter, a weak point in time (it binds only in a mandate)."""
+    found = []
+    for m in _YEAR_START.finditer(text):
+        year = int(m.group(4))
+        lead = m.group(0).lower()
+        if lead.startswith(("zum", "bis")) and m.group(1):
+            found.append(_term(m, "year_start", date(year, 1, 1)))
+        elif m.group(2) or m.group(3) or "beginn des" in lead:
+            found.append(
+                _term(m, "year_start", date(year, 3, 31), window_start=date(year, 1, 1), weak=True)
+            )
+    return found
+
+
+_YEAR_POINT = re.compile(
+    # "im Jahr 2025", "im Jahre 2025"
+    r"\bim\s+Jahre?\s+" + _YEAR + r"(?![\d/.-])"
+    # "soll 2024 folgen", "und 2023 ausschreiben": a year between a modal (or the ``und`` of a
+    # list of tasks) and the verb
+    r"|\b(?:soll|sollen|sollte|sollten|muss|müssen|wird|werden|und)\s+(?P<bare>(?:19|20)\d{2})"
+    r"(?=\s+(?:zu\s+)?[a-zäöüß]{4,}(?:en|t)\b(?!\s+(?:bis|und|-)))",
+    _FLAGS,
+)
+
+
+def year_point(text: str, context: DateContext) -> list[Term]:
+    """``im Jahr 2025``, ``soll 2024 folgen``: the year as a weak point in time, due at its
+    end. It binds only where a sentence mandates an action; elsewhere it describes."""
+    found = []
+    for m in _YEAR_POINT.finditer(text):
+        bare = m.group("bare")
+        year = int(m.group(1) or bare)
+        start = m.start("bare") if bare else m.start()
+        found.append(
+            Term(
+                start=start,
+                end=m.end(),
+                text=text[start : m.end()],
+                rule="year_point",
+                date=date(year, 12, 31),
+                window_start=date(year, 1, 1),
+                weak=True,
+            )
+        )
+    return found
+
+
+_AFTER = re.compile(
+    r"\bnach\s+(?:Ablauf\s+(?:von\s+)?)?(" + _NUMBER + r")\s+(halben\s+)?" + r"(Tag(?:e|en|es)?|"
+    r"Woche(?:n)?|Monat(?:e|en|s|es)?|Jahr(?:e|en|es)?)(?![a-zäöüß])"
+    r"|\b(" + _NUMBER + r")\s+(Woche(?:n)?|Monate?|Jahre?)\s+nach\s+(?:dem\s+|der\s+|des\s+)?"
+    r"([A-ZÄÖÜ][\w-]+)",
+    _FLAGS,
+)
+
+
+def after_period(text: str, context: DateContext) -> list[Term]:
+    """``nach Ablauf eines Jahres``, ``nach zwei Jahren``, ``zwei Jahre nach Inkrafttreten``:
+    a period that runs from the decision (dated as ``relative_period``) or from an event the
+    text names (no date, the event is kept)."""
+    found = []
+    for m in _AFTER.finditer(text):
+        if m.group(1):
+            amount, unit, event = _number(m.group(1)), m.group(3).lower(), None
+            if m.group(2):  # "eines halben Jahres": six months
+                amount, unit = 6 * amount if unit.startswith("jahr") else amount, "monat"
+        else:
+            if m.group(6)[:1].islower():  # "18 Monate nach dem offiziellen ...": no event named
+                continue
+            amount, unit, event = _number(m.group(4)), m.group(5).lower(), m.group(6)
+        on_decision = event is None or _AFTER_DECISION.match(event) is not None
+        start = context.decision_date if on_decision else None
+        due = _after(start, unit[:3], amount) if start is not None else None
+        anchor = None if due else ("Beschlussfassung" if on_decision else event)
+        found.append(_term(m, "after_period", due, anchor=anchor))
+    return found
+
+
+_MONTH_SESSION = re.compile(
+    r"\b(" + "|".join(m for m in MONTHS if len(m) >= 4 or m == "mai") + r")-?[Ss]itzung\b", _FLAGS
+)
+
+
+def month_session(text: str, context: DateContext) -> list[Term]:
+    """``in der Juni-Sitzung``, ``zur Septembersitzung``: the month's last day, the year from
+    the document."""
+    found = []
+    for m in _MONTH_SESSION.finditer(text):
+        month = _month(m.group(1))
+        year = _year_for(month, None, context)
+        due = last_day(year, month) if year is not None else None
+        found.append(_term(m, "month_session", due, anchor=None if due else "year"))
+    return found
 
 
 #: The rules by name, in order of preference where two matches cover the same text.
@@ -759,6 +897,10 @@ RULES: dict[str, Rule] = {
     "day_without_year": day_without_year,
     "month_without_year": month_without_year,
     "year_only": year_only,
+    "year_start": year_start,
+    "year_point": year_point,
+    "after_period": after_period,
+    "month_session": month_session,
     "period_of_year": period_of_year,
     "relative_year": relative_year,
     "year_period": year_period,
@@ -767,6 +909,7 @@ RULES: dict[str, Rule] = {
     "event_anchor": event_anchor,
     "until_clause": until_clause,
     "until_event": until_event,
+    "until_then": until_then,
     "soft_term": soft_term,
 }
 

@@ -43,6 +43,17 @@ _MOTION = _I(
     r"Antrag\s+(?:der|des|von)\s+(?:Fraktion|Gruppe|Stadtverordneten|Ratsmitglied))\b"
 )
 _QUESTION = _I(r"\b(?:Anfrage\s+(?:der|des|von)|fragt\s+(?:den|die|das)|Ich\s+frage)\b")
+# A speaker of a meeting in the third person ("Landrat Dr. Schulze erinnert an ...", "Frau
+# Dirks weist darauf hin, ...", "Zu diesem TOP ..."): the record of a meeting, not a paper.
+_NARRATION = _I(
+    r"\b(?:Herr|Frau|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|\w+bürgermeister(?:in)?|"
+    r"Landrat|Landrätin|Vorsitzende[r]?|Amtsleiter(?:in)?|Ortsvorsteher(?:in)?|Kämmerer|"
+    r"Kämmerin)\s+(?:(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w-]+)\s+){0,3}?(?:berichtet|teilt|erklärt|"
+    r"weist|erinnert|informiert|erläutert|gibt|schließt|eröffnet|begrüßt|antwortet|verweist|"
+    r"trägt|erteilt)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
+    r"^Es\s+wird\s+folgendes\s+vorgetragen\b",
+    re.MULTILINE,
+)
 
 
 def _head(text: str, lines: int = 12) -> str:
@@ -84,6 +95,12 @@ def decision_page(text: str, has_reference: bool) -> str | None:
     return "Auszug" if not has_reference and _DECISION.search(text) else None
 
 
+def narration(text: str, has_reference: bool) -> str | None:
+    """A speaker of a meeting told in the third person, without a number of its own: a TOP
+    page or an excerpt of minutes."""
+    return "Auszug" if not has_reference and _NARRATION.search(text[:3000]) else None
+
+
 def motion(text: str, has_reference: bool) -> str | None:
     """A motion in its own words (``beantragt``, ``Antrag der Fraktion``)."""
     head = _head(text, 20)
@@ -107,6 +124,7 @@ KIND_RULES: dict[str, KindRule] = {
     "motion": motion,
     "question": question,
     "decision_page": decision_page,
+    "narration": narration,
 }
 
 

@@ -116,6 +116,7 @@ REVIEW_REASONS: dict[str, str] = {
     "undated_term": "a time term that resolved to no date (an event, a vague or relative term, "
     "a missing year)",
     "soft_term": "a vague term (zeitnah, umgehend): no date, only urgency",
+    "weak_term": "a bare point in time (im Jahr 2025, im Herbst 2025) read as a deadline",
     "time_word_without_date": "an operative sentence with a time word that no rule read",
     "declined_report": "a report duty near a negation, not recorded as a duty",
     "unread_obligation": "a sentence pairing an action with a time term that yielded nothing",

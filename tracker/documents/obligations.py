@@ -17,14 +17,16 @@ from datetime import date
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, sentences, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, PUBLIC_NOUN
 
 _I = re.IGNORECASE
 
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
     r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
-    r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin)"
+    r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
+    r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum|"
+    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum)"
     r"\s*:?\s*(.*)$",
     _I,
 )
@@ -47,6 +49,8 @@ _OPERATIVE_END = re.compile(
     r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
     _I,
 )
+# The spans between a verb and its complement, ``(?:[^.;?]|\.(?=\d))``, run over the dots of a
+# numeric date ("am 04.03.2004 behandelt") but stop at the end of a sentence.
 #: A passive request: "wird ersucht", "werden um einen Bericht bis Ende 2020 gebeten".
 _PASSIVE_REQUEST = (
     r"(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
@@ -57,11 +61,14 @@ _OPERATIVE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    # "bittet um Vorlage eines Konzepts": a request for a paper, not "bittet um Zustimmung"
+    r"|\b(?:bittet|bitten)\s+(?:\S+\s+){0,3}?um\s+(?:(?:einen|eine|die|den)\s+)?(?:[\w-]*[Bb]ericht|"
+    r"Vorlage|Darstellung|Stellungnahme|Übersicht|Aufstellung)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
-    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b[^.;?]{0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
-    r"|\b(?:hat|haben|ist|sind)\b[^.;?]{0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
@@ -72,13 +79,48 @@ _OPERATIVE = re.compile(
 _NOT_A_DUTY = re.compile(
     r"\bum\b[^,.;]{0,120}?\bzu\s+\w+$|\bnicht\s+(?:mehr\s+)?zu\s+\w+$|"
     r"\bzu\s+(?:finden|sehen|erkennen|erwarten|beobachten|verzeichnen|lesen|entnehmen|hören|"
-    r"bemerken|beklagen|begrüßen|bedauern)$",
+    r"bemerken|beklagen|begrüßen|bedauern|rechnen)$|\bauszugehen$",
     _I,
 )
 
 
 # "sollen am 2. Juli 2012 beginnen": a start, not a limit.
-_STARTS = re.compile(r"\s+(?:\S+\s+){0,2}?(?:beginnen|beginnt|starten|startet|anlaufen)\b", _I)
+_STARTS = re.compile(
+    r"\s+(?:\S+\s+){0,4}?(?:beginnen|beginnt|starten|startet|anlaufen|beginnende[nmrs]?|"
+    r"startende[nmrs]?|stattfindende[nmrs]?)\b",
+    _I,
+)
+# The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
+# zum 25.02. Widerspruch einlegen"): a notice's term, not the administration's obligation.
+_PUBLIC_ACTS = re.compile(
+    r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
+    r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
+    r"Möglichkeit)\b"
+)
+
+
+# A mandate: someone is asked or bound to act (a request verb, ``ist ... zu tun``, ``vorzulegen``),
+# not a bare modal: ``Lidl: im Jahr 2022 sollen 200 Standorte dazukommen`` mandates nothing.
+_MANDATE = re.compile(
+    r"\b"
+    + _PASSIVE_REQUEST
+    + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
+    r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b",
+    _I,
+)
+# A purpose clause ("..., damit ein Baubeginn im Sommer 2010 möglich wird"): its time is the
+# goal, not the duty.
+_PURPOSE = re.compile(r",\s*(?:damit|um|sodass|so\s+dass)\b", _I)
+
+
+def _binds_weak(term: Term, sentence: str, in_section: bool) -> bool:
+    """Whether a weak term (``im Jahr 2025``, ``im Herbst 2025``) binds: in the resolution or
+    in a sentence that mandates an action, and not inside a purpose clause."""
+    if _PURPOSE.search(sentence, 0, term.start):
+        return False
+    return in_section or _MANDATE.search(sentence) is not None
 
 
 def _is_operative(text: str) -> bool:
@@ -95,13 +137,17 @@ def _is_operative(text: str) -> bool:
 # "legt ... vor": the separable verb in the present, a paper still to come.
 _LAYS_BEFORE = (
     r"(?:\blegt\b[^;?]{0,160}?\bvor"
+    # "Die Verwaltung stellt die Ergebnisse ... vor": the administration as the subject
+    r"|\b(?:Die|Der|Das)\s+" + ADMINISTRATION + r"\s+(?:stellt|teilt|trägt)\b[^;?]{0,160}?\b"
+    r"(?:dar|mit|vor)"
     # "stellt die Verwaltung dar": the administration, not a chair telling the meeting
     r"|\b(?:stellt|teilt)\s+(?:\S+\s+){0,2}?(?:die|der|das)\s+"
     + ADMINISTRATION
     + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
 )
 _FUTURE_REPORT = re.compile(
-    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet)\b"
+    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
+    r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
@@ -109,13 +155,22 @@ _FUTURE_REPORT = re.compile(
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
 _ANNOUNCED = re.compile(
-    r"\b(?:wird|werden|werde|soll|sollen|solle)\b[^.;?]{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
+    r"\b(?:wird|werden|werde|soll|sollen|solle)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
-    r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft)\b"
-    r"|\b(?:sagt|sagte)\b[^.;?]{0,80}?\bzu\b|\bzugesagt\b",
+    r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
+    r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen)\b"
+    r"|\b(?:sagt|sagte)\b(?:[^.;?]|\.(?=\d)){0,80}?\bzu\b|\bzugesagt\b"
+    # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
+    # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
+    r"|\b(?:Die|Der|Das)\s+"
+    + ADMINISTRATION
+    + r"\s+wird\b|\bwird\s+(?:die|der|das)\s+"
+    + ADMINISTRATION
+    + r"\b",
     _I,
 )
+_NEXT_SESSION = re.compile(r"\b(?:nächsten?|kommenden?|folgenden?)\s+[\w-]*(?:[Ss]itzung|BVV)", _I)
 # A term that sets a limit: inside the resolution it binds even without an operative verb
 # ("Alle Einbahnstraßen werden bis Ende des Jahres 2022 freigegeben.").
 _LIMIT = re.compile(r"^(?:bis|spätestens|binnen|innerhalb)\b", _I)
@@ -125,9 +180,11 @@ _REPORT = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
+    r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+)?Vorlage\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
-    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b[^.;?]{0,120}?\bvorliegen\b|" + _LAYS_BEFORE,
+    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)){0,120}?\bvorliegen\b|"
+    + _LAYS_BEFORE,
     _I,
 )
 _DECLINED = re.compile(
@@ -146,12 +203,43 @@ _SUBCLAUSE = re.compile(
     r"wenn|falls|sofern|soweit|sobald)\b[^,.;]*,",
     _I,
 )
+# A rule quoted as background ("Nach den Richtlinien müssen die Wege nach drei Jahren erneut
+# geprüft werden", "Gemäß § 102 GO ist die Jahresrechnung ... vorzulegen"): the law's period,
+# not the council's follow-up.
+_NORM_CITED = re.compile(
+    r"^(?:Nach|Gemäß|Laut|Lt\.|Entsprechend|Nach\s+Maßgabe)\s+(?:(?:den|der|dem|des)\s+)?"
+    r"(?:§|Art\.|Artikel|[\w-]*(?:Richtlinie|Satzung|Verordnung|Gesetz|Vorschrift|Bestimmung|"
+    r"ordnung|recht|Erlass|Vorgabe)\w*)",
+    _I,
+)
+# A motion turned down in the same sentence ("Der Antrag, bis Ende 2025 ein Konzept vorzulegen,
+# wurde mehrheitlich abgelehnt"): its terms are a trap.
+_TURNED_DOWN = re.compile(
+    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,3}?(?:abgelehnt|zurückgewiesen)\b"
+    r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b",
+    _I,
+)
+# A possibility or a period of validity, not an action due ("Anträge können bis zum 30.04.
+# eingereicht werden", "Der Vertrag läuft bis zum 31.12.2026", "Die Regelung gilt bis 2027").
+_NOT_A_LIMIT = re.compile(
+    r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
+    r"Laufzeit|Gültigkeit)\b",
+    _I,
+)
+# In the safety net only a possibility passes: a validity period may hide a duty to renew.
+_NOT_A_POSSIBLE_LIMIT = re.compile(r"\b(?:kann|können|könnte|könnten|darf|dürfen)\b", _I)
+# "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
+_INFORMED_STATE = re.compile(
+    r"\b(?:sei|ist|war|wäre|sind|waren)\b(?:\W+\w+){0,5}?\W+informiert\b(?!\s+(?:werden|wird))"
+    r"|\binformiert\s+(?:sein|sei|ist|war|gewesen)\b",
+    _I,
+)
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
 _POSTPONED = re.compile(
     r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
     r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
-    r"(?:verschieben|vertagen|zurückstellen))\b",
+    r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben))\b",
     _I,
 )
 _TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
@@ -167,8 +255,12 @@ _TIME_WORD = re.compile(
     r"\b(?:nächsten|kommenden|folgenden)\s+(?:Sitzung|Sitzungs\w+|Ausschuss\w*|Rats\w*)",
     _I,
 )
+# "in der Sitzung am 15.05.2025 vorzustellen": a session ahead is a due date (see _due_terms).
+_SESSION_ON = re.compile(r"[Ss]itzung\s+am\s*$")
+# "In der Ratssitzung am 04.09.2007 wurde vereinbart": a session on record, not one ahead.
+_RECORDED = re.compile(r"\b(?:wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden)\b", _I)
 _NOT_A_DUE_DATE = re.compile(
-    r"(?:\bvom|\bseit|\bab|\bSitzung\s+am|\bSitzung\s+vom|\bStand|\bgeändert\s+am|"
+    r"(?:\bvom|\bseit|\bab|[Ss]itzung\s+am|[Ss]itzung\s+vom|\bStand|\bgeändert\s+am|"
     r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
     r"\s*(?:dem\s+|den\s+)?$",
     _I,
@@ -295,7 +387,16 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
-        if _NOT_A_DUE_DATE.search(_before(sentence, term)):
+        if (
+            term.rule == "event_anchor"
+            and term.start == 0
+            and term.text.split(" ", 1)[0].lower() in ("der", "die", "den")
+        ):
+            continue  # "Die nächste Sitzung findet am ... statt": the subject, not a target
+        before = _before(sentence, term)
+        if _NOT_A_DUE_DATE.search(before) and not (
+            _SESSION_ON.search(before) and _future(term, context) and not _RECORDED.search(sentence)
+        ):
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
@@ -303,6 +404,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _past_mention(term, sentence, context):
             continue
+        if context.anchor is None and _PAST_CLAUSE.search(_clause(sentence, term, and_too=True)):
+            continue  # "hat ihre Tätigkeit im August wieder aufgenommen": no date to judge by
         kept.append(term)
     return kept
 
@@ -321,19 +424,27 @@ def _past_mention(term: Term, sentence: str, context: DateContext) -> bool:
 
 
 def _is_limit(term: Term, sentence: str) -> bool:
-    """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``."""
-    return bool(_LIMIT.match(term.text) or _LIMIT_BEFORE.search(_before(sentence, term)))
+    """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``, a period
+    that runs out (``nach Ablauf eines Jahres``)."""
+    return bool(
+        _LIMIT.match(term.text)
+        or term.rule == "after_period"
+        or _LIMIT_BEFORE.search(_before(sentence, term))
+    )
 
 
 _RANGE_START = re.compile(r"\b(?:von|vom|ab|über|zwischen)\b", _I)
+# "Straßenbauprogramm 2019 bis 2023": a span of years, not a limit
+_SPAN_START = re.compile(r"(?:19|20)\d{2}\s*$")
 
 
 def _time_word(sentence: str) -> bool:
     """Whether the sentence holds a time word; ``bis`` closing a range of places or numbers
     (``von Wilhelmsruh bis Berlin``) is none."""
     for m in _TIME_WORD.finditer(sentence):
-        if m.group(0).lower().startswith("bis") and _RANGE_START.search(
-            sentence[max(0, m.start() - 80) : m.start()]
+        if m.group(0).lower().startswith("bis") and (
+            _RANGE_START.search(sentence[max(0, m.start() - 80) : m.start()])
+            or _SPAN_START.search(sentence, max(0, m.start() - 12), m.start())
         ):
             continue
         return True
@@ -343,7 +454,8 @@ def _time_word(sentence: str) -> bool:
 # A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
 # section under "möge beschließen" binds even without a modal or a limit.
 _RESOLVED = re.compile(
-    r"\b(?:wird|werden)\b[^.;?]{0,160}?\b(?:ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
+    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
+    r"ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
 )
 
 
@@ -354,11 +466,51 @@ def _schedule(sentence: str, terms: list[Term]) -> bool:
     return len({t.date for t in dated}) >= 3 and not any(_is_limit(t, sentence) for t in dated)
 
 
+# "der Sitzung vom 26.06.2025", "seit dem 1.1.": the date of a paper or a state, never due.
+_REFERENCE_DATE = re.compile(r"\b(?:vom|seit)(?:\s+dem)?\s*$", _I)
+
+
+# A clause in the perfect or past tense and not the future: a record ("hat ... im August wieder
+# aufgenommen"), used where no document date tells the past from the future.
+_PAST_CLAUSE = re.compile(
+    r"^(?!.*\b(?:wird|werden|soll|sollen|muss|müssen|ist\s+\w+\s+zu)\b)"
+    r".*\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden)\b.*\b(?:ge[a-zäöüß]{3,}(?:t|en)|"
+    r"(?:ab|an|auf|aus|ein|vor|zu|mit|um|durch)ge[a-zäöüß]{3,}(?:t|en))\b",
+    _I | re.S,
+)
+
+
+def _past(term: Term, context: DateContext) -> bool:
+    """Whether a dated term lies before the document's own date (unknown: not past)."""
+    anchor = context.anchor
+    return term.date is not None and anchor is not None and term.date < anchor
+
+
+# An item of a resolution's list in nominal style, led by an action noun ("1- Zügiger Bau
+# eines Feuerwehrhauses", "b) Erstellung eines Konzepts"): a task, even without a verb.
+_TASK_ITEM = re.compile(
+    r"^(?:[-•–]\s*|(?:\d{1,2}|[a-z])\s*[.)-]\s*)(?:[A-ZÄÖÜ]?[a-zäöüß]+e[nrs]?\s+)?"
+    r"[A-ZÄÖÜ][\w-]*(?:ung|[Bb]au|[Ee]rsatz|[Kk]auf)\b(?![^.;:]*\b(?:ist|sind|war|wurde|hat)\b)"
+)
+
+
 def _future(term: Term, context: DateContext) -> bool:
     """Whether a dated term lies after the document's own date (an announcement, not a
     record of the past)."""
     anchor = context.anchor
     return term.date is not None and anchor is not None and term.date > anchor
+
+
+def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = False) -> str:
+    """The clause around a term: from the comma, semicolon or colon before it to the one after
+    it (with ``and_too`` also `` und ``), bounded so that reading stays linear."""
+    marks = (",", ";", ":", " und ") if and_too else (",", ";", ":")
+    start = max(0, term.start - width)
+    head = sentence[start : term.start]
+    cut = max([-1] + [i + len(m) - 1 for m in marks if (i := head.rfind(m)) >= 0])
+    tail = sentence[term.end : term.end + width]
+    ends = [i for i in (tail.find(m) for m in marks) if i >= 0]
+    return head[cut + 1 :] + term.text + tail[: min(ends) if ends else len(tail)]
 
 
 def _before(sentence: str, term: Term, width: int = 60) -> str:
@@ -452,6 +604,8 @@ def _report_text(sentence: str) -> str:
 
 
 def _review_of_term(term: Term) -> ReviewItem:
+    if term.weak:
+        return ReviewItem("weak_term", term.text, f"{term.rule}:weak")
     reason = "soft_term" if term.anchor == "soft" else "undated_term"
     return ReviewItem(reason, term.text, f"{term.rule}:{term.anchor or 'date'}")
 
@@ -485,10 +639,12 @@ def find_obligations(
     section = operative_text(text)
     binding = section is not None and (
         _is_operative(section)
+        or any(_TASK_ITEM.match(line.strip()) for line in section.split("\n"))
         or _RESOLVED.search(section) is not None
         or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     scope = section if section is not None and binding else text
+    scope_is_section = section is not None and binding
     prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
@@ -510,7 +666,15 @@ def find_obligations(
         operative = _is_operative(sentence)
         reporting = _REPORT.search(sentence) is not None
         postponed = not operative and _POSTPONED.search(sentence) is not None
-        announced = not operative and not postponed and _ANNOUNCED.search(sentence) is not None
+        announced = (
+            not operative
+            and not postponed
+            and (
+                _ANNOUNCED.search(sentence) is not None
+                # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
+                or (reporting and _NEXT_SESSION.search(sentence) is not None)
+            )
+        )
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
@@ -520,13 +684,27 @@ def find_obligations(
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
-        if _is_question(sentence) or asks_questions:
+        if (
+            _is_question(sentence)
+            or asks_questions
+            or _PUBLIC_ACTS.search(sentence)
+            or _NORM_CITED.match(sentence)
+            or _TURNED_DOWN.search(sentence)
+        ):
             continue
-        if reporting and _DECLINED.search(_SUBCLAUSE.sub(",", sentence)):
+        if (
+            reporting
+            and _DECLINED.search(_SUBCLAUSE.sub(",", sentence))
+            and not _INFORMED_STATE.search(sentence)
+        ):
             warnings.append(f"declined report, not an obligation: {squash(sentence)[:80]}")
             review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
-        terms = due_terms(sentence)
+        terms = [
+            t
+            for t in due_terms(sentence)
+            if not t.weak or _binds_weak(t, sentence, scope_is_section)
+        ]
         if _schedule(sentence, terms):
             continue
         if postponed and plain:
@@ -535,10 +713,24 @@ def find_obligations(
             terms = [
                 t for t in terms if t.date is None or _is_limit(t, sentence) or _future(t, context)
             ]
+        elif plain and scope_is_section and _TASK_ITEM.match(sentence):
+            # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style
+            terms = [t for t in terms if t.date is None or not _past(t, context)]
         elif plain:
-            terms = [t for t in terms if _is_limit(t, sentence)]
+            terms = [
+                t
+                for t in terms
+                if _is_limit(t, sentence) and not _NOT_A_LIMIT.search(_clause(sentence, t))
+            ]
         if not terms and (operative or reporting or postponed):
-            unread = _time_word(sentence)
+            # a time word no rule read, or a date ahead that was set aside (``ab 01.01.2018``)
+            unread = _time_word(sentence) or any(
+                not t.weak
+                and t.date is not None
+                and not _past(t, context)
+                and not _REFERENCE_DATE.search(_before(sentence, t))
+                for t in find_terms(sentence, context)
+            )
             if unread and not plain:
                 review.append(
                     ReviewItem("time_word_without_date", squash(sentence)[:160], "time_word")
@@ -563,6 +755,7 @@ def find_obligations(
             )
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
+            if term.date is None or term.weak:
                 review.append(_review_of_term(term))
         if reporting and not postponed:
             dated = [t for t in terms if t.date is not None]
@@ -579,13 +772,15 @@ def find_obligations(
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
-        review.extend(_unread(text, context, read | {squash(d.text) for d in labelled}, due_terms))
+        strict = not (deadlines or reports or labelled or scope_is_section)
+        seen = read | {squash(d.text) for d in labelled}
+        review.extend(_unread(text, context, seen, due_terms, strict=strict))
     if addressee is None and (deadlines or reports):
         addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):
         warnings.append("an Erledigungsfrist is given: undated prose terms dropped")
         deadlines = [d for d in deadlines if d.date is not None]
-        review = [r for r in review if r.reason not in ("undated_term", "soft_term")]
+        review = [r for r in review if r.reason not in ("undated_term", "soft_term", "weak_term")]
     all_deadlines = _merge(deadlines, labelled)
     if outcome in ("rejected", "withdrawn") or proposal == "rejected":
         if all_deadlines or reports:
@@ -613,15 +808,32 @@ _PAST = re.compile(r"\b(?:war|waren|gewesen|worden|fand|fanden)\b", _I)
 
 
 def _unread(
-    text: str, context: DateContext, read: set[str], due_terms: Callable[[str], list[Term]]
+    text: str,
+    context: DateContext,
+    read: set[str],
+    due_terms: Callable[[str], list[Term]],
+    *,
+    strict: bool,
 ) -> list[ReviewItem]:
     """Sentences anywhere in the document that pair an action (a request, a report, a
     postponement, an announcement) with a time term or word, and yielded nothing: the
-    safety net that turns a silent miss into a task for a person."""
+    safety net that turns a silent miss into a task for a person.
+
+    ``strict`` (a document in which nothing binding was found: most of a random stream)
+    also passes over notices to the public, quoted statutes, motions turned down in their
+    own sentence and possibilities or validity periods. Where the document already has an
+    obligation or a resolution, those sentences are still shown: a person looks at the
+    document anyway, and one obligation seldom comes alone."""
     found = []
     for sentence in sentences(text):
         key = squash(sentence)
         if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
+            continue
+        if strict and (
+            _PUBLIC_ACTS.search(sentence)
+            or _NORM_CITED.match(sentence)
+            or _TURNED_DOWN.search(sentence)
+        ):
             continue
         if any(key in r or r in key for r in read if r):
             continue
@@ -634,9 +846,15 @@ def _unread(
         terms = [
             t
             for t in due_terms(sentence)
-            if t.date is None or context.anchor is None or t.date >= context.anchor
+            if (not t.weak or not strict)
+            and (t.date is None or context.anchor is None or t.date >= context.anchor)
         ]
-        limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
+        limits = [
+            t
+            for t in terms
+            if (_is_limit(t, sentence) or t.date is None)
+            and not (strict and _NOT_A_POSSIBLE_LIMIT.search(_clause(sentence, t)))
+        ]
         if (acting and (terms or _time_word(sentence))) or limits:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
     return found

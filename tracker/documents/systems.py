@@ -218,6 +218,29 @@ PROFILES: tuple[Profile, ...] = (
         "sessionnet",
         marks=(Marks(lines=(("Betreff",), ("Vorlage", "Drucksache"), ("Art", "Vorlagenart"))),),
     ),
+    # a SessionNet meeting page: "Status: Abgeschlossen", "Öffentliche Sitzung, 18:34 Uhr bis
+    # 21:16 Uhr" and the list of TOPs: the record of a session held
+    Profile(
+        "sessionnet_meeting",
+        marks=(
+            Marks(
+                head_line=re.compile(r"^Status:\s*Abgeschlossen"),
+                text=("TOP-Nr.",),
+            ),
+        ),
+        default_kind="Niederschrift",
+        committee_label="Gremium",
+        date_label="Datum",
+    ),
+    # a meeting page of the Munich RIS: "Vollversammlung (2019-10-02 09:00:00)", its agenda
+    # "auf der Karte"
+    Profile(
+        "muenchen_meeting",
+        marks=(Marks(text=("Tagesordnung auf der Karte",)),),
+        default_kind="Tagesordnung",
+        committee_label="Gremium",
+        date_label="Datum",
+    ),
 )
 
 

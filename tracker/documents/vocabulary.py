@@ -71,3 +71,31 @@ ADMINISTRATIONS: tuple[str, ...] = (
 
 #: A regex alternative matching any name of the administration, longest first.
 ADMINISTRATION = one_of(ADMINISTRATIONS)
+
+#: The public: citizens, residents and owners whom a notice asks or allows to act
+#: (``Bürger/innen werden gebeten``, ``Eigentümer können bis zum ... Widerspruch einlegen``).
+#: A term set for them is a notice's term, not an obligation of the administration.
+PUBLIC: tuple[str, ...] = (
+    "Bürger",
+    "Bürgerinnen",
+    "Bürger/innen",
+    "Bürger*innen",
+    "Einwohner",
+    "Einwohnerinnen",
+    "Anwohner",
+    "Anwohnerinnen",
+    "Eigentümer",
+    "Grundstückseigentümer",
+    "Antragsteller",
+    "Antragstellerinnen",
+    "Eltern",
+    "Besucher",
+    "Interessierte",
+    "Interessenten",
+    "Bewerber",
+    "Bewerberinnen",
+    "Bieter",
+    "Vereine",
+    "Gewerbetreibende",
+)
+PUBLIC_NOUN = one_of(PUBLIC)

@@ -116,8 +116,8 @@ def test_digest_headers_and_german_text(rem: Reminders) -> None:
     (key,) = msg.keys
     assert key.endswith("/D1/2014-12-18/before-14")
     assert "A-1: Poststadion <sanieren> & öffnen" in msg.text
-    assert "Frist: 18.12.2014 - noch 14 Tage" in msg.text
-    assert "tracker show A-1 --body 'BVV Mitte von Berlin'" in msg.text
+    assert "Erledigung fällig am Donnerstag, 18.12.2014: noch 14 Tage" in msg.text
+    assert "tracker show" not in msg.text  # no [web] base_url: the reference, no command
     assert "Poststadion &lt;sanieren&gt; &amp; öffnen" in msg.html
     assert "<sanieren>" not in msg.html
 
@@ -139,13 +139,18 @@ def test_stopped_across_the_due_date_sends_the_missed_reminder_once_marked_late(
     rem.clock.set(date(2014, 12, 4))
     rem.notify()  # before-14 on time
     rem.clock.set(date(2014, 12, 20), 11)  # down from 05.12. to 20.12.: before-3 and due missed
+    saturday = rem.notify()  # back on a Saturday: the missed one waits for Monday's send time
+    assert saturday.counts["sent"] == 0 and saturday.counts["held"] == 1
+    assert saturday.counts["skipped"] == 1  # before-3, coalesced into the held due stage
+    assert len(rem.smtp.received) == 1
+    rem.clock.set(date(2014, 12, 22), 8)
     result = rem.notify()
-    assert result.counts["sent"] == 1 and result.counts["skipped"] == 1
+    assert result.counts["sent"] == 1 and not result.counts["held"]
     late = rem.smtp.received[-1]
     (key,) = late.keys
     assert key == f"{mid}/D1/2014-12-18/due"
     assert "[verspätet]" in str(late.message["Subject"])
-    assert "verspätet zugestellt" in late.text
+    assert "Verspätet: geplant für Donnerstag, 18.12.2014, 08:00 Uhr" in late.text
     rem.notify()
     assert len(rem.smtp.received) == 2
     status = rem.status()

@@ -214,8 +214,10 @@ def test_new_rules_read_their_phrase(phrase: str, rule: str, due: date) -> None:
     assert (term.rule, term.date) == (rule, due)
 
 
-def test_a_season_without_bis_describes_and_is_not_read() -> None:
-    assert find_terms("im Sommer 2010 wurde gebaut", DECIDED) == []
+def test_a_season_without_bis_is_a_weak_point_in_time() -> None:
+    term = only(find_terms("im Sommer 2010 wurde gebaut", DECIDED))
+    assert (term.rule, term.date, term.weak) == ("season", date(2010, 8, 31), True)
+    assert not only(find_terms("bis zum Sommer 2010", DECIDED)).weak
 
 
 def test_an_ambiguous_slash_date_is_not_guessed() -> None:
@@ -299,9 +301,56 @@ def test_limits_that_hang_on_an_event_have_no_date(phrase: str, rule: str) -> No
     assert (term.rule, term.date) == (rule, None)
 
 
-@pytest.mark.parametrize("phrase", ["im Jahr 2022 wurde", "im Schuljahr 2011/2012"])
-def test_a_bare_year_or_school_year_describes_and_is_not_read(phrase: str) -> None:
+def test_a_school_year_describes_and_is_not_read() -> None:
+    assert find_terms("im Schuljahr 2011/2012", MARCH_2024) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text", "due"),
+    [
+        ("im Jahr 2022 wurde", "im Jahr 2022", date(2022, 12, 31)),
+        ("BA II und III soll 2024 folgen", "2024", date(2024, 12, 31)),
+        ("erstellen und 2023 ausschreiben", "2023", date(2023, 12, 31)),
+    ],
+)
+def test_year_point_reads_a_bare_year_as_a_weak_term(phrase: str, text: str, due: date) -> None:
+    term = only(find_terms(phrase, MARCH_2024))
+    assert (term.rule, term.text, term.date, term.weak) == ("year_point", text, due, True)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Haushaltsjahre 2010 bis 2013", "von 2019 bis 2023", "Mittel für 2023 beantragt"]
+)
+def test_a_span_of_years_or_a_budget_year_is_no_term(phrase: str) -> None:
     assert find_terms(phrase, MARCH_2024) == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "due", "weak"),
+    [
+        ("zum Jahresbeginn 2025", "year_start", date(2025, 1, 1), False),
+        ("Anfang 2025", "year_start", date(2025, 3, 31), True),
+        ("zu Beginn des Jahres 2025", "year_start", date(2025, 3, 31), True),
+        ("im Herbst 2025", "season", date(2025, 11, 30), True),
+        ("bis zum Ende des ersten Quartals 2025", "quarter", date(2025, 3, 31), False),
+        ("spätestens im 2. Halbjahr 2025", "half_year", date(2025, 12, 31), False),
+        ("in der Juni-Sitzung", "month_session", date(2024, 6, 30), False),
+        ("zur Septembersitzung", "month_session", date(2024, 9, 30), False),
+        ("nach Ablauf eines Jahres", "after_period", date(2025, 3, 14), False),
+        ("nach zwei Jahren", "after_period", date(2026, 3, 14), False),
+        ("innerhalb eines halben Jahres", "relative_period", date(2024, 9, 14), False),
+    ],
+)
+def test_starts_sessions_and_periods_after_the_decision(
+    phrase: str, rule: str, due: date, weak: bool
+) -> None:
+    term = only(find_terms(phrase, MARCH_2024))
+    assert (term.rule, term.date, term.weak) == (rule, due, weak)
+
+
+def test_a_period_after_another_event_keeps_the_event() -> None:
+    term = only(find_terms("zwei Jahre nach Inkrafttreten", MARCH_2024))
+    assert (term.rule, term.date, term.anchor) == ("after_period", None, "Inkrafttreten")
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,13 @@ AGENDA = (
         ("motion", "Die CDU-Fraktion beantragt, einen runden Tisch einzurichten.", "Antrag"),
         ("question", "Anfrage der Fraktion DIE LINKE\nWie viele Spielplätze gibt es?", "Anfrage"),
         ("decision_page", "Beschluss: einstimmig beschlossen", "Auszug"),
+        (
+            "narration",
+            "Landrat Dr. Schulze Pellengahr erinnert an den Bericht in der vergangenen Sitzung.",
+            "Auszug",
+        ),
+        ("narration", "Frau Dirks weist darauf hin, dass der HFA vorberaten habe.", "Auszug"),
+        ("narration", "Zu diesem TOP hat der Vorsitzende eine Vorlage übersandt.", "Auszug"),
     ],
 )
 def test_a_kind_rule_reads_its_text(rule: str, text: str, kind: str) -> None:
@@ -50,3 +57,7 @@ def test_an_agenda_that_records_decisions_is_not_an_agenda() -> None:
 
 def test_plain_prose_has_no_kind() -> None:
     assert kind_from_content("Liebe Kolleginnen, bitte denkt an Donnerstag.", False) is None
+
+
+def test_a_speaker_in_a_paper_with_its_own_number_is_no_excerpt() -> None:
+    assert KIND_RULES["narration"]("Frau Dirks weist darauf hin, dass es eilt.", True) is None

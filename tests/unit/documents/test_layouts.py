@@ -305,3 +305,22 @@ def test_allris_4_bulleted_basic_data_are_read_as_labels() -> None:
 )
 def test_the_minutes_of_a_committee_belong_to_that_committee(head: str, body: str) -> None:
     assert find_body(head + "\nDie Bürgerschaft der Hansestadt Lübeck hat beschlossen.") == body
+
+
+def test_a_sessionnet_meeting_page_is_the_record_of_a_session() -> None:
+    text = (
+        "Datum: 10.12.2020\nStatus: Abgeschlossen\nSitzungsort: Sporthalle\nGremium: Gemeinderat\n"
+        "Öffentliche Sitzung, 18:34 Uhr bis 21:16 Uhr\n\nTOP-Nr. Bezeichnung\n1 Bekanntgaben\n"
+        "2 Haushalt 2021\n"
+    )
+    extraction = extract_text(text, name="s.txt")
+    assert (extraction.layout, extraction.kind) == ("sessionnet_meeting", "Niederschrift")
+
+
+def test_a_munich_meeting_page_is_an_agenda() -> None:
+    text = (
+        "Vollversammlung (2019-10-02 09:00:00)\nDatum:\n02.10.2019, 09:00\nGremium:\n"
+        "Vollversammlung\nTagesordnung auf der Karte\nTagesordnung\n- A.1.: Geschäftsordnung\n"
+    )
+    extraction = extract_text(text, name="m.txt")
+    assert (extraction.layout, extraction.kind) == ("muenchen_meeting", "Tagesordnung")

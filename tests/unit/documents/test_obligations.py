@@ -356,3 +356,159 @@ def test_a_chair_telling_the_meeting_is_no_report_duty() -> None:
     assert extract_text(HEAD + minutes, name="t.txt").reports == ()
     motion = "Des Weiteren stellt die Verwaltung dar, welche Maßnahmen ergriffen werden können."
     assert len(extract_text(HEAD + motion, name="t.txt").reports) == 1
+
+
+# --- sentence rules of the seventh session (decision 0016) --------------------------------
+
+MINUTES = "Niederschrift über die Sitzung des Gemeinderates am 12.03.2024\n\nTOP 5 Schule\n\n"
+RESOLUTION = (
+    "Beschlussvorlage\nDrucksache Nr. 2024/117\nDatum: 12.03.2024\nBetreff: Schule\n\n"
+    "Beschlussvorschlag:\nDer Gemeinderat beschließt:\n"
+)
+
+
+def read(text: str, head: str = MINUTES) -> tuple[list[tuple[str, date | None]], list[str]]:
+    """The deadlines (text, date) and the review reasons of ``head + text``."""
+    extraction = extract_text(head + text, name="t.txt")
+    return (
+        [(d.text, d.date) for d in extraction.deadlines],
+        [r.reason for r in extraction.review if r.reason not in ("no_reference", "no_body")],
+    )
+
+
+def test_a_weak_point_in_time_binds_in_a_mandate_and_asks_for_review() -> None:
+    deadlines, review = read(
+        "Die Verwaltung wird beauftragt, im Jahr 2025 ein Konzept zu erstellen."
+    )
+    assert deadlines == [("im Jahr 2025", date(2025, 12, 31))]
+    assert "weak_term" in review
+
+
+def test_a_weak_point_in_time_without_a_mandate_describes() -> None:
+    deadlines, _ = read("Im Jahr 2025 sollen laut Anbieter 200 weitere Ladesäulen dazukommen.")
+    assert deadlines == []
+
+
+def test_a_weak_point_in_a_purpose_clause_is_the_goal_not_the_duty() -> None:
+    deadlines, _ = read(
+        "Das Ergebnis ist dem Rat bis spätestens 21.10.2024 vorzulegen, damit ein Baubeginn "
+        "im Sommer 2026 möglich wird."
+    )
+    assert deadlines == [("21.10.2024", date(2024, 10, 21))]
+
+
+def test_the_administrations_future_tense_is_a_commitment() -> None:
+    deadlines, _ = read("Die Verwaltung wird das Thema im 1. Halbjahr 2025 wieder aufrufen.")
+    assert deadlines == [("im 1. Halbjahr 2025", date(2025, 6, 30))]
+
+
+def test_a_future_report_in_the_infinitive_is_a_report() -> None:
+    extraction = extract_text(
+        MINUTES + "Die Verwaltung wird bis Ende April eine Aufstellung vorlegen.", name="t.txt"
+    )
+    assert [r.due for r in extraction.reports] == [date(2024, 4, 30)]
+
+
+def test_a_report_in_the_next_session_is_due_then() -> None:
+    extraction = extract_text(
+        MINUTES + "Die Verwaltung prüft dies und berichtet in der nächsten Ausschusssitzung.",
+        name="t.txt",
+    )
+    assert [d.rule for d in extraction.deadlines] == ["event_anchor"]
+    assert len(extraction.reports) == 1
+
+
+def test_a_request_for_a_paper_is_a_report_duty() -> None:
+    extraction = extract_text(
+        MINUTES + "Der Ausschuss bittet um Vorlage eines Konzepts.", name="t.txt"
+    )
+    assert len(extraction.reports) == 1
+    assert (
+        extract_text(MINUTES + "Der Vorsitzende bittet um Zustimmung.", name="t.txt").reports == ()
+    )
+
+
+def test_a_session_ahead_is_a_due_date_a_session_on_record_is_not() -> None:
+    ahead, _ = read(
+        "Das Konzept ist dem Ausschuss in seiner Sitzung am 15.05.2025 vorzustellen.", RESOLUTION
+    )
+    assert ahead == [("15.05.2025", date(2025, 5, 15))]
+    on_record, _ = read(
+        "In der Ratssitzung am 04.09.2025 wurde vereinbart, dass jährlich berichtet werden soll."
+    )
+    assert all(d != date(2025, 9, 4) for _, d in on_record)
+
+
+def test_a_postponement_to_a_session_in_a_month_is_shown_not_guessed() -> None:
+    # the session's own day is not given: a person is asked (decision 0016)
+    deadlines, review = read("Der Tagesordnungspunkt wird auf die Sitzung im Oktober vertagt.")
+    assert (deadlines, review) == ([], ["unread_obligation"])
+
+
+def test_a_notice_to_the_public_is_no_obligation() -> None:
+    deadlines, _ = read(
+        "Alle betroffenen Grundstückseigentümer*innen können bis zum 25.04.2024 Widerspruch "
+        "einlegen. Bürger/innen werden gebeten, den Zählerstand bis 31.12.2024 zu melden."
+    )
+    assert deadlines == []
+
+
+def test_a_statute_quoted_as_background_is_no_obligation() -> None:
+    deadlines, _ = read(
+        "Nach den Richtlinien müssen die Wanderwege nach drei Jahren erneut geprüft werden."
+    )
+    assert deadlines == []
+
+
+def test_a_motion_turned_down_in_its_own_sentence_leaves_no_term() -> None:
+    deadlines, review = read(
+        "Der Antrag, bis Ende 2025 ein Konzept vorzulegen, wurde mehrheitlich abgelehnt."
+    )
+    assert (deadlines, review) == ([], [])
+
+
+def test_a_span_of_years_is_no_limit_and_no_doubt() -> None:
+    deadlines, review = read(
+        "Anhörung zum Haushalt für die Haushaltsjahre 2024 bis 2027 und zum Investitionsprogramm."
+    )
+    assert (deadlines, review) == ([], [])
+
+
+def test_a_nominal_task_of_the_resolution_keeps_its_year() -> None:
+    head = "Niederschrift\n\nBeschluss:\nDie Gemeindevertretung beschließt die Maßnahmen:\n\n"
+    deadlines, _ = read("2- Anschaffung eines Löschfahrzeugs in 2025\n", head)
+    assert deadlines == [("in 2025", date(2025, 12, 31))]
+
+
+def test_an_operative_sentence_with_a_date_set_aside_is_reviewed() -> None:
+    deadlines, review = read(
+        "Die Verwaltung wird beauftragt, eine Satzung vorzubereiten, die eine Gebühr ab "
+        "01.01.2025 vorsieht.",
+        RESOLUTION,
+    )
+    assert deadlines == [] and "time_word_without_date" in review
+
+
+def test_a_state_of_knowledge_is_no_declined_report() -> None:
+    _, review = read(
+        "Beschluss:\nDie Verwaltung wird beauftragt, die Angelegenheit zu prüfen.\n"
+        "Der Bürgermeister sei offensichtlich nicht darüber informiert."
+    )
+    assert "declined_report" not in review
+
+
+def test_a_possibility_or_validity_is_no_limit() -> None:
+    deadlines, review = read("Anträge können bis zum 30.04.2024 eingereicht werden.")
+    assert (deadlines, review) == ([], [])
+    # a validity period is no obligation, but the safety net still shows it (a renewal may hide)
+    deadlines, review = read("Der Vertrag läuft bis zum 31.12.2026 und verlängert sich.")
+    assert (deadlines, review) == ([], ["unread_obligation"])
+
+
+def test_a_past_clause_without_a_document_date_is_a_record() -> None:
+    extraction = extract_text(
+        "Anfragen\n\nFrau Dr. Karl hat ihre Tätigkeit im August wieder aufgenommen und wird ab "
+        "sofort dem Stadtrat kontinuierlich Bericht erstatten.",
+        name="t.txt",
+    )
+    assert [d.text for d in extraction.deadlines] == []

@@ -204,3 +204,41 @@ def test_policy_fingerprint_changes_with_the_policy() -> None:
         )[0].fingerprint()
     )
     assert POLICY.fingerprint() != ReminderPolicy().fingerprint()
+
+
+def test_a_late_reminder_waits_for_the_next_send_time_on_a_working_day() -> None:
+    rows = rows_of(ob(date(2024, 6, 20)), berlin(date(2024, 1, 1)))  # due Thu 20.06.
+    saturday_night = berlin(date(2024, 6, 22), 1, 39)
+    decided = due_reminders(rows, saturday_night, POLICY)
+    assert not decided.digests
+    ((held),) = decided.held
+    assert held.row.stage == "due"
+    assert held.until == berlin(date(2024, 6, 24), 8, 0)  # Monday at the send time
+    friday_evening = due_reminders(rows, berlin(date(2024, 6, 21), 18, 30), POLICY)
+    assert friday_evening.held[0].until == berlin(date(2024, 6, 24), 8, 0)
+    assert due_reminders(rows, berlin(date(2024, 6, 24), 8, 0), POLICY).digests[0].late
+
+
+def test_a_held_reminder_skips_the_holidays_of_the_motions_state() -> None:
+    rows = rows_of(ob(date(2024, 5, 17)), berlin(date(2024, 1, 1)))  # due Fri 17.05.
+    decided = due_reminders(rows, berlin(date(2024, 5, 19), 12, 0), POLICY)  # Sunday
+    assert decided.held[0].until == berlin(date(2024, 5, 21), 8, 0)  # after Pfingstmontag
+
+
+def test_catch_up_at_once_sends_late_reminders_whenever_the_service_comes_back() -> None:
+    policy, _ = parse_policy({"fallback": "f@example.org", "catch_up": "at_once"})
+    p = plan(ob(date(2024, 6, 20)), policy, berlin(date(2024, 1, 1)))
+    rows = [
+        Row(x.key, x.motion_id, x.deadline_id, x.nominal_due, x.stage.name, x.send_at, x.recipient)
+        for x in p
+    ]
+    decided = due_reminders(rows, berlin(date(2024, 6, 22), 1, 39), policy)
+    assert decided.digests and not decided.held
+
+
+@pytest.mark.parametrize(
+    "section", [{"catch_up": "later"}, {"catch_up_until": "07:00"}, {"catch_up_until": "x"}]
+)
+def test_bad_catch_up_settings_are_named(section: dict[str, object]) -> None:
+    with pytest.raises(ConfigurationError, match=r"\[reminders\] catch_up"):
+        parse_policy(section)

@@ -6,11 +6,15 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from console.app import boot, group
+
+if TYPE_CHECKING:
+    from events.chain import ChainHead
+    from tracker.audit import AuditResult
 
 audit_app = group("The tamper-evident log: chain, export, import.")
 
@@ -68,37 +72,37 @@ def audit_verify(
     wanted = audit.parse_head(expect) if expect else None
     sealing = audit.SealSettings.from_settings(c.settings)
     verifier = sealing.verifier(Path(public_key) if public_key else None)
-    files = [Path(f) for f in seals or []]
-    if sealing.seal_file is not None and sealing.seal_file.exists():
-        files.insert(0, sealing.seal_file)
+    files = sealing.files([Path(f) for f in seals or []])
     result = audit.verify_sealed(c.settings.store, wanted, verifier, files)
-    head = result.chain.head
-    line = f"intact: {result.chain.events} event(s), head {head}" + (
+    for line in verify_lines(result, wanted):
+        typer.echo(line)
+    if result.seals is not None and not result.seals.intact:
+        raise IntegrityViolation(f"the seals do not vouch for the log: {result.seals.summary()}")
+
+
+def verify_lines(result: AuditResult, wanted: ChainHead | None) -> list[str]:
+    """What ``audit verify`` prints: one line when intact, else every finding."""
+    line = f"intact: {result.chain.events} event(s), head {result.chain.head}" + (
         f", published head {wanted} matches" if wanted else ""
     )
     report = result.seals
     if report is None:
-        typer.echo(line + (", seals not checked (no [audit] key or --public-key)"))
-        return
+        return [line + ", seals not checked (no [audit] key or --public-key)"]
+    last = report.last
     if report.intact:
-        last = report.last
-        typer.echo(
+        return [
             f"{line}, sealed: {report.valid} valid seal(s) by key {report.key}, the last "
             f"#{last.number if last else 0} at position {last.position if last else 0}"
-        )
-        return
-    for problem in report.problems:
-        typer.echo(problem)
+        ]
+    lines = list(report.problems)
     if report.unsealed:
-        last = report.last
-        typer.echo(
+        lines.append(
             "after the last valid seal "
             + (f"#{last.number} (position {last.position})" if last else "(there is none)")
             + ", no signed seal vouches for:"
         )
-        for event in report.unsealed:
-            typer.echo(f"  {event.describe()}")
-    raise IntegrityViolation(f"the seals do not vouch for the log: {report.summary()}")
+        lines += [f"  {event.describe()}" for event in report.unsealed]
+    return lines
 
 
 @audit_app.command("seal")

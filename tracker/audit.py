@@ -197,6 +197,11 @@ class SealSettings:
         base = settings.config_path.parent if settings.config_path else None
         return cls.from_section(settings.section("audit"), base)
 
+    def files(self, extra: list[Path]) -> list[Path]:
+        """The seal files to check: ``[audit] seal_file`` (when it exists), then ``extra``."""
+        own = [self.seal_file] if self.seal_file is not None and self.seal_file.exists() else []
+        return own + extra
+
     def signer(self) -> Signer:
         """The signing key, created on first use; :class:`ConfigurationError` without one."""
         if self.key is None:

@@ -5,7 +5,6 @@ on loopback (issue 16, "Audit: beyond what a hash chain alone can show")."""
 from __future__ import annotations
 
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ from tests.integration.notifiers.smtp import SmtpServer
 
 runner = CliRunner()
 AUDITOR = "rpa@musterbezirk.example"
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

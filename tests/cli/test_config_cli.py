@@ -4,7 +4,6 @@ an administrator's first hour)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -104,14 +103,6 @@ def test_no_smtp_url_for_email_recipients_and_a_bad_reminders_table(tmp_path: Pa
     path.write_text("[reminders]\nbefore = [14, -3]\n", encoding="utf-8")
     code, lines = check(str(path), tmp_path)
     assert code == 1 and lines[0].startswith("wrong    reminders  [reminders]: [reminders] before")
-
-
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
 
 
 def run(db: str, config: str, now: str, *args: str, smtp: str = "") -> tuple[int, str, str]:

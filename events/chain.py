@@ -188,19 +188,24 @@ def table_exists(db: Database, name: str) -> bool:
     return bool(db.query("SELECT to_regclass(?) IS NOT NULL", (name,))[0][0])
 
 
-def ensure_chain_table(db: Database) -> None:
-    """Create the chain table if it does not exist (safe when processes race to do it)."""
-    if table_exists(db, chain_table(db)):
+def ensure_table(db: Database, name: str, columns: str) -> None:
+    """Create table ``name`` if it does not exist (safe when processes race to do it).
+    ``columns`` may say ``{number}`` and ``{blob}`` for the backend's integer and byte types."""
+    if table_exists(db, name):
         return
     blob = "BLOB" if db.backend == "sqlite" else "BYTEA"
     number = "INTEGER" if db.backend == "sqlite" else "BIGINT"
     with db.transaction() as cur:
         if db.backend == "postgres":  # CREATE ... IF NOT EXISTS itself can collide
-            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (chain_table(db),))
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
         cur.execute(
-            f"CREATE TABLE IF NOT EXISTS {chain_table(db)} "
-            f"(position {number} PRIMARY KEY, chain {blob} NOT NULL)"
+            f"CREATE TABLE IF NOT EXISTS {name} ({columns.format(number=number, blob=blob)})"
         )
+
+
+def ensure_chain_table(db: Database) -> None:
+    """Create the chain table if it does not exist."""
+    ensure_table(db, chain_table(db), "position {number} PRIMARY KEY, chain {blob} NOT NULL")
 
 
 def lock_chain(db: Database, cur: Cursor) -> None:

@@ -38,7 +38,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from events.chain import table_exists
+from events.chain import ensure_table
 from events.store import Cursor, Database
 
 #: The table beside the log that keeps every seal.
@@ -265,19 +265,13 @@ def seal_table(db: Database) -> str:
 
 
 def ensure_seal_table(db: Database) -> None:
-    """Create the seal table if it does not exist (safe when processes race to do it)."""
-    if table_exists(db, seal_table(db)):
-        return
-    number = "INTEGER" if db.backend == "sqlite" else "BIGINT"
-    blob = "BLOB" if db.backend == "sqlite" else "BYTEA"
-    with db.transaction() as cur:
-        if db.backend == "postgres":  # CREATE ... IF NOT EXISTS itself can collide
-            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (seal_table(db),))
-        cur.execute(
-            f"CREATE TABLE IF NOT EXISTS {seal_table(db)} (seal {number} PRIMARY KEY, "
-            f"position {number} NOT NULL, chain {blob} NOT NULL, sealed TEXT NOT NULL, "
-            f"key TEXT NOT NULL, signature {blob} NOT NULL)"
-        )
+    """Create the seal table if it does not exist."""
+    ensure_table(
+        db,
+        seal_table(db),
+        "seal {number} PRIMARY KEY, position {number} NOT NULL, chain {blob} NOT NULL, "
+        "sealed TEXT NOT NULL, key TEXT NOT NULL, signature {blob} NOT NULL",
+    )
 
 
 _COLUMNS = "seal, position, chain, sealed, key, signature"

@@ -17,8 +17,9 @@ from datetime import date
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
+from tracker.documents.sections import in_narrative, narrative_keys
 from tracker.documents.text import lines_of, sentences, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, PUBLIC_NOUN
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, OTHER_BODIES, PUBLIC_NOUN, one_of
 
 _I = re.IGNORECASE
 
@@ -627,6 +628,73 @@ def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
     ]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One sentence of the main pass with what the doubt rules ask of it."""
+
+    sentence: str
+    #: The sentence lies in a narrative part (Sachverhalt, Begründung: ``sections.py``).
+    narrative: bool
+    #: Someone is ordered or bound to act in it (``_MANDATE``).
+    mandate: bool
+    #: The main pass reads a bound resolution, not the whole text.
+    in_section: bool
+    #: No order, no report ahead, no postponement, no announcement: only a limit could bind.
+    plain: bool
+    #: An action announced for later (``_ANNOUNCED``), not ordered.
+    announced: bool
+
+
+# Another level's body as the actor or the source of a duty ("Die Schulen sind vom Land
+# verpflichtet", "Das Ministerium hat bis ... zu entscheiden"): its duty, not the council's.
+_OTHER_BODY = re.compile(
+    r"\b(?:vom|von\s+der|vom\s+jeweiligen|durch\s+(?:das|den|die))\s+(?:"
+    + one_of(OTHER_BODIES)
+    + r")\b|^(?:Das|Der|Die)\s+(?:"
+    + one_of(OTHER_BODIES)
+    + r")\s+(?:hat|muss|soll|wird|ist)\b"
+)
+
+
+def _narrative_part(r: Reading) -> bool:
+    """A limit in the document's narrative part (outside a bound resolution) that no order,
+    report or announcement carries: the Sachverhalt tells what is, it binds nobody."""
+    return r.narrative and r.plain and not r.mandate and not r.in_section
+
+
+# A negation in an announcement ("wird es kurzfristig keine Lademöglichkeit geben",
+# "wird nicht vor 2026 fertiggestellt"): what will not happen is no duty.
+# ``nicht öffentlich`` is a compound adjective (a closed session), no negation.
+_NEGATION = re.compile(
+    r"\b(?:nicht(?![\s-]*öffentlich)|kein|keine|keinen|keinem|keiner|nie|niemals)\b", _I
+)
+
+
+def _negated_announcement(r: Reading) -> bool:
+    """An announcement that says what will not happen."""
+    return r.announced and not r.mandate and _NEGATION.search(r.sentence) is not None
+
+
+def _other_body(r: Reading) -> bool:
+    """A duty of another level (Land, Bund, a court, a ministry): not the council's."""
+    return _OTHER_BODY.search(r.sentence) is not None
+
+
+#: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
+#: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
+#: look, a recorded trap costs precision).
+DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
+    "narrative_part": _narrative_part,
+    "other_body": _other_body,
+    "negated_announcement": _negated_announcement,
+}
+
+
+def doubt_of(reading: Reading) -> str | None:
+    """The name of the first doubt rule that holds for a sentence, or None."""
+    return next((name for name, rule in DOUBT_RULES.items() if rule(reading)), None)
+
+
 def find_obligations(
     text: str,
     *,
@@ -656,6 +724,7 @@ def find_obligations(
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
     terms_read: dict[str, list[Term]] = {}
+    narrative = narrative_keys(text)
 
     def due_terms(sentence: str) -> list[Term]:
         """The sentence's due terms, read once (the safety net reads the sentences again)."""
@@ -712,6 +781,19 @@ def find_obligations(
             if not t.weak or _binds_weak(t, sentence, scope_is_section)
         ]
         if _schedule(sentence, terms):
+            continue
+        doubt = doubt_of(
+            Reading(
+                sentence,
+                in_narrative(sentence, narrative),
+                _MANDATE.search(sentence) is not None,
+                scope_is_section,
+                plain and not announced and not postponed,
+                announced,
+            )
+        )
+        if doubt is not None and (terms or reporting):
+            review.append(ReviewItem("unread_obligation", squash(sentence)[:160], f"doubt:{doubt}"))
             continue
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)

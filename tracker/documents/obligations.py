@@ -643,6 +643,11 @@ class Reading:
     plain: bool
     #: An action announced for later (``_ANNOUNCED``), not ordered.
     announced: bool
+    #: The sentence speaks of a report (``_REPORT``).
+    reporting: bool
+    #: The terms the main pass would record for it, and the document's dates.
+    terms: tuple[Term, ...] = ()
+    context: DateContext = DateContext()
 
 
 # Another level's body as the actor or the source of a duty ("Die Schulen sind vom Land
@@ -680,6 +685,90 @@ def _other_body(r: Reading) -> bool:
     return _OTHER_BODY.search(r.sentence) is not None
 
 
+# A finite verb first (after any numbering) or an interrogative word and a verb: a question
+# or a condition ("Wird die Stadtverwaltung ... ?", "Können die Ziffern ... nicht ...,
+# so ...", "Wann ist mit ... zu rechnen"), even where the question mark is lost.
+_VERB_FIRST = re.compile(
+    r"^(?:[-•–]\s*|(?:\d{1,2}|[a-z]|[IVX]{1,4})\s*[.)]\s*)?(?:"
+    r"(?:Wird|Werden|Ist|Sind|Hat|Haben|Kann|Können|Könnte|Könnten|Gibt|Gab|Plant|Planen|"
+    r"Beabsichtigt|Beabsichtigen|Sieht|Sehen|Wurde|Wurden|War|Waren|Soll|Sollen|Muss|Müssen|"
+    r"Darf|Dürfen|Liegt|Liegen|Besteht|Bestehen|Trifft|Teilt)\s+(?:der|die|das|es|den|dem|man|sie|"
+    r"eine?|ein|hier|dort|dies|diese[rs]?|bereits|noch|schon|auch|Frau|Herr)\b"
+    r"|(?:Wann|Wie|Wer|Was|Welche[rsnm]?|Warum|Weshalb|Wieso|Wo|Wodurch|Inwieweit|Inwiefern|"
+    r"Bis\s+wann|Ab\s+wann|Seit\s+wann|Wie\s+viele|Wie\s+hoch|Wie\s+lange)\s+(?:\w+\s+){0,2}?"
+    r"(?:wird|werden|ist|sind|hat|haben|kann|können|soll|sollen|gibt|plant|war|waren|wurde|"
+    r"wurden|sieht|muss|müssen)\b)"
+)
+# An indirect question ("fragt an, wann ...", "erkundigt sich, ob ..."): the time is asked.
+_ASKS = re.compile(
+    r"\b(?:fragt|fragte|fragen|erkundigt|erkundigte|Frage|Anfrage)\b[^.;?]{0,60}?,?\s*"
+    r"(?:wann|ob|bis\s+wann|wie|inwieweit)\b",
+    _I,
+)
+
+
+def _asked(r: Reading) -> bool:
+    """A question, direct (verb first) or indirect (``fragt an, wann``): its time is asked,
+    not set."""
+    return not r.mandate and (
+        _VERB_FIRST.match(r.sentence) is not None or _ASKS.search(r.sentence) is not None
+    )
+
+
+# The unreal mood (Konjunktiv II: "würden ... erwartet", "könnte ... begonnen werden",
+# "wäre ... möglich"): a possibility or a wish, not a duty.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_UNREAL = re.compile(r"\b(?:würde|würden|könnte|könnten|wäre|wären|hätte|hätten)\b", _I)
+
+
+def _unreal_mood(r: Reading) -> bool:
+    """A sentence in the unreal mood that orders nothing."""
+    return not r.mandate and _UNREAL.search(_PARENTHESIS.sub(" ", r.sentence)) is not None
+
+
+# A forecast ("voraussichtlich", "wird erwartet", "ist vorgesehen", "Prognose"): what is
+# expected to happen, not what someone is bound to do.
+_FORECAST = re.compile(
+    r"\b(?:voraussichtlich|vermutlich|erwartet|erwarten|prognostiziert|Prognose|"
+    r"vorgesehen|absehbar|planmäßig)\b",
+    _I,
+)
+
+
+def _forecast(r: Reading) -> bool:
+    """A forecast that neither orders an action, nor announces a report, nor names the
+    council or its administration (``dem Stadtrat voraussichtlich ... vorgestellt`` stays)."""
+    return (
+        not r.mandate
+        and not r.reporting
+        and _FORECAST.search(r.sentence) is not None
+        and _PARTIES.search(r.sentence) is None
+    )
+
+
+# A lower bound ("frühestens Ende 2024", "nicht vor 2026"): the earliest time, not a limit.
+_EARLIEST = re.compile(r"\b(?:frühestens|nicht\s+vor|nicht\s+bevor)\b", _I)
+
+
+def _earliest(r: Reading) -> bool:
+    """A sentence whose time is an earliest point, not a latest one."""
+    return not r.mandate and _EARLIEST.search(r.sentence) is not None
+
+
+def _passed(r: Reading) -> bool:
+    """Every dated term of a sentence that orders nothing lies before the document's own
+    date: a record of what was planned, not a duty ahead (a report answering a motion that
+    quotes its limit is a report sentence and stays)."""
+    dated = [t for t in r.terms if t.date is not None]
+    return (
+        bool(dated)
+        and len(dated) == len(r.terms)
+        and not r.mandate
+        and not r.reporting
+        and all(_past(t, r.context) for t in dated)
+    )
+
+
 #: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
 #: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
 #: look, a recorded trap costs precision).
@@ -687,6 +776,11 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "narrative_part": _narrative_part,
     "other_body": _other_body,
     "negated_announcement": _negated_announcement,
+    "asked": _asked,
+    "unreal_mood": _unreal_mood,
+    "forecast": _forecast,
+    "earliest": _earliest,
+    "passed": _passed,
 }
 
 
@@ -790,6 +884,9 @@ def find_obligations(
                 scope_is_section,
                 plain and not announced and not postponed,
                 announced,
+                reporting,
+                tuple(terms),
+                context,
             )
         )
         if doubt is not None and (terms or reporting):

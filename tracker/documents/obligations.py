@@ -19,9 +19,18 @@ from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.sections import in_narrative, narrative_keys
 from tracker.documents.text import lines_of, sentences, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, OTHER_BODIES, PUBLIC_NOUN, one_of
+from tracker.documents.vocabulary import (
+    ADMINISTRATION,
+    COUNCIL,
+    OTHER_BODIES,
+    PUBLIC_NOUN,
+    SESSION_CYCLES,
+    one_of,
+)
 
 _I = re.IGNORECASE
+SESSION_AHEAD_ON = True
+SCOPE_WIDE_ON = True
 
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
@@ -246,6 +255,15 @@ _POSTPONED = re.compile(
     r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
     r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben))\b",
     _I,
+)
+# A session ahead ("in der nächsten Bauausschusssitzung", "auf die kommende Sitzung", "um
+# einen Sitzungsturnus"): a sentence in the present or future that places an action there
+# announces it, whatever its verb (``werden ... erörtert``, ``erfolgt``).
+_SESSION_AHEAD = re.compile(
+    r"\b(?:nächste|kommende|folgende|übernächste)[nrms]?\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]itzung|BVV|"
+    r"[Ss]itzungs(?:lauf|runde|folge))\b|\bum\s+(?:einen|eine|ein)\s+(?:"
+    + one_of(SESSION_CYCLES)
+    + r")\b",
 )
 _TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
 # Time words that no rule read: an operative sentence holding one is shown to a person.
@@ -645,6 +663,8 @@ class Reading:
     announced: bool
     #: The sentence speaks of a report (``_REPORT``).
     reporting: bool
+    #: The sentence postpones (``_POSTPONED``).
+    postponed: bool = False
     #: The terms the main pass would record for it, and the document's dates.
     terms: tuple[Term, ...] = ()
     context: DateContext = DateContext()
@@ -676,8 +696,13 @@ _NEGATION = re.compile(
 
 
 def _negated_announcement(r: Reading) -> bool:
-    """An announcement that says what will not happen."""
-    return r.announced and not r.mandate and _NEGATION.search(r.sentence) is not None
+    """An announcement or a postponement that says what will not happen (``Eine Verschiebung
+    bis zum 1.1.2026 ... ist nicht erklärbar``)."""
+    return (
+        (r.announced or r.postponed)
+        and not r.mandate
+        and _NEGATION.search(r.sentence) is not None
+    )
 
 
 def _other_body(r: Reading) -> bool:
@@ -789,6 +814,27 @@ def doubt_of(reading: Reading) -> str | None:
     return next((name for name, rule in DOUBT_RULES.items() if rule(reading)), None)
 
 
+# A postponement or a session ahead is read wherever it stands: a minutes' TOP after the
+# first resolution ("Daher wird TOP 7 vertagt auf die nächste Ortsratssitzung") lies outside
+# the section the main pass reads.
+
+
+def _main_sentences(text: str, scope: str, in_section: bool) -> list[str]:
+    """The sentences the main pass reads: the scope's, and where the scope is a bound
+    resolution, the postponements and sessions ahead outside it."""
+    inside = list(sentences(scope))
+    if not in_section or not SCOPE_WIDE_ON:
+        return inside
+    seen = {squash(s) for s in inside}
+    outside = [
+        s
+        for s in sentences(text)
+        if squash(s) not in seen
+        and (_POSTPONED.search(s) is not None or _SESSION_AHEAD.search(s) is not None)
+    ]
+    return inside + outside
+
+
 def find_obligations(
     text: str,
     *,
@@ -830,7 +876,7 @@ def find_obligations(
     reports: list[Report] = []
     addressee: str | None = None
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
-    for sentence in sentences(scope):
+    for sentence in _main_sentences(text, scope, scope_is_section):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
         operative = _is_operative(sentence)
         reporting = _REPORT.search(sentence) is not None
@@ -840,6 +886,11 @@ def find_obligations(
             and not postponed
             and (
                 _ANNOUNCED.search(sentence) is not None
+                or (
+                    SESSION_AHEAD_ON
+                    and _SESSION_AHEAD.search(sentence) is not None
+                    and _PAST_CLAUSE.match(sentence) is None
+                )
                 # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
                 or (reporting and _NEXT_SESSION.search(sentence) is not None)
             )
@@ -885,6 +936,7 @@ def find_obligations(
                 plain and not announced and not postponed,
                 announced,
                 reporting,
+                postponed,
                 tuple(terms),
                 context,
             )

@@ -31,6 +31,7 @@ from tracker.documents.vocabulary import (
 _I = re.IGNORECASE
 SESSION_AHEAD_ON = True
 SCOPE_WIDE_ON = True
+UNDATED_MIN = 12
 
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
@@ -538,6 +539,19 @@ def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = Fals
     return head[cut + 1 :] + term.text + tail[: min(ends) if ends else len(tail)]
 
 
+def _undated_text(sentence: str, term: Term) -> str:
+    """The text recorded for a term: the term itself, or for an undated word too short to
+    say what is due (``zeitnah``, ``umgehend``) the clause around it (``zeitnah einen
+    Maßnahmenkatalog zu entwickeln``): an undated obligation is known by its words alone."""
+    if term.date is not None or len(term.text) >= UNDATED_MIN:
+        return term.text
+    clause = _clause(sentence, term)
+    start = term.start - clause.index(term.text) if term.text in clause else 0
+    if start > 0 and sentence[start - 1].isalnum():
+        clause = clause.split(None, 1)[-1]  # a word cut by the window's bound
+    return squash(clause).strip(" ,;:") or term.text
+
+
 def _before(sentence: str, term: Term, width: int = 60) -> str:
     """The words just before a term: the patterns that look back are anchored at its start,
     so a bounded window keeps reading linear in the sentence's length."""
@@ -988,7 +1002,13 @@ def find_obligations(
             else:
                 term_kind = "completion"
             deadlines.append(
-                Deadline(term.text, term.date, term.window_start, term_kind, term.rule)
+                Deadline(
+                    _undated_text(sentence, term),
+                    term.date,
+                    term.window_start,
+                    term_kind,
+                    term.rule,
+                )
             )
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")

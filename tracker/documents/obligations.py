@@ -17,21 +17,19 @@ from datetime import date
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
-from tracker.documents.sections import in_narrative, narrative_keys
-from tracker.documents.text import lines_of, sentences, squash
+from tracker.documents.sections import heading_role
+from tracker.documents.text import lines_of, one_of, sentences, squash
 from tracker.documents.vocabulary import (
     ADMINISTRATION,
     COUNCIL,
     OTHER_BODIES,
     PUBLIC_NOUN,
     SESSION_CYCLES,
-    one_of,
 )
 
 _I = re.IGNORECASE
-SESSION_AHEAD_ON = True
-SCOPE_WIDE_ON = True
-UNDATED_MIN = 12
+#: An undated term shorter than this (``zeitnah``) is recorded with its clause.
+_UNDATED_MIN = 12
 
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
@@ -371,7 +369,7 @@ def operative_text(text: str) -> str | None:
                 chunks.append(rest)
             chunks.append("")
             continue
-        if collecting and _OPERATIVE_END.match(stripped):
+        if collecting and (_OPERATIVE_END.match(stripped) or heading_role(stripped) == "narrative"):
             collecting = False
         if collecting:
             chunks.append(line)
@@ -543,7 +541,7 @@ def _undated_text(sentence: str, term: Term) -> str:
     """The text recorded for a term: the term itself, or for an undated word too short to
     say what is due (``zeitnah``, ``umgehend``) the clause around it (``zeitnah einen
     Maßnahmenkatalog zu entwickeln``): an undated obligation is known by its words alone."""
-    if term.date is not None or len(term.text) >= UNDATED_MIN:
+    if term.date is not None or len(term.text) >= _UNDATED_MIN:
         return term.text
     clause = _clause(sentence, term)
     start = term.start - clause.index(term.text) if term.text in clause else 0
@@ -665,23 +663,17 @@ class Reading:
     """One sentence of the main pass with what the doubt rules ask of it."""
 
     sentence: str
-    #: The sentence lies in a narrative part (Sachverhalt, Begründung: ``sections.py``).
-    narrative: bool
     #: Someone is ordered or bound to act in it (``_MANDATE``).
     mandate: bool
-    #: The main pass reads a bound resolution, not the whole text.
-    in_section: bool
-    #: No order, no report ahead, no postponement, no announcement: only a limit could bind.
-    plain: bool
     #: An action announced for later (``_ANNOUNCED``), not ordered.
     announced: bool
     #: The sentence speaks of a report (``_REPORT``).
     reporting: bool
     #: The sentence postpones (``_POSTPONED``).
-    postponed: bool = False
+    postponed: bool
     #: The terms the main pass would record for it, and the document's dates.
-    terms: tuple[Term, ...] = ()
-    context: DateContext = DateContext()
+    terms: tuple[Term, ...]
+    context: DateContext
 
 
 # Another level's body as the actor or the source of a duty ("Die Schulen sind vom Land
@@ -695,12 +687,6 @@ _OTHER_BODY = re.compile(
 )
 
 
-def _narrative_part(r: Reading) -> bool:
-    """A limit in the document's narrative part (outside a bound resolution) that no order,
-    report or announcement carries: the Sachverhalt tells what is, it binds nobody."""
-    return r.narrative and r.plain and not r.mandate and not r.in_section
-
-
 # A negation in an announcement ("wird es kurzfristig keine Lademöglichkeit geben",
 # "wird nicht vor 2026 fertiggestellt"): what will not happen is no duty.
 # ``nicht öffentlich`` is a compound adjective (a closed session), no negation.
@@ -709,17 +695,15 @@ _NEGATION = re.compile(
 )
 
 
-def _negated_announcement(r: Reading) -> bool:
+def negated_announcement(r: Reading) -> bool:
     """An announcement or a postponement that says what will not happen (``Eine Verschiebung
     bis zum 1.1.2026 ... ist nicht erklärbar``)."""
     return (
-        (r.announced or r.postponed)
-        and not r.mandate
-        and _NEGATION.search(r.sentence) is not None
+        (r.announced or r.postponed) and not r.mandate and _NEGATION.search(r.sentence) is not None
     )
 
 
-def _other_body(r: Reading) -> bool:
+def other_body(r: Reading) -> bool:
     """A duty of another level (Land, Bund, a court, a ministry): not the council's."""
     return _OTHER_BODY.search(r.sentence) is not None
 
@@ -746,7 +730,7 @@ _ASKS = re.compile(
 )
 
 
-def _asked(r: Reading) -> bool:
+def asked(r: Reading) -> bool:
     """A question, direct (verb first) or indirect (``fragt an, wann``): its time is asked,
     not set."""
     return not r.mandate and (
@@ -760,7 +744,7 @@ _PARENTHESIS = re.compile(r"\([^()]*\)")
 _UNREAL = re.compile(r"\b(?:würde|würden|könnte|könnten|wäre|wären|hätte|hätten)\b", _I)
 
 
-def _unreal_mood(r: Reading) -> bool:
+def unreal_mood(r: Reading) -> bool:
     """A sentence in the unreal mood that orders nothing."""
     return not r.mandate and _UNREAL.search(_PARENTHESIS.sub(" ", r.sentence)) is not None
 
@@ -774,7 +758,7 @@ _FORECAST = re.compile(
 )
 
 
-def _forecast(r: Reading) -> bool:
+def forecast(r: Reading) -> bool:
     """A forecast that neither orders an action, nor announces a report, nor names the
     council or its administration (``dem Stadtrat voraussichtlich ... vorgestellt`` stays)."""
     return (
@@ -789,12 +773,12 @@ def _forecast(r: Reading) -> bool:
 _EARLIEST = re.compile(r"\b(?:frühestens|nicht\s+vor|nicht\s+bevor)\b", _I)
 
 
-def _earliest(r: Reading) -> bool:
+def earliest(r: Reading) -> bool:
     """A sentence whose time is an earliest point, not a latest one."""
     return not r.mandate and _EARLIEST.search(r.sentence) is not None
 
 
-def _passed(r: Reading) -> bool:
+def passed(r: Reading) -> bool:
     """Every dated term of a sentence that orders nothing lies before the document's own
     date: a record of what was planned, not a duty ahead (a report answering a motion that
     quotes its limit is a report sentence and stays)."""
@@ -812,14 +796,13 @@ def _passed(r: Reading) -> bool:
 #: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
 #: look, a recorded trap costs precision).
 DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
-    "narrative_part": _narrative_part,
-    "other_body": _other_body,
-    "negated_announcement": _negated_announcement,
-    "asked": _asked,
-    "unreal_mood": _unreal_mood,
-    "forecast": _forecast,
-    "earliest": _earliest,
-    "passed": _passed,
+    "other_body": other_body,
+    "negated_announcement": negated_announcement,
+    "asked": asked,
+    "unreal_mood": unreal_mood,
+    "forecast": forecast,
+    "earliest": earliest,
+    "passed": passed,
 }
 
 
@@ -837,7 +820,7 @@ def _main_sentences(text: str, scope: str, in_section: bool) -> list[str]:
     """The sentences the main pass reads: the scope's, and where the scope is a bound
     resolution, the postponements and sessions ahead outside it."""
     inside = list(sentences(scope))
-    if not in_section or not SCOPE_WIDE_ON:
+    if not in_section:
         return inside
     seen = {squash(s) for s in inside}
     outside = [
@@ -878,7 +861,6 @@ def find_obligations(
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
     terms_read: dict[str, list[Term]] = {}
-    narrative = narrative_keys(text)
 
     def due_terms(sentence: str) -> list[Term]:
         """The sentence's due terms, read once (the safety net reads the sentences again)."""
@@ -901,8 +883,7 @@ def find_obligations(
             and (
                 _ANNOUNCED.search(sentence) is not None
                 or (
-                    SESSION_AHEAD_ON
-                    and _SESSION_AHEAD.search(sentence) is not None
+                    _SESSION_AHEAD.search(sentence) is not None
                     and _PAST_CLAUSE.match(sentence) is None
                 )
                 # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
@@ -944,10 +925,7 @@ def find_obligations(
         doubt = doubt_of(
             Reading(
                 sentence,
-                in_narrative(sentence, narrative),
                 _MANDATE.search(sentence) is not None,
-                scope_is_section,
-                plain and not announced and not postponed,
                 announced,
                 reporting,
                 postponed,

@@ -5,8 +5,8 @@ A heading is a line that is the heading word alone (numbered or not, with a qual
 few words and a colon or nothing after it: ``2. Sachverhalt``, ``Begründung des Antrags:``,
 ``II. Beschlussvorschlag``) or a line that starts with the heading word and a colon
 (``Sachverhalt: Die Verwaltung hat ...``). Words of either kind live in ``vocabulary.py``.
-A part runs from its heading to the next heading of either kind; text before the first
-heading belongs to no part. Reading is one pass over the lines.
+The reader of obligations (``obligations.operative_text``) ends a resolution at a narrative
+heading in any of these forms (``2. Begründung``, ``II. Sachverhalt:``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal
 
-from tracker.documents.text import one_of, sentences, squash
+from tracker.documents.text import one_of
 from tracker.documents.vocabulary import COUNCIL, NARRATIVE_HEADINGS, OPERATIVE_HEADINGS
 
 Role = Literal["narrative", "operative"]
@@ -59,38 +59,3 @@ def heading_role(line: str) -> Role | None:
         if m and (short or ":" in stripped[: m.end()]):
             return role  # type: ignore[return-value]
     return None
-
-
-def _key(sentence: str) -> str:
-    """A sentence's key: its last 80 characters, squashed (a heading glued to its first
-    sentence changes only the sentence's start)."""
-    return squash(sentence)[-80:]
-
-
-def narrative_keys(text: str) -> frozenset[str]:
-    """The keys of the sentences that lie in a narrative part of ``text``."""
-    keys: set[str] = set()
-    role: Role | None = None
-    chunk: list[str] = []
-
-    def close() -> None:
-        if role == "narrative" and chunk:
-            keys.update(_key(s) for s in sentences("\n".join(chunk)))
-
-    for line in text.split("\n"):
-        found = heading_role(line)
-        if found is not None:
-            close()
-            role, chunk = found, []
-            rest = line.split(":", 1)[1] if ":" in line else ""
-            if rest.strip():
-                chunk.append(rest)
-            continue
-        chunk.append(line)
-    close()
-    return frozenset(keys)
-
-
-def in_narrative(sentence: str, keys: frozenset[str]) -> bool:
-    """Whether ``sentence`` lies in a narrative part (``keys`` from :func:`narrative_keys`)."""
-    return bool(keys) and _key(sentence) in keys

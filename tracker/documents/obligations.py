@@ -264,6 +264,12 @@ _SESSION_AHEAD = re.compile(
     + one_of(SESSION_CYCLES)
     + r")\b",
 )
+# A sentence in the past tense only ("wurden in der nächsten Sitzung erörtert"): a record.
+_PAST_ONLY = re.compile(
+    r"^(?!.*\b(?:wird|werden|soll|sollen|muss|müssen|ist\s+\w+\s+zu)\b)"
+    r".*\b(?:wurde|wurden|war|waren|hatte|hatten)\b",
+    _I | re.S,
+)
 _TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
 # Time words that no rule read: an operative sentence holding one is shown to a person.
 _TIME_WORD = re.compile(
@@ -547,7 +553,7 @@ def _undated_text(sentence: str, term: Term) -> str:
     start = term.start - clause.index(term.text) if term.text in clause else 0
     if start > 0 and sentence[start - 1].isalnum():
         clause = clause.split(None, 1)[-1]  # a word cut by the window's bound
-    return squash(clause).strip(" ,;:") or term.text
+    return squash(clause).strip(" ,;:.") or term.text
 
 
 def _before(sentence: str, term: Term, width: int = 60) -> str:
@@ -885,6 +891,7 @@ def find_obligations(
                 or (
                     _SESSION_AHEAD.search(sentence) is not None
                     and _PAST_CLAUSE.match(sentence) is None
+                    and _PAST_ONLY.match(sentence) is None
                 )
                 # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
                 or (reporting and _NEXT_SESSION.search(sentence) is not None)

@@ -1,0 +1,177 @@
+"""Given a sentence whose time is in doubt by its structure, then it is shown for review and
+not recorded as an obligation (decision 0023); and the structures that read obligations
+anywhere: a session ahead, a postponement outside the resolution, an undated word with its
+clause, a numbered narrative heading that ends the resolution.
+
+Each doubt rule's case is also read with that rule taken out of the registry: the term is
+then recorded, so every case fails without its rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.documents import extract_text, obligations
+from tracker.documents.obligations import DOUBT_RULES
+from tracker.documents.sections import heading_role
+
+HEAD = "Drucksache - 0815/V\nBetreff: Spielplätze sanieren\nDrucksache-Art:Antrag\n\n"
+DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
+
+#: rule, document text, the date recorded when the rule is taken out
+CASES = [
+    (
+        "other_body",
+        HEAD + "Die Schulen sind vom Land verpflichtet, bis zum 30.09.2025 ein Konzept vorzulegen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "negated_announcement",
+        HEAD + "Demnach wird es bis Ende 2025 keine Lademöglichkeit in der Ortsmitte geben.",
+        date(2025, 12, 31),
+    ),
+    (
+        "asked",
+        HEAD + "Wird die Verwaltung bis zum 30.06.2025 einen Bericht vorlegen.",
+        date(2025, 6, 30),
+    ),
+    (
+        "unreal_mood",
+        HEAD + "Die Verwaltung wird bis zum 30.06.2025 einen Bericht vorlegen, wenn der Rat "
+        "dies wünschen würde.",
+        date(2025, 6, 30),
+    ),
+    (
+        "forecast",
+        HEAD + "Die Brücke wird voraussichtlich bis Ende 2026 fertiggestellt.",
+        date(2026, 12, 31),
+    ),
+    (
+        "earliest",
+        HEAD + "Die Sanierung wird frühestens bis Ende 2026 abgeschlossen.",
+        date(2026, 12, 31),
+    ),
+    (
+        "passed",
+        DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
+        date(2023, 12, 31),
+    ),
+]
+
+
+def test_every_doubt_rule_is_registered_under_its_name_and_has_a_case() -> None:
+    assert all(rule.__name__ == name for name, rule in DOUBT_RULES.items())
+    assert {name for name, _, _ in CASES} == set(DOUBT_RULES)
+
+
+@pytest.mark.parametrize(("rule", "text", "due"), CASES, ids=[c[0] for c in CASES])
+def test_a_term_in_doubt_is_shown_for_review_not_recorded(rule: str, text: str, due: date) -> None:
+    extraction = extract_text(text, name="t.txt")
+    assert extraction.deadlines == () and extraction.reports == ()
+    assert [r.reason for r in extraction.review if r.rule == f"doubt:{rule}"] == [
+        "unread_obligation"
+    ]
+
+
+@pytest.mark.parametrize(("rule", "text", "due"), CASES, ids=[c[0] for c in CASES])
+def test_without_its_rule_the_term_would_be_recorded(
+    rule: str, text: str, due: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        obligations, "DOUBT_RULES", {n: r for n, r in DOUBT_RULES.items() if n != rule}
+    )
+    assert due in [d.date for d in extract_text(text, name="t.txt").deadlines]
+
+
+def test_a_session_ahead_announces_an_action_whatever_its_verb() -> None:
+    extraction = extract_text(
+        HEAD + "Konkrete Angaben werden in der nächsten Bauausschusssitzung erörtert und "
+        "beschlossen.",
+        name="t.txt",
+    )
+    assert [(d.text, d.date) for d in extraction.deadlines] == [
+        ("in der nächsten Bauausschusssitzung", None)
+    ]
+    # a record in the past is none
+    past = extract_text(
+        HEAD + "Die Angaben wurden in der nächsten Bauausschusssitzung erörtert.", name="t.txt"
+    )
+    assert past.deadlines == ()
+
+
+def test_a_postponement_after_the_resolution_is_read_too() -> None:
+    extraction = extract_text(
+        HEAD + "Der Ortsrat beschließt:\nDie Verwaltung wird beauftragt, bis zum 30.06.2025 die "
+        "Spielplätze zu sanieren.\n\nBegründung:\nDie Geräte sind alt.\n\nTOP 7 Schule\n"
+        "Daher wird TOP 7 vertagt auf die nächste Ortsratssitzung.",
+        name="t.txt",
+    )
+    assert [(d.text, d.date, d.kind) for d in extraction.deadlines] == [
+        ("30.06.2025", date(2025, 6, 30), "completion"),
+        ("auf die nächste Ortsratssitzung", None, "event"),
+    ]
+
+
+def test_a_negated_postponement_is_no_duty() -> None:
+    extraction = extract_text(
+        HEAD + "Der Ortsrat beschließt:\nDie Verwaltung wird beauftragt, die Spielplätze zu "
+        "sanieren.\n\nBegründung:\nEine Verschiebung bis zum 1.1.2026 ist nicht erklärbar.",
+        name="t.txt",
+    )
+    assert extraction.deadlines == ()
+    assert "doubt:negated_announcement" in [r.rule for r in extraction.review]
+
+
+def test_an_undated_word_too_short_to_say_what_is_due_is_recorded_with_its_clause() -> None:
+    extraction = extract_text(
+        HEAD + "Die BVV möge beschließen:\nDer Magistrat wird beauftragt, zeitnah einen "
+        "Maßnahmenkatalog zu entwickeln.",
+        name="t.txt",
+    )
+    assert [(d.text, d.date) for d in extraction.deadlines] == [
+        ("zeitnah einen Maßnahmenkatalog zu entwickeln", None)
+    ]
+    # a longer term is its own text
+    longer = extract_text(
+        HEAD + "Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, in der nächsten Sitzung "
+        "zu berichten.",
+        name="t.txt",
+    )
+    assert [d.text for d in longer.deadlines] == ["in der nächsten Sitzung"]
+
+
+def test_a_numbered_narrative_heading_ends_the_resolution(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = (
+        HEAD + "Beschlussvorschlag:\nDie Verwaltung wird beauftragt, die Spielplätze zu "
+        "sanieren.\n\n2. Begründung\nDie Förderung endet spätestens am 30.06.2027."
+    )
+    assert extract_text(text, name="t.txt").deadlines == ()
+    monkeypatch.setattr(obligations, "heading_role", lambda line: None)
+    assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2027, 6, 30)]
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Sachverhalt", "narrative"),
+        ("2. Sachverhalt:", "narrative"),
+        ("II. Begründung des Antrags", "narrative"),
+        ("Sachverhalt: Die Verwaltung hat im Mai berichtet, dass die Arbeiten laufen.", "narrative"),
+        ("Finanzielle Auswirkungen:", "narrative"),
+        ("Beschlussvorschlag", "operative"),
+        ("1. Beschlussvorschlag:", "operative"),
+        ("a) Antragstext", "operative"),
+        ("Der Gemeinderat beschließt:", "operative"),
+        # sentences, not headings
+        ("Die Begründung ist der Anlage zu entnehmen.", None),
+        ("Sachverhalt ist, dass die Halle seit 2019 geschlossen ist und saniert wird.", None),
+        ("Begründung wurde vorgetragen", None),
+        ("", None),
+    ],
+)
+def test_a_heading_is_read_in_any_layout(line: str, role: str | None) -> None:
+    assert heading_role(line) == role

@@ -124,9 +124,11 @@ def test_a_sentence_looking_ahead_to_the_council_with_a_time_is_shown() -> None:
 
 
 def test_a_strong_cue_is_shown_anywhere() -> None:
-    assert reasons("Konkrete Angaben folgen in der nächsten Bauausschusssitzung.") == [
+    assert reasons("Konkrete Angaben folgen im nächsten Sitzungsblock.") == [
         ("unread_cue", "cue:session_ahead")
     ]
+    # a session ahead the grammar reads is an obligation itself (decision 0023), no cue
+    assert reasons("Konkrete Angaben folgen in der nächsten Bauausschusssitzung.") == []
 
 
 def test_records_questions_statements_and_notices_are_not_shown() -> None:

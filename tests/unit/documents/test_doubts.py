@@ -160,7 +160,7 @@ def test_a_numbered_narrative_heading_ends_the_resolution(
         ("Sachverhalt", "narrative"),
         ("2. Sachverhalt:", "narrative"),
         ("II. Begründung des Antrags", "narrative"),
-        ("Sachverhalt: Die Verwaltung hat im Mai berichtet, dass die Arbeiten laufen.", "narrative"),
+        ("Sachverhalt: Die Verwaltung hat im Mai berichtet.", "narrative"),
         ("Finanzielle Auswirkungen:", "narrative"),
         ("Beschlussvorschlag", "operative"),
         ("1. Beschlussvorschlag:", "operative"),

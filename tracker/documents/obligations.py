@@ -259,8 +259,9 @@ _POSTPONED = re.compile(
 # einen Sitzungsturnus"): a sentence in the present or future that places an action there
 # announces it, whatever its verb (``werden ... erörtert``, ``erfolgt``).
 _SESSION_AHEAD = re.compile(
-    r"\b(?:nächste|kommende|folgende|übernächste)[nrms]?\s+(?:[\w-]+\s+)?[\w-]*(?:[Ss]itzung|BVV|"
-    r"[Ss]itzungs(?:lauf|runde|folge))\b|\bum\s+(?:einen|eine|ein)\s+(?:"
+    r"\b(?:nächste|kommende|folgende|übernächste)[nrms]?\s+(?:[\w-]+\s+)?(?:[\w-]*(?:[Ss]itzung|BVV)|"
+    + one_of(SESSION_CYCLES)
+    + r")\b|\bum\s+(?:einen|eine|ein)\s+(?:"
     + one_of(SESSION_CYCLES)
     + r")\b",
 )
@@ -751,8 +752,12 @@ _UNREAL = re.compile(r"\b(?:würde|würden|könnte|könnten|wäre|wären|hätte|
 
 
 def unreal_mood(r: Reading) -> bool:
-    """A sentence in the unreal mood that orders nothing."""
-    return not r.mandate and _UNREAL.search(_PARENTHESIS.sub(" ", r.sentence)) is not None
+    """A term in a clause in the unreal mood, in a sentence that orders nothing (``..., so
+    dass man ... schlussfolgern könnte`` after the term's clause does not count)."""
+    if r.mandate:
+        return False
+    clauses = [_clause(r.sentence, t) for t in r.terms] or [r.sentence]
+    return any(_UNREAL.search(_PARENTHESIS.sub(" ", c)) is not None for c in clauses)
 
 
 # A forecast ("voraussichtlich", "wird erwartet", "ist vorgesehen", "Prognose"): what is

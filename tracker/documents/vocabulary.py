@@ -142,6 +142,7 @@ PARTS_OF_YEAR: tuple[str, ...] = (
 SESSION_CYCLES: tuple[str, ...] = (
     "Sitzungsturnus",
     "Sitzungsdurchlauf",
+    "Sitzungslauf",
     "Sitzungsrunde",
     "Sitzungszyklus",
     "Sitzungsfolge",

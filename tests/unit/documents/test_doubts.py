@@ -39,8 +39,7 @@ CASES = [
     ),
     (
         "unreal_mood",
-        HEAD + "Die Verwaltung wird bis zum 30.06.2025 einen Bericht vorlegen, wenn der Rat "
-        "dies wünschen würde.",
+        HEAD + "Der Bericht würde bis zum 30.06.2025 vorgelegt werden, wenn der Rat es wünscht.",
         date(2025, 6, 30),
     ),
     (
@@ -175,3 +174,12 @@ def test_a_numbered_narrative_heading_ends_the_resolution(
 )
 def test_a_heading_is_read_in_any_layout(line: str, role: str | None) -> None:
     assert heading_role(line) == role
+
+
+def test_the_unreal_mood_counts_in_the_terms_clause_only() -> None:
+    extraction = extract_text(
+        HEAD + "Es ist geplant, dass wir Ihnen diese im nächsten Sitzungsdurchlauf verteilen, "
+        "so dass man zur Diskussion kommen könnte.",
+        name="t.txt",
+    )
+    assert [d.text for d in extraction.deadlines] == ["im nächsten Sitzungsdurchlauf"]

@@ -24,7 +24,6 @@ from tracker.documents.vocabulary import (
     COUNCIL,
     OTHER_BODIES,
     PUBLIC_NOUN,
-    SESSION_CYCLES,
 )
 
 _I = re.IGNORECASE
@@ -254,22 +253,6 @@ _POSTPONED = re.compile(
     r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
     r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben))\b",
     _I,
-)
-# A session ahead ("in der nächsten Bauausschusssitzung", "auf die kommende Sitzung", "um
-# einen Sitzungsturnus"): a sentence in the present or future that places an action there
-# announces it, whatever its verb (``werden ... erörtert``, ``erfolgt``).
-_SESSION_AHEAD = re.compile(
-    r"\b(?:nächste|kommende|folgende|übernächste)[nrms]?\s+(?:[\w-]+\s+)?(?:[\w-]*(?:[Ss]itzung|BVV)|"
-    + one_of(SESSION_CYCLES)
-    + r")\b|\bum\s+(?:einen|eine|ein)\s+(?:"
-    + one_of(SESSION_CYCLES)
-    + r")\b",
-)
-# A sentence in the past tense only ("wurden in der nächsten Sitzung erörtert"): a record.
-_PAST_ONLY = re.compile(
-    r"^(?!.*\b(?:wird|werden|soll|sollen|muss|müssen|ist\s+\w+\s+zu)\b)"
-    r".*\b(?:wurde|wurden|war|waren|hatte|hatten)\b",
-    _I | re.S,
 )
 _TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
 # Time words that no rule read: an operative sentence holding one is shown to a person.
@@ -822,27 +805,6 @@ def doubt_of(reading: Reading) -> str | None:
     return next((name for name, rule in DOUBT_RULES.items() if rule(reading)), None)
 
 
-# A postponement or a session ahead is read wherever it stands: a minutes' TOP after the
-# first resolution ("Daher wird TOP 7 vertagt auf die nächste Ortsratssitzung") lies outside
-# the section the main pass reads.
-
-
-def _main_sentences(text: str, scope: str, in_section: bool) -> list[str]:
-    """The sentences the main pass reads: the scope's, and where the scope is a bound
-    resolution, the postponements and sessions ahead outside it."""
-    inside = list(sentences(scope))
-    if not in_section:
-        return inside
-    seen = {squash(s) for s in inside}
-    outside = [
-        s
-        for s in sentences(text)
-        if squash(s) not in seen
-        and (_POSTPONED.search(s) is not None or _SESSION_AHEAD.search(s) is not None)
-    ]
-    return inside + outside
-
-
 def find_obligations(
     text: str,
     *,
@@ -883,7 +845,7 @@ def find_obligations(
     reports: list[Report] = []
     addressee: str | None = None
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
-    for sentence in _main_sentences(text, scope, scope_is_section):
+    for sentence in sentences(scope):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
         operative = _is_operative(sentence)
         reporting = _REPORT.search(sentence) is not None
@@ -893,11 +855,6 @@ def find_obligations(
             and not postponed
             and (
                 _ANNOUNCED.search(sentence) is not None
-                or (
-                    _SESSION_AHEAD.search(sentence) is not None
-                    and _PAST_CLAUSE.match(sentence) is None
-                    and _PAST_ONLY.match(sentence) is None
-                )
                 # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
                 or (reporting and _NEXT_SESSION.search(sentence) is not None)
             )

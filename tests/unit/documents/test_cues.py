@@ -124,11 +124,9 @@ def test_a_sentence_looking_ahead_to_the_council_with_a_time_is_shown() -> None:
 
 
 def test_a_strong_cue_is_shown_anywhere() -> None:
-    assert reasons("Konkrete Angaben folgen im nächsten Sitzungsblock.") == [
+    assert reasons("Konkrete Angaben folgen in der nächsten Bauausschusssitzung.") == [
         ("unread_cue", "cue:session_ahead")
     ]
-    # a session ahead the grammar reads is an obligation itself (decision 0023), no cue
-    assert reasons("Konkrete Angaben folgen in der nächsten Bauausschusssitzung.") == []
 
 
 def test_records_questions_statements_and_notices_are_not_shown() -> None:

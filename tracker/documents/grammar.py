@@ -27,8 +27,6 @@ from datetime import date
 from tracker.deadlines import period_end
 from tracker.documents.dates import full_year, last_day, safe_date
 from tracker.documents.model import Recurrence
-from tracker.documents.text import one_of
-from tracker.documents.vocabulary import SESSION_CYCLES
 
 
 @dataclass(frozen=True)
@@ -533,9 +531,9 @@ _EVENT = re.compile(
     r"(?:der\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+([\w-]*[Ss]itzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
-    # the council's cycles of sessions, from the vocabulary ("im nächsten Sitzungsdurchlauf")
-    r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(" + one_of(SESSION_CYCLES) + r"|Sitzungen)\b"
-    r"|\bum\s+(?:einen|eine|zwei)\s+(" + one_of(SESSION_CYCLES) + r")\b"
+    r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
+    r"Sitzungen)\b"
+    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
     # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026")
     r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)",
     _FLAGS,

@@ -17,18 +17,10 @@ from datetime import date
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
-from tracker.documents.sections import heading_role
 from tracker.documents.text import lines_of, one_of, sentences, squash
-from tracker.documents.vocabulary import (
-    ADMINISTRATION,
-    COUNCIL,
-    OTHER_BODIES,
-    PUBLIC_NOUN,
-)
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, OTHER_BODIES, PUBLIC_NOUN
 
 _I = re.IGNORECASE
-#: An undated term shorter than this (``zeitnah``) is recorded with its clause.
-_UNDATED_MIN = 12
 
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
@@ -359,7 +351,7 @@ def operative_text(text: str) -> str | None:
                 chunks.append(rest)
             chunks.append("")
             continue
-        if collecting and (_OPERATIVE_END.match(stripped) or heading_role(stripped) == "narrative"):
+        if collecting and _OPERATIVE_END.match(stripped):
             collecting = False
         if collecting:
             chunks.append(line)
@@ -527,19 +519,6 @@ def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = Fals
     return head[cut + 1 :] + term.text + tail[: min(ends) if ends else len(tail)]
 
 
-def _undated_text(sentence: str, term: Term) -> str:
-    """The text recorded for a term: the term itself, or for an undated word too short to
-    say what is due (``zeitnah``, ``umgehend``) the clause around it (``zeitnah einen
-    Maßnahmenkatalog zu entwickeln``): an undated obligation is known by its words alone."""
-    if term.date is not None or len(term.text) >= _UNDATED_MIN:
-        return term.text
-    clause = _clause(sentence, term)
-    start = term.start - clause.index(term.text) if term.text in clause else 0
-    if start > 0 and sentence[start - 1].isalnum():
-        clause = clause.split(None, 1)[-1]  # a word cut by the window's bound
-    return squash(clause).strip(" ,;:.") or term.text
-
-
 def _before(sentence: str, term: Term, width: int = 60) -> str:
     """The words just before a term: the patterns that look back are anchored at its start,
     so a bounded window keeps reading linear in the sentence's length."""
@@ -659,8 +638,6 @@ class Reading:
     announced: bool
     #: The sentence speaks of a report (``_REPORT``).
     reporting: bool
-    #: The sentence postpones (``_POSTPONED``).
-    postponed: bool
     #: The terms the main pass would record for it, and the document's dates.
     terms: tuple[Term, ...]
     context: DateContext
@@ -686,11 +663,8 @@ _NEGATION = re.compile(
 
 
 def negated_announcement(r: Reading) -> bool:
-    """An announcement or a postponement that says what will not happen (``Eine Verschiebung
-    bis zum 1.1.2026 ... ist nicht erklärbar``)."""
-    return (
-        (r.announced or r.postponed) and not r.mandate and _NEGATION.search(r.sentence) is not None
-    )
+    """An announcement that says what will not happen."""
+    return r.announced and not r.mandate and _NEGATION.search(r.sentence) is not None
 
 
 def other_body(r: Reading) -> bool:
@@ -735,12 +709,8 @@ _UNREAL = re.compile(r"\b(?:würde|würden|könnte|könnten|wäre|wären|hätte|
 
 
 def unreal_mood(r: Reading) -> bool:
-    """A term in a clause in the unreal mood, in a sentence that orders nothing (``..., so
-    dass man ... schlussfolgern könnte`` after the term's clause does not count)."""
-    if r.mandate:
-        return False
-    clauses = [_clause(r.sentence, t) for t in r.terms] or [r.sentence]
-    return any(_UNREAL.search(_PARENTHESIS.sub(" ", c)) is not None for c in clauses)
+    """A sentence in the unreal mood that orders nothing."""
+    return not r.mandate and _UNREAL.search(_PARENTHESIS.sub(" ", r.sentence)) is not None
 
 
 # A forecast ("voraussichtlich", "wird erwartet", "ist vorgesehen", "Prognose"): what is
@@ -897,7 +867,6 @@ def find_obligations(
                 _MANDATE.search(sentence) is not None,
                 announced,
                 reporting,
-                postponed,
                 tuple(terms),
                 context,
             )
@@ -949,13 +918,7 @@ def find_obligations(
             else:
                 term_kind = "completion"
             deadlines.append(
-                Deadline(
-                    _undated_text(sentence, term),
-                    term.date,
-                    term.window_start,
-                    term_kind,
-                    term.rule,
-                )
+                Deadline(term.text, term.date, term.window_start, term_kind, term.rule)
             )
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")

@@ -142,7 +142,6 @@ PARTS_OF_YEAR: tuple[str, ...] = (
 SESSION_CYCLES: tuple[str, ...] = (
     "Sitzungsturnus",
     "Sitzungsdurchlauf",
-    "Sitzungslauf",
     "Sitzungsrunde",
     "Sitzungszyklus",
     "Sitzungsfolge",
@@ -236,49 +235,6 @@ PROCEDURE: tuple[str, ...] = (
     "Abwägung",
 )
 
-#: Headings of a document's narrative parts (decision 0023): what happened, why, what it costs.
-#: A time in such a part describes; only a sentence that orders an action there binds.
-NARRATIVE_HEADINGS: tuple[str, ...] = (
-    "Sachverhalt",
-    "Sachdarstellung",
-    "Sachstand",
-    "Begründung",
-    "Beschlussbegründung",
-    "Problembeschreibung",
-    "Problemstellung",
-    "Erläuterung",
-    "Erläuterungen",
-    "Ausgangslage",
-    "Ausgangssituation",
-    "Hintergrund",
-    "Anlass",
-    "Darstellung",
-    "Situation",
-    "Sachlage",
-    "Finanzielle Auswirkungen",
-    "Haushaltsmäßige Auswirkungen",
-    "Auswirkungen",
-    "Kosten",
-    "Rechtslage",
-    "Rechtliche Grundlagen",
-    "Vorbemerkung",
-)
-#: Headings of a document's operative parts: what the council is asked to decide or decided.
-OPERATIVE_HEADINGS: tuple[str, ...] = (
-    "Beschluss",
-    "Beschlüsse",
-    "Beschlusstext",
-    "Beschlussvorschlag",
-    "Beschlussempfehlung",
-    "Beschlussantrag",
-    "Beschlussentwurf",
-    "Antrag",
-    "Antragstext",
-    "Empfehlung",
-    "Petitum",
-    "Entscheidungsvorschlag",
-    "Vorschlag der Verwaltung",
-)
 #: Bodies outside the council and its administration (another level's procedure, a court):
 #: a duty they set or bear is theirs, not the administration's.
 OTHER_BODIES: tuple[str, ...] = (

@@ -1,6 +1,5 @@
 """Given a sentence whose time is in doubt by its structure, then it is shown for review and
-not recorded as an obligation (decision 0023); an undated word recorded with its clause; a
-numbered narrative heading that ends the resolution.
+not recorded as an obligation (decision 0023).
 
 Each doubt rule's case is also read with that rule taken out of the registry: the term is
 then recorded, so every case fails without its rule.
@@ -14,7 +13,6 @@ import pytest
 
 from tracker.documents import extract_text, obligations
 from tracker.documents.obligations import DOUBT_RULES
-from tracker.documents.sections import heading_role
 
 HEAD = "Drucksache - 0815/V\nBetreff: Spielplätze sanieren\nDrucksache-Art:Antrag\n\n"
 DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
@@ -81,73 +79,3 @@ def test_without_its_rule_the_term_would_be_recorded(
         obligations, "DOUBT_RULES", {n: r for n, r in DOUBT_RULES.items() if n != rule}
     )
     assert due in [d.date for d in extract_text(text, name="t.txt").deadlines]
-
-
-def test_a_negated_postponement_is_no_duty() -> None:
-    extraction = extract_text(
-        HEAD + "Eine Verschiebung bis zum 1.1.2026 ist nicht erklärbar.", name="t.txt"
-    )
-    assert extraction.deadlines == ()
-    assert "doubt:negated_announcement" in [r.rule for r in extraction.review]
-
-
-def test_an_undated_word_too_short_to_say_what_is_due_is_recorded_with_its_clause() -> None:
-    extraction = extract_text(
-        HEAD + "Die BVV möge beschließen:\nDer Magistrat wird beauftragt, zeitnah einen "
-        "Maßnahmenkatalog zu entwickeln.",
-        name="t.txt",
-    )
-    assert [(d.text, d.date) for d in extraction.deadlines] == [
-        ("zeitnah einen Maßnahmenkatalog zu entwickeln", None)
-    ]
-    # a longer term is its own text
-    longer = extract_text(
-        HEAD + "Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, in der nächsten Sitzung "
-        "zu berichten.",
-        name="t.txt",
-    )
-    assert [d.text for d in longer.deadlines] == ["in der nächsten Sitzung"]
-
-
-def test_a_numbered_narrative_heading_ends_the_resolution(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    text = (
-        HEAD + "Beschlussvorschlag:\nDie Verwaltung wird beauftragt, die Spielplätze zu "
-        "sanieren.\n\n2. Begründung\nDie Förderung endet spätestens am 30.06.2027."
-    )
-    assert extract_text(text, name="t.txt").deadlines == ()
-    monkeypatch.setattr(obligations, "heading_role", lambda line: None)
-    assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2027, 6, 30)]
-
-
-@pytest.mark.parametrize(
-    ("line", "role"),
-    [
-        ("Sachverhalt", "narrative"),
-        ("2. Sachverhalt:", "narrative"),
-        ("II. Begründung des Antrags", "narrative"),
-        ("Sachverhalt: Die Verwaltung hat im Mai berichtet.", "narrative"),
-        ("Finanzielle Auswirkungen:", "narrative"),
-        ("Beschlussvorschlag", "operative"),
-        ("1. Beschlussvorschlag:", "operative"),
-        ("a) Antragstext", "operative"),
-        ("Der Gemeinderat beschließt:", "operative"),
-        # sentences, not headings
-        ("Die Begründung ist der Anlage zu entnehmen.", None),
-        ("Sachverhalt ist, dass die Halle seit 2019 geschlossen ist und saniert wird.", None),
-        ("Begründung wurde vorgetragen", None),
-        ("", None),
-    ],
-)
-def test_a_heading_is_read_in_any_layout(line: str, role: str | None) -> None:
-    assert heading_role(line) == role
-
-
-def test_the_unreal_mood_counts_in_the_terms_clause_only() -> None:
-    extraction = extract_text(
-        HEAD + "Die Verwaltung wird dem Rat bis zum 30.06.2025 berichten, so dass man dann "
-        "entscheiden könnte.",
-        name="t.txt",
-    )
-    assert [d.date for d in extraction.deadlines] == [date(2025, 6, 30)]

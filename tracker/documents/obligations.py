@@ -4,7 +4,10 @@ Only operative text counts: the ``möge beschließen`` items, a Beschlussvorschl
 with ``wird ersucht / beauftragt / gebeten``, ``zu berichten``, ``vorzulegen``, and labelled
 fields such as ``Erledigungsfrist:``. False friends are left out: questions, the dates of a
 rejected motion, meeting and reference dates (``Beschluss vom 25.02.2014``), reports the
-administration declines, and the Beratungsfolge's own dates.
+administration declines, and the Beratungsfolge's own dates. A sentence whose structure puts
+its time in doubt (``DOUBT_RULES``: another level's duty, a negated announcement, a question by
+word order, the unreal mood, a forecast, an earliest time, a time already passed) is shown for
+review instead of recorded.
 """
 
 from __future__ import annotations

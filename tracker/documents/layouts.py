@@ -29,7 +29,7 @@ from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import lines_of, one_of, sentences, squash
-from tracker.documents.vocabulary import COUNCIL
+from tracker.documents.vocabulary import COUNCIL, MINUTES_NAME
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,47 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
+# The heading of a session's minutes or agenda, in the head: "Niederschrift" / "über die 2.
+# Sitzung der Bezirksvertretung ..." / "am 25.11.2009", "Öffentlicher Teil der Niederschrift
+# über ...", "Sitzung des Bezirksrates Mitte", "4. Amtsausschusssitzung des Amtes ...",
+# "Sitzung Stadtbezirksrat Misburg-Anderten am 01.11.2017".
+_SESSION_HEADING = re.compile(
+    r"^(?:(?:Öffentliche[rs]?|Nichtöffentliche[rs]?)\s+(?:Teil\s+der\s+)?)?"
+    r"(?i:" + MINUTES_NAME + r")(?:\s+(?P<tail>(?:über|der|des|zur|vom)\b.*))?$"
+    r"|^(?:\d{1,3}\.\s+)?(?:(?:öffentliche|konstituierende|außerordentliche)\s+)?"
+    r"(?:[A-ZÄÖÜ][\wäöüß]*s)?[Ss]itzung\s+(?:des|der)\s+[A-ZÄÖÜ].*$"
+    r"|^Sitzung\s+(?:" + COUNCIL + r")\b.*$"
+)
+_SESSION_CONTINUED = re.compile(r"^(?:über|der|des|zur|vom)\s+\S")
+_SESSION_DAY = re.compile(r"^(?:am|vom)\s+\S")
+
+
+def session_heading(lines: list[str], within: int = 12) -> str | None:
+    """The heading of minutes (or of a session page) among the head's first lines, with the
+    lines that continue it (``über die ...``, ``am <date>``): the title a reader takes for
+    minutes that carry no Betreff. A minutes word alone counts only with its continuation."""
+    for index, raw in enumerate(lines[:within]):
+        line = squash(raw)
+        m = _SESSION_HEADING.match(line)
+        if m is None or len(line) > 200 or line.endswith((".", ":")):
+            continue
+        parts = [line]
+        at = index + 1
+        if m.group("tail") is None and re.match(
+            r"^(?:\S+\s+){0,3}(?i:" + MINUTES_NAME + r")$", line
+        ):
+            if at >= len(lines) or not _SESSION_CONTINUED.match(lines[at]):
+                continue
+            parts.append(squash(lines[at]))
+            at += 1
+        if at < len(lines) and _SESSION_DAY.match(lines[at]) and DATE.search(lines[at]):
+            parts.append(squash(lines[at]))
+        heading = " ".join(parts)
+        if len(heading) <= 250:
+            return _clean_title(heading)
+    return None
+
+
 # Minutes: "Punkt 4 der Tagesordnung: Corona-Hilfe für Kultureinrichtungen".
 _AGENDA_ITEM = re.compile(r"^(?:Punkt|TOP)\s+[\d.]+\s+der\s+Tagesordnung\s*:\s*(\S.*)$")
 
@@ -145,6 +186,10 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
         m = AUSZUG.match(line)
         if m:
             return _clean_title(m.group(1))
+    # Minutes without a number of their own: their heading (a TOP page names its paper).
+    session = session_heading(lines) if ref is None else None
+    if session is not None:
+        return session
     if ref is not None and ref.line > 0 and lines and _looks_like_title(lines[0]):
         return squash(lines[0])
     if ref is not None and not ref.rest:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 _I = re.compile
 _MINUTES = _I(
@@ -57,8 +58,9 @@ _NARRATION = _I(
 
 
 def _head(text: str, lines: int = 12) -> str:
-    """The first lines, letter-spaced headings joined (``N i e d e r s c h r i f t``)."""
-    head = "\n".join(text.split("\n")[:lines])
+    """The first lines with text (blank lines of an export are no lines of the head),
+    letter-spaced headings joined (``N i e d e r s c h r i f t``)."""
+    head = "\n".join(islice((x for x in text.split("\n") if x.strip()), lines))
     return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), head)
 
 
@@ -107,6 +109,20 @@ def motion(text: str, has_reference: bool) -> str | None:
     return "Antrag" if _MOTION.search(head) or _MOTION_HEAD.search(_head(text, 3)) else None
 
 
+# A group asking the council to decide: "bitten den Rat um Beschlussfassung des folgenden
+# Antrags", "bittet um Aufnahme des o.g. Punktes auf die Tagesordnung sowie um Beratung und
+# Beschlussfassung" (the period of an abbreviation such as "o.g." does not end it).
+_REQUEST = _I(
+    r"\bbitte[nt]?\b(?:[^.]|(?<!\w\w)\.){0,160}?\bum\s+(?:[^\s.]+\s+){0,10}?Beschlussfassung\b"
+    r"|\bBeschlussfassung\s+(?:über\s+)?(?:des|den)\s+(?:folgenden|nachstehenden)\s+Antrag"
+)
+
+
+def motion_request(text: str, has_reference: bool) -> str | None:
+    """A request to put a proposal to the vote (``bitten ... um Beschlussfassung``): a motion."""
+    return "Antrag" if _REQUEST.search(_head(text, 8)) else None
+
+
 def question(text: str, has_reference: bool) -> str | None:
     """A question in its own words (``Anfrage der Fraktion``, ``Ich frage den Senat``)."""
     return "Anfrage" if _QUESTION.search(_head(text, 20)) else None
@@ -121,10 +137,11 @@ KIND_RULES: dict[str, KindRule] = {
     "gazette": gazette,
     "session_record": session_record,
     "agenda": agenda,
+    "narration": narration,
     "motion": motion,
+    "motion_request": motion_request,
     "question": question,
     "decision_page": decision_page,
-    "narration": narration,
 }
 
 

@@ -1,0 +1,40 @@
+"""Kind rules that read the structure of a page: the head's lines with text, a request to
+decide, the narration of a meeting before the motions it narrates."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.documents.kinds import KIND_RULES, kind_from_content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Fraktionen von SPD und CDU bitten den Rat um Beschlussfassung des folgenden "
+        "Antrags:\n1. Die Verwaltung wird beauftragt, eine Übersicht zu erstellen.",
+        "Sehr geehrter Herr Vorsitzender,\ndie CDU-Fraktion bittet um Aufnahme des o.g. Punktes "
+        "auf die Tagesordnung sowie um Beratung und Beschlussfassung des nachfolgenden Antrags.",
+    ],
+)
+def test_a_request_to_decide_is_a_motion(text: str) -> None:
+    assert KIND_RULES["motion_request"](text, False) == "Antrag"
+    assert kind_from_content(text, False) == "Antrag"
+
+
+def test_a_request_ends_with_its_sentence() -> None:
+    text = "Wir bitten um Verständnis. Die Beschlussfassung erfolgt im Rat um 18 Uhr."
+    assert KIND_RULES["motion_request"](text, False) is None
+
+
+def test_blank_lines_of_an_export_do_not_push_a_heading_out_of_the_head() -> None:
+    text = "04.10.2012 Aufrufe\n\n" + "Flipbook-Werbung\n\n" * 5 + "- N i e d e r s c h r i f t\n"
+    assert KIND_RULES["minutes"](text, False) == "Niederschrift"
+
+
+def test_a_narrated_meeting_that_mentions_motions_is_an_excerpt() -> None:
+    text = (
+        "Beschluss: Mehrheitlich beschlossen\nSachverhalt:\nHerr Rhode erläutert die "
+        "Rechtslage.\nRh Goebel beantragt, auf den Ausschuss zu verzichten.\n"
+    )
+    assert kind_from_content(text, False) == "Auszug"

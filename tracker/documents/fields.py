@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from tracker.documents.dates import DATE, parse_date
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
 from tracker.documents.text import one_of, squash
-from tracker.documents.vocabulary import COUNCILS, NAMED_COUNCIL
+from tracker.documents.vocabulary import COUNCIL, COUNCILS, NAMED_COUNCIL
 
 LABELS: tuple[str, ...] = (
     "Betreff",
@@ -486,6 +487,9 @@ def find_body(text: str) -> str | None:
     committee = _COMMITTEE_SESSION.search("\n".join(text.split("\n")[:8]))
     if committee is not None:
         return _nominative(committee.group(1))
+    session = council_in_session_heading(text)
+    if session is not None:
+        return session
     for berlin in _BERLIN.finditer(text):
         # "beim Bezirk Mitte" alone names a district of any city; Berlin's need more.
         if (
@@ -554,6 +558,39 @@ _COMMITTEE_SESSION = re.compile(
     r"|[A-ZÄÖÜ][\w-]*ausschusses|Stadtbezirksrat(?:e)?s\s+[A-ZÄÖÜ][\w-]+|Bezirksvertretung\s+"
     r"[A-ZÄÖÜ][\w-]+|Beirat(?:e)?s\s+[A-ZÄÖÜ][\w-]+)"
 )
+
+
+# The council a session heading names: "Sitzung der Gemeindevertretung", "Niederschrift über
+# die 14. Sitzung des Rates der Gemeinde Kreuzau", "4. Amtsausschusssitzung des Amtes ...",
+# "Sitzung Stadtbezirksrat Misburg-Anderten", "Bericht über die öffentliche
+# Gemeinderatssitzung".
+_SESSION_COUNCIL = re.compile(
+    r"(?:\b(?:Sitzung|Niederschrift|Protokoll)\b[^\n]{0,60}?\b(?:des|der)\s+(?:\d+\.\s+)?"
+    r"(?:(?:öffentlichen|konstituierenden|außerordentlichen)\s+)?"
+    r"|\bSitzung\s+)"
+    r"(?P<council>" + COUNCIL + r")(?:es|s)?(?![\wäöüß-])"
+    r"(?:[^\S\n]+(?P<name>(?!(?:am|vom|der|des|in|im|Am|Die|Der)\b)[A-ZÄÖÜ][\wäöüß]+(?:-[\wäöüß]+)*"
+    r"|\d{1,2}\b(?!\.)))?"
+    r"|\b(?P<compound>" + COUNCIL + r")(?:es|s)?sitzung\b",
+)
+
+
+def council_in_session_heading(text: str, within: int = 12) -> str | None:
+    """The council whose session the head's heading names (see :data:`_SESSION_COUNCIL`),
+    with its own name where one follows (``Bezirksrat Mitte``). Only heading-like lines
+    count: a paragraph that mentions a session (``Ortsbeiratssitzungen``) is no heading."""
+    lines = islice((x for x in text.split("\n") if x.strip()), within)
+    head = "\n".join(x for x in lines if len(x) <= 160)
+    for m in _SESSION_COUNCIL.finditer(head):
+        council = m.group("council") or m.group("compound")
+        if council == "Rat" and m.group("compound"):
+            continue  # "Ratssitzung" names no council in particular
+        base = _base(council) if council != "Rat" else "Rat"
+        name = m.group("name")
+        if name and name not in _NOT_A_PLACE:
+            return f"{base} {name}"
+        return base
+    return None
 
 
 def _nominative(committee: str) -> str:

@@ -395,6 +395,8 @@ def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
 
 _DECISION_LABELS = (
     "Abstimmung",
+    "Abst.-Erg.",
+    "Abst.-Ergebnis",
     "Beschluss",
     "Beschlussart",
     "Beratungsergebnis",

@@ -29,7 +29,7 @@ from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import lines_of, one_of, sentences, squash
-from tracker.documents.vocabulary import COUNCIL, MINUTES_NAME
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, MINUTES_NAME
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Header:
     decision: Decision | None = None
     proposal: str | None = None
     office: str | None = None
+    #: who the document asks to act, read from its wording as a whole (see :func:`addressed_party`)
+    addressee: str | None = None
     initiators: tuple[str, ...] = ()
     date: date | None = None
 
@@ -518,6 +520,36 @@ def _proposal(lines: list[str]) -> str | None:
     return None
 
 
+# Who a document asks to act, wherever the sentence stands: "Die Verwaltung wird ermächtigt",
+# "Der Magistrat wird gebeten", "beauftragt den Oberbürgermeister", and the salutation of a
+# letter to the head of the administration ("Sehr geehrter Herr Oberbürgermeister").
+_ADDRESSED = (
+    re.compile(
+        r"\b(?:Der|Die|Das)\s+(" + ADMINISTRATION + r")\s+(?:wird|werden)\s+(?:\S+\s+){0,3}?"
+        r"(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|verpflichtet)\b"
+    ),
+    re.compile(
+        r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|fordert|fordern)\s+"
+        r"(?:den|die|das)\s+(" + ADMINISTRATION + r")\b"
+    ),
+    re.compile(
+        r"^Sehr\s+geehrte[rs]?\s+(?:Herr|Frau)\s+((?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|"
+        r"Landrat|Landrätin)\b",
+        re.MULTILINE,
+    ),
+)
+
+
+def addressed_party(text: str) -> str | None:
+    """The administration a document asks to act, read from the document as a whole: the
+    fallback where no operative sentence named one (see :data:`_ADDRESSED`)."""
+    for pattern in _ADDRESSED:
+        m = pattern.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
 def _document_date(lines: list[str]) -> date | None:
     """The paper's own date: a ``Datum:`` field, else the first date in its head."""
     labelled = label_value(lines, ("Datum", "Sitzungsdatum", "Vorlagedatum"))
@@ -560,6 +592,7 @@ def read_generic(text: str) -> Header:
         decision=decision,
         proposal=_proposal(lines),
         office=find_office(lines),
+        addressee=addressed_party(text),
         initiators=initiators,
         date=_document_date(lines),
     )

@@ -487,9 +487,6 @@ def find_body(text: str) -> str | None:
     committee = _COMMITTEE_SESSION.search("\n".join(text.split("\n")[:8]))
     if committee is not None:
         return _nominative(committee.group(1))
-    session = council_in_session_heading(text)
-    if session is not None:
-        return session
     for berlin in _BERLIN.finditer(text):
         # "beim Bezirk Mitte" alone names a district of any city; Berlin's need more.
         if (
@@ -506,6 +503,9 @@ def find_body(text: str) -> str | None:
         return f"Bezirksversammlung {m.group(1)}"
     if re.search(r"\bBezirksversammlung\b", text):
         return "Bezirksversammlung"
+    session = council_in_session_heading(text)
+    if session is not None:
+        return session
     # A place named only in the reasoning ("Vorreiter ist die Stadt Tübingen") is another
     # council's: the council named above it wins.
     reasoning = _REASONING.search(text)
@@ -579,8 +579,10 @@ def council_in_session_heading(text: str, within: int = 12) -> str | None:
     """The council whose session the head's heading names (see :data:`_SESSION_COUNCIL`),
     with its own name where one follows (``Bezirksrat Mitte``). Only heading-like lines
     count: a paragraph that mentions a session (``Ortsbeiratssitzungen``) is no heading."""
-    lines = islice((x for x in text.split("\n") if x.strip()), within)
-    head = "\n".join(x for x in lines if len(x) <= 160)
+    lines = list(islice((x for x in text.split("\n") if x.strip()), within))
+    # the meetings of a Beratungsfolge table are the paper's path, not its heading
+    table = next((i for i, x in enumerate(lines) if _CONSULTATION_START.match(x.strip())), None)
+    head = "\n".join(x for x in lines[:table] if len(x) <= 160)
     for m in _SESSION_COUNCIL.finditer(head):
         council = m.group("council") or m.group("compound")
         if council == "Rat" and m.group("compound"):

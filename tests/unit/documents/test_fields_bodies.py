@@ -51,3 +51,12 @@ def test_the_council_of_the_session_heading_is_the_body(text: str, body: str) ->
 )
 def test_no_session_heading_no_council_from_it(text: str) -> None:
     assert council_in_session_heading(text) is None
+
+
+def test_a_meeting_in_the_beratungsfolge_is_no_session_heading() -> None:
+    text = (
+        "Drucksache - 1263/IV\nBetreff: Integrationskonferenz durchführen\nBeratungsfolge:\n"
+        "Ausschuss für Integration Vorberatung\n20.02.2014\n"
+        "28. öffentliche Sitzung der Gemeindevertretung Au\n"
+    )
+    assert council_in_session_heading(text) is None

@@ -168,9 +168,14 @@ def session_heading(lines: list[str], within: int = 12) -> str | None:
 
 # Minutes: "Punkt 4 der Tagesordnung: Corona-Hilfe für Kultureinrichtungen".
 _AGENDA_ITEM = re.compile(r"^(?:Punkt|TOP)\s+[\d.]+\s+der\s+Tagesordnung\s*:\s*(\S.*)$")
+# A page of one agenda item opens with it: "TOP Ö 1: Eröffnung, Begrüßung", "TOP 4.2: Haushalt".
+_TOP_OPENING = re.compile(r"^TOP\s*(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*[a-z]?\s*:\s*\S.{3,}$")
 
 
 def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
+    for line in lines[:2]:
+        if _TOP_OPENING.match(squash(line)) and len(line) <= 250:
+            return _clean_title(line)
     for index, line in enumerate(lines):
         agenda = _AGENDA_ITEM.match(line)
         if agenda:
@@ -250,7 +255,11 @@ _NOT_HEADING = re.compile(
     r"Sitzung|Tagesordnung|Zurück|Titel|Logo|Weiterlesen|Inhalt|Startseite|Navigation|Suche|"
     r"Veröffentlicht|Hinweis|Bitte|Herr\b|Frau\b|Mitglieder|Anwesend|Beginn|Ende|Ort\b|"
     r"Seiteninhalt|Mitteilungsblatt|Aus\s+(?:dem\s+)?Ratsinformations|Keine\s+Ergebnisse|hierzu|"
-    r"(?:Stadt|Gemeinde|Landkreis|Amt)\s+[\w-]+\s+-)",
+    r"(?:Stadt|Gemeinde|Landkreis|Amt)\s+[\w-]+\s+-"
+    # a letterhead, a closing, a bullet of a page's navigation
+    r"|(?:Stadt|Gemeinde|Landkreis|Kreis|Markt|Samtgemeinde|Verbandsgemeinde|Amt)\s+[\w.-]+$"
+    r"|(?:Der|Die)\s+(?:Ober)?bürgermeister(?:in)?$|(?:Der|Die)\s+Landr(?:at|ätin)$"
+    r"|Mit\s+freundlichen\s+Grüßen|[•·]\s)",
     re.IGNORECASE,
 )
 _HEADING_LABEL = re.compile(

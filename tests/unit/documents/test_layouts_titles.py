@@ -65,3 +65,22 @@ def test_a_top_page_with_its_paper_keeps_the_paper_title() -> None:
         "25. öffentliche Sitzung des Sportausschusses\nBeschluss: einstimmig beschlossen\n"
     )
     assert extract_text(text, name="a.txt").title == "Sanierung des Tribünengebäudes unterstützen"
+
+
+def test_a_page_that_opens_with_its_agenda_item_takes_it_as_title() -> None:
+    text = "TOP Ö 1: Eröffnung, Begrüßung\nBürgermeister Schmidt eröffnet die Sitzung.\n"
+    assert extract_text(text, name="t.txt").title == "TOP Ö 1: Eröffnung, Begrüßung"
+
+
+def test_a_minutes_page_with_many_items_is_not_titled_by_a_later_one() -> None:
+    text = "Gemeinde Au\nSitzungstermine\nÜbersicht\nTOP 1: Eröffnung\nTOP 2: Haushalt\n"
+    assert extract_text(text, name="t.txt").title != "TOP 1: Eröffnung"
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    ["STADT KARLSRUHE", "Stadt Au", "Der Oberbürgermeister", "Mit freundlichen Grüßen"],
+)
+def test_a_letterhead_is_no_title(letterhead: str) -> None:
+    text = f"{letterhead}\nKommunales Wohnraumförderungsprogramm für Au\nStellungnahme\n"
+    assert extract_text(text, name="t.txt").title == "Kommunales Wohnraumförderungsprogramm für Au"

@@ -69,6 +69,25 @@ def attachment(text: str, has_reference: bool) -> str | None:
     return "Anlage" if _ATTACHMENT.search(_head(text, 6)) else None
 
 
+# A page of one agenda item: it opens with the item ("TOP Ö 3: Vollzug ...", "25.06.2019 - 9
+# Wahl eines ...") within its first two lines and lists no second item below.
+_ITEM_OPENING = _I(
+    r"^(?:TOP\s*(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*[a-z]?\s*:"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}\s+[-–]\s+(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*\s)\s*\S"
+)
+_NEXT_ITEM = _I(r"^(?:TOP\s*(?:[ÖN]\s*)?\d|Tagesordnungspunkt\s+\d)", re.MULTILINE)
+
+
+def agenda_item_page(text: str, has_reference: bool) -> str | None:
+    """A page that opens with one agenda item and names no other: an excerpt (Auszug)."""
+    head = _head(text, 2).split("\n")
+    opening = next((i for i, line in enumerate(head) if _ITEM_OPENING.match(line.strip())), None)
+    if opening is None:
+        return None
+    rest = "\n".join(x.strip() for x in text.split("\n") if x.strip())
+    return "Auszug" if len(_NEXT_ITEM.findall(rest)) <= 1 else None
+
+
 def session_record(text: str, has_reference: bool) -> str | None:
     """The record of a session (it opened, had a quorum, fixed its agenda) without the word."""
     return "Niederschrift" if _SESSION.search(text[:3000]) else None
@@ -133,6 +152,7 @@ KindRule = Callable[[str, bool], str | None]
 #: The rules by name, in order: the first that names a kind wins.
 KIND_RULES: dict[str, KindRule] = {
     "attachment": attachment,
+    "agenda_item_page": agenda_item_page,
     "minutes": minutes,
     "gazette": gazette,
     "session_record": session_record,

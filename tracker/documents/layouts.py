@@ -170,12 +170,19 @@ def session_heading(lines: list[str], within: int = 12) -> str | None:
 _AGENDA_ITEM = re.compile(r"^(?:Punkt|TOP)\s+[\d.]+\s+der\s+Tagesordnung\s*:\s*(\S.*)$")
 # A page of one agenda item opens with it: "TOP Ö 1: Eröffnung, Begrüßung", "TOP 4.2: Haushalt".
 _TOP_OPENING = re.compile(r"^TOP\s*(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*[a-z]?\s*:\s*\S.{3,}$")
+# A page of one agenda item headed by its meeting's date: "25.06.2019 - 9 Wahl eines ...".
+_DATED_ITEM = re.compile(
+    r"^\d{1,2}\.\d{1,2}\.\d{4}\s+[-–]\s+(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*\s+(\S.{3,})$"
+)
 
 
 def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
-    for line in lines[:2]:
+    for index, line in enumerate(lines[:2]):
         if _TOP_OPENING.match(squash(line)) and len(line) <= 250:
-            return _clean_title(line)
+            return _clean_title(_continued_title(lines, index, squash(line)))
+        dated = _DATED_ITEM.match(squash(line))
+        if dated:
+            return _clean_title(dated.group(1))
     for index, line in enumerate(lines):
         agenda = _AGENDA_ITEM.match(line)
         if agenda:

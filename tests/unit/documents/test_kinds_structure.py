@@ -38,3 +38,22 @@ def test_a_narrated_meeting_that_mentions_motions_is_an_excerpt() -> None:
         "Rechtslage.\nRh Goebel beantragt, auf den Ausschuss zu verzichten.\n"
     )
     assert kind_from_content(text, False) == "Auszug"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "TOP Ö 1: Eröffnung, Begrüßung\nBürgermeister Schmidt eröffnet die Sitzung des Rates.",
+        "22.09.2025 - 1 Eröffnung der Sitzung, Feststellen der Ordnungs...\nReduzieren\n"
+        "Frau Dr. Schwenke eröffnet die Sitzung um 18:04 Uhr.",
+        "Tagesordnungspunkt\nTOP Ö 3: Vollzug des Immissionsschutzgesetzes\nDer Rat beschließt.",
+    ],
+)
+def test_a_page_of_one_agenda_item_is_an_excerpt(text: str) -> None:
+    assert KIND_RULES["agenda_item_page"](text, False) == "Auszug"
+    assert kind_from_content(text, False) == "Auszug"
+
+
+def test_minutes_listing_several_items_are_no_excerpt() -> None:
+    text = "TOP 1: Eröffnung\nDer Vorsitzende eröffnet die Sitzung.\nTOP 2: Haushalt\nTOP 3: Bau"
+    assert KIND_RULES["agenda_item_page"](text, False) is None

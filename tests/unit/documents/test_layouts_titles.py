@@ -84,3 +84,8 @@ def test_a_minutes_page_with_many_items_is_not_titled_by_a_later_one() -> None:
 def test_a_letterhead_is_no_title(letterhead: str) -> None:
     text = f"{letterhead}\nKommunales Wohnraumförderungsprogramm für Au\nStellungnahme\n"
     assert extract_text(text, name="t.txt").title == "Kommunales Wohnraumförderungsprogramm für Au"
+
+
+def test_a_dated_agenda_item_page_takes_the_item_as_title() -> None:
+    text = "25.06.2019 - 9 Wahl eines zusätzlichen Mitgliedes\nGrunddaten\n- TOP:\n- Ö 9\n"
+    assert extract_text(text, name="t.txt").title == "Wahl eines zusätzlichen Mitgliedes"

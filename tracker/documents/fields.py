@@ -264,8 +264,10 @@ _REF_LABEL = (
     r"Drs\.\s*(?:Nr\.?)?|DS-?\s?Nr\.?|Ds\.|DS|VO-?Nr\.?|Vorlagen?-?Nr\.?|Drucksachen?-?Nr\.?|"
     r"Nr\.)"
 )
+# After a label, a number may carry a letter prefix of its series: "Vorlage Nr.: AN 0088/2018".
 _LABELLED_REF = re.compile(
-    r"(?<![\w-])(" + _REF_LABEL + r")\s*[-:–]?\s*(" + _REF + r"|\d{3,7})(?![\w/-]|\.\d)"
+    r"(?<![\w-])(" + _REF_LABEL + r")\s*[-:–]?\s*((?:[A-Z]{1,4} (?=\d))?(?:" + _REF + r"|\d{3,7}))"
+    r"(?![\w/-]|\.\d)"
 )
 _CITATION = re.compile(
     r"(?:\b(?:zur|zum|gemäß|gem\.|siehe|vgl\.|laut|lt\.|betreffend|bzgl\.|aus\s+der|aus\s+dem|"

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable
 from itertools import islice
 
+from tracker.documents.vocabulary import COUNCIL
+
 _I = re.compile
 _MINUTES = _I(
     r"\b(?:Niederschrift|Sitzungsniederschrift|Protokoll|Sitzungsprotokoll|Ergebnisprotokoll|"
@@ -49,9 +51,13 @@ _QUESTION = _I(r"\b(?:Anfrage\s+(?:der|des|von)|fragt\s+(?:den|die|das)|Ich\s+fr
 _NARRATION = _I(
     r"\b(?:Herr|Frau|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|\w+bürgermeister(?:in)?|"
     r"Landrat|Landrätin|Vorsitzende[r]?|Amtsleiter(?:in)?|Ortsvorsteher(?:in)?|Kämmerer|"
-    r"Kämmerin)\s+(?:(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w-]+)\s+){0,3}?(?:berichtet|teilt|erklärt|"
+    r"Kämmerin|Mitglied|Ratsmitglied|Stadträtin|Gemeinderätin|Stadtverordnete[r]?|"
+    r"Gemeindevertreter(?:in)?|Kreistagsmitglied|Ratsherr|Ratsfrau|"
+    # a councillor's abbreviated title before the name: "RV Hohnholz", "Rh Goebel", "GV Meier"
+    r"(?:[A-Z]{2,3}|R[hfm]|StR)(?=\s+[A-ZÄÖÜ][a-zäöüß]))"
+    r"\s+(?:(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w-]+)\s+){0,3}?(?:berichtet|teilt|erklärt|"
     r"weist|erinnert|informiert|erläutert|gibt|schließt|eröffnet|begrüßt|antwortet|verweist|"
-    r"trägt|erteilt)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
+    r"trägt|erteilt|fragt|erörtert|bemängelt|regt|dankt)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
     r"^Es\s+wird\s+folgendes\s+vorgetragen\b",
     re.MULTILINE,
 )
@@ -86,6 +92,23 @@ def agenda_item_page(text: str, has_reference: bool) -> str | None:
         return None
     rest = "\n".join(x.strip() for x in text.split("\n") if x.strip())
     return "Auszug" if len(_NEXT_ITEM.findall(rest)) <= 1 else None
+
+
+# A report on a session for the public, headed by the session: "Kurzbericht über die Sitzung
+# der Gemeindevertretung", "Gemeinderatssitzung vom 02.03.2021", "Aus dem Gemeinderat",
+# "Aktuelles aus dem Gemeinderat".
+_SESSION_REPORT = _I(
+    r"^(?:(?:Kurz|Sitzungs)?[Bb]ericht\s+(?:über|aus|von)\s+(?:de[mnr]|die)\s+(?:\w+\s+){0,2}?"
+    r"(?:Sitzung|\w+sitzung)\b"
+    r"|(?:Aktuelles\s+|Neues\s+|Berichte?\s+)?[Aa]us\s+de[mr]\s+(?:" + COUNCIL + r")\b\s*$"
+    r"|(?:" + COUNCIL + r")s?s?itzung\s+vom\s+\d)",
+    re.MULTILINE,
+)
+
+
+def session_report(text: str, has_reference: bool) -> str | None:
+    """A report on a council session headed by it, not its minutes: a Bericht."""
+    return "Bericht" if _SESSION_REPORT.search(_head(text, 4)) else None
 
 
 def session_record(text: str, has_reference: bool) -> str | None:
@@ -155,6 +178,7 @@ KIND_RULES: dict[str, KindRule] = {
     "agenda_item_page": agenda_item_page,
     "minutes": minutes,
     "gazette": gazette,
+    "session_report": session_report,
     "session_record": session_record,
     "agenda": agenda,
     "narration": narration,

@@ -57,3 +57,34 @@ def test_a_page_of_one_agenda_item_is_an_excerpt(text: str) -> None:
 def test_minutes_listing_several_items_are_no_excerpt() -> None:
     text = "TOP 1: Eröffnung\nDer Vorsitzende eröffnet die Sitzung.\nTOP 2: Haushalt\nTOP 3: Bau"
     assert KIND_RULES["agenda_item_page"](text, False) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kurzbericht über die Sitzung der Gemeindevertretung der Gemeinde Au am 4. Februar 2019\n"
+        "1. Beratung und Beschlussfassung über den Verkauf",
+        "Gemeinderatsitzung – März 2021\nGemeinderatssitzung vom 02.03.2021\nLiebe Bürger,",
+        "Bei Fragen wenden Sie sich bitte an:\nAktuelles aus dem Gemeinderat\nIn regelmäßigem ...",
+    ],
+)
+def test_a_report_on_a_session_is_a_report(text: str) -> None:
+    assert KIND_RULES["session_report"](text, False) == "Bericht"
+    assert kind_from_content(text, False) == "Bericht"
+
+
+def test_minutes_that_name_their_session_are_no_report() -> None:
+    text = "Niederschrift über die Sitzung des Gemeinderates vom 02.03.2021\nAnwesend:"
+    assert KIND_RULES["session_report"](text, False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("RV Hohnholz erörtert weiter, dass die Sitze neu verteilt werden.", "Auszug"),
+        ("Mitglied Haizmann fragt nach dem Sachstand zur Anfrage der UWG-Fraktion.", "Auszug"),
+        ("Die Verwaltung berichtet über den Stand. Die Fraktion beantragt eine Prüfung.", "Antrag"),
+    ],
+)
+def test_a_councillor_narrated_makes_an_excerpt(text: str, kind: str) -> None:
+    assert kind_from_content(text, False) == kind

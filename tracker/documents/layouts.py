@@ -467,15 +467,16 @@ def _labelled_decision(
 # Minutes and TOP pages state the decision in the present: "Der Ausschuss stimmt dem
 # Beschlussvorschlag zu", "Die Bezirksversammlung nimmt die Drucksache zur Kenntnis".
 _PRESENT_DECISION = re.compile(
-    _COUNCIL_SUBJECT
-    + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+(?:\S+\s+){0,8}?zu"
+    _COUNCIL_SUBJECT + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+"
+    # the object up to "zu", within the sentence (an abbreviation's period does not end it)
+    r"(?:\S*[^\s.]\s+|\S+\.\s+(?=[a-zäöüß\d])){0,30}?zu\b"
     r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
     r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
     r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|(?:die|den|das)\s))[^.]*"
 )
 #: Kinds that record what was decided (not a proposal).
-DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll"})
+DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll", "Bericht"})
 
 
 # A postponement decided on the page: "wird der Tagesordnungspunkt auf die nächste Sitzung

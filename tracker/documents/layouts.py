@@ -218,7 +218,21 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
                 return _clean_title(line)
     if lines and _looks_like_title(lines[0]):
         return squash(lines[0])
-    return _heading_before_resolution(lines) or _first_heading(lines)
+    return _heading_before_resolution(lines) or _topic(lines) or _first_heading(lines)
+
+
+# The topic a paper names in its opening line: "Antrag zum Thema: „Ratsinformationssystem“",
+# "... stellt einen Änderungsantrag ... zum Thema Schaffung von Kita-Plätzen".
+_TOPIC = re.compile(r"\bzum\s+Thema\s*:?\s*(\S.{3,}?)[\s.:]*$")
+
+
+def _topic(lines: list[str]) -> str | None:
+    """The rest of an opening line after ``zum Thema`` (the last resort before a heading)."""
+    for line in lines[:3]:
+        m = _TOPIC.search(squash(line))
+        if m and len(m.group(1)) <= 200:
+            return _clean_title(m.group(1))
+    return None
 
 
 # "Beratung in öffentlicher Sitzung", "öffentlich", "Status: öffentlich": not a title.

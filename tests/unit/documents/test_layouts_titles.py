@@ -89,3 +89,22 @@ def test_a_letterhead_is_no_title(letterhead: str) -> None:
 def test_a_dated_agenda_item_page_takes_the_item_as_title() -> None:
     text = "25.06.2019 - 9 Wahl eines zusätzlichen Mitgliedes\nGrunddaten\n- TOP:\n- Ö 9\n"
     assert extract_text(text, name="t.txt").title == "Wahl eines zusätzlichen Mitgliedes"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Antrag zum Thema: „Ratsinformationssystem“, VDO\nSehr geehrter Herr Bürgermeister,\n",
+            "„Ratsinformationssystem“, VDO",
+        ),
+        (
+            "Die Fraktion stellt einen Änderungsantrag in der Stadtverordnetenversammlung zum "
+            "Thema Schaffung von Kita-Plätzen.\nBeschlussempfehlung:\nDer Magistrat wird "
+            "beauftragt.\n",
+            "Schaffung von Kita-Plätzen",
+        ),
+    ],
+)
+def test_the_topic_an_opening_line_names_is_the_title(text: str, title: str) -> None:
+    assert extract_text(text, name="t.txt").title == title

@@ -189,7 +189,7 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
         consultations=header.consultations,
         decision=header.decision,
         proposal=header.proposal,
-        addressee=obligations.addressee or header.office,
+        addressee=obligations.addressee or header.addressee or header.office,
         office=header.office,
         initiators=header.initiators,
         deadlines=obligations.deadlines,

@@ -53,9 +53,39 @@ def _value(whole: str, cents: str | None, scale: str | None) -> float:
     return round(value, 2)
 
 
+# A table whose columns are declared in euro once, in a header line: "- in € -", "Betrag in
+# EUR", "Aufwand (in Euro)", or the unit alone for each column ("EUROEUROEURO"). Its cells
+# carry no unit of their own.
+_TABLE_UNIT = re.compile(
+    r"^[^\S\n]*(?:[^\n]{0,40}?[-(][^\S\n]*)?in[^\S\n]*(?:€|(?:EUR|Euro)\b)[^\n]{0,20}$"
+    r"|^[^\S\n]*(?:€|EURO?|Euro)(?:[^\S\n]*(?:€|EURO?|Euro))*[^\S\n]*$",
+    re.MULTILINE,
+)
+# A cell of such a table: a number with thousands separators ("3.500.000", "21.528,08"); cells
+# an export ran together ("3.500.000175.0003.325.000") split at the end of each group.
+_CELL = re.compile(r"(\d{1,3}(?:\.\d{3})+)(?:,(\d{2}))?")
+
+
+def table_amounts(text: str) -> list[tuple[int, float]]:
+    """The cells of tables declared in euro by a header line (see :data:`_TABLE_UNIT`)."""
+    header = _TABLE_UNIT.search(text)
+    if header is None:
+        return []
+    cells: list[tuple[int, float]] = []
+    at, end = header.end(), -1
+    while (m := _CELL.search(text, at)) is not None:
+        # a cell starts a number, or starts right where the previous cell ended
+        if m.start() != end and text[m.start() - 1] in "0123456789.,":
+            at = m.start() + 1
+            continue
+        cells.append((m.start(), _value(m.group(1), m.group(2), None)))
+        at = end = m.end()
+    return cells
+
+
 def find_amounts(text: str) -> list[float]:
     """Every euro amount in ``text``, in reading order, each value once."""
-    found: list[tuple[int, float]] = []
+    found: list[tuple[int, float]] = table_amounts(text)
     for m in _AFTER.finditer(text):
         found.append((m.start(), _value(m.group(1), m.group(2), m.group(3) or m.group(4))))
     for m in _BEFORE.finditer(text):

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 
 from tracker.documents.dates import DATE, parse_date
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
 from tracker.documents.text import one_of, squash
-from tracker.documents.vocabulary import COUNCILS, NAMED_COUNCIL
+from tracker.documents.vocabulary import COUNCIL, COUNCILS, NAMED_COUNCIL
 
 LABELS: tuple[str, ...] = (
     "Betreff",
@@ -263,8 +264,10 @@ _REF_LABEL = (
     r"Drs\.\s*(?:Nr\.?)?|DS-?\s?Nr\.?|Ds\.|DS|VO-?Nr\.?|Vorlagen?-?Nr\.?|Drucksachen?-?Nr\.?|"
     r"Nr\.)"
 )
+# After a label, a number may carry a letter prefix of its series: "Vorlage Nr.: AN 0088/2018".
 _LABELLED_REF = re.compile(
-    r"(?<![\w-])(" + _REF_LABEL + r")\s*[-:–]?\s*(" + _REF + r"|\d{3,7})(?![\w/-]|\.\d)"
+    r"(?<![\w-])(" + _REF_LABEL + r")\s*[-:–]?\s*((?:[A-Z]{1,4} (?=\d))?(?:" + _REF + r"|\d{3,7}))"
+    r"(?![\w/-]|\.\d)"
 )
 _CITATION = re.compile(
     r"(?:\b(?:zur|zum|gemäß|gem\.|siehe|vgl\.|laut|lt\.|betreffend|bzgl\.|aus\s+der|aus\s+dem|"
@@ -502,6 +505,9 @@ def find_body(text: str) -> str | None:
         return f"Bezirksversammlung {m.group(1)}"
     if re.search(r"\bBezirksversammlung\b", text):
         return "Bezirksversammlung"
+    session = council_in_session_heading(text)
+    if session is not None:
+        return session
     # A place named only in the reasoning ("Vorreiter ist die Stadt Tübingen") is another
     # council's: the council named above it wins.
     reasoning = _REASONING.search(text)
@@ -554,6 +560,41 @@ _COMMITTEE_SESSION = re.compile(
     r"|[A-ZÄÖÜ][\w-]*ausschusses|Stadtbezirksrat(?:e)?s\s+[A-ZÄÖÜ][\w-]+|Bezirksvertretung\s+"
     r"[A-ZÄÖÜ][\w-]+|Beirat(?:e)?s\s+[A-ZÄÖÜ][\w-]+)"
 )
+
+
+# The council a session heading names: "Sitzung der Gemeindevertretung", "Niederschrift über
+# die 14. Sitzung des Rates der Gemeinde Kreuzau", "4. Amtsausschusssitzung des Amtes ...",
+# "Sitzung Stadtbezirksrat Misburg-Anderten", "Bericht über die öffentliche
+# Gemeinderatssitzung".
+_SESSION_COUNCIL = re.compile(
+    r"(?:\b(?:Sitzung|Niederschrift|Protokoll)\b[^\n]{0,60}?\b(?:des|der)\s+(?:\d+\.\s+)?"
+    r"(?:(?:öffentlichen|konstituierenden|außerordentlichen)\s+)?"
+    r"|\bSitzung\s+)"
+    r"(?P<council>" + COUNCIL + r")(?:es|s)?(?![\wäöüß-])"
+    r"(?:[^\S\n]+(?P<name>(?!(?:am|vom|der|des|in|im|Am|Die|Der)\b)[A-ZÄÖÜ][\wäöüß]+(?:-[\wäöüß]+)*"
+    r"|\d{1,2}\b(?!\.)))?"
+    r"|\b(?P<compound>" + COUNCIL + r")(?:es|s)?sitzung\b",
+)
+
+
+def council_in_session_heading(text: str, within: int = 12) -> str | None:
+    """The council whose session the head's heading names (see :data:`_SESSION_COUNCIL`),
+    with its own name where one follows (``Bezirksrat Mitte``). Only heading-like lines
+    count: a paragraph that mentions a session (``Ortsbeiratssitzungen``) is no heading."""
+    lines = list(islice((x for x in text.split("\n") if x.strip()), within))
+    # the meetings of a Beratungsfolge table are the paper's path, not its heading
+    table = next((i for i, x in enumerate(lines) if _CONSULTATION_START.match(x.strip())), None)
+    head = "\n".join(x for x in lines[:table] if len(x) <= 160)
+    for m in _SESSION_COUNCIL.finditer(head):
+        council = m.group("council") or m.group("compound")
+        if council == "Rat" and m.group("compound"):
+            continue  # "Ratssitzung" names no council in particular
+        base = _base(council) if council != "Rat" else "Rat"
+        name = m.group("name")
+        if name and name not in _NOT_A_PLACE:
+            return f"{base} {name}"
+        return base
+    return None
 
 
 def _nominative(committee: str) -> str:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
+
+from tracker.documents.vocabulary import COUNCIL
 
 _I = re.compile
 _MINUTES = _I(
@@ -48,23 +51,64 @@ _QUESTION = _I(r"\b(?:Anfrage\s+(?:der|des|von)|fragt\s+(?:den|die|das)|Ich\s+fr
 _NARRATION = _I(
     r"\b(?:Herr|Frau|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|\w+bürgermeister(?:in)?|"
     r"Landrat|Landrätin|Vorsitzende[r]?|Amtsleiter(?:in)?|Ortsvorsteher(?:in)?|Kämmerer|"
-    r"Kämmerin)\s+(?:(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w-]+)\s+){0,3}?(?:berichtet|teilt|erklärt|"
+    r"Kämmerin|Mitglied|Ratsmitglied|Stadträtin|Gemeinderätin|Stadtverordnete[r]?|"
+    r"Gemeindevertreter(?:in)?|Kreistagsmitglied|Ratsherr|Ratsfrau|"
+    # a councillor's abbreviated title before the name: "RV Hohnholz", "Rh Goebel", "GV Meier"
+    r"(?:[A-Z]{2,3}|R[hfm]|StR)(?=\s+[A-ZÄÖÜ][a-zäöüß]))"
+    r"\s+(?:(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w-]+)\s+){0,3}?(?:berichtet|teilt|erklärt|"
     r"weist|erinnert|informiert|erläutert|gibt|schließt|eröffnet|begrüßt|antwortet|verweist|"
-    r"trägt|erteilt)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
+    r"trägt|erteilt|fragt|erörtert|bemängelt|regt|dankt)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
     r"^Es\s+wird\s+folgendes\s+vorgetragen\b",
     re.MULTILINE,
 )
 
 
 def _head(text: str, lines: int = 12) -> str:
-    """The first lines, letter-spaced headings joined (``N i e d e r s c h r i f t``)."""
-    head = "\n".join(text.split("\n")[:lines])
+    """The first lines with text (blank lines of an export are no lines of the head),
+    letter-spaced headings joined (``N i e d e r s c h r i f t``)."""
+    head = "\n".join(islice((x for x in text.split("\n") if x.strip()), lines))
     return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), head)
 
 
 def attachment(text: str, has_reference: bool) -> str | None:
     """``Anlage 2 zu 3. a)`` on a line of the head: a paper's attachment."""
     return "Anlage" if _ATTACHMENT.search(_head(text, 6)) else None
+
+
+# A page of one agenda item: it opens with the item ("TOP Ö 3: Vollzug ...", "25.06.2019 - 9
+# Wahl eines ...") within its first two lines and lists no second item below.
+_ITEM_OPENING = _I(
+    r"^(?:TOP\s*(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*[a-z]?\s*:"
+    r"|\d{1,2}\.\d{1,2}\.\d{4}\s+[-–]\s+(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*\s)\s*\S"
+)
+_NEXT_ITEM = _I(r"^(?:TOP\s*(?:[ÖN]\s*)?\d|Tagesordnungspunkt\s+\d)", re.MULTILINE)
+
+
+def agenda_item_page(text: str, has_reference: bool) -> str | None:
+    """A page that opens with one agenda item and names no other: an excerpt (Auszug)."""
+    head = _head(text, 2).split("\n")
+    opening = next((i for i, line in enumerate(head) if _ITEM_OPENING.match(line.strip())), None)
+    if opening is None:
+        return None
+    rest = "\n".join(x.strip() for x in text.split("\n") if x.strip())
+    return "Auszug" if len(_NEXT_ITEM.findall(rest)) <= 1 else None
+
+
+# A report on a session for the public, headed by the session: "Kurzbericht über die Sitzung
+# der Gemeindevertretung", "Gemeinderatssitzung vom 02.03.2021", "Aus dem Gemeinderat",
+# "Aktuelles aus dem Gemeinderat".
+_SESSION_REPORT = _I(
+    r"^(?:(?:Kurz|Sitzungs)?[Bb]ericht\s+(?:über|aus|von)\s+(?:de[mnr]|die)\s+(?:\w+\s+){0,2}?"
+    r"(?:Sitzung|\w+sitzung)\b"
+    r"|(?:Aktuelles\s+|Neues\s+|Berichte?\s+)?[Aa]us\s+de[mr]\s+(?:" + COUNCIL + r")\b\s*$"
+    r"|(?:" + COUNCIL + r")s?s?itzung\s+vom\s+\d)",
+    re.MULTILINE,
+)
+
+
+def session_report(text: str, has_reference: bool) -> str | None:
+    """A report on a council session headed by it, not its minutes: a Bericht."""
+    return "Bericht" if _SESSION_REPORT.search(_head(text, 4)) else None
 
 
 def session_record(text: str, has_reference: bool) -> str | None:
@@ -107,6 +151,20 @@ def motion(text: str, has_reference: bool) -> str | None:
     return "Antrag" if _MOTION.search(head) or _MOTION_HEAD.search(_head(text, 3)) else None
 
 
+# A group asking the council to decide: "bitten den Rat um Beschlussfassung des folgenden
+# Antrags", "bittet um Aufnahme des o.g. Punktes auf die Tagesordnung sowie um Beratung und
+# Beschlussfassung" (the period of an abbreviation such as "o.g." does not end it).
+_REQUEST = _I(
+    r"\bbitte[nt]?\b(?:[^.]|(?<!\w\w)\.){0,160}?\bum\s+(?:[^\s.]+\s+){0,10}?Beschlussfassung\b"
+    r"|\bBeschlussfassung\s+(?:über\s+)?(?:des|den)\s+(?:folgenden|nachstehenden)\s+Antrag"
+)
+
+
+def motion_request(text: str, has_reference: bool) -> str | None:
+    """A request to put a proposal to the vote (``bitten ... um Beschlussfassung``): a motion."""
+    return "Antrag" if _REQUEST.search(_head(text, 8)) else None
+
+
 def question(text: str, has_reference: bool) -> str | None:
     """A question in its own words (``Anfrage der Fraktion``, ``Ich frage den Senat``)."""
     return "Anfrage" if _QUESTION.search(_head(text, 20)) else None
@@ -117,14 +175,17 @@ KindRule = Callable[[str, bool], str | None]
 #: The rules by name, in order: the first that names a kind wins.
 KIND_RULES: dict[str, KindRule] = {
     "attachment": attachment,
+    "agenda_item_page": agenda_item_page,
     "minutes": minutes,
     "gazette": gazette,
+    "session_report": session_report,
     "session_record": session_record,
     "agenda": agenda,
+    "narration": narration,
     "motion": motion,
+    "motion_request": motion_request,
     "question": question,
     "decision_page": decision_page,
-    "narration": narration,
 }
 
 

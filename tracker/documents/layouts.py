@@ -29,7 +29,7 @@ from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import lines_of, one_of, sentences, squash
-from tracker.documents.vocabulary import COUNCIL
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, MINUTES_NAME
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Header:
     decision: Decision | None = None
     proposal: str | None = None
     office: str | None = None
+    #: who the document asks to act, read from its wording as a whole (see :func:`addressed_party`)
+    addressee: str | None = None
     initiators: tuple[str, ...] = ()
     date: date | None = None
 
@@ -123,11 +125,64 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
+# The heading of a session's minutes or agenda, in the head: "Niederschrift" / "über die 2.
+# Sitzung der Bezirksvertretung ..." / "am 25.11.2009", "Öffentlicher Teil der Niederschrift
+# über ...", "Sitzung des Bezirksrates Mitte", "4. Amtsausschusssitzung des Amtes ...",
+# "Sitzung Stadtbezirksrat Misburg-Anderten am 01.11.2017".
+_SESSION_HEADING = re.compile(
+    r"^(?:(?:Öffentliche[rs]?|Nichtöffentliche[rs]?)\s+(?:Teil\s+der\s+)?)?"
+    r"(?i:" + MINUTES_NAME + r")(?:\s+(?P<tail>(?:über|der|des|zur|vom)\b.*))?$"
+    r"|^(?:\d{1,3}\.\s+)?(?:(?:öffentliche|konstituierende|außerordentliche)\s+)?"
+    r"(?:[A-ZÄÖÜ][\wäöüß]*s)?[Ss]itzung\s+(?:des|der)\s+[A-ZÄÖÜ].*$"
+    r"|^Sitzung\s+(?:" + COUNCIL + r")\b.*$"
+)
+_SESSION_CONTINUED = re.compile(r"^(?:über|der|des|zur|vom)\s+\S")
+_SESSION_DAY = re.compile(r"^(?:am|vom)\s+\S")
+
+
+def session_heading(lines: list[str], within: int = 12) -> str | None:
+    """The heading of minutes (or of a session page) among the head's first lines, with the
+    lines that continue it (``über die ...``, ``am <date>``): the title a reader takes for
+    minutes that carry no Betreff. A minutes word alone counts only with its continuation."""
+    for index, raw in enumerate(lines[:within]):
+        line = squash(raw)
+        m = _SESSION_HEADING.match(line)
+        if m is None or len(line) > 200 or line.endswith((".", ":")):
+            continue
+        parts = [line]
+        at = index + 1
+        if m.group("tail") is None and re.match(
+            r"^(?:\S+\s+){0,3}(?i:" + MINUTES_NAME + r")$", line
+        ):
+            if at >= len(lines) or not _SESSION_CONTINUED.match(lines[at]):
+                continue
+            parts.append(squash(lines[at]))
+            at += 1
+        if at < len(lines) and _SESSION_DAY.match(lines[at]) and DATE.search(lines[at]):
+            parts.append(squash(lines[at]))
+        heading = " ".join(parts)
+        if len(heading) <= 250:
+            return _clean_title(heading)
+    return None
+
+
 # Minutes: "Punkt 4 der Tagesordnung: Corona-Hilfe für Kultureinrichtungen".
 _AGENDA_ITEM = re.compile(r"^(?:Punkt|TOP)\s+[\d.]+\s+der\s+Tagesordnung\s*:\s*(\S.*)$")
+# A page of one agenda item opens with it: "TOP Ö 1: Eröffnung, Begrüßung", "TOP 4.2: Haushalt".
+_TOP_OPENING = re.compile(r"^TOP\s*(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*[a-z]?\s*:\s*\S.{3,}$")
+# A page of one agenda item headed by its meeting's date: "25.06.2019 - 9 Wahl eines ...".
+_DATED_ITEM = re.compile(
+    r"^\d{1,2}\.\d{1,2}\.\d{4}\s+[-–]\s+(?:[ÖN]\s*)?\d{1,3}(?:\.\d{1,2})*\s+(\S.{3,})$"
+)
 
 
 def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
+    for index, line in enumerate(lines[:2]):
+        if _TOP_OPENING.match(squash(line)) and len(line) <= 250:
+            return _clean_title(_continued_title(lines, index, squash(line)))
+        dated = _DATED_ITEM.match(squash(line))
+        if dated:
+            return _clean_title(dated.group(1))
     for index, line in enumerate(lines):
         agenda = _AGENDA_ITEM.match(line)
         if agenda:
@@ -145,6 +200,10 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
         m = AUSZUG.match(line)
         if m:
             return _clean_title(m.group(1))
+    # Minutes without a number of their own: their heading (a TOP page names its paper).
+    session = session_heading(lines) if ref is None else None
+    if session is not None:
+        return session
     if ref is not None and ref.line > 0 and lines and _looks_like_title(lines[0]):
         return squash(lines[0])
     if ref is not None and not ref.rest:
@@ -159,7 +218,21 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
                 return _clean_title(line)
     if lines and _looks_like_title(lines[0]):
         return squash(lines[0])
-    return _heading_before_resolution(lines) or _first_heading(lines)
+    return _heading_before_resolution(lines) or _topic(lines) or _first_heading(lines)
+
+
+# The topic a paper names in its opening line: "Antrag zum Thema: „Ratsinformationssystem“",
+# "... stellt einen Änderungsantrag ... zum Thema Schaffung von Kita-Plätzen".
+_TOPIC = re.compile(r"\bzum\s+Thema\s*:?\s*(\S.{3,}?)[\s.:]*$")
+
+
+def _topic(lines: list[str]) -> str | None:
+    """The rest of an opening line after ``zum Thema`` (the last resort before a heading)."""
+    for line in lines[:3]:
+        m = _TOPIC.search(squash(line))
+        if m and len(m.group(1)) <= 200:
+            return _clean_title(m.group(1))
+    return None
 
 
 # "Beratung in öffentlicher Sitzung", "öffentlich", "Status: öffentlich": not a title.
@@ -203,7 +276,11 @@ _NOT_HEADING = re.compile(
     r"Sitzung|Tagesordnung|Zurück|Titel|Logo|Weiterlesen|Inhalt|Startseite|Navigation|Suche|"
     r"Veröffentlicht|Hinweis|Bitte|Herr\b|Frau\b|Mitglieder|Anwesend|Beginn|Ende|Ort\b|"
     r"Seiteninhalt|Mitteilungsblatt|Aus\s+(?:dem\s+)?Ratsinformations|Keine\s+Ergebnisse|hierzu|"
-    r"(?:Stadt|Gemeinde|Landkreis|Amt)\s+[\w-]+\s+-)",
+    r"(?:Stadt|Gemeinde|Landkreis|Amt)\s+[\w-]+\s+-"
+    # a letterhead, a closing, a bullet of a page's navigation
+    r"|(?:Stadt|Gemeinde|Landkreis|Kreis|Markt|Samtgemeinde|Verbandsgemeinde|Amt)\s+[\w.-]+$"
+    r"|(?:Der|Die)\s+(?:Ober)?bürgermeister(?:in)?$|(?:Der|Die)\s+Landr(?:at|ätin)$"
+    r"|Mit\s+freundlichen\s+Grüßen|[•·]\s)",
     re.IGNORECASE,
 )
 _HEADING_LABEL = re.compile(
@@ -350,6 +427,8 @@ def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
 
 _DECISION_LABELS = (
     "Abstimmung",
+    "Abst.-Erg.",
+    "Abst.-Ergebnis",
     "Beschluss",
     "Beschlussart",
     "Beratungsergebnis",
@@ -402,15 +481,16 @@ def _labelled_decision(
 # Minutes and TOP pages state the decision in the present: "Der Ausschuss stimmt dem
 # Beschlussvorschlag zu", "Die Bezirksversammlung nimmt die Drucksache zur Kenntnis".
 _PRESENT_DECISION = re.compile(
-    _COUNCIL_SUBJECT
-    + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+(?:\S+\s+){0,8}?zu"
+    _COUNCIL_SUBJECT + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+"
+    # the object up to "zu", within the sentence (an abbreviation's period does not end it)
+    r"(?:\S*[^\s.]\s+|\S+\.\s+(?=[a-zäöüß\d])){0,30}?zu\b"
     r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
     r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
     r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|(?:die|den|das)\s))[^.]*"
 )
 #: Kinds that record what was decided (not a proposal).
-DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll"})
+DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll", "Bericht"})
 
 
 # A postponement decided on the page: "wird der Tagesordnungspunkt auf die nächste Sitzung
@@ -471,6 +551,36 @@ def _proposal(lines: list[str]) -> str | None:
     return None
 
 
+# Who a document asks to act, wherever the sentence stands: "Die Verwaltung wird ermächtigt",
+# "Der Magistrat wird gebeten", "beauftragt den Oberbürgermeister", and the salutation of a
+# letter to the head of the administration ("Sehr geehrter Herr Oberbürgermeister").
+_ADDRESSED = (
+    re.compile(
+        r"\b(?:Der|Die|Das)\s+(" + ADMINISTRATION + r")\s+(?:wird|werden)\s+(?:\S+\s+){0,3}?"
+        r"(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|verpflichtet)\b"
+    ),
+    re.compile(
+        r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|fordert|fordern)\s+"
+        r"(?:den|die|das)\s+(" + ADMINISTRATION + r")\b"
+    ),
+    re.compile(
+        r"^Sehr\s+geehrte[rs]?\s+(?:Herr|Frau)\s+((?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|"
+        r"Landrat|Landrätin)\b",
+        re.MULTILINE,
+    ),
+)
+
+
+def addressed_party(text: str) -> str | None:
+    """The administration a document asks to act, read from the document as a whole: the
+    fallback where no operative sentence named one (see :data:`_ADDRESSED`)."""
+    for pattern in _ADDRESSED:
+        m = pattern.search(text)
+        if m:
+            return m.group(1)
+    return None
+
+
 def _document_date(lines: list[str]) -> date | None:
     """The paper's own date: a ``Datum:`` field, else the first date in its head."""
     labelled = label_value(lines, ("Datum", "Sitzungsdatum", "Vorlagedatum"))
@@ -513,6 +623,7 @@ def read_generic(text: str) -> Header:
         decision=decision,
         proposal=_proposal(lines),
         office=find_office(lines),
+        addressee=addressed_party(text),
         initiators=initiators,
         date=_document_date(lines),
     )

@@ -1,7 +1,9 @@
 """Decision wording -> outcome (``ohne Änderungen beschlossen`` -> ``adopted``).
 
 The specific phrases come first: ``mit Zwischenbericht zur Kenntnis genommen`` is noted,
-not adopted; ``in geänderter Fassung beschlossen`` is adopted_amended.
+not adopted; ``in geänderter Fassung beschlossen`` is adopted_amended. A participle used as
+an attribute (``die vom Ausschuss empfohlenen Straßen``, ``der abgelehnte Antrag``) describes
+a thing, not the outcome: ``(?!e)`` after each participle.
 """
 
 from __future__ import annotations
@@ -13,38 +15,38 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for outcome, pattern in (
         (
             "adopted",
-            r"ohne\s+Änderung|unverändert\s+(?:beschlossen|angenommen|zugestimmt)|ungeändert",
+            r"ohne\s+Änderung|unverändert\s+(?:beschlossen(?!e)|angenommen(?!e)|zugestimmt)|ungeändert",
         ),
         ("noted", r"(?:mit|als)\s+(?:Zwischen|Schluss|Sach\w*)?bericht\w*\s+zur\s+Kenntnis"),
-        ("withdrawn", r"zurückgezogen|Rücknahme|zurückgenommen"),
-        ("recommended", r"empfohlen|empfiehlt|Empfehlung|zur\s+Annahme\s+empf"),
+        ("withdrawn", r"zurückgezogen(?!e)|Rücknahme|zurückgenommen(?!e)"),
+        ("recommended", r"empfohlen(?!e)|empfiehlt|Empfehlung|zur\s+Annahme\s+empf"),
         (
             "adopted_amended",
-            r"mit\s+Änderung|in\s+geänderter\s+Fassung|geändert\s+(?:beschlossen|angenommen)"
-            r"|mit\s+Ergänzung|ergänzt\s+(?:beschlossen|angenommen)|in\s+der\s+Fassung\s+des",
+            r"mit\s+Änderung|in\s+geänderter\s+Fassung|geändert\s+(?:beschlossen(?!e)|angenommen(?!e))"
+            r"|mit\s+Ergänzung|ergänzt\s+(?:beschlossen(?!e)|angenommen(?!e))|in\s+der\s+Fassung\s+des",
         ),
         (
             "rejected",
-            r"abgelehnt|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen|angenommen|zugestimmt)"
+            r"abgelehnt(?!e)|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen(?!e)|angenommen(?!e)|zugestimmt)"
             r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?nicht\s+zu\b",
         ),
         ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
         (
             "deferred",
-            r"vertagt|vertagen|Vertagung|zurückgestellt|zurückzustellen|abgesetzt|verschoben"
-            r"|zurückverwiesen",
+            r"vertagt(?!e)|vertagen|Vertagung|zurückgestellt(?!e)|zurückzustellen|Zurückstellung|abgesetzt(?!e)|verschoben(?!e)"
+            r"|zurückverwiesen(?!e)",
         ),
         (
             "referred",
-            r"überwiesen|Überweisung|verwiesen|weitergeleitet|zurück\s+in\s+(?:die|den)\s+\w+"
+            r"überwiesen(?!e)|Überweisung|verwiesen(?!e)|weitergeleitet|zurück\s+in\s+(?:die|den)\s+\w+"
             r"|in\s+den\s+(?:Rat|Kreistag|Ausschuss|Fachausschuss)\s+(?:zu\s+)?(?:schieben|geben)",
         ),
         ("disposed", r"(?<!Erledigungs)erledigt|für\s+erledigt|Erledigung\s+erklärt|beantwortet"),
         (
             "adopted",
-            r"beschlossen|beschließt|beschließen|angenommen|bestätig|zugestimmt"
+            r"beschlossen(?!e)|beschließt|beschließen|angenommen(?!e)|bestätig|zugestimmt"
             r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?zu\b"
-            r"|Zustimmung|einstimmig|mehrheitlich|befürwortet|Einverständnis"
+            r"|Zustimmung|einstimmig|mehrheitlich|befürwortet(?!e)|Einverständnis"
             r"|einverstanden|nahm(?:en)?\s+(?:\S+\s+){0,8}?an\b",
         ),
     )

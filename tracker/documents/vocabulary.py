@@ -253,3 +253,17 @@ OTHER_BODIES: tuple[str, ...] = (
     "Gesetzgeber",
     "EU",
 )
+
+#: What minutes call themselves in their heading (``Niederschrift über die 2. Sitzung ...``).
+MINUTES_NAMES: tuple[str, ...] = (
+    "Niederschrift",
+    "Sitzungsniederschrift",
+    "Protokoll",
+    "Sitzungsprotokoll",
+    "Plenarprotokoll",
+    "Ergebnisprotokoll",
+    "Beschlussprotokoll",
+    "N I E D E R S C H R I F T",
+    "P R O T O K O L L",
+)
+MINUTES_NAME = one_of(MINUTES_NAMES)

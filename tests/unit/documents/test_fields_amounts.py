@@ -1,0 +1,40 @@
+"""Euro amounts in tables whose unit is declared once, in a header line."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.documents.amounts import find_amounts, table_amounts
+
+
+def test_cells_of_a_table_declared_in_euro_are_amounts() -> None:
+    text = (
+        "Anlage 1\nMittelanmeldung 2026\n- in € -5,0% - in € -\n"
+        "Verlustabdeckung KVV3.000.000150.0002.850.000\n"
+        "Betriebskostenzuschuss KEK (THH3100) 209.00010.450198.550\n"
+    )
+    assert find_amounts(text) == [3000000, 150000, 2850000, 209000, 10450, 198550]
+
+
+def test_a_column_unit_line_declares_the_table() -> None:
+    text = "Kosten HJ 2025\nEUROEUROEURO\nSumme Kosten 21.528,08        12.891.318\n"
+    assert find_amounts(text) == [21528.08, 12891318]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no unit header: grouped numbers are counts, not money
+        "Einwohner 12.345\nFläche 3.500.000 m²\n",
+        # the unit in running text is not a table's header
+        "Die Kosten in Euro werden im Haushalt 2025 veranschlagt.\nEinwohner 12.345\n",
+    ],
+)
+def test_without_a_unit_header_no_cell_is_money(text: str) -> None:
+    assert table_amounts(text) == []
+    assert find_amounts(text) == []
+
+
+def test_a_number_run_into_a_year_is_not_split_at_random() -> None:
+    # "Plan 202546.561.393": where the number starts is unknown, so it is left out
+    assert find_amounts("in EUR\nGesamtergebnis Plan 202546.561.393\n") == []

@@ -1,0 +1,43 @@
+"""Who a document asks to act, read from the document as a whole when no operative sentence
+named anyone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.documents import extract_text
+from tracker.documents.layouts import addressed_party
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Die Verwaltung wird ermächtigt, in begründeten Einzelfällen abzuweichen.", "Verwaltung"),
+        ("Der Magistrat wird ferner gebeten, die Pläne vorzustellen.", "Magistrat"),
+        (
+            "Der Stadtrat beauftragt den Oberbürgermeister mit den Verhandlungen.",
+            "Oberbürgermeister",
+        ),
+        ("Sehr geehrter Herr Oberbürgermeister,\nwir fragen an:", "Oberbürgermeister"),
+        ("Sehr geehrte Frau Bürgermeisterin Weber,\nwir fragen an:", "Bürgermeisterin"),
+    ],
+)
+def test_the_party_asked_to_act(text: str, party: str) -> None:
+    assert addressed_party(text) == party
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sehr geehrter Herr Vorsitzender,\nwir bitten um Beratung.",  # not the administration
+        "Die Verwaltung hat im Mai berichtet.",  # a report, nobody asked
+        "Der Rat wird gebeten, zuzustimmen.",  # the council is not addressed by its own text
+    ],
+)
+def test_no_party_asked(text: str) -> None:
+    assert addressed_party(text) is None
+
+
+def test_the_document_addressee_falls_back_to_the_party_asked() -> None:
+    text = "Schulentwicklungsplan\nDie Verwaltung wird ermächtigt, Ausnahmen zuzulassen.\n"
+    assert extract_text(text, name="s.txt").addressee == "Verwaltung"

@@ -1,0 +1,110 @@
+"""Titles read from the structure of a document's head, not from its wording."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.documents import extract_text
+from tracker.documents.layouts import session_heading
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "Niederschrift\nüber die 2. Sitzung der Bezirksvertretung Nord\nam 25.11.2009\n"
+            "Saal 1, Rathaus\nAnwesend:",
+            "Niederschrift über die 2. Sitzung der Bezirksvertretung Nord am 25.11.2009",
+        ),
+        (
+            "NIEDERSCHRIFT\nüber die öffentliche Sitzung des Verbandsgemeinderates Au vom "
+            "23.03.2021\num 19:00 Uhr in der Halle\nAnwesend:",
+            "NIEDERSCHRIFT über die öffentliche Sitzung des Verbandsgemeinderates Au vom "
+            "23.03.2021",
+        ),
+        (
+            "Ausgabe 38/2024\nZurück zur vorigen Seite\nÖffentlicher Teil der Niederschrift über "
+            "die 2. Sitzung des Ortsgemeinderates Au am 19.08.2024\n1. Ernennung",
+            "Öffentlicher Teil der Niederschrift über die 2. Sitzung des Ortsgemeinderates Au "
+            "am 19.08.2024",
+        ),
+        (
+            "Donnerstag, 10. November 2022\nSitzung des Bezirksrates Mitte\nTagesordnung:",
+            "Sitzung des Bezirksrates Mitte",
+        ),
+        (
+            "4. Amtsausschusssitzung des Amtes Au am 14.02.2019\nNiederschrift\nAnwesend:",
+            "4. Amtsausschusssitzung des Amtes Au am 14.02.2019",
+        ),
+        (
+            "Sitzung Stadtbezirksrat Nord am 01.11.2017\nProtokoll:\nverwandte Dokumente",
+            "Sitzung Stadtbezirksrat Nord am 01.11.2017",
+        ),
+    ],
+)
+def test_the_heading_of_minutes_is_their_title(head: str, title: str) -> None:
+    assert extract_text(head + "\nDer Rat beschließt einstimmig.\n", name="m.txt").title == title
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Protokolle\nHier finden Sie die Protokolle des Gemeinderates.",  # a list page's word
+        "Niederschrift\nAnwesend:\nHerr Meier",  # the word alone, nothing continues it
+        "2. Genehmigung der Niederschrift über die Sitzung vom 14.10.2014",  # an agenda item
+        "Protokoll:\nverwandte Dokumente",  # a label
+    ],
+)
+def test_what_is_not_a_session_heading(head: str) -> None:
+    assert session_heading(head.split("\n")) is None
+
+
+def test_a_top_page_with_its_paper_keeps_the_paper_title() -> None:
+    text = (
+        "Drucksache - 1265/II\nSanierung des Tribünengebäudes unterstützen\n"
+        "25. öffentliche Sitzung des Sportausschusses\nBeschluss: einstimmig beschlossen\n"
+    )
+    assert extract_text(text, name="a.txt").title == "Sanierung des Tribünengebäudes unterstützen"
+
+
+def test_a_page_that_opens_with_its_agenda_item_takes_it_as_title() -> None:
+    text = "TOP Ö 1: Eröffnung, Begrüßung\nBürgermeister Schmidt eröffnet die Sitzung.\n"
+    assert extract_text(text, name="t.txt").title == "TOP Ö 1: Eröffnung, Begrüßung"
+
+
+def test_a_minutes_page_with_many_items_is_not_titled_by_a_later_one() -> None:
+    text = "Gemeinde Au\nSitzungstermine\nÜbersicht\nTOP 1: Eröffnung\nTOP 2: Haushalt\n"
+    assert extract_text(text, name="t.txt").title != "TOP 1: Eröffnung"
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    ["STADT KARLSRUHE", "Stadt Au", "Der Oberbürgermeister", "Mit freundlichen Grüßen"],
+)
+def test_a_letterhead_is_no_title(letterhead: str) -> None:
+    text = f"{letterhead}\nKommunales Wohnraumförderungsprogramm für Au\nStellungnahme\n"
+    assert extract_text(text, name="t.txt").title == "Kommunales Wohnraumförderungsprogramm für Au"
+
+
+def test_a_dated_agenda_item_page_takes_the_item_as_title() -> None:
+    text = "25.06.2019 - 9 Wahl eines zusätzlichen Mitgliedes\nGrunddaten\n- TOP:\n- Ö 9\n"
+    assert extract_text(text, name="t.txt").title == "Wahl eines zusätzlichen Mitgliedes"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Antrag zum Thema: „Ratsinformationssystem“, VDO\nSehr geehrter Herr Bürgermeister,\n",
+            "„Ratsinformationssystem“, VDO",
+        ),
+        (
+            "Die Fraktion stellt einen Änderungsantrag in der Stadtverordnetenversammlung zum "
+            "Thema Schaffung von Kita-Plätzen.\nBeschlussempfehlung:\nDer Magistrat wird "
+            "beauftragt.\n",
+            "Schaffung von Kita-Plätzen",
+        ),
+    ],
+)
+def test_the_topic_an_opening_line_names_is_the_title(text: str, title: str) -> None:
+    assert extract_text(text, name="t.txt").title == title

@@ -53,8 +53,9 @@ _OPERATIVE_END = re.compile(
     r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
     _I,
 )
-# The spans between a verb and its complement, ``(?:[^.;?]|\.(?=\d))``, run over the dots of a
-# numeric date ("am 04.03.2004 behandelt") but stop at the end of a sentence.
+# The spans between a verb and its complement, ``(?:[^.;?]|...)``, run over the dots of a
+# numeric date ("am 04.03.2004 behandelt") and of an ordinal ("im 1. Quartal", "zum 30. Juni")
+# but stop at the end of a sentence.
 #: A passive request: "wird ersucht", "werden um einen Bericht bis Ende 2020 gebeten".
 _PASSIVE_REQUEST = (
     r"(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
@@ -71,8 +72,8 @@ _OPERATIVE = re.compile(
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
-    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
@@ -115,7 +116,7 @@ _MANDATE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b",
     _I,
 )
@@ -164,12 +165,12 @@ _FUTURE_REPORT = re.compile(
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
 _ANNOUNCED = re.compile(
-    r"\b(?:wird|werden|werde|soll|sollen|solle)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
+    r"\b(?:wird|werden|werde|soll|sollen|solle)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
     r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
     r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen)\b"
-    r"|\b(?:sagt|sagte)\b(?:[^.;?]|\.(?=\d)){0,80}?\bzu\b|\bzugesagt\b"
+    r"|\b(?:sagt|sagte)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,80}?\bzu\b|\bzugesagt\b"
     # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
     # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
     r"|\b(?:Die|Der|Das)\s+"
@@ -192,7 +193,7 @@ _REPORT = re.compile(
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+)?Vorlage\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
-    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)){0,120}?\bvorliegen\b|"
+    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,120}?\bvorliegen\b|"
     + _LAYS_BEFORE,
     _I,
 )
@@ -463,7 +464,7 @@ def _time_word(sentence: str) -> bool:
 # A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
 # section under "möge beschließen" binds even without a modal or a limit.
 _RESOLVED = re.compile(
-    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)){0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
+    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
     r"ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
 )
 

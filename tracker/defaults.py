@@ -129,6 +129,21 @@ def committee_in(phrase: str) -> str | None:
     return name or None
 
 
+_NAMES_A_SESSION = re.compile(r"(?i)sitzung|BVV")
+
+
+def session_committee(rule: str, phrase: str, *, decided_by: str | None, body: str) -> str | None:
+    """The committee whose next session a term hangs on, or None for a term of another
+    kind: ``meeting:<committee>`` names it; an event anchor that names a session ("in der
+    nächsten Sitzung des Ausschusses X") hangs on the committee in the phrase, else the one
+    that decided (``decided_by``), else the body."""
+    if rule.startswith("meeting:"):
+        return rule.removeprefix("meeting:")
+    if rule == "event_anchor" and _NAMES_A_SESSION.search(phrase):
+        return committee_in(phrase) or decided_by or body
+    return None
+
+
 def _stem(name: str) -> str:
     """A committee name folded for comparison (case, spacing, genitive -es/-s)."""
     folded = " ".join(name.split()).casefold()

@@ -11,7 +11,6 @@ OParl sync records through the same function, with OParl provenance.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -28,7 +27,7 @@ from events.values import (
     ReportKind,
 )
 from tracker.deadlines import period_end
-from tracker.defaults import TermDefaults, committee_in
+from tracker.defaults import TermDefaults, session_committee
 from tracker.documents import display_name, document_paths, extract_file
 from tracker.documents.model import Extraction, ReviewItem, council_date
 from tracker.errors import DateOrderError, InputError, TrackerError
@@ -374,8 +373,10 @@ def _resolve(
         return None, rule
     if rule == "soft_term":
         return period_end(start, days=defaults.soft_days), f"soft:{defaults.soft_days}"
-    if rule == "event_anchor" and re.search(r"(?i)sitzung|BVV", phrase):
-        named = committee_in(phrase) or motion_committee(motion.life) or motion.body
+    named = session_committee(
+        rule, phrase, decided_by=motion_committee(motion.life), body=motion.body
+    )
+    if named is not None:
         session = defaults.calendar.next_session(named, start)
         if session is not None:
             return session.day, f"meeting:{session.committee}"

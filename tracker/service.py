@@ -308,16 +308,19 @@ class TrackerService:
         phrase: str | None = None,
         initiators: list[str] | None = None,
         public: bool = True,
+        dated_on: date | None = None,
     ) -> tuple[str | None, Change]:
         """Register a motion by hand with its decision, addressee and deadline, atomically
         (``public`` False: marked non-public from the start).
 
-        Returns the deadline id (None without ``due``) and the change.
+        The registration is effective on ``dated_on`` (the date the motion bears), else on
+        the decision; the rest on the decision, else on ``dated_on``. Returns the deadline
+        id (None without ``due``) and the change.
         """
-        meta = self.meta(decided_on)
+        meta = self.meta(decided_on or dated_on)
         create = partial(
             Motion.register, body=body, reference=reference, title=title, kind=kind,
-            state=state, initiators=initiators or [], meta=meta,
+            state=state, initiators=initiators or [], meta=self.meta(dated_on or decided_on),
         )  # fmt: skip
 
         def command(m: Motion) -> str | None:

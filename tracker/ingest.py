@@ -259,9 +259,14 @@ def _apply(
         kind = DeadlineKind(d.kind)
         due, rule = d.date, d.rule
         if due is None:
-            if motion.find_deadline(kind, d.text) is not None:
-                continue  # recorded before (resolved or not): the recorded one stands
+            recorded = motion.find_deadline(kind, d.text)
+            if recorded is not None:  # recorded before (resolved or not): it stands
+                if recorded.due is not None:
+                    _drop_no_date(warnings, d.text)
+                continue
             due, rule = _resolve(motion, d.text, d.rule, defaults, meta.effective)
+            if due is not None:  # a configured rule dated it: the reader's warning is moot
+                _drop_no_date(warnings, d.text)
         try:
             if _extends_labelled(motion, d.rule, kind, d.date, d.text, meta):
                 continue
@@ -360,6 +365,12 @@ def _start(motion: Motion, fallback: date | None) -> date | None:
     """The day a period runs from: the latest binding decision, else the document's date."""
     decided = decision_date(motion.life)
     return date.fromisoformat(decided) if decided else fallback
+
+
+def _drop_no_date(warnings: list[str], phrase: str) -> None:
+    """Remove the reader's "no date for 'phrase'" warning: the term got a date here (its
+    rule and date are in the DeadlineSet, and ``show`` explains them)."""
+    warnings[:] = [w for w in warnings if not w.startswith(f"no date for {phrase!r}")]
 
 
 def _resolve(

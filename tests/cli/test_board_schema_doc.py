@@ -83,5 +83,6 @@ def test_the_schema_document_names_every_key_the_json_prints(run: Invoke) -> Non
     answers = json_of(run, "show", "1390/IV")["answers"]
     assert isinstance(answers, list) and answers
     assert list(answers[0]) == ["reference", "kind", "date", "phrase", "rule"]
-    answer_row = next(line for line in section("## `tracker show").splitlines() if "`answers`" in line)
+    rows = section("## `tracker show").splitlines()
+    answer_row = next(line for line in rows if "`answers`" in line)
     assert all(f"`{k}`" in answer_row for k in answers[0])

@@ -50,8 +50,9 @@ def test_a_term_without_a_decision_is_explained_from_the_documents_date(
     explanation = deadline["explanation"]
     assert (deadline["rule"], deadline["due"]) == ("soft:30", "2024-01-06")
     assert (explanation["runs_from"], explanation["runs_from_decision"]) == ("2023-12-07", False)
-    assert "ab dem Datum des Dokuments, 07.12.2023 (kein Beschluss bekannt)" in (
-        explanation["text"]["de"]
+    assert (
+        "ab dem Datum des Dokuments, 07.12.2023 (kein Beschluss bekannt)"
+        in (explanation["text"]["de"])
     )
     code, out, _ = run("show", "22-4300", "--lang", "en", now="2024-03-01T10:00")
     assert "from the document's date, 2023-12-07 (no decision known)" in out

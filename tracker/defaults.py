@@ -4,15 +4,18 @@
   body, Bundesland or kind of motion, naming its statute, gives one: Hamburg's § 27 BezVG
   (the authority answers an Auskunftsersuchen of a Bezirksversammlung within six weeks) is
   built in; a council adds its own (the Berlin BVV's rule for Ersuchen where its
-  Geschäftsordnung sets one). An explicit term in the text always wins.
+  Geschäftsordnung sets one: § 13 (1) BezVG Berlin says only "unverzüglich", so no Berlin
+  period is built in). An explicit term in the text always wins.
 * **Vague terms** ("umgehend", "zeitnah", "unverzüglich"): ``soft_days`` (30) after the
   decision, marked soft (rule ``soft:<days>``): a reminder, not a date the council set.
 * **The next session** ("in der nächsten Sitzung des Ausschusses X"): the first session of
   that committee (named in the phrase, else the one that decided) after the decision, from
   the session calendar (``[deadlines.sessions]``, and the meetings of the OParl systems the
   sync follows; rule ``meeting:<committee>``). When a session moves (``tracker sessions
-  follow`` against the calendar, ``tracker sessions move`` by hand), the due dates anchored
-  on it move with it.
+  follow`` against the calendar, which ``tracker run`` does after every OParl sync pass and
+  on its own schedule; ``tracker sessions move`` by hand), the due dates anchored on it move
+  with it; a term left undated for want of a session gets its date once one is known; a
+  date a person set is not moved back by the calendar.
 
 Each rule is applied from :func:`tracker.ingest.record_extraction` (so OParl sync applies
 them too); periods run under BGB §§ 187 (1), 188 from the decision. ``tracker show``

@@ -143,7 +143,7 @@ def service_jobs(c: Bootstrap) -> list[PeriodicJob]:
     s = c.settings
     every = sync_interval(s).total_seconds()
     jobs = [
-        PeriodicJob("seal_chain", 60.0, lambda: seal(s.store)),
+        PeriodicJob("seal_chain", 60.0, lambda: seal(s.store, s)),
         # meetings mirrored by another process (tracker sync by hand or from cron) move
         # anchored due dates too
         PeriodicJob("sessions_follow", every, lambda: follow_pass(s)),

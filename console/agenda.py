@@ -1,16 +1,20 @@
-"""Commands of a committee's session: the list tabled there (agenda-list) and moving a
-session (sessions move)."""
+"""Commands of a committee's session: the list tabled there (agenda-list), following the
+session calendar (sessions follow) and moving a session (sessions move)."""
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from console.app import boot, group
 from console.options import Excel, parse_day
 from console.render import write_file
+
+if TYPE_CHECKING:
+    from bootstrap import Bootstrap
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
@@ -69,11 +73,16 @@ def agenda_list(
 def sessions_follow(ctx: typer.Context) -> None:
     """Move due dates anchored on a next session to it as the calendar now has it (sessions
     moved or added in [deadlines.sessions] or in the synced OParl meetings)."""
-    c = boot(ctx)
-    moved = c.service.follow_sessions(c.board.open_session_terms())
+    moved = follow_sessions(boot(ctx))
     for reference, deadline_id, day in moved:
         typer.echo(f"{reference} {deadline_id}: due {day}")
     typer.echo(f"{len(moved)} due date(s) moved")
+
+
+def follow_sessions(c: Bootstrap) -> list[tuple[str, str, date]]:
+    """Move the open due dates anchored on a next session to it as the calendar now has it
+    (``sessions follow``, and ``tracker run`` after each sync pass and on its schedule)."""
+    return c.service.follow_sessions(c.board.open_session_terms())
 
 
 @sessions_app.command("move")

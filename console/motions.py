@@ -40,6 +40,13 @@ def add(
     kind: Annotated[str | None, typer.Option(help="Antrag, Beschlussvorlage, ...")] = None,
     state: Annotated[str | None, typer.Option(help="Bundesland: BE, HH, NW, ...")] = None,
     decided: Annotated[str | None, typer.Option(help="Date of the decision.")] = None,
+    on: Annotated[
+        str | None,
+        typer.Option(
+            "--on",
+            help="The date the motion bears (tabled, dated); default: --decided, else today.",
+        ),
+    ] = None,
     outcome: Annotated[str | None, typer.Option(help="adopted, rejected, noted, ...")] = None,
     committee: Annotated[str | None, typer.Option(help="Who decided (default: the body).")] = None,
     addressee: Annotated[str | None, typer.Option(help="Who must act: Bezirksamt, ...")] = None,
@@ -54,15 +61,30 @@ def add(
         bool, typer.Option("--public/--non-public", help="Non-public (nichtöffentlich)?")
     ] = True,
 ) -> None:
-    """Register a motion by hand, with its decision and deadline."""
+    """Register a motion by hand, with its decision and deadline. It is dated by --on, else
+    by --decided; with neither, by today (said on standard error): --as-of before that day
+    does not list it."""
     c = boot(ctx)
+    decided_on, dated_on = parse_day(decided, "--decided"), parse_day(on, "--on")
+    if decided_on is not None and dated_on is not None and dated_on > decided_on:
+        raise typer.BadParameter(
+            "the motion cannot bear a date after its decision", param_hint="--on"
+        )
+    if decided_on is None and dated_on is None:
+        dated_on = c.today()
+        typer.echo(
+            f"note: {reference} dated {dated_on:%d.%m.%Y}, the day it is recorded (no --decided "
+            "or --on): --as-of before that day does not list it",
+            err=True,
+        )
     deadline_id, change = c.service.add(
         body=body,
         reference=reference,
         title=title,
         kind=kind,
         state=check_state(state) or c.settings.default_state,
-        decided_on=parse_day(decided, "--decided"),
+        decided_on=decided_on,
+        dated_on=dated_on,
         outcome=choice(Outcome, outcome or ("adopted" if decided else None), "--outcome"),
         committee=committee,
         addressee=addressee,

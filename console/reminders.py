@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -12,6 +14,9 @@ from console.options import BoardFormat, Excel, KnownAt, ListFormat, TableOrJson
 
 if TYPE_CHECKING:
     from notifiers.service import PeriodicJob
+    from tracker.settings import Settings
+
+T = TypeVar("T")
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
@@ -132,16 +137,46 @@ def service_jobs(c: Bootstrap) -> list[PeriodicJob]:
     # deferred: only the long-running service needs the scheduler's jobs
     from notifiers.service import PeriodicJob
     from oparl import sync_configured, sync_interval
+    from oparl.config import SyncConfig
     from tracker.audit import seal
 
     s = c.settings
-    jobs = [PeriodicJob("seal_chain", 60.0, lambda: seal(s.store, s))]
-    if s.section("sync").get("systems"):
-        jobs.append(
-            PeriodicJob(
-                "oparl_sync",
-                sync_interval(s).total_seconds(),
-                lambda: sync_configured(s, c.service),
-            )
-        )
+    every = sync_interval(s).total_seconds()
+    jobs = [
+        PeriodicJob("seal_chain", 60.0, lambda: seal(s.store, s)),
+        # meetings mirrored by another process (tracker sync by hand or from cron) move
+        # anchored due dates too
+        PeriodicJob("sessions_follow", every, lambda: follow_pass(s)),
+    ]
+    if SyncConfig.from_section(s.section("sync")).systems:  # a list or [[sync.system]] tables
+
+        def sync_pass() -> None:
+            with_bootstrap(s, lambda b: sync_configured(s, b.service))
+            follow_pass(s)  # a meeting the pass moved moves the due dates anchored on it
+
+        jobs.append(PeriodicJob("oparl_sync", every, sync_pass))
     return jobs
+
+
+def with_bootstrap(settings: Settings, work: Callable[[Bootstrap], T]) -> T:
+    """``work`` on a bootstrap of its own: a job runs in the scheduler's thread (the store's
+    connections are opened there) and reads the calendar as it is now, not as cached by an
+    earlier pass."""
+    b = Bootstrap(settings=settings)
+    try:
+        return work(b)
+    finally:
+        b.close()
+
+
+def follow_pass(settings: Settings) -> list[tuple[str, str, date]]:
+    """One pass of ``sessions follow`` for ``tracker run`` (idempotent), logged."""
+    from console.agenda import follow_sessions  # deferred: only the service's job
+    from tracker.logs import get_logger  # deferred: structlog, only for the service
+
+    moved = with_bootstrap(settings, follow_sessions)
+    for reference, deadline_id, day in moved:
+        get_logger().info(
+            "session_followed", reference=reference, deadline=deadline_id, due=day.isoformat()
+        )
+    return moved

@@ -4,7 +4,7 @@
 
     [sync]
     systems = ["https://ris.example.org/oparl/v1.1/system"]   # or tables, see below
-    interval_minutes = 60        # tracker run: how often the job runs
+    interval_minutes = 60        # tracker run: how often the job runs (at least 0.05)
     overlap_minutes = 60         # modified_since = last complete start minus this (1.1)
     overlap_minutes_1_0 = 20160  # the same on OParl 1.0 servers (14 days: they lag)
     rate = 5.0                   # requests per second (0: unlimited)
@@ -74,7 +74,7 @@ class SyncConfig:
         )
         return cls(
             systems=tuple(systems),
-            interval=timedelta(minutes=_number(section, "interval_minutes", 60, minimum=1)),
+            interval=timedelta(minutes=_number(section, "interval_minutes", 60, minimum=0.05)),
             overlap=timedelta(minutes=_number(section, "overlap_minutes", 60, minimum=0)),
             overlap_1_0=timedelta(
                 minutes=_number(section, "overlap_minutes_1_0", 14 * 24 * 60, minimum=0)

@@ -12,6 +12,9 @@ same structure that ``tracker ingest`` reads from a document, recorded by the sa
 * Paper.reference, name, paperType -> reference, title, kind. Paper.date completes
   year-less deadline terms when nothing was decided.
 * Paper.underDirectionOf -> ``office`` (the first organization's name).
+* Paper.name and the main file's text -> the papers it answers (``marks.answers``: "In
+  Erledigung der Drucksache ...", "Mitteilung zu Drucksache ...";
+  :mod:`tracker.documents.answers`), recorded as for a document.
 * Paper.consultation[] -> one consultation each: committee (its organizations, else the
   meeting's), date (the meeting's start, Berlin time), role (``role``; else "Entscheidung"
   or "Vorberatung" from ``authoritative``), result (the agenda item's ``result``).
@@ -36,7 +39,7 @@ from typing import Any
 
 from oparl.clean import content_hash
 from tracker.clock import BERLIN
-from tracker.documents.answers import Marks
+from tracker.documents.answers import Marks, find_answers
 from tracker.documents.grammar import DateContext
 from tracker.documents.model import Consultation, Decision, Extraction
 from tracker.documents.obligations import Obligations, find_obligations
@@ -304,8 +307,24 @@ def map_paper(
         reports=found.reports,
         amounts_eur=(),
         warnings=tuple(warnings),
-        marks=Marks(non_public=_non_public(ctx.consultations), dated=day_of(paper.get("date"))),
+        marks=Marks(
+            answers=find_answers(_own_text(ctx)),
+            non_public=_non_public(ctx.consultations),
+            dated=day_of(paper.get("date")),
+        ),
     )
+
+
+def _own_text(ctx: PaperContext) -> str:
+    """What the paper says of itself: its name and its main file's text (where a
+    Mitteilung says "In Erledigung der Drucksache ..."), for the answer rules."""
+    main = ctx.paper.get("mainFile")
+    main_id = main.get("id") if isinstance(main, dict) else main
+    texts = [text(ctx.paper, "name") or ""]
+    for f in ctx.files:
+        if main_id is not None and f.get("id") == main_id and isinstance(f.get("text"), str):
+            texts.append(f["text"])
+    return "\n".join(texts)
 
 
 def _non_public(consultations: Sequence[ConsultationContext]) -> str | None:

@@ -4,15 +4,18 @@
   body, Bundesland or kind of motion, naming its statute, gives one: Hamburg's § 27 BezVG
   (the authority answers an Auskunftsersuchen of a Bezirksversammlung within six weeks) is
   built in; a council adds its own (the Berlin BVV's rule for Ersuchen where its
-  Geschäftsordnung sets one). An explicit term in the text always wins.
+  Geschäftsordnung sets one: § 13 (1) BezVG Berlin says only "unverzüglich", so no Berlin
+  period is built in). An explicit term in the text always wins.
 * **Vague terms** ("umgehend", "zeitnah", "unverzüglich"): ``soft_days`` (30) after the
   decision, marked soft (rule ``soft:<days>``): a reminder, not a date the council set.
 * **The next session** ("in der nächsten Sitzung des Ausschusses X"): the first session of
   that committee (named in the phrase, else the one that decided) after the decision, from
   the session calendar (``[deadlines.sessions]``, and the meetings of the OParl systems the
   sync follows; rule ``meeting:<committee>``). When a session moves (``tracker sessions
-  follow`` against the calendar, ``tracker sessions move`` by hand), the due dates anchored
-  on it move with it.
+  follow`` against the calendar, which ``tracker run`` does after every OParl sync pass and
+  on its own schedule; ``tracker sessions move`` by hand), the due dates anchored on it move
+  with it; a term left undated for want of a session gets its date once one is known; a
+  date a person set is not moved back by the calendar.
 
 Each rule is applied from :func:`tracker.ingest.record_extraction` (so OParl sync applies
 them too); periods run under BGB §§ 187 (1), 188 from the decision. ``tracker show``
@@ -127,6 +130,21 @@ def committee_in(phrase: str) -> str | None:
     if name.casefold() in {"ausschusses", "ausschuss", "sitzung"}:
         return None
     return name or None
+
+
+_NAMES_A_SESSION = re.compile(r"(?i)sitzung|BVV")
+
+
+def session_committee(rule: str, phrase: str, *, decided_by: str | None, body: str) -> str | None:
+    """The committee whose next session a term hangs on, or None for a term of another
+    kind: ``meeting:<committee>`` names it; an event anchor that names a session ("in der
+    nächsten Sitzung des Ausschusses X") hangs on the committee in the phrase, else the one
+    that decided (``decided_by``), else the body."""
+    if rule.startswith("meeting:"):
+        return rule.removeprefix("meeting:")
+    if rule == "event_anchor" and _NAMES_A_SESSION.search(phrase):
+        return committee_in(phrase) or decided_by or body
+    return None
 
 
 def _stem(name: str) -> str:

@@ -118,8 +118,8 @@ class DueExplanation:
     kind: str
     phrase: str
     rule: str
-    #: The decision date a relative or year-less term ran from (None when the date stands
-    #: on its own).
+    #: The day a relative or year-less term ran from: the decision, else (no decision
+    #: known) the date of the document that set it (None when the date stands on its own).
     runs_from: date | None
     #: The date as the text gives it (or as first computed from it), before § 193.
     first_due: date | None
@@ -133,6 +133,8 @@ class DueExplanation:
     #: A vague term given a configured default period, not a date the council set.
     soft: bool
     state: str | None
+    #: ``runs_from`` is the decision's date (False: the document's, no decision known).
+    from_decision: bool = True
 
     def as_json(self) -> dict[str, Any]:
         """The explanation as ``tracker show --format json`` carries it."""
@@ -143,6 +145,7 @@ class DueExplanation:
             "rule": self.rule,
             "rule_text": {"de": rule_text(self.rule, "de"), "en": rule_text(self.rule, "en")},
             "runs_from": _iso(self.runs_from),
+            "runs_from_decision": self.runs_from is not None and self.from_decision,
             "first_due": _iso(self.first_due),
             "nominal_due": _iso(self.nominal_due),
             "shifts": [
@@ -188,8 +191,10 @@ def explain(
     nominal_due: date | None,
     changes: tuple[Change, ...],
     state: str | None,
+    dated: date | None = None,
 ) -> DueExplanation:
-    """The explanation of one due date from its facts."""
+    """The explanation of one due date from its facts; ``dated``: the day the term was
+    recorded as effective (its document's date), what it ran from without a decision."""
     base = rule.partition(":")[2] if rule.startswith("label:") else rule
     relative = base in FROM_DECISION or base.startswith(
         ("statute:", "soft:", "report_duty:", "meeting:")
@@ -200,7 +205,7 @@ def explain(
         kind=kind,
         phrase=phrase,
         rule=rule,
-        runs_from=decided if relative else None,
+        runs_from=(decided or dated) if relative else None,
         first_due=first_due,
         nominal_due=nominal_due,
         skipped=skipped,
@@ -208,6 +213,7 @@ def explain(
         changes=changes,
         soft=base.startswith("soft:"),
         state=state,
+        from_decision=decided is not None,
     )
 
 
@@ -230,6 +236,7 @@ def explain_motion(motion: Motion, rules: Rules = DEFAULT_RULES) -> list[DueExpl
                 nominal_due=d.due,
                 changes=changes,
                 state=motion.state,
+                dated=d.history[0].effective if d.history else None,
             )
         )
     for o in motion.obligations.values():
@@ -260,11 +267,17 @@ def render(e: DueExplanation, lang: Language = "de") -> str:
     de = lang == "de"
     lines = [f"{e.obligation_id}: „{e.phrase}“" if de else f"{e.obligation_id}: “{e.phrase}”"]
     lines.append(("Regel: " if de else "rule: ") + f"{e.rule} ({_rule_line(e, lang)})")
-    if e.runs_from is not None:
+    if e.runs_from is not None and e.from_decision:
         lines.append(
             (f"ab dem Beschluss vom {_de(e.runs_from)}")
             if de
             else f"from the decision of {e.runs_from.isoformat()}"
+        )
+    elif e.runs_from is not None:
+        lines.append(
+            f"ab dem Datum des Dokuments, {_de(e.runs_from)} (kein Beschluss bekannt)"
+            if de
+            else f"from the document's date, {e.runs_from.isoformat()} (no decision known)"
         )
     if e.nominal_due is None:
         lines.append("kein Datum" if de else "no date")

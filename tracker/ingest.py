@@ -11,7 +11,6 @@ OParl sync records through the same function, with OParl provenance.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -28,7 +27,7 @@ from events.values import (
     ReportKind,
 )
 from tracker.deadlines import period_end
-from tracker.defaults import TermDefaults, committee_in
+from tracker.defaults import TermDefaults, session_committee
 from tracker.documents import display_name, document_paths, extract_file
 from tracker.documents.model import Extraction, ReviewItem, council_date
 from tracker.errors import DateOrderError, InputError, TrackerError
@@ -260,9 +259,14 @@ def _apply(
         kind = DeadlineKind(d.kind)
         due, rule = d.date, d.rule
         if due is None:
-            if motion.find_deadline(kind, d.text) is not None:
-                continue  # recorded before (resolved or not): the recorded one stands
+            recorded = motion.find_deadline(kind, d.text)
+            if recorded is not None:  # recorded before (resolved or not): it stands
+                if recorded.due is not None:
+                    _drop_no_date(warnings, d.text)
+                continue
             due, rule = _resolve(motion, d.text, d.rule, defaults, meta.effective)
+            if due is not None:  # a configured rule dated it: the reader's warning is moot
+                _drop_no_date(warnings, d.text)
         try:
             if _extends_labelled(motion, d.rule, kind, d.date, d.text, meta):
                 continue
@@ -363,6 +367,12 @@ def _start(motion: Motion, fallback: date | None) -> date | None:
     return date.fromisoformat(decided) if decided else fallback
 
 
+def _drop_no_date(warnings: list[str], phrase: str) -> None:
+    """Remove the reader's "no date for 'phrase'" warning: the term got a date here (its
+    rule and date are in the DeadlineSet, and ``show`` explains them)."""
+    warnings[:] = [w for w in warnings if not w.startswith(f"no date for {phrase!r}")]
+
+
 def _resolve(
     motion: Motion, phrase: str, rule: str, defaults: TermDefaults, fallback: date | None
 ) -> tuple[date | None, str]:
@@ -374,8 +384,10 @@ def _resolve(
         return None, rule
     if rule == "soft_term":
         return period_end(start, days=defaults.soft_days), f"soft:{defaults.soft_days}"
-    if rule == "event_anchor" and re.search(r"(?i)sitzung|BVV", phrase):
-        named = committee_in(phrase) or motion_committee(motion.life) or motion.body
+    named = session_committee(
+        rule, phrase, decided_by=motion_committee(motion.life), body=motion.body
+    )
+    if named is not None:
         session = defaults.calendar.next_session(named, start)
         if session is not None:
             return session.day, f"meeting:{session.committee}"

@@ -37,7 +37,7 @@ from events.store import (
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
 from tracker.clock import BERLIN, Clock
-from tracker.defaults import TermDefaults
+from tracker.defaults import TermDefaults, session_committee
 from tracker.errors import (
     ConcurrencyError,
     StorageError,
@@ -45,7 +45,8 @@ from tracker.errors import (
 )
 from tracker.identity import motion_id, reference_key
 from tracker.logs import get_logger
-from tracker.motion import Meta, Motion
+from tracker.motion import Deadline, Meta, Motion
+from tracker.state import committee as motion_committee
 from tracker.state import decision_date
 
 log = get_logger()
@@ -100,6 +101,18 @@ class Change:
 
     motion: Motion
     appended: int
+
+
+#: How a due date moved by :meth:`TrackerService.follow_sessions` begins its reason: the
+#: calendar's own corrections, told apart from a person's.
+CALENDAR_REASON = "Sitzungskalender:"
+
+
+def _follows_calendar(deadline: Deadline) -> bool:
+    """Whether the deadline's due date is still the calendar's: as first set, or last moved
+    by the calendar (not extended or corrected by a person since)."""
+    last = deadline.history[-1].reason if deadline.history else "set"
+    return last == "set" or last.startswith(CALENDAR_REASON)
 
 
 class TrackerService:
@@ -295,16 +308,19 @@ class TrackerService:
         phrase: str | None = None,
         initiators: list[str] | None = None,
         public: bool = True,
+        dated_on: date | None = None,
     ) -> tuple[str | None, Change]:
         """Register a motion by hand with its decision, addressee and deadline, atomically
         (``public`` False: marked non-public from the start).
 
-        Returns the deadline id (None without ``due``) and the change.
+        The registration is effective on ``dated_on`` (the date the motion bears), else on
+        the decision; the rest on the decision, else on ``dated_on``. Returns the deadline
+        id (None without ``due``) and the change.
         """
-        meta = self.meta(decided_on)
+        meta = self.meta(decided_on or dated_on)
         create = partial(
             Motion.register, body=body, reference=reference, title=title, kind=kind,
-            state=state, initiators=initiators or [], meta=meta,
+            state=state, initiators=initiators or [], meta=self.meta(dated_on or decided_on),
         )  # fmt: skip
 
         def command(m: Motion) -> str | None:
@@ -483,8 +499,14 @@ class TrackerService:
     def follow_sessions(self, candidates: list[UUID]) -> list[tuple[str, str, date]]:
         """Move each open due date anchored on a committee's next session (rule
         ``meeting:<committee>``) to that session as the calendar now has it (a session that
-        moved or was added; a correction, effective today). Returns ``(reference,
-        deadline id, new due date)`` of each one moved."""
+        moved or was added; a correction, effective today); a "next session" term left
+        undated because the calendar had no such session when it was read gets its date
+        once the session is there. Returns ``(reference, deadline id, new due date)`` of
+        each one moved.
+
+        Idempotent (a due date already on its session is left alone), so ``tracker run``
+        calls it after every sync pass and on its own schedule. A due date a person set
+        since (``sessions move``, an extension, a correction) is not moved back."""
         calendar = self.defaults.calendar
         moved: list[tuple[str, str, date]] = []
         meta = self.meta(self.clock.now().astimezone(BERLIN).date())
@@ -495,16 +517,20 @@ class TrackerService:
                 start = date.fromisoformat(decided) if decided else m.registered_on
                 changes = []
                 for d in m.deadlines.values():
-                    if not d.rule.startswith("meeting:") or not d.is_open or start is None:
+                    named = session_committee(
+                        d.rule, d.phrase, decided_by=motion_committee(m.life), body=m.body
+                    )
+                    if named is None or not d.is_open or start is None:
                         continue
-                    committee = d.rule.removeprefix("meeting:")
-                    session = calendar.next_session(committee, start)
+                    if not _follows_calendar(d):
+                        continue  # a person set this due date: the calendar does not undo it
+                    session = calendar.next_session(named, start)
                     if session is None or session.day == d.due:
                         continue
                     m.correct(
                         field_name=f"deadline.{d.deadline_id}.due",
                         value=session.day.isoformat(),
-                        reason=f"Sitzungskalender: nächste Sitzung von {committee} am "
+                        reason=f"{CALENDAR_REASON} nächste Sitzung von {session.committee} am "
                         f"{session.day:%d.%m.%Y}",
                         meta=meta,
                     )

@@ -184,10 +184,11 @@ def render_motion(view: dict[str, Any]) -> str:
         ),
         f"status: {view['status']}",
     ]
+    note = f": {view['completion_note']}" if view["completion_note"] else ""
     if view["completed_on"]:
-        lines.append(f"completed on {view['completed_on']}: {view['completion_note'] or ''}")
+        lines.append(f"completed on {view['completed_on']}{note}")
     if view.get("done_on"):
-        lines.append(f"reported done on {view['done_on']}: {view['completion_note'] or ''}")
+        lines.append(f"reported done on {view['done_on']}{note}")
     if view.get("closed_on"):
         lines.append(f"closed on {view['closed_on']} by {view['closed_by']}")
     if view["withdrawn_on"]:

@@ -54,6 +54,7 @@ def test_systems_come_as_urls_or_tables_with_bodies() -> None:
     ("section", "message"),
     [
         ({"rate": -1}, "rate"),
+        ({"interval_minutes": 0.01}, "interval_minutes must be a number >= 0.05"),
         ({"concurrency": 0}, "concurrency"),
         ({"timeout": "fast"}, "timeout"),
         ({"retries": True}, "retries"),
@@ -66,3 +67,7 @@ def test_systems_come_as_urls_or_tables_with_bodies() -> None:
 def test_a_wrong_value_is_named(section: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigurationError, match=message):
         SyncConfig.from_section(section)
+
+
+def test_the_interval_may_be_a_fraction_of_a_minute() -> None:
+    assert SyncConfig.from_section({"interval_minutes": 0.5}).interval == timedelta(seconds=30)

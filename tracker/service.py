@@ -40,6 +40,7 @@ from tracker.clock import BERLIN, Clock
 from tracker.defaults import TermDefaults, session_committee
 from tracker.errors import (
     ConcurrencyError,
+    DateOrderError,
     StorageError,
     UnknownMotion,
 )
@@ -447,7 +448,14 @@ class TrackerService:
     def confirm_closure(
         self, mid: UUID, *, on: date, committee: str, note: str | None = None
     ) -> Change:
-        """The committee confirms the motion closed on ``on`` (step two)."""
+        """The committee confirms the motion closed on ``on`` (step two): a session that has
+        taken place, so not after today."""
+        today = self.clock.now().astimezone(BERLIN).date()
+        if on > today:
+            raise DateOrderError(
+                f"closure confirmed on {on.isoformat()}, after today ({today.isoformat()}): "
+                "a committee confirms in a session that has taken place"
+            )
         meta = self.meta(on)
         _, change = self.change(
             mid, lambda m: m.confirm_closure(committee=committee, note=note, meta=meta)

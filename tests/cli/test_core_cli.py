@@ -87,7 +87,9 @@ def test_extend_report_complete_appear_in_history(db_url: str) -> None:
         db_url, "complete", "1263/IV", "--date", "2015-03-20", "--note", "fand statt"
     )
     assert code == 0 and "reported done on 2015-03-20" in out, err
-    code, out, err = run(db_url, "close", "1263/IV", "--by", "BVV", "--on", "2015-04-16")
+    code, out, err = run(
+        db_url, "close", "1263/IV", "--by", "BVV", "--on", "2015-04-16", now="2015-05-01T09:00"
+    )
     assert (code, out) == (0, "1263/IV: closed on 2015-04-16 by BVV\n"), err
     view = json.loads(run(db_url, "show", "1263/IV", "--format", "json")[1])
     d1 = view["deadlines"][0]
@@ -169,7 +171,7 @@ def test_unknown_deadline_id(db_url: str) -> None:
 def test_extension_of_a_completed_motion(db_url: str) -> None:
     run(db_url, *ADD)
     run(db_url, "complete", "1263/IV", "--date", "2014-11-01")
-    run(db_url, "close", "1263/IV", "--by", "BVV", "--on", "2014-11-20")
+    run(db_url, "close", "1263/IV", "--by", "BVV", "--on", "2014-11-20", now="2014-12-01T09:00")
     code, _, err = run(
         db_url, "deadline", "extend", "1263/IV", "D1", "--to", "2015-01-01", "--reason", "x"
     )

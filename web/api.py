@@ -228,14 +228,18 @@ def progress(call: ApiCall) -> Response:
         )
     text = p.text(body, "text", "text") or ""
     c = call.c = call.web.bootstrap(call.user)
-    change = c.service.report_progress(
-        m.id,
-        on=p.day(body.get("on"), "on") or c.today(),
-        text=text,
-        reason=p.text(body, "reason", "reason", required=False),
-        next_step=p.text(body, "next", "next", required=False),
-        expected=p.day(body.get("expected"), "expected"),
-    )
+    try:
+        change = c.service.report_progress(
+            m.id,
+            on=p.day(body.get("on"), "on") or c.today(),
+            text=text,
+            reason=p.text(body, "reason", "reason", required=False),
+            next_step=p.text(body, "next", "next", required=False),
+            expected=p.day(body.get("expected"), "expected"),
+            expected_version=version,
+        )
+    except StaleVersion:
+        return _error(f"{m.reference} wurde inzwischen geändert; nichts gespeichert.", 409)
     return _json({"motion_id": str(m.id), "appended": change.appended,
                   "version": change.motion.version}, 201)  # fmt: skip
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,7 @@ from starlette.routing import Route
 
 from projections.queries import Filters, Page
 from tracker.errors import InputError, NotFound, RuleViolation
+from tracker.service import StaleVersion
 from tracker.state import initiator_key
 from web import params as p
 from web import uploads
@@ -314,21 +316,45 @@ def document_page(call: Call) -> Response:
 # -- writes -------------------------------------------------------------------------------
 
 
-def _writable(call: Call, *, closing: bool = False) -> Motion:
-    """The motion of the form, if this user may change it and the form is current."""
+def stale_message(reference: str) -> str:
+    """The German answer to a form made from an older version of the motion."""
+    return (
+        f"{reference} wurde geändert, seit Sie das Formular geöffnet haben. Nichts wurde "
+        "gespeichert; bitte prüfen Sie den aktuellen Stand und geben Sie Ihre Änderung "
+        "erneut ein."
+    )
+
+
+def form_version(call: Call) -> int:
+    """The version of the motion the form was made from (its hidden ``version`` field)."""
+    return p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+
+
+@contextmanager
+def current(motion: Motion, version: int) -> Iterator[None]:
+    """Run a command that passes ``expected_version=version``: a motion found at another
+    version (checked before, and by the store in the write's own transaction) answers 409
+    with the stale-form message, nothing written."""
+    if version != motion.version:
+        raise StaleForm(stale_message(motion.reference))
+    try:
+        yield
+    except StaleVersion:
+        raise StaleForm(stale_message(motion.reference)) from None
+
+
+def _writable(call: Call, *, closing: bool = False) -> tuple[Motion, int]:
+    """The motion of the form and the version the form was made from, if this user may
+    change it (the version is checked atomically with the write, see :func:`current`)."""
     motion = load_motion(call)
     allowed = call.user.role == "administrator" if closing else call.user.may_write(motion.office)
     if not allowed:
         raise Forbidden("Sie dürfen diesen Vorgang nicht ändern (andere Federführung).")
-    version = p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+    version = form_version(call)
     if version != motion.version:
-        raise StaleForm(
-            f"{motion.reference} wurde geändert, seit Sie das Formular geöffnet haben "
-            f"(Stand {version}, jetzt {motion.version}). Nichts wurde gespeichert; bitte "
-            "prüfen Sie den aktuellen Stand und geben Sie Ihre Änderung erneut ein."
-        )
+        raise StaleForm(stale_message(motion.reference))
     call.writer()
-    return motion
+    return motion, version
 
 
 def _done(motion: Motion, anchor: str) -> Response:
@@ -336,49 +362,57 @@ def _done(motion: Motion, anchor: str) -> Response:
 
 
 def record_progress(call: Call) -> Response:
-    motion = _writable(call)
+    motion, version = _writable(call)
     f = call.form
-    call.c.service.report_progress(
-        motion.id,
-        on=p.day(f.get("on"), "Datum") or call.c.today(),
-        text=p.text(f, "text", "Sachstand") or "",
-        reason=p.text(f, "reason", "Grund der Verzögerung", required=False),
-        next_step=p.text(f, "next", "Nächster Schritt", required=False),
-        expected=p.day(f.get("expected"), "Voraussichtlich erledigt"),
-    )
+    on = p.day(f.get("on"), "Datum") or call.c.today()
+    text = p.text(f, "text", "Sachstand") or ""
+    reason = p.text(f, "reason", "Grund der Verzögerung", required=False)
+    next_step = p.text(f, "next", "Nächster Schritt", required=False)
+    expected = p.day(f.get("expected"), "Voraussichtlich erledigt")
+    with current(motion, version):
+        call.c.service.report_progress(
+            motion.id, on=on, text=text, reason=reason, next_step=next_step,
+            expected=expected, expected_version=version,
+        )  # fmt: skip
     return _done(motion, "sachstand")
 
 
 def extend(call: Call) -> Response:
-    motion = _writable(call)
+    motion, version = _writable(call)
     f = call.form
     new_due = p.day(f.get("to"), "Neue Frist")
     if new_due is None:
         raise BadRequest("Bitte geben Sie die neue Frist an.")
-    call.c.service.extend_deadline(
-        motion.id,
-        p.text(f, "deadline", "Frist") or "",
-        new_due=new_due,
-        reason=p.text(f, "reason", "Begründung") or "",
-        effective=call.c.today(),
-    )
+    deadline = p.text(f, "deadline", "Frist") or ""
+    reason = p.text(f, "reason", "Begründung") or ""
+    with current(motion, version):
+        call.c.service.extend_deadline(
+            motion.id, deadline, new_due=new_due, reason=reason, effective=call.c.today(),
+            expected_version=version,
+        )  # fmt: skip
     return _done(motion, "fristen")
 
 
 def report_done(call: Call) -> Response:
-    motion = _writable(call)
+    motion, version = _writable(call)
     note = p.text(call.form, "note", "Erledigungsvermerk", required=False)
-    call.c.service.report_done(motion.id, on=call.c.today(), note=note)
+    with current(motion, version):
+        call.c.service.report_done(
+            motion.id, on=call.c.today(), note=note, expected_version=version
+        )
     return _done(motion, "stand")
 
 
 def confirm_closure(call: Call) -> Response:
-    motion = _writable(call, closing=True)
+    motion, version = _writable(call, closing=True)
     f = call.form
     on = p.day(f.get("on"), "Sitzung am") or call.c.today()
     committee = p.text(f, "committee", "Gremium") or ""
     note = p.text(f, "note", "Vermerk", required=False)
-    call.c.service.confirm_closure(motion.id, on=on, committee=committee, note=note)
+    with current(motion, version):
+        call.c.service.confirm_closure(
+            motion.id, on=on, committee=committee, note=note, expected_version=version
+        )
     return _done(motion, "stand")
 
 
@@ -421,12 +455,9 @@ def link_record(call: Call) -> Response:
     if call.web.web.link_requires_login and call.user.name is None:
         return RedirectResponse(f"/login?next={call.path}", status_code=303)
     token, claim, motion = _link(call)
-    version = p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+    version = form_version(call)
     if version != motion.version:
-        raise StaleForm(
-            f"{motion.reference} wurde geändert, seit Sie das Formular geöffnet haben. "
-            "Nichts wurde gespeichert; bitte laden Sie die Seite neu."
-        )
+        raise StaleForm(stale_message(motion.reference))
     f = call.form
     text = p.text(f, "text", "Sachstand") or ""
     reason = p.text(f, "reason", "Grund der Verzögerung", required=False)
@@ -441,10 +472,11 @@ def link_record(call: Call) -> Response:
     if not links.claim(digest, now=call.web.now()):
         raise Forbidden("Dieser Link wurde bereits benutzt. Bitte melden Sie sich an.")
     try:
-        c.service.report_progress(
-            motion.id, on=c.today(), text=text, reason=reason, next_step=next_step,
-            expected=expected, office=claim.office,
-        )  # fmt: skip
+        with current(motion, version):
+            c.service.report_progress(
+                motion.id, on=c.today(), text=text, reason=reason, next_step=next_step,
+                expected=expected, office=claim.office, expected_version=version,
+            )  # fmt: skip
     except BaseException:
         links.release(digest)
         raise
@@ -468,22 +500,24 @@ def review_queue(call: Call) -> Response:
 
 
 def review_resolve(call: Call) -> Response:
-    from tracker.review import resolve  # deferred: reads the review events of the log
-
+    """Confirm a review item, or correct the fact and close the item (one save: both
+    events or neither, on the version the reviewer saw)."""
     _reviewer(call)
     motion = load_motion(call)
     item = call.arg("item")
-    version = p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+    version = form_version(call)
     if version != motion.version:
-        raise StaleForm(
-            f"{motion.reference} wurde geändert, seit Sie die Prüfliste geöffnet haben. "
-            "Nichts wurde gespeichert; bitte prüfen Sie den Punkt erneut."
-        )
+        raise StaleForm(stale_message(motion.reference))
     motion.open_review(item)  # checked before anything is written
     c = call.writer()
+    meta = c.service.meta(c.today())
     action = call.form.get("action")
+    command: Callable[[Motion], object]
     if action == "confirm":
-        resolve(c.service, motion.reference, item, body=motion.body, effective=c.today())
+
+        def command(m: Motion) -> object:
+            return m.resolve_review(item, resolution="confirmed", note=None, meta=meta)
+
     elif action == "correct":
         f = call.form
         field_name = p.text(f, "field", "Feld") or ""
@@ -492,15 +526,15 @@ def review_resolve(call: Call) -> Response:
         if field_name.endswith(".due") and value:
             parsed = p.day(value, "Richtiger Wert")
             value = parsed.isoformat() if parsed else None
-        c.service.correct(
-            motion.id, field_name=field_name, value=value, reason=reason, effective=c.today()
-        )
-        resolve(
-            c.service, motion.reference, item, body=motion.body, resolution="corrected",
-            note=reason, effective=c.today(),
-        )  # fmt: skip
+
+        def command(m: Motion) -> object:
+            m.correct(field_name=field_name, value=value, reason=reason, meta=meta)
+            return m.resolve_review(item, resolution="corrected", note=reason, meta=meta)
+
     else:
         raise BadRequest("Bitte wählen Sie „bestätigen“ oder „berichtigen“.")
+    with current(motion, version):
+        c.service.change(motion.id, command, expected_version=version)
     return RedirectResponse("/review", status_code=303)
 
 

@@ -283,12 +283,38 @@ def motion_page(call: Call) -> Response:
     documents = _documents(events)
     rules = call.c.settings.rules
     explained = {e.obligation_id: render(e, "de") for e in explain_motion(motion, rules)}
+    service = call.c.service
+    answered_by = [
+        r | {"link": _linked(call, motion, [
+            mid for mid in service.ids_for_reference(r["document"])
+            if service.answered_target(motion.reference, service.get(mid).body) == motion.id
+        ])}
+        for r in view["reports"]
+        if r["document"]
+    ]  # fmt: skip
+    answers = [
+        a | {"link": _linked(call, motion, [t] if t else [])}
+        for a in view["answers"]
+        for t in [service.answered_target(a["reference"], motion.body)]
+    ]
     return call.page(
         "motion.html", title=f"{motion.reference}: {motion.title}", m=view,
-        explained=explained, public=motion.is_public,
+        explained=explained, public=motion.is_public, events=events,
+        reviews=[r for r in view["review"] if r["resolution"] is None],
+        answered_by=answered_by, answers=answers,
         documents=documents, may_write=call.user.may_write(motion.office),
+        may_review=call.user.may_review,
         may_close=call.user.role == "administrator", today=call.c.today(),
     )  # fmt: skip
+
+
+def _linked(call: Call, motion: Motion, ids: list[UUID]) -> str | None:
+    """The id of the first of ``ids`` (another motion, linked as the ingest links a report
+    with what it answers) this user may see; None when there is none."""
+    for mid in ids:
+        if mid != motion.id and (call.user.sees_all or call.c.service.get(mid).is_public):
+            return str(mid)
+    return None
 
 
 def _documents(events: list[Any]) -> list[dict[str, str]]:

@@ -24,6 +24,7 @@ from starlette.routing import Route
 from console.render.output import render_json
 from projections.queries import KINDS, MAX_LIMIT, RAG, Filters
 from tracker.errors import InputError, NotFound, RuleViolation
+from tracker.service import StaleVersion
 from tracker.state import MOTION_STATUSES
 from web import params as p
 from web.accounts import PUBLIC, Accounts, User

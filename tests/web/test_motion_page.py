@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,7 @@ from tests.web.conftest import REPO, Client, Server, seed, start_server, tracker
 
 DATA = REPO / "tests" / "data" / "sachstand"
 SESSIONS = (
-    '[deadlines]\nsoft_days = 21\n[deadlines.sessions]\n'
+    "[deadlines]\nsoft_days = 21\n[deadlines.sessions]\n"
     '"Ausschuss für Soziales" = ["2025-02-10", "2025-03-10", "2025-04-14"]\n'
 )
 
@@ -120,5 +119,3 @@ def test_an_empty_fact_is_left_out_not_shown_as_a_dash(terms: Server) -> None:
     html = page(terms, "0777/IV")
     assert "<dt>Art</dt><dd>–</dd>" not in html and "<dt>Art</dt>" not in html
     assert "<dt>Adressat</dt>" not in html
-
-

@@ -24,7 +24,6 @@ from starlette.routing import Route
 from console.render.output import render_json
 from projections.queries import KINDS, MAX_LIMIT, RAG, Filters
 from tracker.errors import InputError, NotFound, RuleViolation
-from tracker.service import StaleVersion
 from tracker.state import MOTION_STATUSES
 from web import params as p
 from web.accounts import PUBLIC, Accounts, User
@@ -227,6 +226,8 @@ def progress(call: ApiCall) -> Response:
             f"{m.reference} wurde inzwischen geändert (Stand {m.version}); nichts gespeichert.",
             409,
         )
+    from tracker.service import StaleVersion  # deferred: the listings need no event classes
+
     text = p.text(body, "text", "text") or ""
     c = call.c = call.web.bootstrap(call.user)
     try:

@@ -24,7 +24,6 @@ from starlette.routing import Route
 
 from projections.queries import Filters, Page
 from tracker.errors import InputError, NotFound, RuleViolation
-from tracker.service import StaleVersion
 from tracker.state import initiator_key
 from web import params as p
 from web import uploads
@@ -361,6 +360,8 @@ def current(motion: Motion, version: int) -> Iterator[None]:
     """Run a command that passes ``expected_version=version``: a motion found at another
     version (checked before, and by the store in the write's own transaction) answers 409
     with the stale-form message, nothing written."""
+    from tracker.service import StaleVersion  # deferred: the listings need no event classes
+
     if version != motion.version:
         raise StaleForm(stale_message(motion.reference))
     try:

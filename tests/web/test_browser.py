@@ -142,3 +142,32 @@ def test_keyboard_phone_width_and_print(server: Server, browser: Browser, tmp_pa
         assert (tmp_path / "phone.png").stat().st_size > 0 and not pdf.exists()
     finally:
         ctx.close()
+
+
+def test_a_councillor_downloads_the_list_tabled_at_a_session(
+    server: Server, context: BrowserContext, tmp_path: Path
+) -> None:
+    """The committee page's download buttons in the browser: the PDF and the XLSX saved by
+    chromium and read back (a councillor's list has the non-public item too)."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    page = context.new_page()
+    sign_in(page, server, "rat")
+    page.goto(f"{server.url}/committees/Ausschuss%20Soziales")
+    page.get_by_label("Sitzung am").fill("05.03.2026")
+    saved: dict[str, Path] = {}
+    for button, suffix in (("PDF", "pdf"), ("Excel (XLSX)", "xlsx")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=button, exact=True).click()
+        download = info.value
+        assert download.suggested_filename == f"liste-2026-03-05.{suffix}"
+        saved[suffix] = tmp_path / download.suggested_filename
+        download.save_as(saved[suffix])
+    text = "".join(p.extract_text() for p in PdfReader(saved["pdf"]).pages)
+    assert "Ausschuss Soziales" in text and "05.03.2026" in text
+    assert "1263/IV" in text and "0888/IV" in text
+    sheet = load_workbook(saved["xlsx"]).active
+    assert sheet is not None
+    cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value}
+    assert {"1263/IV", "0888/IV"} <= cells

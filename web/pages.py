@@ -513,9 +513,9 @@ def link_record(call: Call) -> Response:
 # -- the review queue ---------------------------------------------------------------------
 
 
-def _reviewer(call: Call) -> None:
+def _reviewer(call: Call, what: str = "Die Prüfliste ist") -> None:
     if not call.user.may_review:
-        raise Forbidden("Die Prüfliste ist Prüferinnen und Prüfern vorbehalten.")
+        raise Forbidden(f"{what} Prüferinnen und Prüfern vorbehalten.")
 
 
 def review_queue(call: Call) -> Response:
@@ -568,8 +568,11 @@ def review_resolve(call: Call) -> Response:
 # -- uploading a document -----------------------------------------------------------------
 
 
+UPLOADING = "Das Einlesen von Dokumenten ist"
+
+
 def upload_form(call: Call) -> Response:
-    _reviewer(call)
+    _reviewer(call, UPLOADING)
     return call.page("upload.html", title="Dokument einlesen", results=None)
 
 
@@ -579,7 +582,7 @@ def upload(call: Call) -> Response:
     from tracker.documents import extract_file
     from tracker.ingest import record_extraction
 
-    _reviewer(call)
+    _reviewer(call, UPLOADING)
     if "document" not in call.files:
         raise BadRequest("Bitte wählen Sie ein Dokument aus.")
     filename, data = call.files["document"]
@@ -692,6 +695,7 @@ FEED_LENGTH = 50
 
 def feed(call: Call) -> Response:
     """An Atom feed of the latest changes (the newest events of the log)."""
+    p.check_names(call.query, ())
     service = call.c.service
     head = service.head()
     entries = list(service.log(start=max(1, head - 4 * FEED_LENGTH + 1)))
@@ -750,6 +754,7 @@ def calendar_group(dimension: str) -> Handler:
         name = call.arg("name")
         if name not in _values(call).get(dimension, []):
             raise Gone()
+        p.check_names(call.query, ())
         filters = scoped(call.user, _group_filter(dimension, name))
         return _ical(call.c.board.calendar(filters, call.web.now()))
 
@@ -760,6 +765,7 @@ def calendar_motion(call: Call) -> Response:
     from projections.calendar import render_calendar  # deferred: loads icalendar
 
     motion = load_motion(call)
+    p.check_names(call.query, ())
     items = [
         r for r in call.c.board.motion(motion.id) if r["due"] and r["status"] not in ("met",
         "met_late", "withdrawn")

@@ -25,6 +25,8 @@ FILTER_NAMES = {
     "kind": "Art",
     "stale": "ohne Sachstand",
 }
+#: The two lists of the board.
+LISTS = {"overdue": "überfällig", "due": "bald fällig"}
 LISTING_PARAMS = (*FILTER_NAMES, "as_of", "sort", "page", "limit", "list", "within")
 
 
@@ -45,9 +47,8 @@ def check_names(params: Mapping[str, str], allowed: Iterable[str]) -> None:
     allowed = tuple(allowed)
     unknown = sorted(set(params) - set(allowed))
     if unknown:
-        raise BadRequest(
-            f"Unbekannter Parameter „{unknown[0]}“. Erlaubt sind: {', '.join(allowed)}."
-        )
+        known = f"Erlaubt sind: {', '.join(allowed)}." if allowed else "Hier gibt es keine."
+        raise BadRequest(f"Unbekannter Parameter „{unknown[0]}“. {known}")
 
 
 def day(value: str | None, name: str) -> date | None:
@@ -79,12 +80,16 @@ def whole(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
     return number
 
 
-def _one_of(value: str | None, name: str, allowed: Iterable[str]) -> str | None:
+def _one_of(
+    value: str | None, name: str, allowed: Iterable[str], words: Mapping[str, str] | None = None
+) -> str | None:
+    """``value`` if it is one of ``allowed``; the message names each with its German word."""
     if value is None or value == "":
         return None
     allowed = tuple(allowed)
     if value not in allowed:
-        raise BadRequest(f"Unbekannter Wert „{value}“ für {name}; möglich: {', '.join(allowed)}.")
+        named = [f"{a} ({words[a]})" if words and a in words else a for a in allowed]
+        raise BadRequest(f"Unbekannter Wert „{value}“ für {name}; möglich: {', '.join(named)}.")
     return value
 
 
@@ -109,11 +114,13 @@ def listing(params: Mapping[str, str], *, page_size: int, **fixed: str) -> Listi
     (a page per office or committee)."""
     check_names(params, LISTING_PARAMS)
     values = {k: (v.strip() or None) for k, v in params.items()} | dict(fixed)
-    status = _one_of(values.get("status"), "Status", MOTION_STATUSES)
-    rag = _one_of(values.get("rag"), "Ampel", RAG)
-    kind = _one_of(values.get("kind"), "Art", KINDS)
-    order = _one_of(values.get("sort"), "Sortierung", ORDERS) or "due"
-    which = _one_of(values.get("list"), "Liste", ("overdue", "due")) or "overdue"
+    from web import render as words  # deferred: the templates' environment
+
+    status = _one_of(values.get("status"), "Status", MOTION_STATUSES, words.MOTION_STATUS)
+    rag = _one_of(values.get("rag"), "Ampel", RAG, words.RAG)
+    kind = _one_of(values.get("kind"), "Art", KINDS, words.KIND)
+    order = _one_of(values.get("sort"), "Sortierung", ORDERS, words.ORDER) or "due"
+    which = _one_of(values.get("list"), "Liste", ("overdue", "due"), LISTS) or "overdue"
     stale = _one_of(values.get("stale"), "ohne Sachstand", ("1", "true", "on")) is not None
     filters = Filters(
         body=values.get("body"),

@@ -168,6 +168,8 @@ def test_an_office_cannot_upload(server: Server) -> None:
         files={"document": ("x.txt", b"Drucksache 1/1", "text/plain")},
     )  # fmt: skip
     assert answer.status_code == 403
+    assert "Das Einlesen von Dokumenten ist Prüferinnen und Prüfern vorbehalten" in answer.text
+    assert "Einlesen von Dokumenten" in client.get("/upload").text
 
 
 def test_api_writes_need_a_token_of_the_right_office(server: Server) -> None:

@@ -97,6 +97,14 @@ REVIEW_REASON = {
 }
 
 
+#: The roles of ``web.accounts.ROLES`` as the pages name them.
+ROLE = {
+    "public": "Öffentlichkeit",
+    "councillor": "Ratsmitglied",
+    "office": "Fachamt",
+    "reviewer": "Prüfung",
+    "administrator": "Administration",
+}
 REPORT_KIND = {"interim": "Zwischenbericht", "final": "Abschlussbericht"}
 RESOLUTION = {"confirmed": "bestätigt", "corrected": "berichtigt"}
 SOURCE = {"document": "Dokument", "user": "Benutzer", "oparl": "OParl", "system": "System"}
@@ -300,6 +308,7 @@ def environment() -> jinja2.Environment:
     env.filters["outcome"] = label(OUTCOME)
     env.filters["recurrence"] = label(RECURRENCE)
     env.filters["report_kind"] = label(REPORT_KIND)
+    env.filters["role"] = label(ROLE)
     env.filters["event_content"] = event_content
     env.filters["source"] = source
     env.filters["due_mark"] = due_mark

@@ -239,6 +239,8 @@ def test_an_administrator_manages_users(server: Server) -> None:
     added = admin.post("/users", data=fields)
     assert added.status_code == 303
     assert "neu\toffice\tAmt B" in tracker(server.db, "user", "list")
+    listed = admin.get("/users").text
+    assert "<td>neu</td><td>Fachamt</td>" in listed and '<option value="office">Fachamt' in listed
     bad = admin.post("/users", data={"csrf": token, "name": "x", "role": "king"})
     assert bad.status_code == 400 and "Nicht angelegt" in bad.text
     newcomer = server.client()

@@ -144,6 +144,28 @@ def test_keyboard_phone_width_and_print(server: Server, browser: Browser, tmp_pa
         ctx.close()
 
 
+def test_a_motion_page_fits_a_phone(server: Server, browser: Browser) -> None:
+    """Every table of a motion page (the Frist's history, the timeline) folds into the
+    phone's width instead of widening the page."""
+    tracker(server.db, "deadline", "extend", "0777/IV", "D1", "--to", "30.06.2026",
+            "--reason", "Gutachten steht aus", "--effective", "20.02.2026")  # fmt: skip
+    ctx = browser.new_context(locale="de-DE", viewport={"width": 375, "height": 740})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{server.url}/motions/{server.ids['0777/IV']}")
+        expect(page.get_by_text("Verlauf der Frist")).to_be_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"the motion page is {width}px wide on a 375px phone"
+        timeline = page.locator("table.timeline")
+        box = timeline.bounding_box()
+        assert box is not None and box["width"] <= 375
+        cell = page.locator("table.timeline td[data-label=Inhalt]").first
+        assert cell.bounding_box() is not None
+        assert cell.bounding_box()["width"] > 300  # type: ignore[index]  # a line, not a sliver
+    finally:
+        ctx.close()
+
+
 def test_a_councillor_downloads_the_list_tabled_at_a_session(
     server: Server, context: BrowserContext, tmp_path: Path
 ) -> None:

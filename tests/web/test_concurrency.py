@@ -122,3 +122,26 @@ def test_two_writers_on_two_postgresql_servers_exactly_one_wins(
     pg_servers: tuple[Server, Server],
 ) -> None:
     two_writers(*pg_servers, rounds=6)
+
+
+def test_two_api_writers_with_the_same_version_exactly_one_wins(server: Server) -> None:
+    token = tracker(server.db, "user", "token", "amt_a").strip()
+    mid = server.ids[REFERENCE]
+    for n in range(4):
+        before = shown(server.db)
+
+        def send(
+            k: int, version: object = before["version"], n: int = n
+        ) -> Callable[[], httpx.Response]:
+            client = server.client()
+            return lambda: client.http.post(
+                f"/api/motions/{mid}/progress",
+                json={"text": f"API {n}/{k}", "version": version},
+                headers={"authorization": f"Bearer {token}"},
+            )
+
+        answers = race([send(0), send(1)])
+        assert sorted(a.status_code for a in answers) == [201, 409]
+        loser = next(a for a in answers if a.status_code == 409)
+        assert "wurde inzwischen geändert; nichts gespeichert" in loser.json()["error"]
+        assert shown(server.db)["version"] == int(str(before["version"])) + 1

@@ -45,6 +45,11 @@ class StaleForm(Exception):
     """The form was made from an older version of the motion: nothing is written."""
 
 
+class Conflict(Exception):
+    """The motion's state does not allow the change (closed, already reported done, an
+    extension that is none): 409 with this German message; nothing is written."""
+
+
 @dataclass
 class Call:
     """One request, as a page function sees it."""
@@ -144,6 +149,8 @@ def _serve(
             )  # fmt: skip
         except StaleForm as exc:
             response = call.page("error.html", 409, title="Inzwischen geändert", message=str(exc))
+        except Conflict as exc:
+            response = call.page("error.html", 409, title="Nicht möglich", message=str(exc))
         except TooManyAttempts:
             response = call.page(
                 "login.html", 429, title="Anmelden", next_url="/", name=form.get("name", ""),
@@ -155,9 +162,12 @@ def _serve(
                 next_url=_safe_next(form.get("next")), name=form.get("name", ""),
             )  # fmt: skip
         except (InputError, RuleViolation) as exc:
+            # the checks above say the usual refusals in German; the rest names the rule
             response = call.page(
                 "error.html", 400 if isinstance(exc, InputError) else 409,
-                title="Nicht möglich", message=f"Das geht nicht: {exc}",
+                title="Nicht möglich",
+                message="Das geht in diesem Stand des Vorgangs nicht; nichts wurde gespeichert."
+                f" (Technische Angabe: {exc})",
             )  # fmt: skip
         if call.c is not c:
             call.c.close()
@@ -384,6 +394,32 @@ def _writable(call: Call, *, closing: bool = False) -> tuple[Motion, int]:
     return motion, version
 
 
+def _de(day: Any) -> str:
+    return str(day.strftime("%d.%m.%Y"))
+
+
+def check_open(motion: Motion) -> None:
+    """Refuse (German) a change to a motion that is completed, withdrawn or closed (the
+    aggregate refuses it too; this says why in the users' words)."""
+    ref = motion.reference
+    if motion.completed_on is not None:
+        raise Conflict(f"{ref} ist seit dem {_de(motion.completed_on)} erledigt; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if motion.withdrawn_on is not None:
+        raise Conflict(f"{ref} wurde am {_de(motion.withdrawn_on)} zurückgezogen; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if motion.closed_on is not None:
+        raise Conflict(f"{ref} wurde am {_de(motion.closed_on)} von {motion.closed_by} "
+                       "abgeschlossen; nichts wurde gespeichert.")  # fmt: skip
+
+
+def check_after_decision(motion: Motion, day: Any, what: str) -> None:
+    """Refuse (German) a date before the motion's decision."""
+    decided = motion.decision_date
+    if day is not None and decided is not None and day < decided:
+        raise BadRequest(f"{what} ({_de(day)}) liegt vor dem Beschluss vom {_de(decided)}.")
+
+
 def _done(motion: Motion, anchor: str) -> Response:
     return RedirectResponse(f"/motions/{motion.id}#{anchor}", status_code=303)
 
@@ -396,6 +432,12 @@ def record_progress(call: Call) -> Response:
     reason = p.text(f, "reason", "Grund der Verzögerung", required=False)
     next_step = p.text(f, "next", "Nächster Schritt", required=False)
     expected = p.day(f.get("expected"), "Voraussichtlich erledigt")
+    check_open(motion)
+    if expected is not None and expected < on:
+        raise BadRequest(
+            f"„Voraussichtlich erledigt“ ({_de(expected)}) liegt vor dem Datum des Sachstands "
+            f"({_de(on)})."
+        )
     with current(motion, version):
         call.c.service.report_progress(
             motion.id, on=on, text=text, reason=reason, next_step=next_step,
@@ -412,6 +454,18 @@ def extend(call: Call) -> Response:
         raise BadRequest("Bitte geben Sie die neue Frist an.")
     deadline = p.text(f, "deadline", "Frist") or ""
     reason = p.text(f, "reason", "Begründung") or ""
+    check_open(motion)
+    found = motion.deadlines.get(deadline)
+    if found is None:
+        known = ", ".join(motion.deadlines) or "keine"
+        raise BadRequest(f"{motion.reference} hat keine Frist „{deadline}“ (vorhanden: {known}).")
+    if found.met_on is not None:
+        raise Conflict(f"Die Frist {deadline} ist seit dem {_de(found.met_on)} erfüllt; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if found.due is not None and new_due <= found.due:
+        raise BadRequest(f"Die neue Frist muss nach der bisherigen ({_de(found.due)}) liegen, "
+                         f"nicht am {_de(new_due)}.")  # fmt: skip
+    check_after_decision(motion, new_due, "Die neue Frist")
     with current(motion, version):
         call.c.service.extend_deadline(
             motion.id, deadline, new_due=new_due, reason=reason, effective=call.c.today(),
@@ -423,6 +477,10 @@ def extend(call: Call) -> Response:
 def report_done(call: Call) -> Response:
     motion, version = _writable(call)
     note = p.text(call.form, "note", "Erledigungsvermerk", required=False)
+    check_open(motion)
+    if motion.done_on is not None:
+        raise Conflict(f"{motion.reference} wurde bereits am {_de(motion.done_on)} als erledigt "
+                       "gemeldet; nichts wurde gespeichert.")  # fmt: skip
     with current(motion, version):
         call.c.service.report_done(
             motion.id, on=call.c.today(), note=note, expected_version=version
@@ -436,6 +494,7 @@ def confirm_closure(call: Call) -> Response:
     on = p.day(f.get("on"), "Sitzung am") or call.c.today()
     committee = p.text(f, "committee", "Gremium") or ""
     note = p.text(f, "note", "Vermerk", required=False)
+    check_open(motion)
     with current(motion, version):
         call.c.service.confirm_closure(
             motion.id, on=on, committee=committee, note=note, expected_version=version
@@ -490,6 +549,7 @@ def link_record(call: Call) -> Response:
     reason = p.text(f, "reason", "Grund der Verzögerung", required=False)
     next_step = p.text(f, "next", "Nächster Schritt", required=False)
     expected = p.day(f.get("expected"), "Voraussichtlich erledigt")
+    check_open(motion)
     who = call.user.name or f"{claim.office} (Erinnerungslink {claim.reminder})"
     c = call.web.bootstrap(User(who, "office", claim.office))
     call.c.close()

@@ -28,7 +28,7 @@ from tracker.state import MOTION_STATUSES
 from web import params as p
 from web.accounts import PUBLIC, Accounts, User
 from web.context import Web
-from web.params import BadRequest, Forbidden, Gone
+from web.params import BadRequest, Conflict, Forbidden, Gone
 
 if TYPE_CHECKING:
     from bootstrap import Bootstrap
@@ -97,6 +97,8 @@ def _serve(web: Web, handler: ApiHandler, request: Request, body: Any) -> Respon
             return _error(str(exc), 400)
         except Forbidden as exc:
             return _error(str(exc), 403)
+        except Conflict as exc:
+            return _error(str(exc), 409)
         except (Gone, NotFound):
             return _error("Nicht gefunden (oder nicht öffentlich).", 404)
         except InputError as exc:
@@ -229,6 +231,7 @@ def progress(call: ApiCall) -> Response:
     from tracker.service import StaleVersion  # deferred: the listings need no event classes
 
     text = p.text(body, "text", "text") or ""
+    p.check_open(m)
     c = call.c = call.web.bootstrap(call.user)
     try:
         change = c.service.report_progress(

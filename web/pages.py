@@ -29,7 +29,15 @@ from web import params as p
 from web import uploads
 from web.accounts import Accounts, AuthError, Links, TooManyAttempts, User
 from web.context import CSRF_COOKIE, SESSION_COOKIE, Web, csrf_ok, new_csrf
-from web.params import BadRequest, Forbidden, Gone
+from web.params import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    Gone,
+    check_after_decision,
+    check_open,
+    de_day,
+)
 from web.render import render
 
 if TYPE_CHECKING:
@@ -43,11 +51,6 @@ MAX_UPLOAD = 20 * 1024 * 1024
 
 class StaleForm(Exception):
     """The form was made from an older version of the motion: nothing is written."""
-
-
-class Conflict(Exception):
-    """The motion's state does not allow the change (closed, already reported done, an
-    extension that is none): 409 with this German message; nothing is written."""
 
 
 @dataclass
@@ -394,32 +397,6 @@ def _writable(call: Call, *, closing: bool = False) -> tuple[Motion, int]:
     return motion, version
 
 
-def _de(day: Any) -> str:
-    return str(day.strftime("%d.%m.%Y"))
-
-
-def check_open(motion: Motion) -> None:
-    """Refuse (German) a change to a motion that is completed, withdrawn or closed (the
-    aggregate refuses it too; this says why in the users' words)."""
-    ref = motion.reference
-    if motion.completed_on is not None:
-        raise Conflict(f"{ref} ist seit dem {_de(motion.completed_on)} erledigt; "
-                       "nichts wurde gespeichert.")  # fmt: skip
-    if motion.withdrawn_on is not None:
-        raise Conflict(f"{ref} wurde am {_de(motion.withdrawn_on)} zurückgezogen; "
-                       "nichts wurde gespeichert.")  # fmt: skip
-    if motion.closed_on is not None:
-        raise Conflict(f"{ref} wurde am {_de(motion.closed_on)} von {motion.closed_by} "
-                       "abgeschlossen; nichts wurde gespeichert.")  # fmt: skip
-
-
-def check_after_decision(motion: Motion, day: Any, what: str) -> None:
-    """Refuse (German) a date before the motion's decision."""
-    decided = motion.decision_date
-    if day is not None and decided is not None and day < decided:
-        raise BadRequest(f"{what} ({_de(day)}) liegt vor dem Beschluss vom {_de(decided)}.")
-
-
 def _done(motion: Motion, anchor: str) -> Response:
     return RedirectResponse(f"/motions/{motion.id}#{anchor}", status_code=303)
 
@@ -435,8 +412,8 @@ def record_progress(call: Call) -> Response:
     check_open(motion)
     if expected is not None and expected < on:
         raise BadRequest(
-            f"„Voraussichtlich erledigt“ ({_de(expected)}) liegt vor dem Datum des Sachstands "
-            f"({_de(on)})."
+            f"„Voraussichtlich erledigt“ ({de_day(expected)}) liegt vor dem Datum des "
+            f"Sachstands ({de_day(on)})."
         )
     with current(motion, version):
         call.c.service.report_progress(
@@ -460,11 +437,11 @@ def extend(call: Call) -> Response:
         known = ", ".join(motion.deadlines) or "keine"
         raise BadRequest(f"{motion.reference} hat keine Frist „{deadline}“ (vorhanden: {known}).")
     if found.met_on is not None:
-        raise Conflict(f"Die Frist {deadline} ist seit dem {_de(found.met_on)} erfüllt; "
+        raise Conflict(f"Die Frist {deadline} ist seit dem {de_day(found.met_on)} erfüllt; "
                        "nichts wurde gespeichert.")  # fmt: skip
     if found.due is not None and new_due <= found.due:
-        raise BadRequest(f"Die neue Frist muss nach der bisherigen ({_de(found.due)}) liegen, "
-                         f"nicht am {_de(new_due)}.")  # fmt: skip
+        raise BadRequest(f"Die neue Frist muss nach der bisherigen ({de_day(found.due)}) "
+                         f"liegen, nicht am {de_day(new_due)}.")  # fmt: skip
     check_after_decision(motion, new_due, "Die neue Frist")
     with current(motion, version):
         call.c.service.extend_deadline(
@@ -479,8 +456,8 @@ def report_done(call: Call) -> Response:
     note = p.text(call.form, "note", "Erledigungsvermerk", required=False)
     check_open(motion)
     if motion.done_on is not None:
-        raise Conflict(f"{motion.reference} wurde bereits am {_de(motion.done_on)} als erledigt "
-                       "gemeldet; nichts wurde gespeichert.")  # fmt: skip
+        raise Conflict(f"{motion.reference} wurde bereits am {de_day(motion.done_on)} als "
+                       "erledigt gemeldet; nichts wurde gespeichert.")  # fmt: skip
     with current(motion, version):
         call.c.service.report_done(
             motion.id, on=call.c.today(), note=note, expected_version=version

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from projections.queries import KINDS, MAX_LIMIT, ORDERS, RAG, Filters
 from tracker.state import MOTION_STATUSES
+
+if TYPE_CHECKING:
+    from tracker.motion import Motion
 
 #: Filters of the listings, with their German names for messages.
 FILTER_NAMES = {
@@ -40,6 +43,38 @@ class Forbidden(Exception):
 
 class Gone(Exception):
     """Nothing here for this visitor (unknown, or not public): 404."""
+
+
+class Conflict(Exception):
+    """The motion's state does not allow the change (closed, already reported done, an
+    extension that is none): 409 with this German message; nothing is written."""
+
+
+def de_day(day: Any) -> str:
+    """A date as TT.MM.JJJJ."""
+    return str(day.strftime("%d.%m.%Y"))
+
+
+def check_open(motion: Motion) -> None:
+    """Refuse (German) a change to a motion that is completed, withdrawn or closed (the
+    aggregate refuses it too; this says why in the users' words)."""
+    ref = motion.reference
+    if motion.completed_on is not None:
+        raise Conflict(f"{ref} ist seit dem {de_day(motion.completed_on)} erledigt; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if motion.withdrawn_on is not None:
+        raise Conflict(f"{ref} wurde am {de_day(motion.withdrawn_on)} zurückgezogen; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if motion.closed_on is not None:
+        raise Conflict(f"{ref} wurde am {de_day(motion.closed_on)} von {motion.closed_by} "
+                       "abgeschlossen; nichts wurde gespeichert.")  # fmt: skip
+
+
+def check_after_decision(motion: Motion, day: Any, what: str) -> None:
+    """Refuse (German) a date before the motion's decision."""
+    decided = motion.decision_date
+    if day is not None and decided is not None and day < decided:
+        raise BadRequest(f"{what} ({de_day(day)}) liegt vor dem Beschluss vom {de_day(decided)}.")
 
 
 def check_names(params: Mapping[str, str], allowed: Iterable[str]) -> None:

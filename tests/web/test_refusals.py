@@ -71,3 +71,19 @@ def test_done_twice_and_changes_after_closing_are_refused_in_german(server: Serv
     for english in ("was closed", "cannot", "already"):
         assert english not in late and english not in twice
     assert version(server, "1263/IV") == before
+
+
+def test_the_api_refuses_a_sachstand_on_a_closed_motion_in_german(server: Server) -> None:
+    tracker(server.db, "close", "0666/IV", "--by", "Ausschuss Soziales", "--on", "01.03.2026")
+    token = tracker(server.db, "user", "token", "amt_b").strip()
+    before = version(server, "0666/IV")
+    answer = server.client().http.post(
+        f"/api/motions/{server.ids['0666/IV']}/progress", json={"text": "zu spät"},
+        headers={"authorization": f"Bearer {token}"},
+    )  # fmt: skip
+    assert answer.status_code == 409
+    assert (
+        "0666/IV wurde am 01.03.2026 von Ausschuss Soziales abgeschlossen"
+        in (answer.json()["error"])
+    )
+    assert version(server, "0666/IV") == before

@@ -205,6 +205,12 @@ def motion(call: ApiCall) -> Response:
     return _json(view)
 
 
+def stale(reference: str) -> str:
+    """The answer to a write based on an older version (checked before, and atomically with
+    the write by the store)."""
+    return f"{reference} wurde inzwischen geändert; nichts gespeichert."
+
+
 def progress(call: ApiCall) -> Response:
     """Record a Sachstand (``tracker progress``) with an API token."""
     if call.user.name is None or call.request.headers.get("authorization") is None:
@@ -224,10 +230,7 @@ def progress(call: ApiCall) -> Response:
     if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
         raise BadRequest("version ist eine ganze Zahl.")
     if version is not None and version != m.version:
-        return _error(
-            f"{m.reference} wurde inzwischen geändert (Stand {m.version}); nichts gespeichert.",
-            409,
-        )
+        return _error(stale(m.reference), 409)
     from tracker.service import StaleVersion  # deferred: the listings need no event classes
 
     text = p.text(body, "text", "text") or ""
@@ -244,7 +247,7 @@ def progress(call: ApiCall) -> Response:
             expected_version=version,
         )
     except StaleVersion:
-        return _error(f"{m.reference} wurde inzwischen geändert; nichts gespeichert.", 409)
+        return _error(stale(m.reference), 409)
     return _json({"motion_id": str(m.id), "appended": change.appended,
                   "version": change.motion.version}, 201)  # fmt: skip
 

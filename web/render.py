@@ -122,7 +122,17 @@ FIELD = {
     "first_due": "erste Fälligkeit",
     "recurrence": "Turnus",
     "recipient": "Empfänger",
+    "decision.outcome": "Beschluss: Ergebnis",
 }
+
+
+def correctable(motion: Any) -> list[tuple[str, str]]:
+    """The facts of ``motion`` a reviewer may correct: (field name, German label)."""
+    from tracker.state import CORRECTABLE  # deferred: only the review queue needs it
+
+    names = [f"deadline.{d}.{part}" for d in motion.deadlines for part in ("due", "kind")]
+    names += ["decision.outcome", *CORRECTABLE]
+    return [(name, _field(name)) for name in names]
 
 
 def _field(name: str) -> str:
@@ -314,6 +324,7 @@ def environment() -> jinja2.Environment:
     env.filters["due_mark"] = due_mark
     env.filters["path"] = lambda v: quote(str(v), safe="")
     env.globals["query"] = query
+    env.globals["correctable"] = correctable
     env.globals["ORDER"] = ORDER
     env.globals["MOTION_STATUS"] = MOTION_STATUS
     env.globals["RAG"] = RAG

@@ -193,3 +193,36 @@ def test_a_councillor_downloads_the_list_tabled_at_a_session(
     assert sheet is not None
     cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value}
     assert {"1263/IV", "0888/IV"} <= cells
+
+
+def test_a_reviewer_corrects_a_due_date_by_its_german_name(
+    server: Server, context: BrowserContext
+) -> None:
+    """The correction form offers the motion's correctable facts by their German names
+    (no field codes to type); correcting closes the item in the same save."""
+    from tests.web.conftest import REPO
+
+    source = REPO / "examples" / "musterstadt-beschlussvorlage-2025-BV-0087.txt"
+    copy = Path(server.db).parent / "copy-0089.txt"
+    copy.write_text(source.read_text(encoding="utf-8").replace("2025/BV/0087", "2025/BV/0089"),
+                    encoding="utf-8")  # fmt: skip
+    tracker(server.db, "ingest", str(copy))
+    page = context.new_page()
+    sign_in(page, server, "pruef")
+    page.goto(f"{server.url}/review")
+    article = page.locator("article.review").filter(has_text="2025/BV/0089").first
+    field = article.get_by_label("Feld")
+    options = field.locator("option").all_inner_texts()
+    assert "Frist D1: Fälligkeit" in options and "Federführung" in options
+    assert not any("deadline." in o for o in options)
+    field.select_option(label="Frist D1: Fälligkeit")
+    article.get_by_label("Richtiger Wert").fill("30.09.2025")
+    article.get_by_label("Begründung").fill("Frist laut Beschluss")
+    article.get_by_role("button", name="Berichtigen").click()
+    expect(page).to_have_url(f"{server.url}/review")
+    shown = json.loads(tracker(server.db, "show", "2025/BV/0089", "--format", "json"))
+    still_open = [r for r in shown["review"] if r["resolution"] is None]
+    article = page.locator("article.review").filter(has_text="2025/BV/0089")
+    expect(article).to_have_count(len(still_open))
+    assert shown["deadlines"][0]["due"] == "2025-09-30"
+    assert any(r["resolution"] == "corrected" for r in shown["review"])

@@ -625,10 +625,12 @@ def upload(call: Call) -> Response:
     filename, data = call.files["document"]
     if len(data) > MAX_UPLOAD:
         raise BadRequest("Das Dokument ist größer als 20 MB.")
-    name = Path(filename).name or "dokument"
+    name = Path(filename.replace("\\", "/")).name
+    if name in ("", ".", ".."):
+        name = "dokument"
     c = call.writer()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "upload"
+        path = Path(folder) / name  # the reader names the document in review items
         path.write_bytes(data)
         try:
             extraction = extract_file(path, state=c.settings.default_state)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -248,6 +249,53 @@ def event_content(event: Any) -> str:
     return "; ".join(parts)
 
 
+#: The reader's warnings (English, as the CLI prints them) as a reviewer reads them after an
+#: upload: (pattern, German); a warning no pattern knows is shown as it is.
+WARNINGS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), german)
+    for pattern, german in (
+        (r"^no date for (?P<a>.+): depends on (?P<b>.+)$",
+         "kein Datum für {a}: hängt ab von „{b}“ (zur Prüfung vorgelegt)"),
+        (r"^Bundesland not recognised; give the state explicitly$",
+         "Bundesland nicht erkannt: Feiertage nur bundesweit berücksichtigt (beim Einlesen "
+         "über die Kommandozeile mit --state angeben)"),
+        (r"^no Drucksachen-Nr\. found: the document is keyed by its text$",
+         "keine Drucksachen-Nr. gefunden: unter einem Schlüssel aus dem Text erfasst"),
+        (r"^no title found$", "kein Titel gefunden"),
+        (r"^no kind found$", "keine Dokumentart gefunden"),
+        (r"^no body found$", "kein Gremium gefunden"),
+        (r"^declined report, not an obligation: (?P<a>.+)$",
+         "abgelehnte Berichtspflicht, nicht erfasst: {a}"),
+        (r"^an Erledigungsfrist is given: undated prose terms dropped$",
+         "eine Erledigungsfrist ist angegeben: Zeitangaben ohne Datum im Text nicht erfasst"),
+        (r"^deadline (?P<a>.+) not recorded: (?P<b>.+)$", "Frist {a} nicht erfasst ({b})"),
+        (r"^report duty (?P<a>.+) not recorded: (?P<b>.+)$",
+         "Berichtspflicht {a} nicht erfasst ({b})"),
+        (r"^statutory term (?P<a>.+) not recorded: (?P<b>.+)$",
+         "gesetzliche Frist {a} nicht erfasst ({b})"),
+        (r"^motion (?P<a>.+): (?P<n>\d+) deadline\(s\) and (?P<m>\d+) report\(s\) not taken$",
+         "Antrag {a}: {n} Frist(en) und {m} Berichtspflicht(en) nicht übernommen"),
+    )
+)  # fmt: skip
+
+
+def warning(text: Any) -> str:
+    """One of the reader's warnings in German (quotes as „…“)."""
+    value = str(text)
+    for pattern, german in WARNINGS:
+        found = pattern.match(value)
+        if found:
+            parts = {k: _quoted(v) for k, v in found.groupdict().items()}
+            return german.format(**parts)
+    return value
+
+
+def _quoted(value: str) -> str:
+    if len(value) > 1 and value[0] == value[-1] and value[0] in "'\"":
+        return f"„{value[1:-1]}“"
+    return value.replace("rejected", "abgelehnt").replace("withdrawn", "zurückgezogen")
+
+
 def german_date(value: Any) -> str:
     """``2026-03-01`` (or a date) as ``01.03.2026``; a date-time in Berlin time; '' for none."""
     if value is None or value == "":
@@ -319,6 +367,7 @@ def environment() -> jinja2.Environment:
     env.filters["recurrence"] = label(RECURRENCE)
     env.filters["report_kind"] = label(REPORT_KIND)
     env.filters["role"] = label(ROLE)
+    env.filters["warning"] = warning
     env.filters["event_content"] = event_content
     env.filters["source"] = source
     env.filters["due_mark"] = due_mark

@@ -161,6 +161,21 @@ def test_a_reviewer_uploads_a_document_to_ingest(server: Server, tmp_path: Path)
     assert client.get("/?sort=reference").text.count("2025/0999") >= 1
 
 
+def test_an_upload_names_its_document_and_warns_in_german(server: Server) -> None:
+    client = signed_in(server, "pruef")
+    source = REPO / "examples" / "musterstadt-auszug-bauausschuss-2025-0156.txt"
+    text = source.read_text(encoding="utf-8").replace("2025/0156", "2025/0998")
+    answer = client.post(
+        "/upload", data={"csrf": client.csrf("/upload")},
+        files={"document": ("../../bauausschuss.txt", text.encode(), "text/plain")},
+    )  # fmt: skip
+    assert answer.status_code == 200, answer.text[-800:]
+    assert "Hinweis: Bundesland nicht erkannt" in answer.text
+    assert "not recognised" not in answer.text
+    shown = json.loads(tracker(server.db, "show", "2025/0998", "--format", "json"))
+    assert shown["review"] and {r["document"] for r in shown["review"]} == {"bauausschuss.txt"}
+
+
 def test_an_office_cannot_upload(server: Server) -> None:
     client = signed_in(server, "amt_a")
     answer = client.post(

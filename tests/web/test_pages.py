@@ -157,6 +157,9 @@ def test_the_atom_feed_lists_the_latest_changes(server: Server) -> None:
     assert any(t and t.startswith("0777/IV: ") for t in titles)
     link = entries[0].find("a:link", ns)
     assert link is not None and "/motions/" in link.attrib["href"]
+    summaries = [e.findtext("a:summary", namespaces=ns) or "" for e in entries]
+    assert any("D1: Erledigung, fällig 20.03.2026" in s for s in summaries), summaries[:5]
+    assert not any("due " in s or "title=" in s for s in summaries)
 
 
 def test_calendar_feeds_per_office_committee_and_motion(server: Server) -> None:

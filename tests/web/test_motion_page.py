@@ -119,3 +119,10 @@ def test_an_empty_fact_is_left_out_not_shown_as_a_dash(terms: Server) -> None:
     html = page(terms, "0777/IV")
     assert "<dt>Art</dt><dd>–</dd>" not in html and "<dt>Art</dt>" not in html
     assert "<dt>Adressat</dt>" not in html
+
+
+def test_the_board_marks_a_due_date_the_council_did_not_set(terms: Server) -> None:
+    board = terms.client().get("/", params={"as_of": "2025-03-20", "sort": "reference"})
+    assert board.status_code == 200
+    row = next(r for r in board.text.split("<tr") if "2025/0011" in r)
+    assert "weich: vage Frist, angenommen 21 Tage" in row, row

@@ -234,7 +234,7 @@ class Bootstrap:
         if self._service is not None:
             from tracker.audit import seal_after_writes  # deferred: only after writes
 
-            seal_after_writes(self.settings.store, self._store)
+            seal_after_writes(self.settings.store, self._store, self.settings)
         for replay in self._replays:
             replay.close()
         self._replays.clear()

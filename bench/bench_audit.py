@@ -15,6 +15,11 @@ spread over 2014-2016), on SQLite (a temporary file) and, with ``--postgres``, o
 * ``chain extend``: chaining the whole log the first time (``tracker audit head`` on a log
   never chained);
 * ``audit verify``: recomputing and checking the whole chain (``events.chain.verify``);
+* ``seal`` and ``audit verify, sealed``: with 1,000 signed seals spread over the log (a
+  seal at every thousandth of it, as years of daily seals would leave, also in a seal file),
+  signing one more seal at the head (``tracker audit seal``: the newest seal checked, the
+  events since recomputed) and verifying the chain plus every seal of the store and of the
+  file (``tracker audit verify`` with a key);
 * ``known-at overdue``: rebuilding the board in memory from the events recorded up to an
   instant in the middle of the log (about half the events known), and again at its end (all
   known), and asking for the overdue page (first 50 and the total), as
@@ -133,6 +138,37 @@ def verify(location: StoreLocation) -> chain.Verification:
         return chain.verify(db)
 
 
+SEALS = 1000
+
+
+def sealed(location: StoreLocation, folder: Path, n: int) -> tuple[float, float, int]:
+    """Lay 1,000 seals over the log, then time one more seal and a sealed verify."""
+    from events import seals
+
+    sealing = audit.SealSettings(key=folder / "seal.key", seal_file=folder / "seals.jsonl")
+    signer = sealing.signer()
+    clock = FixedClock(START + SPAN)
+    step = max(1, n // SEALS)
+    positions = list(range(step, n, step))[: SEALS - 1]
+    with connect(location) as db:
+        seals.ensure_seal_table(db)
+        values = chain.chain_values(db, positions)
+        with db.transaction() as cur:
+            for number, position in enumerate(positions, start=1):
+                seal = signer.sign(number, position, values[position], START)
+                seals.insert_seal(cur, db, seal)
+                seals.append_line(folder / "seals.jsonl", seal)
+    t_seal, made = timed(lambda: audit.make_seal(location, sealing, clock))
+    assert made is not None and made.position == n
+    verifier = sealing.verifier()
+    assert verifier is not None
+    t_verify, result = timed(
+        lambda: audit.verify_sealed(location, None, verifier, [folder / "seals.jsonl"])
+    )
+    assert result.seals is not None and result.seals.intact, result.seals
+    return t_seal, t_verify, result.seals.valid
+
+
 def known_at_overdue(app: MotionLog, instant: datetime) -> tuple[int, int]:
     when = audit.known_at(instant.isoformat(), FixedClock(START + SPAN * 2))
     board = known_board(app, when, {})
@@ -184,6 +220,8 @@ def run(size: int, backend: str, postgres: str | None, keep: Path | None) -> lis
             assert c1 == c2 == c3 == n == result.events == head.position
             t_known, (known, overdue) = timed(lambda: known_at_overdue(app, START + SPAN / 2))
             t_all, (known_all, overdue_all) = timed(lambda: known_at_overdue(app, START + SPAN))
+            with tempfile.TemporaryDirectory() as keys:
+                t_seal, t_sealed, valid = sealed(location, Path(keys), n)
         finally:
             app.close()
     ratio = (n / t_ver) / (n / t_rec)
@@ -195,6 +233,10 @@ def run(size: int, backend: str, postgres: str | None, keep: Path | None) -> lis
         f"| {backend} | {n:,} | chain extend (first) | {t_ext:.2f} s | {rate(n, t_ext)} | |",
         f"| {backend} | {n:,} | audit verify | {t_ver:.2f} s | {rate(n, t_ver)} "
         f"| {ratio:.2f} x raw read (target >= 0.5) |",
+        f"| {backend} | {n:,} | seal (one more) | {t_seal:.3f} s | | after {SEALS - 1:,} "
+        "seals; checks the newest and the events since |",
+        f"| {backend} | {n:,} | audit verify, sealed | {t_sealed:.2f} s | {rate(n, t_sealed)} "
+        f"| chain + {valid:,} seals in the store and a seal file |",
         f"| {backend} | {n:,} | known-at overdue | {t_known:.2f} s | {rate(known, t_known)} "
         f"| T mid-log: {known:,} events known, {overdue:,} overdue (target < 5 s at 100,000) |",
         f"| {backend} | {n:,} | known-at overdue | {t_all:.2f} s | {rate(known_all, t_all)} "

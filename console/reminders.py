@@ -135,7 +135,7 @@ def service_jobs(c: Bootstrap) -> list[PeriodicJob]:
     from tracker.audit import seal
 
     s = c.settings
-    jobs = [PeriodicJob("seal_chain", 60.0, lambda: seal(s.store))]
+    jobs = [PeriodicJob("seal_chain", 60.0, lambda: seal(s.store, s))]
     if s.section("sync").get("systems"):
         jobs.append(
             PeriodicJob(

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 from uuid import UUID
@@ -168,7 +168,7 @@ class EventTable:
 
     def exists(self, db: Database) -> bool:
         """Whether the library has created this table yet."""
-        return _table_exists(db, self.name)
+        return table_exists(db, self.name)
 
     def stored_id(self, originator_id: UUID) -> Any:
         """The originator id as this backend stores it (hex text on SQLite)."""
@@ -180,35 +180,42 @@ def chain_table(db: Database) -> str:
     return f"{db.table_prefix}{CHAIN_TABLE}"
 
 
-def _table_exists(db: Database, name: str) -> bool:
+def table_exists(db: Database, name: str) -> bool:
+    """Whether the table ``name`` (schema-qualified on PostgreSQL) exists."""
     if db.backend == "sqlite":
         query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
         return bool(db.query(query, (name,)))
     return bool(db.query("SELECT to_regclass(?) IS NOT NULL", (name,))[0][0])
 
 
-def ensure_chain_table(db: Database) -> None:
-    """Create the chain table if it does not exist (safe when processes race to do it)."""
-    if _table_exists(db, chain_table(db)):
+def ensure_table(db: Database, name: str, columns: str) -> None:
+    """Create table ``name`` if it does not exist (safe when processes race to do it).
+    ``columns`` may say ``{number}`` and ``{blob}`` for the backend's integer and byte types."""
+    if table_exists(db, name):
         return
     blob = "BLOB" if db.backend == "sqlite" else "BYTEA"
     number = "INTEGER" if db.backend == "sqlite" else "BIGINT"
     with db.transaction() as cur:
         if db.backend == "postgres":  # CREATE ... IF NOT EXISTS itself can collide
-            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (chain_table(db),))
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
         cur.execute(
-            f"CREATE TABLE IF NOT EXISTS {chain_table(db)} "
-            f"(position {number} PRIMARY KEY, chain {blob} NOT NULL)"
+            f"CREATE TABLE IF NOT EXISTS {name} ({columns.format(number=number, blob=blob)})"
         )
 
 
-def _lock_chain(db: Database, cur: Cursor) -> None:
-    """Make extenders take turns (SQLite's ``BEGIN IMMEDIATE`` already does)."""
+def ensure_chain_table(db: Database) -> None:
+    """Create the chain table if it does not exist."""
+    ensure_table(db, chain_table(db), "position {number} PRIMARY KEY, chain {blob} NOT NULL")
+
+
+def lock_chain(db: Database, cur: Cursor) -> None:
+    """Make extenders (and sealers) take turns (SQLite's ``BEGIN IMMEDIATE`` already does)."""
     if db.backend == "postgres":
         cur.execute(f"LOCK TABLE {chain_table(db)} IN SHARE ROW EXCLUSIVE MODE")
 
 
-def _head_in(db: Database, cur: Cursor) -> ChainHead:
+def head_in(db: Database, cur: Cursor) -> ChainHead:
+    """The chain's head, read inside the caller's transaction."""
     cur.execute(f"SELECT position, chain FROM {chain_table(db)} ORDER BY position DESC LIMIT 1")
     row = cur.fetchone()
     return EMPTY_HEAD if row is None else ChainHead(int(row[0]), bytes(row[1]))
@@ -238,8 +245,8 @@ def extend(
     table = table or EventTable.of(db)
     while True:
         with db.transaction() as cur:
-            _lock_chain(db, cur)
-            head = _head_in(db, cur)
+            lock_chain(db, cur)
+            head = head_in(db, cur)
             cur.execute(table.select(f"{table.position} > ?") + " LIMIT ?", (head.position, batch))
             events = [table.row(r) for r in cur.fetchall()]
             value = head.chain
@@ -299,25 +306,40 @@ def walk(
         yield ChainedEvent(table.row(row), value)
 
 
+Fetch = Callable[[str, Sequence[Any]], list[tuple[Any, ...]]]
+
+
 def _walk_rows(
-    db: Database, table: EventTable, batch: int
+    db: Database,
+    table: EventTable,
+    batch: int,
+    *,
+    start: ChainHead = EMPTY_HEAD,
+    stop: int | None = None,
+    fetch: Fetch | None = None,
 ) -> Iterator[tuple[tuple[Any, ...], bytes]]:
-    """The verifying walk on plain rows: (position, id, version, topic, state), chain value."""
-    previous = GENESIS
-    after = LOWEST  # also catches rows slipped in before the first position
+    """The verifying walk on plain rows: (position, id, version, topic, state), chain value.
+
+    ``start``: a verified (position, chain value) to walk on from (the genesis by default);
+    ``stop``: the last position to walk; ``fetch``: how to query (by default
+    :meth:`Database.query`; a cursor's, to walk inside a transaction).
+    """
+    query = fetch or db.query
+    previous = start.chain
+    # from the genesis, also catch rows slipped in before the first position
+    after = LOWEST if start == EMPTY_HEAD else start.position
+    upper = "" if stop is None else f" AND position <= {int(stop)}"
     sha256 = hashlib.sha256
     while True:
-        chained = db.query(
-            f"SELECT position, chain FROM {chain_table(db)} WHERE position > ? "
+        chained = query(
+            f"SELECT position, chain FROM {chain_table(db)} WHERE position > ?{upper} "
             "ORDER BY position LIMIT ?",
             (after, batch),
         )
         if not chained:
             return
         last = chained[-1][0]
-        rows = db.query(
-            table.select(f"{table.position} > ? AND {table.position} <= ?"), (after, last)
-        )
+        rows = query(table.select(f"{table.position} > ? AND {table.position} <= ?"), (after, last))
         i, n = 0, len(rows)
         for position, expected in chained:
             if i < n and rows[i][0] < position:
@@ -338,6 +360,42 @@ def _walk_rows(
         if i < n:
             raise _inserted(rows[i][0])
         after = last
+
+
+def verify_segment(
+    db: Database,
+    start: ChainHead,
+    stop: int,
+    *,
+    fetch: Fetch | None = None,
+    table: EventTable | None = None,
+    batch: int = READ_BATCH,
+) -> ChainHead:
+    """Recompute the chain from the verified value ``start`` up to position ``stop``.
+
+    Raises :class:`ChainBroken` where the stored events and the chain disagree after
+    ``start``; returns the value reached (the head at ``stop``). ``fetch``: a transaction's
+    query function, to check inside the chain's lock.
+    """
+    table = table or EventTable.of(db)
+    reached = start
+    for row, value in _walk_rows(db, table, batch, start=start, stop=stop, fetch=fetch):
+        reached = ChainHead(int(row[0]), value)
+    return reached
+
+
+def chain_values(db: Database, positions: Iterable[int], batch: int = 500) -> dict[int, bytes]:
+    """The stored chain values at ``positions`` (those where something is chained)."""
+    wanted = sorted(set(positions))
+    found: dict[int, bytes] = {}
+    for i in range(0, len(wanted), batch):
+        part = wanted[i : i + batch]
+        marks = ", ".join("?" * len(part))
+        rows = db.query(
+            f"SELECT position, chain FROM {chain_table(db)} WHERE position IN ({marks})", part
+        )
+        found.update((int(p), bytes(c)) for p, c in rows)
+    return found
 
 
 def _inserted(position: int) -> ChainBroken:

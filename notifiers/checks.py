@@ -108,3 +108,53 @@ def _webhook(secret: str | None, hooks: list[str]) -> list[Finding]:
     except ConfigurationError as exc:
         return [Finding("webhook", setting, str(exc), "wrong")]
     return [Finding("webhook", setting, "set")]
+
+
+def check_audit(settings: Settings) -> list[Finding]:
+    """Findings about ``[audit]`` (none without it): the seal key, the seal file and the
+    auditors' e-mail."""
+    from tracker.audit import SealSettings  # deferred: the chain and the key library
+
+    try:
+        sealing = SealSettings.from_settings(settings)
+    except ConfigurationError as exc:
+        return [Finding("audit", "[audit]", str(exc), "wrong")]
+    if not sealing.enabled:
+        if not settings.section("audit"):
+            return []  # seals are optional: nothing to say when they are not asked for
+        why = "not set: nothing is sealed, and [audit] seal_file and auditors get nothing"
+        return [Finding("audit", "[audit] key", why, "missing")]
+    findings: list[Finding] = []
+    if sealing.key is not None:
+        if sealing.key.exists():
+            try:
+                findings.append(Finding("audit", "[audit] key", f"key {sealing.signer().key}"))
+            except ConfigurationError as exc:
+                findings.append(Finding("audit", "[audit] key", str(exc), "wrong"))
+        else:
+            findings.append(Finding("audit", "[audit] key", f"{sealing.key}: created on first use"))
+    if sealing.public_key is not None:
+        try:
+            verifier = sealing.verifier()
+            detail = f"key {verifier.key}" if verifier else "not set"
+            findings.append(Finding("audit", "[audit] public_key", detail))
+        except ConfigurationError as exc:
+            findings.append(Finding("audit", "[audit] public_key", str(exc), "wrong"))
+    if sealing.seal_file is not None:
+        folder = sealing.seal_file.parent
+        usable = folder.is_dir() or not folder.exists()
+        findings.append(
+            Finding(
+                "audit",
+                "[audit] seal_file",
+                str(sealing.seal_file) if usable else f"{folder} is not a folder",
+                "ok" if usable else "wrong",
+            )
+        )
+    if sealing.auditors:
+        if settings.smtp_url:
+            findings.append(Finding("audit", "[audit] auditors", ", ".join(sealing.auditors)))
+        else:
+            why = f"{len(sealing.auditors)} auditor(s), but TRACKER_SMTP_URL is not set"
+            findings.append(Finding("audit", "[audit] auditors", why, "missing"))
+    return findings

@@ -28,12 +28,9 @@ from uuid import UUID
 
 from notifiers.policy import Digest, Stage
 from tracker.clock import BERLIN
+from tracker.deadlines import MONTHS_DE, WEEKDAYS_DE
 from tracker.state import DeadlineLife, DutyLife, MotionState
 
-MONTHS = (
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-    "August", "September", "Oktober", "November", "Dezember",
-)  # fmt: skip
 #: The header naming the reminder keys of a digest, space-separated.
 KEYS_HEADER = "X-Tracker-Reminder-Keys"
 #: The header naming the process that sent it (for operators).
@@ -47,7 +44,7 @@ def german_date(day: date) -> str:
 
 def long_german_date(day: date) -> str:
     """``18. Dezember 2014``."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day}. {MONTHS_DE[day.month - 1]} {day.year}"
 
 
 def status_text(due: date, today: date) -> str:
@@ -80,7 +77,6 @@ class RenderedDigest:
     late: bool
 
 
-WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 RECURRENCE = {
     "monthly": "monatlich",
     "quarterly": "vierteljährlich",
@@ -95,7 +91,7 @@ _NEUTER = ("gremium", "plenum", "präsidium", "parlament")
 
 def weekday_date(day: date) -> str:
     """``Montag, 02.02.2015``."""
-    return f"{WEEKDAYS[day.weekday()]}, {german_date(day)}"
+    return f"{WEEKDAYS_DE[day.weekday()]}, {german_date(day)}"
 
 
 def to_whom(committee: str) -> str:

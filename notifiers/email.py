@@ -203,3 +203,8 @@ def send_test(config: SmtpConfig, *, sender: str, to: str, now: datetime) -> Non
         "Sie ist angekommen: die Einstellung TRACKER_SMTP_URL funktioniert.\n"
     )
     EmailNotifier(config, sender=sender, worker="test")._deliver(msg)
+
+
+def send_message(config: SmtpConfig, msg: EmailMessage, *, sender: str) -> None:
+    """Send one prepared message (a seal to the auditors) with the same error mapping."""
+    EmailNotifier(config, sender=sender, worker="seal")._deliver(msg)

@@ -372,6 +372,12 @@ def _with_escalation(
     return items
 
 
+def escalation(ob: ObligationLike, offset: int, policy: ReminderPolicy) -> list[PlannedReminder]:
+    """The escalation of the overdue stage ``offset`` (none below ``escalate_after`` or
+    without ``escalate_to``)."""
+    return [p for p in _with_escalation(ob, Stage(offset), policy) if p.stage.escalation]
+
+
 def next_overdue(
     ob: ObligationLike, policy: ReminderPolicy, *, after: int, since: datetime
 ) -> list[PlannedReminder]:

@@ -45,6 +45,7 @@ from notifiers.policy import (
     PlannedReminder,
     ReminderPolicy,
     Stage,
+    escalation,
     next_overdue,
     plan,
     send_instant,
@@ -275,10 +276,17 @@ class ReminderProjection(Tables):
                     inserts.append((*ident, p.stage.name, *row))
                 elif have[rkey] in {"planned", "retired"}:
                     updates.append((*row, rkey))
-        cur.executemany(f"UPDATE {prefix}reminders SET status = 'retired' WHERE key = ?", retire)
+        # The statuses were read above; a dispatcher may have settled a row since (on
+        # PostgreSQL each statement sees what committed before it): only rows still planned
+        # (or retired) are changed, so a reminder just sent is neither re-planned (and sent
+        # again) nor retired.
+        cur.executemany(
+            f"UPDATE {prefix}reminders SET status = 'retired' WHERE key = ? AND status = 'planned'",
+            retire,
+        )
         cur.executemany(
             f"UPDATE {prefix}reminders SET due = ?, send_at = ?, recipient = ?,"
-            " status = 'planned' WHERE key = ?",
+            " status = 'planned' WHERE key = ? AND status IN ('planned', 'retired')",
             updates,
         )
         cur.executemany(
@@ -369,10 +377,14 @@ class ReminderProjection(Tables):
         )
         items = plan(obligation, self.policy, datetime.fromisoformat(ob["since"]))
         if ob["last_overdue"] is not None:
+            last = int(ob["last_overdue"])
+            # the escalation of the repeat just dealt with goes to another recipient in a
+            # digest of its own, maybe claimed later: it stays owed until dealt with itself
+            items += escalation(obligation, last, self.policy)
             items += next_overdue(
                 obligation,
                 self.policy,
-                after=int(ob["last_overdue"]),
+                after=last,
                 since=datetime.fromisoformat(ob["last_overdue_at"]),
             )
         return items

@@ -18,6 +18,7 @@ import pytest
 import structlog
 
 from events.store import StoreLocation, parse_location
+from tests.integration.notifiers.smtp import SmtpServer
 from tracker.clock import FixedClock
 from tracker.service import TrackerService, open_log
 
@@ -125,3 +126,13 @@ def shared_dir() -> Path:
     """``../shared`` (seeds, OParl examples); skipped when absent, required under CI."""
     require(SHARED.is_dir(), f"{SHARED} is absent (a fresh clone has no ../shared)")
     return SHARED
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd, plain text: ``?starttls=off``) that keeps
+    what it accepts."""
+    server = SmtpServer()
+    server.start()
+    yield server
+    server.stop()

@@ -116,6 +116,11 @@ def _holiday_names(state: str | None, year: int) -> dict[date, str]:
 #: German names of the days of the week (Monday first), as § 193 names the weekend.
 WEEKDAYS_DE = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: German names of the months (January first), as e-mails and pages write a date in words.
+MONTHS_DE = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+    "August", "September", "Oktober", "November", "Dezember",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

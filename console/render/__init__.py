@@ -149,10 +149,13 @@ def log_table(
     """``tracker log`` as a table, line by line: the motion named by its reference."""
     rows = (
         e.as_row()
-        | {"recorded": e.recorded.astimezone(BERLIN).isoformat(), "reference": references(e.event)}
+        | {
+            "recorded": e.recorded.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M:%S"),
+            "reference": references(e.event),
+        }
         for e in entries
     )
-    widths = widths | {"reference": LOG_REFERENCE_WIDTH}
+    widths = widths | {"recorded": 19, "reference": LOG_REFERENCE_WIDTH}
     return stream_table(rows, LOG_COLUMNS, widths, max_width=LOG_REFERENCE_WIDTH * 4)
 
 

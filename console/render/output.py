@@ -11,8 +11,10 @@ double click: ``;`` between cells, a UTF-8 byte order mark, ``\r\n`` line ends, 
 ``TT.MM.JJJJ`` (times as ``TT.MM.JJJJ HH:MM`` in Berlin time), decimal commas. Every
 listing's CSV goes through :func:`render_csv`, so every command honours it.
 
-Tables are at most :func:`terminal_width` wide: :func:`fit_widths` shortens the widest
-columns (titles, phrases) with an ellipsis until the table fits, whatever its columns.
+Tables are at most :func:`terminal_width` wide: titles, phrases and names give way first
+(:func:`fit_widths`, the widest first, with an ellipsis); references, dates and counts stay
+whole (:data:`WHOLE`); when even that is too wide, the least needed columns are left out
+(:data:`DROP_FIRST`), and only then is everything shortened.
 """
 
 from __future__ import annotations
@@ -145,15 +147,45 @@ def fit_line(line: str, width: int | None) -> str:
     return line if width is None or len(line) <= width else line[: width - 1] + "…"
 
 
-#: Columns are shortened to this (or their heading) before any is shortened further: dates,
-#: references and short words stay whole while titles and phrases give way.
-KEEP_WHOLE = 10
+#: Columns that are never shortened while another can give way: references, dates, counts
+#: and short codes are useless cut (``2025/BV/0…``, ``2025-06-…``).
+WHOLE = frozenset(
+    {
+        "reference",
+        "due",
+        "original_due",
+        "met_on",
+        "days",
+        "rag",
+        "status",
+        "position",
+        "recorded",
+        "effective",
+        "version",
+        "date",
+        "item",
+        "send_at",
+        "stage",
+        "deadline",
+        "kind",
+        "obligation",
+        "late",
+        "on",
+        "event",
+        "reason",
+    }
+)
+#: Columns left out, in this order, when the table cannot fit with every column at its floor
+#: (the title and the phrase stay: they say what the item is).
+DROP_FIRST = ("initiator", "document", "recipient", "committee", "body", "office", "error")
+#: What a column that gives way keeps before the last resort of shortening everything.
+KEEP_FLEXIBLE = 8
 
 
 def fit_widths(natural: Sequence[int], floors: Sequence[int], limit: int | None) -> list[int]:
     """Column widths that fit ``limit`` characters with two spaces between columns: the
-    widest column gives up a character at a time (titles and phrases before dates and
-    references), none below its floor. ``natural`` when it fits or there is no limit."""
+    widest column gives up a character at a time, none below its floor; only when that is
+    not enough do all give way. ``natural`` when it fits or there is no limit."""
     widths = list(natural)
     if limit is None:
         return widths
@@ -168,9 +200,26 @@ def fit_widths(natural: Sequence[int], floors: Sequence[int], limit: int | None)
     return widths
 
 
-def _floors(heads: Sequence[str], natural: Sequence[int]) -> list[int]:
-    """What each column keeps before the second round: :data:`KEEP_WHOLE` or its heading."""
-    return [min(n, max(len(h), KEEP_WHOLE)) for h, n in zip(heads, natural, strict=True)]
+def _floors(columns: Sequence[str], natural: Sequence[int]) -> list[int]:
+    """What each column keeps before the last resort: all of it for :data:`WHOLE` columns,
+    :data:`KEEP_FLEXIBLE` characters for titles, phrases and names."""
+    return [
+        n if c in WHOLE else min(n, KEEP_FLEXIBLE) for c, n in zip(columns, natural, strict=True)
+    ]
+
+
+def _droppable(columns: Sequence[str], natural: Sequence[int], limit: int | None) -> list[int]:
+    """Indexes of the columns to keep: while the floors alone are wider than ``limit``, the
+    next column of :data:`DROP_FIRST` is left out."""
+    keep = list(range(len(columns)))
+    if limit is None:
+        return keep
+    for name in DROP_FIRST:
+        floors = _floors([columns[i] for i in keep], [natural[i] for i in keep])
+        if sum(floors) + 2 * (len(floors) - 1) <= limit:
+            break
+        keep = [i for i in keep if columns[i] != name]
+    return keep
 
 
 def _cell(value: Any, width: int | None) -> str:
@@ -214,14 +263,19 @@ def render_table(
     :func:`terminal_width`): when it is wider, columns empty in every row are left out and
     long cells are shortened with an ellipsis, the widest columns first."""
     limit = width or terminal_width()
-    heads = [(headers or {}).get(c, c) for c in columns]
-    cells = [[_cell(row.get(c), max_width) for c in columns] for row in rows]
+    names = list(columns)
+    heads = [(headers or {}).get(c, c) for c in names]
+    cells = [[_cell(row.get(c), max_width) for c in names] for row in rows]
     natural = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(heads)]
     if limit is not None and sum(natural) + 2 * (len(natural) - 1) > limit and cells:
         keep = [i for i in range(len(heads)) if any(r[i] for r in cells)]  # empty ones go
-        heads, natural = [heads[i] for i in keep], [natural[i] for i in keep]
+        keep = [
+            keep[i] for i in _droppable([names[i] for i in keep], [natural[i] for i in keep], limit)
+        ]
+        names, heads = [names[i] for i in keep], [heads[i] for i in keep]
+        natural = [natural[i] for i in keep]
         cells = [[r[i] for i in keep] for r in cells]
-    widths = fit_widths(natural, _floors(heads, natural), limit)
+    widths = fit_widths(natural, _floors(names, natural), limit)
     cells = [[_cell(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
     heads = [_cell(h, w) for h, w in zip(heads, widths, strict=True)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(heads, widths, strict=True)).rstrip()]

@@ -4,7 +4,6 @@ an administrator's first hour)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -106,14 +105,6 @@ def test_no_smtp_url_for_email_recipients_and_a_bad_reminders_table(tmp_path: Pa
     assert code == 1 and lines[0].startswith("wrong    reminders  [reminders]: [reminders] before")
 
 
-@pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
-
-
 def run(db: str, config: str, now: str, *args: str, smtp: str = "") -> tuple[int, str, str]:
     env = {"TRACKER_SMTP_URL": smtp, "TRACKER_WEBHOOK_SECRET": ""}
     result = runner.invoke(app, ["--db", db, "--now", now, "--config", config, *args], env=env)
@@ -145,3 +136,28 @@ def test_a_webhook_without_its_secret_does_not_stop_the_email(
     code, out, _ = run(db_url, config, "2014-12-04T08:30", "reminders", "--format", "json")
     hook = [r for r in json.loads(out)["reminders"] if r["recipient"].startswith("https://")]
     assert {(r["stage"], r["status"]) for r in hook} >= {("before-14", "planned")}
+
+
+def test_audit_settings_are_checked_when_configured(tmp_path: Path) -> None:
+    path = tmp_path / "audit.toml"
+    path.write_text(
+        CONFIG + '\n[audit]\nkey = "keys/seal.key"\nauditors = ["rpa@bvv.example"]\n',
+        encoding="utf-8",
+    )
+    code, lines = check(str(path), tmp_path, TRACKER_WEBHOOK_SECRET="whsec_c2VjcmV0")
+    assert code == 1
+    assert (
+        f"ok       audit      [audit] key: {tmp_path}/keys/seal.key: created on first use" in lines
+    )
+    assert (
+        "missing  audit      [audit] auditors: 1 auditor(s), but TRACKER_SMTP_URL is not set"
+        in lines
+    )
+    (tmp_path / "keys").mkdir()
+    (tmp_path / "keys" / "seal.key").write_text("not a key")
+    (tmp_path / "keys" / "seal.key").chmod(0o644)
+    _, lines = check(str(path), tmp_path)
+    assert any(
+        line.startswith("wrong    audit      [audit] key: seal key ") and "others may read" in line
+        for line in lines
+    ), lines

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 import cli
+from tests.integration.notifiers.smtp import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-03-01T10:00"
@@ -75,13 +75,6 @@ def seed(db: str) -> dict[str, str]:
         out = tracker(db, "show", reference, "--format", "json")
         ids[reference] = re.search(r'"id": "([0-9a-f-]{36})"', out).group(1)  # type: ignore[union-attr]
     return ids
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 @dataclass

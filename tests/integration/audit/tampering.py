@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from typing import Any
+from uuid import UUID
 
 import psycopg
 
+from events.chain import GENESIS, RawEvent, link
+from events.seals import Seal
 from events.store import StoreLocation
 from tests.conftest import PG_BASE
 
@@ -85,3 +88,70 @@ class Raw:
 
     def close(self) -> None:
         self.conn.close()
+
+
+class Forger(Raw):
+    """Raw access plus the public chain algorithm: what someone with database access but
+    without the seal key can do."""
+
+    def truncate(self, position: int) -> None:
+        """Delete the events from ``position`` on together with their chain rows."""
+        self.run(f"DELETE FROM {self.events} WHERE {self.pos} >= ?", position)
+        self.forget_chain_from(position)
+
+    def rechain(self) -> None:
+        """Recompute the chain over every event after its last row, as the tracker would."""
+        last = self.run(f"SELECT position, chain FROM {self.chain} ORDER BY position DESC LIMIT 1")
+        position, value = (int(last[0][0]), bytes(last[0][1])) if last else (0, GENESIS)
+        rows = self.run(
+            f"SELECT {self.pos}, originator_id, originator_version, topic, state "
+            f"FROM {self.events} WHERE {self.pos} > ? ORDER BY {self.pos}",
+            position,
+        )
+        for row in rows:
+            event = RawEvent(int(row[0]), _uuid(row[1]), int(row[2]), str(row[3]), bytes(row[4]))
+            value = link(value, event)
+            self.run(f"INSERT INTO {self.chain} (position, chain) VALUES (?, ?)", row[0], value)
+
+    def append_forged(self, source: int, version: int) -> int:
+        """Append a copy of the event at ``source`` as a new version of its motion, after the
+        last position, and extend the chain over it; returns its position."""
+        target = max(self.positions()) + 1
+        self.copy_to(source, target, version)
+        self.rechain()
+        return target
+
+    def rewrite(self, position: int, old: bytes, new: bytes) -> None:
+        """Change one event and recompute every later chain value."""
+        self.edit_state(position, old, new)
+        self.forget_chain_from(position)
+        self.rechain()
+
+    def seal_table(self) -> str:
+        return self.chain.replace("audit_chain", "audit_seals")
+
+    def delete_seals_from(self, number: int) -> None:
+        self.run(f"DELETE FROM {self.seal_table()} WHERE seal >= ?", number)
+
+    def delete_seal(self, number: int) -> None:
+        self.run(f"DELETE FROM {self.seal_table()} WHERE seal = ?", number)
+
+    def insert_seal(self, seal: Seal) -> None:
+        self.run(
+            f"INSERT INTO {self.seal_table()} (seal, position, chain, sealed, key, signature) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            seal.number,
+            seal.position,
+            seal.chain,
+            seal.sealed.isoformat(),
+            seal.key,
+            seal.signature,
+        )
+
+    def head(self) -> tuple[int, bytes]:
+        row = self.run(f"SELECT position, chain FROM {self.chain} ORDER BY position DESC LIMIT 1")
+        return int(row[0][0]), bytes(row[0][1])
+
+
+def _uuid(value: Any) -> UUID:
+    return value if isinstance(value, UUID) else UUID(str(value))

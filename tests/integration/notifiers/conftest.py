@@ -104,15 +104,6 @@ def make_reminders(
 
 
 @pytest.fixture
-def smtp() -> Iterator[SmtpServer]:
-    """A real SMTP server on 127.0.0.1 (plain text: ``?starttls=no``)."""
-    server = SmtpServer()
-    server.start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def rem(location: StoreLocation, smtp: SmtpServer) -> Iterator[Reminders]:
     """Reminders on a fresh store of each backend, the clock at 2014-10-01."""
     harness = make_reminders(location, smtp)

@@ -4,7 +4,10 @@ Only operative text counts: the ``möge beschließen`` items, a Beschlussvorschl
 with ``wird ersucht / beauftragt / gebeten``, ``zu berichten``, ``vorzulegen``, and labelled
 fields such as ``Erledigungsfrist:``. False friends are left out: questions, the dates of a
 rejected motion, meeting and reference dates (``Beschluss vom 25.02.2014``), reports the
-administration declines, and the Beratungsfolge's own dates.
+administration declines, and the Beratungsfolge's own dates. A sentence whose structure puts
+its time in doubt (``DOUBT_RULES``: another level's duty, a negated announcement, a question by
+word order, the unreal mood, a forecast, an earliest time, a time already passed) is shown for
+review instead of recorded.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from datetime import date
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
-from tracker.documents.text import lines_of, sentences, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, PUBLIC_NOUN
+from tracker.documents.text import lines_of, one_of, sentences, squash
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, OTHER_BODIES, PUBLIC_NOUN
 
 _I = re.IGNORECASE
 
@@ -627,6 +630,154 @@ def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
     ]
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One sentence of the main pass with what the doubt rules ask of it."""
+
+    sentence: str
+    #: Someone is ordered or bound to act in it (``_MANDATE``).
+    mandate: bool
+    #: An action announced for later (``_ANNOUNCED``), not ordered.
+    announced: bool
+    #: The sentence speaks of a report (``_REPORT``).
+    reporting: bool
+    #: The terms the main pass would record for it, and the document's dates.
+    terms: tuple[Term, ...]
+    context: DateContext
+
+
+# Another level's body as the actor or the source of a duty ("Die Schulen sind vom Land
+# verpflichtet", "Das Ministerium hat bis ... zu entscheiden"): its duty, not the council's.
+_OTHER_BODY = re.compile(
+    r"\b(?:vom|von\s+der|vom\s+jeweiligen|durch\s+(?:das|den|die))\s+(?:"
+    + one_of(OTHER_BODIES)
+    + r")\b|^(?:Das|Der|Die)\s+(?:"
+    + one_of(OTHER_BODIES)
+    + r")\s+(?:hat|muss|soll|wird|ist)\b"
+)
+
+
+# A negation in an announcement ("wird es kurzfristig keine Lademöglichkeit geben",
+# "wird nicht vor 2026 fertiggestellt"): what will not happen is no duty.
+# ``nicht öffentlich`` is a compound adjective (a closed session), no negation.
+_NEGATION = re.compile(
+    r"\b(?:nicht(?![\s-]*öffentlich)|kein|keine|keinen|keinem|keiner|nie|niemals)\b", _I
+)
+
+
+def negated_announcement(r: Reading) -> bool:
+    """An announcement that says what will not happen."""
+    return r.announced and not r.mandate and _NEGATION.search(r.sentence) is not None
+
+
+def other_body(r: Reading) -> bool:
+    """A duty of another level (Land, Bund, a court, a ministry): not the council's."""
+    return _OTHER_BODY.search(r.sentence) is not None
+
+
+# A finite verb first (after any numbering) or an interrogative word and a verb: a question
+# or a condition ("Wird die Stadtverwaltung ... ?", "Können die Ziffern ... nicht ...,
+# so ...", "Wann ist mit ... zu rechnen"), even where the question mark is lost.
+_VERB_FIRST = re.compile(
+    r"^(?:[-•–]\s*|(?:\d{1,2}|[a-z]|[IVX]{1,4})\s*[.)]\s*)?(?:"
+    r"(?:Wird|Werden|Ist|Sind|Hat|Haben|Kann|Können|Könnte|Könnten|Gibt|Gab|Plant|Planen|"
+    r"Beabsichtigt|Beabsichtigen|Sieht|Sehen|Wurde|Wurden|War|Waren|Soll|Sollen|Muss|Müssen|"
+    r"Darf|Dürfen|Liegt|Liegen|Besteht|Bestehen|Trifft|Teilt)\s+(?:der|die|das|es|den|dem|man|sie|"
+    r"eine?|ein|hier|dort|dies|diese[rs]?|bereits|noch|schon|auch|Frau|Herr)\b"
+    r"|(?:Wann|Wie|Wer|Was|Welche[rsnm]?|Warum|Weshalb|Wieso|Wo|Wodurch|Inwieweit|Inwiefern|"
+    r"Bis\s+wann|Ab\s+wann|Seit\s+wann|Wie\s+viele|Wie\s+hoch|Wie\s+lange)\s+(?:\w+\s+){0,2}?"
+    r"(?:wird|werden|ist|sind|hat|haben|kann|können|soll|sollen|gibt|plant|war|waren|wurde|"
+    r"wurden|sieht|muss|müssen)\b)"
+)
+# An indirect question ("fragt an, wann ...", "erkundigt sich, ob ..."): the time is asked.
+_ASKS = re.compile(
+    r"\b(?:fragt|fragte|fragen|erkundigt|erkundigte|Frage|Anfrage)\b[^.;?]{0,60}?,?\s*"
+    r"(?:wann|ob|bis\s+wann|wie|inwieweit)\b",
+    _I,
+)
+
+
+def asked(r: Reading) -> bool:
+    """A question, direct (verb first) or indirect (``fragt an, wann``): its time is asked,
+    not set."""
+    return not r.mandate and (
+        _VERB_FIRST.match(r.sentence) is not None or _ASKS.search(r.sentence) is not None
+    )
+
+
+# The unreal mood (Konjunktiv II: "würden ... erwartet", "könnte ... begonnen werden",
+# "wäre ... möglich"): a possibility or a wish, not a duty.
+_PARENTHESIS = re.compile(r"\([^()]*\)")
+_UNREAL = re.compile(r"\b(?:würde|würden|könnte|könnten|wäre|wären|hätte|hätten)\b", _I)
+
+
+def unreal_mood(r: Reading) -> bool:
+    """A sentence in the unreal mood that orders nothing."""
+    return not r.mandate and _UNREAL.search(_PARENTHESIS.sub(" ", r.sentence)) is not None
+
+
+# A forecast ("voraussichtlich", "wird erwartet", "ist vorgesehen", "Prognose"): what is
+# expected to happen, not what someone is bound to do.
+_FORECAST = re.compile(
+    r"\b(?:voraussichtlich|vermutlich|erwartet|erwarten|prognostiziert|Prognose|"
+    r"vorgesehen|absehbar|planmäßig)\b",
+    _I,
+)
+
+
+def forecast(r: Reading) -> bool:
+    """A forecast that neither orders an action, nor announces a report, nor names the
+    council or its administration (``dem Stadtrat voraussichtlich ... vorgestellt`` stays)."""
+    return (
+        not r.mandate
+        and not r.reporting
+        and _FORECAST.search(r.sentence) is not None
+        and _PARTIES.search(r.sentence) is None
+    )
+
+
+# A lower bound ("frühestens Ende 2024", "nicht vor 2026"): the earliest time, not a limit.
+_EARLIEST = re.compile(r"\b(?:frühestens|nicht\s+vor|nicht\s+bevor)\b", _I)
+
+
+def earliest(r: Reading) -> bool:
+    """A sentence whose time is an earliest point, not a latest one."""
+    return not r.mandate and _EARLIEST.search(r.sentence) is not None
+
+
+def passed(r: Reading) -> bool:
+    """Every dated term of a sentence that orders nothing lies before the document's own
+    date: a record of what was planned, not a duty ahead (a report answering a motion that
+    quotes its limit is a report sentence and stays)."""
+    dated = [t for t in r.terms if t.date is not None]
+    return (
+        bool(dated)
+        and len(dated) == len(r.terms)
+        and not r.mandate
+        and not r.reporting
+        and all(_past(t, r.context) for t in dated)
+    )
+
+
+#: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
+#: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
+#: look, a recorded trap costs precision).
+DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
+    "other_body": other_body,
+    "negated_announcement": negated_announcement,
+    "asked": asked,
+    "unreal_mood": unreal_mood,
+    "forecast": forecast,
+    "earliest": earliest,
+    "passed": passed,
+}
+
+
+def doubt_of(reading: Reading) -> str | None:
+    """The name of the first doubt rule that holds for a sentence, or None."""
+    return next((name for name, rule in DOUBT_RULES.items() if rule(reading)), None)
+
+
 def find_obligations(
     text: str,
     *,
@@ -712,6 +863,19 @@ def find_obligations(
             if not t.weak or _binds_weak(t, sentence, scope_is_section)
         ]
         if _schedule(sentence, terms):
+            continue
+        doubt = doubt_of(
+            Reading(
+                sentence,
+                _MANDATE.search(sentence) is not None,
+                announced,
+                reporting,
+                tuple(terms),
+                context,
+            )
+        )
+        if doubt is not None and (terms or reporting):
+            review.append(ReviewItem("unread_obligation", squash(sentence)[:160], f"doubt:{doubt}"))
             continue
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)

@@ -234,3 +234,22 @@ PROCEDURE: tuple[str, ...] = (
     "Rücksprache",
     "Abwägung",
 )
+
+#: Bodies outside the council and its administration (another level's procedure, a court):
+#: a duty they set or bear is theirs, not the administration's.
+OTHER_BODIES: tuple[str, ...] = (
+    "Land",
+    "Landes",
+    "Bund",
+    "Bundes",
+    "Freistaat",
+    "Freistaates",
+    "Landesregierung",
+    "Bundesregierung",
+    "Ministerium",
+    "Landesamt",
+    "Regierungspräsidium",
+    "Gericht",
+    "Gesetzgeber",
+    "EU",
+)

@@ -1,0 +1,81 @@
+"""Given a sentence whose time is in doubt by its structure, then it is shown for review and
+not recorded as an obligation (decision 0023).
+
+Each doubt rule's case is also read with that rule taken out of the registry: the term is
+then recorded, so every case fails without its rule.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tracker.documents import extract_text, obligations
+from tracker.documents.obligations import DOUBT_RULES
+
+HEAD = "Drucksache - 0815/V\nBetreff: Spielplätze sanieren\nDrucksache-Art:Antrag\n\n"
+DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
+
+#: rule, document text, the date recorded when the rule is taken out
+CASES = [
+    (
+        "other_body",
+        HEAD + "Die Schulen sind vom Land verpflichtet, bis zum 30.09.2025 ein Konzept vorzulegen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "negated_announcement",
+        HEAD + "Demnach wird es bis Ende 2025 keine Lademöglichkeit in der Ortsmitte geben.",
+        date(2025, 12, 31),
+    ),
+    (
+        "asked",
+        HEAD + "Wird die Verwaltung bis zum 30.06.2025 einen Bericht vorlegen.",
+        date(2025, 6, 30),
+    ),
+    (
+        "unreal_mood",
+        HEAD + "Der Bericht würde bis zum 30.06.2025 vorgelegt werden, wenn der Rat es wünscht.",
+        date(2025, 6, 30),
+    ),
+    (
+        "forecast",
+        HEAD + "Die Brücke wird voraussichtlich bis Ende 2026 fertiggestellt.",
+        date(2026, 12, 31),
+    ),
+    (
+        "earliest",
+        HEAD + "Die Sanierung wird frühestens bis Ende 2026 abgeschlossen.",
+        date(2026, 12, 31),
+    ),
+    (
+        "passed",
+        DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
+        date(2023, 12, 31),
+    ),
+]
+
+
+def test_every_doubt_rule_is_registered_under_its_name_and_has_a_case() -> None:
+    assert all(rule.__name__ == name for name, rule in DOUBT_RULES.items())
+    assert {name for name, _, _ in CASES} == set(DOUBT_RULES)
+
+
+@pytest.mark.parametrize(("rule", "text", "due"), CASES, ids=[c[0] for c in CASES])
+def test_a_term_in_doubt_is_shown_for_review_not_recorded(rule: str, text: str, due: date) -> None:
+    extraction = extract_text(text, name="t.txt")
+    assert extraction.deadlines == () and extraction.reports == ()
+    assert [r.reason for r in extraction.review if r.rule == f"doubt:{rule}"] == [
+        "unread_obligation"
+    ]
+
+
+@pytest.mark.parametrize(("rule", "text", "due"), CASES, ids=[c[0] for c in CASES])
+def test_without_its_rule_the_term_would_be_recorded(
+    rule: str, text: str, due: date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        obligations, "DOUBT_RULES", {n: r for n, r in DOUBT_RULES.items() if n != rule}
+    )
+    assert due in [d.date for d in extract_text(text, name="t.txt").deadlines]

@@ -116,6 +116,17 @@ def _follows_calendar(deadline: Deadline) -> bool:
     return last == "set" or last.startswith(CALENDAR_REASON)
 
 
+class StaleVersion(ConcurrencyError):
+    """The motion is no longer at the version the caller's command was based on (a form
+    made from an older state): nothing was written."""
+
+    def __init__(self, mid: UUID, expected: int, actual: int | None) -> None:
+        now = "a newer one" if actual is None else str(actual)
+        super().__init__(f"motion {mid} is at version {now}, not {expected}")
+        self.expected = expected
+        self.actual = actual
+
+
 class TrackerService:
     """Commands on motions, with the recorded time from the injected clock."""
 
@@ -241,11 +252,16 @@ class TrackerService:
         command: Callable[[Motion], T],
         *,
         create: Callable[[], Motion] | None = None,
+        expected_version: int | None = None,
     ) -> tuple[T, Change]:
         """Run ``command`` on the motion and save its events atomically, retrying races.
 
         With ``create``, a motion that does not exist yet is made by it first (in the same
-        save). Returns the command's result and the :class:`Change`.
+        save). With ``expected_version``, the command applies only to the motion at that
+        version: a motion found at another version, or a save that loses the race to
+        another writer (the store's optimistic concurrency check, in the same transaction
+        as the write), raises :class:`StaleVersion` and nothing is written (no retry).
+        Returns the command's result and the :class:`Change`.
         """
         for attempt in range(1, MAX_ATTEMPTS + 1):
             motion: Motion
@@ -255,6 +271,8 @@ class TrackerService:
                 if create is None:
                     raise
                 motion = create()
+            if expected_version is not None and motion.version != expected_version:
+                raise StaleVersion(mid, expected_version, motion.version)
             result = command(motion)
             pending = len(motion.pending_events)
             if pending == 0:
@@ -262,6 +280,8 @@ class TrackerService:
             try:
                 self.app.save(motion)
             except IntegrityError:
+                if expected_version is not None:
+                    raise StaleVersion(mid, expected_version, None) from None
                 log.debug("concurrency_retry", motion=str(mid), attempt=attempt)
                 time.sleep(random.uniform(0, 0.002 * attempt))
                 continue
@@ -350,12 +370,21 @@ class TrackerService:
         return self.change(motion_id(body, reference), command, create=create)
 
     def extend_deadline(
-        self, mid: UUID, deadline_id: str, *, new_due: date, reason: str, effective: date | None
+        self,
+        mid: UUID,
+        deadline_id: str,
+        *,
+        new_due: date,
+        reason: str,
+        effective: date | None,
+        expected_version: int | None = None,
     ) -> Change:
         """Record a Fristverlängerung."""
         meta = self.meta(effective)
         _, change = self.change(
-            mid, lambda m: m.extend_deadline(deadline_id, new_due=new_due, reason=reason, meta=meta)
+            mid,
+            lambda m: m.extend_deadline(deadline_id, new_due=new_due, reason=reason, meta=meta),
+            expected_version=expected_version,
         )
         return change
 
@@ -422,6 +451,7 @@ class TrackerService:
         next_step: str | None = None,
         expected: date | None = None,
         office: str | None = None,
+        expected_version: int | None = None,
     ) -> Change:
         """Record a Sachstand effective on ``on`` (by the current user; the office: the
         Federführung unless named)."""
@@ -436,17 +466,28 @@ class TrackerService:
                 office=office,
                 meta=meta,
             ),
+            expected_version=expected_version,
         )
         return change
 
-    def report_done(self, mid: UUID, *, on: date, note: str | None) -> Change:
+    def report_done(
+        self, mid: UUID, *, on: date, note: str | None, expected_version: int | None = None
+    ) -> Change:
         """The office reports the motion done on ``on`` (step one of two)."""
         meta = self.meta(on)
-        _, change = self.change(mid, lambda m: m.report_done(note=note, meta=meta))
+        _, change = self.change(
+            mid, lambda m: m.report_done(note=note, meta=meta), expected_version=expected_version
+        )
         return change
 
     def confirm_closure(
-        self, mid: UUID, *, on: date, committee: str, note: str | None = None
+        self,
+        mid: UUID,
+        *,
+        on: date,
+        committee: str,
+        note: str | None = None,
+        expected_version: int | None = None,
     ) -> Change:
         """The committee confirms the motion closed on ``on`` (step two): a session that has
         taken place, so not after today."""
@@ -458,7 +499,9 @@ class TrackerService:
             )
         meta = self.meta(on)
         _, change = self.change(
-            mid, lambda m: m.confirm_closure(committee=committee, note=note, meta=meta)
+            mid,
+            lambda m: m.confirm_closure(committee=committee, note=note, meta=meta),
+            expected_version=expected_version,
         )
         return change
 

@@ -28,7 +28,7 @@ from tracker.state import MOTION_STATUSES
 from web import params as p
 from web.accounts import PUBLIC, Accounts, User
 from web.context import Web
-from web.params import BadRequest, Forbidden, Gone
+from web.params import BadRequest, Conflict, Forbidden, Gone
 
 if TYPE_CHECKING:
     from bootstrap import Bootstrap
@@ -97,6 +97,8 @@ def _serve(web: Web, handler: ApiHandler, request: Request, body: Any) -> Respon
             return _error(str(exc), 400)
         except Forbidden as exc:
             return _error(str(exc), 403)
+        except Conflict as exc:
+            return _error(str(exc), 409)
         except (Gone, NotFound):
             return _error("Nicht gefunden (oder nicht öffentlich).", 404)
         except InputError as exc:
@@ -203,6 +205,12 @@ def motion(call: ApiCall) -> Response:
     return _json(view)
 
 
+def stale(reference: str) -> str:
+    """The answer to a write based on an older version (checked before, and atomically with
+    the write by the store)."""
+    return f"{reference} wurde inzwischen geändert; nichts gespeichert."
+
+
 def progress(call: ApiCall) -> Response:
     """Record a Sachstand (``tracker progress``) with an API token."""
     if call.user.name is None or call.request.headers.get("authorization") is None:
@@ -222,20 +230,24 @@ def progress(call: ApiCall) -> Response:
     if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
         raise BadRequest("version ist eine ganze Zahl.")
     if version is not None and version != m.version:
-        return _error(
-            f"{m.reference} wurde inzwischen geändert (Stand {m.version}); nichts gespeichert.",
-            409,
-        )
+        return _error(stale(m.reference), 409)
+    from tracker.service import StaleVersion  # deferred: the listings need no event classes
+
     text = p.text(body, "text", "text") or ""
+    p.check_open(m)
     c = call.c = call.web.bootstrap(call.user)
-    change = c.service.report_progress(
-        m.id,
-        on=p.day(body.get("on"), "on") or c.today(),
-        text=text,
-        reason=p.text(body, "reason", "reason", required=False),
-        next_step=p.text(body, "next", "next", required=False),
-        expected=p.day(body.get("expected"), "expected"),
-    )
+    try:
+        change = c.service.report_progress(
+            m.id,
+            on=p.day(body.get("on"), "on") or c.today(),
+            text=text,
+            reason=p.text(body, "reason", "reason", required=False),
+            next_step=p.text(body, "next", "next", required=False),
+            expected=p.day(body.get("expected"), "expected"),
+            expected_version=version,
+        )
+    except StaleVersion:
+        return _error(stale(m.reference), 409)
     return _json({"motion_id": str(m.id), "appended": change.appended,
                   "version": change.motion.version}, 201)  # fmt: skip
 

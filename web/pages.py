@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +29,15 @@ from web import params as p
 from web import uploads
 from web.accounts import Accounts, AuthError, Links, TooManyAttempts, User
 from web.context import CSRF_COOKIE, SESSION_COOKIE, Web, csrf_ok, new_csrf
-from web.params import BadRequest, Forbidden, Gone
+from web.params import (
+    BadRequest,
+    Conflict,
+    Forbidden,
+    Gone,
+    check_after_decision,
+    check_open,
+    de_day,
+)
 from web.render import render
 
 if TYPE_CHECKING:
@@ -143,6 +152,8 @@ def _serve(
             )  # fmt: skip
         except StaleForm as exc:
             response = call.page("error.html", 409, title="Inzwischen geändert", message=str(exc))
+        except Conflict as exc:
+            response = call.page("error.html", 409, title="Nicht möglich", message=str(exc))
         except TooManyAttempts:
             response = call.page(
                 "login.html", 429, title="Anmelden", next_url="/", name=form.get("name", ""),
@@ -154,9 +165,12 @@ def _serve(
                 next_url=_safe_next(form.get("next")), name=form.get("name", ""),
             )  # fmt: skip
         except (InputError, RuleViolation) as exc:
+            # the checks above say the usual refusals in German; the rest names the rule
             response = call.page(
                 "error.html", 400 if isinstance(exc, InputError) else 409,
-                title="Nicht möglich", message=f"Das geht nicht: {exc}",
+                title="Nicht möglich",
+                message="Das geht in diesem Stand des Vorgangs nicht; nichts wurde gespeichert."
+                f" (Technische Angabe: {exc})",
             )  # fmt: skip
         if call.c is not c:
             call.c.close()
@@ -281,12 +295,38 @@ def motion_page(call: Call) -> Response:
     documents = _documents(events)
     rules = call.c.settings.rules
     explained = {e.obligation_id: render(e, "de") for e in explain_motion(motion, rules)}
+    service = call.c.service
+    answered_by = [
+        r | {"link": _linked(call, motion, [
+            mid for mid in service.ids_for_reference(r["document"])
+            if service.answered_target(motion.reference, service.get(mid).body) == motion.id
+        ])}
+        for r in view["reports"]
+        if r["document"]
+    ]  # fmt: skip
+    answers = [
+        a | {"link": _linked(call, motion, [t] if t else [])}
+        for a in view["answers"]
+        for t in [service.answered_target(a["reference"], motion.body)]
+    ]
     return call.page(
         "motion.html", title=f"{motion.reference}: {motion.title}", m=view,
-        explained=explained, public=motion.is_public,
+        explained=explained, public=motion.is_public, events=events,
+        reviews=[r for r in view["review"] if r["resolution"] is None],
+        answered_by=answered_by, answers=answers,
         documents=documents, may_write=call.user.may_write(motion.office),
+        may_review=call.user.may_review,
         may_close=call.user.role == "administrator", today=call.c.today(),
     )  # fmt: skip
+
+
+def _linked(call: Call, motion: Motion, ids: list[UUID]) -> str | None:
+    """The id of the first of ``ids`` (another motion, linked as the ingest links a report
+    with what it answers) this user may see; None when there is none."""
+    for mid in ids:
+        if mid != motion.id and (call.user.sees_all or call.c.service.get(mid).is_public):
+            return str(mid)
+    return None
 
 
 def _documents(events: list[Any]) -> list[dict[str, str]]:
@@ -314,21 +354,47 @@ def document_page(call: Call) -> Response:
 # -- writes -------------------------------------------------------------------------------
 
 
-def _writable(call: Call, *, closing: bool = False) -> Motion:
-    """The motion of the form, if this user may change it and the form is current."""
+def stale_message(reference: str) -> str:
+    """The German answer to a form made from an older version of the motion."""
+    return (
+        f"{reference} wurde geändert, seit Sie das Formular geöffnet haben. Nichts wurde "
+        "gespeichert; bitte prüfen Sie den aktuellen Stand und geben Sie Ihre Änderung "
+        "erneut ein."
+    )
+
+
+def form_version(call: Call) -> int:
+    """The version of the motion the form was made from (its hidden ``version`` field)."""
+    return p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+
+
+@contextmanager
+def current(motion: Motion, version: int) -> Iterator[None]:
+    """Run a command that passes ``expected_version=version``: a motion found at another
+    version (checked before, and by the store in the write's own transaction) answers 409
+    with the stale-form message, nothing written."""
+    from tracker.service import StaleVersion  # deferred: the listings need no event classes
+
+    if version != motion.version:
+        raise StaleForm(stale_message(motion.reference))
+    try:
+        yield
+    except StaleVersion:
+        raise StaleForm(stale_message(motion.reference)) from None
+
+
+def _writable(call: Call, *, closing: bool = False) -> tuple[Motion, int]:
+    """The motion of the form and the version the form was made from, if this user may
+    change it (the version is checked atomically with the write, see :func:`current`)."""
     motion = load_motion(call)
     allowed = call.user.role == "administrator" if closing else call.user.may_write(motion.office)
     if not allowed:
         raise Forbidden("Sie dürfen diesen Vorgang nicht ändern (andere Federführung).")
-    version = p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+    version = form_version(call)
     if version != motion.version:
-        raise StaleForm(
-            f"{motion.reference} wurde geändert, seit Sie das Formular geöffnet haben "
-            f"(Stand {version}, jetzt {motion.version}). Nichts wurde gespeichert; bitte "
-            "prüfen Sie den aktuellen Stand und geben Sie Ihre Änderung erneut ein."
-        )
+        raise StaleForm(stale_message(motion.reference))
     call.writer()
-    return motion
+    return motion, version
 
 
 def _done(motion: Motion, anchor: str) -> Response:
@@ -336,49 +402,80 @@ def _done(motion: Motion, anchor: str) -> Response:
 
 
 def record_progress(call: Call) -> Response:
-    motion = _writable(call)
+    motion, version = _writable(call)
     f = call.form
-    call.c.service.report_progress(
-        motion.id,
-        on=p.day(f.get("on"), "Datum") or call.c.today(),
-        text=p.text(f, "text", "Sachstand") or "",
-        reason=p.text(f, "reason", "Grund der Verzögerung", required=False),
-        next_step=p.text(f, "next", "Nächster Schritt", required=False),
-        expected=p.day(f.get("expected"), "Voraussichtlich erledigt"),
-    )
+    on = p.day(f.get("on"), "Datum") or call.c.today()
+    text = p.text(f, "text", "Sachstand") or ""
+    reason = p.text(f, "reason", "Grund der Verzögerung", required=False)
+    next_step = p.text(f, "next", "Nächster Schritt", required=False)
+    expected = p.day(f.get("expected"), "Voraussichtlich erledigt")
+    check_open(motion)
+    if expected is not None and expected < on:
+        raise BadRequest(
+            f"„Voraussichtlich erledigt“ ({de_day(expected)}) liegt vor dem Datum des "
+            f"Sachstands ({de_day(on)})."
+        )
+    with current(motion, version):
+        call.c.service.report_progress(
+            motion.id, on=on, text=text, reason=reason, next_step=next_step,
+            expected=expected, expected_version=version,
+        )  # fmt: skip
     return _done(motion, "sachstand")
 
 
 def extend(call: Call) -> Response:
-    motion = _writable(call)
+    motion, version = _writable(call)
     f = call.form
     new_due = p.day(f.get("to"), "Neue Frist")
     if new_due is None:
         raise BadRequest("Bitte geben Sie die neue Frist an.")
-    call.c.service.extend_deadline(
-        motion.id,
-        p.text(f, "deadline", "Frist") or "",
-        new_due=new_due,
-        reason=p.text(f, "reason", "Begründung") or "",
-        effective=call.c.today(),
-    )
+    deadline = p.text(f, "deadline", "Frist") or ""
+    reason = p.text(f, "reason", "Begründung") or ""
+    check_open(motion)
+    found = motion.deadlines.get(deadline)
+    if found is None:
+        known = ", ".join(motion.deadlines) or "keine"
+        raise BadRequest(f"{motion.reference} hat keine Frist „{deadline}“ (vorhanden: {known}).")
+    if found.met_on is not None:
+        raise Conflict(f"Die Frist {deadline} ist seit dem {de_day(found.met_on)} erfüllt; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if found.due is not None and new_due <= found.due:
+        raise BadRequest(f"Die neue Frist muss nach der bisherigen ({de_day(found.due)}) "
+                         f"liegen, nicht am {de_day(new_due)}.")  # fmt: skip
+    check_after_decision(motion, new_due, "Die neue Frist")
+    with current(motion, version):
+        call.c.service.extend_deadline(
+            motion.id, deadline, new_due=new_due, reason=reason, effective=call.c.today(),
+            expected_version=version,
+        )  # fmt: skip
     return _done(motion, "fristen")
 
 
 def report_done(call: Call) -> Response:
-    motion = _writable(call)
+    motion, version = _writable(call)
     note = p.text(call.form, "note", "Erledigungsvermerk", required=False)
-    call.c.service.report_done(motion.id, on=call.c.today(), note=note)
+    check_open(motion)
+    if motion.done_on is not None:
+        raise Conflict(f"{motion.reference} wurde bereits am {de_day(motion.done_on)} als "
+                       "erledigt gemeldet; nichts wurde gespeichert.")  # fmt: skip
+    with current(motion, version):
+        call.c.service.report_done(
+            motion.id, on=call.c.today(), note=note, expected_version=version
+        )
     return _done(motion, "stand")
 
 
 def confirm_closure(call: Call) -> Response:
-    motion = _writable(call, closing=True)
+    motion, version = _writable(call, closing=True)
     f = call.form
     on = p.day(f.get("on"), "Sitzung am") or call.c.today()
     committee = p.text(f, "committee", "Gremium") or ""
     note = p.text(f, "note", "Vermerk", required=False)
-    call.c.service.confirm_closure(motion.id, on=on, committee=committee, note=note)
+    check_open(motion)
+    with current(motion, version):
+        call.c.service.confirm_closure(
+            motion.id, on=on, committee=committee, note=note, expected_version=version
+        )
     return _done(motion, "stand")
 
 
@@ -421,17 +518,15 @@ def link_record(call: Call) -> Response:
     if call.web.web.link_requires_login and call.user.name is None:
         return RedirectResponse(f"/login?next={call.path}", status_code=303)
     token, claim, motion = _link(call)
-    version = p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+    version = form_version(call)
     if version != motion.version:
-        raise StaleForm(
-            f"{motion.reference} wurde geändert, seit Sie das Formular geöffnet haben. "
-            "Nichts wurde gespeichert; bitte laden Sie die Seite neu."
-        )
+        raise StaleForm(stale_message(motion.reference))
     f = call.form
     text = p.text(f, "text", "Sachstand") or ""
     reason = p.text(f, "reason", "Grund der Verzögerung", required=False)
     next_step = p.text(f, "next", "Nächster Schritt", required=False)
     expected = p.day(f.get("expected"), "Voraussichtlich erledigt")
+    check_open(motion)
     who = call.user.name or f"{claim.office} (Erinnerungslink {claim.reminder})"
     c = call.web.bootstrap(User(who, "office", claim.office))
     call.c.close()
@@ -441,10 +536,11 @@ def link_record(call: Call) -> Response:
     if not links.claim(digest, now=call.web.now()):
         raise Forbidden("Dieser Link wurde bereits benutzt. Bitte melden Sie sich an.")
     try:
-        c.service.report_progress(
-            motion.id, on=c.today(), text=text, reason=reason, next_step=next_step,
-            expected=expected, office=claim.office,
-        )  # fmt: skip
+        with current(motion, version):
+            c.service.report_progress(
+                motion.id, on=c.today(), text=text, reason=reason, next_step=next_step,
+                expected=expected, office=claim.office, expected_version=version,
+            )  # fmt: skip
     except BaseException:
         links.release(digest)
         raise
@@ -454,9 +550,9 @@ def link_record(call: Call) -> Response:
 # -- the review queue ---------------------------------------------------------------------
 
 
-def _reviewer(call: Call) -> None:
+def _reviewer(call: Call, what: str = "Die Prüfliste ist") -> None:
     if not call.user.may_review:
-        raise Forbidden("Die Prüfliste ist Prüferinnen und Prüfern vorbehalten.")
+        raise Forbidden(f"{what} Prüferinnen und Prüfern vorbehalten.")
 
 
 def review_queue(call: Call) -> Response:
@@ -468,22 +564,24 @@ def review_queue(call: Call) -> Response:
 
 
 def review_resolve(call: Call) -> Response:
-    from tracker.review import resolve  # deferred: reads the review events of the log
-
+    """Confirm a review item, or correct the fact and close the item (one save: both
+    events or neither, on the version the reviewer saw)."""
     _reviewer(call)
     motion = load_motion(call)
     item = call.arg("item")
-    version = p.whole(call.form.get("version"), "version", -1, 0, 10**9)
+    version = form_version(call)
     if version != motion.version:
-        raise StaleForm(
-            f"{motion.reference} wurde geändert, seit Sie die Prüfliste geöffnet haben. "
-            "Nichts wurde gespeichert; bitte prüfen Sie den Punkt erneut."
-        )
+        raise StaleForm(stale_message(motion.reference))
     motion.open_review(item)  # checked before anything is written
     c = call.writer()
+    meta = c.service.meta(c.today())
     action = call.form.get("action")
+    command: Callable[[Motion], object]
     if action == "confirm":
-        resolve(c.service, motion.reference, item, body=motion.body, effective=c.today())
+
+        def command(m: Motion) -> object:
+            return m.resolve_review(item, resolution="confirmed", note=None, meta=meta)
+
     elif action == "correct":
         f = call.form
         field_name = p.text(f, "field", "Feld") or ""
@@ -492,23 +590,26 @@ def review_resolve(call: Call) -> Response:
         if field_name.endswith(".due") and value:
             parsed = p.day(value, "Richtiger Wert")
             value = parsed.isoformat() if parsed else None
-        c.service.correct(
-            motion.id, field_name=field_name, value=value, reason=reason, effective=c.today()
-        )
-        resolve(
-            c.service, motion.reference, item, body=motion.body, resolution="corrected",
-            note=reason, effective=c.today(),
-        )  # fmt: skip
+
+        def command(m: Motion) -> object:
+            m.correct(field_name=field_name, value=value, reason=reason, meta=meta)
+            return m.resolve_review(item, resolution="corrected", note=reason, meta=meta)
+
     else:
         raise BadRequest("Bitte wählen Sie „bestätigen“ oder „berichtigen“.")
+    with current(motion, version):
+        c.service.change(motion.id, command, expected_version=version)
     return RedirectResponse("/review", status_code=303)
 
 
 # -- uploading a document -----------------------------------------------------------------
 
 
+UPLOADING = "Das Einlesen von Dokumenten ist"
+
+
 def upload_form(call: Call) -> Response:
-    _reviewer(call)
+    _reviewer(call, UPLOADING)
     return call.page("upload.html", title="Dokument einlesen", results=None)
 
 
@@ -518,16 +619,18 @@ def upload(call: Call) -> Response:
     from tracker.documents import extract_file
     from tracker.ingest import record_extraction
 
-    _reviewer(call)
+    _reviewer(call, UPLOADING)
     if "document" not in call.files:
         raise BadRequest("Bitte wählen Sie ein Dokument aus.")
     filename, data = call.files["document"]
     if len(data) > MAX_UPLOAD:
         raise BadRequest("Das Dokument ist größer als 20 MB.")
-    name = Path(filename).name or "dokument"
+    name = Path(filename.replace("\\", "/")).name
+    if name in ("", ".", ".."):
+        name = "dokument"
     c = call.writer()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "upload"
+        path = Path(folder) / name  # the reader names the document in review items
         path.write_bytes(data)
         try:
             extraction = extract_file(path, state=c.settings.default_state)
@@ -631,6 +734,7 @@ FEED_LENGTH = 50
 
 def feed(call: Call) -> Response:
     """An Atom feed of the latest changes (the newest events of the log)."""
+    p.check_names(call.query, ())
     service = call.c.service
     head = service.head()
     entries = list(service.log(start=max(1, head - 4 * FEED_LENGTH + 1)))
@@ -689,6 +793,7 @@ def calendar_group(dimension: str) -> Handler:
         name = call.arg("name")
         if name not in _values(call).get(dimension, []):
             raise Gone()
+        p.check_names(call.query, ())
         filters = scoped(call.user, _group_filter(dimension, name))
         return _ical(call.c.board.calendar(filters, call.web.now()))
 
@@ -699,6 +804,7 @@ def calendar_motion(call: Call) -> Response:
     from projections.calendar import render_calendar  # deferred: loads icalendar
 
     motion = load_motion(call)
+    p.check_names(call.query, ())
     items = [
         r for r in call.c.board.motion(motion.id) if r["due"] and r["status"] not in ("met",
         "met_late", "withdrawn")

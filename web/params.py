@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from projections.queries import KINDS, MAX_LIMIT, ORDERS, RAG, Filters
 from tracker.state import MOTION_STATUSES
+
+if TYPE_CHECKING:
+    from tracker.motion import Motion
 
 #: Filters of the listings, with their German names for messages.
 FILTER_NAMES = {
@@ -25,6 +28,8 @@ FILTER_NAMES = {
     "kind": "Art",
     "stale": "ohne Sachstand",
 }
+#: The two lists of the board.
+LISTS = {"overdue": "überfällig", "due": "bald fällig"}
 LISTING_PARAMS = (*FILTER_NAMES, "as_of", "sort", "page", "limit", "list", "within")
 
 
@@ -40,14 +45,45 @@ class Gone(Exception):
     """Nothing here for this visitor (unknown, or not public): 404."""
 
 
+class Conflict(Exception):
+    """The motion's state does not allow the change (closed, already reported done, an
+    extension that is none): 409 with this German message; nothing is written."""
+
+
+def de_day(day: Any) -> str:
+    """A date as TT.MM.JJJJ."""
+    return str(day.strftime("%d.%m.%Y"))
+
+
+def check_open(motion: Motion) -> None:
+    """Refuse (German) a change to a motion that is completed, withdrawn or closed (the
+    aggregate refuses it too; this says why in the users' words)."""
+    ref = motion.reference
+    if motion.completed_on is not None:
+        raise Conflict(f"{ref} ist seit dem {de_day(motion.completed_on)} erledigt; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if motion.withdrawn_on is not None:
+        raise Conflict(f"{ref} wurde am {de_day(motion.withdrawn_on)} zurückgezogen; "
+                       "nichts wurde gespeichert.")  # fmt: skip
+    if motion.closed_on is not None:
+        raise Conflict(f"{ref} wurde am {de_day(motion.closed_on)} von {motion.closed_by} "
+                       "abgeschlossen; nichts wurde gespeichert.")  # fmt: skip
+
+
+def check_after_decision(motion: Motion, day: Any, what: str) -> None:
+    """Refuse (German) a date before the motion's decision."""
+    decided = motion.decision_date
+    if day is not None and decided is not None and day < decided:
+        raise BadRequest(f"{what} ({de_day(day)}) liegt vor dem Beschluss vom {de_day(decided)}.")
+
+
 def check_names(params: Mapping[str, str], allowed: Iterable[str]) -> None:
     """Refuse parameter names that are not ``allowed``."""
     allowed = tuple(allowed)
     unknown = sorted(set(params) - set(allowed))
     if unknown:
-        raise BadRequest(
-            f"Unbekannter Parameter „{unknown[0]}“. Erlaubt sind: {', '.join(allowed)}."
-        )
+        known = f"Erlaubt sind: {', '.join(allowed)}." if allowed else "Hier gibt es keine."
+        raise BadRequest(f"Unbekannter Parameter „{unknown[0]}“. {known}")
 
 
 def day(value: str | None, name: str) -> date | None:
@@ -79,12 +115,16 @@ def whole(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
     return number
 
 
-def _one_of(value: str | None, name: str, allowed: Iterable[str]) -> str | None:
+def _one_of(
+    value: str | None, name: str, allowed: Iterable[str], words: Mapping[str, str] | None = None
+) -> str | None:
+    """``value`` if it is one of ``allowed``; the message names each with its German word."""
     if value is None or value == "":
         return None
     allowed = tuple(allowed)
     if value not in allowed:
-        raise BadRequest(f"Unbekannter Wert „{value}“ für {name}; möglich: {', '.join(allowed)}.")
+        named = [f"{a} ({words[a]})" if words and a in words else a for a in allowed]
+        raise BadRequest(f"Unbekannter Wert „{value}“ für {name}; möglich: {', '.join(named)}.")
     return value
 
 
@@ -109,11 +149,13 @@ def listing(params: Mapping[str, str], *, page_size: int, **fixed: str) -> Listi
     (a page per office or committee)."""
     check_names(params, LISTING_PARAMS)
     values = {k: (v.strip() or None) for k, v in params.items()} | dict(fixed)
-    status = _one_of(values.get("status"), "Status", MOTION_STATUSES)
-    rag = _one_of(values.get("rag"), "Ampel", RAG)
-    kind = _one_of(values.get("kind"), "Art", KINDS)
-    order = _one_of(values.get("sort"), "Sortierung", ORDERS) or "due"
-    which = _one_of(values.get("list"), "Liste", ("overdue", "due")) or "overdue"
+    from web import render as words  # deferred: the templates' environment
+
+    status = _one_of(values.get("status"), "Status", MOTION_STATUSES, words.MOTION_STATUS)
+    rag = _one_of(values.get("rag"), "Ampel", RAG, words.RAG)
+    kind = _one_of(values.get("kind"), "Art", KINDS, words.KIND)
+    order = _one_of(values.get("sort"), "Sortierung", ORDERS, words.ORDER) or "due"
+    which = _one_of(values.get("list"), "Liste", ("overdue", "due"), LISTS) or "overdue"
     stale = _one_of(values.get("stale"), "ohne Sachstand", ("1", "true", "on")) is not None
     filters = Filters(
         body=values.get("body"),

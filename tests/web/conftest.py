@@ -217,4 +217,20 @@ def server(seeded: tuple[str, dict[str, str]]) -> Iterator[Server]:
     running.stop()
 
 
+@pytest.fixture
+def pg_servers(pg_location: Any, tmp_path: Path) -> Iterator[tuple[Server, Server]]:
+    """Two ``tracker serve`` processes on one seeded PostgreSQL schema."""
+    from tests.conftest import PG_BASE
+
+    db = f"{PG_BASE}?schema={pg_location.schema}"
+    ids = seed(db)
+    config = write_config(tmp_path)
+    first = start_server(db, config=config)
+    second = start_server(db, config=config)
+    first.ids = second.ids = ids
+    yield first, second
+    first.stop()
+    second.stop()
+
+
 ClientFactory = Callable[[], Client]

@@ -142,3 +142,87 @@ def test_keyboard_phone_width_and_print(server: Server, browser: Browser, tmp_pa
         assert (tmp_path / "phone.png").stat().st_size > 0 and not pdf.exists()
     finally:
         ctx.close()
+
+
+def test_a_motion_page_fits_a_phone(server: Server, browser: Browser) -> None:
+    """Every table of a motion page (the Frist's history, the timeline) folds into the
+    phone's width instead of widening the page."""
+    tracker(server.db, "deadline", "extend", "0777/IV", "D1", "--to", "30.06.2026",
+            "--reason", "Gutachten steht aus", "--effective", "20.02.2026")  # fmt: skip
+    ctx = browser.new_context(locale="de-DE", viewport={"width": 375, "height": 740})
+    try:
+        page = ctx.new_page()
+        page.goto(f"{server.url}/motions/{server.ids['0777/IV']}")
+        expect(page.get_by_text("Verlauf der Frist")).to_be_visible()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 375, f"the motion page is {width}px wide on a 375px phone"
+        timeline = page.locator("table.timeline")
+        box = timeline.bounding_box()
+        assert box is not None and box["width"] <= 375
+        cell = page.locator("table.timeline td[data-label=Inhalt]").first
+        assert cell.bounding_box() is not None
+        assert cell.bounding_box()["width"] > 300  # type: ignore[index]  # a line, not a sliver
+    finally:
+        ctx.close()
+
+
+def test_a_councillor_downloads_the_list_tabled_at_a_session(
+    server: Server, context: BrowserContext, tmp_path: Path
+) -> None:
+    """The committee page's download buttons in the browser: the PDF and the XLSX saved by
+    chromium and read back (a councillor's list has the non-public item too)."""
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    page = context.new_page()
+    sign_in(page, server, "rat")
+    page.goto(f"{server.url}/committees/Ausschuss%20Soziales")
+    page.get_by_label("Sitzung am").fill("05.03.2026")
+    saved: dict[str, Path] = {}
+    for button, suffix in (("PDF", "pdf"), ("Excel (XLSX)", "xlsx")):
+        with page.expect_download() as info:
+            page.get_by_role("button", name=button, exact=True).click()
+        download = info.value
+        assert download.suggested_filename == f"liste-2026-03-05.{suffix}"
+        saved[suffix] = tmp_path / download.suggested_filename
+        download.save_as(saved[suffix])
+    text = "".join(p.extract_text() for p in PdfReader(saved["pdf"]).pages)
+    assert "Ausschuss Soziales" in text and "05.03.2026" in text
+    assert "1263/IV" in text and "0888/IV" in text
+    sheet = load_workbook(saved["xlsx"]).active
+    assert sheet is not None
+    cells = {str(c.value) for row in sheet.iter_rows() for c in row if c.value}
+    assert {"1263/IV", "0888/IV"} <= cells
+
+
+def test_a_reviewer_corrects_a_due_date_by_its_german_name(
+    server: Server, context: BrowserContext
+) -> None:
+    """The correction form offers the motion's correctable facts by their German names
+    (no field codes to type); correcting closes the item in the same save."""
+    from tests.web.conftest import REPO
+
+    source = REPO / "examples" / "musterstadt-beschlussvorlage-2025-BV-0087.txt"
+    copy = Path(server.db).parent / "copy-0089.txt"
+    copy.write_text(source.read_text(encoding="utf-8").replace("2025/BV/0087", "2025/BV/0089"),
+                    encoding="utf-8")  # fmt: skip
+    tracker(server.db, "ingest", str(copy))
+    page = context.new_page()
+    sign_in(page, server, "pruef")
+    page.goto(f"{server.url}/review")
+    article = page.locator("article.review").filter(has_text="2025/BV/0089").first
+    field = article.get_by_label("Feld")
+    options = field.locator("option").all_inner_texts()
+    assert "Frist D1: Fälligkeit" in options and "Federführung" in options
+    assert not any("deadline." in o for o in options)
+    field.select_option(label="Frist D1: Fälligkeit")
+    article.get_by_label("Richtiger Wert").fill("30.09.2025")
+    article.get_by_label("Begründung").fill("Frist laut Beschluss")
+    article.get_by_role("button", name="Berichtigen").click()
+    expect(page).to_have_url(f"{server.url}/review")
+    shown = json.loads(tracker(server.db, "show", "2025/BV/0089", "--format", "json"))
+    still_open = [r for r in shown["review"] if r["resolution"] is None]
+    article = page.locator("article.review").filter(has_text="2025/BV/0089")
+    expect(article).to_have_count(len(still_open))
+    assert shown["deadlines"][0]["due"] == "2025-09-30"
+    assert any(r["resolution"] == "corrected" for r in shown["review"])

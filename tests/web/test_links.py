@@ -113,3 +113,37 @@ def test_a_link_can_require_signing_in(
         assert client.get(path).status_code == 200
     finally:
         strict.stop()
+
+
+def test_a_replayed_or_expired_link_is_refused_in_the_browser(linked: Server) -> None:
+    """In chromium: the link's form open in two tabs is sent from the first; sending it
+    again from the second, opening the link again, or opening an expired link is refused
+    in German and writes nothing."""
+    from playwright.sync_api import expect
+
+    from tests.conftest import require
+    from tests.web.browser import CHROMIUM, chromium
+
+    require(CHROMIUM.is_file(), f"{CHROMIUM} is missing (apt-get install chromium)")
+    path = link(linked, reminder="R9")
+    with chromium() as browser:
+        context = browser.new_context(locale="de-DE")
+        page, second = context.new_page(), context.new_page()
+        for tab in (page, second):
+            tab.goto(linked.url + path)
+            tab.get_by_label("Sachstand", exact=True).fill("Im Browser per Link gemeldet")
+        page.get_by_role("button", name="Sachstand speichern").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Danke")
+        version = shown(linked)["version"]
+        second.get_by_role("button", name="Sachstand speichern").click()
+        expect(second.get_by_text("Dieser Link wurde bereits benutzt")).to_be_visible()
+        page.goto(linked.url + path)
+        expect(page.get_by_text("Dieser Link wurde bereits benutzt")).to_be_visible()
+        expired = link(linked, now="2026-01-01T10:00", reminder="R10")
+        answer = page.goto(linked.url + expired)
+        assert answer is not None and answer.status == 403
+        expect(page.get_by_text("Dieser Link ist abgelaufen.")).to_be_visible()
+        context.close()
+    texts = [p["text"] for p in shown(linked)["progress"]]  # type: ignore[attr-defined]
+    assert texts.count("Im Browser per Link gemeldet") == 1
+    assert shown(linked)["version"] == version

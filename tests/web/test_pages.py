@@ -54,6 +54,32 @@ def test_unknown_filters_and_malformed_dates_are_refused_in_german(server: Serve
     assert bad_status.status_code == 400 and "Status" in bad_status.text
 
 
+def test_a_refused_value_names_the_allowed_ones_in_german_words(server: Server) -> None:
+    client = server.client()
+    rag = client.get("/", params={"rag": "lila"})
+    assert rag.status_code == 400 and "red (rot), amber (gelb), green (grün)" in rag.text
+    status = client.get("/", params={"status": "fertig"})
+    assert "in_progress (in Bearbeitung)" in status.text
+    kind = client.get("/", params={"kind": "x"})
+    assert "completion (Erledigung)" in kind.text
+    which = client.get("/", params={"list": "alle"})
+    assert "overdue (überfällig), due (bald fällig)" in which.text
+
+
+def test_feeds_refuse_unknown_parameters_in_german(server: Server) -> None:
+    client = server.client()
+    for path in (
+        "/feed.atom",
+        "/calendar/committees/Ausschuss%20Soziales.ics",
+        "/calendar/offices/Amt%20A.ics",
+        f"/calendar/motions/{server.ids['1263/IV']}.ics",
+    ):
+        answer = client.get(path, params={"farbe": "rot"})
+        assert answer.status_code == 400, path
+        assert "Unbekannter Parameter „farbe“. Hier gibt es keine." in answer.text
+        assert client.get(path).status_code == 200
+
+
 def test_as_of_shows_the_board_of_an_earlier_day(server: Server) -> None:
     page = server.client().get("/", params={"as_of": "01.01.2026"})
     assert page.status_code == 200
@@ -131,6 +157,9 @@ def test_the_atom_feed_lists_the_latest_changes(server: Server) -> None:
     assert any(t and t.startswith("0777/IV: ") for t in titles)
     link = entries[0].find("a:link", ns)
     assert link is not None and "/motions/" in link.attrib["href"]
+    summaries = [e.findtext("a:summary", namespaces=ns) or "" for e in entries]
+    assert any("D1: Erledigung, fällig 20.03.2026" in s for s in summaries), summaries[:5]
+    assert not any("due " in s or "title=" in s for s in summaries)
 
 
 def test_calendar_feeds_per_office_committee_and_motion(server: Server) -> None:

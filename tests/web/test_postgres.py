@@ -4,30 +4,18 @@ writes shared between them."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from events.store import StoreLocation
-from tests.conftest import PG_BASE
-from tests.web.conftest import NOW, Server, seed, start_server, tracker, write_config
+from tests.web.conftest import NOW, Server, tracker
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def servers(pg_location: StoreLocation, tmp_path: Path) -> Iterator[tuple[Server, Server]]:
-    db = f"{PG_BASE}?schema={pg_location.schema}"
-    ids = seed(db)
-    config = write_config(tmp_path)
-    first = start_server(db, config=config)
-    second = start_server(db, config=config)
-    first.ids = second.ids = ids
-    yield first, second
-    first.stop()
-    second.stop()
+def servers(pg_servers: tuple[Server, Server]) -> tuple[Server, Server]:
+    return pg_servers
 
 
 def test_two_servers_answer_the_api_listing_alike(servers: tuple[Server, Server]) -> None:

@@ -62,7 +62,7 @@ def test_a_trusted_proxy_header_signs_in(proxied: tuple[Server, Server]) -> None
     trusted, untrusted = proxied
     client = trusted.client()
     page = client.get("/", headers={"x-remote-user": "rat"})
-    assert "Angemeldet: rat (councillor)" in page.text
+    assert "Angemeldet: rat (Ratsmitglied)" in page.text
     assert "Geheimweg" in page.text  # a councillor sees non-public items
     unknown = client.get("/", headers={"x-remote-user": "mallory"})
     assert unknown.status_code == 403

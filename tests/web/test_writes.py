@@ -161,6 +161,22 @@ def test_a_reviewer_uploads_a_document_to_ingest(server: Server, tmp_path: Path)
     assert client.get("/?sort=reference").text.count("2025/0999") >= 1
 
 
+def test_an_upload_names_its_document_and_warns_in_german(server: Server) -> None:
+    client = signed_in(server, "pruef")
+    source = REPO / "examples" / "musterstadt-auszug-bauausschuss-2025-0156.txt"
+    text = source.read_text(encoding="utf-8").replace("2025/0156", "2025/0998")
+    text = text.split("Stadt Musterstadt · Ratsbüro")[0]  # no address: no Bundesland
+    answer = client.post(
+        "/upload", data={"csrf": client.csrf("/upload")},
+        files={"document": ("../../bauausschuss.txt", text.encode(), "text/plain")},
+    )  # fmt: skip
+    assert answer.status_code == 200, answer.text[-800:]
+    assert "Hinweis: Bundesland nicht erkannt" in answer.text
+    assert "not recognised" not in answer.text
+    shown = json.loads(tracker(server.db, "show", "2025/0998", "--format", "json"))
+    assert shown["review"] and {r["document"] for r in shown["review"]} == {"bauausschuss.txt"}
+
+
 def test_an_office_cannot_upload(server: Server) -> None:
     client = signed_in(server, "amt_a")
     answer = client.post(
@@ -168,6 +184,8 @@ def test_an_office_cannot_upload(server: Server) -> None:
         files={"document": ("x.txt", b"Drucksache 1/1", "text/plain")},
     )  # fmt: skip
     assert answer.status_code == 403
+    assert "Das Einlesen von Dokumenten ist Prüferinnen und Prüfern vorbehalten" in answer.text
+    assert "Einlesen von Dokumenten" in client.get("/upload").text
 
 
 def test_api_writes_need_a_token_of_the_right_office(server: Server) -> None:
@@ -237,6 +255,8 @@ def test_an_administrator_manages_users(server: Server) -> None:
     added = admin.post("/users", data=fields)
     assert added.status_code == 303
     assert "neu\toffice\tAmt B" in tracker(server.db, "user", "list")
+    listed = admin.get("/users").text
+    assert "<td>neu</td><td>Fachamt</td>" in listed and '<option value="office">Fachamt' in listed
     bad = admin.post("/users", data={"csrf": token, "name": "x", "role": "king"})
     assert bad.status_code == 400 and "Nicht angelegt" in bad.text
     newcomer = server.client()

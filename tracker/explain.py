@@ -60,6 +60,42 @@ RULE_TEXTS: dict[str, tuple[str, str]] = {
         "eine Frist ab dem Beschluss (§§ 187 Abs. 1, 188 BGB: der Beschlusstag zählt nicht)",
         "a period from the decision (BGB §§ 187 (1), 188: the day of the decision not counted)",
     ),
+    "after_period": (
+        "eine Frist nach einem Zeitraum ab dem Beschluss oder einem genannten Ereignis",
+        "a period from the decision or from an event the text names",
+    ),
+    "month_session": (
+        "die Sitzung eines Monats: sein letzter Tag, das Jahr aus dem Dokument",
+        "a month's session: the month's last day, the year from the document",
+    ),
+    "year_point": (
+        "ein Zeitpunkt im Jahr (im Jahr 2025): sein letzter Tag",
+        "a point in a year (im Jahr 2025): its last day",
+    ),
+    "year_start": (
+        "Jahresbeginn: der 1. Januar, oder (Anfang 2025) das erste Quartal",
+        "the start of a year: 1 January, or (Anfang 2025) the first quarter",
+    ),
+    "event_anchor": (
+        "ein Ereignis (bis zur Sommerpause, in der nächsten Sitzung): kein Datum im Text",
+        "an event (bis zur Sommerpause, the next session): no date in the text",
+    ),
+    "until_clause": (
+        "bis ein genanntes Ereignis eintritt: kein Datum im Text",
+        "until an event the text names: no date in the text",
+    ),
+    "until_event": (
+        "bis zu einem Ereignis (Klärung, Ende der Wahlperiode): kein Datum im Text",
+        "until an event (a clarification, the end of the term): no date in the text",
+    ),
+    "until_then": (
+        "bis dahin (ein zuvor genanntes Ereignis): kein Datum im Text",
+        "until then (an event named before): no date in the text",
+    ),
+    "soft_term": (
+        "vage Frist (zeitnah, umgehend): Dringlichkeit ohne Datum",
+        "a vague term (zeitnah, umgehend): urgency without a date",
+    ),
     "manual": ("von Hand eingetragen", "entered by hand"),
 }
 #: Rules whose date depends on the decision date (it is named in the explanation).

@@ -81,3 +81,10 @@ def test_the_motion_explains_each_deadline_with_its_changes_and_its_duties() -> 
         "R1", date(2025, 1, 9), date(2025, 7, 9),
     )  # fmt: skip
     assert "Berichtspflicht (half-yearly), ab dem Beschluss" in render(r1)
+
+
+def test_every_grammar_rule_is_explained_in_german_and_english() -> None:
+    from tracker.documents.grammar import RULES
+    from tracker.explain import RULE_TEXTS
+
+    assert set(RULES) - set(RULE_TEXTS) == set()

@@ -71,7 +71,7 @@ def seed(db: str) -> dict[str, str]:
         tracker(db, "user", "add", name, "--role", role, *extra, "--password-stdin",
                 stdin=PASSWORD + "\n")  # fmt: skip
     ids: dict[str, str] = {}
-    for reference in ("1263/IV", "0666/IV", "0777/IV", "0888/IV", "2025/0156"):
+    for reference in ("1263/IV", "0666/IV", "0777/IV", "0888/IV", "2025/0156", "2025/BV/0087"):
         out = tracker(db, "show", reference, "--format", "json")
         ids[reference] = re.search(r'"id": "([0-9a-f-]{36})"', out).group(1)  # type: ignore[union-attr]
     return ids

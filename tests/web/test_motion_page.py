@@ -53,10 +53,10 @@ def text_of(html: str) -> str:
 
 
 def test_open_review_items_are_listed_with_their_reason_in_german(terms: Server) -> None:
-    shown = json.loads(tracker(terms.db, "show", "2025/0156", "--format", "json"))
+    shown = json.loads(tracker(terms.db, "show", "2025/BV/0087", "--format", "json"))
     open_items = [r for r in shown["review"] if r["resolution"] is None]
     assert open_items, "the example document leaves an item for review"
-    words = text_of(page(terms, "2025/0156"))
+    words = text_of(page(terms, "2025/BV/0087"))
     assert "Offene Prüfpunkte" in words
     for item in open_items:
         assert f"{item['item']}:" in words

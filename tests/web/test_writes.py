@@ -163,9 +163,10 @@ def test_a_reviewer_uploads_a_document_to_ingest(server: Server, tmp_path: Path)
 
 def test_an_upload_names_its_document_and_warns_in_german(server: Server) -> None:
     client = signed_in(server, "pruef")
-    source = REPO / "examples" / "musterstadt-auszug-bauausschuss-2025-0156.txt"
-    text = source.read_text(encoding="utf-8").replace("2025/0156", "2025/0998")
-    text = text.split("Stadt Musterstadt · Ratsbüro")[0]  # no address: no Bundesland
+    # an example that leaves an item for review (two limits in one sentence)
+    source = REPO / "examples" / "musterstadt-beschlussvorlage-2025-BV-0087.txt"
+    text = source.read_text(encoding="utf-8").replace("2025/BV/0087", "2025/0998")
+    text = text.split("Stadt Musterstadt · Fachbereich")[0]  # no address: no Bundesland
     answer = client.post(
         "/upload", data={"csrf": client.csrf("/upload")},
         files={"document": ("../../bauausschuss.txt", text.encode(), "text/plain")},

@@ -27,7 +27,7 @@ from typing import Any
 from uuid import UUID
 
 from notifiers.policy import Digest, Stage
-from tracker.clock import BERLIN
+from tracker.clock import BERLIN, german_date
 from tracker.deadlines import MONTHS_DE, WEEKDAYS_DE
 from tracker.state import DeadlineLife, DutyLife, MotionState
 
@@ -35,11 +35,6 @@ from tracker.state import DeadlineLife, DutyLife, MotionState
 KEYS_HEADER = "X-Tracker-Reminder-Keys"
 #: The header naming the process that sent it (for operators).
 SENDER_HEADER = "X-Tracker-Worker"
-
-
-def german_date(day: date) -> str:
-    """``18.12.2014``."""
-    return day.strftime("%d.%m.%Y")
 
 
 def long_german_date(day: date) -> str:

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from tracker.clock import german_date
+
 #: The columns of the list: key and German heading.
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("number", "Nr."),
@@ -65,8 +67,7 @@ FORMATS = ("pdf", "xlsx", "csv", "csv-excel", "html")
 def _de(day: str | date | None) -> str:
     if day is None:
         return ""
-    value = date.fromisoformat(day) if isinstance(day, str) else day
-    return value.strftime("%d.%m.%Y")
+    return german_date(date.fromisoformat(day) if isinstance(day, str) else day)
 
 
 @dataclass(frozen=True)

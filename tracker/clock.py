@@ -44,6 +44,17 @@ def today(clock: Clock) -> date:
     return clock.now().astimezone(BERLIN).date()
 
 
+def german_date(day: date) -> str:
+    """A day as people read it here: ``18.12.2014``."""
+    return f"{day:%d.%m.%Y}"
+
+
+def german_datetime(moment: datetime) -> str:
+    """A moment as ``18.12.2014 09:30``, in Berlin time when it carries a time zone."""
+    local = moment.astimezone(BERLIN) if moment.tzinfo is not None else moment
+    return f"{local:%d.%m.%Y %H:%M}"
+
+
 def parse_instant(text: str) -> datetime:
     """An ISO date or date-time; naive values are Berlin local time. Returns UTC."""
     try:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from tracker.clock import german_date
 from tracker.deadlines import Skipped, legal_due_date, skipped_days
 from tracker.motion import Motion
 from tracker.state import DEFAULT_RULES, Rules, decision_date
@@ -213,7 +214,7 @@ def _iso(day: date | None) -> str | None:
 
 
 def _de(day: date | None) -> str:
-    return day.strftime("%d.%m.%Y") if day is not None else "-"
+    return german_date(day) if day is not None else "-"
 
 
 def explain(

@@ -36,7 +36,7 @@ from events.store import (
 )
 from events.transcodings import register_transcodings
 from events.values import DeadlineKind, Outcome, Provenance, Recurrence, ReportKind
-from tracker.clock import BERLIN, Clock
+from tracker.clock import Clock, today
 from tracker.defaults import TermDefaults, session_committee
 from tracker.errors import (
     ConcurrencyError,
@@ -491,10 +491,10 @@ class TrackerService:
     ) -> Change:
         """The committee confirms the motion closed on ``on`` (step two): a session that has
         taken place, so not after today."""
-        today = self.clock.now().astimezone(BERLIN).date()
-        if on > today:
+        now = today(self.clock)
+        if on > now:
             raise DateOrderError(
-                f"closure confirmed on {on.isoformat()}, after today ({today.isoformat()}): "
+                f"closure confirmed on {on.isoformat()}, after today ({now.isoformat()}): "
                 "a committee confirms in a session that has taken place"
             )
         meta = self.meta(on)
@@ -527,7 +527,7 @@ class TrackerService:
         it (a correction, effective today). Returns ``(reference, deadline id)`` moved."""
         rule = f"meeting:{committee}"
         moved: list[tuple[str, str]] = []
-        meta = self.meta(self.clock.now().astimezone(BERLIN).date())
+        meta = self.meta(today(self.clock))
         for mid in candidates:
 
             def command(m: Motion) -> list[str]:
@@ -560,7 +560,7 @@ class TrackerService:
         since (``sessions move``, an extension, a correction) is not moved back."""
         calendar = self.defaults.calendar
         moved: list[tuple[str, str, date]] = []
-        meta = self.meta(self.clock.now().astimezone(BERLIN).date())
+        meta = self.meta(today(self.clock))
         for mid in candidates:
 
             def command(m: Motion) -> list[tuple[str, date]]:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from projections.queries import KINDS, MAX_LIMIT, ORDERS, RAG, Filters
+from tracker.clock import german_date
 from tracker.state import MOTION_STATUSES
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class Conflict(Exception):
 
 def de_day(day: Any) -> str:
     """A date as TT.MM.JJJJ."""
-    return str(day.strftime("%d.%m.%Y"))
+    return german_date(day)
 
 
 def check_open(motion: Motion) -> None:

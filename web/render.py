@@ -11,7 +11,8 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
-from tracker.clock import BERLIN
+from tracker.clock import german_date as german_day
+from tracker.clock import german_datetime
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -307,11 +308,9 @@ def german_date(value: Any) -> str:
         except ValueError:
             return text
     if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(BERLIN)
-        return str(value.strftime("%d.%m.%Y %H:%M"))
+        return german_datetime(value)
     if isinstance(value, date):
-        return str(value.strftime("%d.%m.%Y"))
+        return german_day(value)
     return str(value)
 
 

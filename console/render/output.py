@@ -31,7 +31,7 @@ from enum import StrEnum
 from typing import Any
 
 from events.values import to_jsonable
-from tracker.clock import BERLIN
+from tracker.clock import german_date, german_datetime
 from tracker.errors import InputError
 
 
@@ -78,10 +78,9 @@ def check_csv_dialect(fmt: str) -> None:
 def excel_cell(value: object) -> str:
     """A cell for a German Excel: German dates, Berlin times, decimal commas."""
     if isinstance(value, datetime):
-        local = value.astimezone(BERLIN) if value.tzinfo else value
-        return local.strftime("%d.%m.%Y %H:%M")
+        return german_datetime(value)
     if isinstance(value, date):
-        return value.strftime("%d.%m.%Y")
+        return german_date(value)
     if isinstance(value, float):
         return repr(value).replace(".", ",")
     if isinstance(value, int | bool):

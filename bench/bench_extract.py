@@ -31,25 +31,12 @@ from pathlib import Path
 
 import structlog
 
+from tracker.deadlines import MONTHS_DE
 from tracker.documents import extract_file, extract_text
 
 REPO = Path(__file__).resolve().parents[1]
 FORMATS = REPO / "tests" / "data" / "seeds_formats"
 
-MONTHS = [
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-]
 TOPICS = [
     "Spielplätze im Quartier sanieren",
     "Radwege an der Hauptstraße sicherer machen",
@@ -113,7 +100,7 @@ def _sessionnet(r: random.Random, n: int, day: date, deadline: str, report: str)
         f"Betreff\n{r.choice(TOPICS)}\nVorlage\n{r.randint(10, 12)}/{n:04d}\nAktenzeichen\n51si-\n"
         f"Art\nBeschlussvorlage\n\nBeschlussvorschlag:\n\nDer Rat beschließt: Die Verwaltung wird "
         f"beauftragt, {deadline} ein Konzept vorzulegen.\n\nSachdarstellung:\n\n"
-        f"Der Rat der Stadt Bergkamen hat am {day.day}. {MONTHS[day.month - 1]} beraten. "
+        f"Der Rat der Stadt Bergkamen hat am {day.day}. {MONTHS_DE[day.month - 1]} beraten. "
         f"{FILLER * r.randint(1, 6)}\n"
     )
 
@@ -156,7 +143,7 @@ def generate_corpus(folder: Path, count: int, seed: int) -> list[Path]:
         day = date(2010, 1, 1) + timedelta(days=r.randint(0, 5000))
         year = day.year + r.randint(0, 2)
         deadline = r.choice(DEADLINES).format(
-            y=year, m=r.choice(MONTHS), d=f"{r.randint(1, 28)}.{r.randint(1, 12)}.{year}"
+            y=year, m=r.choice(MONTHS_DE), d=f"{r.randint(1, 28)}.{r.randint(1, 12)}.{year}"
         )
         text = TEMPLATES[n % len(TEMPLATES)](r, n + 1, day, deadline, r.choice(REPORTS))
         path = folder / f"{n:05d}.txt"

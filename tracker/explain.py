@@ -31,6 +31,10 @@ RULE_TEXTS: dict[str, tuple[str, str]] = {
     "numeric_date": ("ein Datum im Text (TT.MM.JJJJ)", "a date in the text (DD.MM.YYYY)"),
     "iso_date": ("ein Datum im Text (JJJJ-MM-TT)", "a date in the text (YYYY-MM-DD)"),
     "us_date": ("ein Datum im Text (MM/TT/JJJJ)", "a date in the text (MM/DD/YYYY)"),
+    "numeric_month": (
+        "ein Monat in Ziffern (MM/JJJJ): sein letzter Tag",
+        "a month in digits (MM/YYYY): its last day",
+    ),
     "named_date": ("ein Datum mit Monatsnamen", "a date with the month's name"),
     "day_without_year": (
         "ein Tag ohne Jahr: das erste solche Datum ab dem Beschluss",

@@ -257,6 +257,8 @@ def _obligation_counts(truth: Doc, pred: Doc, s: Score, name: str) -> None:
         elif not flagged:
             s.silent += 1
             s.misses.append(f"silent: {name}: {item.get('date')} {str(item.get('text'))[:80]!r}")
+        else:
+            s.misses.append(f"flagged: {name}: {item.get('date')} {str(item.get('text'))[:80]!r}")
     every = _obligations(truth, required=False)
     traps = [n.get("text") for n in truth.get("non_obligations") or []]
     for p in predicted:

@@ -15,8 +15,11 @@ _SCALE = {
     "milliarde": 1e9,
     "milliarden": 1e9,
 }
+# Thousands grouped by dots or by (narrow) spaces: "3.500.000", "3 500 000" (a space only
+# between groups of exactly three digits).
 _NUMBER = (
-    r"(\d{1,3}(?:\.\d{3})+|\d+(?:\.\d{1,2}(?=\s*(?:Mio|Mrd|Millionen|Milliarden)))?)"
+    r"(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)"
+    r"|\d+(?:\.\d{1,2}(?=\s*(?:Mio|Mrd|Millionen|Milliarden)))?)"
     r"(?:,(\d{1,3}|-{1,2})|\.-{1,2})?"
 )
 _SCALE_WORD = r"(?:\s*(Tsd|Tausend|Mio|Millionen|Million|Mrd|Milliarden|Milliarde)\.?)?"
@@ -27,8 +30,14 @@ _AFTER = re.compile(
 # The unit and the number on one line: "Euro" ending a line is not a prefix to the next
 # line's list number ("0,50 Euro\n2. für jedes ...").
 _BEFORE = re.compile(
-    r"(?:€|\bEUR\b|\bEuro\b)[^\S\n]*" + _NUMBER + _SCALE_WORD + r"(?![\d.,]*\d)", re.IGNORECASE
+    r"(?:\b(T|Tsd\.?|Mio\.?|Mrd\.?)[^\S\n]*)?(?:€|\bEUR\b|\bEuro\b)(?:[^\S\n]*:)?[^\S\n]*"
+    + _NUMBER
+    + _SCALE_WORD
+    + r"(?![\d.,]*\d)",
+    re.IGNORECASE,
 )
+_YEARLIKE = re.compile(r"(?:19|20)\d{2}")
+_PREFIX_SCALE = {"t": "tsd", "tsd": "tsd", "mio": "mio", "mrd": "mrd"}
 # "15 - 20 Mio. €", "2,6 bis 3,1 Mio. €": the lower bound shares the upper bound's scale and unit.
 _RANGE = re.compile(
     r"(?<![\d.,])"
@@ -39,13 +48,17 @@ _RANGE = re.compile(
     + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b))",
     re.IGNORECASE,
 )
-_TEUR = re.compile(r"(?<![\d.,])" + _NUMBER + r"\s*(?:TEUR|T€|TEuro)\b", re.IGNORECASE)
+_TEUR = re.compile(
+    r"(?<![\d.,])" + _NUMBER + r"\s*(?:TEUR|T€|TEuro)(?!\w)"
+    r"|\b(?:TEUR|TEuro)(?:[^\S\n]*:)?[^\S\n]*" + _NUMBER + r"(?![\d.,]*\d)",
+    re.IGNORECASE,
+)
 
 
 def _value(whole: str, cents: str | None, scale: str | None) -> float:
     # "34.2 Mio.": a decimal point before a scale word, else dots separate thousands
     decimal = re.fullmatch(r"\d+\.\d{1,2}", whole) is not None
-    value = float(whole) if decimal else float(whole.replace(".", ""))
+    value = float(whole) if decimal else float(re.sub(r"[.\s]", "", whole))
     if cents and cents.isdigit() and (scale or len(cents) <= 2):
         value += float(f"0.{cents}")
     if scale:
@@ -89,12 +102,18 @@ def find_amounts(text: str) -> list[float]:
     for m in _AFTER.finditer(text):
         found.append((m.start(), _value(m.group(1), m.group(2), m.group(3) or m.group(4))))
     for m in _BEFORE.finditer(text):
-        found.append((m.start(), _value(m.group(1), m.group(2), m.group(3))))
+        if _YEARLIKE.fullmatch(m.group(2)) and not m.group(3) and not m.group(4):
+            continue  # "in T€ 2023 2024", "EUR 2025": a table header's years
+        prefix = _PREFIX_SCALE.get((m.group(1) or "").lower().rstrip("."))
+        found.append((m.start(), _value(m.group(2), m.group(3), m.group(4) or prefix)))
     for m in _RANGE.finditer(text):
         scale = m.group(5) or m.group(6)
         found.append((m.start(), _value(m.group(1), m.group(2), scale)))
     for m in _TEUR.finditer(text):
-        found.append((m.start(), _value(m.group(1), m.group(2), "tsd")))
+        whole, cents = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if not m.group(1) and _YEARLIKE.fullmatch(whole) and not cents:
+            continue
+        found.append((m.start(), _value(whole, cents, "tsd")))
     values: list[float] = []
     for _, value in sorted(found):
         if value > 0 and value not in values:

@@ -311,14 +311,15 @@ def year_end(text: str, context: DateContext) -> list[Term]:
 
 
 _END_YEAR = re.compile(
-    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(Anfang|Mitte|Ende)|(Ende|Mitte))\s+"
-    r"(?:des\s+Jahres\s+)?" + _YEAR,
+    r"\b(?:(?:bis|spätestens)\s+(?:zur?\s+|spätestens\s+)?(Anfang|Mitte|Ende|Jahresmitte)|"
+    r"(Ende|Mitte|Jahresmitte))\s+(?:des\s+Jahres\s+)?" + _YEAR,
     _FLAGS,
 )
 
 
 def end_of_year(text: str, context: DateContext) -> list[Term]:
-    """``Ende 2014`` -> 31.12.; ``(bis) Mitte 2015`` -> 30.06.; ``bis Anfang 2016`` -> 31.03.
+    """``Ende 2014`` -> 31.12.; ``(bis) Mitte 2015``, ``bis Jahresmitte 2015`` -> 30.06.;
+    ``bis Anfang 2016`` -> 31.03.
 
     ``Anfang`` needs ``bis``: alone it dates the past (``Anfang 2018 bereitgestellt``).
     """
@@ -326,7 +327,7 @@ def end_of_year(text: str, context: DateContext) -> list[Term]:
     for m in _END_YEAR.finditer(text):
         year = int(m.group(3))
         word = (m.group(1) or m.group(2)).lower()
-        month = {"anfang": 3, "mitte": 6}.get(word, 12)
+        month = {"anfang": 3, "mitte": 6, "jahresmitte": 6}.get(word, 12)
         found.append(_term(m, "end_of_year", last_day(year, month)))
     return found
 
@@ -344,6 +345,23 @@ def month_year(text: str, context: DateContext) -> list[Term]:
     for m in _MONTH_YEAR.finditer(text):
         month, year = _month(m.group(2)), int(m.group(3))
         found.append(_term(m, "month_year", _qualified_day(m.group(1), year, month)))
+    return found
+
+
+_NUMERIC_MONTH = re.compile(
+    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(?:(Ende|Mitte|Anfang)\s+)?|"
+    r"(Ende|Mitte|Anfang)\s+)(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d{2})(?![\d/.-])",
+    _FLAGS,
+)
+
+
+def numeric_month(text: str, context: DateContext) -> list[Term]:
+    """``bis 12/2025``, ``Ende 06/2026``: a month written as numbers after a limit word; its
+    last day (Mitte: the 15th). Without the limit word ``12/2025`` is as often a number."""
+    found = []
+    for m in _NUMERIC_MONTH.finditer(text):
+        month, year = int(m.group(3)), int(m.group(4))
+        found.append(_term(m, "numeric_month", _qualified_day(m.group(1) or m.group(2), year, month)))
     return found
 
 
@@ -740,6 +758,14 @@ _SEASON = re.compile(
 )
 
 
+_SEASON_NO_YEAR = re.compile(
+    r"\b(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+|im\s+)?(?:(?:Ende|Anfang)\s+)?"
+    r"(?:des\s+)?(?:(?:kommenden|nächsten)\s+)?(Frühjahr|Frühling|Sommer|Herbst|Winter)s?\b"
+    r"(?!\s*(?:19|20)\d{2})",
+    _FLAGS,
+)
+
+
 def season(text: str, context: DateContext) -> list[Term]:
     """``bis zum Herbst 2025``, ``spätestens im Frühjahr 2026``: the season's last month
     (meteorological). ``im Herbst 2025`` without ``bis`` is a weak point in time: it binds
@@ -750,6 +776,9 @@ def season(text: str, context: DateContext) -> list[Term]:
         year = int(m.group(4))
         due, start = last_day(year, last), date(year, first, 1)
         found.append(_term(m, "season", due, window_start=start, weak=m.group(1) is None))
+    # "bis (spätestens) Herbst": a limit whose year the text does not give; kept without a
+    # date for a person to set
+    found.extend(_term(m, "season", None, anchor="year") for m in _SEASON_NO_YEAR.finditer(text))
     return found
 
 
@@ -893,6 +922,7 @@ RULES: dict[str, Rule] = {
     "season": season,
     "year_end": year_end,
     "month_year": month_year,
+    "numeric_month": numeric_month,
     "end_of_year": end_of_year,
     "day_without_year": day_without_year,
     "month_without_year": month_without_year,

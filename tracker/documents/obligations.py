@@ -246,11 +246,17 @@ _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
 _POSTPONED = re.compile(
     r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
-    r"wieder\s+vorgelegt|erneut\s+(?:beraten|vorgelegt|aufgerufen|behandelt)|"
+    r"wieder\s+vorgelegt|erneut\s+(?:zu\s+)?(?:beraten|vorgelegt|vorzulegen|aufgerufen|aufzurufen|"
+    r"behandelt|behandeln)|"
     r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben))\b",
     _I,
 )
-_TARGET_BEFORE = re.compile(r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?\s*$", _I)
+# "vertagt auf den ...", "auf die Sitzung (des Bauausschusses) am ...": the target comes next
+_TARGET_BEFORE = re.compile(
+    r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?"
+    r"(?:\s+(?:nächste\w*\s+)?\w*[Ss]itzung\w*(?:\s+(?:des|der)\s+\w+)?\s+(?:am|vom))?\s*$",
+    _I,
+)
 # Time words that no rule read: an operative sentence holding one is shown to a person.
 _TIME_WORD = re.compile(
     r"\bbis\s+(?!zu\s+\d|auf\b|hin\b|dato\b|heute\b|jetzt\b|dahin\b)(?:zu[mr]?\s+|spätestens\s+|"

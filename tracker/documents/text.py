@@ -43,19 +43,40 @@ def squash(text: str) -> str:
 _BULLET = re.compile(r"^\s*(?:[-–•·*▪◦]|\d{1,2}[.)]|[a-z][.)])\s+")
 
 
+# A line that goes on in the next: it ends in a hyphen, a comma or an opening bracket, or in
+# a word that cannot end a sentence (an article, a preposition, a conjunction).
+_GOES_ON = re.compile(
+    r"(?:[-–,;(/&+]|\b(?:der|die|das|den|dem|des|ein|eine|einer|einen|einem|und|oder|sowie|"
+    r"bis|zum|zur|im|in|am|an|auf|für|mit|von|vom|bei|nach|vor|über|unter|zu|ab|seit|als|"
+    r"dass|daß|wie|wird|werden|ist|sind|hat|haben|soll|sollen|kann|können|nicht|auch|"
+    r"spätestens|jeweils|ca|rd|Nr|TOP))$",
+    re.IGNORECASE,
+)
+
+
+def _ends_paragraph(line: str, width: int) -> bool:
+    """A short line in a block of long ones ends its paragraph: a heading, a label or the
+    last line of a paragraph that an export put on one line each (web pages). Wrapped prose
+    (PDF) fills its lines to about the same width."""
+    return width >= 60 and len(line) < width // 2 and _GOES_ON.search(line) is None
+
+
 def paragraphs(text: str) -> list[str]:
-    """Blocks separated by blank lines; wrapped lines joined, list items kept apart."""
+    """Blocks separated by blank lines; wrapped lines joined, list items and lines that
+    end a paragraph kept apart."""
     blocks: list[str] = []
     for block in re.split(r"\n\s*\n", text):
+        lines = [s for s in (line.replace("\t", " ").strip() for line in block.split("\n")) if s]
+        width = max((len(s) for s in lines), default=0)
         current: list[str] = []
-        for line in block.split("\n"):
-            stripped = line.replace("\t", " ").strip()
-            if not stripped:
-                continue
+        for stripped in lines:
             if current and _BULLET.match(stripped):
                 blocks.append(_join(current))
                 current = []
             current.append(stripped)
+            if _ends_paragraph(stripped, width):
+                blocks.append(_join(current))
+                current = []
         if current:
             blocks.append(_join(current))
     return blocks
@@ -139,6 +160,8 @@ _ABBREVIATIONS = frozenset(
         "mind",
     ]
 )
+_ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
+_PERIOD_NOUN = re.compile(r"(?:Quartal|Halbjahr|Jahreshälfte|Bauabschnitt|Abschnitt|Stufe)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”'»)]*\s+(?=[\"„“»(]?[A-ZÄÖÜ0-9-])")
 
 
@@ -151,6 +174,8 @@ def sentences(text: str) -> Iterator[str]:
             before = block[start : m.start()].rsplit(" ", 1)[-1].lower().lstrip('("„[«')
             if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[\d./]+|[a-zäöü]", before):
                 continue
+            if _ROMAN.fullmatch(before) and _PERIOD_NOUN.match(block, m.end()):
+                continue  # "im III. Quartal 2025": an ordinal
             piece = block[start : m.end()].strip()
             if piece:
                 yield piece

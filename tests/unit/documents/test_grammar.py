@@ -19,10 +19,12 @@ from tracker.documents.grammar import (
     month_year,
     named_date,
     numeric_date,
+    numeric_month,
     period,
     quarter,
     quarter_code,
     recurrence_of,
+    season,
     relative_period,
     single_year,
     year_end,
@@ -143,6 +145,29 @@ def test_day_without_year_takes_the_first_such_day_after_the_decision() -> None:
 def test_month_without_year_needs_a_document_date() -> None:
     assert only(month_without_year("bis Ende September", DECIDED)).date == date(2014, 9, 30)
     assert only(month_without_year("bis Ende September", NOTHING)).date is None
+
+
+@pytest.mark.parametrize("phrase", ["bis Jahresmitte 2025", "bis zur Jahresmitte 2025"])
+def test_the_middle_of_a_year_is_the_end_of_june(phrase: str) -> None:
+    assert only(end_of_year(phrase, NOTHING)).date == date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [("bis 12/2025", date(2025, 12, 31)), ("spätestens 02/2024", date(2024, 2, 29))],
+)
+def test_a_month_in_digits_after_a_limit_word_is_its_last_day(phrase: str, due: date) -> None:
+    assert only(numeric_month(phrase, NOTHING)).date == due
+
+
+def test_a_month_in_digits_without_a_limit_word_is_no_term() -> None:
+    assert numeric_month("Drucksache 12/2025", NOTHING) == []
+
+
+def test_a_season_without_a_year_after_bis_is_a_term_without_a_date() -> None:
+    term = only(season("bis spätestens Herbst seitens der Planungsstelle", NOTHING))
+    assert term.date is None and term.anchor == "year"
+    assert season("im Herbst", NOTHING) == []
 
 
 def test_year_only_is_due_at_the_year_end() -> None:

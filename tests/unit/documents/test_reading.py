@@ -164,6 +164,12 @@ def test_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
         ("2,6 - 3,1 Mio. € pro Jahr", [2600000, 3100000]),
         ("0,50\nEuro\n2. für jedes Einwegbesteck 0,20 Euro", [0.5, 0.2]),
         ("45.000.- Euro", [45000]),
+        ("Kosten von 5 000 € und 1 234 567,89 €", [5000, 1234567.89]),
+        ("Euro: 5.000", [5000]),
+        ("EUR: 1.200,00", [1200]),
+        ("TEUR 135 und T€ 40", [135000, 40000]),
+        ("Mio. € 2,5", [2500000]),
+        ("Aufwand in T€ 2023 2024", []),
     ],
 )
 def test_amounts_in_euro(text: str, amounts: list[float]) -> None:

@@ -1,0 +1,39 @@
+"""Paragraphs and sentences of exported council text."""
+
+from __future__ import annotations
+
+from tracker.documents.text import paragraphs, sentences
+
+
+def test_wrapped_prose_is_joined_into_one_paragraph() -> None:
+    text = (
+        "Die Verwaltung wird beauftragt, dem Ausschuss für Umwelt und Verkehr bis zum\n"
+        "30.06.2025 ein Konzept für die Umgestaltung des Marktplatzes vorzulegen und\n"
+        "dabei die Anregungen des Ortsbeirats zu berücksichtigen."
+    )
+    assert len(paragraphs(text)) == 1
+
+
+def test_a_short_line_among_long_ones_ends_its_paragraph() -> None:
+    # a web page: a heading, a TOP line, then a paragraph on one line; no blank lines
+    # (short: under half the width of the block's longest line)
+    text = (
+        "Niederschrift über die Sitzung des Gemeinderates am 12.02.2025\n"
+        "TOP 5: Sanierung der Turnhalle\n"
+        "Herr Meier erläutert den Stand der Planung. Die Verwaltung wird im Herbst 2025 über "
+        "den Sachstand der Sanierung der Turnhalle an der Schulstraße berichten."
+    )
+    assert [p[:10] for p in paragraphs(text)] == ["Niederschr", "TOP 5: San", "Herr Meier"]
+
+
+def test_a_short_line_that_goes_on_is_not_a_paragraph_end() -> None:
+    text = (
+        "Die Verwaltung wird gebeten, die Ergebnisse der Verkehrszählung bis\n"
+        "zum 30.06.2025 vorzulegen.\n"
+    )
+    assert len(paragraphs(text)) == 1
+
+
+def test_a_roman_ordinal_before_a_period_noun_does_not_end_a_sentence() -> None:
+    text = "Die Verwaltung wird beauftragt, im III. Quartal 2025 einen Plan vorzulegen. Gut."
+    assert len(list(sentences(text))) == 2

@@ -361,7 +361,8 @@ def numeric_month(text: str, context: DateContext) -> list[Term]:
     found = []
     for m in _NUMERIC_MONTH.finditer(text):
         month, year = int(m.group(3)), int(m.group(4))
-        found.append(_term(m, "numeric_month", _qualified_day(m.group(1) or m.group(2), year, month)))
+        due = _qualified_day(m.group(1) or m.group(2), year, month)
+        found.append(_term(m, "numeric_month", due))
     return found
 
 

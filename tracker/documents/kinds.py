@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from itertools import islice
 
+from tracker.documents.decisions import prose_decision
 from tracker.documents.vocabulary import COUNCIL
 
 _I = re.compile
@@ -136,7 +137,9 @@ def agenda(text: str, has_reference: bool) -> str | None:
 
 def decision_page(text: str, has_reference: bool) -> str | None:
     """One decision without a number of its own: a TOP page or a minutes excerpt."""
-    return "Auszug" if not has_reference and _DECISION.search(text) else None
+    if has_reference:
+        return None
+    return "Auszug" if _DECISION.search(text) or prose_decision(text) is not None else None
 
 
 def narration(text: str, has_reference: bool) -> str | None:

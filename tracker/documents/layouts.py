@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from tracker.documents.dates import DATE, parse_date
+from tracker.documents.decisions import RECORD_RULES, prose_decision
 from tracker.documents.fields import (
     KINDS,
     ReferenceMatch,
@@ -439,24 +440,6 @@ _DECISION_LABELS = (
 )
 _DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + one_of(_DECISION_LABELS) + r"\s*:\s*(.*)$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
-_COUNCIL_SUBJECT = (
-    r"\b(?:Der|Die|Das)\s+((?:" + COUNCIL + r"|Ausschussmitglieder|"
-    r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
-    r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
-)
-_PAST_DECISION = re.compile(
-    _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?zu|lehnten?\s+"
-    r"(?:\S+\s+){0,6}?ab|nahm(?:en)?\s+(?:\S+\s+){0,8}?(?:an|zur\s+Kenntnis)|empfahl(?:en)?|"
-    r"verwies(?:en)?|vertagte[n]?)\b[^.]*"
-)
-_RECOMMENDATION = re.compile(
-    _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
-)
-_PROCEDURAL = re.compile(
-    r"\b(?:Die|Der|Das)\s+(?:Beschlussfassung|Vorlage|Angelegenheit|Entscheidung|Beratung|"
-    r"Antrag|Tagesordnungspunkt)\b[^.]{0,80}?\bwird\s+(?:\S+\s+){0,8}?(vertagt|verwiesen|"
-    r"überwiesen|zurückgestellt|abgesetzt|zurückgezogen|abgelehnt)\b[^.]*"
-)
 
 
 def _labelled_decision(
@@ -478,62 +461,8 @@ def _labelled_decision(
     return None
 
 
-# Minutes and TOP pages state the decision in the present: "Der Ausschuss stimmt dem
-# Beschlussvorschlag zu", "Die Bezirksversammlung nimmt die Drucksache zur Kenntnis".
-_PRESENT_DECISION = re.compile(
-    _COUNCIL_SUBJECT + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+"
-    # the object up to "zu", within the sentence (an abbreviation's period does not end it)
-    r"(?:\S*[^\s.]\s+|\S+\.\s+(?=[a-zäöüß\d])){0,30}?zu\b"
-    r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
-    r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
-    r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
-    r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|(?:die|den|das)\s))[^.]*"
-)
 #: Kinds that record what was decided (not a proposal).
 DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll", "Bericht"})
-
-
-# A postponement decided on the page: "wird der Tagesordnungspunkt auf die nächste Sitzung
-# verschoben", "Es wird beschlossen, die Angelegenheit zu vertagen", "sind ... mit der
-# Vertagung einverstanden". It ends the item's consideration there: it is the decision.
-_POSTPONEMENT_DECIDED = re.compile(
-    r"\b(?:wird|werden)\b[^.?]{0,120}?\b(?:vertagt|verschoben|zurückgestellt|abgesetzt)\b[^.?]*"
-    r"|\bbeschlossen,\s+(?:\S+\s+){0,6}?zu\s+(?:vertagen|verschieben)\b[^.?]*"
-    r"|\bmit\s+der\s+(?:Vertagung|Verschiebung|Zurückstellung)\b[^.?]{0,40}?\beinverstanden\b",
-    re.IGNORECASE,
-)
-
-
-def present_decision(text: str) -> Decision | None:
-    """A decision stated in the present on a page of minutes (see :data:`_PRESENT_DECISION`);
-    a postponement decided on the page wins."""
-    postponed = _POSTPONEMENT_DECIDED.search(text)
-    if postponed and not re.search(r"\bsollte\b|\bbeantragt\b|\bAntrag\b", postponed.group(0)):
-        return Decision("deferred", None, None, squash(postponed.group(0)))
-    m = _PRESENT_DECISION.search(text)
-    if not m:
-        return None
-    wording = squash(m.group(0))
-    outcome = outcome_of(wording)
-    if re.search(r"\bempf(?:iehlt|ehlen)\b", wording):
-        outcome = "recommended"
-    return Decision(outcome, None, squash(m.group(1)), wording) if outcome else None
-
-
-def _sentence_decision(text: str) -> Decision | None:
-    """A decision stated in minutes (``Der Kreistag beschloss einstimmig``, ``Die
-    Beschlussfassung wird vertagt``, ``Der Bauausschuss empfiehlt der Bürgerschaft``)."""
-    for pattern in (_PAST_DECISION, _RECOMMENDATION, _PROCEDURAL):
-        m = pattern.search(text)
-        if m:
-            wording = squash(m.group(0))
-            outcome = outcome_of(wording)
-            if pattern is _RECOMMENDATION:
-                outcome = "recommended"
-            if outcome:
-                committee = squash(m.group(1)) if pattern is not _PROCEDURAL else None
-                return Decision(outcome, None, committee, wording)
-    return None
 
 
 def _proposal(lines: list[str]) -> str | None:
@@ -612,7 +541,7 @@ def read_generic(text: str) -> Header:
         consultations[-1].date if consultations else None,
     )
     if decision is None and operative_text(text) is None:
-        decision = _sentence_decision(text)
+        decision = prose_decision(text, PAPER_RULES)
     return Header(
         layout="generic",
         reference=ref.value if ref else None,
@@ -658,13 +587,24 @@ _PROPOSES = re.compile(
 )
 
 
+#: The prose rules for a paper without an operative text of its own (no Beschlussvorschlag
+#: to mistake for a decision).
+PAPER_RULES = ("council_past", "recommendation", "passive_result")
+
+
 def decided_in_present(text: str, header: Header) -> Header:
-    """A page of minutes without a decision found: one stated in the present or the past."""
-    if header.decision is None and header.kind in DECISION_PAGES:
-        decision = present_decision(text) or _sentence_decision(text)
-        if decision is not None:
-            return replace(header, decision=decision)
-    return header
+    """A page without a decision found: on a page of minutes one stated in prose (present or
+    past); on a page of unknown kind one that only a record writes (``wurde abgelehnt``, a
+    count of votes)."""
+    if header.decision is not None:
+        return header
+    if header.kind in DECISION_PAGES:
+        decision = prose_decision(text)
+    elif header.kind is None:
+        decision = prose_decision(text, RECORD_RULES)
+    else:
+        return header
+    return replace(header, decision=decision) if decision is not None else header
 
 
 __all__ = [

@@ -22,7 +22,7 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("recommended", r"empfohlen(?!e)|empfiehlt|Empfehlung|zur\s+Annahme\s+empf"),
         (
             "adopted_amended",
-            r"mit\s+Änderung|in\s+geänderter\s+Fassung|geändert\s+(?:beschlossen(?!e)|angenommen(?!e))"
+            r"mit\s+(?:den\s+|der\s+)?(?:\w+en\s+)?Änderung|in\s+geänderter\s+Fassung|geändert\s+(?:beschlossen(?!e)|angenommen(?!e))"
             r"|mit\s+Ergänzung|ergänzt\s+(?:beschlossen(?!e)|angenommen(?!e))|in\s+der\s+Fassung\s+des",
         ),
         (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.documents import extract_text
+from tracker.documents.decisions import council_present
 from tracker.documents.outcomes import outcome_of
 
 
@@ -30,22 +31,18 @@ def test_an_abbreviated_vote_label_states_the_decision() -> None:
 
 
 def test_an_agreement_with_a_long_object_is_adopted() -> None:
-    from tracker.documents.layouts import present_decision
-
     text = (
         "Die Gemeindevertretung stimmt einstimmig dem Verkauf des Baugrundstückes Gemarkung Au "
         "Flur 18 Nr. 58/7, 594 qm, an Herrn Krämer zum Kaufpreis von 90 EUR/m², insgesamt "
         "53.460 EUR zu."
     )
-    decision = present_decision(text)
+    decision = council_present(text)
     assert decision is not None and decision.outcome == "adopted"
 
 
 def test_an_agreement_does_not_reach_into_the_next_sentence() -> None:
-    from tracker.documents.layouts import present_decision
-
     text = "Der Ausschuss stimmt der Sache. Die Verwaltung sagt Prüfung zu."
-    assert present_decision(text) is None
+    assert council_present(text) is None
 
 
 def test_a_report_on_a_session_records_its_decisions() -> None:

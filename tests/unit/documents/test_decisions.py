@@ -1,0 +1,71 @@
+"""Decisions stated in prose on pages that record them (each rule of ``PROSE_RULES``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.documents import extract_text
+from tracker.documents.decisions import PROSE_RULES, prose_decision, vote_tally
+
+# a TOP page without a number and without a decision label
+HEAD = (
+    "Sitzung des Gemeinderates am 12.02.2025\nTOP 5 Sanierung der Turnhalle\n"
+    "Sachverhalt: Die Halle ist alt und muss saniert werden, die Kosten betragen 20.000 EUR.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outcome"),
+    [
+        ("Der Antrag wurde mehrheitlich abgelehnt.", "rejected"),
+        ("Der Gemeinderat lehnt den Antrag ab.", "rejected"),
+        ("Dem Antrag wird nicht zugestimmt.", "rejected"),
+        ("Der Bericht wurde zur Kenntnis genommen.", "noted"),
+        ("Der Punkt wurde von der Tagesordnung abgesetzt.", "deferred"),
+        ("Die Beratung wird in der nächsten Sitzung fortgesetzt.", "deferred"),
+        ("Der Antrag wurde zur weiteren Beratung an den Hauptausschuss überwiesen.", "referred"),
+        ("Der Antrag wurde von der Antragstellerin zurückgezogen.", "withdrawn"),
+        ("Der Antrag hat sich damit erledigt.", "disposed"),
+        ("Der Ortsrat empfiehlt, dem Antrag zu folgen.", "recommended"),
+        ("Der Gemeinderat beschließt mit den Änderungen des Bauausschusses.", "adopted_amended"),
+        ("Der Stadtrat billigt den Entwurf.", "adopted"),
+        ("Der Kreistag folgt dem Beschlussvorschlag der Verwaltung.", "adopted"),
+        ("Der Gemeinderat fasst folgenden Beschluss: Die Halle wird saniert.", "adopted"),
+        ("Der Gemeinderat wählt Herrn Müller zum Schiedsmann.", "adopted"),
+        ("Der Gemeinderat erteilt das gemeindliche Einvernehmen.", "adopted"),
+        # the refusal is the decision's content; the decision itself was taken
+        ("Das gemeindliche Einvernehmen wird nicht erteilt.", "adopted"),
+        (
+            "Der Gemeinderat stellt die Jahresrechnung 2023 fest und erteilt dem Bürgermeister "
+            "Entlastung.",
+            "adopted",
+        ),
+        ("Abstimmung: Ja 12, Nein 3, Enthaltung 1", "adopted"),
+        ("Ja-Stimmen: 10 Nein-Stimmen: 2 Enthaltungen: 0", "adopted"),
+        ("Abstimmungsergebnis: 4 Ja-Stimmen, 9 Nein-Stimmen", "rejected"),
+    ],
+)
+def test_a_decision_in_prose_on_a_top_page(sentence: str, outcome: str) -> None:
+    decision = extract_text(HEAD + sentence + "\n", name="t.txt").decision
+    assert decision is not None and decision.outcome == outcome
+
+
+def test_the_approval_of_the_minutes_is_not_the_items_decision() -> None:
+    assert prose_decision("Die Niederschrift der letzten Sitzung wurde genehmigt.") is None
+
+
+def test_a_motion_that_proposes_records_no_decision() -> None:
+    text = (
+        "Antrag der Fraktion XY\nBetreff: Sanierung der Turnhalle\n\nBeschlussvorschlag:\n"
+        "Der Gemeinderat beschließt die Sanierung der Turnhalle.\n"
+    )
+    assert extract_text(text, name="a.txt").decision is None
+
+
+def test_a_vote_count_far_from_its_counterpart_is_no_tally() -> None:
+    text = "Ja 12 Teilnehmer kamen. " + "x " * 60 + "Nein 3"
+    assert vote_tally(text) is None
+
+
+def test_every_prose_rule_is_registered_by_name() -> None:
+    assert all(rule.__name__ == name for name, rule in PROSE_RULES.items())

@@ -1,0 +1,218 @@
+"""Decisions stated in prose: what a page of minutes or a TOP page says was decided.
+
+A labelled result (``Beschluss: einstimmig beschlossen``) and a Beratungsfolge table are read
+by the layouts; this module reads the decisions written as sentences. Each rule is named
+and registered in :data:`PROSE_RULES`; the first that finds a decision wins. The wording
+is mapped to its outcome by :func:`tracker.documents.outcomes.outcome_of`.
+
+========================  ========================================================  ==========
+rule                      reads                                                     outcome
+========================  ========================================================  ==========
+``postponement``          "wird der TOP auf die nächste Sitzung verschoben",        deferred
+                          "beschlossen, die Angelegenheit zu vertagen"
+``council_present``       "Der Ausschuss stimmt dem Beschlussvorschlag zu", "Der    by wording
+                          Rat lehnt den Antrag ab", "billigt", "genehmigt",
+                          "folgt dem Beschlussvorschlag", "fasst folgenden
+                          Beschluss", "erteilt ... Entlastung", "stellt ... fest"
+``council_past``          "Der Kreistag beschloss einstimmig", "lehnten ... ab"      by wording
+``recommendation``        "Der Bauausschuss empfiehlt dem Rat ..."                   recommended
+``passive_result``        "Der Antrag wurde mehrheitlich abgelehnt", "Dem Antrag     by wording
+                          wird nicht zugestimmt", "Der Bericht wurde zur Kenntnis
+                          genommen", "Der Punkt wurde von der Tagesordnung
+                          abgesetzt"
+``vote_tally``            "Ja 12, Nein 3, Enthaltung 1", "Ja-Stimmen: 10             adopted or
+                          Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4"                   rejected
+========================  ========================================================  ==========
+
+Where a document proposes rather than records (an Antrag, a Beschlussvorlage), "Der Rat
+beschließt ..." is its proposal: the caller applies the present-tense rules only to pages
+that record decisions (see :data:`tracker.documents.layouts.DECISION_PAGES`) and the rules
+that only a record uses (:data:`RECORD_RULES`) to pages of unknown kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from tracker.documents.model import Decision
+from tracker.documents.outcomes import outcome_of
+from tracker.documents.text import squash
+from tracker.documents.vocabulary import COUNCIL
+
+_COUNCIL_SUBJECT = (
+    r"\b(?:Der|Die|Das)\s+((?:" + COUNCIL + r"|Ausschussmitglieder|"
+    r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
+    r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
+)
+
+# A postponement decided on the page: "wird der Tagesordnungspunkt auf die nächste Sitzung
+# verschoben", "Es wird beschlossen, die Angelegenheit zu vertagen", "sind ... mit der
+# Vertagung einverstanden". It ends the item's consideration there: it is the decision.
+_POSTPONEMENT = re.compile(
+    r"\b(?:wird|werden)\b[^.?]{0,120}?\b(?:vertagt|verschoben|zurückgestellt|abgesetzt)\b[^.?]*"
+    r"|\bbeschlossen,\s+(?:\S+\s+){0,6}?zu\s+(?:vertagen|verschieben)\b[^.?]*"
+    r"|\bmit\s+der\s+(?:Vertagung|Verschiebung|Zurückstellung)\b[^.?]{0,40}?\beinverstanden\b"
+    r"|\b(?:wird|werden)\s+in\s+der\s+(?:nächsten|kommenden|folgenden)\s+\w*[Ss]itzung\s+"
+    r"fortgesetzt\b[^.?]*",
+    re.IGNORECASE,
+)
+
+# Minutes and TOP pages state the decision in the present: "Der Ausschuss stimmt dem
+# Beschlussvorschlag zu", "Die Bezirksversammlung nimmt die Drucksache zur Kenntnis".
+_PRESENT = re.compile(
+    _COUNCIL_SUBJECT + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+"
+    # the object up to "zu", within the sentence (an abbreviation's period does not end it)
+    r"(?:\S*[^\s.]\s+|\S+\.\s+(?=[a-zäöüß\d])){0,30}?zu\b"
+    r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
+    r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
+    r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
+    r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|mit\s|(?:die|den|das)\s)"
+    r"|(?:wählt|wählen|bestellt|bestellen|beruft|berufen)\b"
+    r"|(?:erteilt|erteilen|versagt|versagen)\s+(?:\S+\s+){0,8}?(?:Einvernehmen|Zustimmung)"
+    r"|(?:einstimmig\s+|mehrheitlich\s+)?(?:billigt|billigen|genehmigt|genehmigen)\b"
+    r"|(?:folgt|folgen)\s+(?:einstimmig\s+|mehrheitlich\s+)?(?:dem|der)\s+(?:Beschlussvorschlag|"
+    r"Beschlussempfehlung|Empfehlung|Vorschlag|Antrag)\w*"
+    r"|(?:fasst|fassen)\s+(?:\S+\s+){0,3}?(?:folgenden|nachstehenden|den)\s+Beschluss"
+    r"|(?:erteilt|erteilen)\s+(?:\S+\s+){0,8}?Entlastung"
+    r"|(?:stellt|stellen)\s+(?:\S+\s+){0,10}?(?:Jahresrechnung|Jahresabschluss|Ergebnis)\w*\s+"
+    r"(?:\S+\s+){0,6}?fest\b)[^.]*"
+)
+_PAST = re.compile(
+    _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?zu|lehnten?\s+"
+    r"(?:\S+\s+){0,6}?ab|nahm(?:en)?\s+(?:\S+\s+){0,8}?(?:an|zur\s+Kenntnis)|empfahl(?:en)?|"
+    r"verwies(?:en)?|vertagte[n]?)\b[^.]*"
+)
+_RECOMMENDATION = re.compile(
+    _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
+)
+# The thing decided on as the subject, its result in the passive: "Der Antrag wurde
+# mehrheitlich abgelehnt", "Dem Beschlussvorschlag wird zugestimmt". The minutes, the
+# agenda and the order of business are approved in every session: not the item's decision.
+_MATTER = (
+    r"(?:Antrag|Änderungsantrag|Ergänzungsantrag|Dringlichkeitsantrag|Beschlussvorschlag|"
+    r"Beschlussvorlage|Beschlussempfehlung|Vorlage|Empfehlung|Tagesordnungspunkt|Punkt|TOP|"
+    r"Angelegenheit|Beschlussfassung|Entscheidung|Beratung|Bericht|Satzung|Bauantrag|"
+    r"Bauvoranfrage|Haushaltsplan|Haushaltssatzung|Jahresrechnung|Jahresabschluss|Entwurf|"
+    r"Vorschlag|Vertrag|Vergabe|Auftrag)"
+)
+_PASSIVE = re.compile(
+    r"\b(?:Der|Die|Das|Dem|Den)\s+(?:(?:\S+\s+){0,2}?)" + _MATTER + r"\w*\b[^.]{0,120}?"
+    r"\b(?:wurde|wird|wurden|werden)\b(?:[^.]{0,80}?)\b(abgelehnt|angenommen|beschlossen|"
+    r"zugestimmt|zurückgezogen|vertagt|zurückgestellt|abgesetzt|verwiesen|überwiesen|"
+    r"zur\s+Kenntnis\s+genommen|gebilligt|genehmigt|bestätigt|für\s+erledigt\s+erklärt)\b[^.]*"
+    # "Der Antrag hat sich damit erledigt"
+    r"|\b(?:Der|Die|Das)\s+" + _MATTER + r"\w*\s+(?:\S+\s+){0,4}?hat\s+sich\s+(?:\S+\s+){0,2}?"
+    r"erledigt\b[^.]*"
+    # the municipal consent given or refused is the decision's content: it was decided
+    r"|\b(?:Das|Dem)\s+(?:gemeindliche\s+)?Einvernehmen\s+(?:\S+\s+){0,8}?(?:wird|wurde)\s+"
+    r"(?:\S+\s+){0,3}?(erteilt|versagt|verweigert)\b[^.]*",
+    re.IGNORECASE,
+)
+_NOT_A_MATTER = re.compile(r"\b(?:Niederschrift|Protokoll|Tagesordnung|Geschäftsordnung)\b", re.I)
+# "Ja 12, Nein 3", "Ja-Stimmen: 10 Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4" (the label first),
+# "12 Ja-Stimmen, 3 Nein-Stimmen" (the number first)
+_YES = (
+    re.compile(r"\b(?:Ja(?:-?Stimmen)?|Dafür|Zustimmung(?:en)?)\s*[:=]?\s*(\d{1,3})\b", re.I),
+    re.compile(r"\b(\d{1,3})\s+(?:Ja-?Stimmen|Ja\b|Stimmen\s+dafür|Dafür)", re.I),
+)
+_NO = (
+    re.compile(r"\b(?:Nein(?:-?Stimmen)?|Dagegen|Gegenstimmen)\s*[:=]?\s*(\d{1,3})\b", re.I),
+    re.compile(r"\b(\d{1,3})\s+(?:Nein-?Stimmen|Nein\b|Gegenstimmen|Stimmen\s+dagegen)", re.I),
+)
+
+
+def _count(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    """The first count of one written way (label first, else number first)."""
+    return next((m for m in (p.search(text) for p in patterns) if m is not None), None)
+
+
+def postponement(text: str) -> Decision | None:
+    """A postponement decided on the page (not one a motion asks for)."""
+    m = _POSTPONEMENT.search(text)
+    if m and not re.search(r"\bsollte\b|\bbeantragt\b|\bAntrag\b", m.group(0)):
+        return Decision("deferred", None, None, squash(m.group(0)))
+    return None
+
+
+def council_present(text: str) -> Decision | None:
+    """The council or a committee as the subject, the decision in the present."""
+    m = _PRESENT.search(text)
+    if not m:
+        return None
+    wording = squash(m.group(0))
+    outcome = outcome_of(wording)
+    if re.search(r"\bempf(?:iehlt|ehlen)\b", wording):
+        outcome = "recommended"
+    elif outcome is None or (outcome == "noted" and "Kenntnis" not in wording):
+        # billigt, genehmigt, folgt dem Beschlussvorschlag, fasst Beschluss, Entlastung
+        outcome = "adopted"
+    return Decision(outcome, None, squash(m.group(1)), wording)
+
+
+def council_past(text: str) -> Decision | None:
+    """The council or a committee as the subject, the decision in the past."""
+    m = _PAST.search(text)
+    if not m:
+        return None
+    wording = squash(m.group(0))
+    outcome = outcome_of(wording)
+    return Decision(outcome, None, squash(m.group(1)), wording) if outcome else None
+
+
+def recommendation(text: str) -> Decision | None:
+    """A committee recommending a decision to the council."""
+    m = _RECOMMENDATION.search(text)
+    return Decision("recommended", None, squash(m.group(1)), squash(m.group(0))) if m else None
+
+
+def passive_result(text: str) -> Decision | None:
+    """The matter as the subject, its result in the passive (not the minutes' approval)."""
+    for m in _PASSIVE.finditer(text):
+        wording = squash(m.group(0))
+        if _NOT_A_MATTER.search(wording.split(" wurde")[0].split(" wird")[0]):
+            continue
+        outcome = outcome_of(wording)
+        verb = (m.group(1) or m.group(2) or "").lower()
+        if verb in ("gebilligt", "genehmigt", "bestätigt", "erteilt", "versagt", "verweigert"):
+            outcome = "adopted"
+        if outcome:
+            return Decision(outcome, None, None, wording)
+    return None
+
+
+def vote_tally(text: str) -> Decision | None:
+    """A count of votes without words: more yes than no is adopted, else rejected."""
+    yes, no = _count(_YES, text), _count(_NO, text)
+    if yes is None or no is None or abs(yes.start() - no.start()) > 80:
+        return None
+    ayes, noes = int(yes.group(1)), int(no.group(1))
+    wording = squash(text[min(yes.start(), no.start()) : max(yes.end(), no.end())])
+    return Decision("adopted" if ayes > noes else "rejected", None, None, wording)
+
+
+DecisionRule = Callable[[str], "Decision | None"]
+
+#: The rules by name, in order: the first that finds a decision wins.
+PROSE_RULES: dict[str, DecisionRule] = {
+    "postponement": postponement,
+    "council_present": council_present,
+    "council_past": council_past,
+    "recommendation": recommendation,
+    "passive_result": passive_result,
+    "vote_tally": vote_tally,
+}
+#: The rules whose wording only a record of a session uses (no proposal says "wurde
+#: abgelehnt" or counts votes): they apply to pages of unknown kind too.
+RECORD_RULES: tuple[str, ...] = ("council_past", "passive_result", "vote_tally")
+
+
+def prose_decision(text: str, rules: tuple[str, ...] | None = None) -> Decision | None:
+    """The decision the first of ``rules`` (default: all, in order) finds in ``text``."""
+    for name, rule in PROSE_RULES.items():
+        if rules is not None and name not in rules:
+            continue
+        decision = rule(text)
+        if decision is not None:
+            return decision
+    return None

@@ -125,7 +125,6 @@ REVIEW_REASONS: dict[str, str] = {
     "unread_obligation": "a sentence pairing an action with a time term that yielded nothing",
     "unread_cue": "an operative sentence with a word of time or reporting that yielded nothing",
     "conflicting_dates": "one obligation with two different dates",
-    "rejected_terms": "the motion reads as rejected or withdrawn: its time terms were not recorded",
     "no_reference": "no Drucksachen-Nr.: recorded under a key made from the document",
     "no_body": "no council body found",
     "no_kind": "no document kind found",

@@ -785,9 +785,6 @@ def doubt_of(reading: Reading) -> str | None:
     return next((name for name, rule in DOUBT_RULES.items() if rule(reading)), None)
 
 
-SHOW_REJECTED = False
-
-
 def find_obligations(
     text: str,
     *,
@@ -969,16 +966,12 @@ def find_obligations(
         review = [r for r in review if r.reason not in ("undated_term", "soft_term", "weak_term")]
     all_deadlines = _merge(deadlines, labelled)
     if outcome in ("rejected", "withdrawn") or proposal == "rejected":
-        review = []
         if all_deadlines or reports:
             warnings.append(
                 f"motion {outcome or 'proposed for rejection'}: "
                 f"{len(all_deadlines)} deadline(s) and {len(reports)} report(s) not taken"
             )
-            if SHOW_REJECTED:
-                first = all_deadlines[0].text if all_deadlines else reports[0].text
-                review = [ReviewItem("rejected_terms", squash(first)[:160], outcome or "proposal")]
-        all_deadlines, reports = [], []
+        all_deadlines, reports, review = [], [], []
     if asks_questions:
         addressee = questioned_party(text) or addressee
     elif addressee is None:

@@ -32,7 +32,7 @@ from tracker.documents.layouts import (
 )
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.outcomes import outcome_of
-from tracker.documents.text import lines_of, sentences, squash
+from tracker.documents.text import drop_page_chrome, lines_of, sentences, squash
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,9 @@ class Profile:
     content_after: str | None = None
     #: the kind of its pages when they name none
     default_kind: str | None = None
+    #: the kind of every page it publishes, whatever paper the page shows (an excerpt page
+    #: names the Vorlage-Art of the paper it decides on)
+    kind: str | None = None
     #: the labels of the committee and the meeting date on its pages
     committee_label: str | None = None
     date_label: str | None = None
@@ -92,7 +95,9 @@ class Profile:
         if self.prepare is not None:
             content = self.prepare(content)
         header = replace(read_generic(content), layout=self.name)
-        if self.default_kind and header.kind is None:
+        if self.kind:
+            header = replace(header, kind=self.kind)
+        elif self.default_kind and header.kind is None:
             header = replace(header, kind=self.default_kind)
         lines = lines_of(content)
         if self.reference_labels and header.reference is None:
@@ -191,7 +196,7 @@ PROFILES: tuple[Profile, ...] = (
     Profile(
         "buergerinfo",
         marks=(Marks(head_line=AUSZUG, text=("Gremium:", "TOP:")),),
-        default_kind="Auszug",
+        kind="Auszug",
         committee_label="Gremium",
         date_label="Datum",
         refine=_minutes_excerpt,
@@ -258,6 +263,7 @@ def detect(text: str) -> Profile | None:
 def read_header(text: str) -> Header:
     """Read ``text`` with the profile it carries, else generically; then settle its kind
     and a decision stated in the present on a page of minutes."""
+    text = drop_page_chrome(text)
     profile = detect(text)
     header = profile.read(text) if profile else read_generic(text)
     header = replace(header, kind=settled_kind(text, header))

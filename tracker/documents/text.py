@@ -185,6 +185,27 @@ def sentences(text: str) -> Iterator[str]:
             yield tail
 
 
+# The furniture of a web page that an export keeps above the document: menus, login, search,
+# skip links, image and table debris ("![]() |", "|||||"). A whole line of it says nothing of
+# the document.
+_CHROME = re.compile(
+    r"^(?:login|anmelden|abmelden|passwort\s+vergessen\??|inhalt|inhaltsbereich|navigation|"
+    r"hauptnavigation|men[üu]|suche|suchen|startseite|home|drucken|seite\s+drucken|druckansicht|"
+    r"zurück|zur\s+übersicht|kontakt|impressum|datenschutz(?:erklärung)?|barrierefreiheit|"
+    r"leichte\s+sprache|gebärdensprache|sitemap|(?:direkt\s+)?zum\s+inhalt(?:\s+springen)?|"
+    r"bürgerinformationssystem|ratsinformationssystem|sitzungskalender|rss|teilen|schließen|"
+    r"(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+|[|\s]+)$",
+    re.IGNORECASE,
+)
+
+
+def drop_page_chrome(text: str, within: int = 20) -> str:
+    """``text`` without the web-page furniture among its first ``within`` lines."""
+    lines = text.split("\n")
+    head = [x for x in lines[:within] if not _CHROME.match(x.strip()) or not x.strip()]
+    return "\n".join(head + lines[within:])
+
+
 def lines_of(text: str) -> list[str]:
     """The non-empty lines, stripped."""
     return [line.strip() for line in text.split("\n") if line.strip()]

@@ -437,26 +437,51 @@ _DECISION_LABELS = (
     "Ergebnis/Beschluss",
     "Ergebnis",
     "Abstimmungsergebnis",
+    "Status",
 )
 _DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + one_of(_DECISION_LABELS) + r"\s*:\s*(.*)$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 
 
+# A result standing alone on its line, as a status: "– angenommen –", "(einstimmig abgelehnt)",
+# "Angenommen" (decorated or capitalised: a bare "beschlossen." ends a wrapped sentence)
+_RESULT_LINE = re.compile(
+    r"^(?:[\s–—\-(\[]+((?i:(?:einstimmig\s+|mehrheitlich\s+)?(?:angenommen|abgelehnt|"
+    r"beschlossen|zurückgezogen|vertagt|verwiesen|überwiesen)))[\s–—\-)\].!]*"
+    r"|((?:Einstimmig\s+|Mehrheitlich\s+)?(?:Angenommen|Abgelehnt|Beschlossen|Zurückgezogen|"
+    r"Vertagt|Verwiesen|Überwiesen)(?:\s+\w+)?)[\s.!]*)$"
+)
+# The formula that opens a resolution ("Der Gemeinderat beschließt:"): a proposal's text, no
+# result.
+_RESOLUTION_FORMULA = re.compile(
+    r"\bbeschlie(?:ß|ss)(?:t|en)\s*:|\bm[öo]ge\s+(?:\S+\s+){0,3}?beschl"
+)
+
+
 def _labelled_decision(
     lines: list[str], committee: str | None, day: date | None
 ) -> Decision | None:
-    """A decision given as ``Beschluss: einstimmig beschlossen`` (or on the line below)."""
+    """A decision given as ``Beschluss: einstimmig beschlossen`` (or on the line below), as a
+    result line (``– angenommen –``), else in the first sentence below an empty label."""
+    below: list[str] = []  # first sentences below empty labels: the resolution, weaker
     for index, line in enumerate(lines):
         m = _DECISION_LABEL.search(line)
         value = None
         if m:
             value = m.group(1).strip() or (lines[index + 1] if index + 1 < len(lines) else "")
             value = next(iter(sentences(value)), value)
+            if not m.group(1).strip():
+                following = " ".join(x.lstrip("- ") for x in lines[index + 1 : index + 6])
+                below.append(next(iter(sentences(following)), following))
         else:
-            u = _UNANIMOUS_LINE.match(line)
-            value = u.group(1) if u else None
+            u = _UNANIMOUS_LINE.match(line) or _RESULT_LINE.match(line)
+            value = next((g for g in u.groups() if g), None) if u else None
         outcome = outcome_of(value)
         if value and outcome:
+            return Decision(outcome, parse_date(value) or day, committee, squash(value))
+    for value in below:
+        outcome = outcome_of(value)
+        if outcome and not _RESOLUTION_FORMULA.search(value):
             return Decision(outcome, parse_date(value) or day, committee, squash(value))
     return None
 

@@ -69,3 +69,35 @@ def test_a_vote_count_far_from_its_counterpart_is_no_tally() -> None:
 
 def test_every_prose_rule_is_registered_by_name() -> None:
     assert all(rule.__name__ == name for name, rule in PROSE_RULES.items())
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # a party page: the motion with its status line
+        ("Akteneinsichtsrecht für die Mitglieder des Gemeinderates\n\n– angenommen –\n", "adopted"),
+        ("Antrag: Photovoltaik\n- Status:\n- einstimmig angenommen\nDafür 15\nDagegen 0\n", "adopted"),
+        # an empty label: the first sentence below it
+        (
+            "TOP 3 Hundeverein\nBeschluss:\nDer\nAusschuss für Stadtentwicklung spricht sich "
+            "einstimmig\nbei einer Stimmenthaltung dafür aus, dem Verein zu helfen.\n",
+            "adopted",
+        ),
+    ],
+)
+def test_a_result_line_or_the_sentence_below_a_label(text: str, outcome: str) -> None:
+    decision = extract_text(text, name="p.txt").decision
+    assert decision is not None and decision.outcome == outcome
+
+
+def test_a_bare_participle_ending_a_wrapped_sentence_is_no_result() -> None:
+    text = "Bericht\nErste Vorabmaßnahmen wurden bereits\nbeschlossen.\nDie Sanierung folgt.\n"
+    assert extract_text(text, name="b.txt").decision is None
+
+
+def test_the_resolution_formula_below_a_label_is_a_proposal() -> None:
+    text = (
+        "Vorlage\nBeschluss:\nAntrag an den Gemeinderat\nDer Gemeinderat beschließt:\n"
+        "1. Das Budget wird erhöht.\n"
+    )
+    assert extract_text(text, name="v.txt").decision is None

@@ -173,6 +173,25 @@ def question(text: str, has_reference: bool) -> str | None:
     return "Anfrage" if _QUESTION.search(_head(text, 20)) else None
 
 
+# A report on what a council did, told in the past (a gazette, a party's or a town's news
+# page): "beschloss", "stimmten ... zu", "forderte", "plädierten", "wurde festgelegt".
+_PAST_NARRATION = _I(
+    r"\b(?:beschloss|stimmte|stimmten|forderte|forderten|plädierte|plädierten|votierte|"
+    r"votierten|lehnte|lehnten|beauftragte|beauftragten|billigte|billigten|verabschiedete|"
+    r"verabschiedeten|entschied|entschieden\s+sich|sprach\s+sich|sprachen\s+sich|"
+    r"informierte|berichtete|erläuterte|beglückwünschte|verpflichtete|begrüßte|"
+    r"wurde\s+(?:\S+\s+){0,4}?(?:beschlossen|festgelegt|beauftragt|vergeben|genehmigt|"
+    r"zugestimmt|abgelehnt))\b"
+)
+
+
+def past_report(text: str, has_reference: bool) -> str | None:
+    """A council's doings told in the past tense, without a number: a report (Bericht)."""
+    if has_reference:
+        return None
+    return "Bericht" if _PAST_NARRATION.search(text[:3000]) else None
+
+
 KindRule = Callable[[str, bool], str | None]
 
 #: The rules by name, in order: the first that names a kind wins.
@@ -189,6 +208,7 @@ KIND_RULES: dict[str, KindRule] = {
     "motion_request": motion_request,
     "question": question,
     "decision_page": decision_page,
+    "past_report": past_report,
 }
 
 

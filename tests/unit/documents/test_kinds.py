@@ -40,6 +40,16 @@ AGENDA = (
         ),
         ("narration", "Frau Dirks weist darauf hin, dass der HFA vorberaten habe.", "Auszug"),
         ("narration", "Zu diesem TOP hat der Vorsitzende eine Vorlage übersandt.", "Auszug"),
+        (
+            "past_report",
+            "Mehr Tempo beim Wiederaufbau forderten die Fraktionen im Kreistag von der Landrätin.",
+            "Bericht",
+        ),
+        (
+            "past_report",
+            "Vor diesem Hintergrund wurde festgelegt, in ein zweites Förderverfahren einzusteigen.",
+            "Bericht",
+        ),
     ],
 )
 def test_a_kind_rule_reads_its_text(rule: str, text: str, kind: str) -> None:

@@ -102,7 +102,8 @@ _SESSION_REPORT = _I(
     r"^(?:(?:Kurz|Sitzungs)?[Bb]ericht\s+(?:über|aus|von)\s+(?:de[mnr]|die)\s+(?:\w+\s+){0,2}?"
     r"(?:Sitzung|\w+sitzung)\b"
     r"|(?:Aktuelles\s+|Neues\s+|Berichte?\s+)?[Aa]us\s+de[mr]\s+(?:" + COUNCIL + r")\b\s*$"
-    r"|(?:" + COUNCIL + r")s?s?itzung\s+vom\s+\d)",
+    r"|(?:" + COUNCIL + r")s?s?itzung\s+vom\s+\d"
+    r"|Aus\s+der\s+(?:öffentlichen\s+|nichtöffentlichen\s+)?(?:" + COUNCIL + r")s?s?itzung\b)",
     re.MULTILINE,
 )
 

@@ -294,7 +294,11 @@ _HEADING_LABEL = re.compile(
 # The heading of minutes: "Niederschrift über die 2. Sitzung ...", "Protokoll der 19. Sitzung".
 _MINUTES_HEADING = re.compile(
     r"^(?:(?:Öffentliche\s+)?(?:Niederschrift|Protokoll|Sitzungsniederschrift)\s+(?:über|der|des|zur)"
-    r"|(?:Aus\s+der\s+)?Sitzung\s+de[sr]|Gemeinderatssitzung|Stadtratssitzung)\b.{5,}",
+    # "Aus der öffentlichen Gemeinderatssitzung vom ...", "Bericht über die Sitzung des ...",
+    # "Öffentliche Gemeinderatssitzung am ...", "Kreistagssitzung vom ..."
+    r"|(?:(?:Aus|Bericht\s+(?:über|aus))\s+(?:der|die)\s+)?"
+    r"(?:(?:öffentlichen?|nichtöffentlichen?|konstituierenden?)\s+)?"
+    r"(?:Sitzung\s+de[sr]|(?:" + COUNCIL + r")s?s?itzung))\b.{5,}",
     re.IGNORECASE,
 )
 
@@ -304,7 +308,7 @@ def _first_heading(lines: list[str]) -> str | None:
     a minutes heading, else a few words, no label, date, number, person or kind word, not a
     sentence."""
     for raw in lines[:15]:
-        if _MINUTES_HEADING.match(squash(raw)) and len(raw) <= 200:
+        if _MINUTES_HEADING.match(squash(raw)) and len(raw) <= 200 and not raw.endswith(":"):
             return _clean_title(raw)
     for index, raw in enumerate(lines[:30]):
         line = squash(raw)
@@ -389,9 +393,11 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
             return known_kind(m.group(1))
     if any(AUSZUG.match(line) for line in lines[:6]):
         return "Auszug"
-    for line in lines[:5]:
+    for index, line in enumerate(lines[:5]):
         m = _KIND_OPENING.match(line)
-        if m:
+        # a heading, or the document's opening sentence; not a later sentence of the text
+        # ("Die Anfrage soll nun ... konkretisiert werden.")
+        if m and (index == 0 or not line.rstrip().endswith(".")):
             return known_kind(m.group(1))
     return None
 

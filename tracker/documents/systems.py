@@ -168,14 +168,41 @@ def _minutes_excerpt(text: str, header: Header, profile: Profile) -> Header:
     )
 
 
-def _file_page_body(text: str, header: Header, profile: Profile) -> Header:
-    """The page names the municipality (``Kommune``); the paper may not."""
-    town = label_value(lines_of(text), ("Kommune",))
-    if not town or header.body is not None:
-        return header
+# The heading of minutes inside a file's text that the export ran into one line:
+# "ÖFFENTLICHE NIEDERSCHRIFT über die 26. Sitzung des Rates der Gemeinde Inden vom 28.06.2018"
+_RUN_ON_MINUTES = re.compile(
+    r"(?:(?:Öffentliche|ÖFFENTLICHE)\s+)?(?:Niederschrift|NIEDERSCHRIFT)\s+über\s+die\s+"
+    r"(?:[^.:;]|(?<=\d)\.){5,150}?\s(?:am|vom)\s+\d{1,2}\.\d{1,2}\.\d{4}"
+)
+# The page's own heading names the file: "Öffentliche Niederschrift (Rat)", "Beschlusstext
+# (Spielraumplanung hier: Antrag der Fraktionen ...)"
+_FILE_HEADING = re.compile(r"^(?P<kind>[^()]{3,60}?)\s*\((?P<inner>.+)\)$")
+
+
+def _file_page(text: str, header: Header, profile: Profile) -> Header:
+    """The page names the municipality (``Kommune``) and the file (its heading above
+    ``Daten``); the paper may name neither: the body, and the title when the file's text
+    yields none (the heading of minutes in it, else the page's heading)."""
+    lines = lines_of(text)
     content = text.split(profile.content_after or "", 1)[-1]
-    m = re.search(r"\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+" + re.escape(town), content)
-    return replace(header, body=m.group(0) if m else town)
+    town = label_value(lines, ("Kommune",))
+    if town and header.body is None:
+        m = re.search(r"\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+" + re.escape(town), content)
+        header = replace(header, body=m.group(0) if m else town)
+    if header.title is None:
+        minutes = _RUN_ON_MINUTES.search(content.strip()[:400])
+        heading = next(
+            (lines[i - 1] for i in range(1, min(len(lines), 12)) if lines[i] == "Daten"), None
+        )
+        if minutes:
+            header = replace(header, title=squash(minutes.group(0)))
+        elif heading and len(heading) <= 200 and not heading.endswith("."):
+            named = _FILE_HEADING.match(heading)
+            inner = named.group("inner") if named else ""
+            # "(Rat)" names the body; a longer inner text is the paper's own title
+            title = inner if len(inner.split()) >= 3 else heading
+            header = replace(header, title=squash(title))
+    return header
 
 
 def _unbulleted(text: str) -> str:
@@ -191,7 +218,7 @@ PROFILES: tuple[Profile, ...] = (
         "politik_bei_uns",
         marks=(Marks(lines=(("Inhalt der Datei",), ("Dateiname", "Kommune")), within=0),),
         content_after="Inhalt der Datei",
-        refine=_file_page_body,
+        refine=_file_page,
     ),
     Profile(
         "buergerinfo",

@@ -324,3 +324,50 @@ def test_a_munich_meeting_page_is_an_agenda() -> None:
     )
     extraction = extract_text(text, name="m.txt")
     assert (extraction.layout, extraction.kind) == ("muenchen_meeting", "Tagesordnung")
+
+
+PBU_PAGE = "Politik bei uns wird nicht mehr aktiv betreut.\n\n{heading}\n\nDaten\n\nKommune\nBrühl\n"
+
+
+@pytest.mark.parametrize(
+    ("heading", "content", "title"),
+    [
+        # the heading of minutes that the export ran into the file's one line
+        (
+            "Öffentliche Niederschrift (Schulausschuss)",
+            "Stadt Brühl Öffentliche Niederschrift über die Sitzung des Schulausschusses der "
+            "Stadt Brühl am 01.03.2018 Sitzungsort: Mensa. Beginn der Sitzung um 18:00 Uhr.",
+            "Öffentliche Niederschrift über die Sitzung des Schulausschusses der Stadt Brühl "
+            "am 01.03.2018",
+        ),
+        # else the page's heading: the paper's title in brackets, or the heading whole
+        (
+            "Beschlusstext (Spielraumplanung hier: Antrag der Fraktionen vom 15.02.2018)",
+            "Brühl, den 24.05.2018 Ratsherr Saß informiert über das Budget.",
+            "Spielraumplanung hier: Antrag der Fraktionen vom 15.02.2018",
+        ),
+        (
+            "Öffentliche Niederschrift (Jugendgemeinderat)",
+            "Herr Müller informiert über das Budget.",
+            "Öffentliche Niederschrift (Jugendgemeinderat)",
+        ),
+    ],
+)
+def test_a_politik_bei_uns_file_without_a_heading_of_its_own(
+    heading: str, content: str, title: str
+) -> None:
+    text = PBU_PAGE.format(heading=heading) + "\nInhalt der Datei\n\n" + content + "\n"
+    assert extract_text(text, name="p.txt").title == title
+
+
+def test_a_report_on_a_session_is_titled_by_its_heading_and_is_a_report() -> None:
+    text = (
+        "Aus der öffentlichen Gemeinderatssitzung vom 05.11.2020\n\nMitteilungen der Verwaltung\n\n"
+        "Bürgermeister Hölsch stellte die Praktikantin vor.\n\n"
+        "Die Anfrage soll nun hinsichtlich der Radwegeführung konkretisiert werden.\n"
+    )
+    extraction = extract_text(text, name="d.txt")
+    assert (extraction.title, extraction.kind) == (
+        "Aus der öffentlichen Gemeinderatssitzung vom 05.11.2020",
+        "Bericht",
+    )

@@ -76,7 +76,10 @@ def test_every_prose_rule_is_registered_by_name() -> None:
     [
         # a party page: the motion with its status line
         ("Akteneinsichtsrecht für die Mitglieder des Gemeinderates\n\n– angenommen –\n", "adopted"),
-        ("Antrag: Photovoltaik\n- Status:\n- einstimmig angenommen\nDafür 15\nDagegen 0\n", "adopted"),
+        (
+            "Antrag: Photovoltaik\n- Status:\n- einstimmig angenommen\nDafür 15\nDagegen 0\n",
+            "adopted",
+        ),
         # an empty label: the first sentence below it
         (
             "TOP 3 Hundeverein\nBeschluss:\nDer\nAusschuss für Stadtentwicklung spricht sich "

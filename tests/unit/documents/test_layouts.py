@@ -326,7 +326,9 @@ def test_a_munich_meeting_page_is_an_agenda() -> None:
     assert (extraction.layout, extraction.kind) == ("muenchen_meeting", "Tagesordnung")
 
 
-PBU_PAGE = "Politik bei uns wird nicht mehr aktiv betreut.\n\n{heading}\n\nDaten\n\nKommune\nBrühl\n"
+PBU_PAGE = (
+    "Politik bei uns wird nicht mehr aktiv betreut.\n\n{heading}\n\nDaten\n\nKommune\nBrühl\n"
+)
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from tracker.documents.dates import DATE, parse_date
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
 from tracker.documents.text import one_of, squash
-from tracker.documents.vocabulary import COUNCIL, COUNCILS, NAMED_COUNCIL
+from tracker.documents.vocabulary import COUNCIL, COUNCILS, GIVEN_NAMES, NAMED_COUNCIL
 
 LABELS: tuple[str, ...] = (
     "Betreff",
@@ -446,8 +446,14 @@ _NAMED_COUNCIL = re.compile(
     r"\b(" + NAMED_COUNCIL + r"|Rat\s+der\s+(?:Stadt|Gemeinde|Samtgemeinde|Verbandsgemeinde))"
     r"(?:es|s)?\s+(" + _NAME + r"|" + _NUMBER + r")"
 )
-# "Stadtrat Detlef Hofmann (CDU)": a councillor, not the council.
-_COUNCILLOR = re.compile(r"[^\n()]{0,60}\([^()\n]{1,40}\)[ \t]*$", re.MULTILINE)
+# "Stadtrat Detlef Hofmann (CDU)", "des Stadtrats Tim Wirth (GRÜNE) vom": a councillor, not
+# the council (a name, then the party in brackets).
+_COUNCILLOR = re.compile(
+    r"[^\n()]{0,60}\([^()\n]{1,40}\)[ \t]*$|\s+[A-ZÄÖÜ][\w-]+\s+[A-ZÄÖÜ][\w-]+\s*\([^()\n]{1,30}\)",
+    re.MULTILINE,
+)
+#: Council words that are also the title of one of its members.
+_MEMBER_TITLES = frozenset({"Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat", "Bezirksrat"})
 _MUNICIPALITY = re.compile(
     r"\b(Stadt|Gemeinde|Landkreis|Kreis|Markt|Samtgemeinde|Verbandsgemeinde|Hansestadt|"
     r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion)(?:es|s)?[^\S\n]+"
@@ -473,8 +479,28 @@ _NOT_A_PLACE = frozenset(
         "Sitzung",
         "Beschluss",
         "Kenntnisnahme",
+        "Dr",
+        "Prof",
+        "Herr",
+        "Frau",
         "Und",
         "Der",
+        "Die",
+        "Das",
+        "Den",
+        "Dem",
+        "Ein",
+        "Eine",
+        # nouns that follow "die Gemeinde", "der Stadt" in prose: "der Gemeinde Kosten"
+        "Kosten",
+        "Mittel",
+        "Einnahmen",
+        "Ausgaben",
+        "Aufgaben",
+        "Vorteile",
+        "Nachteile",
+        "Gelder",
+        "Zuschüsse",
     }
 )
 
@@ -523,9 +549,10 @@ def _council_or_place(text: str) -> str | None:
     candidates: list[tuple[int, int, str]] = []
     for pattern in (_NAMED_COUNCIL, _MUNICIPALITY):
         for m in pattern.finditer(text):
-            if m.group(1) == "Stadtrat" and _COUNCILLOR.match(text, m.end()):
+            if m.group(1) in _MEMBER_TITLES and _COUNCILLOR.match(text, m.start(2) - 1):
                 continue
-            if m.group(2).split()[0] not in _NOT_A_PLACE:
+            first = m.group(2).split()[0]
+            if first not in _NOT_A_PLACE and first not in GIVEN_NAMES:
                 local = 1 if _DISTRICT_COUNCIL.match(m.group(1)) else 0
                 candidates.append((local, m.start(), squash(f"{_base(m.group(1))} {m.group(2)}")))
     if candidates:
@@ -591,7 +618,7 @@ def council_in_session_heading(text: str, within: int = 12) -> str | None:
             continue  # "Ratssitzung" names no council in particular
         base = _base(council) if council != "Rat" else "Rat"
         name = m.group("name")
-        if name and name not in _NOT_A_PLACE:
+        if name and name not in _NOT_A_PLACE and name not in GIVEN_NAMES:
             return f"{base} {name}"
         return base
     return None

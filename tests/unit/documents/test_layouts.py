@@ -102,6 +102,17 @@ def test_the_number_of_a_bezirksamt_decision_is_not_the_reference() -> None:
             "Gemeinderat",
         ),
         ("Antrag\n\nBegründung:\nDie Stadt Tübingen hat die Steuer eingeführt.", "Stadt Tübingen"),
+        # a member of the council, not the council: a given name or a party after the name
+        ("Antrag des Stadtrats Tim Wirth (GRÜNE) vom 3.5.2020 an den Gemeinderat", "Gemeinderat"),
+        (
+            "Tagesordnung\nOrtschaftsrat Manfred Schneider berichtet.\nOrtschaftsrat",
+            "Ortschaftsrat",
+        ),
+        # a noun after "der Gemeinde" in prose is no place
+        (
+            "dass für die Gemeinde Kosten entstehen; Beschluss der Gemeindevertretung",
+            "Gemeindevertretung",
+        ),
     ],
 )
 def test_body_names_the_council(text: str, body: str | None) -> None:

@@ -954,9 +954,10 @@ def find_obligations(
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
         seen = read | {squash(d.text) for d in labelled}
-        if deadlines or reports or labelled or scope_is_section:
-            # something binds: the wider safety net shows every action paired with a time
-            review.extend(_unread(text, context, seen, due_terms))
+        # something binds: the wide safety net shows every action paired with a time; where
+        # nothing binds, the narrow one only an action paired with a date ahead
+        narrow = not (deadlines or reports or labelled or scope_is_section)
+        review.extend(_unread(text, context, seen, due_terms, narrow=narrow))
         review.extend(unread_cues(text, scope, scope_is_section, context, seen | _phrases(review)))
     if addressee is None and (deadlines or reports):
         addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
@@ -995,12 +996,16 @@ def _unread(
     context: DateContext,
     read: set[str],
     due_terms: Callable[[str], list[Term]],
+    *,
+    narrow: bool = False,
 ) -> list[ReviewItem]:
-    """Sentences anywhere in a document that already binds (an obligation or a resolution
-    was found) that pair an action (a request, a report, a postponement, an announcement)
-    with a time term or word, and yielded nothing: a person looks at such a document
-    anyway, and one obligation seldom comes alone. Where nothing binds, the uncertainty
-    signal (:func:`unread_cues`) alone decides."""
+    """Sentences that pair an action (a request, a report, a postponement, an
+    announcement) with a time and yielded nothing. In a document that already binds (an
+    obligation or a resolution was found) any time term or word counts: a person looks at
+    such a document anyway, and one obligation seldom comes alone. Where nothing binds
+    (``narrow``), only a date on or after the document's own: a time word or an undated term
+    there is left to the uncertainty signal (:func:`unread_cues`), since most such documents
+    bind nobody (decision 0025)."""
     found = []
     for sentence in sentences(text):
         key = squash(sentence)
@@ -1020,7 +1025,11 @@ def _unread(
             if t.date is None or context.anchor is None or t.date >= context.anchor
         ]
         limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
-        if (acting and (terms or _time_word(sentence))) or limits:
+        if narrow:
+            hit = bool(acting) and any(t.date is not None for t in terms)
+        else:
+            hit = bool((acting and (terms or _time_word(sentence))) or limits)
+        if hit:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
     return found
 

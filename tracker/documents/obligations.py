@@ -529,6 +529,20 @@ def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = Fals
     return head[cut + 1 :] + term.text + tail[: min(ends) if ends else len(tail)]
 
 
+def _words_around(sentence: str, term: Term, width: int = 100) -> str:
+    """The clause around a term in whole words (a clause longer than ``width`` on a side is
+    cut at the word boundary nearest the term)."""
+    clause = _clause(sentence, term, width)
+    at = clause.find(term.text)
+    head, tail = clause[:at], clause[at + len(term.text) :]
+    if term.start - len(head) > 0 and sentence[term.start - len(head) - 1].isalnum():
+        head = head.split(" ", 1)[1] if " " in head else ""
+    end = term.end + len(tail)
+    if end < len(sentence) and sentence[end].isalnum():
+        tail = tail.rsplit(" ", 1)[0] if " " in tail else ""
+    return squash(head + term.text + tail)
+
+
 def _before(sentence: str, term: Term, width: int = 60) -> str:
     """The words just before a term: the patterns that look back are anchored at its start,
     so a bounded window keeps reading linear in the sentence's length."""
@@ -927,9 +941,10 @@ def find_obligations(
                 term_kind = "event"
             else:
                 term_kind = "completion"
-            deadlines.append(
-                Deadline(term.text, term.date, term.window_start, term_kind, term.rule)
-            )
+            # a bare word ("zeitnah") names no obligation a reader can find again: its clause
+            short = term.date is None and len(term.text) < 12
+            said = _words_around(sentence, term) if short else term.text
+            deadlines.append(Deadline(said, term.date, term.window_start, term_kind, term.rule))
             if term.date is None:
                 warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
             if term.date is None or term.weak:

@@ -74,9 +74,6 @@ class Profile:
     content_after: str | None = None
     #: the kind of its pages when they name none
     default_kind: str | None = None
-    #: the kind of every page it publishes, whatever paper the page shows (an excerpt page
-    #: names the Vorlage-Art of the paper it decides on)
-    kind: str | None = None
     #: the labels of the committee and the meeting date on its pages
     committee_label: str | None = None
     date_label: str | None = None
@@ -95,9 +92,7 @@ class Profile:
         if self.prepare is not None:
             content = self.prepare(content)
         header = replace(read_generic(content), layout=self.name)
-        if self.kind:
-            header = replace(header, kind=self.kind)
-        elif self.default_kind and header.kind is None:
+        if self.default_kind and header.kind is None:
             header = replace(header, kind=self.default_kind)
         lines = lines_of(content)
         if self.reference_labels and header.reference is None:
@@ -223,7 +218,9 @@ PROFILES: tuple[Profile, ...] = (
     Profile(
         "buergerinfo",
         marks=(Marks(head_line=AUSZUG, text=("Gremium:", "TOP:")),),
-        kind="Auszug",
+        # an excerpt page is the paper it decides on: its Vorlage-Art is the kind (the seeds
+        # annotate it so), "Auszug" only when it names none
+        default_kind="Auszug",
         committee_label="Gremium",
         date_label="Datum",
         refine=_minutes_excerpt,

@@ -155,7 +155,7 @@ def test_buergerinfo_auszug_takes_the_decision_of_the_committee_on_its_date() ->
     assert (extraction.decision.outcome, extraction.title, extraction.kind) == (
         "noted",
         "Haushalt 2015",
-        "Auszug",  # the page is an excerpt, whatever the Vorlage-Art of the paper it shows
+        "Beschlussvorlage",  # the paper's Vorlage-Art, as the seeds annotate an excerpt page
     )
 
 

@@ -543,8 +543,11 @@ _EVENTS = (
 _EVENT = re.compile(
     r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach|in|bei)\s+(?:der|dem|den)|zur|zum|zu\s+den|"
     r"im\s+Rahmen\s+(?:der|des))\s+"
+    # "bis zum Beginn der Sommerferien", "bis Ende der Sommerpause"
+    r"(?:(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+)?"
     r"(?:(?:diesjährigen|nächsten|kommenden|anstehenden|bevorstehenden|folgenden)\s+)?"
     r"(" + _EVENTS + r")\b"
+    r"|\bbis\s+(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+(" + _EVENTS + r")\b"
     r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
     r"auf\s+(?:die|eine|den)|der|die|den)\s+"
     r"(?:der\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+([\w-]*[Ss]itzung(?:en)?|BVV|"
@@ -577,7 +580,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        anchor = m.group(1) or m.group(5) or m.group(0).strip()
+        anchor = m.group(1) or m.group(2) or m.group(6) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
 

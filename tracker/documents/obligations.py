@@ -157,7 +157,8 @@ _LAYS_BEFORE = (
 )
 _FUTURE_REPORT = re.compile(
     r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
-    r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen)\b"
+    r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen|"
+    r"unterbreiten|vorschlagen)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
@@ -169,13 +170,26 @@ _ANNOUNCED = re.compile(
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
     r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
-    r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen)\b"
-    r"|\b(?:sagt|sagte)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,80}?\bzu\b|\bzugesagt\b"
+    r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen|"
+    r"unterbreiten|unterbreitet|vorschlagen|vorgeschlagen|aufgreifen|aufgegriffen|befassen|"
+    r"vorbereiten|vorbereitet|ausschreiben|ausgeschrieben|vergeben|einrichten|eingerichtet|"
+    r"fertigstellen|abschließen|beginnen|begonnen)\b"
+    r"|\b(?:sagt|sagte|sicherte|sichert)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,80}?\bzu\b"
+    r"|\bzugesagt\b|\bzugesichert\b"
+    # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
+    r"|\b(?:vereinbart|verabredet|verständigt\w*|verständigte\w*)\s*,\s*(?:dass|diesen|diese|"
+    r"dieses|den|die|das|zunächst|bis|in)\b"
+    # a thing scheduled ("Ein Zwischenbericht ist für die Sitzung im Juni vorgesehen"); the
+    # forecast doubt rule shows it where it names no one who acts
+    r"|\b(?:ist|sind|wird|werden)\s+(?:\S+\s+){0,8}?(?:vorgesehen|geplant|terminiert|avisiert)\b"
+    # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
+    r"|\b(?:erwartet|erwarten)\b[^.;?]{0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
+    r"Stellungnahme|Entwurf|Antwort|Ergebnis)\w*\b"
     # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
     # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
     r"|\b(?:Die|Der|Das)\s+"
     + ADMINISTRATION
-    + r"\s+wird\b|\bwird\s+(?:die|der|das)\s+"
+    + r"\s+(?:\S+\s+){0,8}?(?:und\s+)?wird\b|\bwird\s+(?:die|der|das)\s+"
     + ADMINISTRATION
     + r"\b",
     _I,

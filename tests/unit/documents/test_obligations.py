@@ -550,3 +550,48 @@ def test_where_nothing_binds_an_action_with_a_date_ahead_is_shown() -> None:
 def test_where_nothing_binds_an_action_with_a_past_date_is_not_shown() -> None:
     _, review = read("Die Verwaltung hat dem Ausschuss am 15.01.2024 berichtet.")
     assert review == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        # an agreement of the meeting, its content a task of the administration
+        (
+            "Es wurde vereinbart, dass die Verwaltung bis zum 30.06. ein Konzept erstellt.",
+            date(2024, 6, 30),
+        ),
+        # reported speech (Konjunktiv I) of a commitment
+        ("Die Verwaltung werde bis Jahresende einen Vorschlag unterbreiten.", date(2024, 12, 31)),
+        # a report scheduled
+        ("Ein Zwischenbericht ist für die Sitzung im Juni vorgesehen.", date(2024, 6, 30)),
+        # the administration takes a suggestion up and commits
+        (
+            "Die Verwaltung nimmt die Anregung auf und wird bis zum 31. Mai 2024 eine Lösung "
+            "vorschlagen.",
+            date(2024, 5, 31),
+        ),
+    ],
+)
+def test_commitments_recorded_in_minutes(sentence: str, due: date) -> None:
+    deadlines, _ = read(sentence)
+    assert due in [d for _, d in deadlines]
+
+
+def test_a_body_expecting_a_paper_by_an_event() -> None:
+    deadlines, _ = read(
+        "Der Ausschuss erwartet bis zur Haushaltsberatung einen Vorschlag der Verwaltung."
+    )
+    assert deadlines == [("bis zur Haushaltsberatung", None)]
+
+
+def test_an_agreement_told_in_the_perfect_is_a_past_event() -> None:
+    deadlines, _ = read(
+        "Senat und Bezirke haben im August mit Anbietern einen Katalog von Maßnahmen "
+        "verabredet, um die Gehwege besser zu schützen."
+    )
+    assert deadlines == []
+
+
+def test_the_start_of_school_holidays_is_an_event() -> None:
+    deadlines, _ = read("Bis zum Beginn der Sommerferien sollen die Arbeiten abgeschlossen sein.")
+    assert deadlines == [("Bis zum Beginn der Sommerferien", None)]

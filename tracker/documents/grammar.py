@@ -547,10 +547,10 @@ _EVENT = re.compile(
     r"(?:(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+)?"
     r"(?:(?:diesjährigen|nächsten|kommenden|anstehenden|bevorstehenden|folgenden)\s+)?"
     r"(" + _EVENTS + r")\b"
-    r"|\bbis\s+(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+(" + _EVENTS + r")\b"
+    r"|\b(?:bis|vor)\s+(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+(" + _EVENTS + r")\b"
     r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
     r"auf\s+(?:die|eine|den)|der|die|den)\s+"
-    r"(?:der\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+([\w-]*[Ss]itzung(?:en)?|BVV|"
+    r"(?:(?:der|seiner|ihrer)\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+([\w-]*[Ss]itzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
@@ -1002,6 +1002,7 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<![a-zäöüß])(?:all)?jährlich|einmal\s+(?:im|pro)\s+Jahr|jedes\s+Jahr|"
             r"jeweils\s+zum\s+\d{1,2}\.\s?\d{1,2}\.\s+(?:eines|jedes)\s+Jahres|"
+            r"jeweils\s+zu[mr]\s+(?:Jahresende|Jahresbeginn|Ende\s+des\s+Jahres|Jahresmitte)|"
             r"Jahresbericht|(?:einen|in\s+einem)\s+jährlichen",
             _FLAGS,
         ),
@@ -1011,7 +1012,8 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
         re.compile(
             r"regelmäßig|fortlaufend|kontinuierlich|jeweils\s+zu\s+den\s+Sitzungen|"
             r"(?:zu|in)\s+jeder\s+Sitzung|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
-            r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig",
+            r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig|"
+            r"auf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b",
             _FLAGS,
         ),
     ),

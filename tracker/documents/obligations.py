@@ -185,6 +185,9 @@ _ANNOUNCED = re.compile(
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
     r"|\b(?:erwartet|erwarten)\b[^.;?]{0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
     r"Stellungnahme|Entwurf|Antwort|Ergebnis)\w*\b"
+    # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that
+    # happened ("ist ... in Kraft getreten") is none
+    r"|\b(?:tritt|treten)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,120}?\b(?:in|außer)\s+Kraft\b"
     # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
     # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
     r"|\b(?:Die|Der|Das)\s+"
@@ -207,7 +210,12 @@ _REPORT = re.compile(
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+)?Vorlage\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
-    r"\bvorzutragen\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,120}?\bvorliegen\b|"
+    # "auf dem Laufenden zu halten", "in Kenntnis zu setzen", "gibt ... einen Überblick" (not
+    # "hatten ... auf dem Laufenden gehalten"; "ist ... zur Kenntnis zu geben" is Berlin's
+    # formula for passing the paper itself on)
+    r"\bvorzutragen\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
+    r"\bin\s+Kenntnis\s+(?:zu\s+setzen|setzen|setzt)\b|"
+    r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,120}?\bvorliegen\b|"
     + _LAYS_BEFORE,
     _I,
 )
@@ -295,7 +303,7 @@ _NOT_A_DUE_DATE = re.compile(
 )
 _EVENT_NOUN = re.compile(
     r"Konferenz|Veranstaltung|Workshop|Tagung|Fest\b|Feier|Forum|Anhörung|Versammlung\b|"
-    r"Gespräch|Treffen|Fachtag|Aktionstag|Einwohnerversammlung|Begehung",
+    r"Gespräch|Treffen|Fachtag|Aktionstag|Einwohnerversammlung|Begehung|\bin\s+Kraft\b",
     _I,
 )
 _ADDRESSEE_PASSIVE = re.compile(

@@ -595,3 +595,45 @@ def test_an_agreement_told_in_the_perfect_is_a_past_event() -> None:
 def test_the_start_of_school_holidays_is_an_event() -> None:
     deadlines, _ = read("Bis zum Beginn der Sommerferien sollen die Arbeiten abgeschlossen sein.")
     assert deadlines == [("Bis zum Beginn der Sommerferien", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "recurrence"),
+    [
+        ("Die Verwaltung wird beauftragt, den Ausschuss auf dem Laufenden zu halten.", "regular"),
+        ("Die Verwaltung wird beauftragt, den Rat fortlaufend in Kenntnis zu setzen.", "regular"),
+        ("Die Verwaltung gibt dem Ausschuss jeweils zum Jahresende einen Überblick.", "yearly"),
+    ],
+)
+def test_report_duties_in_other_words(sentence: str, recurrence: str) -> None:
+    extraction = extract_text(RESOLUTION + sentence + "\n", name="r.txt")
+    assert [r.recurrence for r in extraction.reports] == [recurrence]
+
+
+def test_keeping_informed_in_the_past_is_no_duty() -> None:
+    extraction = extract_text(
+        MINUTES + "Darüber hatten wir Sie im Juni informiert und auf dem Laufenden gehalten.\n",
+        name="r.txt",
+    )
+    assert extraction.reports == ()
+
+
+def test_passing_the_paper_itself_on_is_no_report_duty() -> None:
+    extraction = extract_text(
+        RESOLUTION + "Die Vorlage ist der Bezirksverordnetenversammlung zur Kenntnis zu geben.\n",
+        name="r.txt",
+    )
+    assert extraction.reports == ()
+
+
+def test_an_entry_into_force_decided_is_an_event() -> None:
+    extraction = extract_text(
+        RESOLUTION + "die Satzung.\n§ 5 Inkrafttreten\nDie Satzung tritt am 01.01.2026 in Kraft.\n",
+        name="s.txt",
+    )
+    assert [(d.date, d.kind) for d in extraction.deadlines] == [(date(2026, 1, 1), "event")]
+
+
+def test_an_entry_into_force_that_happened_is_none() -> None:
+    deadlines, _ = read("Das neue Gesetz ist zum 01.10.2023 in Kraft getreten.")
+    assert deadlines == []

@@ -556,8 +556,11 @@ _EVENT = re.compile(
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
     r"Sitzungen)\b"
     r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
-    # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026")
-    r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)",
+    # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026");
+    # "mit dem Entwurf des Haushalts 2026 vorzulegen": together with the budget's draft
+    r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)"
+    r"|\bmit\s+dem\s+((?:Entwurf\s+des\s+Haushalt(?:s|es|splans)|Haushalt(?:s|splan)?entwurf)"
+    r"(?:\s+(?:19|20)\d{2}(?:/\d{2,4})?)?)",
     _FLAGS,
 )
 
@@ -580,7 +583,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        anchor = m.group(1) or m.group(2) or m.group(6) or m.group(0).strip()
+        anchor = m.group(1) or m.group(2) or m.group(6) or m.group(7) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
 
@@ -713,7 +716,8 @@ def school_year(text: str, context: DateContext) -> list[Term]:
 _UNTIL_NOUN = re.compile(
     r"\bbis\s+(?:zur|zum)\s+(?:Klärung|Vorlage|Abschluss|Fertigstellung|Entscheidung|"
     r"Beschlussfassung|Umsetzung|Prüfung|Vorliegen|Eröffnung|Inbetriebnahme|"
-    r"Ende\s+der\s+(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause|\w*ferien))\b"
+    r"Ende\s+der\s+(?:laufenden\s+|aktuellen\s+|jetzigen\s+|nächsten\s+)?"
+    r"(?:Wahlperiode|Legislaturperiode|Amtszeit|Sommerpause|\w*ferien))\b"
     r"(?:\s+(?:der|des|eines|einer|über\s+die|über\s+den)\s+[\w-]+){0,2}",
     _FLAGS,
 )
@@ -739,7 +743,9 @@ def until_event(text: str, context: DateContext) -> list[Term]:
 _SOFT = re.compile(
     r"\b(?:zeitnah|umgehend|unverzüglich|baldmöglichst|schnellstmöglich|schnellstens|"
     r"kurzfristig|in\s+Kürze|möglichst\s+bald|so\s+bald\s+wie\s+möglich|sobald\s+wie\s+möglich|"
-    r"alsbald|zügig|rechtzeitig)\b",
+    r"alsbald|zügig|rechtzeitig|baldigst|ehestmöglich|frühestmöglich|schnellstmöglichst|"
+    r"(?:zum|zu\s+einem)\s+(?:nächst|frühest|schnellst)möglichen\s+Zeitpunkt|"
+    r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit)\b",
     _FLAGS,
 )
 
@@ -896,7 +902,9 @@ def after_period(text: str, context: DateContext) -> list[Term]:
 
 
 _MONTH_SESSION = re.compile(
-    r"\b(" + "|".join(m for m in MONTHS if len(m) >= 4 or m == "mai") + r")-?[Ss]itzung\b", _FLAGS
+    r"\b(" + "|".join(m for m in MONTHS if len(m) >= 4 or m == "mai") + r")-?[Ss]itzung\b"
+    r"(?:\s+(?:des\s+Jahres\s+)?" + _YEAR + r")?",
+    _FLAGS,
 )
 
 
@@ -906,7 +914,7 @@ def month_session(text: str, context: DateContext) -> list[Term]:
     found = []
     for m in _MONTH_SESSION.finditer(text):
         month = _month(m.group(1))
-        year = _year_for(month, None, context)
+        year = int(m.group(2)) if m.group(2) else _year_for(month, None, context)
         due = last_day(year, month) if year is not None else None
         found.append(_term(m, "month_session", due, anchor=None if due else "year"))
     return found

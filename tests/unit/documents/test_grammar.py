@@ -387,3 +387,29 @@ def test_a_period_after_another_event_keeps_the_event() -> None:
 )
 def test_cadences_written_as_occasions(sentence: str, recurrence: str) -> None:
     assert recurrence_of(sentence) == recurrence
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("bis zum Ende der laufenden Wahlperiode", "event"),
+        ("mit dem Entwurf des Haushalts 2026", "Entwurf des Haushalts 2026"),
+        ("vor Beginn der Haushaltsberatungen", "Haushaltsberatungen"),
+        ("in einer seiner nächsten Sitzungen", "in einer seiner nächsten Sitzungen"),
+    ],
+)
+def test_events_councils_name_as_limits(phrase: str, anchor: str) -> None:
+    terms = find_terms(phrase, NOTHING)
+    assert len(terms) == 1 and terms[0].date is None and terms[0].anchor == anchor
+
+
+def test_a_month_session_with_its_year() -> None:
+    assert only(find_terms("in der Septembersitzung 2025", NOTHING)).date == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["zum nächstmöglichen Zeitpunkt", "baldigst", "in absehbarer Zeit"]
+)
+def test_more_vague_terms(phrase: str) -> None:
+    term = only(find_terms(phrase, NOTHING))
+    assert term.rule == "soft_term" and term.date is None

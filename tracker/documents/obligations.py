@@ -188,6 +188,10 @@ _ANNOUNCED = re.compile(
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that
     # happened ("ist ... in Kraft getreten") is none
     r"|\b(?:tritt|treten)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,120}?\b(?:in|außer)\s+Kraft\b"
+    # a decided change taking effect ("Die erste Erhöhung kommt zum 1. Oktober", "gilt ab dem
+    # 01.01.2026", "wird mit Wirkung zum 1.7. wirksam")
+    r"|\b(?:gilt|gelten|greift|greifen|kommt|kommen|wirksam)\b[^.;?]{0,60}?"
+    r"\b(?:zum|ab(?:\s+dem)?|mit\s+Wirkung\s+(?:vom|zum|ab))\s+\d"
     # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
     # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
     r"|\b(?:Die|Der|Das)\s+"
@@ -303,7 +307,8 @@ _NOT_A_DUE_DATE = re.compile(
 )
 _EVENT_NOUN = re.compile(
     r"Konferenz|Veranstaltung|Workshop|Tagung|Fest\b|Feier|Forum|Anhörung|Versammlung\b|"
-    r"Gespräch|Treffen|Fachtag|Aktionstag|Einwohnerversammlung|Begehung|\bin\s+Kraft\b",
+    r"Gespräch|Treffen|Fachtag|Aktionstag|Einwohnerversammlung|Begehung|\bin\s+Kraft\b|"
+    r"\b(?:gilt|gelten|greift|greifen|kommt|kommen|wirksam)\b",
     _I,
 )
 _ADDRESSEE_PASSIVE = re.compile(

@@ -164,6 +164,8 @@ PARTS_OF_YEAR: tuple[str, ...] = (
     "Wahlperiode",
     "Legislaturperiode",
     "Haushaltsberatung",
+    "Schuljahr",
+    "Kindergartenjahr",
 )
 #: The council's cycle of sessions: a postponement or a report ``um einen Sitzungsturnus``.
 SESSION_CYCLES: tuple[str, ...] = (

@@ -637,3 +637,11 @@ def test_an_entry_into_force_decided_is_an_event() -> None:
 def test_an_entry_into_force_that_happened_is_none() -> None:
     deadlines, _ = read("Das neue Gesetz ist zum 01.10.2023 in Kraft getreten.")
     assert deadlines == []
+
+
+def test_a_decided_change_taking_effect_is_an_event() -> None:
+    deadlines, _ = read(
+        "Die Gebühren steigen in zwei Stufen. Die erste Erhöhung kommt zum 1. Oktober 2024, "
+        "die zweite zum 1. Oktober 2025."
+    )
+    assert [d for _, d in deadlines] == [date(2024, 10, 1), date(2025, 10, 1)]

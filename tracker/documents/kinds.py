@@ -186,6 +186,27 @@ _PAST_NARRATION = _I(
 )
 
 
+# What only a report on a session says: the session as past news ("in seiner jüngsten
+# Sitzung", "hat der Gemeinderat ... beschlossen"), or a group's own voice on it ("In unserem
+# Änderungsantrag haben wir ...", "unsere Fraktion").
+_NEWS = _I(
+    r"\bin\s+(?:seiner|ihrer|der)\s+(?:jüngsten|letzten|vergangenen|gestrigen|vorigen)\s+"
+    r"(?:\w+\s+)?Sitzung\b"
+    r"|\b(?:hat|haben)\s+(?:der|die|das)\s+(?:" + COUNCIL + r")\b[^.]{0,160}?\b(?:beschlossen|"
+    r"entschieden|zugestimmt|abgelehnt|gebilligt|verabschiedet|vergeben)\b"
+    r"|\b(?:haben\s+wir|hatten\s+wir|wir\s+haben|unser(?:e[mnrs]?)?\s+(?:Antrag|Fraktion|"
+    r"Änderungsantrag|Anfrage|Vorschlag|Initiative))\b"
+)
+
+
+def news_report(text: str, has_reference: bool) -> str | None:
+    """A report on a session as news or in a group's own voice, without a number: a Bericht
+    (before the rules that read a TOP page, which such a report resembles)."""
+    if has_reference:
+        return None
+    return "Bericht" if _NEWS.search(text[:3000]) else None
+
+
 def past_report(text: str, has_reference: bool) -> str | None:
     """A council's doings told in the past tense, without a number: a report (Bericht)."""
     if has_reference:
@@ -204,6 +225,7 @@ KIND_RULES: dict[str, KindRule] = {
     "session_report": session_report,
     "session_record": session_record,
     "agenda": agenda,
+    "news_report": news_report,
     "narration": narration,
     "motion": motion,
     "motion_request": motion_request,

@@ -46,6 +46,16 @@ AGENDA = (
             "Bericht",
         ),
         (
+            "news_report",
+            "Gebühren steigen\nDas hat der Gemeinderat in seiner jüngsten Sitzung beschlossen.",
+            "Bericht",
+        ),
+        (
+            "news_report",
+            "Radwege\nIn unserem Änderungsantrag haben wir uns dafür ausgesprochen, mehr zu tun.",
+            "Bericht",
+        ),
+        (
             "past_report",
             "Vor diesem Hintergrund wurde festgelegt, in ein zweites Förderverfahren einzusteigen.",
             "Bericht",

@@ -190,7 +190,7 @@ _PAST_NARRATION = _I(
 # Sitzung", "hat der Gemeinderat ... beschlossen"), or a group's own voice on it ("In unserem
 # Änderungsantrag haben wir ...", "unsere Fraktion").
 _NEWS = _I(
-    r"\bin\s+(?:seiner|ihrer|der)\s+(?:jüngsten|letzten|vergangenen|gestrigen|vorigen)\s+"
+    r"\bin\s+(?:seiner|ihrer)\s+(?:jüngsten|letzten|vergangenen|gestrigen|vorigen)\s+"
     r"(?:\w+\s+)?Sitzung\b"
     r"|\b(?:hat|haben)\s+(?:der|die|das)\s+(?:" + COUNCIL + r")\b[^.]{0,160}?\b(?:beschlossen|"
     r"entschieden|zugestimmt|abgelehnt|gebilligt|verabschiedet|vergeben)\b"

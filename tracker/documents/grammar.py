@@ -538,10 +538,17 @@ _EVENTS = (
     r"Osterferien|Winterferien|Weihnachtsferien|Pfingstferien|Frühjahrsferien|Faschingsferien|"
     r"Parlamentspause|Jahreswechsel|"
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
-    r"Kommunalwahl|Landtagswahl|Bundestagswahl|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
+    r"Kommunalwahl(?:en)?|Landtagswahl(?:en)?|Bundestagswahl(?:en)?|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
+)
+#: The bodies whose sessions a text names as the target of an action.
+_BODIES = (
+    r"Stadtverordnetenversammlung|Gemeindevertretung|Stadtvertretung|Gemeinderat|Stadtrat|"
+    r"Kreistag|Rat|Rates|Ortsbeirat|Ortschaftsrat|Ortsrat|Bezirksrat|Bezirksvertretung|"
+    r"Bezirksversammlung|Bürgerschaft|Samtgemeinderat|Verbandsgemeinderat|Marktgemeinderat|"
+    r"Amtsausschuss|[A-ZÄÖÜ][\wäöüß-]*[Aa]usschuss"
 )
 _EVENT = re.compile(
-    r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach|in|bei)\s+(?:der|dem|den)|zur|zum|zu\s+den|"
+    r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach|in|bei|mit)\s+(?:der|dem|den)|zur|zum|zu\s+den|"
     r"im\s+Rahmen\s+(?:der|des))\s+"
     # "bis zum Beginn der Sommerferien", "bis Ende der Sommerpause"
     r"(?:(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+)?"
@@ -556,6 +563,10 @@ _EVENT = re.compile(
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
     r"Sitzungen)\b"
     r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
+    # "soll in der Sitzung der Stadtverordnetenversammlung auf die Tagesordnung": a session
+    # named by its body, without a day (a dated one is read by its date)
+    r"|\b(?:in|zur)\s+(?:der\s+)?Sitzung\s+(?:des|der)\s+((?:" + _BODIES + r")\w*)\b"
+    r"(?!\s+(?:\S+\s+){0,3}?(?:am|vom)\s+\d)"
     # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026");
     # "mit dem Entwurf des Haushalts 2026 vorzulegen": together with the budget's draft
     r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)"
@@ -583,7 +594,8 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        anchor = m.group(1) or m.group(2) or m.group(6) or m.group(7) or m.group(0).strip()
+        named = (m.group(i) for i in (1, 2, 6, 7, 8))  # the event; else the session phrase
+        anchor = next((g for g in named if g), None) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
 

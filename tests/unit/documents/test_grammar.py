@@ -413,3 +413,24 @@ def test_a_month_session_with_its_year() -> None:
 def test_more_vague_terms(phrase: str) -> None:
     term = only(find_terms(phrase, NOTHING))
     assert term.rule == "soft_term" and term.date is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        (
+            "soll in der Sitzung der Stadtverordnetenversammlung beraten werden",
+            "Stadtverordnetenversammlung",
+        ),
+        ("zur Sitzung des Bauausschusses vorlegen", "Bauausschusses"),
+        ("Mit den kommenden Kommunalwahlen entfällt der Ortschaftsrat", "Kommunalwahlen"),
+    ],
+)
+def test_a_session_or_an_election_named_without_a_day(phrase: str, anchor: str) -> None:
+    term = only(event_anchor(phrase, NOTHING))
+    assert term.date is None and term.anchor == anchor
+
+
+def test_a_session_named_with_its_day_is_read_by_the_day() -> None:
+    terms = find_terms("in der Sitzung des Gemeinderates am 12.03.2024", NOTHING)
+    assert [t.rule for t in terms] == ["numeric_date"]

@@ -269,6 +269,15 @@ _INFORMED_STATE = re.compile(
     _I,
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
+# Where the answer to a question starts: "Antwort der Verwaltung:", "Beantwortung:",
+# "Stellungnahme der Verwaltung", "Die Verwaltung beantwortet die Anfrage wie folgt".
+_ANSWER_START = re.compile(
+    r"^[^\S\n]*(?:Antwort(?:\s+(?:der|des)\s+\w+)?|Beantwortung(?:\s+der\s+Anfrage)?|"
+    r"Stellungnahme(?:\s+(?:der|des)\s+\w+)?)\s*:?[^\S\n]*$"
+    r"|^[^\S\n]*(?:Antwort|Beantwortung)\s*:"
+    r"|^[^\S\n]*(?:Die|Der)\s+\w+\s+(?:beantwortet|antwortet)\b[^\n]{0,80}?\bwie\s+folgt\b",
+    re.MULTILINE,
+)
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
 _POSTPONED = re.compile(
     r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
@@ -854,6 +863,10 @@ def find_obligations(
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
+    answer = _ANSWER_START.search(text) if asks_questions else None
+    if answer is not None:
+        # a question with its answer: the answer's announcements bind, the questions do not
+        scope, scope_is_section, asks_questions = text[answer.start() :], False, False
     terms_read: dict[str, list[Term]] = {}
 
     def due_terms(sentence: str) -> list[Term]:

@@ -645,3 +645,23 @@ def test_a_decided_change_taking_effect_is_an_event() -> None:
         "die zweite zum 1. Oktober 2025."
     )
     assert [d for _, d in deadlines] == [date(2024, 10, 1), date(2025, 10, 1)]
+
+
+def test_a_question_with_its_answer_binds_by_the_answers_announcements() -> None:
+    extraction = extract_text(
+        "Anfrage der CDU-Fraktion vom 03.02.2025\nBetreff: Sporthalle\n"
+        "1. Ist die Finanzierung bis Ende 2025 gesichert?\n"
+        "Antwort der Verwaltung:\n"
+        "Die Verwaltung wird dem Sportausschuss im Mai 2025 den Zeitplan vorstellen.\n",
+        name="q.txt",
+    )
+    assert [(d.text, d.date) for d in extraction.deadlines] == [("im Mai 2025", date(2025, 5, 31))]
+
+
+def test_a_question_without_an_answer_binds_nobody() -> None:
+    extraction = extract_text(
+        "Anfrage der CDU-Fraktion vom 03.02.2025\nBetreff: Sporthalle\n"
+        "Wird die Verwaltung dem Sportausschuss bis Mai 2025 den Zeitplan vorstellen?\n",
+        name="q.txt",
+    )
+    assert extraction.deadlines == ()

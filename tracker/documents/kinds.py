@@ -223,8 +223,9 @@ KIND_RULES: dict[str, KindRule] = {
     "minutes": minutes,
     "gazette": gazette,
     "session_report": session_report,
-    "session_record": session_record,
+    # an agenda lists "Feststellung der Beschlussfähigkeit" among its items: before the record
     "agenda": agenda,
+    "session_record": session_record,
     "news_report": news_report,
     "narration": narration,
     "motion": motion,

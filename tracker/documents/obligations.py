@@ -269,6 +269,13 @@ _INFORMED_STATE = re.compile(
     _I,
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
+#: Kinds that record several matters: one of them rejected leaves the others' terms.
+_RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht", "Tagesordnung"})
+# A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
+_MATTER_LINE = re.compile(
+    r"^[^\S\n]*(?:Zu\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|Beschluss-?Nr\.?\s*\d)",
+    re.MULTILINE,
+)
 # Where the answer to a question starts: "Antwort der Verwaltung:", "Beantwortung:",
 # "Stellungnahme der Verwaltung", "Die Verwaltung beantwortet die Anfrage wie folgt".
 _ANSWER_START = re.compile(
@@ -1021,7 +1028,11 @@ def find_obligations(
         deadlines = [d for d in deadlines if d.date is not None]
         review = [r for r in review if r.reason not in ("undated_term", "soft_term", "weak_term")]
     all_deadlines = _merge(deadlines, labelled)
-    if outcome in ("rejected", "withdrawn") or proposal == "rejected":
+    if (outcome in ("rejected", "withdrawn") or proposal == "rejected") and not (
+        kind in _RECORDS or len(_MATTER_LINE.findall(text)) >= 2
+    ):
+        # the document's one motion fell: none of its terms binds (a record of several
+        # matters keeps the others'; a turned-down sentence is dropped by itself)
         if all_deadlines or reports:
             warnings.append(
                 f"motion {outcome or 'proposed for rejection'}: "

@@ -665,3 +665,26 @@ def test_a_question_without_an_answer_binds_nobody() -> None:
         name="q.txt",
     )
     assert extraction.deadlines == ()
+
+
+def test_one_rejected_matter_of_several_leaves_the_others_terms() -> None:
+    extraction = extract_text(
+        "Öffentliche Bekanntmachung\n"
+        "Die Gemeindevertretung hat in ihrer Sitzung am 05.03.2024 folgende Beschlüsse gefasst:\n"
+        "Beschluss-Nr. 13/2024: Der Auftrag wird an die Firma Bau GmbH vergeben. Die Arbeiten "
+        "sind bis zum 31.08.2024 abzuschließen.\n"
+        "Beschluss-Nr. 14/2024: Der Antrag auf Einrichtung eines Jugendbeirats bis Ende 2024 "
+        "wird abgelehnt.\n",
+        name="b.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2024, 8, 31)]
+
+
+def test_an_agenda_is_no_record_of_a_session() -> None:
+    text = (
+        "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"
+        "Tagesordnung\n1. Eröffnung, Feststellung der Beschlussfähigkeit\n"
+        "2. Genehmigung der Niederschrift vom 13.02.2024\n3. Bebauungsplan Am Mühlbach\n"
+        "4. Anfragen und Mitteilungen\n"
+    )
+    assert extract_text(text, name="e.txt").kind == "Tagesordnung"

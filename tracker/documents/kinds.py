@@ -118,9 +118,18 @@ def session_record(text: str, has_reference: bool) -> str | None:
     return "Niederschrift" if _SESSION.search(text[:3000]) else None
 
 
+# An agenda item that names the last minutes ("2. Genehmigung der Niederschrift vom ...").
+_MINUTES_ITEM = _I(
+    r"\b(?:Genehmigung|Feststellung|Billigung|Bestätigung)\s+(?:der|des)\s+(?:\S+\s+)?"
+    r"(?:Niederschrift|Sitzungsniederschrift|Protokoll|Sitzungsprotokoll)\w*",
+    re.IGNORECASE,
+)
+
+
 def minutes(text: str, has_reference: bool) -> str | None:
-    """``Niederschrift über die Sitzung ...`` near the top."""
-    return "Niederschrift" if _MINUTES.search(_head(text)) else None
+    """``Niederschrift über die Sitzung ...`` near the top (not an agenda item approving the
+    last minutes)."""
+    return "Niederschrift" if _MINUTES.search(_MINUTES_ITEM.sub("", _head(text))) else None
 
 
 def gazette(text: str, has_reference: bool) -> str | None:

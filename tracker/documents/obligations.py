@@ -1075,7 +1075,13 @@ def _unread(
     found = []
     for sentence in sentences(text):
         key = squash(sentence)
-        if len(key) > 400 or key in read or _is_question(sentence) or _PAST.search(sentence):
+        if (
+            len(key) > 400
+            or key in read
+            or _is_question(sentence)
+            or _PAST.search(sentence)
+            or _TURNED_DOWN.search(sentence)
+        ):
             continue
         if any(key in r or r in key for r in read if r):
             continue

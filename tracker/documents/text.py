@@ -22,12 +22,24 @@ def one_of(words: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
 
 
+# Markup that a mirror's text kept inline ("vor<strong>zu</strong>legen<br />"): a break
+# tag ends a line, the others go.
+_INLINE_BREAK = re.compile(r"<(?:br|/p|/div|/li)\s*/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:strong|b|i|em|u|span|font|sup|sub|small|big|p|div|li)(?:\s[^<>]{0,200})?\s*/?>",
+    re.IGNORECASE,
+)
+
+
 def normalize(text: str) -> str:
-    """NFC, one kind of space and line end, no soft hyphens or control characters.
+    """NFC, one kind of space and line end, no soft hyphens, control characters or inline
+    markup a mirror kept.
 
     Tabs survive: the HTML and PDF readers use them as table-cell boundaries.
     """
     text = _SURROGATE.sub("\ufffd", text)  # lone surrogates cannot be encoded or printed
+    if "<" in text:
+        text = _INLINE_TAG.sub("", _INLINE_BREAK.sub("\n", text))
     text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DROP)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _CONTROL.sub(" ", text)
@@ -194,6 +206,7 @@ _CHROME = re.compile(
     r"zurück|zur\s+übersicht|kontakt|impressum|datenschutz(?:erklärung)?|barrierefreiheit|"
     r"leichte\s+sprache|gebärdensprache|sitemap|(?:direkt\s+)?zum\s+inhalt(?:\s+springen)?|"
     r"bürgerinformationssystem|ratsinformationssystem|sitzungskalender|rss|teilen|schließen|"
+    r"mehr\s+anzeigen|weniger\s+anzeigen|weiterlesen|\d[\d.]*\s+aufrufe|"
     r"(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+|[|\s]+)$",
     re.IGNORECASE,
 )

@@ -37,3 +37,11 @@ def test_a_short_line_that_goes_on_is_not_a_paragraph_end() -> None:
 def test_a_roman_ordinal_before_a_period_noun_does_not_end_a_sentence() -> None:
     text = "Die Verwaltung wird beauftragt, im III. Quartal 2025 einen Plan vorzulegen. Gut."
     assert len(list(sentences(text))) == 2
+
+
+def test_inline_markup_a_mirror_kept_is_dropped() -> None:
+    from tracker.documents.text import normalize
+
+    assert normalize("ein Konzept vor<strong>zu</strong>legen.<br />Gut") == (
+        "ein Konzept vorzulegen.\nGut"
+    )

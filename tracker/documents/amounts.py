@@ -42,14 +42,14 @@ _PREFIX_SCALE = {"t": "tsd", "tsd": "tsd", "mio": "mio", "mrd": "mrd"}
 _RANGE = re.compile(
     r"(?<![\d.,])"
     + _NUMBER
-    + r"\s*(?:-|–|bis)\s*(?="
+    + r"\s*(?:-|–|bis|und)\s*(?="
     + _NUMBER
     + _SCALE_WORD
     + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b))",
     re.IGNORECASE,
 )
 _TEUR = re.compile(
-    r"(?<![\d.,])" + _NUMBER + r"\s*(?:TEUR|T€|TEuro)(?!\w)"
+    r"(?<![\d.,])" + _NUMBER + r"\s*(?:TEUR|T€|TEuro|kEUR|k€)(?!\w)"
     r"|\b(?:TEUR|TEuro)(?:[^\S\n]*:)?[^\S\n]*" + _NUMBER + r"(?![\d.,]*\d)",
     re.IGNORECASE,
 )
@@ -71,7 +71,12 @@ def _value(whole: str, cents: str | None, scale: str | None) -> float:
 # carry no unit of their own.
 _TABLE_UNIT = re.compile(
     r"^[^\S\n]*(?:[^\n]{0,40}?[-(][^\S\n]*)?in[^\S\n]*(?:€|(?:EUR|Euro)\b)[^\n]{0,20}$"
-    r"|^[^\S\n]*(?:€|EURO?|Euro)(?:[^\S\n]*(?:€|EURO?|Euro))*[^\S\n]*$",
+    r"|^[^\S\n]*(?:€|EURO?|Euro)(?:[^\S\n]*(?:€|EURO?|Euro))*[^\S\n]*$"
+    # a header row naming its money column: "Maßnahme  Kosten (€)", "Jahr | Betrag EUR | Anteil",
+    # "Position Betrag in Euro"
+    r"|^(?=[^\n.]{0,80}$)[^\n]*?\b(?:Betrag|Kosten|Summe|Ansatz|Preis|Gesamt\w*|Zuschuss|"
+    r"Mittel|Aufwand|Ertrag|Entgelt|Gebühr)\w*[^\S\n]*(?:\((?:€|EUR|Euro)\)|(?:in[^\S\n]+)?"
+    r"(?:€|EUR\b|Euro\b))[^\n]*$",
     re.MULTILINE,
 )
 # A cell of such a table: a number with thousands separators ("3.500.000", "21.528,08"); cells

@@ -170,6 +170,10 @@ def test_sha256_is_of_the_file_bytes(tmp_path: Path) -> None:
         ("TEUR 135 und T€ 40", [135000, 40000]),
         ("Mio. € 2,5", [2500000]),
         ("Aufwand in T€ 2023 2024", []),
+        ("Maßnahme\tKosten (€)\nDach\t12.500\nFenster\t8.300\n", [12500, 8300]),
+        ("Jahr | Betrag EUR | Anteil\n2024 | 12.500 | 30 %\n", [12500]),
+        ("zwischen 10.000 und 15.000 Euro", [10000, 15000]),
+        ("340 k€", [340000]),
     ],
 )
 def test_amounts_in_euro(text: str, amounts: list[float]) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
-from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
+from tracker.documents.grammar import MONTH, DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, one_of, sentences, squash
 from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, OTHER_BODIES, PUBLIC_NOUN
@@ -1057,6 +1057,14 @@ def find_obligations(
 _PAST = re.compile(r"\b(?:war|waren|gewesen|worden|fand|fanden)\b", _I)
 
 
+# What a dated term needs: a digit, a month, or a year, quarter or season word the
+# document's own date completes (a cheap test before the grammar reads the sentence).
+_DATED_WORD = re.compile(
+    r"\d|" + MONTH + r"|Jahr|Quartal|Woche|Monat|Frühjahr|Frühling|Sommer|Herbst|Winter|[Ss]itzung",
+    _I,
+)
+
+
 def _unread(
     text: str,
     context: DateContext,
@@ -1091,6 +1099,8 @@ def _unread(
             or _POSTPONED.search(sentence)
             or _ANNOUNCED.search(sentence)
         )
+        if narrow and not (acting and _DATED_WORD.search(sentence)):
+            continue  # reading the terms costs more than the tests that make them moot
         terms = [
             t
             for t in due_terms(sentence)

@@ -58,7 +58,10 @@ _NARRATION = _I(
     r"(?:[A-Z]{2,3}|R[hfm]|StR)(?=\s+[A-ZÄÖÜ][a-zäöüß]))"
     r"\s+(?:(?:Dr\.|Prof\.|[A-ZÄÖÜ][\w-]+)\s+){0,3}?(?:berichtet|teilt|erklärt|"
     r"weist|erinnert|informiert|erläutert|gibt|schließt|eröffnet|begrüßt|antwortet|verweist|"
-    r"trägt|erteilt|fragt|erörtert|bemängelt|regt|dankt)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
+    r"trägt|erteilt|fragt|erörtert|bemängelt|regt|dankt|"
+    # the same told in the past (minutes of some Länder): "Frau Dyrba erläuterte ..."
+    r"berichtete|teilte|erklärte|wies|erinnerte|informierte|erläuterte|schilderte|"
+    r"antwortete|verwies|fragte|bemängelte|regte|dankte)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
     r"^Es\s+wird\s+folgendes\s+vorgetragen\b",
     re.MULTILINE,
 )

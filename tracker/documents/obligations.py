@@ -181,7 +181,9 @@ _ANNOUNCED = re.compile(
     r"dieses|den|die|das|zunächst|bis|in)\b"
     # a thing scheduled ("Ein Zwischenbericht ist für die Sitzung im Juni vorgesehen"); the
     # forecast doubt rule shows it where it names no one who acts
-    r"|\b(?:ist|sind|wird|werden)\s+(?:\S+\s+){0,8}?(?:vorgesehen|geplant|terminiert|avisiert)\b"
+    # (not a calendar of sessions: "Die weiteren Sitzungen in 2024 sind für ... geplant")
+    r"|^(?!(?:Die|Der|Das)\s+(?:\w+\s+)?(?:Sitzung|Sitzungen|Sitzungstermin\w*|Termine)\b)"
+    r".*\b(?:ist|sind|wird|werden)\s+(?:\S+\s+){0,8}?(?:vorgesehen|geplant|terminiert|avisiert)\b"
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
     r"|\b(?:erwartet|erwarten)\b[^.;?]{0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
     r"Stellungnahme|Entwurf|Antwort|Ergebnis)\w*\b"

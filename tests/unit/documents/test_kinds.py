@@ -81,3 +81,11 @@ def test_plain_prose_has_no_kind() -> None:
 
 def test_a_speaker_in_a_paper_with_its_own_number_is_no_excerpt() -> None:
     assert KIND_RULES["narration"]("Frau Dirks weist darauf hin, dass es eilt.", True) is None
+
+
+def test_minutes_told_in_the_past_are_an_excerpt_not_news() -> None:
+    text = (
+        "Auf Grund der Vielzahl der anwesenden Einwohner erläuterte Frau Dyrba zu Beginn, zu "
+        "welchen Themen Fragen gestellt werden können.\nHerr Retkowitz schilderte seine Lage."
+    )
+    assert kind_from_content(text, False) == "Auszug"

@@ -688,3 +688,10 @@ def test_an_agenda_is_no_record_of_a_session() -> None:
         "4. Anfragen und Mitteilungen\n"
     )
     assert extract_text(text, name="e.txt").kind == "Tagesordnung"
+
+
+def test_a_calendar_of_sessions_is_no_announcement() -> None:
+    deadlines, _ = read(
+        "Die weiteren Sitzungen in 2024 sind für den 01.07., 10.10. und 05.12. geplant."
+    )
+    assert deadlines == []

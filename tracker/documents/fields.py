@@ -755,11 +755,28 @@ def consultations_after(lines: list[str], start: int, limit: int = 40) -> list[C
     return [c for c in found if c.date is not None or c.committee is not None]
 
 
+# A Beratungsfolge that an export ran into one line with the rest of a form: "Beratungsfolge
+# Termin Stadtentwicklungsausschuss 16.09.2014 Rat 30.09.2014 Zur Beratung in ..."
+_RUN_ON_CONSULTATIONS = re.compile(
+    r"\bBeratungsfolge\b:?\s+(?:Termin\s+|Gremium\s+|Datum\s+){0,3}"
+    r"((?:[A-ZÄÖÜ][\w.-]*(?:\s+[\w.-]+){0,5}?\s+\d{1,2}\.\d{1,2}\.\d{4}\s*){1,8})"
+)
+_RUN_ON_STEP = re.compile(r"([A-ZÄÖÜ][\w.-]*(?:\s+[\w.-]+){0,5}?)\s+(\d{1,2}\.\d{1,2}\.\d{4})")
+
+
 def find_consultations(lines: list[str]) -> list[Consultation]:
     """The Beratungsfolge of the document, or an empty list."""
     for index, line in enumerate(lines):
         if _CONSULTATION_START.match(line):
-            return consultations_after(lines, index)
+            found = consultations_after(lines, index)
+            if found:
+                return found
+        run_on = _RUN_ON_CONSULTATIONS.search(line)
+        if run_on:
+            return [
+                Consultation(squash(m.group(1)), parse_date(m.group(2)), None, None)
+                for m in _RUN_ON_STEP.finditer(run_on.group(1))
+            ]
     return []
 
 

@@ -116,6 +116,10 @@ _MANDATE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    # an order given, told in the perfect, with the task as an infinitive ("Die ADD hat die
+    # Ortsgemeinde aufgefordert, die Maßnahmen bis zum 30.06. abzuschließen")
+    r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
+    r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}en|[a-zäöüß]+zu[a-zäöüß]{2,}en)\b)"
     r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b",
     _I,
@@ -271,6 +275,16 @@ _INFORMED_STATE = re.compile(
     _I,
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
+# A report given, told in the past ("Die Verwaltung informierte das Gremium, dass ..."): a
+# record, unless the sentence looks ahead.
+_REPORTED_PAST = re.compile(
+    r"\b(?:informierte|informierten|berichtete|berichteten|unterrichtete|unterrichteten|"
+    r"erläuterte|erläuterten|präsentierte|präsentierten)\b",
+    _I,
+)
+_AHEAD = re.compile(
+    r"\b(?:wird|werden|werde|soll|sollen|solle|muss|müssen|künftig|zukünftig|weiterhin)\b", _I
+)
 #: Kinds that record several matters: one of them rejected leaves the others' terms.
 _RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht", "Tagesordnung"})
 # A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
@@ -914,6 +928,7 @@ def find_obligations(
         if (
             _is_question(sentence)
             or asks_questions
+            or (reporting and _REPORTED_PAST.search(sentence) and not _AHEAD.search(sentence))
             or _PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
             or _TURNED_DOWN.search(sentence)

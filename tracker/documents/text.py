@@ -77,6 +77,9 @@ def paragraphs(text: str) -> list[str]:
     """Blocks separated by blank lines; wrapped lines joined, list items and lines that
     end a paragraph kept apart."""
     blocks: list[str] = []
+    # a sentence that an export broke by a blank line goes on in lower case ("hat die
+    # Ortsgemeinde aufgefordert" / "die Maßnahmen bis zum 30.06. abzuschließen"): join it
+    text = re.sub(r"(?<=[a-zäöüß,])[^\S\n]*\n[^\S\n]*\n\s*(?=[a-zäöüß])", "\n", text)
     for block in re.split(r"\n\s*\n", text):
         lines = [s for s in (line.replace("\t", " ").strip() for line in block.split("\n")) if s]
         width = max((len(s) for s in lines), default=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -384,3 +385,17 @@ def test_a_report_on_a_session_is_titled_by_its_heading_and_is_a_report() -> Non
         "Aus der öffentlichen Gemeinderatssitzung vom 05.11.2020",
         "Bericht",
     )
+
+
+def test_a_beratungsfolge_run_into_one_line_is_read() -> None:
+    extraction = extract_text(
+        "Stadt Bad Münstereifel\nBeratungsfolge Termin Stadtentwicklungsausschuss 16.09.2014 "
+        "Rat 30.09.2014 Zur Beratung in öffentlicher Sitzung: Die Mittel müssen bereitgestellt "
+        "werden.\n",
+        name="r.txt",
+    )
+    assert [(c.committee, c.date) for c in extraction.consultations] == [
+        ("Stadtentwicklungsausschuss", date(2014, 9, 16)),
+        ("Rat", date(2014, 9, 30)),
+    ]
+    assert extraction.deadlines == ()

@@ -695,3 +695,20 @@ def test_a_calendar_of_sessions_is_no_announcement() -> None:
         "Die weiteren Sitzungen in 2024 sind für den 01.07., 10.10. und 05.12. geplant."
     )
     assert deadlines == []
+
+
+def test_an_order_told_in_the_perfect_with_its_task() -> None:
+    deadlines, _ = read(
+        "Die ADD hat die Ortsgemeinde aufgefordert\n\ndie Maßnahmen bis zum 30.06.2024 "
+        "abzuschließen."
+    )
+    assert deadlines == [("30.06.2024", date(2024, 6, 30))]
+
+
+def test_a_report_given_told_in_the_past_is_no_duty() -> None:
+    extraction = extract_text(
+        MINUTES + "Die Verwaltung informierte das Gremium, dass der bisher jährlich "
+        "eingebrachte Energiebericht einen hohen Aufwand bedeutet.\n",
+        name="p.txt",
+    )
+    assert extraction.reports == ()

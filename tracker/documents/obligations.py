@@ -72,9 +72,9 @@ _OPERATIVE = re.compile(
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
-    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
-    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b"
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}en)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
     _I,
@@ -120,8 +120,8 @@ _MANDATE = re.compile(
     # Ortsgemeinde aufgefordert, die Maßnahmen bis zum 30.06. abzuschließen")
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
     r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}en|[a-zäöüß]+zu[a-zäöüß]{2,}en)\b)"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
-    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit)zu[a-zäöüß]{2,}en)\b",
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}en)\b",
     _I,
 )
 # A purpose clause ("..., damit ein Baubeginn im Sommer 2010 möglich wird"): its time is the
@@ -170,7 +170,7 @@ _FUTURE_REPORT = re.compile(
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
 _ANNOUNCED = re.compile(
-    r"\b(?:wird|werden|werde|soll|sollen|solle)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
+    r"\b(?:wird|werden|werde|soll|sollen|solle)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
     r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
@@ -178,7 +178,7 @@ _ANNOUNCED = re.compile(
     r"unterbreiten|unterbreitet|vorschlagen|vorgeschlagen|aufgreifen|aufgegriffen|befassen|"
     r"vorbereiten|vorbereitet|ausschreiben|ausgeschrieben|vergeben|einrichten|eingerichtet|"
     r"fertigstellen|abschließen|beginnen|begonnen)\b"
-    r"|\b(?:sagt|sagte|sicherte|sichert)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,80}?\bzu\b"
+    r"|\b(?:sagt|sagte|sicherte|sichert)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,80}?\bzu\b"
     r"|\bzugesagt\b|\bzugesichert\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
     r"|\b(?:vereinbart|verabredet|verständigt\w*|verständigte\w*)\s*,\s*(?:dass|diesen|diese|"
@@ -193,7 +193,7 @@ _ANNOUNCED = re.compile(
     r"Stellungnahme|Entwurf|Antwort|Ergebnis)\w*\b"
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that
     # happened ("ist ... in Kraft getreten") is none
-    r"|\b(?:tritt|treten)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,120}?\b(?:in|außer)\s+Kraft\b"
+    r"|\b(?:tritt|treten)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,120}?\b(?:in|außer)\s+Kraft\b"
     # a decided change taking effect ("Die erste Erhöhung kommt zum 1. Oktober", "gilt ab dem
     # 01.01.2026", "wird mit Wirkung zum 1.7. wirksam")
     r"|\b(?:gilt|gelten|greift|greifen|kommt|kommen|wirksam)\b[^.;?]{0,60}?"
@@ -225,7 +225,7 @@ _REPORT = re.compile(
     # formula for passing the paper itself on)
     r"\bvorzutragen\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
     r"\bin\s+Kenntnis\s+(?:zu\s+setzen|setzen|setzt)\b|"
-    r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,120}?\bvorliegen\b|"
+    r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,120}?\bvorliegen\b|"
     + _LAYS_BEFORE,
     _I,
 )
@@ -529,7 +529,7 @@ def _time_word(sentence: str) -> bool:
 # A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
 # section under "möge beschließen" binds even without a modal or a limit.
 _RESOLVED = re.compile(
-    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.){0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
+    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
     r"ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
 )
 
@@ -825,6 +825,27 @@ def earliest(r: Reading) -> bool:
     return not r.mandate and _EARLIEST.search(r.sentence) is not None
 
 
+# A statute's requirement quoted ("ist gemäß § 79 Abs. 3 WG LSA regelmäßig ...
+# fortzuschreiben"): the law's period, quoted as background, not the council's order.
+_STATUTE = re.compile(
+    r"\b(?:gemäß|nach|laut|lt\.|entsprechend|i\.\s?S\.\s?d\.|im\s+Sinne\s+des|aufgrund)\s+"
+    r"(?:§§?|Art\.|Artikel)\s*\d",
+    _I,
+)
+
+
+_REQUESTED = re.compile(
+    r"\b(?:beauftragt|beauftragen|ersucht|ersuchen|gebeten|bittet|bitten|aufgefordert|möge|mögen)\b",
+    _I,
+)
+
+
+def statute(r: Reading) -> bool:
+    """A statute's period or duty quoted (``ist gemäß § 79 ... fortzuschreiben``) in a sentence
+    that asks nobody to act."""
+    return _STATUTE.search(r.sentence) is not None and _REQUESTED.search(r.sentence) is None
+
+
 def passed(r: Reading) -> bool:
     """Every dated term of a sentence that orders nothing lies before the document's own
     date: a record of what was planned, not a duty ahead (a report answering a motion that
@@ -849,6 +870,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "unreal_mood": unreal_mood,
     "forecast": forecast,
     "earliest": earliest,
+    "statute": statute,
     "passed": passed,
 }
 

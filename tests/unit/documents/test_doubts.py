@@ -50,6 +50,11 @@ CASES = [
         date(2026, 12, 31),
     ),
     (
+        "statute",
+        HEAD + "Das Konzept ist gemäß § 79 Abs. 3 WG LSA bis zum 31.12.2025 fortzuschreiben.",
+        date(2025, 12, 31),
+    ),
+    (
         "passed",
         DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
         date(2023, 12, 31),

@@ -27,6 +27,7 @@ from datetime import date
 from tracker.deadlines import period_end
 from tracker.documents.dates import full_year, last_day, safe_date
 from tracker.documents.model import Recurrence
+from tracker.documents.vocabulary import COUNCIL
 
 
 @dataclass(frozen=True)
@@ -540,13 +541,9 @@ _EVENTS = (
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
     r"Kommunalwahl(?:en)?|Landtagswahl(?:en)?|Bundestagswahl(?:en)?|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )
-#: The bodies whose sessions a text names as the target of an action.
-_BODIES = (
-    r"Stadtverordnetenversammlung|Gemeindevertretung|Stadtvertretung|Gemeinderat|Stadtrat|"
-    r"Kreistag|Rat|Rates|Ortsbeirat|Ortschaftsrat|Ortsrat|Bezirksrat|Bezirksvertretung|"
-    r"Bezirksversammlung|Bürgerschaft|Samtgemeinderat|Verbandsgemeinderat|Marktgemeinderat|"
-    r"Amtsausschuss|[A-ZÄÖÜ][\wäöüß-]*[Aa]usschuss"
-)
+#: The bodies whose sessions a text names as the target of an action: the councils of the
+#: vocabulary and any committee.
+_BODIES = COUNCIL + r"|[A-ZÄÖÜ][\wäöüß-]*[Aa]usschuss"
 _EVENT = re.compile(
     r"\b(?:(?:bis|noch)\s+)?(?:(?:vor|nach|in|bei|mit)\s+(?:der|dem|den)|zur|zum|zu\s+den|"
     r"im\s+Rahmen\s+(?:der|des))\s+"
@@ -557,15 +554,18 @@ _EVENT = re.compile(
     r"|\b(?:bis|vor)\s+(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+(" + _EVENTS + r")\b"
     r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
     r"auf\s+(?:die|eine|den)|der|die|den)\s+"
-    r"(?:(?:der|seiner|ihrer)\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+([\w-]*[Ss]itzung(?:en)?|BVV|"
+    r"(?:(?:der|seiner|ihrer)\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+"
+    r"((?:[A-ZÄÖÜ][\w-]*ausschuss\s+)?[\w-]*[Ss]itzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
     r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
     r"Sitzungen)\b"
     r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
+    r"|\b(?:eine[rn]?|die|der)\s+(Sondersitzung)\b"
     # "soll in der Sitzung der Stadtverordnetenversammlung auf die Tagesordnung": a session
     # named by its body, without a day (a dated one is read by its date)
-    r"|\b(?:in|zur)\s+(?:der\s+)?Sitzung\s+(?:des|der)\s+((?:" + _BODIES + r")\w*)\b"
+    r"|\b(?:in|zur|für)\s+(?:der\s+|eine\s+|einer\s+|die\s+)?Sitzung\s+(?:des|der)\s+"
+    r"((?:" + _BODIES + r")\w*)\b"
     r"(?!\s+(?:\S+\s+){0,3}?(?:am|vom)\s+\d)"
     # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026");
     # "mit dem Entwurf des Haushalts 2026 vorzulegen": together with the budget's draft
@@ -594,7 +594,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        named = (m.group(i) for i in (1, 2, 6, 7, 8))  # the event; else the session phrase
+        named = (m.group(i) for i in (1, 2, 6, 7, 8, 9))  # the event; else the session phrase
         anchor = next((g for g in named if g), None) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found

@@ -191,6 +191,8 @@ _ANNOUNCED = re.compile(
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
     r"|\b(?:erwartet|erwarten)\b[^.;?]{0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
     r"Stellungnahme|Entwurf|Antwort|Ergebnis)\w*\b"
+    # a matter to come on an agenda ("werden auch ein Tagesordnungspunkt ... sein")
+    r"|\b(?:wird|werden)\b[^.;?]{0,80}?\b(?:Tagesordnungspunkt|Beratungsgegenstand)\b"
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that
     # happened ("ist ... in Kraft getreten") is none
     r"|\b(?:tritt|treten)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,120}?\b(?:in|außer)\s+Kraft\b"
@@ -210,9 +212,11 @@ _ANNOUNCED = re.compile(
 _NEXT_SESSION = re.compile(r"\b(?:nächsten?|kommenden?|folgenden?)\s+[\w-]*(?:[Ss]itzung|BVV)", _I)
 # A term that sets a limit: inside the resolution it binds even without an operative verb
 # ("Alle Einbahnstraßen werden bis Ende des Jahres 2022 freigegeben.").
-_LIMIT = re.compile(r"^(?:bis|spätestens|binnen|innerhalb)\b", _I)
+_LIMIT = re.compile(r"^(?:bis|spätestens|binnen|innerhalb|im\s+Laufe|im\s+Verlauf)\b", _I)
 # ... or just before it: a numeric date carries no words ("bis spätestens zum 1.1.2025").
-_LIMIT_BEFORE = re.compile(r"\b(?:bis|spätestens)(?:\s+(?:spätestens|zum|zur|am|bis))*\s*$", _I)
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:bis|spätestens|noch)(?:\s+(?:spätestens|zum|zur|am|bis|im|in))*\s*$", _I
+)
 _REPORT = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
@@ -223,7 +227,7 @@ _REPORT = re.compile(
     # "auf dem Laufenden zu halten", "in Kenntnis zu setzen", "gibt ... einen Überblick" (not
     # "hatten ... auf dem Laufenden gehalten"; "ist ... zur Kenntnis zu geben" is Berlin's
     # formula for passing the paper itself on)
-    r"\bvorzutragen\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
+    r"\bvorzutragen\b|\bdarlegen\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
     r"\bin\s+Kenntnis\s+(?:zu\s+setzen|setzen|setzt)\b|"
     r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,120}?\bvorliegen\b|"
     + _LAYS_BEFORE,

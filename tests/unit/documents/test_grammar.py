@@ -434,3 +434,16 @@ def test_a_session_or_an_election_named_without_a_day(phrase: str, anchor: str) 
 def test_a_session_named_with_its_day_is_read_by_the_day() -> None:
     terms = find_terms("in der Sitzung des Gemeinderates am 12.03.2024", NOTHING)
     assert [t.rule for t in terms] == ["numeric_date"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("in der nächsten Bauausschuss Sitzung", "in der nächsten Bauausschuss Sitzung"),
+        ("Dazu wird es eine Sondersitzung geben", "Sondersitzung"),
+        ("für eine Sitzung des Ortsgemeinderates vorzubereiten", "Ortsgemeinderates"),
+    ],
+)
+def test_more_sessions_named_as_limits(phrase: str, anchor: str) -> None:
+    term = only(event_anchor(phrase, NOTHING))
+    assert term.date is None and term.anchor == anchor

@@ -712,3 +712,19 @@ def test_a_report_given_told_in_the_past_is_no_duty() -> None:
         name="p.txt",
     )
     assert extraction.reports == ()
+
+
+def test_a_matter_to_come_on_an_agenda_is_announced() -> None:
+    deadlines, _ = read(
+        "Die Ausbaubeiträge werden auch ein Tagesordnungspunkt in der nächsten Bauausschuss "
+        "Sitzung sein."
+    )
+    assert deadlines == [("in der nächsten Bauausschuss Sitzung", None)]
+
+
+def test_a_plea_to_set_out_the_next_steps_is_a_report_duty() -> None:
+    extraction = extract_text(
+        RESOLUTION + "Die Verwaltung möge in einer Vorlage ihre weitere Vorgehensweise darlegen.\n",
+        name="r.txt",
+    )
+    assert [r.recurrence for r in extraction.reports] == ["once"]

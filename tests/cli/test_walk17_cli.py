@@ -27,14 +27,14 @@ def test_a_vague_term_dated_by_the_default_draws_no_warning_but_an_undated_one_d
         now="2025-02-20T10:00",
     )  # fmt: skip
     assert code == 0, err
-    assert "no date for 'umgehend'" not in err  # soft:30 dated it
+    assert "no date for 'umgehend" not in err  # soft:30 dated it
     assert "no date for 'in der nächsten Sitzung des Ausschusses'" in err  # no calendar
     code, _, err = run(
         "ingest", str(DATA / "sozial-2025-0011-vage.txt"), "--state", "BE",
         now="2025-02-21T10:00",
     )  # fmt: skip
     assert code == 0, err
-    assert "no date for 'umgehend'" not in err  # recorded with its date before
+    assert "no date for 'umgehend" not in err  # recorded with its date before
 
 
 def test_a_term_without_a_decision_is_explained_from_the_documents_date(

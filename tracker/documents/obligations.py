@@ -1036,7 +1036,7 @@ def find_obligations(
             said = _words_around(sentence, term) if short else term.text
             deadlines.append(Deadline(said, term.date, term.window_start, term_kind, term.rule))
             if term.date is None:
-                warnings.append(f"no date for {term.text!r}: depends on {term.anchor}")
+                warnings.append(f"no date for {said!r}: depends on {term.anchor}")
             if term.date is None or term.weak:
                 review.append(_review_of_term(term))
         if reporting and not postponed:

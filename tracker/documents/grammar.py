@@ -976,11 +976,42 @@ def single_year(text: str) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
+#: The rules whose every match holds a digit (a day, a year, a week's number): a text
+#: without one is not given to them (most sentences of a document name no date).
+DIGIT_RULES = frozenset(
+    {
+        "period",
+        "half_year",
+        "quarter",
+        "quarter_code",
+        "named_date",
+        "numeric_date",
+        "iso_date",
+        "us_date",
+        "month_year",
+        "numeric_month",
+        "end_of_year",
+        "day_without_year",
+        "year_only",
+        "year_start",
+        "year_point",
+        "year_period",
+        "calendar_week",
+        "school_year",
+    }
+)
+_DIGIT = re.compile(r"\d")
+
+
 def find_terms(text: str, context: DateContext | None = None) -> list[Term]:
     """All deadline terms in ``text``, in reading order, overlaps resolved to the longest."""
     ctx = context or DateContext()
+    digits = _DIGIT.search(text) is not None
     candidates = [
-        (priority, term) for priority, rule in enumerate(RULES.values()) for term in rule(text, ctx)
+        (priority, term)
+        for priority, (name, rule) in enumerate(RULES.items())
+        if digits or name not in DIGIT_RULES
+        for term in rule(text, ctx)
     ]
     candidates.sort(key=lambda c: (c[1].start - c[1].end, c[0], c[1].start))
     starts: list[int] = []  # the kept terms, disjoint and ordered by start

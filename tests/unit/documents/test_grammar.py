@@ -447,3 +447,20 @@ def test_a_session_named_with_its_day_is_read_by_the_day() -> None:
 def test_more_sessions_named_as_limits(phrase: str, anchor: str) -> None:
     term = only(event_anchor(phrase, NOTHING))
     assert term.date is None and term.anchor == anchor
+
+
+def test_the_digit_rules_read_nothing_in_a_text_without_digits() -> None:
+    from tests.corpus.corpus import entries
+
+    from tracker.documents.grammar import DIGIT_RULES
+    from tracker.documents.text import sentences
+
+    context = DateContext(decision_date=date(2024, 3, 12))
+    checked = 0
+    for entry in entries()[:120]:
+        for sentence in sentences(entry.path.read_text("utf-8", errors="replace")):
+            if not any(c.isdigit() for c in sentence):
+                checked += 1
+                for name in DIGIT_RULES:
+                    assert RULES[name](sentence, context) == [], (name, sentence)
+    assert checked > 1000

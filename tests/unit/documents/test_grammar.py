@@ -451,7 +451,6 @@ def test_more_sessions_named_as_limits(phrase: str, anchor: str) -> None:
 
 def test_the_digit_rules_read_nothing_in_a_text_without_digits() -> None:
     from tests.corpus.corpus import entries
-
     from tracker.documents.grammar import DIGIT_RULES
     from tracker.documents.text import sentences
 

@@ -57,9 +57,11 @@ _OPERATIVE_END = re.compile(
 # numeric date ("am 04.03.2004 behandelt") and of an ordinal ("im 1. Quartal", "zum 30. Juni")
 # but stop at the end of a sentence.
 #: A passive request: "wird ersucht", "werden um einen Bericht bis Ende 2020 gebeten".
+# "wird ... beauftragt"; in minutes also "wurde mit der Beantwortung ... beauftragt" (the
+# record of the order given in the session)
 _PASSIVE_REQUEST = (
-    r"(?:wird|werden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|aufgefordert|"
-    r"verpflichtet|angewiesen)\b"
+    r"(?:wird|werden|wurde|wurden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|"
+    r"aufgefordert|verpflichtet|angewiesen)\b"
 )
 _OPERATIVE = re.compile(
     r"\b"
@@ -227,7 +229,7 @@ _REPORT = re.compile(
     # "auf dem Laufenden zu halten", "in Kenntnis zu setzen", "gibt ... einen Überblick" (not
     # "hatten ... auf dem Laufenden gehalten"; "ist ... zur Kenntnis zu geben" is Berlin's
     # formula for passing the paper itself on)
-    r"\bvorzutragen\b|\bdarlegen\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
+    r"\bvorzutragen\b|\bdarlegen\b|\bBeantwortung\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
     r"\bin\s+Kenntnis\s+(?:zu\s+setzen|setzen|setzt)\b|"
     r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,120}?\bvorliegen\b|"
     + _LAYS_BEFORE,
@@ -332,11 +334,15 @@ _TIME_WORD = re.compile(
     _I,
 )
 # "in der Sitzung am 15.05.2025 vorzustellen": a session ahead is a due date (see _due_terms).
-_SESSION_ON = re.compile(r"[Ss]itzung\s+am\s*$")
+_SESSION_ON = re.compile(
+    r"(?:[Ss]itzung|[Vv]ersammlung|Besprechung|Termin|Treffen|Gespräch|Begehung)\s+am\s*$"
+)
 # "In der Ratssitzung am 04.09.2007 wurde vereinbart": a session on record, not one ahead.
 _RECORDED = re.compile(r"\b(?:wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden)\b", _I)
 _NOT_A_DUE_DATE = re.compile(
     r"(?:\bvom|\bseit|\bab|[Ss]itzung\s+am|[Ss]itzung\s+vom|\bStand|\bgeändert\s+am|"
+    r"[Vv]ersammlung\s+am|Besprechung\s+am|Termin\s+am|Treffen\s+am|Gespräch\s+am|"
+    r"Begehung\s+am|"
     r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
     r"\s*(?:dem\s+|den\s+)?$",
     _I,

@@ -728,3 +728,20 @@ def test_a_plea_to_set_out_the_next_steps_is_a_report_duty() -> None:
         name="r.txt",
     )
     assert [r.recurrence for r in extraction.reports] == ["once"]
+
+
+def test_an_order_recorded_in_the_minutes_with_a_task_noun() -> None:
+    extraction = extract_text(
+        MINUTES + "Die Verwaltung wurde mit der Beantwortung der Fragen beauftragt, welche "
+        "Anforderungen an einen solchen Platz gestellt werden.\n",
+        name="m.txt",
+    )
+    assert [r.recurrence for r in extraction.reports] == ["once"]
+
+
+def test_a_past_meeting_on_a_date_is_no_deadline() -> None:
+    deadlines, _ = read(
+        "In der Kommandantenversammlung am 22.03.2016 hat die Verwaltung darüber beraten, ob "
+        "der Bedarfsplan extern erarbeitet werden soll."
+    )
+    assert deadlines == []

@@ -757,7 +757,12 @@ _SOFT = re.compile(
     r"kurzfristig|in\s+Kürze|möglichst\s+bald|so\s+bald\s+wie\s+möglich|sobald\s+wie\s+möglich|"
     r"alsbald|zügig|rechtzeitig|baldigst|ehestmöglich|frühestmöglich|schnellstmöglichst|"
     r"(?:zum|zu\s+einem)\s+(?:nächst|frühest|schnellst)möglichen\s+Zeitpunkt|"
-    r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit)\b",
+    r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit|"
+    # urgency as an adjective of the task: "eine schnelle Abarbeitung", "die zeitnahe Umsetzung"
+    r"(?:zeitnahe|umgehende|unverzügliche|baldmöglichste|schnellstmögliche|kurzfristige|zügige|"
+    r"baldige|rasche|schnelle)[nrsm]?\s+(?:Abarbeitung|Umsetzung|Erledigung|Bearbeitung|Klärung|"
+    r"Lösung|Prüfung|Beantwortung|Vorlage|Information|Realisierung|Entscheidung|Sanierung|"
+    r"Reparatur|Beseitigung|Behebung|Instandsetzung))\b",
     _FLAGS,
 )
 

@@ -126,6 +126,7 @@ _MANDATE = re.compile(
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}en)\b",
     _I,
 )
+_PURPOSE_AHEAD = re.compile(r"^\s*Um\b[^,;.]{0,240}?\bzu\s*[a-zäöüß]+en\s*,\s*")
 # A purpose clause ("..., damit ein Baubeginn im Sommer 2010 möglich wird"): its time is the
 # goal, not the duty.
 _PURPOSE = re.compile(r",\s*(?:damit|um|sodass|so\s+dass)\b", _I)
@@ -936,8 +937,11 @@ def find_obligations(
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
     for sentence in sentences(scope):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
-        operative = _is_operative(sentence)
-        reporting = _REPORT.search(sentence) is not None
+        # a purpose clause ahead ("Um unsere Bürger ... zu informieren, fand ... statt") orders
+        # nothing: the main clause decides
+        core = _PURPOSE_AHEAD.sub("", sentence, count=1)
+        operative = _is_operative(core)
+        reporting = _REPORT.search(core) is not None
         postponed = not operative and _POSTPONED.search(sentence) is not None
         announced = (
             not operative

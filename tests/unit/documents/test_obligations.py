@@ -745,3 +745,17 @@ def test_a_past_meeting_on_a_date_is_no_deadline() -> None:
         "der Bedarfsplan extern erarbeitet werden soll."
     )
     assert deadlines == []
+
+
+def test_a_purpose_clause_ahead_orders_nothing() -> None:
+    extraction = extract_text(
+        MINUTES + "Um unsere Bürger über die Vorhaben für das laufende Jahr zu informieren, fand "
+        "vorige Woche die erste Einwohnerversammlung statt.\n",
+        name="p.txt",
+    )
+    assert extraction.reports == ()
+
+
+def test_urgency_as_an_adjective_of_the_task_is_a_vague_term() -> None:
+    deadlines, _ = read("Herr Meier sichert eine schnelle Abarbeitung dieser Angelegenheit zu.")
+    assert [d for _, d in deadlines] == [None]

@@ -30,10 +30,13 @@ _LABELLED = re.compile(
     r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
     r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
     r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum|"
-    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum)"
+    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum|"
+    # a task list of the Beschlusskontrolle: "Umsetzung: Termin: 30.08.2019 an: Bauamt"
+    r"(?:Umsetzung|Erledigung|Bearbeitung)\s*:\s*Termin)"
     r"\s*:?\s*(.*)$",
     _I,
 )
+_DONE_STATUS = re.compile(r"\b(?:Ergebnis|Status|Stand)\s*:\s*(?:erledigt|abgeschlossen)\b", _I)
 _LABELLED_INLINE = re.compile(
     r"(?:[(\[,;]\s*(Fristende|Frist|Erledigungsfrist|Abgabefrist)\s*:?\s*"
     r"|\b(Frist)(?:\s+\S+){0,4}?\s+(?:auf|bis(?:\s+zum)?)\s+)(.*)$",
@@ -452,6 +455,8 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
                 continue
             label, value = inline.group(1) or inline.group(2), inline.group(3).strip()
         value = value or (lines[index + 1] if index + 1 < len(lines) else "")
+        if any(_DONE_STATUS.search(x) for x in lines[index + 1 : index + 3]):
+            continue  # a task the list marks as done ("Ergebnis: erledigt")
         terms = [t for t in find_terms(value, context) if t.date is not None and t.start <= 3]
         if not terms:
             continue

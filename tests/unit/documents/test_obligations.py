@@ -759,3 +759,16 @@ def test_a_purpose_clause_ahead_orders_nothing() -> None:
 def test_urgency_as_an_adjective_of_the_task_is_a_vague_term() -> None:
     deadlines, _ = read("Herr Meier sichert eine schnelle Abarbeitung dieser Angelegenheit zu.")
     assert [d for _, d in deadlines] == [None]
+
+
+def test_a_task_list_of_the_beschlusskontrolle_keeps_the_open_tasks() -> None:
+    extraction = extract_text(
+        "TOP 12 Ö: Anfragen und Anregungen der Ortschaftsräte\n\n"
+        "Umsetzung: Termin: 30.08.2019 an: Bauamt\nErledigt: 20.09.2019 Ergebnis: erledigt\n\n"
+        "Aufgabe: Die Schautafeln sind zu erneuern.\n\n"
+        "TOP 13 Ö: Anfragen\n\n"
+        "Umsetzung: Termin: 15.09.2019 an: Bauamt\nErledigt: Ergebnis: in Bearbeitung\n\n"
+        "Aufgabe: Die Bushaltestelle ist barrierefrei umzubauen.\n",
+        name="k.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2019, 9, 15)]

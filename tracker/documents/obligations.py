@@ -20,7 +20,7 @@ from datetime import date
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import MONTH, DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
-from tracker.documents.text import lines_of, one_of, sentences, squash
+from tracker.documents.text import lines_of, one_of, sentence_list, squash
 from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, OTHER_BODIES, PUBLIC_NOUN
 
 _I = re.IGNORECASE
@@ -684,7 +684,7 @@ def questioned_party(text: str) -> str | None:
     m = _QUESTIONED.search(text)
     if m:
         return _clean_party(m.group(1))
-    for sentence in sentences(text):
+    for sentence in sentence_list(text):
         if _is_question(sentence):
             asked = _ASKED_ABOUT.search(sentence)
             if asked:
@@ -940,7 +940,7 @@ def find_obligations(
     reports: list[Report] = []
     addressee: str | None = None
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
-    for sentence in sentences(scope):
+    for sentence in sentence_list(scope):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
         # a purpose clause ahead ("Um unsere Bürger ... zu informieren, fand ... statt") orders
         # nothing: the main clause decides
@@ -1139,7 +1139,7 @@ def _unread(
     there is left to the uncertainty signal (:func:`unread_cues`), since most such documents
     bind nobody (decision 0025)."""
     found = []
-    for sentence in sentences(text):
+    for sentence in sentence_list(text):
         key = squash(sentence)
         if (
             len(key) > 400
@@ -1151,14 +1151,16 @@ def _unread(
             continue
         if any(key in r or r in key for r in read if r):
             continue
+        if narrow and _DATED_WORD.search(sentence) is None:
+            continue  # a cheap test first: the narrow net needs a date
         acting = (
             _is_operative(sentence)
             or _REPORT.search(sentence)
             or _POSTPONED.search(sentence)
             or _ANNOUNCED.search(sentence)
         )
-        if narrow and not (acting and _DATED_WORD.search(sentence)):
-            continue  # reading the terms costs more than the tests that make them moot
+        if narrow and not acting:
+            continue  # reading the terms costs more than the test that makes them moot
         terms = [
             t
             for t in due_terms(sentence)
@@ -1241,7 +1243,7 @@ def unread_cues(
       (``soll dem Rat im Herbst vorgelegt werden``): a cue of time (:func:`cues.time_cue`);
     - any other sentence: a strong cue (:func:`cues.strong_cue`: a session ahead, a
       deadline noun, a report word together with a time)."""
-    every = list(sentences(text))
+    every = list(sentence_list(text))
     cache: dict[str, dict[str, str]] = {}
     considered: set[str] = set()
 
@@ -1255,7 +1257,7 @@ def unread_cues(
 
     found: list[ReviewItem] = []
     if in_section:
-        found += items(list(sentences(scope)), any_of)
+        found += items(list(sentence_list(scope)), any_of)
     else:
         found += items(every, any_of, _orders)
     found += items(every, time_of, _looks_ahead)

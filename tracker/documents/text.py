@@ -7,6 +7,7 @@ uniform; :func:`sentences` rebuilds prose from wrapped lines.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -178,6 +179,13 @@ _ABBREVIATIONS = frozenset(
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 _PERIOD_NOUN = re.compile(r"(?:Quartal|Halbjahr|Jahreshälfte|Bauabschnitt|Abschnitt|Stufe)")
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”'»)]*\s+(?=[\"„“»(]?[A-ZÄÖÜ0-9-])")
+
+
+@functools.lru_cache(maxsize=8)
+def sentence_list(text: str) -> tuple[str, ...]:
+    """The sentences of ``text`` (see :func:`sentences`), kept for the few texts read again
+    (the reader's passes over one document)."""
+    return tuple(sentences(text))
 
 
 def sentences(text: str) -> Iterator[str]:

@@ -135,29 +135,29 @@ def postponement(text: str) -> Decision | None:
     return None
 
 
+def _by_the_council(m: re.Match[str], outcome: str | None) -> Decision | None:
+    """The decision a council-subject match states, with the council as its committee."""
+    return Decision(outcome, None, squash(m.group(1)), squash(m.group(0))) if outcome else None
+
+
 def council_present(text: str) -> Decision | None:
     """The council or a committee as the subject, the decision in the present."""
     m = _PRESENT.search(text)
     if not m:
         return None
-    wording = squash(m.group(0))
-    outcome = outcome_of(wording)
-    if re.search(r"\bempf(?:iehlt|ehlen)\b", wording):
+    outcome = outcome_of(m.group(0))
+    if re.search(r"\bempf(?:iehlt|ehlen)\b", m.group(0)):
         outcome = "recommended"
-    elif outcome is None or (outcome == "noted" and "Kenntnis" not in wording):
+    elif outcome is None or (outcome == "noted" and "Kenntnis" not in m.group(0)):
         # billigt, genehmigt, folgt dem Beschlussvorschlag, fasst Beschluss, Entlastung
         outcome = "adopted"
-    return Decision(outcome, None, squash(m.group(1)), wording)
+    return _by_the_council(m, outcome)
 
 
 def council_past(text: str) -> Decision | None:
     """The council or a committee as the subject, the decision in the past."""
     m = _PAST.search(text)
-    if not m:
-        return None
-    wording = squash(m.group(0))
-    outcome = outcome_of(wording)
-    return Decision(outcome, None, squash(m.group(1)), wording) if outcome else None
+    return _by_the_council(m, outcome_of(m.group(0))) if m else None
 
 
 def recommendation(text: str) -> Decision | None:

@@ -180,6 +180,16 @@ def test_year_only_is_due_at_the_year_end() -> None:
         ("bis zur Sommerpause", "Sommerpause"),
         ("in der nächsten Sitzung", "in der nächsten Sitzung"),
         ("vor den Haushaltsberatungen", "Haushaltsberatungen"),
+        # a session named by its body, a special session, an election (eighth session)
+        (
+            "soll in der Sitzung der Stadtverordnetenversammlung beraten werden",
+            "Stadtverordnetenversammlung",
+        ),
+        ("zur Sitzung des Bauausschusses vorlegen", "Bauausschusses"),
+        ("für eine Sitzung des Ortsgemeinderates vorzubereiten", "Ortsgemeinderates"),
+        ("in der nächsten Bauausschuss Sitzung", "in der nächsten Bauausschuss Sitzung"),
+        ("Dazu wird es eine Sondersitzung geben", "Sondersitzung"),
+        ("Mit den kommenden Kommunalwahlen entfällt der Ortschaftsrat", "Kommunalwahlen"),
     ],
 )
 def test_event_anchor_has_no_date_but_keeps_the_event(phrase: str, anchor: str) -> None:
@@ -415,38 +425,9 @@ def test_more_vague_terms(phrase: str) -> None:
     assert term.rule == "soft_term" and term.date is None
 
 
-@pytest.mark.parametrize(
-    ("phrase", "anchor"),
-    [
-        (
-            "soll in der Sitzung der Stadtverordnetenversammlung beraten werden",
-            "Stadtverordnetenversammlung",
-        ),
-        ("zur Sitzung des Bauausschusses vorlegen", "Bauausschusses"),
-        ("Mit den kommenden Kommunalwahlen entfällt der Ortschaftsrat", "Kommunalwahlen"),
-    ],
-)
-def test_a_session_or_an_election_named_without_a_day(phrase: str, anchor: str) -> None:
-    term = only(event_anchor(phrase, NOTHING))
-    assert term.date is None and term.anchor == anchor
-
-
 def test_a_session_named_with_its_day_is_read_by_the_day() -> None:
     terms = find_terms("in der Sitzung des Gemeinderates am 12.03.2024", NOTHING)
     assert [t.rule for t in terms] == ["numeric_date"]
-
-
-@pytest.mark.parametrize(
-    ("phrase", "anchor"),
-    [
-        ("in der nächsten Bauausschuss Sitzung", "in der nächsten Bauausschuss Sitzung"),
-        ("Dazu wird es eine Sondersitzung geben", "Sondersitzung"),
-        ("für eine Sitzung des Ortsgemeinderates vorzubereiten", "Ortsgemeinderates"),
-    ],
-)
-def test_more_sessions_named_as_limits(phrase: str, anchor: str) -> None:
-    term = only(event_anchor(phrase, NOTHING))
-    assert term.date is None and term.anchor == anchor
 
 
 def test_the_digit_rules_read_nothing_in_a_text_without_digits() -> None:

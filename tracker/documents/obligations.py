@@ -918,8 +918,12 @@ def find_obligations(
         or _RESOLVED.search(section) is not None
         or any(_is_limit(t, section) for t in find_terms(section, context))
     )
-    scope = section if section is not None and binding else text
-    scope_is_section = section is not None and binding
+    # a record of several matters has no one resolution: every sentence is read
+    several = kind in _RECORDS or len(_MATTER_LINE.findall(text)) >= 2
+    scope = section if section is not None and binding and not several else text
+    scope_is_section = section is not None and binding and not several
+    # a record of several matters with a resolution in it: its task items bind as in one
+    in_resolution = section is not None and binding
     prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
@@ -927,7 +931,12 @@ def find_obligations(
     answer = _ANSWER_START.search(text) if asks_questions else None
     if answer is not None:
         # a question with its answer: the answer's announcements bind, the questions do not
-        scope, scope_is_section, asks_questions = text[answer.start() :], False, False
+        scope, scope_is_section, in_resolution, asks_questions = (
+            text[answer.start() :],
+            False,
+            False,
+            False,
+        )
     terms_read: dict[str, list[Term]] = {}
 
     def due_terms(sentence: str) -> list[Term]:
@@ -984,9 +993,7 @@ def find_obligations(
             review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
         terms = [
-            t
-            for t in due_terms(sentence)
-            if not t.weak or _binds_weak(t, sentence, scope_is_section)
+            t for t in due_terms(sentence) if not t.weak or _binds_weak(t, sentence, in_resolution)
         ]
         if _schedule(sentence, terms):
             continue
@@ -1009,7 +1016,7 @@ def find_obligations(
             terms = [
                 t for t in terms if t.date is None or _is_limit(t, sentence) or _future(t, context)
             ]
-        elif plain and scope_is_section and _TASK_ITEM.match(sentence):
+        elif plain and in_resolution and _TASK_ITEM.match(sentence):
             # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style
             terms = [t for t in terms if t.date is None or not _past(t, context)]
         elif plain:
@@ -1076,7 +1083,7 @@ def find_obligations(
         seen = read | {squash(d.text) for d in labelled}
         # something binds: the wide safety net shows every action paired with a time; where
         # nothing binds, the narrow one only an action paired with a date ahead
-        narrow = not (deadlines or reports or labelled or scope_is_section)
+        narrow = not (deadlines or reports or labelled or in_resolution)
         review.extend(_unread(text, context, seen, due_terms, narrow=narrow))
         review.extend(unread_cues(text, scope, scope_is_section, context, seen | _phrases(review)))
     if addressee is None and (deadlines or reports):

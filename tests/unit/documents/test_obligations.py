@@ -772,3 +772,14 @@ def test_a_task_list_of_the_beschlusskontrolle_keeps_the_open_tasks() -> None:
         name="k.txt",
     )
     assert [d.date for d in extraction.deadlines] == [date(2019, 9, 15)]
+
+
+def test_minutes_of_several_matters_are_read_whole() -> None:
+    # the resolution of one TOP is no scope for the others: a postponement elsewhere binds
+    extraction = extract_text(
+        "Niederschrift über die Sitzung des Ortsrates am 10.02.2022\n\n"
+        "TOP 5 Spielplatz\nBeschluss:\nDer Ortsrat beschließt die Sanierung des Spielplatzes.\n\n"
+        "TOP 7 Baulandkataster\nDaher wird TOP 7 vertagt auf die nächste Ortsratssitzung.\n",
+        name="m.txt",
+    )
+    assert [d.text for d in extraction.deadlines] == ["auf die nächste Ortsratssitzung"]

@@ -12,6 +12,7 @@ review instead of recorded.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -143,6 +144,7 @@ def _binds_weak(term: Term, sentence: str, in_section: bool) -> bool:
     return in_section or _MANDATE.search(sentence) is not None
 
 
+@functools.lru_cache(maxsize=4096)
 def _is_operative(text: str) -> bool:
     """Whether the text asks someone to act: an operative verb, a modal, ``hat ... zu tun``."""
     return any(

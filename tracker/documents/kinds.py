@@ -14,6 +14,7 @@ from collections.abc import Callable
 from itertools import islice
 
 from tracker.documents.decisions import prose_decision
+from tracker.documents.text import despaced
 from tracker.documents.vocabulary import COUNCIL
 
 _I = re.compile
@@ -41,7 +42,6 @@ _SESSION = _I(
 )
 _ATTACHMENT = _I(r"^Anlage\s+(?:\d+[a-z]?|[IVX]+|zu)\b", re.MULTILINE)
 _MOTION_HEAD = _I(r"^(?:Antr[aä]ge?|Dringlichkeitsantrag|Änderungsantrag)\s*$", re.MULTILINE)
-_SPACED = _I(r"\b(?:[A-Za-zÄÖÜäöü] ){4,}[A-Za-zÄÖÜäöü]\b")
 _MOTION = _I(
     r"\b(?:beantragt|beantragen|stellt\s+folgenden\s+Antrag|Antrag\s+der\s+\w*[Ff]raktion|"
     r"Antrag\s+(?:der|des|von)\s+(?:Fraktion|Gruppe|Stadtverordneten|Ratsmitglied))\b"
@@ -71,7 +71,7 @@ def _head(text: str, lines: int = 12) -> str:
     """The first lines with text (blank lines of an export are no lines of the head),
     letter-spaced headings joined (``N i e d e r s c h r i f t``)."""
     head = "\n".join(islice((x for x in text.split("\n") if x.strip()), lines))
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), head)
+    return despaced(head)
 
 
 def attachment(text: str, has_reference: bool) -> str | None:

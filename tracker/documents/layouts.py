@@ -29,7 +29,7 @@ from tracker.documents.kinds import KIND_RULES, kind_from_content
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
-from tracker.documents.text import lines_of, one_of, sentences, squash
+from tracker.documents.text import despaced, lines_of, one_of, sentences, squash
 from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, MINUTES_NAME
 
 
@@ -147,7 +147,7 @@ def session_heading(lines: list[str], within: int = 12) -> str | None:
     minutes that carry no Betreff. A minutes word alone counts only with its continuation."""
     for index, raw in enumerate(lines[:within]):
         line = squash(raw)
-        m = _SESSION_HEADING.match(line)
+        m = _SESSION_HEADING.match(despaced(line))
         if m is None or len(line) > 200 or line.endswith((".", ":")):
             continue
         parts = [line]
@@ -206,7 +206,8 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
     if session is not None:
         return session
     if ref is not None and ref.line > 0 and lines and _looks_like_title(lines[0]):
-        return squash(lines[0])
+        # minutes with a number of their own: their heading, not the letterhead above it
+        return _minutes_heading(lines[: ref.line], 8) or squash(lines[0])
     if ref is not None and not ref.rest:
         for line in lines[ref.line + 1 : ref.line + 4]:
             if (
@@ -303,13 +304,23 @@ _MINUTES_HEADING = re.compile(
 )
 
 
+def _minutes_heading(lines: list[str], within: int) -> str | None:
+    """A heading of minutes among the first lines (``Niederschrift über die ...``), a
+    letter-spaced one counted by its word and kept as written."""
+    for raw in lines[:within]:
+        line = despaced(squash(raw))
+        if _MINUTES_HEADING.match(line) and len(raw) <= 200 and not raw.endswith(":"):
+            return _clean_title(raw)
+    return None
+
+
 def _first_heading(lines: list[str]) -> str | None:
     """The first line of the head that reads as a heading (the last resort for a title):
     a minutes heading, else a few words, no label, date, number, person or kind word, not a
     sentence."""
-    for raw in lines[:15]:
-        if _MINUTES_HEADING.match(squash(raw)) and len(raw) <= 200 and not raw.endswith(":"):
-            return _clean_title(raw)
+    minutes = _minutes_heading(lines, 15)
+    if minutes:
+        return minutes
     for index, raw in enumerate(lines[:30]):
         line = squash(raw)
         labelled = _HEADING_LABEL.match(line)

@@ -217,7 +217,8 @@ _CHROME = re.compile(
     r"zurück|zur\s+übersicht|kontakt|impressum|datenschutz(?:erklärung)?|barrierefreiheit|"
     r"leichte\s+sprache|gebärdensprache|sitemap|(?:direkt\s+)?zum\s+inhalt(?:\s+springen)?|"
     r"bürgerinformationssystem|ratsinformationssystem|sitzungskalender|rss|teilen|schließen|"
-    r"mehr\s+anzeigen|weniger\s+anzeigen|weiterlesen|\d[\d.]*\s+aufrufe|"
+    r"mehr\s+anzeigen|weniger\s+anzeigen|weiterlesen|\d[\d.]*\s+aufrufe|citation\s+preview|"
+    r"ab\s+seite\s+anzeigen|logo(?:\s+der\s+\S+(?:\s+\S+)?)?|•?\s*keine\s+ergebnisse\s+gefunden|"
     r"(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+|[|\s]+)$",
     re.IGNORECASE,
 )
@@ -228,6 +229,15 @@ def drop_page_chrome(text: str, within: int = 20) -> str:
     lines = text.split("\n")
     head = [x for x in lines[:within] if not _CHROME.match(x.strip()) or not x.strip()]
     return "\n".join(head + lines[within:])
+
+
+# A letter-spaced heading ("N i e d e r s c h r i f t"): the word, for the rules that read it.
+_SPACED = re.compile(r"\b(?:[A-Za-zÄÖÜäöü] ){4,}[A-Za-zÄÖÜäöü]\b")
+
+
+def despaced(text: str) -> str:
+    """``text`` with letter-spaced words joined (``N i e d e r s c h r i f t`` -> one word)."""
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
 
 
 def lines_of(text: str) -> list[str]:

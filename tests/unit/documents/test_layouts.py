@@ -399,3 +399,20 @@ def test_a_beratungsfolge_run_into_one_line_is_read() -> None:
         ("Rat", date(2014, 9, 30)),
     ]
     assert extraction.deadlines == ()
+
+
+def test_a_letter_spaced_minutes_heading_is_the_title_as_written() -> None:
+    text = (
+        "Amt Musterland 21. Juni 2019 Hauptstraße 1 17367 Musterdorf\n\nGemeinde Musterdorf\n\n"
+        "N i e d e r s c h r i f t über den öffentlichen Teil der Sitzung am 20. Juni 2019\n\n"
+        "Drucksache 036/004/2019\n"
+    )
+    assert extract_text(text, name="n.txt").title == (
+        "N i e d e r s c h r i f t über den öffentlichen Teil der Sitzung am 20. Juni 2019"
+    )
+
+
+@pytest.mark.parametrize("chrome", ["Citation preview", "Logo der Gemeinde Dunningen"])
+def test_mirror_and_site_furniture_is_no_title(chrome: str) -> None:
+    text = chrome + "\n\nÜberprüfung der Gebührenhaushalte im Gemeinderat\n\nDer Rat beschließt.\n"
+    assert extract_text(text, name="c.txt").title != chrome

@@ -74,6 +74,21 @@ def _head(text: str, lines: int = 12) -> str:
     return despaced(head)
 
 
+# A notice of the decisions a session took: "Bekanntmachung der Beschlüsse", "Beschlüsse der
+# Kreistagssitzung vom ...", "Übersicht der gefassten Beschlüsse".
+_DECISIONS_NOTICE = _I(
+    r"^\W*(?:Öffentliche\s+)?(?:Bekanntmachung|Veröffentlichung|Übersicht|Bekanntgabe)\s+"
+    r"(?:der|von)\s+(?:\w+\s+)?Beschlüsse[n]?\b"
+    r"|^\W*(?:Gefasste\s+)?Beschlüsse\s+(?:der|des|aus\s+der|vom)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def decisions_notice(text: str, has_reference: bool) -> str | None:
+    """A notice of a session's decisions near the top: a Beschluss (of several)."""
+    return "Beschluss" if _DECISIONS_NOTICE.search(_head(text, 6)) else None
+
+
 def attachment(text: str, has_reference: bool) -> str | None:
     """``Anlage 2 zu 3. a)`` on a line of the head: a paper's attachment."""
     return "Anlage" if _ATTACHMENT.search(_head(text, 6)) else None
@@ -230,6 +245,7 @@ KindRule = Callable[[str, bool], str | None]
 
 #: The rules by name, in order: the first that names a kind wins.
 KIND_RULES: dict[str, KindRule] = {
+    "decisions_notice": decisions_notice,
     "attachment": attachment,
     "agenda_item_page": agenda_item_page,
     "minutes": minutes,

@@ -46,6 +46,17 @@ AGENDA = (
             "Bericht",
         ),
         (
+            "decisions_notice",
+            "Bekanntmachung der Beschlüsse des Kreistages\nBeschluss-Nr. 12/2020: Der Kreistag "
+            "beschließt die Satzung.",
+            "Beschluss",
+        ),
+        (
+            "decisions_notice",
+            "Beschlüsse der Gemeinderatssitzung vom 25.04.2017\n1. Fusion",
+            "Beschluss",
+        ),
+        (
             "news_report",
             "Gebühren steigen\nDas hat der Gemeinderat in seiner jüngsten Sitzung beschlossen.",
             "Bericht",

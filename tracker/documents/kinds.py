@@ -213,6 +213,11 @@ _PAST_NARRATION = _I(
 )
 
 
+# A named speaker told in the past ("Frau Dyrba erläuterte"): minutes of some Länder, not news.
+_NAMED_SPEAKER_PAST = _I(
+    r"\b(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+\s+(?:berichtete|teilte|erklärte|wies|"
+    r"erinnerte|informierte|erläuterte|schilderte|antwortete|verwies|fragte)\b"
+)
 # What only a report on a session says: the session as past news ("in seiner jüngsten
 # Sitzung", "hat der Gemeinderat ... beschlossen"), or a group's own voice on it ("In unserem
 # Änderungsantrag haben wir ...", "unsere Fraktion").
@@ -226,12 +231,31 @@ _NEWS = _I(
 )
 
 
+# The structure of a record: a TOP, a decision label, a vote line opening a line.
+_RECORD_LINE = _I(
+    r"^\W*(?:TOP\b|Tagesordnungspunkt\b|Zu\s+TOP\b|Beschluss\s*:|Beschlussvorschlag\b|"
+    r"Abstimmung\w*\s*:|Ö\s*\d|N\s*\d|Sachverhalt\s*:)",
+    re.MULTILINE,
+)
+
+
 def news_report(text: str, has_reference: bool) -> str | None:
     """A report on a session as news or in a group's own voice, without a number: a Bericht
-    (before the rules that read a TOP page, which such a report resembles)."""
+    (before the rules that read a TOP page, which such a report resembles); also a council's
+    doings told in the past in a text without a record's structure (no TOP, no decision
+    label)."""
     if has_reference:
         return None
-    return "Bericht" if _NEWS.search(text[:3000]) else None
+    head = text[:3000]
+    if _NEWS.search(head):
+        return "Bericht"
+    if (
+        _PAST_NARRATION.search(head)
+        and not _RECORD_LINE.search(head)
+        and not _NAMED_SPEAKER_PAST.search(head)
+    ):
+        return "Bericht"
+    return None
 
 
 def past_report(text: str, has_reference: bool) -> str | None:

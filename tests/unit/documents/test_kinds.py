@@ -46,6 +46,13 @@ AGENDA = (
             "Bericht",
         ),
         (
+            "news_report",
+            "Neues aus dem Bauausschuss\nAm Mittwoch fand sich der Bauausschuss im Rathaus "
+            "zusammen. Die Verwaltung stellte acht Standorte für Bänke vor. Der Ausschuss "
+            "stimmte zu.",
+            "Bericht",
+        ),
+        (
             "decisions_notice",
             "Bekanntmachung der Beschlüsse des Kreistages\nBeschluss-Nr. 12/2020: Der Kreistag "
             "beschließt die Satzung.",

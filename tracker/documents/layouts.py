@@ -177,10 +177,27 @@ _DATED_ITEM = re.compile(
 )
 
 
+def _top_title(lines: list[str], index: int) -> str:
+    """The title of a TOP page's opening line as written (``TOP Ö 2: ...``), with its second
+    line where the first ends in ``:`` or ``;`` (a subject and what is decided on it)."""
+    first = squash(lines[index])
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    if (
+        first.endswith((":", ";"))
+        and following
+        and len(following) <= 250
+        and not _LABEL_LINE.match(following)
+        and not _TOP_OPENING.match(squash(following))
+        and not re.match(r"^[\w ./-]{2,30}:", following)
+    ):
+        return f"{first} {squash(following)}"
+    return _continued_title(lines, index, first)
+
+
 def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
     for index, line in enumerate(lines[:2]):
         if _TOP_OPENING.match(squash(line)) and len(line) <= 250:
-            return _clean_title(_continued_title(lines, index, squash(line)))
+            return _clean_title(_top_title(lines, index))
         dated = _DATED_ITEM.match(squash(line))
         if dated:
             return _clean_title(dated.group(1))

@@ -108,3 +108,13 @@ def test_a_dated_agenda_item_page_takes_the_item_as_title() -> None:
 )
 def test_the_topic_an_opening_line_names_is_the_title(text: str, title: str) -> None:
     assert extract_text(text, name="t.txt").title == title
+
+
+def test_a_top_title_split_into_subject_and_decision_is_joined() -> None:
+    text = (
+        "Tagesordnungspunkt\n\nTOP Ö 2: Abfallgebührensatzung des Landkreises:\n"
+        "Beschluss der neuen Abfallgebührensatzung\n\nBezeichnungInhalt\n"
+    )
+    assert extract_text(text, name="t.txt").title == (
+        "TOP Ö 2: Abfallgebührensatzung des Landkreises: Beschluss der neuen Abfallgebührensatzung"
+    )

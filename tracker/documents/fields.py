@@ -459,6 +459,20 @@ _MUNICIPALITY = re.compile(
     r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion)(?:es|s)?[^\S\n]+"
     r"(?!(?:Stadt|Gemeinde|Verwaltung|Rat|Bezirk)\b)(" + _NAME + r")"
 )
+_PLACE_WORDS = (
+    "Stadt ",
+    "Gemeinde ",
+    "Landkreis ",
+    "Kreis ",
+    "Markt ",
+    "Samtgemeinde ",
+    "Verbandsgemeinde ",
+    "Hansestadt ",
+    "Landeshauptstadt ",
+    "Bundesstadt ",
+    "Universitätsstadt ",
+    "Städteregion ",
+)
 _DISTRICT_COUNCIL = re.compile(
     r"Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung"
 )
@@ -556,6 +570,15 @@ def _council_or_place(text: str) -> str | None:
                 local = 1 if _DISTRICT_COUNCIL.match(m.group(1)) else 0
                 candidates.append((local, m.start(), squash(f"{_base(m.group(1))} {m.group(2)}")))
     if candidates:
+        named = [c for c in candidates if not c[2].startswith(_PLACE_WORDS)]
+        head = "\n".join(islice((x for x in text.split("\n") if x.strip()), 3))
+        if not named and not (_MUNICIPALITY.search(head) or _MUNICIPALITY_CAPS.search(head)):
+            # only a municipality is named, in the text, not as the page's publisher: the
+            # council the text names without a name is the body ("der Gemeinderat
+            # beschließt"); a page headed by its municipality keeps it (the seeds' hand)
+            council = _COUNCIL.search(text)
+            if council:
+                return _base(council.group(1) or council.group(2))
         return min(candidates)[2]
     caps = _MUNICIPALITY_CAPS.search(text)
     if caps:

@@ -33,6 +33,7 @@ from tracker.documents.layouts import (
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import drop_page_chrome, lines_of, sentences, squash
+from tracker.documents.vocabulary import COUNCILS
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,9 @@ def _file_page(text: str, header: Header, profile: Profile) -> Header:
     lines = lines_of(text)
     content = text.split(profile.content_after or "", 1)[-1]
     town = label_value(lines, ("Kommune",))
-    if town and header.body is None:
+    # the page names its municipality: it is the body where the file names none or only a
+    # council without a name (as the seeds annotate a Politik bei Uns page)
+    if town and (header.body is None or header.body in COUNCILS):
         m = re.search(r"\b(?:Stadt|Gemeinde|Landkreis|Kreis)\s+" + re.escape(town), content)
         header = replace(header, body=m.group(0) if m else town)
     if header.title is None:

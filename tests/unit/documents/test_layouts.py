@@ -109,6 +109,14 @@ def test_the_number_of_a_bezirksamt_decision_is_not_the_reference() -> None:
             "Tagesordnung\nOrtschaftsrat Manfred Schneider berichtet.\nOrtschaftsrat",
             "Ortschaftsrat",
         ),
+        # a municipality named only in the text: the council the text names is the body
+        (
+            "Niederschrift\nTOP 3 Kita\nDie Gemeinde Elxleben plant eine Kita. Der Gemeinderat "
+            "stimmt zu.",
+            "Gemeinderat",
+        ),
+        # a page headed by its municipality keeps it (as the seeds annotate)
+        ("Bürgerinfo LANDKREIS BÖRDE\nAuszug\nDer Kreistag entscheidet.", "Landkreis Börde"),
         # a noun after "der Gemeinde" in prose is no place
         (
             "dass für die Gemeinde Kosten entstehen; Beschluss der Gemeindevertretung",

@@ -111,8 +111,8 @@ def test_the_number_of_a_bezirksamt_decision_is_not_the_reference() -> None:
         ),
         # a municipality named only in the text: the council the text names is the body
         (
-            "Niederschrift\nTOP 3 Kita\nDie Gemeinde Elxleben plant eine Kita. Der Gemeinderat "
-            "stimmt zu.",
+            "Niederschrift\nTOP 3 Kita\nSachverhalt:\nDie Gemeinde Elxleben plant eine Kita. "
+            "Der Gemeinderat stimmt zu.",
             "Gemeinderat",
         ),
         # a page headed by its municipality keeps it (as the seeds annotate)

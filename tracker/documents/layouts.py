@@ -544,12 +544,19 @@ def _proposal(lines: list[str]) -> str | None:
 # letter to the head of the administration ("Sehr geehrter Herr Oberbürgermeister").
 _ADDRESSED = (
     re.compile(
-        r"\b(?:Der|Die|Das)\s+(" + ADMINISTRATION + r")\s+(?:wird|werden)\s+(?:\S+\s+){0,3}?"
-        r"(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|verpflichtet)\b"
+        # "Der (Erste) Bürgermeister (o.V.i.A.) wird zum weiteren Vollzug (...) ermächtigt"
+        r"\b(?:Der|Die|Das)\s+(?:[Ee]rste[rn]?\s+)?(" + ADMINISTRATION + r")"
+        r"(?:\s+o\.\s?V\.\s?i\.\s?A\.|\s+\([^()]{1,40}\))?\s+(?:wird|werden)\s+"
+        r"(?:[^.;:]+?\s+){0,12}?(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|verpflichtet)\b"
     ),
     re.compile(
         r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|fordert|fordern)\s+"
         r"(?:den|die|das)\s+(" + ADMINISTRATION + r")\b"
+    ),
+    # "den Beschluss, die Verwaltung zu ermächtigen, ..."
+    re.compile(
+        r"\b(?:den|die|das)\s+(" + ADMINISTRATION + r")\s+zu\s+(?:ermächtigen|beauftragen|bitten|"
+        r"ersuchen|verpflichten)\b"
     ),
     re.compile(
         r"^Sehr\s+geehrte[rs]?\s+(?:Herr|Frau)\s+((?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|"

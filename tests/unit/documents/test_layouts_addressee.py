@@ -41,3 +41,10 @@ def test_no_party_asked(text: str) -> None:
 def test_the_document_addressee_falls_back_to_the_party_asked() -> None:
     text = "Schulentwicklungsplan\nDie Verwaltung wird ermächtigt, Ausnahmen zuzulassen.\n"
     assert extract_text(text, name="s.txt").addressee == "Verwaltung"
+
+
+def test_an_administration_empowered_in_an_infinitive_is_the_addressee() -> None:
+    from tracker.documents.layouts import addressed_party
+
+    text = "Die Mitglieder fassen den Beschluss, die Verwaltung zu ermächtigen, eine Analyse zu machen."
+    assert addressed_party(text) == "Verwaltung"

@@ -46,5 +46,5 @@ def test_the_document_addressee_falls_back_to_the_party_asked() -> None:
 def test_an_administration_empowered_in_an_infinitive_is_the_addressee() -> None:
     from tracker.documents.layouts import addressed_party
 
-    text = "Die Mitglieder fassen den Beschluss, die Verwaltung zu ermächtigen, eine Analyse zu machen."
+    text = "Sie fassen den Beschluss, die Verwaltung zu ermächtigen, eine Analyse zu machen."
     assert addressed_party(text) == "Verwaltung"

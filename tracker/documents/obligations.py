@@ -89,6 +89,9 @@ _OPERATIVE = re.compile(
 # clause or a description, not a duty (``hat ... zu tun`` is one).
 _NOT_A_DUTY = re.compile(
     r"\bum\b[^,.;]{0,120}?\bzu\s+\w+$|\bnicht\s+(?:mehr\s+)?zu\s+\w+$|"
+    # a reproach: "hat es nicht für nötig gehalten, ... zu unterrichten", "hat versäumt, ... zu"
+    r"\b(?:für\s+nötig|für\s+notwendig|für\s+erforderlich)\s+gehalten\b|\bversäumt\b|"
+    r"\bunterlassen\b|"
     r"\bzu\s+(?:finden|sehen|erkennen|erwarten|beobachten|verzeichnen|lesen|entnehmen|hören|"
     r"bemerken|beklagen|begrüßen|bedauern|rechnen)$|\bauszugehen$",
     _I,
@@ -242,7 +245,7 @@ _REPORT = re.compile(
     _I,
 )
 _DECLINED = re.compile(
-    r"\b(?:nicht|kein\w*)\b(?:\W+\w+){0,6}?\W+(?:bericht\w*|informier\w*|vorgeleg\w*|"
+    r"\b(?:nicht|kein\w*)\b(?:\W+\w+){0,6}?\W+(?:bericht\w*|informier\w*|vorgeleg\w*|Kenntnis|"
     r"vorzulegen|vorgesehen|erfolgen|erforderlich|beabsichtigt|geplant|möglich|leistbar)"
     r"|\b(?:Bericht\w*|Berichterstattung|Information)\b(?:\W+\w+){0,6}?\W+(?:nicht|kein\w*)\b"
     r"|\babgesehen\b|\bverzichtet\b|\bentbehrlich\b|\bwird\s+abgelehnt\b"

@@ -783,3 +783,12 @@ def test_minutes_of_several_matters_are_read_whole() -> None:
         name="m.txt",
     )
     assert [d.text for d in extraction.deadlines] == ["auf die nächste Ortsratssitzung"]
+
+
+def test_a_reproach_for_not_informing_is_no_duty() -> None:
+    extraction = extract_text(
+        MINUTES + "So hat er es nicht für nötig gehalten, den Kreistag offiziell darüber in "
+        "Kenntnis zu setzen.\n",
+        name="r.txt",
+    )
+    assert extraction.reports == ()

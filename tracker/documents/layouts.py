@@ -547,7 +547,7 @@ _ADDRESSED = (
         # "Der (Erste) Bürgermeister (o.V.i.A.) wird zum weiteren Vollzug (...) ermächtigt"
         r"\b(?:Der|Die|Das)\s+(?:[Ee]rste[rn]?\s+)?(" + ADMINISTRATION + r")"
         r"(?:\s+o\.\s?V\.\s?i\.\s?A\.|\s+\([^()]{1,40}\))?\s+(?:wird|werden)\s+"
-        r"(?:[^.;:]+?\s+){0,12}?(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|verpflichtet)\b"
+        r"(?:[^\s.;:]+\s+){0,12}?(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|verpflichtet)\b"
     ),
     re.compile(
         r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|fordert|fordern)\s+"

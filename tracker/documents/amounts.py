@@ -101,9 +101,44 @@ def table_amounts(text: str) -> list[tuple[int, float]]:
     return cells
 
 
+_MARK = re.compile(r"€|EUR|Euro", re.IGNORECASE)
+#: How far around a currency mark an amount may stand ("2,6 bis 3,1 Mio. €", "€ 1.234,56").
+_REACH = 60
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around its currency marks, merged, widened to whitespace
+    (so that no number is cut): only there can an amount stand."""
+    spans: list[tuple[int, int]] = []
+    for m in _MARK.finditer(text):
+        lo, hi = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], hi))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
 def find_amounts(text: str) -> list[float]:
-    """Every euro amount in ``text``, in reading order, each value once."""
+    """Every euro amount in ``text``, in reading order, each value once (read only around
+    the currency marks: a long text costs no more than its amounts)."""
     found: list[tuple[int, float]] = table_amounts(text)
+    for lo, hi in _windows(text):
+        found.extend((lo + at, value) for at, value in _marked(text[lo:hi]))
+    values: list[float] = []
+    for _, value in sorted(found):
+        if value > 0 and value not in values:
+            values.append(value)
+    return values
+
+
+def _marked(text: str) -> list[tuple[int, float]]:
+    """The amounts written with a currency mark in ``text``, with their positions."""
+    found: list[tuple[int, float]] = []
     for m in _AFTER.finditer(text):
         found.append((m.start(), _value(m.group(1), m.group(2), m.group(3) or m.group(4))))
     for m in _BEFORE.finditer(text):
@@ -119,8 +154,4 @@ def find_amounts(text: str) -> list[float]:
         if not m.group(1) and _YEARLIKE.fullmatch(whole) and not cents:
             continue
         found.append((m.start(), _value(whole, cents, "tsd")))
-    values: list[float] = []
-    for _, value in sorted(found):
-        if value > 0 and value not in values:
-            values.append(value)
-    return values
+    return found

@@ -454,25 +454,26 @@ _COUNCILLOR = re.compile(
 )
 #: Council words that are also the title of one of its members.
 _MEMBER_TITLES = frozenset({"Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat", "Bezirksrat"})
+#: The words a municipality is named with ("Stadt Bergkamen", "Landkreis Börde").
+_PLACES = (
+    "Stadt",
+    "Gemeinde",
+    "Landkreis",
+    "Kreis",
+    "Markt",
+    "Samtgemeinde",
+    "Verbandsgemeinde",
+    "Hansestadt",
+    "Landeshauptstadt",
+    "Bundesstadt",
+    "Universitätsstadt",
+    "Städteregion",
+)
 _MUNICIPALITY = re.compile(
-    r"\b(Stadt|Gemeinde|Landkreis|Kreis|Markt|Samtgemeinde|Verbandsgemeinde|Hansestadt|"
-    r"Landeshauptstadt|Bundesstadt|Universitätsstadt|Städteregion)(?:es|s)?[^\S\n]+"
+    r"\b(" + "|".join(_PLACES) + r")(?:es|s)?[^\S\n]+"
     r"(?!(?:Stadt|Gemeinde|Verwaltung|Rat|Bezirk)\b)(" + _NAME + r")"
 )
-_PLACE_WORDS = (
-    "Stadt ",
-    "Gemeinde ",
-    "Landkreis ",
-    "Kreis ",
-    "Markt ",
-    "Samtgemeinde ",
-    "Verbandsgemeinde ",
-    "Hansestadt ",
-    "Landeshauptstadt ",
-    "Bundesstadt ",
-    "Universitätsstadt ",
-    "Städteregion ",
-)
+_PLACE_WORDS = tuple(f"{place} " for place in _PLACES)
 _DISTRICT_COUNCIL = re.compile(
     r"Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung"
 )

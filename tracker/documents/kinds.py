@@ -47,6 +47,12 @@ _MOTION = _I(
     r"Antrag\s+(?:der|des|von)\s+(?:Fraktion|Gruppe|Stadtverordneten|Ratsmitglied))\b"
 )
 _QUESTION = _I(r"\b(?:Anfrage\s+(?:der|des|von)|fragt\s+(?:den|die|das)|Ich\s+frage)\b")
+#: A speaker of a meeting told in the past: one list for the narration of minutes and for
+#: telling minutes from news.
+_SPOKE = (
+    r"berichtete|teilte|erklärte|wies|erinnerte|informierte|erläuterte|schilderte|antwortete|"
+    r"verwies|fragte"
+)
 # A speaker of a meeting in the third person ("Landrat Dr. Schulze erinnert an ...", "Frau
 # Dirks weist darauf hin, ...", "Zu diesem TOP ..."): the record of a meeting, not a paper.
 _NARRATION = _I(
@@ -60,8 +66,8 @@ _NARRATION = _I(
     r"weist|erinnert|informiert|erläutert|gibt|schließt|eröffnet|begrüßt|antwortet|verweist|"
     r"trägt|erteilt|fragt|erörtert|bemängelt|regt|dankt|"
     # the same told in the past (minutes of some Länder): "Frau Dyrba erläuterte ..."
-    r"berichtete|teilte|erklärte|wies|erinnerte|informierte|erläuterte|schilderte|"
-    r"antwortete|verwies|fragte|bemängelte|regte|dankte)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
+    + _SPOKE
+    + r"|bemängelte|regte|dankte)\b|^Zu\s+diesem\s+(?:TOP|Tagesordnungspunkt)\b|"
     r"^Es\s+wird\s+folgendes\s+vorgetragen\b",
     re.MULTILINE,
 )
@@ -214,10 +220,7 @@ _PAST_NARRATION = _I(
 
 
 # A named speaker told in the past ("Frau Dyrba erläuterte"): minutes of some Länder, not news.
-_NAMED_SPEAKER_PAST = _I(
-    r"\b(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+\s+(?:berichtete|teilte|erklärte|wies|"
-    r"erinnerte|informierte|erläuterte|schilderte|antwortete|verwies|fragte)\b"
-)
+_NAMED_SPEAKER_PAST = _I(r"\b(?:Herr|Frau)\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\w-]+\s+(?:" + _SPOKE + r")\b")
 # What only a report on a session says: the session as past news ("in seiner jüngsten
 # Sitzung", "hat der Gemeinderat ... beschlossen"), or a group's own voice on it ("In unserem
 # Änderungsantrag haben wir ...", "unsere Fraktion").

@@ -297,9 +297,9 @@ _REPORTED_PAST = re.compile(
     r"erläuterte|erläuterten|präsentierte|präsentierten)\b",
     _I,
 )
-_AHEAD = re.compile(
-    r"\b(?:wird|werden|werde|soll|sollen|solle|muss|müssen|künftig|zukünftig|weiterhin)\b", _I
-)
+#: The finite verbs that look ahead (the future, a duty): one list for the patterns below.
+_FUTURE_VERBS = r"wird|werden|werde|soll|sollen|solle|muss|müssen"
+_AHEAD = re.compile(r"\b(?:" + _FUTURE_VERBS + r"|künftig|zukünftig|weiterhin)\b", _I)
 #: Kinds that record several matters: one of them rejected leaves the others' terms.
 _RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht", "Tagesordnung"})
 # A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
@@ -343,15 +343,14 @@ _TIME_WORD = re.compile(
     _I,
 )
 # "in der Sitzung am 15.05.2025 vorzustellen": a session ahead is a due date (see _due_terms).
-_SESSION_ON = re.compile(
-    r"(?:[Ss]itzung|[Vv]ersammlung|Besprechung|Termin|Treffen|Gespräch|Begehung)\s+am\s*$"
-)
+#: A meeting named with its day ("Sitzung am", "Versammlung am"): its date is no due date
+#: unless it lies ahead.
+_MEETING = r"(?:[Ss]itzung|[Vv]ersammlung|Besprechung|Termin|Treffen|Gespräch|Begehung)"
+_SESSION_ON = re.compile(_MEETING + r"\s+am\s*$")
 # "In der Ratssitzung am 04.09.2007 wurde vereinbart": a session on record, not one ahead.
 _RECORDED = re.compile(r"\b(?:wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden)\b", _I)
 _NOT_A_DUE_DATE = re.compile(
-    r"(?:\bvom|\bseit|\bab|[Ss]itzung\s+am|[Ss]itzung\s+vom|\bStand|\bgeändert\s+am|"
-    r"[Vv]ersammlung\s+am|Besprechung\s+am|Termin\s+am|Treffen\s+am|Gespräch\s+am|"
-    r"Begehung\s+am|"
+    r"(?:\bvom|\bseit|\bab|" + _MEETING + r"\s+am|[Ss]itzung\s+vom|\bStand|\bgeändert\s+am|"
     r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
     r"\s*(?:dem\s+|den\s+)?$",
     _I,
@@ -1232,9 +1231,7 @@ def _looks_ahead(sentence: str) -> bool:
     )
 
 
-_FORWARD = re.compile(
-    r"\b(?:wird|werden|werde|soll|sollen|solle|sollte|sollten|muss|müssen|möge|mögen)\b", _I
-)
+_FORWARD = re.compile(r"\b(?:" + _FUTURE_VERBS + r"|sollte|sollten|möge|mögen)\b", _I)
 _PARTIES = re.compile(r"\b(?:" + COUNCIL + r"|" + ADMINISTRATION + r"|[\w-]*[Aa]usschuss)\w*\b")
 
 

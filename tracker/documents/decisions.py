@@ -14,7 +14,10 @@ rule                      reads                                                 
                           Rat lehnt den Antrag ab", "billigt", "genehmigt",
                           "folgt dem Beschlussvorschlag", "fasst folgenden
                           Beschluss", "erteilt ... Entlastung", "stellt ... fest"
-``council_past``          "Der Kreistag beschloss einstimmig", "lehnten ... ab"      by wording
+``council_past``          "Der Kreistag beschloss einstimmig", "lehnten ... ab",     by wording
+                          "fassten den Beschluss", "billigte"
+``council_inverted``      "Einstimmig beschloss der Rat ...", "Das hat der Rat       by wording
+                          beschlossen" (the verb before the council)
 ``recommendation``        "Der Bauausschuss empfiehlt dem Rat ..."                   recommended
 ``passive_result``        "Der Antrag wurde mehrheitlich abgelehnt", "Dem Antrag     by wording
                           wird nicht zugestimmt", "Der Bericht wurde zur Kenntnis
@@ -40,11 +43,12 @@ from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import squash
 from tracker.documents.vocabulary import COUNCIL
 
-_COUNCIL_SUBJECT = (
-    r"\b(?:Der|Die|Das)\s+((?:" + COUNCIL + r"|Ausschussmitglieder|"
+#: A council or committee as a noun phrase ("Gemeinderat", "Ausschuss für Umwelt").
+_COUNCIL_NOUN = (
+    r"(?:" + COUNCIL + r"|Ausschussmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
-    r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
 )
+_COUNCIL_SUBJECT = r"\b(?:Der|Die|Das)\s+(" + _COUNCIL_NOUN + r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
 
 # A postponement decided on the page: "wird der Tagesordnungspunkt auf die nächste Sitzung
 # verschoben", "Es wird beschlossen, die Angelegenheit zu vertagen", "sind ... mit der
@@ -66,6 +70,7 @@ _PRESENT = re.compile(
     r"(?:\S*[^\s.]\s+|\S+\.\s+(?=[a-zäöüß\d])){0,30}?zu\b"
     r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
+    r"|(?:stimmt|stimmen)\s+(?:\S+\s+){0,4}?für\s+(?:diese|dies|den|die|das)\b"
     r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
     r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|mit\s|(?:die|den|das)\s)"
     r"|(?:wählt|wählen|bestellt|bestellen|beruft|berufen)\b"
@@ -79,9 +84,27 @@ _PRESENT = re.compile(
     r"(?:\S+\s+){0,6}?fest\b)[^.]*"
 )
 _PAST = re.compile(
-    _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?zu|lehnten?\s+"
+    _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?(?:zu|für)|lehnten?\s+"
     r"(?:\S+\s+){0,6}?ab|nahm(?:en)?\s+(?:\S+\s+){0,8}?(?:an|zur\s+Kenntnis)|empfahl(?:en)?|"
-    r"verwies(?:en)?|vertagte[n]?)\b[^.]*"
+    r"verwies(?:en)?|vertagte[n]?|billigten?|genehmigten?|verabschiedeten?|"
+    r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse))\b[^.]*"
+)
+# The same in the order of a main clause that opens with something else (verb second):
+# "Mit 18 Ja-Stimmen beschloss der Gemeinderat dies", "Das hat der Gemeinderat einstimmig
+# beschlossen", "Einstimmig stimmte der Ausschuss dem Vorschlag zu". The perfect needs its
+# participle in the same sentence.
+_PAST_INVERTED = re.compile(
+    r"\b(?:beschloss(?:en)?|stimmten?|lehnten?|vertagten?|billigten?|genehmigten?|"
+    r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?)\s+(?:\S+\s+){0,2}?"
+    r"(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\b[^.]*"
+    # a date's ordinal period ("am Mittwoch, 1. Juni,") does not end the sentence
+    r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\b"
+    r"(?:[^.]|(?<=\d)\.)*?\b(?:beschlossen|zugestimmt|abgelehnt|gebilligt|genehmigt|vertagt|verabschiedet|"
+    r"gefasst|empfohlen|verwiesen|zur\s+Kenntnis\s+genommen)\b[^.]*"
+)
+_PAST_ADOPTING = re.compile(
+    r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
+    r"gebilligt|genehmigt|verabschiedet|gefasst)\b"
 )
 _RECOMMENDATION = re.compile(
     _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
@@ -154,10 +177,32 @@ def council_present(text: str) -> Decision | None:
     return _by_the_council(m, outcome)
 
 
+def _past_outcome(wording: str) -> str | None:
+    """The outcome of a decision told in the past: by its wording, else adopted where the
+    verb itself adopts (billigte, verabschiedete, fasste den Beschluss, stimmte für)."""
+    return outcome_of(wording) or ("adopted" if _PAST_ADOPTING.search(wording) else None)
+
+
 def council_past(text: str) -> Decision | None:
     """The council or a committee as the subject, the decision in the past."""
     m = _PAST.search(text)
-    return _by_the_council(m, outcome_of(m.group(0))) if m else None
+    return _by_the_council(m, _past_outcome(m.group(0))) if m else None
+
+
+def council_inverted(text: str) -> Decision | None:
+    """The decision in the past with the verb before the council (a clause that opens with
+    something else: "Einstimmig beschloss der Rat ...", "Das hat der Rat beschlossen")."""
+    for m in _PAST_INVERTED.finditer(text):
+        # the clause's opening names what was decided: not the agenda or the minutes
+        opening = text[
+            max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0) : m.start()
+        ]
+        if _NOT_A_MATTER.search(opening):
+            continue
+        outcome = _past_outcome(m.group(0))
+        if outcome:
+            return Decision(outcome, None, squash(m.group(1) or m.group(2)), squash(m.group(0)))
+    return None
 
 
 def recommendation(text: str) -> Decision | None:
@@ -198,13 +243,14 @@ PROSE_RULES: dict[str, DecisionRule] = {
     "postponement": postponement,
     "council_present": council_present,
     "council_past": council_past,
+    "council_inverted": council_inverted,
     "recommendation": recommendation,
     "passive_result": passive_result,
     "vote_tally": vote_tally,
 }
 #: The rules whose wording only a record of a session uses (no proposal says "wurde
 #: abgelehnt" or counts votes): they apply to pages of unknown kind too.
-RECORD_RULES: tuple[str, ...] = ("council_past", "passive_result", "vote_tally")
+RECORD_RULES: tuple[str, ...] = ("council_past", "council_inverted", "passive_result", "vote_tally")
 
 
 def prose_decision(text: str, rules: tuple[str, ...] | None = None) -> Decision | None:

@@ -27,7 +27,7 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "rejected",
-            r"abgelehnt(?!e)|Ablehnung|lehnt\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen(?!e)|angenommen(?!e)|zugestimmt)"
+            r"abgelehnt(?!e)|Ablehnung|lehnt(?:e|en)?\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen(?!e)|angenommen(?!e)|zugestimmt)"
             r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?nicht\s+zu\b",
         ),
         ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
@@ -44,7 +44,7 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("disposed", r"(?<!Erledigungs)erledigt|für\s+erledigt|Erledigung\s+erklärt|beantwortet"),
         (
             "adopted",
-            r"beschlossen(?!e)|beschließt|beschließen|angenommen(?!e)|bestätig|zugestimmt"
+            r"beschlossen(?!e)|beschließt|beschließen|beschloss(?:en)?\b|angenommen(?!e)|bestätig|zugestimmt"
             r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?zu\b"
             r"|Zustimmung|einstimmig|mehrheitlich|befürwortet(?!e)|Einverständnis"
             r"|einverstanden|nahm(?:en)?\s+(?:\S+\s+){0,8}?an\b",

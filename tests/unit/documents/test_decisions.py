@@ -40,6 +40,14 @@ HEAD = (
             "Entlastung.",
             "adopted",
         ),
+        ("Der Gemeinderat stimmt ohne Gegenstimme für diese Bauweise.", "adopted"),
+        ("Der Ortsrat fasste den einstimmigen Beschluss, die Gebühren zu senken.", "adopted"),
+        ("Der Kreistag billigte den Entwurf.", "adopted"),
+        ("Der Rat beschloss die Satzung.", "adopted"),
+        # the verb before the council (a clause that opens with something else)
+        ("Mit 18 Ja- und 3 Neinstimmen beschloss der Gemeinderat dies.", "adopted"),
+        ("Das hat der Gemeinderat am Mittwoch, 1. Juni, einstimmig beschlossen.", "adopted"),
+        ("Nach langer Debatte lehnte der Ausschuss den Antrag ab.", "rejected"),
         ("Abstimmung: Ja 12, Nein 3, Enthaltung 1", "adopted"),
         ("Ja-Stimmen: 10 Nein-Stimmen: 2 Enthaltungen: 0", "adopted"),
         ("Abstimmungsergebnis: 4 Ja-Stimmen, 9 Nein-Stimmen", "rejected"),
@@ -60,6 +68,22 @@ def test_a_motion_that_proposes_records_no_decision() -> None:
         "Der Gemeinderat beschließt die Sanierung der Turnhalle.\n"
     )
     assert extract_text(text, name="a.txt").decision is None
+
+
+def test_a_decision_told_in_the_past_counts_on_a_page_of_unknown_kind() -> None:
+    # a news page on a session: no TOP, no label; the council's decision told in the past
+    text = "Gebühren steigen in zwei Stufen\nDas hat der Stadtrat in seiner Sitzung beschlossen.\n"
+    decision = extract_text(text, name="n.txt").decision
+    assert decision is not None and decision.outcome == "adopted"
+
+
+def test_the_agenda_approved_in_the_inverted_order_is_not_the_items_decision() -> None:
+    text = "Der Erweiterung der Tagesordnung stimmte der Gemeinderat einstimmig zu."
+    assert prose_decision(text) is None
+
+
+def test_a_perfect_without_its_participle_is_no_decision() -> None:
+    assert prose_decision("Seit Jahren hat der Gemeinderat keine Mittel für die Halle.") is None
 
 
 def test_a_vote_count_far_from_its_counterpart_is_no_tally() -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tracker.documents.kinds import KIND_RULES, kind_from_content
+from tracker.documents import extract_text
+from tracker.documents.kinds import GUESSED_KIND, KIND_RULES, kind_from_content
 
 AGENDA = (
     "Tagesordnung\nÖ 1 Eröffnung\nÖ 2 Einwohnerfragestunde\nÖ 3 Haushalt 2024\nÖ 4 Verschiedenes"
@@ -32,6 +33,21 @@ AGENDA = (
         ("agenda", AGENDA, "Tagesordnung"),
         ("motion", "Die CDU-Fraktion beantragt, einen runden Tisch einzurichten.", "Antrag"),
         ("question", "Anfrage der Fraktion DIE LINKE\nWie viele Spielplätze gibt es?", "Anfrage"),
+        (
+            "question",
+            "Gegenstand der Anfrage: Im August wurde das Radwegekonzept vorgestellt.",
+            "Anfrage",
+        ),
+        (
+            "question",
+            "Spielplätze sichern\nFragen an den Magistrat\na) Welche Strategie?",
+            "Anfrage",
+        ),
+        (
+            "motion",
+            "Sehr geehrter Herr Bürgermeister, hiermit beantrage ich die Aufnahme.",
+            "Antrag",
+        ),
         ("decision_page", "Beschluss: einstimmig beschlossen", "Auszug"),
         (
             "narration",
@@ -95,6 +111,14 @@ def test_an_agenda_that_records_decisions_is_not_an_agenda() -> None:
 
 def test_plain_prose_has_no_kind() -> None:
     assert kind_from_content("Liebe Kolleginnen, bitte denkt an Donnerstag.", False) is None
+
+
+def test_a_text_no_rule_names_is_given_the_guessed_kind_and_stays_flagged() -> None:
+    text = "Liebe Kolleginnen, die Verwaltung soll bis zum 30.06.2027 den Spielplatz sanieren.\n"
+    extraction = extract_text(text, name="g.txt")
+    assert extraction.kind == GUESSED_KIND == "Bericht"
+    assert "no kind found" in extraction.warnings
+    assert "no_kind" in {r.reason for r in extraction.review}
 
 
 def test_a_speaker_in_a_paper_with_its_own_number_is_no_excerpt() -> None:

@@ -199,6 +199,10 @@ _ANNOUNCED = re.compile(
     # (not a calendar of sessions: "Die weiteren Sitzungen in 2024 sind für ... geplant")
     r"|^(?!(?:Die|Der|Das)\s+(?:\w+\s+)?(?:Sitzung|Sitzungen|Sitzungstermin\w*|Termine)\b)"
     r".*\b(?:ist|sind|wird|werden)\s+(?:\S+\s+){0,8}?(?:vorgesehen|geplant|terminiert|avisiert)\b"
+    # an action in the present with a limit ("Die Umsetzung erfolgt bis Ende 2026"): the
+    # present of a plan, not of a routine, where "bis" or "spätestens" bounds it
+    r"|\b(?:erfolgt|erfolgen)\b[^.;?]{0,80}?\b(?:bis|spätestens)\b"
+    r"|\b(?:bis|spätestens)\b[^.;?]{0,80}?\b(?:erfolgt|erfolgen)\b"
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
     r"|\b(?:erwartet|erwarten)\b[^.;?]{0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
     r"Stellungnahme|Entwurf|Antwort|Ergebnis)\w*\b"
@@ -235,6 +239,10 @@ _REPORT = re.compile(
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+)?Vorlage\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
+    # a presentation to a body still to come ("wird dem Gemeinderat im Herbst vorgestellt")
+    r"\b(?:wird|werden)\b[^.;?]{0,120}?\b(?:dem|der|den)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|"
+    r"\w*[Aa]usschuss\w*|Gremium|Gremien)\b[^.;?]{0,80}?\b(?:vorgestellt|präsentiert|"
+    r"dargestellt|erläutert)\b|"
     # "auf dem Laufenden zu halten", "in Kenntnis zu setzen", "gibt ... einen Überblick" (not
     # "hatten ... auf dem Laufenden gehalten"; "ist ... zur Kenntnis zu geben" is Berlin's
     # formula for passing the paper itself on)
@@ -997,7 +1005,13 @@ def find_obligations(
             review.append(ReviewItem("declined_report", squash(sentence)[:160], "declined"))
             continue
         terms = [
-            t for t in due_terms(sentence) if not t.weak or _binds_weak(t, sentence, in_resolution)
+            t
+            for t in due_terms(sentence)
+            if not t.weak
+            or _binds_weak(t, sentence, in_resolution)
+            # a report announced for a time ahead ("wird dem Gemeinderat im Herbst 2025
+            # vorgestellt"): the time is its due date
+            or (reporting and announced and _future(t, context))
         ]
         if _schedule(sentence, terms):
             continue

@@ -67,10 +67,25 @@ _GOES_ON = re.compile(
 )
 
 
+# A heading line of a record, whatever the width of the block: an agenda item ("TOP 5
+# Turnhalle", "Ö 3", "Tagesordnungspunkt 4"), or the session line that heads a page ("Sitzung
+# des Gemeinderates am 12.02.2025", "Niederschrift ... vom 3. Mai 2024, 19:00 Uhr"): a line
+# that ends in a date or a time and holds no sentence's end. Joined to the prose below it,
+# its meeting date would read as a time limit of the first sentence.
+_HEADING_LINE = re.compile(
+    r"^(?:TOP|Top|Tagesordnungspunkt|[ÖN])\s*\d{1,2}\b"
+    r"|^[^.!?]{0,100}?(?:Sitzung|Niederschrift|Protokoll|Tagesordnung|Einladung)\b[^!?]{0,80}?"
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[A-ZÄÖÜ][a-zä]+\s+\d{4}|\d{1,2}[:.]\d{2}\s*Uhr)\s*$"
+)
+
+
 def _ends_paragraph(line: str, width: int) -> bool:
     """A short line in a block of long ones ends its paragraph: a heading, a label or the
     last line of a paragraph that an export put on one line each (web pages). Wrapped prose
-    (PDF) fills its lines to about the same width."""
+    (PDF) fills its lines to about the same width. A record's heading line
+    (:data:`_HEADING_LINE`) ends it at any width."""
+    if _HEADING_LINE.search(line) and _GOES_ON.search(line) is None:
+        return True
     return width >= 60 and len(line) < width // 2 and _GOES_ON.search(line) is None
 
 

@@ -792,3 +792,32 @@ def test_a_reproach_for_not_informing_is_no_duty() -> None:
         name="r.txt",
     )
     assert extraction.reports == ()
+
+
+TOP_PAGE = "Sitzung des Gemeinderates am 12.02.2025\nTOP 5 Sanierung der Turnhalle\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        # an action in the present bounded by "bis": a plan announced
+        ("Die Umsetzung erfolgt bis spätestens Ende 2026.", date(2026, 12, 31)),
+        ("Die Ausschreibung erfolgt bis Ende März 2026.", date(2026, 3, 31)),
+        # a report announced to the council for a season ahead
+        (
+            "Das Ergebnis der Prüfung wird dem Gemeinderat im Herbst 2025 vorgestellt.",
+            date(2025, 11, 30),
+        ),
+    ],
+)
+def test_an_announcement_on_a_top_page_is_recorded(sentence: str, due: date) -> None:
+    e = extract_text(TOP_PAGE + sentence + "\n", name="top.txt")
+    dates = {d.date for d in e.deadlines} | {r.due for r in e.reports}
+    assert due in dates
+    # the meeting date of the page's heading is no limit of the first sentence
+    assert date(2025, 2, 12) not in dates
+
+
+def test_a_routine_in_the_present_without_a_limit_is_no_obligation() -> None:
+    e = extract_text(TOP_PAGE + "Die Auszahlung erfolgt jährlich im März.\n", name="r.txt")
+    assert not e.deadlines and not e.reports

@@ -45,3 +45,29 @@ def test_inline_markup_a_mirror_kept_is_dropped() -> None:
     assert normalize("ein Konzept vor<strong>zu</strong>legen.<br />Gut") == (
         "ein Konzept vorzulegen.\nGut"
     )
+
+
+def test_a_records_heading_line_ends_its_paragraph_at_any_width() -> None:
+    # a short page: no long lines to measure against, yet the session line and the agenda
+    # item are headings, not the start of the first sentence
+    text = (
+        "Sitzung des Gemeinderates am 12.02.2025\nTOP 5 Sanierung der Turnhalle\n"
+        "Die Ausschreibung soll bis Ende März 2026 erfolgen.\n"
+    )
+    assert paragraphs(text) == [
+        "Sitzung des Gemeinderates am 12.02.2025",
+        "TOP 5 Sanierung der Turnhalle",
+        "Die Ausschreibung soll bis Ende März 2026 erfolgen.",
+    ]
+
+
+def test_a_wrapped_sentence_ending_a_line_with_a_date_goes_on() -> None:
+    text = "Die Verwaltung wird beauftragt, bis zum 30.06.2025\nein Konzept vorzulegen.\n"
+    assert paragraphs(text) == [
+        "Die Verwaltung wird beauftragt, bis zum 30.06.2025 ein Konzept vorzulegen."
+    ]
+
+
+def test_an_agenda_item_line_that_goes_on_is_not_a_heading() -> None:
+    text = "TOP 5 Die Verwaltung wird beauftragt, bis zum\n30.06.2025 ein Konzept vorzulegen.\n"
+    assert len(paragraphs(text)) == 1

@@ -72,10 +72,20 @@ _GOES_ON = re.compile(
 # des Gemeinderates am 12.02.2025", "Niederschrift ... vom 3. Mai 2024, 19:00 Uhr"): a line
 # that ends in a date or a time and holds no sentence's end. Joined to the prose below it,
 # its meeting date would read as a time limit of the first sentence.
+_DATE_AT_END = (
+    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[A-ZÄÖÜ][a-zä]+\s+\d{4}|"
+    r"\d{1,2}[:.]\d{2}\s*Uhr)\s*$"
+)
 _HEADING_LINE = re.compile(
+    # a dated label line of a page or a letter ("Datum: 24.04.2022", "Stand: 30.04.2025",
+    # "Bad Berka, den 24.04.2022", "Veröffentlicht am 20.09.2019")
+    r"^(?:Datum|Sitzungsdatum|Stand|Erstellt|Aktualisiert|Zuletzt\s+aktualisiert|"
+    r"Veröffentlicht|Ausgabe|Eingang|Eingegangen)(?:\s+am)?\s*:?\s*" + _DATE_AT_END + r"|"
+    r"^[A-ZÄÖÜ][\w./ -]{1,40},\s+(?:den\s+)?" + _DATE_AT_END + r"|"
     r"^(?:TOP|Top|Tagesordnungspunkt|[ÖN])\s*\d{1,2}\b"
-    r"|^[^.!?]{0,100}?(?:Sitzung|Niederschrift|Protokoll|Tagesordnung|Einladung)\b[^!?]{0,80}?"
-    r"(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.\s+[A-ZÄÖÜ][a-zä]+\s+\d{4}|\d{1,2}[:.]\d{2}\s*Uhr)\s*$"
+    # at most three words before the noun: a heading, not a sentence that names a session
+    r"|^(?:[\w.-]+\s+){0,3}?(?:Sitzung|Niederschrift|Protokoll|Tagesordnung|Einladung)\b[^!?]{0,80}?"
+    + _DATE_AT_END
 )
 
 

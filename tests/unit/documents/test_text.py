@@ -71,3 +71,13 @@ def test_a_wrapped_sentence_ending_a_line_with_a_date_goes_on() -> None:
 def test_an_agenda_item_line_that_goes_on_is_not_a_heading() -> None:
     text = "TOP 5 Die Verwaltung wird beauftragt, bis zum\n30.06.2025 ein Konzept vorzulegen.\n"
     assert len(paragraphs(text)) == 1
+
+
+def test_a_dated_label_line_ends_its_paragraph() -> None:
+    text = "Datum: 24.04.2022\nDie Verwaltung soll das Konzept vorlegen.\n"
+    assert paragraphs(text) == ["Datum: 24.04.2022", "Die Verwaltung soll das Konzept vorlegen."]
+
+
+def test_a_sentence_naming_a_session_wrapped_after_its_date_goes_on() -> None:
+    text = "Die Verwaltung soll dem Rat in der Sitzung am 12.05.2025\nberichten.\n"
+    assert len(paragraphs(text)) == 1

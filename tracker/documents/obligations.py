@@ -47,7 +47,9 @@ _OPERATIVE_START = re.compile(
     r"m[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
     r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
-    r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:",
+    r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:"
+    # a group's letter: "beantragt, ... folgenden Antrag zu beraten." and the items below
+    r"|\b(?:folgenden|nachstehenden)\s+Antrag\b(?:\s+zu\s+\w+)?\s*[.:]\s*$",
     _I,
 )
 _OPERATIVE_END = re.compile(
@@ -239,6 +241,8 @@ _REPORT = re.compile(
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+)?Vorlage\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
+    # "Maßnahmen aufzuzeigen": proposals to present
+    r"\baufzuzeigen\b|"
     # a presentation to a body still to come ("wird dem Gemeinderat im Herbst vorgestellt")
     r"\b(?:wird|werden)\b[^.;?]{0,120}?\b(?:dem|der|den)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|"
     r"\w*[Aa]usschuss\w*|Gremium|Gremien)\b[^.;?]{0,80}?\b(?:vorgestellt|präsentiert|"

@@ -199,6 +199,23 @@ _ABBREVIATIONS = frozenset(
         "insb",
         "insbes",
         "mind",
+        # legal and letter abbreviations ("gemäß § 65 Abs. 2 i.V.m. Abs. 1 NGO")
+        "i.v.m",
+        "ivm",
+        "i.s.d",
+        "i.s.v",
+        "a.a.o",
+        "u.u",
+        "o.ä",
+        "u.ä",
+        "i.d.r",
+        "i.d.f",
+        "v.h",
+        "zzgl",
+        "abzgl",
+        "ggü",
+        "gez",
+        "lfd",
     ]
 )
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")

@@ -79,6 +79,9 @@ _OPERATIVE = re.compile(
     r"Vorlage|Darstellung|Stellungnahme|Übersicht|Aufstellung)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
+    # the request of a motion in the subjunctive with a passive ("sollten ... in Wiesen
+    # umgewandelt werden")
+    r"|\bsollte[n]?\b[^.;?]{0,160}?\b[a-zäöüß]+(?:t|en)\s+werden\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
     r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
     r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"

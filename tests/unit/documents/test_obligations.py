@@ -821,3 +821,12 @@ def test_an_announcement_on_a_top_page_is_recorded(sentence: str, due: date) -> 
 def test_a_routine_in_the_present_without_a_limit_is_no_obligation() -> None:
     e = extract_text(TOP_PAGE + "Die Auszahlung erfolgt jährlich im März.\n", name="r.txt")
     assert not e.deadlines and not e.reports
+
+
+def test_a_motions_request_in_the_subjunctive_passive_binds_its_term() -> None:
+    text = (
+        "Die SPD-Fraktion beantragt, das Thema im Umweltausschuss zu behandeln. Städtische "
+        "Grundstücke sollten unverzüglich in Wildblumenwiesen umgewandelt werden.\n"
+    )
+    e = extract_text(text, name="w.txt")
+    assert [d.text for d in e.deadlines] == ["unverzüglich"]

@@ -714,15 +714,37 @@ def calendar_week(text: str, context: DateContext) -> list[Term]:
 
 
 _SCHOOL_YEAR = re.compile(
-    r"\b(?:zum|zu\s+Beginn\s+des|bis\s+(?:zum\s+)?(?:Beginn|Ende)\s+des|spätestens\s+zum)\s+"
-    r"Schul(?:jahr(?:es)?(?:beginn)?|jahresbeginn|halbjahr(?:es)?)\s+(20\d{2})\s*/\s*(\d{2,4})",
+    r"\b(?:zum|zu\s+Beginn\s+des|(?:bis|spätestens)\s+(?:zum\s+)?(?:Beginn|Ende)\s+des|"
+    r"zum\s+(?:Beginn|Ende)\s+des|spätestens\s+zum)\s+"
+    r"(?:(?:ersten|zweiten|neuen|kommenden|nächsten|laufenden)\s+)?"
+    r"Schul(?:jahr(?:es)?(?:beginn)?|jahresbeginn|halbjahr(?:es)?)"
+    r"(?:\s+(20\d{2})\s*/\s*(\d{2,4}))?",
     _FLAGS,
 )
 
 
 def school_year(text: str, context: DateContext) -> list[Term]:
-    """``zum Schuljahresbeginn 2025/26``: the school year differs by Land; kept without a date."""
+    """``zum Schuljahresbeginn 2025/26``, ``spätestens zum Beginn des zweiten
+    Schulhalbjahres``: the school year differs by Land; kept without a date."""
     return [_term(m, "school_year", None, anchor="Schuljahr") for m in _SCHOOL_YEAR.finditer(text)]
+
+
+# "tritt am Tage nach ihrer Bekanntmachung in Kraft": the statute's formula for its entry into
+# force, an event without a date of its own
+_AFTER_PUBLICATION = re.compile(
+    r"\b(?:am|ab\s+dem|mit\s+dem)\s+Tage?\s+nach\s+(?:ihrer|seiner|der|deren|dessen)\s+"
+    r"(?:(?:öffentlichen|ortsüblichen|amtlichen)\s+)?(?:Bekanntmachung|Verkündung|Veröffentlichung)\b",
+    _FLAGS,
+)
+
+
+def after_publication(text: str, context: DateContext) -> list[Term]:
+    """``am Tage nach ihrer Bekanntmachung``: an entry into force that hangs on the
+    publication; no date."""
+    return [
+        _term(m, "after_publication", None, anchor="Bekanntmachung")
+        for m in _AFTER_PUBLICATION.finditer(text)
+    ]
 
 
 _UNTIL_NOUN = re.compile(
@@ -965,6 +987,7 @@ RULES: dict[str, Rule] = {
     "year_period": year_period,
     "calendar_week": calendar_week,
     "school_year": school_year,
+    "after_publication": after_publication,
     "event_anchor": event_anchor,
     "until_clause": until_clause,
     "until_event": until_event,
@@ -1002,7 +1025,6 @@ DIGIT_RULES = frozenset(
         "year_point",
         "year_period",
         "calendar_week",
-        "school_year",
     }
 )
 _DIGIT = re.compile(r"\d")

@@ -295,7 +295,8 @@ _TURNED_DOWN = re.compile(
 # eingereicht werden", "Der Vertrag läuft bis zum 31.12.2026", "Die Regelung gilt bis 2027").
 _NOT_A_LIMIT = re.compile(
     r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
-    r"Laufzeit|Gültigkeit)\b",
+    r"Laufzeit|Gültigkeit|beginnend|Pachtdauer|Pachtzeit|Mietdauer|Mietzeit|Vertragsdauer|"
+    r"Vertragslaufzeit|Nutzungsdauer|Bindungsfrist|Zweckbindungsfrist)\b",
     _I,
 )
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.

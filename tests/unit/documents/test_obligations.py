@@ -830,3 +830,19 @@ def test_a_motions_request_in_the_subjunctive_passive_binds_its_term() -> None:
     )
     e = extract_text(text, name="w.txt")
     assert [d.text for d in e.deadlines] == ["unverzüglich"]
+
+
+def test_the_term_of_a_lease_in_a_resolution_is_no_limit() -> None:
+    text = (
+        "Der Gemeinderat beschließt:\n1. Dem Nutzungsvertrag wird zugestimmt.\n"
+        "2. Die Pachtdauer beträgt 25 Jahre, beginnend am 01.04.2023 bis 31.12.2048.\n"
+    )
+    assert not extract_text(text, name="p.txt").deadlines
+
+
+def test_a_statutes_entry_into_force_after_publication_is_an_undated_event() -> None:
+    text = (
+        "Die Neufassung der Friedhofssatzung tritt ab dem Tag nach der Bekanntmachung in Kraft.\n"
+    )
+    e = extract_text(text, name="s.txt")
+    assert [(d.text, d.date) for d in e.deadlines] == [("ab dem Tag nach der Bekanntmachung", None)]

@@ -639,6 +639,12 @@ def settled_kind(text: str, header: Header) -> str | None:
     kind = header.kind
     if kind in _MENTIONED_KINDS and KIND_RULES["minutes"](text, bool(header.reference)):
         kind = "Niederschrift"
+    if kind in (None, "Niederschrift", "Protokoll", *_WEAK_KINDS) and KIND_RULES[
+        "agenda_item_page"
+    ](text, bool(header.reference)):
+        # a page that opens with one agenda item ("16.06.2025 - 5.1 Gebührenordnung") is an
+        # excerpt, though its record section is labelled "Wortprotokoll"
+        kind = "Auszug"
     if kind is None or (kind in _WEAK_KINDS and not header.reference):
         kind = kind_from_content(text, bool(header.reference)) or kind
     if kind == "Protokoll":

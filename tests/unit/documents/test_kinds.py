@@ -131,3 +131,12 @@ def test_minutes_told_in_the_past_are_an_excerpt_not_news() -> None:
         "welchen Themen Fragen gestellt werden können.\nHerr Retkowitz schilderte seine Lage."
     )
     assert kind_from_content(text, False) == "Auszug"
+
+
+def test_a_page_opening_with_one_agenda_item_is_an_excerpt_despite_its_wortprotokoll() -> None:
+    text = (
+        "16.06.2025 - 5.1 Gebührenordnung zur Festsetzung von Parkgebühren\n\n"
+        "Beschluss:\nzur Kenntnis genommen\n\nWortprotokoll\n\n"
+        "Herr Hoffmeister erläutert die Beschlussvorlage.\n"
+    )
+    assert extract_text(text, name="a.txt").kind == "Auszug"

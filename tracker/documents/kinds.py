@@ -123,6 +123,13 @@ def agenda_item_page(text: str, has_reference: bool) -> str | None:
     return "Auszug" if len(_NEXT_ITEM.findall(rest)) <= 1 else None
 
 
+def opens_with_an_item(text: str) -> bool:
+    """Whether the text's first line is one agenda item and no other item follows: a TOP page
+    whatever a later label calls its record section."""
+    first = _head(text, 1).strip()
+    return bool(_ITEM_OPENING.match(first)) and agenda_item_page(text, False) is not None
+
+
 # A report on a session for the public, headed by the session: "Kurzbericht über die Sitzung
 # der Gemeindevertretung", "Gemeinderatssitzung vom 02.03.2021", "Aus dem Gemeinderat",
 # "Aktuelles aus dem Gemeinderat".

@@ -25,7 +25,7 @@ from tracker.documents.fields import (
     label_value,
     split_cells,
 )
-from tracker.documents.kinds import KIND_RULES, kind_from_content
+from tracker.documents.kinds import KIND_RULES, kind_from_content, opens_with_an_item
 from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
@@ -639,9 +639,7 @@ def settled_kind(text: str, header: Header) -> str | None:
     kind = header.kind
     if kind in _MENTIONED_KINDS and KIND_RULES["minutes"](text, bool(header.reference)):
         kind = "Niederschrift"
-    if kind in (None, "Niederschrift", "Protokoll", *_WEAK_KINDS) and KIND_RULES[
-        "agenda_item_page"
-    ](text, bool(header.reference)):
+    if kind in (None, "Niederschrift", "Protokoll", *_WEAK_KINDS) and opens_with_an_item(text):
         # a page that opens with one agenda item ("16.06.2025 - 5.1 Gebührenordnung") is an
         # excerpt, though its record section is labelled "Wortprotokoll"
         kind = "Auszug"

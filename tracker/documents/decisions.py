@@ -48,7 +48,19 @@ _COUNCIL_NOUN = (
     r"(?:" + COUNCIL + r"|Ausschussmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
 )
-_COUNCIL_SUBJECT = r"\b(?:Der|Die|Das)\s+(" + _COUNCIL_NOUN + r"(?:\s+[A-ZÄÖÜ][\w-]+)?)\s+"
+# "Der Feuerwehrausschuss der Verbandsgemeinde Trier-Land", "Der Stadtrat der Stadt Burg"
+_OF_MUNICIPALITY = (
+    r"(?:\s+(?:der|des)\s+(?:Stadt|Gemeinde|Verbandsgemeinde|Samtgemeinde|Marktgemeinde|"
+    r"Ortsgemeinde|Kreisstadt|Hansestadt|Großen\s+Kreisstadt|Landkreises|Kreises|Amtes|Marktes)"
+    r"\s+[A-ZÄÖÜ][\w./-]*(?:\s+[A-ZÄÖÜ][\w./-]*)?)?"
+)
+_COUNCIL_SUBJECT = (
+    r"\b(?:Der|Die|Das)\s+("
+    + _COUNCIL_NOUN
+    + r"(?:\s+[A-ZÄÖÜ][\w-]+)?"
+    + _OF_MUNICIPALITY
+    + r")\s+"
+)
 
 # A postponement decided on the page: "wird der Tagesordnungspunkt auf die nächste Sitzung
 # verschoben", "Es wird beschlossen, die Angelegenheit zu vertagen", "sind ... mit der
@@ -68,7 +80,7 @@ _PRESENT = re.compile(
     _COUNCIL_SUBJECT + r"(?:(?:einstimmig\s+|mehrheitlich\s+)?(?:stimmt|stimmen)\s+"
     # the object up to "zu", within the sentence (an abbreviation's period does not end it)
     r"(?:\S*[^\s.]\s+|\S+\.\s+(?=[a-zäöüß\d])){0,30}?zu\b"
-    r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,8}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
+    r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,14}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
     r"|(?:stimmt|stimmen)\s+(?:\S+\s+){0,4}?für\s+(?:diese|dies|den|die|das)\b"
     r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"

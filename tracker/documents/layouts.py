@@ -521,7 +521,10 @@ def _labelled_decision(
 
 
 #: Kinds that record what was decided (not a proposal).
-DECISION_PAGES = frozenset({"Auszug", "Niederschrift", "Beschluss", "Protokoll", "Bericht"})
+#: Pages that record decisions (a gazette prints what the council decided, in the present)
+DECISION_PAGES = frozenset(
+    {"Auszug", "Niederschrift", "Beschluss", "Protokoll", "Bericht", "Amtsblatt", "Bekanntmachung"}
+)
 
 
 def _proposal(lines: list[str]) -> str | None:
@@ -673,7 +676,9 @@ def decided_in_present(text: str, header: Header) -> Header:
     elif header.kind is None:
         decision = prose_decision(text, RECORD_RULES)
     else:
-        return header
+        # a paper printed with its vote form ("dafür: 12 dagegen: 0"): counted votes are a
+        # record whatever the paper
+        decision = prose_decision(text, ("vote_tally",))
     return replace(header, decision=decision) if decision is not None else header
 
 

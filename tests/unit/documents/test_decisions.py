@@ -44,6 +44,16 @@ HEAD = (
         ("Der Ortsrat fasste den einstimmigen Beschluss, die Gebühren zu senken.", "adopted"),
         ("Der Kreistag billigte den Entwurf.", "adopted"),
         ("Der Rat beschloss die Satzung.", "adopted"),
+        (
+            "Der Feuerwehrausschuss der Verbandsgemeinde Trier-Land empfiehlt dem "
+            "Verbandsgemeinderat einstimmig, die Beschaffung zu beschließen.",
+            "recommended",
+        ),
+        (
+            "Der Jugendhilfeausschuss nimmt die Präsentation des Sozialberichts 2013 durch Herrn "
+            "Mrosek und Frau Berger zur Kenntnis.",
+            "noted",
+        ),
         # the verb before the council (a clause that opens with something else)
         ("Mit 18 Ja- und 3 Neinstimmen beschloss der Gemeinderat dies.", "adopted"),
         ("Das hat der Gemeinderat am Mittwoch, 1. Juni, einstimmig beschlossen.", "adopted"),
@@ -128,3 +138,22 @@ def test_the_resolution_formula_below_a_label_is_a_proposal() -> None:
         "1. Das Budget wird erhöht.\n"
     )
     assert extract_text(text, name="v.txt").decision is None
+
+
+def test_a_paper_printed_with_its_vote_form_records_the_vote() -> None:
+    text = (
+        "Beschlussvorlage\nBetreff: Neufassung der Friedhofssatzung\n\nBeschlussvorschlag:\n"
+        "Der Gemeinderat beschließt die Neufassung.\n\nAbstimmungsergebnis\ndafür:\n\n12\n\n"
+        "dagegen:\n\n0\n\nEnthaltungen:\n\n0\n"
+    )
+    decision = extract_text(text, name="v.txt").decision
+    assert decision is not None and decision.outcome == "adopted"
+
+
+def test_a_gazette_prints_the_decision_in_the_present() -> None:
+    text = (
+        "Amtsblatt der Stadt Burg\n\nDer Stadtrat der Stadt Burg beschließt die Satzung über "
+        "Sondernutzungen.\n"
+    )
+    decision = extract_text(text, name="g.txt").decision
+    assert decision is not None and decision.outcome == "adopted"

@@ -112,9 +112,29 @@ def part_of_year(sentence: str, context: DateContext) -> str | None:
     return _word(sentence, _PART_OF_YEAR.search(sentence))
 
 
+# The periods of procedure and of contracts, quoted as background (ANNOTATION: general
+# statutory periods are no obligation): the summons period, "frist- und ordnungsgemäß",
+# "Form und Frist", a notice, tender, objection or display period.
+_PROCEDURAL_PERIOD = re.compile(
+    r"^(?:(?:Ein)?[Ll]adungs|Kündigungs|Angebots|Bewerbungs|Bewerber|Auslegungs|Widerspruchs|"
+    r"Einspruchs|Einwendungs|Bindungs|Zweckbindungs|Zahlungs|Verjährungs|Jahres|Antrags|"
+    r"Ausschluss|Rechtsbehelfs|Klage|Anfechtungs)frist(?:en)?$|^frist(?:gerecht|gemäß|-)$",
+    re.IGNORECASE,
+)
+_FORM_AND_PERIOD = re.compile(r"\bForm\s*(?:,|und)\s*Frist\b|\bfrist-\s+und\s+ordnungsgemäß", re.I)
+
+
 def deadline_noun(sentence: str, context: DateContext) -> str | None:
-    """``Frist``, ``Termin``, ``Wiedervorlage`` and their compounds (``Berichtsfrist``)."""
-    return _word(sentence, _DEADLINE_NOUN.search(sentence))
+    """``Frist``, ``Termin``, ``Wiedervorlage`` and their compounds (``Berichtsfrist``); not
+    a period of procedure or of a contract (``Ladungsfrist``, ``Kündigungsfrist``, ``Form und
+    Frist``)."""
+    if _FORM_AND_PERIOD.search(sentence):
+        return None
+    for m in _DEADLINE_NOUN.finditer(sentence):
+        word = _word(sentence, m)
+        if word and not _PROCEDURAL_PERIOD.match(word):
+            return word
+    return None
 
 
 def urgency(sentence: str, context: DateContext) -> str | None:

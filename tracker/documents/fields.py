@@ -265,8 +265,13 @@ _REF_LABEL = (
     r"Nr\.)"
 )
 # After a label, a number may carry a letter prefix of its series: "Vorlage Nr.: AN 0088/2018".
+# Not a parcel's or a house's number: "Fl.Nr. 1844", "Flurstück Nr. 12", "Haus Nr. 3".
 _LABELLED_REF = re.compile(
-    r"(?<![\w-])(" + _REF_LABEL + r")\s*[-:–]?\s*((?:[A-Z]{1,4} (?=\d))?(?:" + _REF + r"|\d{3,7}))"
+    r"(?<![\w.-])(?<!Flurstück )(?<!Flurstücks )(?<!Flst\. )(?<!Flur )(?<!Haus )("
+    + _REF_LABEL
+    + r")\s*[-:–]?\s*((?:[A-Z]{1,4} (?=\d))?(?:"
+    + _REF
+    + r"|\d{3,7}))"
     r"(?![\w/-]|\.\d)"
 )
 _CITATION = re.compile(

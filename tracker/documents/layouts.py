@@ -132,12 +132,14 @@ def _looks_like_title(line: str) -> bool:
 # "Sitzung Stadtbezirksrat Misburg-Anderten am 01.11.2017".
 _SESSION_HEADING = re.compile(
     r"^(?:(?:Öffentliche[rs]?|Nichtöffentliche[rs]?)\s+(?:Teil\s+der\s+)?)?"
-    r"(?i:" + MINUTES_NAME + r")(?:\s+(?P<tail>(?:über|der|des|zur|vom)\b.*))?$"
+    # "Protokoll Nr. 3 der öffentlichen ... Beiratssitzung am 26.09.19"
+    r"(?i:" + MINUTES_NAME + r")(?:\s+Nr\.\s*\d+(?:/\d+)?)?"
+    r"(?:\s+(?P<tail>(?:über|der|des|zur|vom)\b.*))?$"
     r"|^(?:\d{1,3}\.\s+)?(?:(?:öffentliche|konstituierende|außerordentliche)\s+)?"
     r"(?:[A-ZÄÖÜ][\wäöüß]*s)?[Ss]itzung\s+(?:des|der)\s+[A-ZÄÖÜ].*$"
     r"|^Sitzung\s+(?:" + COUNCIL + r")\b.*$"
 )
-_SESSION_CONTINUED = re.compile(r"^(?:über|der|des|zur|vom)\s+\S")
+_SESSION_CONTINUED = re.compile(r"^(?:über|der|des|zur|vom|Sitzung\s+(?:des|der))\s+\S")
 _SESSION_DAY = re.compile(r"^(?:am|vom)\s+\S")
 
 

@@ -118,3 +118,14 @@ def test_a_top_title_split_into_subject_and_decision_is_joined() -> None:
     assert extract_text(text, name="t.txt").title == (
         "TOP Ö 2: Abfallgebührensatzung des Landkreises: Beschluss der neuen Abfallgebührensatzung"
     )
+
+
+def test_minutes_headed_with_their_number_keep_the_heading_as_title() -> None:
+    text = (
+        "• Keine Ergebnisse gefunden\n\n"
+        "Protokoll Nr. 3 der öffentlichen Schwachhauser Beiratssitzung am 26.09.19\n\n"
+        "Hela Dumas Gudrun Eickelberg\n\nTOP 1: Genehmigung der Tagesordnung\n"
+    )
+    assert extract_text(text, name="p.txt").title == (
+        "Protokoll Nr. 3 der öffentlichen Schwachhauser Beiratssitzung am 26.09.19"
+    )

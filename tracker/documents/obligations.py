@@ -83,9 +83,9 @@ _OPERATIVE = re.compile(
     # umgewandelt werden")
     r"|\bsollte[n]?\b[^.;?]{0,160}?\b[a-zäöüß]+(?:t|en)\s+werden\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
-    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,200}?\bzu\s+[a-zäöüß]{3,}en\b"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
-    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}en)\b"
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,200}?\bzu\s+[a-zäöüß]{3,}e[lr]?n\b"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}e[lr]?n)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
     _I,
@@ -133,9 +133,9 @@ _MANDATE = re.compile(
     # an order given, told in the perfect, with the task as an infinitive ("Die ADD hat die
     # Ortsgemeinde aufgefordert, die Maßnahmen bis zum 30.06. abzuschließen")
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
-    r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}en|[a-zäöüß]+zu[a-zäöüß]{2,}en)\b)"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}en|"
-    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}en)\b",
+    r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}e[lr]?n|[a-zäöüß]+zu[a-zäöüß]{2,}e[lr]?n)\b)"
+    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}e[lr]?n)\b",
     _I,
 )
 _PURPOSE_AHEAD = re.compile(r"^\s*Um\b[^,;.]{0,240}?\bzu\s*[a-zäöüß]+en\s*,\s*")
@@ -1039,8 +1039,15 @@ def find_obligations(
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)
         elif announced and plain:
+            # an announcement in a text without a date of its own: its future tense is what
+            # tells a date ahead from a record
             terms = [
-                t for t in terms if t.date is None or _is_limit(t, sentence) or _future(t, context)
+                t
+                for t in terms
+                if t.date is None
+                or _is_limit(t, sentence)
+                or _future(t, context)
+                or context.anchor is None
             ]
         elif plain and in_resolution and _TASK_ITEM.match(sentence):
             # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style

@@ -782,9 +782,9 @@ _SOFT = re.compile(
     r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit|"
     # urgency as an adjective of the task: "eine schnelle Abarbeitung", "die zeitnahe Umsetzung"
     r"(?:zeitnahe|umgehende|unverzügliche|baldmöglichste|schnellstmögliche|kurzfristige|zügige|"
-    r"baldige|rasche|schnelle)[nrsm]?\s+(?:Abarbeitung|Umsetzung|Erledigung|Bearbeitung|Klärung|"
-    r"Lösung|Prüfung|Beantwortung|Vorlage|Information|Realisierung|Entscheidung|Sanierung|"
-    r"Reparatur|Beseitigung|Behebung|Instandsetzung))\b",
+    # (any action noun: "die unverzügliche Nachrüstung", "eine zügige Umsetzung")
+    r"baldige|rasche|schnelle)[nrsm]?\s+(?:[A-ZÄÖÜ][a-zäöüß]+ung|Vorlage|Information|"
+    r"Reparatur))\b",
     _FLAGS,
 )
 

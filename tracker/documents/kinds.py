@@ -199,6 +199,21 @@ def motion(text: str, has_reference: bool) -> str | None:
     return "Antrag" if _MOTION.search(head) or _MOTION_HEAD.search(_head(text, 3)) else None
 
 
+# A letter whose request is the resolution formula of a motion ("Sehr geehrter Herr
+# Bürgermeister, der Ausschuss möge beschließen:"): the group's motion, whatever its
+# reasoning later tells in the past.
+_MOTION_FORMULA = _I(
+    r"^(?:Sehr\s+geehrte[rs]?|Liebe[rs]?)\b[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\bm[öo]ge[n]?\s+(?:\S+\s+){0,3}?"
+    r"beschlie(?:ß|ss)en\s*:",
+    re.MULTILINE,
+)
+
+
+def motion_letter(text: str, has_reference: bool) -> str | None:
+    """A letter to the head of the administration that opens with ``möge beschließen:``."""
+    return "Antrag" if _MOTION_FORMULA.search(_head(text, 8)) else None
+
+
 # A group asking the council to decide: "bitten den Rat um Beschlussfassung des folgenden
 # Antrags", "bittet um Aufnahme des o.g. Punktes auf die Tagesordnung sowie um Beratung und
 # Beschlussfassung" (the period of an abbreviation such as "o.g." does not end it).
@@ -292,6 +307,7 @@ KIND_RULES: dict[str, KindRule] = {
     # an agenda lists "Feststellung der Beschlussfähigkeit" among its items: before the record
     "agenda": agenda,
     "session_record": session_record,
+    "motion_letter": motion_letter,
     "news_report": news_report,
     "narration": narration,
     "motion": motion,

@@ -193,7 +193,7 @@ _ANNOUNCED = re.compile(
     r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen|"
     r"unterbreiten|unterbreitet|vorschlagen|vorgeschlagen|aufgreifen|aufgegriffen|befassen|"
     r"vorbereiten|vorbereitet|ausschreiben|ausgeschrieben|vergeben|einrichten|eingerichtet|"
-    r"fertigstellen|abschließen|beginnen|begonnen)\b"
+    r"fertigstellen|abschließen|beginnen|begonnen|festgelegt|festgesetzt)\b"
     r"|\b(?:sagt|sagte|sicherte|sichert)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,80}?\bzu\b"
     r"|\bzugesagt\b|\bzugesichert\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")

@@ -328,6 +328,7 @@ def test_a_period_without_a_year_waits_for_one() -> None:
     [
         ("zum Schuljahresbeginn 2025/26", "school_year"),
         ("spätestens zum Beginn des zweiten Schulhalbjahres", "school_year"),
+        ("mit der unverzüglichen Nachrüstung", "soft_term"),
         ("tritt am Tage nach ihrer Bekanntmachung in Kraft", "after_publication"),
         ("ab dem Tag nach der öffentlichen Bekanntmachung", "after_publication"),
         ("bis zur Klärung der Finanzierung", "until_event"),

@@ -140,3 +140,12 @@ def test_a_page_opening_with_one_agenda_item_is_an_excerpt_despite_its_wortproto
         "Herr Hoffmeister erläutert die Beschlussvorlage.\n"
     )
     assert extract_text(text, name="a.txt").kind == "Auszug"
+
+
+def test_a_letter_opening_with_the_resolution_formula_is_a_motion() -> None:
+    text = (
+        "Sehr geehrter Bürgermeister Dr. Ludwig,\nder Ausschuss möge beschließen:\n"
+        "Die Verwaltung wird beauftragt, ein Konzept vorzulegen.\nBegründung:\n"
+        "Die neu verabschiedete EU-Richtlinie verpflichtet die öffentliche Hand.\n"
+    )
+    assert kind_from_content(text, False) == "Antrag"

@@ -846,3 +846,12 @@ def test_a_statutes_entry_into_force_after_publication_is_an_undated_event() -> 
     )
     e = extract_text(text, name="s.txt")
     assert [(d.text, d.date) for d in e.deadlines] == [("ab dem Tag nach der Bekanntmachung", None)]
+
+
+def test_a_date_fixed_for_an_event_is_an_obligation() -> None:
+    text = (
+        "Niederschrift über die Sitzung des Stadtrates am 18.07.2023\n\n"
+        "Der Termin für die Durchführung des Bürgerentscheids wird auf den 24.09.2023 "
+        "festgelegt.\n"
+    )
+    assert date(2023, 9, 24) in {d.date for d in extract_text(text, name="b.txt").deadlines}

@@ -59,7 +59,14 @@ RULE_TEXTS: dict[str, tuple[str, str]] = {
     "relative_year": ("ein Jahr relativ zum Beschluss", "a year relative to the decision"),
     "year_period": ("ein Zeitraum von Jahren: sein letzter Tag", "a span of years: its last day"),
     "calendar_week": ("eine Kalenderwoche: ihr Freitag", "a calendar week: its Friday"),
-    "school_year": ("ein Schuljahr: der 31.07.", "a school year: 31 July"),
+    "school_year": (
+        "ein Schuljahr oder Schulhalbjahr: ohne Datum (der Beginn ist je nach Land verschieden)",
+        "a school year or half: no date (its start differs by Land)",
+    ),
+    "after_publication": (
+        "der Tag nach der Bekanntmachung: ein Ereignis ohne eigenes Datum",
+        "the day after publication: an event without a date of its own",
+    ),
     "season": ("eine Jahreszeit: ihr letzter Tag", "a season: its last day"),
     "relative_period": (
         "eine Frist ab dem Beschluss (§§ 187 Abs. 1, 188 BGB: der Beschlusstag zählt nicht)",

@@ -220,6 +220,9 @@ _ABBREVIATIONS = frozenset(
 )
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 _PERIOD_NOUN = re.compile(r"(?:Quartal|Halbjahr|Jahreshälfte|Bauabschnitt|Abschnitt|Stufe)")
+# A full date or a year before the period ends the sentence ("enden am 31.03.2021. Bevor",
+# "bis 2025. Die"); a day or an ordinal does not ("am 2. Juni", "im 2. Quartal").
+_ENDS_WITH_YEAR = re.compile(r"(?:\d{1,2}\.\s?\d{1,2}\.)?(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"[.!?]+[\"“”'»)]*\s+(?=[\"„“»(]?[A-ZÄÖÜ0-9-])")
 
 
@@ -237,7 +240,9 @@ def sentences(text: str) -> Iterator[str]:
         start = 0
         for m in _SENTENCE_END.finditer(block):
             before = block[start : m.start()].rsplit(" ", 1)[-1].lower().lstrip('("„[«')
-            if before.rstrip(".") in _ABBREVIATIONS or re.fullmatch(r"[\d./]+|[a-zäöü]", before):
+            if before.rstrip(".") in _ABBREVIATIONS or (
+                re.fullmatch(r"[\d./]+|[a-zäöü]", before) and not _ENDS_WITH_YEAR.fullmatch(before)
+            ):
                 continue
             if _ROMAN.fullmatch(before) and _PERIOD_NOUN.match(block, m.end()):
                 continue  # "im III. Quartal 2025": an ordinal

@@ -81,3 +81,17 @@ def test_a_dated_label_line_ends_its_paragraph() -> None:
 def test_a_sentence_naming_a_session_wrapped_after_its_date_goes_on() -> None:
     text = "Die Verwaltung soll dem Rat in der Sitzung am 12.05.2025\nberichten.\n"
     assert len(paragraphs(text)) == 1
+
+
+def test_a_full_date_or_a_year_before_the_period_ends_the_sentence() -> None:
+    text = "Die Verträge enden am 31.03.2021. Bevor neue abgeschlossen werden, muss es sein."
+    assert list(sentences(text)) == [
+        "Die Verträge enden am 31.03.2021.",
+        "Bevor neue abgeschlossen werden, muss es sein.",
+    ]
+    assert list(sentences("Die Kosten steigen bis 2025. Die Stadt zahlt.")) == [
+        "Die Kosten steigen bis 2025.",
+        "Die Stadt zahlt.",
+    ]
+    # a day of a month is an ordinal, not a sentence's end
+    assert len(list(sentences("Am 2. Juni kommt der Ausschuss zusammen."))) == 1

@@ -558,6 +558,13 @@ _ADDRESSED = (
         r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|fordert|fordern)\s+"
         r"(?:den|die|das)\s+(" + ADMINISTRATION + r")\b"
     ),
+    # the administration as the object before the participle: "haben ... die Verwaltung um
+    # Erarbeitung eines Konzeptes gebeten", "werden Verwaltung und Planer beauftragt"
+    re.compile(
+        r"\b(?:(?:haben|hat|hatten|hatte)\s+(?:\S+\s+){0,8}?(?:den|die|das)|(?:wird|werden)"
+        r"(?:\s+(?:die|der|das))?)\s+(" + ADMINISTRATION + r")\s+(?:[^\s.;:]+\s+){0,10}?"
+        r"(?:beauftragt|gebeten|ersucht|aufgefordert)\b"
+    ),
     # "den Beschluss, die Verwaltung zu ermächtigen, ..."
     re.compile(
         r"\b(?:den|die|das)\s+(" + ADMINISTRATION + r")\s+zu\s+(?:ermächtigen|beauftragen|bitten|"

@@ -20,6 +20,15 @@ from tracker.documents.layouts import addressed_party
         ),
         ("Sehr geehrter Herr Oberbürgermeister,\nwir fragen an:", "Oberbürgermeister"),
         ("Sehr geehrte Frau Bürgermeisterin Weber,\nwir fragen an:", "Bürgermeisterin"),
+        (
+            "In einem Antrag haben die Fraktionen die Verwaltung um Erarbeitung eines Konzeptes "
+            "gebeten.",
+            "Verwaltung",
+        ),
+        (
+            "Dafür werden Verwaltung und Planer beauftragt, die Planung voranzutreiben.",
+            "Verwaltung",
+        ),
     ],
 )
 def test_the_party_asked_to_act(text: str, party: str) -> None:

@@ -193,7 +193,11 @@ _ANNOUNCED = re.compile(
     r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen|"
     r"unterbreiten|unterbreitet|vorschlagen|vorgeschlagen|aufgreifen|aufgegriffen|befassen|"
     r"vorbereiten|vorbereitet|ausschreiben|ausgeschrieben|vergeben|einrichten|eingerichtet|"
-    r"fertigstellen|abschließen|beginnen|begonnen|festgelegt|festgesetzt)\b"
+    r"fertigstellen|abschließen|beginnen|begonnen|festgelegt|festgesetzt|"
+    # works and acts of the administration announced ("wird im Herbst 2025 saniert")
+    r"veröffentlicht|bekanntgegeben|bekanntgemacht|saniert|errichtet|gebaut|umgebaut|ausgebaut|"
+    r"erneuert|installiert|aufgestellt|angeschafft|beschafft|eröffnet|ausgezahlt|"
+    r"fortgeschrieben|überarbeitet|aktualisiert|ausgewertet|evaluiert)\b"
     r"|\b(?:sagt|sagte|sicherte|sichert)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,80}?\bzu\b"
     r"|\bzugesagt\b|\bzugesichert\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
@@ -462,11 +466,44 @@ def operative_text(text: str) -> str | None:
     return joined or None
 
 
+# A list that follows decisions up (Beschlusskontrolle): there a bare "Termin:" is a task's
+# due date, not a meeting's.
+_TASK_LIST = re.compile(
+    r"\b(?:Beschlusskontrolle|Beschlussverfolgung|Beschlussvollzugskontrolle|"
+    r"Erledigungsvermerk|Erledigungsstand|Umsetzungsstand)\b|^(?:Auftrag|Zuständig\w*)\s*:",
+    _I | re.MULTILINE,
+)
+_TASK_TERM = re.compile(r"^(Termin)\s*:\s*(.*)$", _I)
+
+
+# A report no one owes the council: a group promising its readers ("Über das Ergebnis werden
+# wir berichten"), or an agenda row that lists a report delivered there ("| 3.1 | Umsetzung
+# OZG Halbjährlicher Statusbericht, 10.01.2024 |": numbered, without a verb).
+_WE_REPORT = re.compile(
+    r"\b(?:werden|wollen|möchten|werde)\s+wir\b|\bwir\s+(?:werden|wollen|möchten)\b", _I
+)
+_ITEM_ROW = re.compile(r"^\W*(?:TOP\s*)?[ÖN]?\s*\d{1,2}(?:\.\d{1,2})*\.?\s*\W")
+_FINITE = re.compile(
+    r"\b(?:wird|werden|soll|sollen|ist|sind|hat|haben|muss|müssen|möge|mögen|berichtet|legt|"
+    r"stellt|informiert|gibt|erhält|erfolgt|bittet|beauftragt)\b|\bzu\s+[a-zäöüß]{3,}e[lr]?n\b|"
+    r"[a-zäöüß]zu[a-zäöüß]{2,}e[lr]?n\b",
+    _I,
+)
+
+
+def _not_owed(sentence: str) -> bool:
+    """Whether a report sentence is one no one owes the council (see :data:`_WE_REPORT`)."""
+    if _WE_REPORT.search(sentence) and not _PARTIES.search(sentence):
+        return True
+    return bool(_ITEM_ROW.match(sentence)) and not _FINITE.search(sentence)
+
+
 def _labelled(text: str, context: DateContext) -> list[Deadline]:
     found: list[Deadline] = []
     lines = lines_of(text)
+    task_list = _TASK_LIST.search(text) is not None
     for index, line in enumerate(lines):
-        m = _LABELLED.match(line)
+        m = _LABELLED.match(line) or (_TASK_TERM.match(line) if task_list else None)
         if m:
             label, value = m.group(1), m.group(2).strip()
         else:
@@ -1002,6 +1039,7 @@ def find_obligations(
             or _PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
             or _TURNED_DOWN.search(sentence)
+            or (reporting and _not_owed(sentence))
         ):
             continue
         if (
@@ -1017,9 +1055,9 @@ def find_obligations(
             for t in due_terms(sentence)
             if not t.weak
             or _binds_weak(t, sentence, in_resolution)
-            # a report announced for a time ahead ("wird dem Gemeinderat im Herbst 2025
-            # vorgestellt"): the time is its due date
-            or (reporting and announced and _future(t, context))
+            # a report or an act announced for a time ahead ("wird dem Gemeinderat im Herbst
+            # 2025 vorgestellt", "wird im Herbst 2025 veröffentlicht"): the time is its due date
+            or (announced and (_future(t, context) or context.anchor is None))
         ]
         if _schedule(sentence, terms):
             continue

@@ -855,3 +855,34 @@ def test_a_date_fixed_for_an_event_is_an_obligation() -> None:
         "festgelegt.\n"
     )
     assert date(2023, 9, 24) in {d.date for d in extract_text(text, name="b.txt").deadlines}
+
+
+def test_an_act_announced_for_a_season_ahead_is_recorded() -> None:
+    text = (
+        "Mitteilungsvorlage\nBetreff: Sachstand Breitbandausbau\n\nSachverhalt:\n"
+        "Die Ausschreibung wird im Herbst 2025 veröffentlicht.\n"
+    )
+    dates = {d.date for d in extract_text(text, name="m.txt").deadlines}
+    assert date(2025, 11, 30) in dates
+
+
+def test_a_bare_termin_in_a_list_that_follows_decisions_up_is_a_due_date() -> None:
+    head = "Beschlusskontrolle\n\nBeschluss-Nr. 45/2024 Radweg Lindenstraße\nAuftrag: Planung\n"
+    open_task = extract_text(head + "Termin: 30.06.2025\nStand: in Bearbeitung\n", name="o.txt")
+    assert [d.date for d in open_task.deadlines] == [date(2025, 6, 30)]
+    done = extract_text(head + "Termin: 30.06.2024\nStand: erledigt\n", name="d.txt")
+    assert not done.deadlines
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a group promising its readers
+        "Über das Ergebnis der Prüfung werden wir berichten.",
+        # an agenda row listing a report delivered there
+        "| 3.1 | Umsetzung Onlinezugangsgesetz Halbjährlicher Statusbericht, 10.01.2024 |",
+    ],
+)
+def test_a_report_no_one_owes_the_council_is_no_duty(sentence: str) -> None:
+    text = "Aus dem Ausschuss vom 18.01.2024\n\n" + sentence + "\n"
+    assert not extract_text(text, name="w.txt").reports

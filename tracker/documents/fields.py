@@ -444,7 +444,12 @@ _HAMBURG_DISTRICTS = (
 _HAMBURG = re.compile(
     r"(?:Bezirksversammlung|Bezirksamt(?:es|s)?|\bBezirk)\s*(" + one_of(_HAMBURG_DISTRICTS) + r")\b"
 )
-_NAME = r"[A-ZÄÖÜ][a-zäöüß][\w-]*(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+[A-ZÄÖÜ][\w-]*)?"
+# "Frankfurt am Main", "Neustadt an der Weinstraße"; not "Vettweiß am Donnerstag"
+_NAME = (
+    r"[A-ZÄÖÜ][a-zäöüß][\w-]*(?:\s+(?:an\s+der|am|im|in\s+der|ob\s+der)\s+"
+    r"(?!(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Sonnabend)\b)"
+    r"[A-ZÄÖÜ][\w-]*)?"
+)
 # "Ortsbeirat 8", not the day in "Gemeinderat 22.02.2022" or "Gemeinderates 22. Oktober 2019".
 _NUMBER = r"\d{1,2}\b(?!\.\s?(?:\d|[A-ZÄÖÜ][a-zäöü]+\s+\d{4}))"
 _NAMED_COUNCIL = re.compile(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tracker.documents import extract_text
 from tracker.documents.fields import council_in_session_heading, find_body
 
 
@@ -60,3 +61,8 @@ def test_a_meeting_in_the_beratungsfolge_is_no_session_heading() -> None:
         "28. öffentliche Sitzung der Gemeindevertretung Au\n"
     )
     assert council_in_session_heading(text) is None
+
+
+def test_a_weekday_after_am_is_no_part_of_the_municipalitys_name() -> None:
+    text = "Niederschrift über die 24. Sitzung des Rates der Gemeinde Vettweiß am Donnerstag, 22.02.2018\n"
+    assert extract_text(text, name="v.txt").body != "Gemeinde Vettweiß am Donnerstag"

@@ -64,5 +64,8 @@ def test_a_meeting_in_the_beratungsfolge_is_no_session_heading() -> None:
 
 
 def test_a_weekday_after_am_is_no_part_of_the_municipalitys_name() -> None:
-    text = "Niederschrift über die 24. Sitzung des Rates der Gemeinde Vettweiß am Donnerstag, 22.02.2018\n"
+    text = (
+        "Niederschrift über die 24. Sitzung des Rates der Gemeinde Vettweiß am Donnerstag, "
+        "22.02.2018\n"
+    )
     assert extract_text(text, name="v.txt").body != "Gemeinde Vettweiß am Donnerstag"

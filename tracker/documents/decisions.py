@@ -45,7 +45,8 @@ from tracker.documents.vocabulary import COUNCIL
 
 #: A council or committee as a noun phrase ("Gemeinderat", "Ausschuss für Umwelt").
 _COUNCIL_NOUN = (
-    r"(?:" + COUNCIL + r"|Ausschussmitglieder|"
+    r"(?:" + COUNCIL + r"|Ausschussmitglieder|Stadträte|Gemeinderäte|Kreisräte|Ortschaftsräte|"
+    r"Stadtverordneten|Gemeindevertreter|Ratsmitglieder|Ausschussmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
 )
 # "Der Feuerwehrausschuss der Verbandsgemeinde Trier-Land", "Der Stadtrat der Stadt Burg"
@@ -84,13 +85,18 @@ _PRESENT = re.compile(
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
     r"|(?:stimmt|stimmen)\s+(?:\S+\s+){0,4}?für\s+(?:diese|dies|den|die|das)\b"
     r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
-    r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|mit\s|(?:die|den|das)\s)"
+    # ("beschließt:" and "beschließt wie folgt" open a proposal as often as a record: not here)
+    r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|mit\s|(?:die|den|das)\s|bei\s+\d|"
+    r"auf\s+(?:seiner|ihrer)|in\s+(?:seiner|ihrer)|nach\s+(?:eingehender|kurzer|ausführlicher))"
+    r"|(?:ist|sind)\s+(?:einstimmig|mehrheitlich)\s+dafür\b"
+    r"|(?:erklärt|erklären)\s+(?:\S+\s+){0,3}?(?:sein|ihr)\s+Einverständnis"
     r"|(?:wählt|wählen|bestellt|bestellen|beruft|berufen)\b"
     r"|(?:erteilt|erteilen|versagt|versagen)\s+(?:\S+\s+){0,8}?(?:Einvernehmen|Zustimmung)"
     r"|(?:einstimmig\s+|mehrheitlich\s+)?(?:billigt|billigen|genehmigt|genehmigen)\b"
     r"|(?:folgt|folgen)\s+(?:einstimmig\s+|mehrheitlich\s+)?(?:dem|der)\s+(?:Beschlussvorschlag|"
     r"Beschlussempfehlung|Empfehlung|Vorschlag|Antrag)\w*"
-    r"|(?:fasst|fassen)\s+(?:\S+\s+){0,3}?(?:folgenden|nachstehenden|den)\s+Beschluss"
+    r"|(?:fasst|fassen)\s+(?:\S+\s+){0,3}?(?:folgenden|nachstehenden|den|folgende|nachstehende)\s+"
+    r"Beschl(?:uss|üsse)"
     r"|(?:erteilt|erteilen)\s+(?:\S+\s+){0,8}?Entlastung"
     r"|(?:stellt|stellen)\s+(?:\S+\s+){0,10}?(?:Jahresrechnung|Jahresabschluss|Ergebnis)\w*\s+"
     r"(?:\S+\s+){0,6}?fest\b)[^.]*"
@@ -99,7 +105,9 @@ _PAST = re.compile(
     _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?(?:zu|für)|lehnten?\s+"
     r"(?:\S+\s+){0,6}?ab|nahm(?:en)?\s+(?:\S+\s+){0,8}?(?:an|zur\s+Kenntnis)|empfahl(?:en)?|"
     r"verwies(?:en)?|vertagte[n]?|billigten?|genehmigten?|verabschiedeten?|"
-    r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse))\b[^.]*"
+    r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse)|erklärten?\s+(?:\S+\s+){0,3}?"
+    r"(?:sein|ihr)\s+Einverständnis|sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)\b|"
+    r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden)\b[^.]*"
 )
 # The same in the order of a main clause that opens with something else (verb second):
 # "Mit 18 Ja-Stimmen beschloss der Gemeinderat dies", "Das hat der Gemeinderat einstimmig
@@ -116,7 +124,8 @@ _PAST_INVERTED = re.compile(
 )
 _PAST_ADOPTING = re.compile(
     r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
-    r"gebilligt|genehmigt|verabschiedet|gefasst)\b"
+    r"gebilligt|genehmigt|verabschiedet|gefasst|Einverständnis|einverstanden|"
+    r"sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für))\b"
 )
 _RECOMMENDATION = re.compile(
     _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
@@ -129,13 +138,16 @@ _MATTER = (
     r"Beschlussvorlage|Beschlussempfehlung|Vorlage|Empfehlung|Tagesordnungspunkt|Punkt|TOP|"
     r"Angelegenheit|Beschlussfassung|Entscheidung|Beratung|Bericht|Satzung|Bauantrag|"
     r"Bauvoranfrage|Haushaltsplan|Haushaltssatzung|Jahresrechnung|Jahresabschluss|Entwurf|"
-    r"Vorschlag|Vertrag|Vergabe|Auftrag)"
+    r"Vorschlag|Vertrag|Vergabe|Auftrag|Beschluss)"
 )
 _PASSIVE = re.compile(
     r"\b(?:Der|Die|Das|Dem|Den)\s+(?:(?:\S+\s+){0,2}?)" + _MATTER + r"\w*\b[^.]{0,120}?"
     r"\b(?:wurde|wird|wurden|werden)\b(?:[^.]{0,80}?)\b(abgelehnt|angenommen|beschlossen|"
     r"zugestimmt|zurückgezogen|vertagt|zurückgestellt|abgesetzt|verwiesen|überwiesen|"
     r"zur\s+Kenntnis\s+genommen|gebilligt|genehmigt|bestätigt|für\s+erledigt\s+erklärt)\b[^.]*"
+    # the matter named before: "wurde dieser einstimmig beschlossen"
+    r"|\b(?:wurde|wird)\s+(?:dieser|diese|dieses|er|sie|es)\s+(?:\S+\s+){0,3}?(abgelehnt|angenommen|"
+    r"beschlossen|zugestimmt|vertagt|zurückgestellt)\b[^.]*"
     # "Der Antrag hat sich damit erledigt"
     r"|\b(?:Der|Die|Das)\s+" + _MATTER + r"\w*\s+(?:\S+\s+){0,4}?hat\s+sich\s+(?:\S+\s+){0,2}?"
     r"erledigt\b[^.]*"
@@ -230,7 +242,7 @@ def passive_result(text: str) -> Decision | None:
         if _NOT_A_MATTER.search(wording.split(" wurde")[0].split(" wird")[0]):
             continue
         outcome = outcome_of(wording)
-        verb = (m.group(1) or m.group(2) or "").lower()
+        verb = next((g for g in m.groups() if g), "").lower()
         if verb in ("gebilligt", "genehmigt", "bestätigt", "erteilt", "versagt", "verweigert"):
             outcome = "adopted"
         if outcome:

@@ -276,7 +276,7 @@ _LABELLED_REF = re.compile(
 )
 _CITATION = re.compile(
     r"(?:\b(?:zur|zum|gemäß|gem\.|siehe|vgl\.|laut|lt\.|betreffend|bzgl\.|aus\s+der|aus\s+dem|"
-    r"in\s+der|mit\s+der|zu\s+der|auf\s+die)|Beschluss(?:es)?|BVV-Beschluss)\s*$",
+    r"in\s+der|mit\s+der|zu\s+der|auf\s+die|auf\s+den|auf\s+das)|Beschluss(?:es)?|BVV-Beschluss)\s*$",
     re.IGNORECASE,
 )
 # PARLIS (Frankfurt) numbers a paper "OF 387/3" or "M 220", followed by its Betreff.

@@ -234,6 +234,7 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
                 and not _LABEL_LINE.match(line)
                 and not _STATUS_LINE.match(line)
                 and not DATE.match(line)
+                and not _CLOSING.match(line)
                 and not re.match(r"^[\w ./-]{2,30}:\s", line)  # "Verantwortlich: Dez. 5"
             ):
                 return _clean_title(line)
@@ -333,6 +334,20 @@ def _minutes_heading(lines: list[str], within: int) -> str | None:
     return None
 
 
+# A letter's salutation or closing: no title.
+_CLOSING = re.compile(
+    r"^(?:Mit\s+freundlichen\s+Grüßen|Sehr\s+geehrte|Liebe[rs]?\s|Im\s+Namen\b|Hochachtungsvoll|"
+    r"gez\.)",
+    re.IGNORECASE,
+)
+# A line that only dates the page ("Juli 2022", "im März 2024"): no heading.
+_MONTH_LINE = re.compile(
+    r"^(?:im\s+)?(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|"
+    r"Dezember)\s+\d{4}$",
+    re.IGNORECASE,
+)
+
+
 def _first_heading(lines: list[str]) -> str | None:
     """The first line of the head that reads as a heading (the last resort for a title):
     a minutes heading, else a few words, no label, date, number, person or kind word, not a
@@ -355,6 +370,7 @@ def _first_heading(lines: list[str]) -> str | None:
             or _LABEL_LINE.match(line)
             or re.match(r"^[\w ./-]{2,30}:\s", line)
             or DATE.search(line)
+            or _MONTH_LINE.match(line)
             or known_kind(words[0].capitalize().rstrip(":")) is not None
         ):
             continue

@@ -49,6 +49,13 @@ COUNCILS: tuple[str, ...] = (
     "Stadtteilbeirat",
     "Stadtbezirksbeirat",
     "Ortsvertretung",
+    # the names some councils and their groups use ("Stadtparlament" in Hesse, the
+    # "Gemeindevertreterversammlung" of some Brandenburg municipalities)
+    "Stadtparlament",
+    "Gemeindeparlament",
+    "Kreisparlament",
+    "Gemeindevertreterversammlung",
+    "Stadtbürgerschaft",
 )
 
 #: A regex alternative matching any council name, longest first.

@@ -146,20 +146,18 @@ def test_the_resolution_formula_below_a_label_is_a_proposal() -> None:
     assert extract_text(text, name="v.txt").decision is None
 
 
-def test_a_paper_printed_with_its_vote_form_records_the_vote() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paper printed with its vote form: counted votes are a record whatever the paper
         "Beschlussvorlage\nBetreff: Neufassung der Friedhofssatzung\n\nBeschlussvorschlag:\n"
         "Der Gemeinderat beschließt die Neufassung.\n\nAbstimmungsergebnis\ndafür:\n\n12\n\n"
-        "dagegen:\n\n0\n\nEnthaltungen:\n\n0\n"
-    )
-    decision = extract_text(text, name="v.txt").decision
-    assert decision is not None and decision.outcome == "adopted"
-
-
-def test_a_gazette_prints_the_decision_in_the_present() -> None:
-    text = (
+        "dagegen:\n\n0\n\nEnthaltungen:\n\n0\n",
+        # a gazette prints the decision in the present
         "Amtsblatt der Stadt Burg\n\nDer Stadtrat der Stadt Burg beschließt die Satzung über "
-        "Sondernutzungen.\n"
-    )
-    decision = extract_text(text, name="g.txt").decision
+        "Sondernutzungen.\n",
+    ],
+)
+def test_a_vote_form_or_a_gazette_records_the_decision(text: str) -> None:
+    decision = extract_text(text, name="v.txt").decision
     assert decision is not None and decision.outcome == "adopted"

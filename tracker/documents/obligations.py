@@ -178,7 +178,7 @@ _LAYS_BEFORE = (
 _FUTURE_REPORT = re.compile(
     r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
     r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen|"
-    r"unterbreiten|vorschlagen)\b"
+    r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
@@ -197,7 +197,10 @@ _ANNOUNCED = re.compile(
     # works and acts of the administration announced ("wird im Herbst 2025 saniert")
     r"veröffentlicht|bekanntgegeben|bekanntgemacht|saniert|errichtet|gebaut|umgebaut|ausgebaut|"
     r"erneuert|installiert|aufgestellt|angeschafft|beschafft|eröffnet|ausgezahlt|"
-    r"fortgeschrieben|überarbeitet|aktualisiert|ausgewertet|evaluiert)\b"
+    r"fortgeschrieben|überarbeitet|aktualisiert|ausgewertet|evaluiert|"
+    # a decision to come ("Der formelle Beschluss wird in der nächsten Sitzung gefasst", "Die
+    # Beschlussfassung wird am 10. November erfolgen")
+    r"gefasst|getroffen|erfolgen)\b"
     r"|\b(?:sagt|sagte|sicherte|sichert)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,80}?\bzu\b"
     r"|\bzugesagt\b|\bzugesichert\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
@@ -253,7 +256,7 @@ _REPORT = re.compile(
     # a presentation to a body still to come ("wird dem Gemeinderat im Herbst vorgestellt")
     r"\b(?:wird|werden)\b[^.;?]{0,120}?\b(?:dem|der|den)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|"
     r"\w*[Aa]usschuss\w*|Gremium|Gremien)\b[^.;?]{0,80}?\b(?:vorgestellt|präsentiert|"
-    r"dargestellt|erläutert)\b|"
+    r"dargestellt|erläutert|zur\s+Verfügung\s+gestellt|übermittelt|zugeleitet)\b|"
     # "auf dem Laufenden zu halten", "in Kenntnis zu setzen", "gibt ... einen Überblick" (not
     # "hatten ... auf dem Laufenden gehalten"; "ist ... zur Kenntnis zu geben" is Berlin's
     # formula for passing the paper itself on)

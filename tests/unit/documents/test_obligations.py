@@ -886,3 +886,23 @@ def test_a_bare_termin_in_a_list_that_follows_decisions_up_is_a_due_date() -> No
 def test_a_report_no_one_owes_the_council_is_no_duty(sentence: str) -> None:
     text = "Aus dem Ausschuss vom 18.01.2024\n\n" + sentence + "\n"
     assert not extract_text(text, name="w.txt").reports
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("Der formelle Beschluss wird in der nächsten Sitzung gefasst.", "in der nächsten Sitzung"),
+        ("Die Beschlussfassung wird am 10. November 2025 erfolgen.", "10. November 2025"),
+    ],
+)
+def test_a_decision_announced_for_a_session_is_an_obligation(sentence: str, phrase: str) -> None:
+    text = "Aus der Sitzung des Marktgemeinderates vom 29.09.2025\n\n" + sentence + "\n"
+    assert phrase in {d.text for d in extract_text(text, name="d.txt").deadlines}
+
+
+def test_papers_to_be_given_to_the_body_are_a_report_duty() -> None:
+    text = (
+        "Aus der Sitzung des Marktgemeinderates vom 29.09.2025\n\n"
+        "Die Berechnungsunterlagen vom Büro Delta werden dem Gremium zur Verfügung gestellt.\n"
+    )
+    assert extract_text(text, name="r.txt").reports

@@ -69,6 +69,11 @@ _PASSIVE_REQUEST = (
     r"(?:wird|werden|wurde|wurden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|"
     r"aufgefordert|verpflichtet|angewiesen)\b"
 )
+#: The separable prefixes of an infinitive with "zu" inside ("vorzulegen", "abzuschließen").
+_SEPARABLE = (
+    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|"
+    r"wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)"
+)
 _OPERATIVE = re.compile(
     r"\b"
     + _PASSIVE_REQUEST
@@ -82,10 +87,14 @@ _OPERATIVE = re.compile(
     # the request of a motion in the subjunctive with a passive ("sollten ... in Wiesen
     # umgewandelt werden")
     r"|\bsollte[n]?\b[^.;?]{0,160}?\b[a-zäöüß]+(?:t|en)\s+werden\b"
-    # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act
-    r"|\b(?:beschließt|beschließen|beschloss|beschlossen)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,200}?\bzu\s+[a-zäöüß]{3,}e[lr]?n\b"
+    # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act; "Wir
+    # beantragen, die Planung bis Ende 2026 abzuschließen": a motion's request
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen|beantragt|beantragen|beantrage)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,200}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
+    + _SEPARABLE
+    + r"zu[a-zäöüß]{2,}e[lr]?n)\b"
     r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
-    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}e[lr]?n)\b"
+    + _SEPARABLE
+    + r"zu[a-zäöüß]{2,}e[lr]?n)\b"
     r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
     _I,
@@ -112,7 +121,8 @@ _STARTS = re.compile(
 # "der am 26. November 2015 nichtöffentlich gefassten Beschlüsse", "die bis Juni eingegangenen
 # Anträge": a past participle in attributive use dates a thing done, not a duty ahead.
 _DONE = re.compile(
-    r"\s+(?:[a-zäöüß]+\s+){0,2}?[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
+    r"\s+(?:(?:im|in\s+der|vom|von\s+der|durch\s+den|durch\s+die)\s+[A-ZÄÖÜ]\S*\s+)?"
+    r"(?:[a-zäöüß]+\s+){0,2}?[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
 )
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
 # zum 25.02. Widerspruch einlegen"): a notice's term, not the administration's obligation.
@@ -135,7 +145,8 @@ _MANDATE = re.compile(
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
     r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}e[lr]?n|[a-zäöüß]+zu[a-zäöüß]{2,}e[lr]?n)\b)"
     r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
-    r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)zu[a-zäöüß]{2,}e[lr]?n)\b",
+    + _SEPARABLE
+    + r"zu[a-zäöüß]{2,}e[lr]?n)\b",
     _I,
 )
 _PURPOSE_AHEAD = re.compile(r"^\s*Um\b[^,;.]{0,240}?\bzu\s*[a-zäöüß]+en\s*,\s*")
@@ -549,8 +560,11 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
-        if _DONE.match(sentence, term.end, term.end + 50):
-            continue  # "der am 26. November 2015 gefassten Beschlüsse": a past event, attributive
+        if not _is_limit(term, sentence) and _DONE.match(sentence, term.end, term.end + 60):
+            # "der am 26. November 2015 gefassten Beschlüsse", "die am 28.06.2022 im
+            # Gemeinderat vorgestellte Satzung": a past event, attributive (not "bis zum
+            # 30.06. den geprüften Bericht vorzulegen", a limit before the object)
+            continue
         if term.date in skip and term.rule in ("numeric_date", "named_date"):
             continue
         if _past_mention(term, sentence, context):

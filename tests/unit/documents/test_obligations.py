@@ -906,3 +906,24 @@ def test_papers_to_be_given_to_the_body_are_a_report_duty() -> None:
         "Die Berechnungsunterlagen vom Büro Delta werden dem Gremium zur Verfügung gestellt.\n"
     )
     assert extract_text(text, name="r.txt").reports
+
+
+def test_a_limit_before_an_object_with_a_participle_keeps_its_date() -> None:
+    text = (
+        "Der Gemeinderat möge beschließen:\nDie Verwaltung wird beauftragt, bis zum 30.06.2025 "
+        "den geprüften Bericht vorzulegen.\n"
+    )
+    assert [d.date for d in extract_text(text, name="l.txt").deadlines] == [date(2025, 6, 30)]
+
+
+def test_a_date_of_a_thing_done_before_its_participle_is_no_limit() -> None:
+    text = (
+        "Die Fraktion beantragt, die am 28.06.2022 im Gemeinderat vorgestellte Satzung sofort in "
+        "Kraft zu setzen.\n"
+    )
+    assert date(2022, 6, 28) not in {d.date for d in extract_text(text, name="d.txt").deadlines}
+
+
+def test_a_motions_request_with_an_infinitive_binds_its_limit() -> None:
+    text = "Wir beantragen, die Planung bis Ende des Jahres 2026 abzuschließen.\n"
+    assert date(2026, 12, 31) in {d.date for d in extract_text(text, name="b.txt").deadlines}

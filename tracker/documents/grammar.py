@@ -293,7 +293,10 @@ def day_without_year(text: str, context: DateContext) -> list[Term]:
 
 _YEAR_END = re.compile(
     r"\b(?:bis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?|zum\s+)?"
-    r"(?:Jahresende|Jahresschluss|Ende\s+des\s+Jahres|Jahresabschluss)(?:\s+" + _YEAR + r")?",
+    r"(?:Jahresende|Jahresschluss|Ende\s+des\s+Jahres)(?:\s+" + _YEAR + r")?"
+    # "Jahresabschluss" is the year's accounts ("der Jahresabschluss 2018 fällt positiv aus")
+    # unless a limit word makes it the year's end ("bis zum Jahresabschluss")
+    r"|\bbis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?Jahresabschluss(?:\s+" + _YEAR + r")?",
     _FLAGS,
 )
 

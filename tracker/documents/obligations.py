@@ -169,10 +169,15 @@ def _is_operative(text: str) -> bool:
     return any(
         not (
             m.group(0).lower().startswith(("hat", "haben", "ist", "sind"))
-            and _NOT_A_DUTY.search(m.group(0))
+            and (_NOT_A_DUTY.search(m.group(0)) or _SUBCLAUSE_BETWEEN.search(m.group(0)))
         )
         for m in _OPERATIVE.finditer(text)
     )
+
+
+# "haben ergeben, dass eine Anlage wirtschaftlicher zu betreiben ist": the infinitive belongs to
+# a subordinate clause, not to "hat ... zu tun"
+_SUBCLAUSE_BETWEEN = re.compile(r",\s*(?:dass|daß|ob|wenn|weil|da|als|wie|obwohl)\b", _I)
 
 
 # "legt ... vor": the separable verb in the present, a paper still to come.

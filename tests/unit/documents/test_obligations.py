@@ -927,3 +927,18 @@ def test_a_date_of_a_thing_done_before_its_participle_is_no_limit() -> None:
 def test_a_motions_request_with_an_infinitive_binds_its_limit() -> None:
     text = "Wir beantragen, die Planung bis Ende des Jahres 2026 abzuschließen.\n"
     assert date(2026, 12, 31) in {d.date for d in extract_text(text, name="b.txt").deadlines}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the infinitive of a subordinate clause is no "hat ... zu tun"
+        "Ausführliche Diskussionen im Gemeinderat am 24.9.2008 haben ergeben, dass eine Anlage "
+        "auf dem Bauhof wirtschaftlicher zu betreiben ist.",
+        # the year's accounts are no year's end
+        "Da Haushalte das Vorsichtsprinzip beachten müssen, hoffen wir, dass der "
+        "Jahresabschluss 2018 positiv ausfallen wird.",
+    ],
+)
+def test_a_subclause_infinitive_or_the_years_accounts_set_no_limit(text: str) -> None:
+    assert not extract_text(text + "\n", name="s.txt").deadlines

@@ -941,6 +941,22 @@ def statute(r: Reading) -> bool:
     return _STATUTE.search(r.sentence) is not None and _REQUESTED.search(r.sentence) is None
 
 
+# A standing rule of procedure: a period counted back from every session ("möglichst 14 Tage vor
+# der Sitzung vorzulegen", "zehn Kalendertage vor dem ersten geplanten Ausschusstermin").
+_STANDING_PERIOD = re.compile(
+    r"\b(?:\d{1,2}|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|vierzehn)\s+"
+    r"(?:Kalender|Werk|Arbeits)?(?:tage?|wochen?)\s+vor\s+(?:der|dem|jeder|jedem|einer|einem)\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]*(?:[Ss]itzung|[Tt]ermin|[Bb]eratung)\b",
+    _I,
+)
+
+
+def standing_period(r: Reading) -> bool:
+    """A period counted back from every session, in a sentence that asks nobody to act: a
+    standing rule of procedure, not a duty with a date."""
+    return _STANDING_PERIOD.search(r.sentence) is not None and _REQUESTED.search(r.sentence) is None
+
+
 def passed(r: Reading) -> bool:
     """Every dated term of a sentence that orders nothing lies before the document's own
     date: a record of what was planned, not a duty ahead (a report answering a motion that
@@ -966,6 +982,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "forecast": forecast,
     "earliest": earliest,
     "statute": statute,
+    "standing_period": standing_period,
     "passed": passed,
 }
 

@@ -55,6 +55,11 @@ CASES = [
         date(2025, 12, 31),
     ),
     (
+        "standing_period",
+        HEAD + "Die Anträge sind bis zum 31.12.2025 jeweils 14 Tage vor der Sitzung vorzulegen.",
+        date(2025, 12, 31),
+    ),
+    (
         "passed",
         DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
         date(2023, 12, 31),

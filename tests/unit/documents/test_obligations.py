@@ -942,3 +942,12 @@ def test_a_motions_request_with_an_infinitive_binds_its_limit() -> None:
 )
 def test_a_subclause_infinitive_or_the_years_accounts_set_no_limit(text: str) -> None:
     assert not extract_text(text + "\n", name="s.txt").deadlines
+
+
+def test_a_standing_period_before_every_session_is_shown_not_recorded() -> None:
+    text = (
+        "Bericht des Bürgermeisters\n\nAngelegenheiten, die auf die Tagesordnung gesetzt werden "
+        "sollen, sind ihm möglichst 14 Tage vor der Sitzung in schriftlicher Form vorzulegen.\n"
+    )
+    e = extract_text(text, name="g.txt")
+    assert not e.reports and not e.deadlines

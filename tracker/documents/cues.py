@@ -118,10 +118,16 @@ def part_of_year(sentence: str, context: DateContext) -> str | None:
 _PROCEDURAL_PERIOD = re.compile(
     r"^(?:(?:Ein)?[Ll]adungs|Kündigungs|Angebots|Bewerbungs|Bewerber|Auslegungs|Widerspruchs|"
     r"Einspruchs|Einwendungs|Bindungs|Zweckbindungs|Zahlungs|Verjährungs|Jahres|Antrags|"
-    r"Ausschluss|Rechtsbehelfs|Klage|Anfechtungs)frist(?:en)?$|^frist(?:gerecht|gemäß|-)$",
+    r"Ausschluss|Rechtsbehelfs|Klage|Anfechtungs|Ruhe|Bau|Sperr|Äußerungs)frist(?:en)?$"
+    r"|^frist(?:gerecht|gemäß|-)$",
     re.IGNORECASE,
 )
-_FORM_AND_PERIOD = re.compile(r"\bForm\s*(?:,|und)\s*Frist\b|\bfrist-\s+und\s+ordnungsgemäß", re.I)
+_FORM_AND_PERIOD = re.compile(
+    r"\bForm\s*(?:,|und)\s*Frist\b|\bfrist-\s+und\s+ordnungsgemäß"
+    # a period the text stated before ("während dieser Frist", "innerhalb der genannten Frist")
+    r"|\b(?:dieser|der\s+(?:genannten|o\.\s?g\.|vorgenannten|obigen))\s+Frist\b",
+    re.I,
+)
 
 
 def deadline_noun(sentence: str, context: DateContext) -> str | None:

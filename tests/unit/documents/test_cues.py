@@ -41,6 +41,8 @@ UNMARKED = [
     ("deadline_noun", "Bedenken gegen Form, Frist werden nicht erhoben.", DOC_2024),
     ("deadline_noun", "Er stellt die frist- und ordnungsgemäße Einladung fest.", DOC_2024),
     ("deadline_noun", "Der Vertrag ist 6 Wochen vor Kündigungsfrist kündbar.", DOC_2024),
+    ("deadline_noun", "Nach Ablauf der Ruhefrist werden die Grabstellen vergeben.", DOC_2024),
+    ("deadline_noun", "Während dieser Frist liegen die Unterlagen aus.", DOC_2024),
     ("date_ahead", "Das Schreiben vom 24.11.2024 liegt vor.", DOC_2024),
     ("date_ahead", "Die Zahlen von 2022 wurden am 03.02.2022 veröffentlicht.", DOC_2024),
     ("date_ahead", "Dieser TOP wird nach TOP 1.1. behandelt.", DOC_2024),

@@ -269,7 +269,8 @@ def named_date(text: str, context: DateContext) -> list[Term]:
 
 
 _DAY_NO_YEAR = re.compile(
-    r"\b(?:bis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?|spätestens\s+(?:zum\s+|am\s+)?|zum\s+)"
+    # "am 10. November" too: a point in time, bound only where a sentence orders or announces
+    r"\b(?:bis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?|spätestens\s+(?:zum\s+|am\s+)?|zum\s+|am\s+)"
     r"(\d{1,2})\.\s*(?:(\d{1,2})\.|(" + MONTH + r"))(?!\s*\d)",
     _FLAGS,
 )

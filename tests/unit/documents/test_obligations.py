@@ -951,3 +951,12 @@ def test_a_standing_period_before_every_session_is_shown_not_recorded() -> None:
     )
     e = extract_text(text, name="g.txt")
     assert not e.reports and not e.deadlines
+
+
+def test_a_day_without_a_year_announced_takes_the_documents_year() -> None:
+    text = (
+        "Gemeinderatssitzung vom 29.09.2020\n\nBM Pfaff teilt mit, dass die Abrechnung im März "
+        "auf der Tagesordnung gestanden hätte. Die Beschlussfassung wird am 10. November "
+        "erfolgen.\n"
+    )
+    assert date(2020, 11, 10) in {d.date for d in extract_text(text, name="n.txt").deadlines}

@@ -541,7 +541,7 @@ def _after(start: date, unit: str, amount: int) -> date:
 _EVENTS = (
     r"Sommerpause|Winterpause|Weihnachtspause|Osterpause|Sommerferien|Herbstferien|"
     r"Osterferien|Winterferien|Weihnachtsferien|Pfingstferien|Frühjahrsferien|Faschingsferien|"
-    r"Parlamentspause|Jahreswechsel|"
+    r"Parlamentspause|Jahreswechsel|Ostern|Weihnachten|Pfingsten|"
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
     r"Kommunalwahl(?:en)?|Landtagswahl(?:en)?|Bundestagswahl(?:en)?|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )
@@ -575,7 +575,9 @@ _EVENT = re.compile(
     # "mit dem Entwurf des Haushalts 2026 vorzulegen": together with the budget's draft
     r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)"
     r"|\bmit\s+dem\s+((?:Entwurf\s+des\s+Haushalt(?:s|es|splans)|Haushalt(?:s|splan)?entwurf)"
-    r"(?:\s+(?:19|20)\d{2}(?:/\d{2,4})?)?)",
+    r"(?:\s+(?:19|20)\d{2}(?:/\d{2,4})?)?)"
+    # a feast without an article: "bis Ostern", "vor Weihnachten", "nach Pfingsten 2026"
+    r"|\b(?:bis|vor|nach)\s+((?:Ostern|Weihnachten|Pfingsten)(?:\s+(?:19|20)\d{2})?)\b",
     _FLAGS,
 )
 
@@ -598,7 +600,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        named = (m.group(i) for i in (1, 2, 6, 7, 8, 9))  # the event; else the session phrase
+        named = (m.group(i) for i in (1, 2, 6, 7, 8, 9, 10))  # the event; else the session phrase
         anchor = next((g for g in named if g), None) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
@@ -645,7 +647,9 @@ def period_of_year(text: str, context: DateContext) -> list[Term]:
 
 _RELATIVE_YEAR = re.compile(
     r"\b(?:noch\s+)?(?:bis\s+(?:zum\s+)?Ende\s+(?:des\s+)?|im\s+Laufe\s+des\s+|in\s+|im\s+)"
-    r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden)\s+Jahr(?:es)?\b",
+    r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden)\s+Jahr(?:es)?\b"
+    # "nächstes Jahr", "im Folgejahr"
+    r"|\b(nächstes)\s+Jahr\b|\b(?:im|bis\s+(?:zum\s+)?Ende\s+des)\s+(Folgejahr)(?:es)?\b",
     _FLAGS,
 )
 
@@ -659,7 +663,8 @@ def relative_year(text: str, context: DateContext) -> list[Term]:
         if anchor is None:
             found.append(_term(m, "relative_year", None, anchor="year"))
             continue
-        ahead = m.group(1).lower() in ("nächsten", "kommenden", "folgenden")
+        which = (m.group(1) or m.group(2) or m.group(3)).lower()
+        ahead = which in ("nächsten", "kommenden", "folgenden", "nächstes", "folgejahr")
         found.append(_term(m, "relative_year", date(anchor.year + ahead, 12, 31)))
     return found
 
@@ -721,7 +726,7 @@ _SCHOOL_YEAR = re.compile(
     r"\b(?:zum|zu\s+Beginn\s+des|(?:bis|spätestens)\s+(?:zum\s+)?(?:Beginn|Ende)\s+des|"
     r"zum\s+(?:Beginn|Ende)\s+des|spätestens\s+zum)\s+"
     r"(?:(?:ersten|zweiten|neuen|kommenden|nächsten|laufenden)\s+)?"
-    r"Schul(?:jahr(?:es)?(?:beginn)?|jahresbeginn|halbjahr(?:es)?)"
+    r"Schul(?:jahr(?:es)?(?:beginn|ende)?|jahresbeginn|jahresende|halbjahr(?:es)?)\b"
     r"(?:\s+(20\d{2})\s*/\s*(\d{2,4}))?",
     _FLAGS,
 )
@@ -784,6 +789,7 @@ _SOFT = re.compile(
     r"alsbald|zügig|rechtzeitig|baldigst|ehestmöglich|frühestmöglich|schnellstmöglichst|"
     r"(?:zum|zu\s+einem)\s+(?:nächst|frühest|schnellst)möglichen\s+Zeitpunkt|"
     r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit|"
+    r"in\s+den\s+(?:kommenden|nächsten|folgenden)\s+(?:Tagen|Wochen|Monaten)|"
     # urgency as an adjective of the task: "eine schnelle Abarbeitung", "die zeitnahe Umsetzung"
     r"(?:zeitnahe|umgehende|unverzügliche|baldmöglichste|schnellstmögliche|kurzfristige|zügige|"
     # (any action noun: "die unverzügliche Nachrüstung", "eine zügige Umsetzung")

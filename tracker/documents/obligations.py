@@ -231,9 +231,23 @@ _ANNOUNCED = re.compile(
     # present of a plan, not of a routine, where "bis" or "spätestens" bounds it
     r"|\b(?:erfolgt|erfolgen)\b[^.;?]{0,80}?\b(?:bis|spätestens)\b"
     r"|\b(?:bis|spätestens)\b[^.;?]{0,80}?\b(?:erfolgt|erfolgen)\b"
+    # the administration (or one of its offices) acting in the present or the future with a
+    # limit: "Die Verwaltung prüft bis zum 30.06.", "Der Bauhof stellt die Bänke bis Ostern
+    # auf", "Frau Meier wird bis zum 01.05. die Unterlagen verschicken"
+    r"|^(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r"|Bauhof|Stadtwerke|Gemeindewerke|Kämmerei|"
+    r"[\w-]*amt|[\w-]*verwaltung)\s+(?!(?:hat|hatte|war|wurde|ist|sind|kann|könnte|darf|"
+    # (not a state, an expectation or a record: "verfügt bis 2027 über Mittel", "rechnet bis
+    # 2027 mit Defiziten", "geht davon aus")
+    r"verfügt|rechnet|geht|bleibt|hofft|befürchtet|schätzt|sieht|hält|liegt|steht|verzeichnet|"
+    r"erhält|erhielt|benötigt|braucht|kennt|weiß|erwartet|rechnete|ging)\b)"
+    r"[a-zäöüß]+t\b[^.;?]{0,100}?\b(?:bis|spätestens)\b"
+    r"|\b(?:wird|werden)\b[^.;?]{0,60}?\b(?:bis|spätestens)\b(?:[^.;?]|(?<=\d)\.){0,80}?\b"
+    # (not a state to come: "werden bis 2027 stabil bleiben", "wird bis 2030 verlängert werden")
+    r"(?!(?:sein|werden|bleiben|gelten|laufen|dauern|steigen|sinken|fallen|reichen|liegen|"
+    r"stehen|bestehen|betragen|kosten|haben)\b)[a-zäöüß]{3,}e[lr]?n\s*[.;]?$"
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
-    r"|\b(?:erwartet|erwarten)\b[^.;?]{0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
-    r"Stellungnahme|Entwurf|Antwort|Ergebnis)\w*\b"
+    r"|\b(?:erwartet|erwarten)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
+    r"Stellungnahme|Entwurf|Antwort|Ergebnis|\w*[Aa]ufstellung|\w*[Üü]bersicht|\w*[Ss]chätzung)\w*\b"
     # a matter to come on an agenda ("werden auch ein Tagesordnungspunkt ... sein")
     r"|\b(?:wird|werden)\b[^.;?]{0,80}?\b(?:Tagesordnungspunkt|Beratungsgegenstand)\b"
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that

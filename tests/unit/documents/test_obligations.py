@@ -960,3 +960,36 @@ def test_a_day_without_a_year_announced_takes_the_documents_year() -> None:
         "erfolgen.\n"
     )
     assert date(2020, 11, 10) in {d.date for d in extract_text(text, name="n.txt").deadlines}
+
+
+MINUTES_HEAD = (
+    "Niederschrift über die Sitzung des Gemeinderates am 10.03.2025\n\nTOP 4 Verschiedenes\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Verwaltung prüft bis zum 30.06.2025, ob ein Zuschuss möglich ist.",
+        "Der Bauhof stellt die Bänke bis Ende April 2025 auf.",
+        "Frau Meier wird bis zum 01.05.2025 die Unterlagen verschicken.",
+        "Der Ausschuss erwartet bis zum 30. April 2025 eine Kostenaufstellung.",
+    ],
+)
+def test_an_action_with_a_limit_in_the_present_or_future_is_recorded(sentence: str) -> None:
+    e = extract_text(MINUTES_HEAD + sentence + "\n", name="a.txt")
+    assert e.deadlines
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Verwaltung verfügt bis 2027 über ausreichende Mittel.",
+        "Die Kämmerei rechnet bis 2027 mit Defiziten.",
+        "Die Gebühren werden bis 2027 stabil bleiben.",
+        "Der Vertrag wird bis 31.12.2030 verlängert werden.",
+    ],
+)
+def test_a_state_or_an_expectation_with_a_limit_is_no_obligation(sentence: str) -> None:
+    e = extract_text(MINUTES_HEAD + sentence + "\n", name="s.txt")
+    assert not e.deadlines and not e.reports

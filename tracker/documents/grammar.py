@@ -1101,6 +1101,8 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
             r"regelmäßig|fortlaufend|kontinuierlich|jeweils\s+zu\s+den\s+Sitzungen|"
             r"(?:zu|in)\s+jeder\s+Sitzung|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
             r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig|"
+            # "informiert den Ausschuss laufend über den Sachstand"
+            r"(?:informier|unterricht|berichte)\w*\s+(?:\S+\s+){0,3}?laufend\b|"
             r"auf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b",
             _FLAGS,
         ),

@@ -509,6 +509,7 @@ _TASK_LIST = re.compile(
 _TASK_TERM = re.compile(r"^(Termin)\s*:\s*(.*)$", _I)
 
 
+_ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\s*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
 # A report no one owes the council: a group promising its readers ("Über das Ergebnis werden
 # wir berichten"), or an agenda row that lists a report delivered there ("| 3.1 | Umsetzung
 # OZG Halbjährlicher Statusbericht, 10.01.2024 |": numbered, without a verb).
@@ -1079,7 +1080,18 @@ def find_obligations(
         recurrence = recurrence_of(sentence) if reporting else None
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
-            reporting and (recurrence or _FUTURE_REPORT.search(sentence))
+            reporting
+            and (
+                recurrence
+                or _FUTURE_REPORT.search(sentence)
+                # the resolution's present: "Der Bürgermeister unterrichtet den Rat zeitnah"
+                or (
+                    in_resolution
+                    and _ADMIN_SUBJECT.match(sentence)
+                    and not _REPORTED_SPEECH.search(sentence)
+                    and not _INFORMED_STATE.search(sentence)
+                )
+            )
         )
         if plain and not binding and not postponed and not announced:
             continue

@@ -993,3 +993,11 @@ def test_an_action_with_a_limit_in_the_present_or_future_is_recorded(sentence: s
 def test_a_state_or_an_expectation_with_a_limit_is_no_obligation(sentence: str) -> None:
     e = extract_text(MINUTES_HEAD + sentence + "\n", name="s.txt")
     assert not e.deadlines and not e.reports
+
+
+def test_the_resolutions_present_report_is_a_duty() -> None:
+    text = (
+        "Antrag der Fraktion XY vom 03.03.2025\nBetreff: Klimaschutz\n\nDer Rat möge beschließen:\n"
+        "Die Verwaltung informiert den Ausschuss laufend über den Sachstand.\n"
+    )
+    assert [r.recurrence for r in extract_text(text, name="p.txt").reports] == ["regular"]

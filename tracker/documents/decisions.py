@@ -46,7 +46,7 @@ from tracker.documents.vocabulary import COUNCIL
 #: A council or committee as a noun phrase ("Gemeinderat", "Ausschuss für Umwelt").
 _COUNCIL_NOUN = (
     r"(?:" + COUNCIL + r"|Ausschussmitglieder|Stadträte|Gemeinderäte|Kreisräte|Ortschaftsräte|"
-    r"Stadtverordneten|Gemeindevertreter|Ratsmitglieder|Ausschussmitglieder|"
+    r"Stadtverordneten|Gemeindevertreter|Ratsmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
 )
 # "Der Feuerwehrausschuss der Verbandsgemeinde Trier-Land", "Der Stadtrat der Stadt Burg"

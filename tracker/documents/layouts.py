@@ -538,8 +538,8 @@ def _labelled_decision(
     return None
 
 
-#: Kinds that record what was decided (not a proposal).
-#: Pages that record decisions (a gazette prints what the council decided, in the present)
+#: Kinds that record what was decided, not a proposal (a gazette prints what the council
+#: decided, in the present).
 DECISION_PAGES = frozenset(
     {"Auszug", "Niederschrift", "Beschluss", "Protokoll", "Bericht", "Amtsblatt", "Bekanntmachung"}
 )

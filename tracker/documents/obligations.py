@@ -59,9 +59,6 @@ _OPERATIVE_END = re.compile(
     r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
     _I,
 )
-# The spans between a verb and its complement, ``(?:[^.;?]|...)``, run over the dots of a
-# numeric date ("am 04.03.2004 behandelt") and of an ordinal ("im 1. Quartal", "zum 30. Juni")
-# but stop at the end of a sentence.
 #: A passive request: "wird ersucht", "werden um einen Bericht bis Ende 2020 gebeten".
 # "wird ... beauftragt"; in minutes also "wurde mit der Beantwortung ... beauftragt" (the
 # record of the order given in the session)
@@ -69,10 +66,21 @@ _PASSIVE_REQUEST = (
     r"(?:wird|werden|wurde|wurden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|"
     r"aufgefordert|verpflichtet|angewiesen)\b"
 )
-#: The separable prefixes of an infinitive with "zu" inside ("vorzulegen", "abzuschließen").
-_SEPARABLE = (
+#: Any character of one sentence: the spans between a verb and its complement run over the dots
+#: of a numeric date ("am 04.03.2004"), of an ordinal ("im 1. Quartal") and of the common
+#: abbreviations ("Abs.", "Nr.", "z.B."), but stop at the end of a sentence.
+_WITHIN_SENTENCE = (
+    r"(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|"
+    r"(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|"
+    r"(?<=\bd)\.(?=h))"
+)
+#: An infinitive with "zu" ("zu sanieren", "zu erneuern"), or with "zu" inside after a
+#: separable prefix ("vorzulegen", "abzuschließen").
+_INFINITIVE = (
+    r"(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|"
     r"wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)"
+    r"zu[a-zäöüß]{2,}e[lr]?n)\b"
 )
 _OPERATIVE = re.compile(
     r"\b"
@@ -89,13 +97,15 @@ _OPERATIVE = re.compile(
     r"|\bsollte[n]?\b[^.;?]{0,160}?\b[a-zäöüß]+(?:t|en)\s+werden\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act; "Wir
     # beantragen, die Planung bis Ende 2026 abzuschließen": a motion's request
-    r"|\b(?:beschließt|beschließen|beschloss|beschlossen|beantragt|beantragen|beantrage)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,200}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
-    + _SEPARABLE
-    + r"zu[a-zäöüß]{2,}e[lr]?n)\b"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
-    + _SEPARABLE
-    + r"zu[a-zäöüß]{2,}e[lr]?n)\b"
-    r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
+    r"|\b(?:beschließt|beschließen|beschloss|beschlossen|beantragt|beantragen|beantrage)\b"
+    + _WITHIN_SENTENCE
+    + r"{0,200}?\b"
+    + _INFINITIVE
+    + r"|\b(?:hat|haben|ist|sind)\b"
+    + _WITHIN_SENTENCE
+    + r"{0,160}?\b"
+    + _INFINITIVE
+    + r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
     r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
     _I,
 )
@@ -144,9 +154,7 @@ _MANDATE = re.compile(
     # Ortsgemeinde aufgefordert, die Maßnahmen bis zum 30.06. abzuschließen")
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
     r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}e[lr]?n|[a-zäöüß]+zu[a-zäöüß]{2,}e[lr]?n)\b)"
-    r"|\b(?:hat|haben|ist|sind)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
-    + _SEPARABLE
-    + r"zu[a-zäöüß]{2,}e[lr]?n)\b",
+    r"|\b(?:hat|haben|ist|sind)\b" + _WITHIN_SENTENCE + r"{0,160}?\b" + _INFINITIVE,
     _I,
 )
 _PURPOSE_AHEAD = re.compile(r"^\s*Um\b[^,;.]{0,240}?\bzu\s*[a-zäöüß]+en\s*,\s*")
@@ -202,7 +210,9 @@ _FUTURE_REPORT = re.compile(
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
 _ANNOUNCED = re.compile(
-    r"\b(?:wird|werden|werde|soll|sollen|solle)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
+    r"\b(?:wird|werden|werde|soll|sollen|solle)\b"
+    + _WITHIN_SENTENCE
+    + r"{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
     r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
@@ -217,7 +227,7 @@ _ANNOUNCED = re.compile(
     # a decision to come ("Der formelle Beschluss wird in der nächsten Sitzung gefasst", "Die
     # Beschlussfassung wird am 10. November erfolgen")
     r"gefasst|getroffen|erfolgen)\b"
-    r"|\b(?:sagt|sagte|sicherte|sichert)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,80}?\bzu\b"
+    r"|\b(?:sagt|sagte|sicherte|sichert)\b" + _WITHIN_SENTENCE + r"{0,80}?\bzu\b"
     r"|\bzugesagt\b|\bzugesichert\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
     r"|\b(?:vereinbart|verabredet|verständigt\w*|verständigte\w*)\s*,\s*(?:dass|diesen|diese|"
@@ -252,7 +262,7 @@ _ANNOUNCED = re.compile(
     r"|\b(?:wird|werden)\b[^.;?]{0,80}?\b(?:Tagesordnungspunkt|Beratungsgegenstand)\b"
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that
     # happened ("ist ... in Kraft getreten") is none
-    r"|\b(?:tritt|treten)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,120}?\b(?:in|außer)\s+Kraft\b"
+    r"|\b(?:tritt|treten)\b" + _WITHIN_SENTENCE + r"{0,120}?\b(?:in|außer)\s+Kraft\b"
     # a decided change taking effect ("Die erste Erhöhung kommt zum 1. Oktober", "gilt ab dem
     # 01.01.2026", "wird mit Wirkung zum 1.7. wirksam")
     r"|\b(?:gilt|gelten|greift|greifen|kommt|kommen|wirksam)\b[^.;?]{0,60}?"
@@ -292,7 +302,9 @@ _REPORT = re.compile(
     # formula for passing the paper itself on)
     r"\bvorzutragen\b|\bdarlegen\b|\bBeantwortung\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
     r"\bin\s+Kenntnis\s+(?:zu\s+setzen|setzen|setzt)\b|"
-    r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,120}?\bvorliegen\b|"
+    r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b"
+    + _WITHIN_SENTENCE
+    + r"{0,120}?\bvorliegen\b|"
     + _LAYS_BEFORE,
     _I,
 )
@@ -509,6 +521,8 @@ _TASK_LIST = re.compile(
 _TASK_TERM = re.compile(r"^(Termin)\s*:\s*(.*)$", _I)
 
 
+# The administration as the subject opening a sentence (a resolution's item may be numbered):
+# "Die Verwaltung informiert den Ausschuss laufend".
 _ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\s*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
 # A report no one owes the council: a group promising its readers ("Über das Ergebnis werden
 # wir berichten"), or an agenda row that lists a report delivered there ("| 3.1 | Umsetzung
@@ -639,7 +653,9 @@ def _time_word(sentence: str) -> bool:
 # A resolution in the passive present ("wird ... ausgebaut", "werden ... ergänzt"): the
 # section under "möge beschließen" binds even without a modal or a limit.
 _RESOLVED = re.compile(
-    r"\b(?:wird|werden)\b(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|(?<=\bd)\.(?=h)){0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
+    r"\b(?:wird|werden)\b"
+    + _WITHIN_SENTENCE
+    + r"{0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
     r"ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
 )
 
@@ -684,6 +700,12 @@ def _future(term: Term, context: DateContext) -> bool:
     record of the past)."""
     anchor = context.anchor
     return term.date is not None and anchor is not None and term.date > anchor
+
+
+def _not_before(term: Term, context: DateContext) -> bool:
+    """Whether an announced term may bind: it lies after the document's own date, or the text
+    has no date of its own (then the announcement's future tense tells ahead from past)."""
+    return context.anchor is None or _future(term, context)
 
 
 def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = False) -> str:
@@ -1122,7 +1144,7 @@ def find_obligations(
             or _binds_weak(t, sentence, in_resolution)
             # a report or an act announced for a time ahead ("wird dem Gemeinderat im Herbst
             # 2025 vorgestellt", "wird im Herbst 2025 veröffentlicht"): the time is its due date
-            or (announced and (_future(t, context) or context.anchor is None))
+            or (announced and _not_before(t, context))
         ]
         if _schedule(sentence, terms):
             continue
@@ -1142,15 +1164,10 @@ def find_obligations(
         if postponed and plain:
             terms = _postponement_terms(sentence, terms)
         elif announced and plain:
-            # an announcement in a text without a date of its own: its future tense is what
-            # tells a date ahead from a record
             terms = [
                 t
                 for t in terms
-                if t.date is None
-                or _is_limit(t, sentence)
-                or _future(t, context)
-                or context.anchor is None
+                if t.date is None or _is_limit(t, sentence) or _not_before(t, context)
             ]
         elif plain and in_resolution and _TASK_ITEM.match(sentence):
             # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style

@@ -94,9 +94,9 @@ def _ends_paragraph(line: str, width: int) -> bool:
     last line of a paragraph that an export put on one line each (web pages). Wrapped prose
     (PDF) fills its lines to about the same width. A record's heading line
     (:data:`_HEADING_LINE`) ends it at any width."""
-    if _HEADING_LINE.search(line) and _GOES_ON.search(line) is None:
-        return True
-    return width >= 60 and len(line) < width // 2 and _GOES_ON.search(line) is None
+    if _GOES_ON.search(line) is not None:
+        return False
+    return _HEADING_LINE.match(line) is not None or (width >= 60 and len(line) < width // 2)
 
 
 def paragraphs(text: str) -> list[str]:

@@ -647,7 +647,7 @@ def period_of_year(text: str, context: DateContext) -> list[Term]:
 
 _RELATIVE_YEAR = re.compile(
     r"\b(?:noch\s+)?(?:bis\s+(?:zum\s+)?Ende\s+(?:des\s+)?|im\s+Laufe\s+des\s+|in\s+|im\s+)"
-    r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden)\s+Jahr(?:es)?\b"
+    r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden|neuen)\s+Jahr(?:es)?\b"
     # "nächstes Jahr", "im Folgejahr"
     r"|\b(nächstes)\s+Jahr\b|\b(?:im|bis\s+(?:zum\s+)?Ende\s+des)\s+(Folgejahr)(?:es)?\b",
     _FLAGS,
@@ -664,7 +664,7 @@ def relative_year(text: str, context: DateContext) -> list[Term]:
             found.append(_term(m, "relative_year", None, anchor="year"))
             continue
         which = (m.group(1) or m.group(2) or m.group(3)).lower()
-        ahead = which in ("nächsten", "kommenden", "folgenden", "nächstes", "folgejahr")
+        ahead = which in ("nächsten", "kommenden", "folgenden", "neuen", "nächstes", "folgejahr")
         found.append(_term(m, "relative_year", date(anchor.year + ahead, 12, 31)))
     return found
 

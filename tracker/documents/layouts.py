@@ -50,6 +50,8 @@ class Header:
     addressee: str | None = None
     initiators: tuple[str, ...] = ()
     date: date | None = None
+    #: the system's own record names the kind (a file page's type): no content rule overrides it
+    kind_given: bool = False
 
 
 _TITLE_LABELS = (
@@ -663,8 +665,11 @@ _MENTIONED_KINDS = frozenset(
 def settled_kind(text: str, header: Header) -> str | None:
     """The kind the document has: minutes that name themselves win over a paper they
     mention; a weak word is replaced by what the content says; ``Protokoll`` is
-    ``Niederschrift``; a ``Vorlage`` that proposes a resolution is a ``Beschlussvorlage``."""
+    ``Niederschrift``; a ``Vorlage`` that proposes a resolution is a ``Beschlussvorlage``; a
+    kind the system's own record gives stays."""
     kind = header.kind
+    if header.kind_given and kind != "Vorlage":
+        return kind
     if kind in _MENTIONED_KINDS and KIND_RULES["minutes"](text, bool(header.reference)):
         kind = "Niederschrift"
     if kind in (None, "Niederschrift", "Protokoll", *_WEAK_KINDS) and opens_with_an_item(text):

@@ -88,7 +88,7 @@ _OPERATIVE = re.compile(
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
     # "bittet um Vorlage eines Konzepts": a request for a paper, not "bittet um Zustimmung"
-    r"|\b(?:bittet|bitten)\s+(?:\S+\s+){0,3}?um\s+(?:(?:einen|eine|die|den)\s+)?(?:[\w-]*[Bb]ericht|"
+    r"|\b(?:bittet|bitten)\s+(?:\S+\s+){0,5}?um\s+(?:(?:einen|eine|die|den)\s+)?(?:[\w-]*[Bb]ericht|"
     r"Vorlage|Darstellung|Stellungnahme|Übersicht|Aufstellung)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
@@ -288,7 +288,7 @@ _REPORT = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
-    r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+)?Vorlage\b|"
+    r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+|eine\s+)?(?:Vorlage|Darstellung|Übersicht)\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
     # "Maßnahmen aufzuzeigen": proposals to present
@@ -431,7 +431,10 @@ _ADDRESSEE_PASSIVE = re.compile(
 )
 _ADDRESSEE_ACTIVE = re.compile(
     r"\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+"
-    r"(?:(?:der|die|das)\s+(?:" + COUNCIL + r"|Ausschuss)\s+)?(?:den|die|das)\s+"
+    # the subject after the verb: the council, a committee, a group ("bittet die
+    # Grünen-Fraktion die Verwaltung um ...")
+    r"(?:(?:der|die|das)\s+(?:" + COUNCIL + r"|Ausschuss|[\w-]*[Ff]raktion|[\w-]*[Gg]ruppe)\s+)?"
+    r"(?:den|die|das)\s+"
     r"((?:[\w./-]+\s+){0,4}?[\w./-]+?)\s*(?:,|\.|\s+(?:auf|um|zu|bis|mit|im|in|für|dafür|"
     r"darum|hiermit|deshalb|daher|nochmals|erneut|außerdem)\b)"
 )

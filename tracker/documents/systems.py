@@ -175,12 +175,33 @@ _RUN_ON_MINUTES = re.compile(
 _FILE_HEADING = re.compile(r"^(?P<kind>[^()]{3,60}?)\s*\((?P<inner>.+)\)$")
 
 
+# The file's type as the page's heading names it, where it is no kind word of its own.
+_FILE_KINDS = {"Beschlusstext": "Beschluss", "Allgemeine Vorlage": "Vorlage"}
+
+
+def _file_kind(heading: str | None) -> str | None:
+    """The paper's type from the page's heading (``Beschlussvorlage (...)``, ``Beschlusstext
+    (...)``, ``Öffentliche Niederschrift (Rat)``): the system's own record of it."""
+    named = _FILE_HEADING.match(heading or "")
+    if named is None:
+        return None
+    word = named.group("kind").strip()
+    return _FILE_KINDS.get(word) or known_kind(word)
+
+
 def _file_page(text: str, header: Header, profile: Profile) -> Header:
     """The page names the municipality (``Kommune``) and the file (its heading above
-    ``Daten``); the paper may name neither: the body, and the title when the file's text
-    yields none (the heading of minutes in it, else the page's heading)."""
+    ``Daten``, with the file's type); the paper may name neither: the body, the kind, and
+    the title when the file's text yields none (the heading of minutes in it, else the
+    page's heading)."""
     lines = lines_of(text)
     content = text.split(profile.content_after or "", 1)[-1]
+    heading = next(
+        (lines[i - 1] for i in range(1, min(len(lines), 12)) if lines[i] == "Daten"), None
+    )
+    given = _file_kind(heading)
+    if given:
+        header = replace(header, kind=given, kind_given=True)
     town = label_value(lines, ("Kommune",))
     # the page names its municipality: it is the body where the file names none or only a
     # council without a name (as the seeds annotate a Politik bei Uns page)
@@ -189,9 +210,6 @@ def _file_page(text: str, header: Header, profile: Profile) -> Header:
         header = replace(header, body=m.group(0) if m else town)
     if header.title is None:
         minutes = _RUN_ON_MINUTES.search(content.strip()[:400])
-        heading = next(
-            (lines[i - 1] for i in range(1, min(len(lines), 12)) if lines[i] == "Daten"), None
-        )
         if minutes:
             header = replace(header, title=squash(minutes.group(0)))
         elif heading and len(heading) <= 200 and not heading.endswith("."):

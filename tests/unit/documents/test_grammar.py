@@ -309,6 +309,7 @@ MARCH_2024 = DateContext(decision_date=date(2024, 3, 14))
         ("noch in diesem Jahr", "relative_year", date(2024, 12, 31)),
         ("bis Ende nächsten Jahres", "relative_year", date(2025, 12, 31)),
         ("nächstes Jahr", "relative_year", date(2025, 12, 31)),
+        ("im neuen Jahr", "relative_year", date(2025, 12, 31)),
         ("im Folgejahr", "relative_year", date(2025, 12, 31)),
         ("im Laufe des Jahres 2025", "year_period", date(2025, 12, 31)),
         ("bis KW 12/2025", "calendar_week", date(2025, 3, 23)),

@@ -382,6 +382,40 @@ def test_a_politik_bei_uns_file_without_a_heading_of_its_own(
     assert extract_text(text, name="p.txt").title == title
 
 
+@pytest.mark.parametrize(
+    ("heading", "content", "kind"),
+    [
+        # the file's type in the page's heading is the system's own record of the kind
+        (
+            "Beschlussvorlage (Weitere Schulentwicklungsplanung)",
+            "Zu TOP: Drucksache: WP8158/2013 Begründung: Ziel der Planung war es.",
+            "Beschlussvorlage",
+        ),
+        # though the excerpt reads like minutes
+        (
+            "Beschlusstext (Spielraumplanung)",
+            "Beschluss aus der Sitzung des Jugendhilfeausschusses der Stadt Brühl am 08.03.2018 "
+            "Öffentliche Sitzung Ratsherr Saß informiert, dass zugestimmt wurde.",
+            "Beschluss",
+        ),
+        ("Öffentliche Niederschrift (Rat)", "Die Sitzung wird eröffnet.", "Niederschrift"),
+        # a generic Vorlage is settled by its content as before
+        (
+            "Allgemeine Vorlage (Fundtiere)",
+            "Gemeinde Kall Vorlagen-Nr. 107/2004 An den Haupt- und Finanzausschuss mit der Bitte "
+            "um Beschlussfassung Beschlussvorschlag: Der Haupt- und Finanzausschuss beschließt, "
+            "dem Verein einen Zuschuss zu gewähren.",
+            "Beschlussvorlage",
+        ),
+    ],
+)
+def test_a_politik_bei_uns_file_takes_its_kind_from_the_page_heading(
+    heading: str, content: str, kind: str
+) -> None:
+    text = PBU_PAGE.format(heading=heading) + "\nInhalt der Datei\n\n" + content + "\n"
+    assert extract_text(text, name="p.txt").kind == kind
+
+
 def test_a_report_on_a_session_is_titled_by_its_heading_and_is_a_report() -> None:
     text = (
         "Aus der öffentlichen Gemeinderatssitzung vom 05.11.2020\n\nMitteilungen der Verwaltung\n\n"

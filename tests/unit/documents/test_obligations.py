@@ -428,6 +428,16 @@ def test_a_request_for_a_paper_is_a_report_duty() -> None:
     )
 
 
+def test_a_group_asking_the_administration_for_an_account_is_a_report_duty() -> None:
+    extraction = extract_text(
+        "Seit dem Beschluss sind eineinhalb Jahre vergangen, deshalb bittet die Grünen-Fraktion "
+        "die Verwaltung um Darstellung des Planungsstandes.",
+        name="t.txt",
+    )
+    assert len(extraction.reports) == 1
+    assert extraction.addressee == "Verwaltung"
+
+
 def test_a_session_ahead_is_a_due_date_a_session_on_record_is_not() -> None:
     ahead, _ = read(
         "Das Konzept ist dem Ausschuss in seiner Sitzung am 15.05.2025 vorzustellen.", RESOLUTION

@@ -378,6 +378,8 @@ _ANSWER_START = re.compile(
     r"^[^\S\n]*(?:Antwort(?:\s+(?:der|des)\s+\w+)?|Beantwortung(?:\s+der\s+Anfrage)?|"
     r"Stellungnahme(?:\s+(?:der|des)\s+\w+)?)\s*:?[^\S\n]*$"
     r"|^[^\S\n]*(?:Antwort|Beantwortung)\s*:"
+    # "Antwort des Oberbürgermeisters (Schreiben vom 12.08.2024):", "Antwort zu 3: Ja."
+    r"|^[^\S\n]*(?:Antwort|Beantwortung)\s+(?:der|des|zu|auf|von)\b[^\n:?]{0,100}:"
     r"|^[^\S\n]*(?:Die|Der)\s+\w+\s+(?:beantwortet|antwortet)\b[^\n]{0,80}?\bwie\s+folgt\b",
     re.MULTILINE,
 )

@@ -206,6 +206,11 @@ _FUTURE_REPORT = re.compile(
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
     _I,
 )
+# The administration or one of its offices ("Friedhofsverwaltung", "Tiefbauamt", "Bauhof").
+_OFFICE = (
+    r"(?:" + ADMINISTRATION + r"|Bauhof|Stadtwerke|Gemeindewerke|Kämmerei|[\w-]*amt|"
+    r"[\w-]*verwaltung)"
+)
 # An action announced for later ("Die Berichte werden auf die Tagesordnung der nächsten
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
@@ -244,8 +249,7 @@ _ANNOUNCED = re.compile(
     # the administration (or one of its offices) acting in the present or the future with a
     # limit: "Die Verwaltung prüft bis zum 30.06.", "Der Bauhof stellt die Bänke bis Ostern
     # auf", "Frau Meier wird bis zum 01.05. die Unterlagen verschicken"
-    r"|^(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r"|Bauhof|Stadtwerke|Gemeindewerke|Kämmerei|"
-    r"[\w-]*amt|[\w-]*verwaltung)\s+(?!(?:hat|hatte|war|wurde|ist|sind|kann|könnte|darf|"
+    r"|^(?:Die|Der|Das)\s+" + _OFFICE + r"\s+(?!(?:hat|hatte|war|wurde|ist|sind|kann|könnte|darf|"
     # (not a state, an expectation or a record: "verfügt bis 2027 über Mittel", "rechnet bis
     # 2027 mit Defiziten", "geht davon aus")
     r"verfügt|rechnet|geht|bleibt|hofft|befürchtet|schätzt|sieht|hält|liegt|steht|verzeichnet|"
@@ -255,6 +259,13 @@ _ANNOUNCED = re.compile(
     # (not a state to come: "werden bis 2027 stabil bleiben", "wird bis 2030 verlängert werden")
     r"(?!(?:sein|werden|bleiben|gelten|laufen|dauern|steigen|sinken|fallen|reichen|liegen|"
     r"stehen|bestehen|betragen|kosten|haben)\b)[a-zäöüß]{3,}e[lr]?n\s*[.;]?$"
+    # a passive present of a work to come, bounded by a limit ("Weitere 60 Bügel werden bis
+    # zum 30.04.2025 montiert", "Bis zum 31.12.2025 werden weitere Leistungen online gestellt",
+    # "Die Linie wird zum 06.01.2025 aufgenommen"): any participle at the sentence's end
+    r"|(?:\b(?:wird|werden)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:bis|spätestens|zum\s+\d)"
+    r"|\b(?:bis|spätestens)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:wird|werden)\b)"
+    r"(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)"
+    r"\s*[.;]?$"
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
     r"|\b(?:erwartet|erwarten)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
     r"Stellungnahme|Entwurf|Antwort|Ergebnis|\w*[Aa]ufstellung|\w*[Üü]bersicht|\w*[Ss]chätzung)\w*\b"
@@ -270,9 +281,9 @@ _ANNOUNCED = re.compile(
     # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
     # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
     r"|\b(?:Die|Der|Das)\s+"
-    + ADMINISTRATION
+    + _OFFICE
     + r"\s+(?:\S+\s+){0,8}?(?:und\s+)?wird\b|\bwird\s+(?:die|der|das)\s+"
-    + ADMINISTRATION
+    + _OFFICE
     + r"\b",
     _I,
 )
@@ -583,6 +594,11 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
     return found
 
 
+# A date that heads what follows it ("am 08.05.2025:", "vom 12.03.2024:"): a label, never due.
+_AT_DATE = re.compile(r"\b(?:am|vom|den)\s*$", _I)
+_COLON = re.compile(r"[^\S\n]*:")
+
+
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
@@ -599,6 +615,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
+        if _AT_DATE.search(before) and _COLON.match(sentence, term.end):
+            continue  # "beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll ...": a label
         if not _is_limit(term, sentence) and _DONE.match(sentence, term.end, term.end + 60):
             # "der am 26. November 2015 gefassten Beschlüsse", "die am 28.06.2022 im
             # Gemeinderat vorgestellte Satzung": a past event, attributive (not "bis zum
@@ -608,8 +626,12 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _past_mention(term, sentence, context):
             continue
-        if context.anchor is None and _PAST_CLAUSE.search(_clause(sentence, term, and_too=True)):
-            continue  # "hat ihre Tätigkeit im August wieder aufgenommen": no date to judge by
+        if (
+            context.anchor is None or (term.rule in _YEAR_GUESSED and not _is_limit(term, sentence))
+        ) and _PAST_CLAUSE.search(_clause(sentence, term, and_too=True)):
+            # "hat ihre Tätigkeit im August wieder aufgenommen": no date to judge by; "die
+            # Ausschreibung sei im Januar erfolgt": a month whose year was guessed ahead
+            continue
         kept.append(term)
     return kept
 
@@ -680,10 +702,16 @@ _REFERENCE_DATE = re.compile(r"\b(?:vom|seit)(?:\s+dem)?\s*$", _I)
 # aufgenommen"), used where no document date tells the past from the future.
 _PAST_CLAUSE = re.compile(
     r"^(?!.*\b(?:wird|werden|soll|sollen|muss|müssen|ist\s+\w+\s+zu)\b)"
-    r".*\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden)\b.*\b(?:ge[a-zäöüß]{3,}(?:t|en)|"
-    r"(?:ab|an|auf|aus|ein|vor|zu|mit|um|durch)ge[a-zäöüß]{3,}(?:t|en))\b",
+    r".*\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sei|seien)\b.*\b(?:ge[a-zäöüß]{3,}(?:t|en)|"
+    r"(?:ab|an|auf|aus|ein|vor|zu|mit|um|durch)ge[a-zäöüß]{3,}(?:t|en)|"
+    # participles without ge- ("sei im Januar erfolgt", "wurde ... vergeben")
+    r"(?:er|ver|be|ent|zer)[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]{3,}iert)\b",
     _I | re.S,
 )
+
+
+#: Terms whose year the reader supplied (the next such month or day after the document's date).
+_YEAR_GUESSED = frozenset({"month_without_year", "day_without_year"})
 
 
 def _past(term: Term, context: DateContext) -> bool:
@@ -871,6 +899,10 @@ _OTHER_BODY = re.compile(
     + r")\b|^(?:Das|Der|Die)\s+(?:"
     + one_of(OTHER_BODIES)
     + r")\s+(?:hat|muss|soll|wird|ist)\b"
+    # municipalities or operators as a class, bound by law ("Große Kreisstädte müssen bis zum
+    # 30.06.2026 planen"): the law's duty of all, not this council's order
+    r"|^(?:Alle\s+|Die\s+)?(?:[A-ZÄÖÜa-zäöüß-]+\s+)?(?:Gemeinden|Kommunen|Städte|Kreisstädte|"
+    r"Landkreise|Kreise|Träger|Betreiber|Eigentümer|Arbeitgeber)\s+(?:müssen|sollen|haben|sind)\b"
 )
 
 
@@ -999,6 +1031,22 @@ def standing_period(r: Reading) -> bool:
     return _STANDING_PERIOD.search(r.sentence) is not None and _REQUESTED.search(r.sentence) is None
 
 
+# Someone else's intention told in the perfect ("Die Klinikbetreiberin hat angekündigt, die
+# Station zum 31.12.2024 zu schließen"): reported, not ordered, where the subject is neither the
+# council nor its administration.
+_REPORTED_INTENT = re.compile(
+    r"\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,3}?(?:angekündigt|mitgeteilt|erklärt|"
+    r"signalisiert|bekanntgegeben|in\s+Aussicht\s+gestellt)\s*,",
+    _I,
+)
+
+
+def reported_intent(r: Reading) -> bool:
+    """Another party's intention, reported (``X hat angekündigt, ... zu schließen``)."""
+    m = _REPORTED_INTENT.search(r.sentence)
+    return m is not None and _PARTIES.search(r.sentence[: m.start()]) is None
+
+
 def passed(r: Reading) -> bool:
     """Every dated term of a sentence that orders nothing lies before the document's own
     date: a record of what was planned, not a duty ahead (a report answering a motion that
@@ -1025,6 +1073,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "earliest": earliest,
     "statute": statute,
     "standing_period": standing_period,
+    "reported_intent": reported_intent,
     "passed": passed,
 }
 

@@ -25,6 +25,11 @@ CASES = [
         date(2025, 9, 30),
     ),
     (
+        "other_body",
+        HEAD + "Große Kreisstädte müssen bis zum 30.06.2026 einen Wärmeplan aufstellen.",
+        date(2026, 6, 30),
+    ),
+    (
         "negated_announcement",
         HEAD + "Demnach wird es bis Ende 2025 keine Lademöglichkeit in der Ortsmitte geben.",
         date(2025, 12, 31),
@@ -57,6 +62,11 @@ CASES = [
     (
         "standing_period",
         HEAD + "Die Anträge sind bis zum 31.12.2025 jeweils 14 Tage vor der Sitzung vorzulegen.",
+        date(2025, 12, 31),
+    ),
+    (
+        "reported_intent",
+        HEAD + "Die Klinikbetreiberin hat angekündigt, die Station zum 31.12.2025 zu schließen.",
         date(2025, 12, 31),
     ),
     (

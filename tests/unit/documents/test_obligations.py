@@ -1008,3 +1008,58 @@ def test_the_resolutions_present_report_is_a_duty() -> None:
         "Die Verwaltung informiert den Ausschuss laufend über den Sachstand.\n"
     )
     assert [r.recurrence for r in extract_text(text, name="p.txt").reports] == ["regular"]
+
+
+ANSWERED = (
+    "Schriftliche Anfrage Nr. 45/2024\nBetreff: Friedhof\n"
+    "Frage: Ist das noch in diesem Jahr geplant?\n"
+)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Antwort des Oberbürgermeisters (Schreiben vom 12.08.2024):", "Antwort zu 3: Ja."],
+)
+def test_an_answer_heading_with_more_words_starts_the_answer(heading: str) -> None:
+    extraction = extract_text(
+        ANSWERED + heading + "\nDie Verwaltung wird das Feld bis Ende 2025 anlegen.\n", name="t.txt"
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2025, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Weitere 60 Bügel werden bis zum 30.04.2025 montiert.",
+        "Bis zum 30.04.2025 werden weitere 30 Leistungen online gestellt.",
+        "Die Linie wird zum 30.04.2025 aufgenommen.",
+    ],
+)
+def test_a_work_in_the_passive_bounded_by_a_limit_is_announced(sentence: str) -> None:
+    deadlines, _ = read(sentence, "Mitteilung zur Kenntnisnahme\nDatum: 12.03.2025\n\n")
+    assert [d for _, d in deadlines] == [date(2025, 4, 30)]
+
+
+def test_an_office_of_the_administration_announcing_a_term_binds() -> None:
+    deadlines, _ = read(
+        "Die Friedhofsverwaltung wird das Urnenfeld im Laufe des Jahres 2025 anlegen.",
+        "Mitteilung\nDatum: 12.03.2024\n\n",
+    )
+    assert [d for _, d in deadlines] == [date(2025, 12, 31)]
+
+
+def test_a_date_that_heads_a_resolution_is_a_label_not_a_limit() -> None:
+    deadlines, _ = read(
+        'Antrag "Skateranlage" - beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll die '
+        "Anlage bis zum 31.07.2025 sanieren.",
+        "Unsere Anträge\n\n",
+    )
+    assert [d for _, d in deadlines] == [date(2025, 7, 31)]
+
+
+def test_a_month_in_a_clause_told_in_the_past_is_no_term_ahead() -> None:
+    deadlines, _ = read(
+        "Bürgermeister Lenz antwortet, die Ausschreibung sei im Januar erfolgt; er werde dem Rat "
+        "in der Sitzung am 02.04.2024 die Vergabe vorschlagen."
+    )
+    assert all(text != "im Januar" for text, _ in deadlines)

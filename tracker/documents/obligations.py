@@ -95,6 +95,8 @@ _OPERATIVE = re.compile(
     # the request of a motion in the subjunctive with a passive ("sollten ... in Wiesen
     # umgewandelt werden")
     r"|\bsollte[n]?\b[^.;?]{0,160}?\b[a-zäöüß]+(?:t|en)\s+werden\b"
+    # a motion's request in a clause ("Wir beantragen, dass die Verwaltung ... gibt")
+    r"|\b(?:beantragt|beantragen|beantrage)\b(?:\s+\S+){0,2}?\s*,?\s*dass\b"
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act; "Wir
     # beantragen, die Planung bis Ende 2026 abzuschließen": a motion's request
     r"|\b(?:beschließt|beschließen|beschloss|beschlossen|beantragt|beantragen|beantrage)\b"
@@ -262,7 +264,7 @@ _ANNOUNCED = re.compile(
     # a passive present of a work to come, bounded by a limit ("Weitere 60 Bügel werden bis
     # zum 30.04.2025 montiert", "Bis zum 31.12.2025 werden weitere Leistungen online gestellt",
     # "Die Linie wird zum 06.01.2025 aufgenommen"): any participle at the sentence's end
-    r"|(?:\b(?:wird|werden)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:bis|spätestens|zum\s+\d)"
+    r"|(?:\b(?:wird|werden)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:bis|spätestens|zum|zur)\b"
     r"|\b(?:bis|spätestens)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:wird|werden)\b)"
     r"(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)"
     r"\s*[.;]?$"
@@ -300,6 +302,9 @@ _REPORT = re.compile(
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+|eine\s+)?(?:Vorlage|Darstellung|Übersicht)\b|"
+    # a paper due before a body, in nominal style ("Vorlage im Bauausschuss ... 2. Quartal 2025")
+    r"\bVorlage\s+(?:im|in\s+der|an\s+den|an\s+die)\s+[\w-]*(?:[Aa]usschuss|[Rr]at|[Ss]itzung|"
+    r"Gremium|Kreistag)\b|"
     r"\bmitzuteilen\b|\bdarzustellen\b|\bdarzulegen\b|\bRechenschaft\b|\bunterbreite\w*|"
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
     # "Maßnahmen aufzuzeigen": proposals to present

@@ -1063,3 +1063,31 @@ def test_a_month_in_a_clause_told_in_the_past_is_no_term_ahead() -> None:
         "in der Sitzung am 02.04.2024 die Vergabe vorschlagen."
     )
     assert all(text != "im Januar" for text, _ in deadlines)
+
+
+def test_a_work_in_the_passive_to_a_school_year_is_announced() -> None:
+    deadlines, _ = read(
+        "Die Schulsozialarbeit wird zum Schuljahr 2025/26 an allen Grundschulen eingeführt.",
+        "Mitteilung\nDatum: 12.03.2025\n\n",
+    )
+    assert [t for t, _ in deadlines] == ["zum Schuljahr 2025/26"]
+
+
+def test_a_paper_due_before_a_committee_in_nominal_style_is_shown_for_review() -> None:
+    extraction = extract_text(
+        "Beschlusskontrolle, Hauptausschuss 15.01.2025\nErledigung offen. Vorlage im "
+        "Bauausschuss im 2. Quartal 2025.\n",
+        name="t.txt",
+    )
+    assert ("unread_obligation", "Vorlage im Bauausschuss im 2. Quartal 2025.") in [
+        (r.reason, r.phrase) for r in extraction.review
+    ]
+
+
+def test_a_motion_requesting_in_a_dass_clause_binds() -> None:
+    extraction = extract_text(
+        "Antrag der Fraktion\nBetreff: Sachstand\n\nWir beantragen, dass die Verwaltung in der "
+        "Sitzung des Gemeinderats im November 2024 einen Sachstandsbericht gibt.\n",
+        name="t.txt",
+    )
+    assert [r.due for r in extraction.reports] == [date(2024, 11, 30)]

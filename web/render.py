@@ -93,6 +93,7 @@ REVIEW_REASON = {
     "unread_obligation": "Handlung mit Zeitangabe, aus der nichts erfasst wurde",
     "unread_cue": "beschließender Satz mit Zeit- oder Berichtswort, aus dem nichts erfasst wurde",
     "conflicting_dates": "eine Pflicht mit zwei verschiedenen Daten",
+    "several_outcomes": "Antrag abgelehnt, im Text aber auch eine Annahme: Fristen nicht erfasst",
     "no_reference": "keine Drucksachen-Nr.: unter einem Schlüssel aus dem Dokument erfasst",
     "no_body": "kein Gremium erkannt",
     "no_kind": "keine Dokumentart erkannt",

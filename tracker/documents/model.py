@@ -125,6 +125,8 @@ REVIEW_REASONS: dict[str, str] = {
     "unread_obligation": "a sentence pairing an action with a time term that yielded nothing",
     "unread_cue": "an operative sentence with a word of time or reporting that yielded nothing",
     "conflicting_dates": "one obligation with two different dates",
+    "several_outcomes": "the motion fell, but the text records an adoption too: its terms "
+    "were not recorded",
     "no_reference": "no Drucksachen-Nr.: recorded under a key made from the document",
     "no_body": "no council body found",
     "no_kind": "no document kind found",

@@ -280,6 +280,8 @@ _ANNOUNCED = re.compile(
     # 01.01.2026", "wird mit Wirkung zum 1.7. wirksam")
     r"|\b(?:gilt|gelten|greift|greifen|kommt|kommen|wirksam)\b[^.;?]{0,60}?"
     r"\b(?:zum|ab(?:\s+dem)?|mit\s+Wirkung\s+(?:vom|zum|ab))\s+\d"
+    # a measure decided with its effective date ("richtet mit Wirkung vom 1. Juli 2016 ... ein")
+    r"|\bmit\s+Wirkung\s+(?:vom|zum|ab)\s+\d"
     # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",
     # "Bis zur Sitzung im Juni wird die Verwaltung Gespräche führen"): a commitment
     r"|\b(?:Die|Der|Das)\s+"
@@ -433,8 +435,9 @@ _SESSION_ON = re.compile(_MEETING + r"\s+am\s*$")
 # "In der Ratssitzung am 04.09.2007 wurde vereinbart": a session on record, not one ahead.
 _RECORDED = re.compile(r"\b(?:wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden)\b", _I)
 _NOT_A_DUE_DATE = re.compile(
-    r"(?:\bvom|\bseit|\bab|" + _MEETING + r"\s+am|[Ss]itzung\s+vom|\bStand|\bgeändert\s+am|"
-    r"\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
+    # ("mit Wirkung vom/ab" is an effective date, no reference)
+    r"(?:(?<!Wirkung\s)\bvom|\bseit|(?<!Wirkung\s)\bab|" + _MEETING + r"\s+am|[Ss]itzung\s+vom|"
+    r"\bStand|\bgeändert\s+am|\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
     r"\s*(?:dem\s+|den\s+)?$",
     _I,
 )
@@ -1088,6 +1091,12 @@ def doubt_of(reading: Reading) -> str | None:
     return next((name for name, rule in DOUBT_RULES.items() if rule(reading)), None)
 
 
+# An adoption stated in the text ("wird ... einstimmig angenommen", "Der Rat beschließt").
+_ADOPTED_TOO = re.compile(
+    r"[^.\n]*\b(?:wird|wurde|werden|wurden)\b[^.\n]{0,120}?\b(?:angenommen|beschlossen)\b[^.\n]*"
+)
+
+
 def find_obligations(
     text: str,
     *,
@@ -1315,7 +1324,12 @@ def find_obligations(
                 f"motion {outcome or 'proposed for rejection'}: "
                 f"{len(all_deadlines)} deadline(s) and {len(reports)} report(s) not taken"
             )
+        adopted = _ADOPTED_TOO.search(text) if all_deadlines or reports else None
         all_deadlines, reports, review = [], [], []
+        if adopted is not None:
+            # the text records an adoption as well (a second motion, an amended version):
+            # what it adopted may bind, and a person decides which
+            review.append(ReviewItem("several_outcomes", squash(adopted.group(0))[:160], "outcome"))
     if asks_questions:
         addressee = questioned_party(text) or addressee
     elif addressee is None:

@@ -1091,3 +1091,23 @@ def test_a_motion_requesting_in_a_dass_clause_binds() -> None:
         name="t.txt",
     )
     assert [r.due for r in extraction.reports] == [date(2024, 11, 30)]
+
+
+def test_a_measure_with_its_effective_date_is_announced() -> None:
+    deadlines, _ = read(
+        "Die Gemeinde richtet mit Wirkung vom 1. Juli 2016 eine Beratungsstelle ein.",
+        "Beschlüsse\nDatum: 12.03.2016\n\n",
+    )
+    assert [d for _, d in deadlines] == [date(2016, 7, 1)]
+
+
+def test_a_fallen_motion_beside_an_adopted_one_asks_for_review() -> None:
+    extraction = extract_text(
+        "Folgender Beschlussvorschlag wird mit 8 Ja-Stimmen und 23 Nein-Stimmen abgelehnt:\n\n"
+        "Die Verwaltung wird aufgefordert, bis Ende 2026 eine Fläche aufzuforsten.\n\n"
+        "Folgender Beschlussantrag wird einstimmig angenommen:\n\n"
+        "Die Verwaltung wird beauftragt, bis Ende 2025 eine Übersicht vorzulegen.\n",
+        name="t.txt",
+    )
+    assert extraction.deadlines == ()
+    assert "several_outcomes" in [r.reason for r in extraction.review]

@@ -268,9 +268,18 @@ _ANNOUNCED = re.compile(
     r"|\b(?:bis|spätestens)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:wird|werden)\b)"
     r"(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)"
     r"\s*[.;]?$"
+    # the administration proposing what it will do ("Die Verwaltung schlage vor, im 1. Quartal
+    # 2020 zwei Workshops zu veranstalten")
+    r"|\b(?:Die|Der|Das)\s+"
+    + _OFFICE
+    + r"\s+(?:schlägt|schlagen|schlage|schlug)\s+(?:\S+\s+){0,3}?"
+    r"vor\s*,\s*"
+    + _WITHIN_SENTENCE
+    + r"{0,160}?\b"
+    + _INFINITIVE
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
-    r"|\b(?:erwartet|erwarten)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:Vorschlag|Bericht|Konzept|Vorlage|"
-    r"Stellungnahme|Entwurf|Antwort|Ergebnis|\w*[Aa]ufstellung|\w*[Üü]bersicht|\w*[Ss]chätzung)\w*\b"
+    + r"|\b(?:erwartet|erwarten)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:Vorschlag|Bericht|Konzept|"
+    r"Vorlage|Stellungnahme|Entwurf|Antwort|Ergebnis|\w*[Aa]ufstellung|\w*[Üü]bersicht|\w*[Ss]chätzung)\w*\b"
     # a matter to come on an agenda ("werden auch ein Tagesordnungspunkt ... sein")
     r"|\b(?:wird|werden)\b[^.;?]{0,80}?\b(?:Tagesordnungspunkt|Beratungsgegenstand)\b"
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that

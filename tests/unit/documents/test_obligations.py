@@ -1111,3 +1111,12 @@ def test_a_fallen_motion_beside_an_adopted_one_asks_for_review() -> None:
     )
     assert extraction.deadlines == ()
     assert "several_outcomes" in [r.reason for r in extraction.review]
+
+
+def test_the_administration_proposing_what_it_will_do_binds() -> None:
+    deadlines, _ = read(
+        "Herr Buchholz erläutert die Handlungsfelder. Die Verwaltung schlage vor, im 1. Quartal "
+        "2024 zwei Workshops zu veranstalten.",
+        "Niederschrift über die Sitzung des Kreistages am 12.11.2023\n\nTOP 5 Inklusion\n\n",
+    )
+    assert [d for _, d in deadlines] == [date(2024, 3, 31)]

@@ -350,18 +350,39 @@ _MONTH_LINE = re.compile(
 )
 
 
+_LEADING_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s+(?=\S)")
+# A kind word with the subject it is on: "Antrag zu Defibrillatoren", "Anfrage zur Schulweg".
+_KIND_ON_SUBJECT = re.compile(
+    r"^(?:Antrag|Anfrage|Änderungsantrag|Ergänzungsantrag|Prüfantrag|Haushaltsantrag|Resolution)"
+    r"\s+(?:zu[mr]?|auf|für|betreffend|über|wegen|gegen)\s+\S"
+)
+
+
+def _joined_heading(lines: list[str]) -> list[str]:
+    """A heading broken after its first word ("Bericht" / "über die Sitzung des ..."), joined."""
+    for index, line in enumerate(lines[:6]):
+        if re.fullmatch(r"(?:Bericht|Niederschrift|Protokoll)", line.strip()) and index + 1 < len(
+            lines
+        ):
+            return [f"{line.strip()} {lines[index + 1].strip()}"]
+    return []
+
+
 def _first_heading(lines: list[str]) -> str | None:
     """The first line of the head that reads as a heading (the last resort for a title):
     a minutes heading, else a few words, no label, date, number, person or kind word, not a
     sentence."""
-    minutes = _minutes_heading(lines, 15)
+    minutes = _minutes_heading(lines, 15) or _minutes_heading(_joined_heading(lines), 1)
     if minutes:
         return minutes
     for index, raw in enumerate(lines[:30]):
-        line = squash(raw)
+        # a page's date before its heading ("25.10.2018 Antrag: Direkte Schnellbuslinien")
+        line = _LEADING_DATE.sub("", squash(raw)) if index == 0 else squash(raw)
         labelled = _HEADING_LABEL.match(line)
         if labelled:
             return _clean_title(labelled.group(1))
+        if _KIND_ON_SUBJECT.match(line) and not line.endswith((".", ":")) and len(line) <= 200:
+            return _clean_title(line)  # "Antrag zu Defibrillatoren": the heading as written
         words = line.split()
         if (
             len(line) < 8

@@ -261,13 +261,6 @@ _ANNOUNCED = re.compile(
     # (not a state to come: "werden bis 2027 stabil bleiben", "wird bis 2030 verlängert werden")
     r"(?!(?:sein|werden|bleiben|gelten|laufen|dauern|steigen|sinken|fallen|reichen|liegen|"
     r"stehen|bestehen|betragen|kosten|haben)\b)[a-zäöüß]{3,}e[lr]?n\s*[.;]?$"
-    # a passive present of a work to come, bounded by a limit ("Weitere 60 Bügel werden bis
-    # zum 30.04.2025 montiert", "Bis zum 31.12.2025 werden weitere Leistungen online gestellt",
-    # "Die Linie wird zum 06.01.2025 aufgenommen"): any participle at the sentence's end
-    r"|(?:\b(?:wird|werden)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:bis|spätestens|zum|zur)\b"
-    r"|\b(?:bis|spätestens)\b(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:wird|werden)\b)"
-    r"(?:[^.;?]|(?<=\d)\.){0,120}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]{3,}iert)"
-    r"\s*[.;]?$"
     # the administration proposing what it will do ("Die Verwaltung schlage vor, im 1. Quartal
     # 2020 zwei Workshops zu veranstalten")
     r"|\b(?:Die|Der|Das)\s+"
@@ -300,6 +293,37 @@ _ANNOUNCED = re.compile(
     + r"\b",
     _I,
 )
+# A passive present of a work to come, bounded by a limit ("Weitere 60 Bügel werden bis zum
+# 30.04.2025 montiert", "Bis zum 31.12.2025 werden weitere Leistungen online gestellt", "Die
+# Linie wird zum 06.01.2025 aufgenommen"): any participle at the sentence's end.
+_PASSIVE_AHEAD = re.compile(
+    r"\b(?:wird|werden)\b(?:[^.;?]|(?<=\d)\.){0,160}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|"
+    r"[a-zäöüß]{3,}iert)\s*[.;]?$"
+)
+_PASSIVE_LIMIT = re.compile(
+    r"\b(?:bis|spätestens)\b|\bzum\s+(?=\d|Schul|Kita|Kindergarten|Jahres|Monats|Quartals|"
+    r"Halbjahres|Ende|Beginn|Start)|\bzur\s+(?=nächsten|kommenden|Sitzung|Saison|Sommerpause)",
+    _I,
+)
+
+
+def _passive_ahead(sentence: str) -> bool:
+    """A work announced in the passive present with a limit that is no range (``vom 20. Mai
+    bis 24. Mai``, ``von 20:00 Uhr bis 5:00 Uhr`` are periods, not limits)."""
+    if _PASSIVE_AHEAD.search(sentence) is None:
+        return False
+    return any(
+        not (
+            m.group(0).lower().startswith("bis")
+            and (
+                _RANGE_START.search(sentence[max(0, m.start() - 60) : m.start()])
+                or re.match(r"\s*\d{1,2}(?::\d{2})?\s*Uhr", sentence[m.end() : m.end() + 12])
+            )
+        )
+        for m in _PASSIVE_LIMIT.finditer(sentence)
+    )
+
+
 _NEXT_SESSION = re.compile(r"\b(?:nächsten?|kommenden?|folgenden?)\s+[\w-]*(?:[Ss]itzung|BVV)", _I)
 # A term that sets a limit: inside the resolution it binds even without an operative verb
 # ("Alle Einbahnstraßen werden bis Ende des Jahres 2022 freigegeben.").
@@ -1172,6 +1196,7 @@ def find_obligations(
             and not postponed
             and (
                 _ANNOUNCED.search(sentence) is not None
+                or _passive_ahead(sentence)
                 # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
                 or (reporting and _NEXT_SESSION.search(sentence) is not None)
             )
@@ -1400,6 +1425,7 @@ def _unread(
             or _REPORT.search(sentence)
             or _POSTPONED.search(sentence)
             or _ANNOUNCED.search(sentence)
+            or _passive_ahead(sentence)
         )
         if narrow and not acting:
             continue  # reading the terms costs more than the test that makes them moot

@@ -147,3 +147,29 @@ def test_a_top_title_split_into_subject_and_decision_is_joined() -> None:
 )
 def test_the_heading_not_the_furniture_is_the_title(text: str, title: str) -> None:
     assert extract_text(text, name="t.txt").title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # a kind word with its subject is the heading as written
+        (
+            "Antrag zu Defibrillatoren\nUnsere Gesellschaft wird älter.\n",
+            "Antrag zu Defibrillatoren",
+        ),
+        # the page's date before its heading
+        (
+            "25.10.2018 Antrag: Direkte Schnellbuslinien zu Schulen\n\nAntrag:\n\n"
+            "Wir beantragen.\n",
+            "Direkte Schnellbuslinien zu Schulen",
+        ),
+        # a heading broken after its first word
+        (
+            "Bericht\n\nüber die Sitzung des Ortsgemeinderates Waldalgesheim am 21.05.2019\n\n"
+            "Öffentlicher Teil\n",
+            "Bericht über die Sitzung des Ortsgemeinderates Waldalgesheim am 21.05.2019",
+        ),
+    ],
+)
+def test_a_heading_without_a_label_is_the_title(text: str, title: str) -> None:
+    assert extract_text(text, name="t.txt").title == title

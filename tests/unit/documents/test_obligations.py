@@ -1120,3 +1120,19 @@ def test_the_administration_proposing_what_it_will_do_binds() -> None:
         "Niederschrift über die Sitzung des Kreistages am 12.11.2023\n\nTOP 5 Inklusion\n\n",
     )
     assert [d for _, d in deadlines] == [date(2024, 3, 31)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Brücke wird in der Nacht vom 13. auf den 14. Mai 2025 von 20:00 Uhr bis 5:00 Uhr "
+        "voll gesperrt.",
+        "Das Verzeichnis wird in der Zeit vom 20. Mai bis 24. Mai 2025 zur Einsicht "
+        "bereitgehalten.",
+        "Die Verordnung über das Offenhalten an Sonntagen zur Aufhebung im Jahre 2025 wird "
+        "genehmigt.",
+    ],
+)
+def test_a_passive_with_a_period_or_no_limit_is_no_announcement(sentence: str) -> None:
+    deadlines, _ = read(sentence, "Amtsblatt der Stadt\nDatum: 03.05.2025\n\n")
+    assert deadlines == []

@@ -568,12 +568,21 @@ DECISION_PAGES = frozenset(
 )
 
 
+_REJECT_RECOMMENDED = re.compile(
+    r"\bempf(?:iehlt|ehlen|ahl)\b[^.;]{0,100}?\b(?:den|die|das)\s+(?:[\w-]*[Aa]ntrag|Vorlage|"
+    r"Beschlussvorschlag)\w*\s+abzulehnen\b"
+)
+
+
 def _proposal(lines: list[str]) -> str | None:
     value = label_value(lines, ("Beschlussvorschlag", "Beschlussempfehlung", "Empfehlung"))
     if value:
         outcome = outcome_of(value)
         if outcome:
             return outcome
+    # "Der Ausschuss empfiehlt der BVV, den Antrag abzulehnen": a recommendation to reject
+    if _REJECT_RECOMMENDED.search(" ".join(lines)):
+        return "rejected"
     for line in lines:
         m = re.match(r"^(?:X|x|☒|\[x\]|\(x\))\s+(\S.*)$", line)
         if m:

@@ -387,7 +387,7 @@ _NORM_CITED = re.compile(
 # A motion turned down in the same sentence ("Der Antrag, bis Ende 2025 ein Konzept vorzulegen,
 # wurde mehrheitlich abgelehnt"): its terms are a trap.
 _TURNED_DOWN = re.compile(
-    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,3}?(?:abgelehnt|zurückgewiesen)\b"
+    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgewiesen)\b"
     r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b",
     _I,
 )
@@ -692,12 +692,23 @@ def _past_mention(term: Term, sentence: str, context: DateContext) -> bool:
 
 def _is_limit(term: Term, sentence: str) -> bool:
     """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``, a period
-    that runs out (``nach Ablauf eines Jahres``)."""
+    that runs out (``nach Ablauf eines Jahres``); not the end of a range (``vom 15.03. bis
+    31.10.``, ``von Januar bis März 2025``)."""
+    if _RANGE_BEFORE.search(_before(sentence, term, 50)) and term.text.lower().startswith("bis"):
+        return False
     return bool(
         _LIMIT.match(term.text)
         or term.rule == "after_period"
         or _LIMIT_BEFORE.search(_before(sentence, term))
     )
+
+
+# The start of a range just before a "bis" term: "vom 15.03.", "von Januar", "zwischen dem 1."
+_RANGE_BEFORE = re.compile(
+    r"\b(?:vom|von|ab|zwischen)\s+(?:dem\s+|den\s+)?(?:\d|Januar|Februar|März|April|Mai|Juni|"
+    r"Juli|August|September|Oktober|November|Dezember|Anfang|Mitte|Montag|Dienstag|Mittwoch|"
+    r"Donnerstag|Freitag|Samstag|Sonntag)[^,;:]{0,25}$"
+)
 
 
 _RANGE_START = re.compile(r"\b(?:von|vom|ab|über|zwischen)\b", _I)
@@ -1088,6 +1099,31 @@ def reported_intent(r: Reading) -> bool:
     return m is not None and _PARTIES.search(r.sentence[: m.start()]) is None
 
 
+# A statement attributed to someone outside the council and its administration ("sollen laut
+# VBBr bis Mitte Mai dauern", "wird nach Auskunft des Projektträgers im Herbst 2024 erfolgen",
+# "..., sagt der Investor"): their plan or forecast, not a duty.
+_ATTRIBUTED = re.compile(
+    r"\b(?:laut|lt\.|nach\s+(?:Auskunft|Angaben|Aussage|Aussagen|Einschätzung|Planung|"
+    r"derzeitiger\s+Planung)\s+(?:des|der|von))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
+    r"Geschäftsordnung|Haushalt|Plan|Vertrag|§|Art\.|Anlage|Tagesordnung)\b)(?P<who>\S+(?:\s+\S+)?)"
+    r"|,\s*(?:sagt|sagte|so|erklärt|erklärte|teilt|teilte|meint|meinte)\s+(?:der|die|das)\s+"
+    r"(?P<speaker>[\w-]+)",
+    _I,
+)
+
+
+def attributed(r: Reading) -> bool:
+    """A plan or a forecast attributed to another party (``laut``, ``nach Auskunft des``,
+    ``sagt der``) in a sentence that orders nothing."""
+    if r.mandate:
+        return False
+    m = _ATTRIBUTED.search(r.sentence)
+    if m is None:
+        return False
+    who = m.group("who") or m.group("speaker") or ""
+    return _PARTIES.search(who) is None and _ADMIN.search(who) is None
+
+
 def passed(r: Reading) -> bool:
     """Every dated term of a sentence that orders nothing lies before the document's own
     date: a record of what was planned, not a duty ahead (a report answering a motion that
@@ -1115,6 +1151,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "statute": statute,
     "standing_period": standing_period,
     "reported_intent": reported_intent,
+    "attributed": attributed,
     "passed": passed,
 }
 
@@ -1127,6 +1164,21 @@ def doubt_of(reading: Reading) -> str | None:
 # An adoption stated in the text ("wird ... einstimmig angenommen", "Der Rat beschließt").
 _ADOPTED_TOO = re.compile(
     r"[^.\n]*\b(?:wird|wurde|werden|wurden)\b[^.\n]{0,120}?\b(?:angenommen|beschlossen)\b[^.\n]*"
+)
+
+
+_MOTION_THEN_PUT_OFF = re.compile(
+    r"\b(?:Antrag|Vorschlag|Prüfauftrag)\b"
+    + _WITHIN_SENTENCE
+    + r"{0,240}?,\s*(?P<outcome>(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
+    r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen))\b"
+)
+# The next sentence says the proposal just read fell ("Dieser Änderungsantrag wird mit 4 Ja- zu 9
+# Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
+_FELL_NEXT = re.compile(
+    r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
+    r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
+    r"nicht\s+zugestimmt)\b"
 )
 
 
@@ -1183,13 +1235,20 @@ def find_obligations(
     reports: list[Report] = []
     addressee: str | None = None
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
-    for sentence in sentence_list(scope):
+    scoped = sentence_list(scope)
+    for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
+        if index + 1 < len(scoped) and _FELL_NEXT.match(scoped[index + 1]):
+            continue  # "GV S. beantragt, ... zu begrenzen. Dieser Änderungsantrag wird abgelehnt."
         # a purpose clause ahead ("Um unsere Bürger ... zu informieren, fand ... statt") orders
         # nothing: the main clause decides
         core = _PURPOSE_AHEAD.sub("", sentence, count=1)
         operative = _is_operative(core)
         reporting = _REPORT.search(core) is not None
+        # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
+        # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
+        put_off = _MOTION_THEN_PUT_OFF.search(sentence)
+        operative = operative and put_off is None
         postponed = not operative and _POSTPONED.search(sentence) is not None
         announced = (
             not operative
@@ -1264,7 +1323,9 @@ def find_obligations(
             review.append(ReviewItem("unread_obligation", squash(sentence)[:160], f"doubt:{doubt}"))
             continue
         if postponed and plain:
-            terms = _postponement_terms(sentence, terms)
+            # the motion's own terms stand before what became of it: not targets
+            outcome_at = put_off.start("outcome") if put_off is not None else 0
+            terms = _postponement_terms(sentence, [t for t in terms if t.start >= outcome_at])
         elif announced and plain:
             terms = [
                 t

@@ -70,6 +70,11 @@ CASES = [
         date(2025, 12, 31),
     ),
     (
+        "attributed",
+        HEAD + "Die Gleisbauarbeiten sollen laut VBBr bis Mitte Mai 2025 dauern.",
+        date(2025, 5, 15),
+    ),
+    (
         "passed",
         DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
         date(2023, 12, 31),

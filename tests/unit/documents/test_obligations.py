@@ -1136,3 +1136,34 @@ def test_the_administration_proposing_what_it_will_do_binds() -> None:
 def test_a_passive_with_a_period_or_no_limit_is_no_announcement(sentence: str) -> None:
     deadlines, _ = read(sentence, "Amtsblatt der Stadt\nDatum: 03.05.2025\n\n")
     assert deadlines == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the proposal falls in the next sentence
+        "GV Schmidt beantragt, die Saison auf die Zeit bis 31.10.2024 zu begrenzen. Dieser "
+        "Änderungsantrag wird mit 4 Ja- zu 9 Nein-Stimmen abgelehnt.",
+        # a motion quoted before its rejection, with words between
+        "Unser Antrag, den Magistrat zu beauftragen, bis zum 31.10.2024 ein Konzept vorzulegen, "
+        "wurde leider mit den Stimmen der Koalition abgelehnt.",
+        # a motion quoted before its postponement
+        "Unser Antrag, den Direktor mit einem Tilgungsplan bis 31.10.2024 zu beauftragen, wurde in "
+        "der Sitzung am 14.03.2024 auf Wunsch der Mehrheit vertagt.",
+    ],
+)
+def test_a_motion_that_fell_or_was_put_off_sets_no_term(text: str) -> None:
+    deadlines, _ = read(text)
+    assert all(d != date(2024, 10, 31) for _, d in deadlines)
+
+
+def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None:
+    extraction = extract_text(
+        "Beschlussempfehlung\nAusschuss für Schule vom 05.03.2024\nDrucksache 0974/VI: Antrag\n"
+        "Der Ausschuss empfiehlt der BVV, den Antrag abzulehnen.\n"
+        "Ursprünglicher Antragstext: Das Bezirksamt wird ersucht, der BVV bis zum 30.06.2024 zu "
+        "berichten.\n",
+        name="t.txt",
+    )
+    assert extraction.proposal == "rejected"
+    assert extraction.deadlines == () and extraction.reports == ()

@@ -577,7 +577,11 @@ _EVENT = re.compile(
     r"|\bmit\s+dem\s+((?:Entwurf\s+des\s+Haushalt(?:s|es|splans)|Haushalt(?:s|splan)?entwurf)"
     r"(?:\s+(?:19|20)\d{2}(?:/\d{2,4})?)?)"
     # a feast without an article: "bis Ostern", "vor Weihnachten", "nach Pfingsten 2026"
-    r"|\b(?:bis|vor|nach)\s+((?:Ostern|Weihnachten|Pfingsten)(?:\s+(?:19|20)\d{2})?)\b",
+    r"|\b(?:bis|vor|nach)\s+((?:Ostern|Weihnachten|Pfingsten)(?:\s+(?:19|20)\d{2})?)\b"
+    # the end of a process: "nach Ablauf der Probephase", "nach Abschluss der Bauarbeiten"
+    r"|\bnach\s+(?:Ablauf|Abschluss|Ende|Beendigung|Auswertung)\s+(?:der|des)\s+([\w-]*(?:phase|"
+    r"zeit|arbeiten|maßnahmen?|projekte?s?|verfahrens?|versuch(?:e?s)?|tests?|erhebung|evaluation|"
+    r"evaluierung|befragung|saison|sanierung|planung|prüfung|ausschreibung))\b",
     _FLAGS,
 )
 
@@ -600,7 +604,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        named = (m.group(i) for i in (1, 2, 6, 7, 8, 9, 10))  # the event; else the session phrase
+        named = (m.group(i) for i in (1, 2, 6, 7, 8, 9, 10, 11))  # the event, else the session
         anchor = next((g for g in named if g), None) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found

@@ -434,6 +434,15 @@ _ANSWER_START = re.compile(
     r"|^[^\S\n]*(?:Die|Der)\s+\w+\s+(?:beantwortet|antwortet)\b[^\n]{0,80}?\bwie\s+folgt\b",
     re.MULTILINE,
 )
+# An answer without a heading: a letter's formula ("zu Ihrer Frage ... teile ich mit:"), or the
+# first line below a question that is no question itself ("2. Werden ... vorgenommen?" / "Das
+# Bezirksamt wird ... pflanzen.").
+_ANSWER_AFTER = re.compile(
+    r"\b(?:teile\s+ich\s+(?:Ihnen\s+)?(?:\S+\s+){0,2}?mit|beantworte\s+ich|kann\s+ich\s+Ihnen\s+"
+    r"(?:\S+\s+){0,2}?mitteilen|nehme\s+ich\s+(?:\S+\s+){0,2}?Stellung)\b"
+    r"|(?<=\?)[^\S\n]*[\"“”]?[^\S\n]*\n(?=[^\S\n]*(?!\d{1,2}[.)]\s)[^\n?]{12,}$)",
+    re.MULTILINE,
+)
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
 _POSTPONED = re.compile(
     r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
@@ -1214,7 +1223,7 @@ def find_obligations(
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
-    answer = _ANSWER_START.search(text) if asks_questions else None
+    answer = (_ANSWER_START.search(text) or _ANSWER_AFTER.search(text)) if asks_questions else None
     if answer is not None:
         # a question with its answer: the answer's announcements bind, the questions do not
         scope, scope_is_section, in_resolution, asks_questions = (

@@ -1167,3 +1167,28 @@ def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None
     )
     assert extraction.proposal == "rejected"
     assert extraction.deadlines == () and extraction.reports == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an answer below its question, no heading
+        "Beantwortung der Anfrage Drs. 21-7823\nDatum: 21.02.2024\n"
+        "2. Werden Ersatzpflanzungen vorgenommen und wenn ja, wann?\n"
+        "   Das Bezirksamt wird 20 Ersatzbäume bis 31. März 2025 pflanzen.\n",
+        # a letter's formula
+        "Schriftliche Anfrage vom 14.12.2023\nSehr geehrter Herr Stadtrat,\nzu Ihrer Frage „Bis "
+        "wann?“ teile ich mit: Das Referat wird bis zum 31. März 2025 ein Konzept vorlegen.\n",
+    ],
+)
+def test_an_answer_without_a_heading_binds(text: str) -> None:
+    assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2025, 3, 31)]
+
+
+def test_the_end_of_a_process_is_an_event_anchor() -> None:
+    deadlines, review = read(
+        "Die Verwaltung wird nach Ablauf der Probephase die Ergebnisse dem Gemeinderat vorlegen.",
+        "Mitteilung\nDatum: 27.05.2024\n\n",
+    )
+    assert deadlines == [("nach Ablauf der Probephase", None)]
+    assert "undated_term" in review

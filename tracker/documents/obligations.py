@@ -201,13 +201,16 @@ _LAYS_BEFORE = (
     + ADMINISTRATION
     + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
 )
-_FUTURE_REPORT = re.compile(
+_FUTURE_TENSE_REPORT = (
     r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
     r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen|"
     r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt)\b"
-    r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b|" + _LAYS_BEFORE,
-    _I,
+    r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b"
 )
+_FUTURE_REPORT = re.compile(_FUTURE_TENSE_REPORT + "|" + _LAYS_BEFORE, _I)
+# In minutes the present tells the session ("Die Verwaltung stellt die Fortschreibung vor"):
+# there only the future announces a report.
+_FUTURE_REPORT_IN_RECORD = re.compile(_FUTURE_TENSE_REPORT, _I)
 # The administration or one of its offices ("Friedhofsverwaltung", "Tiefbauamt", "Bauhof").
 _OFFICE = (
     r"(?:" + ADMINISTRATION + r"|Bauhof|Stadtwerke|Gemeindewerke|Kämmerei|[\w-]*amt|"
@@ -417,6 +420,7 @@ _REPORTED_PAST = re.compile(
 _FUTURE_VERBS = r"wird|werden|werde|soll|sollen|solle|muss|müssen"
 _AHEAD = re.compile(r"\b(?:" + _FUTURE_VERBS + r"|künftig|zukünftig|weiterhin)\b", _I)
 #: Kinds that record several matters: one of them rejected leaves the others' terms.
+_NOTICES = frozenset({"Amtsblatt", "Bekanntmachung", "Tagesordnung"})
 _RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht", "Tagesordnung"})
 # A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
 _MATTER_LINE = re.compile(
@@ -1245,6 +1249,9 @@ def find_obligations(
     addressee: str | None = None
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
     scoped = sentence_list(scope)
+    # a record that tells a session (minutes, several matters), not a notice announcing one
+    narrated = several and kind not in _NOTICES
+    section_keys = {squash(x) for x in sentence_list(section)} if narrated and section else set()
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
         if index + 1 < len(scoped) and _FELL_NEXT.match(scoped[index + 1]):
@@ -1270,22 +1277,26 @@ def find_obligations(
             )
         )
         recurrence = recurrence_of(sentence) if reporting else None
+        # in a record of several matters only its resolutions bind by their limit or present
+        # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
+        resolved = not narrated or squash(sentence) in section_keys
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
             reporting
             and (
                 recurrence
-                or _FUTURE_REPORT.search(sentence)
+                or (_FUTURE_REPORT if resolved else _FUTURE_REPORT_IN_RECORD).search(sentence)
                 # the resolution's present: "Der Bürgermeister unterrichtet den Rat zeitnah"
                 or (
                     in_resolution
+                    and resolved
                     and _ADMIN_SUBJECT.match(sentence)
                     and not _REPORTED_SPEECH.search(sentence)
                     and not _INFORMED_STATE.search(sentence)
                 )
             )
         )
-        if plain and not binding and not postponed and not announced:
+        if plain and not (binding and resolved) and not postponed and not announced:
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)

@@ -1192,3 +1192,18 @@ def test_the_end_of_a_process_is_an_event_anchor() -> None:
     )
     assert deadlines == [("nach Ablauf der Probephase", None)]
     assert "undated_term" in review
+
+
+def test_in_minutes_of_several_matters_only_resolutions_bind_by_their_limit() -> None:
+    text = (
+        "Niederschrift über die Sitzung des Ausschusses am 06.02.2024\n\n"
+        "zu TOP 4: Schulentwicklungsplanung\n"
+        "Die Verwaltung stellt die Fortschreibung vor. Frau Berns erklärt, dass die Container noch "
+        "bis 2025 gemietet sind.\n"
+        "Beschluss: Der Ausschuss nimmt die Planung zur Kenntnis.\n\n"
+        "zu TOP 5: Sportstätten\n"
+        "Beschluss: Die Hallen werden bis zum 31.08.2024 saniert.\n"
+    )
+    extraction = extract_text(text, name="t.txt")
+    assert [d.date for d in extraction.deadlines] == [date(2024, 8, 31)]
+    assert extraction.reports == ()

@@ -716,6 +716,20 @@ def _is_limit(term: Term, sentence: str) -> bool:
     )
 
 
+def _in_range(sentence: str, term: Term) -> bool:
+    """Whether a term is the start or the end of a range (``vom 01.11.2023 bis 31.03.2024``,
+    ``vom 23. bis 25.08.2024``)."""
+    before = _before(sentence, term, 50)
+    if term.rule == "period":
+        return bool(re.match(r"(?i)(?:vom|von|zwischen)\b", term.text))
+    if term.text.lower().startswith("bis") or re.search(r"\bbis\s+(?:zum\s+|zur\s+)?$", before):
+        return _RANGE_BEFORE.search(before) is not None
+    return bool(
+        re.search(r"\b(?:vom|von|zwischen)\s+(?:dem\s+)?$", before)
+        and re.match(r"\s*(?:bis|-|–|und)\s", sentence[term.end : term.end + 8])
+    )
+
+
 # The start of a range just before a "bis" term: "vom 15.03.", "von Januar", "zwischen dem 1."
 _RANGE_BEFORE = re.compile(
     r"\b(?:vom|von|ab|zwischen)\s+(?:dem\s+|den\s+)?(?:\d|Januar|Februar|März|April|Mai|Juni|"
@@ -770,7 +784,7 @@ _PAST_CLAUSE = re.compile(
     r".*\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sei|seien)\b.*\b(?:ge[a-zäöüß]{3,}(?:t|en)|"
     r"(?:ab|an|auf|aus|ein|vor|zu|mit|um|durch)ge[a-zäöüß]{3,}(?:t|en)|"
     # participles without ge- ("sei im Januar erfolgt", "wurde ... vergeben")
-    r"(?:er|ver|be|ent|zer)[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]{3,}iert)\b",
+    r"(?:er|ver|be|ent|zer|emp)[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]{3,}iert)\b",
     _I | re.S,
 )
 
@@ -1327,6 +1341,12 @@ def find_obligations(
             # 2025 vorgestellt", "wird im Herbst 2025 veröffentlicht"): the time is its due date
             or (announced and _not_before(t, context))
         ]
+        if not operative:
+            # a period told ("Das Schützenfest findet vom 06. bis 08.07.2024 statt", "ist vom
+            # 05.08. bis 23.08.2024 geschlossen", "für die Winterperiode vom 01.11.2023 bis
+            # 31.03.2024 vergeben"): its dates are no limits (an order keeps them: "soll ab
+            # April bis Juni 2024 zur Ausführung kommen")
+            terms = [t for t in terms if not _in_range(sentence, t)]
         if _schedule(sentence, terms):
             continue
         doubt = doubt_of(

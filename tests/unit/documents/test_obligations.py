@@ -1207,3 +1207,29 @@ def test_in_minutes_of_several_matters_only_resolutions_bind_by_their_limit() ->
     extraction = extract_text(text, name="t.txt")
     assert [d.date for d in extraction.deadlines] == [date(2024, 8, 31)]
     assert extraction.reports == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Das Schützenfest findet vom 06. bis 08.07.2025 statt.",
+        "Der Kindergarten ist vom 05.08. bis 23.08.2025 geschlossen.",
+        "Der Auftrag wird an die Firma Hansen für die Winterperiode vom 01.11.2025 bis 31.03.2026 "
+        "vergeben.",
+    ],
+)
+def test_a_period_told_sets_no_limit(sentence: str) -> None:
+    deadlines, _ = read(sentence)
+    assert deadlines == []
+
+
+def test_a_period_ordered_keeps_its_end() -> None:
+    deadlines, _ = read("Die Anlage soll ab April bis Juni 2025 zur Ausführung kommen.", RESOLUTION)
+    assert [d for _, d in deadlines] == [date(2025, 6, 30)]
+
+
+def test_a_month_in_the_past_perfect_is_no_term_ahead() -> None:
+    deadlines, _ = read(
+        "Der Fachausschuss hatte Ende November empfohlen, das Konzept zu beschließen."
+    )
+    assert deadlines == []

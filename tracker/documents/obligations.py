@@ -264,12 +264,12 @@ _ANNOUNCED = re.compile(
     # (not a state to come: "werden bis 2027 stabil bleiben", "wird bis 2030 verlängert werden")
     r"(?!(?:sein|werden|bleiben|gelten|laufen|dauern|steigen|sinken|fallen|reichen|liegen|"
     r"stehen|bestehen|betragen|kosten|haben)\b)[a-zäöüß]{3,}e[lr]?n\s*[.;]?$"
-    # the administration proposing what it will do ("Die Verwaltung schlage vor, im 1. Quartal
-    # 2020 zwei Workshops zu veranstalten")
+    # the administration proposing or planning what it will do ("Die Verwaltung schlage vor, im
+    # 1. Quartal 2020 zwei Workshops zu veranstalten", "Die Verwaltung plant, ... vorzuschlagen")
     r"|\b(?:Die|Der|Das)\s+"
     + _OFFICE
-    + r"\s+(?:schlägt|schlagen|schlage|schlug)\s+(?:\S+\s+){0,3}?"
-    r"vor\s*,\s*"
+    + r"\s+(?:(?:schlägt|schlagen|schlage|schlug)\s+(?:\S+\s+){0,3}?vor|plant|plane|beabsichtigt|"
+    r"beabsichtige)\s*,\s*"
     + _WITHIN_SENTENCE
     + r"{0,160}?\b"
     + _INFINITIVE
@@ -442,7 +442,9 @@ _ANSWER_START = re.compile(
 # first line below a question that is no question itself ("2. Werden ... vorgenommen?" / "Das
 # Bezirksamt wird ... pflanzen.").
 _ANSWER_AFTER = re.compile(
-    r"\b(?:teile\s+ich\s+(?:Ihnen\s+)?(?:\S+\s+){0,2}?mit|beantworte\s+ich|kann\s+ich\s+Ihnen\s+"
+    # the paper is the answer: "Kreis Lippe - Beantwortung der Anfrage der Kreistagsfraktion"
+    r"\b(?:Beantwortung|Antwort)\s+(?:der|des|auf\s+die|zur)\s+(?:\S+\s+){0,3}?Anfrage\b"
+    r"|\b(?:teile\s+ich\s+(?:Ihnen\s+)?(?:\S+\s+){0,2}?mit|beantworte\s+ich|kann\s+ich\s+Ihnen\s+"
     r"(?:\S+\s+){0,2}?mitteilen|nehme\s+ich\s+(?:\S+\s+){0,2}?Stellung)\b"
     r"|(?<=\?)[^\S\n]*[\"“”]?[^\S\n]*\n(?=[^\S\n]*(?!\d{1,2}[.)]\s)[^\n?]{12,}$)",
     re.MULTILINE,

@@ -1233,3 +1233,21 @@ def test_a_month_in_the_past_perfect_is_no_term_ahead() -> None:
         "Der Fachausschuss hatte Ende November empfohlen, das Konzept zu beschließen."
     )
     assert deadlines == []
+
+
+def test_a_paper_headed_as_the_answer_binds_throughout() -> None:
+    extraction = extract_text(
+        "Kreis Lippe - Beantwortung der Anfrage der Kreistagsfraktion vom 02.02.2025\n"
+        "Betreff: Ladeinfrastruktur\nWeitere Standorte sind nicht veranschlagt. Der Landrat sagt "
+        "zu, dem Ausschuss bis zum 30.06.2025 ein Konzept vorzulegen.\n",
+        name="t.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2025, 6, 30)]
+
+
+def test_the_administration_planning_what_it_will_do_binds() -> None:
+    deadlines, _ = read(
+        "Die Verwaltung plant, dem Stadtrat die neuen Hebesätze bis zum 30.11.2024 vorzuschlagen.",
+        "Informationsvorlage\nDatum: 23.10.2024\n\n",
+    )
+    assert [d for _, d in deadlines] == [date(2024, 11, 30)]

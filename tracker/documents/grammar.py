@@ -1095,7 +1095,9 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
             r"(?<![a-zäöüß])(?:all)?jährlich|einmal\s+(?:im|pro)\s+Jahr|jedes\s+Jahr|"
             r"jeweils\s+zum\s+\d{1,2}\.\s?\d{1,2}\.\s+(?:eines|jedes)\s+Jahres|"
             r"jeweils\s+zu[mr]\s+(?:Jahresende|Jahresbeginn|Ende\s+des\s+Jahres|Jahresmitte)|"
-            r"Jahresbericht|(?:einen|in\s+einem)\s+jährlichen",
+            # (not "den Jahresbericht 2023": one year's report, delivered)
+            r"Jahresbericht(?!e?s?\s+(?:für\s+)?(?:das\s+Jahr\s+)?(?:19|20)\d{2})|"
+            r"(?:einen|in\s+einem)\s+jährlichen",
             _FLAGS,
         ),
     ),

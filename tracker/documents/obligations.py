@@ -390,7 +390,7 @@ _NORM_CITED = re.compile(
 # A motion turned down in the same sentence ("Der Antrag, bis Ende 2025 ein Konzept vorzulegen,
 # wurde mehrheitlich abgelehnt"): its terms are a trap.
 _TURNED_DOWN = re.compile(
-    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgewiesen)\b"
+    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgewiesen)\b"
     r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b",
     _I,
 )
@@ -1202,6 +1202,7 @@ _MOTION_THEN_PUT_OFF = re.compile(
     + r"{0,240}?,\s*(?P<outcome>(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
     r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen))\b"
 )
+_CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # The next sentence says the proposal just read fell ("Dieser Änderungsantrag wird mit 4 Ja- zu 9
 # Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
 _FELL_NEXT = re.compile(
@@ -1276,7 +1277,9 @@ def find_obligations(
         # nothing: the main clause decides
         core = _PURPOSE_AHEAD.sub("", sentence, count=1)
         operative = _is_operative(core)
-        reporting = _REPORT.search(core) is not None
+        # a report in a condition on someone else ("sobald der Verein den Nachweis vorgelegt
+        # hat") is no duty to report
+        reporting = _REPORT.search(_CONDITION.sub(" ", core)) is not None
         # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
         put_off = _MOTION_THEN_PUT_OFF.search(sentence)

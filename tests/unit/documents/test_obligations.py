@@ -1251,3 +1251,28 @@ def test_the_administration_planning_what_it_will_do_binds() -> None:
         "Informationsvorlage\nDatum: 23.10.2024\n\n",
     )
     assert [d for _, d in deadlines] == [date(2024, 11, 30)]
+
+
+def test_one_years_report_presented_is_no_yearly_duty() -> None:
+    extraction = extract_text(
+        MINUTES + "Die Jugendkoordinatorin stellt den Jahresbericht 2023 vor.", name="t.txt"
+    )
+    assert all(r.recurrence != "yearly" for r in extraction.reports)
+
+
+def test_a_report_in_a_condition_on_someone_else_is_no_duty() -> None:
+    extraction = extract_text(
+        MINUTES + "Die Gemeindevertretung beschließt einen Zuschuss von 12.000 €. Der Zuschuss "
+        "wird ausgezahlt, sobald der Verein den Verwendungsnachweis vorgelegt hat.",
+        name="t.txt",
+    )
+    assert extraction.reports == ()
+
+
+def test_a_motion_rejected_after_many_words_sets_no_term() -> None:
+    deadlines, _ = read(
+        "Unser Antrag, die Kreisverwaltung aufzufordern, bis zum 30.09.2024 ein Konzept "
+        "vorzulegen, wurde im Kreistag am 29.04.2024 mit den Stimmen aller anderen Fraktionen "
+        "abgelehnt."
+    )
+    assert deadlines == []

@@ -1,0 +1,33 @@
+"""The reader on the hand-written probe excerpts (tests/data/probes, decision 0027): ratchets
+per set and half, so that no change makes it worse unnoticed. Half B is held out: only these
+aggregates are looked at."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.corpus.probes import probes, scored, sets
+
+#: (set, half) -> (obligations found at least, silent misses at most, traps at most), shares;
+#: measured at the end of the tenth session (docs/benchmarks.md), less a small margin.
+FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
+    ("set1", "A"): (0.86, 0.02, 0.03),
+    ("set1", "B"): (0.70, 0.12, 0.08),
+    ("set2", "A"): (0.71, 0.04, 0.12),
+    ("set2", "B"): (0.57, 0.13, 0.27),
+    ("set3", "A"): (0.89, 0.03, 0.24),
+    ("set3", "B"): (0.75, 0.07, 0.24),
+}
+
+
+def test_every_set_has_its_floors() -> None:
+    assert {key for key in FLOORS} == {(name, half) for name in sets() for half in "AB"}
+
+
+@pytest.mark.parametrize(("name", "half"), sorted(FLOORS), ids=[f"{n}-{h}" for n, h in FLOORS])
+def test_probes_keep_their_floors(name: str, half: str) -> None:
+    s = scored([p for p in probes(name) if p.half == half])
+    found, silent, traps = FLOORS[(name, half)]
+    assert s.share("found") >= found, f"found {s.found}/{s.required}"
+    assert s.share("silent") <= silent, f"silent {s.silent}/{s.required}"
+    assert s.share("traps") <= traps, f"traps {s.traps}/{s.predicted}"

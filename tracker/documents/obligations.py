@@ -1209,6 +1209,9 @@ _FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
     r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
     r"nicht\s+zugestimmt)\b"
+    # "Der Verbandsgemeinderat lehnte den Antrag mit 8 Ja-Stimmen, 13 Nein-Stimmen ... ab."
+    r"|^\W*(?:Der|Die|Das)\s+[\w-]+\s+(?:lehnte|lehnt)\s+(?:den|diesen)\s+(?:[\w-]*[Aa]ntrag|"
+    r"Vorschlag)\b[^;?]{0,120}?\bab\s*[.;]?$"
 )
 
 
@@ -1271,8 +1274,10 @@ def find_obligations(
     section_keys = {squash(x) for x in sentence_list(section)} if narrated and section else set()
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
-        if index + 1 < len(scoped) and _FELL_NEXT.match(scoped[index + 1]):
-            continue  # "GV S. beantragt, ... zu begrenzen. Dieser Änderungsantrag wird abgelehnt."
+        if any(_FELL_NEXT.match(later) for later in scoped[index + 1 : index + 4]):
+            # "GV S. beantragt, ... zu begrenzen. Dieser Änderungsantrag wird abgelehnt.", "...
+            # Es sollte bis Frühjahr 2019 vorliegen. Der Rat lehnte den Antrag ... ab."
+            continue
         # a purpose clause ahead ("Um unsere Bürger ... zu informieren, fand ... statt") orders
         # nothing: the main clause decides
         core = _PURPOSE_AHEAD.sub("", sentence, count=1)

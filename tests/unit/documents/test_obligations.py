@@ -1276,3 +1276,13 @@ def test_a_motion_rejected_after_many_words_sets_no_term() -> None:
         "abgelehnt."
     )
     assert deadlines == []
+
+
+def test_a_motion_the_council_turned_down_two_sentences_later_sets_no_term() -> None:
+    extraction = extract_text(
+        "Der Verbandsgemeinderat möge wie folgt beschließen:\nDie Verwaltung wird gebeten, ein "
+        "Standortkonzept zu erarbeiten. Es sollte bis Frühjahr 2019 vorliegen.\nDer "
+        "Verbandsgemeinderat lehnte den Antrag mit 8 Ja-Stimmen, 13 Nein-Stimmen ab.\n",
+        name="t.txt",
+    )
+    assert extraction.deadlines == ()

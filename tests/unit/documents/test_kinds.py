@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tracker.documents import extract_text
-from tracker.documents.kinds import GUESSED_KIND, KIND_RULES, kind_from_content
+from tracker.documents.kinds import GUESSED_GROUP_KIND, GUESSED_KIND, KIND_RULES, kind_from_content
 
 AGENDA = (
     "Tagesordnung\nÖ 1 Eröffnung\nÖ 2 Einwohnerfragestunde\nÖ 3 Haushalt 2024\nÖ 4 Verschiedenes"
@@ -119,6 +119,12 @@ def test_a_text_no_rule_names_is_given_the_guessed_kind_and_stays_flagged() -> N
     assert extraction.kind == GUESSED_KIND == "Bericht"
     assert "no kind found" in extraction.warnings
     assert "no_kind" in {r.reason for r in extraction.review}
+
+
+def test_a_text_in_a_groups_voice_is_guessed_a_communication() -> None:
+    text = "SPD-Fraktion im Rat\nWir haben uns für den Spielplatz eingesetzt.\n"
+    extraction = extract_text(text, name="g.txt")
+    assert extraction.kind == GUESSED_GROUP_KIND == "Mitteilung"
 
 
 def test_a_speaker_in_a_paper_with_its_own_number_is_no_excerpt() -> None:

@@ -351,14 +351,21 @@ PBU_PAGE = (
 )
 
 
+def pbu_page(heading: str, content: str) -> str:
+    """A Politik bei Uns file page: its heading, its metadata, then the file's text."""
+    return PBU_PAGE.format(heading=heading) + "\nInhalt der Datei\n\n" + content + "\n"
+
+
 @pytest.mark.parametrize(
-    ("heading", "content", "title"),
+    ("heading", "content", "field", "value"),
     [
-        # the heading of minutes that the export ran into the file's one line
+        # a file without a heading of its own: the heading of minutes that the export ran into
+        # the file's one line
         (
             "Öffentliche Niederschrift (Schulausschuss)",
             "Stadt Brühl Öffentliche Niederschrift über die Sitzung des Schulausschusses der "
             "Stadt Brühl am 01.03.2018 Sitzungsort: Mensa. Beginn der Sitzung um 18:00 Uhr.",
+            "title",
             "Öffentliche Niederschrift über die Sitzung des Schulausschusses der Stadt Brühl "
             "am 01.03.2018",
         ),
@@ -366,29 +373,20 @@ PBU_PAGE = (
         (
             "Beschlusstext (Spielraumplanung hier: Antrag der Fraktionen vom 15.02.2018)",
             "Brühl, den 24.05.2018 Ratsherr Saß informiert über das Budget.",
+            "title",
             "Spielraumplanung hier: Antrag der Fraktionen vom 15.02.2018",
         ),
         (
             "Öffentliche Niederschrift (Jugendgemeinderat)",
             "Herr Müller informiert über das Budget.",
+            "title",
             "Öffentliche Niederschrift (Jugendgemeinderat)",
         ),
-    ],
-)
-def test_a_politik_bei_uns_file_without_a_heading_of_its_own(
-    heading: str, content: str, title: str
-) -> None:
-    text = PBU_PAGE.format(heading=heading) + "\nInhalt der Datei\n\n" + content + "\n"
-    assert extract_text(text, name="p.txt").title == title
-
-
-@pytest.mark.parametrize(
-    ("heading", "content", "kind"),
-    [
         # the file's type in the page's heading is the system's own record of the kind
         (
             "Beschlussvorlage (Weitere Schulentwicklungsplanung)",
             "Zu TOP: Drucksache: WP8158/2013 Begründung: Ziel der Planung war es.",
+            "kind",
             "Beschlussvorlage",
         ),
         # though the excerpt reads like minutes
@@ -396,24 +394,25 @@ def test_a_politik_bei_uns_file_without_a_heading_of_its_own(
             "Beschlusstext (Spielraumplanung)",
             "Beschluss aus der Sitzung des Jugendhilfeausschusses der Stadt Brühl am 08.03.2018 "
             "Öffentliche Sitzung Ratsherr Saß informiert, dass zugestimmt wurde.",
+            "kind",
             "Beschluss",
         ),
-        ("Öffentliche Niederschrift (Rat)", "Die Sitzung wird eröffnet.", "Niederschrift"),
+        ("Öffentliche Niederschrift (Rat)", "Die Sitzung wird eröffnet.", "kind", "Niederschrift"),
         # a generic Vorlage is settled by its content as before
         (
             "Allgemeine Vorlage (Fundtiere)",
             "Gemeinde Kall Vorlagen-Nr. 107/2004 An den Haupt- und Finanzausschuss mit der Bitte "
             "um Beschlussfassung Beschlussvorschlag: Der Haupt- und Finanzausschuss beschließt, "
             "dem Verein einen Zuschuss zu gewähren.",
+            "kind",
             "Beschlussvorlage",
         ),
     ],
 )
-def test_a_politik_bei_uns_file_takes_its_kind_from_the_page_heading(
-    heading: str, content: str, kind: str
+def test_a_politik_bei_uns_file_page_is_read_by_its_heading(
+    heading: str, content: str, field: str, value: str
 ) -> None:
-    text = PBU_PAGE.format(heading=heading) + "\nInhalt der Datei\n\n" + content + "\n"
-    assert extract_text(text, name="p.txt").kind == kind
+    assert getattr(extract_text(pbu_page(heading, content), name="p.txt"), field) == value
 
 
 def test_a_report_on_a_session_is_titled_by_its_heading_and_is_a_report() -> None:

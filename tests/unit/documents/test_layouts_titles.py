@@ -143,15 +143,6 @@ def test_a_top_title_split_into_subject_and_decision_is_joined() -> None:
             "Sehr geehrter Herr Bürgermeister, namens der SPD-Fraktion beantrage ich Änderungen.\n",
             "Rasengrabstellen für Sarg- bzw. Urnenbestattung",
         ),
-    ],
-)
-def test_the_heading_not_the_furniture_is_the_title(text: str, title: str) -> None:
-    assert extract_text(text, name="t.txt").title == title
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
         # a kind word with its subject is the heading as written
         (
             "Antrag zu Defibrillatoren\nUnsere Gesellschaft wird älter.\n",
@@ -171,5 +162,5 @@ def test_the_heading_not_the_furniture_is_the_title(text: str, title: str) -> No
         ),
     ],
 )
-def test_a_heading_without_a_label_is_the_title(text: str, title: str) -> None:
+def test_the_heading_not_the_furniture_is_the_title(text: str, title: str) -> None:
     assert extract_text(text, name="t.txt").title == title

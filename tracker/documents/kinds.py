@@ -15,7 +15,7 @@ from itertools import islice
 
 from tracker.documents.decisions import prose_decision
 from tracker.documents.text import despaced
-from tracker.documents.vocabulary import COUNCIL
+from tracker.documents.vocabulary import COUNCIL, PARTIES
 
 _I = re.compile
 _MINUTES = _I(
@@ -336,10 +336,7 @@ def kind_from_content(text: str, has_reference: bool) -> str | None:
 #: reason ``no_kind`` where it has one.
 GUESSED_KIND = "Bericht"
 GUESSED_GROUP_KIND = "Mitteilung"
-_GROUP_VOICE = _I(
-    r"\b(?:SPD|CDU|CSU|FDP|AfD|Grünen?|Bündnis\s*90|Linke|FWG|Freie\s+Wähler|UWG|ÖDP|Piraten|"
-    r"BSW|Fraktion)\b"
-)
+_GROUP_VOICE = _I(r"\b(?:" + "|".join(PARTIES) + r")\b")
 
 
 def guessed_kind(text: str) -> str:

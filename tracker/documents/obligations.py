@@ -315,16 +315,23 @@ def _passive_ahead(sentence: str) -> bool:
     bis 24. Mai``, ``von 20:00 Uhr bis 5:00 Uhr`` are periods, not limits)."""
     if _PASSIVE_AHEAD.search(sentence) is None:
         return False
-    return any(
-        not (
-            m.group(0).lower().startswith("bis")
-            and (
-                _RANGE_START.search(sentence[max(0, m.start() - 60) : m.start()])
-                or re.match(r"\s*\d{1,2}(?::\d{2})?\s*Uhr", sentence[m.end() : m.end() + 12])
-            )
-        )
-        for m in _PASSIVE_LIMIT.finditer(sentence)
-    )
+    for m in _PASSIVE_LIMIT.finditer(sentence):
+        if m.group(0).lower().startswith("bis") and (
+            _opens_range(sentence, m.start(), 60)
+            or _TIME_OF_DAY.match(sentence, m.end(), m.end() + 12)
+        ):
+            continue
+        return True
+    return False
+
+
+_TIME_OF_DAY = re.compile(r"\s*\d{1,2}(?::\d{2})?\s*Uhr")
+
+
+def _opens_range(sentence: str, at: int, width: int) -> bool:
+    """Whether a range opens (``von``, ``vom``, ``ab``, ``zwischen``) within ``width``
+    characters before ``at``: a ``bis`` there closes it."""
+    return _RANGE_START.search(sentence[max(0, at - width) : at]) is not None
 
 
 _NEXT_SESSION = re.compile(r"\b(?:nächsten?|kommenden?|folgenden?)\s+[\w-]*(?:[Ss]itzung|BVV)", _I)
@@ -709,7 +716,7 @@ def _is_limit(term: Term, sentence: str) -> bool:
     """Whether the term sets a limit: ``bis Ende 2023``, ``spätestens zum 1.1.2025``, a period
     that runs out (``nach Ablauf eines Jahres``); not the end of a range (``vom 15.03. bis
     31.10.``, ``von Januar bis März 2025``)."""
-    if _RANGE_BEFORE.search(_before(sentence, term, 50)) and term.text.lower().startswith("bis"):
+    if term.text.lower().startswith("bis") and _RANGE_BEFORE.search(_before(sentence, term, 50)):
         return False
     return bool(
         _LIMIT.match(term.text)
@@ -721,9 +728,9 @@ def _is_limit(term: Term, sentence: str) -> bool:
 def _in_range(sentence: str, term: Term) -> bool:
     """Whether a term is the start or the end of a range (``vom 01.11.2023 bis 31.03.2024``,
     ``vom 23. bis 25.08.2024``)."""
-    before = _before(sentence, term, 50)
     if term.rule == "period":
         return bool(re.match(r"(?i)(?:vom|von|zwischen)\b", term.text))
+    before = _before(sentence, term, 50)
     if term.text.lower().startswith("bis") or re.search(r"\bbis\s+(?:zum\s+|zur\s+)?$", before):
         return _RANGE_BEFORE.search(before) is not None
     return bool(
@@ -750,7 +757,7 @@ def _time_word(sentence: str) -> bool:
     (``von Wilhelmsruh bis Berlin``) is none."""
     for m in _TIME_WORD.finditer(sentence):
         if m.group(0).lower().startswith("bis") and (
-            _RANGE_START.search(sentence[max(0, m.start() - 80) : m.start()])
+            _opens_range(sentence, m.start(), 80)
             or _SPAN_START.search(sentence, max(0, m.start() - 12), m.start())
         ):
             continue
@@ -1272,9 +1279,11 @@ def find_obligations(
     # a record that tells a session (minutes, several matters), not a notice announcing one
     narrated = several and kind not in _NOTICES
     section_keys = {squash(x) for x in sentence_list(section)} if narrated and section else set()
+    # which sentences say that the proposal before them fell (each tested once)
+    fell = [_FELL_NEXT.match(x) is not None for x in scoped]
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
-        if any(_FELL_NEXT.match(later) for later in scoped[index + 1 : index + 4]):
+        if any(fell[index + 1 : index + 4]):
             # "GV S. beantragt, ... zu begrenzen. Dieser Änderungsantrag wird abgelehnt.", "...
             # Es sollte bis Frühjahr 2019 vorliegen. Der Rat lehnte den Antrag ... ab."
             continue

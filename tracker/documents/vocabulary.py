@@ -444,3 +444,25 @@ GIVEN_NAMES: frozenset[str] = frozenset(
         "Wolfgang",
     ]
 )
+
+
+#: Parties and groups whose name in a text's head gives it a group's voice (a press release,
+#: a group's report: ``tracker.documents.kinds.guessed_kind``); regex alternatives, in order.
+PARTIES: tuple[str, ...] = (
+    "SPD",
+    "CDU",
+    "CSU",
+    "FDP",
+    "AfD",
+    "Grüne",
+    "Grünen",
+    r"Bündnis\s*90",
+    "Linke",
+    "FWG",
+    r"Freie\s+Wähler",
+    "UWG",
+    "ÖDP",
+    "Piraten",
+    "BSW",
+    "Fraktion",
+)

@@ -32,6 +32,18 @@ OUTCOMES: frozenset[str] = frozenset(
 )
 
 
+#: Why a sentence binds, as the reader recorded it (``Deadline.basis``, ``Report.basis``).
+BASES: dict[str, str] = {
+    "label": "a labelled limit (Erledigungsfrist, Termin)",
+    "order": "an operative verb orders it (beauftragt, wird gebeten, soll)",
+    "report": "a duty to report, inform or present",
+    "postponement": "the target of a postponement",
+    "announcement": "the administration announces it as its own next step",
+    "task_item": "a task item of the resolution, in nominal style",
+    "resolution": "a limit in the resolution, without an operative verb",
+}
+
+
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
@@ -83,6 +95,8 @@ class Deadline:
     window_start: dt.date | None
     kind: DeadlineKind
     rule: str
+    #: why the sentence binds (:data:`BASES`); empty where no sentence rule applies
+    basis: str = ""
 
     def to_json(self) -> dict[str, object]:
         """The JSON object of this deadline."""
@@ -92,6 +106,7 @@ class Deadline:
             "window_start": _iso(self.window_start),
             "kind": self.kind,
             "rule": self.rule,
+            "basis": self.basis,
         }
 
 
@@ -103,6 +118,7 @@ class Report:
     recurrence: Recurrence
     due: dt.date | None
     recipient: str | None
+    basis: str = "report"
 
     def to_json(self) -> dict[str, object]:
         """The JSON object of this report obligation."""
@@ -111,6 +127,7 @@ class Report:
             "recurrence": self.recurrence,
             "due": _iso(self.due),
             "recipient": self.recipient,
+            "basis": self.basis,
         }
 
 

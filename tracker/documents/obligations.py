@@ -651,7 +651,12 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
         term = terms[0]
         found.append(
             Deadline(
-                f"{label}: {term.text}", term.date, term.window_start, kind, f"label:{term.rule}"
+                f"{label}: {term.text}",
+                term.date,
+                term.window_start,
+                kind,
+                f"label:{term.rule}",
+                "label",
             )
         )
     return found
@@ -1421,6 +1426,7 @@ def find_obligations(
         if conflict is not None:
             review.append(conflict)
         names_event = bool(terms) and _EVENT_NOUN.search(sentence) is not None
+        basis = _basis(operative, postponed, announced, plain, in_resolution, sentence)
         for term in terms:
             if reporting and not postponed:
                 term_kind: DeadlineKind = "report"
@@ -1431,7 +1437,16 @@ def find_obligations(
             # a bare word ("zeitnah") names no obligation a reader can find again: its clause
             short = term.date is None and len(term.text) < 12
             said = _words_around(sentence, term) if short else term.text
-            deadlines.append(Deadline(said, term.date, term.window_start, term_kind, term.rule))
+            deadlines.append(
+                Deadline(
+                    said,
+                    term.date,
+                    term.window_start,
+                    term_kind,
+                    term.rule,
+                    "report" if term_kind == "report" else basis,
+                )
+            )
             if term.date is None:
                 warnings.append(f"no date for {said!r}: depends on {term.anchor}")
             if term.date is None or term.weak:
@@ -1508,6 +1523,26 @@ _DATED_WORD = re.compile(
     r"\d|" + MONTH + r"|Jahr|Quartal|Woche|Monat|Frühjahr|Frühling|Sommer|Herbst|Winter|[Ss]itzung",
     _I,
 )
+
+
+def _basis(
+    operative: bool,
+    postponed: bool,
+    announced: bool,
+    plain: bool,
+    in_resolution: bool,
+    sentence: str,
+) -> str:
+    """Why a sentence's terms bind (:data:`~tracker.documents.model.BASES`)."""
+    if postponed:
+        return "postponement"
+    if operative:
+        return "order"
+    if plain and in_resolution:
+        return "task_item" if _TASK_ITEM.match(sentence) else "resolution"
+    if announced:
+        return "announcement"
+    return "resolution" if plain else "report"
 
 
 def _unread(

@@ -1286,3 +1286,27 @@ def test_a_motion_the_council_turned_down_two_sentences_later_sets_no_term() -> 
         name="t.txt",
     )
     assert extraction.deadlines == ()
+
+
+def test_each_obligation_says_why_its_sentence_binds() -> None:
+    ordered = extract_text(
+        HEAD + "Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, bis 30.06.2015 "
+        "die Spielplätze zu sanieren.\n\nErledigungsfrist: 18.12.2015",
+        name="t.txt",
+    )
+    assert sorted((d.date, d.basis) for d in ordered.deadlines) == [
+        (date(2015, 6, 30), "order"),
+        (date(2015, 12, 18), "label"),
+    ]
+    resolved = extract_text(
+        HEAD + "Der Gemeinderat möge beschließen:\nAlle Einbahnstraßen werden bis\nEnde des "
+        "Jahres 2022 freigegeben.\n\nBegründung:\nIm Jahr 2019 wurden Straßen freigegeben.",
+        name="t.txt",
+    )
+    assert [d.basis for d in resolved.deadlines] == ["resolution"]
+    reported = extract_text(
+        HEAD + "Die Stadtverwaltung legt bis Ende 2017 einen Zeit- und Finanzplan vor.",
+        name="t.txt",
+    )
+    assert [r.basis for r in reported.reports] == ["report"]
+    assert reported.to_json()["reports"][0]["basis"] == "report"  # type: ignore[index]

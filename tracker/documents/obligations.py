@@ -662,6 +662,15 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
     return found
 
 
+# A date in the first cell of a table row ("29.10.2025 | ...") dates the row.
+_CELL_AFTER = re.compile(r"[^\S\n]*\|")
+
+
+def _dates_the_row(sentence: str, term: Term) -> bool:
+    """Whether the term is the first cell of a table row: the row's date, never due."""
+    return not sentence[: term.start].strip() and _CELL_AFTER.match(sentence, term.end) is not None
+# "erst nach der Genehmigung auf der nächsten Sitzung", "erst im Jahr 2026": not before then
+_ONLY_AFTER = re.compile(r"\berst\s+(?!(?:einmal|mal)\b)(?:\S+\s+){0,5}$", _I)
 # A date that heads what follows it ("am 08.05.2025:", "vom 12.03.2024:"): a label, never due.
 _AT_DATE = re.compile(r"\b(?:am|vom|den)\s*$", _I)
 _COLON = re.compile(r"[^\S\n]*:")
@@ -685,6 +694,12 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _AT_DATE.search(before) and _COLON.match(sentence, term.end):
             continue  # "beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll ...": a label
+        if _dates_the_row(sentence, term):
+            continue  # "29.10.2025 | Der Gemeinderat hat ... beschlossen": the row's date cell
+        if _ONLY_AFTER.search(before) and not _is_limit(term, sentence):
+            # "kann dies erst nach der Genehmigung auf der nächsten Sitzung tun": the earliest
+            # time, not a limit
+            continue
         if not _is_limit(term, sentence) and _DONE.match(sentence, term.end, term.end + 60):
             # "der am 26. November 2015 gefassten Beschlüsse", "die am 28.06.2022 im
             # Gemeinderat vorgestellte Satzung": a past event, attributive (not "bis zum
@@ -1217,6 +1232,24 @@ _MOTION_THEN_PUT_OFF = re.compile(
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # The next sentence says the proposal just read fell ("Dieser Änderungsantrag wird mit 4 Ja- zu 9
 # Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
+# A table row whose last cell says the motion fell: "| 19. September 2019 | abgelehnt |".
+_ROW_FELL = re.compile(
+    r"\|[^|\n]*\|\s*(?:abgelehnt|zurückgezogen|nicht\s+beschlossen|nicht\s+zugestimmt)"
+    r"\W{0,3}\|?\s*$",
+    _I,
+)
+# "sollte eigentlich ... vorgestellt werden", "sollten ursprünglich ...": a plan that was
+_COUNTERFACTUAL = re.compile(r"\bsollten?\s+(?:\S+\s+){0,3}?(?:eigentlich|ursprünglich)\b", _I)
+_SHOULD = re.compile(r"\bsollten?\b", _I)
+# The first clause of an item ends in an infinitive with "zu": "II. Umgehend Prüfungen
+# einzuleiten, inwieweit ...", "I. Eine Machbarkeitsstudie ... in Auftrag zu geben."
+_ITEM_INFINITIVE = re.compile(
+    r"^\W*(?:(?:[IVX]{1,4}|\d{1,2}|[a-z])\s*[.)]\s*)?[A-ZÄÖÜ]"
+    # no finite verb of its own ("Mit der Ausführung ist ... zu rechnen")
+    r"(?:(?!\b(?:ist|sind|war|waren|wird|werden|hat|haben|kann|können)\b)[^,;:.?]){0,160}?\b"
+    + _INFINITIVE
+    + r"[^\S\n]*(?:[,;.)]|$)"
+)
 _FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
     r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
@@ -1245,7 +1278,10 @@ def find_obligations(
     section = operative_text(text)
     binding = section is not None and (
         _is_operative(section)
-        or any(_TASK_ITEM.match(line.strip()) for line in section.split("\n"))
+        or any(
+            _TASK_ITEM.match(line.strip()) or _ITEM_INFINITIVE.match(line.strip())
+            for line in section.split("\n")
+        )
         or _RESOLVED.search(section) is not None
         or any(_is_limit(t, section) for t in find_terms(section, context))
     )
@@ -1288,14 +1324,29 @@ def find_obligations(
     fell = [_FELL_NEXT.match(x) is not None for x in scoped]
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
-        if any(fell[index + 1 : index + 4]):
+        if any(fell[index + 1 : index + 4]) or _ROW_FELL.search(sentence):
+            # a table row whose last cell says the motion fell ("... vorgelegt. | 19. September
+            # 2019 | abgelehnt |") binds no one either
             # "GV S. beantragt, ... zu begrenzen. Dieser Änderungsantrag wird abgelehnt.", "...
             # Es sollte bis Frühjahr 2019 vorliegen. Der Rat lehnte den Antrag ... ab."
             continue
         # a purpose clause ahead ("Um unsere Bürger ... zu informieren, fand ... statt") orders
         # nothing: the main clause decides
         core = _PURPOSE_AHEAD.sub("", sentence, count=1)
+        # in a record of several matters only its resolutions bind by their limit or present
+        # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
+        resolved = not narrated or squash(sentence) in section_keys
         operative = _is_operative(core)
+        if operative and (
+            _COUNTERFACTUAL.search(core) or (not resolved and _SHOULD.search(core))
+        ):
+            # "sollte eigentlich ... vorgestellt werden": a plan that was; "Dieser sollte
+            # schnellstmöglich entschärft werden" told in a record: a wish, not a resolution
+            operative = _is_operative(_SHOULD.sub("kann", core))
+        if not operative and in_resolution and _ITEM_INFINITIVE.match(core):
+            # "II. Umgehend Prüfungen einzuleiten, inwieweit ...": an item of the resolution in
+            # the infinitive ("Der Kreistag möge beschließen: ... zu geben")
+            operative = True
         # a report in a condition on someone else ("sobald der Verein den Nachweis vorgelegt
         # hat") is no duty to report
         reporting = _REPORT.search(_CONDITION.sub(" ", core)) is not None
@@ -1315,9 +1366,6 @@ def find_obligations(
             )
         )
         recurrence = recurrence_of(sentence) if reporting else None
-        # in a record of several matters only its resolutions bind by their limit or present
-        # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
-        resolved = not narrated or squash(sentence) in section_keys
         # A sentence of the resolution without an operative verb counts by its limit alone.
         plain = not operative and not (
             reporting
@@ -1412,6 +1460,7 @@ def find_obligations(
                 and t.date is not None
                 and not _past(t, context)
                 and not _REFERENCE_DATE.search(_before(sentence, t))
+                and not _dates_the_row(sentence, t)
                 for t in find_terms(sentence, context)
             )
             if unread and not plain:

@@ -233,6 +233,10 @@ def sentence_list(text: str) -> tuple[str, ...]:
     return tuple(sentences(text))
 
 
+# A list item's Roman number standing alone before its text ("II.", "IV)").
+_ROMAN_MARK = re.compile(r"[IVX]{1,5}")
+
+
 def sentences(text: str) -> Iterator[str]:
     """The sentences of ``text``: paragraphs split after ., ! or ? unless an abbreviation
     or an ordinal number (``2. Halbjahr``) ends there."""
@@ -246,6 +250,8 @@ def sentences(text: str) -> Iterator[str]:
                 continue
             if _ROMAN.fullmatch(before) and _PERIOD_NOUN.match(block, m.end()):
                 continue  # "im III. Quartal 2025": an ordinal
+            if _ROMAN_MARK.fullmatch(block[start : m.start()].strip()):
+                continue  # "II. Umgehend Prüfungen einzuleiten": the item's number
             piece = block[start : m.end()].strip()
             if piece:
                 yield piece

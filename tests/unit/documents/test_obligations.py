@@ -1310,3 +1310,60 @@ def test_each_obligation_says_why_its_sentence_binds() -> None:
     )
     assert [r.basis for r in reported.reports] == ["report"]
     assert reported.to_json()["reports"][0]["basis"] == "report"  # type: ignore[index]
+
+
+def test_a_table_row_whose_last_cell_says_the_motion_fell_binds_no_one() -> None:
+    extraction = extract_text(
+        "Nr | Antrag | Inhalt | Datum | Ergebnis |\n---|---|---|---|---|\n"
+        "2 | Berichte | Dem Stadtrat werden quartalsweise Berichte zum Neubau vorgelegt. "
+        "| 19. September 2019 | abgelehnt |\n",
+        name="t.txt",
+    )
+    assert not extraction.reports and not extraction.deadlines
+
+
+def test_the_date_in_the_first_cell_of_a_row_dates_the_row() -> None:
+    extraction = extract_text(
+        "29.10.2025 | Der Gemeinderat hat in seiner jüngsten Sitzung beschlossen, die "
+        "Stadtverwaltung mit der Erstellung eines Hitzeplans zu beauftragen.\n",
+        name="t.txt",
+    )
+    assert not extraction.deadlines
+    assert not any("29.10.2025" in r.phrase for r in extraction.review)
+
+
+def test_a_plan_that_was_is_no_order() -> None:
+    extraction = extract_text(
+        "Liebe Bürgerinnen und Bürger,\n\nin dem Sonderstadtrat Ende Juli sollte eigentlich "
+        "„nur“ der neue Amtsleiter des Umweltamtes vor- und eingestellt werden. Wir nutzten "
+        "die Gelegenheit.",
+        name="t.txt",
+    )
+    assert not extraction.deadlines
+
+
+def test_an_earliest_time_is_no_limit() -> None:
+    extraction = extract_text(
+        "Die Ergebnisse müssen auch auf der Website der Stadt veröffentlicht werden - aber "
+        "die Verwaltung kann dies erst nach der Genehmigung auf der nächsten "
+        "Stadtvertretungssitzung tun.",
+        name="t.txt",
+    )
+    assert not extraction.deadlines
+    kurz = extract_text(
+        HEAD + "Vor einer weiteren Beratung soll erst einmal kurzfristig eine Besichtigung "
+        "solcher Einrichtungen stattfinden.",
+        name="t.txt",
+    )
+    assert [d.rule for d in kurz.deadlines] == ["soft_term"]
+
+
+def test_an_item_of_the_resolution_in_the_infinitive_is_an_order() -> None:
+    extraction = extract_text(
+        HEAD + "Der Kreistag möge beschließen:\n\nI. Eine Machbarkeitsstudie in Auftrag zu "
+        "geben.\n\nII. Umgehend die Ausschreibung des Radwegs einzuleiten.\n\n"
+        "Begründung:\nDer Radweg fehlt.",
+        name="t.txt",
+    )
+    assert [(d.rule, d.basis) for d in extraction.deadlines] == [("soft_term", "order")]
+    assert extraction.deadlines[0].text.startswith("II. Umgehend")

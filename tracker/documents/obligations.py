@@ -669,6 +669,8 @@ _CELL_AFTER = re.compile(r"[^\S\n]*\|")
 def _dates_the_row(sentence: str, term: Term) -> bool:
     """Whether the term is the first cell of a table row: the row's date, never due."""
     return not sentence[: term.start].strip() and _CELL_AFTER.match(sentence, term.end) is not None
+
+
 # "erst nach der Genehmigung auf der nächsten Sitzung", "erst im Jahr 2026": not before then
 _ONLY_AFTER = re.compile(r"\berst\s+(?!(?:einmal|mal)\b)(?:\S+\s+){0,5}$", _I)
 # A date that heads what follows it ("am 08.05.2025:", "vom 12.03.2024:"): a label, never due.
@@ -1337,9 +1339,7 @@ def find_obligations(
         # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
         resolved = not narrated or squash(sentence) in section_keys
         operative = _is_operative(core)
-        if operative and (
-            _COUNTERFACTUAL.search(core) or (not resolved and _SHOULD.search(core))
-        ):
+        if operative and (_COUNTERFACTUAL.search(core) or (not resolved and _SHOULD.search(core))):
             # "sollte eigentlich ... vorgestellt werden": a plan that was; "Dieser sollte
             # schnellstmöglich entschärft werden" told in a record: a wish, not a resolution
             operative = _is_operative(_SHOULD.sub("kann", core))

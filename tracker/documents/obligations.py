@@ -87,6 +87,8 @@ _OPERATIVE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    # a motion's request, performative: "beantragt hiermit ... die Einberufung ... bis ..."
+    r"|\b(?:beantragt|beantragen|beantrage)\s+hiermit\b"
     # "bittet um Vorlage eines Konzepts": a request for a paper, not "bittet um Zustimmung"
     r"|\b(?:bittet|bitten)\s+(?:\S+\s+){0,5}?um\s+(?:(?:einen|eine|die|den)\s+)?(?:[\w-]*[Bb]ericht|"
     r"Vorlage|Darstellung|Stellungnahme|Übersicht|Aufstellung)\b"
@@ -461,7 +463,9 @@ _POSTPONED = re.compile(
     r"(?:\bvertagt|\bverschoben|\bzurückgestellt|[Vv]ertagung|[Vv]erschiebung|Wiedervorlage|"
     r"wieder\s+vorgelegt|erneut\s+(?:zu\s+)?(?:beraten|vorgelegt|vorzulegen|aufgerufen|aufzurufen|"
     r"behandelt|behandeln)|"
-    r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben))\b",
+    r"(?:verschieben|vertagen|zurückstellen|zurückzustellen|zu\s+vertagen|zu\s+verschieben)|"
+    # an adjourned session: "Die Sitzung wird am 13.1.2020 fortgesetzt."
+    r"[Ss]itzung\s+(?:wird|werden)\s+(?:\S+\s+){0,5}?fortgesetzt)\b",
     _I,
 )
 # "vertagt auf den ...", "auf die Sitzung (des Bauausschusses) am ...": the target comes next
@@ -1245,13 +1249,17 @@ _COUNTERFACTUAL = re.compile(r"\bsollten?\s+(?:\S+\s+){0,3}?(?:eigentlich|urspr�
 _SHOULD = re.compile(r"\bsollten?\b", _I)
 # The first clause of an item ends in an infinitive with "zu": "II. Umgehend Prüfungen
 # einzuleiten, inwieweit ...", "I. Eine Machbarkeitsstudie ... in Auftrag zu geben."
-_ITEM_INFINITIVE = re.compile(
-    r"^\W*(?:(?:[IVX]{1,4}|\d{1,2}|[a-z])\s*[.)]\s*)?[A-ZÄÖÜ]"
+_ITEM_MARK = r"(?:[IVX]{1,4}|\d{1,2}|[a-z])\s*[.)]\s*"
+_INFINITIVE_ITEM = (
+    r"[A-ZÄÖÜ]"
     # no finite verb of its own ("Mit der Ausführung ist ... zu rechnen")
     r"(?:(?!\b(?:ist|sind|war|waren|wird|werden|hat|haben|kann|können)\b)[^,;:.?]){0,160}?\b"
     + _INFINITIVE
     + r"[^\S\n]*(?:[,;.)]|$)"
 )
+_ITEM_INFINITIVE = re.compile(r"^\W*(?:" + _ITEM_MARK + r")?" + _INFINITIVE_ITEM)
+# ... and as a numbered line of a section, which makes the section a resolution
+_NUMBERED_INFINITIVE = re.compile(r"^" + _ITEM_MARK + _INFINITIVE_ITEM)
 _FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
     r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
@@ -1281,7 +1289,7 @@ def find_obligations(
     binding = section is not None and (
         _is_operative(section)
         or any(
-            _TASK_ITEM.match(line.strip()) or _ITEM_INFINITIVE.match(line.strip())
+            _TASK_ITEM.match(line.strip()) or _NUMBERED_INFINITIVE.match(line.strip())
             for line in section.split("\n")
         )
         or _RESOLVED.search(section) is not None

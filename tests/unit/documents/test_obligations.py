@@ -1367,3 +1367,22 @@ def test_an_item_of_the_resolution_in_the_infinitive_is_an_order() -> None:
     )
     assert [(d.rule, d.basis) for d in extraction.deadlines] == [("soft_term", "order")]
     assert extraction.deadlines[0].text.startswith("II. Umgehend")
+
+
+def test_a_motion_requesting_hiermit_orders_its_limit() -> None:
+    extraction = extract_text(
+        "Sehr geehrter Herr Bürgermeister,\ndie Fraktion beantragt hiermit die Einberufung "
+        "einer Stadtratssitzung bis einschließlich 04.06.2024.",
+        name="t.txt",
+    )
+    assert [(d.date, d.basis) for d in extraction.deadlines] == [(date(2024, 6, 4), "order")]
+
+
+def test_an_adjourned_session_continued_on_a_date_is_shown() -> None:
+    extraction = extract_text(
+        "Bericht aus der Stadtverordnetenversammlung vom 16.12.2019\nDie Tagesordnung wurde "
+        "nicht abgearbeitet. Die Sitzung wird am 13.1.2020 fortgesetzt.",
+        name="t.txt",
+    )
+    shown = [d.date for d in extraction.deadlines] + [r.phrase for r in extraction.review]
+    assert date(2020, 1, 13) in shown or any("13.1.2020" in str(x) for x in shown)

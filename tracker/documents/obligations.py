@@ -1347,9 +1347,8 @@ def find_obligations(
         # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
         resolved = not narrated or squash(sentence) in section_keys
         operative = _is_operative(core)
-        if operative and (_COUNTERFACTUAL.search(core) or (not resolved and _SHOULD.search(core))):
-            # "sollte eigentlich ... vorgestellt werden": a plan that was; "Dieser sollte
-            # schnellstmöglich entschärft werden" told in a record: a wish, not a resolution
+        if operative and _COUNTERFACTUAL.search(core):
+            # "sollte eigentlich ... vorgestellt werden": a plan that was
             operative = _is_operative(_SHOULD.sub("kann", core))
         if not operative and in_resolution and _ITEM_INFINITIVE.match(core):
             # "II. Umgehend Prüfungen einzuleiten, inwieweit ...": an item of the resolution in

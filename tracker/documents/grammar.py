@@ -794,6 +794,11 @@ _SOFT = re.compile(
     r"(?:zum|zu\s+einem)\s+(?:nächst|frühest|schnellst)möglichen\s+Zeitpunkt|"
     r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit|"
     r"in\s+den\s+(?:kommenden|nächsten|folgenden)\s+(?:Tagen|Wochen|Monaten)|"
+    # a week or months ahead of an undated text: "im Verlaufe der nächsten Woche", "in der
+    # kommenden Woche", "noch in dieser Woche", "im Laufe der nächsten Monate", "demnächst"
+    r"(?:im\s+(?:Ver)?[Ll]aufe?\s+|noch\s+in\s+|in\s+|bis\s+(?:Ende\s+)?)"
+    r"(?:der\s+|den\s+)?(?:kommenden|nächsten|dieser)\s+(?:Woche|Wochen|Monate)|"
+    r"(?:bis\s+)?(?:Ende\s+)?(?:nächste|nächster|kommende)\s+Woche|demnächst|"
     # urgency as an adjective of the task: "eine schnelle Abarbeitung", "die zeitnahe Umsetzung"
     r"(?:zeitnahe|umgehende|unverzügliche|baldmöglichste|schnellstmögliche|kurzfristige|zügige|"
     # (any action noun: "die unverzügliche Nachrüstung", "eine zügige Umsetzung")

@@ -276,7 +276,21 @@ def test_events_and_sessions_are_anchors_without_a_date(phrase: str, anchor: str
     assert anchor in term.text
 
 
-@pytest.mark.parametrize("word", ["zeitnah", "umgehend", "baldmöglichst", "in Kürze"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "zeitnah",
+        "umgehend",
+        "baldmöglichst",
+        "in Kürze",
+        "im Verlaufe der nächsten Woche",
+        "in der kommenden Woche",
+        "noch in dieser Woche",
+        "bis Ende nächster Woche",
+        "im Laufe der nächsten Monate",
+        "demnächst",
+    ],
+)
 def test_vague_terms_are_soft_and_undated(word: str) -> None:
     term = only(find_terms(f"Die Verwaltung soll {word} berichten.", DECIDED))
     assert (term.rule, term.date, term.anchor) == ("soft_term", None, "soft")

@@ -492,7 +492,12 @@ _TIME_WORD = re.compile(
 _MEETING = r"(?:[Ss]itzung|[Vv]ersammlung|Besprechung|Termin|Treffen|Gespräch|Begehung)"
 _SESSION_ON = re.compile(_MEETING + r"\s+am\s*$")
 # "In der Ratssitzung am 04.09.2007 wurde vereinbart": a session on record, not one ahead.
-_RECORDED = re.compile(r"\b(?:wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden)\b", _I)
+# "In der jüngsten Sitzung ... am 17. Dezember ist die Verwaltung gebeten worden": so too.
+_RECORDED = re.compile(
+    r"\b(?:wurde|wurden|war|waren|hat|haben|hatte|hatten|fand|fanden|worden|jüngsten|"
+    r"vergangenen|vorigen)\b",
+    _I,
+)
 _NOT_A_DUE_DATE = re.compile(
     # ("mit Wirkung vom/ab" is an effective date, no reference)
     r"(?:(?<!Wirkung\s)\bvom|\bseit|(?<!Wirkung\s)\bab|" + _MEETING + r"\s+am|[Ss]itzung\s+vom|"
@@ -1238,6 +1243,12 @@ _MOTION_THEN_PUT_OFF = re.compile(
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # The next sentence says the proposal just read fell ("Dieser Änderungsantrag wird mit 4 Ja- zu 9
 # Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
+# A paper's number and title as a heading of a list or a record ("0223/VII Halbjährliches
+# Vorlegen einer Übersicht der Eingaben und Beschwerden"): it names a matter, it orders nothing.
+_PAPER_HEADING = re.compile(
+    r"^\W*(?:(?:Drucksache|Drs\.|DS|Vorlage)\s*(?:Nr\.?\s*)?)?[A-Z]{0,4}[\s-]?\d{2,5}/[\w-]{1,10}"
+    r"\s+[A-ZÄÖÜ][^.!?;:]*$"
+)
 # A table row whose last cell says the motion fell: "| 19. September 2019 | abgelehnt |".
 _ROW_FELL = re.compile(
     r"\|[^|\n]*\|\s*(?:abgelehnt|zurückgezogen|nicht\s+beschlossen|nicht\s+zugestimmt)"
@@ -1399,6 +1410,7 @@ def find_obligations(
             or (reporting and _REPORTED_PAST.search(sentence) and not _AHEAD.search(sentence))
             or _PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
+            or _PAPER_HEADING.match(sentence)
             or _TURNED_DOWN.search(sentence)
             or (reporting and _not_owed(sentence))
         ):

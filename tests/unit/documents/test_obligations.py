@@ -1386,3 +1386,21 @@ def test_an_adjourned_session_continued_on_a_date_is_shown() -> None:
     )
     shown = [d.date for d in extraction.deadlines] + [r.phrase for r in extraction.review]
     assert date(2020, 1, 13) in shown or any("13.1.2020" in str(x) for x in shown)
+
+
+def test_a_papers_number_and_title_as_a_heading_orders_nothing() -> None:
+    extraction = extract_text(
+        "Sitzung der BVV vom 23.08.2012\n\n0223/VII Halbjährliches Vorlegen einer Übersicht "
+        "der Eingaben und Beschwerden\n\n0254/VII Transparente Haushaltsunterlagen\n",
+        name="t.txt",
+    )
+    assert not extraction.reports
+
+
+def test_the_date_of_the_latest_session_is_on_record() -> None:
+    extraction = extract_text(
+        "In der jüngsten Sitzung der Gemeindevertretung am 17. Dezember ist die Verwaltung "
+        "gebeten worden, unter den Mitgliedern eine Umfrage durchzuführen.",
+        name="t.txt",
+    )
+    assert not [d for d in extraction.deadlines if d.date is not None]

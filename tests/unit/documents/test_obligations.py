@@ -1399,8 +1399,16 @@ def test_a_papers_number_and_title_as_a_heading_orders_nothing() -> None:
 
 def test_the_date_of_the_latest_session_is_on_record() -> None:
     extraction = extract_text(
-        "In der jüngsten Sitzung der Gemeindevertretung am 17. Dezember ist die Verwaltung "
-        "gebeten worden, unter den Mitgliedern eine Umfrage durchzuführen.",
+        "Datum: 01.11.2099\nIn der jüngsten Sitzung am 17.12.2099 ist die Verwaltung gebeten "
+        "worden, unter den "
+        "Mitgliedern eine Umfrage durchzuführen.",
         name="t.txt",
     )
-    assert not [d for d in extraction.deadlines if d.date is not None]
+    assert not extraction.deadlines
+    ahead = extract_text(
+        "Datum: 01.11.2099\nDie Verwaltung wird gebeten, in der Sitzung am 17.12.2099 über die "
+        "Umfrage zu "
+        "berichten.",
+        name="t.txt",
+    )
+    assert [d.date for d in ahead.deadlines] == [date(2099, 12, 17)]

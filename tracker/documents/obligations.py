@@ -1243,6 +1243,13 @@ _MOTION_THEN_PUT_OFF = re.compile(
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # The next sentence says the proposal just read fell ("Dieser Änderungsantrag wird mit 4 Ja- zu 9
 # Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
+# A report that the text itself gives: "Über die Resultate kann folgendermaßen berichtet
+# werden:", "teilt Folgendes mit", "wird wie folgt informiert".
+_AS_FOLLOWS = re.compile(
+    r"\b(?:folgendermaßen|wie\s+folgt|Folgendes|nachfolgend)\s+(?:\S+\s+){0,2}?(?:berichtet|"
+    r"informiert|mitgeteilt|unterrichtet|dargestellt|mit)\b",
+    _I,
+)
 # A paper's number and title as a heading of a list or a record ("0223/VII Halbjährliches
 # Vorlegen einer Übersicht der Eingaben und Beschwerden"): it names a matter, it orders nothing.
 _PAPER_HEADING = re.compile(
@@ -1367,7 +1374,11 @@ def find_obligations(
             operative = True
         # a report in a condition on someone else ("sobald der Verein den Nachweis vorgelegt
         # hat") is no duty to report
-        reporting = _REPORT.search(_CONDITION.sub(" ", core)) is not None
+        reporting = (
+            _REPORT.search(_CONDITION.sub(" ", core)) is not None
+            # "kann folgendermaßen berichtet werden: ...": the text is the report
+            and _AS_FOLLOWS.search(core) is None
+        )
         # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
         put_off = _MOTION_THEN_PUT_OFF.search(sentence)

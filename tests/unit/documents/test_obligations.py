@@ -1412,3 +1412,12 @@ def test_the_date_of_the_latest_session_is_on_record() -> None:
         name="t.txt",
     )
     assert [d.date for d in ahead.deadlines] == [date(2099, 12, 17)]
+
+
+def test_a_report_that_the_text_itself_gives_is_no_duty() -> None:
+    extraction = extract_text(
+        "Bericht aus der Gemeinderatssitzung vom 20.01.2004\nÜber die wesentlichen Resultate "
+        "der Sitzung kann folgendermaßen berichtet werden: Der Bahnhof wird umgebaut.",
+        name="t.txt",
+    )
+    assert not extraction.reports

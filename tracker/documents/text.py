@@ -268,7 +268,11 @@ _CHROME = re.compile(
     r"^(?:login|anmelden|abmelden|passwort\s+vergessen\??|inhalt|inhaltsbereich|navigation|"
     r"hauptnavigation|men[üu]|suche|suchen|startseite|home|drucken|seite\s+drucken|druckansicht|"
     r"zurück|zur\s+übersicht|kontakt|impressum|datenschutz(?:erklärung)?|barrierefreiheit|"
-    r"leichte\s+sprache|gebärdensprache|sitemap|(?:direkt\s+)?zum\s+inhalt(?:\s+springen)?|"
+    r"leichte\s+sprache|gebärdensprache|sitemap|(?:direkt\s+)?zum\s+(?:haupt)?inhalt(?:\s+springen)?|"
+    r"(?:einen\s+)?kommentare?\s+(?:schreiben|hinterlassen|verfassen)|"
+    r"diese\s+(?:web)?seite\s+verwendet\s+cookies\.?|file:current:title|"
+    r"(?:link\s+zur\s+seite\s+versenden|(?:druckansicht|ansicht\s+zum\s+drucken)\s+öffnen)"
+    r"(?:\s+(?:druckansicht|ansicht\s+zum\s+drucken)\s+öffnen)?|"
     r"bürgerinformationssystem|ratsinformationssystem|sitzungskalender|rss|teilen|schließen|"
     r"mehr\s+anzeigen|weniger\s+anzeigen|weiterlesen|\d[\d.]*\s+aufrufe|citation\s+preview|"
     r"ab\s+seite\s+anzeigen|logo(?:\s+der\s+\S+(?:\s+\S+)?)?|•?\s*keine\s+ergebnisse\s+gefunden|"
@@ -277,10 +281,19 @@ _CHROME = re.compile(
 )
 
 
+def _is_chrome(line: str) -> bool:
+    """Whether a line is furniture: one piece, or several joined by bars ("Startseite |
+    Login | Impressum | Datenschutz")."""
+    if _CHROME.match(line):
+        return True
+    parts = [p.strip() for p in line.split("|")]
+    return len(parts) >= 3 and all(not p or _CHROME.match(p) for p in parts)
+
+
 def drop_page_chrome(text: str, within: int = 20) -> str:
     """``text`` without the web-page furniture among its first ``within`` lines."""
     lines = text.split("\n")
-    head = [x for x in lines[:within] if not _CHROME.match(x.strip()) or not x.strip()]
+    head = [x for x in lines[:within] if not _is_chrome(x.strip()) or not x.strip()]
     return "\n".join(head + lines[within:])
 
 

@@ -164,3 +164,31 @@ def test_a_top_title_split_into_subject_and_decision_is_joined() -> None:
 )
 def test_the_heading_not_the_furniture_is_the_title(text: str, title: str) -> None:
     assert extract_text(text, name="t.txt").title == title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr einstimmig angenommen\n\n"
+            "Der Antrag erhielt in der Kreistagssitzung die Zustimmung aller Fraktionen.",
+            "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr einstimmig angenommen",
+        ),
+        (
+            "Startseite  |  Login  |  Impressum  |  Datenschutz\n \nLink zur Seite versenden   "
+            "Druckansicht öffnen\n \n\nAus der letzten Stadtratssitzung\n\nAm 01.06.2023 kam "
+            "der Stadtrat zu seiner letzten Sitzung vor der Sommerpause zusammen.",
+            "Aus der letzten Stadtratssitzung",
+        ),
+    ],
+)
+def test_a_pages_heading_after_its_furniture_is_its_title(text: str, title: str) -> None:
+    assert extract_text(text, name="t.txt").title == title
+
+
+def test_a_field_of_a_top_page_is_no_title() -> None:
+    extraction = extract_text(
+        "Beschluss: Einstimmig beschlossen\n\nDer Gemeinderat stimmt der Vergabe zu.",
+        name="t.txt",
+    )
+    assert extraction.title != "Beschluss: Einstimmig beschlossen"

@@ -240,9 +240,14 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
                 and not re.match(r"^[\w ./-]{2,30}:\s", line)  # "Verantwortlich: Dez. 5"
             ):
                 return _clean_title(line)
-    if lines and (_looks_like_title(lines[0]) or _LABELLED_HEADING.match(squash(lines[0]))):
+    if lines and _looks_like_title(lines[0]):
         return squash(lines[0])
-    return _heading_before_resolution(lines) or _topic(lines) or _first_heading(lines)
+    return (
+        _heading_before_resolution(lines)
+        or _topic(lines)
+        or (squash(lines[0]) if lines and _LABELLED_HEADING.match(squash(lines[0])) else None)
+        or _first_heading(lines)
+    )
 
 
 # A page's heading led by a short label: "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr
@@ -250,7 +255,9 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
 _LABELLED_HEADING = re.compile(
     # (not a field of a TOP page or an archive: "Beschluss: Einstimmig beschlossen")
     r"^(?!(?:Beschluss|Gremium|Zusatz|Archiv\w*|Abstimmung\w*|Status|Datum|Ergebnis|Sitzung|"
-    r"Beratung|Federführend\w*|Verfasser\w*|Anlage\w*|Aktie|PDF|Kategorie\w*|Schlagwort\w*)\b)"
+    r"Beratung|Federführend\w*|Verfasser\w*|Anlage\w*|Aktie|PDF|Kategorie\w*|Schlagwort\w*)\b"
+    # (nor a date heading a paper's kind: "25.10.2018 Antrag: ...", read as dated)
+    r"|\d{1,2}\.\d{1,2}\.\d{2,4})"
     r"(?:[\w./-]+\s){0,2}[\w./-]+:\s+[A-ZÄÖÜ„\"][^:]{10,180}(?<![.:,;])$"
 )
 

@@ -671,6 +671,12 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
     return found
 
 
+# What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".
+_EXPIRES = re.compile(
+    r"\s+(?:\S+\s+){0,2}?(?:aus|ab)(?:laufen|läuft|gelaufen)\b|\s+(?:enden|endet|erlöschen|erlischt|"
+    r"verfallen|verfällt)\b",
+    _I,
+)
 # A date in the first cell of a table row ("29.10.2025 | ...") dates the row.
 _CELL_AFTER = re.compile(r"[^\S\n]*\|")
 
@@ -703,6 +709,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
+        if term.rule == "soft_term" and _EXPIRES.match(sentence, term.end):
+            continue  # "Grabnutzungsrechte, die in Kürze auslaufen": a state ahead, no duty
         if _AT_DATE.search(before) and _COLON.match(sentence, term.end):
             continue  # "beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll ...": a label
         if _dates_the_row(sentence, term):
@@ -1081,7 +1089,17 @@ _UNREAL = re.compile(r"\b(?:würde|würden|könnte|könnten|wäre|wären|hätte|
 
 def unreal_mood(r: Reading) -> bool:
     """A sentence in the unreal mood that orders nothing."""
-    return not r.mandate and _UNREAL.search(_PARENTHESIS.sub(" ", r.sentence)) is not None
+    plain = _INDIRECT_QUESTION.sub(" ", _PARENTHESIS.sub(" ", r.sentence))
+    return not r.mandate and _UNREAL.search(plain) is not None
+
+
+# An indirect question after a verb of saying ("darzulegen, wie die Grabstätten erhalten werden
+# könnten"): its mood is the matter asked about, not the sentence's.
+_INDIRECT_QUESTION = re.compile(
+    r",\s*(?:wie|ob|welche[rsnm]?|inwieweit|inwiefern|wann|warum|weshalb|wieso|in\s+welche[rm])"
+    r"\b[^;]*",
+    _I,
+)
 
 
 # A forecast ("voraussichtlich", "wird erwartet", "ist vorgesehen", "Prognose"): what is
@@ -1205,6 +1223,19 @@ def passed(r: Reading) -> bool:
     )
 
 
+# A motion told as made before ("Zu den Haushaltsberatungen 2015 hatte die SPD den Antrag
+# gestellt, dass ..."): what became of it the sentence does not say.
+_PAST_MOTION = re.compile(
+    r"\b(?:hatte|hatten)\b[^.;?]{0,80}?\b(?:(?:den|einen)\s+Antrag\s+gestellt|beantragt)\b",
+    _I,
+)
+
+
+def past_motion(r: Reading) -> bool:
+    """A motion made before, told in the past perfect: its outcome is not in the sentence."""
+    return _PAST_MOTION.search(r.sentence) is not None
+
+
 #: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
 #: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
 #: look, a recorded trap costs precision).
@@ -1220,6 +1251,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "reported_intent": reported_intent,
     "attributed": attributed,
     "passed": passed,
+    "past_motion": past_motion,
 }
 
 
@@ -1851,11 +1883,23 @@ def _merge(prose: list[Deadline], labelled: list[Deadline]) -> list[Deadline]:
 
 
 def _unique_reports(reports: list[Report]) -> list[Report]:
+    """One report per duty: the same recurrence, recipient and due date; an undated duty is
+    the same only where its wording is (two undated requests of one motion are two duties)."""
     unique: list[Report] = []
     for report in reports:
         if not any(
             (r.recurrence, r.recipient, r.due) == (report.recurrence, report.recipient, report.due)
+            and (report.due is not None or _same_wording(r.text, report.text))
             for r in unique
         ):
             unique.append(report)
     return unique
+
+
+def _same_wording(a: str, b: str) -> bool:
+    """Whether two report texts say the same: one holds the other, or half their words agree."""
+    x, y = squash(a).lower(), squash(b).lower()
+    if x in y or y in x:
+        return True
+    wa, wb = set(re.findall(r"\w{4,}", x)), set(re.findall(r"\w{4,}", y))
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5

@@ -79,6 +79,12 @@ CASES = [
         DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
         date(2023, 12, 31),
     ),
+    (
+        "past_motion",
+        HEAD + "Die Antragsteller hatten beantragt, den Magistrat zu beauftragen, mit dem RMV bis "
+        "30.06.2024 über eine Nachtbuslinie zu verhandeln.",
+        date(2024, 6, 30),
+    ),
 ]
 
 

@@ -1421,3 +1421,15 @@ def test_a_report_that_the_text_itself_gives_is_no_duty() -> None:
         name="t.txt",
     )
     assert not extraction.reports
+
+
+def test_the_mood_of_an_indirect_question_is_the_matter_asked_about() -> None:
+    extraction = extract_text(
+        HEAD + "Die Verwaltung wird gebeten,\n\n1. zur nächsten Sitzung eine Übersicht der "
+        "Grabstätten vorzulegen, deren Nutzungsrechte in Kürze auslaufen;\n2. darzulegen, wie "
+        "die Grabstätten erhalten werden könnten und mit welchen Kosten zu rechnen ist.",
+        name="t.txt",
+    )
+    assert len(extraction.reports) == 2  # two undated duties of one motion stay two
+    assert not [d for d in extraction.deadlines if d.rule == "soft_term"]  # "in Kürze auslaufen"
+    assert not [r for r in extraction.review if r.rule == "doubt:unreal_mood"]

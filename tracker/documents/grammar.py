@@ -658,11 +658,29 @@ _RELATIVE_YEAR = re.compile(
 )
 
 
+_YEAR_NAMED_AFTER = re.compile(r"\s*\(?\s*((?:19|20)\d{2})\b(?![\d/.-])\s*\)?")
+
+
 def relative_year(text: str, context: DateContext) -> list[Term]:
     """``noch in diesem Jahr``, ``bis Ende nächsten Jahres``: 31 December of the document's
     year, or of the year after."""
     found = []
     for m in _RELATIVE_YEAR.finditer(text):
+        named = _YEAR_NAMED_AFTER.match(text, m.end())
+        if named is not None:
+            # "im nächsten Jahr (2024)", "im kommenden Jahr 2026": the text names the year
+            year = int(named.group(1))
+            end = named.end()
+            found.append(
+                Term(
+                    m.start(),
+                    end,
+                    text[m.start() : end].strip(),
+                    "relative_year",
+                    date(year, 12, 31),
+                )
+            )
+            continue
         anchor = context.anchor
         if anchor is None:
             found.append(_term(m, "relative_year", None, anchor="year"))

@@ -242,6 +242,8 @@ _ANNOUNCED = re.compile(
     r"|\b(?:sagt|sagte|sicherte|sichert)\b" + _WITHIN_SENTENCE + r"{0,80}?\bzu\b"
     r"|\bzugesagt\b|\bzugesichert\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
+    # ("Schließlich kam es zur Absprache, dass die Verwaltung ... vorstellt")
+    r"|\b(?:Absprache|Vereinbarung|Einigung|Verabredung)\s*,\s*dass\b"
     r"|\b(?:vereinbart|verabredet|verständigt\w*|verständigte\w*)\s*,\s*(?:dass|diesen|diese|"
     r"dieses|den|die|das|zunächst|bis|in)\b"
     # a thing scheduled ("Ein Zwischenbericht ist für die Sitzung im Juni vorgesehen"); the

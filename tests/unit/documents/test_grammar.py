@@ -469,3 +469,15 @@ def test_the_digit_rules_read_nothing_in_a_text_without_digits() -> None:
                 for name in DIGIT_RULES:
                     assert RULES[name](sentence, context) == [], (name, sentence)
     assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("im nächsten Jahr (2024)", date(2024, 12, 31)),
+        ("im kommenden Jahr 2026", date(2026, 12, 31)),
+    ],
+)
+def test_a_relative_year_the_text_names_is_that_year(phrase: str, due: date) -> None:
+    term = only(find_terms(f"Die Verwaltung stellt {phrase} die Möglichkeiten vor.", DateContext()))
+    assert (term.rule, term.date, term.text) == ("relative_year", due, phrase)

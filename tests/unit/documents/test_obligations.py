@@ -1433,3 +1433,13 @@ def test_the_mood_of_an_indirect_question_is_the_matter_asked_about() -> None:
     assert len(extraction.reports) == 2  # two undated duties of one motion stay two
     assert not [d for d in extraction.deadlines if d.rule == "soft_term"]  # "in Kürze auslaufen"
     assert not [r for r in extraction.review if r.rule == "doubt:unreal_mood"]
+
+
+def test_an_agreement_that_the_administration_presents_binds() -> None:
+    extraction = extract_text(
+        "Unser Antrag wurde abgelehnt. Schließlich kam es zur Absprache, dass die Verwaltung "
+        "im nächsten Jahr (2024) nochmal Möglichkeiten einer Wahl zu einem Jugendparlament "
+        "vorstellt.",
+        name="t.txt",
+    )
+    assert date(2024, 12, 31) in [d.date for d in extraction.deadlines]

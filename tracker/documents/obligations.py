@@ -1150,8 +1150,16 @@ _REQUESTED = re.compile(
 
 def statute(r: Reading) -> bool:
     """A statute's period or duty quoted (``ist gemäß § 79 ... fortzuschreiben``) in a sentence
-    that asks nobody to act."""
+    that asks nobody to act; or a rule for anyone (``Art. 8 Abs. 1 BayDSchG: Wer Bodendenkmäler
+    auffindet, ist verpflichtet, dies unverzüglich ... anzuzeigen``)."""
+    if _ANYONE.match(r.sentence):
+        return True
     return _STATUTE.search(r.sentence) is not None and _REQUESTED.search(r.sentence) is None
+
+
+# A rule for whoever does something, the law's voice: "Wer ... ist verpflichtet", after a
+# norm's label perhaps ("Art. 8 Abs. 1 BayDSchG: Wer ...", "§ 34 BauGB: Wer ...").
+_ANYONE = re.compile(r"^\W*(?:[^:.]{0,60}?(?:§|Art\.|Artikel)[^:.]{0,40}:\s*)?Wer\s+\S")
 
 
 # A standing rule of procedure: a period counted back from every session ("möglichst 14 Tage vor

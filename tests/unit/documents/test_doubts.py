@@ -60,6 +60,12 @@ CASES = [
         date(2025, 12, 31),
     ),
     (
+        "statute",
+        HEAD + "Art. 8 Abs. 1 BayDSchG: Wer Bodendenkmäler auffindet, ist verpflichtet, dies bis "
+        "zum 30.06.2025 der Unteren Denkmalschutzbehörde anzuzeigen.",
+        date(2025, 6, 30),
+    ),
+    (
         "standing_period",
         HEAD + "Die Anträge sind bis zum 31.12.2025 jeweils 14 Tage vor der Sitzung vorzulegen.",
         date(2025, 12, 31),

@@ -1159,7 +1159,7 @@ def statute(r: Reading) -> bool:
 
 # A rule for whoever does something, the law's voice: "Wer ... ist verpflichtet", after a
 # norm's label perhaps ("Art. 8 Abs. 1 BayDSchG: Wer ...", "§ 34 BauGB: Wer ...").
-_ANYONE = re.compile(r"^\W*(?:[^:.]{0,60}?(?:§|Art\.|Artikel)[^:.]{0,40}:\s*)?Wer\s+\S")
+_ANYONE = re.compile(r"^\W*(?:[^:.]{0,60}?(?:§|Art\.|Artikel)[^:]{0,40}:\s*)?Wer\s+\S")
 
 
 # A standing rule of procedure: a period counted back from every session ("möglichst 14 Tage vor

@@ -817,6 +817,10 @@ _SOFT = re.compile(
     r"(?:im\s+(?:Ver)?[Ll]aufe?\s+|noch\s+in\s+|in\s+|bis\s+(?:Ende\s+)?)"
     r"(?:der\s+|den\s+)?(?:kommenden|nächsten|dieser)\s+(?:Woche|Wochen|Monate)|"
     r"(?:bis\s+)?(?:Ende\s+)?(?:nächste|nächster|kommende)\s+Woche|demnächst|"
+    # in due time, of an answer or a report ("andere werden fristgerecht schriftlich
+    # beantwortet"; not "fristgerecht eingeladen", a session's opening)
+    r"fristgerecht(?=\s+(?:\S+\s+){0,2}?(?:beantwort\w*|Antwort|Beantwortung|vorgelegt|"
+    r"vorzulegen|vorlegen|berichte\w*))|"
     # urgency as an adjective of the task: "eine schnelle Abarbeitung", "die zeitnahe Umsetzung"
     r"(?:zeitnahe|umgehende|unverzügliche|baldmöglichste|schnellstmögliche|kurzfristige|zügige|"
     # (any action noun: "die unverzügliche Nachrüstung", "eine zügige Umsetzung")

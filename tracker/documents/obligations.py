@@ -90,8 +90,8 @@ _OPERATIVE = re.compile(
     # a motion's request, performative: "beantragt hiermit ... die Einberufung ... bis ..."
     r"|\b(?:beantragt|beantragen|beantrage)\s+hiermit\b"
     # "bittet um Vorlage eines Konzepts": a request for a paper, not "bittet um Zustimmung"
-    r"|\b(?:bittet|bitten)\s+(?:\S+\s+){0,5}?um\s+(?:(?:einen|eine|die|den)\s+)?(?:[\w-]*[Bb]ericht|"
-    r"Vorlage|Darstellung|Stellungnahme|Übersicht|Aufstellung)\b"
+    r"|\b(?:bittet|bitten)\s+(?:\S+\s+){0,5}?um\s+(?:(?:einen|eine|die|den)\s+)?(?:\w+e\s+)?"
+    r"(?:[\w-]*[Bb]ericht|Vorlage|Darstellung|Stellungnahme|Übersicht|Aufstellung|Rückmeldung)\b"
     r"|\b(?:ersucht|beauftragt|bittet|fordert)\s+(?:der|die|das)\s+[\w-]+\s+(?:den|die|das)\b"
     r"|\b(?:möge|mögen|soll|sollen|solle|muss|müssen|müsse)\b"
     # the request of a motion in the subjunctive with a passive ("sollten ... in Wiesen
@@ -351,6 +351,8 @@ _REPORT = re.compile(
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+|eine\s+)?(?:Vorlage|Darstellung|Übersicht)\b|"
+    # a request for feedback ("Wir bitten um eine zeitnahe Rückmeldung über die Ergebnisse")
+    r"\bum\s+(?:die\s+|eine\s+)?(?:\w+\s+)?Rückmeldung\b|"
     # a paper due before a body, in nominal style ("Vorlage im Bauausschuss ... 2. Quartal 2025")
     r"\bVorlage\s+(?:im|in\s+der|an\s+den|an\s+die)\s+[\w-]*(?:[Aa]usschuss|[Rr]at|[Ss]itzung|"
     r"Gremium|Kreistag)\b|"

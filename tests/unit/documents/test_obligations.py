@@ -1443,3 +1443,22 @@ def test_an_agreement_that_the_administration_presents_binds() -> None:
         name="t.txt",
     )
     assert date(2024, 12, 31) in [d.date for d in extraction.deadlines]
+
+
+def test_a_request_for_feedback_is_a_report_and_an_answer_in_due_time_is_soft() -> None:
+    asked = extract_text(
+        HEAD + "Wir bitten um eine zeitnahe Rückmeldung über die Ergebnisse der Gespräche.",
+        name="t.txt",
+    )
+    assert len(asked.reports) == 1
+    assert [d.rule for d in asked.deadlines] == ["soft_term"]
+    answered = extract_text(
+        "Einige Fragen konnten durch den Landrat gleich beantwortet werden, andere werden "
+        "fristgerecht schriftlich beantwortet.",
+        name="t.txt",
+    )
+    assert [d.text for d in answered.deadlines] == ["fristgerecht"]
+    invited = extract_text(
+        "Der Vorsitzende stellt fest, dass fristgerecht eingeladen wurde.", name="t.txt"
+    )
+    assert not invited.deadlines

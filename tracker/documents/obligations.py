@@ -681,6 +681,9 @@ _EXPIRES = re.compile(
     r"verfallen|verfällt)\b",
     _I,
 )
+# Something that takes place ("findet ... statt"), on a day ("am ...").
+_TAKES_PLACE = re.compile(r"\b(?:findet|finden)\b" + _WITHIN_SENTENCE + r"{0,160}?\bstatt\b", _I)
+_ON_DAY = re.compile(r"\bam\s*$", _I)
 # A date in the first cell of a table row ("29.10.2025 | ...") dates the row.
 _CELL_AFTER = re.compile(r"[^\S\n]*\|")
 
@@ -1493,6 +1496,10 @@ def find_obligations(
             # 31.03.2024 vergeben"): its dates are no limits (an order keeps them: "soll ab
             # April bis Juni 2024 zur Ausführung kommen")
             terms = [t for t in terms if not _in_range(sentence, t)]
+        if not (postponed or operative or reporting) and _TAKES_PLACE.search(sentence):
+            # "Die Bürgerversammlung findet am 07.03.2024 im Gasthof Post statt": a day on
+            # which something happens, not a limit
+            terms = [t for t in terms if not _ON_DAY.search(_before(sentence, t))]
         if _schedule(sentence, terms):
             continue
         doubt = doubt_of(

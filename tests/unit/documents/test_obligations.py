@@ -1462,3 +1462,18 @@ def test_a_request_for_feedback_is_a_report_and_an_answer_in_due_time_is_soft() 
         "Der Vorsitzende stellt fest, dass fristgerecht eingeladen wurde.", name="t.txt"
     )
     assert not invited.deadlines
+
+
+def test_a_day_on_which_something_takes_place_is_no_limit() -> None:
+    told = extract_text(
+        "TOP 6 Informationen des Bürgermeisters\n- Die Bürgerversammlung findet am 07.03.2099 "
+        "im Gasthof Post statt.",
+        name="t.txt",
+    )
+    assert not told.deadlines
+    presented = extract_text(
+        "Datum: 01.09.2099\nAus aktuellem Anlass findet am 19.09.2099 ein weiterer Ausschuss "
+        "statt, in dem der Maßnahmenkatalog zur Abstimmung vorgelegt wird.",
+        name="t.txt",
+    )
+    assert date(2099, 9, 19) in [r.due for r in presented.reports]

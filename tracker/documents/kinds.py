@@ -339,7 +339,21 @@ GUESSED_GROUP_KIND = "Mitteilung"
 _GROUP_VOICE = _I(r"\b(?:" + "|".join(PARTIES) + r")\b")
 
 
+# What a motion says of itself where no rule named it: the resolution formula, a motion or a
+# request to examine tabled ("haben wir folgenden Antrag gestellt", "diesen Prüfauftrag
+# gestellt", "Beschlussvorschlag: (lt. Antrag des Einreichers)").
+_MOTION_GUESS = _I(
+    r"\bm[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en\b"
+    r"|\b(?:folgenden|diesen)\s+(?:Antrag|Prüfauftrag|Prüfantrag)\s+(?:\S+\s+){0,3}?"
+    r"(?:gestellt|eingereicht|eingebracht)\b"
+    r"|\bAntrag\s+des\s+Einreichers\b"
+)
+
+
 def guessed_kind(text: str) -> str:
-    """The kind guessed for a text no rule names: a group's communication where the head names
-    a party or a group, else a report."""
-    return GUESSED_GROUP_KIND if _GROUP_VOICE.search(text[:1500]) else GUESSED_KIND
+    """The kind guessed for a text no rule names: a motion where it says it is one, a group's
+    communication where the head names a party or a group, else a report."""
+    head = text[:1500]
+    if _MOTION_GUESS.search(head):
+        return "Antrag"
+    return GUESSED_GROUP_KIND if _GROUP_VOICE.search(head) else GUESSED_KIND

@@ -155,3 +155,17 @@ def test_a_letter_opening_with_the_resolution_formula_is_a_motion() -> None:
         "Die neu verabschiedete EU-Richtlinie verpflichtet die öffentliche Hand.\n"
     )
     assert kind_from_content(text, False) == "Antrag"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aktualisierung der Schulwegepläne\n\nDie Stadtverordnetenversammlung möge beschließen:\n"
+        "1. Der Magistrat wird beauftragt, die Schulwegepläne zu prüfen.\n",
+        "Beschlussvorschlag:(lt. Antrag des Einreichers)\n\nDie Verwaltung wird beauftragt, "
+        "einen Vorschlag zum Busverkehr zu erarbeiten.\n",
+    ],
+)
+def test_a_text_that_says_it_is_a_motion_is_guessed_a_motion(text: str) -> None:
+    assert kind_from_content(text, False) is None  # no rule names it: the guess does
+    assert extract_text(text, name="g.txt").kind == "Antrag"

@@ -681,6 +681,11 @@ _EXPIRES = re.compile(
     r"verfallen|verfällt)\b",
     _I,
 )
+# The head of a statute's text and its paragraphs: "Hauptsatzung der Stadt ...", "§ 3".
+_STATUTE_HEAD = re.compile(
+    r"\b(?:Hauptsatzung|Geschäftsordnung|[A-ZÄÖÜ][\wäöüß-]*satzung|Satzung\s+(?:über|zur|der))\b"
+)
+_PARAGRAPH = re.compile(r"§\s*\d+|^\s*\(\d{1,2}\)\s", re.MULTILINE)
 # Something that takes place ("findet ... statt"), on a day ("am ...").
 _TAKES_PLACE = re.compile(r"\b(?:findet|finden)\b" + _WITHIN_SENTENCE + r"{0,160}?\bstatt\b", _I)
 _ON_DAY = re.compile(r"\bam\s*$", _I)
@@ -1370,6 +1375,8 @@ def find_obligations(
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
+    # a statute's text (Hauptsatzung, Geschäftsordnung): its "unverzüglich" is a standing rule
+    statute_text = _STATUTE_HEAD.search(text[:1500]) is not None and len(_PARAGRAPH.findall(text)) >= 3
     answer = (_ANSWER_START.search(text) or _ANSWER_AFTER.search(text)) if asks_questions else None
     if answer is not None:
         # a question with its answer: the answer's announcements bind, the questions do not
@@ -1484,6 +1491,7 @@ def find_obligations(
         terms = [
             t
             for t in due_terms(sentence)
+            if not (statute_text and t.rule == "soft_term")
             if not t.weak
             or _binds_weak(t, sentence, in_resolution)
             # a report or an act announced for a time ahead ("wird dem Gemeinderat im Herbst

@@ -1477,3 +1477,14 @@ def test_a_day_on_which_something_takes_place_is_no_limit() -> None:
         name="t.txt",
     )
     assert date(2099, 9, 19) in [r.due for r in presented.reports]
+
+
+def test_a_statutes_urgency_is_a_standing_rule() -> None:
+    extraction = extract_text(
+        "Der Stadtrat hat in seiner Sitzung am 04.07.2024 folgende Hauptsatzung beschlossen:\n"
+        "(1) Der Vorsitzende wird aus der Mitte des Stadtrates gewählt.\n(2) Er kann abgewählt "
+        "werden. Eine Neuwahl hat unverzüglich stattzufinden.\n(3) Die Stellvertreter vertreten "
+        "ihn.\n",
+        name="t.txt",
+    )
+    assert not extraction.deadlines

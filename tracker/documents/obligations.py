@@ -1376,7 +1376,9 @@ def find_obligations(
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
     # a statute's text (Hauptsatzung, Geschäftsordnung): its "unverzüglich" is a standing rule
-    statute_text = _STATUTE_HEAD.search(text[:1500]) is not None and len(_PARAGRAPH.findall(text)) >= 3
+    statute_text = (
+        _STATUTE_HEAD.search(text[:1500]) is not None and len(_PARAGRAPH.findall(text)) >= 3
+    )
     answer = (_ANSWER_START.search(text) or _ANSWER_AFTER.search(text)) if asks_questions else None
     if answer is not None:
         # a question with its answer: the answer's announcements bind, the questions do not

@@ -1001,6 +1001,37 @@ def month_session(text: str, context: DateContext) -> list[Term]:
 
 
 #: The rules by name, in order of preference where two matches cover the same text.
+_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
+_WEEKDAY = r"(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_WEEKDAY_TERM = re.compile(
+    # "am kommenden Montag", "bis nächsten Freitag"
+    r"\b(?:am\s+|bis\s+(?:zum\s+)?)?(kommenden|nächsten)\s+" + _WEEKDAY + r"\b"
+    # "am Freitag dieser Woche", "Dienstag der kommenden Woche"
+    r"|\b(?:am\s+|bis\s+(?:zum\s+)?)?" + _WEEKDAY + r"\s+(dieser|der\s+kommenden|kommender|"
+    r"nächster|der\s+nächsten|der\s+folgenden)\s+Woche\b",
+    _FLAGS,
+)
+
+
+def weekday(text: str, context: DateContext) -> list[Term]:
+    """``am Freitag dieser Woche``, ``am kommenden Montag``: a day of the document's week or the
+    next such day after the document's own date (no date where the document gives none)."""
+    found = []
+    own = context.decision_date or context.reference_date
+    for m in _WEEKDAY_TERM.finditer(text):
+        name = (m.group(2) or m.group(3)).lower().replace("sonnabend", "samstag")
+        day = _WEEKDAYS.index(name)
+        due = None
+        if own is not None:
+            if m.group(1):  # the next such day
+                due = own + dt.timedelta(days=(day - own.weekday() - 1) % 7 + 1)
+            else:
+                ahead = 0 if m.group(4).lower() == "dieser" else 7
+                due = own + dt.timedelta(days=day - own.weekday() + ahead)
+        found.append(_term(m, "weekday", due, anchor=None if due else "weekday"))
+    return found
+
+
 RULES: dict[str, Rule] = {
     "period": period,
     "relative_period": relative_period,
@@ -1034,6 +1065,7 @@ RULES: dict[str, Rule] = {
     "until_event": until_event,
     "until_then": until_then,
     "soft_term": soft_term,
+    "weekday": weekday,
 }
 
 

@@ -481,3 +481,19 @@ def test_the_digit_rules_read_nothing_in_a_text_without_digits() -> None:
 def test_a_relative_year_the_text_names_is_that_year(phrase: str, due: date) -> None:
     term = only(find_terms(f"Die Verwaltung stellt {phrase} die Möglichkeiten vor.", DateContext()))
     assert (term.rule, term.date, term.text) == ("relative_year", due, phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "due"),
+    [
+        ("am Freitag dieser Woche", date(2025, 9, 12)),
+        ("am kommenden Montag", date(2025, 9, 15)),
+        ("am Dienstag der kommenden Woche", date(2025, 9, 16)),
+    ],
+)
+def test_a_weekday_counts_from_the_documents_date(phrase: str, due: date) -> None:
+    context = DateContext(reference_date=date(2025, 9, 9))  # a Tuesday
+    term = only(find_terms(f"Die Verwaltung legt {phrase} die Bewertung vor.", context))
+    assert (term.rule, term.date) == ("weekday", due)
+    undated = only(find_terms(f"Die Verwaltung legt {phrase} die Bewertung vor.", DateContext()))
+    assert (undated.rule, undated.date) == ("weekday", None)

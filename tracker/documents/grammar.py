@@ -811,6 +811,7 @@ _SOFT = re.compile(
     r"alsbald|zügig|rechtzeitig|baldigst|ehestmöglich|frühestmöglich|schnellstmöglichst|"
     r"(?:zum|zu\s+einem)\s+(?:nächst|frühest|schnellst)möglichen\s+Zeitpunkt|"
     r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit|"
+    r"in\s+angemessener\s+(?:Zeit|Frist)|"
     r"in\s+den\s+(?:kommenden|nächsten|folgenden)\s+(?:Tagen|Wochen|Monaten)|"
     # a week or months ahead of an undated text: "im Verlaufe der nächsten Woche", "in der
     # kommenden Woche", "noch in dieser Woche", "im Laufe der nächsten Monate", "demnächst"

@@ -289,6 +289,7 @@ def test_events_and_sessions_are_anchors_without_a_date(phrase: str, anchor: str
         "bis Ende nächster Woche",
         "im Laufe der nächsten Monate",
         "demnächst",
+        "in angemessener Zeit",
     ],
 )
 def test_vague_terms_are_soft_and_undated(word: str) -> None:

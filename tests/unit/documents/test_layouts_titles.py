@@ -104,9 +104,21 @@ def test_a_dated_agenda_item_page_takes_the_item_as_title() -> None:
             "beauftragt.\n",
             "Schaffung von Kita-Plätzen",
         ),
+        # a page's heading led by a short label, and one below the page's furniture
+        (
+            "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr einstimmig angenommen\n\n"
+            "Der Antrag erhielt in der Kreistagssitzung die Zustimmung aller Fraktionen.",
+            "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr einstimmig angenommen",
+        ),
+        (
+            "Startseite  |  Login  |  Impressum  |  Datenschutz\n \nLink zur Seite versenden   "
+            "Druckansicht öffnen\n \n\nAus der letzten Stadtratssitzung\n\nAm 01.06.2023 kam "
+            "der Stadtrat zu seiner letzten Sitzung vor der Sommerpause zusammen.",
+            "Aus der letzten Stadtratssitzung",
+        ),
     ],
 )
-def test_the_topic_an_opening_line_names_is_the_title(text: str, title: str) -> None:
+def test_the_heading_or_topic_an_opening_line_names_is_the_title(text: str, title: str) -> None:
     assert extract_text(text, name="t.txt").title == title
 
 
@@ -163,26 +175,6 @@ def test_a_top_title_split_into_subject_and_decision_is_joined() -> None:
     ],
 )
 def test_the_heading_not_the_furniture_is_the_title(text: str, title: str) -> None:
-    assert extract_text(text, name="t.txt").title == title
-
-
-@pytest.mark.parametrize(
-    ("text", "title"),
-    [
-        (
-            "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr einstimmig angenommen\n\n"
-            "Der Antrag erhielt in der Kreistagssitzung die Zustimmung aller Fraktionen.",
-            "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr einstimmig angenommen",
-        ),
-        (
-            "Startseite  |  Login  |  Impressum  |  Datenschutz\n \nLink zur Seite versenden   "
-            "Druckansicht öffnen\n \n\nAus der letzten Stadtratssitzung\n\nAm 01.06.2023 kam "
-            "der Stadtrat zu seiner letzten Sitzung vor der Sommerpause zusammen.",
-            "Aus der letzten Stadtratssitzung",
-        ),
-    ],
-)
-def test_a_pages_heading_after_its_furniture_is_its_title(text: str, title: str) -> None:
     assert extract_text(text, name="t.txt").title == title
 
 

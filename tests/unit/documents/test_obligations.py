@@ -1407,8 +1407,7 @@ def test_the_date_of_the_latest_session_is_on_record() -> None:
     assert not extraction.deadlines
     ahead = extract_text(
         "Datum: 01.11.2099\nDie Verwaltung wird gebeten, in der Sitzung am 17.12.2099 über die "
-        "Umfrage zu "
-        "berichten.",
+        "Umfrage zu berichten.",
         name="t.txt",
     )
     assert [d.date for d in ahead.deadlines] == [date(2099, 12, 17)]

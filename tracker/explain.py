@@ -59,6 +59,10 @@ RULE_TEXTS: dict[str, tuple[str, str]] = {
     "relative_year": ("ein Jahr relativ zum Beschluss", "a year relative to the decision"),
     "year_period": ("ein Zeitraum von Jahren: sein letzter Tag", "a span of years: its last day"),
     "calendar_week": ("eine Kalenderwoche: ihr Freitag", "a calendar week: its Friday"),
+    "session_of_year": (
+        "eine Sitzung, in einem Jahr gezählt: ein Ereignis ohne eigenes Datum",
+        "a session counted in a year: an event without a date of its own",
+    ),
     "weekday": (
         "ein Wochentag dieser oder der nächsten Woche, ab dem Datum des Dokuments",
         "a weekday of this or the next week, from the document's date",

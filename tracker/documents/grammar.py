@@ -1002,6 +1002,21 @@ def month_session(text: str, context: DateContext) -> list[Term]:
 
 
 #: The rules by name, in order of preference where two matches cover the same text.
+_SESSION_OF_YEAR = re.compile(
+    # "zur 1. Ratssitzung 2021", "in der ersten Sitzung des Jahres 2018"
+    r"\b(?:zur|in\s+der|bis\s+zur|vor\s+der)\s+(?:\d{1,2}\.|ersten|zweiten|dritten|letzten)\s+"
+    r"[\w-]*[Ss]itzung\s+(?:des\s+Jahres\s+|im\s+Jahr(?:e)?\s+)?(?:19|20)\d{2}\b(?![\d/.-])",
+    _FLAGS,
+)
+
+
+def session_of_year(text: str, context: DateContext) -> list[Term]:
+    """``zur 1. Ratssitzung 2021``: a session counted in a year, an event without a date."""
+    return [
+        _term(m, "session_of_year", None, anchor="Sitzung") for m in _SESSION_OF_YEAR.finditer(text)
+    ]
+
+
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
 _WEEKDAY = r"(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
 _WEEKDAY_TERM = re.compile(
@@ -1067,6 +1082,7 @@ RULES: dict[str, Rule] = {
     "until_then": until_then,
     "soft_term": soft_term,
     "weekday": weekday,
+    "session_of_year": session_of_year,
 }
 
 

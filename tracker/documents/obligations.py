@@ -49,7 +49,10 @@ _OPERATIVE_START = re.compile(
     r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
     r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:"
     # a group's letter: "beantragt, ... folgenden Antrag zu beraten." and the items below
-    r"|\b(?:folgenden|nachstehenden)\s+Antrag\b(?:\s+zu\s+\w+)?\s*[.:]\s*$",
+    r"|\b(?:folgenden|nachstehenden)\s+Antrag\b(?:\s+zu\s+\w+)?\s*[.:]\s*$"
+    # "Die SPD-Fraktion beantragt für die Sitzung des Ausschusses ... am 26.11.2020:", the items
+    # below
+    r"|^(?:Die|Der|Wir|Ich)\b[^\n]{0,40}?\b(?:beantragt|beantragen|beantrage)\b[^\n]{0,200}:\s*$",
     _I,
 )
 _OPERATIVE_END = re.compile(

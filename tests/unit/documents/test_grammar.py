@@ -498,3 +498,11 @@ def test_a_weekday_counts_from_the_documents_date(phrase: str, due: date) -> Non
     assert (term.rule, term.date) == ("weekday", due)
     undated = only(find_terms(f"Die Verwaltung legt {phrase} die Bewertung vor.", DateContext()))
     assert (undated.rule, undated.date) == ("weekday", None)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["zur 1. Ratssitzung 2021", "in der ersten Sitzung des Jahres 2018"]
+)
+def test_a_session_counted_in_a_year_is_an_event_without_a_date(phrase: str) -> None:
+    term = only(find_terms(f"Die Verwaltung legt {phrase} eine Richtlinie vor.", DateContext()))
+    assert (term.rule, term.date, term.text) == ("session_of_year", None, phrase)

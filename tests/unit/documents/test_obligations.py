@@ -1487,3 +1487,13 @@ def test_a_statutes_urgency_is_a_standing_rule() -> None:
         name="t.txt",
     )
     assert not extraction.deadlines
+
+
+def test_a_groups_motion_above_its_items_opens_the_resolution() -> None:
+    extraction = extract_text(
+        "Am Mittwoch, 16.12.2099 soll der Stadtrat den Haushalt beschließen.\n\n"
+        "Die SPD-Fraktion beantragt für die Sitzung des Stadtrates am 16.12.2099:\n\n"
+        "  • Die Verwaltung legt bis zum 31.03.2100 eine Förderrichtlinie vor.\n",
+        name="t.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2100, 3, 31)]

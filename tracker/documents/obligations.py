@@ -90,6 +90,8 @@ _OPERATIVE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    # a letter's request to its addressee: "bittet Sie, den folgenden Punkt ... zu nehmen"
+    r"|\b(?:bittet|bitten)\s+Sie\s*,(?!\s*(?:liebe|sehr\s+geehrte))"
     # a motion's request, performative: "beantragt hiermit ... die Einberufung ... bis ..."
     r"|\b(?:beantragt|beantragen|beantrage)\s+hiermit\b"
     # "bittet um Vorlage eines Konzepts": a request for a paper, not "bittet um Zustimmung"

@@ -1497,3 +1497,19 @@ def test_a_groups_motion_above_its_items_opens_the_resolution() -> None:
         name="t.txt",
     )
     assert [d.date for d in extraction.deadlines] == [date(2100, 3, 31)]
+
+
+def test_a_letters_request_to_its_addressee_orders() -> None:
+    asked = extract_text(
+        "Siegburg, den 18. Februar 2015\nSehr geehrte Frau Thiel,\ndie FDP-Fraktion bittet Sie, "
+        "den folgenden Punkt auf die Tagesordnung des Umweltausschusses am 05. März 2015 zu "
+        "nehmen: Sachstand Wolsberg.",
+        name="t.txt",
+    )
+    assert date(2015, 3, 5) in [d.date for d in asked.deadlines]
+    appeal = extract_text(
+        "Wir bitten Sie, liebe Bürgerinnen und Bürger, bei der Kommunalwahl am 09.06.2099 die "
+        "Standpunkte der Fraktionen zu prüfen.",
+        name="t.txt",
+    )
+    assert not appeal.deadlines

@@ -1298,8 +1298,6 @@ _MOTION_THEN_PUT_OFF = re.compile(
     r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen))\b"
 )
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
-# The next sentence says the proposal just read fell ("Dieser Änderungsantrag wird mit 4 Ja- zu 9
-# Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
 # A report that the text itself gives: "Über die Resultate kann folgendermaßen berichtet
 # werden:", "teilt Folgendes mit", "wird wie folgt informiert".
 _AS_FOLLOWS = re.compile(
@@ -1335,6 +1333,8 @@ _INFINITIVE_ITEM = (
 _ITEM_INFINITIVE = re.compile(r"^\W*(?:" + _ITEM_MARK + r")?" + _INFINITIVE_ITEM)
 # ... and as a numbered line of a section, which makes the section a resolution
 _NUMBERED_INFINITIVE = re.compile(r"^" + _ITEM_MARK + _INFINITIVE_ITEM)
+# The next sentence says the proposal just read fell ("Dieser Änderungsantrag wird mit 4 Ja- zu 9
+# Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
 _FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
     r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"

@@ -1729,6 +1729,10 @@ def _unread(
         )
         if narrow and not acting:
             continue  # reading the terms costs more than the test that makes them moot
+        if not narrow and acting and _time_word(sentence):
+            # the wide net's answer without reading the terms: an action with a time word
+            found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
+            continue
         terms = [
             t
             for t in due_terms(sentence)

@@ -15,7 +15,7 @@ from itertools import islice
 
 from tracker.documents.decisions import prose_decision
 from tracker.documents.text import despaced
-from tracker.documents.vocabulary import COUNCIL, PARTIES
+from tracker.documents.vocabulary import COUNCIL, PARTIES, RESOLUTION_FORMULA
 
 _I = re.compile
 _MINUTES = _I(
@@ -203,8 +203,9 @@ def motion(text: str, has_reference: bool) -> str | None:
 # Bürgermeister, der Ausschuss möge beschließen:"): the group's motion, whatever its
 # reasoning later tells in the past.
 _MOTION_FORMULA = _I(
-    r"^(?:Sehr\s+geehrte[rs]?|Liebe[rs]?)\b[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\bm[öo]ge[n]?\s+(?:\S+\s+){0,3}?"
-    r"beschlie(?:ß|ss)en\s*:",
+    r"^(?:Sehr\s+geehrte[rs]?|Liebe[rs]?)\b[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\b"
+    + RESOLUTION_FORMULA
+    + r"\s*:",
     re.MULTILINE,
 )
 
@@ -343,8 +344,9 @@ _GROUP_VOICE = _I(r"\b(?:" + "|".join(PARTIES) + r")\b")
 # request to examine tabled ("haben wir folgenden Antrag gestellt", "diesen Prüfauftrag
 # gestellt", "Beschlussvorschlag: (lt. Antrag des Einreichers)").
 _MOTION_GUESS = _I(
-    r"\bm[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en\b"
-    r"|\b(?:folgenden|diesen)\s+(?:Antrag|Prüfauftrag|Prüfantrag)\s+(?:\S+\s+){0,3}?"
+    r"\b"
+    + RESOLUTION_FORMULA
+    + r"\b|\b(?:folgenden|diesen)\s+(?:Antrag|Prüfauftrag|Prüfantrag)\s+(?:\S+\s+){0,3}?"
     r"(?:gestellt|eingereicht|eingebracht)\b"
     r"|\bAntrag\s+des\s+Einreichers\b"
 )

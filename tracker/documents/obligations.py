@@ -22,7 +22,13 @@ from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, ti
 from tracker.documents.grammar import MONTH, DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import lines_of, one_of, sentence_list, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, OTHER_BODIES, PUBLIC_NOUN
+from tracker.documents.vocabulary import (
+    ADMINISTRATION,
+    COUNCIL,
+    OTHER_BODIES,
+    PUBLIC_NOUN,
+    RESOLUTION_FORMULA,
+)
 
 _I = re.IGNORECASE
 
@@ -44,7 +50,7 @@ _LABELLED_INLINE = re.compile(
     _I,
 )
 _OPERATIVE_START = re.compile(
-    r"m[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en|^Beschlussvorschlag\b|"
+    RESOLUTION_FORMULA + r"|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
     r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
     r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:"

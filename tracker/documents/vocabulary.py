@@ -304,6 +304,9 @@ MINUTES_NAMES: tuple[str, ...] = (
 )
 MINUTES_NAME = one_of(MINUTES_NAMES)
 
+#: The resolution formula of a motion: "Die BVV möge beschließen", "mögen ... beschliessen".
+RESOLUTION_FORMULA = r"m[öo]ge[n]?\s+(?:\S+\s+){0,3}?beschlie(?:ß|ss)en"
+
 #: Common German given names: a council word followed by one names a member
 #: (``Ortschaftsrat Manfred Schneider``, ``Stadtrat Tim Wirth``), not the council.
 GIVEN_NAMES: frozenset[str] = frozenset(

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.deadlines import period_end
+from tracker.deadlines import WEEKDAYS_DE, period_end
 from tracker.documents.dates import full_year, last_day, safe_date
 from tracker.documents.model import Recurrence
 from tracker.documents.vocabulary import COUNCIL
@@ -1017,8 +1017,7 @@ def session_of_year(text: str, context: DateContext) -> list[Term]:
     ]
 
 
-_WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag")
-_WEEKDAY = r"(Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag)"
+_WEEKDAY = "(" + "|".join((*WEEKDAYS_DE, "Sonnabend")) + ")"
 _WEEKDAY_TERM = re.compile(
     # "am kommenden Montag", "bis nächsten Freitag"
     r"\b(?:am\s+|bis\s+(?:zum\s+)?)?(kommenden|nächsten)\s+" + _WEEKDAY + r"\b"
@@ -1035,8 +1034,8 @@ def weekday(text: str, context: DateContext) -> list[Term]:
     found = []
     own = context.decision_date or context.reference_date
     for m in _WEEKDAY_TERM.finditer(text):
-        name = (m.group(2) or m.group(3)).lower().replace("sonnabend", "samstag")
-        day = _WEEKDAYS.index(name)
+        name = (m.group(2) or m.group(3)).capitalize().replace("Sonnabend", "Samstag")
+        day = WEEKDAYS_DE.index(name)
         due = None
         if own is not None:
             if m.group(1):  # the next such day

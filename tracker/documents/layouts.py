@@ -250,6 +250,8 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
     )
 
 
+# A page's date before its heading: "25.10.2018 Antrag: ..."
+_PAGE_DATE = r"\d{1,2}\.\d{1,2}\.\d{2,4}"
 # A page's heading led by a short label: "Pressemitteilung: Gemeinsamer Antrag zum Busverkehr
 # einstimmig angenommen", "BV 600/2023: Neufassung der Kitagebührensatzung".
 _LABELLED_HEADING = re.compile(
@@ -257,7 +259,7 @@ _LABELLED_HEADING = re.compile(
     r"^(?!(?:Beschluss|Gremium|Zusatz|Archiv\w*|Abstimmung\w*|Status|Datum|Ergebnis|Sitzung|"
     r"Beratung|Federführend\w*|Verfasser\w*|Anlage\w*|Aktie|PDF|Kategorie\w*|Schlagwort\w*)\b"
     # (nor a date heading a paper's kind: "25.10.2018 Antrag: ...", read as dated)
-    r"|\d{1,2}\.\d{1,2}\.\d{2,4})"
+    r"|" + _PAGE_DATE + r")"
     r"(?:[\w./-]+\s){0,2}[\w./-]+:\s+[A-ZÄÖÜ„\"][^:]{10,180}(?<![.:,;])$"
 )
 
@@ -367,7 +369,7 @@ _MONTH_LINE = re.compile(
 )
 
 
-_LEADING_DATE = re.compile(r"^\d{1,2}\.\d{1,2}\.\d{2,4}\s+(?=\S)")
+_LEADING_DATE = re.compile(r"^" + _PAGE_DATE + r"\s+(?=\S)")
 # A kind word with the subject it is on: "Antrag zu Defibrillatoren", "Anfrage zur Schulweg".
 _KIND_ON_SUBJECT = re.compile(
     r"^(?:Antrag|Anfrage|Änderungsantrag|Ergänzungsantrag|Prüfantrag|Haushaltsantrag|Resolution)"

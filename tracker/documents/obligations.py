@@ -1420,10 +1420,10 @@ def find_obligations(
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
         if any(fell[index + 1 : index + 4]) or _ROW_FELL.search(sentence):
-            # a table row whose last cell says the motion fell ("... vorgelegt. | 19. September
-            # 2019 | abgelehnt |") binds no one either
-            # "GV S. beantragt, ... zu begrenzen. Dieser Änderungsantrag wird abgelehnt.", "...
-            # Es sollte bis Frühjahr 2019 vorliegen. Der Rat lehnte den Antrag ... ab."
+            # the proposal fell in the sentences after it ("GV S. beantragt, ... zu begrenzen.
+            # Dieser Änderungsantrag wird abgelehnt.", "... Es sollte bis Frühjahr 2019
+            # vorliegen. Der Rat lehnte den Antrag ... ab."), or in its table row's last cell
+            # ("... vorgelegt. | 19. September 2019 | abgelehnt |"): it binds no one
             continue
         # a purpose clause ahead ("Um unsere Bürger ... zu informieren, fand ... statt") orders
         # nothing: the main clause decides
@@ -1536,6 +1536,8 @@ def find_obligations(
         if doubt is not None and (terms or reporting):
             review.append(ReviewItem("unread_obligation", squash(sentence)[:160], f"doubt:{doubt}"))
             continue
+        # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style
+        task_item = plain and in_resolution and _TASK_ITEM.match(sentence) is not None
         if postponed and plain:
             # the motion's own terms stand before what became of it: not targets
             outcome_at = put_off.start("outcome") if put_off is not None else 0
@@ -1546,8 +1548,8 @@ def find_obligations(
                 for t in terms
                 if t.date is None or _is_limit(t, sentence) or _not_before(t, context)
             ]
-        elif plain and in_resolution and _TASK_ITEM.match(sentence):
-            # "2- Anschaffung eines HLF 10 in 2023": a task of the resolution, in nominal style
+        elif task_item:
+            # a task item binds by its dates ahead, with or without a limit word
             terms = [t for t in terms if t.date is None or not _past(t, context)]
         elif plain:
             terms = [
@@ -1577,7 +1579,7 @@ def find_obligations(
         if conflict is not None:
             review.append(conflict)
         names_event = bool(terms) and _EVENT_NOUN.search(sentence) is not None
-        basis = _basis(operative, postponed, announced, plain, in_resolution, sentence)
+        basis = _basis(operative, postponed, announced, plain, in_resolution, task_item)
         for term in terms:
             if reporting and not postponed:
                 term_kind: DeadlineKind = "report"
@@ -1682,7 +1684,7 @@ def _basis(
     announced: bool,
     plain: bool,
     in_resolution: bool,
-    sentence: str,
+    task_item: bool,
 ) -> str:
     """Why a sentence's terms bind (:data:`~tracker.documents.model.BASES`)."""
     if postponed:
@@ -1690,7 +1692,7 @@ def _basis(
     if operative:
         return "order"
     if plain and in_resolution:
-        return "task_item" if _TASK_ITEM.match(sentence) else "resolution"
+        return "task_item" if task_item else "resolution"
     if announced:
         return "announcement"
     return "resolution" if plain else "report"
@@ -1736,19 +1738,20 @@ def _unread(
         if narrow and not acting:
             continue  # reading the terms costs more than the test that makes them moot
         if not narrow and acting and _time_word(sentence):
-            # the wide net's answer without reading the terms: an action with a time word
-            found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
-            continue
-        terms = [
-            t
-            for t in due_terms(sentence)
-            if t.date is None or context.anchor is None or t.date >= context.anchor
-        ]
-        limits = [t for t in terms if _is_limit(t, sentence) or t.date is None]
-        if narrow:
-            hit = bool(acting) and any(t.date is not None for t in terms)
+            hit = True  # an action with a time word: the wide net needs no terms read
         else:
-            hit = bool((acting and (terms or _time_word(sentence))) or limits)
+            terms = [
+                t
+                for t in due_terms(sentence)
+                if t.date is None or context.anchor is None or t.date >= context.anchor
+            ]
+            if narrow:
+                hit = bool(acting) and any(t.date is not None for t in terms)
+            else:
+                # an action's terms, or a limit (or an undated term) without one
+                hit = bool(acting and terms) or any(
+                    _is_limit(t, sentence) or t.date is None for t in terms
+                )
         if hit:
             found.append(ReviewItem("unread_obligation", key[:160], "safety_net"))
     return found

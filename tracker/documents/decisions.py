@@ -101,8 +101,26 @@ _PRESENT = re.compile(
     r"|(?:stellt|stellen)\s+(?:\S+\s+){0,10}?(?:Jahresrechnung|Jahresabschluss|Ergebnis)\w*\s+"
     r"(?:\S+\s+){0,6}?fest\b)[^.]*"
 )
+# Within one sentence: a date's ordinal period ("am 27. Juni 2019") and an abbreviation's
+# ("§ 36 Abs. 1 BauGB", "Nr. 5", "gem. § 2") do not end it.
+_IN_SENTENCE = (
+    r"(?:[^.]|(?<=\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bgem)\.|(?<=\bbzw)\.|(?<=\bca)\.|"
+    r"(?<=\bZiff)\.|(?<=\bvgl)\.)"
+)
+# The participles of a decision told in the perfect ("hat ... beschlossen")
+_DECIDED = (
+    r"(?:beschlossen|zugestimmt|abgelehnt|gebilligt|genehmigt|vertagt|verabschiedet|gefasst|"
+    r"empfohlen|verwiesen|zur\s+Kenntnis\s+genommen)"
+)
 _PAST = re.compile(
-    _COUNCIL_SUBJECT + r"(?:beschloss(?:en)?|stimmten?\s+(?:\S+\s+){0,6}?(?:zu|für)|lehnten?\s+"
+    _COUNCIL_SUBJECT
+    + r"(?:(?:hat|haben|hatte|hatten)\s+"
+    + _IN_SENTENCE
+    + r"*?\b"
+    + _DECIDED
+    # (not a passive to come: "es muss vorher beschlossen werden")
+    + r"(?!e|\s+(?:werden|wird|worden)\b)|beschloss(?:en)?|"
+    r"stimmten?\s+(?:\S+\s+){0,6}?(?:zu|für)|lehnten?\s+"
     r"(?:\S+\s+){0,6}?ab|nahm(?:en)?\s+(?:\S+\s+){0,8}?(?:an|zur\s+Kenntnis)|empfahl(?:en)?|"
     r"verwies(?:en)?|vertagte[n]?|billigten?|genehmigten?|verabschiedeten?|"
     r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse)|erklärten?\s+(?:\S+\s+){0,3}?"
@@ -118,9 +136,13 @@ _PAST_INVERTED = re.compile(
     r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?)\s+(?:\S+\s+){0,2}?"
     r"(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\b[^.]*"
     # a date's ordinal period ("am Mittwoch, 1. Juni,") does not end the sentence
-    r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\b"
-    r"(?:[^.]|(?<=\d)\.)*?\b(?:beschlossen|zugestimmt|abgelehnt|gebilligt|genehmigt|vertagt|verabschiedet|"
-    r"gefasst|empfohlen|verwiesen|zur\s+Kenntnis\s+genommen)\b[^.]*"
+    r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das)\s+("
+    + _COUNCIL_NOUN
+    + r")\b"
+    + _IN_SENTENCE
+    + r"*?\b"
+    + _DECIDED
+    + r"\b[^.]*"
 )
 _PAST_ADOPTING = re.compile(
     r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
@@ -208,9 +230,12 @@ def _past_outcome(wording: str) -> str | None:
 
 
 def council_past(text: str) -> Decision | None:
-    """The council or a committee as the subject, the decision in the past."""
-    m = _PAST.search(text)
-    return _by_the_council(m, _past_outcome(m.group(0))) if m else None
+    """The council or a committee as the subject, the decision in the past (a decision not
+    yet taken, "hat noch nicht beschlossen", is none)."""
+    for m in _PAST.finditer(text):
+        if not re.search(r"\bnoch\s+nicht\b", m.group(0)):
+            return _by_the_council(m, _past_outcome(m.group(0)))
+    return None
 
 
 def council_inverted(text: str) -> Decision | None:

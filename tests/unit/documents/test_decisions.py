@@ -63,6 +63,20 @@ HEAD = (
         ("Der Gemeinderat erklärte sein Einverständnis zur Erweiterung.", "adopted"),
         ("Die Stadtverordneten sind einstimmig dafür, den TOP vorzuziehen.", "adopted"),
         ("Nach kurzer Aussprache wurde dieser einstimmig beschlossen.", "adopted"),
+        # the council first, the decision in the perfect (a date's and a paragraph's periods
+        # inside the sentence)
+        (
+            "Der Gemeinderat Amtsberg hat in seiner Sitzung am 21.09.2015 beschlossen, "
+            "die Halle zu sanieren.",
+            "adopted",
+        ),
+        (
+            "Der Ortsgemeinderat hat auf Grund des § 24 Abs. 1 GemO am 27. Juni 2019 folgende "
+            "Satzung beschlossen:",
+            "adopted",
+        ),
+        ("Der Gemeinderat hat deshalb der vorgelegten Planung zugestimmt.", "adopted"),
+        ("Der Ausschuss hatte den Antrag mehrheitlich abgelehnt.", "rejected"),
         ("Der Beschluss wurde angenommen.", "adopted"),
         ("Abstimmung: Ja 12, Nein 3, Enthaltung 1", "adopted"),
         ("Ja-Stimmen: 10 Nein-Stimmen: 2 Enthaltungen: 0", "adopted"),
@@ -100,6 +114,19 @@ def test_the_agenda_approved_in_the_inverted_order_is_not_the_items_decision() -
 
 def test_a_perfect_without_its_participle_is_no_decision() -> None:
     assert prose_decision("Seit Jahren hat der Gemeinderat keine Mittel für die Halle.") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Gemeinderat hat noch nicht beschlossen, ob die Halle saniert wird.",
+        # "hat" as a full verb, the participle in a passive to come
+        "Der Rat hat bisher das Recht, dass vorher beschlossen werden muss, wer Akten sieht.",
+        "Der Rat hat bisher das Recht; es muss vorher beschlossen werden.",
+    ],
+)
+def test_a_perfect_not_yet_taken_or_a_passive_to_come_is_no_decision(sentence: str) -> None:
+    assert prose_decision(sentence) is None
 
 
 def test_a_vote_count_far_from_its_counterpart_is_no_tally() -> None:

@@ -535,8 +535,21 @@ _REASONING = re.compile(r"^[^\S\n]*Begründung[^\S\n]*:?[^\S\n]*$", re.MULTILINE
 
 def find_body(text: str) -> str | None:
     """The council the document belongs to: ``BVV Mitte von Berlin``, ``Bezirksversammlung
-    Altona``, ``Bezirksrat Linden-Limmer``, ``Stadt Bergkamen``, ``Landkreis Börde``; for the
-    minutes of a committee's session, that committee (``Ausschuss für Soziales``)."""
+    Altona``, ``Bezirksrat Linden-Limmer``; for the minutes of a committee's session, that
+    committee (``Ausschuss für Soziales``). A page that names its municipality
+    (``Landkreis Börde``, ``Stadt Bergkamen``) and its council without a name (``der
+    Kreistag``) gets both: ``Kreistag (Landkreis Börde)``, the council as ANNOTATION.md asks
+    and the municipality that tells one Kreistag from another (as the seeds name it)."""
+    body = _body(text)
+    if body is not None and body.startswith(_PLACE_WORDS):
+        council = _COUNCIL.search(text)
+        if council:
+            return f"{_base(council.group(1) or council.group(2))} ({body})"
+    return body
+
+
+def _body(text: str) -> str | None:
+    """The council, else the municipality the document names (see :func:`find_body`)."""
     committee = _COMMITTEE_SESSION.search("\n".join(text.split("\n")[:8]))
     if committee is not None:
         return _nominative(committee.group(1))

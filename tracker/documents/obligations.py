@@ -1304,6 +1304,29 @@ _MOTION_THEN_PUT_OFF = re.compile(
     r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen))\b"
 )
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
+# Informing the public ("Die Anwohner werden rechtzeitig informiert", "unterrichtet die
+# Bürgerinnen und Bürger"): no report owed to the council (ANNOTATION.md's report duty is
+# something presented to it).
+_THE_PUBLIC = (
+    # (not the "Bürgerschaft", a council)
+    r"(?:Anwohner|Anlieger|Bürger(?!schaft)|Einwohner|Öffentlichkeit|Bevölkerung|Eltern|"
+    r"Grundstückseigentümer|Eigentümer|Betroffenen|Presse)\w*"
+)
+_INFORMS_THE_PUBLIC = re.compile(
+    r"\b(?:die|der|den)\s+(?:\w+\s+){0,2}?" + _THE_PUBLIC + r"[^.;?]{0,100}?\b(?:informier|"
+    r"unterricht)\w*"
+    r"|\b(?:informier|unterricht)\w*\s+(?:\w+\s+){0,4}?(?:die|der|den)\s+(?:\w+\s+){0,2}?"
+    + _THE_PUBLIC,
+    _I,
+)
+
+
+def _owed_to_the_council(sentence: str) -> str:
+    """The sentence without its information of the public, unless it names a council or a
+    committee to be informed as well."""
+    return sentence if _RECIPIENT.search(sentence) else _INFORMS_THE_PUBLIC.sub(" ", sentence)
+
+
 # A report that the text itself gives: "Über die Resultate kann folgendermaßen berichtet
 # werden:", "teilt Folgendes mit", "wird wie folgt informiert".
 _AS_FOLLOWS = re.compile(
@@ -1442,7 +1465,7 @@ def find_obligations(
         # a report in a condition on someone else ("sobald der Verein den Nachweis vorgelegt
         # hat") is no duty to report
         reporting = (
-            _REPORT.search(_CONDITION.sub(" ", core)) is not None
+            _REPORT.search(_owed_to_the_council(_CONDITION.sub(" ", core))) is not None
             # "kann folgendermaßen berichtet werden: ...": the text is the report
             and _AS_FOLLOWS.search(core) is None
         )

@@ -1513,3 +1513,22 @@ def test_a_letters_request_to_its_addressee_orders() -> None:
         name="t.txt",
     )
     assert not appeal.deadlines
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zu dieser Maßnahme werden die Anwohner nochmals umfassend informiert.",
+        "Die betroffenen Anwohner werden durch den Zweckverband in einer Einwohnerversammlung "
+        "informiert.",
+        "Die Verwaltung wird die Bürgerinnen und Bürger rechtzeitig über die Sperrung "
+        "unterrichten.",
+    ],
+)
+def test_informing_the_public_is_no_report_owed_to_the_council(sentence: str) -> None:
+    assert extract_text(MINUTES + sentence, name="t.txt").reports == ()
+
+
+def test_informing_the_committee_beside_the_public_stays_a_report() -> None:
+    sentence = "Die Verwaltung wird den Ausschuss und die Anwohner über den Baubeginn informieren."
+    assert len(extract_text(MINUTES + sentence, name="t.txt").reports) == 1

@@ -24,7 +24,7 @@ from tracker.documents.amounts import find_amounts
 from tracker.documents.answers import find_marks
 from tracker.documents.grammar import DateContext, single_year
 from tracker.documents.keys import motion_key
-from tracker.documents.kinds import guessed_kind
+from tracker.documents.kinds import guessed_kind, reported_kind
 from tracker.documents.layouts import Header
 from tracker.documents.model import (
     OUTCOMES,
@@ -184,7 +184,7 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
         layout=header.layout,
         reference=header.reference or "",
         title=header.title,
-        kind=header.kind or guessed_kind(text),
+        kind=reported_kind(header.kind) or guessed_kind(text),
         body=header.body,
         state=wanted_state or detected_state,
         consultations=header.consultations,

@@ -359,3 +359,14 @@ def guessed_kind(text: str) -> str:
     if _MOTION_GUESS.search(head):
         return "Antrag"
     return GUESSED_GROUP_KIND if _GROUP_VOICE.search(head) else GUESSED_KIND
+
+
+#: Kinds read for the reader's own rules that ANNOTATION.md's list of kinds does not hold:
+#: a gazette page (``Amtsblatt``) prints notices and communications of its municipality, and
+#: careful readers name such a page a ``Mitteilung``.
+_REPORTED_AS: dict[str, str] = {"Amtsblatt": "Mitteilung"}
+
+
+def reported_kind(kind: str | None) -> str | None:
+    """The kind an extraction reports for the kind the header reading settled on."""
+    return _REPORTED_AS.get(kind, kind) if kind is not None else None

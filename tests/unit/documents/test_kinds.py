@@ -169,3 +169,10 @@ def test_a_letter_opening_with_the_resolution_formula_is_a_motion() -> None:
 def test_a_text_that_says_it_is_a_motion_is_guessed_a_motion(text: str) -> None:
     assert kind_from_content(text, False) is None  # no rule names it: the guess does
     assert extract_text(text, name="g.txt").kind == "Antrag"
+
+
+def test_a_gazette_page_is_reported_as_a_mitteilung() -> None:
+    # the rules read it as a gazette (its notices are records); ANNOTATION.md's kinds name
+    # such a page a Mitteilung
+    text = "Amtsblatt für den Landkreis Havelland\nJahrgang 10\n\nBekanntmachung des Landrates"
+    assert extract_text(text, name="a.txt").kind == "Mitteilung"

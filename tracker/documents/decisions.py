@@ -23,6 +23,9 @@ rule                      reads                                                 
                           wird nicht zugestimmt", "Der Bericht wurde zur Kenntnis
                           genommen", "Der Punkt wurde von der Tagesordnung
                           abgesetzt"
+``voted``                 "Die Berufungen wurden einstimmig beschlossen",           by wording
+                          "Einstimmig wurde beschlossen", "wurden folgende
+                          Beschlüsse gefasst", "wurde vom Rat beschlossen"
 ``vote_tally``            "Ja 12, Nein 3, Enthaltung 1", "Ja-Stimmen: 10             adopted or
                           Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4"                   rejected
 ========================  ========================================================  ==========
@@ -89,6 +92,7 @@ _PRESENT = re.compile(
     r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|mit\s|(?:die|den|das)\s|bei\s+\d|"
     r"auf\s+(?:seiner|ihrer)|in\s+(?:seiner|ihrer)|nach\s+(?:eingehender|kurzer|ausführlicher))"
     r"|(?:ist|sind)\s+(?:einstimmig|mehrheitlich)\s+dafür\b"
+    r"|(?:beauftragt|beauftragen)\s+(?:einstimmig|mehrheitlich)\b"
     r"|(?:erklärt|erklären)\s+(?:\S+\s+){0,3}?(?:sein|ihr)\s+Einverständnis"
     r"|(?:wählt|wählen|bestellt|bestellen|beruft|berufen)\b"
     r"|(?:erteilt|erteilen|versagt|versagen)\s+(?:\S+\s+){0,8}?(?:Einvernehmen|Zustimmung)"
@@ -125,7 +129,8 @@ _PAST = re.compile(
     r"verwies(?:en)?|vertagte[n]?|billigten?|genehmigten?|verabschiedeten?|"
     r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse)|erklärten?\s+(?:\S+\s+){0,3}?"
     r"(?:sein|ihr)\s+Einverständnis|sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)\b|"
-    r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden)\b[^.]*"
+    r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden|wählten?|"
+    r"stellten?\s+(?:\S+\s+){0,8}?fest)\b[^.]*"
 )
 # The same in the order of a main clause that opens with something else (verb second):
 # "Mit 18 Ja-Stimmen beschloss der Gemeinderat dies", "Das hat der Gemeinderat einstimmig
@@ -133,7 +138,7 @@ _PAST = re.compile(
 # participle in the same sentence.
 _PAST_INVERTED = re.compile(
     r"\b(?:beschloss(?:en)?|stimmten?|lehnten?|vertagten?|billigten?|genehmigten?|"
-    r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?)\s+(?:\S+\s+){0,2}?"
+    r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?|wählten?)\s+(?:\S+\s+){0,2}?"
     r"(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\b[^.]*"
     # a date's ordinal period ("am Mittwoch, 1. Juni,") does not end the sentence
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das)\s+("
@@ -147,7 +152,7 @@ _PAST_INVERTED = re.compile(
 _PAST_ADOPTING = re.compile(
     r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
     r"gebilligt|genehmigt|verabschiedet|gefasst|Einverständnis|einverstanden|"
-    r"sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für))\b"
+    r"sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)|wählten?|stellten?)\b"
 )
 _RECOMMENDATION = re.compile(
     _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
@@ -177,6 +182,20 @@ _PASSIVE = re.compile(
     r"|\b(?:Das|Dem)\s+(?:gemeindliche\s+)?Einvernehmen\s+(?:\S+\s+){0,8}?(?:wird|wurde)\s+"
     r"(?:\S+\s+){0,3}?(erteilt|versagt|verweigert)\b[^.]*",
     re.IGNORECASE,
+)
+# A vote recorded in the passive whatever its subject: "Die Berufungen wurden einstimmig
+# beschlossen", "Einstimmig wurde beschlossen, ...", "wurden folgende Beschlüsse gefasst",
+# "wurde vom Gemeinderat beschlossen".
+_VOTED = re.compile(
+    r"\b(?:wurde|wurden|wird|werden)\s+(?:\S+\s+){0,4}?(?:einstimmig|mehrheitlich|"
+    r"mit\s+(?:großer\s+|knapper\s+)?Mehrheit)\s+(?:\S+\s+){0,3}?(beschlossen|angenommen|"
+    r"zugestimmt|abgelehnt|gebilligt)\b[^.]*"
+    r"|\b(?:Einstimmig|Mehrheitlich)\s+(?:wurde|wurden)\s+(?:\S+\s+){0,6}?(beschlossen|"
+    r"angenommen|zugestimmt|abgelehnt|gebilligt)\b[^.]*"
+    r"|\b(?:wurde|wurden)\s+(?:\S+\s+){0,2}?(?:folgende|nachstehende)\s+Beschlüsse\s+gefasst\b"
+    r"|\b(?:wurde|wurden)\s+(?:\S+\s+){0,3}?vo[nm]\s+(?:der|dem)?\s*(?:"
+    + _COUNCIL_NOUN
+    + r")\s+(?:\S+\s+){0,3}?(beschlossen|angenommen|abgelehnt|gebilligt)\b[^.]*"
 )
 _NOT_A_MATTER = re.compile(r"\b(?:Niederschrift|Protokoll|Tagesordnung|Geschäftsordnung)\b", re.I)
 # "Ja 12, Nein 3", "Ja-Stimmen: 10 Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4" (the label first),
@@ -275,6 +294,20 @@ def passive_result(text: str) -> Decision | None:
     return None
 
 
+def voted(text: str) -> Decision | None:
+    """A vote recorded in the passive, whatever the matter (not the minutes or the agenda
+    approved at the session's start)."""
+    for m in _VOTED.finditer(text):
+        opening = text[
+            max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0) : m.end()
+        ]
+        if _NOT_A_MATTER.search(opening):
+            continue
+        wording = squash(m.group(0))
+        return Decision(outcome_of(wording) or "adopted", None, None, wording)
+    return None
+
+
 def vote_tally(text: str) -> Decision | None:
     """A count of votes without words: more yes than no is adopted, else rejected."""
     yes, no = _count(_YES, text), _count(_NO, text)
@@ -295,11 +328,18 @@ PROSE_RULES: dict[str, DecisionRule] = {
     "council_inverted": council_inverted,
     "recommendation": recommendation,
     "passive_result": passive_result,
+    "voted": voted,
     "vote_tally": vote_tally,
 }
 #: The rules whose wording only a record of a session uses (no proposal says "wurde
 #: abgelehnt" or counts votes): they apply to pages of unknown kind too.
-RECORD_RULES: tuple[str, ...] = ("council_past", "council_inverted", "passive_result", "vote_tally")
+RECORD_RULES: tuple[str, ...] = (
+    "council_past",
+    "council_inverted",
+    "passive_result",
+    "voted",
+    "vote_tally",
+)
 
 
 def prose_decision(text: str, rules: tuple[str, ...] | None = None) -> Decision | None:

@@ -77,6 +77,16 @@ HEAD = (
         ),
         ("Der Gemeinderat hat deshalb der vorgelegten Planung zugestimmt.", "adopted"),
         ("Der Ausschuss hatte den Antrag mehrheitlich abgelehnt.", "rejected"),
+        # a vote recorded in the passive, whatever the subject
+        ("Die Berufungen wurden einstimmig beschlossen.", "adopted"),
+        ("Einstimmig wurde beschlossen, den Anteil zu erhöhen.", "adopted"),
+        ("In der Sitzung vom 26.06.2018 wurden folgende Beschlüsse gefasst:", "adopted"),
+        ("Die Satzung wurde am 12.12.2024 von der Gemeindevertretung beschlossen.", "adopted"),
+        ("Die Resolution wurde mit großer Mehrheit abgelehnt.", "rejected"),
+        # a vote told in the past, a present order with its vote
+        ("Der Gemeinderat stellte einstimmig fest, dass kein Hinderungsgrund besteht.", "adopted"),
+        ("In offener Abstimmung wählte der Stadtrat Herrn Meier zum Schiedsmann.", "adopted"),
+        ("Der Rat beauftragt einstimmig die Verwaltung mit Verhandlungen.", "adopted"),
         ("Der Beschluss wurde angenommen.", "adopted"),
         ("Abstimmung: Ja 12, Nein 3, Enthaltung 1", "adopted"),
         ("Ja-Stimmen: 10 Nein-Stimmen: 2 Enthaltungen: 0", "adopted"),
@@ -127,6 +137,10 @@ def test_a_perfect_without_its_participle_is_no_decision() -> None:
 )
 def test_a_perfect_not_yet_taken_or_a_passive_to_come_is_no_decision(sentence: str) -> None:
     assert prose_decision(sentence) is None
+
+
+def test_the_minutes_approved_in_the_passive_are_not_the_items_decision() -> None:
+    assert prose_decision("Das Protokoll der letzten Sitzung wurde einstimmig angenommen.") is None
 
 
 def test_a_vote_count_far_from_its_counterpart_is_no_tally() -> None:

@@ -276,6 +276,15 @@ _CHROME = re.compile(
     r"bürgerinformationssystem|ratsinformationssystem|sitzungskalender|rss|teilen|schließen|"
     r"mehr\s+anzeigen|weniger\s+anzeigen|weiterlesen|\d[\d.]*\s+aufrufe|citation\s+preview|"
     r"ab\s+seite\s+anzeigen|logo(?:\s+der\s+\S+(?:\s+\S+)?)?|•?\s*keine\s+ergebnisse\s+gefunden|"
+    # skip links, a mirror's own offers and placeholders, news-list headings, a portal link,
+    # an image's file name ("Banner_Amtsblatt")
+    r"direkt\s+zum\s+seiteninhalt|hilfsnavigation|erfolgreiche\s+epaper\s+selbst\s+erstellen|"
+    r"share\s+this\s+document(?:\s+with\s+a\s+friend)?|die\s+seite\s+wird\s+erstellt\b.*|"
+    r"bürgerinformationen\s+online|artikel\s+und\s+meldungen\s+zum\s+nachlesen|"
+    r"nachrichten\s+zum\s+thema\s+\S+|zum\s+[\w-]*portal|kopf\s+verlauf|[^\s_]+_[^\s]+|"
+    r"volltextsuche|weiter\s*lesen|mehr\s+erfahren|mehr\s+lesen|"
+    # a breadcrumb trail ("Rathaus + Verwaltung > Sitzungsberichte")
+    r"[^>\n]{2,40}(?:\s>\s[^>\n]{2,60})+|"
     r"(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+|[|\s]+)$",
     re.IGNORECASE,
 )

@@ -116,6 +116,13 @@ def test_a_dated_agenda_item_page_takes_the_item_as_title() -> None:
             "der Stadtrat zu seiner letzten Sitzung vor der Sommerpause zusammen.",
             "Aus der letzten Stadtratssitzung",
         ),
+        # a skip link, a news list's heading, a breadcrumb, an image's file name: furniture
+        (
+            "Hilfsnavigation\nNachrichten zum Thema Allgemein\nBanner_Amtsblatt\n"
+            "Rathaus + Verwaltung > Sitzungsberichte\n\nAus der letzten Stadtratssitzung\n\n"
+            "Am 01.06.2023 kam der Stadtrat zu seiner letzten Sitzung zusammen.",
+            "Aus der letzten Stadtratssitzung",
+        ),
     ],
 )
 def test_the_heading_or_topic_an_opening_line_names_is_the_title(text: str, title: str) -> None:

@@ -622,25 +622,33 @@ _ADDRESSED = (
         r"(?:[^\s.;:]+\s+){0,12}?(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|verpflichtet)\b"
     ),
     re.compile(
-        r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|fordert|fordern)\s+"
-        r"(?:den|die|das)\s+(" + ADMINISTRATION + r")\b"
+        r"\b(?:beauftragt|beauftragen|bittet|bitten|ersucht|ersuchen|fordert|fordern|ermächtigt|"
+        r"ermächtigen|bevollmächtigt|bevollmächtigen)\s+(?:\S+\s+){0,2}?(?:den|die|das)\s+("
+        + ADMINISTRATION
+        + r")\b"
     ),
     # the administration as the object before the participle: "haben ... die Verwaltung um
     # Erarbeitung eines Konzeptes gebeten", "werden Verwaltung und Planer beauftragt"
     re.compile(
-        r"\b(?:(?:haben|hat|hatten|hatte)\s+(?:\S+\s+){0,8}?(?:den|die|das)|(?:wird|werden)"
+        r"\b(?:(?:haben|hat|hatten|hatte)\s+(?:\S+\s+){0,8}?(?:den|die|das)|(?:wird|werden|wurde|wurden)"
         r"(?:\s+(?:die|der|das))?)\s+(" + ADMINISTRATION + r")\s+(?:[^\s.;:]+\s+){0,10}?"
-        r"(?:beauftragt|gebeten|ersucht|aufgefordert)\b"
+        r"(?:beauftragt|gebeten|ersucht|aufgefordert|ermächtigt|bevollmächtigt|verpflichtet)\b"
     ),
-    # "den Beschluss, die Verwaltung zu ermächtigen, ..."
+    # "den Beschluss, die Verwaltung zu ermächtigen, ...", "8. die Verwaltung beauftragen"
     re.compile(
-        r"\b(?:den|die|das)\s+(" + ADMINISTRATION + r")\s+zu\s+(?:ermächtigen|beauftragen|bitten|"
-        r"ersuchen|verpflichten)\b"
+        r"\b(?:den|die|das)\s+(" + ADMINISTRATION + r")\s+(?:zu\s+)?(?:ermächtigen|beauftragen|"
+        r"bitten|ersuchen|verpflichten)\b"
     ),
     re.compile(
         r"^Sehr\s+geehrte[rs]?\s+(?:Herr|Frau)\s+((?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?|"
         r"Landrat|Landrätin)\b",
         re.MULTILINE,
+    ),
+    # a task put with a modal: "Des Weiteren soll die Verwaltung ... einplanen", "Die
+    # Verwaltung möge prüfen"
+    re.compile(
+        r"\b(?:soll|sollen|möge|mögen)\s+(?:der|die|das)\s+(" + ADMINISTRATION + r")\b"
+        r"|\b(?:Der|Die|Das)\s+(" + ADMINISTRATION + r")\s+(?:soll|sollen|möge|mögen)\b"
     ),
 )
 
@@ -651,7 +659,7 @@ def addressed_party(text: str) -> str | None:
     for pattern in _ADDRESSED:
         m = pattern.search(text)
         if m:
-            return m.group(1)
+            return next(g for g in m.groups() if g)
     return None
 
 

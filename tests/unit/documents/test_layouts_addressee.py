@@ -29,6 +29,17 @@ from tracker.documents.layouts import addressed_party
             "Dafür werden Verwaltung und Planer beauftragt, die Planung voranzutreiben.",
             "Verwaltung",
         ),
+        # empowered, an infinitive item, a task put with a modal
+        (
+            "Gleichzeitig wurde die Verwaltung ermächtigt, den Förderantrag einzureichen.",
+            "Verwaltung",
+        ),
+        (
+            "1. Der Auftrag wird vergeben und ermächtigt den Bürgermeister zur Vergabe.",
+            "Bürgermeister",
+        ),
+        ("8. die Verwaltung beauftragen, die Verträge vorzulegen", "Verwaltung"),
+        ("Des Weiteren soll die Verwaltung Geld für die Lampen einplanen.", "Verwaltung"),
     ],
 )
 def test_the_party_asked_to_act(text: str, party: str) -> None:

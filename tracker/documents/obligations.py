@@ -686,6 +686,109 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
     return found
 
 
+# A list that follows the council's decisions up, as a table: one row per decision, a column
+# for its due date ("Termin") and one for its state. Such a list is what the tracker itself
+# keeps; a row still open is a deadline, a row marked done is none.
+_FOLLOW_UP_LIST = re.compile(
+    r"\b(?:Beschlusskontrolle|Beschlusscontrolling|Beschlussverfolgung|Beschlussvollzugskontrolle|"
+    r"Erledigungsliste|Umsetzungsliste|Wiedervorlageliste|Terminliste|"
+    r"Liste\s+der\s+(?:offenen|unerledigten)\s+\w*(?:beschlüsse|Beschlüsse|aufträge|Aufträge))\b",
+    _I,
+)
+_DUE_COLUMN = re.compile(
+    r"^(?:Termin|Frist|Zieltermin|Erledigungstermin|Erledigung\s+bis|umzusetzen\s+bis|"
+    r"Wiedervorlage|fällig)\b",
+    _I,
+)
+_SUBJECT_COLUMN = re.compile(
+    r"^(?:Gegenstand|Thema|Maßnahme|Betreff|Bezeichnung|Inhalt|Beschlussinhalt|Auftrag)\b", _I
+)
+_STATE_COLUMN = re.compile(
+    r"^(?:Stand|Status|Sachstand|Erledigung|Bemerkung|Umsetzung|Ergebnis)\w*", _I
+)
+# A row the list marks as done: its date lies behind the task.
+_ROW_DONE = re.compile(
+    r"\b(?:erledigt|umgesetzt|abgeschlossen|in\s+Kraft|vorgelegt|aufgestellt|fertiggestellt|"
+    r"beantwortet|ausgeführt|eröffnet|entfällt|entfallen)\b",
+    _I,
+)
+_RULE_LINE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")
+
+
+def _cells(line: str) -> list[str]:
+    """A table row's cells, between bars or tabs (an empty cell kept in its place)."""
+    return [c.strip() for c in re.split(r"[|\t]", line)]
+
+
+def _column(cells: list[str], name: re.Pattern[str], besides: int = -1) -> int | None:
+    """The index of the first cell that names the column (not the one ``besides``)."""
+    return next((i for i, c in enumerate(cells) if name.match(c) and i != besides), None)
+
+
+def _follow_up_header(lines: list[str]) -> tuple[int, list[str], int, int] | None:
+    """The header row of a follow-up table among the first lines: its index, cells, and the
+    columns of the due date and of the subject."""
+    for index, line in enumerate(lines[:40]):
+        cells = _cells(line)
+        due, subject = _column(cells, _DUE_COLUMN), _column(cells, _SUBJECT_COLUMN)
+        if due is not None and subject is not None and len(cells) >= 3:
+            return index, cells, due, subject
+    return None
+
+
+def _follow_up_rows(text: str, context: DateContext) -> tuple[list[Deadline], list[ReviewItem]]:
+    """The open rows of a follow-up list (:data:`_FOLLOW_UP_LIST`): each row's due cell read
+    as a deadline for the row's subject; a row marked done is skipped; a due cell no rule
+    reads is shown to a person."""
+    if not _FOLLOW_UP_LIST.search(text[:600]):
+        return [], []
+    lines = text.split("\n")
+    header = _follow_up_header(lines)
+    if header is None:
+        return [], []
+    start, cells, due, subject = header
+    state = _column(cells, _STATE_COLUMN, besides=due)
+    width = len(cells)
+    first = next(i for i, c in enumerate(cells) if c)  # the first named column
+    rows: list[list[str]] = []
+    for line in lines[start + 1 :]:
+        if _RULE_LINE.match(line) or not line.strip():
+            continue
+        row = _cells(line)
+        if len(row) < width - 1 or len(row) > width + 1:
+            break  # the table ended
+        row += [""] * (width - len(row))
+        if rows and not row[first] and any(row):
+            # a row wrapped onto the next line (its first column empty): one row
+            rows[-1] = [squash(f"{a} {b}") for a, b in zip(rows[-1], row, strict=False)]
+        elif any(row):
+            rows.append(row)
+    found: list[Deadline] = []
+    review: list[ReviewItem] = []
+    for row in rows:
+        cell = row[due]
+        if not cell or re.fullmatch(r"[-–—/]+", cell):
+            continue
+        done = _ROW_DONE.search(cell) or (state is not None and _ROW_DONE.match(row[state]))
+        if done:
+            continue
+        said = squash(f"{row[subject]} | {cell}")
+        terms = find_terms(cell, context)
+        if not terms:
+            review.append(ReviewItem("unread_cue", said[:160], "follow_up_row"))
+            continue
+        term = terms[0]
+        kind: DeadlineKind = (
+            "report" if re.search(r"bericht|sachstand", row[subject], _I) else "completion"
+        )
+        found.append(
+            Deadline(said, term.date, term.window_start, kind, f"row:{term.rule}", "label")
+        )
+        if term.date is None:
+            review.append(_review_of_term(term))
+    return found, review
+
+
 # What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".
 _EXPIRES = re.compile(
     r"\s+(?:\S+\s+){0,2}?(?:aus|ab)(?:laufen|läuft|gelaufen)\b|\s+(?:enden|endet|erlöschen|erlischt|"
@@ -1388,7 +1491,9 @@ def find_obligations(
     declined report duties, conflicting dates."""
     warnings: list[str] = []
     review: list[ReviewItem] = []
-    labelled = _labelled(text, context)
+    rows, row_review = _follow_up_rows(text, context)
+    labelled = _labelled(text, context) + rows
+    review.extend(row_review)
     section = operative_text(text)
     binding = section is not None and (
         _is_operative(section)

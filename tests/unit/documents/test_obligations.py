@@ -1532,3 +1532,24 @@ def test_informing_the_public_is_no_report_owed_to_the_council(sentence: str) ->
 def test_informing_the_committee_beside_the_public_stays_a_report() -> None:
     sentence = "Die Verwaltung wird den Ausschuss und die Anwohner über den Baubeginn informieren."
     assert len(extract_text(MINUTES + sentence, name="t.txt").reports) == 1
+
+
+FOLLOW_UP = (
+    "Gemeinde Musterdorf – Liste der offenen Gemeinderatsbeschlüsse\nStand: 22.04.2024\n"
+    "Beschl.-Nr. | Datum | Gegenstand | Termin | Stand\n"
+    "------------|------------|------------------|-----------|----------\n"
+    "GR/117/23 | 18.10.2023 | Konzept Ganztag Grundschule | 31.7.24 | Entwurf liegt vor\n"
+    "| | Friedenstraße | |\n"
+    "GR/120/23 | 25.10.2023 | Radweg Nord | 30.09.2024 | erledigt\n"
+    "GR/131/23 | 06.12.2023 | Sachstandsbericht Kläranlage | jede 2. Sitzung | laufend\n"
+    "GR/140/24 | 24.01.2024 | Sitzbänke Ortspark | 31.03.2024 | aufgestellt 03/24\n"
+)
+
+
+def test_a_follow_up_lists_open_row_is_a_deadline_and_a_done_row_none() -> None:
+    extraction = extract_text(FOLLOW_UP, name="t.txt")
+    rows = [(d.text, d.date) for d in extraction.deadlines if d.rule.startswith("row:")]
+    # the wrapped row is one row; the rows marked done ("erledigt", "aufgestellt") are none
+    assert rows == [("Konzept Ganztag Grundschule Friedenstraße | 31.7.24", date(2024, 7, 31))]
+    # a due cell no rule reads is shown to a person
+    assert any(r.rule == "follow_up_row" for r in extraction.review)

@@ -819,6 +819,27 @@ _AT_DATE = re.compile(r"\b(?:am|vom|den)\s*$", _I)
 _COLON = re.compile(r"[^\S\n]*:")
 
 
+# A popular election's day ("als Wahltag ... der Sonntag, 08.03.2026", "die Stichwahl am
+# 22.03.2026"): the citizens vote, no one owes the council anything by it. (A referendum the
+# council schedules, "Der Termin für den Bürgerentscheid wird auf den ... festgelegt", is the
+# administration's to hold: not here.)
+_ELECTION_DAY = re.compile(
+    r"\b(?:Wahltag\w*|Wahlsonntag|Stichwahl\w*|Wahltermin\w*|(?:Kommunal|Landtags|Bundestags|"
+    r"Europa|Bürgermeister|Oberbürgermeister|Landrats|Gemeinderats|Stadtrats|Kreistags)wahl\w*)\b",
+    _I,
+)
+
+
+def _election_day(sentence: str, term: Term) -> bool:
+    """Whether a date names a popular election's day (not a limit before it: "bis zur
+    Kommunalwahl")."""
+    return (
+        term.rule in ("numeric_date", "named_date", "day_without_year", "iso_date")
+        and _ELECTION_DAY.search(sentence[max(0, term.start - 120) : term.end + 40]) is not None
+        and not _is_limit(term, sentence)
+    )
+
+
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
     for term in find_terms(sentence, context):
@@ -841,6 +862,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue  # "beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll ...": a label
         if _dates_the_row(sentence, term):
             continue  # "29.10.2025 | Der Gemeinderat hat ... beschlossen": the row's date cell
+        if _election_day(sentence, term):
+            continue
         if _ONLY_AFTER.search(before) and not _is_limit(term, sentence):
             # "kann dies erst nach der Genehmigung auf der nächsten Sitzung tun": the earliest
             # time, not a limit

@@ -1553,3 +1553,19 @@ def test_a_follow_up_lists_open_row_is_a_deadline_and_a_done_row_none() -> None:
     assert rows == [("Konzept Ganztag Grundschule Friedenstraße | 31.7.24", date(2024, 7, 31))]
     # a due cell no rule reads is shown to a person
     assert any(r.rule == "follow_up_row" for r in extraction.review)
+
+
+def test_a_popular_elections_day_is_no_deadline() -> None:
+    text = (
+        "Der Kreisverwaltung wird als Wahltag für die Wahl des Bürgermeisters der Sonntag, "
+        "08.03.2026, vorgeschlagen. Als Termin für eine eventuelle Stichwahl wird der Sonntag, "
+        "22.03.2026 vorgeschlagen."
+    )
+    assert extract_text(MINUTES + text, name="t.txt").deadlines == ()
+
+
+def test_a_limit_before_an_election_stays_a_deadline() -> None:
+    text = "Die Verwaltung legt das Konzept bis zum 31.01.2026, vor der Kommunalwahl, vor."
+    assert date(2026, 1, 31) in [
+        d.date for d in extract_text(MINUTES + text, name="t.txt").deadlines
+    ]

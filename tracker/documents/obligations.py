@@ -737,10 +737,12 @@ def _follow_up_header(lines: list[str]) -> tuple[int, list[str], int, int] | Non
 
 
 def _follow_up_rows(text: str, context: DateContext) -> tuple[list[Deadline], list[ReviewItem]]:
-    """The open rows of a follow-up list (:data:`_FOLLOW_UP_LIST`): each row's due cell read
+    """The open rows of a follow-up list (:data:`_FOLLOW_UP_LIST`, or a table of decisions
+    with a due and a state column, as a "Controlling-Bericht"): each row's due cell read
     as a deadline for the row's subject; a row marked done is skipped; a due cell no rule
     reads is shown to a person."""
-    if not _FOLLOW_UP_LIST.search(text[:600]):
+    named = _FOLLOW_UP_LIST.search(text[:600]) is not None
+    if not named and not re.search(r"\bBeschl", text[:600]):
         return [], []
     lines = text.split("\n")
     header = _follow_up_header(lines)
@@ -748,6 +750,8 @@ def _follow_up_rows(text: str, context: DateContext) -> tuple[list[Deadline], li
         return [], []
     start, cells, due, subject = header
     state = _column(cells, _STATE_COLUMN, besides=due)
+    if not named and state is None:
+        return [], []  # a table of decisions with a due and a state column is such a list too
     width = len(cells)
     first = next(i for i, c in enumerate(cells) if c)  # the first named column
     rows: list[list[str]] = []

@@ -1569,3 +1569,15 @@ def test_a_limit_before_an_election_stays_a_deadline() -> None:
     assert date(2026, 1, 31) in [
         d.date for d in extract_text(MINUTES + text, name="t.txt").deadlines
     ]
+
+
+def test_a_table_of_decisions_with_a_due_and_a_state_column_is_a_follow_up_list() -> None:
+    text = (
+        "Controlling-Bericht Ratsbeschlüsse, Stadt Musterstadt - Stand 30.09.2024\n"
+        "Nr. | Beschluss | Auftrag | Frist | Status\n"
+        "12 | 21.03.2024 | Konzept Schulhofbegrünung vorlegen | 31.12.2024 | in Arbeit\n"
+        "13 | 21.03.2024 | Verkehrsschau Hauptstraße | erledigt am 14.06.2024 | erledigt\n"
+    )
+    assert [(d.text, d.date) for d in extract_text(text, name="t.txt").deadlines] == [
+        ("Konzept Schulhofbegrünung vorlegen | 31.12.2024", date(2024, 12, 31))
+    ]

@@ -44,7 +44,12 @@ FLOORS: dict[str, tuple[float, float, float, float, float]] = {
     # start reader scores 0.792, 0.718, 0.112, 0.288, 0.066 on the whole dev split, the end reader
     # 0.801, 0.772, 0.066, 0.293, 0.042 (the 816 of the session start: 0.839, 0.832, 0.047,
     # 0.286, 0.014 as before): the new documents, not the reader, moved the floors.
-    "dev": (0.80, 0.77, 0.07, 0.33, 0.045),
+    # Twelfth session: seventeen more batches (uns30-uns42, frist16, frist17, ops13, ops14;
+    # mostly random draws, few obligations) joined both splits (1,099 dev documents, 81 new).
+    # The start reader scores 0.793, 0.771, 0.069, 0.288, 0.061 on the whole dev split (8 traps
+    # of 21 predictions on the new halves), the end reader 0.808, 0.771, 0.069, 0.288, 0.053: the
+    # trap ceiling moves to 0.055 with the new documents.
+    "dev": (0.80, 0.77, 0.07, 0.33, 0.055),
     # measured 2026-12-06 on 272 documents (uns1 and uns2 included): 0.645, 0.533, 0.213, 0.312,
     # 0.122 (far from the targets). The silent-miss floor stays at 0.22 and the trap floor moves
     # from 0.14 only to 0.13: the reader of the session start scores 0.200 and 0.118 on these
@@ -75,7 +80,13 @@ FLOORS: dict[str, tuple[float, float, float, float, float]] = {
     # 0.267 (on the 753 of the session start 0.711, 0.586, 0.136, 0.320, 0.234; the 229 new
     # ones: the start reader 21 of 48 found, 12 silent, 26 traps of 70 predictions). The floors
     # move with the new documents: found 0.55, silent 0.16, traps 0.28, field 0.68.
-    "test": (0.68, 0.55, 0.16, 0.35, 0.28),
+    # Twelfth session: seventeen more batches joined (1,090 documents; the 108 new ones hold 7
+    # obligations). The start reader scores 0.680, 0.549, 0.152, 0.320, 0.270 on them all, the
+    # end reader 0.693, 0.545, 0.156, 0.319, 0.266 (on the 982 of the session start 0.684 ->
+    # 0.693 field, found 120 -> 119 of 217, silent 33 -> 34, traps 83/311 -> 80/304; the lost
+    # obligation was not looked for: the split is frozen). The found floor moves to 0.54 (the
+    # start reader fails 0.55 on the new corpus too), field rises to 0.69, traps to 0.27.
+    "test": (0.69, 0.54, 0.16, 0.35, 0.27),
 }
 
 

@@ -257,14 +257,17 @@ def council_past(text: str) -> Decision | None:
     return None
 
 
+def _clause_start(text: str, at: int, paragraph: str) -> int:
+    """Where the clause holding ``at`` begins: after the last period or ``paragraph`` break."""
+    return max(text.rfind(".", 0, at), text.rfind(paragraph, 0, at), 0)
+
+
 def council_inverted(text: str) -> Decision | None:
     """The decision in the past with the verb before the council (a clause that opens with
     something else: "Einstimmig beschloss der Rat ...", "Das hat der Rat beschlossen")."""
     for m in _PAST_INVERTED.finditer(text):
         # the clause's opening names what was decided: not the agenda or the minutes
-        opening = text[
-            max(text.rfind(".", 0, m.start()), text.rfind("\n\n", 0, m.start()), 0) : m.start()
-        ]
+        opening = text[_clause_start(text, m.start(), "\n\n") : m.start()]
         if _NOT_A_MATTER.search(opening):
             continue
         outcome = _past_outcome(m.group(0))
@@ -298,9 +301,7 @@ def voted(text: str) -> Decision | None:
     """A vote recorded in the passive, whatever the matter (not the minutes or the agenda
     approved at the session's start)."""
     for m in _VOTED.finditer(text):
-        opening = text[
-            max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), 0) : m.end()
-        ]
+        opening = text[_clause_start(text, m.start(), "\n") : m.end()]
         if _NOT_A_MATTER.search(opening):
             continue
         wording = squash(m.group(0))

@@ -43,7 +43,12 @@ _LABELLED = re.compile(
     r"\s*:?\s*(.*)$",
     _I,
 )
-_DONE_STATUS = re.compile(r"\b(?:Ergebnis|Status|Stand)\s*:\s*(?:erledigt|abgeschlossen)\b", _I)
+# What a follow-up list says of a task that is done ("erledigt", "umgesetzt", "in Kraft").
+_DONE_WORDS = (
+    r"(?:erledigt|umgesetzt|abgeschlossen|in\s+Kraft|vorgelegt|aufgestellt|fertiggestellt|"
+    r"beantwortet|ausgeführt|eröffnet|entfällt|entfallen)"
+)
+_DONE_STATUS = re.compile(r"\b(?:Ergebnis|Status|Stand)\s*:\s*" + _DONE_WORDS + r"\b", _I)
 _LABELLED_INLINE = re.compile(
     r"(?:[(\[,;]\s*(Fristende|Frist|Erledigungsfrist|Abgabefrist)\s*:?\s*"
     r"|\b(Frist)(?:\s+\S+){0,4}?\s+(?:auf|bis(?:\s+zum)?)\s+)(.*)$",
@@ -616,9 +621,14 @@ def operative_text(text: str) -> str | None:
 
 # A list that follows decisions up (Beschlusskontrolle): there a bare "Termin:" is a task's
 # due date, not a meeting's.
+_FOLLOW_UP_NAMES = (
+    r"(?:Beschlusskontrolle|Beschlusscontrolling|Beschlussverfolgung|Beschlussvollzugskontrolle|"
+    r"Erledigungsliste|Umsetzungsliste|Wiedervorlageliste|Terminliste|"
+    r"Liste\s+der\s+(?:offenen|unerledigten)\s+\w*(?:beschlüsse|Beschlüsse|aufträge|Aufträge))"
+)
 _TASK_LIST = re.compile(
-    r"\b(?:Beschlusskontrolle|Beschlussverfolgung|Beschlussvollzugskontrolle|"
-    r"Erledigungsvermerk|Erledigungsstand|Umsetzungsstand)\b|^(?:Auftrag|Zuständig\w*)\s*:",
+    r"\b(?:" + _FOLLOW_UP_NAMES + r"|Erledigungsvermerk|Erledigungsstand|Umsetzungsstand)\b"
+    r"|^(?:Auftrag|Zuständig\w*)\s*:",
     _I | re.MULTILINE,
 )
 _TASK_TERM = re.compile(r"^(Termin)\s*:\s*(.*)$", _I)
@@ -686,15 +696,10 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
     return found
 
 
-# A list that follows the council's decisions up, as a table: one row per decision, a column
-# for its due date ("Termin") and one for its state. Such a list is what the tracker itself
-# keeps; a row still open is a deadline, a row marked done is none.
-_FOLLOW_UP_LIST = re.compile(
-    r"\b(?:Beschlusskontrolle|Beschlusscontrolling|Beschlussverfolgung|Beschlussvollzugskontrolle|"
-    r"Erledigungsliste|Umsetzungsliste|Wiedervorlageliste|Terminliste|"
-    r"Liste\s+der\s+(?:offenen|unerledigten)\s+\w*(?:beschlüsse|Beschlüsse|aufträge|Aufträge))\b",
-    _I,
-)
+# A list that follows the council's decisions up (:data:`_FOLLOW_UP_NAMES`), as a table: one
+# row per decision, a column for its due date ("Termin") and one for its state. Such a list is
+# what the tracker itself keeps; a row still open is a deadline, a row marked done is none.
+_FOLLOW_UP_LIST = re.compile(r"\b" + _FOLLOW_UP_NAMES + r"\b", _I)
 _DUE_COLUMN = re.compile(
     r"^(?:Termin|Frist|Zieltermin|Erledigungstermin|Erledigung\s+bis|umzusetzen\s+bis|"
     r"Wiedervorlage|fällig)\b",
@@ -707,11 +712,7 @@ _STATE_COLUMN = re.compile(
     r"^(?:Stand|Status|Sachstand|Erledigung|Bemerkung|Umsetzung|Ergebnis)\w*", _I
 )
 # A row the list marks as done: its date lies behind the task.
-_ROW_DONE = re.compile(
-    r"\b(?:erledigt|umgesetzt|abgeschlossen|in\s+Kraft|vorgelegt|aufgestellt|fertiggestellt|"
-    r"beantwortet|ausgeführt|eröffnet|entfällt|entfallen)\b",
-    _I,
-)
+_ROW_DONE = re.compile(r"\b" + _DONE_WORDS + r"\b", _I)
 _RULE_LINE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")
 
 

@@ -43,7 +43,7 @@ from collections.abc import Callable
 
 from tracker.documents.model import Decision
 from tracker.documents.outcomes import outcome_of
-from tracker.documents.text import squash
+from tracker.documents.text import WITHIN_SENTENCE, squash
 from tracker.documents.vocabulary import COUNCIL
 
 #: A council or committee as a noun phrase ("Gemeinderat", "Ausschuss für Umwelt").
@@ -105,12 +105,6 @@ _PRESENT = re.compile(
     r"|(?:stellt|stellen)\s+(?:\S+\s+){0,10}?(?:Jahresrechnung|Jahresabschluss|Ergebnis)\w*\s+"
     r"(?:\S+\s+){0,6}?fest\b)[^.]*"
 )
-# Within one sentence: a date's ordinal period ("am 27. Juni 2019") and an abbreviation's
-# ("§ 36 Abs. 1 BauGB", "Nr. 5", "gem. § 2") do not end it.
-_IN_SENTENCE = (
-    r"(?:[^.]|(?<=\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bgem)\.|(?<=\bbzw)\.|(?<=\bca)\.|"
-    r"(?<=\bZiff)\.|(?<=\bvgl)\.)"
-)
 # The participles of a decision told in the perfect ("hat ... beschlossen")
 _DECIDED = (
     r"(?:beschlossen|zugestimmt|abgelehnt|gebilligt|genehmigt|vertagt|verabschiedet|gefasst|"
@@ -119,7 +113,7 @@ _DECIDED = (
 _PAST = re.compile(
     _COUNCIL_SUBJECT
     + r"(?:(?:hat|haben|hatte|hatten)\s+"
-    + _IN_SENTENCE
+    + WITHIN_SENTENCE
     + r"*?\b"
     + _DECIDED
     # (not a passive to come: "es muss vorher beschlossen werden")
@@ -144,7 +138,7 @@ _PAST_INVERTED = re.compile(
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das)\s+("
     + _COUNCIL_NOUN
     + r")\b"
-    + _IN_SENTENCE
+    + WITHIN_SENTENCE
     + r"*?\b"
     + _DECIDED
     + r"\b[^.]*"

@@ -21,7 +21,7 @@ from datetime import date
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.grammar import MONTH, DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
-from tracker.documents.text import lines_of, one_of, sentence_list, squash
+from tracker.documents.text import WITHIN_SENTENCE, lines_of, one_of, sentence_list, squash
 from tracker.documents.vocabulary import (
     ADMINISTRATION,
     COUNCIL,
@@ -80,14 +80,6 @@ _PASSIVE_REQUEST = (
     r"(?:wird|werden|wurde|wurden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|"
     r"aufgefordert|verpflichtet|angewiesen)\b"
 )
-#: Any character of one sentence: the spans between a verb and its complement run over the dots
-#: of a numeric date ("am 04.03.2004"), of an ordinal ("im 1. Quartal") and of the common
-#: abbreviations ("Abs.", "Nr.", "z.B."), but stop at the end of a sentence.
-_WITHIN_SENTENCE = (
-    r"(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|"
-    r"(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|"
-    r"(?<=\bd)\.(?=h))"
-)
 #: An infinitive with "zu" ("zu sanieren", "zu erneuern"), or with "zu" inside after a
 #: separable prefix ("vorzulegen", "abzuschließen").
 _INFINITIVE = (
@@ -118,11 +110,11 @@ _OPERATIVE = re.compile(
     # "Der Gemeinderat beschließt, die Straßen in 2018 zu sanieren": a decision to act; "Wir
     # beantragen, die Planung bis Ende 2026 abzuschließen": a motion's request
     r"|\b(?:beschließt|beschließen|beschloss|beschlossen|beantragt|beantragen|beantrage)\b"
-    + _WITHIN_SENTENCE
+    + WITHIN_SENTENCE
     + r"{0,200}?\b"
     + _INFINITIVE
     + r"|\b(?:hat|haben|ist|sind)\b"
-    + _WITHIN_SENTENCE
+    + WITHIN_SENTENCE
     + r"{0,160}?\b"
     + _INFINITIVE
     + r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
@@ -174,7 +166,7 @@ _MANDATE = re.compile(
     # Ortsgemeinde aufgefordert, die Maßnahmen bis zum 30.06. abzuschließen")
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
     r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}e[lr]?n|[a-zäöüß]+zu[a-zäöüß]{2,}e[lr]?n)\b)"
-    r"|\b(?:hat|haben|ist|sind)\b" + _WITHIN_SENTENCE + r"{0,160}?\b" + _INFINITIVE,
+    r"|\b(?:hat|haben|ist|sind)\b" + WITHIN_SENTENCE + r"{0,160}?\b" + _INFINITIVE,
     _I,
 )
 _PURPOSE_AHEAD = re.compile(r"^\s*Um\b[^,;.]{0,240}?\bzu\s*[a-zäöüß]+en\s*,\s*")
@@ -239,7 +231,7 @@ _OFFICE = (
 # with a term it counts as an obligation even outside a resolution.
 _ANNOUNCED = re.compile(
     r"\b(?:wird|werden|werde|soll|sollen|solle)\b"
-    + _WITHIN_SENTENCE
+    + WITHIN_SENTENCE
     + r"{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
@@ -255,7 +247,7 @@ _ANNOUNCED = re.compile(
     # a decision to come ("Der formelle Beschluss wird in der nächsten Sitzung gefasst", "Die
     # Beschlussfassung wird am 10. November erfolgen")
     r"gefasst|getroffen|erfolgen)\b"
-    r"|\b(?:sagt|sagte|sicherte|sichert)\b" + _WITHIN_SENTENCE + r"{0,80}?\bzu\b"
+    r"|\b(?:sagt|sagte|sicherte|sichert)\b" + WITHIN_SENTENCE + r"{0,80}?\bzu\b"
     r"|\bzugesagt\b|\bzugesichert\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
     # ("Schließlich kam es zur Absprache, dass die Verwaltung ... vorstellt")
@@ -290,7 +282,7 @@ _ANNOUNCED = re.compile(
     + _OFFICE
     + r"\s+(?:(?:schlägt|schlagen|schlage|schlug)\s+(?:\S+\s+){0,3}?vor|plant|plane|beabsichtigt|"
     r"beabsichtige)\s*,\s*"
-    + _WITHIN_SENTENCE
+    + WITHIN_SENTENCE
     + r"{0,160}?\b"
     + _INFINITIVE
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
@@ -300,7 +292,7 @@ _ANNOUNCED = re.compile(
     r"|\b(?:wird|werden)\b[^.;?]{0,80}?\b(?:Tagesordnungspunkt|Beratungsgegenstand)\b"
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that
     # happened ("ist ... in Kraft getreten") is none
-    r"|\b(?:tritt|treten)\b" + _WITHIN_SENTENCE + r"{0,120}?\b(?:in|außer)\s+Kraft\b"
+    r"|\b(?:tritt|treten)\b" + WITHIN_SENTENCE + r"{0,120}?\b(?:in|außer)\s+Kraft\b"
     # a decided change taking effect ("Die erste Erhöhung kommt zum 1. Oktober", "gilt ab dem
     # 01.01.2026", "wird mit Wirkung zum 1.7. wirksam")
     r"|\b(?:gilt|gelten|greift|greifen|kommt|kommen|wirksam)\b[^.;?]{0,60}?"
@@ -386,7 +378,7 @@ _REPORT = re.compile(
     r"\bvorzutragen\b|\bdarlegen\b|\bBeantwortung\b|\bauf\s+dem\s+Laufenden\s+(?:zu\s+halten|halten|hält)\b|"
     r"\bin\s+Kenntnis\s+(?:zu\s+setzen|setzen|setzt)\b|"
     r"\b(?:gibt|geben|zu\s+geben)\b[^.;?]{0,80}?\bÜberblick\b|\bsoll(?:en|te|ten)?\b"
-    + _WITHIN_SENTENCE
+    + WITHIN_SENTENCE
     + r"{0,120}?\bvorliegen\b|"
     + _LAYS_BEFORE,
     _I,
@@ -806,7 +798,7 @@ _STATUTE_HEAD = re.compile(
 )
 _PARAGRAPH = re.compile(r"§\s*\d+|^\s*\(\d{1,2}\)\s", re.MULTILINE)
 # Something that takes place ("findet ... statt"), on a day ("am ...").
-_TAKES_PLACE = re.compile(r"\b(?:findet|finden)\b" + _WITHIN_SENTENCE + r"{0,160}?\bstatt\b", _I)
+_TAKES_PLACE = re.compile(r"\b(?:findet|finden)\b" + WITHIN_SENTENCE + r"{0,160}?\bstatt\b", _I)
 _ON_DAY = re.compile(r"\bam\s*$", _I)
 # A date in the first cell of a table row ("29.10.2025 | ...") dates the row.
 _CELL_AFTER = re.compile(r"[^\S\n]*\|")
@@ -962,7 +954,7 @@ def _time_word(sentence: str) -> bool:
 # section under "möge beschließen" binds even without a modal or a limit.
 _RESOLVED = re.compile(
     r"\b(?:wird|werden)\b"
-    + _WITHIN_SENTENCE
+    + WITHIN_SENTENCE
     + r"{0,160}?\b(?:(?:ab|an|auf|aus|durch|ein|fertig|fest|her|um|vor|weiter)?"
     r"ge[a-zäöüß]{3,}(?:t|en)|[a-zäöüß]+iert)\b"
 )
@@ -1430,7 +1422,7 @@ _ADOPTED_TOO = re.compile(
 
 _MOTION_THEN_PUT_OFF = re.compile(
     r"\b(?:Antrag|Vorschlag|Prüfauftrag)\b"
-    + _WITHIN_SENTENCE
+    + WITHIN_SENTENCE
     + r"{0,240}?,\s*(?P<outcome>(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
     r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen))\b"
 )

@@ -220,6 +220,17 @@ _ABBREVIATIONS = frozenset(
 )
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
 _PERIOD_NOUN = re.compile(r"(?:Quartal|Halbjahr|Jahreshälfte|Bauabschnitt|Abschnitt|Stufe)")
+#: Any character of one sentence, for a regular expression: the spans between a verb and its
+#: complement run over the dots of a numeric date ("am 04.03.2004"), of an ordinal ("im 1.
+#: Quartal") and of the common abbreviations ("Abs.", "Nr.", "z.B."), but stop at the end of a
+#: sentence.
+WITHIN_SENTENCE = (
+    r"(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|"
+    r"(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|"
+    r"(?<=\bd)\.(?=h))"
+)
+
+
 # A full date or a year before the period ends the sentence ("enden am 31.03.2021. Bevor",
 # "bis 2025. Die"); a day or an ordinal does not ("am 2. Juni", "im 2. Quartal").
 _ENDS_WITH_YEAR = re.compile(r"(?:\d{1,2}\.\s?\d{1,2}\.)?(?:19|20)\d{2}")

@@ -32,12 +32,17 @@ from tracker.documents.vocabulary import (
 
 _I = re.IGNORECASE
 
-_LABELLED = re.compile(
-    r"^(?:[\w -]{0,30}\t)?(Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
+#: The labels of a due date ("Erledigungsfrist", "Zieltermin"): a field's label, or a table's
+#: column of a follow-up list.
+_DUE_LABELS = (
+    r"Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
     r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
     r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
     r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum|"
-    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum|"
+    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum"
+)
+_LABELLED = re.compile(
+    r"^(?:[\w -]{0,30}\t)?(" + _DUE_LABELS + r"|"
     # a task list of the Beschlusskontrolle: "Umsetzung: Termin: 30.08.2019 an: Bauamt"
     r"(?:Umsetzung|Erledigung|Bearbeitung)\s*:\s*Termin)"
     r"\s*:?\s*(.*)$",
@@ -692,11 +697,8 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
 # row per decision, a column for its due date ("Termin") and one for its state. Such a list is
 # what the tracker itself keeps; a row still open is a deadline, a row marked done is none.
 _FOLLOW_UP_LIST = re.compile(r"\b" + _FOLLOW_UP_NAMES + r"\b", _I)
-_DUE_COLUMN = re.compile(
-    r"^(?:Termin|Frist|Zieltermin|Erledigungstermin|Erledigung\s+bis|umzusetzen\s+bis|"
-    r"Wiedervorlage|fällig)\b",
-    _I,
-)
+# (in a follow-up table a bare "Termin" heads the due dates too)
+_DUE_COLUMN = re.compile(r"^(?:" + _DUE_LABELS + r"|Termin|umzusetzen\s+bis|fällig)\b", _I)
 _SUBJECT_COLUMN = re.compile(
     r"^(?:Gegenstand|Thema|Maßnahme|Betreff|Bezeichnung|Inhalt|Beschlussinhalt|Auftrag)\b", _I
 )
@@ -722,6 +724,8 @@ def _follow_up_header(lines: list[str]) -> tuple[int, list[str], int, int] | Non
     """The header row of a follow-up table among the first lines: its index, cells, and the
     columns of the due date and of the subject."""
     for index, line in enumerate(lines[:40]):
+        if "|" not in line and "\t" not in line:
+            continue  # no cells: no table's header
         cells = _cells(line)
         due, subject = _column(cells, _DUE_COLUMN), _column(cells, _SUBJECT_COLUMN)
         if due is not None and subject is not None and len(cells) >= 3:

@@ -1448,10 +1448,15 @@ _INFORMS_THE_PUBLIC = re.compile(
 )
 
 
+_INFORMING = re.compile(r"informier|unterricht", _I)
+
+
 def _owed_to_the_council(sentence: str) -> str:
     """The sentence without its information of the public, unless it names a council or a
-    committee to be informed as well."""
-    return sentence if _RECIPIENT.search(sentence) else _INFORMS_THE_PUBLIC.sub(" ", sentence)
+    committee to be informed as well (a sentence that informs no one is read once only)."""
+    if _INFORMING.search(sentence) is None or _RECIPIENT.search(sentence):
+        return sentence
+    return _INFORMS_THE_PUBLIC.sub(" ", sentence)
 
 
 # A report that the text itself gives: "Über die Resultate kann folgendermaßen berichtet

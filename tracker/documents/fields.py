@@ -718,6 +718,9 @@ _HEADER_WORDS = frozenset(
         "öffentlich",
         "nichtöffentlich",
         "art",
+        "behandlung",
+        "sitzungsdatum",
+        "gremien",
     ]
 )
 _BLOCK_END = re.compile(

@@ -44,8 +44,70 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DROP)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _CONTROL.sub(" ", text)
-    lines = (re.sub(r" {2,}", " ", line).strip(" ") for line in text.split("\n"))
+    lines = (re.sub(r" {2,}", " ", line).strip(" ") for line in _aligned_tables(text.split("\n")))
     return "\n".join(lines)
+
+
+# A table laid out with spaces (a PDF's text layer, a plain-text export): its cells apart by
+# two spaces or more, and every row's cells starting where the header's do. Its rows get tabs
+# between the cells, as the HTML and PDF readers give them, before runs of spaces collapse.
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")
+
+
+def _cell_starts(line: str) -> list[int]:
+    return [m.start() for m in _SPACED_CELL.finditer(line)]
+
+
+def _table_row(line: str, columns: list[int]) -> bool:
+    """Whether ``line`` is a row under a header whose cells start at ``columns``: two cells
+    or more, each at a column, or one cell that a wrapped row continues in a later column."""
+    if "|" in line or "\t" in line:
+        return False
+    starts = _cell_starts(line)
+    aligned = all(any(abs(s - c) <= 1 for c in columns) for s in starts)
+    return aligned and (len(starts) >= 2 or (len(starts) == 1 and starts[0] > columns[0] + 1))
+
+
+def _cut(line: str, columns: list[int]) -> str:
+    """``line`` cut into cells at the header's columns where a space precedes them."""
+    cells, last = [], 0
+    for column in columns[1:]:
+        at = next((p for p in (column, column - 1, column + 1) if 0 < p < len(line)
+                   and line[p - 1] == " " and line[p] != " "), None)  # fmt: skip
+        if at is None and column < len(line) and line[column - 1 : column + 1] == "  ":
+            at = column  # an empty cell
+        if at is not None and at > last:
+            cells.append(line[last:at].strip())
+            last = at
+        elif column >= len(line):
+            break
+    cells.append(line[last:].strip())
+    return "\t".join(cells)
+
+
+def _aligned_tables(lines: list[str]) -> list[str]:
+    """``lines`` with the rows of every space-aligned table (see :data:`_SPACED_CELL`)
+    joined by tabs; a header needs three cells (twelve at most) and two rows of two cells
+    under it."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        header = lines[index]
+        columns = _cell_starts(header) if "  " in header.strip() else []
+        if not 3 <= len(columns) <= 12 or "|" in header or "\t" in header:
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and _table_row(lines[end], columns):
+            end += 1
+        full = sum(len(_cell_starts(line)) >= 2 for line in lines[index + 1 : end])
+        if full < 2:
+            index += 1
+            continue
+        for at in range(index, end):
+            out[at] = _cut(lines[at], columns)
+        index = end
+    return out
 
 
 def squash(text: str) -> str:

@@ -1581,3 +1581,18 @@ def test_a_table_of_decisions_with_a_due_and_a_state_column_is_a_follow_up_list(
     assert [(d.text, d.date) for d in extract_text(text, name="t.txt").deadlines] == [
         ("Konzept Schulhofbegrünung vorlegen | 31.12.2024", date(2024, 12, 31))
     ]
+
+
+def test_a_follow_up_list_laid_out_with_spaces_is_read_as_a_table() -> None:
+    # a PDF's text layer keeps the columns as runs of spaces, not bars or tabs
+    text = (
+        "Stadt Musterstadt – Erledigungsliste der Ratsbeschlüsse                Seite 4 von 7\n"
+        "Beschluss  Datum        Maßnahme                               Termin     Erledigung\n"
+        "R-512      30.03.2023   Photovoltaik Rathausdach               31.12.2023  erledigt\n"
+        "R-538      22.06.2023   Fahrradparkhaus Bahnhof                –           Fördermittel\n"
+        "                                                                           beantragt\n"
+        "R-560      14.12.2023   Verkehrskonzept Innenstadt, Entwurf    30.9.2024   in Arbeit\n"
+    )
+    assert [(d.text, d.date) for d in extract_text(text, name="t.txt").deadlines] == [
+        ("Verkehrskonzept Innenstadt, Entwurf | 30.9.2024", date(2024, 9, 30))
+    ]

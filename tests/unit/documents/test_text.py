@@ -95,3 +95,39 @@ def test_a_full_date_or_a_year_before_the_period_ends_the_sentence() -> None:
     ]
     # a day of a month is an ordinal, not a sentence's end
     assert len(list(sentences("Am 2. Juni kommt der Ausschuss zusammen."))) == 1
+
+
+def test_a_table_laid_out_with_spaces_gets_tabs_between_its_cells() -> None:
+    from tracker.documents.text import normalize
+
+    text = (
+        "Nr.   Beschluss vom  Gegenstand                       Termin          Status\n"
+        "101   14.12.2022     Neubau Rettungswache Nord        Q4/2024         im Bau\n"
+        "119   28.06.2023     Sachstand Weserpromenade         zur Sitzung     Bericht folgt\n"
+        "                                                      Juni 2024\n"
+        "123   13.12.2023     Klimaanpassung – Starkregenkarte 31.12.2024      vergeben\n"
+        "Die Liste wird fortgeschrieben.\n"
+    )
+    lines = normalize(text).split("\n")
+    assert lines[1].split("\t") == [
+        "101",
+        "14.12.2022",
+        "Neubau Rettungswache Nord",
+        "Q4/2024",
+        "im Bau",
+    ]
+    # a wrapped row keeps its column; a cell run into the next by one space is cut at the column
+    assert lines[3].split("\t") == ["", "", "", "Juni 2024"]
+    assert lines[4].split("\t")[2:4] == ["Klimaanpassung – Starkregenkarte", "31.12.2024"]
+    assert lines[5] == "Die Liste wird fortgeschrieben."
+
+
+def test_justified_prose_with_double_spaces_stays_prose() -> None:
+    from tracker.documents.text import normalize
+
+    text = (
+        "Im   Karlsruher   Integrationsplan   (Vorlage   Nr.   1126)   wird   die\n"
+        "Durchführung  eines  Modellprojekts  als  wichtiger  Baustein  vorgeschlagen.\n"
+        "Aus  Sicht  der  Fraktionen  sollte  die  Stadt  die  Chance  ergreifen.\n"
+    )
+    assert "\t" not in normalize(text)

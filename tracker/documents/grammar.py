@@ -1147,7 +1147,7 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
     (
         "half-yearly",
         re.compile(
-            r"halbjährlich|halbjährig|alle\s+(?:sechs|6)\s+Monate|zweimal\s+(?:jährlich|"
+            r"halbjährlich|halbjährl\.|halbjährig|alle\s+(?:sechs|6)\s+Monate|zweimal\s+(?:jährlich|"
             r"im\s+Jahr|pro\s+Jahr)|jedes\s+Halbjahr|pro\s+Halbjahr",
             _FLAGS,
         ),
@@ -1155,19 +1155,19 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
     (
         "quarterly",
         re.compile(
-            r"quartalsweise|vierteljährlich|quartalsmäßig|vierteljährig|jedes\s+Quartal|"
+            r"quartalsweise|vierteljährlich|vierteljährl\.|quartalsmäßig|vierteljährig|jedes\s+Quartal|"
             r"pro\s+Quartal|(?:in\s+jedem|einmal\s+im)\s+Quartal|alle\s+(?:drei|3)\s+Monate",
             _FLAGS,
         ),
     ),
     (
         "monthly",
-        re.compile(r"(?<![a-zäöüß])monatlich|jeden\s+Monat|einmal\s+im\s+Monat", _FLAGS),
+        re.compile(r"(?<![a-zäöüß])monatl(?:ich|\.)|jeden\s+Monat|einmal\s+im\s+Monat", _FLAGS),
     ),
     (
         "yearly",
         re.compile(
-            r"(?<![a-zäöüß])(?:all)?jährlich|einmal\s+(?:im|pro)\s+Jahr|jedes\s+Jahr|"
+            r"(?<![a-zäöüß])(?:all)?jährl(?:ich|\.)|einmal\s+(?:im|pro)\s+Jahr|jedes\s+Jahr|"
             r"jeweils\s+zum\s+\d{1,2}\.\s?\d{1,2}\.\s+(?:eines|jedes)\s+Jahres|"
             r"jeweils\s+zu[mr]\s+(?:Jahresende|Jahresbeginn|Ende\s+des\s+Jahres|Jahresmitte)|"
             # (not "den Jahresbericht 2023": one year's report, delivered)
@@ -1180,7 +1180,8 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
         "regular",
         re.compile(
             r"regelmäßig|fortlaufend|kontinuierlich|jeweils\s+zu\s+den\s+Sitzungen|"
-            r"(?:zu|in)\s+jeder\s+Sitzung|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
+            r"(?:zu|in)\s+jeder\s+Sitzung|jede[nr]?\s+(?:\d\.\s*|zweite[nr]?\s+|dritte[nr]?\s+)"
+            r"\w*[Ss]itzung|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
             r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig|"
             # "informiert den Ausschuss laufend über den Sachstand"
             r"(?:informier|unterricht|berichte)\w*\s+(?:\S+\s+){0,3}?laufend\b|"

@@ -733,39 +733,53 @@ def _follow_up_header(lines: list[str]) -> tuple[int, list[str], int, int] | Non
     return None
 
 
-def _follow_up_rows(text: str, context: DateContext) -> tuple[list[Deadline], list[ReviewItem]]:
+@dataclass(frozen=True)
+class _Rows:
+    """What the open rows of a follow-up list hold."""
+
+    deadlines: list[Deadline]
+    reports: list[Report]
+    review: list[ReviewItem]
+    #: the table's lines (header and rows), which the prose rules do not read again
+    lines: frozenset[str] = frozenset()
+
+
+def _follow_up_rows(text: str, context: DateContext) -> _Rows:
     """The open rows of a follow-up list (:data:`_FOLLOW_UP_LIST`, or a table of decisions
     with a due and a state column, as a "Controlling-Bericht"): each row's due cell read
-    as a deadline for the row's subject; a row marked done is skipped; a due cell no rule
+    as a deadline for the row's subject, or a report's cadence (``jährl.``, ``jede 2.
+    Sitzung``) as a recurring report; a row marked done is skipped; a due cell no rule
     reads is shown to a person."""
+    none = _Rows([], [], [])
     named = _FOLLOW_UP_LIST.search(text[:600]) is not None
     if not named and not re.search(r"\bBeschl", text[:600]):
-        return [], []
+        return none
     lines = text.split("\n")
     header = _follow_up_header(lines)
     if header is None:
-        return [], []
+        return none
     start, cells, due, subject = header
     state = _column(cells, _STATE_COLUMN, besides=due)
     if not named and state is None:
-        return [], []  # a table of decisions with a due and a state column is such a list too
+        return none  # a table of decisions with a due and a state column is such a list too
     width = len(cells)
     first = next(i for i, c in enumerate(cells) if c)  # the first named column
     rows: list[list[str]] = []
+    table = {lines[start].strip()}
     for line in lines[start + 1 :]:
         if _RULE_LINE.match(line) or not line.strip():
             continue
         row = _cells(line)
         if len(row) < width - 1 or len(row) > width + 1:
             break  # the table ended
+        table.add(line.strip())
         row += [""] * (width - len(row))
         if rows and not row[first] and any(row):
             # a row wrapped onto the next line (its first column empty): one row
             rows[-1] = [squash(f"{a} {b}") for a, b in zip(rows[-1], row, strict=False)]
         elif any(row):
             rows.append(row)
-    found: list[Deadline] = []
-    review: list[ReviewItem] = []
+    found = _Rows([], [], [], frozenset(table))
     for row in rows:
         cell = row[due]
         if not cell or re.fullmatch(r"[-–—/]+", cell):
@@ -774,20 +788,23 @@ def _follow_up_rows(text: str, context: DateContext) -> tuple[list[Deadline], li
         if done:
             continue
         said = squash(f"{row[subject]} | {cell}")
+        reporting = re.search(r"bericht|sachstand", row[subject], _I) is not None
         terms = find_terms(cell, context)
+        cadence = recurrence_of(cell)
+        if not terms and cadence is not None and reporting:
+            found.reports.append(Report(said, cadence, None, None, "label"))
+            continue
         if not terms:
-            review.append(ReviewItem("unread_cue", said[:160], "follow_up_row"))
+            found.review.append(ReviewItem("unread_cue", said[:160], "follow_up_row"))
             continue
         term = terms[0]
-        kind: DeadlineKind = (
-            "report" if re.search(r"bericht|sachstand", row[subject], _I) else "completion"
-        )
-        found.append(
+        kind: DeadlineKind = "report" if reporting else "completion"
+        found.deadlines.append(
             Deadline(said, term.date, term.window_start, kind, f"row:{term.rule}", "label")
         )
         if term.date is None:
-            review.append(_review_of_term(term))
-    return found, review
+            found.review.append(_review_of_term(term))
+    return found
 
 
 # What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".
@@ -1520,9 +1537,9 @@ def find_obligations(
     declined report duties, conflicting dates."""
     warnings: list[str] = []
     review: list[ReviewItem] = []
-    rows, row_review = _follow_up_rows(text, context)
-    labelled = _labelled(text, context) + rows
-    review.extend(row_review)
+    rows = _follow_up_rows(text, context)
+    labelled = _labelled(text, context) + rows.deadlines
+    review.extend(rows.review)
     section = operative_text(text)
     binding = section is not None and (
         _is_operative(section)
@@ -1539,7 +1556,11 @@ def find_obligations(
     scope_is_section = section is not None and binding and not several
     # a record of several matters with a resolution in it: its task items bind as in one
     in_resolution = section is not None and binding
-    prose_lines = [line for line in scope.split("\n") if not _LABELLED.match(line.strip())]
+    prose_lines = [
+        line
+        for line in scope.split("\n")
+        if not _LABELLED.match(line.strip()) and line.strip() not in rows.lines
+    ]
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}
     asks_questions = bool(kind and _QUESTION_KINDS.search(kind))
@@ -1565,7 +1586,7 @@ def find_obligations(
         return terms_read[sentence]
 
     deadlines: list[Deadline] = []
-    reports: list[Report] = []
+    reports: list[Report] = list(rows.reports)
     addressee: str | None = None
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
     scoped = sentence_list(scope)

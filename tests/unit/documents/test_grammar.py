@@ -223,6 +223,12 @@ def test_every_rule_is_registered_by_name() -> None:
         ("im ersten Jahr vierteljährlich, im zweiten Jahr halbjährlich", "quarterly"),
         ("regelmäßig, und zwar monatlich", "monthly"),
         ("zweimal jährlich", "half-yearly"),
+        # a follow-up list's cadence column abbreviates
+        ("jährl.", "yearly"),
+        ("halbjährl.", "half-yearly"),
+        ("monatl.", "monthly"),
+        ("jede 2. Sitzung", "regular"),
+        ("in jeder zweiten Ausschusssitzung", "regular"),
     ],
 )
 def test_recurrence_of_report_duties(phrase: str, recurrence: str | None) -> None:

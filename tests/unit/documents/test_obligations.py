@@ -1552,7 +1552,8 @@ def test_a_follow_up_lists_open_row_is_a_deadline_and_a_done_row_none() -> None:
     # the wrapped row is one row; the rows marked done ("erledigt", "aufgestellt") are none
     assert rows == [("Konzept Ganztag Grundschule Friedenstraße | 31.7.24", date(2024, 7, 31))]
     # a due cell no rule reads is shown to a person
-    assert any(r.rule == "follow_up_row" for r in extraction.review)
+    unread = extract_text(FOLLOW_UP.replace("jede 2. Sitzung", "nach Klärung"), name="t.txt")
+    assert any(r.rule == "follow_up_row" for r in unread.review)
 
 
 def test_a_popular_elections_day_is_no_deadline() -> None:
@@ -1596,3 +1597,15 @@ def test_a_follow_up_list_laid_out_with_spaces_is_read_as_a_table() -> None:
     assert [(d.text, d.date) for d in extract_text(text, name="t.txt").deadlines] == [
         ("Verkehrskonzept Innenstadt, Entwurf | 30.9.2024", date(2024, 9, 30))
     ]
+
+
+def test_a_follow_up_rows_cadence_is_a_recurring_report() -> None:
+    text = FOLLOW_UP.replace(
+        "Sachstandsbericht Kläranlage | jede 2. Sitzung", "Sachstandsbericht Kläranlage | jährl."
+    )
+    extraction = extract_text(text, name="t.txt")
+    assert [(r.text, r.recurrence) for r in extraction.reports] == [
+        ("Sachstandsbericht Kläranlage | jährl.", "yearly")
+    ]
+    # the row is read once, as a row: its decision date is no report's due date
+    assert all(r.due is None for r in extraction.reports)

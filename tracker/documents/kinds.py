@@ -155,7 +155,8 @@ def session_record(text: str, has_reference: bool) -> str | None:
 
 # An agenda item that names the last minutes ("2. Genehmigung der Niederschrift vom ...").
 _MINUTES_ITEM = _I(
-    r"\b(?:Genehmigung|Feststellung|Billigung|Bestätigung)\s+(?:der|des)\s+(?:\S+\s+)?"
+    r"\b(?:Genehmigung|Feststellung|Billigung|Bestätigung|Anerkennung|Kontrolle|Verlesung|"
+    r"Annahme|Einwände\s+gegen|Einwendungen\s+gegen)\s+(?:der|des|die)\s+(?:\S+\s+)?"
     r"(?:Niederschrift|Sitzungsniederschrift|Protokoll|Sitzungsprotokoll)\w*",
     re.IGNORECASE,
 )

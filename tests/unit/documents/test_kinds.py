@@ -176,3 +176,14 @@ def test_a_gazette_page_is_reported_as_a_mitteilung() -> None:
     # such a page a Mitteilung
     text = "Amtsblatt für den Landkreis Havelland\nJahrgang 10\n\nBekanntmachung des Landrates"
     assert extract_text(text, name="a.txt").kind == "Mitteilung"
+
+
+def test_an_agenda_item_on_the_last_minutes_does_not_make_an_agenda_minutes() -> None:
+    text = (
+        "Die kommende Sitzung des Gemeinderates findet am 29. November 2021 um 19.00 Uhr statt.\n"
+        "Die Tagesordnung lautet wie folgt:\n"
+        "TOP 1 Anerkennung der Niederschrift der 25. Sitzung vom 25. Oktober 2021\n"
+        "TOP 2 Übertragung der Breitbandversorgung\nTOP 3 Haushaltsplanung 2022\n"
+        "TOP 4 Sonstiges / Informationen\n"
+    )
+    assert kind_from_content(text, False) == "Tagesordnung"

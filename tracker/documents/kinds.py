@@ -85,11 +85,14 @@ def _head(text: str, lines: int = 12) -> str:
 
 
 # A notice of the decisions a session took: "Bekanntmachung der Beschlüsse", "Beschlüsse der
-# Kreistagssitzung vom ...", "Übersicht der gefassten Beschlüsse".
+# Kreistagssitzung vom ...", "Übersicht der gefassten Beschlüsse", "... folgende Beschlüsse
+# gefasst:".
 _DECISIONS_NOTICE = _I(
     r"^\W*(?:Öffentliche\s+)?(?:Bekanntmachung|Veröffentlichung|Übersicht|Bekanntgabe)\s+"
     r"(?:der|von)\s+(?:\w+\s+)?Beschlüsse[n]?\b"
-    r"|^\W*(?:Gefasste\s+)?Beschlüsse\s+(?:der|des|aus\s+der|vom)\b",
+    r"|^\W*(?:Gefasste\s+)?Beschlüsse\s+(?:der|des|aus\s+der|vom)\b"
+    # "Der Gemeinderat hat in seiner Sitzung am ... folgende Beschlüsse gefasst:"
+    r"|\bfolgende[rn]?\s+Beschl(?:üsse|uss)\s+gefasst\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

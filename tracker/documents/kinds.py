@@ -34,7 +34,7 @@ _DECISION = _I(
 )
 # What only a record of a whole session says: who came, that it opened, that it had a quorum.
 _SESSION = _I(
-    r"\beröffnet\w*\s+(?:\S+\s+){0,4}?(?:die\s+)?Sitzung|\bBeschlussfähigkeit\b|"
+    r"\beröffnet\w*\s+(?:\S+\s+){0,6}?(?:die\s+)?Sitzung|\bBeschlussfähigkeit\b|"
     r"^Eröffnung\s+der\s+(?:\w+\s+)?Sitzung\b|\bTagesordnung\s+wird\s+(?:\w+\s+)?festgestellt\b|"
     r"\bSitzungsbeginn\b|^Anwesend\w*\s*:|^über\s+die\s+(?:\w+\s+)?Sitzung\b|"
     r"\bAus\s+der\s+Sitzung\s+de[sr]\b|\bSitzungsbericht\b",
@@ -165,10 +165,23 @@ _MINUTES_ITEM = _I(
 )
 
 
+# Minutes naming themselves: the word opens a line ("Niederschrift über die ...", "Öffentliche
+# Niederschrift", "Auszug aus dem Protokoll") or names a session ("Protokoll der Sitzung",
+# "Niederschrift über die 26. Sitzung"); not the word in a sentence ("stimmt der vorliegenden
+# Niederschrift ... zu").
+_MINUTES_NAMED = re.compile(
+    r"^\W*(?:\S+\s+){0,4}?" + _MINUTES.pattern + r"|" + _MINUTES.pattern + r"\s*$|"
+    + _MINUTES.pattern
+    + r"\s+(?:über\s+die|der|des|zur|vom)\s+(?:\S+\s+){0,3}?\w*(?:[Ss]itzung|[Vv]ersammlung)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def minutes(text: str, has_reference: bool) -> str | None:
     """``Niederschrift über die Sitzung ...`` near the top (not an agenda item approving the
     last minutes)."""
-    return "Niederschrift" if _MINUTES.search(_MINUTES_ITEM.sub("", _head(text))) else None
+    head = _MINUTES_ITEM.sub("", _head(text))
+    return "Niederschrift" if _MINUTES_NAMED.search(head) else None
 
 
 def gazette(text: str, has_reference: bool) -> str | None:

@@ -187,3 +187,27 @@ def test_an_agenda_item_on_the_last_minutes_does_not_make_an_agenda_minutes() ->
         "TOP 4 Sonstiges / Informationen\n"
     )
     assert kind_from_content(text, False) == "Tagesordnung"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Niederschrift über die 26. Sitzung des Rates der Gemeinde\nTOP 1 Eröffnung\n",
+            "Niederschrift",
+        ),
+        (
+            "Amt - Der Amtsvorsteher N i e d e r s c h r i f t\nSitzung des Amtsausschusses\n",
+            "Niederschrift",
+        ),
+        ("Auszug aus dem Protokoll\nTOP 5 Haushalt\n", "Niederschrift"),
+        # the word in a sentence names other minutes, not this text
+        (
+            "Beschluss Nr. 16\nDer Gemeinderat stimmt der vorliegenden Niederschrift "
+            "vom 27.03.2025 zu.\n",
+            None,
+        ),
+    ],
+)
+def test_minutes_name_themselves(text: str, kind: str | None) -> None:
+    assert KIND_RULES["minutes"](text, False) == kind

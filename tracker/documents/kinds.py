@@ -90,7 +90,7 @@ def _head(text: str, lines: int = 12) -> str:
 _DECISIONS_NOTICE = _I(
     r"^\W*(?:Öffentliche\s+)?(?:Bekanntmachung|Veröffentlichung|Übersicht|Bekanntgabe)\s+"
     r"(?:der|von)\s+(?:\w+\s+)?Beschlüsse[n]?\b"
-    r"|^\W*(?:Gefasste\s+)?Beschlüsse\s+(?:der|des|aus\s+der|vom)\b"
+    r"|^\W*(?:Gefasste\s+|Ausgewählte\s+|Wichtige\s+|Weitere\s+)?Beschlüsse\s+(?:der|des|aus\s+der|vom)\b"
     # "Der Gemeinderat hat in seiner Sitzung am ... folgende Beschlüsse gefasst:"
     r"|\bfolgende[rn]?\s+Beschl(?:üsse|uss)\s+gefasst\b",
     re.IGNORECASE | re.MULTILINE,

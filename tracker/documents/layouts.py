@@ -214,6 +214,8 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
             return _clean_title(_continued_title(lines, index, m.group(1).split("\t")[0]))
         if _TITLE_ALONE.match(line) and index + 1 < len(lines):
             return _clean_title(_continued_title(lines, index + 1, lines[index + 1]))
+    if ref is not None and (heading := _minutes_heading(lines[ref.line : ref.line + 1], 1)):
+        return heading  # the number stands in the minutes' heading ("Niederschrift Nr. 9 über")
     if ref is not None and ref.rest:
         title = _clean_title(ref.rest)
         if title and len(title.split()) >= 2:
@@ -335,7 +337,9 @@ _HEADING_LABEL = re.compile(
 
 # The heading of minutes: "Niederschrift über die 2. Sitzung ...", "Protokoll der 19. Sitzung".
 _MINUTES_HEADING = re.compile(
-    r"^(?:(?:Öffentliche\s+)?(?:Niederschrift|Protokoll|Sitzungsniederschrift)\s+(?:über|der|des|zur)"
+    r"^(?:(?:Öffentliche\s+)?(?:Niederschrift|Protokoll|Sitzungsniederschrift)\s+"
+    # "Niederschrift Nr. 9/2013 – 2018 über die Sitzung ..."
+    r"(?:Nr\.?\s*\d[\w/.]*(?:\s+[–-]\s+\d{4})?\s+)?(?:über|der|des|zur)"
     # "Aus der öffentlichen Gemeinderatssitzung vom ...", "Bericht über die Sitzung des ...",
     # "Öffentliche Gemeinderatssitzung am ...", "Kreistagssitzung vom ..."
     r"|(?:(?:Aus|Bericht\s+(?:über|aus))\s+(?:der|die)\s+)?"
@@ -349,10 +353,18 @@ def _minutes_heading(lines: list[str], within: int) -> str | None:
     """A heading of minutes among the first lines (``Niederschrift über die ...``), a
     letter-spaced one counted by its word and kept as written."""
     for raw in lines[:within]:
+        raw = _MUNICIPALITY_WORD.sub("", raw.strip(), count=1)
         line = despaced(squash(raw))
         if _MINUTES_HEADING.match(line) and len(raw) <= 200 and not raw.endswith(":"):
             return _clean_title(raw)
     return None
+
+
+# A page's masthead word run into the heading ("Gemeinde Niederschrift Nr. 9 über ..."): not
+# part of it.
+_MUNICIPALITY_WORD = re.compile(
+    r"^(?:Gemeinde|Stadt|Markt|Amt|Landkreis)\s+(?=(?:Öffentliche\s+)?(?:Niederschrift|Protokoll)\b)"
+)
 
 
 # A letter's salutation or closing: no title.

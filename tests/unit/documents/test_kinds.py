@@ -211,3 +211,20 @@ def test_an_agenda_item_on_the_last_minutes_does_not_make_an_agenda_minutes() ->
 )
 def test_minutes_name_themselves(text: str, kind: str | None) -> None:
     assert KIND_RULES["minutes"](text, False) == kind
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Ausgewählte Beschlüsse der 4. Sitzung der Stadtverordnetenversammlung\n17. 12. 2019\n",
+        "Der Gemeinderat hat in seiner Sitzung am 26.02.2020 folgende Beschlüsse gefasst:\n",
+        "Am 15.12.2020 wurde durch den Hauptausschuss folgender Beschluss gefasst:\n",
+    ],
+)
+def test_a_notice_of_a_sessions_decisions_is_a_beschluss(head: str) -> None:
+    assert (
+        KIND_RULES["decisions_notice"](
+            head + "1. Die Hundesteuersatzung wird beschlossen.\n", False
+        )
+        == "Beschluss"
+    )

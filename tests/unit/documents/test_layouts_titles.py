@@ -40,6 +40,12 @@ from tracker.documents.layouts import session_heading
             "Sitzung Stadtbezirksrat Nord am 01.11.2017\nProtokoll:\nverwandte Dokumente",
             "Sitzung Stadtbezirksrat Nord am 01.11.2017",
         ),
+        # the minutes' own number in the heading, the masthead's word run into it
+        (
+            "Gemeinde Niederschrift Nr. 9/2013 – 2018 über die Sitzung der Gemeindevertretung "
+            "am 15.07.2015\nTagungsort: Feuerwehrhaus\nAnwesend: Herr Meier",
+            "Niederschrift Nr. 9/2013 – 2018 über die Sitzung der Gemeindevertretung am 15.07.2015",
+        ),
     ],
 )
 def test_the_heading_of_minutes_is_their_title(head: str, title: str) -> None:

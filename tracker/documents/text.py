@@ -369,7 +369,13 @@ def _is_chrome(line: str) -> bool:
     if _CHROME.match(line):
         return True
     parts = [p.strip() for p in line.split("|")]
-    return len(parts) >= 3 and all(not p or _CHROME.match(p) for p in parts)
+    return len(parts) >= 3 and all(not p or _CHROME.match(p) or _BANNER.match(p) for p in parts)
+
+
+# A portal's banner carousel (the verwaltungsportal.de pages of many Saxon municipalities):
+# "Bannerbild | zur StartseiteBannerbild | zur StartseiteStausee | zur Startseite", each
+# image's caption run into the link before it.
+_BANNER = re.compile(r"^(?:zur\s+Startseite|Bannerbild)", re.IGNORECASE)
 
 
 def drop_page_chrome(text: str, within: int = 20) -> str:

@@ -461,7 +461,14 @@ def test_a_letter_spaced_minutes_heading_is_the_title_as_written() -> None:
     )
 
 
-@pytest.mark.parametrize("chrome", ["Citation preview", "Logo der Gemeinde Dunningen"])
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "Citation preview",
+        "Logo der Gemeinde Dunningen",
+        "Bannerbild | zur StartseiteBannerbild | zur StartseiteStausee | zur Startseite",
+    ],
+)
 def test_mirror_and_site_furniture_is_no_title(chrome: str) -> None:
     text = chrome + "\n\nÜberprüfung der Gebührenhaushalte im Gemeinderat\n\nDer Rat beschließt.\n"
     assert extract_text(text, name="c.txt").title != chrome

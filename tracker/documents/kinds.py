@@ -170,7 +170,11 @@ _MINUTES_ITEM = _I(
 # "Niederschrift über die 26. Sitzung"); not the word in a sentence ("stimmt der vorliegenden
 # Niederschrift ... zu").
 _MINUTES_NAMED = re.compile(
-    r"^\W*(?:\S+\s+){0,4}?" + _MINUTES.pattern + r"|" + _MINUTES.pattern + r"\s*$|"
+    r"^\W*(?:\S+\s+){0,4}?"
+    + _MINUTES.pattern
+    + r"|"
+    + _MINUTES.pattern
+    + r"\s*$|"
     + _MINUTES.pattern
     + r"\s+(?:über\s+die|der|des|zur|vom)\s+(?:\S+\s+){0,3}?\w*(?:[Ss]itzung|[Vv]ersammlung)\b",
     re.IGNORECASE | re.MULTILINE,

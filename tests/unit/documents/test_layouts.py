@@ -467,6 +467,7 @@ def test_a_letter_spaced_minutes_heading_is_the_title_as_written() -> None:
         "Citation preview",
         "Logo der Gemeinde Dunningen",
         "Bannerbild | zur StartseiteBannerbild | zur StartseiteStausee | zur Startseite",
+        'Download "03. Ausgabe Jahrgang"',
     ],
 )
 def test_mirror_and_site_furniture_is_no_title(chrome: str) -> None:

@@ -342,7 +342,8 @@ _MINUTES_HEADING = re.compile(
     r"(?:Nr\.?\s*\d[\w/.]*(?:\s+[–-]\s+\d{4})?\s+)?(?:über|der|des|zur)"
     # "Aus der öffentlichen Gemeinderatssitzung vom ...", "Bericht über die Sitzung des ...",
     # "Öffentliche Gemeinderatssitzung am ...", "Kreistagssitzung vom ..."
-    r"|(?:(?:Aus|Bericht\s+(?:über|aus))\s+(?:der|die)\s+)?"
+    r"|(?:(?:Aus|Bericht\s+(?:über|aus)|Ergebnisse?\s+(?:aus|der))\s+(?:der|die)\s+"
+    r"(?:\d{1,3}\.\s+)?)?"
     r"(?:(?:öffentlichen?|nichtöffentlichen?|konstituierenden?)\s+)?"
     r"(?:Sitzung\s+de[sr]|(?:" + COUNCIL + r")s?s?itzung))\b.{5,}",
     re.IGNORECASE,

@@ -40,6 +40,12 @@ from tracker.documents.layouts import session_heading
             "Sitzung Stadtbezirksrat Nord am 01.11.2017\nProtokoll:\nverwandte Dokumente",
             "Sitzung Stadtbezirksrat Nord am 01.11.2017",
         ),
+        (
+            "Ergebnisse aus der 83. öffentlichen Sitzung des Gemeinderates der Gemeinde Au am "
+            "02.04.2019\n\n1. Genehmigung der Niederschrift\n2.1 Ausbau von zwei Wohnungen",
+            "Ergebnisse aus der 83. öffentlichen Sitzung des Gemeinderates der Gemeinde Au am "
+            "02.04.2019",
+        ),
         # the minutes' own number in the heading, the masthead's word run into it
         (
             "Gemeinde Niederschrift Nr. 9/2013 – 2018 über die Sitzung der Gemeindevertretung "

@@ -86,7 +86,7 @@ _PRESENT = re.compile(
     r"(?:\S*[^\s.]\s+|\S+\.\s+(?=[a-zäöüß\d])){0,30}?zu\b"
     r"|(?:nimmt|nehmen)\s+(?:\S+\s+){0,14}?zur\s+Kenntnis|(?:lehnt|lehnen)\s+(?:\S+\s+){0,8}?ab"
     r"|(?:vertagt|vertagen|verweist|verweisen|empfiehlt|empfehlen)\b"
-    r"|(?:stimmt|stimmen)\s+(?:\S+\s+){0,4}?für\s+(?:diese|dies|den|die|das)\b"
+    r"|(?:stimmt|stimmen)\s+(?:\S+\s+){0,4}?(?:für\s+(?:diese|dies|den|die|das)\b|dafür\b)"
     r"|(?:spricht|sprechen)\s+sich\s+(?:\S+\s+){0,3}?(?:für|gegen)\s+(?:\S+\s+){0,8}?aus\b"
     # ("beschließt:" and "beschließt wie folgt" open a proposal as often as a record: not here)
     r"|(?:beschließt|beschließen)\s+(?:einstimmig|mehrheitlich|mit\s|(?:die|den|das)\s|bei\s+\d|"
@@ -108,7 +108,7 @@ _PRESENT = re.compile(
 # The participles of a decision told in the perfect ("hat ... beschlossen")
 _DECIDED = (
     r"(?:beschlossen|zugestimmt|abgelehnt|gebilligt|genehmigt|vertagt|verabschiedet|gefasst|"
-    r"empfohlen|verwiesen|zur\s+Kenntnis\s+genommen)"
+    r"empfohlen|verwiesen|erlassen|zur\s+Kenntnis\s+genommen)"
 )
 _PAST = re.compile(
     _COUNCIL_SUBJECT
@@ -123,7 +123,8 @@ _PAST = re.compile(
     r"verwies(?:en)?|vertagte[n]?|billigten?|genehmigten?|verabschiedeten?|"
     r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse)|erklärten?\s+(?:\S+\s+){0,3}?"
     r"(?:sein|ihr)\s+Einverständnis|sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)\b|"
-    r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden|wählten?|"
+    r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden|wählten?|beauftragten?|ermächtigten?|"
+    r"erteilten?\s+(?:\S+\s+){0,8}?(?:Einvernehmen|Zustimmung|Auftrag)|"
     r"stellten?\s+(?:\S+\s+){0,8}?fest)\b[^.]*"
 )
 # The same in the order of a main clause that opens with something else (verb second):
@@ -145,8 +146,9 @@ _PAST_INVERTED = re.compile(
 )
 _PAST_ADOPTING = re.compile(
     r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
-    r"gebilligt|genehmigt|verabschiedet|gefasst|Einverständnis|einverstanden|"
-    r"sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)|wählten?|stellten?)\b"
+    r"gebilligt|genehmigt|verabschiedet|gefasst|erlassen|Einverständnis|einverstanden|"
+    r"sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)|wählten?|stellten?|beauftragten?|"
+    r"ermächtigten?|erteilten?)\b"
 )
 _RECOMMENDATION = re.compile(
     _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
@@ -182,14 +184,21 @@ _PASSIVE = re.compile(
 # "wurde vom Gemeinderat beschlossen".
 _VOTED = re.compile(
     r"\b(?:wurde|wurden|wird|werden)\s+(?:\S+\s+){0,4}?(?:einstimmig|mehrheitlich|"
-    r"mit\s+(?:großer\s+|knapper\s+)?Mehrheit)\s+(?:\S+\s+){0,3}?(beschlossen|angenommen|"
-    r"zugestimmt|abgelehnt|gebilligt)\b[^.]*"
+    r"mit\s+(?:der\s+)?(?:großer\s+|knapper\s+|notwendigen\s+|erforderlichen\s+|breiter\s+)?"
+    r"Mehrheit)\s+(?:\S+\s+){0,4}?(beschlossen|angenommen|zugestimmt|abgelehnt|gebilligt|"
+    r"gewählt|bestellt|für\s+gültig\s+erklärt)\b[^.]*"
     r"|\b(?:Einstimmig|Mehrheitlich)\s+(?:wurde|wurden)\s+(?:\S+\s+){0,6}?(beschlossen|"
     r"angenommen|zugestimmt|abgelehnt|gebilligt)\b[^.]*"
     r"|\b(?:wurde|wurden)\s+(?:\S+\s+){0,2}?(?:folgende|nachstehende)\s+Beschlüsse\s+gefasst\b"
-    r"|\b(?:wurde|wurden)\s+(?:\S+\s+){0,3}?vo[nm]\s+(?:der|dem)?\s*(?:"
+    r"|\b(?:wurde|wurden)\s+(?:\S+\s+){0,8}?(?:vo[nm]|durch)\s+(?:der|dem|den|die|das)?\s*(?:"
     + _COUNCIL_NOUN
-    + r")\s+(?:\S+\s+){0,3}?(beschlossen|angenommen|abgelehnt|gebilligt)\b[^.]*"
+    + r"|Gremium)\s+(?:\S+\s+){0,8}?(beschlossen|angenommen|abgelehnt|gebilligt|gewählt|bestellt|"
+    r"beauftragt|ermächtigt|erlassen|verabschiedet|für\s+gültig\s+erklärt)\b[^.]*"
+    # a headline's result without its verb: "Antrag in der Gemeindevertretung mit großer
+    # Mehrheit angenommen"
+    r"|^\W*(?:Unser\s+)?(?:Antrag|Vorlage|Beschlussvorschlag)\b[^.\n]{0,80}?\b(?:einstimmig|"
+    r"mehrheitlich|mit\s+(?:\w+\s+)?Mehrheit)\s+(angenommen|beschlossen|abgelehnt)\b[^.\n]*",
+    re.MULTILINE,
 )
 _NOT_A_MATTER = re.compile(r"\b(?:Niederschrift|Protokoll|Tagesordnung|Geschäftsordnung)\b", re.I)
 # "Ja 12, Nein 3", "Ja-Stimmen: 10 Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4" (the label first),

@@ -91,6 +91,19 @@ HEAD = (
         ("Abstimmung: Ja 12, Nein 3, Enthaltung 1", "adopted"),
         ("Ja-Stimmen: 10 Nein-Stimmen: 2 Enthaltungen: 0", "adopted"),
         ("Abstimmungsergebnis: 4 Ja-Stimmen, 9 Nein-Stimmen", "rejected"),
+        # the council as the agent of a passive, more verbs of deciding, a headline's result
+        ("Die Wahlen wurden vom Gemeinderat einstimmig für gültig erklärt.", "adopted"),
+        (
+            "Frau B. wurde am 13. Dezember 2018 durch den Stadtrat zur Beauftragten bestellt.",
+            "adopted",
+        ),
+        (
+            "Damit wurde Herr Meyer mit der notwendigen Mehrheit zum Amtsvorsteher gewählt.",
+            "adopted",
+        ),
+        ("Der Stadtrat beauftragte zudem den Oberbürgermeister mit der Ausfertigung.", "adopted"),
+        ("Der Gemeinderat erteilte zu 3 Bauanträgen das gemeindliche Einvernehmen.", "adopted"),
+        ("Die Ausschussmitglieder stimmen mehrheitlich dafür.", "adopted"),
     ],
 )
 def test_a_decision_in_prose_on_a_top_page(sentence: str, outcome: str) -> None:
@@ -201,4 +214,11 @@ def test_the_resolution_formula_below_a_label_is_a_proposal() -> None:
 )
 def test_a_vote_form_or_a_gazette_records_the_decision(text: str) -> None:
     decision = extract_text(text, name="v.txt").decision
+    assert decision is not None and decision.outcome == "adopted"
+
+
+def test_a_headlines_result_without_its_verb_is_a_decision() -> None:
+    decision = PROSE_RULES["voted"](
+        "Antrag in der Gemeindevertretung mit großer Mehrheit angenommen\n"
+    )
     assert decision is not None and decision.outcome == "adopted"

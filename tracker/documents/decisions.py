@@ -70,7 +70,8 @@ _COUNCIL_SUBJECT = (
 # verschoben", "Es wird beschlossen, die Angelegenheit zu vertagen", "sind ... mit der
 # Vertagung einverstanden". It ends the item's consideration there: it is the decision.
 _POSTPONEMENT = re.compile(
-    r"\b(?:wird|werden)\b[^.?]{0,120}?\b(?:vertagt|verschoben|zurückgestellt|abgesetzt)\b[^.?]*"
+    r"\b(?:wird|werden|wurde|wurden)\b[^.?]{0,120}?\b(?:vertagt|verschoben|zurückgestellt|"
+    r"abgesetzt)\b[^.?\n]*"
     r"|\bbeschlossen,\s+(?:\S+\s+){0,6}?zu\s+(?:vertagen|verschieben)\b[^.?]*"
     r"|\bmit\s+der\s+(?:Vertagung|Verschiebung|Zurückstellung)\b[^.?]{0,40}?\beinverstanden\b"
     r"|\b(?:wird|werden)\s+in\s+der\s+(?:nächsten|kommenden|folgenden)\s+\w*[Ss]itzung\s+"
@@ -338,6 +339,7 @@ PROSE_RULES: dict[str, DecisionRule] = {
 #: The rules whose wording only a record of a session uses (no proposal says "wurde
 #: abgelehnt" or counts votes): they apply to pages of unknown kind too.
 RECORD_RULES: tuple[str, ...] = (
+    "postponement",
     "council_past",
     "council_inverted",
     "passive_result",

@@ -222,3 +222,14 @@ def test_a_headlines_result_without_its_verb_is_a_decision() -> None:
         "Antrag in der Gemeindevertretung mit großer Mehrheit angenommen\n"
     )
     assert decision is not None and decision.outcome == "adopted"
+
+
+def test_a_postponement_told_in_the_past_or_headed_on_a_page_of_unknown_kind() -> None:
+    text = (
+        "Kindergartenausbauberatung wird vertagt\n\n06/2015\n\nBei der Sitzung am 15. Juni 2015 "
+        "wird der Punkt von der Tagesordnung genommen. Ein Antrag folgt.\n"
+    )
+    decision = extract_text(text, name="t.txt").decision
+    assert decision is not None and decision.outcome == "deferred"
+    told = PROSE_RULES["postponement"]("Deshalb wurden die beiden TOP für den Friedhof vertagt.")
+    assert told is not None and told.outcome == "deferred"

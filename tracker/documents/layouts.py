@@ -216,6 +216,15 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
             return _clean_title(_continued_title(lines, index + 1, lines[index + 1]))
     if ref is not None and (heading := _minutes_heading(lines[ref.line : ref.line + 1], 1)):
         return heading  # the number stands in the minutes' heading ("Niederschrift Nr. 9 über")
+    if (
+        ref is not None
+        and ref.line > 0
+        and (heading := session_heading(lines[: ref.line]))
+        and not re.match(r"\d{1,3}\.\s", heading)
+    ):
+        # minutes headed above a number they record (a Beschluss-Nr. below); not a TOP page's
+        # meeting line ("25. öffentliche Sitzung des Sportausschusses") above its paper
+        return heading
     if ref is not None and ref.rest:
         title = _clean_title(ref.rest)
         if title and len(title.split()) >= 2:
@@ -340,6 +349,11 @@ _MINUTES_HEADING = re.compile(
     r"^(?:(?:Öffentliche\s+)?(?:Niederschrift|Protokoll|Sitzungsniederschrift)\s+"
     # "Niederschrift Nr. 9/2013 – 2018 über die Sitzung ..."
     r"(?:Nr\.?\s*\d[\w/.]*(?:\s+[–-]\s+\d{4})?\s+)?(?:über|der|des|zur)"
+    # "Niederschrift Gemeindevertretung vom 22.04.2025"
+    r"|(?:Öffentliche\s+)?(?:Niederschrift|Protokoll)\s+(?:(?:"
+    + COUNCIL
+    + r")|[\w-]*[Aa]usschuss\w*)"
+    r"\s+(?:vom|am)\s+\d"
     # "Aus der öffentlichen Gemeinderatssitzung vom ...", "Bericht über die Sitzung des ...",
     # "Öffentliche Gemeinderatssitzung am ...", "Kreistagssitzung vom ..."
     r"|(?:(?:Aus|Bericht\s+(?:über|aus)|Ergebnisse?\s+(?:aus|der))\s+(?:der|die)\s+"
@@ -392,10 +406,12 @@ _KIND_ON_SUBJECT = re.compile(
 
 def _joined_heading(lines: list[str]) -> list[str]:
     """A heading broken after its first word ("Bericht" / "über die Sitzung des ..."), joined."""
-    for index, line in enumerate(lines[:6]):
-        if re.fullmatch(r"(?:Bericht|Niederschrift|Protokoll)", line.strip()) and index + 1 < len(
-            lines
-        ):
+    for index, line in enumerate(lines[:10]):
+        if re.fullmatch(
+            r"(?:(?:Öffentliche|Nichtöffentliche)\s+)?(?:Bericht|Niederschrift|Protokoll)",
+            line.strip(),
+            re.IGNORECASE,
+        ) and index + 1 < len(lines):
             return [f"{line.strip()} {lines[index + 1].strip()}"]
     return []
 

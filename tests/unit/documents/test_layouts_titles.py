@@ -203,3 +203,24 @@ def test_a_field_of_a_top_page_is_no_title() -> None:
         name="t.txt",
     )
     assert extraction.title != "Beschluss: Einstimmig beschlossen"
+
+
+def test_minutes_headed_above_a_number_they_record_take_their_heading() -> None:
+    text = (
+        "Titel Logo\nHochland Mitteilungsblatt\nAusgabe 41/2025\nAmtliche Bekanntmachungen\n"
+        "Öffentliche Niederschrift\nüber die 40. Sitzung der Gemeindevertretung der Gemeinde Au\n"
+        "am Dienstag, 23.09.2025 im Sitzungszimmer\nAnwesend: 10\n"
+        "Der Vorsitzende eröffnet die Sitzung um 19:30 Uhr.\n"
+        "TOP 1 Haushalt 2025\nBeschluss-Nr.: 38/2025\nDer Haushalt wird einstimmig beschlossen.\n"
+    )
+    title = extract_text(text, name="n.txt").title
+    assert title is not None and title.startswith("Öffentliche Niederschrift über die 40. Sitzung")
+
+
+def test_a_top_pages_meeting_line_does_not_title_its_paper() -> None:
+    text = (
+        "Sanierung des Tribünengebäudes im Poststadion\n\n25. öffentliche Sitzung des "
+        "Sportausschusses\nTOP: Ö 4.2\nGremium: Sportausschuss\nDatum: Di, 27.04.2004\n"
+        "Drucksache: 1265/II\nBeschluss: angenommen\n"
+    )
+    assert extract_text(text, name="t.txt").title != "25. öffentliche Sitzung des Sportausschusses"

@@ -191,6 +191,10 @@ _VOTED = re.compile(
     r"|\b(?:Einstimmig|Mehrheitlich)\s+(?:wurde|wurden)\s+(?:\S+\s+){0,6}?(beschlossen|"
     r"angenommen|zugestimmt|abgelehnt|gebilligt)\b[^.]*"
     r"|\b(?:wurde|wurden)\s+(?:\S+\s+){0,2}?(?:folgende|nachstehende)\s+Beschlüsse\s+gefasst\b"
+    # "Der Beschluss erfolgte einstimmig", "Folgende Punkte ... wurden beschlossen:"
+    r"|\bBeschluss\s+(?:erfolgte|erging|fiel)\s+(?:\S+\s+){0,2}?(?:einstimmig|mehrheitlich|"
+    r"mit\s+(?:\w+\s+)?Mehrheit)\b[^.]*"
+    r"|\bund\s+wurden\s+(beschlossen)\s*:"
     r"|\b(?:wurde|wurden)\s+(?:\S+\s+){0,8}?(?:vo[nm]|durch)\s+(?:der|dem|den|die|das)?\s*(?:"
     + _COUNCIL_NOUN
     + r"|Gremium)\s+(?:\S+\s+){0,8}?(beschlossen|angenommen|abgelehnt|gebilligt|gewählt|bestellt|"

@@ -104,6 +104,7 @@ HEAD = (
         ("Der Stadtrat beauftragte zudem den Oberbürgermeister mit der Ausfertigung.", "adopted"),
         ("Der Gemeinderat erteilte zu 3 Bauanträgen das gemeindliche Einvernehmen.", "adopted"),
         ("Die Ausschussmitglieder stimmen mehrheitlich dafür.", "adopted"),
+        ("Der Beschluss erfolgte einstimmig.", "adopted"),
     ],
 )
 def test_a_decision_in_prose_on_a_top_page(sentence: str, outcome: str) -> None:

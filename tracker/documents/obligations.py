@@ -66,6 +66,8 @@ _OPERATIVE_START = re.compile(
     r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:"
     # a group's letter: "beantragt, ... folgenden Antrag zu beraten." and the items below
     r"|\b(?:folgenden|nachstehenden)\s+Antrag\b(?:\s+zu\s+\w+)?\s*[.:]\s*$"
+    # "bittet um Aufnahme des folgenden Antrages auf die Tagesordnung der nächsten Sitzung ...:"
+    r"|\b(?:folgenden|nachstehenden)\s+Antrag(?:e?s)?\b[^.:]{0,160}:\s*$"
     # "Die SPD-Fraktion beantragt für die Sitzung des Ausschusses ... am 26.11.2020:", the items
     # below
     r"|^(?:Die|Der|Wir|Ich)\b[^\n]{0,40}?\b(?:beantragt|beantragen|beantrage)\b[^\n]{0,200}:\s*$",
@@ -594,13 +596,26 @@ class Obligations:
     review: tuple[ReviewItem, ...] = ()
 
 
+# An opening of the operative text that an export wrapped onto two lines.
+_WRAPPED_START = re.compile(
+    r"\b(?:folgenden|nachstehenden)\s+Antrag(?:e?s)?\b[^.:]{0,160}:\s*$", _I
+)
+_LINE_END = re.compile(r"$")
+
+
 def operative_text(text: str) -> str | None:
     """The operative sections (``möge beschließen`` ... ``Begründung``), or None."""
     chunks: list[str] = []
     collecting = False
+    previous = ""
     for line in text.split("\n"):
         stripped = line.strip()
         start = _OPERATIVE_START.search(stripped)
+        if start is None and previous and _WRAPPED_START.search(f"{previous} {stripped}"):
+            # the opening wrapped onto this line ("... des folgenden Antrages auf die
+            # Tagesordnung der nächsten" / "Sitzung des Ausschusses:"): nothing of it is kept
+            start = _LINE_END.search(stripped)
+        previous = stripped
         if start:
             collecting = True
             rest = stripped[start.end() :].strip(" :")

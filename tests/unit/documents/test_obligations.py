@@ -1609,3 +1609,19 @@ def test_a_follow_up_rows_cadence_is_a_recurring_report() -> None:
     ]
     # the row is read once, as a row: its decision date is no report's due date
     assert all(r.due is None for r in extraction.reports)
+
+
+def test_a_motions_opening_wrapped_onto_two_lines_opens_its_operative_text() -> None:
+    from tracker.documents.obligations import operative_text
+
+    text = (
+        "Sehr geehrter Herr Bürgermeister,\n"
+        "die Fraktion bittet um Aufnahme des folgenden Antrages auf die Tagesordnung der nächsten\n"
+        "Sitzung des Ausschusses für Mobilität und Bauwesen:\n"
+        "Die Verwaltung prüft, wo eine Brötchentaste eingerichtet werden kann.\n"
+        "Begründung:\nIn den Parkhäusern gibt es sie schon.\n"
+    )
+    assert (
+        operative_text(text)
+        == "Die Verwaltung prüft, wo eine Brötchentaste eingerichtet werden kann."
+    )

@@ -375,6 +375,19 @@ _REPORT = re.compile(
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
     # "Maßnahmen aufzuzeigen": proposals to present
     r"\baufzuzeigen\b|"
+    # what is put before the council or its groups: "den Fraktionen eine Liste ... zur
+    # Verfügung zu stellen", "dem Rat ... in einer Vorlage vorschlagen", "im Ausschuss ...
+    # vorgestellt", "eine Übersicht zusammenzustellen", "für eine Sitzung ... vorzubereiten"
+    # (the dative, not the council as the subject: "Der Gemeinderat wird um Entscheidung gebeten")
+    r"(?:\b(?-i:dem|der|den)|\bDem)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|Fraktionen|Gremien|"
+    r"\w*[Aa]usschuss\w*)\b"
+    r"[^.;?]{0,120}?\b(?:zur\s+Verfügung\s+(?:zu\s+stellen|stellen|gestellt)|vorschlagen|"
+    r"vorzuschlagen)\b|"
+    r"\b(?:im|in\s+der|in\s+einer)\s+(?:\w+\s+)?(?:\w*[Aa]usschuss\w*|\w*[Ss]itzung)\b[^.;?]{0,80}?"
+    r"\bvorgestellt\b|"
+    r"\b(?:Übersicht|Aufstellung|Zusammenstellung)\b[^.;?]{0,40}?\bzusammenzustellen\b|"
+    r"\bin\s+einer\s+Übersicht\s+zusammenzustellen\b|"
+    r"\bfür\s+(?:eine|die)\s+(?:\w+\s+)?Sitzung\b[^.;?]{0,80}?\bvorzubereiten\b|"
     # a presentation to a body still to come ("wird dem Gemeinderat im Herbst vorgestellt")
     r"\b(?:wird|werden)\b[^.;?]{0,120}?\b(?:dem|der|den)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|"
     r"\w*[Aa]usschuss\w*|Gremium|Gremien)\b[^.;?]{0,80}?\b(?:vorgestellt|präsentiert|"

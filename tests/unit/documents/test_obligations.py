@@ -1625,3 +1625,28 @@ def test_a_motions_opening_wrapped_onto_two_lines_opens_its_operative_text() -> 
         operative_text(text)
         == "Die Verwaltung prüft, wo eine Brötchentaste eingerichtet werden kann."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Verwaltung wird beauftragt, den Fraktionen eine Liste aller Denkmäler der Stadt zur "
+        "Verfügung zu stellen.",
+        "Die Verwaltung soll dem Rat ihre Wahl eines Trägers in einer Vorlage vorschlagen.",
+        "Die Grundzüge des Konzepts sollen im Ausschuss für Feuerwehr vorgestellt werden.",
+        "Die Verwaltung wird beauftragt, in einer Übersicht zusammenzustellen, wo aufgeforstet "
+        "werden kann.",
+        "Die Verwaltung wird gebeten, einen Vereinbarungsentwurf für eine Sitzung des "
+        "Ortsgemeinderates vorzubereiten.",
+    ],
+)
+def test_what_is_put_before_the_council_is_a_report(sentence: str) -> None:
+    assert len(extract_text("Beschluss:\n" + sentence + "\n", name="t.txt").reports) == 1
+
+
+def test_the_council_asked_to_decide_on_what_the_public_gets_is_no_report() -> None:
+    sentence = (
+        "Der Gemeinderat wird um Entscheidung gebeten, ob eine solche Bestattungsform zur "
+        "Verfügung gestellt wird."
+    )
+    assert extract_text("Beschluss:\n" + sentence + "\n", name="t.txt").reports == ()

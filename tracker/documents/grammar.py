@@ -1147,7 +1147,8 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
     (
         "half-yearly",
         re.compile(
-            r"halbjährlich|halbjährl\.|halbjährig|alle\s+(?:sechs|6)\s+Monate|zweimal\s+(?:jährlich|"
+            r"halbjährlich|halbjährl\.|halbjährig|alle\s+(?:sechs|6)\s+Monate|"
+            r"(?:des|eines)\s+jeweiligen\s+Halbjahr(?:e?s)?\b|zweimal\s+(?:jährlich|"
             r"im\s+Jahr|pro\s+Jahr)|jedes\s+Halbjahr|pro\s+Halbjahr",
             _FLAGS,
         ),
@@ -1155,7 +1156,8 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
     (
         "quarterly",
         re.compile(
-            r"quartalsweise|vierteljährlich|vierteljährl\.|quartalsmäßig|vierteljährig|jedes\s+Quartal|"
+            r"quartalsweise|vierteljährlich|vierteljährl\.|quartalsmäßig|"
+            r"(?:des|eines)\s+jeweiligen\s+Quartals\b|vierteljährig|jedes\s+Quartal|"
             r"pro\s+Quartal|(?:in\s+jedem|einmal\s+im)\s+Quartal|alle\s+(?:drei|3)\s+Monate",
             _FLAGS,
         ),

@@ -229,6 +229,8 @@ def test_every_rule_is_registered_by_name() -> None:
         ("monatl.", "monthly"),
         ("jede 2. Sitzung", "regular"),
         ("in jeder zweiten Ausschusssitzung", "regular"),
+        ("jeweils nach Ablauf des jeweiligen Halbjahres", "half-yearly"),
+        ("zum Ende des jeweiligen Quartals", "quarterly"),
     ],
 )
 def test_recurrence_of_report_duties(phrase: str, recurrence: str | None) -> None:

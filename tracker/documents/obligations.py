@@ -219,7 +219,7 @@ _LAYS_BEFORE = (
     + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
 )
 _FUTURE_TENSE_REPORT = (
-    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,8}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
+    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,12}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
     r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen|"
     r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b"

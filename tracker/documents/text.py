@@ -26,6 +26,7 @@ def one_of(words: Iterable[str]) -> str:
 # Markup that a mirror's text kept inline ("vor<strong>zu</strong>legen<br />"): a break
 # tag ends a line, the others go.
 _INLINE_BREAK = re.compile(r"<(?:br|/p|/div|/li)\s*/?>", re.IGNORECASE)
+_MIRROR_LINE_END = re.compile(r"<br\s*/?>[ \t]*\r?\n[ \t]*\r?\n", re.IGNORECASE)
 _INLINE_TAG = re.compile(
     r"</?(?:strong|b|i|em|u|span|font|sup|sub|small|big|p|div|li)(?:\s[^<>]{0,200})?\s*/?>",
     re.IGNORECASE,
@@ -40,6 +41,9 @@ def normalize(text: str) -> str:
     """
     text = _SURROGATE.sub("\ufffd", text)  # lone surrogates cannot be encoded or printed
     if "<" in text:
+        # a mirror's line of a PDF page: "...Die Mitglieder<br />", a blank line, "des
+        # Ausschusses ...": one line break, so that the paragraph reader can join the lines
+        text = _MIRROR_LINE_END.sub("\n", text)
         text = _INLINE_TAG.sub("", _INLINE_BREAK.sub("\n", text))
     text = unicodedata.normalize("NFC", text).translate(_SPACES).translate(_DROP)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")

@@ -1650,3 +1650,11 @@ def test_the_council_asked_to_decide_on_what_the_public_gets_is_no_report() -> N
         "Verfügung gestellt wird."
     )
     assert extract_text("Beschluss:\n" + sentence + "\n", name="t.txt").reports == ()
+
+
+def test_a_report_announced_with_a_long_middle_is_read() -> None:
+    sentence = (
+        "Die Mitglieder des Wirtschaftsausschusses werden spätestens in der Beratung im Oktober "
+        "2013 über die geplanten Maßnahmen informiert."
+    )
+    assert len(extract_text(MINUTES + sentence + "\n", name="t.txt").reports) == 1

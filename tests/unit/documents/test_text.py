@@ -131,3 +131,15 @@ def test_justified_prose_with_double_spaces_stays_prose() -> None:
         "Aus  Sicht  der  Fraktionen  sollte  die  Stadt  die  Chance  ergreifen.\n"
     )
     assert "\t" not in normalize(text)
+
+
+def test_a_mirrors_line_break_with_a_blank_line_is_one_line_break() -> None:
+    from tracker.documents.text import normalize, sentences
+
+    text = (
+        "Die Mitglieder<br />\n\ndes Wirtschaftsausschusses werden spätestens im Oktober<br />\n\n"
+        "2013 über die geplanten Maßnahmen informiert. Siehe dazu auch<br />\n\nunten."
+    )
+    assert "\n\n" not in normalize(text)
+    # the sentence is no longer cut where the page's line ended
+    assert any("im Oktober 2013 über" in x for x in sentences(normalize(text)))

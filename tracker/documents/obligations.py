@@ -176,7 +176,12 @@ _MANDATE = re.compile(
     r"|\b(?:hat|haben|ist|sind)\b" + WITHIN_SENTENCE + r"{0,160}?\b" + _INFINITIVE,
     _I,
 )
-_PURPOSE_AHEAD = re.compile(r"^\s*Um\b[^,;.]{0,240}?\bzu\s*[a-zäöüß]+en\s*,\s*")
+_PURPOSE_AHEAD = re.compile(
+    r"^\s*(?:(?:[IVX]{1,4}|\d{1,2}|[a-z])[.)]\s*)?Um\b[^,;.]{0,240}?\bzu\s*[a-zäöüß]+en\s*,\s*"
+    # (an item's number before it: "II. Um ..."); the purpose's own dass-clause ("Um die
+    # Gefahr zu bannen, dass es in absehbarer Zeit kein Krankenhaus mehr gibt, werden ...")
+    r"(?:dass\b[^,;.]{0,240}?,\s*)?"
+)
 # A purpose clause ("..., damit ein Baubeginn im Sommer 2010 möglich wird"): its time is the
 # goal, not the duty.
 _PURPOSE = re.compile(r",\s*(?:damit|um|sodass|so\s+dass)\b", _I)
@@ -1717,6 +1722,10 @@ def find_obligations(
             # 2025 vorgestellt", "wird im Herbst 2025 veröffentlicht"): the time is its due date
             or (announced and _not_before(t, context))
         ]
+        purpose = _PURPOSE_AHEAD.match(sentence)
+        if purpose is not None:
+            # a time in the purpose clause ahead is the goal's, not the duty's
+            terms = [t for t in terms if t.start >= purpose.end()]
         if not operative:
             # a period told ("Das Schützenfest findet vom 06. bis 08.07.2024 statt", "ist vom
             # 05.08. bis 23.08.2024 geschlossen", "für die Winterperiode vom 01.11.2023 bis
@@ -1777,10 +1786,11 @@ def find_obligations(
                 review.append(
                     ReviewItem("time_word_without_date", squash(sentence)[:160], "time_word")
                 )
+        if addressee is None and (terms or operative):
+            # who is charged, where the sentence orders or sets a limit
+            addressee = admin_subject(sentence)
         if plain and not terms:
             continue
-        if addressee is None and terms:
-            addressee = admin_subject(sentence)
         conflict = _conflict(sentence, terms)
         if conflict is not None:
             review.append(conflict)

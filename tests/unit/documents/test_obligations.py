@@ -1658,3 +1658,13 @@ def test_a_report_announced_with_a_long_middle_is_read() -> None:
         "2013 über die geplanten Maßnahmen informiert."
     )
     assert len(extract_text(MINUTES + sentence + "\n", name="t.txt").reports) == 1
+
+
+def test_a_time_in_the_purpose_clause_ahead_is_the_goals_not_the_duty() -> None:
+    sentence = (
+        "II. Um die Gefahr zu bannen, dass es im Landkreis in absehbarer Zeit kein Krankenhaus "
+        "mehr gibt, wird die Verwaltung beauftragt, die Strukturen der Kliniken anzupassen."
+    )
+    extraction = extract_text("Beschluss:\n" + sentence + "\n", name="t.txt")
+    assert [d.text for d in extraction.deadlines] == []
+    assert extraction.addressee == "Verwaltung"

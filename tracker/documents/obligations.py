@@ -1251,6 +1251,25 @@ def other_body(r: Reading) -> bool:
     return _OTHER_BODY.search(r.sentence) is not None
 
 
+# A private body as the actor or its own assembly as the place of the act ("soll der Haushalt
+# in einer Mitgliederversammlung im Oktober 2024 verabschiedet werden", "Die
+# Pfarreiengemeinschaft soll aufgefordert werden, ... vorzulegen"): its business, not a duty
+# of the council or its administration.
+_PRIVATE_BODY = re.compile(
+    r"\bin\s+(?:einer|der)\s+(?:nächsten\s+|kommenden\s+)?(?:Mitglieder|Gesellschafter|"
+    r"Jahreshaupt|Haupt)versammlung\b"
+    r"|^\W*(?:Der|Die|Das)\s+(?:[\w-]+\s+)?(?:Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
+    r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
+    r"Grundstückseigentümer(?:in)?)\s+(?:soll|sollen|wird|werden|muss|müssen|hat|haben|plant|"
+    r"beabsichtigt)\b"
+)
+
+
+def private_body(r: Reading) -> bool:
+    """A private body's own business (its assembly, its plan, what it is asked to do)."""
+    return _PRIVATE_BODY.search(r.sentence) is not None
+
+
 # A finite verb first (after any numbering) or an interrogative word and a verb: a question
 # or a condition ("Wird die Stadtverwaltung ... ?", "Können die Ziffern ... nicht ...,
 # so ...", "Wann ist mit ... zu rechnen"), even where the question mark is lost.
@@ -1449,6 +1468,7 @@ def past_motion(r: Reading) -> bool:
 #: look, a recorded trap costs precision).
 DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "other_body": other_body,
+    "private_body": private_body,
     "negated_announcement": negated_announcement,
     "asked": asked,
     "unreal_mood": unreal_mood,

@@ -30,6 +30,12 @@ CASES = [
         date(2026, 6, 30),
     ),
     (
+        "private_body",
+        HEAD + "Nach Abstimmung mit den Kommunen soll der Haushalt in einer Mitgliederversammlung "
+        "im Oktober 2025 verabschiedet werden.",
+        date(2025, 10, 31),
+    ),
+    (
         "negated_announcement",
         HEAD + "Demnach wird es bis Ende 2025 keine Lademöglichkeit in der Ortsmitte geben.",
         date(2025, 12, 31),

@@ -852,8 +852,17 @@ _STATUTE_HEAD = re.compile(
 )
 _PARAGRAPH = re.compile(r"§\s*\d+|^\s*\(\d{1,2}\)\s", re.MULTILINE)
 # Something that takes place ("findet ... statt"), on a day ("am ...").
-_TAKES_PLACE = re.compile(r"\b(?:findet|finden)\b" + WITHIN_SENTENCE + r"{0,160}?\bstatt\b", _I)
+_TAKES_PLACE = re.compile(
+    r"\b(?:findet|finden)\b" + WITHIN_SENTENCE + r"{0,160}?\bstatt\b|\bstattfinden\b", _I
+)
 _ON_DAY = re.compile(r"\bam\s*$", _I)
+# An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
+_AT_HOUR = re.compile(r"\s*,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", _I)
+# A session named as the cause or the occasion ("wegen des Ausfalls der Schulausschusssitzung
+# am 23.02.2015"): its date, not a limit.
+_CAUSE_DATE = re.compile(
+    r"\b(?:wegen|aufgrund|infolge|trotz)\b[^,;]{0,60}?\w*[Ss]itzung\s+(?:vom|am)\s*$", _I
+)
 # A date in the first cell of a table row ("29.10.2025 | ...") dates the row.
 _CELL_AFTER = re.compile(r"[^\S\n]*\|")
 
@@ -1092,6 +1101,17 @@ def _words_around(sentence: str, term: Term, width: int = 100) -> str:
     if end < len(sentence) and sentence[end].isalnum():
         tail = tail.rsplit(" ", 1)[0] if " " in tail else ""
     return squash(head + term.text + tail)
+
+
+def _set_aside(sentence: str, term: Term) -> bool:
+    """A date no duty hangs on, whatever the modal: an appointment's day with its hour in a
+    sentence that says it takes place ("soll am 31.05.2025 um 10 Uhr in der Halle
+    stattfinden"), or the date of a session named as a cause (:data:`_CAUSE_DATE`)."""
+    if _CAUSE_DATE.search(_before(sentence, term)):
+        return True
+    return (
+        _TAKES_PLACE.search(sentence) is not None and _AT_HOUR.match(sentence, term.end) is not None
+    )
 
 
 def _before(sentence: str, term: Term, width: int = 60) -> str:
@@ -1746,6 +1766,7 @@ def find_obligations(
         if purpose is not None:
             # a time in the purpose clause ahead is the goal's, not the duty's
             terms = [t for t in terms if t.start >= purpose.end()]
+        terms = [t for t in terms if not _set_aside(sentence, t)]
         if not operative:
             # a period told ("Das Schützenfest findet vom 06. bis 08.07.2024 statt", "ist vom
             # 05.08. bis 23.08.2024 geschlossen", "für die Winterperiode vom 01.11.2023 bis
@@ -1800,6 +1821,7 @@ def find_obligations(
                 and not _past(t, context)
                 and not _REFERENCE_DATE.search(_before(sentence, t))
                 and not _dates_the_row(sentence, t)
+                and not _set_aside(sentence, t)
                 for t in find_terms(sentence, context)
             )
             if unread and not plain:
@@ -1979,7 +2001,8 @@ def _unread(
             terms = [
                 t
                 for t in due_terms(sentence)
-                if t.date is None or context.anchor is None or t.date >= context.anchor
+                if (t.date is None or context.anchor is None or t.date >= context.anchor)
+                and not _set_aside(sentence, t)
             ]
             if narrow:
                 hit = bool(acting) and any(t.date is not None for t in terms)

@@ -1668,3 +1668,19 @@ def test_a_time_in_the_purpose_clause_ahead_is_the_goals_not_the_duty() -> None:
     extraction = extract_text("Beschluss:\n" + sentence + "\n", name="t.txt")
     assert [d.text for d in extraction.deadlines] == []
     assert extraction.addressee == "Verwaltung"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an appointment's day with its hour, whatever the modal
+        "Die Versammlung soll am 31.05.2026 um 10 Uhr in der Fuggerhalle stattfinden.",
+        # the date of a session named as the cause
+        "Wir bitten die Verwaltung wegen des Ausfalls der Schulausschusssitzung am 23.02.2026 "
+        "um eine schriftliche Antwort.",
+    ],
+)
+def test_a_date_no_duty_hangs_on_is_no_deadline_and_no_review(sentence: str) -> None:
+    extraction = extract_text("Beschluss:\n" + sentence + "\n", name="t.txt")
+    assert extraction.deadlines == ()
+    assert not any(r.rule == "time_word" for r in extraction.review)

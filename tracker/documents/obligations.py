@@ -1103,15 +1103,13 @@ def _words_around(sentence: str, term: Term, width: int = 100) -> str:
     return squash(head + term.text + tail)
 
 
-def _set_aside(sentence: str, term: Term) -> bool:
+def _set_aside(sentence: str, term: Term, takes_place: bool) -> bool:
     """A date no duty hangs on, whatever the modal: an appointment's day with its hour in a
-    sentence that says it takes place ("soll am 31.05.2025 um 10 Uhr in der Halle
-    stattfinden"), or the date of a session named as a cause (:data:`_CAUSE_DATE`)."""
+    sentence that says it takes place (``takes_place``: "soll am 31.05.2025 um 10 Uhr in der
+    Halle stattfinden"), or the date of a session named as a cause (:data:`_CAUSE_DATE`)."""
     if _CAUSE_DATE.search(_before(sentence, term)):
         return True
-    return (
-        _TAKES_PLACE.search(sentence) is not None and _AT_HOUR.match(sentence, term.end) is not None
-    )
+    return takes_place and _AT_HOUR.match(sentence, term.end) is not None
 
 
 def _before(sentence: str, term: Term, width: int = 60) -> str:
@@ -1766,7 +1764,8 @@ def find_obligations(
         if purpose is not None:
             # a time in the purpose clause ahead is the goal's, not the duty's
             terms = [t for t in terms if t.start >= purpose.end()]
-        terms = [t for t in terms if not _set_aside(sentence, t)]
+        takes_place = _TAKES_PLACE.search(sentence) is not None
+        terms = [t for t in terms if not _set_aside(sentence, t, takes_place)]
         if not operative:
             # a period told ("Das Schützenfest findet vom 06. bis 08.07.2024 statt", "ist vom
             # 05.08. bis 23.08.2024 geschlossen", "für die Winterperiode vom 01.11.2023 bis
@@ -1821,7 +1820,7 @@ def find_obligations(
                 and not _past(t, context)
                 and not _REFERENCE_DATE.search(_before(sentence, t))
                 and not _dates_the_row(sentence, t)
-                and not _set_aside(sentence, t)
+                and not _set_aside(sentence, t, takes_place)
                 for t in find_terms(sentence, context)
             )
             if unread and not plain:
@@ -1998,11 +1997,12 @@ def _unread(
         if not narrow and acting and _time_word(sentence):
             hit = True  # an action with a time word: the wide net needs no terms read
         else:
+            takes_place = _TAKES_PLACE.search(sentence) is not None
             terms = [
                 t
                 for t in due_terms(sentence)
                 if (t.date is None or context.anchor is None or t.date >= context.anchor)
-                and not _set_aside(sentence, t)
+                and not _set_aside(sentence, t, takes_place)
             ]
             if narrow:
                 hit = bool(acting) and any(t.date is not None for t in terms)

@@ -666,6 +666,10 @@ _TASK_TERM = re.compile(r"^(Termin)\s*:\s*(.*)$", _I)
 
 # The administration as the subject opening a sentence (a resolution's item may be numbered):
 # "Die Verwaltung informiert den Ausschuss laufend".
+# The administration's report verb in the present: "berichtet", "informiert", "legt ... vor".
+_REPORTS_NOW = re.compile(
+    r"\b(?:berichtet|informiert|unterrichtet|(?:legt|stellt)\b[^.;?]{0,160}?\bvor)\b", _I
+)
 _ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\s*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
 # A report no one owes the council: a group promising its readers ("Über das Ergebnis werden
 # wir berichten"), or an agenda row that lists a report delivered there ("| 3.1 | Umsetzung
@@ -1708,6 +1712,15 @@ def find_obligations(
                 or _passive_ahead(sentence)
                 # "berichtet in der nächsten Ausschusssitzung": a session ahead makes it a duty
                 or (reporting and _NEXT_SESSION.search(sentence) is not None)
+                # the administration reporting in the present ("Die Verwaltung berichtet dem
+                # Ausschuss erneut zum Ende des Jahres 2024"): its own next step (the terms
+                # must lie ahead, below)
+                or (
+                    reporting
+                    and _ADMIN_SUBJECT.match(core) is not None
+                    and _REPORTS_NOW.search(core) is not None
+                    and _REPORTED_SPEECH.search(core) is None
+                )
             )
         )
         recurrence = recurrence_of(sentence) if reporting else None

@@ -1684,3 +1684,17 @@ def test_a_date_no_duty_hangs_on_is_no_deadline_and_no_review(sentence: str) -> 
     extraction = extract_text("Beschluss:\n" + sentence + "\n", name="t.txt")
     assert extraction.deadlines == ()
     assert not any(r.rule == "time_word" for r in extraction.review)
+
+
+def test_the_administration_reporting_in_the_present_with_a_time_ahead_owes_a_report() -> None:
+    text = (
+        "Stadt Musterstadt – Bericht für den Verkehrsausschuss\nSitzung am 18.04.2024\n"
+        "Betreff: Sozialticket\nIm ersten Quartal 2024 wurden 18.412 Tickets verkauft.\n"
+        "Die Verwaltung berichtet dem Verkehrsausschuss erneut zum Ende des Jahres 2024 über die "
+        "Nutzerzahlen.\n"
+    )
+    extraction = extract_text(text, name="t.txt")
+    assert [d.date for d in extraction.deadlines] == [date(2024, 12, 31)]
+    # what the administration tells in the session is no duty ahead
+    told = text.replace("erneut zum Ende des Jahres 2024", "im ersten Quartal 2024")
+    assert extract_text(told, name="t.txt").deadlines == ()

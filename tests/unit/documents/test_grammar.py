@@ -359,6 +359,8 @@ def test_a_period_without_a_year_waits_for_one() -> None:
         ("bis Ostern", "event_anchor"),
         ("vor Weihnachten", "event_anchor"),
         ("bis zum Schuljahresende", "school_year"),
+        ("bis zum Kita-Jahr 2025/26", "school_year"),
+        ("zum Kindergartenjahr 2025/26", "school_year"),
         ("tritt am Tage nach ihrer Bekanntmachung in Kraft", "after_publication"),
         ("ab dem Tag nach der öffentlichen Bekanntmachung", "after_publication"),
         ("bis zur Klärung der Finanzierung", "until_event"),

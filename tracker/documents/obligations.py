@@ -639,6 +639,8 @@ def operative_text(text: str) -> str | None:
             rest = stripped[start.end() :].strip(" :")
             if rest and not rest.lower().startswith(("beschließen", "daher")):
                 chunks.append(rest)
+                if not rest.endswith((".", "!", "?", ":")):
+                    continue  # its sentence goes on in the next line ("bis zum" / "31.12.")
             chunks.append("")
             continue
         if collecting and _OPERATIVE_END.match(stripped):

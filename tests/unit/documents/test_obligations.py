@@ -1698,3 +1698,12 @@ def test_the_administration_reporting_in_the_present_with_a_time_ahead_owes_a_re
     # what the administration tells in the session is no duty ahead
     told = text.replace("erneut zum Ende des Jahres 2024", "im ersten Quartal 2024")
     assert extract_text(told, name="t.txt").deadlines == ()
+
+
+def test_the_resolution_formulas_sentence_goes_on_in_the_next_line() -> None:
+    text = (
+        "Antrag der Fraktion\nBetreff: Wärmeplanung beschleunigen\n"
+        "Der Stadtrat möge beschließen, dass die Stadt die kommunale Wärmeplanung bis zum\n"
+        "31.12.2025 abschließt, also vor der gesetzlichen Frist.\nBegründung:\nDas Gesetz.\n"
+    )
+    assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2025, 12, 31)]

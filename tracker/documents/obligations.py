@@ -859,7 +859,12 @@ _STATUTE_HEAD = re.compile(
 _PARAGRAPH = re.compile(r"§\s*\d+|^\s*\(\d{1,2}\)\s", re.MULTILINE)
 # Something that takes place ("findet ... statt"), on a day ("am ...").
 _TAKES_PLACE = re.compile(
-    r"\b(?:findet|finden)\b" + WITHIN_SENTENCE + r"{0,160}?\bstatt\b|\bstattfinden\b", _I
+    r"\b(?:findet|finden)\b" + WITHIN_SENTENCE + r"{0,160}?\bstatt\b|\bstattfinden\b"
+    # an event set for a day ("Die Bürgerversammlung ist für den 21.11.2024 terminiert"; not
+    # a work's completion), or the invitation to it
+    r"|(?-i:\b\w*(?:[Vv]ersammlung|[Ss]itzung|[Vv]eranstaltung|[Ee]mpfang|\w[Ff]est|Fest|[Ff]eier|"
+    r"[Tt]reffen)\b)" + WITHIN_SENTENCE + r"{0,80}?\b(?:terminiert|anberaumt)\b|\beingeladen\b",
+    _I,
 )
 _ON_DAY = re.compile(r"\bam\s*$", _I)
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
@@ -1788,9 +1793,10 @@ def find_obligations(
             # April bis Juni 2024 zur Ausführung kommen")
             terms = [t for t in terms if not _in_range(sentence, t)]
         if not (postponed or operative or reporting) and _TAKES_PLACE.search(sentence):
-            # "Die Bürgerversammlung findet am 07.03.2024 im Gasthof Post statt": a day on
-            # which something happens, not a limit
-            terms = [t for t in terms if not _ON_DAY.search(_before(sentence, t))]
+            # "Die Bürgerversammlung findet am 07.03.2024 im Gasthof Post statt", "ist für den
+            # 21.11.2024 terminiert", "Die Beratungen finden bis Mitte November statt": when
+            # something happens, told, not a limit set for anyone
+            terms = []
         if _schedule(sentence, terms):
             continue
         doubt = doubt_of(

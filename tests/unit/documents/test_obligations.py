@@ -1707,3 +1707,22 @@ def test_the_resolution_formulas_sentence_goes_on_in_the_next_line() -> None:
         "31.12.2025 abschließt, also vor der gesetzlichen Frist.\nBegründung:\nDas Gesetz.\n"
     )
     assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2025, 12, 31)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Bürgerversammlung 2024 ist für den 21.11.2024 terminiert.",
+        "Die Ratsmitglieder werden zum Frühlingsempfang am 03.05.2024 eingeladen.",
+        "Die Haushaltsplanberatungen in den Fraktionen finden bis Mitte November 2024 statt.",
+    ],
+)
+def test_when_something_happens_told_is_no_deadline(sentence: str) -> None:
+    assert extract_text(MINUTES + sentence + "\n", name="t.txt").deadlines == ()
+
+
+def test_a_works_completion_set_for_a_day_stays_a_deadline() -> None:
+    sentence = "Die Fertigstellung ist nunmehr fest für den 31.08.2024 terminiert."
+    assert [d.date for d in extract_text(MINUTES + sentence + "\n", name="t.txt").deadlines] == [
+        date(2024, 8, 31)
+    ]

@@ -869,6 +869,8 @@ _TAKES_PLACE = re.compile(
 _ON_DAY = re.compile(r"\bam\s*$", _I)
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
 _AT_HOUR = re.compile(r"\s*,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", _I)
+# How long something is valid ("ist bis zum 31.12.2024 befristet"): a validity, not a duty.
+_VALIDITY = re.compile(r"\s*(?:befristet|gültig)\b", _I)
 # A session named as the cause or the occasion ("wegen des Ausfalls der Schulausschusssitzung
 # am 23.02.2015"): its date, not a limit.
 _CAUSE_DATE = re.compile(
@@ -1118,7 +1120,7 @@ def _set_aside(sentence: str, term: Term, takes_place: bool) -> bool:
     """A date no duty hangs on, whatever the modal: an appointment's day with its hour in a
     sentence that says it takes place (``takes_place``: "soll am 31.05.2025 um 10 Uhr in der
     Halle stattfinden"), or the date of a session named as a cause (:data:`_CAUSE_DATE`)."""
-    if _CAUSE_DATE.search(_before(sentence, term)):
+    if _CAUSE_DATE.search(_before(sentence, term)) or _VALIDITY.match(sentence, term.end):
         return True
     return takes_place and _AT_HOUR.match(sentence, term.end) is not None
 
@@ -1291,6 +1293,9 @@ _PRIVATE_BODY = re.compile(
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
     r"Grundstückseigentümer(?:in)?)\s+(?:soll|sollen|wird|werden|muss|müssen|hat|haben|plant|"
     r"beabsichtigt)\b"
+    # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt")
+    r"|\bdurch\s+(?:die|den|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
+    r"Bauunternehmen|Investor(?:in)?)\b"
 )
 
 

@@ -36,6 +36,12 @@ CASES = [
         date(2025, 10, 31),
     ),
     (
+        "private_body",
+        HEAD + "Der Auftrag ist erteilt, die Fertigstellung durch die Firma ist bis zum "
+        "30.04.2025 zugesagt.",
+        date(2025, 4, 30),
+    ),
+    (
         "negated_announcement",
         HEAD + "Demnach wird es bis Ende 2025 keine Lademöglichkeit in der Ortsmitte geben.",
         date(2025, 12, 31),

@@ -1715,6 +1715,8 @@ def test_the_resolution_formulas_sentence_goes_on_in_the_next_line() -> None:
         "Die Bürgerversammlung 2024 ist für den 21.11.2024 terminiert.",
         "Die Ratsmitglieder werden zum Frühlingsempfang am 03.05.2024 eingeladen.",
         "Die Haushaltsplanberatungen in den Fraktionen finden bis Mitte November 2024 statt.",
+        # a validity, not a duty
+        "Die Anordnung ist bis zum 31.12.2024 befristet.",
     ],
 )
 def test_when_something_happens_told_is_no_deadline(sentence: str) -> None:

@@ -1470,6 +1470,21 @@ def attributed(r: Reading) -> bool:
     return _PARTIES.search(who) is None and _ADMIN.search(who) is None
 
 
+# A statement told as said, the speaker named after it ("..., sagte Bürgermeister Mario
+# Gerhold.", "“, betonte die Kämmerin"): what someone said in a session or to the press, not
+# an order of the council.
+_SAID = re.compile(
+    r",\s*(?:sagte|sagt|betonte|betont|erklärte|meinte|so)\s+(?:der\s+|die\s+)?"
+    r"(?:[A-ZÄÖÜ][\w.-]+\s+){0,4}[A-ZÄÖÜ][\w-]+\s*[.!]?\s*$"
+    r"|[“\"]\s*,?\s*(?:sagte|betonte|erklärte|meinte)\b"
+)
+
+
+def said(r: Reading) -> bool:
+    """A statement reported as someone's words, the speaker named after it."""
+    return _SAID.search(r.sentence) is not None
+
+
 def passed(r: Reading) -> bool:
     """Every dated term of a sentence that orders nothing lies before the document's own
     date: a record of what was planned, not a duty ahead (a report answering a motion that
@@ -1512,6 +1527,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "standing_period": standing_period,
     "reported_intent": reported_intent,
     "attributed": attributed,
+    "said": said,
     "passed": passed,
     "past_motion": past_motion,
 }

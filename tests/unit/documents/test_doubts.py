@@ -42,6 +42,12 @@ CASES = [
         date(2025, 4, 30),
     ),
     (
+        "said",
+        HEAD + "Mit der neuen Satzung noch bis zum 31.12.2025 müsse man die Bescheide "
+        "verschicken, sagte Bürgermeister Mario Gerhold.",
+        date(2025, 12, 31),
+    ),
+    (
         "negated_announcement",
         HEAD + "Demnach wird es bis Ende 2025 keine Lademöglichkeit in der Ortsmitte geben.",
         date(2025, 12, 31),

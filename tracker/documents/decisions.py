@@ -50,7 +50,8 @@ from tracker.documents.vocabulary import COUNCIL
 _COUNCIL_NOUN = (
     r"(?:" + COUNCIL + r"|Ausschussmitglieder|Stadträte|Gemeinderäte|Kreisräte|Ortschaftsräte|"
     r"Stadtverordneten|Gemeindevertreter|Ratsmitglieder|"
-    r"Mitglieder\s+des\s+[\w-]+|[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
+    r"Mitglieder\s+des\s+[\w-]+|(?:große\s+)?Mehrheit\s+(?:der|des)\s+[\w-]+|"
+    r"[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
 )
 # "Der Feuerwehrausschuss der Verbandsgemeinde Trier-Land", "Der Stadtrat der Stadt Burg"
 _OF_MUNICIPALITY = (
@@ -125,6 +126,7 @@ _PAST = re.compile(
     r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse)|erklärten?\s+(?:\S+\s+){0,3}?"
     r"(?:sein|ihr)\s+Einverständnis|sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)\b|"
     r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden|wählten?|beauftragten?|ermächtigten?|"
+    r"entschied(?:en)?\s+sich\s+(?:\S+\s+){0,6}?für|"
     r"erteilten?\s+(?:\S+\s+){0,8}?(?:Einvernehmen|Zustimmung|Auftrag)|"
     r"stellten?\s+(?:\S+\s+){0,8}?fest)\b[^.]*"
 )
@@ -134,7 +136,8 @@ _PAST = re.compile(
 # participle in the same sentence.
 _PAST_INVERTED = re.compile(
     r"\b(?:beschloss(?:en)?|stimmten?|lehnten?|vertagten?|billigten?|genehmigten?|"
-    r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?|wählten?)\s+(?:\S+\s+){0,2}?"
+    r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?|wählten?|entschied(?:en)?\s+sich)"
+    r"\s+(?:\S+\s+){0,2}?"
     r"(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\b[^.]*"
     # a date's ordinal period ("am Mittwoch, 1. Juni,") does not end the sentence
     r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das)\s+("
@@ -149,7 +152,7 @@ _PAST_ADOPTING = re.compile(
     r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
     r"gebilligt|genehmigt|verabschiedet|gefasst|erlassen|Einverständnis|einverstanden|"
     r"sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)|wählten?|stellten?|beauftragten?|"
-    r"ermächtigten?|erteilten?)\b"
+    r"ermächtigten?|erteilten?|entschied(?:en)?\s+sich\s+(?:\S+\s+){0,8}?für)\b"
 )
 _RECOMMENDATION = re.compile(
     _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"

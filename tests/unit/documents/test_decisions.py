@@ -105,6 +105,7 @@ HEAD = (
         ("Der Gemeinderat erteilte zu 3 Bauanträgen das gemeindliche Einvernehmen.", "adopted"),
         ("Die Ausschussmitglieder stimmen mehrheitlich dafür.", "adopted"),
         ("Der Beschluss erfolgte einstimmig.", "adopted"),
+        ("Bei der Wahl entschied sich die Mehrheit der Gemeinderäte für Herrn Karger.", "adopted"),
     ],
 )
 def test_a_decision_in_prose_on_a_top_page(sentence: str, outcome: str) -> None:

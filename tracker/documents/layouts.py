@@ -136,7 +136,7 @@ _SESSION_HEADING = re.compile(
     r"^(?:(?:Öffentliche[rs]?|Nichtöffentliche[rs]?)\s+(?:Teil\s+der\s+)?)?"
     # "Protokoll Nr. 3 der öffentlichen ... Beiratssitzung am 26.09.19"
     r"(?i:" + MINUTES_NAME + r")(?:\s+Nr\.\s*\d+(?:/\d+)?)?"
-    r"(?:\s+(?P<tail>(?:über|der|des|zur|vom)\b.*))?$"
+    r"(?:\s+(?P<tail>(?:über|der|des|zur|vom)\b.*|(?:" + COUNCIL + r")\s+(?:vom|am)\s+\d.*))?$"
     r"|^(?:\d{1,3}\.\s+)?(?:(?:öffentliche|konstituierende|außerordentliche)\s+)?"
     r"(?:[A-ZÄÖÜ][\wäöüß]*s)?[Ss]itzung\s+(?:des|der)\s+[A-ZÄÖÜ].*$"
     r"|^Sitzung\s+(?:" + COUNCIL + r")\b.*$"

@@ -360,8 +360,10 @@ _CHROME = re.compile(
     r"bürgerinformationen\s+online|artikel\s+und\s+meldungen\s+zum\s+nachlesen|"
     r"nachrichten\s+zum\s+thema\s+\S+|zum\s+[\w-]*portal|kopf\s+verlauf|[^\s_]+_[^\s]+|"
     r"volltextsuche|weiter\s*lesen|mehr\s+erfahren|mehr\s+lesen|"
-    # a document mirror's download box ("Größe: px", 'Download "..."', "Transkript")
-    r"größe:\s*px|download\s+\".*\"|transkript|"
+    # a document mirror's download box ("Größe: px", 'Download "..."', "Transkript"), its
+    # page arrows and notes; an image's alternative text ("Logo Zweckverband ..., Wappen")
+    r"größe:\s*px|download\s+\".*\"|transkript|transkription\s+von\s+seiteninhalten|"
+    r"wenn\s+ihr\s+browser\s+die\s+seite\s+nicht\s+korrekt\s+rendert.*|[←→]|logo\s.{0,100}|"
     # a breadcrumb trail ("Rathaus + Verwaltung > Sitzungsberichte")
     r"[^>\n]{2,40}(?:\s>\s[^>\n]{2,60})+|"
     r"(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+|[|\s]+)$",

@@ -468,6 +468,8 @@ def test_a_letter_spaced_minutes_heading_is_the_title_as_written() -> None:
         "Logo der Gemeinde Dunningen",
         "Bannerbild | zur StartseiteBannerbild | zur StartseiteStausee | zur Startseite",
         'Download "03. Ausgabe Jahrgang"',
+        "Transkription von Seiteninhalten",
+        "Logo Zweckverband Breitband, graue und bunte Wellenlinien mit Landkreiswappen",
     ],
 )
 def test_mirror_and_site_furniture_is_no_title(chrome: str) -> None:

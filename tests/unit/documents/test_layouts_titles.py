@@ -46,6 +46,12 @@ from tracker.documents.layouts import session_heading
             "Ergebnisse aus der 83. öffentlichen Sitzung des Gemeinderates der Gemeinde Au am "
             "02.04.2019",
         ),
+        (
+            "Hochland Mitteilungsblatt\nAusgabe 19/2025\n\nNiederschrift Gemeindevertretung vom "
+            "22.04.2025\n\nam Dienstag, den 22.04.2025 im Sitzungszimmer\nBeschluss-Nr.: 16/2025",
+            "Niederschrift Gemeindevertretung vom 22.04.2025 am Dienstag, den 22.04.2025 im "
+            "Sitzungszimmer",
+        ),
         # the minutes' own number in the heading, the masthead's word run into it
         (
             "Gemeinde Niederschrift Nr. 9/2013 – 2018 über die Sitzung der Gemeindevertretung "

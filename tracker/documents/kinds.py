@@ -188,9 +188,21 @@ def minutes(text: str, has_reference: bool) -> str | None:
     return "Niederschrift" if _MINUTES_NAMED.search(head) else None
 
 
+# A gazette naming itself: the word opens a line of the head or names its publisher ("Amtsblatt
+# der Gemeinde ...", "Mitteilungsblatt für ..."); not a motion's "(Amtsblatt, Homepage)".
+_GAZETTE_NAMED = re.compile(
+    r"^\W*(?:\S+\s+){0,6}?"
+    + _GAZETTE.pattern
+    + r"|"
+    + _GAZETTE.pattern
+    + r"\s+(?:der|des|für|Nr\.?|vom|\d)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def gazette(text: str, has_reference: bool) -> str | None:
     """``Amtsblatt für ...`` near the top."""
-    return "Amtsblatt" if _GAZETTE.search(_head(text, 8)) else None
+    return "Amtsblatt" if _GAZETTE_NAMED.search(_head(text, 8)) else None
 
 
 def agenda(text: str, has_reference: bool) -> str | None:

@@ -228,3 +228,23 @@ def test_a_notice_of_a_sessions_decisions_is_a_beschluss(head: str) -> None:
         )
         == "Beschluss"
     )
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("Amtsblatt der Gemeinde Musterdorf\nNr. 12/2024\n", "Amtsblatt"),
+        (
+            "Herausgegeben vom Landratsamt Nürnberger Land Amtsblatt Lauf a. d. Pegnitz\n",
+            "Amtsblatt",
+        ),
+        # a motion asking for a notice in the gazette is no gazette
+        (
+            "Sehr geehrte Frau Bürgermeisterin,\nder Rat möge beschließen:\n"
+            "- Information der Bürger (Amtsblatt, Homepage, Pressemitteilung) über das Verbot.\n",
+            None,
+        ),
+    ],
+)
+def test_a_gazette_names_itself(head: str, kind: str | None) -> None:
+    assert KIND_RULES["gazette"](head, False) == kind

@@ -857,15 +857,32 @@ _STATUTE_HEAD = re.compile(
     r"\b(?:Hauptsatzung|Geschäftsordnung|[A-ZÄÖÜ][\wäöüß-]*satzung|Satzung\s+(?:über|zur|der))\b"
 )
 _PARAGRAPH = re.compile(r"§\s*\d+|^\s*\(\d{1,2}\)\s", re.MULTILINE)
-# Something that takes place ("findet ... statt"), on a day ("am ...").
+# Something that takes place ("findet ... statt"), on a day ("am ..."), or the invitation to it.
 _TAKES_PLACE = re.compile(
-    r"\b(?:findet|finden)\b" + WITHIN_SENTENCE + r"{0,160}?\bstatt\b|\bstattfinden\b"
-    # an event set for a day ("Die Bürgerversammlung ist für den 21.11.2024 terminiert"; not
-    # a work's completion), or the invitation to it
-    r"|(?-i:\b\w*(?:[Vv]ersammlung|[Ss]itzung|[Vv]eranstaltung|[Ee]mpfang|\w[Ff]est|Fest|[Ff]eier|"
-    r"[Tt]reffen)\b)" + WITHIN_SENTENCE + r"{0,80}?\b(?:terminiert|anberaumt)\b|\beingeladen\b",
+    r"\b(?:findet|finden)\b"
+    + WITHIN_SENTENCE
+    + r"{0,160}?\bstatt\b|\bstattfinden\b|\beingeladen\b",
     _I,
 )
+# An event set for a day ("Die Bürgerversammlung ist für den 21.11.2024 terminiert"; not a
+# work's completion): read only where the verb occurs (the nouns are common).
+_SET_FOR_A_DAY = re.compile(
+    r"(?:[Vv]ersammlung|[Ss]itzung|[Vv]eranstaltung|[Ee]mpfang|\w[Ff]est|\bFest|[Ff]eier|[Tt]reffen)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\b(?:terminiert|anberaumt)\b"
+)
+
+
+def _takes_place(sentence: str) -> bool:
+    """Whether the sentence tells when something happens (:data:`_TAKES_PLACE`,
+    :data:`_SET_FOR_A_DAY`)."""
+    if _TAKES_PLACE.search(sentence):
+        return True
+    return ("terminiert" in sentence or "anberaumt" in sentence) and bool(
+        _SET_FOR_A_DAY.search(sentence)
+    )
+
+
 _ON_DAY = re.compile(r"\bam\s*$", _I)
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
 _AT_HOUR = re.compile(r"\s*,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", _I)
@@ -1805,7 +1822,7 @@ def find_obligations(
         if purpose is not None:
             # a time in the purpose clause ahead is the goal's, not the duty's
             terms = [t for t in terms if t.start >= purpose.end()]
-        takes_place = _TAKES_PLACE.search(sentence) is not None
+        takes_place = _takes_place(sentence)
         terms = [t for t in terms if not _set_aside(sentence, t, takes_place)]
         if not operative:
             # a period told ("Das Schützenfest findet vom 06. bis 08.07.2024 statt", "ist vom
@@ -1813,7 +1830,7 @@ def find_obligations(
             # 31.03.2024 vergeben"): its dates are no limits (an order keeps them: "soll ab
             # April bis Juni 2024 zur Ausführung kommen")
             terms = [t for t in terms if not _in_range(sentence, t)]
-        if not (postponed or operative or reporting) and _TAKES_PLACE.search(sentence):
+        if not (postponed or operative or reporting) and takes_place:
             # "Die Bürgerversammlung findet am 07.03.2024 im Gasthof Post statt", "ist für den
             # 21.11.2024 terminiert", "Die Beratungen finden bis Mitte November statt": when
             # something happens, told, not a limit set for anyone
@@ -2039,7 +2056,7 @@ def _unread(
         if not narrow and acting and _time_word(sentence):
             hit = True  # an action with a time word: the wide net needs no terms read
         else:
-            takes_place = _TAKES_PLACE.search(sentence) is not None
+            takes_place = _takes_place(sentence)
             terms = [
                 t
                 for t in due_terms(sentence)

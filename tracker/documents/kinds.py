@@ -184,8 +184,10 @@ _MINUTES_NAMED = re.compile(
 def minutes(text: str, has_reference: bool) -> str | None:
     """``Niederschrift über die Sitzung ...`` near the top (not an agenda item approving the
     last minutes)."""
-    head = _MINUTES_ITEM.sub("", _head(text))
-    return "Niederschrift" if _MINUTES_NAMED.search(head) else None
+    head = _head(text)
+    if not _MINUTES.search(head):
+        return None  # the word is not there at all (a cheap test first)
+    return "Niederschrift" if _MINUTES_NAMED.search(_MINUTES_ITEM.sub("", head)) else None
 
 
 # A gazette naming itself: the word opens a line of the head or names its publisher ("Amtsblatt
@@ -202,7 +204,8 @@ _GAZETTE_NAMED = re.compile(
 
 def gazette(text: str, has_reference: bool) -> str | None:
     """``Amtsblatt für ...`` near the top."""
-    return "Amtsblatt" if _GAZETTE_NAMED.search(_head(text, 8)) else None
+    head = _head(text, 8)
+    return "Amtsblatt" if _GAZETTE.search(head) and _GAZETTE_NAMED.search(head) else None
 
 
 def agenda(text: str, has_reference: bool) -> str | None:

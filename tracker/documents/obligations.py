@@ -366,7 +366,7 @@ _LIMIT = re.compile(r"^(?:bis|spätestens|binnen|innerhalb|im\s+Laufe|im\s+Verla
 _LIMIT_BEFORE = re.compile(
     r"\b(?:bis|spätestens|noch)(?:\s+(?:spätestens|zum|zur|am|bis|im|in))*\s*$", _I
 )
-_REPORT = re.compile(
+_REPORT_WORDS = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
@@ -380,19 +380,6 @@ _REPORT = re.compile(
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
     # "Maßnahmen aufzuzeigen": proposals to present
     r"\baufzuzeigen\b|"
-    # what is put before the council or its groups: "den Fraktionen eine Liste ... zur
-    # Verfügung zu stellen", "dem Rat ... in einer Vorlage vorschlagen", "im Ausschuss ...
-    # vorgestellt", "eine Übersicht zusammenzustellen", "für eine Sitzung ... vorzubereiten"
-    # (the dative, not the council as the subject: "Der Gemeinderat wird um Entscheidung gebeten")
-    r"(?:\b(?-i:dem|der|den)|\bDem)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|Fraktionen|Gremien|"
-    r"\w*[Aa]usschuss\w*)\b"
-    r"[^.;?]{0,120}?\b(?:zur\s+Verfügung\s+(?:zu\s+stellen|stellen|gestellt)|vorschlagen|"
-    r"vorzuschlagen)\b|"
-    r"\b(?:im|in\s+der|in\s+einer)\s+(?:\w+\s+)?(?:\w*[Aa]usschuss\w*|\w*[Ss]itzung)\b[^.;?]{0,80}?"
-    r"\bvorgestellt\b|"
-    r"\b(?:Übersicht|Aufstellung|Zusammenstellung)\b[^.;?]{0,40}?\bzusammenzustellen\b|"
-    r"\bin\s+einer\s+Übersicht\s+zusammenzustellen\b|"
-    r"\bfür\s+(?:eine|die)\s+(?:\w+\s+)?Sitzung\b[^.;?]{0,80}?\bvorzubereiten\b|"
     # a presentation to a body still to come ("wird dem Gemeinderat im Herbst vorgestellt")
     r"\b(?:wird|werden)\b[^.;?]{0,120}?\b(?:dem|der|den)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|"
     r"\w*[Aa]usschuss\w*|Gremium|Gremien)\b[^.;?]{0,80}?\b(?:vorgestellt|präsentiert|"
@@ -408,6 +395,45 @@ _REPORT = re.compile(
     + _LAYS_BEFORE,
     _I,
 )
+# What is put before the council or its groups: "den Fraktionen eine Liste ... zur Verfügung zu
+# stellen", "dem Rat ... in einer Vorlage vorschlagen", "im Ausschuss ... vorgestellt", "eine
+# Übersicht zusammenzustellen", "für eine Sitzung ... vorzubereiten" (the dative, not the council
+# as the subject: "Der Gemeinderat wird um Entscheidung gebeten"). Read only where one of its
+# verbs occurs (:data:`_PUT_BEFORE_VERBS`): the articles it starts from are everywhere.
+_PUT_BEFORE = re.compile(
+    r"(?:\b(?-i:dem|der|den)|\bDem)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|Fraktionen|Gremien|"
+    r"\w*[Aa]usschuss\w*)\b"
+    r"[^.;?]{0,120}?\b(?:zur\s+Verfügung\s+(?:zu\s+stellen|stellen|gestellt)|vorschlagen|"
+    r"vorzuschlagen)\b|"
+    r"\b(?:im|in\s+der|in\s+einer)\s+(?:\w+\s+)?(?:\w*[Aa]usschuss\w*|\w*[Ss]itzung)\b[^.;?]{0,80}?"
+    r"\bvorgestellt\b|"
+    r"\b(?:Übersicht|Aufstellung|Zusammenstellung)\b[^.;?]{0,40}?\bzusammenzustellen\b|"
+    r"\bin\s+einer\s+Übersicht\s+zusammenzustellen\b|"
+    r"\bfür\s+(?:eine|die)\s+(?:\w+\s+)?Sitzung\b[^.;?]{0,80}?\bvorzubereiten\b",
+    _I,
+)
+_PUT_BEFORE_VERBS = (
+    "Verfügung",
+    "orschlagen",
+    "orzuschlagen",
+    "vorgestellt",
+    "zusammenzustellen",
+    "vorzubereiten",
+)
+
+
+class _ReportPattern:
+    """A duty to report, inform or present (:data:`_REPORT_WORDS`, :data:`_PUT_BEFORE`), with
+    a pattern's ``search``."""
+
+    def search(self, text: str) -> re.Match[str] | None:
+        found = _REPORT_WORDS.search(text)
+        if found is None and any(verb in text for verb in _PUT_BEFORE_VERBS):
+            found = _PUT_BEFORE.search(text)
+        return found
+
+
+_REPORT = _ReportPattern()
 _DECLINED = re.compile(
     r"\b(?:nicht|kein\w*)\b(?:\W+\w+){0,6}?\W+(?:bericht\w*|informier\w*|vorgeleg\w*|Kenntnis|"
     r"vorzulegen|vorgesehen|erfolgen|erforderlich|beabsichtigt|geplant|möglich|leistbar)"
@@ -629,7 +655,12 @@ def operative_text(text: str) -> str | None:
     for line in text.split("\n"):
         stripped = line.strip()
         start = _OPERATIVE_START.search(stripped)
-        if start is None and previous and _WRAPPED_START.search(f"{previous} {stripped}"):
+        if (
+            start is None
+            and previous
+            and stripped.endswith(":")
+            and _WRAPPED_START.search(f"{previous} {stripped}")
+        ):
             # the opening wrapped onto this line ("... des folgenden Antrages auf die
             # Tagesordnung der nächsten" / "Sitzung des Ausschusses:"): nothing of it is kept
             start = _LINE_END.search(stripped)

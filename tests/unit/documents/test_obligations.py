@@ -1572,31 +1572,31 @@ def test_a_limit_before_an_election_stays_a_deadline() -> None:
     ]
 
 
-def test_a_table_of_decisions_with_a_due_and_a_state_column_is_a_follow_up_list() -> None:
-    text = (
-        "Controlling-Bericht Ratsbeschlüsse, Stadt Musterstadt - Stand 30.09.2024\n"
-        "Nr. | Beschluss | Auftrag | Frist | Status\n"
-        "12 | 21.03.2024 | Konzept Schulhofbegrünung vorlegen | 31.12.2024 | in Arbeit\n"
-        "13 | 21.03.2024 | Verkehrsschau Hauptstraße | erledigt am 14.06.2024 | erledigt\n"
-    )
-    assert [(d.text, d.date) for d in extract_text(text, name="t.txt").deadlines] == [
-        ("Konzept Schulhofbegrünung vorlegen | 31.12.2024", date(2024, 12, 31))
-    ]
-
-
-def test_a_follow_up_list_laid_out_with_spaces_is_read_as_a_table() -> None:
-    # a PDF's text layer keeps the columns as runs of spaces, not bars or tabs
-    text = (
-        "Stadt Musterstadt – Erledigungsliste der Ratsbeschlüsse                Seite 4 von 7\n"
-        "Beschluss  Datum        Maßnahme                               Termin     Erledigung\n"
-        "R-512      30.03.2023   Photovoltaik Rathausdach               31.12.2023  erledigt\n"
-        "R-538      22.06.2023   Fahrradparkhaus Bahnhof                –           Fördermittel\n"
-        "                                                                           beantragt\n"
-        "R-560      14.12.2023   Verkehrskonzept Innenstadt, Entwurf    30.9.2024   in Arbeit\n"
-    )
-    assert [(d.text, d.date) for d in extract_text(text, name="t.txt").deadlines] == [
-        ("Verkehrskonzept Innenstadt, Entwurf | 30.9.2024", date(2024, 9, 30))
-    ]
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        # a table of decisions with a due and a state column is a follow-up list
+        (
+            "Controlling-Bericht Ratsbeschlüsse, Stadt Musterstadt - Stand 30.09.2024\n"
+            "Nr. | Beschluss | Auftrag | Frist | Status\n"
+            "12 | 21.03.2024 | Konzept Schulhofbegrünung vorlegen | 31.12.2024 | in Arbeit\n"
+            "13 | 21.03.2024 | Verkehrsschau Hauptstraße | erledigt am 14.06.2024 | erledigt\n",
+            ("Konzept Schulhofbegrünung vorlegen | 31.12.2024", date(2024, 12, 31)),
+        ),
+        # a PDF's text layer keeps the columns as runs of spaces, not bars or tabs
+        (
+            "Stadt Musterstadt – Erledigungsliste der Ratsbeschlüsse      Seite 4 von 7\n"
+            "Beschluss  Datum        Maßnahme                             Termin     Erledigung\n"
+            "R-512      30.03.2023   Photovoltaik Rathausdach             31.12.2023 erledigt\n"
+            "R-538      22.06.2023   Fahrradparkhaus Bahnhof              –          Mittel\n"
+            "                                                                        beantragt\n"
+            "R-560      14.12.2023   Verkehrskonzept Innenstadt, Entwurf  30.9.2024  in Arbeit\n",
+            ("Verkehrskonzept Innenstadt, Entwurf | 30.9.2024", date(2024, 9, 30)),
+        ),
+    ],
+)
+def test_a_table_of_decisions_is_read_as_a_follow_up_list(text: str, row: tuple[str, date]) -> None:
+    assert [(d.text, d.date) for d in extract_text(text, name="t.txt").deadlines] == [row]
 
 
 def test_a_follow_up_rows_cadence_is_a_recurring_report() -> None:

@@ -92,7 +92,7 @@ _DECISIONS_NOTICE = _I(
     r"(?:der|von)\s+(?:\w+\s+)?Beschlüsse[n]?\b"
     r"|^\W*(?:Gefasste\s+|Ausgewählte\s+|Wichtige\s+|Weitere\s+)?Beschlüsse\s+(?:der|des|aus\s+der|vom)\b"
     # "Der Gemeinderat hat in seiner Sitzung am ... folgende Beschlüsse gefasst:"
-    r"|\bfolgende[rn]?\s+Beschl(?:üsse|uss)\s+gefasst\b",
+    r"|\bfolgende[rn]?\s+(?:\w+\s+)?Beschl(?:üsse|uss)\s+gefasst\b",
     re.IGNORECASE | re.MULTILINE,
 )
 

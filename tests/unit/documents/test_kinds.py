@@ -219,6 +219,7 @@ def test_minutes_name_themselves(text: str, kind: str | None) -> None:
         "Ausgewählte Beschlüsse der 4. Sitzung der Stadtverordnetenversammlung\n17. 12. 2019\n",
         "Der Gemeinderat hat in seiner Sitzung am 26.02.2020 folgende Beschlüsse gefasst:\n",
         "Am 15.12.2020 wurde durch den Hauptausschuss folgender Beschluss gefasst:\n",
+        "In seiner Sitzung hat der Ortsgemeinderat folgende wesentlichen Beschlüsse gefasst:\n",
     ],
 )
 def test_a_notice_of_a_sessions_decisions_is_a_beschluss(head: str) -> None:

@@ -260,6 +260,23 @@ _REQUEST = _I(
 )
 
 
+# A motion filed in its own words, near the top: "haben folgenden Antrag ... eingereicht", "Die
+# Fraktion ... beantragt, ...", a motion's own "Antragsbegründung".
+_MOTION_FILED = _I(
+    r"\b(?:folgenden|diesen|nachstehenden)\s+(?:Antrag|Prüfauftrag|Prüfantrag)\s+(?:\S+\s+){0,4}?"
+    r"(?:gestellt|eingereicht|eingebracht)\b"
+    r"|^(?:Die|Der)\s+(?:[\w-]+\s+){0,4}?Fraktion\b[^.\n]{0,80}?\bbeantragt\s*[,:]"
+    r"|^Antragsbegründung\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def motion_filed(text: str, has_reference: bool) -> str | None:
+    """A motion that says near the top that it is one as filed (before the rules that read a
+    report on a session, which such a motion resembles when it tells its history)."""
+    return "Antrag" if _MOTION_FILED.search(_head(text, 12)) else None
+
+
 def motion_request(text: str, has_reference: bool) -> str | None:
     """A request to put a proposal to the vote (``bitten ... um Beschlussfassung``): a motion."""
     return "Antrag" if _REQUEST.search(_head(text, 8)) else None
@@ -345,6 +362,7 @@ KIND_RULES: dict[str, KindRule] = {
     "agenda": agenda,
     "session_record": session_record,
     "motion_letter": motion_letter,
+    "motion_filed": motion_filed,
     "news_report": news_report,
     "narration": narration,
     "motion": motion,

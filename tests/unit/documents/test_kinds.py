@@ -249,3 +249,20 @@ def test_a_notice_of_a_sessions_decisions_is_a_beschluss(head: str) -> None:
 )
 def test_a_gazette_names_itself(head: str, kind: str | None) -> None:
     assert KIND_RULES["gazette"](head, False) == kind
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Die Gemeinderäte der Wählergemeinschaft haben folgenden Antrag bei der Gemeinde "
+        "eingereicht. In der Sitzung vom 27.09.2021 wurde die Beschaffung beschlossen.\n",
+        "Die Fraktion BÜNDNIS 90/DIE GRÜNEN beantragt, die Baumschutzsatzung in Kraft zu setzen.\n"
+        "Begründung: Der Gemeinderat beschloss 2020 ein Klimaschutzkonzept.\n",
+        "Beschlussvorschlag:\nDer Gemeindevorstand wird beauftragt, die Beleuchtung zu dimmen.\n"
+        "Antragsbegründung:\n1. Wirtschaftlich wurde bereits viel erreicht.\n",
+    ],
+)
+def test_a_motion_filed_in_its_own_words_is_a_motion_though_it_tells_its_history(
+    head: str,
+) -> None:
+    assert kind_from_content(head, False) == "Antrag"

@@ -102,6 +102,29 @@ def decisions_notice(text: str, has_reference: bool) -> str | None:
     return "Beschluss" if _DECISIONS_NOTICE.search(_head(text, 6)) else None
 
 
+# A statute as published, the council's act: its enacting formula ("Aufgrund der §§ 4 und 28 ...
+# hat der Stadtrat ... beschlossen") or its heading ("Hauptsatzung der Stadt ...", "Satzung der
+# Gemeinde ... über ...") opening a line of the head that no sentence runs into.
+_ENACTING = _I(r"\b(?:Aufgrund|Auf\s+Grund)\s+(?:der|des|von)\s+(?:§|Art\.|Artikel)")
+_STATUTE_HEADING = _I(
+    r"^\W*(?:\d{1,2}\.\d{1,2}\.\d{4}\s+-\s+)?(?:Haupt|Hebe\w*|Gebühren|Beitrags|Benutzungs|"
+    r"Änderungs)?[Ss]atzung\s+(?:der|des|über|zur)\b"
+)
+
+
+def statute(text: str, has_reference: bool) -> str | None:
+    """A statute as published (its enacting formula or heading near the top): the council's
+    Beschluss, not a TOP page."""
+    head = _head(text, 8)
+    if _ENACTING.search(head):
+        return "Beschluss"
+    lines = head.split("\n")
+    for before, line in zip([".", *lines], lines, strict=False):
+        if _STATUTE_HEADING.match(line) and before.rstrip().endswith((".", ":", "!", "?", "-")):
+            return "Beschluss"
+    return None
+
+
 def attachment(text: str, has_reference: bool) -> str | None:
     """``Anlage 2 zu 3. a)`` on a line of the head: a paper's attachment."""
     return "Anlage" if _ATTACHMENT.search(_head(text, 6)) else None
@@ -355,6 +378,7 @@ KIND_RULES: dict[str, KindRule] = {
     "decisions_notice": decisions_notice,
     "attachment": attachment,
     "agenda_item_page": agenda_item_page,
+    "statute": statute,
     "minutes": minutes,
     "gazette": gazette,
     "session_report": session_report,

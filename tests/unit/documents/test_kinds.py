@@ -266,3 +266,27 @@ def test_a_motion_filed_in_its_own_words_is_a_motion_though_it_tells_its_history
     head: str,
 ) -> None:
     assert kind_from_content(head, False) == "Antrag"
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (
+            "Aufgrund der §§ 4 und 28 Abs. 2 der Kommunalverfassung hat die Stadtverordneten"
+            "versammlung in ihrer Sitzung am 22.12.2014 folgende Hauptsatzung beschlossen:\n",
+            "Beschluss",
+        ),
+        (
+            "Stadt Bad Musterstadt\nHauptsatzung der Stadt Bad Musterstadt vom 22.12.2014\n",
+            "Beschluss",
+        ),
+        # a sentence that runs into "Satzung über" on the next line is no heading
+        (
+            "TOP 5\nDer Stadtrat beschließt die in der Anlage beigefügte\n"
+            "Satzung über Sondernutzung an öffentlichen Straßen.\n",
+            None,
+        ),
+    ],
+)
+def test_a_statute_as_published_is_the_councils_beschluss(head: str, kind: str | None) -> None:
+    assert KIND_RULES["statute"](head, False) == kind

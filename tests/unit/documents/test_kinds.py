@@ -277,7 +277,7 @@ def test_a_motion_filed_in_its_own_words_is_a_motion_though_it_tells_its_history
             "Beschluss",
         ),
         (
-            "Stadt Bad Musterstadt\nHauptsatzung der Stadt Bad Musterstadt vom 22.12.2014\n",
+            "Hauptsatzung der Stadt Bad Musterstadt vom 22.12.2014\n§ 1 Name\n",
             "Beschluss",
         ),
         # a sentence that runs into "Satzung über" on the next line is no heading

@@ -644,7 +644,6 @@ class Obligations:
 _WRAPPED_START = re.compile(
     r"\b(?:folgenden|nachstehenden)\s+Antrag(?:e?s)?\b[^.:]{0,160}:\s*$", _I
 )
-_LINE_END = re.compile(r"$")
 
 
 def operative_text(text: str) -> str | None:
@@ -655,19 +654,18 @@ def operative_text(text: str) -> str | None:
     for line in text.split("\n"):
         stripped = line.strip()
         start = _OPERATIVE_START.search(stripped)
-        if (
+        # the opening wrapped onto this line ("... des folgenden Antrages auf die Tagesordnung
+        # der nächsten" / "Sitzung des Ausschusses:"): nothing of it is kept
+        wrapped = (
             start is None
-            and previous
+            and bool(previous)
             and stripped.endswith(":")
-            and _WRAPPED_START.search(f"{previous} {stripped}")
-        ):
-            # the opening wrapped onto this line ("... des folgenden Antrages auf die
-            # Tagesordnung der nächsten" / "Sitzung des Ausschusses:"): nothing of it is kept
-            start = _LINE_END.search(stripped)
+            and _WRAPPED_START.search(f"{previous} {stripped}") is not None
+        )
         previous = stripped
-        if start:
+        if start or wrapped:
             collecting = True
-            rest = stripped[start.end() :].strip(" :")
+            rest = stripped[start.end() :].strip(" :") if start else ""
             if rest and not rest.lower().startswith(("beschließen", "daher")):
                 chunks.append(rest)
                 if not rest.endswith((".", "!", "?", ":")):
@@ -697,12 +695,12 @@ _TASK_LIST = re.compile(
 _TASK_TERM = re.compile(r"^(Termin)\s*:\s*(.*)$", _I)
 
 
-# The administration as the subject opening a sentence (a resolution's item may be numbered):
-# "Die Verwaltung informiert den Ausschuss laufend".
 # The administration's report verb in the present: "berichtet", "informiert", "legt ... vor".
 _REPORTS_NOW = re.compile(
     r"\b(?:berichtet|informiert|unterrichtet|(?:legt|stellt)\b[^.;?]{0,160}?\bvor)\b", _I
 )
+# The administration as the subject opening a sentence (a resolution's item may be numbered):
+# "Die Verwaltung informiert den Ausschuss laufend".
 _ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\s*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
 # A report no one owes the council: a group promising its readers ("Über das Ergebnis werden
 # wir berichten"), or an agenda row that lists a report delivered there ("| 3.1 | Umsetzung
@@ -914,7 +912,6 @@ def _takes_place(sentence: str) -> bool:
     )
 
 
-_ON_DAY = re.compile(r"\bam\s*$", _I)
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
 _AT_HOUR = re.compile(r"\s*,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", _I)
 # How long something is valid ("ist bis zum 31.12.2024 befristet"): a validity, not a duty.
@@ -963,6 +960,7 @@ def _election_day(sentence: str, term: Term) -> bool:
 
 def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Term]:
     kept = []
+    takes_place = _takes_place(sentence)
     for term in find_terms(sentence, context):
         if (
             term.rule == "event_anchor"
@@ -983,7 +981,7 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue  # "beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll ...": a label
         if _dates_the_row(sentence, term):
             continue  # "29.10.2025 | Der Gemeinderat hat ... beschlossen": the row's date cell
-        if _election_day(sentence, term):
+        if _election_day(sentence, term) or _set_aside(sentence, term, takes_place):
             continue
         if _ONLY_AFTER.search(before) and not _is_limit(term, sentence):
             # "kann dies erst nach der Genehmigung auf der nächsten Sitzung tun": the earliest
@@ -1854,7 +1852,6 @@ def find_obligations(
             # a time in the purpose clause ahead is the goal's, not the duty's
             terms = [t for t in terms if t.start >= purpose.end()]
         takes_place = _takes_place(sentence)
-        terms = [t for t in terms if not _set_aside(sentence, t, takes_place)]
         if not operative:
             # a period told ("Das Schützenfest findet vom 06. bis 08.07.2024 statt", "ist vom
             # 05.08. bis 23.08.2024 geschlossen", "für die Winterperiode vom 01.11.2023 bis
@@ -2087,12 +2084,10 @@ def _unread(
         if not narrow and acting and _time_word(sentence):
             hit = True  # an action with a time word: the wide net needs no terms read
         else:
-            takes_place = _takes_place(sentence)
             terms = [
                 t
                 for t in due_terms(sentence)
-                if (t.date is None or context.anchor is None or t.date >= context.anchor)
-                and not _set_aside(sentence, t, takes_place)
+                if t.date is None or context.anchor is None or t.date >= context.anchor
             ]
             if narrow:
                 hit = bool(acting) and any(t.date is not None for t in terms)

@@ -364,6 +364,9 @@ _CHROME = re.compile(
     # page arrows and notes; an image's alternative text ("Logo Zweckverband ..., Wappen")
     r"größe:\s*px|download\s+\".*\"|transkript|transkription\s+von\s+seiteninhalten|"
     r"wenn\s+ihr\s+browser\s+die\s+seite\s+nicht\s+korrekt\s+rendert.*|[←→]|logo\s.{0,100}|"
+    # a portal's banner carousel (the verwaltungsportal.de pages of many Saxon municipalities),
+    # each image's caption run into the link before it: "Bannerbild | zur StartseiteStausee"
+    r"(?:zur\s+startseite|bannerbild)\S*|"
     # a breadcrumb trail ("Rathaus + Verwaltung > Sitzungsberichte")
     r"[^>\n]{2,40}(?:\s>\s[^>\n]{2,60})+|"
     r"(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+|[|\s]+)$",
@@ -377,13 +380,7 @@ def _is_chrome(line: str) -> bool:
     if _CHROME.match(line):
         return True
     parts = [p.strip() for p in line.split("|")]
-    return len(parts) >= 3 and all(not p or _CHROME.match(p) or _BANNER.match(p) for p in parts)
-
-
-# A portal's banner carousel (the verwaltungsportal.de pages of many Saxon municipalities):
-# "Bannerbild | zur StartseiteBannerbild | zur StartseiteStausee | zur Startseite", each
-# image's caption run into the link before it.
-_BANNER = re.compile(r"^(?:zur\s+Startseite|Bannerbild)", re.IGNORECASE)
+    return len(parts) >= 3 and all(not p or _CHROME.match(p) for p in parts)
 
 
 def drop_page_chrome(text: str, within: int = 20) -> str:

@@ -25,7 +25,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.deadlines import WEEKDAYS_DE, period_end
-from tracker.documents.dates import full_year, last_day, safe_date
+from tracker.documents.dates import (
+    ISO,
+    MONTH,
+    MONTHS,
+    WRITTEN,
+    full_year,
+    last_day,
+    month_number,
+    safe_date,
+)
 from tracker.documents.model import Recurrence
 from tracker.documents.vocabulary import COUNCIL
 
@@ -66,39 +75,6 @@ class Term:
 
 Rule = Callable[[str, DateContext], list[Term]]
 
-MONTHS: dict[str, int] = {
-    "januar": 1,
-    "jänner": 1,
-    "jan": 1,
-    "februar": 2,
-    "feb": 2,
-    "febr": 2,
-    "märz": 3,
-    "maerz": 3,
-    "mär": 3,
-    "mrz": 3,
-    "april": 4,
-    "apr": 4,
-    "mai": 5,
-    "juni": 6,
-    "jun": 6,
-    "juli": 7,
-    "jul": 7,
-    "august": 8,
-    "aug": 8,
-    "september": 9,
-    "sep": 9,
-    "sept": 9,
-    "oktober": 10,
-    "okt": 10,
-    "november": 11,
-    "nov": 11,
-    "dezember": 12,
-    "dez": 12,
-}
-_FULL_MONTHS = sorted((m for m in MONTHS if len(m) > 4 or m == "mai"), key=len, reverse=True)
-_ABBREVIATED = sorted((m for m in MONTHS if m not in _FULL_MONTHS), key=len, reverse=True)
-MONTH = r"(?:" + "|".join(_FULL_MONTHS) + r"|(?:" + "|".join(_ABBREVIATED) + r")\.?)(?![a-zäöüß])"
 
 NUMBER_WORDS: dict[str, int] = {
     "ein": 1,
@@ -148,10 +124,6 @@ _ORDINALS: dict[str, int] = {
 _ORDINAL = r"(?:[1-4]\.|(?:IV|III|II|I)\.|ersten|erste[sn]?|zweite[sn]?|dritte[sn]?|vierte[sn]?)"
 _YEAR = r"((?:19|20)\d{2})(?!\d)"
 _FLAGS = re.IGNORECASE
-
-
-def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
 
 
 def _ordinal(word: str) -> int:
@@ -229,14 +201,13 @@ def numeric_date(text: str, context: DateContext) -> list[Term]:
     )
 
 
-_ISO = re.compile(r"(?<![\d./-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
 _US = re.compile(r"(?<![\d./-])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 
 
 def iso_date(text: str, context: DateContext) -> list[Term]:
     """``2024-12-31``: an ISO date, as OParl exports and forms write it."""
     return _exact_dates(
-        _ISO, "iso_date", text, lambda m: (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        ISO, "iso_date", text, lambda m: (int(m.group(1)), int(m.group(2)), int(m.group(3)))
     )
 
 
@@ -255,16 +226,13 @@ def us_date(text: str, context: DateContext) -> list[Term]:
     return found
 
 
-_NAMED = re.compile(r"(?<![\d.])(\d{1,2})\.\s*(" + MONTH + r")\s*" + _YEAR, _FLAGS)
-
-
 def named_date(text: str, context: DateContext) -> list[Term]:
     """``30. Juni 2025``: day, month name, year."""
     return _exact_dates(
-        _NAMED,
+        WRITTEN,
         "named_date",
         text,
-        lambda m: (int(m.group(3)), _month(m.group(2)), int(m.group(1))),
+        lambda m: (int(m.group(3)), month_number(m.group(2)), int(m.group(1))),
     )
 
 
@@ -280,7 +248,7 @@ def day_without_year(text: str, context: DateContext) -> list[Term]:
     """``bis zum 30. Juni``, ``spätestens 15.3.``: the year comes from the document."""
     found = []
     for m in _DAY_NO_YEAR.finditer(text):
-        month = int(m.group(2)) if m.group(2) else _month(m.group(3))
+        month = int(m.group(2)) if m.group(2) else month_number(m.group(3))
         day = int(m.group(1))
         if safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
             continue
@@ -348,7 +316,7 @@ def month_year(text: str, context: DateContext) -> list[Term]:
     """``bis September 2005``, ``Ende März 2020``: the month's last day (Mitte: the 15th)."""
     found = []
     for m in _MONTH_YEAR.finditer(text):
-        month, year = _month(m.group(2)), int(m.group(3))
+        month, year = month_number(m.group(2)), int(m.group(3))
         found.append(_term(m, "month_year", _qualified_day(m.group(1), year, month)))
     return found
 
@@ -383,7 +351,7 @@ def month_without_year(text: str, context: DateContext) -> list[Term]:
     """``bis Ende September``, ``im Mai``: the year comes from the document."""
     found = []
     for m in _MONTH_NO_YEAR.finditer(text):
-        month = _month(m.group(3))
+        month = month_number(m.group(3))
         year = _year_for(month, None, context)
         qualifier = m.group(1) or m.group(2)
         due = _qualified_day(qualifier, year, month) if year is not None else None
@@ -464,7 +432,7 @@ def period(text: str, context: DateContext) -> list[Term]:
     found = []
     for m in _PERIOD.finditer(text):
         end_year = int(m.group(6))
-        start_month, end_month = _month(m.group(2)), _month(m.group(5))
+        start_month, end_month = month_number(m.group(2)), month_number(m.group(5))
         start_year = int(m.group(3)) if m.group(3) else end_year
         if (start_year, start_month) > (end_year, end_month):
             if m.group(3):
@@ -996,7 +964,7 @@ def month_session(text: str, context: DateContext) -> list[Term]:
     the document."""
     found = []
     for m in _MONTH_SESSION.finditer(text):
-        month = _month(m.group(1))
+        month = month_number(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_for(month, None, context)
         due = last_day(year, month) if year is not None else None
         found.append(_term(m, "month_session", due, anchor=None if due else "year"))

@@ -693,7 +693,8 @@ def addressed_party(text: str) -> str | None:
 
 
 def _document_date(lines: list[str]) -> date | None:
-    """The paper's own date: a ``Datum:`` field, else the first date in its head."""
+    """The paper's own date: a ``Datum:`` field, else the first date in its head, however
+    it is written (``12.05.2015``, ``12. Mai 2015``, ``2015-05-12``)."""
     labelled = label_value(lines, ("Datum", "Sitzungsdatum", "Vorlagedatum"))
     return parse_date(labelled or "") or parse_date(" ".join(lines[:15]))
 

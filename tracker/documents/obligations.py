@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
-from tracker.documents.grammar import MONTH, DateContext, Term, find_terms, recurrence_of
+from tracker.documents.dates import MONTH
+from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import WITHIN_SENTENCE, lines_of, one_of, sentence_list, squash
 from tracker.documents.vocabulary import (

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from tracker.documents.dates import MONTH
+
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000\x0b\x0c"), " ")
 _DROP = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -119,7 +121,9 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-_BULLET = re.compile(r"^\s*(?:[-–•·*▪◦]|\d{1,2}[.)]|[a-z][.)])\s+")
+# A list item's mark opening a line; not a day that a wrapped line opens with ("bis zum" /
+# "31. Dezember 2025 abschließt": the sentence goes on).
+_BULLET = re.compile(r"^\s*(?:[-–•·*▪◦]|\d{1,2}[.)](?!\s*(?i:" + MONTH + r"))|[a-z][.)])\s+")
 
 
 # A line that goes on in the next: it ends in a hyphen, a comma or an opening bracket, or in

@@ -143,3 +143,16 @@ def test_a_mirrors_line_break_with_a_blank_line_is_one_line_break() -> None:
     assert "\n\n" not in normalize(text)
     # the sentence is no longer cut where the page's line ended
     assert any("im Oktober 2013 über" in x for x in sentences(normalize(text)))
+
+
+def test_a_wrapped_line_opening_with_a_day_and_month_is_no_list_item() -> None:
+    text = (
+        "Die Verwaltung wird beauftragt, sicherzustellen, dass die Stadtwerke die Planung bis zum\n"
+        "31. Dezember 2025 abschließen und die Ergebnisse dem Ausschuss vorgestellt werden.\n"
+        "2. Der Rat nimmt den Bericht zur Kenntnis und dankt der Verwaltung für ihre Arbeit."
+    )
+    found = paragraphs(text)
+    assert found[0].endswith(
+        "bis zum 31. Dezember 2025 abschließen und die Ergebnisse dem Ausschuss vorgestellt werden."
+    )
+    assert found[1].startswith("2. Der Rat")

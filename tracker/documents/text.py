@@ -176,7 +176,7 @@ def paragraphs(text: str) -> list[str]:
     # a sentence that an export broke by a blank line goes on in lower case ("hat die
     # Ortsgemeinde aufgefordert" / "die Maßnahmen bis zum 30.06. abzuschließen"): join it
     text = re.sub(r"(?<=[a-zäöüß,])[^\S\n]*\n[^\S\n]*\n\s*(?=[a-zäöüß])", "\n", text)
-    for block in re.split(r"\n\s*\n", text):
+    for block in re.split(r"\n\s*\n", _bridged(text)):
         lines = [s for s in (line.replace("\t", " ").strip() for line in block.split("\n")) if s]
         width = max((len(s) for s in lines), default=0)
         current: list[str] = []
@@ -191,6 +191,27 @@ def paragraphs(text: str) -> list[str]:
         if current:
             blocks.append(_join(current))
     return blocks
+
+
+def _bridged(text: str) -> str:
+    """The text with a blank line dropped where the line before it goes on (``bis zum`` /
+    ``31.12.2025 abschließt``, ``Samtgemeinde-`` / ``rates``): an export that puts a blank
+    line after every line of a page broke a sentence there, not a paragraph."""
+    if "\n\n" not in text and "\n \n" not in text:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    blank = 0
+    for line in lines:
+        if not line.strip():
+            blank += 1
+            continue
+        if blank and not (out and _GOES_ON.search(out[-1].rstrip()) and not _BULLET.match(line)):
+            out.extend([""] * blank)
+        blank = 0
+        out.append(line)
+    out.extend([""] * blank)
+    return "\n".join(out)
 
 
 def _join(lines: list[str]) -> str:

@@ -156,3 +156,19 @@ def test_a_wrapped_line_opening_with_a_day_and_month_is_no_list_item() -> None:
         "bis zum 31. Dezember 2025 abschließen und die Ergebnisse dem Ausschuss vorgestellt werden."
     )
     assert found[1].startswith("2. Der Rat")
+
+
+def test_a_blank_line_after_a_line_that_goes_on_breaks_no_paragraph() -> None:
+    # an export that puts a blank line after every line of a page
+    text = (
+        "Der Tagesordnungspunkt ist in der Sitzung des Samtgemeinde-\n\n"
+        "rates am 27.06.2024 erneut zu beraten. Bis dahin legt die Verwaltung bis zum\n\n"
+        "20.06.2024 eine Standortalternative vor.\n\n"
+        "Der Ortsrat nimmt den Bericht zur Kenntnis."
+    )
+    found = paragraphs(text)
+    assert found[0] == (
+        "Der Tagesordnungspunkt ist in der Sitzung des Samtgemeinderates am 27.06.2024 erneut "
+        "zu beraten. Bis dahin legt die Verwaltung bis zum 20.06.2024 eine Standortalternative vor."
+    )
+    assert found[1] == "Der Ortsrat nimmt den Bericht zur Kenntnis."

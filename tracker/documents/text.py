@@ -392,20 +392,36 @@ _CHROME = re.compile(
     # a portal's banner carousel (the verwaltungsportal.de pages of many Saxon municipalities),
     # each image's caption run into the link before it: "Bannerbild | zur StartseiteStausee"
     r"(?:zur\s+startseite|bannerbild)\S*|"
-    # a breadcrumb trail ("Rathaus + Verwaltung > Sitzungsberichte")
-    r"[^>\n]{2,40}(?:\s>\s[^>\n]{2,60})+|"
+    # a breadcrumb trail ("Rathaus + Verwaltung > Sitzungsberichte", "Sie sind hier:
+    # Startseite › Politik › Sitzungen")
+    r"[^>\n]{2,40}(?:\s>\s[^>\n]{2,60})+|[^»›\n]{2,40}(?:\s*[»›]\s*[^»›\n]{2,60})+|"
+    r"sie\s+sind\s+hier\s*:.*|(?:kategorie|kategorien|rubrik|schlagw(?:ort|örter)|tags?)\s*:.*|"
+    # reading aids, sharing and the foot of a page ("Schriftgröße: A A A", "Seite empfehlen",
+    # "Facebook Twitter WhatsApp E-Mail", "Nach oben", "© 2025 Gemeinde ...")
+    r"(?:schriftgröße|schriftgrösse|kontrast|textgröße)\b.*|(?:a[+-]?\s*){2,3}|vorlesen|"
+    r"(?:(?:seite|artikel|beitrag)\s+(?:empfehlen|weiterempfehlen|teilen|drucken|vorlesen|merken)"
+    r"\s*)+|"
+    r"zurück\s+zur\s+übersicht|nach\s+oben|zum\s+seitenanfang|seitenanfang|[©].*|"
+    r"(?:(?:facebook|twitter|whatsapp|instagram|linkedin|xing|youtube|mastodon|telegram|threads|"
+    r"x|e-?mail|mail|drucken|teilen|pdf)\b\s*){2,}|"
+    # a menu's toggles and entries ("Hauptmenü öffnen", "Leben & Wohnen")
+    r"(?:haupt|unter|sub)?(?:men[üu]|navigation|suche)\s+(?:öffnen|schließen|einblenden|ausblenden)|"
+    r"[A-ZÄÖÜ][\w-]+\s+&\s+[A-ZÄÖÜ][\w-]+|"
     r"(?:!\[[^\]]*\]\([^)]*\)\s*\|?\s*)+|[|\s]+)$",
     re.IGNORECASE,
 )
 
 
+_FURNITURE_GAP = re.compile(r"\s*[|•·]\s*|\s{2,}")
+
+
 def _is_chrome(line: str) -> bool:
-    """Whether a line is furniture: one piece, or several joined by bars ("Startseite |
-    Login | Impressum | Datenschutz")."""
+    """Whether a line is furniture: one piece, or several joined by bars, dots or wide gaps
+    ("Startseite | Login | Impressum", "Drucken | Teilen", "Drucken • Teilen")."""
     if _CHROME.match(line):
         return True
-    parts = [p.strip() for p in line.split("|")]
-    return len(parts) >= 3 and all(not p or _CHROME.match(p) for p in parts)
+    parts = [p.strip() for p in _FURNITURE_GAP.split(line)]
+    return len(parts) >= 2 and all(not p or _CHROME.match(p) for p in parts)
 
 
 def drop_page_chrome(text: str, within: int = 20) -> str:

@@ -141,6 +141,16 @@ def test_a_dated_agenda_item_page_takes_the_item_as_title() -> None:
             "Am 01.06.2023 kam der Stadtrat zu seiner letzten Sitzung zusammen.",
             "Aus der letzten Stadtratssitzung",
         ),
+        # a portal's furniture of other words: a breadcrumb with other marks, reading aids,
+        # sharing, a category label, a menu's toggles and entries
+        (
+            "Sie sind hier: Startseite › Politik › Sitzungen\nSchriftgröße: A A A\n"
+            "Zurück zur Übersicht\nFacebook Twitter WhatsApp E-Mail\n"
+            "Seite empfehlen  Seite drucken\nKategorie: Aktuelles\nHauptmenü öffnen\n"
+            "Leben & Wohnen\nDrucken | Teilen\n\nAus der letzten Stadtratssitzung\n\n"
+            "Am 01.06.2023 kam der Stadtrat zu seiner letzten Sitzung zusammen.",
+            "Aus der letzten Stadtratssitzung",
+        ),
     ],
 )
 def test_the_heading_or_topic_an_opening_line_names_is_the_title(text: str, title: str) -> None:

@@ -91,7 +91,9 @@ _PASSIVE_REQUEST = (
 #: An infinitive with "zu" ("zu sanieren", "zu erneuern"), or with "zu" inside after a
 #: separable prefix ("vorzulegen", "abzuschließen").
 _INFINITIVE = (
-    r"(?:zu\s+[a-zäöüß]{3,}e[lr]?n|"
+    # (not an adjective before its noun: "zu eigenen öffentlichen Aufgaben", "zu weiteren
+    # Gesprächen")
+    r"(?:zu\s+[a-zäöüß]{3,}e[lr]?n(?!\s+(?:[a-zäöüß]+e[nmrs]?\s+)?[A-ZÄÖÜ][a-zäöüß])|"
     r"(?:vor|dar|um|durch|ein|auf|aus|an|fest|her|mit|fertig|ab|bereit|fort|weiter|nach|zurück|"
     r"wieder|hin|hinzu|herzu|zusammen|bei|los|frei|teil|statt|zu|entgegen|voran)"
     r"zu[a-zäöüß]{2,}e[lr]?n)\b"

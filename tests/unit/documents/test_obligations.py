@@ -939,6 +939,10 @@ def test_a_motions_request_with_an_infinitive_binds_its_limit() -> None:
         # the year's accounts are no year's end
         "Da Haushalte das Vorsichtsprinzip beachten müssen, hoffen wir, dass der "
         "Jahresabschluss 2018 positiv ausfallen wird.",
+        # "zu" before an adjective and its noun is no infinitive: a law's condition, no duty
+        "Die Verbandsgemeinde kann den Antrag nur ablehnen, wenn er mehr als 4 Jahre nach dem "
+        "Ende des Jahres gestellt wird, in dem die Nutzung entfallen ist, bzw. sie das "
+        "Grundstück in absehbarer Zeit zu eigenen öffentlichen Aufgaben benötigt.",
     ],
 )
 def test_a_subclause_infinitive_or_the_years_accounts_set_no_limit(text: str) -> None:

@@ -425,14 +425,31 @@ _PUT_BEFORE_VERBS = (
 )
 
 
+# Report words that name no duty to report: the text reporting itself ("Im Folgenden wird über
+# die Beschlüsse berichtet", "über deren Verlauf folgend berichtet wird", a gazette's section
+# "Aus dem Rathaus wird berichtet"), a speaker having news ("wussten auch Gutes zu berichten")
+# and someone introducing or informing himself ("sich vorzustellen", "um sich ... zu informieren").
+_NOT_A_REPORT = re.compile(
+    r"\b(?:im\s+Folgenden|nachfolgend|folgend|wie\s+folgt)\b[^.;?]{0,60}?\bberichtet\b"
+    r"|\bberichtet\b[^.;?]{0,20}?\b(?:wie\s+folgt|Folgendes|im\s+Folgenden)\b"
+    r"|\bAus\s+dem\s+[\w-]+\s+wird\s+berichtet\b"
+    r"|\b(?:wusste|wussten|weiß|wissen)\b[^.;?]{0,80}?\bzu\s+berichten\b"
+    r"|\bsich\s+(?:[^\s.;?]+\s+){0,8}?(?:vorzustellen|vorstellen|vorstellte|vorgestellt|"
+    r"zu\s+informieren|informieren|informierte|informiert)\b",
+    _I,
+)
+
+
 class _ReportPattern:
     """A duty to report, inform or present (:data:`_REPORT_WORDS`, :data:`_PUT_BEFORE`), with
-    a pattern's ``search``."""
+    a pattern's ``search``; none where the words name no duty (:data:`_NOT_A_REPORT`)."""
 
     def search(self, text: str) -> re.Match[str] | None:
         found = _REPORT_WORDS.search(text)
         if found is None and any(verb in text for verb in _PUT_BEFORE_VERBS):
             found = _PUT_BEFORE.search(text)
+        if found is not None and _NOT_A_REPORT.search(text) is not None:
+            return None
         return found
 
 

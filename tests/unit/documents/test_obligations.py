@@ -1732,3 +1732,27 @@ def test_a_works_completion_set_for_a_day_stays_a_deadline() -> None:
     assert [d.date for d in extract_text(MINUTES + sentence + "\n", name="t.txt").deadlines] == [
         date(2024, 8, 31)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the text reporting itself
+        "Im Folgenden wird über die wesentlichen Beschlüsse aus der Sitzung berichtet.",
+        "Am Donnerstag fand eine Sitzung des Stadtrates statt, über deren Verlauf folgend "
+        "berichtet wird.",
+        "Aus dem Rathaus wird berichtet",
+        # a speaker's news, someone introducing or informing himself
+        "Die Fachleute vom Forstamt wussten auch Gutes zu berichten.",
+        "Sodann erhält Herr Thomas Schuklat, Streetworker, die Möglichkeit, sich vorzustellen.",
+        "Ich bitte Sie, nutzen Sie diese Einwohnerversammlungen, um sich über die Vorhaben zu "
+        "informieren.",
+    ],
+)
+def test_report_words_that_name_no_duty_make_no_report(sentence: str) -> None:
+    assert extract_text(MINUTES + sentence, name="t.txt").reports == ()
+
+
+def test_a_duty_to_report_beside_reflexive_words_elsewhere_stays() -> None:
+    sentence = "Die Verwaltung wird beauftragt, dem Ausschuss bis zum 30.06.2025 zu berichten."
+    assert len(extract_text(MINUTES + sentence, name="t.txt").reports) == 1

@@ -175,6 +175,13 @@ _PASSIVE = re.compile(
     # the matter named before: "wurde dieser einstimmig beschlossen"
     r"|\b(?:wurde|wird)\s+(?:dieser|diese|dieses|er|sie|es)\s+(?:\S+\s+){0,3}?(abgelehnt|angenommen|"
     r"beschlossen|zugestimmt|vertagt|zurückgestellt)\b[^.]*"
+    # the verb before the matter, after an opening phrase: "Fast bei Stimmengleichheit wurde
+    # unser Antrag abgelehnt", "In der Sitzung vom 27.09.2021 wurde die Beschaffung ... beschlossen"
+    r"|\b(?:wurde|wurden)\s+(?:der|die|das|dem|den|unser|unsere|unserem|unseren|ihr|ihre)\s+"
+    # (not one told as history: "wurde der Antrag damals knapp abgelehnt")
+    r"(?:(?!damals|seinerzeit|bereits|schon|früher)[\w-]+\s+){0,6}?"
+    r"(?:einstimmig\s+|mehrheitlich\s+|knapp\s+)?(abgelehnt|angenommen|"
+    r"beschlossen|vertagt|zurückgestellt)\b[^.]*"
     # "Der Antrag hat sich damit erledigt"
     r"|\b(?:Der|Die|Das)\s+" + _MATTER + r"\w*\s+(?:\S+\s+){0,4}?hat\s+sich\s+(?:\S+\s+){0,2}?"
     r"erledigt\b[^.]*"

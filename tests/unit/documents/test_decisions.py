@@ -106,6 +106,12 @@ HEAD = (
         ("Die Ausschussmitglieder stimmen mehrheitlich dafür.", "adopted"),
         ("Der Beschluss erfolgte einstimmig.", "adopted"),
         ("Bei der Wahl entschied sich die Mehrheit der Gemeinderäte für Herrn Karger.", "adopted"),
+        # the verb before the matter, after an opening phrase
+        ("Fast bei Stimmengleichheit wurde unser Antrag abgelehnt.", "rejected"),
+        (
+            "In der Sitzung vom 27.09.2021 wurde die Beschaffung eines Defibrillators beschlossen.",
+            "adopted",
+        ),
     ],
 )
 def test_a_decision_in_prose_on_a_top_page(sentence: str, outcome: str) -> None:
@@ -148,6 +154,8 @@ def test_a_perfect_without_its_participle_is_no_decision() -> None:
         # "hat" as a full verb, the participle in a passive to come
         "Der Rat hat bisher das Recht, dass vorher beschlossen werden muss, wer Akten sieht.",
         "Der Rat hat bisher das Recht; es muss vorher beschlossen werden.",
+        # a result told as history
+        "Im Haushalt 2023 wurde der Antrag damals knapp abgelehnt.",
     ],
 )
 def test_a_perfect_not_yet_taken_or_a_passive_to_come_is_no_decision(sentence: str) -> None:

@@ -48,7 +48,10 @@ from tracker.documents.vocabulary import COUNCIL
 
 #: A council or committee as a noun phrase ("Gemeinderat", "Ausschuss für Umwelt").
 _COUNCIL_NOUN = (
-    r"(?:" + COUNCIL + r"|Ausschussmitglieder|Stadträte|Gemeinderäte|Kreisräte|Ortschaftsräte|"
+    r"(?:"
+    + COUNCIL
+    + r"|Ausschussmitglieder|(?:(?:Stadt|Gemeinde|Kreis|Ortschafts)rätinnen\s+und\s+)?"
+    r"(?:Stadträte|Gemeinderäte|Kreisräte|Ortschaftsräte)|"
     r"Stadtverordneten|Gemeindevertreter|Ratsmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|(?:große\s+)?Mehrheit\s+(?:der|des)\s+[\w-]+|"
     r"[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
@@ -64,6 +67,10 @@ _COUNCIL_SUBJECT = (
     + _COUNCIL_NOUN
     + r"(?:\s+[A-ZÄÖÜ][\w-]+)?"
     + _OF_MUNICIPALITY
+    # two bodies deciding together ("Der Ortschaftsrat und der Gemeinderat fassten ...")
+    + r"(?:\s+und\s+(?:der|die|das)\s+"
+    + _COUNCIL_NOUN
+    + r")?"
     + r")\s+"
 )
 
@@ -124,7 +131,7 @@ _PAST = re.compile(
     r"(?:\S+\s+){0,6}?ab|nahm(?:en)?\s+(?:\S+\s+){0,8}?(?:an|zur\s+Kenntnis)|empfahl(?:en)?|"
     r"verwies(?:en)?|vertagte[n]?|billigten?|genehmigten?|verabschiedeten?|"
     r"fassten?\s+(?:\S+\s+){0,4}?Beschl(?:uss|üsse)|erklärten?\s+(?:\S+\s+){0,3}?"
-    r"(?:sein|ihr)\s+Einverständnis|sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)\b|"
+    r"(?:sein|ihr)\s+Einverständnis|sprach(?:en)?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)\b|"
     r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden|wählten?|beauftragten?|ermächtigten?|"
     r"entschied(?:en)?\s+sich\s+(?:\S+\s+){0,6}?für|"
     r"erteilten?\s+(?:\S+\s+){0,8}?(?:Einvernehmen|Zustimmung|Auftrag)|"
@@ -138,9 +145,12 @@ _PAST_INVERTED = re.compile(
     r"\b(?:beschloss(?:en)?|stimmten?|lehnten?|vertagten?|billigten?|genehmigten?|"
     r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?|wählten?|entschied(?:en)?\s+sich)"
     r"\s+(?:\S+\s+){0,2}?"
-    r"(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\b[^.]*"
+    r"(?:der|die|das|alle(?:\s+anwesenden)?)\s+(" + _COUNCIL_NOUN + r")\b[^.]*"
+    # "Mit dieser Vorgehensweise war der Gemeinderat einstimmig einverstanden"
+    r"|\bw(?:ar|aren)\s+(?:der|die|das)\s+(" + _COUNCIL_NOUN + r")\s+(?:\S+\s+){0,3}?"
+    r"einverstanden\b[^.]*"
     # a date's ordinal period ("am Mittwoch, 1. Juni,") does not end the sentence
-    r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das)\s+("
+    r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?:der|die|das|alle(?:\s+anwesenden)?)\s+("
     + _COUNCIL_NOUN
     + r")\b"
     + WITHIN_SENTENCE
@@ -151,7 +161,7 @@ _PAST_INVERTED = re.compile(
 _PAST_ADOPTING = re.compile(
     r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
     r"gebilligt|genehmigt|verabschiedet|gefasst|erlassen|Einverständnis|einverstanden|"
-    r"sprachen?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)|wählten?|stellten?|beauftragten?|"
+    r"sprach(?:en)?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)|wählten?|stellten?|beauftragten?|"
     r"ermächtigten?|erteilten?|entschied(?:en)?\s+sich\s+(?:\S+\s+){0,8}?für)\b"
 )
 _RECOMMENDATION = re.compile(
@@ -290,7 +300,9 @@ def council_inverted(text: str) -> Decision | None:
             continue
         outcome = _past_outcome(m.group(0))
         if outcome:
-            return Decision(outcome, None, squash(m.group(1) or m.group(2)), squash(m.group(0)))
+            return Decision(
+                outcome, None, squash(next(g for g in m.groups() if g)), squash(m.group(0))
+            )
     return None
 
 

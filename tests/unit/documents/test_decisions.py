@@ -108,6 +108,22 @@ HEAD = (
         ("Bei der Wahl entschied sich die Mehrheit der Gemeinderäte für Herrn Karger.", "adopted"),
         # the verb before the matter, after an opening phrase
         ("Fast bei Stimmengleichheit wurde unser Antrag abgelehnt.", "rejected"),
+        # a strong verb's past, two bodies deciding together, consent told after the verb,
+        # the members named in both genders
+        (
+            "Der Gemeinderat sprach sich dafür aus, den Auftrag an den Zweckverband zu erteilen.",
+            "adopted",
+        ),
+        (
+            "Der Ortschaftsrat und der Gemeinderat fassten den einstimmigen Beschluss, den "
+            "Wärmepreis zu erhöhen.",
+            "adopted",
+        ),
+        ("Mit dieser Vorgehensweise war der Gemeinderat einstimmig einverstanden.", "adopted"),
+        (
+            "Dennoch haben alle anwesenden Kreisrätinnen und Kreisräte dem Vorhaben zugestimmt.",
+            "adopted",
+        ),
         (
             "In der Sitzung vom 27.09.2021 wurde die Beschaffung eines Defibrillators beschlossen.",
             "adopted",

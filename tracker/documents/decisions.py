@@ -178,7 +178,9 @@ _MATTER = (
     r"Vorschlag|Vertrag|Vergabe|Auftrag|Beschluss)"
 )
 _PASSIVE = re.compile(
-    r"\b(?:Der|Die|Das|Dem|Den)\s+(?:(?:\S+\s+){0,2}?)" + _MATTER + r"\w*\b[^.]{0,120}?"
+    r"\b(?:Der|Die|Das|Dem|Den|Ein|Eine|Einem)\s+(?:(?:\S+\s+){0,2}?)"
+    + _MATTER
+    + r"\w*\b[^.]{0,120}?"
     r"\b(?:wurde|wird|wurden|werden)\b(?:[^.]{0,80}?)\b(abgelehnt|angenommen|beschlossen|"
     r"zugestimmt|zurückgezogen|vertagt|zurückgestellt|abgesetzt|verwiesen|überwiesen|"
     r"zur\s+Kenntnis\s+genommen|gebilligt|genehmigt|bestätigt|für\s+erledigt\s+erklärt)\b[^.]*"
@@ -222,7 +224,11 @@ _VOTED = re.compile(
     # a headline's result without its verb: "Antrag in der Gemeindevertretung mit großer
     # Mehrheit angenommen"
     r"|^\W*(?:Unser\s+)?(?:Antrag|Vorlage|Beschlussvorschlag)\b[^.\n]{0,80}?\b(?:einstimmig|"
-    r"mehrheitlich|mit\s+(?:\w+\s+)?Mehrheit)\s+(angenommen|beschlossen|abgelehnt)\b[^.\n]*",
+    r"mehrheitlich|mit\s+(?:\w+\s+)?Mehrheit)\s+(angenommen|beschlossen|abgelehnt)\b[^.\n]*"
+    # "Folgende Beschlüsse wurden durch den Gemeinderat gefasst:"
+    r"|\b(?:Folgende|Nachstehende)\s+Beschlüsse\s+wurden\s+(?:\S+\s+){0,5}?gefasst\b[^.\n]*"
+    # a minutes' result line without adverb: "Antrag angenommen mit 28 Ja bei 1 Enthaltung"
+    r"|^\W*(?:Antrag|Vorlage|Beschlussvorschlag)\s+(angenommen|abgelehnt)\b[^.\n]*",
     re.MULTILINE,
 )
 _NOT_A_MATTER = re.compile(r"\b(?:Niederschrift|Protokoll|Tagesordnung|Geschäftsordnung)\b", re.I)

@@ -120,6 +120,12 @@ HEAD = (
             "adopted",
         ),
         ("Mit dieser Vorgehensweise war der Gemeinderat einstimmig einverstanden.", "adopted"),
+        # the decisions announced, a matter led by "ein"
+        ("Folgende Beschlüsse wurden durch den Gemeinderat gefasst:", "adopted"),
+        (
+            "Ein gemeinsamer Antrag aller Fraktionen wurde in der letzten Sitzung beschlossen.",
+            "adopted",
+        ),
         (
             "Dennoch haben alle anwesenden Kreisrätinnen und Kreisräte dem Vorhaben zugestimmt.",
             "adopted",
@@ -259,3 +265,8 @@ def test_a_postponement_told_in_the_past_or_headed_on_a_page_of_unknown_kind() -
     assert decision is not None and decision.outcome == "deferred"
     told = PROSE_RULES["postponement"]("Deshalb wurden die beiden TOP für den Friedhof vertagt.")
     assert told is not None and told.outcome == "deferred"
+
+
+def test_a_result_line_without_adverb_is_a_decision() -> None:
+    decision = prose_decision("TOP 4\nAntrag angenommen mit 28 Ja bei 1 Enthaltung (SPD)\n")
+    assert decision is not None and decision.outcome == "adopted"

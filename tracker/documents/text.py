@@ -425,10 +425,15 @@ def _is_chrome(line: str) -> bool:
 
 
 def drop_page_chrome(text: str, within: int = 20) -> str:
-    """``text`` without the web-page furniture among its first ``within`` lines."""
+    """``text`` without the web-page furniture among its first and its last ``within``
+    lines (a portal's head and foot)."""
     lines = text.split("\n")
-    head = [x for x in lines[:within] if not _is_chrome(x.strip()) or not x.strip()]
-    return "\n".join(head + lines[within:])
+    head, rest = lines[:within], lines[within:]
+    body, foot = (rest[:-within], rest[-within:]) if len(rest) > within else ([], rest)
+    kept = [x for x in head if not _is_chrome(x.strip()) or not x.strip()]
+    kept += body
+    kept += [x for x in foot if not _is_chrome(x.strip()) or not x.strip()]
+    return "\n".join(kept)
 
 
 # A letter-spaced heading ("N i e d e r s c h r i f t"): the word, for the rules that read it.

@@ -24,7 +24,7 @@ from tracker.documents.sources import read_source
 FLOORS = {
     "written_dates": 0.95,
     "iso_dates": 0.97,
-    "doubled_lines": 0.90,
+    "doubled_lines": 0.95,
     "page_furniture": 0.98,
     "windows_lines": 0.98,
     "non_breaking_spaces": 0.98,

@@ -175,7 +175,11 @@ def paragraphs(text: str) -> list[str]:
     blocks: list[str] = []
     # a sentence that an export broke by a blank line goes on in lower case ("hat die
     # Ortsgemeinde aufgefordert" / "die Maßnahmen bis zum 30.06. abzuschließen"): join it
-    text = re.sub(r"(?<=[a-zäöüß,])[^\S\n]*\n[^\S\n]*\n\s*(?=[a-zäöüß])", "\n", text)
+    # (or ends in a number, or the next line opens with a year and goes on: "bis zum 1. April
+    # 2024" / "aufstellen", "im 3. Quartal" / "2024 einen Entwurf vorstellen")
+    text = re.sub(
+        r"(?<=[a-zäöüß,\d])[^\S\n]*\n[^\S\n]*\n\s*(?=[a-zäöüß]|\d{4}\s+[a-zäöüß])", "\n", text
+    )
     for block in re.split(r"\n\s*\n", _bridged(text)):
         lines = [s for s in (line.replace("\t", " ").strip() for line in block.split("\n")) if s]
         width = max((len(s) for s in lines), default=0)

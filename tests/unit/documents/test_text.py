@@ -172,3 +172,12 @@ def test_a_blank_line_after_a_line_that_goes_on_breaks_no_paragraph() -> None:
         "zu beraten. Bis dahin legt die Verwaltung bis zum 20.06.2024 eine Standortalternative vor."
     )
     assert found[1] == "Der Ortsrat nimmt den Bericht zur Kenntnis."
+
+
+def test_a_blank_line_inside_a_date_or_before_a_year_that_goes_on_breaks_nothing() -> None:
+    text = (
+        "Die Gemeinde wird die neue Wegweisung bis zum Saisonbeginn am 1. April 2024\n\n"
+        "aufstellen. Der Fachbereich wird dem Stadtbezirksrat im 3. Quartal\n\n"
+        "2024 einen Gestaltungsentwurf vorstellen."
+    )
+    assert len(paragraphs(text)) == 1

@@ -509,7 +509,7 @@ def _after(start: date, unit: str, amount: int) -> date:
 _EVENTS = (
     r"Sommerpause|Winterpause|Weihnachtspause|Osterpause|Sommerferien|Herbstferien|"
     r"Osterferien|Winterferien|Weihnachtsferien|Pfingstferien|Frühjahrsferien|Faschingsferien|"
-    r"Parlamentspause|Jahreswechsel|Ostern|Weihnachten|Pfingsten|"
+    r"Parlamentspause|Jahreswechsel|Ostern|Weihnachten|Pfingsten|Weihnachtsfest|Osterfest|Pfingstfest|"
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
     r"Kommunalwahl(?:en)?|Landtagswahl(?:en)?|Bundestagswahl(?:en)?|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )

@@ -358,6 +358,7 @@ def test_a_period_without_a_year_waits_for_one() -> None:
         ("in den kommenden Wochen", "soft_term"),
         ("bis Ostern", "event_anchor"),
         ("vor Weihnachten", "event_anchor"),
+        ("vor dem Weihnachtsfest", "event_anchor"),
         ("bis zum Schuljahresende", "school_year"),
         ("bis zum Kita-Jahr 2025/26", "school_year"),
         ("zum Kindergartenjahr 2025/26", "school_year"),

@@ -124,6 +124,8 @@ _PROCEDURAL_PERIOD = re.compile(
 )
 _FORM_AND_PERIOD = re.compile(
     r"\bForm\s*(?:,|und)\s*Frist\b|\bfrist-\s+und\s+ordnungsgemäß"
+    # a session called as it must be: "frist- und formgerecht", "form- und frist- gerecht"
+    r"|\b(?:frist|form|ordnungs)-\s+und\s+(?:frist|form|ordnungs)-?\s*(?:gerecht|gemäß)"
     # a period the text stated before ("während dieser Frist", "innerhalb der genannten Frist")
     r"|\b(?:dieser|der\s+(?:genannten|o\.\s?g\.|vorgenannten|obigen))\s+Frist\b",
     re.I,

@@ -910,7 +910,7 @@ _PARAGRAPH = re.compile(r"§\s*\d+|^\s*\(\d{1,2}\)\s", re.MULTILINE)
 _TAKES_PLACE = re.compile(
     r"\b(?:findet|finden)\b"
     + WITHIN_SENTENCE
-    + r"{0,160}?\bstatt\b|\bstattfinden\b|\beingeladen\b",
+    + r"{0,160}?\bstatt\b|\bstattfinden\b|\beingeladen\b|\beinladen\b",
     _I,
 )
 # An event set for a day ("Die Bürgerversammlung ist für den 21.11.2024 terminiert"; not a
@@ -2244,6 +2244,7 @@ def _cue_items(
             or _TURNED_DOWN.search(sentence)
             or _REPORTED_SPEECH.search(sentence)
             or _RECORD.search(sentence)
+            or _takes_place(sentence)
         ):
             continue
         found.append(ReviewItem("unread_cue", key[:160], f"cue:{cue[0]}"))

@@ -40,6 +40,11 @@ UNMARKED = [
     ("deadline_noun", "Die Ladungsfrist von 10 Tagen wurde nicht eingehalten.", DOC_2024),
     ("deadline_noun", "Bedenken gegen Form, Frist werden nicht erhoben.", DOC_2024),
     ("deadline_noun", "Er stellt die frist- und ordnungsgemäße Einladung fest.", DOC_2024),
+    (
+        "deadline_noun",
+        "Er stellt fest, dass die Einladung frist- und formgerecht erfolgte.",
+        DOC_2024,
+    ),
     ("deadline_noun", "Der Vertrag ist 6 Wochen vor Kündigungsfrist kündbar.", DOC_2024),
     ("deadline_noun", "Nach Ablauf der Ruhefrist werden die Grabstellen vergeben.", DOC_2024),
     ("deadline_noun", "Während dieser Frist liegen die Unterlagen aus.", DOC_2024),
@@ -141,6 +146,9 @@ def test_records_questions_statements_and_notices_are_not_shown() -> None:
     assert reasons("Wird die Verwaltung bis zur nächsten Sitzung berichten?") == []
     assert reasons("Der Landrat informiert, dass der Sitzungsplan im Juni geändert wird.") == []
     assert reasons("Gemäß § 28 GO ist die Jahresrechnung in der nächsten Sitzung vorzulegen.") == []
+    # when the next session takes place, an invitation to it: a notice, no duty
+    assert reasons("Die nächste Sitzung des Gemeinderates findet im Februar statt.") == []
+    assert reasons("Zur nächsten Ortsteilratssitzung möchte ich alle Bürger einladen.") == []
 
 
 def test_a_sentence_the_grammar_read_is_not_shown_again() -> None:

@@ -151,10 +151,22 @@ def urgency(sentence: str, context: DateContext) -> str | None:
     return m.group(0) if m else None
 
 
+# A recurrence inflected before its noun that names money or a thing, not a paper: "die
+# monatliche Grundgebühr", "ein jährlicher Zuschuss", "bei 14-täglicher Abfuhr".
+_OF_A_THING = re.compile(
+    r"\b(?i:" + one_of(RECURRENCE) + r")(?:e|en|er|es)\s+(?:[a-zäöüß]+e[nrs]?\s+)?"
+    r"(?![\w-]*(?:[Bb]ericht|[Ss]achstand|[Ii]nformation|[Vv]orlage|[Üü]bersicht|[Ee]valuation|"
+    r"[Üü]berprüfung|[Ff]ortschreibung|[Aa]uswertung))[A-ZÄÖÜ][\w-]*"
+)
+
+
 def recurrence(sentence: str, context: DateContext) -> str | None:
-    """``jährlich``, ``halbjährlich``, ``regelmäßig``: a duty that returns."""
-    m = _RECURRENCE.search(sentence)
-    return m.group(0) if m else None
+    """``jährlich``, ``halbjährlich``, ``regelmäßig``: a duty that returns; not a fee, a
+    grant or a collection that returns (``die monatliche Grundgebühr``)."""
+    for m in _RECURRENCE.finditer(sentence):
+        if not _OF_A_THING.match(sentence, m.start()):
+            return m.group(0)
+    return None
 
 
 def session_ahead(sentence: str, context: DateContext) -> str | None:

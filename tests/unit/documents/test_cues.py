@@ -20,6 +20,7 @@ MARKED = [
     ("deadline_noun", "Die Berichtsfrist ist einzuhalten.", "Berichtsfrist"),
     ("urgency", "Die Verwaltung soll zeitnah handeln.", "zeitnah"),
     ("recurrence", "Die Zahlen sind halbjährlich vorzulegen.", "halbjährlich"),
+    ("recurrence", "Ein jährlicher Sachstandsbericht ist vorzulegen.", "jährlicher"),
     ("session_ahead", "Das Thema kommt in der nächsten Bauausschusssitzung.", None),
     ("session_ahead", "Die Vorlage wird um einen Sitzungsturnus vertagt.", "Sitzungsturnus"),
     ("date_ahead", "Der Plan ist am 15.05.2024 vorzustellen.", "15.05.2024"),
@@ -59,6 +60,8 @@ UNMARKED = [
     ("event_anchor", "Der Rat stimmt nach Vorberatung im Ausschuss zu.", DOC_2024),
     ("event_anchor", "Die Gruppe trifft sich vor Ort.", DOC_2024),
     ("session_ahead", "Die Sitzungsvorlage braucht nicht behandelt zu werden.", DOC_2024),
+    ("recurrence", "Die monatliche Grundgebühr bleibt unverändert.", DOC_2024),
+    ("recurrence", "Dazu kommt ein jährlicher Zuschuss der Gemeinde.", DOC_2024),
 ]
 
 

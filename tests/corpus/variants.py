@@ -11,20 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-MONTHS = (
-    "Januar",
-    "Februar",
-    "März",
-    "April",
-    "Mai",
-    "Juni",
-    "Juli",
-    "August",
-    "September",
-    "Oktober",
-    "November",
-    "Dezember",
-)
+from tracker.documents.vocabulary import MONTHS as VOCABULARY_MONTHS
+
+#: The month names by number (the vocabulary's, without the Austrian "Jänner").
+MONTHS = tuple(m for m in VOCABULARY_MONTHS if m != "Jänner")
 _NUMERIC = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 
 

@@ -1182,11 +1182,23 @@ def _words_around(sentence: str, term: Term, width: int = 100) -> str:
     return squash(head + term.text + tail)
 
 
+# What someone may do until a day, not what anyone must ("Vertragskündigung ... möglich bis
+# 01.September", "Anmeldungen sind bis zum 30.06. möglich"): a right's period.
+_POSSIBLE_BEFORE = re.compile(
+    r"\b(?:möglich|zulässig)\s+(?:bis\s+(?:zum\s+|spätestens\s+)?|spätestens\s+)?$", _I
+)
+_POSSIBLE_AFTER = re.compile(r"\s*(?:(?:des|der)\s+[\w-]+\s+[\w-]+\s+)?(?:möglich|zulässig)\b", _I)
+
+
 def _set_aside(sentence: str, term: Term, takes_place: bool) -> bool:
     """A date no duty hangs on, whatever the modal: an appointment's day with its hour in a
     sentence that says it takes place (``takes_place``: "soll am 31.05.2025 um 10 Uhr in der
-    Halle stattfinden"), or the date of a session named as a cause (:data:`_CAUSE_DATE`)."""
-    if _CAUSE_DATE.search(_before(sentence, term)) or _VALIDITY.match(sentence, term.end):
+    Halle stattfinden"), the date of a session named as a cause (:data:`_CAUSE_DATE`), a
+    validity, a right's period (:data:`_POSSIBLE_BEFORE`)."""
+    before = _before(sentence, term)
+    if _CAUSE_DATE.search(before) or _VALIDITY.match(sentence, term.end):
+        return True
+    if _POSSIBLE_BEFORE.search(before) or _POSSIBLE_AFTER.match(sentence, term.end):
         return True
     return takes_place and _AT_HOUR.match(sentence, term.end) is not None
 
@@ -1623,7 +1635,9 @@ _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 _THE_PUBLIC = (
     # (not the "Bürgerschaft", a council)
     r"(?:Anwohner|Anlieger|Bürger(?!schaft)|Einwohner|Öffentlichkeit|Bevölkerung|Eltern|"
-    r"Grundstückseigentümer|Eigentümer|Betroffenen|Presse)\w*"
+    r"Grundstückseigentümer|Eigentümer|Betroffenen|Presse|"
+    # another authority informed ("Die untere Straßenverkehrsbehörde wird ... informiert")
+    r"[\w-]*[Bb]ehörde|Kommunalaufsicht|Polizei)\w*"
 )
 _INFORMS_THE_PUBLIC = re.compile(
     r"\b(?:die|der|den)\s+(?:\w+\s+){0,2}?" + _THE_PUBLIC + r"[^.;?]{0,100}?\b(?:informier|"

@@ -1756,3 +1756,19 @@ def test_report_words_that_name_no_duty_make_no_report(sentence: str) -> None:
 def test_a_duty_to_report_beside_reflexive_words_elsewhere_stays() -> None:
     sentence = "Die Verwaltung wird beauftragt, dem Ausschuss bis zum 30.06.2025 zu berichten."
     assert len(extract_text(MINUTES + sentence, name="t.txt").reports) == 1
+
+
+def test_a_rights_period_is_no_due_date() -> None:
+    text = (
+        "Beschluss: Der Gemeinderat stimmt dem Vertrag zu. Vertragskündigung zu beiden Seiten "
+        "lt. Vertrag möglich bis 01.09.2021 des laufenden Kalenderjahres.\n"
+    )
+    assert not extract_text(text, name="v.txt").deadlines
+
+
+def test_informing_another_authority_is_no_report_owed_to_the_council() -> None:
+    sentence = (
+        "Die untere Straßenverkehrsbehörde wird über das Ordnungsamt informiert und trifft "
+        "dann die Entscheidung."
+    )
+    assert extract_text(MINUTES + sentence, name="t.txt").reports == ()

@@ -56,8 +56,11 @@ FLOORS: dict[str, tuple[float, float, float, float, float]] = {
     # traps tightened.
     # Fourteenth session: new batches join as they are read (uns50, frist21 first: a required
     # obligation the reader misses on arrival, frist21's 'morgen früh'); found moves to 0.77;
-    # uns49 brings another silent on arrival (19 of 268): silent moves to 0.075.
-    "dev": (0.81, 0.77, 0.075, 0.33, 0.05),
+    # uns49 brings another silent on arrival (19 of 268): silent moves to 0.075. Eight batches
+    # (81 documents, 43 dev) joined; start reader on the whole dev split 0.812, 0.777, 0.073,
+    # 0.286, 0.055; end reader 0.816, 0.773, 0.070, 0.275, 0.047. The load ceiling tightens to
+    # 0.30 (a quieter safety net, decision 0031).
+    "dev": (0.81, 0.77, 0.075, 0.30, 0.05),
     # measured 2026-12-06 on 272 documents (uns1 and uns2 included): 0.645, 0.533, 0.213, 0.312,
     # 0.122 (far from the targets). The silent-miss floor stays at 0.22 and the trap floor moves
     # from 0.14 only to 0.13: the reader of the session start scores 0.200 and 0.118 on these
@@ -100,7 +103,9 @@ FLOORS: dict[str, tuple[float, float, float, float, float]] = {
     # 1,090 of the session start 0.693 -> 0.697, found 122 -> 125 of 224, silent 35 -> 34,
     # traps 86/323 -> 88/331). The start reader fails the old silent and trap floors on the new
     # corpus: they move to 0.17 and 0.28 with the new documents; found rises to 0.55.
-    "test": (0.69, 0.55, 0.17, 0.35, 0.28),
+    # Fourteenth session (1,177 test documents, 38 new): start reader 0.696, 0.567, 0.160, 0.314,
+    # 0.272; end reader 0.698, 0.567, 0.160, 0.301, 0.271. Found tightens to 0.56, load to 0.32.
+    "test": (0.69, 0.56, 0.17, 0.32, 0.28),
 }
 
 

@@ -173,13 +173,6 @@ def paragraphs(text: str) -> list[str]:
     """Blocks separated by blank lines; wrapped lines joined, list items and lines that
     end a paragraph kept apart."""
     blocks: list[str] = []
-    # a sentence that an export broke by a blank line goes on in lower case ("hat die
-    # Ortsgemeinde aufgefordert" / "die Maßnahmen bis zum 30.06. abzuschließen"): join it
-    # (or ends in a number, or the next line opens with a year and goes on: "bis zum 1. April
-    # 2024" / "aufstellen", "im 3. Quartal" / "2024 einen Entwurf vorstellen")
-    text = re.sub(
-        r"(?<=[a-zäöüß,\d])[^\S\n]*\n[^\S\n]*\n\s*(?=[a-zäöüß]|\d{4}\s+[a-zäöüß])", "\n", text
-    )
     for block in re.split(r"\n\s*\n", _bridged(text)):
         lines = [s for s in (line.replace("\t", " ").strip() for line in block.split("\n")) if s]
         width = max((len(s) for s in lines), default=0)
@@ -197,10 +190,21 @@ def paragraphs(text: str) -> list[str]:
     return blocks
 
 
+# A sentence an export broke by one blank line goes on in lower case ("hat die Ortsgemeinde
+# aufgefordert" / "die Maßnahmen bis zum 30.06. abzuschließen"), after a line that ends in a
+# number ("am 1. April 2024" / "aufstellen"), or with a year that goes on ("im 3. Quartal" /
+# "2024 einen Entwurf vorstellen").
+_GOES_ON_BELOW = re.compile(
+    r"(?<=[a-zäöüß,\d])[^\S\n]*\n[^\S\n]*\n\s*(?=[a-zäöüß]|\d{4}\s+[a-zäöüß])"
+)
+
+
 def _bridged(text: str) -> str:
-    """The text with a blank line dropped where the line before it goes on (``bis zum`` /
-    ``31.12.2025 abschließt``, ``Samtgemeinde-`` / ``rates``): an export that puts a blank
-    line after every line of a page broke a sentence there, not a paragraph."""
+    """The text with a blank line dropped where it breaks a sentence, not a paragraph: the
+    next line goes on in lower case (:data:`_GOES_ON_BELOW`), or the line before it cannot end
+    there (``bis zum`` / ``31.12.2025 abschließt``, ``Samtgemeinde-`` / ``rates``), as in an
+    export that puts a blank line after every line of a page."""
+    text = _GOES_ON_BELOW.sub("\n", text)
     if "\n\n" not in text and "\n \n" not in text:
         return text
     lines = text.split("\n")

@@ -188,6 +188,8 @@ _ROW_IN_ONE_CELL = re.compile(
 
 @lru_cache(maxsize=64)
 def _label_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # a label written in capitals is the same label ("BETREFF:", "DATUM:")
+    names = names + tuple(name.upper() for name in names)
     inline = re.compile(r"(?:^|\t|(?<=[a-zäöüß\s]))" + one_of(names) + r"\s*:\s*(?=\S)(.*)$")
     alone = re.compile("^" + one_of(names) + r"\s*:?$")
     return inline, alone

@@ -562,7 +562,12 @@ _DECISION_LABELS = (
     "Abstimmungsergebnis",
     "Status",
 )
-_DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + one_of(_DECISION_LABELS) + r"\s*:\s*(.*)$")
+# (a label written in capitals is the same label: "BESCHLUSS:")
+_DECISION_LABEL = re.compile(
+    r"(?:^|(?<=\s))"
+    + one_of(_DECISION_LABELS + tuple(label.upper() for label in _DECISION_LABELS))
+    + r"\s*:\s*(.*)$"
+)
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 
 

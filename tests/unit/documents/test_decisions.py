@@ -270,3 +270,12 @@ def test_a_postponement_told_in_the_past_or_headed_on_a_page_of_unknown_kind() -
 def test_a_result_line_without_adverb_is_a_decision() -> None:
     decision = prose_decision("TOP 4\nAntrag angenommen mit 28 Ja bei 1 Enthaltung (SPD)\n")
     assert decision is not None and decision.outcome == "adopted"
+
+
+def test_a_decision_label_in_capitals_is_the_same_label() -> None:
+    text = (
+        "Sitzung des Gemeinderates am 12.02.2025\nTOP 5 Kostenrahmen Turnhalle\n"
+        "BESCHLUSS:\nMit dem Kostenrahmen in Höhe von 3,4 Mio € besteht Einverständnis.\n"
+    )
+    decision = extract_text(text, name="t.txt").decision
+    assert decision is not None and decision.outcome == "adopted"

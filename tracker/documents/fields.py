@@ -186,12 +186,18 @@ _ROW_IN_ONE_CELL = re.compile(
 )
 
 
+def label_names(names: Iterable[str]) -> str:
+    """The alternation of a field's label names, each as written and in capitals (a label
+    written in capitals is the same label: "BESCHLUSS:", "BETREFF:", "DATUM:")."""
+    names = tuple(names)
+    return one_of(names + tuple(name.upper() for name in names))
+
+
 @lru_cache(maxsize=64)
 def _label_patterns(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # a label written in capitals is the same label ("BETREFF:", "DATUM:")
-    names = names + tuple(name.upper() for name in names)
-    inline = re.compile(r"(?:^|\t|(?<=[a-zäöüß\s]))" + one_of(names) + r"\s*:\s*(?=\S)(.*)$")
-    alone = re.compile("^" + one_of(names) + r"\s*:?$")
+    label = label_names(names)
+    inline = re.compile(r"(?:^|\t|(?<=[a-zäöüß\s]))" + label + r"\s*:\s*(?=\S)(.*)$")
+    alone = re.compile("^" + label + r"\s*:?$")
     return inline, alone
 
 

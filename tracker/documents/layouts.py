@@ -22,6 +22,7 @@ from tracker.documents.fields import (
     find_office,
     find_reference,
     known_kind,
+    label_names,
     label_value,
     split_cells,
 )
@@ -562,12 +563,7 @@ _DECISION_LABELS = (
     "Abstimmungsergebnis",
     "Status",
 )
-# (a label written in capitals is the same label: "BESCHLUSS:")
-_DECISION_LABEL = re.compile(
-    r"(?:^|(?<=\s))"
-    + one_of(_DECISION_LABELS + tuple(label.upper() for label in _DECISION_LABELS))
-    + r"\s*:\s*(.*)$"
-)
+_DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + label_names(_DECISION_LABELS) + r"\s*:\s*(.*)$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 
 

@@ -248,7 +248,9 @@ def split_cells(value: str) -> list[str]:
 
 # --- references ----------------------------------------------------------------------
 
-_PART = r"(?:[A-Z]{1,6}\d{0,4}|\d{1,6}[a-z]?)"
+# A part of a number: letters with digits ("WP11"), digits with a letter or a series' letters
+# ("062a", "02GV", "17HA").
+_PART = r"(?:[A-Z]{1,6}\d{0,4}|\d{1,6}(?:[a-z]|[A-Z]{2,4})?)"
 # Kinds that label a paper's own number ("Antrag Nr. 15-0268/2015"); a Beschluss-Nr. is not one.
 _LABEL_KINDS = frozenset(KINDS) - {
     "Beschluss",
@@ -270,7 +272,7 @@ _REF_LABEL = (
     + r"(?:\s*-?\s*(?:Nr\.?|Nummer)|nummer)?|"
     r"Drucks\.\s*(?:Nr\.?)?|"
     r"Drs\.\s*(?:Nr\.?)?|DS-?\s?Nr\.?|Ds\.|DS|VO-?Nr\.?|Vorlagen?-?Nr\.?|Drucksachen?-?Nr\.?|"
-    r"Nr\.)"
+    r"Nr\.(?:\s+der\s+(?:Rats|Kreistags)?[Dd]rucksache)?)"
 )
 # After a label, a number may carry a letter prefix of its series: "Vorlage Nr.: AN 0088/2018".
 # Not a parcel's or a house's number: "Fl.Nr. 1844", "Flurstück Nr. 12", "Haus Nr. 3".

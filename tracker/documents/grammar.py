@@ -795,8 +795,9 @@ _SOFT = re.compile(
     # urgency as an adjective of the task: "eine schnelle Abarbeitung", "die zeitnahe Umsetzung"
     r"(?:zeitnahe|umgehende|unverzügliche|baldmöglichste|schnellstmögliche|kurzfristige|zügige|"
     # (any action noun: "die unverzügliche Nachrüstung", "eine zügige Umsetzung")
-    r"baldige|rasche|schnelle)[nrsm]?\s+(?:[A-ZÄÖÜ][a-zäöüß]+ung|Vorlage|Information|"
-    r"Reparatur))\b",
+    # (with an adjective between: "um zeitnahe schriftliche Antwort")
+    r"baldige|rasche|schnelle)[nrsm]?\s+(?:[a-zäöüß]+e[nrsm]?\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+ung|"
+    r"Vorlage|Information|Reparatur|Antwort|Stellungnahme|Auskunft))\b",
     _FLAGS,
 )
 

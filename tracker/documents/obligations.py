@@ -154,7 +154,9 @@ _STARTS = re.compile(
 # Anträge": a past participle in attributive use dates a thing done, not a duty ahead.
 _DONE = re.compile(
     r"\s+(?:(?:im|in\s+der|vom|von\s+der|durch\s+den|durch\s+die)\s+[A-ZÄÖÜ]\S*\s+)?"
-    r"(?:[a-zäöüß]+\s+){0,2}?[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
+    # (not a passive's participle: "in der nächsten Sitzung wird gebeten")
+    r"(?:(?!(?:wird|werden|wurde|wurden|ist|sind|war|waren)\s)[a-zäöüß]+\s+){0,2}?"
+    r"[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
 )
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
 # zum 25.02. Widerspruch einlegen"): a notice's term, not the administration's obligation.
@@ -510,6 +512,15 @@ _REPORTED_PAST = re.compile(
 )
 #: The finite verbs that look ahead (the future, a duty): one list for the patterns below.
 _FUTURE_VERBS = r"wird|werden|werde|soll|sollen|solle|muss|müssen"
+# A question's own request for its answer by a time ("bitten um zeitnahe schriftliche Antwort",
+# "Um Beantwortung bis zum 15.03.2024 wird gebeten"): the one duty an Anfrage sets.
+_ANSWER_ASKED = re.compile(
+    r"\b(?:bitten|bitte|bittet|ersuchen|erbitten|erbeten|gebeten)\b[^.;?]{0,80}?"
+    r"\b(?:Antwort|Beantwortung|Rückmeldung|Stellungnahme|Auskunft)\b"
+    r"|\b(?:Antwort|Beantwortung|Rückmeldung|Stellungnahme|Auskunft)\b[^.;?]{0,80}?"
+    r"\b(?:gebeten|erbeten)\b",
+    _I,
+)
 _AHEAD = re.compile(r"\b(?:" + _FUTURE_VERBS + r"|künftig|zukünftig|weiterhin)\b", _I)
 #: Kinds that record several matters: one of them rejected leaves the others' terms.
 _NOTICES = frozenset({"Amtsblatt", "Bekanntmachung", "Tagesordnung"})
@@ -1811,6 +1822,14 @@ def find_obligations(
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
         put_off = _MOTION_THEN_PUT_OFF.search(sentence)
         operative = operative and put_off is None
+        # a request for an answer by a time binds the one asked, in a question's paper too
+        asked = (
+            _ANSWER_ASKED.search(core) is not None
+            and not _is_question(sentence)
+            and bool(due_terms(sentence))
+        )
+        if asked:
+            operative = reporting = True
         postponed = not operative and _POSTPONED.search(sentence) is not None
         announced = (
             not operative
@@ -1854,13 +1873,14 @@ def find_obligations(
             addressee = addressee_of(sentence)
         if (
             _is_question(sentence)
-            or asks_questions
+            or (asks_questions and not asked)
             or (reporting and _REPORTED_PAST.search(sentence) and not _AHEAD.search(sentence))
             or _PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
             or _PAPER_HEADING.match(sentence)
             or _TURNED_DOWN.search(sentence)
-            or (reporting and _not_owed(sentence))
+            # ("möchten wir ... Fragen ... richten und bitten um zeitnahe Antwort": the askers)
+            or (reporting and not asked and _not_owed(sentence))
         ):
             continue
         if (

@@ -35,3 +35,24 @@ def test_a_word_after_the_label_is_no_prefix() -> None:
 )
 def test_a_parcels_or_houses_number_is_no_reference(line: str) -> None:
     assert find_reference([line]) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "reference"),
+    [
+        (["VO/2018/095/02GV Beratung und Beschluss zum Erlass einer Nachtragssatzung"],
+         "VO/2018/095/02GV"),
+        (["Sitzung der Gemeindevertretung", "0157/17HA/2011 Beschluss zur Erhöhung"],
+         "0157/17HA/2011"),
+    ],
+)  # fmt: skip
+def test_a_part_of_digits_and_a_series_letters_belongs_to_the_number(
+    lines: list[str], reference: str
+) -> None:
+    found = find_reference(lines)
+    assert found is not None and found.value == reference
+
+
+def test_the_number_of_the_councils_paper_is_labelled_so() -> None:
+    found = find_reference(["Az: 32-51-26 Rei. Nr. der Ratsdrucksache: 77-X ______"])
+    assert found is not None and found.value == "77-X"

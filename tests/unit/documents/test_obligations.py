@@ -1772,3 +1772,29 @@ def test_informing_another_authority_is_no_report_owed_to_the_council() -> None:
         "dann die Entscheidung."
     )
     assert extract_text(MINUTES + sentence, name="t.txt").reports == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Anfrage der SPD-Fraktion\n\nWir bitten um schriftliche Beantwortung bis zum "
+         "15.03.2024.\n\n1. Wann wird die Stelle besetzt?", "numeric_date"),
+        ("Anfrage der SPD-Fraktion\n\nIn Anbetracht dieser Sachlage möchten wir folgende "
+         "Fragen an Sie richten und bitten um zeitnahe schriftliche Antwort:\n\n"
+         "1. Wann wird die Stelle besetzt?", "soft_term"),
+        ("Anfrage der CDU-Fraktion\n\nUm Beantwortung in der nächsten Sitzung des "
+         "Ausschusses wird gebeten.\n\n1. Wie viele Spielplätze gibt es?", "event_anchor"),
+    ],
+)  # fmt: skip
+def test_a_request_for_the_answer_by_a_time_is_a_duty_to_report(text: str, rule: str) -> None:
+    extraction = extract_text(text, name="a.txt")
+    assert [(d.kind, d.rule) for d in extraction.deadlines] == [("report", rule)]
+
+
+def test_a_request_for_the_answer_without_a_time_sets_no_duty() -> None:
+    text = (
+        "Anfrage der CDU-Fraktion\n\nWir bitten um Beantwortung der folgenden Fragen:\n\n"
+        "1. Wie viele Spielplätze gibt es bis 2025?"
+    )
+    extraction = extract_text(text, name="a.txt")
+    assert extraction.deadlines == () and extraction.reports == ()

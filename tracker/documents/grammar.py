@@ -36,7 +36,8 @@ from tracker.documents.dates import (
     safe_date,
 )
 from tracker.documents.model import Recurrence
-from tracker.documents.vocabulary import COUNCIL
+from tracker.documents.text import one_of
+from tracker.documents.vocabulary import COUNCIL, SESSION_CYCLES
 
 
 @dataclass(frozen=True)
@@ -513,6 +514,14 @@ _EVENTS = (
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
     r"Kommunalwahl(?:en)?|Landtagswahl(?:en)?|Bundestagswahl(?:en)?|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
 )
+#: Spans whose beginning or end a text names as a limit: "bis Ende der Wahlperiode", "vor Beginn
+#: der Badesaison" (not the span itself: "in der Wahlperiode" is no limit).
+_SPANS = (
+    r"Wahlperiode|Legislaturperiode|Amtszeit|Heizperiode|Heizsaison|Badesaison|Freibadsaison|"
+    r"Wintersaison|Sommersaison|Saison|Spielzeit|Brutzeit|Vegetationsperiode"
+)
+#: The council's cycles of sessions (the vocabulary's) and the older "Sitzungslauf".
+_CYCLES = one_of((*SESSION_CYCLES, "Sitzungslauf"))
 #: The bodies whose sessions a text names as the target of an action: the councils of the
 #: vocabulary and any committee.
 _BODIES = COUNCIL + r"|[A-ZÄÖÜ][\wäöüß-]*[Aa]usschuss"
@@ -523,16 +532,15 @@ _EVENT = re.compile(
     r"(?:(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+)?"
     r"(?:(?:diesjährigen|nächsten|kommenden|anstehenden|bevorstehenden|folgenden)\s+)?"
     r"(" + _EVENTS + r")\b"
-    r"|\b(?:bis|vor)\s+(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+(" + _EVENTS + r")\b"
+    r"|\b(?:bis|vor)\s+(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+(" + _EVENTS + r"|" + _SPANS + r")\b"
     r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
     r"auf\s+(?:die|eine|den)|der|die|den)\s+"
     r"(?:(?:der|seiner|ihrer)\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+"
     r"((?:[A-ZÄÖÜ][\w-]*ausschuss\s+)?[\w-]*[Ss]itzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"
     r"(?:\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]*)?)"
-    r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(Sitzungs(?:lauf|zyklus|turnus|runde)|"
-    r"Sitzungen)\b"
-    r"|\bum\s+(?:einen|eine|zwei)\s+(Sitzungs(?:lauf|zyklus|turnus|runde|folge))\b"
+    r"|\b(?:im|in\s+den)\s+(?:nächsten|kommenden)\s+(" + _CYCLES + r"|Sitzungen)\b"
+    r"|\bum\s+(?:einen|eine|zwei)\s+(" + _CYCLES + r")\b"
     r"|\b(?:eine[rn]?|die|der)\s+(Sondersitzung)\b"
     # "soll in der Sitzung der Stadtverordnetenversammlung auf die Tagesordnung": a session
     # named by its body, without a day (a dated one is read by its date)
@@ -545,7 +553,8 @@ _EVENT = re.compile(
     r"|\bmit\s+dem\s+((?:Entwurf\s+des\s+Haushalt(?:s|es|splans)|Haushalt(?:s|splan)?entwurf)"
     r"(?:\s+(?:19|20)\d{2}(?:/\d{2,4})?)?)"
     # a feast without an article: "bis Ostern", "vor Weihnachten", "nach Pfingsten 2026"
-    r"|\b(?:bis|vor|nach)\s+((?:Ostern|Weihnachten|Pfingsten)(?:\s+(?:19|20)\d{2})?)\b"
+    # (and the winter's coming: "noch vor Wintereinbruch")
+    r"|\b(?:bis|vor|nach)\s+((?:Ostern|Weihnachten|Pfingsten|Wintereinbruch)(?:\s+(?:19|20)\d{2})?)\b"
     # the end of a process: "nach Ablauf der Probephase", "nach Abschluss der Bauarbeiten"
     r"|\bnach\s+(?:Ablauf|Abschluss|Ende|Beendigung|Auswertung)\s+(?:der|des)\s+([\w-]*(?:phase|"
     r"zeit|arbeiten|maßnahmen?|projekte?s?|verfahrens?|versuch(?:e?s)?|tests?|erhebung|evaluation|"
@@ -828,6 +837,13 @@ _SEASON_NO_YEAR = re.compile(
 )
 
 
+_SEASON_IN = re.compile(
+    r"\bim\s+(?:(?:kommenden|nächsten)\s+)?(Frühjahr|Frühling|Sommer|Herbst|Winter)\b"
+    r"(?!\s*(?:19|20)\d{2})(?!\s+(?:des|der|dieses|letzten|vergangenen)\b)",
+    _FLAGS,
+)
+
+
 def season(text: str, context: DateContext) -> list[Term]:
     """``bis zum Herbst 2025``, ``spätestens im Frühjahr 2026``: the season's last month
     (meteorological). ``im Herbst 2025`` without ``bis`` is a weak point in time: it binds
@@ -841,6 +857,13 @@ def season(text: str, context: DateContext) -> list[Term]:
     # "bis (spätestens) Herbst": a limit whose year the text does not give; kept without a
     # date for a person to set
     found.extend(_term(m, "season", None, anchor="year") for m in _SEASON_NO_YEAR.finditer(text))
+    # "im Herbst" without a year: weak, as "im Herbst 2025" (it binds only where a sentence
+    # mandates an action), and without a date for a person to set
+    found.extend(
+        _term(m, "season", None, anchor="year", weak=True)
+        for m in _SEASON_IN.finditer(text)
+        if not any(t.start <= m.start() < t.end for t in found)
+    )
     return found
 
 

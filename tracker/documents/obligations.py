@@ -512,6 +512,15 @@ _REPORTED_PAST = re.compile(
 )
 #: The finite verbs that look ahead (the future, a duty): one list for the patterns below.
 _FUTURE_VERBS = r"wird|werden|werde|soll|sollen|solle|muss|müssen"
+# A demand told in a record: a speaker reminds, urges or calls for something that must be
+# done ("erinnerte er, dass ... saniert werden müssen", "forderte, dass ... sollte").
+_DEMANDED = re.compile(
+    r"\b(?:erinnerte|erinnerten|forderte|forderten|mahnte|mahnten|appellierte|appellierten|"
+    r"bemängelte|bemängelten|kritisierte|kritisierten|wünschte|wünschten|machte|machten|regte|"
+    r"regten)\b(?:\s+\S+){0,8}?\s*,\s*dass\b[^.;]*\b(?:müssen|müsse|müsste|müssten|"
+    r"sollen|solle|sollte|sollten)\b",
+    _I,
+)
 # A question's own request for its answer by a time ("bitten um zeitnahe schriftliche Antwort",
 # "Um Beantwortung bis zum 15.03.2024 wird gebeten"): the one duty an Anfrage sets.
 _ANSWER_ASKED = re.compile(
@@ -1803,6 +1812,10 @@ def find_obligations(
         # in a record of several matters only its resolutions bind by their limit or present
         # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
         resolved = not narrated or squash(sentence) in section_keys
+        if narrated and not resolved and _DEMANDED.search(sentence):
+            # a speaker's demand told in the record ("Außerdem erinnerte er, dass die Risse
+            # noch vor Wintereinbruch saniert werden müssen"): asked for, not decided
+            continue
         operative = _is_operative(core)
         if operative and _COUNTERFACTUAL.search(core):
             # "sollte eigentlich ... vorgestellt werden": a plan that was

@@ -167,7 +167,8 @@ def test_a_month_in_digits_without_a_limit_word_is_no_term() -> None:
 def test_a_season_without_a_year_after_bis_is_a_term_without_a_date() -> None:
     term = only(season("bis spätestens Herbst seitens der Planungsstelle", NOTHING))
     assert term.date is None and term.anchor == "year"
-    assert season("im Herbst", NOTHING) == []
+    # without "bis": weak (it binds only where a sentence mandates an action)
+    assert [t.weak for t in season("im Herbst", NOTHING)] == [True]
 
 
 def test_year_only_is_due_at_the_year_end() -> None:
@@ -517,3 +518,31 @@ def test_a_weekday_counts_from_the_documents_date(phrase: str, due: date) -> Non
 def test_a_session_counted_in_a_year_is_an_event_without_a_date(phrase: str) -> None:
     term = only(find_terms(f"Die Verwaltung legt {phrase} eine Richtlinie vor.", DateContext()))
     assert (term.rule, term.date, term.text) == ("session_of_year", None, phrase)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "anchor"),
+    [
+        ("noch vor Wintereinbruch", "Wintereinbruch"),
+        ("vor Beginn der Badesaison", "Badesaison"),
+        ("bis Ende der Wahlperiode", "Wahlperiode"),
+        ("vor Beginn der Heizperiode", "Heizperiode"),
+    ],
+)
+def test_the_start_or_end_of_a_span_is_an_event_anchor(phrase: str, anchor: str) -> None:
+    terms = event_anchor(f"Die Verwaltung wird beauftragt, {phrase} zu berichten.", NOTHING)
+    assert [(t.rule, t.anchor) for t in terms] == [("event_anchor", anchor)]
+
+
+def test_a_span_itself_is_no_limit() -> None:
+    assert event_anchor("Die Verwaltung hat in der Wahlperiode 2021 viel getan.", NOTHING) == []
+
+
+@pytest.mark.parametrize("cycle", ["Sitzungsdurchlauf", "Sitzungslauf", "Beratungsturnus"])
+def test_every_session_cycle_of_the_vocabulary_is_a_next_session(cycle: str) -> None:
+    terms = event_anchor(f"Die Auswertung wird im nächsten {cycle} verteilt.", NOTHING)
+    assert [t.rule for t in terms] == ["event_anchor"]
+
+
+def test_a_season_of_a_year_named_otherwise_is_no_yearless_season() -> None:
+    assert season("Im Herbst des Vorjahres wurde gebaut.", NOTHING) == []

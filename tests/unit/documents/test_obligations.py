@@ -1798,3 +1798,23 @@ def test_a_request_for_the_answer_without_a_time_sets_no_duty() -> None:
     )
     extraction = extract_text(text, name="a.txt")
     assert extraction.deadlines == () and extraction.reports == ()
+
+
+def test_a_season_without_a_year_binds_a_mandate_only() -> None:
+    ordered = extract_text(
+        RESOLUTION + "Die Verwaltung wird beauftragt, im Herbst ein Konzept vorzulegen.\n",
+        name="t.txt",
+    )
+    assert [d.rule for d in ordered.deadlines] == ["season"]
+    told = extract_text(MINUTES + "Im Herbst fand das Dorffest statt.\n", name="t.txt")
+    assert told.deadlines == ()
+
+
+def test_a_speakers_demand_told_in_the_record_binds_no_one() -> None:
+    text = (
+        "Sitzungsbericht der Gemeinderatssitzung\n\nTOP 1 Einwohnerfragestunde\n"
+        "Ein Bürger machte auf den Feldweg aufmerksam. Außerdem erinnerte er, dass die Risse "
+        "an der Straße noch vor Wintereinbruch saniert werden müssen.\n\n"
+        "TOP 2 Bauanträge\nDer Gemeinderat erteilt das Einvernehmen.\n"
+    )
+    assert extract_text(text, name="t.txt").deadlines == ()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -245,6 +246,29 @@ _DAY_NO_YEAR = re.compile(
 )
 
 
+# "bis zum 30. Juni des Folgejahres", "Ende März des kommenden Jahres": the year after the
+# document's.
+_OF_THE_NEXT_YEAR = re.compile(
+    r"\s+des\s+(?:Folgejahr|folgenden\s+Jahr|nächsten\s+Jahr|kommenden\s+Jahr)(?:es|s)\b", _FLAGS
+)
+
+
+def _in_the_next_year(
+    text: str, m: re.Match[str], context: DateContext, year: int | None
+) -> tuple[int | None, int]:
+    """The year of a day or month without one, and where its term ends: the document's
+    year plus one where ``des Folgejahres`` follows."""
+    after = _OF_THE_NEXT_YEAR.match(text, m.end())
+    if after is None:
+        return year, m.end()
+    anchor = context.anchor
+    return (anchor.year + 1 if anchor is not None else None), after.end()
+
+
+def _widened(term: Term, text: str, end: int) -> Term:
+    return dataclasses.replace(term, end=end, text=text[term.start : end].strip())
+
+
 def day_without_year(text: str, context: DateContext) -> list[Term]:
     """``bis zum 30. Juni``, ``spätestens 15.3.``: the year comes from the document."""
     found = []
@@ -253,11 +277,12 @@ def day_without_year(text: str, context: DateContext) -> list[Term]:
         day = int(m.group(1))
         if safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
             continue
-        year = _year_for(month, day, context)
+        year, end = _in_the_next_year(text, m, context, _year_for(month, day, context))
         due = safe_date(year, month, day) if year is not None else None
         if year is not None and due is None:  # 29.2. in a common year
             due = last_day(year, month)
-        found.append(_term(m, "day_without_year", due, anchor=None if due else "year"))
+        term = _term(m, "day_without_year", due, anchor=None if due else "year")
+        found.append(_widened(term, text, end))
     return found
 
 
@@ -289,6 +314,24 @@ _END_YEAR = re.compile(
     r"(Ende|Mitte|Jahresmitte))\s+(?:des\s+Jahres\s+)?" + _YEAR,
     _FLAGS,
 )
+
+
+_MID_YEAR = re.compile(
+    r"\b(?:bis|spätestens)\s+(?:zur?\s+|spätestens\s+)?(?:Jahresmitte|Mitte\s+des\s+Jahres)\b"
+    r"(?!\s*(?:19|20)\d{2})",
+    _FLAGS,
+)
+
+
+def mid_year(text: str, context: DateContext) -> list[Term]:
+    """``bis Mitte des Jahres``, ``bis zur Jahresmitte``: 30 June of the first such day on or
+    after the document's date."""
+    found = []
+    for m in _MID_YEAR.finditer(text):
+        year = _year_for(6, 30, context)
+        due = date(year, 6, 30) if year is not None else None
+        found.append(_term(m, "mid_year", due, anchor=None if due else "year"))
+    return found
 
 
 def end_of_year(text: str, context: DateContext) -> list[Term]:
@@ -353,10 +396,11 @@ def month_without_year(text: str, context: DateContext) -> list[Term]:
     found = []
     for m in _MONTH_NO_YEAR.finditer(text):
         month = month_number(m.group(3))
-        year = _year_for(month, None, context)
+        year, end = _in_the_next_year(text, m, context, _year_for(month, None, context))
         qualifier = m.group(1) or m.group(2)
         due = _qualified_day(qualifier, year, month) if year is not None else None
-        found.append(_term(m, "month_without_year", due, anchor=None if due else "year"))
+        term = _term(m, "month_without_year", due, anchor=None if due else "year")
+        found.append(_widened(term, text, end))
     return found
 
 
@@ -512,7 +556,9 @@ _EVENTS = (
     r"Osterferien|Winterferien|Weihnachtsferien|Pfingstferien|Frühjahrsferien|Faschingsferien|"
     r"Parlamentspause|Jahreswechsel|Ostern|Weihnachten|Pfingsten|Weihnachtsfest|Osterfest|Pfingstfest|"
     r"Haushaltsberatung(?:en)?|Haushaltsplanberatung(?:en)?|Haushaltsaufstellung|"
-    r"Kommunalwahl(?:en)?|Landtagswahl(?:en)?|Bundestagswahl(?:en)?|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*"
+    r"Kommunalwahl(?:en)?|Landtagswahl(?:en)?|Bundestagswahl(?:en)?|Verabschiedung\s+des\s+Haushalts|Beratung\s+des\s+Haushalts\w*|"
+    r"Einbringung\s+des\s+Haushalt\w*|Beschlussfassung\s+über\s+den\s+Haushalt\w*|"
+    r"Ferienbeginn|Schuljahresbeginn|Haushaltsverfahren(?:s)?"
 )
 #: Spans whose beginning or end a text names as a limit: "bis Ende der Wahlperiode", "vor Beginn
 #: der Badesaison" (not the span itself: "in der Wahlperiode" is no limit).
@@ -590,7 +636,8 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
 _PERIOD_OF_YEAR = re.compile(
     r"\b(?:(?:im|bis(?:\s+zum)?(?:\s+Ende\s+des)?|zum|in\s+der|im\s+Laufe\s+des|"
     r"spätestens(?:\s+(?:im|zum|bis))?)\s+)?"
-    r"(" + _ORDINAL + r")\s*(Quartal(?:s|es)?|Halbjahr(?:es)?|Jahreshälfte)"
+    # (the noun whole: "ersten Quartals 2026" is a quarter of a named year, read elsewhere)
+    r"(" + _ORDINAL + r")\s*(Quartal(?:s|es)?|Halbjahr(?:es)?|Jahreshälfte)\b"
     r"(?:\s+(?:des\s+)?(kommenden|nächsten|folgenden|laufenden|dieses|diesen)\s+Jahres)?"
     r"(?!\s*/?\s*\d)",
     _FLAGS,
@@ -630,9 +677,15 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:noch\s+)?(?:bis\s+(?:zum\s+)?Ende\s+(?:des\s+)?|im\s+Laufe\s+des\s+|in\s+|im\s+)"
     r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden|neuen)\s+Jahr(?:es)?\b"
     # "nächstes Jahr", "im Folgejahr"
-    r"|\b(nächstes)\s+Jahr\b|\b(?:im|bis\s+(?:zum\s+)?Ende\s+des)\s+(Folgejahr)(?:es)?\b",
+    r"|\b(nächstes)\s+Jahr\b|\b(?:im|bis\s+(?:zum\s+)?Ende\s+des)\s+(Folgejahr)(?:es)?\b"
+    # "Mitte nächsten Jahres", "bis Anfang des kommenden Jahres" (not "Anfang dieses Jahres",
+    # which dates the past as often as it sets a limit)
+    r"|\b(?:(?:bis|spätestens)\s+(?:zur?\s+)?)?(Anfang|Mitte|Ende)\s+(?:des\s+)?"
+    r"(nächsten|kommenden|folgenden)\s+Jahres\b",
     _FLAGS,
 )
+#: The last month of the part of a year that a qualifier names (``Anfang`` a quarter).
+_PART_END = {"anfang": 3, "mitte": 6, "ende": 12}
 
 
 _YEAR_NAMED_AFTER = re.compile(r"\s*\(?\s*((?:19|20)\d{2})\b(?![\d/.-])\s*\)?")
@@ -662,9 +715,10 @@ def relative_year(text: str, context: DateContext) -> list[Term]:
         if anchor is None:
             found.append(_term(m, "relative_year", None, anchor="year"))
             continue
-        which = (m.group(1) or m.group(2) or m.group(3)).lower()
+        which = (m.group(1) or m.group(2) or m.group(3) or m.group(5)).lower()
         ahead = which in ("nächsten", "kommenden", "folgenden", "neuen", "nächstes", "folgejahr")
-        found.append(_term(m, "relative_year", date(anchor.year + ahead, 12, 31)))
+        month = _PART_END[m.group(4).lower()] if m.group(4) else 12
+        found.append(_term(m, "relative_year", last_day(anchor.year + ahead, month)))
     return found
 
 
@@ -790,6 +844,10 @@ _SOFT = re.compile(
     r"alsbald|zügig|rechtzeitig|baldigst|ehestmöglich|frühestmöglich|schnellstmöglichst|"
     r"(?:zum|zu\s+einem)\s+(?:nächst|frühest|schnellst)möglichen\s+Zeitpunkt|"
     r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit|"
+    # "sofort in Kraft zu setzen", "sofort anzubieten": with an infinitive to do (not "ab
+    # sofort", a start; not "sofortige", an adjective; not "sofort beantwortet", a record)
+    r"(?<!ab\s)sofort(?=(?:\s+[\wäöüß-]+){0,6}?\s+(?:zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en)"
+    r"(?![\wäöüß]))|so\s+früh\s+wie\s+möglich|schnellstens|"
     r"in\s+angemessener\s+(?:Zeit|Frist)|"
     r"in\s+den\s+(?:kommenden|nächsten|folgenden)\s+(?:Tagen|Wochen|Monaten)|"
     # a week or months ahead of an undated text: "im Verlaufe der nächsten Woche", "in der
@@ -1056,6 +1114,7 @@ RULES: dict[str, Rule] = {
     "month_year": month_year,
     "numeric_month": numeric_month,
     "end_of_year": end_of_year,
+    "mid_year": mid_year,
     "day_without_year": day_without_year,
     "month_without_year": month_without_year,
     "year_only": year_only,

@@ -27,6 +27,7 @@ from tracker.documents.grammar import (
     relative_period,
     season,
     single_year,
+    soft_term,
     year_end,
     year_only,
 )
@@ -546,3 +547,43 @@ def test_every_session_cycle_of_the_vocabulary_is_a_next_session(cycle: str) -> 
 
 def test_a_season_of_a_year_named_otherwise_is_no_yearless_season() -> None:
     assert season("Im Herbst des Vorjahres wurde gebaut.", NOTHING) == []
+
+
+MARCH_2025 = DateContext(decision_date=date(2025, 3, 12))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "rule", "due"),
+    [
+        # the quarter of a named year, not the document's ("Quartal" is no word of its own)
+        ("im Laufe des ersten Quartals 2026", "quarter", date(2026, 3, 31)),
+        ("bis zum 30. Juni des Folgejahres", "day_without_year", date(2026, 6, 30)),
+        ("bis Ende März des kommenden Jahres", "month_without_year", date(2026, 3, 31)),
+        ("Mitte nächsten Jahres", "relative_year", date(2026, 6, 30)),
+        ("bis Anfang des kommenden Jahres", "relative_year", date(2026, 3, 31)),
+        ("bis Mitte des Jahres", "mid_year", date(2025, 6, 30)),
+        ("bis zur Jahresmitte", "mid_year", date(2025, 6, 30)),
+    ],
+)
+def test_a_term_relative_to_the_documents_year(phrase: str, rule: str, due: date) -> None:
+    terms = find_terms(f"Die Verwaltung wird beauftragt, {phrase} zu berichten.", MARCH_2025)
+    assert [(t.rule, t.date) for t in terms] == [(rule, due)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "read"),
+    [
+        ("Die Satzung ist sofort in Kraft zu setzen.", True),
+        ("Den Jugendlichen sind sofort Zugänge anzubieten.", True),
+        ("Die Fragen wurden sofort beantwortet.", False),
+        ("Man müsse nicht sofort entscheiden.", False),
+        ("Die Regel gilt ab sofort zu jeder Zeit.", False),
+    ],
+)
+def test_sofort_is_urgency_only_of_something_to_do(sentence: str, read: bool) -> None:
+    assert bool(soft_term(sentence, NOTHING)) is read
+
+
+def test_the_budgets_introduction_is_an_event_anchor() -> None:
+    terms = event_anchor("Das Konzept ist bis zur Einbringung des Haushalts vorzulegen.", NOTHING)
+    assert [t.anchor for t in terms] == ["Einbringung des Haushalts"]

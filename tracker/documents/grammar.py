@@ -246,23 +246,30 @@ _DAY_NO_YEAR = re.compile(
 )
 
 
-# "bis zum 30. Juni des Folgejahres", "Ende März des kommenden Jahres": the year after the
-# document's.
-_OF_THE_NEXT_YEAR = re.compile(
-    r"\s+des\s+(?:Folgejahr|folgenden\s+Jahr|nächsten\s+Jahr|kommenden\s+Jahr)(?:es|s)\b", _FLAGS
+# The year named after a day, a month or a season by its relation to the document's:
+# "bis zum 30. Juni des Folgejahres", "im Frühjahr nächsten Jahres" (the year after);
+# "im Februar d. J.", "im Herbst dieses Jahres", "bis Ende des lfd. Jahres" (its own).
+_YEAR_AFTER = re.compile(
+    r"\s+(?:des\s+)?(?:(?P<next>Folgejahr|folgenden\s+Jahr|nächsten\s+Jahr|kommenden\s+Jahr)"
+    r"(?:es|s)\b|(?P<this>dieses\s+Jahres|laufenden\s+Jahres|lfd\.\s?(?:Jahres|J\.)))"
+    r"|\s+(?P<short>d\.\s?J\.)",
+    _FLAGS,
 )
 
 
 def _in_the_next_year(
     text: str, m: re.Match[str], context: DateContext, year: int | None
 ) -> tuple[int | None, int]:
-    """The year of a day or month without one, and where its term ends: the document's
-    year plus one where ``des Folgejahres`` follows."""
-    after = _OF_THE_NEXT_YEAR.match(text, m.end())
+    """The year of a day, month or season without one, and where its term ends: the
+    document's year plus one where ``des Folgejahres`` follows, the document's own year where
+    ``d. J.`` or ``dieses Jahres`` does."""
+    after = _YEAR_AFTER.match(text, m.end())
     if after is None:
         return year, m.end()
     anchor = context.anchor
-    return (anchor.year + 1 if anchor is not None else None), after.end()
+    if anchor is None:
+        return None, after.end()
+    return (anchor.year + 1 if after.group("next") else anchor.year), after.end()
 
 
 def _widened(term: Term, text: str, end: int) -> Term:
@@ -288,7 +295,8 @@ def day_without_year(text: str, context: DateContext) -> list[Term]:
 
 _YEAR_END = re.compile(
     r"\b(?:bis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?|zum\s+)?"
-    r"(?:Jahresende|Jahresschluss|Ende\s+des\s+Jahres)(?:\s+" + _YEAR + r")?"
+    r"(?:Jahresende|Jahresschluss|Ende\s+des\s+Jahres|Ende\s+(?:d|lfd)\.\s?J\.)"
+    r"(?:\s+" + _YEAR + r")?"
     # "Jahresabschluss" is the year's accounts ("der Jahresabschluss 2018 fällt positiv aus")
     # unless a limit word makes it the year's end ("bis zum Jahresabschluss")
     r"|\bbis\s+(?:zum\s+|spätestens\s+(?:zum\s+)?)?Jahresabschluss(?:\s+" + _YEAR + r")?",
@@ -384,7 +392,7 @@ def numeric_month(text: str, context: DateContext) -> list[Term]:
 
 
 _MONTH_NO_YEAR = re.compile(
-    r"\b(?:(?:bis|im|spätestens|auf\s+(?:den|die)|in\s+den)\s+(?:zum\s+|spätestens\s+)?"
+    r"\b(?:(?:bis|im|spätestens|auf\s+(?:den|die)|in\s+den|für\s+den)\s+(?:zum\s+|spätestens\s+)?"
     r"(?:(Anfang|Mitte|Ende)\s+)?"
     r"|(Anfang|Mitte|Ende)\s+)(" + MONTH + r")(?!\s*/?\s*\d)",
     _FLAGS,
@@ -604,7 +612,14 @@ _EVENT = re.compile(
     # the end of a process: "nach Ablauf der Probephase", "nach Abschluss der Bauarbeiten"
     r"|\bnach\s+(?:Ablauf|Abschluss|Ende|Beendigung|Auswertung)\s+(?:der|des)\s+([\w-]*(?:phase|"
     r"zeit|arbeiten|maßnahmen?|projekte?s?|verfahrens?|versuch(?:e?s)?|tests?|erhebung|evaluation|"
-    r"evaluierung|befragung|saison|sanierung|planung|prüfung|ausschreibung))\b",
+    r"evaluierung|befragung|saison|sanierung|planung|prüfung|ausschreibung))\b"
+    # a body for its next session: "im nächsten Bauausschuss", "zum kommenden Haupt- und
+    # Finanzausschuss", "im nächsten Stadtrat"
+    r"|\b(?:(?:bis\s+)?(?:im|zum|vor\s+dem)|in\s+den)\s+(?:nächsten|kommenden|übernächsten)\s+"
+    r"((?:[A-ZÄÖÜ][\w-]*\s+und\s+)?(?:(?:[A-ZÄÖÜ][\w-]*)?[Aa]usschuss|"
+    + COUNCIL
+    + r"|[\w-]*[Bb]eirat)"
+    r"(?:\s+für\s+[A-ZÄÖÜ][\w-]*)?)(?![\wäöüß-])",
     _FLAGS,
 )
 
@@ -627,7 +642,7 @@ def event_anchor(text: str, context: DateContext) -> list[Term]:
     """``bis zur Sommerpause``, ``in der nächsten Sitzung``: no date, the event is kept."""
     found = []
     for m in _EVENT.finditer(text):
-        named = (m.group(i) for i in (1, 2, 6, 7, 8, 9, 10, 11))  # the event, else the session
+        named = (m.group(i) for i in (1, 2, 6, 7, 8, 9, 10, 11, 12))  # the event, else the session
         anchor = next((g for g in named if g), None) or m.group(0).strip()
         found.append(_term(m, "event_anchor", None, anchor=" ".join(anchor.split())))
     return found
@@ -675,7 +690,7 @@ def period_of_year(text: str, context: DateContext) -> list[Term]:
 
 _RELATIVE_YEAR = re.compile(
     r"\b(?:noch\s+)?(?:bis\s+(?:zum\s+)?Ende\s+(?:des\s+)?|im\s+Laufe\s+des\s+|in\s+|im\s+)"
-    r"(dieses|diesem|laufenden|nächsten|kommenden|folgenden|neuen)\s+Jahr(?:es)?\b"
+    r"(dieses|diesem|laufenden|lfd\.|nächsten|kommenden|folgenden|neuen)\s*Jahr(?:es)?\b"
     # "nächstes Jahr", "im Folgejahr"
     r"|\b(nächstes)\s+Jahr\b|\b(?:im|bis\s+(?:zum\s+)?Ende\s+des)\s+(Folgejahr)(?:es)?\b"
     # "Mitte nächsten Jahres", "bis Anfang des kommenden Jahres" (not "Anfang dieses Jahres",
@@ -897,7 +912,8 @@ _SEASON_NO_YEAR = re.compile(
 
 _SEASON_IN = re.compile(
     r"\bim\s+(?:(?:kommenden|nächsten)\s+)?(Frühjahr|Frühling|Sommer|Herbst|Winter)\b"
-    r"(?!\s*(?:19|20)\d{2})(?!\s+(?:des|der|dieses|letzten|vergangenen)\b)",
+    r"(?!\s*(?:19|20)\d{2})(?!\s+(?:des|der|letzten|vergangenen)\b(?!\s+(?:nächsten|kommenden|"
+    r"laufenden)\b))",
     _FLAGS,
 )
 
@@ -913,20 +929,26 @@ def season(text: str, context: DateContext) -> list[Term]:
         due, start = last_day(year, last), date(year, first, 1)
         found.append(_term(m, "season", due, window_start=start, weak=m.group(1) is None))
     # "bis (spätestens) Herbst": a limit whose year the text does not give; kept without a
-    # date for a person to set
-    found.extend(_term(m, "season", None, anchor="year") for m in _SEASON_NO_YEAR.finditer(text))
-    # "im Herbst" without a year: weak, as "im Herbst 2025" (it binds only where a sentence
-    # mandates an action), and without a date for a person to set
-    found.extend(
-        _term(m, "season", None, anchor="year", weak=True)
-        for m in _SEASON_IN.finditer(text)
-        if not any(t.start <= m.start() < t.end for t in found)
-    )
+    # date for a person to set. "im Herbst" without a year: weak, as "im Herbst 2025" (it
+    # binds only where a sentence mandates an action). "im Herbst dieses Jahres", "bis zum
+    # Frühjahr nächsten Jahres": the year by its relation to the document's.
+    for weak, pattern in ((False, _SEASON_NO_YEAR), (True, _SEASON_IN)):
+        for m in pattern.finditer(text):
+            if any(t.start <= m.start() < t.end for t in found):
+                continue
+            named, end = _in_the_next_year(text, m, context, None)
+            if named is None or m.group(1).lower() not in _SEASONS:  # a winter spans two years
+                found.append(_term(m, "season", None, anchor="year", weak=weak))
+                continue
+            first, last = _SEASONS[m.group(1).lower()]
+            due, start = last_day(named, last), date(named, first, 1)
+            term = _term(m, "season", due, window_start=start, weak=weak)
+            found.append(_widened(term, text, end))
     return found
 
 
 _YEAR_ONLY = re.compile(
-    r"\b(?:bis\s+(?:(?:spätestens|zum\s+Jahr|zum)\s+)?|spätestens\s+(?:bis\s+)?)"
+    r"\b(?:bis\s+(?:(?:spätestens|einschließlich|zum\s+Jahr|zum)\s+)?|spätestens\s+(?:bis\s+)?)"
     r"((?:19|20)\d{2})(?![\d/.-])",
     _FLAGS,
 )

@@ -604,7 +604,8 @@ _EVENT = re.compile(
     # "zum Haushalt 2026 anzumelden": in time for a budget (not "in den Haushalt 2026");
     # "mit dem Entwurf des Haushalts 2026 vorzulegen": together with the budget's draft
     r"|\b(?:bis\s+)?zu[mr]\s+(Haushalt(?:splan|sentwurf|splanentwurf)?\s+(?:19|20)\d{2}(?:/\d{2,4})?)"
-    r"|\bmit\s+dem\s+((?:Entwurf\s+des\s+Haushalt(?:s|es|splans)|Haushalt(?:s|splan)?entwurf)"
+    r"|\bmit\s+(?:dem|der\s+(?:Erstellung|Aufstellung|Vorlage)\s+des)\s+"
+    r"((?:Entwurf\s+des\s+Haushalt(?:s|es|splans)|Haushalt(?:s|splan)?entwurf(?:s|es)?)"
     r"(?:\s+(?:19|20)\d{2}(?:/\d{2,4})?)?)"
     # a feast without an article: "bis Ostern", "vor Weihnachten", "nach Pfingsten 2026"
     # (and the winter's coming: "noch vor Wintereinbruch")
@@ -625,9 +626,12 @@ _EVENT = re.compile(
 
 
 _UNTIL_CLAUSE = re.compile(
-    r"\b(?:solange\s*,?\s*)?bis\s+(?:der|die|das|ein|eine)\s+[^,.;:]{3,80}?\b(?:abgeschlossen|"
-    r"vorliegt|vorliegen|vorgelegt|beschlossen|entschieden|geklärt|feststeht|erfolgt|"
-    r"fertiggestellt)\b(?:\s+(?:hat|haben|ist|sind|wird|werden))?",
+    # (a remark in brackets inside: "bis das Zentrenkonzept (vgl. TOP 1) vorliegt")
+    r"\b(?:solange\s*,?\s*)?bis\s+(?:der|die|das|ein|eine)\s+(?:[^,.;:()]|\([^()]{0,40}\)){3,80}?"
+    r"\b(?:abgeschlossen|vorliegt|vorliegen|vorgelegt|beschlossen|entschieden|geklärt|feststeht|"
+    r"erfolgt|fertiggestellt)\b(?:\s+(?:hat|haben|ist|sind|wird|werden))?"
+    # "bevor über das Verhalten der Stadt ... im Rat abgestimmt wird": before a decision
+    r"|\bbevor\s+(?:über\s+)?[^,.;:]{3,100}?\b(?:abgestimmt|entschieden|beschlossen)\s+wird\b",
     _FLAGS,
 )
 
@@ -859,6 +863,7 @@ _SOFT = re.compile(
     r"alsbald|zügig|rechtzeitig|baldigst|ehestmöglich|frühestmöglich|schnellstmöglichst|"
     r"(?:zum|zu\s+einem)\s+(?:nächst|frühest|schnellst)möglichen\s+Zeitpunkt|"
     r"so\s+schnell\s+wie\s+möglich|so\s+zeitnah\s+wie\s+möglich|in\s+absehbarer\s+Zeit|"
+    r"zu\s+gegebener\s+Zeit|"
     # "sofort in Kraft zu setzen", "sofort anzubieten": with an infinitive to do (not "ab
     # sofort", a start; not "sofortige", an adjective; not "sofort beantwortet", a record)
     r"(?<!ab\s)sofort(?=(?:\s+[\wäöüß-]+){0,6}?\s+(?:zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en)"
@@ -879,7 +884,8 @@ _SOFT = re.compile(
     # (any action noun: "die unverzügliche Nachrüstung", "eine zügige Umsetzung")
     # (with an adjective between: "um zeitnahe schriftliche Antwort")
     r"baldige|rasche|schnelle)[nrsm]?\s+(?:[a-zäöüß]+e[nrsm]?\s+)?(?:[A-ZÄÖÜ][a-zäöüß]+ung|"
-    r"Vorlage|Information|Reparatur|Antwort|Stellungnahme|Auskunft))\b",
+    r"Vorlage|Information|Reparatur|Antwort|Stellungnahme|Auskunft|(?:Aus|Neu|Um|Rück)?[Bb]au|"
+    r"Abriss|Beginn|Start|Abschluss))\b",
     _FLAGS,
 )
 

@@ -629,3 +629,20 @@ def test_a_body_named_for_its_next_session_is_an_event_anchor(phrase: str) -> No
 
 def test_the_next_step_is_no_session() -> None:
     assert event_anchor("Im nächsten Schritt wird geplant.", NOTHING) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("die Abstimmung zurückzustellen, bis das Konzept für die Innenstadt (vgl. TOP 1) "
+         "vorliegt", "until_clause"),
+        ("eine Bürgerversammlung, die stattfinden soll, bevor über das Verhalten der Stadt im "
+         "Rat abgestimmt wird", "until_clause"),
+        ("Entwicklungen sind zu gegebener Zeit vorzutragen", "soft_term"),
+        ("1- Zügiger Bau eines Feuerwehrhauses", "soft_term"),
+        ("zeitgleich mit der Erstellung des Haushaltsentwurfs 2010 ein Konzept zu erarbeiten",
+         "event_anchor"),
+    ],
+)  # fmt: skip
+def test_limits_that_hang_on_what_happens(sentence: str, rule: str) -> None:
+    assert [t.rule for t in find_terms(sentence, NOTHING)] == [rule]

@@ -84,16 +84,40 @@ def last_day(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _date_of(m: re.Match[str]) -> date | None:
+    if m.group(1):
+        return safe_date(full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
+    if m.group(4):
+        return safe_date(int(m.group(6)), month_number(m.group(5)), int(m.group(4)))
+    return safe_date(int(m.group(7)), int(m.group(8)), int(m.group(9)))
+
+
 def parse_date(text: str) -> date | None:
     """The first date in ``text`` that exists, written as numbers (``18.12.2014``,
     ``1.1.11``), with the month's name (``18. Dezember 2014``) or in ISO form, else None."""
     for m in _ANY_DATE.finditer(text):
-        if m.group(1):
-            found = safe_date(full_year(m.group(3)), int(m.group(2)), int(m.group(1)))
-        elif m.group(4):
-            found = safe_date(int(m.group(6)), month_number(m.group(5)), int(m.group(4)))
-        else:
-            found = safe_date(int(m.group(7)), int(m.group(8)), int(m.group(9)))
+        found = _date_of(m)
+        if found is not None:
+            return found
+    return None
+
+
+# A date that a limit word or an entry into force governs ("bis zum 30.06.2025", "tritt am
+# 01.01.2023 in Kraft", "ab dem 1. Juli 2016"): a term the paper sets, not its own date.
+_GOVERNED = re.compile(
+    r"(?:\bbis|\bspätestens|\btritt|\btreten|\bab|\bFrist)"
+    r"(?:\s+(?:zum|zur|am|dem|den|spätestens|einschließlich))*\s*$",
+    re.IGNORECASE,
+)
+
+
+def paper_date(text: str) -> date | None:
+    """The first date in ``text`` (as :func:`parse_date`) that no limit word governs: the
+    date a paper's head gives itself, not a term it sets."""
+    for m in _ANY_DATE.finditer(text):
+        if _GOVERNED.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        found = _date_of(m)
         if found is not None:
             return found
     return None

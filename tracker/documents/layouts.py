@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from tracker.documents.dates import DATE, parse_date
+from tracker.documents.dates import DATE, paper_date, parse_date
 from tracker.documents.decisions import RECORD_RULES, prose_decision
 from tracker.documents.fields import (
     KINDS,
@@ -697,7 +697,7 @@ def _document_date(lines: list[str]) -> date | None:
     """The paper's own date: a ``Datum:`` field, else the first date in its head, however
     it is written (``12.05.2015``, ``12. Mai 2015``, ``2015-05-12``)."""
     labelled = label_value(lines, ("Datum", "Sitzungsdatum", "Vorlagedatum"))
-    return parse_date(labelled or "") or parse_date(" ".join(lines[:15]))
+    return parse_date(labelled or "") or paper_date(" ".join(lines[:15]))
 
 
 def read_generic(text: str) -> Header:

@@ -1172,8 +1172,11 @@ def _future(term: Term, context: DateContext) -> bool:
 
 def _not_before(term: Term, context: DateContext) -> bool:
     """Whether an announced term may bind: it lies after the document's own date, or the text
-    has no date of its own (then the announcement's future tense tells ahead from past)."""
-    return context.anchor is None or _future(term, context)
+    has no date of its own (then the announcement's future tense tells ahead from past; the
+    start of the one year its dates name is no date of its own: "Diese Satzung tritt am
+    01.01.2023 in Kraft" in a text whose only date that is)."""
+    own = context.decision_date or context.reference_date
+    return own is None or _future(term, context)
 
 
 def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = False) -> str:

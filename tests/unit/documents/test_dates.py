@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tracker.documents import extract_text
-from tracker.documents.dates import full_year, last_day, parse_date, safe_date
+from tracker.documents.dates import full_year, last_day, paper_date, parse_date, safe_date
 from tracker.documents.grammar import DateContext, find_terms
 
 
@@ -58,3 +58,19 @@ def test_the_papers_date_written_with_the_months_name_dates_what_it_tells() -> N
     )
     dates = {d.date for d in extract_text(text, name="beschluss.txt").deadlines}
     assert date(2010, 6, 30) in dates
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Die Satzung tritt am 01.01.2023 in Kraft. Bad Bergzabern, 12.12.2022",
+            date(2022, 12, 12),
+        ),
+        ("Bericht bis zum 30. Juni 2025 vorzulegen; Datum: 3. März 2025", date(2025, 3, 3)),
+        ("Stadt Musterstadt, den 14.02.2024", date(2024, 2, 14)),
+        ("Die Frist endet bis spätestens 2025-05-01.", None),
+    ],
+)
+def test_a_papers_own_date_is_no_term_it_sets(text: str, day: date | None) -> None:
+    assert paper_date(text) == day

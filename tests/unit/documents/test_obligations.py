@@ -1818,3 +1818,13 @@ def test_a_speakers_demand_told_in_the_record_binds_no_one() -> None:
         "TOP 2 Bauanträge\nDer Gemeinderat erteilt das Einvernehmen.\n"
     )
     assert extract_text(text, name="t.txt").deadlines == ()
+
+
+def test_an_entry_into_force_in_a_text_whose_only_date_it_is_binds() -> None:
+    text = (
+        "Der Ortsgemeinderat hat folgende Satzung beschlossen:\n§ 1 Hebesätze\n"
+        "Die Hebesätze werden festgesetzt.\n§ 2 Inkrafttreten\n"
+        "Diese Satzung tritt am 01.01.2023 in Kraft.\n"
+    )
+    found = extract_text(text, name="s.txt").deadlines
+    assert [(d.date, d.kind) for d in found] == [(date(2023, 1, 1), "event")]

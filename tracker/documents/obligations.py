@@ -503,6 +503,8 @@ _INFORMED_STATE = re.compile(
     _I,
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
+#: Kinds of a paper that proposes what is to be done (a motion, a Vorlage), not a record.
+_PROPOSES = re.compile(r"antrag|vorlage|drucksache|Beschlussempfehlung", _I)
 # A report given, told in the past ("Die Verwaltung informierte das Gremium, dass ..."): a
 # record, unless the sentence looks ahead.
 _REPORTED_PAST = re.compile(
@@ -1149,6 +1151,26 @@ _PAST_CLAUSE = re.compile(
 _YEAR_GUESSED = frozenset({"month_without_year", "day_without_year"})
 
 
+#: Terms that name when something is to happen (a month, a session, a quarter, a season),
+#: not a day a thing takes effect or a span it covers.
+_SCHEDULE_RULES = frozenset(
+    {"month_year", "month_session", "session_of_year", "quarter", "quarter_code", "half_year",
+     "period_of_year", "season", "month_without_year"}
+)  # fmt: skip
+
+
+def _scheduled(term: Term, context: DateContext) -> bool:
+    """Whether a term of a resolution's sentence without a limit word schedules its matter
+    ("Im November 2021 evaluiert der Ausschuss ...", "zur 1. Ratssitzung 2021 eine
+    Förderrichtlinie erstellt"): a point in time ahead of the document's date."""
+    own = context.decision_date or context.reference_date
+    return (
+        term.rule in _SCHEDULE_RULES
+        and not term.weak
+        and (own is None or term.date is None or term.date > own)
+    )
+
+
 def _past(term: Term, context: DateContext) -> bool:
     """Whether a dated term lies before the document's own date (unknown: not past)."""
     anchor = context.anchor
@@ -1762,6 +1784,8 @@ def find_obligations(
     scope_is_section = section is not None and binding and not several
     # a record of several matters with a resolution in it: its task items bind as in one
     in_resolution = section is not None and binding
+    # a paper that proposes (a motion, a Vorlage), not a record: its resolution schedules
+    proposes = in_resolution and kind is not None and _PROPOSES.search(kind) is not None
     prose_lines = [
         line
         for line in scope.split("\n")
@@ -1967,7 +1991,11 @@ def find_obligations(
             terms = [
                 t
                 for t in terms
-                if _is_limit(t, sentence) and not _NOT_A_LIMIT.search(_clause(sentence, t))
+                if (
+                    _is_limit(t, sentence)
+                    or (proposes and resolved and _scheduled(t, context))
+                )
+                and not _NOT_A_LIMIT.search(_clause(sentence, t))
             ]
         if not terms and (operative or reporting or postponed):
             # a time word no rule read, or a date ahead that was set aside (``ab 01.01.2018``)

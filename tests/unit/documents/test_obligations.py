@@ -1828,3 +1828,29 @@ def test_an_entry_into_force_in_a_text_whose_only_date_it_is_binds() -> None:
     )
     found = extract_text(text, name="s.txt").deadlines
     assert [(d.date, d.kind) for d in found] == [(date(2023, 1, 1), "event")]
+
+
+MOTION = (
+    "Antrag der SPD-Fraktion: Digitalisierung\n\nDer Rat möge beschließen:\n"
+    "Die Verwaltung wird beauftragt, eine Förderrichtlinie zu erstellen.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("item", "due"),
+    [
+        (
+            "Im November 2021 evaluiert der Ausschuss den städtischen Fördertopf.",
+            date(2021, 11, 30),
+        ),
+        ("Die Veranstaltung soll für das 2. Quartal 2021 geplant werden.", date(2021, 6, 30)),
+    ],
+)
+def test_a_motions_item_scheduled_for_a_time_ahead_binds(item: str, due: date) -> None:
+    found = extract_text(MOTION + item + "\n\nBegründung:\nEs eilt.\n", name="m.txt").deadlines
+    assert [d.date for d in found] == [due]
+
+
+def test_a_records_item_with_a_month_binds_only_by_a_limit() -> None:
+    text = "Auszug\nBeschluss:\nHerr Schubert informiert, dass im Mai 2020 gebaut wird.\n"
+    assert extract_text(text, name="a.txt").deadlines == ()

@@ -234,6 +234,11 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
         m = AUSZUG.match(line)
         if m:
             return _clean_title(m.group(1))
+    # A page reporting a session's results: its heading ("Bericht aus der Gemeinderatssitzung
+    # vom 20. September 2023", "Beschlüsse des Stadtrates"), not the gazette's masthead above
+    # it nor the first matter below.
+    if ref is None and (report := _report_heading(lines)):
+        return report
     # Minutes without a number of their own: their heading (a TOP page names its paper).
     session = session_heading(lines) if ref is None else None
     if session is not None:
@@ -260,6 +265,33 @@ def _title(lines: list[str], ref: ReferenceMatch | None) -> str | None:
         or (squash(lines[0]) if lines and _LABELLED_HEADING.match(squash(lines[0])) else None)
         or _first_heading(lines)
     )
+
+
+# The heading of a page that reports a session: a report's or the results' word, then the
+# session or the body ("Kurzbericht zur Sitzung vom 01.04.2025", "Informationen und Beschlüsse
+# aus der Sitzung vom 17.10.2012", "Aus der Sitzung des Gemeinderates").
+_REPORT_HEAD = re.compile(
+    r"^(?:(?:Kurz|Sitzungs)?[Bb]ericht|Beschlüsse|Ergebnisse|Informationen?|Neues\s+aus|"
+    r"Nachrichten|Aus\s+(?:der|dem|den)|Mitschrift|Unterrichtung|Rückblick)\b"
+)
+_REPORT_OF = re.compile(
+    r"[Ss]itzung|\b(?:" + COUNCIL + r")\w*\b|[Aa]usschuss|Stadtverordneten|Gemeindevertret"
+)
+
+
+def _report_heading(lines: list[str], within: int = 25) -> str | None:
+    for raw in lines[:within]:
+        line = squash(raw)
+        if (
+            len(line) <= 160
+            and len(line.split()) >= 2
+            and not line.endswith((".", ",", ";"))
+            and not re.search(r"\.{4,}|\|", line)  # a table of contents, a table's row
+            and _REPORT_HEAD.match(line)
+            and _REPORT_OF.search(line)
+        ):
+            return _clean_title(line)
+    return None
 
 
 # A page's date before its heading: "25.10.2018 Antrag: ..."

@@ -1991,10 +1991,7 @@ def find_obligations(
             terms = [
                 t
                 for t in terms
-                if (
-                    _is_limit(t, sentence)
-                    or (proposes and resolved and _scheduled(t, context))
-                )
+                if (_is_limit(t, sentence) or (proposes and resolved and _scheduled(t, context)))
                 and not _NOT_A_LIMIT.search(_clause(sentence, t))
             ]
         if not terms and (operative or reporting or postponed):

@@ -240,3 +240,29 @@ def test_a_top_pages_meeting_line_does_not_title_its_paper() -> None:
         "Drucksache: 1265/II\nBeschluss: angenommen\n"
     )
     assert extract_text(text, name="t.txt").title != "25. öffentliche Sitzung des Sportausschusses"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Pließnitzkurier – Amtsblatt der Stadt Bernstadt\nAusgabe 12/2023\n"
+            "Bericht von der Stadtratssitzung am 09.11.2023\nDer Stadtrat beschloss den "
+            "Haushalt. Die Verwaltung wird beauftragt, die Mittel einzustellen.\n",
+            "Bericht von der Stadtratssitzung am 09.11.2023",
+        ),
+        (
+            "Gemeindebote\nInhalt\nBeschlüsse des Gemeinderates............ 3\n"
+            "Kurzbericht zur Sitzung vom 01.04.2025\nTOP 1 Bauanträge\nDem Antrag wird "
+            "zugestimmt.\n",
+            "Kurzbericht zur Sitzung vom 01.04.2025",
+        ),
+    ],
+)
+def test_a_page_reporting_a_session_is_titled_by_its_heading(text: str, title: str) -> None:
+    assert extract_text(text, name="n.txt").title == title
+
+
+def test_an_address_with_a_session_room_is_no_reporting_heading() -> None:
+    text = "Neues Rathaus, Großer Sitzungssaal\nProtokoll der Sitzung des Rates\nTOP 1\n"
+    assert extract_text(text, name="n.txt").title != "Neues Rathaus, Großer Sitzungssaal"

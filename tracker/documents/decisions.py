@@ -54,7 +54,7 @@ _COUNCIL_NOUN = (
     r"(?:Stadträte|Gemeinderäte|Kreisräte|Ortschaftsräte)|"
     r"Stadtverordneten|Gemeindevertreter|Ratsmitglieder|"
     r"Mitglieder\s+des\s+[\w-]+|(?:große\s+)?Mehrheit\s+(?:der|des)\s+[\w-]+|"
-    r"[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?)"
+    r"[\w-]*[Aa]usschuss(?:\s+für\s+[\w, -]+?)?|Gremium)"
 )
 # "Der Feuerwehrausschuss der Verbandsgemeinde Trier-Land", "Der Stadtrat der Stadt Burg"
 _OF_MUNICIPALITY = (
@@ -135,7 +135,12 @@ _PAST = re.compile(
     r"w(?:ar|aren)\s+(?:\S+\s+){0,3}?einverstanden|wählten?|beauftragten?|ermächtigten?|"
     r"entschied(?:en)?\s+sich\s+(?:\S+\s+){0,6}?für|"
     r"erteilten?\s+(?:\S+\s+){0,8}?(?:Einvernehmen|Zustimmung|Auftrag)|"
-    r"stellten?\s+(?:\S+\s+){0,8}?fest)\b[^.]*"
+    r"stellten?\s+(?:\S+\s+){0,8}?fest|"
+    # an award, a limit set, a vote for, a proposal followed ("vergab den Auftrag an ...",
+    # "setzte ein Limit von 110.000 € fest", "votierte für den Erhalt", "folgte dem Vorschlag")
+    r"vergab(?:en)?|setzten?\s+(?:\S+\s+){0,8}?fest|votierten?\s+(?:\S+\s+){0,6}?für|"
+    r"folgten?\s+(?:\S+\s+){0,2}?(?:dem|der)\s+(?:Beschlussvorschlag|Beschlussempfehlung|"
+    r"Empfehlung|Vorschlag|Antrag)\w*|segneten?\s+(?:\S+\s+){0,6}?ab|bestellten?)\b[^.]*"
 )
 # The same in the order of a main clause that opens with something else (verb second):
 # "Mit 18 Ja-Stimmen beschloss der Gemeinderat dies", "Das hat der Gemeinderat einstimmig
@@ -143,7 +148,8 @@ _PAST = re.compile(
 # participle in the same sentence.
 _PAST_INVERTED = re.compile(
     r"\b(?:beschloss(?:en)?|stimmten?|lehnten?|vertagten?|billigten?|genehmigten?|"
-    r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?|wählten?|entschied(?:en)?\s+sich)"
+    r"verabschiedeten?|fassten?|empfahl(?:en)?|verwies(?:en)?|wählten?|entschied(?:en)?\s+sich|"
+    r"vergab(?:en)?|setzten?|votierte[n]?|votiert|bestellten?)"
     r"\s+(?:\S+\s+){0,2}?"
     r"(?:der|die|das|alle(?:\s+anwesenden)?)\s+(" + _COUNCIL_NOUN + r")\b[^.]*"
     # "Mit dieser Vorgehensweise war der Gemeinderat einstimmig einverstanden"
@@ -162,7 +168,8 @@ _PAST_ADOPTING = re.compile(
     r"\b(?:billigten?|genehmigten?|verabschiedeten?|fassten?|stimmten?\s+(?:\S+\s+){0,6}?für|"
     r"gebilligt|genehmigt|verabschiedet|gefasst|erlassen|Einverständnis|einverstanden|"
     r"sprach(?:en)?\s+sich\s+(?:\S+\s+){0,4}?(?:dafür|für)|wählten?|stellten?|beauftragten?|"
-    r"ermächtigten?|erteilten?|entschied(?:en)?\s+sich\s+(?:\S+\s+){0,8}?für)\b"
+    r"ermächtigten?|erteilten?|entschied(?:en)?\s+sich\s+(?:\S+\s+){0,8}?für|vergab(?:en)?|"
+    r"setzten?|votiert|votierten?|folgten?|segneten?|bestellten?)\b"
 )
 _RECOMMENDATION = re.compile(
     _COUNCIL_SUBJECT + r"empfiehlt\s+(?:dem|der|den)\s+(?:" + COUNCIL + r")\b[^.]*"
@@ -183,7 +190,8 @@ _PASSIVE = re.compile(
     + r"\w*\b[^.]{0,120}?"
     r"\b(?:wurde|wird|wurden|werden)\b(?:[^.]{0,80}?)\b(abgelehnt|angenommen|beschlossen|"
     r"zugestimmt|zurückgezogen|vertagt|zurückgestellt|abgesetzt|verwiesen|überwiesen|"
-    r"zur\s+Kenntnis\s+genommen|gebilligt|genehmigt|bestätigt|für\s+erledigt\s+erklärt)\b[^.]*"
+    r"zur\s+Kenntnis\s+genommen|gebilligt|genehmigt|bestätigt|für\s+erledigt\s+erklärt|"
+    r"vergeben|festgestellt|verabschiedet)\b[^.]*"
     # the matter named before: "wurde dieser einstimmig beschlossen"
     r"|\b(?:wurde|wird)\s+(?:dieser|diese|dieses|er|sie|es)\s+(?:\S+\s+){0,3}?(abgelehnt|angenommen|"
     r"beschlossen|zugestimmt|vertagt|zurückgestellt)\b[^.]*"
@@ -228,10 +236,19 @@ _VOTED = re.compile(
     # "Folgende Beschlüsse wurden durch den Gemeinderat gefasst:"
     r"|\b(?:Folgende|Nachstehende)\s+Beschlüsse\s+wurden\s+(?:\S+\s+){0,5}?gefasst\b[^.\n]*"
     # a minutes' result line without adverb: "Antrag angenommen mit 28 Ja bei 1 Enthaltung"
-    r"|^\W*(?:Antrag|Vorlage|Beschlussvorschlag)\s+(angenommen|abgelehnt)\b[^.\n]*",
+    r"|^\W*(?:Antrag|Vorlage|Beschlussvorschlag)\s+(angenommen|abgelehnt)\b[^.\n]*"
+    # a result line alone: "Abstimmung einstimmig", "- mehrheitliche Zustimmung -", "Einstimmig
+    # angenommen.", "Beschlossen mit 12:3 Stimmen."
+    r"|^\W*(?i:(?:(?:Abstimmung(?:sergebnis)?|Ergebnis)\s*:?\s*)?(?:einstimmig|mehrheitlich)e?\s*"
+    r"(?:(angenommen|beschlossen|zugestimmt)|Zustimmung)?)\W*$"
+    r"|^\W*(?i:(beschlossen|angenommen)\s+mit\s+(?:\d|\w+\s+Mehrheit))[^.\n]*",
     re.MULTILINE,
 )
-_NOT_A_MATTER = re.compile(r"\b(?:Niederschrift|Protokoll|Tagesordnung|Geschäftsordnung)\b", re.I)
+_NOT_A_MATTER = re.compile(
+    r"\b(?:Niederschrift|Protokoll|Tagesordnung|Geschäftsordnung|Beschlussfähigkeit|Ladung|"
+    r"Einladung)\b",
+    re.I,
+)
 # "Ja 12, Nein 3", "Ja-Stimmen: 10 Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4" (the label first),
 # "12 Ja-Stimmen, 3 Nein-Stimmen" (the number first)
 _YES = (
@@ -276,9 +293,15 @@ def council_present(text: str) -> Decision | None:
     return _by_the_council(m, outcome)
 
 
+# "folgte der Empfehlung": the recommendation taken, not given
+_FOLLOWED = re.compile(r"^\W*(?:\S+\s+){0,6}?folgten?\s+(?:\S+\s+){0,2}?(?:dem|der)\s+\w", re.I)
+
+
 def _past_outcome(wording: str) -> str | None:
     """The outcome of a decision told in the past: by its wording, else adopted where the
     verb itself adopts (billigte, verabschiedete, fasste den Beschluss, stimmte für)."""
+    if _FOLLOWED.search(wording) and outcome_of(wording) in (None, "recommended"):
+        return "adopted"
     return outcome_of(wording) or ("adopted" if _PAST_ADOPTING.search(wording) else None)
 
 
@@ -326,7 +349,8 @@ def passive_result(text: str) -> Decision | None:
             continue
         outcome = outcome_of(wording)
         verb = next((g for g in m.groups() if g), "").lower()
-        if verb in ("gebilligt", "genehmigt", "bestätigt", "erteilt", "versagt", "verweigert"):
+        if verb in ("gebilligt", "genehmigt", "bestätigt", "erteilt", "versagt", "verweigert",
+                    "vergeben", "festgestellt", "verabschiedet"):  # fmt: skip
             outcome = "adopted"
         if outcome:
             return Decision(outcome, None, None, wording)

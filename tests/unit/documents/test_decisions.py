@@ -279,3 +279,33 @@ def test_a_decision_label_in_capitals_is_the_same_label() -> None:
     )
     decision = extract_text(text, name="t.txt").decision
     assert decision is not None and decision.outcome == "adopted"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Gemeinderat vergab den Auftrag an die Firma Müller.",
+        "Der Auftrag wurde an die Firma Müller vergeben.",
+        "Einstimmig setzte das Gremium ein Limit von 110.000 € fest.",
+        "Mit 15 Ja-Stimmen votiert der Gemeinderat für den Erhalt der Kugel.",
+        "Der Gemeinderat folgte der Empfehlung des Bauausschusses.",
+        "Der Stadtrat segnete den Haushalt ab.",
+        "Der Rat bestellte Frau Meier zur Schiedsperson.",
+        "Die Jahresrechnung 2022 wurde festgestellt.",
+        "Abstimmung einstimmig",
+        "- mehrheitliche Zustimmung -",
+        "Einstimmig angenommen.",
+        "Beschlossen mit 12:3 Stimmen.",
+    ],
+)
+def test_more_ways_a_record_tells_an_adoption(sentence: str) -> None:
+    decision = extract_text(f"Aus dem Gemeinderat\n\n{sentence}\n", name="d.txt").decision
+    assert decision is not None and decision.outcome == "adopted"
+
+
+def test_the_quorum_established_is_no_decision() -> None:
+    text = (
+        "Aus dem Gemeinderat\n\nDie ordnungsgemäße Ladung und Beschlussfähigkeit werden "
+        "festgestellt.\n"
+    )
+    assert extract_text(text, name="d.txt").decision is None

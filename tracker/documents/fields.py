@@ -298,7 +298,11 @@ _FOREIGN = re.compile(
     re.IGNORECASE,
 )
 _TOP_REF = re.compile(r"^(?:Ö|N|TOP)\s*[\d.]+\s*[-–]\s*(" + _REF + r")\s*$")
-_LINE_REF = re.compile(r"^(?:[-–•]\s*)?(" + _REF + r")(?:\s+(\S.*))?$")
+_LINE_REF = re.compile(
+    r"^(?:[-–•]\s*)?(" + _REF + r")(?:\s+(\S.*))?$"
+    # a series' letters apart from the number, before the title: "BV 600/2023: Neufassung ..."
+    r"|^(?!(?:TOP|NR|AZ|KW|GR)\s)([A-Z]{1,4}\s\d{1,5}/\d{2,4}):\s+(\S.*)$"
+)
 _LABEL_ONLY_REF = re.compile(
     r"^(?i:Drucksachen?(?:-?\s?Nr\.?|nummer)?|Vorlagen?(?:-?\s?Nr\.?|nummer)?|Nummer|Nr\.)\s*:?$"
 )
@@ -358,13 +362,10 @@ def find_reference(lines: list[str]) -> ReferenceMatch | None:
         if top:
             offer(85, ReferenceMatch(top.group(1), index))
         bare = _LINE_REF.match(line) if index < 30 else None
-        if (
-            bare
-            and re.search(r"[/-]", bare.group(1))
-            and len(re.findall(r"\d", bare.group(1))) >= 3
-        ):
-            rest = bare.group(2)
-            offer(80 if index < 8 or rest else 60, ReferenceMatch(bare.group(1), index, None, rest))
+        number = bare and (bare.group(1) or bare.group(3))
+        if bare and number and re.search(r"[/-]", number) and len(re.findall(r"\d", number)) >= 3:
+            rest = bare.group(2) or bare.group(4)
+            offer(80 if index < 8 or rest else 60, ReferenceMatch(number, index, None, rest))
         if index + 1 < len(lines) and _LABEL_ONLY_REF.match(line):
             below = re.fullmatch(
                 r"(" + _REF + r"|\d{3,7})", lines[index + 1].split("\t")[0].strip()

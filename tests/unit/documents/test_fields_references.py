@@ -56,3 +56,12 @@ def test_a_part_of_digits_and_a_series_letters_belongs_to_the_number(
 def test_the_number_of_the_councils_paper_is_labelled_so() -> None:
     found = find_reference(["Az: 32-51-26 Rei. Nr. der Ratsdrucksache: 77-X ______"])
     assert found is not None and found.value == "77-X"
+
+
+def test_a_series_letters_apart_before_a_title_lead_the_number() -> None:
+    found = find_reference(["Die Linke", "BV 600/2023: Neufassung der Kitagebührensatzung"])
+    assert found is not None and (found.value, found.rest) == (
+        "BV 600/2023",
+        "Neufassung der Kitagebührensatzung",
+    )
+    assert find_reference(["TOP 5/2023: Haushalt"]) is None

@@ -51,7 +51,12 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _CONTROL.sub(" ", text)
     lines = (re.sub(r" {2,}", " ", line).strip(" ") for line in _aligned_tables(text.split("\n")))
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if not _PAGE_NUMBER.match(line))
+
+
+# A PDF page's number on a line of its own ("Seite 2 von 5", "- 3 -", "Seite 4"): a page
+# break, nothing of the text (a title, a sentence's middle).
+_PAGE_NUMBER = re.compile(r"^(?:Seite\s+\d{1,3}(?:\s*(?:von|/)\s*\d{1,3})?|-\s*\d{1,3}\s*-)$", re.I)
 
 
 # A table laid out with spaces (a PDF's text layer, a plain-text export): its cells apart by

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tracker.documents.text import paragraphs, sentences
+from tracker.documents.text import normalize, paragraphs, sentences
 
 
 def test_wrapped_prose_is_joined_into_one_paragraph() -> None:
@@ -181,3 +181,9 @@ def test_a_blank_line_inside_a_date_or_before_a_year_that_goes_on_breaks_nothing
         "2024 einen Gestaltungsentwurf vorstellen."
     )
     assert len(paragraphs(text)) == 1
+
+
+def test_a_pdf_pages_number_on_its_own_line_is_no_text() -> None:
+    text = "Der Bericht ist bis zum\nSeite 2 von 5\n30.06.2025 vorzulegen.\n- 3 -\nEnde"
+    assert normalize(text) == "Der Bericht ist bis zum\n30.06.2025 vorzulegen.\nEnde"
+    assert normalize("Seite 2 der Anlage") == "Seite 2 der Anlage"

@@ -1,14 +1,16 @@
-"""Meaning-preserving variants of a council text (metamorphic checks, decision 0031).
+"""Meaning-preserving variants of a council text (metamorphic checks, decisions 0031, 0032).
 
 A council the reader never saw writes the same facts in other clothes: dates with the month's
 name or in ISO form, a page's furniture above and below the text, an export that puts a blank
-line after every line, Windows line ends, non-breaking spaces. The reader should read a
+line after every line, Windows line ends, non-breaking spaces, a PDF's text with its long
+lines wrapped or hyphenated and its page numbers between the pages. The reader should read a
 variant as it reads the original; ``tests/integration/test_invariance.py`` holds it to that.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable
 
 from tracker.documents.vocabulary import MONTHS as VOCABULARY_MONTHS
@@ -50,6 +52,51 @@ def page_furniture(text: str) -> str:
     return head + text + foot
 
 
+def wrapped_lines(text: str, width: int = 72) -> str:
+    """A PDF's text of a web page: each long line (a paragraph) broken at ``width``."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= 100:
+            out.append(line)
+            continue
+        out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+    return "\n".join(out)
+
+
+def hyphenated_lines(text: str, width: int = 70) -> str:
+    """The same with long words hyphenated at the break ("Verwal-" / "tung")."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= 100:
+            out.append(line)
+            continue
+        current = ""
+        for word in line.split(" "):
+            if len(current) + len(word) + 1 > width and len(word) >= 10 and word.isalpha():
+                cut = len(word) // 2
+                out.append(f"{current} {word[:cut]}-".strip())
+                current = word[cut:]
+            elif len(current) + len(word) + 1 > width:
+                out.append(current)
+                current = word
+            else:
+                current = f"{current} {word}".strip()
+        out.append(current)
+    return "\n".join(out)
+
+
+def page_breaks(text: str, every: int = 30) -> str:
+    """A PDF's page numbers between its pages ("Seite 2 von 4")."""
+    lines = text.split("\n")
+    pages = len(lines) // every + 1
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if index and index % every == 0:
+            out += ["", f"Seite {index // every + 1} von {pages}", ""]
+        out.append(line)
+    return "\n".join(out)
+
+
 def windows_lines(text: str) -> str:
     return text.replace("\n", "\r\n")
 
@@ -65,4 +112,7 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "page_furniture": page_furniture,
     "windows_lines": windows_lines,
     "non_breaking_spaces": non_breaking_spaces,
+    "wrapped_lines": wrapped_lines,
+    "hyphenated_lines": hyphenated_lines,
+    "page_breaks": page_breaks,
 }

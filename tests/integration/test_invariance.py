@@ -28,6 +28,11 @@ FLOORS = {
     "page_furniture": 0.98,
     "windows_lines": 0.98,
     "non_breaking_spaces": 0.98,
+    # a PDF's text: long lines wrapped (0.995 when written), hyphenated (0.973), page numbers
+    # between pages (1.000)
+    "wrapped_lines": 0.97,
+    "hyphenated_lines": 0.95,
+    "page_breaks": 0.98,
 }
 
 

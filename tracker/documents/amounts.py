@@ -20,11 +20,12 @@ _SCALE = {
 _NUMBER = (
     r"(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)"
     r"|\d+(?:\.\d{1,2}(?=\s*(?:Mio|Mrd|Millionen|Milliarden)))?)"
-    r"(?:,(\d{1,3}|-{1,2})|\.-{1,2})?"
+    # no cents written as dashes: "1.500,-", "30.000,– €", "109.000, -- EUR"
+    r"(?:,(\d{1,3}|[ ]?[-–—]{1,2})|\.[-–—]{1,2})?"
 )
 _SCALE_WORD = r"(?:\s*(Tsd|Tausend|Mio|Millionen|Million|Mrd|Milliarden|Milliarde)\.?)?"
 _AFTER = re.compile(
-    r"(?<![\d.,])" + _NUMBER + _SCALE_WORD + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b)",
+    r"(?<![\d.,])" + _NUMBER + _SCALE_WORD + r"\s*(?:(T)\s*)?(?:€(?:uro\b)?|EUR(?:O)?\b|Euro\b)",
     re.IGNORECASE,
 )
 # The unit and the number on one line: "Euro" ending a line is not a prefix to the next

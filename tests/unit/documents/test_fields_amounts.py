@@ -38,3 +38,16 @@ def test_without_a_unit_header_no_cell_is_money(text: str) -> None:
 def test_a_number_run_into_a_year_is_not_split_at_random() -> None:
     # "Plan 202546.561.393": where the number starts is unknown, so it is left out
     assert find_amounts("in EUR\nGesamtergebnis Plan 202546.561.393\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("30.000,– € Planungskosten", 30000.0),
+        ("Zuschüsse von je 250,– €uro gewährt", 250.0),
+        ("109.000, -- EUR für allgemeine Bauunterhaltung", 109000.0),
+        ("ein Betrag von 100,— Euro", 100.0),
+    ],
+)
+def test_no_cents_written_with_any_dash(text: str, amount: float) -> None:
+    assert find_amounts(text) == [amount]

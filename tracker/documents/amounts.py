@@ -9,6 +9,7 @@ _SCALE = {
     "tausend": 1e3,
     "t": 1e3,
     "mio": 1e6,
+    "mill": 1e6,
     "million": 1e6,
     "millionen": 1e6,
     "mrd": 1e9,
@@ -23,7 +24,7 @@ _NUMBER = (
     # no cents written as dashes: "1.500,-", "30.000,– €", "109.000, -- EUR"
     r"(?:,(\d{1,3}|[ ]?[-–—]{1,2})|\.[-–—]{1,2})?"
 )
-_SCALE_WORD = r"(?:\s*(Tsd|Tausend|Mio|Millionen|Million|Mrd|Milliarden|Milliarde)\.?)?"
+_SCALE_WORD = r"(?:\s*(Tsd|Tausend|Mio|Mill|Millionen|Million|Mrd|Milliarden|Milliarde)\.?)?"
 _AFTER = re.compile(
     r"(?<![\d.,])" + _NUMBER + _SCALE_WORD + r"\s*(?:(T)\s*)?(?:€(?:uro\b)?|EUR(?:O)?\b|Euro\b)",
     re.IGNORECASE,
@@ -43,7 +44,8 @@ _PREFIX_SCALE = {"t": "tsd", "tsd": "tsd", "mio": "mio", "mrd": "mrd"}
 _RANGE = re.compile(
     r"(?<![\d.,])"
     + _NUMBER
-    + r"\s*(?:-|–|bis|und)\s*(?="
+    # ("von 96 auf 120 Euro angehoben": a change's old value)
+    + r"\s*(?:-|–|bis|und|auf)\s*(?="
     + _NUMBER
     + _SCALE_WORD
     + r"\s*(?:(T)\s*)?(?:€|EUR(?:O)?\b|Euro\b))",
@@ -124,6 +126,17 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A count of millions in words: "eine Million Euro", "zwei Millionen Euro".
+_WORD_COUNTS = {
+    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwanzig": 20, "hundert": 100,
+}  # fmt: skip
+_WORDED = re.compile(
+    r"\b(" + "|".join(_WORD_COUNTS) + r")\s+(Million(?:en)?|Milliarde(?:n)?)\s*(?:€|EUR\b|Euro\b)",
+    re.IGNORECASE,
+)
+
+
 def find_amounts(text: str) -> list[float]:
     """Every euro amount in ``text``, in reading order, each value once (read only around
     the currency marks: a long text costs no more than its amounts)."""
@@ -148,8 +161,13 @@ def _marked(text: str) -> list[tuple[int, float]]:
         prefix = _PREFIX_SCALE.get((m.group(1) or "").lower().rstrip("."))
         found.append((m.start(), _value(m.group(2), m.group(3), m.group(4) or prefix)))
     for m in _RANGE.finditer(text):
+        if _YEARLIKE.fullmatch(m.group(1)) and not m.group(2):
+            continue  # "im Jahr 2013 auf 200.756,23 EUR": a year, not a lower bound
         scale = m.group(5) or m.group(6)
         found.append((m.start(), _value(m.group(1), m.group(2), scale)))
+    for m in _WORDED.finditer(text):
+        scale = 1e6 if m.group(2).lower().startswith("million") else 1e9
+        found.append((m.start(), _WORD_COUNTS[m.group(1).lower()] * scale))
     for m in _TEUR.finditer(text):
         whole, cents = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if not m.group(1) and _YEARLIKE.fullmatch(whole) and not cents:

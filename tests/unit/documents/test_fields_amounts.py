@@ -51,3 +51,17 @@ def test_a_number_run_into_a_year_is_not_split_at_random() -> None:
 )
 def test_no_cents_written_with_any_dash(text: str, amount: float) -> None:
     assert find_amounts(text) == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("von der Energierücklage von 380 Mill. Euro", [380000000.0]),
+        ("eine Million Euro für die Schulen", [1000000.0]),
+        ("zwei Millionen Euro", [2000000.0]),
+        ("die Gebühr wird von 96 auf 120 Euro angehoben", [96.0, 120.0]),
+        ("die Umlage steigt im Jahr 2013 auf 200.756,23 EUR", [200756.23]),
+    ],
+)
+def test_millions_in_words_and_a_changes_old_value(text: str, amounts: list[float]) -> None:
+    assert find_amounts(text) == amounts

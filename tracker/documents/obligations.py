@@ -617,7 +617,12 @@ _EVENT_NOUN = re.compile(
     _I,
 )
 _ADDRESSEE_PASSIVE = re.compile(
-    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,5}?[\w./-]+)\s+" + _PASSIVE_REQUEST
+    r"\b(?:Der|Die|Das)\s+((?:[\w./-]+\s+){0,5}?[\w./-]+)\s+"
+    + _PASSIVE_REQUEST
+    # a clause of its own after a comma or "und", its subject a noun: "..., der Bauhof wird
+    # gebeten, Erde aufzufüllen"
+    + r"|(?:(?<=,\s)|(?<=\bund\s))(?:der|die|das)\s+((?:[\w./-]+\s+){0,3}?[A-ZÄÖÜ][\w./-]*)\s+"
+    + _PASSIVE_REQUEST
 )
 _ADDRESSEE_ACTIVE = re.compile(
     r"\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+"
@@ -656,6 +661,10 @@ _ADDRESSEE_MODAL = re.compile(
     r"ist\s+gehalten|erstattet|informiert|berichtet|legt)\b"
     r"|\b(?:erstattet|informiert|berichtet|fordert\s+über|legt)\s+(?:der|die|das)\s+"
     r"((?:[\w./-]+\s+){0,2}?[\w./-]+?)(?=\s|,|\.)"
+    # the administration charged in the perfect, its participle after it ("hat ... den
+    # Grundsatzbeschluss gefasst ... und die Verwaltung beauftragt, die Schritte einzuleiten")
+    r"|\b(?:den|die|das)\s+((?:[\w./-]+\s+){0,2}?[\w./-]+?)\s+(?:mit\s+(?:\S+\s+){0,8}?)?"
+    r"(?:beauftragt|ersucht|gebeten|aufgefordert)\s*,"
 )
 _COUNCIL_BODY = re.compile(r"^(?:" + COUNCIL + r"|Ausschuss)\b")
 _ADMIN = re.compile(
@@ -1277,11 +1286,11 @@ def addressee_of(sentence: str) -> str | None:
         _ADDRESSEE_INFINITIVE,
     ):
         for m in pattern.finditer(sentence):
-            party = _clean_party(m.group(1))
+            party = _clean_party(next((g for g in m.groups() if g), ""))
             if party and not _COUNCIL_BODY.match(party):
                 return party
     for m in _ADDRESSEE_MODAL.finditer(sentence):
-        phrase = m.group(1) or m.group(2)
+        phrase = next((g for g in m.groups() if g), None)
         if phrase and _ADMIN.search(phrase):
             return _clean_party(phrase)
     for m in _REPORT_AGENT.finditer(sentence):

@@ -7,6 +7,7 @@ import pytest
 
 from tracker.documents import extract_text
 from tracker.documents.layouts import addressed_party
+from tracker.documents.obligations import addressee_of
 
 
 @pytest.mark.parametrize(
@@ -68,3 +69,21 @@ def test_an_administration_empowered_in_an_infinitive_is_the_addressee() -> None
 
     text = "Sie fassen den Beschluss, die Verwaltung zu ermächtigen, eine Analyse zu machen."
     assert addressed_party(text) == "Verwaltung"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "party"),
+    [
+        ("Der Ortsbeirat schlägt die Einebnung vor, der Bauhof wird gebeten, Erde aufzufüllen.",
+         "Bauhof"),
+        ("Der Rat hat den Grundsatzbeschluss gefasst und die Verwaltung beauftragt, die "
+         "erforderlichen Schritte bis Ende 2013 einzuleiten.", "Verwaltung"),
+    ],
+)  # fmt: skip
+def test_the_party_asked_in_a_clause_of_its_own(sentence: str, party: str) -> None:
+    assert addressee_of(sentence) == party
+
+
+def test_a_session_before_a_passive_request_is_no_party() -> None:
+    sentence = "In der nächsten Sitzung, die Fördervoraussetzungen zu erfüllen, wird gebeten."
+    assert addressee_of(sentence) is None

@@ -562,7 +562,11 @@ def _heading_kind(lines: list[str]) -> str | None:
         words = line.split()
         if index == 0 and len(words) > 1 and words[0].lower() in ("niederschrift", "protokoll"):
             words = words[:1]
-        elif len(words) > 2 and words[1].lower() in ("zum", "zur"):
+        elif len(words) > 2 and (
+            words[1].lower() in ("zum", "zur")
+            # a heading in capitals: "ANTRAG DER FRAKTION BÜNDNIS 90/DIE GRÜNEN"
+            or (line.isupper() and words[1].lower() in ("der", "des", "von", "vom", "für"))
+        ):
             words = words[:1]  # "Stellungnahme zum Ergänzungsantrag", "ANTRAG zur Sitzung"
         elif len(words) == 2 and _JOINT.fullmatch(words[0]):
             words = words[1:]

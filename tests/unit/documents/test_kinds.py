@@ -290,3 +290,11 @@ def test_a_motion_filed_in_its_own_words_is_a_motion_though_it_tells_its_history
 )
 def test_a_statute_as_published_is_the_councils_beschluss(head: str, kind: str | None) -> None:
     assert KIND_RULES["statute"](head, False) == kind
+
+
+def test_a_kind_heading_in_capitals_with_its_author() -> None:
+    text = (
+        "Stadt Musterstadt\nANTRAG DER FRAKTION BÜNDNIS 90/DIE GRÜNEN\nDrucksache Nr.: 2024/117\n"
+        "Betreff: Sanierung der Spielplätze\n\nDer Rat beschließt die Sanierung.\n"
+    )
+    assert extract_text(text, name="k.txt").kind == "Antrag"

@@ -47,6 +47,10 @@ RULE_TEXTS: dict[str, tuple[str, str]] = {
     "month_year": ("ein Monat: sein letzter Tag", "a month: its last day"),
     "year_end": ("Jahresende: der 31.12.", "the end of a year: 31 December"),
     "end_of_year": ("Ende des Jahres: der 31.12.", "the end of the year: 31 December"),
+    "relative_month": (
+        "ein Monat relativ zum Beschluss: sein letzter Tag",
+        "a month relative to the decision: its last day",
+    ),
     "mid_year": (
         "Jahresmitte: der 30.06., ab dem Beschluss",
         "the middle of the year: 30 June, on or after the decision",

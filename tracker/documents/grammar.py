@@ -331,6 +331,32 @@ _MID_YEAR = re.compile(
 )
 
 
+_RELATIVE_MONTH = re.compile(
+    # (not a month named after it: "bis Ende des Monats März" is read as March)
+    r"\b(?:bis\s+(?:zum\s+)?(?:Ende\s+(?:des\s+)?(?:(nächsten|kommenden|folgenden)\s+)?Monats"
+    r"(?!\s+" + MONTH + r")|"
+    r"(?:(nächsten|kommenden)\s+)?Monatsende)|im\s+(nächsten|kommenden|folgenden)\s+Monat)\b",
+    _FLAGS,
+)
+
+
+def relative_month(text: str, context: DateContext) -> list[Term]:
+    """``bis Ende des Monats``, ``bis Monatsende``, ``im nächsten Monat``: the last day of the
+    document's month, or of the month after."""
+    found = []
+    for m in _RELATIVE_MONTH.finditer(text):
+        anchor = context.anchor
+        if anchor is None:
+            found.append(_term(m, "relative_month", None, anchor="month"))
+            continue
+        ahead = bool(m.group(1) or m.group(2) or m.group(3))
+        year, month = (anchor.year, anchor.month + 1) if ahead else (anchor.year, anchor.month)
+        if month > 12:
+            year, month = year + 1, 1
+        found.append(_term(m, "relative_month", last_day(year, month)))
+    return found
+
+
 def mid_year(text: str, context: DateContext) -> list[Term]:
     """``bis Mitte des Jahres``, ``bis zur Jahresmitte``: 30 June of the first such day on or
     after the document's date."""
@@ -900,10 +926,16 @@ _SEASONS: dict[str, tuple[int, int]] = {
     "frühling": (3, 5),
     "sommer": (6, 8),
     "herbst": (9, 11),
+    # a season's early or late part: its first or last month
+    "frühsommer": (6, 6),
+    "spätsommer": (8, 8),
+    "frühherbst": (9, 9),
+    "spätherbst": (11, 11),
 }
 _SEASON = re.compile(
     r"\b(?:(bis|spätestens)\s+(?:zum\s+|spätestens\s+|im\s+)?|im\s+)(?:(Ende|Anfang)\s+)?"
-    r"(?:des\s+)?(Frühjahr|Frühling|Sommer|Herbst)s?\s+" + _YEAR,
+    r"(?:des\s+)?(Frühjahr|Frühling|Frühsommer|Spätsommer|Frühherbst|Spätherbst|Sommer|Herbst)s?\s+"
+    + _YEAR,
     _FLAGS,
 )
 
@@ -917,7 +949,8 @@ _SEASON_NO_YEAR = re.compile(
 
 
 _SEASON_IN = re.compile(
-    r"\bim\s+(?:(?:kommenden|nächsten)\s+)?(Frühjahr|Frühling|Sommer|Herbst|Winter)\b"
+    r"\bim\s+(?:(?:kommenden|nächsten)\s+)?(Frühjahr|Frühling|Frühsommer|Spätsommer|Frühherbst|"
+    r"Spätherbst|Sommer|Herbst|Winter)\b"
     r"(?!\s*(?:19|20)\d{2})(?!\s+(?:des|der|letzten|vergangenen)\b(?!\s+(?:nächsten|kommenden|"
     r"laufenden)\b))",
     _FLAGS,
@@ -1152,6 +1185,7 @@ RULES: dict[str, Rule] = {
     "month_session": month_session,
     "period_of_year": period_of_year,
     "relative_year": relative_year,
+    "relative_month": relative_month,
     "year_period": year_period,
     "calendar_week": calendar_week,
     "school_year": school_year,

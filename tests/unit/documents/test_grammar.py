@@ -646,3 +646,8 @@ def test_the_next_step_is_no_session() -> None:
 )  # fmt: skip
 def test_limits_that_hang_on_what_happens(sentence: str, rule: str) -> None:
     assert [t.rule for t in find_terms(sentence, NOTHING)] == [rule]
+
+
+def test_a_month_relative_to_the_document_is_not_a_named_month() -> None:
+    terms = find_terms("Die Verwaltung berichtet bis Ende des Monats März.", MARCH_2025)
+    assert [t.rule for t in terms] != ["relative_month"]

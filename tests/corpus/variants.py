@@ -52,37 +52,41 @@ def page_furniture(text: str) -> str:
     return head + text + foot
 
 
-def wrapped_lines(text: str, width: int = 72) -> str:
-    """A PDF's text of a web page: each long line (a paragraph) broken at ``width``."""
+def _long_lines(text: str, breaker: Callable[[str], list[str]]) -> str:
+    """``text`` with each line longer than 100 characters (a web page's paragraph) broken."""
     out: list[str] = []
     for line in text.split("\n"):
-        if len(line) <= 100:
-            out.append(line)
-            continue
-        out.extend(textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False))
+        out.extend(breaker(line) if len(line) > 100 else [line])
     return "\n".join(out)
+
+
+def wrapped_lines(text: str, width: int = 72) -> str:
+    """A PDF's text of a web page: each long line (a paragraph) broken at ``width``."""
+    return _long_lines(
+        text,
+        lambda line: textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False),
+    )
+
+
+def _hyphenated(line: str, width: int) -> list[str]:
+    out: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        if len(current) + len(word) + 1 > width and len(word) >= 10 and word.isalpha():
+            cut = len(word) // 2
+            out.append(f"{current} {word[:cut]}-".strip())
+            current = word[cut:]
+        elif len(current) + len(word) + 1 > width:
+            out.append(current)
+            current = word
+        else:
+            current = f"{current} {word}".strip()
+    return [*out, current]
 
 
 def hyphenated_lines(text: str, width: int = 70) -> str:
     """The same with long words hyphenated at the break ("Verwal-" / "tung")."""
-    out: list[str] = []
-    for line in text.split("\n"):
-        if len(line) <= 100:
-            out.append(line)
-            continue
-        current = ""
-        for word in line.split(" "):
-            if len(current) + len(word) + 1 > width and len(word) >= 10 and word.isalpha():
-                cut = len(word) // 2
-                out.append(f"{current} {word[:cut]}-".strip())
-                current = word[cut:]
-            elif len(current) + len(word) + 1 > width:
-                out.append(current)
-                current = word
-            else:
-                current = f"{current} {word}".strip()
-        out.append(current)
-    return "\n".join(out)
+    return _long_lines(text, lambda line: _hyphenated(line, width))
 
 
 def page_breaks(text: str, every: int = 30) -> str:

@@ -51,11 +51,17 @@ class DateContext:
     text_year: int | None = None
 
     @property
+    def own(self) -> date | None:
+        """The document's own date: the decision's, else the paper's (not the start of the one
+        year its dates name, which tells no month and no day)."""
+        return self.decision_date or self.reference_date
+
+    @property
     def anchor(self) -> date | None:
         """The date that completes a missing year: the decision, else the reference date,
         else the start of the only year the document's own dates name."""
-        if self.decision_date or self.reference_date:
-            return self.decision_date or self.reference_date
+        if self.own is not None:
+            return self.own
         return date(self.text_year, 1, 1) if self.text_year else None
 
 
@@ -332,7 +338,7 @@ _MID_YEAR = re.compile(
 
 
 _RELATIVE_MONTH = re.compile(
-    # (not a month named after it: "bis Ende des Monats März" is read as March)
+    # (not a month named after it: "bis Ende des Monats März" is no month of the document's)
     r"\b(?:bis\s+(?:zum\s+)?(?:Ende\s+(?:des\s+)?(?:(nächsten|kommenden|folgenden)\s+)?Monats"
     r"(?!\s+" + MONTH + r")|"
     r"(?:(nächsten|kommenden)\s+)?Monatsende)|im\s+(nächsten|kommenden|folgenden)\s+Monat)\b",
@@ -342,10 +348,11 @@ _RELATIVE_MONTH = re.compile(
 
 def relative_month(text: str, context: DateContext) -> list[Term]:
     """``bis Ende des Monats``, ``bis Monatsende``, ``im nächsten Monat``: the last day of the
-    document's month, or of the month after."""
+    document's month, or of the month after (undated where the text gives no date of its own:
+    the start of its one year names no month)."""
     found = []
     for m in _RELATIVE_MONTH.finditer(text):
-        anchor = context.anchor
+        anchor = context.own
         if anchor is None:
             found.append(_term(m, "relative_month", None, anchor="month"))
             continue
@@ -1145,7 +1152,7 @@ def weekday(text: str, context: DateContext) -> list[Term]:
     """``am Freitag dieser Woche``, ``am kommenden Montag``: a day of the document's week or the
     next such day after the document's own date (no date where the document gives none)."""
     found = []
-    own = context.decision_date or context.reference_date
+    own = context.own
     for m in _WEEKDAY_TERM.finditer(text):
         name = (m.group(2) or m.group(3)).capitalize().replace("Sonnabend", "Samstag")
         day = WEEKDAYS_DE.index(name)

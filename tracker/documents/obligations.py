@@ -1061,7 +1061,7 @@ def _past_mention(term: Term, sentence: str, context: DateContext) -> bool:
     """A date before the document's own, not set as a limit: a record of the past (``am
     12.03.2019 vorgestellt``), not an obligation. A quoted limit (``bis 31.12.2014 zu
     berichten``) stays: a report answering a motion quotes the duty it answers."""
-    anchor = context.decision_date or context.reference_date
+    anchor = context.own
     return (
         term.date is not None
         and anchor is not None
@@ -1172,11 +1172,10 @@ def _scheduled(term: Term, context: DateContext) -> bool:
     """Whether a term of a resolution's sentence without a limit word schedules its matter
     ("Im November 2021 evaluiert der Ausschuss ...", "zur 1. Ratssitzung 2021 eine
     Förderrichtlinie erstellt"): a point in time ahead of the document's date."""
-    own = context.decision_date or context.reference_date
     return (
         term.rule in _SCHEDULE_RULES
         and not term.weak
-        and (own is None or term.date is None or term.date > own)
+        and (context.own is None or term.date is None or term.date > context.own)
     )
 
 
@@ -1206,8 +1205,7 @@ def _not_before(term: Term, context: DateContext) -> bool:
     has no date of its own (then the announcement's future tense tells ahead from past; the
     start of the one year its dates name is no date of its own: "Diese Satzung tritt am
     01.01.2023 in Kraft" in a text whose only date that is)."""
-    own = context.decision_date or context.reference_date
-    return own is None or _future(term, context)
+    return context.own is None or _future(term, context)
 
 
 def _clause(sentence: str, term: Term, width: int = 160, *, and_too: bool = False) -> str:

@@ -28,6 +28,14 @@ PG_BASE = os.environ.get("TRACKER_TEST_PG", "postgresql://postgres@127.0.0.1:543
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
+@pytest.fixture(autouse=True)
+def _no_inherited_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the environment of a plain run: pytest-xdist's workers inherit
+    ``COLUMNS=80`` from the controller, and the CLI's tables fit ``COLUMNS`` when it is set
+    (a test that wants a width sets it itself)."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+
+
 def require(condition: bool, reason: str) -> None:
     """Skip locally when ``condition`` fails; fail under CI where it must hold."""
     if condition:

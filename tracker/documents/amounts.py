@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from tracker.documents.text import one_of
+from tracker.documents.vocabulary import NUMBER_WORDS
+
 _SCALE = {
     "tsd": 1e3,
     "tausend": 1e3,
@@ -127,12 +130,8 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 
 # A count of millions in words: "eine Million Euro", "zwei Millionen Euro".
-_WORD_COUNTS = {
-    "ein": 1, "eine": 1, "einer": 1, "einem": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
-    "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "zwanzig": 20, "hundert": 100,
-}  # fmt: skip
 _WORDED = re.compile(
-    r"\b(" + "|".join(_WORD_COUNTS) + r")\s+(Million(?:en)?|Milliarde(?:n)?)\s*(?:€|EUR\b|Euro\b)",
+    r"\b(" + one_of(NUMBER_WORDS) + r")\s+(Million(?:en)?|Milliarde(?:n)?)\s*(?:€|EUR\b|Euro\b)",
     re.IGNORECASE,
 )
 
@@ -167,7 +166,7 @@ def _marked(text: str) -> list[tuple[int, float]]:
         found.append((m.start(), _value(m.group(1), m.group(2), scale)))
     for m in _WORDED.finditer(text):
         scale = 1e6 if m.group(2).lower().startswith("million") else 1e9
-        found.append((m.start(), _WORD_COUNTS[m.group(1).lower()] * scale))
+        found.append((m.start(), NUMBER_WORDS[m.group(1).lower()] * scale))
     for m in _TEUR.finditer(text):
         whole, cents = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if not m.group(1) and _YEARLIKE.fullmatch(whole) and not cents:

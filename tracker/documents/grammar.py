@@ -38,7 +38,7 @@ from tracker.documents.dates import (
 )
 from tracker.documents.model import Recurrence
 from tracker.documents.text import one_of
-from tracker.documents.vocabulary import COUNCIL, SESSION_CYCLES
+from tracker.documents.vocabulary import COUNCIL, NUMBER_WORDS, SESSION_CYCLES
 
 
 @dataclass(frozen=True)
@@ -84,29 +84,7 @@ class Term:
 Rule = Callable[[str, DateContext], list[Term]]
 
 
-NUMBER_WORDS: dict[str, int] = {
-    "ein": 1,
-    "eine": 1,
-    "einem": 1,
-    "einer": 1,
-    "eines": 1,
-    "einen": 1,
-    "zwei": 2,
-    "drei": 3,
-    "vier": 4,
-    "fünf": 5,
-    "sechs": 6,
-    "sieben": 7,
-    "acht": 8,
-    "neun": 9,
-    "zehn": 10,
-    "elf": 11,
-    "zwölf": 12,
-    "vierzehn": 14,
-    "achtzehn": 18,
-    "vierundzwanzig": 24,
-}
-_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUMBER = r"(?:\d{1,3}|" + one_of(NUMBER_WORDS) + r")"
 _ORDINALS: dict[str, int] = {
     "1": 1,
     "i": 1,
@@ -257,13 +235,13 @@ _DAY_NO_YEAR = re.compile(
 # "im Februar d. J.", "im Herbst dieses Jahres", "bis Ende des lfd. Jahres" (its own).
 _YEAR_AFTER = re.compile(
     r"\s+(?:des\s+)?(?:(?P<next>Folgejahr|folgenden\s+Jahr|nächsten\s+Jahr|kommenden\s+Jahr)"
-    r"(?:es|s)\b|(?P<this>dieses\s+Jahres|laufenden\s+Jahres|lfd\.\s?(?:Jahres|J\.)))"
-    r"|\s+(?P<short>d\.\s?J\.)",
+    r"(?:es|s)\b|dieses\s+Jahres|laufenden\s+Jahres|lfd\.\s?(?:Jahres|J\.))"
+    r"|\s+d\.\s?J\.",
     _FLAGS,
 )
 
 
-def _in_the_next_year(
+def _related_year(
     text: str, m: re.Match[str], context: DateContext, year: int | None
 ) -> tuple[int | None, int]:
     """The year of a day, month or season without one, and where its term ends: the
@@ -290,7 +268,7 @@ def day_without_year(text: str, context: DateContext) -> list[Term]:
         day = int(m.group(1))
         if safe_date(2000, month, day) is None:  # 2000 is a leap year: 29.2. passes
             continue
-        year, end = _in_the_next_year(text, m, context, _year_for(month, day, context))
+        year, end = _related_year(text, m, context, _year_for(month, day, context))
         due = safe_date(year, month, day) if year is not None else None
         if year is not None and due is None:  # 29.2. in a common year
             due = last_day(year, month)
@@ -437,7 +415,7 @@ def month_without_year(text: str, context: DateContext) -> list[Term]:
     found = []
     for m in _MONTH_NO_YEAR.finditer(text):
         month = month_number(m.group(3))
-        year, end = _in_the_next_year(text, m, context, _year_for(month, None, context))
+        year, end = _related_year(text, m, context, _year_for(month, None, context))
         qualifier = m.group(1) or m.group(2)
         due = _qualified_day(qualifier, year, month) if year is not None else None
         term = _term(m, "month_without_year", due, anchor=None if due else "year")
@@ -982,7 +960,7 @@ def season(text: str, context: DateContext) -> list[Term]:
         for m in pattern.finditer(text):
             if any(t.start <= m.start() < t.end for t in found):
                 continue
-            named, end = _in_the_next_year(text, m, context, None)
+            named, end = _related_year(text, m, context, None)
             if named is None or m.group(1).lower() not in _SEASONS:  # a winter spans two years
                 found.append(_term(m, "season", None, anchor="year", weak=weak))
                 continue

@@ -504,7 +504,7 @@ _INFORMED_STATE = re.compile(
 )
 _QUESTION_KINDS = re.compile(r"Anfrage|Frage", _I)
 #: Kinds of a paper that proposes what is to be done (a motion, a Vorlage), not a record.
-_PROPOSES = re.compile(r"antrag|vorlage|drucksache|Beschlussempfehlung", _I)
+_PROPOSING_KIND = re.compile(r"antrag|vorlage|drucksache|Beschlussempfehlung", _I)
 # A report given, told in the past ("Die Verwaltung informierte das Gremium, dass ..."): a
 # record, unless the sentence looks ahead.
 _REPORTED_PAST = re.compile(
@@ -525,11 +525,13 @@ _DEMANDED = re.compile(
 )
 # A question's own request for its answer by a time ("bitten um zeitnahe schriftliche Antwort",
 # "Um Beantwortung bis zum 15.03.2024 wird gebeten"): the one duty an Anfrage sets.
+_ANSWER = r"\b(?:Antwort|Beantwortung|Rückmeldung|Stellungnahme|Auskunft)\b"
 _ANSWER_ASKED = re.compile(
     r"\b(?:bitten|bitte|bittet|ersuchen|erbitten|erbeten|gebeten)\b[^.;?]{0,80}?"
-    r"\b(?:Antwort|Beantwortung|Rückmeldung|Stellungnahme|Auskunft)\b"
-    r"|\b(?:Antwort|Beantwortung|Rückmeldung|Stellungnahme|Auskunft)\b[^.;?]{0,80}?"
-    r"\b(?:gebeten|erbeten)\b",
+    + _ANSWER
+    + r"|"
+    + _ANSWER
+    + r"[^.;?]{0,80}?\b(?:gebeten|erbeten)\b",
     _I,
 )
 _AHEAD = re.compile(r"\b(?:" + _FUTURE_VERBS + r"|künftig|zukünftig|weiterhin)\b", _I)
@@ -1792,7 +1794,7 @@ def find_obligations(
     # a record of several matters with a resolution in it: its task items bind as in one
     in_resolution = section is not None and binding
     # a paper that proposes (a motion, a Vorlage), not a record: its resolution schedules
-    proposes = in_resolution and kind is not None and _PROPOSES.search(kind) is not None
+    proposes = in_resolution and kind is not None and _PROPOSING_KIND.search(kind) is not None
     prose_lines = [
         line
         for line in scope.split("\n")

@@ -9,6 +9,34 @@ from __future__ import annotations
 
 from tracker.documents.text import one_of
 
+#: Numbers written as words: a period's length (``binnen drei Monaten``), a count of millions
+#: (``zwei Millionen Euro``).
+NUMBER_WORDS: dict[str, int] = {
+    "ein": 1,
+    "eine": 1,
+    "einem": 1,
+    "einer": 1,
+    "eines": 1,
+    "einen": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "vierzehn": 14,
+    "achtzehn": 18,
+    "zwanzig": 20,
+    "vierundzwanzig": 24,
+    "hundert": 100,
+}
+
+
 #: Names of a council (the body that decides), plenary or district, in their nominative form.
 COUNCILS: tuple[str, ...] = (
     "Rat",

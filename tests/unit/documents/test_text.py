@@ -40,8 +40,6 @@ def test_a_roman_ordinal_before_a_period_noun_does_not_end_a_sentence() -> None:
 
 
 def test_inline_markup_a_mirror_kept_is_dropped() -> None:
-    from tracker.documents.text import normalize
-
     assert normalize("ein Konzept vor<strong>zu</strong>legen.<br />Gut") == (
         "ein Konzept vorzulegen.\nGut"
     )
@@ -98,8 +96,6 @@ def test_a_full_date_or_a_year_before_the_period_ends_the_sentence() -> None:
 
 
 def test_a_table_laid_out_with_spaces_gets_tabs_between_its_cells() -> None:
-    from tracker.documents.text import normalize
-
     text = (
         "Nr.   Beschluss vom  Gegenstand                       Termin          Status\n"
         "101   14.12.2022     Neubau Rettungswache Nord        Q4/2024         im Bau\n"
@@ -123,8 +119,6 @@ def test_a_table_laid_out_with_spaces_gets_tabs_between_its_cells() -> None:
 
 
 def test_justified_prose_with_double_spaces_stays_prose() -> None:
-    from tracker.documents.text import normalize
-
     text = (
         "Im   Karlsruher   Integrationsplan   (Vorlage   Nr.   1126)   wird   die\n"
         "Durchführung  eines  Modellprojekts  als  wichtiger  Baustein  vorgeschlagen.\n"

@@ -368,9 +368,19 @@ def end_of_year(text: str, context: DateContext) -> list[Term]:
     return found
 
 
+_OF_MONTH = r"(?:des\s+Monats\s+)?"
+# the later month of two ("im September oder Oktober", "bis September/Oktober 2025") carries
+_OR_MONTH = r"(?:\s*(?:/|-|–|oder|bzw\.)\s*(" + MONTH + r"))?"
 _MONTH_YEAR = re.compile(
     r"\b(?:(?:bis|im|zum|spätestens|auf\s+(?:den|die)?)\s+(?:zum\s+|spätestens\s+)?)?"
-    r"(?:(Anfang|Mitte|Ende)\s+)?(" + MONTH + r")\s*(?:/\s*)?" + _YEAR,
+    r"(?:(Anfang|Mitte|Ende)\s+"
+    + _OF_MONTH
+    + r")?("
+    + MONTH
+    + r")"
+    + _OR_MONTH
+    + r"\s*(?:/\s*)?"
+    + _YEAR,
     _FLAGS,
 )
 
@@ -379,7 +389,7 @@ def month_year(text: str, context: DateContext) -> list[Term]:
     """``bis September 2005``, ``Ende März 2020``: the month's last day (Mitte: the 15th)."""
     found = []
     for m in _MONTH_YEAR.finditer(text):
-        month, year = month_number(m.group(2)), int(m.group(3))
+        month, year = month_number(m.group(3) or m.group(2)), int(m.group(4))
         found.append(_term(m, "month_year", _qualified_day(m.group(1), year, month)))
     return found
 
@@ -404,8 +414,16 @@ def numeric_month(text: str, context: DateContext) -> list[Term]:
 
 _MONTH_NO_YEAR = re.compile(
     r"\b(?:(?:bis|im|spätestens|auf\s+(?:den|die)|in\s+den|für\s+den)\s+(?:zum\s+|spätestens\s+)?"
-    r"(?:(Anfang|Mitte|Ende)\s+)?"
-    r"|(Anfang|Mitte|Ende)\s+)(" + MONTH + r")(?!\s*/?\s*\d)",
+    r"(?:(Anfang|Mitte|Ende)\s+" + _OF_MONTH + r")?"
+    r"|(Anfang|Mitte|Ende)\s+"
+    + _OF_MONTH
+    + r")("
+    + MONTH
+    + r")"
+    + _OR_MONTH
+    + r"(?!\s*/?\s*\d|\s*(?:/|-|–|oder|bzw\.)\s*"
+    + MONTH
+    + r")",
     _FLAGS,
 )
 
@@ -414,7 +432,7 @@ def month_without_year(text: str, context: DateContext) -> list[Term]:
     """``bis Ende September``, ``im Mai``: the year comes from the document."""
     found = []
     for m in _MONTH_NO_YEAR.finditer(text):
-        month = month_number(m.group(3))
+        month = month_number(m.group(4) or m.group(3))
         year, end = _related_year(text, m, context, _year_for(month, None, context))
         qualifier = m.group(1) or m.group(2)
         due = _qualified_day(qualifier, year, month) if year is not None else None
@@ -451,7 +469,12 @@ _QUARTER = re.compile(
     r"(?:Quartal(?:s|es)?|Qu\.)\s*" + _YEAR,
     _FLAGS,
 )
-_QUARTER_CODE = re.compile(r"\b(?:im\s+|bis\s+)?Q([1-4])\s*[/ .-]\s*(\d{4}|\d{2})(?!\d)", _FLAGS)
+_QUARTER_CODE = re.compile(
+    r"\b(?:im\s+|bis\s+(?:(?:spätestens\s+)?Ende\s+)?|Ende\s+)?Q([1-4])"
+    # without a year only after a limit word ("bis Ende Q3": the document's year)
+    r"(?:\s*[/ .-]\s*(\d{4}|\d{2})(?!\d)|(?<=\bQ\d)(?<=(?:bis|nde)\sQ\d)\b(?![/.-]?\d))",
+    _FLAGS,
+)
 
 
 def _quarter(match: re.Match[str], rule: str, quarter: int, year: int) -> Term:
@@ -468,11 +491,16 @@ def quarter(text: str, context: DateContext) -> list[Term]:
 
 
 def quarter_code(text: str, context: DateContext) -> list[Term]:
-    """``Q2/2025``, ``Q4 2023``: window of three months."""
-    return [
-        _quarter(m, "quarter_code", int(m.group(1)), full_year(m.group(2)))
-        for m in _QUARTER_CODE.finditer(text)
-    ]
+    """``Q2/2025``, ``Q4 2023``: window of three months; ``bis Ende Q3`` in the document's year."""
+    found = []
+    for m in _QUARTER_CODE.finditer(text):
+        quarter = int(m.group(1))
+        year = full_year(m.group(2)) if m.group(2) else _year_for(3 * quarter, None, context)
+        if year is None:
+            found.append(_term(m, "quarter_code", None, anchor="year"))
+        else:
+            found.append(_quarter(m, "quarter_code", quarter, year))
+    return found
 
 
 _PERIOD = re.compile(
@@ -711,7 +739,9 @@ _RELATIVE_YEAR = re.compile(
     # "Mitte nächsten Jahres", "bis Anfang des kommenden Jahres" (not "Anfang dieses Jahres",
     # which dates the past as often as it sets a limit)
     r"|\b(?:(?:bis|spätestens)\s+(?:zur?\s+)?)?(Anfang|Mitte|Ende)\s+(?:des\s+)?"
-    r"(nächsten|kommenden|folgenden)\s+Jahres\b",
+    r"(nächsten|kommenden|folgenden)\s+Jahres\b"
+    # "im Laufe des Jahres" without a year: the document's
+    r"|\bim\s+Laufe\s+(des)\s+Jahres\b(?!\s*\(?\s*(?:19|20)\d{2})",
     _FLAGS,
 )
 #: The last month of the part of a year that a qualifier names (``Anfang`` a quarter).
@@ -745,7 +775,7 @@ def relative_year(text: str, context: DateContext) -> list[Term]:
         if anchor is None:
             found.append(_term(m, "relative_year", None, anchor="year"))
             continue
-        which = (m.group(1) or m.group(2) or m.group(3) or m.group(5)).lower()
+        which = (m.group(1) or m.group(2) or m.group(3) or m.group(5) or m.group(6)).lower()
         ahead = which in ("nächsten", "kommenden", "folgenden", "neuen", "nächstes", "folgejahr")
         month = _PART_END[m.group(4).lower()] if m.group(4) else 12
         found.append(_term(m, "relative_year", last_day(anchor.year + ahead, month)))
@@ -879,7 +909,7 @@ _SOFT = re.compile(
     # sofort", a start; not "sofortige", an adjective; not "sofort beantwortet", a record)
     r"(?<!ab\s)sofort(?=(?:\s+[\wäöüß-]+){0,6}?\s+(?:zu\s+[a-zäöüß]+en|[a-zäöüß]+zu[a-zäöüß]+en)"
     r"(?![\wäöüß]))|so\s+früh\s+wie\s+möglich|schnellstens|"
-    r"in\s+angemessener\s+(?:Zeit|Frist)|"
+    r"(?:in|innerhalb)\s+(?:einer\s+)?angemessener\s+(?:Zeit|Frist)|"
     r"in\s+den\s+(?:kommenden|nächsten|folgenden)\s+(?:Tagen|Wochen|Monaten)|"
     # a week or months ahead of an undated text: "im Verlaufe der nächsten Woche", "in der
     # kommenden Woche", "noch in dieser Woche", "im Laufe der nächsten Monate", "demnächst"
@@ -1103,7 +1133,8 @@ def month_session(text: str, context: DateContext) -> list[Term]:
 _SESSION_OF_YEAR = re.compile(
     # "zur 1. Ratssitzung 2021", "in der ersten Sitzung des Jahres 2018"
     r"\b(?:zur|in\s+der|bis\s+zur|vor\s+der)\s+(?:\d{1,2}\.|ersten|zweiten|dritten|letzten)\s+"
-    r"[\w-]*[Ss]itzung\s+(?:des\s+Jahres\s+|im\s+Jahr(?:e)?\s+)?(?:19|20)\d{2}\b(?![\d/.-])",
+    r"[\w-]*[Ss]itzung\s+(?:des\s+Jahres(?:\s+(?:19|20)\d{2})?|(?:im\s+Jahr(?:e)?\s+)?"
+    r"(?:19|20)\d{2})\b(?![\d/.-])",
     _FLAGS,
 )
 

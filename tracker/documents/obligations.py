@@ -12,6 +12,7 @@ review instead of recorded.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Callable, Iterable
@@ -40,7 +41,8 @@ _DUE_LABELS = (
     r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
     r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
     r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum|"
-    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum"
+    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum|"
+    r"WV|nächste\s+Befassung|erneute\s+Beratung"
 )
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(" + _DUE_LABELS + r"|"
@@ -57,9 +59,14 @@ _DONE_WORDS = (
 _DONE_STATUS = re.compile(r"\b(?:Ergebnis|Status|Stand)\s*:\s*" + _DONE_WORDS + r"\b", _I)
 _LABELLED_INLINE = re.compile(
     r"(?:[(\[,;]\s*(Fristende|Frist|Erledigungsfrist|Abgabefrist)\s*:?\s*"
-    r"|\b(Frist)(?:\s+\S+){0,4}?\s+(?:auf|bis(?:\s+zum)?)\s+)(.*)$",
+    r"|\b(Frist)(?:\s+\S+){0,4}?\s+(?:auf|bis(?:\s+zum)?)\s+"
+    # a row of a follow-up list run into one line ("Sanierung Dach | zuständig: Bauamt |
+    # Erledigung bis: Q3/2025", "... – verantw.: Amt 61 – Termin: 30.09.2025")
+    r"|(?:[|–—]|\s-)\s*(" + _DUE_LABELS + r"|Fälligkeit|Termin)\s*:\s*)(.*)$",
     _I,
 )
+# ... where a bare "Termin" is a due date only after the one responsible ("zuständig: FB 3")
+_RESPONSIBLE = re.compile(r"\b(?:zuständig|verantwortlich|verantw\.|federführend)", _I)
 _OPERATIVE_START = re.compile(
     RESOLUTION_FORMULA + r"|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
@@ -103,6 +110,9 @@ _OPERATIVE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    # "Das Amt erhält den Auftrag, ...", "Der Verwaltung wird der Prüfauftrag erteilt, ..."
+    r"|\b(?:erhält|erhalten)\s+(?:hiermit\s+)?(?:den|einen)\s+(?:\w+\s+)?[\w-]*[Aa]uftrag\b"
+    r"|\b(?:wird|werden)\s+(?:hiermit\s+)?(?:der|ein)\s+[\w-]*[Aa]uftrag\s+erteilt\b"
     # a letter's request to its addressee: "bittet Sie, den folgenden Punkt ... zu nehmen"
     r"|\b(?:bittet|bitten)\s+Sie\s*,(?!\s*(?:liebe|sehr\s+geehrte))"
     # a motion's request, performative: "beantragt hiermit ... die Einberufung ... bis ..."
@@ -163,7 +173,12 @@ _DONE = re.compile(
 _PUBLIC_ACTS = re.compile(
     r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
     r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
-    r"Möglichkeit)\b"
+    r"Möglichkeit|müssen|sind\s+verpflichtet)\b"
+    # a submission to the administration is the public's ("Bewerbungen sind bis ... an das
+    # Bürgerbüro zu richten", "... bei der Gemeindekasse anmelden")
+    r"|\b(?:an|bei)\s+(?:das|die|der|den)\s+[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
+    r"[Ss]ekretariat|[Oo]rdnungsamt|[Rr]athaus)\b[^.;]{0,40}?\b(?:zu\s+richten|einzureichen|"
+    r"abzugeben|anzumelden|anmelden|einreichen|abgeben)\b"
 )
 
 
@@ -374,7 +389,7 @@ _LIMIT_BEFORE = re.compile(
 _REPORT_WORDS = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
-    r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
+    r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|\bvorlegt\b|"
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+|eine\s+)?(?:Vorlage|Darstellung|Übersicht)\b|"
     # a request for feedback ("Wir bitten um eine zeitnahe Rückmeldung über die Ergebnisse")
     r"\bum\s+(?:die\s+|eine\s+)?(?:\w+\s+)?Rückmeldung\b|"
@@ -520,7 +535,16 @@ _DEMANDED = re.compile(
     r"\b(?:erinnerte|erinnerten|forderte|forderten|mahnte|mahnten|appellierte|appellierten|"
     r"bemängelte|bemängelten|kritisierte|kritisierten|wünschte|wünschten|machte|machten|regte|"
     r"regten)\b(?:\s+\S+){0,8}?\s*,\s*dass\b[^.;]*\b(?:müssen|müsse|müsste|müssten|"
-    r"sollen|solle|sollte|sollten)\b",
+    r"sollen|solle|sollte|sollten)\b"
+    # "Stadtrat Müller forderte, bis ... vorzulegen", "verlangte, das Bezirksamt solle ...",
+    # "bat darum, den Ortschaftsrat ... zu informieren", "regte an, der Landrat möge ..."
+    r"|\b(?:forderte|forderten|verlangte|verlangten|bat|baten|wünschte|wünschten|mahnte|"
+    r"mahnten|regte|regten|schlug|schlugen|plädierte|plädierten)\b(?:\s+(?:an|vor|darum|dafür))?"
+    r"\s*,\s*(?:[^.;]*\b(?:solle|sollte|möge|müsse)\b|[^.;]*\bzu\s+\w+en\b|[^.;]*zu\w+en\b)"
+    # "Mehrere Redner sprachen sich dafür aus, ...", "Aus der Mitte des Rates wurde der Wunsch
+    # geäußert, ...", "Die CSU-Fraktion kündigte an, einen Antrag einzubringen, ..."
+    r"|\bsprachen?\s+sich\s+(?:\S+\s+){0,3}?dafür\s+aus\b|\bWunsch\s+geäußert\b"
+    r"|\bkündigte[n]?\s+(?:\S+\s+){0,3}?an\s*,\s*(?:einen|den)\s+[\w-]*[Aa]ntrag\b",
     _I,
 )
 # A question's own request for its answer by a time ("bitten um zeitnahe schriftliche Antwort",
@@ -608,7 +632,9 @@ _RECORDED = re.compile(
 _NOT_A_DUE_DATE = re.compile(
     # ("mit Wirkung vom/ab" is an effective date, no reference)
     r"(?:(?<!Wirkung\s)\bvom|\bseit|(?<!Wirkung\s)\bab|" + _MEETING + r"\s+am|[Ss]itzung\s+vom|"
-    r"\bStand|\bgeändert\s+am|\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am)"
+    r"\bStand|\bgeändert\s+am|\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am|"
+    # a record's field ("Gröbern am: 12.05.2009 mit Beschluss-Nr.: 399/2009")
+    r"\bam:)"
     r"\s*(?:dem\s+|den\s+)?$",
     _I,
 )
@@ -789,11 +815,21 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
             inline = _LABELLED_INLINE.search(line)
             if not inline:
                 continue
-            label, value = inline.group(1) or inline.group(2), inline.group(3).strip()
+            label = inline.group(1) or inline.group(2) or inline.group(3)
+            value = inline.group(4).strip()
+            if label.lower() == "termin" and not _RESPONSIBLE.search(line, 0, inline.start()):
+                continue
         value = value or (lines[index + 1] if index + 1 < len(lines) else "")
         if any(_DONE_STATUS.search(x) for x in lines[index + 1 : index + 3]):
             continue  # a task the list marks as done ("Ergebnis: erledigt")
         terms = [t for t in find_terms(value, context) if t.date is not None and t.start <= 3]
+        if not terms:
+            # the label is the limit word: "WV: 09/2025" is "bis 09/2025"
+            terms = [
+                dataclasses.replace(t, start=t.start - 4, end=t.end - 4, text=t.text[4:])
+                for t in find_terms("bis " + value, context)
+                if t.date is not None and t.start == 0
+            ]
         if not terms:
             continue
         label = squash(label)
@@ -1143,13 +1179,16 @@ def _schedule(sentence: str, terms: list[Term]) -> bool:
 
 
 # "der Sitzung vom 26.06.2025", "seit dem 1.1.": the date of a paper or a state, never due.
-_REFERENCE_DATE = re.compile(r"\b(?:vom|seit)(?:\s+dem)?\s*$", _I)
+_REFERENCE_DATE = re.compile(r"\b(?:vom|seit)(?:\s+dem)?\s*$|\bam:\s*$", _I)
 
 
 # A clause in the perfect or past tense and not the future: a record ("hat ... im August wieder
 # aufgenommen"), used where no document date tells the past from the future.
 _PAST_CLAUSE = re.compile(
-    r"^(?!.*\b(?:wird|werden|soll|sollen|muss|müssen|ist\s+\w+\s+zu)\b)"
+    # (not a duty: "ist ... zu tun", "hat im III. Quartal 2025 zu erfolgen")
+    r"^(?!.*\b(?:wird|werden|soll|sollen|muss|müssen)\b|.*\b(?:hat|haben|ist|sind)\b[^,]*\b"
+    + _INFINITIVE
+    + r")"
     r".*\b(?:hat|haben|hatte|hatten|war|waren|wurde|wurden|sei|seien)\b.*\b(?:ge[a-zäöüß]{3,}(?:t|en)|"
     r"(?:ab|an|auf|aus|ein|vor|zu|mit|um|durch)ge[a-zäöüß]{3,}(?:t|en)|"
     # participles without ge- ("sei im Januar erfolgt", "wurde ... vergeben")
@@ -1337,6 +1376,18 @@ def recipient_of(sentence: str) -> str | None:
     return squash(m.group(1)) if m else None
 
 
+# A duty waived or denied ("Der Magistrat ist nicht verpflichtet, ...", "Von einer nochmaligen
+# Befassung ... wird abgesehen", "wird die Berichtspflicht zum 30.09.2025 aufgehoben",
+# "Eine Verpflichtung ..., bis ... tätig zu werden, besteht nicht"): no obligation.
+_WAIVED = re.compile(
+    r"\bnicht\s+(?:\w+\s+)?verpflichtet\b|\bkeine\s+(?:\w+\s+)?Verpflichtung\b"
+    r"|\bVerpflichtung\b[^.;]{0,160}?\bbesteht\s+nicht\b|\bwird\s+(?:\w+\s+)?abgesehen\b"
+    r"|\b(?:[\w-]*[Pp]flicht|Frist|Auftrag|Prüfauftrag)\b[^.;]{0,80}?\b(?:wird|werden|wurde|ist)"
+    r"\s+(?:\w+\s+)?aufgehoben\b|\bWeder\b[^.;]{0,160}?\bnoch\b",
+    _I,
+)
+
+
 def _is_question(sentence: str) -> bool:
     return sentence.rstrip(' "“”)').endswith("?")
 
@@ -1423,8 +1474,9 @@ _PRIVATE_BODY = re.compile(
     r"Jahreshaupt|Haupt)versammlung\b"
     r"|^\W*(?:Der|Die|Das)\s+(?:[\w-]+\s+)?(?:Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
-    r"Grundstückseigentümer(?:in)?)\s+(?:soll|sollen|wird|werden|muss|müssen|hat|haben|plant|"
-    r"beabsichtigt)\b"
+    r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
+    r"Auftragnehmer(?:in)?|Zweckverband|Stadtwerke|Landesbetrieb)\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
+    r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will)\b"
     # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt")
     r"|\bdurch\s+(?:die|den|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
     r"Bauunternehmen|Investor(?:in)?)\b"
@@ -1452,7 +1504,7 @@ _VERB_FIRST = re.compile(
 )
 # An indirect question ("fragt an, wann ...", "erkundigt sich, ob ..."): the time is asked.
 _ASKS = re.compile(
-    r"\b(?:fragt|fragte|fragen|erkundigt|erkundigte|Frage|Anfrage)\b[^.;?]{0,60}?,?\s*"
+    r"\b(?:fragt|fragte|fragen|erkundigt|erkundigte|Frage|Anfrage|Auskunft|wissen)\b[^.;?]{0,60}?,?\s*"
     r"(?:wann|ob|bis\s+wann|wie|inwieweit)\b",
     _I,
 )
@@ -1520,7 +1572,11 @@ def earliest(r: Reading) -> bool:
 # fortzuschreiben"): the law's period, quoted as background, not the council's order.
 _STATUTE = re.compile(
     r"\b(?:gemäß|nach|laut|lt\.|entsprechend|i\.\s?S\.\s?d\.|im\s+Sinne\s+des|aufgrund)\s+"
-    r"(?:§§?|Art\.|Artikel)\s*\d",
+    r"(?:§§?|Art\.|Artikel)\s*\d"
+    # "nach der Gemeindeordnung", "gemäß Kommunalabgabengesetz"
+    r"|\b(?:gemäß|nach|laut|entsprechend)\s+(?:der|dem|des)?\s*(?:\w+\s+)?(?:Gemeindeordnung|"
+    r"Kommunalverfassung|Landkreisordnung|Kreisordnung|Kommunalabgabengesetz|Baugesetzbuch|"
+    r"BauGB|GemO|KAG|Kommunalverfassungsgesetz|Haushaltsrecht|Gesetz(?:es|e)?)\b",
     _I,
 )
 
@@ -1647,7 +1703,14 @@ def past_motion(r: Reading) -> bool:
 #: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
 #: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
 #: look, a recorded trap costs precision).
+def waived(r: Reading) -> bool:
+    """A duty waived or denied (``ist nicht verpflichtet``, ``wird abgesehen``, ``die
+    Berichtspflicht ... wird aufgehoben``)."""
+    return _WAIVED.search(r.sentence) is not None
+
+
 DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
+    "waived": waived,
     "other_body": other_body,
     "private_body": private_body,
     "negated_announcement": negated_announcement,
@@ -1677,10 +1740,12 @@ _ADOPTED_TOO = re.compile(
 
 
 _MOTION_THEN_PUT_OFF = re.compile(
-    r"\b(?:Antrag|Vorschlag|Prüfauftrag)\b"
+    r"\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag|Prüfauftrag|Drucksache)\b"
     + WITHIN_SENTENCE
-    + r"{0,240}?,\s*(?P<outcome>(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
-    r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen))\b"
+    + r"{0,240}?,\s*(?P<outcome>(?:(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
+    r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen|zurückgezogen)"
+    # "..., in den Ausschuss überwiesen", "..., in der Sitzung zurückgezogen", "erledigte sich"
+    r"|(?:\S+\s+){0,8}?(?:überwiesen|verwiesen|zurückgezogen)|erledigte\s+sich))\b"
 )
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # Informing the public ("Die Anwohner werden rechtzeitig informiert", "unterrichtet die
@@ -1758,6 +1823,10 @@ _FELL_NEXT = re.compile(
     r"|^\W*(?:Der|Die|Das)\s+[\w-]+\s+(?:lehnte|lehnt)\s+(?:den|diesen)\s+(?:[\w-]*[Aa]ntrag|"
     r"Vorschlag)\b[^;?]{0,120}?\bab\s*[.;]?$"
 )
+
+
+# A decision told with its content: "hat der Rat beschlossen, dass ...".
+_DECIDED_THAT = re.compile(r"\b(?:beschließt|beschließen|beschloss|beschlossen)\s*,\s*dass\b", _I)
 
 
 def find_obligations(
@@ -1847,7 +1916,13 @@ def find_obligations(
         core = _PURPOSE_AHEAD.sub("", sentence, count=1)
         # in a record of several matters only its resolutions bind by their limit or present
         # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
-        resolved = not narrated or squash(sentence) in section_keys
+        # (a decision told with its content binds by its limits: "hat der Rat beschlossen,
+        # dass die Verwaltung bis Ende September 2025 ein Konzept vorlegt")
+        resolved = (
+            not narrated
+            or squash(sentence) in section_keys
+            or _DECIDED_THAT.search(sentence) is not None
+        )
         if narrated and not resolved and _DEMANDED.search(sentence):
             # a speaker's demand told in the record ("Außerdem erinnerte er, dass die Risse
             # noch vor Wintereinbruch saniert werden müssen"): asked for, not decided
@@ -1916,7 +1991,13 @@ def find_obligations(
                 )
             )
         )
-        if plain and not (binding and resolved) and not postponed and not announced:
+        decided_that = _DECIDED_THAT.search(sentence) is not None
+        if (
+            plain
+            and not ((binding or decided_that) and resolved)
+            and not postponed
+            and not announced
+        ):
             continue
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)

@@ -320,6 +320,15 @@ _ABBREVIATIONS = frozenset(
         "ggü",
         "gez",
         "lfd",
+        # ("bis einschl. 09/2025", "gem. Ziff. 3", "voraussichtl. im Herbst")
+        "einschl",
+        "ziff",
+        "abschn",
+        "anl",
+        "kap",
+        "voraussichtl",
+        "vsl",
+        "zzt",
     ]
 )
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")
@@ -329,9 +338,11 @@ _PERIOD_NOUN = re.compile(r"(?:Quartal|Halbjahr|Jahreshälfte|Bauabschnitt|Absch
 #: Quartal") and of the common abbreviations ("Abs.", "Nr.", "z.B."), but stop at the end of a
 #: sentence.
 WITHIN_SENTENCE = (
-    r"(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|(?<=\bAbs)\.|(?<=\bNr)\.|(?<=\bArt)\.|"
-    r"(?<=\bbzw)\.|(?<=\bggf)\.|(?<=\bca)\.|(?<=\bz\.B)\.|(?<=\bz)\.(?=B)|(?<=\bd\.h)\.|"
-    r"(?<=\bd)\.(?=h))"
+    r"(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|"
+    # a single letter ("d. J.", "z.B.") or a Roman ordinal ("im III. Quartal")
+    r"(?<=\b[^\W\d_])\.|(?<=\bII)\.|(?<=\bIII)\.|(?<=\bIV)\.|(?i:"
+    + "|".join(rf"(?<=\b{re.escape(a)})\." for a in sorted(_ABBREVIATIONS, key=len) if len(a) > 1)
+    + "))"
 )
 
 

@@ -159,6 +159,12 @@ PUBLIC: tuple[str, ...] = (
     "Bieter",
     "Vereine",
     "Gewerbetreibende",
+    "Erziehungsberechtigte",
+    "Erziehungsberechtigten",
+    "Hundehalter",
+    "Hundehalterinnen",
+    "Anlieger",
+    "Anliegerinnen",
 )
 PUBLIC_NOUN = one_of(PUBLIC)
 

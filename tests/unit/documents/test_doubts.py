@@ -20,6 +20,35 @@ DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
 #: rule, document text, the date recorded when the rule is taken out
 CASES = [
     (
+        "waived",
+        HEAD + "Der Magistrat ist nicht verpflichtet, den Stadtverordneten bis zum 30.09.2025 "
+        "über die Vergabe Rechenschaft abzulegen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "waived",
+        HEAD + "Von einer nochmaligen Befassung des Ortschaftsrats bis zum 30.09.2025 wird "
+        "abgesehen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "private_body",
+        HEAD + "Der Pächter ist verpflichtet, die Gaststätte bis zum 30.09.2025 zu räumen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "statute",
+        HEAD + "Ein Bürgerbegehren muss nach der Gemeindeordnung bis zum 30.09.2025 eingereicht "
+        "werden.",
+        date(2025, 9, 30),
+    ),
+    (
+        "asked",
+        HEAD + "Stadtverordnete Schneider bittet um Auskunft, ob der Magistrat bis zum 30.09.2025 "
+        "über die Ergebnisse berichten kann.",
+        date(2025, 9, 30),
+    ),
+    (
         "other_body",
         HEAD + "Die Schulen sind vom Land verpflichtet, bis zum 30.09.2025 ein Konzept vorzulegen.",
         date(2025, 9, 30),

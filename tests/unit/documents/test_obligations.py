@@ -464,6 +464,19 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
     assert deadlines == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hundehalterinnen und Hundehalter müssen ihre Tiere bis zum 30.09.2025 anmelden.",
+        "Die Erziehungsberechtigten werden gebeten, die Anmeldung bis zum 30.09.2025 abzugeben.",
+        "Bewerbungen für das Schöffenamt sind bis zum 30.09.2025 an das Bürgerbüro zu richten.",
+    ],
+)
+def test_the_public_bound_or_asked_is_no_obligation(sentence: str) -> None:
+    deadlines, _ = read(sentence)
+    assert deadlines == []
+
+
 def test_a_statute_quoted_as_background_is_no_obligation() -> None:
     deadlines, _ = read(
         "Nach den Richtlinien müssen die Wanderwege nach drei Jahren erneut geprüft werden."

@@ -540,7 +540,7 @@ _DEMANDED = re.compile(
     # "bat darum, den Ortschaftsrat ... zu informieren", "regte an, der Landrat möge ..."
     r"|\b(?:forderte|forderten|verlangte|verlangten|bat|baten|wünschte|wünschten|mahnte|"
     r"mahnten|regte|regten|schlug|schlugen|plädierte|plädierten)\b(?:\s+(?:an|vor|darum|dafür))?"
-    r"\s*,\s*(?:[^.;]*\b(?:solle|sollte|möge|müsse)\b|[^.;]*\bzu\s+\w+en\b|[^.;]*zu\w+en\b)"
+    r"\s*,\s*" + WITHIN_SENTENCE + r"*?(?:\b(?:solle|sollte|möge|müsse)\b|\bzu\s+\w+en\b|zu\w+en\b)"
     # "Mehrere Redner sprachen sich dafür aus, ...", "Aus der Mitte des Rates wurde der Wunsch
     # geäußert, ...", "Die CSU-Fraktion kündigte an, einen Antrag einzubringen, ..."
     r"|\bsprachen?\s+sich\s+(?:\S+\s+){0,3}?dafür\s+aus\b|\bWunsch\s+geäußert\b"
@@ -1382,8 +1382,12 @@ def recipient_of(sentence: str) -> str | None:
 _WAIVED = re.compile(
     r"\bnicht\s+(?:\w+\s+)?verpflichtet\b|\bkeine\s+(?:\w+\s+)?Verpflichtung\b"
     r"|\bVerpflichtung\b[^.;]{0,160}?\bbesteht\s+nicht\b|\bwird\s+(?:\w+\s+)?abgesehen\b"
-    r"|\b(?:[\w-]*[Pp]flicht|Frist|Auftrag|Prüfauftrag)\b[^.;]{0,80}?\b(?:wird|werden|wurde|ist)"
-    r"\s+(?:\w+\s+)?aufgehoben\b|\bWeder\b[^.;]{0,160}?\bnoch\b",
+    r"|\b(?:[\w-]*[Pp]flicht|Frist|Auftrag|Prüfauftrag)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\baufgehoben\b"
+    r"|\b(?:wird|werden|wurde|ist)\s+(?:die|der|das)\s+[\w-]*(?:[Pp]flicht|Frist|[Aa]uftrag)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\baufgehoben\b|\bWeder\b[^.;]{0,160}?\bnoch\b",
     _I,
 )
 
@@ -1745,7 +1749,7 @@ _MOTION_THEN_PUT_OFF = re.compile(
     + r"{0,240}?,\s*(?P<outcome>(?:(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
     r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen|zurückgezogen)"
     # "..., in den Ausschuss überwiesen", "..., in der Sitzung zurückgezogen", "erledigte sich"
-    r"|(?:\S+\s+){0,8}?(?:überwiesen|verwiesen|zurückgezogen)|erledigte\s+sich))\b"
+    r"|(?:\S+\s+){0,8}?(?:überwiesen|verwiesen|zurückgezogen)(?=\s*(?:[.;]|$))|erledigte\s+sich))\b"
 )
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # Informing the public ("Die Anwohner werden rechtzeitig informiert", "unterrichtet die
@@ -1946,6 +1950,7 @@ def find_obligations(
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
         put_off = _MOTION_THEN_PUT_OFF.search(sentence)
         operative = operative and put_off is None
+        reporting = reporting and put_off is None
         # a request for an answer by a time binds the one asked, in a question's paper too
         asked = (
             _ANSWER_ASKED.search(core) is not None
@@ -1958,6 +1963,7 @@ def find_obligations(
         announced = (
             not operative
             and not postponed
+            and put_off is None
             and (
                 _ANNOUNCED.search(sentence) is not None
                 or _passive_ahead(sentence)

@@ -21,6 +21,11 @@ DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
 CASES = [
     (
         "waived",
+        DATED + "Mit dem heutigen Beschluss wird die Berichtspflicht zum 30.09.2025 aufgehoben.",
+        date(2025, 9, 30),
+    ),
+    (
+        "waived",
         HEAD + "Der Magistrat ist nicht verpflichtet, den Stadtverordneten bis zum 30.09.2025 "
         "über die Vergabe Rechenschaft abzulegen.",
         date(2025, 9, 30),

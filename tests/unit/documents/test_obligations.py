@@ -1833,6 +1833,49 @@ def test_a_speakers_demand_told_in_the_record_binds_no_one() -> None:
     assert extract_text(text, name="t.txt").deadlines == ()
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Stadtrat Müller forderte, bis zum 30.09.2025 ein Konzept zur Belebung der Innenstadt "
+        "vorzulegen; ein Beschluss wurde hierzu nicht gefasst.",
+        "Ortsvorsteher Klein bat darum, den Ortschaftsrat bis zum 30.09.2025 über die Planung "
+        "zu informieren.",
+        "Bezirksverordneter Yılmaz verlangte, das Bezirksamt solle bis zum 30.09.2025 Auskunft "
+        "über die Leerstände geben.",
+        "Mehrere Redner sprachen sich dafür aus, bis zum 30.09.2025 einen Runden Tisch "
+        "einzurichten.",
+    ],
+)
+def test_a_speakers_request_told_in_the_record_binds_no_one(said: str) -> None:
+    text = (
+        "Niederschrift über die Sitzung des Gemeinderates am 12.03.2025\n\nTOP 5 Spielplätze\n"
+        f"Der Bürgermeister erläutert den Sachstand. {said}\nBeschluss:\nDer Gemeinderat nimmt "
+        "den Bericht zur Kenntnis.\n\nTOP 6 Verschiedenes\nKeine Wortmeldungen.\n"
+    )
+    found = extract_text(text, name="t.txt")
+    assert found.deadlines == () and found.reports == ()
+
+
+def test_a_paper_referred_to_a_committee_orders_nothing_yet() -> None:
+    text = (
+        "Aus der BVV\n\nIn der Sitzung vom 12.03.2025 ging es um Spielplätze. Die BVV hat die "
+        "Drucksache, mit der das Bezirksamt ersucht werden sollte, bis zum 30.09.2025 zu "
+        "berichten, in den Ausschuss für Stadtentwicklung überwiesen.\n"
+    )
+    found = extract_text(text, name="t.txt")
+    assert found.deadlines == () and found.reports == ()
+
+
+def test_a_decision_told_with_its_content_binds_by_its_limit() -> None:
+    text = (
+        "Aus dem Gemeinderat\n\nIn der Sitzung vom 12.03.2025 ging es um Brunnen. Auf Antrag "
+        "unserer Fraktion hat der Rat beschlossen, dass die Verwaltung bis Ende September 2025 "
+        "ein Konzept für Trinkwasserbrunnen vorlegt.\n"
+    )
+    found = extract_text(text, name="t.txt")
+    assert [d.date for d in found.deadlines] == [date(2025, 9, 30)]
+
+
 def test_an_entry_into_force_in_a_text_whose_only_date_it_is_binds() -> None:
     text = (
         "Der Ortsgemeinderat hat folgende Satzung beschlossen:\n§ 1 Hebesätze\n"

@@ -395,7 +395,8 @@ def month_year(text: str, context: DateContext) -> list[Term]:
 
 
 _NUMERIC_MONTH = re.compile(
-    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(?:(Ende|Mitte|Anfang)\s+)?|"
+    r"\b(?:(?:bis|spätestens)\s+(?:zum\s+|spätestens\s+)?(?:einschl\.\s*|einschließlich\s+|"
+    r"Quartalsende\s+|Monatsende\s+)?(?:(Ende|Mitte|Anfang)\s+)?|"
     r"(Ende|Mitte|Anfang)\s+)(0?[1-9]|1[0-2])\s*/\s*((?:19|20)\d{2})(?![\d/.-])",
     _FLAGS,
 )
@@ -421,9 +422,10 @@ _MONTH_NO_YEAR = re.compile(
     + MONTH
     + r")"
     + _OR_MONTH
+    # (not a compound's first part: "auf die Juni-Sitzung" is the session's term)
     + r"(?!\s*/?\s*\d|\s*(?:/|-|–|oder|bzw\.)\s*"
     + MONTH
-    + r")",
+    + r"|-[A-Za-zÄÖÜäöü])",
     _FLAGS,
 )
 
@@ -1112,7 +1114,10 @@ def after_period(text: str, context: DateContext) -> list[Term]:
 
 _MONTH_SESSION = re.compile(
     r"\b(" + "|".join(m for m in MONTHS if len(m) >= 4 or m == "mai") + r")-?[Ss]itzung\b"
-    r"(?:\s+(?:des\s+Jahres\s+)?" + _YEAR + r")?",
+    r"(?:\s+(?:des\s+Jahres\s+)?" + _YEAR + r")?"
+    # "auf die Sitzung im September 2025", "bis zur Sitzung des Bauausschusses im Mai 2025"
+    r"|\b(?:auf|bis\s+zur|zur|in\s+der|in\s+die|für\s+die)\s+(?:\w+\s+)?[\w-]*[Ss]itzung"
+    r"(?:\s+(?:des|der)\s+[\w-]+)?\s+im\s+(" + MONTH + r")\s+" + _YEAR,
     _FLAGS,
 )
 
@@ -1122,6 +1127,10 @@ def month_session(text: str, context: DateContext) -> list[Term]:
     the document."""
     found = []
     for m in _MONTH_SESSION.finditer(text):
+        if m.group(3):
+            month, year = month_number(m.group(3)), int(m.group(4))
+            found.append(_term(m, "month_session", last_day(year, month)))
+            continue
         month = month_number(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_for(month, None, context)
         due = last_day(year, month) if year is not None else None

@@ -1416,6 +1416,8 @@ def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
         for t in terms
         if t.rule == "event_anchor"
         or _TARGET_BEFORE.search(sentence[max(0, t.start - 20) : t.start])
+        # a target that carries its preposition ("auf die Sitzung im September 2025")
+        or re.match(r"(?i)(?:auf|in|bis|zur|zum)\b", t.text)
         or _is_limit(t, sentence)
     ]
 

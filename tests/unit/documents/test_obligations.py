@@ -1876,6 +1876,16 @@ def test_a_decision_told_with_its_content_binds_by_its_limit() -> None:
     assert [d.date for d in found.deadlines] == [date(2025, 9, 30)]
 
 
+def test_a_postponement_to_a_session_in_a_named_month_is_its_target() -> None:
+    text = (
+        "Niederschrift über die Sitzung des Gemeinderates am 12.03.2025\n\nTOP 5 Spielplätze\n"
+        "Beschluss:\nDer Antrag der FDP-Fraktion wird auf die Sitzung im September 2025 "
+        "vertagt.\nAbstimmungsergebnis: einstimmig\n"
+    )
+    found = extract_text(text, name="t.txt").deadlines
+    assert [(d.date, d.kind) for d in found] == [(date(2025, 9, 30), "event")]
+
+
 def test_an_entry_into_force_in_a_text_whose_only_date_it_is_binds() -> None:
     text = (
         "Der Ortsgemeinderat hat folgende Satzung beschlossen:\n§ 1 Hebesätze\n"

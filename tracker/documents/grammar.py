@@ -1123,13 +1123,14 @@ _MONTH_SESSION = re.compile(
 
 
 def month_session(text: str, context: DateContext) -> list[Term]:
-    """``in der Juni-Sitzung``, ``zur Septembersitzung``: the month's last day, the year from
-    the document."""
+    """``in der Juni-Sitzung``, ``zur Septembersitzung``, ``auf die Sitzung im September 2025``:
+    the month's last day, the year from the document where the text names none."""
     found = []
     for m in _MONTH_SESSION.finditer(text):
         if m.group(3):
-            month, year = month_number(m.group(3)), int(m.group(4))
-            found.append(_term(m, "month_session", last_day(year, month)))
+            # "auf die Sitzung im September 2025": the named month and year
+            month, named = month_number(m.group(3)), int(m.group(4))
+            found.append(_term(m, "month_session", last_day(named, month)))
             continue
         month = month_number(m.group(1))
         year = int(m.group(2)) if m.group(2) else _year_for(month, None, context)

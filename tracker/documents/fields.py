@@ -250,7 +250,7 @@ def split_cells(value: str) -> list[str]:
 
 # A part of a number: letters with digits ("WP11"), digits with a letter or a series' letters
 # ("062a", "02GV", "17HA").
-_PART = r"(?:[A-Z]{1,6}\d{0,4}|\d{1,6}(?:[a-z]|[A-Z]{2,4})?)"
+_PART = r"(?:[A-ZÄÖÜ]{1,6}\d{0,4}|\d{1,6}(?:[a-z]|[A-Z]{2,4})?)"
 # Kinds that label a paper's own number ("Antrag Nr. 15-0268/2015"); a Beschluss-Nr. is not one.
 _LABEL_KINDS = frozenset(KINDS) - {
     "Beschluss",
@@ -280,8 +280,11 @@ _LABELLED_REF = re.compile(
     r"(?<![\w.-])(?<!Flurstück )(?<!Flurstücks )(?<!Flst\. )(?<!Flur )(?<!Haus )("
     + _REF_LABEL
     + r")\s*[-:–]?\s*((?:[A-Z]{1,4} (?=\d))?(?:"
+    # München's term and series ("20-26 / A 04872"), Kassel's dots ("101.19.1234")
+    + r"\d{2}-\d{2}\s?/\s?[A-Z]\s?\d{4,6}|\d{3}\.\d{2}\.\d{3,5}|"
     + _REF
-    + r"|\d{3,7}))"
+    # a chamber's letter after the number ("Drucksache 21/345 S")
+    + r"(?:\s[A-Z](?=\s*$))?|\d{3,7}))"
     r"(?![\w/-]|\.\d)"
 )
 _CITATION = re.compile(

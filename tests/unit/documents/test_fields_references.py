@@ -65,3 +65,21 @@ def test_a_series_letters_apart_before_a_title_lead_the_number() -> None:
         "Neufassung der Kitagebührensatzung",
     )
     assert find_reference(["TOP 5/2023: Haushalt"]) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "reference"),
+    [
+        # München: the term, the series' letter and the number
+        ("Antrag Nr. 20-26 / A 04872", "20-26 / A 04872"),
+        # Bremen: the chamber's letter after the number
+        ("Drucksache 21/345 S", "21/345 S"),
+        # Leipzig: an amendment's suffix with an umlaut
+        ("Änderungsantrag Nr. VII-DS-09876-ÄA-02", "VII-DS-09876-ÄA-02"),
+        # Kassel: dotted
+        ("Vorlage Nr. 101.19.1234", "101.19.1234"),
+    ],
+)
+def test_the_numbering_of_other_cities_is_read_whole(line: str, reference: str) -> None:
+    found = find_reference(["Stadt", line])
+    assert found is not None and found.value.replace(" / ", "/") == reference.replace(" / ", "/")

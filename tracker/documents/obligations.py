@@ -169,16 +169,24 @@ _DONE = re.compile(
     r"[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
 )
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
-# zum 25.02. Widerspruch einlegen"): a notice's term, not the administration's obligation.
+# zum 25.02. Widerspruch einlegen", a submission to the administration, a post to apply for):
+# a notice's term, not the administration's obligation.
 _PUBLIC_ACTS = re.compile(
     r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
     r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
     r"Möglichkeit|müssen|sind\s+verpflichtet)\b"
     # a submission to the administration is the public's ("Bewerbungen sind bis ... an das
     # Bürgerbüro zu richten", "... bei der Gemeindekasse anmelden")
-    r"|\b(?:an|bei)\s+(?:das|die|der|den)\s+[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
-    r"[Ss]ekretariat|[Oo]rdnungsamt|[Rr]athaus)\b[^.;]{0,40}?\b(?:zu\s+richten|einzureichen|"
-    r"abzugeben|anzumelden|anmelden|einreichen|abgeben)\b"
+    r"|\b(?:an|bei|beim)\s+(?:(?:das|die|der|den)\s+)?[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
+    r"[Ss]ekretariat|[Oo]rdnungsamt|[Rr]athaus|Vorstand|Kassenführer\w*|Kassenverwalter\w*|"
+    r"Vorzimmer|Wahlamt|Stadtverwaltung|Gemeindeverwaltung|Amtsverwaltung)\b"
+    + WITHIN_SENTENCE
+    + r"{0,40}?\b(?:zu\s+richten|zu\s+stellen|einzureichen|abzugeben|anzumelden|anmelden|"
+    r"einreichen|abgeben)\b"
+    # "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten": the guests'
+    r"|\bUm\s+(?:\w+\s+)?Anmeldung\b"
+    # a post to fill ("ist zum 01.07.2025 folgende Stelle zu besetzen"): the vacancy's start
+    r"|\bStellen?\b" + WITHIN_SENTENCE + r"{0,60}?\bzu\s+besetzen\b|\bzu\s+besetzen\b"
 )
 
 
@@ -771,7 +779,17 @@ _TASK_LIST = re.compile(
     r"|^(?:Auftrag|Zuständig\w*)\s*:",
     _I | re.MULTILINE,
 )
-_TASK_TERM = re.compile(r"^(Termin)\s*:\s*(.*)$", _I)
+_TASK_TERM = re.compile(r"^(Termin(?:\s+(?:lt\.|laut)\s+Beschluss)?)\s*:\s*(.*)$", _I)
+# What a follow-up list's row says of a task's state, not when it is due ("Sachstand: Lieferung
+# vom Hersteller für Mai 2025 zugesagt"): no sentence of the record to read for obligations.
+_STATUS_LABEL = re.compile(
+    r"^(?:Sachstand|Bemerkung(?:en)?|Stand|Status|Erledigungsstand|Umsetzungsstand|"
+    r"Erledigungsvermerk)\s*:",
+    _I,
+)
+# The words a due date's cell may open with ("Termin: Fertigstellung 31.07.2026", "Termin:
+# Ausschuss für Mobilität im Juni 2025").
+_LEAD_WORDS = re.compile(r"(?:(?:[A-ZÄÖÜ][\w-]*|für|der|des|und)\s+){1,4}")
 
 
 # The administration's report verb in the present: "berichtet", "informiert", "legt ... vor".
@@ -822,7 +840,12 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
         value = value or (lines[index + 1] if index + 1 < len(lines) else "")
         if any(_DONE_STATUS.search(x) for x in lines[index + 1 : index + 3]):
             continue  # a task the list marks as done ("Ergebnis: erledigt")
-        terms = [t for t in find_terms(value, context) if t.date is not None and t.start <= 3]
+        terms = [
+            t
+            for t in find_terms(value, context)
+            if t.date is not None
+            and (t.start <= 3 or _LEAD_WORDS.fullmatch(value[: t.start]) is not None)
+        ]
         if not terms:
             # the label is the limit word: "WV: 09/2025" is "bis 09/2025"
             terms = [
@@ -1446,6 +1469,8 @@ _OTHER_BODY = re.compile(
     + r")\b|^(?:Das|Der|Die)\s+(?:"
     + one_of(OTHER_BODIES)
     + r")\s+(?:hat|muss|soll|wird|ist)\b"
+    # told in a clause: "..., dass die Bezirksregierung angekündigt hat, ... zu entscheiden"
+    r"|\b(?:dass|da|weil|wonach)\s+(?:die|der|das)\s+(?:" + one_of(OTHER_BODIES) + r")\b"
     # municipalities or operators as a class, bound by law ("Große Kreisstädte müssen bis zum
     # 30.06.2026 planen"): the law's duty of all, not this council's order
     r"|^(?:Alle\s+|Die\s+)?(?:[A-ZÄÖÜa-zäöüß-]+\s+)?(?:Gemeinden|Kommunen|Städte|Kreisstädte|"
@@ -1481,7 +1506,8 @@ _PRIVATE_BODY = re.compile(
     r"|^\W*(?:Der|Die|Das)\s+(?:[\w-]+\s+)?(?:Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
     r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
-    r"Auftragnehmer(?:in)?|Zweckverband|Stadtwerke|Landesbetrieb)\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
+    r"Auftragnehmer(?:in)?|Zweckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
+    r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?)\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will)\b"
     # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt")
     r"|\bdurch\s+(?:die|den|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
@@ -1582,7 +1608,7 @@ _STATUTE = re.compile(
     # "nach der Gemeindeordnung", "gemäß Kommunalabgabengesetz"
     r"|\b(?:gemäß|nach|laut|entsprechend)\s+(?:der|dem|des)?\s*(?:\w+\s+)?(?:Gemeindeordnung|"
     r"Kommunalverfassung|Landkreisordnung|Kreisordnung|Kommunalabgabengesetz|Baugesetzbuch|"
-    r"BauGB|GemO|KAG|Kommunalverfassungsgesetz|Haushaltsrecht|Gesetz(?:es|e)?)\b",
+    r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?)\b",
     _I,
 )
 
@@ -1870,10 +1896,13 @@ def find_obligations(
     in_resolution = section is not None and binding
     # a paper that proposes (a motion, a Vorlage), not a record: its resolution schedules
     proposes = in_resolution and kind is not None and _PROPOSING_KIND.search(kind) is not None
+    task_list = _TASK_LIST.search(text) is not None
     prose_lines = [
         line
         for line in scope.split("\n")
-        if not _LABELLED.match(line.strip()) and line.strip() not in rows.lines
+        if not _LABELLED.match(line.strip())
+        and line.strip() not in rows.lines
+        and not (task_list and _STATUS_LABEL.match(line.strip()))
     ]
     scope = "\n".join(prose_lines)
     skip = {c.date for c in consultations if c.date is not None}

@@ -20,6 +20,23 @@ DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
 #: rule, document text, the date recorded when the rule is taken out
 CASES = [
     (
+        "statute",
+        DATED + "Die Wärmeplanung ist nach dem Wärmeplanungsgesetz bis zum 30.06.2026 zu "
+        "erstellen.",
+        date(2026, 6, 30),
+    ),
+    (
+        "other_body",
+        HEAD + "Die Verwaltung teilt mit, dass die Bezirksregierung angekündigt hat, über die "
+        "Anträge bis Ende Mai 2025 zu entscheiden.",
+        date(2025, 5, 31),
+    ),
+    (
+        "private_body",
+        HEAD + "Das beauftragte Planungsbüro wird sein Gutachten bis zum 30.06.2025 vorlegen.",
+        date(2025, 6, 30),
+    ),
+    (
         "waived",
         DATED + "Mit dem heutigen Beschluss wird die Berichtspflicht zum 30.09.2025 aufgehoben.",
         date(2025, 9, 30),

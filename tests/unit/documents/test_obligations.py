@@ -1920,3 +1920,29 @@ def test_a_motions_item_scheduled_for_a_time_ahead_binds(item: str, due: date) -
 def test_a_records_item_with_a_month_binds_only_by_a_limit() -> None:
     text = "Auszug\nBeschluss:\nHerr Schubert informiert, dass im Mai 2020 gebaut wird.\n"
     assert extract_text(text, name="a.txt").deadlines == ()
+
+
+def test_a_follow_up_lists_due_cell_may_name_what_is_due_and_its_state_is_no_term() -> None:
+    text = (
+        "Stadt Neubrandenburg\nBeschlusskontrolle der Stadtvertretung – Stand: 15.06.2025\n\n"
+        "Beschluss 0921/45/24 – Neubau Kita Oststadt\nzuständig: FB Hochbau\n"
+        "Termin: Fertigstellung 31.07.2026\nSachstand: Rohbau fertig; Richtfest am 05.06.2025.\n\n"
+        "Beschluss 145/2024 – Bericht zum Parkraumkonzept\nzuständig: FB Mobilität\n"
+        "Termin lt. Beschluss: Ausschuss für Mobilität im Juni 2025\n"
+        "Sachstand: Lieferung vom Hersteller für Mai 2025 zugesagt.\n"
+    )
+    found = {d.date for d in extract_text(text, name="t.txt").deadlines}
+    assert found == {date(2026, 7, 31), date(2025, 6, 30)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anträge auf Auszahlung des Jagdpachtanteils sind bis zum 31.05.2025 schriftlich beim "
+        "Kassenführer zu stellen.",
+        "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten.",
+        "Bei der Stadtverwaltung ist zum 01.07.2025 folgende Stelle zu besetzen:",
+    ],
+)
+def test_a_notices_term_for_applicants_and_guests_is_no_obligation(sentence: str) -> None:
+    assert extract_text(f"Amtsblatt der Gemeinde\n\n{sentence}\n", name="t.txt").deadlines == ()

@@ -397,7 +397,7 @@ _LIMIT_BEFORE = re.compile(
 _REPORT_WORDS = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
-    r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|\bvorlegt\b|"
+    r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+|eine\s+)?(?:Vorlage|Darstellung|Übersicht)\b|"
     # a request for feedback ("Wir bitten um eine zeitnahe Rückmeldung über die Ergebnisse")
     r"\bum\s+(?:die\s+|eine\s+)?(?:\w+\s+)?Rückmeldung\b|"

@@ -302,6 +302,8 @@ _ANNOUNCED = re.compile(
     # an action in the present with a limit ("Die Umsetzung erfolgt bis Ende 2026"): the
     # present of a plan, not of a routine, where "bis" or "spätestens" bounds it
     r"|\b(?:erfolgt|erfolgen)\b[^.;?]{0,80}?\b(?:bis|spätestens)\b"
+    # the next report told ("Der nächste Sachstandsbericht erfolgt zur Sitzung am 02.10.2025")
+    r"|\b(?:nächste|weitere)[nrs]?\s+[\w-]*[Bb]ericht\w*\s+(?:erfolgt|folgt)\b"
     r"|\b(?:bis|spätestens)\b[^.;?]{0,80}?\b(?:erfolgt|erfolgen)\b"
     # the administration (or one of its offices) acting in the present or the future with a
     # limit: "Die Verwaltung prüft bis zum 30.06.", "Der Bauhof stellt die Bänke bis Ostern
@@ -1503,7 +1505,9 @@ def other_body(r: Reading) -> bool:
 _PRIVATE_BODY = re.compile(
     r"\bin\s+(?:einer|der)\s+(?:nächsten\s+|kommenden\s+)?(?:Mitglieder|Gesellschafter|"
     r"Jahreshaupt|Haupt)versammlung\b"
-    r"|^\W*(?:Der|Die|Das)\s+(?:[\w-]+\s+)?(?:Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
+    # (after an answer's number: "Zu 2.: Das beauftragte Statikbüro wird ...")
+    r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*)?(?:Der|Die|Das)\s+(?:[\w-]+\s+)?"
+    r"(?:Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
     r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
     r"Auftragnehmer(?:in)?|Zweckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"

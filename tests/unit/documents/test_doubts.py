@@ -20,6 +20,11 @@ DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
 #: rule, document text, the date recorded when the rule is taken out
 CASES = [
     (
+        "private_body",
+        HEAD + "Zu 2.: Das beauftragte Statikbüro wird sein Gutachten bis zum 30.06.2025 vorlegen.",
+        date(2025, 6, 30),
+    ),
+    (
         "statute",
         DATED + "Die Wärmeplanung ist nach dem Wärmeplanungsgesetz bis zum 30.06.2026 zu "
         "erstellen.",

@@ -1946,3 +1946,13 @@ def test_a_follow_up_lists_due_cell_may_name_what_is_due_and_its_state_is_no_ter
 )
 def test_a_notices_term_for_applicants_and_guests_is_no_obligation(sentence: str) -> None:
     assert extract_text(f"Amtsblatt der Gemeinde\n\n{sentence}\n", name="t.txt").deadlines == ()
+
+
+def test_the_next_report_told_with_its_session_is_due_then() -> None:
+    text = (
+        "Mitteilungsvorlage\nDatum: 20.05.2025\nBetreff: Neubau der Rettungswache\n\n"
+        "Der Kreistag ist über den Baufortschritt regelmäßig zu unterrichten. Der nächste "
+        "Sachstandsbericht erfolgt zur Sitzung des Kreistages am 02.10.2025.\n"
+    )
+    due = {r.due for r in extract_text(text, name="t.txt").reports}
+    assert date(2025, 10, 2) in due

@@ -2292,6 +2292,8 @@ def _unread(
             or _is_question(sentence)
             or _PAST.search(sentence)
             or _TURNED_DOWN.search(sentence)
+            # the public's term (a notice to applicants, a post to fill): set aside, not missed
+            or _PUBLIC_ACTS.search(sentence)
         ):
             continue
         if any(key in r or r in key for r in read if r):

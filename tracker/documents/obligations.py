@@ -2416,6 +2416,16 @@ def unread_cues(
     return found
 
 
+# A calendar's line, not a duty: a session as the subject ("Die nächste Sitzung des
+# Gemeinderates ist für den 26.06.2025 geplant", "Unsere nächste Fraktionssitzung ist
+# öffentlich: Montag, 7. Juli 2025"), a dateline ("Ilmtal-Weinstraße, 20.05.2025").
+_CALENDAR = re.compile(
+    r"^\W*(?:Die|Der|Das|Unsere)\s+(?:\w+\s+)?[\w-]*(?:[Ss]itzung(?:en)?|Sitzungstermin\w*|"
+    r"Termine?)\b(?:\s+(?:des|der)\s+[\w-]+)?\s+(?:ist|sind|findet|finden)\b"
+    r"|^[\w .()/-]{2,60},\s*(?:den\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\s*$"
+)
+
+
 def _cue_items(
     candidates: Iterable[str],
     context: DateContext,
@@ -2453,6 +2463,8 @@ def _cue_items(
             or _REPORTED_SPEECH.search(sentence)
             or _RECORD.search(sentence)
             or _takes_place(sentence)
+            or _ASKS.search(sentence)
+            or _CALENDAR.match(sentence)
         ):
             continue
         found.append(ReviewItem("unread_cue", key[:160], f"cue:{cue[0]}"))

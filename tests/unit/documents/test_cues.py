@@ -152,6 +152,9 @@ def test_records_questions_statements_and_notices_are_not_shown() -> None:
     # when the next session takes place, an invitation to it: a notice, no duty
     assert reasons("Die nächste Sitzung des Gemeinderates findet im Februar statt.") == []
     assert reasons("Zur nächsten Ortsteilratssitzung möchte ich alle Bürger einladen.") == []
+    # a calendar's line: the session as the subject
+    assert reasons("Die nächste Sitzung des Gemeinderates ist für den 26.06.2024 geplant.") == []
+    assert reasons("Unsere nächste Fraktionssitzung ist öffentlich: Montag, 7. Juli 2024.") == []
 
 
 def test_a_sentence_the_grammar_read_is_not_shown_again() -> None:

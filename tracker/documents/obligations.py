@@ -177,7 +177,7 @@ _PUBLIC_ACTS = re.compile(
     r"Möglichkeit|müssen|sind\s+verpflichtet)\b"
     # a submission to the administration is the public's ("Bewerbungen sind bis ... an das
     # Bürgerbüro zu richten", "... bei der Gemeindekasse anmelden")
-    r"|\b(?:an|bei|beim)\s+(?:(?:das|die|der|den)\s+)?[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
+    r"|\b(?:an|bei|beim|im|in\s+der)\s+(?:(?:das|die|der|den)\s+)?[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
     r"[Ss]ekretariat|[Oo]rdnungsamt|[Rr]athaus|Vorstand|Kassenführer\w*|Kassenverwalter\w*|"
     r"Vorzimmer|Wahlamt|Stadtverwaltung|Gemeindeverwaltung|Amtsverwaltung)\b"
     + WITHIN_SENTENCE
@@ -510,7 +510,14 @@ _NORM_CITED = re.compile(
 # wurde mehrheitlich abgelehnt"): its terms are a trap.
 _TURNED_DOWN = re.compile(
     r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgewiesen)\b"
-    r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b",
+    r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b"
+    # told in the perfect or as the want of a majority ("hat ... einen Antrag abgelehnt, der
+    # ... sollte", "fand keine Mehrheit", "Nicht beschlossen wurde ein Antrag, ...")
+    r"|\b(?:hat|haben|hatte|hatten)\b" + WITHIN_SENTENCE + r"{0,160}?\babgelehnt\b"
+    r"|\b(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
+    + WITHIN_SENTENCE
+    + r"{0,200}?\bkeine\s+Mehrheit\b"
+    r"|^\W*Nicht\s+beschlossen\b",
     _I,
 )
 # A possibility or a period of validity, not an action due ("Anträge können bis zum 30.04.
@@ -1407,10 +1414,8 @@ def recipient_of(sentence: str) -> str | None:
 _WAIVED = re.compile(
     r"\bnicht\s+(?:\w+\s+)?verpflichtet\b|\bkeine\s+(?:\w+\s+)?Verpflichtung\b"
     r"|\bVerpflichtung\b[^.;]{0,160}?\bbesteht\s+nicht\b|\bwird\s+(?:\w+\s+)?abgesehen\b"
-    r"|\b(?:[\w-]*[Pp]flicht|Frist|Auftrag|Prüfauftrag)\b"
-    + WITHIN_SENTENCE
-    + r"{0,80}?\baufgehoben\b"
-    r"|\b(?:wird|werden|wurde|ist)\s+(?:die|der|das)\s+[\w-]*(?:[Pp]flicht|Frist|[Aa]uftrag)\b"
+    r"|(?:[Pp]flicht|\bFrist|[Aa]uftrag)\b" + WITHIN_SENTENCE + r"{0,80}?\baufgehoben\b"
+    r"|\b(?:wird|werden|wurde|ist)\s+(?:die|der|das)\s+\w*?(?:[Pp]flicht|Frist|[Aa]uftrag)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\baufgehoben\b|\bWeder\b[^.;]{0,160}?\bnoch\b",
     _I,
@@ -1776,7 +1781,8 @@ _ADOPTED_TOO = re.compile(
 
 
 _MOTION_THEN_PUT_OFF = re.compile(
-    r"\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag|Prüfauftrag|Drucksache)\b"
+    # (the noun's end, in a compound too: "Beschlussvorschlag", not "beantragt")
+    r"(?:[Aa]ntrag|[Vv]orschlag|Prüfauftrag|Drucksache)\b"
     + WITHIN_SENTENCE
     + r"{0,240}?,\s*(?P<outcome>(?:(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
     r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen|zurückgezogen)"

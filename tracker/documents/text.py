@@ -341,7 +341,13 @@ WITHIN_SENTENCE = (
     r"(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|"
     # a single letter ("d. J.", "z.B.") or a Roman ordinal ("im III. Quartal")
     r"(?<=\b[^\W\d_])\.|(?<=\bII)\.|(?<=\bIII)\.|(?<=\bIV)\.|(?i:"
-    + "|".join(rf"(?<=\b{re.escape(a)})\." for a in sorted(_ABBREVIATIONS, key=len) if len(a) > 1)
+    # one lookbehind per length (a lookbehind's branches must share their width)
+    + "|".join(
+        "(?<=\\b(?:"
+        + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS) if len(a) == n)
+        + "))\\."
+        for n in sorted({len(a) for a in _ABBREVIATIONS if len(a) > 1})
+    )
     + "))"
 )
 

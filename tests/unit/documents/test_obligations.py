@@ -1958,3 +1958,28 @@ def test_the_next_report_told_with_its_session_is_due_then() -> None:
     )
     due = {r.due for r in extract_text(text, name="t.txt").reports}
     assert date(2025, 10, 2) in due
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Stadtverordnetenversammlung hat am Donnerstagabend einen Antrag abgelehnt, der den "
+        "Oberbürgermeister verpflichten sollte, bis zum 31. Januar 2026 ein Bäderkonzept "
+        "vorzulegen.",
+        "Leider fand unser Antrag, die Verwaltung möge bis zum Jahresende einen "
+        "Investorenwettbewerb ausloben, keine Mehrheit.",
+        "Nicht beschlossen wurde ein Antrag, die Parkgebühren bereits zum 1. August zu erhöhen.",
+    ],
+)
+def test_a_motion_turned_down_as_news_tells_it_binds_no_one(sentence: str) -> None:
+    text = f"Aus dem Stadtrat\n\nIn der Sitzung vom 12.03.2025 ging es um vieles. {sentence}\n"
+    found = extract_text(text, name="t.txt")
+    assert found.deadlines == () and found.reports == ()
+
+
+def test_applications_handed_in_at_the_town_hall_are_the_publics() -> None:
+    text = (
+        "Amtsblatt\n\nAnträge auf Vereinsförderung sind bis zum 15. Dezember im Rathaus "
+        "einzureichen.\n"
+    )
+    assert extract_text(text, name="t.txt").deadlines == ()

@@ -556,8 +556,12 @@ _DEMANDED = re.compile(
     # "Stadtrat Müller forderte, bis ... vorzulegen", "verlangte, das Bezirksamt solle ...",
     # "bat darum, den Ortschaftsrat ... zu informieren", "regte an, der Landrat möge ..."
     r"|\b(?:forderte|forderten|verlangte|verlangten|bat|baten|wünschte|wünschten|mahnte|"
-    r"mahnten|regte|regten|schlug|schlugen|plädierte|plädierten)\b(?:\s+(?:an|vor|darum|dafür))?"
-    r"\s*,\s*" + WITHIN_SENTENCE + r"*?(?:\b(?:solle|sollte|möge|müsse)\b|\bzu\s+\w+en\b|zu\w+en\b)"
+    r"mahnten|regte|regten|schlug|schlugen|plädierte|plädierten)\b"
+    # (the speaker after the verb: "forderte die CDU-Fraktion, die Verwaltung müsse ..."; not
+    # "forderte die Verwaltung auf, ...", a request the council may have made)
+    r"(?!(?:\s+\S+){0,4}?\s+auf\s*,)(?:\s+\S+){0,4}?\s*,\s*"
+    + WITHIN_SENTENCE
+    + r"*?(?:\b(?:solle|sollte|möge|müsse)\b|\bzu\s+\w+en\b|zu\w+en\b)"
     # "Mehrere Redner sprachen sich dafür aus, ...", "Aus der Mitte des Rates wurde der Wunsch
     # geäußert, ...", "Die CSU-Fraktion kündigte an, einen Antrag einzubringen, ..."
     r"|\bsprachen?\s+sich\s+(?:\S+\s+){0,3}?dafür\s+aus\b|\bWunsch\s+geäußert\b"
@@ -1867,6 +1871,10 @@ _FELL_NEXT = re.compile(
 )
 
 
+# The council or a committee as a sentence's subject: what it demands, it decides.
+_COUNCIL_SUBJECT = re.compile(
+    r"^\W*(?:Der|Die|Das)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|[\w-]*[Aa]usschuss|[\w-]*[Bb]eirat)\b"
+)
 # A decision told with its content: "hat der Rat beschlossen, dass ...".
 _DECIDED_THAT = re.compile(r"\b(?:beschließt|beschließen|beschloss|beschlossen)\s*,\s*dass\b", _I)
 
@@ -1968,9 +1976,15 @@ def find_obligations(
             or squash(sentence) in section_keys
             or _DECIDED_THAT.search(sentence) is not None
         )
-        if narrated and not resolved and _DEMANDED.search(sentence):
+        if (
+            narrated
+            and not resolved
+            and _DEMANDED.search(sentence)
+            and not _COUNCIL_SUBJECT.match(sentence)
+        ):
             # a speaker's demand told in the record ("Außerdem erinnerte er, dass die Risse
-            # noch vor Wintereinbruch saniert werden müssen"): asked for, not decided
+            # noch vor Wintereinbruch saniert werden müssen", "forderte die CDU-Fraktion, die
+            # Verwaltung müsse ..."): asked for, not decided
             continue
         operative = _is_operative(core)
         if operative and _COUNTERFACTUAL.search(core):

@@ -1844,6 +1844,8 @@ def test_a_speakers_demand_told_in_the_record_binds_no_one() -> None:
         "über die Leerstände geben.",
         "Mehrere Redner sprachen sich dafür aus, bis zum 30.09.2025 einen Runden Tisch "
         "einzurichten.",
+        "Danach forderte die CDU-Fraktion, die Verwaltung müsse bis zum 30.09.2025 einen Plan "
+        "vorlegen.",
     ],
 )
 def test_a_speakers_request_told_in_the_record_binds_no_one(said: str) -> None:

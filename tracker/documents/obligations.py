@@ -834,6 +834,27 @@ def _not_owed(sentence: str) -> bool:
     return bool(_ITEM_ROW.match(sentence)) and not _FINITE.search(sentence)
 
 
+def _prose_sets_no_limit(line: str, at: int) -> bool:
+    """Whether the sentence of a line that names a ``Frist ... bis`` in prose sets no limit:
+    a motion turned down or put off, a demand told, the public's term, a validity, a question
+    ("Einen Antrag, der Oberbürgermeisterin eine Frist bis zum 30. September zu setzen, lehnte
+    die Mehrheit ab", "für das laufende Jahr gilt eine Frist bis zum 31. Oktober")."""
+    start = 0
+    for sentence in sentence_list(line):
+        start = line.find(sentence, start)
+        if start <= at < start + len(sentence):
+            return bool(
+                _TURNED_DOWN.search(sentence)
+                or _MOTION_THEN_PUT_OFF.search(sentence)
+                or _DEMANDED.search(sentence)
+                or _PUBLIC_ACTS.search(sentence)
+                or _NOT_A_LIMIT.search(sentence)
+                or _is_question(sentence)
+            )
+        start += len(sentence)
+    return False
+
+
 def _labelled(text: str, context: DateContext) -> list[Deadline]:
     found: list[Deadline] = []
     lines = lines_of(text)
@@ -849,6 +870,8 @@ def _labelled(text: str, context: DateContext) -> list[Deadline]:
             label = inline.group(1) or inline.group(2) or inline.group(3)
             value = inline.group(4).strip()
             if label.lower() == "termin" and not _RESPONSIBLE.search(line, 0, inline.start()):
+                continue
+            if inline.group(2) and _prose_sets_no_limit(line, inline.start()):
                 continue
         value = value or (lines[index + 1] if index + 1 < len(lines) else "")
         if any(_DONE_STATUS.search(x) for x in lines[index + 1 : index + 3]):
@@ -2133,7 +2156,9 @@ def find_obligations(
             terms = [
                 t
                 for t in terms
-                if t.date is None or _is_limit(t, sentence) or _not_before(t, context)
+                if (t.date is None or _is_limit(t, sentence) or _not_before(t, context))
+                # (a validity or a possibility told: "für das laufende Jahr gilt eine Frist bis")
+                and not _NOT_A_LIMIT.search(_clause(sentence, t))
             ]
         elif task_item:
             # a task item binds by its dates ahead, with or without a limit word

@@ -1985,3 +1985,17 @@ def test_applications_handed_in_at_the_town_hall_are_the_publics() -> None:
         "einzureichen.\n"
     )
     assert extract_text(text, name="t.txt").deadlines == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Einen Antrag der Grünen, der Oberbürgermeisterin eine Frist bis zum 30. September 2025 "
+        "für einen neuen Kostenplan zu setzen, lehnte die Mehrheit ab.",
+        "Anträge auf Ermäßigung stellen Eltern beim Jugendamt; für das laufende Jahr gilt eine "
+        "Frist bis zum 31. Oktober 2025.",
+    ],
+)
+def test_a_frist_named_in_prose_that_sets_no_limit_is_no_deadline(sentence: str) -> None:
+    text = f"Aus dem Stadtrat\n\nIn der Sitzung vom 12.03.2025 ging es um vieles. {sentence}\n"
+    assert extract_text(text, name="t.txt").deadlines == ()

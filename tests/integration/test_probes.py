@@ -10,15 +10,17 @@ from tests.corpus.probes import probes, scored, sets
 
 #: (set, half) -> (obligations found at least, silent misses at most, traps at most), shares;
 #: measured at the end of the tenth session (docs/benchmarks.md), less a small margin; tightened
-#: at the end of the thirteenth (found up on both halves of every set, traps down on sets 2 and 3).
+#: at the end of the thirteenth (found up on both halves of every set, traps down on sets 2 and 3)
+#: and the sixteenth (traps down on set2 B and set3 B).
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
     ("set1", "B"): (0.77, 0.09, 0.07),
     ("set2", "A"): (0.90, 0.03, 0.07),
-    ("set2", "B"): (0.65, 0.12, 0.24),
+    ("set2", "B"): (0.65, 0.12, 0.23),
     ("set3", "A"): (0.93, 0.03, 0.15),
-    ("set3", "B"): (0.82, 0.06, 0.22),
-    # the sixteenth session's sets (records, a random stream), measured at its end less a margin
+    ("set3", "B"): (0.82, 0.06, 0.20),
+    # the sixteenth session's sets (records, a random stream, news pages), measured at its end
+    # less a margin
     ("set4", "A"): (0.82, 0.03, 0.12),
     ("set4", "B"): (0.73, 0.03, 0.15),
     ("set5", "A"): (0.95, 0.03, 0.13),

@@ -1777,8 +1777,23 @@ def waived(r: Reading) -> bool:
     return _WAIVED.search(r.sentence) is not None
 
 
+# A group's demand in the third person ("Die SPD-Fraktion fordert die Stadtverwaltung auf, bis
+# zum Jahresende ...", "Die CSU-Fraktion fordert ..."): a press release's or a report's, asked
+# for, not decided (a motion speaks in its own voice: "Wir beantragen", "Der Rat möge").
+_GROUP_DEMAND = re.compile(
+    r"^\W*(?:Die|Der)\s+(?:\S+\s+){0,3}?[\w-]*(?:Fraktion|Gruppe|Partei)\w*\s+"
+    r"(?:\S+\s+){0,3}?(?:fordert|fordern|verlangt|verlangen)\b"
+)
+
+
+def group_demand(r: Reading) -> bool:
+    """A group's demand told in the third person."""
+    return _GROUP_DEMAND.search(r.sentence) is not None
+
+
 DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "waived": waived,
+    "group_demand": group_demand,
     "other_body": other_body,
     "private_body": private_body,
     "negated_announcement": negated_announcement,

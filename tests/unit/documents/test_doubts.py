@@ -20,6 +20,12 @@ DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
 #: rule, document text, the date recorded when the rule is taken out
 CASES = [
     (
+        "group_demand",
+        DATED + "Die SPD-Fraktion fordert die Stadtverwaltung auf, bis zum 30.09.2025 einen "
+        "Zeitplan für das Hallenbad vorzulegen.",
+        date(2025, 9, 30),
+    ),
+    (
         "private_body",
         HEAD + "Zu 2.: Das beauftragte Statikbüro wird sein Gutachten bis zum 30.06.2025 vorlegen.",
         date(2025, 6, 30),

@@ -474,7 +474,7 @@ _QUARTER = re.compile(
 _QUARTER_CODE = re.compile(
     r"\b(?:im\s+|bis\s+(?:(?:spätestens\s+)?Ende\s+)?|Ende\s+)?Q([1-4])"
     # without a year only after a limit word ("bis Ende Q3": the document's year)
-    r"(?:\s*[/ .-]\s*(\d{4}|\d{2})(?!\d)|(?<=\bQ\d)(?<=(?:bis|nde)\sQ\d)\b(?![/.-]?\d))",
+    r"(?:\s*[/ .-]\s*(\d{4}|\d{2})(?!\d)|(?<=(?:bis|nde)\sQ\d)\b(?![/.-]?\d))",
     _FLAGS,
 )
 

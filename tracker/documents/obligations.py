@@ -186,7 +186,7 @@ _PUBLIC_ACTS = re.compile(
     # "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten": the guests'
     r"|\bUm\s+(?:\w+\s+)?Anmeldung\b"
     # a post to fill ("ist zum 01.07.2025 folgende Stelle zu besetzen"): the vacancy's start
-    r"|\bStellen?\b" + WITHIN_SENTENCE + r"{0,60}?\bzu\s+besetzen\b|\bzu\s+besetzen\b"
+    r"|\bzu\s+besetzen\b"
 )
 
 
@@ -855,10 +855,9 @@ def _prose_sets_no_limit(line: str, at: int) -> bool:
     return False
 
 
-def _labelled(text: str, context: DateContext) -> list[Deadline]:
+def _labelled(text: str, context: DateContext, task_list: bool) -> list[Deadline]:
     found: list[Deadline] = []
     lines = lines_of(text)
-    task_list = _TASK_LIST.search(text) is not None
     for index, line in enumerate(lines):
         m = _LABELLED.match(line) or (_TASK_TERM.match(line) if task_list else None)
         if m:
@@ -1435,20 +1434,6 @@ def recipient_of(sentence: str) -> str | None:
     return squash(m.group(1)) if m else None
 
 
-# A duty waived or denied ("Der Magistrat ist nicht verpflichtet, ...", "Von einer nochmaligen
-# Befassung ... wird abgesehen", "wird die Berichtspflicht zum 30.09.2025 aufgehoben",
-# "Eine Verpflichtung ..., bis ... tätig zu werden, besteht nicht"): no obligation.
-_WAIVED = re.compile(
-    r"\bnicht\s+(?:\w+\s+)?verpflichtet\b|\bkeine\s+(?:\w+\s+)?Verpflichtung\b"
-    r"|\bVerpflichtung\b[^.;]{0,160}?\bbesteht\s+nicht\b|\bwird\s+(?:\w+\s+)?abgesehen\b"
-    r"|(?:[Pp]flicht|\bFrist|[Aa]uftrag)\b" + WITHIN_SENTENCE + r"{0,80}?\baufgehoben\b"
-    r"|\b(?:wird|werden|wurde|ist)\s+(?:die|der|das)\s+\w*?(?:[Pp]flicht|Frist|[Aa]uftrag)\b"
-    + WITHIN_SENTENCE
-    + r"{0,80}?\baufgehoben\b|\bWeder\b[^.;]{0,160}?\bnoch\b",
-    _I,
-)
-
-
 def _is_question(sentence: str) -> bool:
     return sentence.rstrip(' "“”)').endswith("?")
 
@@ -1768,9 +1753,20 @@ def past_motion(r: Reading) -> bool:
     return _PAST_MOTION.search(r.sentence) is not None
 
 
-#: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
-#: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
-#: look, a recorded trap costs precision).
+# A duty waived or denied ("Der Magistrat ist nicht verpflichtet, ...", "Von einer nochmaligen
+# Befassung ... wird abgesehen", "wird die Berichtspflicht zum 30.09.2025 aufgehoben",
+# "Eine Verpflichtung ..., bis ... tätig zu werden, besteht nicht"): no obligation.
+_WAIVED = re.compile(
+    r"\bnicht\s+(?:\w+\s+)?verpflichtet\b|\bkeine\s+(?:\w+\s+)?Verpflichtung\b"
+    r"|\bVerpflichtung\b[^.;]{0,160}?\bbesteht\s+nicht\b|\bwird\s+(?:\w+\s+)?abgesehen\b"
+    r"|(?:[Pp]flicht|\bFrist|[Aa]uftrag)\b" + WITHIN_SENTENCE + r"{0,80}?\baufgehoben\b"
+    r"|\b(?:wird|werden|wurde|ist)\s+(?:die|der|das)\s+\w*?(?:[Pp]flicht|Frist|[Aa]uftrag)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\baufgehoben\b|\bWeder\b[^.;]{0,160}?\bnoch\b",
+    _I,
+)
+
+
 def waived(r: Reading) -> bool:
     """A duty waived or denied (``ist nicht verpflichtet``, ``wird abgesehen``, ``die
     Berichtspflicht ... wird aufgehoben``)."""
@@ -1791,6 +1787,9 @@ def group_demand(r: Reading) -> bool:
     return _GROUP_DEMAND.search(r.sentence) is not None
 
 
+#: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
+#: obligations; the sentence is shown for review instead (a flagged non-obligation costs a
+#: look, a recorded trap costs precision).
 DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "waived": waived,
     "group_demand": group_demand,
@@ -1932,7 +1931,8 @@ def find_obligations(
     warnings: list[str] = []
     review: list[ReviewItem] = []
     rows = _follow_up_rows(text, context)
-    labelled = _labelled(text, context) + rows.deadlines
+    task_list = _TASK_LIST.search(text) is not None
+    labelled = _labelled(text, context, task_list) + rows.deadlines
     review.extend(rows.review)
     section = operative_text(text)
     binding = section is not None and (
@@ -1952,7 +1952,6 @@ def find_obligations(
     in_resolution = section is not None and binding
     # a paper that proposes (a motion, a Vorlage), not a record: its resolution schedules
     proposes = in_resolution and kind is not None and _PROPOSING_KIND.search(kind) is not None
-    task_list = _TASK_LIST.search(text) is not None
     prose_lines = [
         line
         for line in scope.split("\n")
@@ -2009,11 +2008,8 @@ def find_obligations(
         # tense ("Frau Berns erklärt, dass die Container noch bis 2025 gemietet sind" does not)
         # (a decision told with its content binds by its limits: "hat der Rat beschlossen,
         # dass die Verwaltung bis Ende September 2025 ein Konzept vorlegt")
-        resolved = (
-            not narrated
-            or squash(sentence) in section_keys
-            or _DECIDED_THAT.search(sentence) is not None
-        )
+        decided_that = _DECIDED_THAT.search(sentence) is not None
+        resolved = not narrated or squash(sentence) in section_keys or decided_that
         if (
             narrated
             and not resolved
@@ -2090,7 +2086,6 @@ def find_obligations(
                 )
             )
         )
-        decided_that = _DECIDED_THAT.search(sentence) is not None
         if (
             plain
             and not ((binding or decided_that) and resolved)

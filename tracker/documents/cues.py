@@ -55,7 +55,10 @@ _DATE = re.compile(
 )
 # "Schreiben vom 24.11.2014", "seit dem 1.1.", "Berlin, den 13.01.2010": the date of a paper,
 # a state or a letter, never a time ahead.
-_REFERENCE = re.compile(r"\b(?:vom|seit|von)(?:\s+dem)?\s*$|,\s*den\s*$", re.IGNORECASE)
+# (a status's date: "Stand: 01.03.2024")
+_REFERENCE = re.compile(
+    r"\b(?:vom|seit|von)(?:\s+dem)?\s*$|,\s*den\s*$|\bStand\s*:?\s*$", re.IGNORECASE
+)
 # "Stadtbürgerschaft am 04. Mai 2021", "Sitzung des Rates am 3.5.": the day of a meeting, told
 # as the meeting's own date, is no time of action; "TOP 1.1.", "Nr. 3.2.": numbering.
 _MEETING_DAY = re.compile(

@@ -8,6 +8,7 @@ the obligations are read from its operative text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -631,7 +632,13 @@ def _labelled_decision(
             value = m.group(1).strip() or (lines[index + 1] if index + 1 < len(lines) else "")
             value = next(iter(sentences(value)), value)
             if not m.group(1).strip():
-                following = " ".join(x.lstrip("- ") for x in lines[index + 1 : index + 6])
+                # (up to the next label: "Beschluss-Nr. 2-12/2025:" opens the next matter)
+                block = list(
+                    itertools.takewhile(
+                        lambda x: not x.rstrip().endswith(":"), lines[index + 1 : index + 6]
+                    )
+                )
+                following = " ".join(x.lstrip("- ") for x in block)
                 below.append(next(iter(sentences(following)), following))
         else:
             u = _UNANIMOUS_LINE.match(line) or _RESULT_LINE.match(line)

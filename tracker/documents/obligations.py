@@ -653,7 +653,7 @@ _RECORDED = re.compile(
 _NOT_A_DUE_DATE = re.compile(
     # ("mit Wirkung vom/ab" is an effective date, no reference)
     r"(?:(?<!Wirkung\s)\bvom|\bseit|(?<!Wirkung\s)\bab|" + _MEETING + r"\s+am|[Ss]itzung\s+vom|"
-    r"\bStand|\bgeändert\s+am|\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am|"
+    r"\bStand(?:\s*:)?|\bgeändert\s+am|\bbeschlossen\s+am|\bDatum|\bSchreiben\s+vom|\bfand\s+am|\bwurde\s+am|\bhat\s+am|"
     # a record's field ("Gröbern am: 12.05.2009 mit Beschluss-Nr.: 399/2009")
     r"\bam:)"
     r"\s*(?:dem\s+|den\s+)?$",
@@ -1907,6 +1907,57 @@ _FELL_NEXT = re.compile(
     r"Vorschlag)\b[^;?]{0,120}?\bab\s*[.;]?$"
 )
 
+# A result line, labelled, after a proposal: "Beschluss: mehrheitlich abgelehnt", "Beschluss-Nr.
+# 2025/044: abgelehnt (3 Ja, 12 Nein)", "Abstimmungsergebnis: Der Antrag wird abgelehnt." The
+# first such line after a proposal is its result.
+_RESULT_LABEL = re.compile(
+    r"^\W*(?:Beschluss(?:ergebnis|fassung)?|Abstimmung(?:sergebnis)?|Ergebnis|Votum)\b"
+    r"(?:[-\s]*Nr\.?\s*[\w/.-]+)?\s*:\s*",
+    _I,
+)
+_RESULT_FELL = re.compile(
+    r"(?:(?:einstimmig|mehrheitlich)\s+)?(?:abgelehnt|nicht\s+(?:beschlossen|zugestimmt|"
+    r"angenommen))\b",
+    _I,
+)
+# A new matter or proposal begins: the result lines after it are its own.
+_NEW_MATTER = re.compile(
+    r"^\W*(?:TOP\b|Ö\s*\d|N\s*\d|Tagesordnungspunkt\b|\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ])"
+    r"|\b(?:beantragt|beantragen|stellt\s+den\s+Antrag)\b",
+)
+
+
+def _result_fell(sentence: str) -> bool | None:
+    """Whether a labelled result line says the proposal fell (None: no result line)."""
+    m = _RESULT_LABEL.match(sentence)
+    if m is None:
+        return None
+    rest = sentence[m.end() :]
+    return _RESULT_FELL.match(rest) is not None or _FELL_NEXT.match(rest) is not None
+
+
+def _fell_below(
+    fell: list[bool], results: list[bool | None], scoped: tuple[str, ...], index: int
+) -> str | None:
+    """How the proposal of a sentence fell in the three sentences after it: ``told`` (a
+    sentence says so, ``_FELL_NEXT``) or ``result`` (the first result line says so), before
+    the next matter begins; None where it did not. A result line is no proposal, nor is a
+    sentence that carries its own vote ("... zu benennen. (einstimmig)")."""
+    if results[index] is not None or _OWN_VOTE.search(scoped[index]):
+        return None
+    for after in range(index + 1, min(index + 4, len(scoped))):
+        if fell[after]:
+            return "told"
+        if results[after] is not None:
+            return "result" if results[after] else None
+        if _NEW_MATTER.search(scoped[after]):
+            return None
+    return None
+
+
+# A sentence's own vote: "(einstimmig)", "(12 Ja, 3 Nein)", "– einstimmig beschlossen".
+_OWN_VOTE = re.compile(r"\(\s*(?:einstimmig|mehrheitlich|\d+\s*Ja\b)", _I)
+
 
 # The council or a committee as a sentence's subject: what it demands, it decides.
 _COUNCIL_SUBJECT = re.compile(
@@ -1993,9 +2044,15 @@ def find_obligations(
     section_keys = {squash(x) for x in sentence_list(section)} if narrated and section else set()
     # which sentences say that the proposal before them fell (each tested once)
     fell = [_FELL_NEXT.match(x) is not None for x in scoped]
+    results = [_result_fell(x) for x in scoped]
+    fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
-        if any(fell[index + 1 : index + 4]) or _ROW_FELL.search(sentence):
+        fell_by = _fell_below(fell, results, scoped, index)
+        if fell_by or _ROW_FELL.search(sentence):
+            if fell_by == "result":
+                # a labelled result says so: set aside, not missed (a told one stays shown)
+                fallen.add(squash(sentence))
             # the proposal fell in the sentences after it ("GV S. beantragt, ... zu begrenzen.
             # Dieser Änderungsantrag wird abgelehnt.", "... Es sollte bis Frühjahr 2019
             # vorliegen. Der Rat lehnte den Antrag ... ab."), or in its table row's last cell
@@ -2248,7 +2305,7 @@ def find_obligations(
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
     if not asks_questions:
-        seen = read | {squash(d.text) for d in labelled}
+        seen = read | fallen | {squash(d.text) for d in labelled}
         # something binds: the wide safety net shows every action paired with a time; where
         # nothing binds, the narrow one only an action paired with a date ahead
         narrow = not (deadlines or reports or labelled or in_resolution)

@@ -376,7 +376,8 @@ def sentences(text: str) -> Iterator[str]:
         start = 0
         for m in _SENTENCE_END.finditer(block):
             before = block[start : m.start()].rsplit(" ", 1)[-1].lower().lstrip('("„[«')
-            if before.rstrip(".") in _ABBREVIATIONS or (
+            # (a compound's abbreviated end too: "Beschluss-Nr. 2025/044", "Vorlagen-Nr. 12")
+            if before.rstrip(".").rsplit("-", 1)[-1] in _ABBREVIATIONS or (
                 re.fullmatch(r"[\d./]+|[a-zäöü]", before) and not _ENDS_WITH_YEAR.fullmatch(before)
             ):
                 continue

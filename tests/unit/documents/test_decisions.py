@@ -219,6 +219,20 @@ def test_a_result_line_or_the_sentence_below_a_label(text: str, outcome: str) ->
     assert decision is not None and decision.outcome == outcome
 
 
+def test_the_sentence_below_an_empty_label_stops_at_the_next_label() -> None:
+    # the votes below the label, not the next matter's words ("Ablehnungs- bzw.
+    # Hinderungsgründe")
+    text = (
+        "Beschlüsse Stadtrat 02.10.2025\n\nBeschluss-Nr. 1-12/2025:\n\nDer Stadtrat stellt das "
+        "Ausscheiden von Frau H. fest.\n\nAbstimmungsergebnis:\n\n24    Ja-Stimmen\n"
+        "einstimmig\n\n\n"
+        "Beschluss-Nr. 2-12/2025:\n\nDer Stadtrat stellt fest, dass bei Herrn G. keine "
+        "Ablehnungs- bzw. Hinderungsgründe vorliegen.\n"
+    )
+    decision = extract_text(text, name="p.txt").decision
+    assert decision is not None and decision.outcome == "adopted"
+
+
 def test_a_bare_participle_ending_a_wrapped_sentence_is_no_result() -> None:
     text = "Bericht\nErste Vorabmaßnahmen wurden bereits\nbeschlossen.\nDie Sanierung folgt.\n"
     assert extract_text(text, name="b.txt").decision is None

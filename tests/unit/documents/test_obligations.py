@@ -1174,6 +1174,59 @@ def test_a_motion_that_fell_or_was_put_off_sets_no_term(text: str) -> None:
     assert all(d != date(2024, 10, 31) for _, d in deadlines)
 
 
+RESULT_LINES = (
+    "Gemeinde Seddinwalde\nProtokoll der 10. Sitzung der Gemeindevertretung\nDatum: 27.05.2025\n\n"
+    "Ö 8 Antrag der Fraktion SPD: Schulweg Birkenallee\n"
+    "Beschluss-Nr. 2025/043: Der Bürgermeister wird beauftragt, bis zum 15.08.2025 eine "
+    "Querungshilfe einzurichten. (einstimmig)\n"
+    "Ö 9 Antrag der Fraktion AfD: Hundesteuer\n"
+    "Die Fraktion beantragt, die Erhöhung der Hundesteuer bis zum 30.09.2025 aufzuheben.\n"
+    "Beschluss-Nr. 2025/044: abgelehnt (3 Ja, 12 Nein)\n"
+    "Ö 10 Antrag der Fraktion CDU: Mitfahrbank\n"
+    "Herr Behrens beantragt, die Gemeinde zu bitten, bis zum 31.10.2025 eine Mitfahrbank "
+    "aufzustellen.\n"
+    "Beschluss: mehrheitlich abgelehnt\n"
+)
+
+
+def test_a_labelled_result_line_says_the_motion_before_it_fell() -> None:
+    extraction = extract_text(RESULT_LINES, name="t.txt")
+    # the adopted item keeps its term; the rejected motions' terms bind no one and are not
+    # shown for review either (the result line said what became of them)
+    assert [d.date for d in extraction.deadlines] == [date(2025, 8, 15)]
+    shown = " ".join(r.phrase for r in extraction.review)
+    assert "Hundesteuer" not in shown and "Mitfahrbank" not in shown
+
+
+@pytest.mark.parametrize(
+    "vote",
+    ["", " (einstimmig)"],
+)
+def test_a_rejection_after_the_next_matter_is_that_matters_own(vote: str) -> None:
+    # the rejection below the heading of item 6 is item 6's: item 5's request stands
+    deadlines, _ = read(
+        "5. Antrag der CDU-Fraktion: Hundeauslaufflächen\n"
+        "Der Magistrat wird gebeten, bis Ende des zweiten Quartals 2025 geeignete Flächen zu "
+        f"benennen.{vote}\n"
+        "6. Antrag der Gruppe BIW: Baumschutzverordnung\n"
+        "Die Antragsteller wollen die Verordnung aufheben.\n"
+        "Der Antrag wird abgelehnt.\n"
+    )
+    assert [d for _, d in deadlines] == [date(2025, 6, 30)]
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Übersicht der Beschlüsse\nStand: 01.03.2024 Seite 1 von 3\n", "Stand 01.03.2024\n"],
+)
+def test_a_status_date_is_no_due_date(head: str) -> None:
+    extraction = extract_text(
+        head + "Die Verwaltung legt dem Rat bis 30.06.2024 eine Satzung vor.\n", name="t.txt"
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2024, 6, 30)]
+    assert not any("01.03.2024" in r.phrase for r in extraction.review)
+
+
 def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None:
     extraction = extract_text(
         "Beschlussempfehlung\nAusschuss für Schule vom 05.03.2024\nDrucksache 0974/VI: Antrag\n"

@@ -39,6 +39,14 @@ def test_a_roman_ordinal_before_a_period_noun_does_not_end_a_sentence() -> None:
     assert len(list(sentences(text))) == 2
 
 
+def test_a_compound_ending_in_an_abbreviation_does_not_end_a_sentence() -> None:
+    text = "Beschluss-Nr. 2025/044: abgelehnt. Vorlagen-Nr. 12/2025 wird vertagt."
+    assert list(sentences(text)) == [
+        "Beschluss-Nr. 2025/044: abgelehnt.",
+        "Vorlagen-Nr. 12/2025 wird vertagt.",
+    ]
+
+
 def test_inline_markup_a_mirror_kept_is_dropped() -> None:
     assert normalize("ein Konzept vor<strong>zu</strong>legen.<br />Gut") == (
         "ein Konzept vorzulegen.\nGut"

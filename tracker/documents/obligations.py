@@ -179,10 +179,25 @@ _PUBLIC_ACTS = re.compile(
     # Bürgerbüro zu richten", "... bei der Gemeindekasse anmelden")
     r"|\b(?:an|bei|beim|im|in\s+der)\s+(?:(?:das|die|der|den)\s+)?[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
     r"[Ss]ekretariat|[Oo]rdnungsamt|[Rr]athaus|Vorstand|Kassenführer\w*|Kassenverwalter\w*|"
-    r"Vorzimmer|Wahlamt|Stadtverwaltung|Gemeindeverwaltung|Amtsverwaltung)\b"
+    r"Vorzimmer|Wahlamt|[Vv]erwaltung|Stadt|Gemeinde|(?:Ortschafts|Orts|Bau|Steuer|Standes)amt|"
+    r"Bürgerservice\w*)\b"
     + WITHIN_SENTENCE
     + r"{0,40}?\b(?:zu\s+richten|zu\s+stellen|einzureichen|abzugeben|anzumelden|anmelden|"
     r"einreichen|abgeben)\b"
+    # what others hand in, as the subject ("Anträge sind bis zum 31. März des Folgejahres zu
+    # stellen", "Änderungsanträge der Fraktionen sind bis zum 05.12.2025 einzureichen")
+    r"|^\W*(?:Die\s+)?(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\b(?:sind|können|müssen)\b"
+    + WITHIN_SENTENCE
+    + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben)\b"
+    # fees paid, the public's periods, a grant's proof of use: the payers', the public's, the
+    # recipient's ("Die Gebühren sind bis zum 31.05.2025 zu entrichten", "Die Einwendungsfrist
+    # endet ...", "Der Verwendungsnachweis ist bis 30.11.2025 vorzulegen")
+    r"|\bzu\s+entrichten\b|\bentrichtet\s+werden\b"
+    r"|\b(?:Einwendungs|Auslegungs|Bewerbungs|Anmelde|Antrags|Widerspruchs|Einspruchs|"
+    r"Beteiligungs)frist\b"
+    r"|^\W*(?:Der|Ein)\s+Verwendungsnachweis\b"
     # "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten": the guests'
     r"|\bUm\s+(?:\w+\s+)?Anmeldung\b"
     # a post to fill ("ist zum 01.07.2025 folgende Stelle zu besetzen"): the vacancy's start
@@ -1529,7 +1544,9 @@ _PRIVATE_BODY = re.compile(
     r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
     r"Auftragnehmer(?:in)?|Zweckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
     r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?)\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
-    r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will)\b"
+    r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
+    # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
+    r"rechnet|rechnen|erwartet|erwarten)\b"
     # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt")
     r"|\bdurch\s+(?:die|den|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
     r"Bauunternehmen|Investor(?:in)?)\b"

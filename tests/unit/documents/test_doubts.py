@@ -70,6 +70,12 @@ CASES = [
         date(2025, 9, 30),
     ),
     (
+        "private_body",
+        "Beschlussvorlage\nDatum: 12.03.2025\nBeschlussvorschlag:\nDer Gemeinderat nimmt den "
+        "Bericht zur Kenntnis. Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025.\n",
+        date(2025, 12, 31),
+    ),
+    (
         "statute",
         HEAD + "Ein Bürgerbegehren muss nach der Gemeindeordnung bis zum 30.09.2025 eingereicht "
         "werden.",

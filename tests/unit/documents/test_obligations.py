@@ -470,6 +470,15 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         "Hundehalterinnen und Hundehalter müssen ihre Tiere bis zum 30.09.2025 anmelden.",
         "Die Erziehungsberechtigten werden gebeten, die Anmeldung bis zum 30.09.2025 abzugeben.",
         "Bewerbungen für das Schöffenamt sind bis zum 30.09.2025 an das Bürgerbüro zu richten.",
+        # handed in to the municipality's own offices, or by others as the subject
+        "Anträge für Brauchtumsfeuer sind bis zum 30.09.2025 bei der Stadt zu stellen.",
+        "Anträge sind bis zum 30.09.2025 im Ortschaftsamt einzureichen.",
+        "Änderungsanträge der Fraktionen sind bis zum 30.09.2025 bei der Verwaltung einzureichen.",
+        "Anträge sind bis zum 30. September des Folgejahres zu stellen.",
+        # fees paid, the public's periods, a grant's proof of use
+        "Die Gebühren sind wie bisher bis zum 30.09.2025 von den Gastronomen zu entrichten.",
+        "Die Einwendungsfrist endet zwei Wochen nach Ablauf der Auslegung am 30.09.2025.",
+        "Der Verwendungsnachweis ist bis 30.09.2025 vorzulegen.",
     ],
 )
 def test_the_public_bound_or_asked_is_no_obligation(sentence: str) -> None:

@@ -538,7 +538,9 @@ _TURNED_DOWN = re.compile(
 # A possibility or a period of validity, not an action due ("Anträge können bis zum 30.04.
 # eingereicht werden", "Der Vertrag läuft bis zum 31.12.2026", "Die Regelung gilt bis 2027").
 _NOT_A_LIMIT = re.compile(
+    # (a state that lasts: "Der Streusalzvorrat reicht bis Ende der Saison")
     r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
+    r"reicht|reichen|dauert|dauern|"
     r"Laufzeit|Gültigkeit|beginnend|Pachtdauer|Pachtzeit|Mietdauer|Mietzeit|Vertragsdauer|"
     r"Vertragslaufzeit|Nutzungsdauer|Bindungsfrist|Zweckbindungsfrist)\b",
     _I,
@@ -1064,10 +1066,20 @@ _SET_FOR_A_DAY = re.compile(
 )
 
 
+# A meeting as the subject, set for a time ("Die erste Ratssitzung im neuen Jahr ist für den
+# 04.02.2026 vorgesehen"): its date, not a limit (a report "für die Sitzung im Juni vorgesehen"
+# is not its subject).
+_MEETING_SET = re.compile(
+    r"^\W*(?:Die|Der|Das)\s+(?:\w+\s+)?[\w-]*(?:[Ss]itzung|[Vv]ersammlung)\w*\b[^.;:]{0,80}?"
+    r"\b(?:ist|sind|wird|werden)\s+(?:\S+\s+){0,6}?(?:vorgesehen|geplant|angesetzt|terminiert|"
+    r"anberaumt)\b"
+)
+
+
 def _takes_place(sentence: str) -> bool:
     """Whether the sentence tells when something happens (:data:`_TAKES_PLACE`,
-    :data:`_SET_FOR_A_DAY`)."""
-    if _TAKES_PLACE.search(sentence):
+    :data:`_SET_FOR_A_DAY`, :data:`_MEETING_SET`)."""
+    if _TAKES_PLACE.search(sentence) or _MEETING_SET.search(sentence):
         return True
     return ("terminiert" in sentence or "anberaumt" in sentence) and bool(
         _SET_FOR_A_DAY.search(sentence)
@@ -2421,8 +2433,10 @@ def _unread(
             or _is_question(sentence)
             or _PAST.search(sentence)
             or _TURNED_DOWN.search(sentence)
-            # the public's term (a notice to applicants, a post to fill): set aside, not missed
+            # the public's term (a notice to applicants, a post to fill), a meeting's date: set
+            # aside, not missed
             or _PUBLIC_ACTS.search(sentence)
+            or _MEETING_SET.search(sentence)
         ):
             continue
         if any(key in r or r in key for r in read if r):

@@ -1165,6 +1165,28 @@ def test_a_passive_with_a_period_or_no_limit_is_no_announcement(sentence: str) -
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        # a meeting set for a day: its date, neither a limit nor a doubt
+        "Die erste Ratssitzung im neuen Jahr ist für den 04.02.2026 vorgesehen.",
+        "Die nächste Beiratssitzung ist für den 23.09.2025 vorgesehen.",
+    ],
+)
+def test_a_meeting_set_for_a_day_is_no_obligation(sentence: str) -> None:
+    deadlines, review = read(sentence, "Beschluss\nDatum: 12.03.2025\n\nBeschluss:\n")
+    assert (deadlines, review) == ([], [])
+
+
+def test_a_state_that_lasts_is_no_limit() -> None:
+    deadlines, _ = read(
+        "Herr Beck berichtet über den Winterdienst. Der Streusalzvorrat reicht bis Ende der "
+        "Saison.",
+        "Beschluss\nDatum: 12.03.2025\n\nBeschluss:\n",
+    )
+    assert deadlines == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the proposal falls in the next sentence

@@ -637,10 +637,16 @@ _POSTPONED = re.compile(
     r"[Ss]itzung\s+(?:wird|werden)\s+(?:\S+\s+){0,5}?fortgesetzt)\b",
     _I,
 )
+# "auf die Sitzung am", "in die Sitzung des Bauausschusses im": a session named as a target
+_SESSION_TARGET = re.compile(
+    r"\b(?:auf|in)\s+(?:die|den)\s+(?:\S+\s+){0,2}?[\w-]*[Ss]itzung\w*(?:\s+(?:des|der)\s+[\w-]+)?"
+    r"(?:\s+(?:am|im|vom))?\s*$",
+    _I,
+)
 # "vertagt auf den ...", "auf die Sitzung (des Bauausschusses) am ...": the target comes next
 _TARGET_BEFORE = re.compile(
     r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?"
-    r"(?:\s+(?:nächste\w*\s+)?\w*[Ss]itzung\w*(?:\s+(?:des|der)\s+\w+)?\s+(?:am|vom))?\s*$",
+    r"(?:\s+(?:nächste\w*\s+)?\w*[Ss]itzung\w*(?:\s+(?:des|der)\s+\w+)?(?:\s+(?:am|vom|im))?)?\s*$",
     _I,
 )
 # Time words that no rule read: an operative sentence holding one is shown to a person.
@@ -1143,8 +1149,17 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
         ):
             continue  # "Die nächste Sitzung findet am ... statt": the subject, not a target
         before = _before(sentence, term)
-        if _NOT_A_DUE_DATE.search(before) and not (
-            _SESSION_ON.search(before) and _future(term, context) and not _RECORDED.search(sentence)
+        # the session a matter was put off to, told in the past too ("wurde auf die Sitzung am
+        # 25. März vertagt"): the postponement's target, ahead
+        target = _SESSION_TARGET.search(before) is not None and _POSTPONED.search(sentence)
+        if (
+            _NOT_A_DUE_DATE.search(before)
+            and not target
+            and not (
+                _SESSION_ON.search(before)
+                and _future(term, context)
+                and not _RECORDED.search(sentence)
+            )
         ):
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
@@ -1171,8 +1186,13 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
         if _past_mention(term, sentence, context):
             continue
         if (
-            context.anchor is None or (term.rule in _YEAR_GUESSED and not _is_limit(term, sentence))
-        ) and _PAST_CLAUSE.search(_clause(sentence, term, and_too=True)):
+            not target
+            and (
+                context.anchor is None
+                or (term.rule in _YEAR_GUESSED and not _is_limit(term, sentence))
+            )
+            and _PAST_CLAUSE.search(_clause(sentence, term, and_too=True))
+        ):
             # "hat ihre Tätigkeit im August wieder aufgenommen": no date to judge by; "die
             # Ausschreibung sei im Januar erfolgt": a month whose year was guessed ahead
             continue
@@ -1479,8 +1499,10 @@ def _review_of_term(term: Term) -> ReviewItem:
 
 
 def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
-    """The targets of a postponement: terms after ``auf``/``bis``/``in``, or events."""
-    return [
+    """The targets of a postponement: terms after ``auf``/``bis``/``in``, or events. A session
+    named by its month alone ("auf die Sitzung im Oktober") is the target at the month's end,
+    and weak: its day is not given, so a person is asked too (decisions 0016, 0035)."""
+    targets = [
         t
         for t in terms
         if t.rule == "event_anchor"
@@ -1488,6 +1510,12 @@ def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
         # a target that carries its preposition ("auf die Sitzung im September 2025")
         or re.match(r"(?i)(?:auf|in|bis|zur|zum)\b", t.text)
         or _is_limit(t, sentence)
+    ]
+    return [
+        dataclasses.replace(t, weak=True)
+        if t.rule == "month_without_year" and _SESSION_TARGET.search(_before(sentence, t))
+        else t
+        for t in targets
     ]
 
 

@@ -532,7 +532,12 @@ _TURNED_DOWN = re.compile(
     r"|\b(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
     + WITHIN_SENTENCE
     + r"{0,200}?\bkeine\s+Mehrheit\b"
-    r"|^\W*Nicht\s+beschlossen\b",
+    r"|^\W*Nicht\s+beschlossen\b"
+    # a motion withdrawn in its own sentence ("zieht den Änderungsantrag seiner Fraktion, das
+    # Konzept bis zum 31.12.2025 vorzulegen, ... zurück")
+    r"|\bzieh(?:t|en)\b[^.;?]{0,40}?\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"
+    + WITHIN_SENTENCE
+    + r"{0,240}?\bzurück\b",
     _I,
 )
 # A possibility or a period of validity, not an action due ("Anträge können bis zum 30.04.
@@ -582,6 +587,11 @@ _DEMANDED = re.compile(
     # "Mehrere Redner sprachen sich dafür aus, ...", "Aus der Mitte des Rates wurde der Wunsch
     # geäußert, ...", "Die CSU-Fraktion kündigte an, einen Antrag einzubringen, ..."
     r"|\bsprachen?\s+sich\s+(?:\S+\s+){0,3}?dafür\s+aus\b|\bWunsch\s+geäußert\b"
+    # a speaker's view ("hält eine Entscheidung noch in diesem Jahr für erforderlich")
+    r"|\b(?:hält|hielt|halten|hielten)\b"
+    + WITHIN_SENTENCE
+    + r"{0,120}?\bfür\s+(?:dringend\s+)?(?:erforderlich|notwendig|geboten|sinnvoll|wichtig|"
+    r"unerlässlich|angebracht)\b"
     r"|\bkündigte[n]?\s+(?:\S+\s+){0,3}?an\s*,\s*(?:einen|den)\s+[\w-]*[Aa]ntrag\b",
     _I,
 )
@@ -636,6 +646,11 @@ _POSTPONED = re.compile(
     # an adjourned session: "Die Sitzung wird am 13.1.2020 fortgesetzt."
     r"[Ss]itzung\s+(?:wird|werden)\s+(?:\S+\s+){0,5}?fortgesetzt)\b",
     _I,
+)
+# A planning, budget or electoral period named just before a term: its span, not a limit.
+_PERIOD_NAMED = re.compile(
+    r"\b(?:[\w-]*[Ff]inanzplanung\w*|Planungszeitraum\w*|Wahlzeit|Wahlperiode|Amtszeit|"
+    r"Amtsperiode|Legislatur\w*|Förderzeitraum\w*|Förderperiode)\s*$"
 )
 # "auf die Sitzung am", "in die Sitzung des Bauausschusses im": a session named as a target
 _SESSION_TARGET = re.compile(
@@ -1164,6 +1179,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue
         if _STARTS.match(sentence, term.end, term.end + 40):
             continue
+        if _PERIOD_NAMED.search(before):
+            continue  # "in der Finanzplanung bis 2029", "für den Rest der Wahlzeit bis 2028"
         if term.rule == "soft_term" and _EXPIRES.match(sentence, term.end):
             continue  # "Grabnutzungsrechte, die in Kürze auslaufen": a state ahead, no duty
         if _AT_DATE.search(before) and _COLON.match(sentence, term.end):
@@ -1582,7 +1599,7 @@ _PRIVATE_BODY = re.compile(
     r"(?:Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
     r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
-    r"Auftragnehmer(?:in)?|Zweckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
+    r"Auftragnehmer(?:in)?|[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
     r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?)\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
     # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
@@ -1959,6 +1976,10 @@ _FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
     r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
     r"nicht\s+zugestimmt)\b"
+    # the verb first, after a short opening ("Nach Diskussion wird der Antrag zur weiteren
+    # Beratung in den Bauausschuss verwiesen."): rejected, withdrawn or referred, undecided
+    r"|^\W*(?:\w+\s+){1,3}?(?:wird|wurde)\s+(?:der|dieser)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag)"
+    r"\w*\s+(?:\S+\s+){0,10}?(?:abgelehnt|zurückgezogen|verwiesen|überwiesen)\b"
     # "Der Verbandsgemeinderat lehnte den Antrag mit 8 Ja-Stimmen, 13 Nein-Stimmen ... ab."
     r"|^\W*(?:Der|Die|Das)\s+[\w-]+\s+(?:lehnte|lehnt)\s+(?:den|diesen)\s+(?:[\w-]*[Aa]ntrag|"
     r"Vorschlag)\b[^;?]{0,120}?\bab\s*[.;]?$"
@@ -1977,6 +1998,12 @@ _RESULT_FELL = re.compile(
     r"angenommen))\b",
     _I,
 )
+# The votes, then the outcome: "18 Ja / 41 Nein / 3 Enthaltungen - abgelehnt".
+_TALLY_THEN_FELL = re.compile(
+    r"(?:(?:\d+|Ja|Nein|Enthaltung\w*|Gegenstimme\w*|Stimm\w*|dafür|dagegen|bei|und)"
+    r"[\s/:,;.–-]*){2,}(?:abgelehnt|nicht\s+(?:beschlossen|angenommen|zugestimmt))\b",
+    _I,
+)
 # A new matter or proposal begins: the result lines after it are its own.
 _NEW_MATTER = re.compile(
     r"^\W*(?:TOP\b|Ö\s*\d|N\s*\d|Tagesordnungspunkt\b|\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ])"
@@ -1990,7 +2017,12 @@ def _result_fell(sentence: str) -> bool | None:
     if m is None:
         return None
     rest = sentence[m.end() :]
-    return _RESULT_FELL.match(rest) is not None or _FELL_NEXT.match(rest) is not None
+    # (after its votes too: "Abstimmungsergebnis: 18 Ja / 41 Nein / 3 Enthaltungen - abgelehnt")
+    return (
+        _RESULT_FELL.match(rest) is not None
+        or _FELL_NEXT.match(rest) is not None
+        or _TALLY_THEN_FELL.match(rest) is not None
+    )
 
 
 def _fell_below(

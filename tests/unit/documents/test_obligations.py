@@ -490,10 +490,21 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         "Die Gebühren sind wie bisher bis zum 30.09.2025 von den Gastronomen zu entrichten.",
         "Die Einwendungsfrist endet zwei Wochen nach Ablauf der Auslegung am 30.09.2025.",
         "Der Verwendungsnachweis ist bis 30.09.2025 vorzulegen.",
+        # a planning or electoral period, a special-purpose association's own plan
+        "Die Mittel werden im Haushalt 2025 und in der Finanzplanung bis 2029 bereitgestellt.",
+        "Der Abwasserzweckverband wird die Ortslage bis 2027 an die Kläranlage anschließen.",
     ],
 )
 def test_the_public_bound_or_asked_is_no_obligation(sentence: str) -> None:
     deadlines, _ = read(sentence)
+    assert deadlines == []
+
+
+def test_an_electoral_period_is_no_limit() -> None:
+    deadlines, _ = read(
+        "Frau Jessen wird für den Rest der Wahlzeit bis 2028 in den Aufsichtsrat entsandt.",
+        RESOLUTION,
+    )
     assert deadlines == []
 
 
@@ -1209,6 +1220,21 @@ def test_a_state_that_lasts_is_no_limit() -> None:
         # a motion quoted before its postponement
         "Unser Antrag, den Direktor mit einem Tilgungsplan bis 31.10.2024 zu beauftragen, wurde in "
         "der Sitzung am 14.03.2024 auf Wunsch der Mehrheit vertagt.",
+        # withdrawn in its own sentence
+        "Stadtverordneter Brückner zieht den Änderungsantrag seiner Fraktion, das Konzept schon "
+        "bis zum 31.10.2024 vorzulegen, mit Blick auf die Ausschussempfehlung zurück.",
+        # referred, the verb first after a short opening
+        "Die Fraktion beantragt, die Verwaltung zu beauftragen, bis zum 31.10.2024 eine "
+        "Förderrichtlinie zu erarbeiten. Nach Diskussion wird der Antrag zur weiteren Beratung in "
+        "den Umwelt- und Bauausschuss verwiesen.",
+        # the votes first on the result line, then the outcome
+        "Kreistagsabgeordneter Weigand beantragt, die Zusammenlegung der Grundschulen bis "
+        "31.10.2024 auszusetzen. Abstimmungsergebnis: 18 Ja / 41 Nein / 3 Enthaltungen - "
+        "abgelehnt.",
+        # a speaker's view in the debate
+        "Ortschaftsrat Kern beantragt, die Entscheidung zu vertagen. Ortschaftsrätin Zeller hält "
+        "eine Entscheidung bis zum 31.10.2024 für erforderlich, weil der Förderantrag bis dahin "
+        "eingehen muss.",
     ],
 )
 def test_a_motion_that_fell_or_was_put_off_sets_no_term(text: str) -> None:

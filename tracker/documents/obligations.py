@@ -2048,6 +2048,10 @@ def _fell_below(
 _OWN_VOTE = re.compile(r"\(\s*(?:einstimmig|mehrheitlich|\d+\s*Ja\b)", _I)
 
 
+# An item's number opening a sentence of a resolution: "1.", "2)", "b)", "II."
+_ITEM_NUMBER = re.compile(r"^\W*(?:\d{1,2}|[a-z]|[IVX]{1,4})[.)]\s")
+
+
 # The council or a committee as a sentence's subject: what it demands, it decides.
 _COUNCIL_SUBJECT = re.compile(
     r"^\W*(?:Der|Die|Das)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|[\w-]*[Aa]usschuss|[\w-]*[Bb]eirat)\b"
@@ -2125,6 +2129,7 @@ def find_obligations(
 
     deadlines: list[Deadline] = []
     reports: list[Report] = list(rows.reports)
+    alternative: list[Deadline | Report] = []
     addressee: str | None = None
     marks: list[tuple[str, int]] = []  # each sentence with the number of findings before it
     scoped = sentence_list(scope)
@@ -2133,6 +2138,23 @@ def find_obligations(
     section_keys = {squash(x) for x in sentence_list(section)} if narrated and section else set()
     # which sentences say that the proposal before them fell (each tested once)
     fell = [_FELL_NEXT.match(x) is not None for x in scoped]
+    # a resolution whose numbered item turns the motion down and whose later items decide
+    # otherwise ("1. Der Antrag wird abgelehnt. 2. Die Verwaltung führt bis Ende Mai eine
+    # Erhebung durch."): those items are the alternative, and bind where the motion's do not
+    items = {squash(x) for x in sentence_list(section)} if section else set()
+    turned_at = next(
+        (
+            i
+            for i, x in enumerate(scoped)
+            if squash(x) in items and _ITEM_NUMBER.match(x) and _TURNED_DOWN.search(x)
+        ),
+        None,
+    )
+    later_items = (
+        {i for i, x in enumerate(scoped) if i > turned_at and _ITEM_NUMBER.match(x)}
+        if turned_at is not None
+        else set()
+    )
     results = [_result_fell(x) for x in scoped]
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
@@ -2371,6 +2393,8 @@ def find_obligations(
                     "report" if term_kind == "report" else basis,
                 )
             )
+            if index in later_items:
+                alternative.append(deadlines[-1])
             if term.date is None:
                 warnings.append(f"no date for {said!r}: depends on {term.anchor}")
             if term.date is None or term.weak:
@@ -2389,6 +2413,8 @@ def find_obligations(
                     recipient=recipient_of(sentence),
                 )
             )
+            if index in later_items:
+                alternative.append(reports[-1])
 
     # a sentence yielded something when the count grew before the next sentence began
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
@@ -2418,7 +2444,13 @@ def find_obligations(
                 f"{len(all_deadlines)} deadline(s) and {len(reports)} report(s) not taken"
             )
         adopted = _ADOPTED_TOO.search(text) if all_deadlines or reports else None
-        all_deadlines, reports, review = [], [], []
+        if alternative:
+            # the resolution turns the motion down and decides otherwise: its items bind
+            all_deadlines = [x for x in alternative if isinstance(x, Deadline)]
+            reports = [x for x in alternative if isinstance(x, Report)]
+            adopted = None
+        else:
+            all_deadlines, reports, review = [], [], []
         if adopted is not None:
             # the text records an adoption as well (a second motion, an amended version):
             # what it adopted may bind, and a person decides which

@@ -1295,6 +1295,19 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
     assert not any("01.03.2024" in r.phrase for r in extraction.review)
 
 
+def test_a_resolution_that_turns_the_motion_down_and_decides_otherwise_binds() -> None:
+    extraction = extract_text(
+        "Stellungnahme der Verwaltung\nVorlage-Nr.: 0127/2026/1\nDatum: 03.02.2026\n"
+        "Betreff: Parkraumbewirtschaftung\n\nAntrag der SPD-Fraktion:\n„Die Verwaltung wird "
+        "beauftragt, bis zum 31.03.2026 ein Parkraumkonzept vorzulegen.“\n\n"
+        "Beschlussvorschlag:\n1. Der Antrag der SPD-Fraktion vom 14.01.2026 wird abgelehnt.\n"
+        "2. Die Verwaltung führt im Gründerzeitviertel bis Ende Mai eine Parkraumerhebung durch.\n",
+        name="t.txt",
+    )
+    # the motion's term does not bind; the alternative the resolution decides does
+    assert [d.date for d in extraction.deadlines] == [date(2026, 5, 31)]
+
+
 def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None:
     extraction = extract_text(
         "Beschlussempfehlung\nAusschuss für Schule vom 05.03.2024\nDrucksache 0974/VI: Antrag\n"

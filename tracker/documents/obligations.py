@@ -174,7 +174,7 @@ _DONE = re.compile(
 _PUBLIC_ACTS = re.compile(
     r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
     r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
-    r"Möglichkeit|müssen|sind\s+verpflichtet)\b"
+    r"Möglichkeit|müssen|sind\s+(?:\S+\s+){0,6}?verpflichtet)\b"
     # a submission to the administration is the public's ("Bewerbungen sind bis ... an das
     # Bürgerbüro zu richten", "... bei der Gemeindekasse anmelden")
     r"|\b(?:an|bei|beim|im|in\s+der)\s+(?:(?:das|die|der|den)\s+)?[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
@@ -186,11 +186,22 @@ _PUBLIC_ACTS = re.compile(
     r"einreichen|abgeben)\b"
     # what others hand in, as the subject ("Anträge sind bis zum 31. März des Folgejahres zu
     # stellen", "Änderungsanträge der Fraktionen sind bis zum 05.12.2025 einzureichen")
-    r"|^\W*(?:Die\s+)?(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche)\b"
+    r"|(?:^\W*|\bdass\s+)(?:Die\s+)?(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|"
+    r"Widersprüche|Ein\s+Antrag)\b"
     + WITHIN_SENTENCE
-    + r"{0,80}?\b(?:sind|können|müssen)\b"
+    + r"{0,80}?\b(?:sind|ist|können|kann|müssen|muss)\b"
     + WITHIN_SENTENCE
-    + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben)\b"
+    + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben|"
+    r"(?:gestellt|eingereicht|abgegeben)\s+werden)\b"
+    # (or the verb last: "..., dass Anträge ... gestellt werden müssen")
+    r"|\bdass\s+(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen)\b"
+    + WITHIN_SENTENCE
+    + r"{0,160}?\b(?:gestellt|eingereicht|abgegeben)\s+werden\s+(?:müssen|können|sollen)\b"
+    # a tax or fee the payers pay ("die Grundsteuer 2026 zu den Fälligkeitsterminen ... zu
+    # zahlen")
+    r"|\b[\w-]*(?:[Ss]teuer|[Gg]ebühr|[Aa]bgabe|[Bb]eitr[aä]g|[Vv]orauszahlung)\w*\b"
+    + WITHIN_SENTENCE
+    + r"{0,120}?\bzu\s+zahlen\b"
     # fees paid, the public's periods, a grant's proof of use: the payers', the public's, the
     # recipient's ("Die Gebühren sind bis zum 31.05.2025 zu entrichten", "Die Einwendungsfrist
     # endet ...", "Der Verwendungsnachweis ist bis 30.11.2025 vorzulegen")
@@ -1765,7 +1776,7 @@ def reported_intent(r: Reading) -> bool:
 # "..., sagt der Investor"): their plan or forecast, not a duty.
 _ATTRIBUTED = re.compile(
     r"\b(?:laut|lt\.|nach\s+(?:Auskunft|Angaben|Aussage|Aussagen|Einschätzung|Planung|"
-    r"derzeitiger\s+Planung)\s+(?:des|der|von))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
+    r"derzeitiger\s+Planung|(?:dem\s+)?Zeitplan|(?:dem\s+)?Bauzeitenplan)\s+(?:des|der|von))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
     r"Geschäftsordnung|Haushalt|Plan|Vertrag|§|Art\.|Anlage|Tagesordnung)\b)(?P<who>\S+(?:\s+\S+)?)"
     r"|,\s*(?:sagt|sagte|so|erklärt|erklärte|teilt|teilte|meint|meinte)\s+(?:der|die|das)\s+"
     r"(?P<speaker>[\w-]+)",

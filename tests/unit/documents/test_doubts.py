@@ -167,6 +167,12 @@ CASES = [
         date(2025, 5, 15),
     ),
     (
+        "attributed",
+        HEAD + "Die Arbeiten sollen nach dem Zeitplan des Architekturbüros bis zum 30.09.2025 "
+        "abgeschlossen sein.",
+        date(2025, 9, 30),
+    ),
+    (
         "passed",
         DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
         date(2023, 12, 31),

@@ -493,6 +493,14 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         # a planning or electoral period, a special-purpose association's own plan
         "Die Mittel werden im Haushalt 2025 und in der Finanzplanung bis 2029 bereitgestellt.",
         "Der Abwasserzweckverband wird die Ortslage bis 2027 an die Kläranlage anschließen.",
+        # a notice's taxes, applications and registrations
+        "Die Steuerpflichtigen werden gebeten, die Grundsteuer 2025 zu den Fälligkeitsterminen am "
+        "15. Februar, 15. Mai, 15. August und 15. November 2025 zu zahlen.",
+        "Ein Antrag auf Jahreszahlung muss spätestens bis zum 30. September 2025 gestellt werden.",
+        "Die Kreisverwaltung weist darauf hin, dass Anträge auf Übernahme der "
+        "Schülerbeförderungskosten bis spätestens 30.09.2025 gestellt werden müssen.",
+        "Hundehalterinnen und Hundehalter sind nach der Hundesteuersatzung ihrer Gemeinde "
+        "verpflichtet, einen Hund innerhalb von zwei Wochen nach Beginn der Haltung anzumelden.",
     ],
 )
 def test_the_public_bound_or_asked_is_no_obligation(sentence: str) -> None:

@@ -623,9 +623,29 @@ _NOTICES = frozenset({"Amtsblatt", "Bekanntmachung", "Tagesordnung"})
 _RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht", "Tagesordnung"})
 # A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
 _MATTER_LINE = re.compile(
-    r"^[^\S\n]*(?:Zu\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|Beschluss-?Nr\.?\s*\d)",
+    r"^[^\S\n]*(?:Zu\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|"
+    r"Beschluss-?Nr\.?:?\s*(?:[A-Z]{1,5}[\s/-]?)?\d)",
     re.MULTILINE,
 )
+# A published list of a session's decisions: "Beschlüsse der Stadtverordnetenversammlung vom
+# 10. Juli 2025", "Bekanntmachung der in der Sitzung vom ... gefassten Beschlüsse".
+_DECISION_LIST = re.compile(
+    r"^[^\S\n]*(?:Beschlüsse\s+(?:der|des|aus\s+der|aus\s+dem)\b|(?:Bekanntgabe|Bekanntmachung)\s+"
+    r"(?:der|von)\s+(?:\S+\s+){0,8}?Beschlüss|[^\n]{0,80}\bgefassten?\s+Beschlüsse\b)",
+    re.MULTILINE,
+)
+
+
+def _several_matters(kind: str | None, text: str) -> bool:
+    """Whether the document records several matters (minutes, a gazette, a list of a
+    session's decisions): no one motion's fate decides all its terms."""
+    return (
+        kind in _RECORDS
+        or len(_MATTER_LINE.findall(text)) >= 2
+        or _DECISION_LIST.search(text[:3000]) is not None
+    )
+
+
 # Where the answer to a question starts: "Antwort der Verwaltung:", "Beantwortung:",
 # "Stellungnahme der Verwaltung", "Die Verwaltung beantwortet die Anfrage wie folgt".
 _ANSWER_START = re.compile(
@@ -1534,7 +1554,7 @@ def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
         t
         for t in terms
         if t.rule == "event_anchor"
-        or _TARGET_BEFORE.search(sentence[max(0, t.start - 20) : t.start])
+        or _TARGET_BEFORE.search(sentence[max(0, t.start - 60) : t.start])
         # a target that carries its preposition ("auf die Sitzung im September 2025")
         or re.match(r"(?i)(?:auf|in|bis|zur|zum)\b", t.text)
         or _is_limit(t, sentence)
@@ -2100,7 +2120,7 @@ def find_obligations(
         or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     # a record of several matters has no one resolution: every sentence is read
-    several = kind in _RECORDS or len(_MATTER_LINE.findall(text)) >= 2
+    several = _several_matters(kind, text)
     scope = section if section is not None and binding and not several else text
     scope_is_section = section is not None and binding and not several
     # a record of several matters with a resolution in it: its task items bind as in one
@@ -2444,9 +2464,7 @@ def find_obligations(
         deadlines = [d for d in deadlines if d.date is not None]
         review = [r for r in review if r.reason not in ("undated_term", "soft_term", "weak_term")]
     all_deadlines = _merge(deadlines, labelled)
-    if (outcome in ("rejected", "withdrawn") or proposal == "rejected") and not (
-        kind in _RECORDS or len(_MATTER_LINE.findall(text)) >= 2
-    ):
+    if (outcome in ("rejected", "withdrawn") or proposal == "rejected") and not several:
         # the document's one motion fell: none of its terms binds (a record of several
         # matters keeps the others'; a turned-down sentence is dropped by itself)
         if all_deadlines or reports:

@@ -742,6 +742,19 @@ def test_one_rejected_matter_of_several_leaves_the_others_terms() -> None:
     assert [d.date for d in extraction.deadlines] == [date(2024, 8, 31)]
 
 
+def test_a_published_list_of_decisions_keeps_the_others_terms() -> None:
+    extraction = extract_text(
+        "Stadtanzeiger · Amtliche Bekanntmachungen · Nr. 29 · 17. Juli 2025\n"
+        "Beschlüsse der Stadtverordnetenversammlung vom 10. Juli 2025\n"
+        "1. Kinderbetreuung\nDer Magistrat wird beauftragt, der Stadtverordnetenversammlung bis "
+        "zum 31. Oktober 2025 einen Bericht vorzulegen. (einstimmig)\n"
+        "2. Antrag der FDP-Fraktion „Hybride Sitzungen“\nDer Antrag wird abgelehnt. "
+        "(mehrheitlich)\n",
+        name="b.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2025, 10, 31)]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

@@ -1073,7 +1073,7 @@ def _follow_up_rows(text: str, context: DateContext) -> _Rows:
             continue
         said = squash(f"{row[subject]} | {cell}")
         reporting = re.search(r"bericht|sachstand", row[subject], _I) is not None
-        terms = find_terms(cell, context)
+        terms = _due_cell_terms(cell, context)
         cadence = recurrence_of(cell)
         if not terms and cadence is not None and reporting:
             found.reports.append(Report(said, cadence, None, None, "label"))
@@ -1089,6 +1089,24 @@ def _follow_up_rows(text: str, context: DateContext) -> _Rows:
         if term.date is None:
             found.review.append(_review_of_term(term))
     return found
+
+
+# A due cell's shorthand: a quarter in Roman numerals ("II/2026"), a month and year without
+# "bis" ("09/2026"), the next session ("nächste Sitzung BVA").
+_ROMAN_QUARTER_CELL = re.compile(r"^(I{1,3}|IV)\s*/\s*((?:19|20)\d\d)$")
+
+
+def _due_cell_terms(cell: str, context: DateContext) -> list[Term]:
+    """The terms of a follow-up list's due cell: the column says it is a limit, so a bare
+    month (``09/2026``), a Roman quarter (``II/2026``) or a session (``nächste Sitzung``) is
+    read as one."""
+    terms = find_terms(cell, context)
+    if terms:
+        return terms
+    quarter = _ROMAN_QUARTER_CELL.match(cell.strip())
+    if quarter is not None:
+        return find_terms(f"bis {quarter.group(1)}. Quartal {quarter.group(2)}", context)
+    return find_terms(f"bis {cell}", context) or find_terms(f"bis zur {cell}", context)
 
 
 # What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".

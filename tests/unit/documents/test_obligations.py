@@ -1728,6 +1728,16 @@ def test_a_follow_up_lists_open_row_is_a_deadline_and_a_done_row_none() -> None:
     assert any(r.rule == "follow_up_row" for r in unread.review)
 
 
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [("09/2024", date(2024, 9, 30)), ("III/2024", date(2024, 9, 30)), ("nächste Sitzung", None)],
+)
+def test_a_due_cells_shorthand_is_its_limit(cell: str, due: date | None) -> None:
+    text = FOLLOW_UP.replace("| 31.7.24 |", f"| {cell} |")
+    rows = [d for d in extract_text(text, name="t.txt").deadlines if d.rule.startswith("row:")]
+    assert [d.date for d in rows] == [due]
+
+
 def test_a_popular_elections_day_is_no_deadline() -> None:
     text = (
         "Der Kreisverwaltung wird als Wahltag für die Wahl des Bürgermeisters der Sonntag, "

@@ -627,6 +627,12 @@ _MATTER_LINE = re.compile(
     r"Beschluss-?Nr\.?:?\s*(?:[A-Z]{1,5}[\s/-]?)?\d)",
     re.MULTILINE,
 )
+# A promise of the administration told in a record: "sagt zu, ...", "sicherte zu, ...",
+# "wurde zugesagt".
+_PROMISE = re.compile(
+    r"\b(?:sagt|sagte|sagen|sagten|sichert|sicherte|sichern|sicherten)\b[^.;?]{0,40}?\bzu\s*,"
+    r"|\bzugesagt\b|\bzugesichert\b"
+)
 # A published list of a session's decisions: "Beschlüsse der Stadtverordnetenversammlung vom
 # 10. Juli 2025", "Bekanntmachung der in der Sitzung vom ... gefassten Beschlüsse".
 _DECISION_LIST = re.compile(
@@ -2141,6 +2147,13 @@ def find_obligations(
     several = _several_matters(kind, text)
     scope = section if section is not None and binding and not several else text
     scope_is_section = section is not None and binding and not several
+    if scope_is_section and section is not None:
+        # a promise made in the debate before the resolution binds as well ("Der Bürgermeister
+        # sagt zu, dass die Amtsverwaltung die Kostenberechnung bis zur nächsten Sitzung
+        # aktualisiert")
+        promises = [x for x in sentence_list(text) if _PROMISE.search(x) and x not in section]
+        if promises:
+            scope = "\n".join([section, *promises])
     # a record of several matters with a resolution in it: its task items bind as in one
     in_resolution = section is not None and binding
     # a paper that proposes (a motion, a Vorlage), not a record: its resolution schedules

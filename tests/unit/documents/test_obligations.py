@@ -742,6 +742,18 @@ def test_one_rejected_matter_of_several_leaves_the_others_terms() -> None:
     assert [d.date for d in extraction.deadlines] == [date(2024, 8, 31)]
 
 
+def test_a_promise_in_the_debate_before_the_resolution_binds() -> None:
+    extraction = extract_text(
+        "Auszug aus der Niederschrift der Gemeindevertretung vom 20.11.2025\nTOP 7 Kita-Neubau\n"
+        "Beratung:\nGV Petersen beantragt, die Kostenberechnung fortzuschreiben. Der Bürgermeister "
+        "sagt zu, dass die Amtsverwaltung die Kostenberechnung bis zum 31.01.2026 aktualisiert.\n\n"
+        "Beschluss:\n1. Die Gemeindevertretung beschließt den Neubau der Kindertagesstätte.\n"
+        "Abstimmungsergebnis: einstimmig\n",
+        name="a.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2026, 1, 31)]
+
+
 def test_a_published_list_of_decisions_keeps_the_others_terms() -> None:
     extraction = extract_text(
         "Stadtanzeiger · Amtliche Bekanntmachungen · Nr. 29 · 17. Juli 2025\n"

@@ -1820,7 +1820,8 @@ def reported_intent(r: Reading) -> bool:
 # "..., sagt der Investor"): their plan or forecast, not a duty.
 _ATTRIBUTED = re.compile(
     r"\b(?:laut|lt\.|nach\s+(?:Auskunft|Angaben|Aussage|Aussagen|Einschätzung|Planung|"
-    r"derzeitiger\s+Planung|(?:dem\s+)?Zeitplan|(?:dem\s+)?Bauzeitenplan)\s+(?:des|der|von))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
+    r"derzeitiger\s+Planung|Plänen|(?:dem\s+)?Zeitplan|(?:dem\s+)?Bauzeitenplan)\s+"
+    r"(?:des|der|von))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
     r"Geschäftsordnung|Haushalt|Plan|Vertrag|§|Art\.|Anlage|Tagesordnung)\b)(?P<who>\S+(?:\s+\S+)?)"
     r"|,\s*(?:sagt|sagte|so|erklärt|erklärte|teilt|teilte|meint|meinte)\s+(?:der|die|das)\s+"
     r"(?P<speaker>[\w-]+)",
@@ -1908,6 +1909,10 @@ def waived(r: Reading) -> bool:
 _GROUP_DEMAND = re.compile(
     r"^\W*(?:Die|Der)\s+(?:\S+\s+){0,3}?[\w-]*(?:Fraktion|Gruppe|Partei)\w*\s+"
     r"(?:\S+\s+){0,3}?(?:fordert|fordern|verlangt|verlangen)\b"
+    # its stance or goal before a colon ("Für die CDU-Fraktion ist klar: Die Stadt muss ...",
+    # "Unser Ziel bleibt: ...")
+    r"|^\W*(?:Für\s+(?:die|den|uns)\b[^:.;]{0,40}?\bist\s+klar|Unser(?:e)?\s+(?:Ziel|Forderung|"
+    r"Position)\w*\s+(?:bleibt|ist|lautet))\s*:"
 )
 
 
@@ -2030,7 +2035,7 @@ _NUMBERED_INFINITIVE = re.compile(r"^" + _ITEM_MARK + _INFINITIVE_ITEM)
 _FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
     r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
-    r"nicht\s+zugestimmt)\b"
+    r"nicht\s+zugestimmt|verwiesen|überwiesen)\b"
     # the verb first, after a short opening ("Nach Diskussion wird der Antrag zur weiteren
     # Beratung in den Bauausschuss verwiesen."): rejected, withdrawn or referred, undecided
     r"|^\W*(?:\w+\s+){1,3}?(?:wird|wurde)\s+(?:der|dieser)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag)"

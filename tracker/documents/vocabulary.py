@@ -165,6 +165,12 @@ PUBLIC: tuple[str, ...] = (
     "Hundehalterinnen",
     "Anlieger",
     "Anliegerinnen",
+    "Vermieter",
+    "Vermieterinnen",
+    "Steuerpflichtige",
+    "Steuerpflichtigen",
+    "Gebührenpflichtige",
+    "Gebührenpflichtigen",
 )
 PUBLIC_NOUN = one_of(PUBLIC)
 

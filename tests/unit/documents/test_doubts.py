@@ -26,6 +26,17 @@ CASES = [
         date(2025, 9, 30),
     ),
     (
+        "group_demand",
+        DATED + "Für die CDU-Fraktion ist klar: Die Stadt muss bis zum 30.09.2025 ein "
+        "Nachnutzungskonzept vorlegen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "attributed",
+        DATED + "Die Kreisumlage soll nach Plänen des Landkreises bis zum 30.09.2025 steigen.",
+        date(2025, 9, 30),
+    ),
+    (
         "private_body",
         HEAD + "Zu 2.: Das beauftragte Statikbüro wird sein Gutachten bis zum 30.06.2025 vorlegen.",
         date(2025, 6, 30),

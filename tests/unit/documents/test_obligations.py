@@ -494,6 +494,7 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         "Die Mittel werden im Haushalt 2025 und in der Finanzplanung bis 2029 bereitgestellt.",
         "Der Abwasserzweckverband wird die Ortslage bis 2027 an die Kläranlage anschließen.",
         # a notice's taxes, applications and registrations
+        "Vermieterinnen und Vermieter müssen die Meldescheine bis zum 30.09.2025 abrechnen.",
         "Die Steuerpflichtigen werden gebeten, die Grundsteuer 2025 zu den Fälligkeitsterminen am "
         "15. Februar, 15. Mai, 15. August und 15. November 2025 zu zahlen.",
         "Ein Antrag auf Jahreszahlung muss spätestens bis zum 30. September 2025 gestellt werden.",
@@ -1264,6 +1265,9 @@ def test_a_state_that_lasts_is_no_limit() -> None:
         "Kreistagsabgeordneter Weigand beantragt, die Zusammenlegung der Grundschulen bis "
         "31.10.2024 auszusetzen. Abstimmungsergebnis: 18 Ja / 41 Nein / 3 Enthaltungen - "
         "abgelehnt.",
+        # referred, the motion first
+        "Wir haben beantragt, dass die Stadtverwaltung bis zum 31.10.2024 einen Zeitplan "
+        "vorlegt. Der Antrag wurde in den Hauptausschuss überwiesen.",
         # a speaker's view in the debate
         "Ortschaftsrat Kern beantragt, die Entscheidung zu vertagen. Ortschaftsrätin Zeller hält "
         "eine Entscheidung bis zum 31.10.2024 für erforderlich, weil der Förderantrag bis dahin "

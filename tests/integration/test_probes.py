@@ -11,7 +11,7 @@ from tests.corpus.probes import probes, scored, sets
 #: (set, half) -> (obligations found at least, silent misses at most, traps at most), shares;
 #: measured at the end of the tenth session (docs/benchmarks.md), less a small margin; tightened
 #: at the end of the thirteenth (found up on both halves of every set, traps down on sets 2 and 3)
-#: and the sixteenth (traps down on set2 B and set3 B).
+#: and the sixteenth (traps down on set2 B and set3 B); set7 tightened in the seventeenth.
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
     ("set1", "B"): (0.77, 0.09, 0.07),
@@ -29,9 +29,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set6", "B"): (0.63, 0.11, 0.26),
     ("set7", "A"): (0.85, 0.03, 0.20),
     ("set7", "B"): (0.90, 0.03, 0.16),
-    # the seventeenth session's set (minutes, gazette pages, Vorlagen of a random stream)
+    # the seventeenth session's sets (minutes, gazette pages, Vorlagen; news pages and the
+    # pages of council information systems), measured at its end less a margin
     ("set8", "A"): (0.88, 0.03, 0.12),
     ("set8", "B"): (0.90, 0.08, 0.28),
+    ("set9", "A"): (0.95, 0.03, 0.10),
+    ("set9", "B"): (0.90, 0.03, 0.12),
 }
 
 

@@ -627,7 +627,11 @@ _EVENT = re.compile(
     r"(?:(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+)?"
     r"(?:(?:diesjährigen|nächsten|kommenden|anstehenden|bevorstehenden|folgenden)\s+)?"
     r"(" + _EVENTS + r")\b"
-    r"|\b(?:bis|vor)\s+(?:Beginn|Ende|Anfang)\s+(?:der|des)\s+(" + _EVENTS + r"|" + _SPANS + r")\b"
+    r"|\b(?:bis|vor)\s+(?:zum\s+Beginn|Beginn|Ende|Anfang)\s+(?:der|des)\s+("
+    + _EVENTS
+    + r"|"
+    + _SPANS
+    + r")\b"
     r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
     r"auf\s+(?:die|eine|den)|der|die|den)\s+"
     r"(?:(?:der|seiner|ihrer)\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+"

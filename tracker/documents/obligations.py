@@ -186,7 +186,7 @@ _PUBLIC_ACTS = re.compile(
     r"einreichen|abgeben)\b"
     # what others hand in, as the subject ("Anträge sind bis zum 31. März des Folgejahres zu
     # stellen", "Änderungsanträge der Fraktionen sind bis zum 05.12.2025 einzureichen")
-    r"|(?:^\W*|\bdass\s+)(?:Die\s+)?(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|"
+    r"|(?:^\W*|\bdass\s+|[;:]\s*)(?:Die\s+)?(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|"
     r"Widersprüche|Ein\s+Antrag)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:sind|ist|können|kann|müssen|muss)\b"

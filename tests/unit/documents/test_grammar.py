@@ -528,6 +528,7 @@ def test_a_session_counted_in_a_year_is_an_event_without_a_date(phrase: str) -> 
         ("vor Beginn der Badesaison", "Badesaison"),
         ("bis Ende der Wahlperiode", "Wahlperiode"),
         ("vor Beginn der Heizperiode", "Heizperiode"),
+        ("bis zum Beginn der Badesaison", "Badesaison"),
     ],
 )
 def test_the_start_or_end_of_a_span_is_an_event_anchor(phrase: str, anchor: str) -> None:

@@ -495,6 +495,8 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         "Der Abwasserzweckverband wird die Ortslage bis 2027 an die Kläranlage anschließen.",
         # a notice's taxes, applications and registrations
         "Vermieterinnen und Vermieter müssen die Meldescheine bis zum 30.09.2025 abrechnen.",
+        "Der Zuschuss wurde erhöht; Anträge der Vereine sind wie bisher bis 30.09.2025 "
+        "einzureichen.",
         "Die Steuerpflichtigen werden gebeten, die Grundsteuer 2025 zu den Fälligkeitsterminen am "
         "15. Februar, 15. Mai, 15. August und 15. November 2025 zu zahlen.",
         "Ein Antrag auf Jahreszahlung muss spätestens bis zum 30. September 2025 gestellt werden.",

@@ -301,7 +301,8 @@ _ANNOUNCED = re.compile(
     + r"{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
-    r"eingeladen|übersandt|zugeleitet|erarbeitet|erstellt|geprüft|vorlegen|vorstellen|"
+    r"eingeladen|übersandt|zugeleitet|zugehen|zugestellt|übermittelt|erarbeitet|erstellt|geprüft|"
+    r"vorlegen|vorstellen|"
     r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen|"
     r"unterbreiten|unterbreitet|vorschlagen|vorgeschlagen|aufgreifen|aufgegriffen|befassen|"
     r"vorbereiten|vorbereitet|ausschreiben|ausgeschrieben|vergeben|einrichten|eingerichtet|"
@@ -556,7 +557,7 @@ _TURNED_DOWN = re.compile(
 _NOT_A_LIMIT = re.compile(
     # (a state that lasts: "Der Streusalzvorrat reicht bis Ende der Saison")
     r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
-    r"reicht|reichen|dauert|dauern|"
+    r"reicht|reichen|dauert|dauern|andauert|andauern|"
     r"Laufzeit|Gültigkeit|beginnend|Pachtdauer|Pachtzeit|Mietdauer|Mietzeit|Vertragsdauer|"
     r"Vertragslaufzeit|Nutzungsdauer|Bindungsfrist|Zweckbindungsfrist)\b",
     _I,
@@ -598,6 +599,11 @@ _DEMANDED = re.compile(
     # "Mehrere Redner sprachen sich dafür aus, ...", "Aus der Mitte des Rates wurde der Wunsch
     # geäußert, ...", "Die CSU-Fraktion kündigte an, einen Antrag einzubringen, ..."
     r"|\bsprachen?\s+sich\s+(?:\S+\s+){0,3}?dafür\s+aus\b|\bWunsch\s+geäußert\b"
+    # a speaker's words in a verbatim record ("Stadtrat Kretschmar (AfD): Wir sollten ...")
+    r"|^\W*(?:(?:Herr|Frau|Dr\.|Stadtrat|Stadträtin|Ratsherr|Ratsfrau|Ratsmitglied|Kreisrat|Kreisrätin|"
+    r"Gemeinderat|Gemeinderätin|Stadtverordnete[rn]?|Bezirksverordnete[rn]?|Abgeordnete[rn]?|"
+    r"Abg\.|Bezirksabgeordnete[rn]?)\s+)+(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}[A-ZÄÖÜ][\w-]+\s*"
+    r"(?:\([^)]{1,40}\))?\s*:"
     # a speaker's view ("hält eine Entscheidung noch in diesem Jahr für erforderlich")
     r"|\b(?:hält|hielt|halten|hielten)\b"
     + WITHIN_SENTENCE
@@ -669,7 +675,10 @@ _ANSWER_START = re.compile(
 _ANSWER_AFTER = re.compile(
     # the paper is the answer: "Kreis Lippe - Beantwortung der Anfrage der Kreistagsfraktion"
     r"\b(?:Beantwortung|Antwort)\s+(?:der|des|auf\s+die|zur)\s+(?:\S+\s+){0,3}?Anfrage\b"
-    r"|\b(?:teile\s+ich\s+(?:Ihnen\s+)?(?:\S+\s+){0,2}?mit|beantworte\s+ich|kann\s+ich\s+Ihnen\s+"
+    # (an interim reply: "für Ihre Anfrage vom 02.03.2026 danke ich Ihnen")
+    r"|^[^\S\n]*(?:Zwischennachricht|Zwischenbescheid|Zwischenantwort)\b"
+    r"|\b(?:für\s+Ihre\s+Anfrage\b(?:[^.\n]|(?<=\d)\.){0,60}?\bdanke\s+ich|"
+    r"teile\s+ich\s+(?:Ihnen\s+)?(?:\S+\s+){0,2}?mit|beantworte\s+ich|kann\s+ich\s+Ihnen\s+"
     r"(?:\S+\s+){0,2}?mitteilen|nehme\s+ich\s+(?:\S+\s+){0,2}?Stellung)\b"
     r"|(?<=\?)[^\S\n]*[\"“”]?[^\S\n]*\n(?=[^\S\n]*(?!\d{1,2}[.)]\s)[^\n?]{12,}$)",
     re.MULTILINE,
@@ -1662,6 +1671,10 @@ _PRIVATE_BODY = re.compile(
     # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt")
     r"|\bdurch\s+(?:die|den|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
     r"Bauunternehmen|Investor(?:in)?)\b"
+    # told in reported speech ("..., die beauftragte Baufirma habe die Fertigstellung für Ende
+    # Juni zugesagt")
+    r"|\b(?:die|der|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
+    r"Bauunternehmen|Investor(?:in)?)\s+(?:habe|hätte|haben|hätten)\b"
 )
 
 
@@ -1758,7 +1771,9 @@ _STATUTE = re.compile(
     # "nach der Gemeindeordnung", "gemäß Kommunalabgabengesetz"
     r"|\b(?:gemäß|nach|laut|entsprechend)\s+(?:der|dem|des)?\s*(?:\w+\s+)?(?:Gemeindeordnung|"
     r"Kommunalverfassung|Landkreisordnung|Kreisordnung|Kommunalabgabengesetz|Baugesetzbuch|"
-    r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?)\b",
+    r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?)\b"
+    # "das ist die gesetzliche Abrechnungsfrist"
+    r"|\b(?:ist|sind)\s+(?:die|eine)\s+gesetzliche[nr]?\s+[\w-]*[Ff]rist\b",
     _I,
 )
 
@@ -1819,9 +1834,10 @@ def reported_intent(r: Reading) -> bool:
 # VBBr bis Mitte Mai dauern", "wird nach Auskunft des Projektträgers im Herbst 2024 erfolgen",
 # "..., sagt der Investor"): their plan or forecast, not a duty.
 _ATTRIBUTED = re.compile(
-    r"\b(?:laut|lt\.|nach\s+(?:Auskunft|Angaben|Aussage|Aussagen|Einschätzung|Planung|"
+    r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft(?=\s+(?:des|der)\b)|nach\s+(?:Auskunft|Angaben|Aussage|Aussagen|"
+    r"Einschätzung|Planung|"
     r"derzeitiger\s+Planung|Plänen|(?:dem\s+)?Zeitplan|(?:dem\s+)?Bauzeitenplan)\s+"
-    r"(?:des|der|von))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
+    r"(?:des|der|von|deren|dessen)|(?<=Auskunft)\s+(?:des|der))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
     r"Geschäftsordnung|Haushalt|Plan|Vertrag|§|Art\.|Anlage|Tagesordnung)\b)(?P<who>\S+(?:\s+\S+)?)"
     r"|,\s*(?:sagt|sagte|so|erklärt|erklärte|teilt|teilte|meint|meinte)\s+(?:der|die|das)\s+"
     r"(?P<speaker>[\w-]+)",
@@ -2365,6 +2381,10 @@ def find_obligations(
             # a time in the purpose clause ahead is the goal's, not the duty's
             terms = [t for t in terms if t.start >= purpose.end()]
         takes_place = _takes_place(sentence)
+        if takes_place and not reporting:
+            # "Die öffentliche Auslegung soll vom 09.02. bis 13.03.2026 stattfinden": when it
+            # happens, a span, not a limit, whatever the modal
+            terms = [t for t in terms if not _in_range(sentence, t)]
         if not operative:
             # a period told ("Das Schützenfest findet vom 06. bis 08.07.2024 statt", "ist vom
             # 05.08. bis 23.08.2024 geschlossen", "für die Winterperiode vom 01.11.2023 bis

@@ -328,6 +328,7 @@ OTHER_BODIES: tuple[str, ...] = (
     "Bezirksregierung",
     "Landesverwaltungsamt",
     "Kommunalaufsicht",
+    "Landesbetrieb",
     "Gericht",
     "Gesetzgeber",
     "EU",

@@ -493,6 +493,20 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         # a planning or electoral period, a special-purpose association's own plan
         "Die Mittel werden im Haushalt 2025 und in der Finanzplanung bis 2029 bereitgestellt.",
         "Der Abwasserzweckverband wird die Ortslage bis 2027 an die Kläranlage anschließen.",
+        # a third party's information relayed, a contractor's promise, another level's body
+        "Die Verwaltung gibt die Auskunft der üstra wieder: Die Gleiserneuerung soll bis "
+        "30.09.2025 abgeschlossen sein.",
+        "Die Verwaltung gibt die Auskunft der Rheinbahn wieder, wonach die Gleisarbeiten bis zum "
+        "30.09.2025 andauern.",
+        "Der Bürgermeister antwortet, die beauftragte Baufirma habe die Fertigstellung für den "
+        "30.09.2025 zugesagt.",
+        "Das Bezirksamt teilt mit, die Maßnahme werde vom Landesbetrieb Straßen bis zum "
+        "30.09.2025 durchgeführt.",
+        # a statutory period named as such
+        "Die LWB hat die Abrechnungen bis zum 30.09.2025 zu erstellen; das ist die gesetzliche "
+        "Abrechnungsfrist.",
+        # a span when something takes place, whatever the modal
+        "Die öffentliche Auslegung soll vom 09.08. bis 30.09.2025 stattfinden.",
         # a notice's taxes, applications and registrations
         "Vermieterinnen und Vermieter müssen die Meldescheine bis zum 30.09.2025 abrechnen.",
         "Der Zuschuss wurde erhöht; Anträge der Vereine sind wie bisher bis 30.09.2025 "
@@ -755,6 +769,17 @@ def test_a_promise_in_the_debate_before_the_resolution_binds() -> None:
         name="a.txt",
     )
     assert [d.date for d in extraction.deadlines] == [date(2026, 1, 31)]
+
+
+def test_an_interim_reply_to_a_question_binds_by_its_promise() -> None:
+    extraction = extract_text(
+        "Anfrage Nr. AF0512/26\nFragesteller: Stadtrat Gärtner\nEingang: 02.03.2026\n"
+        "Betreff: Prüfung der Elbbrücken\nFragen:\n1. Ist beabsichtigt, das Blaue Wunder bis "
+        "Ende 2026 zu sperren?\n\nZwischennachricht\nSehr geehrter Herr Gärtner,\nfür Ihre Anfrage "
+        "vom 02.03.2026 danke ich Ihnen. Die Antwort wird Ihnen bis zum 17. April 2026 zugehen.\n",
+        name="a.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2026, 4, 17)]
 
 
 def test_a_published_list_of_decisions_keeps_the_others_terms() -> None:
@@ -1270,6 +1295,9 @@ def test_a_state_that_lasts_is_no_limit() -> None:
         # referred, the motion first
         "Wir haben beantragt, dass die Stadtverwaltung bis zum 31.10.2024 einen Zeitplan "
         "vorlegt. Der Antrag wurde in den Hauptausschuss überwiesen.",
+        # a speaker's words in a verbatim record
+        "Stadtrat Kretschmar (AfD): Angesichts der Haushaltslage sollten wir die Maßnahme bis "
+        "zum 31.10.2024 zurückstellen.",
         # a speaker's view in the debate
         "Ortschaftsrat Kern beantragt, die Entscheidung zu vertagen. Ortschaftsrätin Zeller hält "
         "eine Entscheidung bis zum 31.10.2024 für erforderlich, weil der Förderantrag bis dahin "

@@ -208,7 +208,7 @@ _PUBLIC_ACTS = re.compile(
     r"|\bzu\s+entrichten\b|\bentrichtet\s+werden\b"
     r"|\b(?:Einwendungs|Auslegungs|Bewerbungs|Anmelde|Antrags|Widerspruchs|Einspruchs|"
     r"Beteiligungs)frist\b"
-    r"|^\W*(?:Der|Ein)\s+Verwendungsnachweis\b"
+    r"|(?:^\W*|:\s*)(?:Der|Die|Ein)\s+Verwendungsnachweise?\b"
     # "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten": the guests'
     r"|\bUm\s+(?:\w+\s+)?Anmeldung\b"
     # a post to fill ("ist zum 01.07.2025 folgende Stelle zu besetzen"): the vacancy's start

@@ -32,7 +32,7 @@ from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import despaced, lines_of, one_of, sentences, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, MINUTES_NAME
+from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, DECISION_LABELS, MINUTES_NAME
 
 
 @dataclass(frozen=True)
@@ -587,20 +587,7 @@ def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
     return None
 
 
-_DECISION_LABELS = (
-    "Abstimmung",
-    "Abst.-Erg.",
-    "Abst.-Ergebnis",
-    "Beschluss",
-    "Beschlussart",
-    "Beratungsergebnis",
-    "Beschlussergebnis",
-    "Ergebnis/Beschluss",
-    "Ergebnis",
-    "Abstimmungsergebnis",
-    "Status",
-)
-_DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + label_names(_DECISION_LABELS) + r"\s*:\s*(.*)$")
+_DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + label_names(DECISION_LABELS) + r"\s*:\s*(.*)$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 
 

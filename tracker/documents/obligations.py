@@ -27,6 +27,7 @@ from tracker.documents.text import WITHIN_SENTENCE, lines_of, one_of, sentence_l
 from tracker.documents.vocabulary import (
     ADMINISTRATION,
     COUNCIL,
+    DECISION_LABELS,
     OTHER_BODIES,
     PUBLIC_NOUN,
     RESOLUTION_FORMULA,
@@ -266,6 +267,12 @@ def _is_operative(text: str) -> bool:
 _SUBCLAUSE_BETWEEN = re.compile(r",\s*(?:dass|daß|ob|wenn|weil|da|als|wie|obwohl)\b", _I)
 
 
+# A promise told ("sagt zu, ...", "sicherte ... zu", "wurde zugesagt"): a step announced.
+_PROMISED = (
+    r"\b(?:sagt|sagte|sicherte|sichert)\b" + WITHIN_SENTENCE + r"{0,80}?\bzu\b"
+    r"|\bzugesagt\b|\bzugesichert\b"
+)
+
 # "legt ... vor": the separable verb in the present, a paper still to come.
 _LAYS_BEFORE = (
     r"(?:\blegt\b[^;?]{0,160}?\bvor"
@@ -314,11 +321,11 @@ _ANNOUNCED = re.compile(
     # a decision to come ("Der formelle Beschluss wird in der nächsten Sitzung gefasst", "Die
     # Beschlussfassung wird am 10. November erfolgen")
     r"gefasst|getroffen|erfolgen)\b"
-    r"|\b(?:sagt|sagte|sicherte|sichert)\b" + WITHIN_SENTENCE + r"{0,80}?\bzu\b"
-    r"|\bzugesagt\b|\bzugesichert\b"
+    r"|"
+    + _PROMISED
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
     # ("Schließlich kam es zur Absprache, dass die Verwaltung ... vorstellt")
-    r"|\b(?:Absprache|Vereinbarung|Einigung|Verabredung)\s*,\s*dass\b"
+    + r"|\b(?:Absprache|Vereinbarung|Einigung|Verabredung)\s*,\s*dass\b"
     r"|\b(?:vereinbart|verabredet|verständigt\w*|verständigte\w*)\s*,\s*(?:dass|diesen|diese|"
     r"dieses|den|die|das|zunächst|bis|in)\b"
     # a thing scheduled ("Ein Zwischenbericht ist für die Sitzung im Juni vorgesehen"); the
@@ -633,12 +640,7 @@ _MATTER_LINE = re.compile(
     r"Beschluss-?Nr\.?:?\s*(?:[A-Z]{1,5}[\s/-]?)?\d)",
     re.MULTILINE,
 )
-# A promise of the administration told in a record: "sagt zu, ...", "sicherte zu, ...",
-# "wurde zugesagt".
-_PROMISE = re.compile(
-    r"\b(?:sagt|sagte|sagen|sagten|sichert|sicherte|sichern|sicherten)\b[^.;?]{0,40}?\bzu\s*,"
-    r"|\bzugesagt\b|\bzugesichert\b"
-)
+_PROMISE = re.compile(_PROMISED)
 # A published list of a session's decisions: "Beschlüsse der Stadtverordnetenversammlung vom
 # 10. Juli 2025", "Bekanntmachung der in der Sitzung vom ... gefassten Beschlüsse".
 _DECISION_LIST = re.compile(
@@ -1834,10 +1836,10 @@ def reported_intent(r: Reading) -> bool:
 # VBBr bis Mitte Mai dauern", "wird nach Auskunft des Projektträgers im Herbst 2024 erfolgen",
 # "..., sagt der Investor"): their plan or forecast, not a duty.
 _ATTRIBUTED = re.compile(
-    r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft(?=\s+(?:des|der)\b)|nach\s+(?:Auskunft|Angaben|Aussage|Aussagen|"
-    r"Einschätzung|Planung|"
-    r"derzeitiger\s+Planung|Plänen|(?:dem\s+)?Zeitplan|(?:dem\s+)?Bauzeitenplan)\s+"
-    r"(?:des|der|von|deren|dessen)|(?<=Auskunft)\s+(?:des|der))\s+(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
+    r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft\s+(?:des|der)|nach\s+(?:Auskunft|Angaben|Aussage|"
+    r"Aussagen|Einschätzung|Planung|derzeitiger\s+Planung|Plänen|(?:dem\s+)?Zeitplan|"
+    r"(?:dem\s+)?Bauzeitenplan)\s+(?:des|der|von|deren|dessen))\s+"
+    r"(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
     r"Geschäftsordnung|Haushalt|Plan|Vertrag|§|Art\.|Anlage|Tagesordnung)\b)(?P<who>\S+(?:\s+\S+)?)"
     r"|,\s*(?:sagt|sagte|so|erklärt|erklärte|teilt|teilte|meint|meinte)\s+(?:der|die|das)\s+"
     r"(?P<speaker>[\w-]+)",
@@ -2065,9 +2067,7 @@ _FELL_NEXT = re.compile(
 # 2025/044: abgelehnt (3 Ja, 12 Nein)", "Abstimmungsergebnis: Der Antrag wird abgelehnt." The
 # first such line after a proposal is its result.
 _RESULT_LABEL = re.compile(
-    r"^\W*(?:Beschluss(?:ergebnis|fassung)?|Abstimmung(?:sergebnis)?|Ergebnis|Votum)\b"
-    r"(?:[-\s]*Nr\.?\s*[\w/.-]+)?\s*:\s*",
-    _I,
+    r"^\W*(?:" + one_of(DECISION_LABELS) + r")(?!\w)(?:[-\s]*Nr\.?\s*[\w/.-]+)?\s*:\s*", _I
 )
 _RESULT_FELL = re.compile(
     r"(?:(?:einstimmig|mehrheitlich)\s+)?(?:abgelehnt|nicht\s+(?:beschlossen|zugestimmt|"
@@ -2085,6 +2085,8 @@ _NEW_MATTER = re.compile(
     r"^\W*(?:TOP\b|Ö\s*\d|N\s*\d|Tagesordnungspunkt\b|\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ])"
     r"|\b(?:beantragt|beantragen|stellt\s+den\s+Antrag)\b",
 )
+# A sentence's own vote: "(einstimmig)", "(12 Ja, 3 Nein)".
+_OWN_VOTE = re.compile(r"\(\s*(?:einstimmig|mehrheitlich|\d+\s*Ja\b)", _I)
 
 
 def _result_fell(sentence: str) -> bool | None:
@@ -2118,10 +2120,6 @@ def _fell_below(
         if _NEW_MATTER.search(scoped[after]):
             return None
     return None
-
-
-# A sentence's own vote: "(einstimmig)", "(12 Ja, 3 Nein)", "– einstimmig beschlossen".
-_OWN_VOTE = re.compile(r"\(\s*(?:einstimmig|mehrheitlich|\d+\s*Ja\b)", _I)
 
 
 # An item's number opening a sentence of a resolution: "1.", "2)", "b)", "II."

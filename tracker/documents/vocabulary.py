@@ -513,3 +513,20 @@ PARTIES: tuple[str, ...] = (
     "BSW",
     "Fraktion",
 )
+
+#: The labels of a decision's result (``Beschluss: einstimmig``, ``Abstimmungsergebnis:
+#: abgelehnt``): read by the layouts as a paper's decision, and in a record as the result of the
+#: proposal above them.
+DECISION_LABELS: tuple[str, ...] = (
+    "Abstimmung",
+    "Abst.-Erg.",
+    "Abst.-Ergebnis",
+    "Beschluss",
+    "Beschlussart",
+    "Beratungsergebnis",
+    "Beschlussergebnis",
+    "Ergebnis/Beschluss",
+    "Ergebnis",
+    "Abstimmungsergebnis",
+    "Status",
+)

@@ -210,6 +210,13 @@ _PUBLIC_ACTS = re.compile(
     r"|\b(?:Einwendungs|Auslegungs|Bewerbungs|Anmelde|Antrags|Widerspruchs|Einspruchs|"
     r"Beteiligungs)frist\b"
     r"|(?:^\W*|:\s*)(?:Der|Die|Ein)\s+Verwendungsnachweise?\b"
+    # registrations someone takes ("Anmeldungen für Stände nimmt der Gewerbeverein bis 20.
+    # November entgegen")
+    r"|\b(?:Anmeldungen|Anträge|Bewerbungen|Bestellungen|Vorschläge)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\b(?:nimmt|nehmen)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\bentgegen\b"
     # "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten": the guests'
     r"|\bUm\s+(?:\w+\s+)?Anmeldung\b"
     # a post to fill ("ist zum 01.07.2025 folgende Stelle zu besetzen"): the vacancy's start
@@ -564,7 +571,7 @@ _TURNED_DOWN = re.compile(
 _NOT_A_LIMIT = re.compile(
     # (a state that lasts: "Der Streusalzvorrat reicht bis Ende der Saison")
     r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
-    r"reicht|reichen|dauert|dauern|andauert|andauern|"
+    r"reicht|reichen|dauert|dauern|andauert|andauern|Gelegenheit|"
     r"Laufzeit|Gültigkeit|beginnend|Pachtdauer|Pachtzeit|Mietdauer|Mietzeit|Vertragsdauer|"
     r"Vertragslaufzeit|Nutzungsdauer|Bindungsfrist|Zweckbindungsfrist)\b",
     _I,
@@ -1661,15 +1668,15 @@ _PRIVATE_BODY = re.compile(
     r"\bin\s+(?:einer|der)\s+(?:nächsten\s+|kommenden\s+)?(?:Mitglieder|Gesellschafter|"
     r"Jahreshaupt|Haupt)versammlung\b"
     # (after an answer's number: "Zu 2.: Das beauftragte Statikbüro wird ...")
-    r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*)?(?:Der|Die|Das)\s+(?:[\w-]+\s+)?"
-    r"(?:Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
+    r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*)?(?:Der|Die|Das)\s+(?:[\w-]+\s+(?:und\s+)?)?"
+    r"(?:[\w-]*[Vv]erband|Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
     r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
     r"Auftragnehmer(?:in)?|[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
     r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?)\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
     # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
-    r"rechnet|rechnen|erwartet|erwarten)\b"
+    r"rechnet|rechnen|erwartet|erwarten|führt|führen|beginnt|beginnen)\b"
     # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt")
     r"|\bdurch\s+(?:die|den|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
     r"Bauunternehmen|Investor(?:in)?)\b"

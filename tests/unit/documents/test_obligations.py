@@ -526,6 +526,25 @@ def test_the_public_bound_or_asked_is_no_obligation(sentence: str) -> None:
     assert deadlines == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an opportunity, registrations someone takes, an association's own work
+        "Über die Bauvoranfrage entscheidet das Baurechtsamt; die Gemeinde hat bis zum "
+        "30.09.2025 Gelegenheit zur Stellungnahme.",
+        "Anmeldungen für Stände nimmt der Gewerbeverein bis zum 30.09.2025 entgegen.",
+        "Der Wasser- und Bodenverband führt die Grabenräumung bis zum 30.09.2025 durch.",
+    ],
+)
+def test_what_others_may_or_will_do_beside_a_resolution_binds_no_one(sentence: str) -> None:
+    head = (
+        "Protokoll der Sitzung des Gemeinderates vom 12.03.2025\n\nTOP 5 Schule\n"
+        "Beschluss: Der Gemeinderat nimmt den Bericht zur Kenntnis.\n"
+    )
+    deadlines, _ = read(sentence, head)
+    assert deadlines == []
+
+
 def test_an_electoral_period_is_no_limit() -> None:
     deadlines, _ = read(
         "Frau Jessen wird für den Rest der Wahlzeit bis 2028 in den Aufsichtsrat entsandt.",

@@ -30,7 +30,8 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set7", "A"): (0.85, 0.03, 0.20),
     ("set7", "B"): (0.90, 0.03, 0.16),
     # the seventeenth session's sets (minutes, gazette pages, Vorlagen; news pages and the
-    # pages of council information systems; questions with answers, large councils' records),
+    # pages of council information systems; questions with answers, large councils' records;
+    # damaged PDF text, small councils of the East and the South),
     # measured at its end less a margin
     ("set8", "A"): (0.88, 0.03, 0.12),
     ("set8", "B"): (0.90, 0.08, 0.28),
@@ -38,6 +39,8 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set9", "B"): (0.90, 0.03, 0.12),
     ("set10", "A"): (0.92, 0.03, 0.20),
     ("set10", "B"): (0.82, 0.05, 0.50),
+    ("set11", "A"): (0.84, 0.03, 0.16),
+    ("set11", "B"): (0.78, 0.10, 0.20),
 }
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from tracker.deadlines import check_state
 from tracker.documents.amounts import find_amounts
 from tracker.documents.answers import find_marks
+from tracker.documents.dates import paper_date
 from tracker.documents.grammar import DateContext, single_year
 from tracker.documents.keys import motion_key
 from tracker.documents.kinds import guessed_kind, reported_kind
@@ -157,7 +158,7 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
         text,
         context=context,
         kind=header.kind,
-        outcome=header.decision.outcome if header.decision else None,
+        outcome=_fate(header),
         proposal=header.proposal,
         consultations=header.consultations,
     )
@@ -206,6 +207,26 @@ def _extract(raw: str, *, name: str, state: str | None, sha256: str) -> Extracti
         ),
         marks=find_marks(text, header.date),
     )
+
+
+def _fate(header: Header) -> str | None:
+    """What became of the paper's own proposal, for its terms: the decision read, unless a
+    Vorlage tells a rejection dated before its own date ("Die Stadtverordnetenversammlung hat
+    am 13.03.2025 den Antrag ... abgelehnt und ... um eine Gesamtkonzeption gebeten, die
+    hiermit vorgelegt wird"): that is an earlier motion's fate, not this paper's."""
+    decision = header.decision
+    if decision is None:
+        return None
+    if (
+        decision.outcome in ("rejected", "withdrawn")
+        and header.kind is not None
+        and "vorlage" in header.kind.lower()
+        and header.date is not None
+    ):
+        told = paper_date(decision.text)
+        if told is not None and told < header.date:
+            return None
+    return decision.outcome
 
 
 def _decision_date(header: Header) -> date | None:

@@ -1395,6 +1395,22 @@ def test_a_resolution_that_turns_the_motion_down_and_decides_otherwise_binds() -
     assert [d.date for d in extraction.deadlines] == [date(2026, 5, 31)]
 
 
+def test_a_vorlage_telling_an_earlier_rejection_keeps_its_own_terms() -> None:
+    extraction = extract_text(
+        "Magistrat der Stadt Bremerhaven                 Vorlage Nr. I/187/2025\n"
+        "Bremerhaven, 16.09.2025\n\nVorlage für die Stadtverordnetenversammlung\n"
+        "– Beschlussvorlage –\n\nBetreff: Unterbringung wohnungsloser Menschen\n\nA. Problem\n"
+        "Die Stadtverordnetenversammlung hat am 13.03.2025 den Antrag, bis zum 30.06.2025 eine "
+        "zusätzliche Unterkunft einzurichten, abgelehnt und den Magistrat stattdessen um eine "
+        "Gesamtkonzeption gebeten, die hiermit vorgelegt wird.\n\nF. Beschlussvorschlag\n"
+        "1. Der Magistrat wird beauftragt, die Notunterkunft bis zum 31.12.2025 in die "
+        "Trägerschaft eines freien Trägers zu überführen.\n",
+        name="v.txt",
+    )
+    # the rejection is an earlier motion's: this paper's own resolution binds
+    assert [d.date for d in extraction.deadlines] == [date(2025, 12, 31)]
+
+
 def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None:
     extraction = extract_text(
         "Beschlussempfehlung\nAusschuss für Schule vom 05.03.2024\nDrucksache 0974/VI: Antrag\n"

@@ -21,6 +21,7 @@ from datetime import date
 
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.dates import MONTH
+from tracker.documents.decisions import vote_tally
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
 from tracker.documents.text import WITHIN_SENTENCE, lines_of, one_of, sentence_list, squash
@@ -2103,11 +2104,15 @@ def _result_fell(sentence: str) -> bool | None:
         return None
     rest = sentence[m.end() :]
     # (after its votes too: "Abstimmungsergebnis: 18 Ja / 41 Nein / 3 Enthaltungen - abgelehnt")
-    return (
+    if (
         _RESULT_FELL.match(rest) is not None
         or _FELL_NEXT.match(rest) is not None
         or _TALLY_THEN_FELL.match(rest) is not None
-    )
+    ):
+        return True
+    # the votes alone: "Abstimmungsergebnis: Ja: 6 Nein: 11 Enthaltung: 1"
+    votes = vote_tally(rest)
+    return votes is not None and votes.outcome == "rejected"
 
 
 def _fell_below(

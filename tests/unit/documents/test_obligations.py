@@ -1315,6 +1315,10 @@ def test_a_state_that_lasts_is_no_limit() -> None:
         # referred, the motion first
         "Wir haben beantragt, dass die Stadtverwaltung bis zum 31.10.2024 einen Zeitplan "
         "vorlegt. Der Antrag wurde in den Hauptausschuss überwiesen.",
+        # the votes alone on the result line, then the outcome told
+        "Die Fraktion beantragt, die Verwaltung zu beauftragen, bis zum 31.10.2024 eine "
+        "Machbarkeitsstudie vorzulegen.\nAbstimmungsergebnis:    Ja: 6      Nein: 11      "
+        "Enthaltung: 1\nDer Antrag ist abgelehnt.",
         # a speaker's words in a verbatim record
         "Stadtrat Kretschmar (AfD): Angesichts der Haushaltslage sollten wir die Maßnahme bis "
         "zum 31.10.2024 zurückstellen.",

@@ -779,42 +779,6 @@ def test_one_rejected_matter_of_several_leaves_the_others_terms() -> None:
     assert [d.date for d in extraction.deadlines] == [date(2024, 8, 31)]
 
 
-def test_a_promise_in_the_debate_before_the_resolution_binds() -> None:
-    extraction = extract_text(
-        "Auszug aus der Niederschrift der Gemeindevertretung vom 20.11.2025\nTOP 7 Kita-Neubau\n"
-        "Beratung:\nGV Petersen beantragt, die Kostenberechnung fortzuschreiben. Der Bürgermeister "
-        "sagt zu, dass die Amtsverwaltung die Kostenberechnung bis zum 31.01.2026 aktualisiert.\n\n"
-        "Beschluss:\n1. Die Gemeindevertretung beschließt den Neubau der Kindertagesstätte.\n"
-        "Abstimmungsergebnis: einstimmig\n",
-        name="a.txt",
-    )
-    assert [d.date for d in extraction.deadlines] == [date(2026, 1, 31)]
-
-
-def test_an_interim_reply_to_a_question_binds_by_its_promise() -> None:
-    extraction = extract_text(
-        "Anfrage Nr. AF0512/26\nFragesteller: Stadtrat Gärtner\nEingang: 02.03.2026\n"
-        "Betreff: Prüfung der Elbbrücken\nFragen:\n1. Ist beabsichtigt, das Blaue Wunder bis "
-        "Ende 2026 zu sperren?\n\nZwischennachricht\nSehr geehrter Herr Gärtner,\nfür Ihre Anfrage "
-        "vom 02.03.2026 danke ich Ihnen. Die Antwort wird Ihnen bis zum 17. April 2026 zugehen.\n",
-        name="a.txt",
-    )
-    assert [d.date for d in extraction.deadlines] == [date(2026, 4, 17)]
-
-
-def test_a_published_list_of_decisions_keeps_the_others_terms() -> None:
-    extraction = extract_text(
-        "Stadtanzeiger · Amtliche Bekanntmachungen · Nr. 29 · 17. Juli 2025\n"
-        "Beschlüsse der Stadtverordnetenversammlung vom 10. Juli 2025\n"
-        "1. Kinderbetreuung\nDer Magistrat wird beauftragt, der Stadtverordnetenversammlung bis "
-        "zum 31. Oktober 2025 einen Bericht vorzulegen. (einstimmig)\n"
-        "2. Antrag der FDP-Fraktion „Hybride Sitzungen“\nDer Antrag wird abgelehnt. "
-        "(mehrheitlich)\n",
-        name="b.txt",
-    )
-    assert [d.date for d in extraction.deadlines] == [date(2025, 10, 31)]
-
-
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"
@@ -1386,33 +1350,62 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
     assert not any("01.03.2024" in r.phrase for r in extraction.review)
 
 
-def test_a_resolution_that_turns_the_motion_down_and_decides_otherwise_binds() -> None:
-    extraction = extract_text(
-        "Stellungnahme der Verwaltung\nVorlage-Nr.: 0127/2026/1\nDatum: 03.02.2026\n"
-        "Betreff: Parkraumbewirtschaftung\n\nAntrag der SPD-Fraktion:\n„Die Verwaltung wird "
-        "beauftragt, bis zum 31.03.2026 ein Parkraumkonzept vorzulegen.“\n\n"
-        "Beschlussvorschlag:\n1. Der Antrag der SPD-Fraktion vom 14.01.2026 wird abgelehnt.\n"
-        "2. Die Verwaltung führt im Gründerzeitviertel bis Ende Mai eine Parkraumerhebung durch.\n",
-        name="t.txt",
-    )
-    # the motion's term does not bind; the alternative the resolution decides does
-    assert [d.date for d in extraction.deadlines] == [date(2026, 5, 31)]
-
-
-def test_a_vorlage_telling_an_earlier_rejection_keeps_its_own_terms() -> None:
-    extraction = extract_text(
-        "Magistrat der Stadt Bremerhaven                 Vorlage Nr. I/187/2025\n"
-        "Bremerhaven, 16.09.2025\n\nVorlage für die Stadtverordnetenversammlung\n"
-        "– Beschlussvorlage –\n\nBetreff: Unterbringung wohnungsloser Menschen\n\nA. Problem\n"
-        "Die Stadtverordnetenversammlung hat am 13.03.2025 den Antrag, bis zum 30.06.2025 eine "
-        "zusätzliche Unterkunft einzurichten, abgelehnt und den Magistrat stattdessen um eine "
-        "Gesamtkonzeption gebeten, die hiermit vorgelegt wird.\n\nF. Beschlussvorschlag\n"
-        "1. Der Magistrat wird beauftragt, die Notunterkunft bis zum 31.12.2025 in die "
-        "Trägerschaft eines freien Trägers zu überführen.\n",
-        name="v.txt",
-    )
-    # the rejection is an earlier motion's: this paper's own resolution binds
-    assert [d.date for d in extraction.deadlines] == [date(2025, 12, 31)]
+@pytest.mark.parametrize(
+    ("text", "due"),
+    [
+        pytest.param(
+            # the motion's term does not bind; the alternative the resolution decides does
+            "Stellungnahme der Verwaltung\nVorlage-Nr.: 0127/2026/1\nDatum: 03.02.2026\nBetreff: "
+            "Parkraumbewirtschaftung\n\nAntrag der SPD-Fraktion:\n„Die Verwaltung wird beauftragt, "
+            "bis zum 31.03.2026 ein Parkraumkonzept vorzulegen.“\n\nBeschlussvorschlag:\n1. Der "
+            "Antrag der SPD-Fraktion vom 14.01.2026 wird abgelehnt.\n2. Die Verwaltung führt im "
+            "Gründerzeitviertel bis Ende Mai eine Parkraumerhebung durch.\n",
+            [date(2026, 5, 31)],
+            id="turned down, decided otherwise",
+        ),
+        pytest.param(
+            # the rejection is an earlier motion's: this paper's own resolution binds
+            "Magistrat der Stadt Bremerhaven                 Vorlage Nr. I/187/2025\nBremerhaven, "
+            "16.09.2025\n\nVorlage für die Stadtverordnetenversammlung\n– Beschlussvorlage –\n\n"
+            "Betreff: Unterbringung wohnungsloser Menschen\n\nA. Problem\nDie "
+            "Stadtverordnetenversammlung hat am 13.03.2025 den Antrag, bis zum 30.06.2025 eine "
+            "zusätzliche Unterkunft einzurichten, abgelehnt und den Magistrat stattdessen um eine "
+            "Gesamtkonzeption gebeten, die hiermit vorgelegt wird.\n\nF. Beschlussvorschlag\n1. Der"
+            " Magistrat wird beauftragt, die Notunterkunft bis zum 31.12.2025 in die Trägerschaft "
+            "eines freien Trägers zu überführen.\n",
+            [date(2025, 12, 31)],
+            id="an earlier motion's rejection told",
+        ),
+        pytest.param(
+            "Stadtanzeiger · Amtliche Bekanntmachungen · Nr. 29 · 17. Juli 2025\nBeschlüsse der "
+            "Stadtverordnetenversammlung vom 10. Juli 2025\n1. Kinderbetreuung\nDer Magistrat wird "
+            "beauftragt, der Stadtverordnetenversammlung bis zum 31. Oktober 2025 einen Bericht "
+            "vorzulegen. (einstimmig)\n2. Antrag der FDP-Fraktion „Hybride Sitzungen“\nDer Antrag "
+            "wird abgelehnt. (mehrheitlich)\n",
+            [date(2025, 10, 31)],
+            id="a published list of decisions",
+        ),
+        pytest.param(
+            "Auszug aus der Niederschrift der Gemeindevertretung vom 20.11.2025\nTOP 7 Kita-Neubau"
+            "\nBeratung:\nGV Petersen beantragt, die Kostenberechnung fortzuschreiben. Der "
+            "Bürgermeister sagt zu, dass die Amtsverwaltung die Kostenberechnung bis zum 31.01.2026"
+            " aktualisiert.\n\nBeschluss:\n1. Die Gemeindevertretung beschließt den Neubau der "
+            "Kindertagesstätte.\nAbstimmungsergebnis: einstimmig\n",
+            [date(2026, 1, 31)],
+            id="a promise in the debate",
+        ),
+        pytest.param(
+            "Anfrage Nr. AF0512/26\nFragesteller: Stadtrat Gärtner\nEingang: 02.03.2026\nBetreff: "
+            "Prüfung der Elbbrücken\nFragen:\n1. Ist beabsichtigt, das Blaue Wunder bis Ende 2026 "
+            "zu sperren?\n\nZwischennachricht\nSehr geehrter Herr Gärtner,\nfür Ihre Anfrage vom "
+            "02.03.2026 danke ich Ihnen. Die Antwort wird Ihnen bis zum 17. April 2026 zugehen.\n",
+            [date(2026, 4, 17)],
+            id="an interim reply",
+        ),
+    ],
+)
+def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:
+    assert [d.date for d in extract_text(text, name="t.txt").deadlines] == due
 
 
 def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None:

@@ -170,6 +170,8 @@ _DONE = re.compile(
     r"(?:(?!(?:wird|werden|wurde|wurden|ist|sind|war|waren)\s)[a-zäöüß]+\s+){0,2}?"
     r"[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
 )
+# What the public or others hand in (applications, registrations, objections).
+_HANDED_IN = r"(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche)"
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
 # zum 25.02. Widerspruch einlegen", a submission to the administration, a post to apply for):
 # a notice's term, not the administration's obligation.
@@ -188,15 +190,18 @@ _PUBLIC_ACTS = re.compile(
     r"einreichen|abgeben)\b"
     # what others hand in, as the subject ("Anträge sind bis zum 31. März des Folgejahres zu
     # stellen", "Änderungsanträge der Fraktionen sind bis zum 05.12.2025 einzureichen")
-    r"|(?:^\W*|\bdass\s+|[;:]\s*)(?:Die\s+)?(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|"
-    r"Widersprüche|Ein\s+Antrag)\b"
+    r"|(?:^\W*|\bdass\s+|[;:]\s*)(?:Die\s+)?(?:"
+    + _HANDED_IN
+    + r"|Ein\s+Antrag)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:sind|ist|können|kann|müssen|muss)\b"
     + WITHIN_SENTENCE
     + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben|"
     r"(?:gestellt|eingereicht|abgegeben)\s+werden)\b"
     # (or the verb last: "..., dass Anträge ... gestellt werden müssen")
-    r"|\bdass\s+(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen)\b"
+    r"|\bdass\s+"
+    + _HANDED_IN
+    + r"\b"
     + WITHIN_SENTENCE
     + r"{0,160}?\b(?:gestellt|eingereicht|abgegeben)\s+werden\s+(?:müssen|können|sollen)\b"
     # a tax or fee the payers pay ("die Grundsteuer 2026 zu den Fälligkeitsterminen ... zu
@@ -213,7 +218,9 @@ _PUBLIC_ACTS = re.compile(
     r"|(?:^\W*|:\s*)(?:Der|Die|Ein)\s+Verwendungsnachweise?\b"
     # registrations someone takes ("Anmeldungen für Stände nimmt der Gewerbeverein bis 20.
     # November entgegen")
-    r"|\b(?:Anmeldungen|Anträge|Bewerbungen|Bestellungen|Vorschläge)\b"
+    r"|\b(?:"
+    + _HANDED_IN
+    + r"|Bestellungen|Vorschläge)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:nimmt|nehmen)\b"
     + WITHIN_SENTENCE
@@ -708,16 +715,17 @@ _PERIOD_NAMED = re.compile(
     r"\b(?:[\w-]*[Ff]inanzplanung\w*|Planungszeitraum\w*|Wahlzeit|Wahlperiode|Amtszeit|"
     r"Amtsperiode|Legislatur\w*|Förderzeitraum\w*|Förderperiode)\s*$"
 )
+# A session as a target's noun, with its body and its day or month to come: "Sitzung des
+# Bauausschusses am", "Ratssitzung im".
+_SESSION_NAMED = r"[\w-]*[Ss]itzung\w*(?:\s+(?:des|der)\s+[\w-]+)?(?:\s+(?:am|im|vom))?"
 # "auf die Sitzung am", "in die Sitzung des Bauausschusses im": a session named as a target
 _SESSION_TARGET = re.compile(
-    r"\b(?:auf|in)\s+(?:die|den)\s+(?:\S+\s+){0,2}?[\w-]*[Ss]itzung\w*(?:\s+(?:des|der)\s+[\w-]+)?"
-    r"(?:\s+(?:am|im|vom))?\s*$",
-    _I,
+    r"\b(?:auf|in)\s+(?:die|den)\s+(?:\S+\s+){0,2}?" + _SESSION_NAMED + r"\s*$", _I
 )
 # "vertagt auf den ...", "auf die Sitzung (des Bauausschusses) am ...": the target comes next
 _TARGET_BEFORE = re.compile(
     r"\b(?:auf|in|bis|zur|zum)(?:\s+(?:den|die|das|dem|der))?"
-    r"(?:\s+(?:nächste\w*\s+)?\w*[Ss]itzung\w*(?:\s+(?:des|der)\s+\w+)?(?:\s+(?:am|vom|im))?)?\s*$",
+    r"(?:\s+(?:nächste\w*\s+)?" + _SESSION_NAMED + r")?\s*$",
     _I,
 )
 # Time words that no rule read: an operative sentence holding one is shown to a person.
@@ -1661,6 +1669,10 @@ def other_body(r: Reading) -> bool:
     return _OTHER_BODY.search(r.sentence) is not None
 
 
+# A contractor or an investor, hired or not ("die beauftragte Baufirma", "der Investor").
+_CONTRACTOR = (
+    r"(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|Bauunternehmen|Investor(?:in)?)"
+)
 # A private body as the actor or its own assembly as the place of the act ("soll der Haushalt
 # in einer Mitgliederversammlung im Oktober 2024 verabschiedet werden", "Die
 # Pfarreiengemeinschaft soll aufgefordert werden, ... vorzulegen"): its business, not a duty
@@ -1678,13 +1690,10 @@ _PRIVATE_BODY = re.compile(
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
     # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
     r"rechnet|rechnen|erwartet|erwarten|führt|führen|beginnt|beginnen)\b"
-    # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt")
-    r"|\bdurch\s+(?:die|den|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
-    r"Bauunternehmen|Investor(?:in)?)\b"
-    # told in reported speech ("..., die beauftragte Baufirma habe die Fertigstellung für Ende
-    # Juni zugesagt")
-    r"|\b(?:die|der|das)\s+(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|"
-    r"Bauunternehmen|Investor(?:in)?)\s+(?:habe|hätte|haben|hätten)\b"
+    # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt"), told in
+    # reported speech too ("..., die beauftragte Baufirma habe die Fertigstellung ... zugesagt")
+    r"|\bdurch\s+(?:die|den|das)\s+" + _CONTRACTOR + r"\b"
+    r"|\b(?:die|der|das)\s+" + _CONTRACTOR + r"\s+(?:habe|hätte|haben|hätten)\b"
 )
 
 
@@ -2134,8 +2143,8 @@ def _fell_below(
     return None
 
 
-# An item's number opening a sentence of a resolution: "1.", "2)", "b)", "II."
-_ITEM_NUMBER = re.compile(r"^\W*(?:\d{1,2}|[a-z]|[IVX]{1,4})[.)]\s")
+# An item's number opening a sentence of a resolution, a space after it: "1. ", "2) ", "II. "
+_ITEM_NUMBER = re.compile(r"^\W*" + _ITEM_MARK + r"(?<=\s)")
 
 
 # The council or a committee as a sentence's subject: what it demands, it decides.
@@ -2228,18 +2237,18 @@ def find_obligations(
     scoped = sentence_list(scope)
     # a record that tells a session (minutes, several matters), not a notice announcing one
     narrated = several and kind not in _NOTICES
-    section_keys = {squash(x) for x in sentence_list(section)} if narrated and section else set()
+    # the resolution's sentences (read once: a record's resolved sentences, a resolution's items)
+    section_keys = {squash(x) for x in sentence_list(section)} if section else set()
     # which sentences say that the proposal before them fell (each tested once)
     fell = [_FELL_NEXT.match(x) is not None for x in scoped]
     # a resolution whose numbered item turns the motion down and whose later items decide
     # otherwise ("1. Der Antrag wird abgelehnt. 2. Die Verwaltung führt bis Ende Mai eine
     # Erhebung durch."): those items are the alternative, and bind where the motion's do not
-    items = {squash(x) for x in sentence_list(section)} if section else set()
     turned_at = next(
         (
             i
             for i, x in enumerate(scoped)
-            if squash(x) in items and _ITEM_NUMBER.match(x) and _TURNED_DOWN.search(x)
+            if squash(x) in section_keys and _ITEM_NUMBER.match(x) and _TURNED_DOWN.search(x)
         ),
         None,
     )

@@ -83,7 +83,9 @@ def test_a_variant_keeps_the_dated_obligations(
     kept = total = 0
     lost = []
     for name, text, dates in dated:
-        again = _dates(change(text), name)
+        changed = change(text)
+        # the reader is deterministic: a text the variant leaves alone needs no second reading
+        again = dates if changed == text else _dates(changed, name)
         total += len(dates)
         kept += len(dates & again)
         lost += [f"{name}: {d}" for d in sorted(dates - again)]

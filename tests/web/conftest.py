@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -193,11 +194,23 @@ class Client:
         return response
 
 
+@pytest.fixture(scope="session")
+def seeded_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A seeded SQLite store, seeded once per test process (seeding hashes five passwords and
+    reads the example documents: it takes longer than copying the files)."""
+    db = tmp_path_factory.mktemp("web-seed") / "db"
+    return db, seed(str(db))
+
+
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
-    """A seeded SQLite store (one per test module)."""
-    db = str(tmp_path_factory.mktemp("web") / "db")
-    return db, seed(db)
+def seeded(
+    seeded_once: tuple[Path, dict[str, str]], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[str, dict[str, str]]:
+    """A seeded SQLite store of the test module's own (a copy of the seeded one)."""
+    template, ids = seeded_once
+    db = tmp_path_factory.mktemp("web") / "db"
+    shutil.copytree(template, db)
+    return str(db), dict(ids)
 
 
 def write_config(folder: Path, extra: str = "") -> Path:

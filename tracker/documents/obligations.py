@@ -2623,10 +2623,12 @@ def _unread(
     found = []
     for sentence in sentence_list(text):
         key = squash(sentence)
+        if len(key) > 400 or key in read:
+            continue
+        if narrow and _DATED_WORD.search(sentence) is None:
+            continue  # a cheap test first: the narrow net needs a date
         if (
-            len(key) > 400
-            or key in read
-            or _is_question(sentence)
+            _is_question(sentence)
             or _PAST.search(sentence)
             or _TURNED_DOWN.search(sentence)
             # the public's term (a notice to applicants, a post to fill), a meeting's date: set
@@ -2637,8 +2639,6 @@ def _unread(
             continue
         if any(key in r or r in key for r in read if r):
             continue
-        if narrow and _DATED_WORD.search(sentence) is None:
-            continue  # a cheap test first: the narrow net needs a date
         acting = (
             _is_operative(sentence)
             or _REPORT.search(sentence)

@@ -35,6 +35,13 @@ from projections.runner import Runner
 from tracker.service import open_log
 
 
+def say(line: str) -> None:
+    """One line to standard output in one write: the build's processes share the pipe, and
+    ``print`` under ``PYTHONUNBUFFERED`` writes the text and its newline apart, so two
+    processes' lines could interleave (``applying 1 2applying 3 2``)."""
+    os.write(1, f"{line}\n".encode())
+
+
 class FailsInWorkers(BoardProjection):
     """The board, failing when applied anywhere but in the process that began the rebuild."""
 
@@ -53,14 +60,14 @@ class SlowBoard(BoardProjection):
 
     def apply(self, cur: Cursor, entries: Sequence[LogEntry], prefix: str) -> None:
         self.batches += 1
-        print(f"applying {os.getpid()} {self.batches}", flush=True)
+        say(f"applying {os.getpid()} {self.batches}")
         super().apply(cur, entries, prefix)
         if self.batches > 1:
             time.sleep(60)
 
 
 def _stall(*args: Any, **kwargs: Any) -> bool:
-    print("merging", flush=True)
+    say("merging")
     time.sleep(120)
     return False
 
@@ -80,9 +87,9 @@ def main() -> None:
         runner.rebuild(workers=int(sys.argv[3]))
         return
     runner.catch_up()
-    print("ready", flush=True)
+    say("ready")
     for _ in sys.stdin:
-        print(f"applied {runner.catch_up()}", flush=True)
+        say(f"applied {runner.catch_up()}")
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+import re
 import select
 import signal
 import sqlite3
@@ -315,6 +316,10 @@ def test_a_runner_waits_for_a_parallel_rebuild_and_starts_over_when_it_was_kille
     assert not list(path.parent.glob(f"{path.name}.rebuild-*"))
 
 
+#: The slow build's line before a batch (one write per line; see parallel_helper.say).
+APPLYING = re.compile(r"applying (\d+) (\d+)")
+
+
 def part_position(path: Path) -> int:
     conn = sqlite3.connect(path)
     try:
@@ -338,9 +343,8 @@ def test_a_killed_parallel_build_is_resumed_from_its_parts(
         # Both parts have committed their first batch and sleep inside their second.
         second: set[str] = set()
         while len(second) < 2:
-            _, pid, batch = output.until("applying").split()
-            if batch == "2":
-                second.add(pid)
+            line = output.until("applying")
+            second.update(pid for pid, batch in APPLYING.findall(line) if batch == "2")
         os.killpg(slow.pid, signal.SIGKILL)
         assert slow.wait() == -signal.SIGKILL
     finally:

@@ -653,12 +653,32 @@ _REJECT_RECOMMENDED = re.compile(
 )
 
 
+# An item of the proposed resolution that turns the paper's motion down ("2. Dem
+# Einwohnerantrag wird nicht entsprochen.", "Die Anregung wird zurückgewiesen.").
+_ITEM_TURNS_DOWN = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:Der|Dem|Die|Das|Diesem|Dieser)\s+[\w-]*(?:[Aa]ntrag|[Aa]nregung|"
+    r"[Ee]ingabe|[Pp]etition|[Bb]eschwerde)\w*\s+(?:\S+\s+){0,4}?(?:wird|werden)\s+(?:\S+\s+){0,4}?"
+    r"(?:abgelehnt|zurückgewiesen|nicht\s+entsprochen|nicht\s+stattgegeben)\b"
+)
+_PROPOSAL_LABELS = ("Beschlussvorschlag", "Beschlussempfehlung", "Empfehlung")
+
+
 def _proposal(lines: list[str]) -> str | None:
-    value = label_value(lines, ("Beschlussvorschlag", "Beschlussempfehlung", "Empfehlung"))
+    value = label_value(lines, _PROPOSAL_LABELS)
     if value:
         outcome = outcome_of(value)
         if outcome:
             return outcome
+    # the proposal's later item turns the motion down ("1. Der Rat stellt die Zulässigkeit
+    # des Einwohnerantrags fest. 2. Dem Einwohnerantrag wird nicht entsprochen.")
+    for i, line in enumerate(lines):
+        if re.match(r"^\W*(?:" + "|".join(_PROPOSAL_LABELS) + r")\s*:", line):
+            for item in lines[i + 1 : i + 9]:
+                if not item.strip():
+                    break
+                if _ITEM_TURNS_DOWN.search(item):
+                    return "rejected"
+            break
     # "Der Ausschuss empfiehlt der BVV, den Antrag abzulehnen": a recommendation to reject
     if _REJECT_RECOMMENDED.search(" ".join(lines)):
         return "rejected"

@@ -44,7 +44,7 @@ _DUE_LABELS = (
     r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
     r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum|"
     r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum|"
-    r"WV|nächste\s+Befassung|erneute\s+Beratung"
+    r"WV|nächste\s+Befassung|erneute\s+Beratung|Zeitziel|Zieldatum"
 )
 _LABELLED = re.compile(
     r"^(?:[\w -]{0,30}\t)?(" + _DUE_LABELS + r"|"
@@ -80,7 +80,12 @@ _OPERATIVE_START = re.compile(
     r"|\b(?:folgenden|nachstehenden)\s+Antrag(?:e?s)?\b[^.:]{0,160}:\s*$"
     # "Die SPD-Fraktion beantragt für die Sitzung des Ausschusses ... am 26.11.2020:", the items
     # below
-    r"|^(?:Die|Der|Wir|Ich)\b[^\n]{0,40}?\b(?:beantragt|beantragen|beantrage)\b[^\n]{0,200}:\s*$",
+    r"|^(?:Die|Der|Wir|Ich)\b[^\n]{0,40}?\b(?:beantragt|beantragen|beantrage)\b[^\n]{0,200}:\s*$"
+    # a body's request on a line of its own, its items below ("Der Ortsbeirat bittet den
+    # Magistrat," / "1. ... zu prüfen;" / "3. dem Ortsbeirat bis zum 30.06.2026 ... zu
+    # berichten.")
+    r"|^(?:Der|Die|Das)\s+(?:[\w-]+\s+){1,3}?(?:bittet|ersucht|beauftragt)\s+(?:den|die|das)\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+\s*[,:]\s*$",
     _I,
 )
 _OPERATIVE_END = re.compile(
@@ -171,7 +176,9 @@ _DONE = re.compile(
     r"[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
 )
 # What the public or others hand in (applications, registrations, objections).
-_HANDED_IN = r"(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche)"
+_HANDED_IN = (
+    r"(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche|Vorschläge|Meldungen)"
+)
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
 # zum 25.02. Widerspruch einlegen", a submission to the administration, a post to apply for):
 # a notice's term, not the administration's obligation.
@@ -196,8 +203,8 @@ _PUBLIC_ACTS = re.compile(
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:sind|ist|können|kann|müssen|muss)\b"
     + WITHIN_SENTENCE
-    + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben|"
-    r"(?:gestellt|eingereicht|abgegeben)\s+werden)\b"
+    + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben|einzulegen|"
+    r"(?:gestellt|eingereicht|abgegeben|eingelegt)\s+werden)\b"
     # (or the verb last: "..., dass Anträge ... gestellt werden müssen")
     r"|\bdass\s+"
     + _HANDED_IN
@@ -220,7 +227,7 @@ _PUBLIC_ACTS = re.compile(
     # November entgegen")
     r"|\b(?:"
     + _HANDED_IN
-    + r"|Bestellungen|Vorschläge)\b"
+    + r"|Bestellungen)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:nimmt|nehmen)\b"
     + WITHIN_SENTENCE
@@ -305,7 +312,7 @@ _FUTURE_TENSE_REPORT = (
     r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b"
 )
-_FUTURE_REPORT = re.compile(_FUTURE_TENSE_REPORT + "|" + _LAYS_BEFORE, _I)
+_PRESENT_REPORT = re.compile(_LAYS_BEFORE, _I)
 # In minutes the present tells the session ("Die Verwaltung stellt die Fortschreibung vor"):
 # there only the future announces a report.
 _FUTURE_REPORT_IN_RECORD = re.compile(_FUTURE_TENSE_REPORT, _I)
@@ -848,6 +855,26 @@ _WRAPPED_START = re.compile(
 )
 
 
+# A request to take note ("Der Regionalausschuss und die Bezirksversammlung werden um
+# Kenntnisnahme gebeten", "Der Rat nimmt den Bericht zur Kenntnis"): the council is asked to
+# read, not to bind anyone.
+_TAKES_NOTE = re.compile(
+    r"\b(?:um\s+(?:die\s+)?Kenntnisnahme|zur\s+Kenntnis\s+(?:genommen|nehmen|gegeben)|nimmt\b"
+    + WITHIN_SENTENCE
+    + r"{0,160}?\bzur\s+Kenntnis)\b",
+    _I,
+)
+
+
+def _takes_note_only(section: str) -> bool:
+    """Whether a resolution only takes note: a Mitteilung's Petitum binds no one, and its
+    announcements are read as in any text (``Das Bezirksamt wird ... bis Ende August 2026
+    ... durchführen``)."""
+    # (a label line alone, "/Beschlussvorschlag", is no sentence of it)
+    sentences = [x for x in sentence_list(section) if len(x.split()) > 2]
+    return bool(sentences) and all(_TAKES_NOTE.search(x) for x in sentences)
+
+
 def operative_text(text: str) -> str | None:
     """The operative sections (``möge beschließen`` ... ``Begründung``), or None."""
     chunks: list[str] = []
@@ -887,7 +914,8 @@ def operative_text(text: str) -> str | None:
 _FOLLOW_UP_NAMES = (
     r"(?:Beschlusskontrolle|Beschlusscontrolling|Beschlussverfolgung|Beschlussvollzugskontrolle|"
     r"Erledigungsliste|Umsetzungsliste|Wiedervorlageliste|Terminliste|"
-    r"Liste\s+der\s+(?:offenen|unerledigten)\s+\w*(?:beschlüsse|Beschlüsse|aufträge|Aufträge))"
+    r"(?:Liste|Übersicht)\s+(?:der|über\s+die)\s+(?:offenen|unerledigten)\s+"
+    r"(?:[\w-]+\s+und\s+)?\w*(?:beschlüsse|Beschlüsse|aufträge|Aufträge))"
 )
 _TASK_LIST = re.compile(
     r"\b(?:" + _FOLLOW_UP_NAMES + r"|Erledigungsvermerk|Erledigungsstand|Umsetzungsstand)\b"
@@ -1181,12 +1209,22 @@ _MEETING_SET = re.compile(
 
 def _takes_place(sentence: str) -> bool:
     """Whether the sentence tells when something happens (:data:`_TAKES_PLACE`,
-    :data:`_SET_FOR_A_DAY`, :data:`_MEETING_SET`)."""
+    :data:`_SET_FOR_A_DAY`, :data:`_MEETING_SET`, :data:`_FESTIVITY_SET`)."""
     if _TAKES_PLACE.search(sentence) or _MEETING_SET.search(sentence):
+        return True
+    if ("geplant" in sentence or "vorgesehen" in sentence) and _FESTIVITY_SET.search(sentence):
         return True
     return ("terminiert" in sentence or "anberaumt" in sentence) and bool(
         _SET_FOR_A_DAY.search(sentence)
     )
+
+
+# A festivity of public life planned for a day ("Das Seefest ist für den 11. Juli 2026
+# geplant"): when it happens, not a limit set for anyone.
+_FESTIVITY_SET = re.compile(
+    r"(?:\w[Ff]est|\bFest|[Ff]eier|[Ee]mpfang|[Ww]ochenmarkt|[Ww]eihnachtsmarkt|[Uu]mzug|"
+    r"[Kk]onzert|[Ff]estival|[Kk]irmes)\b" + WITHIN_SENTENCE + r"{0,80}?\b(?:geplant|vorgesehen)\b"
+)
 
 
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
@@ -1855,11 +1893,15 @@ def reported_intent(r: Reading) -> bool:
 _ATTRIBUTED = re.compile(
     r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft\s+(?:des|der)|nach\s+(?:Auskunft|Angaben|Aussage|"
     r"Aussagen|Einschätzung|Planung|derzeitiger\s+Planung|Plänen|(?:dem\s+)?Zeitplan|"
-    r"(?:dem\s+)?Bauzeitenplan)\s+(?:des|der|von|deren|dessen))\s+"
+    r"(?:dem\s+)?Bauzeitenplan|(?:einem\s+|dem\s+)?Erlass)\s+(?:des|der|von|deren|dessen))\s+"
     r"(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
     r"Geschäftsordnung|Haushalt|Plan|Vertrag|§|Art\.|Anlage|Tagesordnung)\b)(?P<who>\S+(?:\s+\S+)?)"
     r"|,\s*(?:sagt|sagte|so|erklärt|erklärte|teilt|teilte|meint|meinte)\s+(?:der|die|das)\s+"
-    r"(?P<speaker>[\w-]+)",
+    r"(?P<speaker>[\w-]+)"
+    # the party named before ("... Versorgungsunternehmen ...; nach dessen Bauzeitenplan ist
+    # die Freigabe für Ende März vorgesehen")
+    r"|\bnach\s+(?:dessen|deren)\s+(?:Bauzeitenplan|Zeitplan|Planung|Plänen|Angaben|Auskunft|"
+    r"Einschätzung)\b",
     _I,
 )
 
@@ -1908,7 +1950,11 @@ def passed(r: Reading) -> bool:
 # A motion told as made before ("Zu den Haushaltsberatungen 2015 hatte die SPD den Antrag
 # gestellt, dass ..."): what became of it the sentence does not say.
 _PAST_MOTION = re.compile(
-    r"\b(?:hatte|hatten)\b[^.;?]{0,80}?\b(?:(?:den|einen)\s+Antrag\s+gestellt|beantragt)\b",
+    r"\b(?:hatte|hatten)\b[^.;?]{0,80}?\b(?:(?:den|einen)\s+Antrag\s+gestellt|beantragt)\b"
+    # the motion as first tabled, replaced by what was adopted ("Der ursprüngliche Antrag hatte
+    # vorgesehen, das Konzept bereits bis zum 30.06.2026 vorzulegen")
+    r"|\burspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*\s+"
+    r"(?:hatte|hatten|sah|sahen)\b",
     _I,
 )
 
@@ -1954,6 +2000,32 @@ _GROUP_DEMAND = re.compile(
 def group_demand(r: Reading) -> bool:
     """A group's demand told in the third person."""
     return _GROUP_DEMAND.search(r.sentence) is not None
+
+
+# A group's demands listed below it ("Unsere Fraktion fordert außerdem:", "Wir fordern:"),
+# each item a sentence of its own ("– ein Sanierungskonzept ..., das bis Ende März 2026
+# vorgelegt wird,").
+_DEMANDS_BELOW = re.compile(
+    r"(?:^\W*(?:Die|Der|Unsere?)\s+(?:\S+\s+){0,3}?[\w-]*(?:Fraktion|Gruppe|Partei)\w*\s+"
+    r"|^\W*Wir\s+)(?:\S+\s+){0,2}?(?:fordert|fordern|verlangt|verlangen)\b[^.;]{0,40}:\s*$",
+    _I,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
+
+
+def _demand_items(scoped: tuple[str, ...]) -> set[int]:
+    """The sentences listed below a group's demand (:data:`_DEMANDS_BELOW`): demanded, not
+    decided."""
+    items: set[int] = set()
+    below = False
+    for index, sentence in enumerate(scoped):
+        if _DEMANDS_BELOW.search(sentence):
+            below = True
+        elif below and _LIST_ITEM.match(sentence):
+            items.add(index)
+        else:
+            below = False
+    return items
 
 
 #: Rules that put a sentence's terms in doubt (decision 0023): its terms are not recorded as
@@ -2034,7 +2106,10 @@ def _owed_to_the_council(sentence: str) -> str:
 # werden:", "teilt Folgendes mit", "wird wie folgt informiert".
 _AS_FOLLOWS = re.compile(
     r"\b(?:folgendermaßen|wie\s+folgt|Folgendes|nachfolgend)\s+(?:\S+\s+){0,2}?(?:berichtet|"
-    r"informiert|mitgeteilt|unterrichtet|dargestellt|mit)\b",
+    r"informiert|mitgeteilt|unterrichtet|dargestellt|mit)\b"
+    # "hat ... beschlossen, den Kreistag wie folgt zu unterrichten:" and the report follows
+    # (not a rule: "ist wie folgt dem Rat zu berichten")
+    r"|\b(?:den|die|das)\s+[\w-]+\s+wie\s+folgt\s+zu\s+(?:unterrichten|informieren)\s*:",
     _I,
 )
 # A paper's number and title as a heading of a list or a record ("0223/VII Halbjährliches
@@ -2078,6 +2153,9 @@ _FELL_NEXT = re.compile(
     # "Der Verbandsgemeinderat lehnte den Antrag mit 8 Ja-Stimmen, 13 Nein-Stimmen ... ab."
     r"|^\W*(?:Der|Die|Das)\s+[\w-]+\s+(?:lehnte|lehnt)\s+(?:den|diesen)\s+(?:[\w-]*[Aa]ntrag|"
     r"Vorschlag)\b[^;?]{0,120}?\bab\s*[.;]?$"
+    # "Die Koalition hat diesen Antrag abgelehnt."
+    r"|^\W*(?:Der|Die|Das)\s+[\w-]+\s+(?:hat|hatte|haben|hatten)\s+(?:den|diesen|unseren)\s+"
+    r"(?:[\w-]*[Aa]ntrag|Vorschlag)\w*\s+(?:\S+\s+){0,6}?abgelehnt\s*[.;]?$"
 )
 
 # A result line, labelled, after a proposal: "Beschluss: mehrheitlich abgelehnt", "Beschluss-Nr.
@@ -2151,6 +2229,8 @@ _ITEM_NUMBER = re.compile(r"^\W*" + _ITEM_MARK + r"(?<=\s)")
 _COUNCIL_SUBJECT = re.compile(
     r"^\W*(?:Der|Die|Das)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|[\w-]*[Aa]usschuss|[\w-]*[Bb]eirat)\b"
 )
+# The label of a paper's subject line.
+_TITLE_LABEL = re.compile(r"^\W*(?:Betreff|Gegenstand|Tagesordnungspunkt|Thema|Titel)\s*:", _I)
 # A decision told with its content: "hat der Rat beschlossen, dass ...".
 _DECIDED_THAT = re.compile(r"\b(?:beschließt|beschließen|beschloss|beschlossen)\s*,\s*dass\b", _I)
 
@@ -2174,14 +2254,18 @@ def find_obligations(
     labelled = _labelled(text, context, task_list) + rows.deadlines
     review.extend(rows.review)
     section = operative_text(text)
-    binding = section is not None and (
-        _is_operative(section)
-        or any(
-            _TASK_ITEM.match(line.strip()) or _NUMBERED_INFINITIVE.match(line.strip())
-            for line in section.split("\n")
+    binding = (
+        section is not None
+        and not _takes_note_only(section)
+        and (
+            _is_operative(section)
+            or any(
+                _TASK_ITEM.match(line.strip()) or _NUMBERED_INFINITIVE.match(line.strip())
+                for line in section.split("\n")
+            )
+            or _RESOLVED.search(section) is not None
+            or any(_is_limit(t, section) for t in find_terms(section, context))
         )
-        or _RESOLVED.search(section) is not None
-        or any(_is_limit(t, section) for t in find_terms(section, context))
     )
     # a record of several matters has no one resolution: every sentence is read
     several = _several_matters(kind, text)
@@ -2258,6 +2342,7 @@ def find_obligations(
         else set()
     )
     results = [_result_fell(x) for x in scoped]
+    demanded = _demand_items(scoped)
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
@@ -2291,6 +2376,10 @@ def find_obligations(
             # Verwaltung müsse ..."): asked for, not decided
             continue
         operative = _is_operative(core)
+        if not operative and _TITLE_LABEL.match(sentence):
+            # a paper's subject ("Betreff: Jahresbericht des LVR-Inklusionsamtes 2025",
+            # "Tagesordnungspunkt: ..."): it names the matter, it orders nothing
+            continue
         if operative and _COUNTERFACTUAL.search(core):
             # "sollte eigentlich ... vorgestellt werden": a plan that was
             operative = _is_operative(_SHOULD.sub("kann", core))
@@ -2304,6 +2393,8 @@ def find_obligations(
             _REPORT.search(_owed_to_the_council(_CONDITION.sub(" ", core))) is not None
             # "kann folgendermaßen berichtet werden: ...": the text is the report
             and _AS_FOLLOWS.search(core) is None
+            # "Der Jahresbericht ... wird zur Kenntnis genommen": a report delivered
+            and (operative or _TAKES_NOTE.search(core) is None)
         )
         # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
@@ -2345,7 +2436,14 @@ def find_obligations(
             reporting
             and (
                 recurrence
-                or (_FUTURE_REPORT if resolved else _FUTURE_REPORT_IN_RECORD).search(sentence)
+                or _FUTURE_REPORT_IN_RECORD.search(sentence)
+                # the present of a resolution ("Die Verwaltung legt ... vor"), not a statement
+                # told ("Der Ortsvorsteher teilt mit, dass das Bauamt ... informiert wurde")
+                or (
+                    resolved
+                    and _PRESENT_REPORT.search(sentence)
+                    and not _REPORTED_SPEECH.search(sentence)
+                )
                 # the resolution's present: "Der Bürgermeister unterrichtet den Rat zeitnah"
                 or (
                     in_resolution
@@ -2417,14 +2515,18 @@ def find_obligations(
             terms = []
         if _schedule(sentence, terms):
             continue
-        doubt = doubt_of(
-            Reading(
-                sentence,
-                _MANDATE.search(sentence) is not None,
-                announced,
-                reporting,
-                tuple(terms),
-                context,
+        doubt = (
+            "group_demand"
+            if index in demanded
+            else doubt_of(
+                Reading(
+                    sentence,
+                    _MANDATE.search(sentence) is not None,
+                    announced,
+                    reporting,
+                    tuple(terms),
+                    context,
+                )
             )
         )
         if doubt is not None and (terms or reporting):
@@ -2635,6 +2737,7 @@ def _unread(
             # aside, not missed
             or _PUBLIC_ACTS.search(sentence)
             or _MEETING_SET.search(sentence)
+            or _FESTIVITY_SET.search(sentence)
         ):
             continue
         if any(key in r or r in key for r in read if r):

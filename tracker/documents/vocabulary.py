@@ -129,6 +129,20 @@ ADMINISTRATIONS: tuple[str, ...] = (
     "Stadtdirektor",
     "Verwaltungsvorstand",
     "Jobcenter",
+    # the heads and offices of a town's districts and of associations
+    "Ortsvorsteher",
+    "Ortsvorsteherin",
+    "Ortsverwaltung",
+    "Ortsamt",
+    "Ortsamtsleiter",
+    "Ortsamtsleiterin",
+    "Bezirksamtsleiter",
+    "Bezirksamtsleiterin",
+    "Verbandsvorsteher",
+    "Verbandsvorsteherin",
+    "Verbandsverwaltung",
+    "Regionspräsident",
+    "Regionspräsidentin",
 )
 
 #: A regex alternative matching any name of the administration, longest first.

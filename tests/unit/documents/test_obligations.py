@@ -1402,10 +1402,116 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [date(2026, 4, 17)],
             id="an interim reply",
         ),
+        pytest.param(
+            # a Mitteilung's Petitum only asks to take note: its announcements bind
+            "Bezirksamt Bergedorf\nDrucksache 22-4127\nDatum: 28.04.2026\nMitteilung des "
+            "Bezirksamtes\nSachverhalt:\nDas Bezirksamt wird das Vergabeverfahren bis Ende August "
+            "2026 erneut durchführen.\nPetitum/Beschlussvorschlag:\nDer Regionalausschuss und die "
+            "Bezirksversammlung werden um Kenntnisnahme gebeten.\n",
+            [date(2026, 8, 31)],
+            id="a Mitteilung to take note of",
+        ),
+        pytest.param(
+            "Kreis Treenemark\nÜbersicht der offenen Prüf- und Berichtsaufträge des Kreistages\n"
+            "Stand: 01.06.2026\n1) Prüfauftrag Kreisstraßenbauprogramm\n   zuständig: FD "
+            "Straßenbau\n   Zeitziel: Ende Q3/2026\n   Stand: Priorisierung in Erarbeitung\n",
+            [date(2026, 9, 30)],
+            id="a list's Zeitziel",
+        ),
+        pytest.param(
+            # the motion's content quoted, the proposal not to grant it
+            "Beschlussvorlage der Verwaltung\nDrucksachen-Nr. 0871/2026\nEinwohnerantrag gemäß "
+            "§ 25 GO NRW\nSachverhalt:\nInhalt: Die Verwaltung soll bis zum 31.12.2026 ein "
+            "Lieferkonzept erarbeiten.\nBeschlussvorschlag:\n1. Der Rat stellt die Zulässigkeit "
+            "des Einwohnerantrags fest.\n2. Dem Einwohnerantrag wird nicht entsprochen.\n",
+            [],
+            id="a motion not granted",
+        ),
+        pytest.param(
+            # a body's request on a line of its own, its items below, adopted as tabled
+            "Ortsbeirat 4\nAnregung an den Magistrat vom 10.03.2026, OM 8123\nVorgang:\nDer "
+            "Ortsbeirat bittet den Magistrat,\n1. eine Querungsmöglichkeit zu prüfen;\n2. dem "
+            "Ortsbeirat bis zum 30.06.2026 über das Ergebnis der Prüfung zu berichten.\n"
+            "Begründung:\nEin Kind wurde verletzt.\nBeschluss:\nDie Vorlage OF 1544/4 wird in der "
+            "vorgelegten Fassung beschlossen.\n",
+            [date(2026, 6, 30)],
+            id="a request with items below",
+        ),
+        pytest.param(
+            # the head of a town's district reports in a session ahead
+            "Ortschaftsrat Munzingen\nNiederschrift über die öffentliche Sitzung am 17.03.2026\n"
+            "Beschluss (einstimmig):\n1. Der Ortschaftsrat beschließt die Anschaffung von sechs "
+            "Sitzbänken.\n2. Die Ortsvorsteherin berichtet in der Sitzung im Juli über die "
+            "Verwendung der restlichen Mittel.\n",
+            [date(2026, 7, 31)],
+            id="the Ortsvorsteherin reports",
+        ),
+        pytest.param(
+            # a group's demands listed in a speech: demanded, not decided
+            "SPD-Fraktion\nHaushaltsrede zum Haushaltsplanentwurf 2026\nSitzung am 11. Dezember "
+            "2025\nUnsere Fraktion fordert außerdem:\n– ein Sanierungskonzept für die Kita, das bis"
+            " Ende März 2026 vorgelegt wird,\n– die Wiedereinführung des Sozialpasses.\n",
+            [],
+            id="a group's demands listed",
+        ),
+        pytest.param(
+            # a motion rejected by others, told in the perfect
+            "Haushaltsrede 2026\nWir haben im Finanzausschuss beantragt, den Hebesatz bis zum "
+            "31.12.2026 bei 690 Punkten zu belassen.\nDie Koalition hat diesen Antrag abgelehnt.\n",
+            [],
+            id="a motion the others rejected",
+        ),
+        pytest.param(
+            # the public's objections, a festival planned, a third party's schedule
+            "Ortsbeirat Groß Glienicke\nNiederschrift der öffentlichen Sitzung vom 17.03.2026\n"
+            "Widersprüche sind innerhalb eines Monats nach Bekanntgabe einzulegen.\nDas Seefest "
+            "ist für den 11. Juli 2026 geplant.\nVorschläge für die Ehrenamtsauszeichnung können "
+            "bis zum 15. Juni bei der Ortsvorsteherin eingereicht werden.\nDie Arbeiten führt ein "
+            "Versorgungsunternehmen aus; nach dessen Bauzeitenplan ist die Freigabe für Ende März "
+            "vorgesehen.\n",
+            [],
+            id="what binds others",
+        ),
+        pytest.param(
+            # the motion as first tabled, replaced by the adopted version
+            "Beschlussauszug aus der Sitzung des Kreistages am 16.03.2026\nDer Kreistag beschließt"
+            " in der Fassung des Änderungsantrags:\n1. Der Landrat wird beauftragt, bis zum "
+            "31.10.2026 ein Konzept vorzulegen.\nDer ursprüngliche Antrag hatte vorgesehen, das "
+            "Konzept bereits bis zum 30.06.2026 vorzulegen.\n",
+            [date(2026, 10, 31)],
+            id="the motion as first tabled",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:
     assert [d.date for d in extract_text(text, name="t.txt").deadlines] == due
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Vorlage Nr. 16/2841\nTagesordnungspunkt: Jahresbericht des Inklusionsamtes 2025\n"
+            "Kenntnisnahme:\nDer Jahresbericht des Inklusionsamtes wird gemäß Vorlage zur "
+            "Kenntnis genommen.\n",
+            id="a yearly report taken note of",
+        ),
+        pytest.param(
+            "Mitteilungsvorlage\nDer Kreisausschuss hat in seiner Sitzung am 02.02.2026 "
+            "beschlossen, den Kreistag wie folgt zu unterrichten:\n1. Ausstattung\nAn 38 von 41 "
+            "Schulen ist das WLAN fertiggestellt.\n",
+            id="the report that follows",
+        ),
+        pytest.param(
+            "Niederschrift des Ortschaftsrats vom 12.06.2024\nTOP 6 Buxbaumhecken\nDer "
+            "Ortsvorsteher teilt mit, dass das Bauamt über den Zustand der Hecken bereits "
+            "informiert wurde.\n",
+            id="a statement told",
+        ),
+    ],
+)
+def test_a_delivered_or_told_report_is_no_duty(text: str) -> None:
+    assert extract_text(text, name="t.txt").reports == ()
 
 
 def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None:

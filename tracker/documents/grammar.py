@@ -1327,7 +1327,7 @@ _RECURRENCES: tuple[tuple[Recurrence, re.Pattern[str]], ...] = (
         "regular",
         re.compile(
             r"regelmäßig|fortlaufend|kontinuierlich|jeweils\s+zu\s+den\s+Sitzungen|"
-            r"(?:zu|in)\s+jeder\s+Sitzung|jede[nr]?\s+(?:\d\.\s*|zweite[nr]?\s+|dritte[nr]?\s+)"
+            r"(?:zu|in)\s+jeder\s+(?:ordentlichen\s+|öffentlichen\s+)?Sitzung|jede[nr]?\s+(?:\d\.\s*|zweite[nr]?\s+|dritte[nr]?\s+)"
             r"\w*[Ss]itzung|laufend(?:e[nmrs]?)?\s+(?:zu\s+)?"
             r"(?:informier|berichte|unterricht)|in\s+regelmäßigen\s+Abständen|turnusmäßig|"
             # "informiert den Ausschuss laufend über den Sachstand"

@@ -89,7 +89,7 @@ _OPERATIVE_START = re.compile(
     _I,
 )
 _OPERATIVE_END = re.compile(
-    r"^(?:Begründung|Sachverhalt|Sachdarstellung|Erläuterung|Problembeschreibung|"
+    r"^(?:Begründung|Sachverhalt|Sachdarstellung|Erläuterung(?:en)?|Problembeschreibung|"
     r"Finanzielle\s+Auswirkungen|Anlage|Anlagen|Abstimmungsergebnis|Beratungsergebnis|Legende|"
     r"Sachstand|Beschlussbegründung|Hintergrund|Ausgangslage|Erledigungsfrist|Haushaltsmäßige|"
     r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
@@ -1828,16 +1828,17 @@ _STATUTE = re.compile(
     # "nach der Gemeindeordnung", "gemäß Kommunalabgabengesetz"
     r"|\b(?:gemäß|nach|laut|entsprechend)\s+(?:der|dem|des)?\s*(?:\w+\s+)?(?:Gemeindeordnung|"
     r"Kommunalverfassung|Landkreisordnung|Kreisordnung|Kommunalabgabengesetz|Baugesetzbuch|"
-    r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?)\b"
+    r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?|Geschäftsordnung|"
+    r"Hauptsatzung|GeschO|GO)\b"
     # "das ist die gesetzliche Abrechnungsfrist"
     r"|\b(?:ist|sind)\s+(?:die|eine)\s+gesetzliche[nr]?\s+[\w-]*[Ff]rist\b",
     _I,
 )
 
 
+# (verbs in lower case: "Ersuchen" and "Bitten" are nouns)
 _REQUESTED = re.compile(
-    r"\b(?:beauftragt|beauftragen|ersucht|ersuchen|gebeten|bittet|bitten|aufgefordert|möge|mögen)\b",
-    _I,
+    r"\b(?:beauftragt|beauftragen|ersucht|ersuchen|gebeten|bittet|bitten|aufgefordert|möge|mögen)\b"
 )
 
 

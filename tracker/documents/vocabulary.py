@@ -141,6 +141,7 @@ ADMINISTRATIONS: tuple[str, ...] = (
     "Verbandsvorsteher",
     "Verbandsvorsteherin",
     "Verbandsverwaltung",
+    "Geschäftsstelle",
     "Regionspräsident",
     "Regionspräsidentin",
 )

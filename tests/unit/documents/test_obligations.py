@@ -1481,6 +1481,24 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [date(2026, 10, 31)],
             id="the motion as first tabled",
         ),
+        pytest.param(
+            # the rules of procedure quoted, a Petitum to take note of
+            "Mitteilung\nBeschlusskontrolle der Bezirksversammlung\nHinweis: Gemäß "
+            "Geschäftsordnung sind Ersuchen an die Fachbehörden grundsätzlich innerhalb von drei "
+            "Monaten zu beantworten.\nPetitum:\nDie Bezirksversammlung wird um Kenntnisnahme "
+            "gebeten.\n",
+            [],
+            id="the rules of procedure quoted",
+        ),
+        pytest.param(
+            # the explanations below the resolution are not of it
+            "Vorlage Nr. 0377/2025\nDatum: 30.10.2025\nBeschlussvorschlag:\nDer Rat stellt den "
+            "Wirtschaftsplan 2026 des Bäderbetriebs fest.\nErläuterungen:\nDie Sanierung der "
+            "Hallenbadtechnik wurde im Oktober 2025 abgeschlossen. Der Wärmeliefervertrag hat eine "
+            "Preisbindung bis 31.12.2027.\n",
+            [],
+            id="explanations below the resolution",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:
@@ -1512,6 +1530,16 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:
 )
 def test_a_delivered_or_told_report_is_no_duty(text: str) -> None:
     assert extract_text(text, name="t.txt").reports == ()
+
+
+def test_an_associations_office_reports_as_the_administration() -> None:
+    extraction = extract_text(
+        "Zweckverband Nahverkehr\nBeschlussvorschlag:\n1. Die Verbandsversammlung beschließt "
+        "die Fortschreibung des Nahverkehrsplans.\n2. Die Geschäftsstelle berichtet der "
+        "Verbandsversammlung in jeder ordentlichen Sitzung über den Stand der Vergabeverfahren.\n",
+        name="t.txt",
+    )
+    assert [r.recurrence for r in extraction.reports] == ["regular"]
 
 
 def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None:

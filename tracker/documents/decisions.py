@@ -26,8 +26,11 @@ rule                      reads                                                 
 ``voted``                 "Die Berufungen wurden einstimmig beschlossen",           by wording
                           "Einstimmig wurde beschlossen", "wurden folgende
                           Beschlüsse gefasst", "wurde vom Rat beschlossen"
+``withdrawn``             "die Fraktion ziehe den Antrag zurück", "Der Antrag wird   withdrawn
+                          zurückgezogen"
 ``vote_tally``            "Ja 12, Nein 3, Enthaltung 1", "Ja-Stimmen: 10             adopted or
-                          Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4"                   rejected
+                          Nein-Stimmen: 2", "Dafür: 9 Dagegen: 4" (not a vote on    rejected
+                          the urgency)
 ========================  ========================================================  ==========
 
 Where a document proposes rather than records (an Antrag, a Beschlussvorlage), "Der Rat
@@ -369,14 +372,36 @@ def voted(text: str) -> Decision | None:
     return None
 
 
+# A vote on the urgency of a motion ("Die Dringlichkeit wird mit 24 Ja-Stimmen bei 12
+# Nein-Stimmen bejaht"): the agenda's, not the matter's.
+_URGENCY_VOTE = re.compile(r"[^.\n]*\bDringlichkeit\b[^.\n]*", re.I)
+
+
 def vote_tally(text: str) -> Decision | None:
-    """A count of votes without words: more yes than no is adopted, else rejected."""
+    """A count of votes without words: more yes than no is adopted, else rejected (not the
+    vote on a motion's urgency)."""
+    text = _URGENCY_VOTE.sub(" ", text)
     yes, no = _count(_YES, text), _count(_NO, text)
     if yes is None or no is None or abs(yes.start() - no.start()) > 80:
         return None
     ayes, noes = int(yes.group(1)), int(no.group(1))
     wording = squash(text[min(yes.start(), no.start()) : max(yes.end(), no.end())])
     return Decision("adopted" if ayes > noes else "rejected", None, None, wording)
+
+
+# A motion withdrawn by its movers, told in the record ("die Fraktion ziehe den Antrag zurück",
+# "Der Antrag wird zurückgezogen").
+_WITHDRAWN = re.compile(
+    r"\bzieh(?:t|e|en|t\s+sie|t\s+er)?\b[^.;?]{0,60}?\b(?:den|ihren|seinen|diesen|unseren)\s+"
+    r"[\w-]*[Aa]ntrag\w*\s+(?:\S+\s+){0,4}?zurück\b"
+    r"|\b[\w-]*[Aa]ntrag\w*\s+(?:wird|wurde)\s+(?:\S+\s+){0,3}?zurückgezogen\b"
+)
+
+
+def withdrawn(text: str) -> Decision | None:
+    """The motion withdrawn by its movers."""
+    m = _WITHDRAWN.search(text)
+    return Decision("withdrawn", None, None, squash(m.group(0))) if m else None
 
 
 DecisionRule = Callable[[str], "Decision | None"]
@@ -390,6 +415,7 @@ PROSE_RULES: dict[str, DecisionRule] = {
     "recommendation": recommendation,
     "passive_result": passive_result,
     "voted": voted,
+    "withdrawn": withdrawn,
     "vote_tally": vote_tally,
 }
 #: The rules whose wording only a record of a session uses (no proposal says "wurde
@@ -400,6 +426,7 @@ RECORD_RULES: tuple[str, ...] = (
     "council_inverted",
     "passive_result",
     "voted",
+    "withdrawn",
     "vote_tally",
 )
 

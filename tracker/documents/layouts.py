@@ -845,8 +845,8 @@ def decided_in_present(text: str, header: Header) -> Header:
         decision = prose_decision(text, RECORD_RULES)
     else:
         # a paper printed with its vote form ("dafür: 12 dagegen: 0"): counted votes are a
-        # record whatever the paper
-        decision = prose_decision(text, ("vote_tally",))
+        # record whatever the paper, and so is its withdrawal by its movers
+        decision = prose_decision(text, ("withdrawn", "vote_tally"))
     return replace(header, decision=decision) if decision is not None else header
 
 

@@ -1679,7 +1679,11 @@ _OTHER_BODY = re.compile(
     + one_of(OTHER_BODIES)
     + r")\b|^(?:Das|Der|Die)\s+(?:"
     + one_of(OTHER_BODIES)
-    + r")\s+(?:hat|muss|soll|wird|ist)\b"
+    + r")(?:\s+[A-ZÄÖÜ][\w-]+)?\s+(?:hat|muss|soll|wird|ist)\b"
+    # a resolution asking another level ("Der Rat fordert die Bundesregierung und den
+    # Deutschen Bundestag auf, ... noch im Jahr 2026 gesetzlich zu verankern")
+    r"|\b(?:fordert|fordern|ersucht|ersuchen|appelliert|appellieren)\s+(?:\S+\s+){0,2}?"
+    r"(?:die|den|das)\s+(?:Deutschen\s+)?(?:" + one_of(OTHER_BODIES) + r")\b"
     # told in a clause: "..., dass die Bezirksregierung angekündigt hat, ... zu entscheiden"
     r"|\b(?:dass|da|weil|wonach)\s+(?:die|der|das)\s+(?:" + one_of(OTHER_BODIES) + r")\b"
     # municipalities or operators as a class, bound by law ("Große Kreisstädte müssen bis zum

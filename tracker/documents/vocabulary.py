@@ -347,6 +347,8 @@ OTHER_BODIES: tuple[str, ...] = (
     "Gericht",
     "Gesetzgeber",
     "EU",
+    "Bundestag",
+    "Landtag",
 )
 
 #: What minutes call themselves in their heading (``Niederschrift über die 2. Sitzung ...``).

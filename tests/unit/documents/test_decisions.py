@@ -323,3 +323,23 @@ def test_the_quorum_established_is_no_decision() -> None:
         "festgestellt.\n"
     )
     assert extract_text(text, name="d.txt").decision is None
+
+
+def test_a_vote_on_the_urgency_is_not_the_matters_decision() -> None:
+    decision = vote_tally(
+        "Die Dringlichkeit wird mit 24 Ja-Stimmen bei 12 Nein-Stimmen bejaht.\n"
+        "Der Antrag wird sodann mit 11 Ja-Stimmen, 25 Nein-Stimmen und 2 Enthaltungen abgelehnt."
+    )
+    assert decision is not None and decision.outcome == "rejected"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Fraktionsvorsitzende erklärt, die Fraktion ziehe den Antrag zurück.",
+        "Der Änderungsantrag wird von den Antragstellern zurückgezogen.",
+    ],
+)
+def test_a_motion_withdrawn_by_its_movers(sentence: str) -> None:
+    decision = PROSE_RULES["withdrawn"](sentence)
+    assert decision is not None and decision.outcome == "withdrawn"

@@ -1499,6 +1499,56 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [],
             id="explanations below the resolution",
         ),
+        pytest.param(
+            # a motion printed with its record: withdrawn; rejected after the urgency vote
+            "Stadt Kaiserslautern\n"
+            "Stadtrat\n"
+            "Antrag der Fraktion Bündnis 90/Die Grünen vom 19.01.2026\n"
+            "Vorlage Nr. 0031/2026\n"
+            "\n"
+            "Betreff: Gebührenfreie Nutzung der Stadtbibliothek für Kinder und Jugendliche\n"
+            "\n"
+            "Beschlussvorschlag:\n"
+            "Ab dem 01.07.2026 wird für Kinder und Jugendliche bis zur Vollendung des 18.\n"
+            "Lebensjahres keine Jahresgebühr für die Nutzung der Stadtbibliothek mehr"
+            " erhoben. Die\n"
+            "Verwaltung wird beauftragt, bis zur nächsten Sitzung des Kulturausschusses die\n"
+            "Auswirkungen auf den Haushalt darzustellen.\n"
+            "\n"
+            "Begründung:\n"
+            "Die Jahresgebühr für Kinder und Jugendliche beträgt derzeit 12 Euro. Im Jahr"
+            " 2024 wurden\n"
+            "damit Einnahmen von rund 9.600 Euro erzielt. Die meisten rheinland-pfälzischen\n"
+            "Oberzentren verzichten inzwischen auf diese Gebühr.\n"
+            "\n"
+            "Auszug aus der Niederschrift über die Sitzung des Stadtrates vom 09.02.2026\n"
+            "TOP 7: Gebührenfreie Nutzung der Stadtbibliothek für Kinder und Jugendliche\n"
+            "Die Fraktionsvorsitzende erklärt, die Fraktion ziehe den Antrag zurück, da der"
+            " Haushalt\n"
+            "2026 von der Aufsichtsbehörde noch nicht genehmigt sei und der Antrag zu einem"
+            " späteren\n"
+            "Zeitpunkt erneut gestellt werde. Der Antrag wird nicht behandelt.\n",
+            [],
+            id="a motion withdrawn",
+        ),
+        pytest.param(
+            "Dringlichkeitsantrag der Fraktion Freie Wähler\nDer Stadtrat möge beschließen:\nDer "
+            "Oberbürgermeister wird beauftragt, bereits gezahlte Mehrbeträge bis zum 30.04.2026 zu"
+            " erstatten.\nAuszug aus der Niederschrift vom 05.03.2026\nDie Dringlichkeit wird mit"
+            " 24 Ja-Stimmen bei 12 Nein-Stimmen bejaht.\nDer Antrag wird sodann mit 11 Ja-Stimmen,"
+            " 25 Nein-Stimmen und 2 Enthaltungen abgelehnt.\n",
+            [],
+            id="rejected after the urgency vote",
+        ),
+        pytest.param(
+            # a resolution asks the Bund; the council's own step is to send it
+            "Antrag der Fraktionen SPD und CDU\nDer Rat möge beschließen:\n1. Der Rat fordert die "
+            "Bundesregierung und den Deutschen Bundestag auf, die Beteiligung des Bundes noch im "
+            "Jahr 2026 gesetzlich zu verankern.\n2. Der Oberbürgermeister wird gebeten, die "
+            "Resolution bis zum 31.03.2026 der Bundesregierung zu übermitteln.\n",
+            [date(2026, 3, 31)],
+            id="a resolution to the Bund",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:

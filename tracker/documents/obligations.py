@@ -183,6 +183,10 @@ _HANDED_IN = (
 # zum 25.02. Widerspruch einlegen", a submission to the administration, a post to apply for):
 # a notice's term, not the administration's obligation.
 _PUBLIC_ACTS = re.compile(
+    # what the council recommends to or imposes on one of them ("Dem Bauwerber wird empfohlen,
+    # bis 30.06.2026 eine reduzierte Planung vorzulegen")
+    r"\b(?:Dem|Den|Der)\s+(?:[\w-]*" + PUBLIC_NOUN + r")(?:n|in)?\s+(?:wird|werden)\s+"
+    r"(?:\S+\s+){0,2}?(?:empfohlen|anheimgestellt|aufgegeben|auferlegt|nahegelegt)\b|"
     r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
     r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
     r"Möglichkeit|müssen|sind\s+(?:\S+\s+){0,6}?verpflichtet)\b"
@@ -213,9 +217,8 @@ _PUBLIC_ACTS = re.compile(
     + r"{0,160}?\b(?:gestellt|eingereicht|abgegeben)\s+werden\s+(?:müssen|können|sollen)\b"
     # a tax or fee the payers pay ("die Grundsteuer 2026 zu den Fälligkeitsterminen ... zu
     # zahlen")
-    r"|\b[\w-]*(?:[Ss]teuer|[Gg]ebühr|[Aa]bgabe|[Bb]eitr[aä]g|[Vv]orauszahlung)\w*\b"
-    + WITHIN_SENTENCE
-    + r"{0,120}?\bzu\s+zahlen\b"
+    r"|\b[\w-]*(?:[Ss]teuer|[Gg]ebühr|[Aa]bgabe|[Bb]eitr[aä]g|[Vv]orauszahlung|Kaufpreis|"
+    r"[Ee]ntgelt|Pacht)\w*\b" + WITHIN_SENTENCE + r"{0,120}?\bzu\s+zahlen\b"
     # fees paid, the public's periods, a grant's proof of use: the payers', the public's, the
     # recipient's ("Die Gebühren sind bis zum 31.05.2025 zu entrichten", "Die Einwendungsfrist
     # endet ...", "Der Verwendungsnachweis ist bis 30.11.2025 vorzulegen")
@@ -724,7 +727,8 @@ _PERIOD_NAMED = re.compile(
 )
 # A session as a target's noun, with its body and its day or month to come: "Sitzung des
 # Bauausschusses am", "Ratssitzung im".
-_SESSION_NAMED = r"[\w-]*[Ss]itzung\w*(?:\s+(?:des|der)\s+[\w-]+)?(?:\s+(?:am|im|vom))?"
+# (the committee's name may run to a few words: "des Haupt- und Finanzausschusses")
+_SESSION_NAMED = r"[\w-]*[Ss]itzung\w*(?:\s+(?:des|der)(?:\s+[\w-]+){1,4}?)?(?:\s+(?:am|im|vom))?"
 # "auf die Sitzung am", "in die Sitzung des Bauausschusses im": a session named as a target
 _SESSION_TARGET = re.compile(
     r"\b(?:auf|in)\s+(?:die|den)\s+(?:\S+\s+){0,2}?" + _SESSION_NAMED + r"\s*$", _I
@@ -1833,7 +1837,10 @@ _STATUTE = re.compile(
     r"|\b(?:gemäß|nach|laut|entsprechend)\s+(?:der|dem|des)?\s*(?:\w+\s+)?(?:Gemeindeordnung|"
     r"Kommunalverfassung|Landkreisordnung|Kreisordnung|Kommunalabgabengesetz|Baugesetzbuch|"
     r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?|Geschäftsordnung|"
-    r"Hauptsatzung|GeschO|GO)\b"
+    r"Hauptsatzung|GeschO|GO|"
+    # a contract's term ("Die Arbeiten sind gemäß Bauvertrag bis zum 30.11.2026 auszuführen"):
+    # the contractor's
+    r"[\w-]*[Vv]ertrag(?:es|s)?)\b"
     # "das ist die gesetzliche Abrechnungsfrist"
     r"|\b(?:ist|sind)\s+(?:die|eine)\s+gesetzliche[nr]?\s+[\w-]*[Ff]rist\b",
     _I,
@@ -1955,7 +1962,8 @@ def passed(r: Reading) -> bool:
 # A motion told as made before ("Zu den Haushaltsberatungen 2015 hatte die SPD den Antrag
 # gestellt, dass ..."): what became of it the sentence does not say.
 _PAST_MOTION = re.compile(
-    r"\b(?:hatte|hatten)\b[^.;?]{0,80}?\b(?:(?:den|einen)\s+Antrag\s+gestellt|beantragt)\b"
+    r"\b(?:hatte|hatten)\b[^.;?]{0,80}?\b(?:(?:den|einen)\s+Antrag\s+gestellt|beantragt|gefordert|"
+    r"verlangt)\b"
     # the motion as first tabled, replaced by what was adopted ("Der ursprüngliche Antrag hatte
     # vorgesehen, das Konzept bereits bis zum 30.06.2026 vorzulegen")
     r"|\burspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*\s+"
@@ -2195,6 +2203,8 @@ def _result_fell(sentence: str) -> bool | None:
     if m is None:
         return None
     rest = sentence[m.end() :]
+    if not rest.strip():
+        return None  # the label alone ("Beschluss:"): its result is the next sentence's
     # (after its votes too: "Abstimmungsergebnis: 18 Ja / 41 Nein / 3 Enthaltungen - abgelehnt")
     if (
         _RESULT_FELL.match(rest) is not None

@@ -186,6 +186,12 @@ PUBLIC: tuple[str, ...] = (
     "Steuerpflichtigen",
     "Gebührenpflichtige",
     "Gebührenpflichtigen",
+    "Bauwerber",
+    "Bauwerberin",
+    "Bauherr",
+    "Bauherrin",
+    "Käufer",
+    "Käuferin",
 )
 PUBLIC_NOUN = one_of(PUBLIC)
 

@@ -1549,6 +1549,35 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [date(2026, 3, 31)],
             id="a resolution to the Bund",
         ),
+        pytest.param(
+            # what binds the applicant, the buyer and the contractor
+            "Niederschrift über die Sitzung des Bauausschusses am 12.05.2026\nTOP 1 Bauantrag\n"
+            "Beschluss:\nDas gemeindliche Einvernehmen wird nicht erteilt. Dem Bauwerber wird "
+            "empfohlen, bis 30.06.2026 eine reduzierte Planung vorzulegen.\nTOP 2 Verkauf\nDer "
+            "Kaufpreis ist vom jeweiligen Käufer innerhalb von vier Wochen nach Vertragsschluss zu "
+            "zahlen.\nTOP 3 Vergabe\nBeschluss:\nDer Auftrag wird an die Firma West GmbH vergeben."
+            " Die Arbeiten sind gemäß Bauvertrag bis zum 30.11.2026 auszuführen.\n",
+            [],
+            id="the applicant's, the buyer's, the contractor's",
+        ),
+        pytest.param(
+            # the result on the line below its label; a target session of a long name
+            "Niederschrift über die Sitzung des Umweltausschusses am 05.05.2026\n3. Antrag der "
+            "FWG-Fraktion: Baumschutzsatzung\nRatsmitglied Schuster begründet den Antrag, die "
+            "Verwaltung mit der Erarbeitung einer Baumschutzsatzung bis zum 31.12.2026 zu "
+            "beauftragen.\nBeschluss:\nDer Antrag wird abgelehnt.\n4. Antrag Grundstück\n"
+            "Beschluss:\nDer Antrag wird auf die Sitzung des Haupt- und Finanzausschusses am "
+            "16.06.2026 vertagt.\n",
+            [date(2026, 6, 16)],
+            id="a result below its label",
+        ),
+        pytest.param(
+            "Stadt Lindenau - Pressemitteilung\nDer Rat hat am Dienstag den Haushalt beschlossen."
+            "\nGrüne und SPD hatten in einem Änderungsantrag gefordert, zusätzlich bis zum 30. "
+            "Juni ein Konzept für Radwege vorzulegen.\n",
+            [],
+            id="a demand told in the past perfect",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:

@@ -415,6 +415,10 @@ _ANNOUNCED = re.compile(
 _PASSIVE_AHEAD = re.compile(
     r"\b(?:wird|werden)\b(?:[^.;?]|(?<=\d)\.){0,160}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|"
     r"[a-zäöüß]{3,}iert)\s*[.;]?$"
+    # the verb last in a clause told ("Der Kämmerer teilt mit, dass die Aufstellung des
+    # Jahresabschlusses bis zum 30.09.2026 abgeschlossen wird.")
+    r"|\bdass\b(?:[^.;?]|(?<=\d)\.){0,160}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|"
+    r"[a-zäöüß]{3,}iert|erweitert|abgeschlossen|vorgelegt)\s+(?:wird|werden)\s*[.;]?$"
 )
 _PASSIVE_LIMIT = re.compile(
     r"\b(?:bis|spätestens)\b|\bzum\s+(?=\d|Schul|Kita|Kindergarten|Jahres|Monats|Quartals|"
@@ -1806,17 +1810,24 @@ _FORECAST = re.compile(
     r"vorgesehen|absehbar|planmäßig)\b",
     _I,
 )
+# A hope or a confidence voiced ("zeigte sich zuversichtlich, dass bis zum Sommer eine Lösung
+# gefunden wird"), by whomever: no one's commitment.
+_HOPE = re.compile(
+    r"\b(?:zuversichtlich|optimistisch|hofft|hoffe|hoffen|hoffte|rechnet\s+damit|geht\s+davon\s+"
+    r"aus|gehen\s+davon\s+aus)\b",
+    _I,
+)
 
 
 def forecast(r: Reading) -> bool:
     """A forecast that neither orders an action, nor announces a report, nor names the
-    council or its administration (``dem Stadtrat voraussichtlich ... vorgestellt`` stays)."""
-    return (
-        not r.mandate
-        and not r.reporting
-        and _FORECAST.search(r.sentence) is not None
-        and _PARTIES.search(r.sentence) is None
-    )
+    council or its administration (``dem Stadtrat voraussichtlich ... vorgestellt`` stays); a
+    hope voiced (:data:`_HOPE`), whoever voices it."""
+    if r.mandate or r.reporting:
+        return False
+    if _HOPE.search(r.sentence) is not None:
+        return True
+    return _FORECAST.search(r.sentence) is not None and _PARTIES.search(r.sentence) is None
 
 
 # A lower bound ("frühestens Ende 2024", "nicht vor 2026"): the earliest time, not a limit.

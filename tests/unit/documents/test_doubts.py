@@ -147,6 +147,12 @@ CASES = [
         date(2026, 12, 31),
     ),
     (
+        "forecast",
+        HEAD + "Die Bürgermeisterin zeigte sich zuversichtlich, dass bis Ende 2026 ein Betreiber "
+        "gefunden wird.",
+        date(2026, 12, 31),
+    ),
+    (
         "earliest",
         HEAD + "Die Sanierung wird frühestens bis Ende 2026 abgeschlossen.",
         date(2026, 12, 31),

@@ -1578,6 +1578,14 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [],
             id="a demand told in the past perfect",
         ),
+        pytest.param(
+            # the administration's step told in the record, the verb last
+            "Niederschrift über die Sitzung des Haupt- und Finanzausschusses am 12.05.2026\n"
+            "TOP 1 Mitteilungen der Verwaltung\nDer Kämmerer teilt mit, dass die Aufstellung des "
+            "Jahresabschlusses 2025 bis zum 30.09.2026 abgeschlossen wird.\nTOP 2 Anfragen\n",
+            [date(2026, 9, 30)],
+            id="a step told in the record",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:

@@ -50,6 +50,10 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # committee minutes)
     ("set13", "A"): (0.90, 0.02, 0.04),
     ("set13", "B"): (0.93, 0.02, 0.19),
+    # (verbatim records of large councils; schools, childcare and social matters; transport
+    # and building works; council papers as OCR returns them from scans)
+    ("set14", "A"): (0.86, 0.03, 0.24),
+    ("set14", "B"): (0.85, 0.05, 0.26),
 }
 
 

@@ -185,7 +185,7 @@ _HANDED_IN = (
 _PUBLIC_ACTS = re.compile(
     # what the council recommends to or imposes on one of them ("Dem Bauwerber wird empfohlen,
     # bis 30.06.2026 eine reduzierte Planung vorzulegen")
-    r"\b(?:Dem|Den|Der)\s+(?:[\w-]*" + PUBLIC_NOUN + r")(?:n|in)?\s+(?:wird|werden)\s+"
+    r"(?:\b(?:Dem|Den|Der)\s+|^\W*)(?:[\w-]*" + PUBLIC_NOUN + r")(?:n|in)?\s+(?:wird|werden)\s+"
     r"(?:\S+\s+){0,2}?(?:empfohlen|anheimgestellt|aufgegeben|auferlegt|nahegelegt)\b|"
     r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
     r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
@@ -417,7 +417,8 @@ _PASSIVE_AHEAD = re.compile(
     r"[a-zäöüß]{3,}iert)\s*[.;]?$"
     # the verb last in a clause told ("Der Kämmerer teilt mit, dass die Aufstellung des
     # Jahresabschlusses bis zum 30.09.2026 abgeschlossen wird.")
-    r"|\bdass\b(?:[^.;?]|(?<=\d)\.){0,160}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|"
+    r"|\b(?:mit|berichtet|informiert|erklärt|erläutert|versichert|bestätigt|an)\s*,\s*dass\b"
+    r"(?:[^.;?]|(?<=\d)\.){0,160}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|"
     r"[a-zäöüß]{3,}iert|erweitert|abgeschlossen|vorgelegt)\s+(?:wird|werden)\s*[.;]?$"
 )
 _PASSIVE_LIMIT = re.compile(
@@ -1850,8 +1851,12 @@ _STATUTE = re.compile(
     r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?|Geschäftsordnung|"
     r"Hauptsatzung|GeschO|GO|"
     # a contract's term ("Die Arbeiten sind gemäß Bauvertrag bis zum 30.11.2026 auszuführen"):
-    # the contractor's
-    r"[\w-]*[Vv]ertrag(?:es|s)?)\b"
+    # the contractor's; a grant's conditions ("nach den Förderbedingungen bis zum 31.12.2027
+    # abgeschlossen")
+    r"[\w-]*[Vv]ertrag(?:es|s)?|Förderbedingungen|Förderrichtlinien?|Zuwendungsbescheid(?:es)?)\b"
+    # an entitlement phased in by law ("Der Anspruch wird bis zum Schuljahr 2029/30 jährlich um
+    # eine Jahrgangsstufe ausgeweitet")
+    r"|^\W*(?:Der|Dieser)\s+(?:Rechts)?[Aa]nspruch\b"
     # "das ist die gesetzliche Abrechnungsfrist"
     r"|\b(?:ist|sind)\s+(?:die|eine)\s+gesetzliche[nr]?\s+[\w-]*[Ff]rist\b",
     _I,

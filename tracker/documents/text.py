@@ -51,7 +51,34 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = _CONTROL.sub(" ", text)
     lines = (re.sub(r" {2,}", " ", line).strip(" ") for line in _aligned_tables(text.split("\n")))
-    return "\n".join(line for line in lines if not _PAGE_NUMBER.match(line))
+    text = "\n".join(line for line in lines if not _PAGE_NUMBER.match(line))
+    return _restore_umlauts(text) if _UMLAUT_LOST.search(text) else text
+
+
+# Words a scan's text or an ASCII export writes without their umlaut ("nachste Sitzung",
+# "naechste", "spatestens", "unverzuglich", "Burgermeister", "fur"): the few that carry a time,
+# an actor or a fate, given their umlaut back (nothing else of the text is touched).
+_UMLAUT_WORDS: tuple[tuple[str, str], ...] = (
+    (r"\b([Nn])(?:ae|a)chst(e[mnrs]?)?\b", r"\1ächst\2"),
+    (r"\b([Üü]|[Uu]e?)bern(?:ae|a)chst(e[mnrs]?)?\b", r"übernächst\2"),
+    (r"\b([Ss])p(?:ae|a)testens\b", r"\1pätestens"),
+    (r"\b([Uu])nverz(?:ue|u)glich\b", r"\1nverzüglich"),
+    (r"\b(Ober|Orts|Bezirks)?B(?:ue|u)rgermeister", r"\1Bürgermeister"),
+    (r"\b([Ff])(?:ue|u)r\b", r"\1ür"),
+    (r"\b([Zz])ur(?:ue|u)ck", r"\1urück"),
+    (r"\b([Ff])r(?:ue|u)hjahr", r"\1rühjahr"),
+    (r"(?<=\d\.\s)M(?:ae|a)rz\b|\bM(?:ae|a)rz(?=\s+\d{4}\b)", "März"),
+)
+_UMLAUT_LOST = re.compile(
+    r"\b(?:[Nn](?:ae|a)chst|[Ss]p(?:ae|a)testens|[Uu]nverz(?:ue|u)glich|B(?:ue|u)rgermeister|"
+    r"[Ff](?:ue|u)r\b|[Zz]ur(?:ue|u)ck|M(?:ae|a)rz\b|[Ff]r(?:ue|u)hjahr|[Üü]?[Uu]?e?bern(?:ae|a)chst)"
+)
+
+
+def _restore_umlauts(text: str) -> str:
+    for pattern, repl in _UMLAUT_WORDS:
+        text = re.sub(pattern, repl, text)
+    return text
 
 
 # A PDF page's number on a line of its own ("Seite 2 von 5", "- 3 -", "Seite 4"): a page

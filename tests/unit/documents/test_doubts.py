@@ -148,8 +148,8 @@ CASES = [
     ),
     (
         "forecast",
-        HEAD + "Die Bürgermeisterin zeigte sich zuversichtlich, dass bis Ende 2026 ein Betreiber "
-        "gefunden wird.",
+        HEAD + "Der Spielplatz wird bis Ende 2026 fertiggestellt, zeigte sich die Bürgermeisterin "
+        "zuversichtlich.",
         date(2026, 12, 31),
     ),
     (

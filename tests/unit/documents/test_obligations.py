@@ -1586,9 +1586,25 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [date(2026, 9, 30)],
             id="a step told in the record",
         ),
+        pytest.param(
+            # a grant's conditions, an entitlement phased in by law, advice to parents
+            "Mitteilungsvorlage\nSachverhalt:\nDer Anspruch wird bis zum Schuljahr 2029/30 "
+            "jährlich um eine Jahrgangsstufe ausgeweitet. Die geförderten Maßnahmen müssen nach "
+            "den Förderbedingungen bis zum 31.12.2027 abgeschlossen sein. Eltern wird empfohlen, "
+            "Anträge möglichst bis zum 30.04.2027 zu stellen.\n",
+            [],
+            id="conditions, entitlements, advice",
+        ),
+        pytest.param(
+            # a scan's text without its umlauts
+            "N i e d e r s c h r i f t\nuber die Sitzung des Gemeinderates am 12.03.2026\nTOP 4 "
+            "Bauhof\nDer Tagesordnungspunkt wird auf die nachste Sitzung vertagt.\n",
+            [None],
+            id="a scan without umlauts",
+        ),
     ],
 )
-def test_the_terms_a_whole_document_binds(text: str, due: list[date]) -> None:
+def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:
     assert [d.date for d in extract_text(text, name="t.txt").deadlines] == due
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tracker.documents.text import normalize, paragraphs, sentences
 
 
@@ -189,3 +191,27 @@ def test_a_pdf_pages_number_on_its_own_line_is_no_text() -> None:
     text = "Der Bericht ist bis zum\nSeite 2 von 5\n30.06.2025 vorzulegen.\n- 3 -\nEnde"
     assert normalize(text) == "Der Bericht ist bis zum\n30.06.2025 vorzulegen.\nEnde"
     assert normalize("Seite 2 der Anlage") == "Seite 2 der Anlage"
+
+
+@pytest.mark.parametrize(
+    ("scanned", "read"),
+    [
+        ("auf die nachste Sitzung vertagt", "auf die nächste Sitzung vertagt"),
+        ("bis zur naechsten Sitzung", "bis zur nächsten Sitzung"),
+        ("spatestens am 1. Marz 2026", "spätestens am 1. März 2026"),
+        (
+            "der Burgermeister wird unverzuglich informiert",
+            "der Bürgermeister wird unverzüglich informiert",
+        ),
+        ("in der ubernachsten Sitzung fur alle", "in der übernächsten Sitzung für alle"),
+        # nothing else is touched
+        (
+            "Nachstehend die Marz-Sitzung und Herr Marz",
+            "Nachstehend die Marz-Sitzung und Herr Marz",
+        ),
+    ],
+)
+def test_a_scans_lost_umlauts_are_given_back_to_the_words_that_matter(
+    scanned: str, read: str
+) -> None:
+    assert normalize(scanned) == read

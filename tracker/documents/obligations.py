@@ -2042,6 +2042,47 @@ _DEMANDS_BELOW = re.compile(
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
 
 
+# A councillor's turn in a verbatim record ("Stadträtin Anna Kellerer (Die Grünen – Rosa
+# Liste): ...", "Kreistagsabgeordneter Thomas Heinemeyer (SPD): ..."): the member's words, up
+# to the next speaker or the record's next step.
+_MEMBER_SPEAKS = re.compile(
+    r"^\W*(?:Stadträtin|Stadtrat|Ratsfrau|Ratsherr|Ratsmitglied|Kreistagsabgeordnete[r]?|"
+    r"Kreisrätin|Kreisrat|Stadtverordnete[r]?|Bezirksverordnete[r]?|Gemeinderätin|Gemeinderat|"
+    r"Gemeindevertreter(?:in)?|Abgeordnete[r]?|Ortschaftsrätin|Ortschaftsrat|Bezirksabgeordnete[r]?)"
+    r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w.-]+){0,3}\s*\([^()\n]{1,60}\)\s*:"
+)
+# Who else may speak, or the record's next step: the member's turn ends there.
+_TURN_ENDS = re.compile(
+    r"^\W*[A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+){0,5}\s*(?:\([^()\n]{1,60}\)\s*)?:\s"
+    r"|^\W*(?:Abstimmung|Beschluss|Abstimmungsergebnis|TOP|Tagesordnungspunkt)\b"
+    # a heading or a label ("Beschlüsse:", "Haushaltsbegleitantrag der SPD (Drs. 2301/2025):"),
+    # an item's number, a member told of in the third person
+    r"|:\s*$|^\W*\d{1,2}[.)]\s|^\W*[\w-]*(?:[Aa]ntrag|[Vv]orlage)\b"
+    r"|^\W*(?:Stadträtin|Stadtrat|Ratsfrau|Ratsherr|Kreistagsabgeordnete[r]?|Stadtverordnete[r]?|"
+    r"Bezirksverordnete[r]?|Gemeinderätin|Gemeinderat)\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+"
+    r"(?:\s+\([^()\n]{1,60}\))?\s+[a-zäöü]"
+)
+# An interjection or applause within the turn ("(Beifall bei der SPD)").
+_INTERJECTION = re.compile(r"^\W*\((?:Beifall|Zuruf|Heiterkeit|Lachen|Widerspruch|Unruhe)")
+
+
+def _member_turns(scoped: tuple[str, ...]) -> set[int]:
+    """The sentences a council member speaks in a verbatim record (:data:`_MEMBER_SPEAKS`):
+    their motions, expectations and accounts, not the council's decision."""
+    turns: set[int] = set()
+    speaking = False
+    for index, sentence in enumerate(scoped):
+        if _MEMBER_SPEAKS.match(sentence):
+            speaking = True
+        elif _INTERJECTION.match(sentence):
+            continue
+        elif _TURN_ENDS.match(sentence):
+            speaking = False
+        if speaking:
+            turns.add(index)
+    return turns
+
+
 def _demand_items(scoped: tuple[str, ...]) -> set[int]:
     """The sentences listed below a group's demand (:data:`_DEMANDS_BELOW`): demanded, not
     decided."""
@@ -2374,6 +2415,7 @@ def find_obligations(
     )
     results = [_result_fell(x) for x in scoped]
     demanded = _demand_items(scoped)
+    spoken = _member_turns(scoped)
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
@@ -2549,6 +2591,8 @@ def find_obligations(
         doubt = (
             "group_demand"
             if index in demanded
+            else "member_speech"
+            if index in spoken
             else doubt_of(
                 Reading(
                     sentence,

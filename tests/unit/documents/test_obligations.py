@@ -1602,6 +1602,18 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [None],
             id="a scan without umlauts",
         ),
+        pytest.param(
+            # a member's turn in a verbatim record: their motion and their account, not the
+            # council's decision; the chair's result and the resolution below bind
+            "Wortprotokoll der Sitzung des Stadtrates am 20.03.2024\nTOP 7 Radverkehr\n"
+            "Stadträtin Sabine Pohl (FDP): Unser Änderungsantrag ist ganz einfach: Das "
+            "Mobilitätsreferat soll bis zum 31. März 2024 eine Verkehrszählung durchführen.\n"
+            "(Beifall bei der FDP)\nDie Schule wird wie geplant bis 2027 erweitert.\n"
+            "Bürgermeisterin Hofstetter: Damit ist der Änderungsantrag abgelehnt.\nBeschluss:\n1. "
+            "Die Verwaltung wird beauftragt, bis zum 30.09.2024 den Radring zu planen.\n",
+            [date(2024, 9, 30)],
+            id="a member's turn in a verbatim record",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:

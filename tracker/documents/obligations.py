@@ -225,7 +225,7 @@ _PUBLIC_ACTS = re.compile(
     r"|\bzu\s+entrichten\b|\bentrichtet\s+werden\b"
     r"|\b(?:Einwendungs|Auslegungs|Bewerbungs|Anmelde|Antrags|Widerspruchs|Einspruchs|"
     r"Beteiligungs)frist\b"
-    r"|(?:^\W*|:\s*)(?:Der|Die|Ein)\s+Verwendungsnachweise?\b"
+    r"|(?:^\W*|[:;]\s*)(?:Der|Die|Ein|der|die|ein)\s+Verwendungsnachweise?\b"
     # registrations someone takes ("Anmeldungen für Stände nimmt der Gewerbeverein bis 20.
     # November entgegen")
     r"|\b(?:"
@@ -1737,7 +1737,9 @@ _PRIVATE_BODY = re.compile(
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
     r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
     r"Auftragnehmer(?:in)?|[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
-    r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?)\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
+    r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?|"
+    # a company by its legal form ("Die Autobahn GmbH hat zugesagt, ...")
+    r"(?:[\w-]+\s+){1,4}?(?:GmbH|AG|mbH|eG|KG|AöR))\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
     # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
     r"rechnet|rechnen|erwartet|erwarten|führt|führen|beginnt|beginnen)\b"
@@ -1808,7 +1810,7 @@ _INDIRECT_QUESTION = re.compile(
 # expected to happen, not what someone is bound to do.
 _FORECAST = re.compile(
     r"\b(?:voraussichtlich|vermutlich|erwartet|erwarten|prognostiziert|Prognose|"
-    r"vorgesehen|absehbar|planmäßig)\b",
+    r"vorgesehen|absehbar|planmäßig|nach\s+derzeitigem\s+Stand)\b",
     _I,
 )
 # A hope or a confidence voiced ("zeigte sich zuversichtlich, dass bis zum Sommer eine Lösung
@@ -1853,7 +1855,12 @@ _STATUTE = re.compile(
     # a contract's term ("Die Arbeiten sind gemäß Bauvertrag bis zum 30.11.2026 auszuführen"):
     # the contractor's; a grant's conditions ("nach den Förderbedingungen bis zum 31.12.2027
     # abgeschlossen")
-    r"[\w-]*[Vv]ertrag(?:es|s)?|Förderbedingungen|Förderrichtlinien?|Zuwendungsbescheid(?:es)?)\b"
+    r"[\w-]*[Vv]ertrag(?:es|s)?|Förderbedingungen|Förderrichtlinien?|Zuwendungsbescheid(?:es)?|"
+    r"Programmvorgaben|Fördervorgaben)\b"
+    # a grant's notice as the subject, a contract as an adverb ("Der Zuwendungsbescheid sieht einen
+    # Bewilligungszeitraum bis 31.12.2026 vor", "muss der Vermieter vertragsgemäß bis ...")
+    r"|^\W*(?:Der|Die|Das)\s+(?:Zuwendungsbescheid|Förderbescheid|Bewilligungsbescheid)\b"
+    r"|\b(?:vertragsgemäß|vertraglich)\b"
     # an entitlement phased in by law ("Der Anspruch wird bis zum Schuljahr 2029/30 jährlich um
     # eine Jahrgangsstufe ausgeweitet")
     r"|^\W*(?:Der|Dieser)\s+(?:Rechts)?[Aa]nspruch\b"
@@ -1919,7 +1926,7 @@ def reported_intent(r: Reading) -> bool:
 # VBBr bis Mitte Mai dauern", "wird nach Auskunft des Projektträgers im Herbst 2024 erfolgen",
 # "..., sagt der Investor"): their plan or forecast, not a duty.
 _ATTRIBUTED = re.compile(
-    r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft\s+(?:des|der)|nach\s+(?:Auskunft|Angaben|Aussage|"
+    r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft\s+(?:des|der)|nach\s+(?:Auskunft|Angaben|Aussage|Mitteilung|"
     r"Aussagen|Einschätzung|Planung|derzeitiger\s+Planung|Plänen|(?:dem\s+)?Zeitplan|"
     r"(?:dem\s+)?Bauzeitenplan|(?:einem\s+|dem\s+)?Erlass)\s+(?:des|der|von|deren|dessen))\s+"
     r"(?!(?:Beschluss|Vorlage|Antrag|Satzung|"

@@ -1614,6 +1614,18 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [date(2024, 9, 30)],
             id="a member's turn in a verbatim record",
         ),
+        pytest.param(
+            # a status report of a building works: others' terms, a grant's, a forecast
+            "Mitteilungsvorlage\nProjektstand Feuerwehrgerätehaus\nDer Rohbauer hatte vertraglich "
+            "bis zum 31.10.2025 fertigzustellen. Die Übergabe an die Feuerwehr ist nach derzeitigem"
+            " Stand für September 2026 geplant. Der Zuwendungsbescheid sieht einen "
+            "Bewilligungszeitraum bis 31.12.2026 vor; der Verwendungsnachweis ist innerhalb von "
+            "sechs Monaten vorzulegen. Die Autobahn GmbH hat zugesagt, die Beschilderung bis zum "
+            "10.04.2026 aufzustellen. Die Mittel müssen nach den Programmvorgaben bis zum "
+            "Jahresende 2026 verausgabt sein.\n",
+            [],
+            id="a works' status, others' terms",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:

@@ -2060,7 +2060,10 @@ _MEMBER_SPEAKS = re.compile(
 )
 # Who else may speak, or the record's next step: the member's turn ends there.
 _TURN_ENDS = re.compile(
-    r"^\W*[A-ZÄÖÜ][\w.-]+(?:\s+[A-ZÄÖÜ][\w.-]+){0,5}\s*(?:\([^()\n]{1,60}\)\s*)?:\s"
+    # the next speaker ("Oberbürgermeister:", "Bürgermeister für Umwelt, Klima und Sport Dr.
+    # Heiko Walther:"), not the speaker's own label ("Unser Antrag: ...")
+    r"^\W*(?!(?:Unser|Unsere|Mein|Meine|Ihr|Ihre|Wir|Ich|Der|Die|Das)\b)[A-ZÄÖÜ][\w.-]+"
+    r"(?:\s+(?:[A-ZÄÖÜ][\w.,-]+|für|und|der|des|von)){0,8}\s*(?:\([^()\n]{1,60}\)\s*)?:\s"
     r"|^\W*(?:Abstimmung|Beschluss|Abstimmungsergebnis|TOP|Tagesordnungspunkt)\b"
     # a heading or a label ("Beschlüsse:", "Haushaltsbegleitantrag der SPD (Drs. 2301/2025):"),
     # an item's number, a member told of in the third person
@@ -2239,7 +2242,10 @@ _FELL_NEXT = re.compile(
 # 2025/044: abgelehnt (3 Ja, 12 Nein)", "Abstimmungsergebnis: Der Antrag wird abgelehnt." The
 # first such line after a proposal is its result.
 _RESULT_LABEL = re.compile(
-    r"^\W*(?:" + one_of(DECISION_LABELS) + r")(?!\w)(?:[-\s]*Nr\.?\s*[\w/.-]+)?\s*:\s*", _I
+    r"^\W*(?:" + one_of(DECISION_LABELS) + r")(?!\w)(?:[-\s]*Nr\.?\s*[\w/.-]+)?"
+    # "Abstimmung über den Änderungsantrag: mehrheitlich abgelehnt"
+    r"(?:\s+über\s+(?:den|die|das)\s+[\w-]+)?\s*:\s*",
+    _I,
 )
 _RESULT_FELL = re.compile(
     r"(?:(?:einstimmig|mehrheitlich)\s+)?(?:abgelehnt|nicht\s+(?:beschlossen|zugestimmt|"

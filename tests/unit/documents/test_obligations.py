@@ -1626,6 +1626,17 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [],
             id="a works' status, others' terms",
         ),
+        pytest.param(
+            # the member's own label does not end their turn; a vote on an amendment, labelled
+            "Wortprotokoll der Sitzung des Kreistages am 12.12.2024\nKreistagsabgeordneter "
+            "Jan-Hendrik Claussen (FDP): Herr Kreispräsident, meine Damen und Herren!\nUnser "
+            "Antrag: Der Kreis soll bis zum 1. März 2025 eine zusätzliche Rettungswache in Betrieb "
+            "nehmen.\nKreispräsident: Wir stimmen ab.\nÄnderungsantrag der Fraktion DIE LINKE:\n"
+            "„Die Verwaltung wird beauftragt, bis zum 30.09.2025 eine Behelfsbrücke zu "
+            "errichten.“\nAbstimmung über den Änderungsantrag: mehrheitlich abgelehnt.\n",
+            [],
+            id="a member's label, a labelled vote on an amendment",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:

@@ -11,18 +11,19 @@ from tests.corpus.probes import probes, scored, sets
 #: (set, half) -> (obligations found at least, silent misses at most, traps at most), shares;
 #: measured at the end of the tenth session (docs/benchmarks.md), less a small margin; tightened
 #: at the end of the thirteenth (found up on both halves of every set, traps down on sets 2 and 3)
-#: and the sixteenth (traps down on set2 B and set3 B); set7 tightened in the seventeenth.
+#: and the sixteenth (traps down on set2 B and set3 B); set7 tightened in the seventeenth; in the
+#: eighteenth the held-out traps fell on sets 3, 4, 8, 10 and 11 (B), and their floors followed.
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
     ("set1", "B"): (0.77, 0.09, 0.07),
     ("set2", "A"): (0.90, 0.03, 0.07),
     ("set2", "B"): (0.65, 0.12, 0.23),
     ("set3", "A"): (0.93, 0.03, 0.15),
-    ("set3", "B"): (0.82, 0.06, 0.20),
+    ("set3", "B"): (0.82, 0.06, 0.14),
     # the sixteenth session's sets (records, a random stream, news pages, small councils'
     # minutes), measured at its end less a margin
     ("set4", "A"): (0.82, 0.03, 0.12),
-    ("set4", "B"): (0.73, 0.03, 0.15),
+    ("set4", "B"): (0.79, 0.03, 0.12),
     ("set5", "A"): (0.95, 0.03, 0.13),
     ("set5", "B"): (0.55, 0.08, 0.27),
     ("set6", "A"): (0.86, 0.07, 0.24),
@@ -34,26 +35,26 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # damaged PDF text, small councils of the East and the South),
     # measured at its end less a margin
     ("set8", "A"): (0.88, 0.03, 0.12),
-    ("set8", "B"): (0.90, 0.08, 0.28),
+    ("set8", "B"): (0.90, 0.08, 0.19),
     ("set9", "A"): (0.95, 0.03, 0.10),
     ("set9", "B"): (0.90, 0.03, 0.12),
     ("set10", "A"): (0.92, 0.03, 0.20),
-    ("set10", "B"): (0.82, 0.05, 0.50),
+    ("set10", "B"): (0.82, 0.05, 0.42),
     ("set11", "A"): (0.84, 0.03, 0.16),
-    ("set11", "B"): (0.78, 0.10, 0.20),
+    ("set11", "B"): (0.78, 0.10, 0.13),
     # the eighteenth session's sets (follow-up lists and status papers; sub-municipal and
     # advisory bodies, citizens' motions; money, plans and procedures; counties, regions and
     # associations), measured at its end less a margin
-    ("set12", "A"): (0.80, 0.02, 0.14),
+    ("set12", "A"): (0.80, 0.02, 0.12),
     ("set12", "B"): (0.72, 0.05, 0.23),
     # (motions of groups; council-system pages as crawled; press releases and newspapers;
     # committee minutes)
-    ("set13", "A"): (0.90, 0.02, 0.04),
+    ("set13", "A"): (0.92, 0.02, 0.04),
     ("set13", "B"): (0.93, 0.02, 0.19),
     # (verbatim records of large councils; schools, childcare and social matters; transport
     # and building works; council papers as OCR returns them from scans)
-    ("set14", "A"): (0.86, 0.03, 0.24),
-    ("set14", "B"): (0.85, 0.05, 0.26),
+    ("set14", "A"): (0.85, 0.03, 0.08),
+    ("set14", "B"): (0.85, 0.05, 0.20),
 }
 
 

@@ -653,12 +653,11 @@ _REJECT_RECOMMENDED = re.compile(
 )
 
 
-# An item of the proposed resolution that turns the paper's motion down ("2. Dem
-# Einwohnerantrag wird nicht entsprochen.", "Die Anregung wird zurückgewiesen.").
-_ITEM_TURNS_DOWN = re.compile(
+# An item of the proposed resolution about the paper's motion ("2. Dem Einwohnerantrag wird
+# nicht entsprochen.", "Die Anregung wird zurückgewiesen."): what it says is its fate.
+_MOTION_ITEM = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?(?:Der|Dem|Die|Das|Diesem|Dieser)\s+[\w-]*(?:[Aa]ntrag|[Aa]nregung|"
-    r"[Ee]ingabe|[Pp]etition|[Bb]eschwerde)\w*\s+(?:\S+\s+){0,4}?(?:wird|werden)\s+(?:\S+\s+){0,4}?"
-    r"(?:abgelehnt|zurückgewiesen|nicht\s+entsprochen|nicht\s+stattgegeben)\b"
+    r"[Ee]ingabe|[Pp]etition|[Bb]eschwerde)\w*\s+(?:\S+\s+){0,4}?(?:wird|werden)\b"
 )
 _PROPOSAL_LABELS = ("Beschlussvorschlag", "Beschlussempfehlung", "Empfehlung")
 
@@ -676,7 +675,7 @@ def _proposal(lines: list[str]) -> str | None:
             for item in lines[i + 1 : i + 9]:
                 if not item.strip():
                     break
-                if _ITEM_TURNS_DOWN.search(item):
+                if _MOTION_ITEM.search(item) and outcome_of(item) == "rejected":
                     return "rejected"
             break
     # "Der Ausschuss empfiehlt der BVV, den Antrag abzulehnen": a recommendation to reject

@@ -2052,11 +2052,14 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
 # A councillor's turn in a verbatim record ("Stadträtin Anna Kellerer (Die Grünen – Rosa
 # Liste): ...", "Kreistagsabgeordneter Thomas Heinemeyer (SPD): ..."): the member's words, up
 # to the next speaker or the record's next step.
-_MEMBER_SPEAKS = re.compile(
-    r"^\W*(?:Stadträtin|Stadtrat|Ratsfrau|Ratsherr|Ratsmitglied|Kreistagsabgeordnete[r]?|"
+_MEMBER_TITLE = (
+    r"(?:Stadträtin|Stadtrat|Ratsfrau|Ratsherr|Ratsmitglied|Kreistagsabgeordnete[r]?|"
     r"Kreisrätin|Kreisrat|Stadtverordnete[r]?|Bezirksverordnete[r]?|Gemeinderätin|Gemeinderat|"
     r"Gemeindevertreter(?:in)?|Abgeordnete[r]?|Ortschaftsrätin|Ortschaftsrat|Bezirksabgeordnete[r]?)"
-    r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w.-]+){0,3}\s*\([^()\n]{1,60}\)\s*:"
+    r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+"
+)
+_MEMBER_SPEAKS = re.compile(
+    r"^\W*" + _MEMBER_TITLE + r"(?:\s+[A-ZÄÖÜ][\w.-]+){0,3}\s*\([^()\n]{1,60}\)\s*:"
 )
 # Who else may speak, or the record's next step: the member's turn ends there.
 _TURN_ENDS = re.compile(
@@ -2068,9 +2071,7 @@ _TURN_ENDS = re.compile(
     # a heading or a label ("Beschlüsse:", "Haushaltsbegleitantrag der SPD (Drs. 2301/2025):"),
     # an item's number, a member told of in the third person
     r"|:\s*$|^\W*\d{1,2}[.)]\s|^\W*[\w-]*(?:[Aa]ntrag|[Vv]orlage)\b"
-    r"|^\W*(?:Stadträtin|Stadtrat|Ratsfrau|Ratsherr|Kreistagsabgeordnete[r]?|Stadtverordnete[r]?|"
-    r"Bezirksverordnete[r]?|Gemeinderätin|Gemeinderat)\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+"
-    r"(?:\s+\([^()\n]{1,60}\))?\s+[a-zäöü]"
+    r"|^\W*" + _MEMBER_TITLE + r"(?:\s+\([^()\n]{1,60}\))?\s+[a-zäöü]"
 )
 # An interjection or applause within the turn ("(Beifall bei der SPD)").
 _INTERJECTION = re.compile(r"^\W*\((?:Beifall|Zuruf|Heiterkeit|Lachen|Widerspruch|Unruhe)")

@@ -29,8 +29,9 @@ _OUTCOME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "rejected",
             r"abgelehnt(?!e)|Ablehnung|lehnt(?:e|en)?\s+(?:\S+\s+){0,6}?ab\b|nicht\s+(?:beschlossen(?!e)|angenommen(?!e)|zugestimmt)"
             r"|stimm(?:t|en|te|ten)\s+(?:\S+\s+){0,6}?nicht\s+zu\b"
-            # "Dem Einwohnerantrag wird nicht entsprochen"
-            r"|nicht\s+(?:zu\s+)?entsprochen(?!e)|nicht\s+zu\s+entsprechen",
+            # "Dem Einwohnerantrag wird nicht entsprochen", "Die Anregung wird zurückgewiesen"
+            r"|nicht\s+(?:zu\s+)?entsprochen(?!e)|nicht\s+zu\s+entsprechen|zurückgewiesen(?!e)"
+            r"|nicht\s+stattgegeben",
         ),
         ("noted", r"Kenntnis|zur\s+Kenntnis|informiert\s+sich"),
         (

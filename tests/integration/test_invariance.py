@@ -36,6 +36,11 @@ FLOORS = {
 }
 
 
+#: The probe sets the floors were measured on (sets 1-11): a later set would grow the check's
+#: time (CI's ten minutes) and change what the floors measure.
+MEASURED_SETS = tuple(f"set{n}" for n in range(1, 12))
+
+
 def _annotated_dates(truth: dict[str, object]) -> bool:
     items = [*(truth.get("deadlines") or []), *(truth.get("reports") or [])]  # type: ignore[misc]
     return any(i.get("date") or i.get("due") for i in items)
@@ -48,7 +53,8 @@ def _texts() -> list[tuple[str, str]]:
         if _annotated_dates(entry.truth):
             data = entry.path.read_bytes()
             found.append((entry.path.name, read_source(data, entry.path.name).text))
-    for name in sets():
+    assert set(MEASURED_SETS) <= set(sets())
+    for name in MEASURED_SETS:
         found += [
             (f"{p.id}.txt", p.text)
             for p in probes(name)
@@ -97,7 +103,7 @@ def test_page_furniture_changes_no_field() -> None:
     structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
     changed = []
     entries = of_split("dev")
-    for entry in entries[::3]:  # a third of the dev split: the check's time stays short
+    for entry in entries[::6]:  # a sixth of the dev split: the check's time stays short
         text = read_source(entry.path.read_bytes(), entry.path.name).text
         a = extract_text(text, name=entry.path.name)
         b = extract_text(page_furniture(text), name=entry.path.name)

@@ -2070,7 +2070,7 @@ _TURN_ENDS = re.compile(
     r"|^\W*(?:Abstimmung|Beschluss|Abstimmungsergebnis|TOP|Tagesordnungspunkt)\b"
     # a heading or a label ("Beschlüsse:", "Haushaltsbegleitantrag der SPD (Drs. 2301/2025):"),
     # an item's number, a member told of in the third person
-    r"|:\s*$|^\W*\d{1,2}[.)]\s|^\W*[\w-]*(?:[Aa]ntrag|[Vv]orlage)\b"
+    r"|^[^\n]*:\s*$|^\W*\d{1,2}[.)]\s|^\W*[\w-]*(?:[Aa]ntrag|[Vv]orlage)\b"
     r"|^\W*" + _MEMBER_TITLE + r"(?:\s+\([^()\n]{1,60}\))?\s+[a-zäöü]"
 )
 # An interjection or applause within the turn ("(Beifall bei der SPD)").

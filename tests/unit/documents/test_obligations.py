@@ -1637,6 +1637,14 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [],
             id="a member's label, a labelled vote on an amendment",
         ),
+        pytest.param(
+            # a heading ends a member's turn: the resolution below it binds
+            "Wortprotokoll der Sitzung des Rates am 12.03.2025\nRatsherr Jens Albers (SPD): Wir "
+            "stimmen zu.\nBeschlüsse:\nDie Verwaltung legt dem Rat bis zum 30.06.2025 einen "
+            "Bericht vor.\n",
+            [date(2025, 6, 30)],
+            id="a heading ends a member's turn",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:

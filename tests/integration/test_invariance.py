@@ -1,9 +1,10 @@
 """The reader reads a text in other clothes as it reads the original (decision 0031).
 
-Metamorphic checks on the dev split and the probes' A halves (never the held-out halves):
-every dated obligation the reader finds in a document it still finds in each meaning-preserving
-variant (:mod:`tests.corpus.variants`), and a portal's furniture around a page changes none of
-its fields. Floors as measured when the checks were written; they only tighten.
+Metamorphic checks on the dev split and the A halves of probe sets 1-11 (never the held-out
+halves): every dated obligation the reader finds in a document it still finds in each
+meaning-preserving variant (:mod:`tests.corpus.variants`; each variant reads half of the
+documents, each document is read by half of the variants), and a portal's furniture around a page
+changes none of its fields. Floors as measured when the checks were written; they only tighten.
 """
 
 from __future__ import annotations

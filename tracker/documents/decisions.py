@@ -374,13 +374,16 @@ def voted(text: str) -> Decision | None:
 
 # A vote on the urgency of a motion ("Die Dringlichkeit wird mit 24 Ja-Stimmen bei 12
 # Nein-Stimmen bejaht"): the agenda's, not the matter's.
-_URGENCY_VOTE = re.compile(r"[^.\n]*\bDringlichkeit\b[^.\n]*", re.I)
+# (a sentence from its start only: tried at every position, the pattern would scan each line
+# once per character)
+_URGENCY_VOTE = re.compile(r"(?:^|(?<=[.\n]))[^.\n]*\bDringlichkeit\b[^.\n]*", re.I)
 
 
 def vote_tally(text: str) -> Decision | None:
     """A count of votes without words: more yes than no is adopted, else rejected (not the
     vote on a motion's urgency)."""
-    text = _URGENCY_VOTE.sub(" ", text)
+    if "dringlichkeit" in text.lower():
+        text = _URGENCY_VOTE.sub(" ", text)
     yes, no = _count(_YES, text), _count(_NO, text)
     if yes is None or no is None or abs(yes.start() - no.start()) > 80:
         return None

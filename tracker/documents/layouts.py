@@ -660,6 +660,7 @@ _MOTION_ITEM = re.compile(
     r"[Ee]ingabe|[Pp]etition|[Bb]eschwerde)\w*\s+(?:\S+\s+){0,4}?(?:wird|werden)\b"
 )
 _PROPOSAL_LABELS = ("Beschlussvorschlag", "Beschlussempfehlung", "Empfehlung")
+_PROPOSAL_LABEL = re.compile(r"^\W*(?:" + "|".join(_PROPOSAL_LABELS) + r")\s*:")
 
 
 def _proposal(lines: list[str]) -> str | None:
@@ -671,7 +672,7 @@ def _proposal(lines: list[str]) -> str | None:
     # the proposal's later item turns the motion down ("1. Der Rat stellt die Zulässigkeit
     # des Einwohnerantrags fest. 2. Dem Einwohnerantrag wird nicht entsprochen.")
     for i, line in enumerate(lines):
-        if re.match(r"^\W*(?:" + "|".join(_PROPOSAL_LABELS) + r")\s*:", line):
+        if _PROPOSAL_LABEL.match(line):
             for item in lines[i + 1 : i + 9]:
                 if not item.strip():
                     break

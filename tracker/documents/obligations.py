@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -29,6 +29,7 @@ from tracker.documents.vocabulary import (
     ADMINISTRATION,
     COUNCIL,
     DECISION_LABELS,
+    MEMBER_TITLE,
     OTHER_BODIES,
     PUBLIC_NOUN,
     RESOLUTION_FORMULA,
@@ -637,9 +638,8 @@ _DEMANDED = re.compile(
     # geäußert, ...", "Die CSU-Fraktion kündigte an, einen Antrag einzubringen, ..."
     r"|\bsprachen?\s+sich\s+(?:\S+\s+){0,3}?dafür\s+aus\b|\bWunsch\s+geäußert\b"
     # a speaker's words in a verbatim record ("Stadtrat Kretschmar (AfD): Wir sollten ...")
-    r"|^\W*(?:(?:Herr|Frau|Dr\.|Stadtrat|Stadträtin|Ratsherr|Ratsfrau|Ratsmitglied|Kreisrat|Kreisrätin|"
-    r"Gemeinderat|Gemeinderätin|Stadtverordnete[rn]?|Bezirksverordnete[rn]?|Abgeordnete[rn]?|"
-    r"Abg\.|Bezirksabgeordnete[rn]?)\s+)+(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}[A-ZÄÖÜ][\w-]+\s*"
+    r"|^\W*(?:(?:Herr|Frau|Dr\.|Abg\.|" + MEMBER_TITLE + r")\s+)+(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}"
+    r"[A-ZÄÖÜ][\w-]+\s*"
     r"(?:\([^)]{1,40}\))?\s*:"
     # a speaker's view ("hält eine Entscheidung noch in diesem Jahr für erforderlich")
     r"|\b(?:hält|hielt|halten|hielten)\b"
@@ -875,12 +875,12 @@ _TAKES_NOTE = re.compile(
 )
 
 
-def _takes_note_only(section: str) -> bool:
-    """Whether a resolution only takes note: a Mitteilung's Petitum binds no one, and its
+def _takes_note_only(section: Sequence[str]) -> bool:
+    """Whether a resolution's sentences only take note: a Mitteilung's Petitum binds no one, and its
     announcements are read as in any text (``Das Bezirksamt wird ... bis Ende August 2026
     ... durchführen``)."""
     # (a label line alone, "/Beschlussvorschlag", is no sentence of it)
-    sentences = [x for x in sentence_list(section) if len(x.split()) > 2]
+    sentences = [x for x in section if len(x.split()) > 2]
     return bool(sentences) and all(_TAKES_NOTE.search(x) for x in sentences)
 
 
@@ -1199,8 +1199,12 @@ _TAKES_PLACE = re.compile(
 )
 # An event set for a day ("Die Bürgerversammlung ist für den 21.11.2024 terminiert"; not a
 # work's completion): read only where the verb occurs (the nouns are common).
+#: A festivity of public life ("Seefest", "Neujahrsempfang", "Feier").
+_FESTIVITY = r"\w[Ff]est|\bFest|[Ff]eier|[Ee]mpfang"
 _SET_FOR_A_DAY = re.compile(
-    r"(?:[Vv]ersammlung|[Ss]itzung|[Vv]eranstaltung|[Ee]mpfang|\w[Ff]est|\bFest|[Ff]eier|[Tt]reffen)\b"
+    r"(?:[Vv]ersammlung|[Ss]itzung|[Vv]eranstaltung|"
+    + _FESTIVITY
+    + r"|[Tt]reffen)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:terminiert|anberaumt)\b"
 )
@@ -1231,8 +1235,8 @@ def _takes_place(sentence: str) -> bool:
 # A festivity of public life planned for a day ("Das Seefest ist für den 11. Juli 2026
 # geplant"): when it happens, not a limit set for anyone.
 _FESTIVITY_SET = re.compile(
-    r"(?:\w[Ff]est|\bFest|[Ff]eier|[Ee]mpfang|[Ww]ochenmarkt|[Ww]eihnachtsmarkt|[Uu]mzug|"
-    r"[Kk]onzert|[Ff]estival|[Kk]irmes)\b" + WITHIN_SENTENCE + r"{0,80}?\b(?:geplant|vorgesehen)\b"
+    r"(?:" + _FESTIVITY + r"|[Ww]ochenmarkt|[Ww]eihnachtsmarkt|[Uu]mzug|[Kk]onzert|[Ff]estival|"
+    r"[Kk]irmes)\b" + WITHIN_SENTENCE + r"{0,80}?\b(?:geplant|vorgesehen)\b"
 )
 
 
@@ -2023,12 +2027,17 @@ def waived(r: Reading) -> bool:
 # A group's demand in the third person ("Die SPD-Fraktion fordert die Stadtverwaltung auf, bis
 # zum Jahresende ...", "Die CSU-Fraktion fordert ..."): a press release's or a report's, asked
 # for, not decided (a motion speaks in its own voice: "Wir beantragen", "Der Rat möge").
+#: A council group as a noun ("CDU-Fraktion", "Gruppe", "Partei"), and its demand's verb.
+_GROUP_NOUN = r"[\w-]*(?:Fraktion|Gruppe|Partei)\w*"
+_DEMANDS = r"(?:fordert|fordern|verlangt|verlangen)\b"
 _GROUP_DEMAND = re.compile(
-    r"^\W*(?:Die|Der)\s+(?:\S+\s+){0,3}?[\w-]*(?:Fraktion|Gruppe|Partei)\w*\s+"
-    r"(?:\S+\s+){0,3}?(?:fordert|fordern|verlangt|verlangen)\b"
+    r"^\W*(?:Die|Der)\s+(?:\S+\s+){0,3}?"
+    + _GROUP_NOUN
+    + r"\s+(?:\S+\s+){0,3}?"
+    + _DEMANDS
     # its stance or goal before a colon ("Für die CDU-Fraktion ist klar: Die Stadt muss ...",
     # "Unser Ziel bleibt: ...")
-    r"|^\W*(?:Für\s+(?:die|den|uns)\b[^:.;]{0,40}?\bist\s+klar|Unser(?:e)?\s+(?:Ziel|Forderung|"
+    + r"|^\W*(?:Für\s+(?:die|den|uns)\b[^:.;]{0,40}?\bist\s+klar|Unser(?:e)?\s+(?:Ziel|Forderung|"
     r"Position)\w*\s+(?:bleibt|ist|lautet))\s*:"
 )
 
@@ -2042,8 +2051,8 @@ def group_demand(r: Reading) -> bool:
 # each item a sentence of its own ("– ein Sanierungskonzept ..., das bis Ende März 2026
 # vorgelegt wird,").
 _DEMANDS_BELOW = re.compile(
-    r"(?:^\W*(?:Die|Der|Unsere?)\s+(?:\S+\s+){0,3}?[\w-]*(?:Fraktion|Gruppe|Partei)\w*\s+"
-    r"|^\W*Wir\s+)(?:\S+\s+){0,2}?(?:fordert|fordern|verlangt|verlangen)\b[^.;]{0,40}:\s*$",
+    r"(?:^\W*(?:Die|Der|Unsere?)\s+(?:\S+\s+){0,3}?" + _GROUP_NOUN + r"\s+|^\W*Wir\s+)"
+    r"(?:\S+\s+){0,2}?" + _DEMANDS + r"[^.;]{0,40}:\s*$",
     _I,
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
@@ -2052,12 +2061,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
 # A councillor's turn in a verbatim record ("Stadträtin Anna Kellerer (Die Grünen – Rosa
 # Liste): ...", "Kreistagsabgeordneter Thomas Heinemeyer (SPD): ..."): the member's words, up
 # to the next speaker or the record's next step.
-_MEMBER_TITLE = (
-    r"(?:Stadträtin|Stadtrat|Ratsfrau|Ratsherr|Ratsmitglied|Kreistagsabgeordnete[r]?|"
-    r"Kreisrätin|Kreisrat|Stadtverordnete[r]?|Bezirksverordnete[r]?|Gemeinderätin|Gemeinderat|"
-    r"Gemeindevertreter(?:in)?|Abgeordnete[r]?|Ortschaftsrätin|Ortschaftsrat|Bezirksabgeordnete[r]?)"
-    r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+"
-)
+_MEMBER_TITLE = r"(?:" + MEMBER_TITLE + r")\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+"
 _MEMBER_SPEAKS = re.compile(
     r"^\W*" + _MEMBER_TITLE + r"(?:\s+[A-ZÄÖÜ][\w.-]+){0,3}\s*\([^()\n]{1,60}\)\s*:"
 )
@@ -2340,9 +2344,10 @@ def find_obligations(
     labelled = _labelled(text, context, task_list) + rows.deadlines
     review.extend(rows.review)
     section = operative_text(text)
+    section_sentences: Sequence[str] = sentence_list(section) if section is not None else ()
     binding = (
         section is not None
-        and not _takes_note_only(section)
+        and not _takes_note_only(section_sentences)
         and (
             _is_operative(section)
             or any(
@@ -2408,7 +2413,7 @@ def find_obligations(
     # a record that tells a session (minutes, several matters), not a notice announcing one
     narrated = several and kind not in _NOTICES
     # the resolution's sentences (read once: a record's resolved sentences, a resolution's items)
-    section_keys = {squash(x) for x in sentence_list(section)} if section else set()
+    section_keys = {squash(x) for x in section_sentences}
     # which sentences say that the proposal before them fell (each tested once)
     fell = [_FELL_NEXT.match(x) is not None for x in scoped]
     # a resolution whose numbered item turns the motion down and whose later items decide

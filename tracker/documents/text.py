@@ -69,10 +69,8 @@ _UMLAUT_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b([Ff])r(?:ue|u)hjahr", r"\1rühjahr"),
     (r"(?<=\d\.\s)M(?:ae|a)rz\b|\bM(?:ae|a)rz(?=\s+\d{4}\b)", "März"),
 )
-_UMLAUT_LOST = re.compile(
-    r"\b(?:[Nn](?:ae|a)chst|[Ss]p(?:ae|a)testens|[Uu]nverz(?:ue|u)glich|B(?:ue|u)rgermeister|"
-    r"[Ff](?:ue|u)r\b|[Zz]ur(?:ue|u)ck|M(?:ae|a)rz\b|[Ff]r(?:ue|u)hjahr|[Üü]?[Uu]?e?bern(?:ae|a)chst)"
-)
+# (any of them, once over the text: most texts have their umlauts, and are left alone)
+_UMLAUT_LOST = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _UMLAUT_WORDS))
 
 
 def _restore_umlauts(text: str) -> str:

@@ -332,6 +332,33 @@ PROCEDURE: tuple[str, ...] = (
     "Abwägung",
 )
 
+#: A council member's title before the name (``Stadträtin Anna Kellerer``, ``Kreistagsabgeordneter
+#: Jan Claussen``): a speaker in a record, not the council or its administration.
+MEMBER_TITLES: tuple[str, ...] = tuple(
+    f"{stem}{end}"
+    for stem, ends in (
+        ("Stadtrat", ("",)),
+        ("Stadträtin", ("",)),
+        ("Ratsherr", ("",)),
+        ("Ratsfrau", ("",)),
+        ("Ratsmitglied", ("",)),
+        ("Kreisrat", ("",)),
+        ("Kreisrätin", ("",)),
+        ("Gemeinderat", ("",)),
+        ("Gemeinderätin", ("",)),
+        ("Ortschaftsrat", ("",)),
+        ("Ortschaftsrätin", ("",)),
+        ("Gemeindevertreter", ("", "in")),
+        ("Kreistagsabgeordnete", ("", "r", "n")),
+        ("Stadtverordnete", ("", "r", "n")),
+        ("Bezirksverordnete", ("", "r", "n")),
+        ("Abgeordnete", ("", "r", "n")),
+        ("Bezirksabgeordnete", ("", "r", "n")),
+    )
+    for end in ends
+)
+MEMBER_TITLE = one_of(MEMBER_TITLES)
+
 #: Bodies outside the council and its administration (another level's procedure, a court):
 #: a duty they set or bear is theirs, not the administration's.
 OTHER_BODIES: tuple[str, ...] = (

@@ -24,6 +24,7 @@ from tracker.documents.dates import MONTH
 from tracker.documents.decisions import vote_tally
 from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
+from tracker.documents.tables import column, find_table
 from tracker.documents.text import WITHIN_SENTENCE, lines_of, one_of, sentence_list, squash
 from tracker.documents.vocabulary import (
     ADMINISTRATION,
@@ -1051,40 +1052,31 @@ def _labelled(text: str, context: DateContext, task_list: bool) -> list[Deadline
 # row per decision, a column for its due date ("Termin") and one for its state. Such a list is
 # what the tracker itself keeps; a row still open is a deadline, a row marked done is none.
 _FOLLOW_UP_LIST = re.compile(r"\b" + _FOLLOW_UP_NAMES + r"\b", _I)
-# (in a follow-up table a bare "Termin" heads the due dates too)
-_DUE_COLUMN = re.compile(r"^(?:" + _DUE_LABELS + r"|Termin|umzusetzen\s+bis|fällig)\b", _I)
+# A plan of measures the council adopts or follows, its due dates in a column ("Maßnahmenplan
+# ... | Fertigstellung"): each open row is a task with its limit, as in a follow-up list.
+_MEASURES_PLAN = re.compile(r"\bMaßnahmen(?:plan|liste|programm)\b", _I)
+# (in a follow-up table a bare "Termin" heads the due dates too, and "Erledigung / Frist" names
+# the state and the due date in one column)
+_DUE_COLUMN = re.compile(
+    r"(?:^|/\s*)(?:" + _DUE_LABELS + r"|Termin|umzusetzen\s+bis|fällig|Fertigstellung)\b", _I
+)
 _SUBJECT_COLUMN = re.compile(
-    r"^(?:Gegenstand|Thema|Maßnahme|Betreff|Bezeichnung|Inhalt|Beschlussinhalt|Auftrag)\b", _I
+    r"^(?:Gegenstand|Thema|Maßnahme|Betreff|Bezeichnung|Inhalt|Beschlussinhalt|Auftrag|"
+    r"Beschluss\s*\(Kurz\w*|Kurzfassung|Vorhaben|Projekt)\b",
+    _I,
 )
 _STATE_COLUMN = re.compile(
     r"^(?:Stand|Status|Sachstand|Erledigung|Bemerkung|Umsetzung|Ergebnis)\w*", _I
 )
 # A row the list marks as done: its date lies behind the task.
 _ROW_DONE = re.compile(r"\b" + _DONE_WORDS + r"\b", _I)
-_RULE_LINE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")
+# A row whose motion fell ("abgelehnt", "zurückgezogen"): no task.
+_ROW_FALLEN = re.compile(r"^(?:abgelehnt|zurückgezogen)\b", _I)
 
 
-def _cells(line: str) -> list[str]:
-    """A table row's cells, between bars or tabs (an empty cell kept in its place)."""
-    return [c.strip() for c in re.split(r"[|\t]", line)]
-
-
-def _column(cells: list[str], name: re.Pattern[str], besides: int = -1) -> int | None:
-    """The index of the first cell that names the column (not the one ``besides``)."""
-    return next((i for i, c in enumerate(cells) if name.match(c) and i != besides), None)
-
-
-def _follow_up_header(lines: list[str]) -> tuple[int, list[str], int, int] | None:
-    """The header row of a follow-up table among the first lines: its index, cells, and the
-    columns of the due date and of the subject."""
-    for index, line in enumerate(lines[:40]):
-        if "|" not in line and "\t" not in line:
-            continue  # no cells: no table's header
-        cells = _cells(line)
-        due, subject = _column(cells, _DUE_COLUMN), _column(cells, _SUBJECT_COLUMN)
-        if due is not None and subject is not None and len(cells) >= 3:
-            return index, cells, due, subject
-    return None
+def _follow_up_header(cells: list[str]) -> bool:
+    """Whether a table's header row names a due date's column and a subject's column."""
+    return column(cells, _DUE_COLUMN) is not None and column(cells, _SUBJECT_COLUMN) is not None
 
 
 @dataclass(frozen=True)
@@ -1105,44 +1097,36 @@ def _follow_up_rows(text: str, context: DateContext) -> _Rows:
     Sitzung``) as a recurring report; a row marked done is skipped; a due cell no rule
     reads is shown to a person."""
     none = _Rows([], [], [])
-    named = _FOLLOW_UP_LIST.search(text[:600]) is not None
-    if not named and not re.search(r"\bBeschl", text[:600]):
+    head = text[:600]
+    named = _FOLLOW_UP_LIST.search(head) is not None or _MEASURES_PLAN.search(head) is not None
+    if not named and not re.search(r"\bBeschl", head):
         return none
-    lines = text.split("\n")
-    header = _follow_up_header(lines)
-    if header is None:
+    table = find_table(text.split("\n"), _follow_up_header)
+    if table is None:
         return none
-    start, cells, due, subject = header
-    state = _column(cells, _STATE_COLUMN, besides=due)
-    if not named and state is None:
-        return none  # a table of decisions with a due and a state column is such a list too
-    width = len(cells)
-    first = next(i for i, c in enumerate(cells) if c)  # the first named column
-    rows: list[list[str]] = []
-    table = {lines[start].strip()}
-    for line in lines[start + 1 :]:
-        if _RULE_LINE.match(line) or not line.strip():
-            continue
-        row = _cells(line)
-        if len(row) < width - 1 or len(row) > width + 1:
-            break  # the table ended
-        table.add(line.strip())
-        row += [""] * (width - len(row))
-        if rows and not row[first] and any(row):
-            # a row wrapped onto the next line (its first column empty): one row
-            rows[-1] = [squash(f"{a} {b}") for a, b in zip(rows[-1], row, strict=False)]
-        elif any(row):
-            rows.append(row)
-    found = _Rows([], [], [], frozenset(table))
+    due = column(table.header, _DUE_COLUMN)
+    subject = column(table.header, _SUBJECT_COLUMN)
+    assert due is not None and subject is not None  # (the header was found by them)
+    state = column(table.header, _STATE_COLUMN, besides=due)
+    if not named and state is None and not _STATE_COLUMN.match(table.header[due]):
+        # a table of decisions with a due and a state column is such a list too ("Erledigung
+        # / Frist": one column for both)
+        return none
+    rows = table.rows
+    found = _Rows([], [], [], table.lines)
     for row in rows:
         cell = row[due]
         if not cell or re.fullmatch(r"[-–—/]+", cell):
             continue
-        done = _ROW_DONE.search(cell) or (state is not None and _ROW_DONE.match(row[state]))
+        done = _ROW_DONE.search(cell) or (
+            state is not None and (_ROW_DONE.match(row[state]) or _ROW_FALLEN.match(row[state]))
+        )
         if done:
             continue
         said = squash(f"{row[subject]} | {cell}")
-        reporting = re.search(r"bericht|sachstand", row[subject], _I) is not None
+        reporting = (
+            re.search(r"bericht|sachstand|übersicht", f"{row[subject]} {cell}", _I) is not None
+        )
         terms = _due_cell_terms(cell, context)
         cadence = recurrence_of(cell)
         if not terms and cadence is not None and reporting:
@@ -1151,7 +1135,9 @@ def _follow_up_rows(text: str, context: DateContext) -> _Rows:
         if not terms:
             found.review.append(ReviewItem("unread_cue", said[:160], "follow_up_row"))
             continue
-        term = terms[0]
+        # (a cell telling a step behind and one ahead: "im HA am 10.07.2025 vertagt; erneute
+        # Beratung in der BV am 25.09.2025" is due at the one ahead)
+        term = next((t for t in terms if t.date is None or not _past(t, context)), terms[0])
         kind: DeadlineKind = "report" if reporting else "completion"
         found.deadlines.append(
             Deadline(said, term.date, term.window_start, kind, f"row:{term.rule}", "label")
@@ -2750,7 +2736,8 @@ def find_obligations(
             reports = [x for x in alternative if isinstance(x, Report)]
             adopted = None
         else:
-            all_deadlines, reports, review = [], [], []
+            # (a follow-up list's rows are the list's, each with its own fate)
+            all_deadlines, reports, review = list(rows.deadlines), list(rows.reports), []
         if adopted is not None:
             # the text records an adoption as well (a second motion, an amended version):
             # what it adopted may bind, and a person decides which

@@ -94,14 +94,23 @@ def _cell_starts(line: str) -> list[int]:
     return [m.start() for m in _SPACED_CELL.finditer(line)]
 
 
-def _table_row(line: str, columns: list[int]) -> bool:
+def _table_row(line: str, columns: list[int], header: list[tuple[int, int]]) -> bool:
     """Whether ``line`` is a row under a header whose cells start at ``columns``: two cells
-    or more, each at a column, or one cell that a wrapped row continues in a later column."""
+    or more, each at a column or within a header's cell (a number set flush right under
+    "Kosten (€)"), or one cell that a wrapped row continues in a later column."""
     if "|" in line or "\t" in line:
         return False
     starts = _cell_starts(line)
-    aligned = all(any(abs(s - c) <= 1 for c in columns) for s in starts)
+    aligned = all(
+        any(abs(s - c) <= 1 for c in columns)
+        or (line[s].isdigit() and any(a <= s < b for a, b in header))
+        for s in starts
+    )
     return aligned and (len(starts) >= 2 or (len(starts) == 1 and starts[0] > columns[0] + 1))
+
+
+# A cell's last digit run into the next cell's first letter, at a column's start.
+_RUN_TOGETHER = re.compile(r"\d[A-Za-zÄÖÜäöü]")
 
 
 def _cut(line: str, columns: list[int]) -> str:
@@ -110,6 +119,8 @@ def _cut(line: str, columns: list[int]) -> str:
     for column in columns[1:]:
         at = next((p for p in (column, column - 1, column + 1) if 0 < p < len(line)
                    and line[p - 1] == " " and line[p] != " "), None)  # fmt: skip
+        if at is None and 0 < column < len(line) and _RUN_TOGETHER.match(line, column - 1):
+            at = column  # a date run into the next column's word ("13.03.2024Jugendhilfe")
         if at is None and column < len(line) and line[column - 1 : column + 1] == "  ":
             at = column  # an empty cell
         if at is not None and at > last:
@@ -133,8 +144,18 @@ def _aligned_tables(lines: list[str]) -> list[str]:
         if not 3 <= len(columns) <= 12 or "|" in header or "\t" in header:
             index += 1
             continue
+        spans = [(m.start(), m.end()) for m in _SPACED_CELL.finditer(header)]
+        if index + 1 < len(lines):
+            # a header naming two columns in one cell ("Lfd. Schule / Standort" over "1" and
+            # "BSZ Technik"): the first row's cell starts it at one of its words
+            inner = [
+                b
+                for b in _cell_starts(lines[index + 1])
+                if any(a < b < e for a, e in spans) and header[b - 1] == " "
+            ]
+            columns = sorted([*columns, *inner])
         end = index + 1
-        while end < len(lines) and _table_row(lines[end], columns):
+        while end < len(lines) and _table_row(lines[end], columns, spans):
             end += 1
         full = sum(len(_cell_starts(line)) >= 2 for line in lines[index + 1 : end])
         if full < 2:

@@ -2134,6 +2134,32 @@ def test_a_limit_before_an_election_stays_a_deadline() -> None:
             "R-560      14.12.2023   Verkehrskonzept Innenstadt, Entwurf  30.9.2024  in Arbeit\n",
             ("Verkehrskonzept Innenstadt, Entwurf | 30.9.2024", date(2024, 9, 30)),
         ),
+        # one column for the state and the due date ("Erledigung / Frist"); a row whose motion
+        # fell is no task and no decision of the list; a cell telling a step behind and one
+        # ahead is due at the one ahead
+        (
+            "Mitteilung der Vorsitzenden, Datum: 01.09.2025\n"
+            "Übersicht der Beschlüsse mit ausstehender Erledigung\n"
+            "Drs. | Beschluss | Betreff | Adressat | Erledigung / Frist\n"
+            "22-1100 | 26.06.2025 | Antrag: Wochenmarkt samstags | – | abgelehnt\n"
+            "22-0987 | 22.05.2025 | Bewohnerparken | Bezirksamt | im HA am 10.07.2025 vertagt; "
+            "erneute Beratung in der BV am 25.09.2025\n",
+            (
+                "Bewohnerparken | im HA am 10.07.2025 vertagt; erneute Beratung in der BV am "
+                "25.09.2025",
+                date(2025, 9, 25),
+            ),
+        ),
+        # a plan of measures the council adopts, its due dates in a column of their own
+        (
+            "Beschluss der Bezirksversammlung vom 27.11.2025\n"
+            "Die Bezirksversammlung stimmt dem nachstehenden Maßnahmenplan zu.\n"
+            "Maßnahmenplan\n"
+            "Nr. Spielplatz            Maßnahme                      Kosten (€)   Fertigstellung\n"
+            "1   Lohbrügger Markt      Erneuerung der Spielgeräte      185.000    06/2026\n"
+            "2   Sander Tannen         barrierefreier Umbau            240.000    –\n",
+            ("Erneuerung der Spielgeräte | 06/2026", date(2026, 6, 30)),
+        ),
     ],
 )
 def test_a_table_of_decisions_is_read_as_a_follow_up_list(text: str, row: tuple[str, date]) -> None:

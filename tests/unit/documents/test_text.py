@@ -128,6 +128,34 @@ def test_a_table_laid_out_with_spaces_gets_tabs_between_its_cells() -> None:
     assert lines[5] == "Die Liste wird fortgeschrieben."
 
 
+def test_an_aligned_tables_run_together_cells_and_merged_header_are_cut() -> None:
+    text = (
+        "Lfd. Schule / Standort      Maßnahme                Termin\n"
+        "1    BSZ Technik Nord/Süd   Zusammenlegung Nord     01.08.2026\n"
+        "2    Förderschule           Ersatzneubau            II. Hj. 2025\n"
+        "\n"
+        "Nr.   Sitzung   Beschluss (Kurzfassung)        Termin\n"
+        "07/24 13.03.2024Teilplan Kindertagesbetreuung  Q4/2025\n"
+        "12/24 19.06.2024Bericht Schulsozialarbeit      jährl.\n"
+    )
+    lines = normalize(text).split("\n")
+    # a header naming two columns in one cell takes the columns of the row below it
+    assert lines[0].split("\t") == ["Lfd.", "Schule / Standort", "Maßnahme", "Termin"]
+    assert lines[1].split("\t") == [
+        "1",
+        "BSZ Technik Nord/Süd",
+        "Zusammenlegung Nord",
+        "01.08.2026",
+    ]
+    # a date run into the next column's word is cut at the column
+    assert lines[5].split("\t") == [
+        "07/24",
+        "13.03.2024",
+        "Teilplan Kindertagesbetreuung",
+        "Q4/2025",
+    ]
+
+
 def test_justified_prose_with_double_spaces_stays_prose() -> None:
     text = (
         "Im   Karlsruher   Integrationsplan   (Vorlage   Nr.   1126)   wird   die\n"

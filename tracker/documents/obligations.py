@@ -1980,9 +1980,56 @@ _PAST_MOTION = re.compile(
     # the motion as first tabled, replaced by what was adopted ("Der ursprüngliche Antrag hatte
     # vorgesehen, das Konzept bereits bis zum 30.06.2026 vorzulegen")
     r"|\burspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*\s+"
-    r"(?:hatte|hatten|sah|sahen)\b",
+    r"(?:hatte|hatten|sah|sahen)\b"
+    # "Der ursprünglich beantragte Verzicht ... bis zum 31.12.2026": what was first asked for
+    r"|\burspr[üu]nglich\s+(?:beantragt|gefordert|vorgeschlagen|vorgesehen)e\w*\b"
+    # a request made before, in the perfect ("Die Stadt Colditz hat mit Schreiben vom
+    # 14.04.2025 beantragt, ... bis zum 30.09.2025 zu erstatten"; not "hat ... gebeten", a
+    # body's request that binds)
+    r"|\b(?:hat|haben)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\b(?:beantragt|gefordert|verlangt|angeregt)\s*,",
     _I,
 )
+
+
+# A council member's motion or suggestion told in a record ("Herr Brandt (GRÜNE) regt an, die
+# Freiflächenplanung im Ausschuss erneut vorzustellen", "Ratsmitglied Hüsch (FWG) beantragt,
+# ..."): moved, not decided (its vote, if any, is told apart). Not the administration's head.
+_MEMBER_MOVES = re.compile(
+    r"^\W*(?:(?:" + MEMBER_TITLE + r")\s+(?:(?:Dr|Prof)\.\s+)*(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}"
+    r"[A-ZÄÖÜ][\w-]+\s*(?:\([^()\n]{1,40}\)\s*)?"
+    # (a name with the member's group in brackets; not an office's: "Herr Voß (Fachamt)")
+    r"|(?:Herr|Frau)\s+(?:(?:Dr|Prof)\.\s+)*(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}[A-ZÄÖÜ][\w-]+\s*"
+    r"\((?![^()\n]*(?:" + ADMINISTRATION + r"|[Aa]mt\b|FB|FD|Leit|Büro|GmbH|[Rr]eferat|Dezernat))"
+    r"[^()\n]{1,40}\)\s*)"
+    r"(?:regt|regte|beantragt|beantragte|schlägt|schlug|plädiert|plädierte|wünscht|wünschte|"
+    r"fordert|forderte|bittet|bat)\b(?!\s+um\b|\s+(?:\S+\s+){0,3}?(?:zu\s+Protokoll|ums\s+Wort))"
+)
+
+
+# What adopts a motion told just before ("Der Antrag wird einstimmig angenommen", "Dem wird
+# zugestimmt", "So beschlossen").
+_ADOPTED_NEXT = re.compile(
+    r"\b(?:angenommen|beschlossen|zugestimmt|Zustimmung|einstimmig|befürwortet|entsprochen)\b", _I
+)
+
+
+def _member_motions(scoped: tuple[str, ...]) -> set[int]:
+    """The sentences where a council member moves or suggests something (:data:`_MEMBER_MOVES`)
+    that the next sentences of the matter do not adopt: moved, not decided."""
+    moved: set[int] = set()
+    for index, sentence in enumerate(scoped):
+        if not _MEMBER_MOVES.search(sentence):
+            continue
+        after = []
+        for later in scoped[index + 1 : index + 4]:
+            if _NEW_MATTER.search(later):
+                break
+            after.append(later)
+        if not any(_ADOPTED_NEXT.search(x) and not _FELL_NEXT.match(x) for x in after):
+            moved.add(index)
+    return moved
 
 
 def past_motion(r: Reading) -> bool:
@@ -2143,6 +2190,13 @@ _MOTION_THEN_PUT_OFF = re.compile(
     r"|(?:\S+\s+){0,8}?(?:überwiesen|verwiesen|zurückgezogen)(?=\s*(?:[.;]|$))|erledigte\s+sich))\b"
 )
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
+# A report offered if someone asks ("auf Wunsch", "bei Bedarf", "auf Nachfrage"; not "auf Wunsch
+# des Ausschusses", the reason of a duty).
+_ON_REQUEST = re.compile(
+    r"\b(?:auf\s+(?:Wunsch|Anfrage|Nachfrage|Anforderung)(?!\s+(?:des|der|von|aus|eines|einer)\b)"
+    r"|bei\s+Bedarf|wenn\s+gewünscht|sofern\s+gewünscht)\b",
+    _I,
+)
 # Informing the public ("Die Anwohner werden rechtzeitig informiert", "unterrichtet die
 # Bürgerinnen und Bürger"): no report owed to the council (ANNOTATION.md's report duty is
 # something presented to it).
@@ -2421,6 +2475,7 @@ def find_obligations(
     results = [_result_fell(x) for x in scoped]
     demanded = _demand_items(scoped)
     spoken = _member_turns(scoped)
+    moved = _member_motions(scoped)
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
@@ -2473,6 +2528,8 @@ def find_obligations(
             and _AS_FOLLOWS.search(core) is None
             # "Der Jahresbericht ... wird zur Kenntnis genommen": a report delivered
             and (operative or _TAKES_NOTE.search(core) is None)
+            # "wird ... auf Wunsch erneut berichten": offered if asked, no duty
+            and _ON_REQUEST.search(core) is None
         )
         # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
@@ -2598,6 +2655,8 @@ def find_obligations(
             if index in demanded
             else "member_speech"
             if index in spoken
+            else "member_motion"
+            if index in moved
             else doubt_of(
                 Reading(
                     sentence,

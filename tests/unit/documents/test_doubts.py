@@ -200,6 +200,12 @@ CASES = [
         "30.06.2024 über eine Nachtbuslinie zu verhandeln.",
         date(2024, 6, 30),
     ),
+    (
+        "past_motion",
+        HEAD + "Die Stadt Colditz hat mit Schreiben vom 14.04.2025 beantragt, die Umlage "
+        "abzusenken und die Differenz bis zum 30.09.2025 zu erstatten.",
+        date(2025, 9, 30),
+    ),
 ]
 
 

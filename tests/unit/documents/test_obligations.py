@@ -1645,6 +1645,17 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [date(2025, 6, 30)],
             id="a heading ends a member's turn",
         ),
+        pytest.param(
+            # a member's suggestion in the record, not adopted, is shown, not recorded; one the
+            # committee then adopts binds
+            "Auszug aus der Niederschrift vom 17.11.2025\nTOP 4 Wohnungsbau Jarrestraße\n"
+            "Herr Brandt (GRÜNE) regt an, die Freiflächenplanung bis zum 31.03.2026 im Ausschuss "
+            "vorzustellen. Die Vorhabenträgerin zeigt sich dafür offen.\nTOP 5 Radweg\n"
+            "Frau Demir (SPD) beantragt, die Verwaltung zu beauftragen, bis zum 30.06.2026 einen "
+            "Plan vorzulegen. Der Antrag wird einstimmig angenommen.\n",
+            [date(2026, 6, 30)],
+            id="a member's suggestion, adopted or not",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:
@@ -1671,6 +1682,11 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             "Ortsvorsteher teilt mit, dass das Bauamt über den Zustand der Hecken bereits "
             "informiert wurde.\n",
             id="a statement told",
+        ),
+        pytest.param(
+            "Mitteilungsvorlage\nSachverhalt:\nDie Wartezeit lag im Februar 2025 bei 11 Tagen. "
+            "Das Bezirksamt wird dem Hauptausschuss auf Wunsch erneut berichten.\n",
+            id="a report offered if asked",
         ),
     ],
 )

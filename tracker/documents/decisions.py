@@ -397,7 +397,7 @@ def vote_tally(text: str) -> Decision | None:
 _WITHDRAWN = re.compile(
     r"\bzieh(?:t|e|en|t\s+sie|t\s+er)?\b[^.;?]{0,60}?\b(?:den|ihren|seinen|diesen|unseren)\s+"
     r"[\w-]*[Aa]ntrag\w*\s+(?:\S+\s+){0,4}?zurück\b"
-    r"|\b[\w-]*[Aa]ntrag\w*\s+(?:wird|wurde)\s+(?:\S+\s+){0,3}?zurückgezogen\b"
+    r"|\b[\w-]*[Aa]ntrag\w*\s+(?:wird|wurde)\s+(?:\S+\s+){0,10}?zurückgezogen\b"
 )
 
 

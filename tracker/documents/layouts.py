@@ -667,6 +667,9 @@ def _proposal(lines: list[str]) -> str | None:
     value = label_value(lines, _PROPOSAL_LABELS)
     if value:
         outcome = outcome_of(value)
+        if outcome == "recommended" and _REJECT_RECOMMENDED.search(value):
+            # "Empfehlung: Die Verwaltung empfiehlt, den Antrag abzulehnen."
+            return "rejected"
         if outcome:
             return outcome
     # the proposal's later item turns the motion down ("1. Der Rat stellt die Zulässigkeit

@@ -2131,6 +2131,44 @@ def _member_turns(scoped: tuple[str, ...]) -> set[int]:
     return turns
 
 
+# The motion as first tabled, quoted under its label ("Ursprünglicher Antrag: „... bis zum
+# 30.11.2025 ...“", "Ursprüngliche Fassung:"): replaced by what was decided.
+_ORIGINAL_LABEL = re.compile(
+    r"^\W*(?:Urspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*|"
+    r"[\w-]*[Aa]ntrag\s+in\s+der\s+urspr[üu]nglichen\s+Fassung)\s*:"
+)
+_QUOTE_OPENS = re.compile(r"[„»“\"]")
+_QUOTE_CLOSES = re.compile(r"[“«”\"]\s*\W*$")
+
+
+def _original_motion(scoped: tuple[str, ...]) -> set[int]:
+    """The sentences of a motion quoted under the label of its first version
+    (:data:`_ORIGINAL_LABEL`): up to the quote's end, or the label's sentence alone."""
+    found: set[int] = set()
+    index = 0
+    while index < len(scoped):
+        label = _ORIGINAL_LABEL.match(scoped[index])
+        if label is None:
+            index += 1
+            continue
+        found.add(index)
+        if not scoped[index][label.end() :].strip() and index + 1 < len(scoped):
+            # the label on a line of its own: the motion begins with the next sentence
+            index += 1
+            found.add(index)
+            quoted = _QUOTE_OPENS.match(scoped[index].lstrip()) is not None
+        else:
+            quoted = _QUOTE_OPENS.search(scoped[index], label.end()) is not None
+        if quoted and not _QUOTE_CLOSES.search(scoped[index]):
+            for later in range(index + 1, min(index + 12, len(scoped))):
+                found.add(later)
+                if _QUOTE_CLOSES.search(scoped[later]):
+                    index = later
+                    break
+        index += 1
+    return found
+
+
 def _demand_items(scoped: tuple[str, ...]) -> set[int]:
     """The sentences listed below a group's demand (:data:`_DEMANDS_BELOW`): demanded, not
     decided."""
@@ -2476,6 +2514,7 @@ def find_obligations(
     demanded = _demand_items(scoped)
     spoken = _member_turns(scoped)
     moved = _member_motions(scoped)
+    first_version = _original_motion(scoped)
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
@@ -2657,6 +2696,8 @@ def find_obligations(
             if index in spoken
             else "member_motion"
             if index in moved
+            else "past_motion"
+            if index in first_version
             else doubt_of(
                 Reading(
                     sentence,

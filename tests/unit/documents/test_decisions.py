@@ -338,6 +338,8 @@ def test_a_vote_on_the_urgency_is_not_the_matters_decision() -> None:
     [
         "Die Fraktionsvorsitzende erklärt, die Fraktion ziehe den Antrag zurück.",
         "Der Änderungsantrag wird von den Antragstellern zurückgezogen.",
+        "Der Antrag wurde in der Sitzung der Bezirksversammlung von der antragstellenden "
+        "Fraktion zurückgezogen.",
     ],
 )
 def test_a_motion_withdrawn_by_its_movers(sentence: str) -> None:

@@ -475,3 +475,13 @@ def test_a_letter_spaced_minutes_heading_is_the_title_as_written() -> None:
 def test_mirror_and_site_furniture_is_no_title(chrome: str) -> None:
     text = chrome + "\n\nÜberprüfung der Gebührenhaushalte im Gemeinderat\n\nDer Rat beschließt.\n"
     assert extract_text(text, name="c.txt").title != chrome
+
+
+def test_a_recommendation_to_reject_under_the_label_empfehlung_is_a_rejection() -> None:
+    extraction = extract_text(
+        "Stellungnahme der Verwaltung zu Antrag A-0011/2025\nDer Antrag lautet:\n„Der "
+        "Oberbürgermeister wird beauftragt, dem Stadtrat bis zum 30.06.2025 eine Standortliste "
+        "vorzulegen.“\nEmpfehlung:\nDie Verwaltung empfiehlt, den Antrag abzulehnen.\n",
+        name="t.txt",
+    )
+    assert extraction.proposal == "rejected" and extraction.deadlines == ()

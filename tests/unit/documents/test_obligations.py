@@ -1656,6 +1656,19 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [date(2026, 6, 30)],
             id="a member's suggestion, adopted or not",
         ),
+        pytest.param(
+            # the motion as first tabled, quoted under its label, is replaced by what was
+            # decided
+            "Beschlussausfertigung\nKreistag Vogelsbergkreis, Sitzung vom 24.03.2025\nTOP 7 "
+            "Biotonne\nAntrag der Fraktion GRÜNE\nUrsprünglicher Antrag:\n„Der Kreistag "
+            "beschließt die Einführung der Biotonne zum 01.01.2026. Der Kreisausschuss wird "
+            "beauftragt, die Gebührensatzung bis zum 30.11.2025 anzupassen.“\nBeschluss in der "
+            "vom Ausschuss empfohlenen Fassung:\n1. Der Kreisausschuss wird beauftragt, bis zum "
+            "31.03.2026 ein Konzept zur Biotonne vorzulegen.\nAbstimmungsergebnis: 51 Ja, 9 "
+            "Nein\n",
+            [date(2026, 3, 31)],
+            id="the first version quoted under its label",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:

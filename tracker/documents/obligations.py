@@ -94,7 +94,9 @@ _OPERATIVE_END = re.compile(
     r"^(?:Begründung|Sachverhalt|Sachdarstellung|Erläuterung(?:en)?|Problembeschreibung|"
     r"Finanzielle\s+Auswirkungen|Anlage|Anlagen|Abstimmungsergebnis|Beratungsergebnis|Legende|"
     r"Sachstand|Beschlussbegründung|Hintergrund|Ausgangslage|Erledigungsfrist|Haushaltsmäßige|"
-    r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b",
+    r"Kosten|Rechtliche\s+Konsequenzen|Prüfung\s+der|Bestandteile)\b"
+    # the record's next item ("TOP 5 Mitteilungen der Ortsvorsteherin")
+    r"|^(?:zu\s+)?(?:TOP|Tagesordnungspunkt)\s*\d",
     _I,
 )
 #: A passive request: "wird ersucht", "werden um einen Bericht bis Ende 2020 gebeten".
@@ -203,14 +205,15 @@ _PUBLIC_ACTS = re.compile(
     r"einreichen|abgeben)\b"
     # what others hand in, as the subject ("Anträge sind bis zum 31. März des Folgejahres zu
     # stellen", "Änderungsanträge der Fraktionen sind bis zum 05.12.2025 einzureichen")
-    r"|(?:^\W*|\bdass\s+|[;:]\s*)(?:Die\s+)?(?:"
+    r"|(?:^\W*|\bdass\s+|[;:]\s*)(?:(?:Die|Alle|Weitere|Etwaige|Eventuelle)\s+)?(?:"
     + _HANDED_IN
     + r"|Ein\s+Antrag)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:sind|ist|können|kann|müssen|muss)\b"
     + WITHIN_SENTENCE
     + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben|einzulegen|"
-    r"(?:gestellt|eingereicht|abgegeben|eingelegt)\s+werden)\b"
+    # ("... müssen bis 05.12.2025 beim Ortsamt vorliegen")
+    r"(?:gestellt|eingereicht|abgegeben|eingelegt)\s+werden|vorliegen|eingehen|eingegangen\s+sein)\b"
     # (or the verb last: "..., dass Anträge ... gestellt werden müssen")
     r"|\bdass\s+"
     + _HANDED_IN

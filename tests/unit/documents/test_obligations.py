@@ -485,6 +485,7 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         "Anträge für Brauchtumsfeuer sind bis zum 30.09.2025 bei der Stadt zu stellen.",
         "Anträge sind bis zum 30.09.2025 im Ortschaftsamt einzureichen.",
         "Änderungsanträge der Fraktionen sind bis zum 30.09.2025 bei der Verwaltung einzureichen.",
+        "Weitere Anträge von Vereinen müssen bis 30.09.2025 beim Ortsamt vorliegen.",
         "Anträge sind bis zum 30. September des Folgejahres zu stellen.",
         # fees paid, the public's periods, a grant's proof of use
         "Die Gebühren sind wie bisher bis zum 30.09.2025 von den Gastronomen zu entrichten.",
@@ -1668,6 +1669,17 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             "Nein\n",
             [date(2026, 3, 31)],
             id="the first version quoted under its label",
+        ),
+        pytest.param(
+            # the record's next item ends a resolution: the chair's announcements under it are
+            # no tasks of the resolution
+            "Niederschrift über die Sitzung des Ortsbeirates am 12.11.2025\nTOP 3 "
+            "Geschwindigkeitsanzeige\nBeschluss: Der Ortsbeirat bittet den Magistrat, eine "
+            "Geschwindigkeitsanzeige aufzustellen. (einstimmig)\nTOP 4 Mitteilungen der "
+            "Ortsvorsteherin\n– Kranzniederlegung zum Volkstrauertag am 16.11.2025 am Ehrenmal\n"
+            "– Seniorenadventsfeier am 30.11.2025 im Dorfgemeinschaftshaus\n",
+            [],
+            id="the next item ends a resolution",
         ),
     ],
 )

@@ -398,6 +398,9 @@ _WITHDRAWN = re.compile(
     r"\bzieh(?:t|e|en|t\s+sie|t\s+er)?\b[^.;?]{0,60}?\b(?:den|ihren|seinen|diesen|unseren)\s+"
     r"[\w-]*[Aa]ntrag\w*\s+(?:\S+\s+){0,4}?zurück\b"
     r"|\b[\w-]*[Aa]ntrag\w*\s+(?:wird|wurde)\s+(?:\S+\s+){0,10}?zurückgezogen\b"
+    # "Die Vorsitzende hat den Antrag daraufhin in der Sitzung zurückgezogen."
+    r"|\b(?:hat|haben)\b[^.;?]{0,60}?\b(?:den|ihren|seinen|diesen|unseren)\s+[\w-]*[Aa]ntrag\w*\s+"
+    r"(?:\S+\s+){0,6}?zurückgezogen\b"
 )
 
 

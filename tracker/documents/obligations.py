@@ -1928,8 +1928,9 @@ _ATTRIBUTED = re.compile(
     r"(?P<speaker>[\w-]+)"
     # the party named before ("... Versorgungsunternehmen ...; nach dessen Bauzeitenplan ist
     # die Freigabe für Ende März vorgesehen")
-    r"|\bnach\s+(?:dessen|deren)\s+(?:Bauzeitenplan|Zeitplan|Planung|Plänen|Angaben|Auskunft|"
-    r"Einschätzung)\b",
+    r"|\bnach\s+(?:dessen|deren|ihrem|ihren|ihrer|seinem|seinen|seiner)\s+"
+    r"(?:(?:aktuellen|derzeitigen|jetzigen|neuen)\s+)?(?:Bauzeitenplan|Zeitplan|Plan|Planung|Plänen|"
+    r"Angaben|Auskunft|Einschätzung)\b",
     _I,
 )
 

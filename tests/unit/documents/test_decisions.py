@@ -340,6 +340,7 @@ def test_a_vote_on_the_urgency_is_not_the_matters_decision() -> None:
         "Der Änderungsantrag wird von den Antragstellern zurückgezogen.",
         "Der Antrag wurde in der Sitzung der Bezirksversammlung von der antragstellenden "
         "Fraktion zurückgezogen.",
+        "Die Vorsitzende des Jugendbeirats hat den Antrag daraufhin in der Sitzung zurückgezogen.",
     ],
 )
 def test_a_motion_withdrawn_by_its_movers(sentence: str) -> None:

@@ -37,6 +37,12 @@ CASES = [
         date(2025, 9, 30),
     ),
     (
+        "attributed",
+        DATED + "Die Netzbetreiberin hat ihren Bauzeitenplan angepasst; nach ihrem aktuellen Plan "
+        "soll der Ausbau bis zum 30.09.2025 abgeschlossen sein.",
+        date(2025, 9, 30),
+    ),
+    (
         "private_body",
         HEAD + "Zu 2.: Das beauftragte Statikbüro wird sein Gutachten bis zum 30.06.2025 vorlegen.",
         date(2025, 6, 30),

@@ -1888,7 +1888,10 @@ _ANYONE = re.compile(r"^\W*(?:[^:.]{0,60}?(?:§|Art\.|Artikel)[^:]{0,40}:\s*)?We
 _STANDING_PERIOD = re.compile(
     r"\b(?:\d{1,2}|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|vierzehn)\s+"
     r"(?:Kalender|Werk|Arbeits)?(?:tage?|wochen?)\s+vor\s+(?:der|dem|jeder|jedem|einer|einem)\s+"
-    r"(?:[\w-]+\s+){0,3}?[\w-]*(?:[Ss]itzung|[Tt]ermin|[Bb]eratung)\b",
+    r"(?:[\w-]+\s+){0,3}?[\w-]*(?:[Ss]itzung|[Tt]ermin|[Bb]eratung)\b"
+    # a period before each year ("spätestens einen Monat vor Beginn des Haushaltsjahres")
+    r"|\b(?:\d{1,2}|einen|einem|zwei|drei|vier|sechs)\s+(?:Monat|Woche)\w*\s+vor\s+(?:dem\s+)?Beginn\s+"
+    r"(?:des|eines|jedes)\s+(?:Haushalts|Kalender|Wirtschafts|Schul)jahres\b",
     _I,
 )
 

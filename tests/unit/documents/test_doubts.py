@@ -180,6 +180,12 @@ CASES = [
         date(2025, 12, 31),
     ),
     (
+        "standing_period",
+        HEAD + "Die Haushaltssatzung ist der Aufsichtsbehörde ab dem Jahr 2026 spätestens einen "
+        "Monat vor Beginn des Haushaltsjahres vorzulegen.",
+        None,
+    ),
+    (
         "reported_intent",
         HEAD + "Die Klinikbetreiberin hat angekündigt, die Station zum 31.12.2025 zu schließen.",
         date(2025, 12, 31),

@@ -1765,7 +1765,7 @@ _VERB_FIRST = re.compile(
 # An indirect question ("fragt an, wann ...", "erkundigt sich, ob ..."): the time is asked.
 _ASKS = re.compile(
     r"\b(?:fragt|fragte|fragen|erkundigt|erkundigte|Frage|Anfrage|Auskunft|wissen)\b[^.;?]{0,60}?,?\s*"
-    r"(?:wann|ob|bis\s+wann|wie|inwieweit)\b",
+    r"(?:wann|ob|bis\s+wann|wie|inwieweit|was|warum|weshalb|wieso|welche[rsmn]?)\b",
     _I,
 )
 

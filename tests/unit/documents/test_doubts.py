@@ -105,6 +105,12 @@ CASES = [
         date(2025, 9, 30),
     ),
     (
+        "asked",
+        HEAD + "Stadträtin Beyer fragt, was aus dem Vorschlag ihrer Fraktion geworden sei, bis zum "
+        "31.12.2025 einen Spielplatzbedarfsplan vorzulegen.",
+        date(2025, 12, 31),
+    ),
+    (
         "other_body",
         HEAD + "Die Schulen sind vom Land verpflichtet, bis zum 30.09.2025 ein Konzept vorzulegen.",
         date(2025, 9, 30),

@@ -230,7 +230,7 @@ _PUBLIC_ACTS = re.compile(
     r"|\bzu\s+entrichten\b|\bentrichtet\s+werden\b"
     r"|\b(?:Einwendungs|Auslegungs|Bewerbungs|Anmelde|Antrags|Widerspruchs|Einspruchs|"
     r"Beteiligungs)frist\b"
-    r"|(?:^\W*|[:;]\s*)(?:Der|Die|Ein|der|die|ein)\s+Verwendungsnachweise?\b"
+    r"|(?:^\W*|[:;]\s*|\b(?:ist|sind)\s+)(?:Der|Die|Ein|der|die|ein)\s+Verwendungsnachweise?\b"
     # registrations someone takes ("Anmeldungen für Stände nimmt der Gewerbeverein bis 20.
     # November entgegen")
     r"|\b(?:"
@@ -1726,7 +1726,8 @@ _PRIVATE_BODY = re.compile(
     r"Jahreshaupt|Haupt)versammlung\b"
     # (after an answer's number: "Zu 2.: Das beauftragte Statikbüro wird ...")
     r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*)?(?:Der|Die|Das)\s+(?:[\w-]+\s+(?:und\s+)?)?"
-    r"(?:[\w-]*[Vv]erband|Verein|Förderverein|Genossenschaft|Kirchengemeinde|"
+    r"(?:[\w-]*[Vv]erband|[\w-]*[Vv]erein|Genossenschaft|Kirchengemeinde|Träger(?:in)?|"
+    r"Zuwendungsempfänger(?:in)?|"
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
     r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
     r"Auftragnehmer(?:in)?|[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
@@ -1735,7 +1736,10 @@ _PRIVATE_BODY = re.compile(
     r"(?:[\w-]+\s+){1,4}?(?:GmbH|AG|mbH|eG|KG|AöR))\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
     # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
-    r"rechnet|rechnen|erwartet|erwarten|führt|führen|beginnt|beginnen)\b"
+    r"rechnet|rechnen|erwartet|erwarten|führt|führen|beginnt|beginnen|"
+    # its own reports to the municipality ("Der Kunstverein legt der Hansestadt jährlich bis zum
+    # 30.04. einen Sachbericht vor")
+    r"legt|legen|reicht|reichen)\b"
     # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt"), told in
     # reported speech too ("..., die beauftragte Baufirma habe die Fertigstellung ... zugesagt")
     r"|\bdurch\s+(?:die|den|das)\s+" + _CONTRACTOR + r"\b"

@@ -48,6 +48,12 @@ CASES = [
         date(2025, 6, 30),
     ),
     (
+        "private_body",
+        DATED + "Der Kunstverein legt der Hansestadt jährlich bis zum 30.04.2025 einen Sachbericht "
+        "vor.",
+        date(2025, 4, 30),
+    ),
+    (
         "statute",
         DATED + "Die Wärmeplanung ist nach dem Wärmeplanungsgesetz bis zum 30.06.2026 zu "
         "erstellen.",

@@ -492,6 +492,7 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         "Die Einwendungsfrist endet zwei Wochen nach Ablauf der Auslegung am 30.09.2025.",
         "Der Verwendungsnachweis ist bis 30.09.2025 vorzulegen.",
         "Hinweis: Die Verwendungsnachweise sind bis 30.09.2025 vorzulegen.",
+        "Nach Projektende ist ein Verwendungsnachweis bis 30.09.2025 vorzulegen.",
         # a planning or electoral period, a special-purpose association's own plan
         "Die Mittel werden im Haushalt 2025 und in der Finanzplanung bis 2029 bereitgestellt.",
         "Der Abwasserzweckverband wird die Ortslage bis 2027 an die Kläranlage anschließen.",

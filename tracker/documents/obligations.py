@@ -2337,8 +2337,12 @@ _FELL_NEXT = re.compile(
 # first such line after a proposal is its result.
 _RESULT_LABEL = re.compile(
     r"^\W*(?:" + one_of(DECISION_LABELS) + r")(?!\w)(?:[-\s]*Nr\.?\s*[\w/.-]+)?"
-    # "Abstimmung über den Änderungsantrag: mehrheitlich abgelehnt"
-    r"(?:\s+über\s+(?:den|die|das)\s+[\w-]+)?\s*:\s*",
+    # "Abstimmung über den Änderungsantrag: mehrheitlich abgelehnt", "Abstimmung über den
+    # Antrag Kraus: ..."
+    r"(?:\s+über\s+(?:den|die|das)\s+[\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)?\s*:\s*"
+    # the chair calling the vote ("Bezirksbürgermeister Hülsmann lässt über den Zusatz
+    # abstimmen: mehrheitlich abgelehnt")
+    r"|^\W*(?:\S+\s+){0,4}?lässt\s+über\s+(?:den|die|das)\s+[\w-]+(?:\s+[\w-]+)?\s+abstimmen\s*:\s*",
     _I,
 )
 _RESULT_FELL = re.compile(

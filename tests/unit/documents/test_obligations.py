@@ -1682,6 +1682,19 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [],
             id="the next item ends a resolution",
         ),
+        pytest.param(
+            # a member's motion voted down under a label naming it, an addition voted down
+            # when the chair calls the vote
+            "Auszug aus der Niederschrift des Ortsbeirates vom 12.06.2025\nTOP 3 Baugebiet\n"
+            "Ortsbeiratsmitglied Kraus (Bürgerliste) beantragt, die Verwaltung zu verpflichten, "
+            "dem Ortsbeirat bis zum 30.09.2025 ein Verkehrskonzept vorzulegen.\nAbstimmung über "
+            "den Antrag Kraus: 3 Ja-Stimmen, 6 Nein-Stimmen – abgelehnt.\nTOP 4 Spielplatz\nDie "
+            "Fraktion beantragt, folgenden Zusatz aufzunehmen: „Die Verwaltung legt bis zum "
+            "31.10.2025 ein Konzept vor.“ Bezirksbürgermeister Hülsmann lässt über den Zusatz "
+            "abstimmen: mehrheitlich abgelehnt.\n",
+            [],
+            id="motions voted down under a named label",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:

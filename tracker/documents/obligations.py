@@ -30,6 +30,7 @@ from tracker.documents.vocabulary import (
     ADMINISTRATION,
     COUNCIL,
     DECISION_LABELS,
+    MEMBER_NAMED,
     MEMBER_TITLE,
     OTHER_BODIES,
     PUBLIC_NOUN,
@@ -1168,6 +1169,10 @@ def _due_cell_terms(cell: str, context: DateContext) -> list[Term]:
     return find_terms(f"bis {cell}", context) or find_terms(f"bis zur {cell}", context)
 
 
+# How long something is valid, after or before its end ("die bis zum 31.12.2025 gilt", "gilt
+# bis 30.06.2026", "gültig bis"): a validity, not a limit for anyone.
+_VALID_UNTIL = re.compile(r"\s+(?:gilt|gelten|gültig\s+(?:ist|sind|bleibt|bleiben))\b", _I)
+_VALID_FROM = re.compile(r"\b(?:gilt|gelten|gültig)\s+(?:\S+\s+){0,2}?$", _I)
 # What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".
 _EXPIRES = re.compile(
     r"\s+(?:\S+\s+){0,2}?(?:aus|ab)(?:laufen|läuft|gelaufen)\b|\s+(?:enden|endet|erlöschen|erlischt|"
@@ -1305,6 +1310,8 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue  # "in der Finanzplanung bis 2029", "für den Rest der Wahlzeit bis 2028"
         if term.rule == "soft_term" and _EXPIRES.match(sentence, term.end):
             continue  # "Grabnutzungsrechte, die in Kürze auslaufen": a state ahead, no duty
+        if _VALID_UNTIL.match(sentence, term.end) or _VALID_FROM.search(before):
+            continue  # "eine Nachrückerliste, die bis zum 31.12.2025 gilt": how long it is valid
         if _AT_DATE.search(before) and _COLON.match(sentence, term.end):
             continue  # "beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll ...": a label
         if _dates_the_row(sentence, term):
@@ -1733,7 +1740,7 @@ _PRIVATE_BODY = re.compile(
     r"Auftragnehmer(?:in)?|[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
     r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?|"
     # a company by its legal form ("Die Autobahn GmbH hat zugesagt, ...")
-    r"(?:[\w-]+\s+){1,4}?(?:GmbH|AG|mbH|eG|KG|AöR))\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
+    r"(?:[\w-]+\s+){1,4}?(?:g?GmbH|AG|mbH|eG|KG|AöR))\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
     # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
     r"rechnet|rechnen|erwartet|erwarten|führt|führen|beginnt|beginnen|"
@@ -1743,6 +1750,8 @@ _PRIVATE_BODY = re.compile(
     # a contractor's promise ("Fertigstellung durch die Firma für KW 14/2025 zugesagt"), told in
     # reported speech too ("..., die beauftragte Baufirma habe die Fertigstellung ... zugesagt")
     r"|\bdurch\s+(?:die|den|das)\s+" + _CONTRACTOR + r"\b"
+    # ("durch ein privates Telekommunikationsunternehmen bis Ende ... abgeschlossen werden")
+    r"|\bdurch\s+(?:ein|eine|einen)\s+(?:privat\w*\s+)?[\w-]*(?:[Uu]nternehmen|[Ff]irma|[Bb]üro)\b"
     r"|\b(?:die|der|das)\s+" + _CONTRACTOR + r"\s+(?:habe|hätte|haben|hätten)\b"
 )
 
@@ -2008,7 +2017,7 @@ _PAST_MOTION = re.compile(
 # Freiflächenplanung im Ausschuss erneut vorzustellen", "Ratsmitglied Hüsch (FWG) beantragt,
 # ..."): moved, not decided (its vote, if any, is told apart). Not the administration's head.
 _MEMBER_MOVES = re.compile(
-    r"^\W*(?:(?:" + MEMBER_TITLE + r")\s+(?:(?:Dr|Prof)\.\s+)*(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}"
+    r"^\W*(?:" + MEMBER_NAMED + r"\s+(?:(?:Dr|Prof)\.\s+)*(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}"
     r"[A-ZÄÖÜ][\w-]+\s*(?:\([^()\n]{1,40}\)\s*)?"
     # (a name with the member's group in brackets; not an office's: "Herr Voß (Fachamt)")
     r"|(?:Herr|Frau)\s+(?:(?:Dr|Prof)\.\s+)*(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}[A-ZÄÖÜ][\w-]+\s*"
@@ -2105,7 +2114,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
 # A councillor's turn in a verbatim record ("Stadträtin Anna Kellerer (Die Grünen – Rosa
 # Liste): ...", "Kreistagsabgeordneter Thomas Heinemeyer (SPD): ..."): the member's words, up
 # to the next speaker or the record's next step.
-_MEMBER_TITLE = r"(?:" + MEMBER_TITLE + r")\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+"
+_MEMBER_TITLE = MEMBER_NAMED + r"\s+(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w-]+"
 _MEMBER_SPEAKS = re.compile(
     r"^\W*" + _MEMBER_TITLE + r"(?:\s+[A-ZÄÖÜ][\w.-]+){0,3}\s*\([^()\n]{1,60}\)\s*:"
 )
@@ -2239,6 +2248,20 @@ _MOTION_THEN_PUT_OFF = re.compile(
     r"|(?:\S+\s+){0,8}?(?:überwiesen|verwiesen|zurückgezogen)(?=\s*(?:[.;]|$))|erledigte\s+sich))\b"
 )
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
+# The session at hand, unnamed and undated ("in der Sitzung über den Stand berichten", "in
+# der heutigen Sitzung"): not one ahead ("in der Sitzung am 12.03.", "in der Sitzung des
+# Ausschusses").
+_THIS_SESSION = re.compile(
+    r"\b(?:in|während)\s+(?:der|dieser)\s+(?:heutigen\s+)?Sitzung\b"
+    r"(?!\s+(?:am|im|vom|des|der|nach|ab|zum|zur|im|Ende|Anfang|Mitte)\b)",
+    _I,
+)
+# A report to a company's own organ, and no council or committee beside it.
+_TO_COMPANY_ORGAN = re.compile(
+    r"\b(?:dem|den|der)\s+(?:\w+\s+)?(?:Aufsichtsrat|Gesellschafterversammlung|Verwaltungsrat)\b"
+    r"(?![^.;]{0,80}\b(?:Ausschuss|Rat|Kreistag|Gemeinderat|Stadtrat)\b)",
+    _I,
+)
 # A report offered if someone asks ("auf Wunsch", "bei Bedarf", "auf Nachfrage"; not "auf Wunsch
 # des Ausschusses", the reason of a duty).
 _ON_REQUEST = re.compile(
@@ -2584,6 +2607,12 @@ def find_obligations(
             and (operative or _TAKES_NOTE.search(core) is None)
             # "wird ... auf Wunsch erneut berichten": offered if asked, no duty
             and _ON_REQUEST.search(core) is None
+            # "Kreisbrandrat Huber wird in der Sitzung über den Stand berichten": the session at
+            # hand, no duty ahead
+            and _THIS_SESSION.search(core) is None
+            # "Der Jahresabschluss wird dem Aufsichtsrat im Mai vorgelegt": a company's organ,
+            # told (a council's instruction to the company's management stays)
+            and (operative or _TO_COMPANY_ORGAN.search(core) is None)
         )
         # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order

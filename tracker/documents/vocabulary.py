@@ -363,6 +363,13 @@ MEMBER_TITLES: tuple[str, ...] = tuple(
     for end in ends
 )
 MEMBER_TITLE = one_of(MEMBER_TITLES)
+#: The abbreviations of those titles in minutes ("AM Kamps (CDU)", "StR Müller", "KTM
+#: Vollrath"), read in their case only ("am", "gr" are words).
+MEMBER_ABBREVIATIONS: tuple[str, ...] = (
+    "AM", "RM", "StR", "SR", "GR", "KR", "StV", "BV", "GV", "KTA", "KTM",
+)  # fmt: skip
+#: A council member's title before the name, written out or abbreviated.
+MEMBER_NAMED = "(?:" + MEMBER_TITLE + "|(?-i:" + one_of(MEMBER_ABBREVIATIONS) + "))"
 
 #: Bodies outside the council and its administration (another level's procedure, a court):
 #: a duty they set or bear is theirs, not the administration's.

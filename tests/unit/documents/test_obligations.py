@@ -536,6 +536,11 @@ def test_the_public_bound_or_asked_is_no_obligation(sentence: str) -> None:
         "30.09.2025 Gelegenheit zur Stellungnahme.",
         "Anmeldungen für Stände nimmt der Gewerbeverein bis zum 30.09.2025 entgegen.",
         "Der Wasser- und Bodenverband führt die Grabenräumung bis zum 30.09.2025 durch.",
+        # a validity, a private company's works
+        "Die übrigen Bewerber werden auf eine Nachrückerliste gesetzt, die bis zum 30.09.2025 "
+        "gilt.",
+        "Die Verwaltung teilt mit, dass der Breitbandausbau durch ein privates "
+        "Telekommunikationsunternehmen bis zum 30.09.2025 abgeschlossen werden soll.",
     ],
 )
 def test_what_others_may_or_will_do_beside_a_resolution_binds_no_one(sentence: str) -> None:
@@ -1654,7 +1659,9 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             "Herr Brandt (GRÜNE) regt an, die Freiflächenplanung bis zum 31.03.2026 im Ausschuss "
             "vorzustellen. Die Vorhabenträgerin zeigt sich dafür offen.\nTOP 5 Radweg\n"
             "Frau Demir (SPD) beantragt, die Verwaltung zu beauftragen, bis zum 30.06.2026 einen "
-            "Plan vorzulegen. Der Antrag wird einstimmig angenommen.\n",
+            "Plan vorzulegen. Der Antrag wird einstimmig angenommen.\nTOP 6 Gewerbe\nAM Kamps "
+            "(CDU) bittet darum, dem Ausschuss bis zum 30.09.2026 die Zahl der Arbeitsplätze "
+            "mitzuteilen.\n",
             [date(2026, 6, 30)],
             id="a member's suggestion, adopted or not",
         ),
@@ -1726,6 +1733,18 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             "Mitteilungsvorlage\nSachverhalt:\nDie Wartezeit lag im Februar 2025 bei 11 Tagen. "
             "Das Bezirksamt wird dem Hauptausschuss auf Wunsch erneut berichten.\n",
             id="a report offered if asked",
+        ),
+        pytest.param(
+            "Sitzungsvorlage für den Ausschuss, Sitzung am 15.05.2025, TOP 3\nSachstand "
+            "digitale Alarmierung\nKreisbrandrat Josef Huber wird in der Sitzung über den Stand "
+            "der Einführung berichten.\n",
+            id="a report in the session at hand",
+        ),
+        pytest.param(
+            "Niederschrift über die Sitzung des Kreistages am 10.03.2025\nBericht des Landrats\n"
+            "Das Klinikum hat das Geschäftsjahr 2024 mit einem Fehlbetrag abgeschlossen. Der "
+            "Jahresabschluss wird dem Aufsichtsrat im Mai vorgelegt.\n",
+            id="a report to a company's organ",
         ),
     ],
 )

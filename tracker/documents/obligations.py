@@ -2008,7 +2008,10 @@ _PAST_MOTION = re.compile(
     # body's request that binds)
     r"|\b(?:hat|haben)\b"
     + WITHIN_SENTENCE
-    + r"{0,80}?\b(?:beantragt|gefordert|verlangt|angeregt)\s*,",
+    + r"{0,80}?\b(?:beantragt|gefordert|verlangt|angeregt)\s*,"
+    # a suggestion made in a session before ("Aus der Mitte des Rates wurde in der Sitzung am
+    # 27.06.2024 angeregt, den Rat regelmäßig zu informieren")
+    r"|\b(?:wurde|wurden)\b" + WITHIN_SENTENCE + r"{0,80}?\bangeregt\s*,",
     _I,
 )
 
@@ -2306,7 +2309,9 @@ _AS_FOLLOWS = re.compile(
     r"informiert|mitgeteilt|unterrichtet|dargestellt|mit)\b"
     # "hat ... beschlossen, den Kreistag wie folgt zu unterrichten:" and the report follows
     # (not a rule: "ist wie folgt dem Rat zu berichten")
-    r"|\b(?:den|die|das)\s+[\w-]+\s+wie\s+folgt\s+zu\s+(?:unterrichten|informieren)\s*:",
+    r"|\b(?:den|die|das)\s+[\w-]+\s+wie\s+folgt\s+zu\s+(?:unterrichten|informieren)\s*:"
+    # "Für den Zeitraum vom 01.01. bis 30.06.2025 wird berichtet: ..." and the report follows
+    r"|\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:berichtet|mitgeteilt)\s*:",
     _I,
 )
 # A paper's number and title as a heading of a list or a record ("0223/VII Halbjährliches

@@ -230,6 +230,12 @@ CASES = [
         "abzusenken und die Differenz bis zum 30.09.2025 zu erstatten.",
         date(2025, 9, 30),
     ),
+    (
+        "past_motion",
+        HEAD + "Aus der Mitte des Rates wurde in der Sitzung am 27.06.2024 angeregt, den Rat bis "
+        "zum 30.09.2025 über den Stand der Sanierung zu informieren.",
+        date(2025, 9, 30),
+    ),
 ]
 
 

@@ -1746,6 +1746,11 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             "Jahresabschluss wird dem Aufsichtsrat im Mai vorgelegt.\n",
             id="a report to a company's organ",
         ),
+        pytest.param(
+            "Seniorenbeirat der Stadt Musterstadt\nFür den Zeitraum vom 01.01.2025 bis "
+            "30.06.2025 wird berichtet: Im Berichtszeitraum fanden sechs Sitzungen statt.\n",
+            id="the report that follows its label",
+        ),
     ],
 )
 def test_a_delivered_or_told_report_is_no_duty(text: str) -> None:

@@ -2045,12 +2045,14 @@ def _member_motions(scoped: tuple[str, ...]) -> set[int]:
     for index, sentence in enumerate(scoped):
         if not _MEMBER_MOVES.search(sentence):
             continue
-        after = []
+        adopted = False
         for later in scoped[index + 1 : index + 4]:
-            if _NEW_MATTER.search(later):
+            if _NEW_MATTER.search(later) or _FELL_NEXT.match(later) or _result_fell(later):
+                break  # the matter ends, or the motion fell
+            if _ADOPTED_NEXT.search(later):
+                adopted = True
                 break
-            after.append(later)
-        if not any(_ADOPTED_NEXT.search(x) and not _FELL_NEXT.match(x) for x in after):
+        if not adopted:
             moved.add(index)
     return moved
 
@@ -2367,7 +2369,7 @@ _RESULT_LABEL = re.compile(
     r"^\W*(?:" + one_of(DECISION_LABELS) + r")(?!\w)(?:[-\s]*Nr\.?\s*[\w/.-]+)?"
     # "Abstimmung über den Änderungsantrag: mehrheitlich abgelehnt", "Abstimmung über den
     # Antrag Kraus: ..."
-    r"(?:\s+über\s+(?:den|die|das)\s+[\w-]+(?:\s+[A-ZÄÖÜ][\w-]+)?)?\s*:\s*"
+    r"(?:\s+über\s+(?:den|die|das)\s+[\w-]+(?:\s+(?:der|des)\s+[\w-]+|\s+[A-ZÄÖÜ][\w-]+)?)?\s*:\s*"
     # the chair calling the vote ("Bezirksbürgermeister Hülsmann lässt über den Zusatz
     # abstimmen: mehrheitlich abgelehnt")
     r"|^\W*(?:\S+\s+){0,4}?lässt\s+über\s+(?:den|die|das)\s+[\w-]+(?:\s+[\w-]+)?\s+abstimmen\s*:\s*",

@@ -2628,3 +2628,16 @@ def test_applications_handed_in_at_the_town_hall_are_the_publics() -> None:
 def test_a_frist_named_in_prose_that_sets_no_limit_is_no_deadline(sentence: str) -> None:
     text = f"Aus dem Stadtrat\n\nIn der Sitzung vom 12.03.2025 ging es um vieles. {sentence}\n"
     assert extract_text(text, name="t.txt").deadlines == ()
+
+
+def test_a_members_motion_is_moved_until_the_matter_adopts_it() -> None:
+    from tracker.documents.obligations import _member_motions, _result_fell
+
+    motion = "Herr Lindemann (GRÜNE) beantragt, das Wort durch bis zum 30.09.2025 zu ersetzen."
+    against = "Frau Schwarz (SPD) weist darauf hin, dass eine Frist nicht erforderlich sei."
+    fell = "Abstimmungsergebnis über den Änderungsantrag der GRÜNE-Fraktion: abgelehnt"
+    adopted = "Abstimmungsergebnis über die Drucksache 22-0617: einstimmig angenommen"
+    # the amendment fell before the motion was adopted: the adoption is not the amendment's
+    assert _result_fell(fell) is True
+    assert _member_motions((motion, against, fell, adopted)) == {0}
+    assert _member_motions((motion, "Der Antrag wird einstimmig angenommen.")) == set()

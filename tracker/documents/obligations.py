@@ -1901,10 +1901,14 @@ _ANYONE = re.compile(r"^\W*(?:[^:.]{0,60}?(?:§|Art\.|Artikel)[^:]{0,40}:\s*)?We
 _STANDING_PERIOD = re.compile(
     r"\b(?:\d{1,2}|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|vierzehn)\s+"
     r"(?:Kalender|Werk|Arbeits)?(?:tage?|wochen?)\s+vor\s+(?:der|dem|jeder|jedem|einer|einem)\s+"
-    r"(?:[\w-]+\s+){0,3}?[\w-]*(?:[Ss]itzung|[Tt]ermin|[Bb]eratung)\b"
-    # a period before each year ("spätestens einen Monat vor Beginn des Haushaltsjahres")
-    r"|\b(?:\d{1,2}|einen|einem|zwei|drei|vier|sechs)\s+(?:Monat|Woche)\w*\s+vor\s+(?:dem\s+)?Beginn\s+"
-    r"(?:des|eines|jedes)\s+(?:Haushalts|Kalender|Wirtschafts|Schul)jahres\b",
+    r"(?:[\w-]+\s+){0,3}?[\w-]*(?:[Ss]itzung|[Tt]ermin|[Bb]eratung)\b",
+    _I,
+)
+# A period before each year's start ("spätestens einen Monat vor Beginn des Haushaltsjahres"):
+# a standing rule where it is the sentence's only term (not beside a date set for this year).
+_YEARLY_PERIOD = re.compile(
+    r"\b(?:\d{1,2}|einen|einem|zwei|drei|vier|sechs)\s+(?:Monat|Woche)\w*\s+vor\s+(?:dem\s+)?Beginn\s+"
+    r"(?:des|eines|jedes)\s+(?:Haushalts|Kalender|Wirtschafts|Schul)jahres\b(?!\s+\d)",
     _I,
 )
 
@@ -1912,7 +1916,10 @@ _STANDING_PERIOD = re.compile(
 def standing_period(r: Reading) -> bool:
     """A period counted back from every session, in a sentence that asks nobody to act: a
     standing rule of procedure, not a duty with a date."""
-    return _STANDING_PERIOD.search(r.sentence) is not None and _REQUESTED.search(r.sentence) is None
+    standing = _STANDING_PERIOD.search(r.sentence) is not None or (
+        _YEARLY_PERIOD.search(r.sentence) is not None and all(t.date is None for t in r.terms)
+    )
+    return standing and _REQUESTED.search(r.sentence) is None
 
 
 # Someone else's intention told in the perfect ("Die Klinikbetreiberin hat angekündigt, die

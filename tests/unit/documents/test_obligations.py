@@ -1702,6 +1702,15 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             [],
             id="motions voted down under a named label",
         ),
+        pytest.param(
+            # a period before each year's start is a standing rule only where it stands alone:
+            # beside a date set for this year the sentence still binds
+            "Beschlussvorlage\nZeitplan Haushaltsaufstellung 2026\nBeschlussvorschlag:\nDie "
+            "Fachbereiche melden ihre Ansätze bis zum 16.06.2025, damit der Entwurf spätestens "
+            "einen Monat vor Beginn des Haushaltsjahres vorgelegt werden kann.\n",
+            [date(2025, 6, 16), None],
+            id="a yearly period beside this year's date",
+        ),
     ],
 )
 def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> None:

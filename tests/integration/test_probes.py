@@ -12,14 +12,16 @@ from tests.corpus.probes import probes, scored, sets
 #: measured at the end of the tenth session (docs/benchmarks.md), less a small margin; tightened
 #: at the end of the thirteenth (found up on both halves of every set, traps down on sets 2 and 3)
 #: and the sixteenth (traps down on set2 B and set3 B); set7 tightened in the seventeenth; in the
-#: eighteenth the held-out traps fell on sets 3, 4, 8, 10 and 11 (B), and their floors followed.
+#: eighteenth the held-out traps fell on sets 3, 4, 8, 10 and 11 (B), and their floors followed;
+#: in the nineteenth found rose on set2 B and set11 B and traps fell on sets 3, 8, 10, 11 and 13
+#: (B), and their floors followed.
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
     ("set1", "B"): (0.77, 0.09, 0.07),
     ("set2", "A"): (0.90, 0.03, 0.07),
-    ("set2", "B"): (0.65, 0.12, 0.23),
+    ("set2", "B"): (0.72, 0.12, 0.23),
     ("set3", "A"): (0.93, 0.03, 0.15),
-    ("set3", "B"): (0.82, 0.06, 0.14),
+    ("set3", "B"): (0.82, 0.06, 0.11),
     # the sixteenth session's sets (records, a random stream, news pages, small councils'
     # minutes), measured at its end less a margin
     ("set4", "A"): (0.82, 0.03, 0.12),
@@ -35,13 +37,13 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # damaged PDF text, small councils of the East and the South),
     # measured at its end less a margin
     ("set8", "A"): (0.88, 0.03, 0.12),
-    ("set8", "B"): (0.90, 0.08, 0.19),
+    ("set8", "B"): (0.90, 0.08, 0.18),
     ("set9", "A"): (0.95, 0.03, 0.10),
     ("set9", "B"): (0.90, 0.03, 0.12),
     ("set10", "A"): (0.92, 0.03, 0.20),
-    ("set10", "B"): (0.82, 0.05, 0.42),
+    ("set10", "B"): (0.82, 0.05, 0.40),
     ("set11", "A"): (0.84, 0.03, 0.16),
-    ("set11", "B"): (0.78, 0.10, 0.13),
+    ("set11", "B"): (0.85, 0.10, 0.11),
     # the eighteenth session's sets (follow-up lists and status papers; sub-municipal and
     # advisory bodies, citizens' motions; money, plans and procedures; counties, regions and
     # associations), measured at its end less a margin
@@ -52,7 +54,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # (motions of groups; council-system pages as crawled; press releases and newspapers;
     # committee minutes)
     ("set13", "A"): (0.92, 0.02, 0.04),
-    ("set13", "B"): (0.93, 0.02, 0.19),
+    ("set13", "B"): (0.93, 0.02, 0.18),
     # (verbatim records of large councils; schools, childcare and social matters; transport
     # and building works; council papers as OCR returns them from scans)
     ("set14", "A"): (0.85, 0.03, 0.08),
@@ -60,15 +62,15 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # the nineteenth session's sets, measured at its end less a margin: municipal companies
     # and associations; the administration's own organisation; letters and e-mails; the
     # city-states' districts
-    ("set15", "A"): (0.79, 0.02, 0.21),
+    ("set15", "A"): (0.79, 0.02, 0.20),
     ("set15", "B"): (0.71, 0.02, 0.36),
     # (environment and climate; tables and lists as extracted; citizens and advisory bodies; a
     # random stream of small municipalities)
-    ("set16", "A"): (0.72, 0.08, 0.18),
-    ("set16", "B"): (0.64, 0.02, 0.38),
+    ("set16", "A"): (0.72, 0.08, 0.16),
+    ("set16", "B"): (0.69, 0.02, 0.41),
     # (fire brigades; culture, sport and tourism; economy and real estate; land-use planning;
     # the administration's announcements in sessions)
-    ("set17", "A"): (0.75, 0.03, 0.26),
+    ("set17", "A"): (0.75, 0.03, 0.23),
     ("set17", "B"): (0.81, 0.04, 0.27),
 }
 

@@ -1116,9 +1116,8 @@ def _follow_up_rows(text: str, context: DateContext) -> _Rows:
         # a table of decisions with a due and a state column is such a list too ("Erledigung
         # / Frist": one column for both)
         return none
-    rows = table.rows
     found = _Rows([], [], [], table.lines)
-    for row in rows:
+    for row in table.rows:
         cell = row[due]
         if not cell or re.fullmatch(r"[-–—/]+", cell):
             continue
@@ -1169,10 +1168,6 @@ def _due_cell_terms(cell: str, context: DateContext) -> list[Term]:
     return find_terms(f"bis {cell}", context) or find_terms(f"bis zur {cell}", context)
 
 
-# How long something is valid, after or before its end ("die bis zum 31.12.2025 gilt", "gilt
-# bis 30.06.2026", "gültig bis"): a validity, not a limit for anyone.
-_VALID_UNTIL = re.compile(r"\s+(?:gilt|gelten|gültig\s+(?:ist|sind|bleibt|bleiben))\b", _I)
-_VALID_FROM = re.compile(r"\b(?:gilt|gelten|gültig)\s+(?:\S+\s+){0,2}?$", _I)
 # What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".
 _EXPIRES = re.compile(
     r"\s+(?:\S+\s+){0,2}?(?:aus|ab)(?:laufen|läuft|gelaufen)\b|\s+(?:enden|endet|erlöschen|erlischt|"
@@ -1236,8 +1231,11 @@ _FESTIVITY_SET = re.compile(
 
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
 _AT_HOUR = re.compile(r"\s*,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", _I)
-# How long something is valid ("ist bis zum 31.12.2024 befristet"): a validity, not a duty.
-_VALIDITY = re.compile(r"\s*(?:befristet|gültig)\b", _I)
+# How long something is valid, told after its end ("ist bis zum 31.12.2024 befristet", "eine
+# Nachrückerliste, die bis zum 31.12.2025 gilt") or before it ("gilt bis 30.06.2026"): a
+# validity, not a duty.
+_VALIDITY = re.compile(r"\s*(?:befristet|gültig|gilt|gelten)\b", _I)
+_VALIDITY_BEFORE = re.compile(r"\b(?:gilt|gelten|gültig)\s+(?:\S+\s+){0,2}?$", _I)
 # A session named as the cause or the occasion ("wegen des Ausfalls der Schulausschusssitzung
 # am 23.02.2015"): its date, not a limit.
 _CAUSE_DATE = re.compile(
@@ -1310,8 +1308,6 @@ def _due_terms(sentence: str, context: DateContext, skip: set[date]) -> list[Ter
             continue  # "in der Finanzplanung bis 2029", "für den Rest der Wahlzeit bis 2028"
         if term.rule == "soft_term" and _EXPIRES.match(sentence, term.end):
             continue  # "Grabnutzungsrechte, die in Kürze auslaufen": a state ahead, no duty
-        if _VALID_UNTIL.match(sentence, term.end) or _VALID_FROM.search(before):
-            continue  # "eine Nachrückerliste, die bis zum 31.12.2025 gilt": how long it is valid
         if _AT_DATE.search(before) and _COLON.match(sentence, term.end):
             continue  # "beschlossen im Stadtrat am 08.05.2025: Die Verwaltung soll ...": a label
         if _dates_the_row(sentence, term):
@@ -1541,6 +1537,8 @@ def _set_aside(sentence: str, term: Term, takes_place: bool) -> bool:
     validity, a right's period (:data:`_POSSIBLE_BEFORE`)."""
     before = _before(sentence, term)
     if _CAUSE_DATE.search(before) or _VALIDITY.match(sentence, term.end):
+        return True
+    if _VALIDITY_BEFORE.search(before):
         return True
     if _POSSIBLE_BEFORE.search(before) or _POSSIBLE_AFTER.match(sentence, term.end):
         return True
@@ -2265,7 +2263,7 @@ _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # Ausschusses").
 _THIS_SESSION = re.compile(
     r"\b(?:in|während)\s+(?:der|dieser)\s+(?:heutigen\s+)?Sitzung\b"
-    r"(?!\s+(?:am|im|vom|des|der|nach|ab|zum|zur|im|Ende|Anfang|Mitte)\b)",
+    r"(?!\s+(?:am|im|vom|des|der|nach|ab|zum|zur|Ende|Anfang|Mitte)\b)",
     _I,
 )
 # A report to a company's own organ, and no council or committee beside it.

@@ -379,11 +379,23 @@ def voted(text: str) -> Decision | None:
 _URGENCY_VOTE = re.compile(r"(?:^|(?<=[.\n]))[^.\n]*\bDringlichkeit\b[^.\n]*", re.I)
 
 
+# A result line with its label ("Abstimmungsergebnis: 29 Ja, 0 Nein, 1 Enthaltung"): the vote
+# on what the record decides, after any vote on a motion told in its prose.
+_RESULT_LINE_VOTES = re.compile(r"^\W*(?:Abstimmungsergebnis|Abstimmung)\s*:[^\n]*$", re.I | re.M)
+
+
 def vote_tally(text: str) -> Decision | None:
     """A count of votes without words: more yes than no is adopted, else rejected (not the
-    vote on a motion's urgency)."""
+    vote on a motion's urgency). The last labelled result line counts first."""
     if "dringlichkeit" in text.lower():
         text = _URGENCY_VOTE.sub(" ", text)
+    labelled = [m.group(0) for m in _RESULT_LINE_VOTES.finditer(text)]
+    if labelled and (decision := _tally(labelled[-1])) is not None:
+        return decision
+    return _tally(text)
+
+
+def _tally(text: str) -> Decision | None:
     yes, no = _count(_YES, text), _count(_NO, text)
     if yes is None or no is None or abs(yes.start() - no.start()) > 80:
         return None

@@ -346,3 +346,13 @@ def test_a_vote_on_the_urgency_is_not_the_matters_decision() -> None:
 def test_a_motion_withdrawn_by_its_movers(sentence: str) -> None:
     decision = PROSE_RULES["withdrawn"](sentence)
     assert decision is not None and decision.outcome == "withdrawn"
+
+
+def test_the_labelled_result_line_outweighs_a_vote_told_before_it() -> None:
+    decision = vote_tally(
+        "Die CDU-Fraktion beantragt, zunächst eine Sammelbeschaffung zu prüfen. Dieser Antrag "
+        "wird mit 12 Ja- zu 17 Nein-Stimmen bei 1 Enthaltung abgelehnt.\nBeschluss:\nDie "
+        "Verwaltung wird beauftragt, die Ausschreibung vorzubereiten.\n"
+        "Abstimmungsergebnis: 29 Ja, 0 Nein, 1 Enthaltung\n"
+    )
+    assert decision is not None and decision.outcome == "adopted"

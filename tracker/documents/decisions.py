@@ -46,8 +46,8 @@ from collections.abc import Callable
 
 from tracker.documents.model import Decision
 from tracker.documents.outcomes import outcome_of
-from tracker.documents.text import WITHIN_SENTENCE, squash
-from tracker.documents.vocabulary import COUNCIL
+from tracker.documents.text import WITHIN_SENTENCE, one_of, squash
+from tracker.documents.vocabulary import COUNCIL, DECISION_LABELS
 
 #: A council or committee as a noun phrase ("Gemeinderat", "Ausschuss für Umwelt").
 _COUNCIL_NOUN = (
@@ -381,7 +381,7 @@ _URGENCY_VOTE = re.compile(r"(?:^|(?<=[.\n]))[^.\n]*\bDringlichkeit\b[^.\n]*", r
 
 # A result line with its label ("Abstimmungsergebnis: 29 Ja, 0 Nein, 1 Enthaltung"): the vote
 # on what the record decides, after any vote on a motion told in its prose.
-_RESULT_LINE_VOTES = re.compile(r"^\W*(?:Abstimmungsergebnis|Abstimmung)\s*:[^\n]*$", re.I | re.M)
+_RESULT_LINE_VOTES = re.compile(r"^\W*" + one_of(DECISION_LABELS) + r"\s*:[^\n]*$", re.I | re.M)
 
 
 def vote_tally(text: str) -> Decision | None:

@@ -2043,16 +2043,18 @@ _ADOPTED_NEXT = re.compile(
 )
 
 
-def _member_motions(scoped: tuple[str, ...]) -> set[int]:
+def _member_motions(scoped: tuple[str, ...], results: list[bool | None]) -> set[int]:
     """The sentences where a council member moves or suggests something (:data:`_MEMBER_MOVES`)
-    that the next sentences of the matter do not adopt: moved, not decided."""
+    that the next sentences of the matter do not adopt: moved, not decided (``results``: what
+    each sentence's result line says, :func:`_result_fell`)."""
     moved: set[int] = set()
     for index, sentence in enumerate(scoped):
         if not _MEMBER_MOVES.search(sentence):
             continue
         adopted = False
-        for later in scoped[index + 1 : index + 4]:
-            if _NEW_MATTER.search(later) or _FELL_NEXT.match(later) or _result_fell(later):
+        for at in range(index + 1, min(index + 4, len(scoped))):
+            later = scoped[at]
+            if _NEW_MATTER.search(later) or _FELL_NEXT.match(later) or results[at]:
                 break  # the matter ends, or the motion fell
             if _ADOPTED_NEXT.search(later):
                 adopted = True
@@ -2561,10 +2563,14 @@ def find_obligations(
         else set()
     )
     results = [_result_fell(x) for x in scoped]
-    demanded = _demand_items(scoped)
-    spoken = _member_turns(scoped)
-    moved = _member_motions(scoped)
-    first_version = _original_motion(scoped)
+    # the sentences whose place in the text puts them in doubt, by the doubt's name: a group's
+    # demands listed, a member's turn or motion, the motion as first tabled
+    placed_in_doubt = {
+        "group_demand": _demand_items(scoped),
+        "member_speech": _member_turns(scoped),
+        "member_motion": _member_motions(scoped, results),
+        "past_motion": _original_motion(scoped),
+    }
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
@@ -2745,24 +2751,16 @@ def find_obligations(
             terms = []
         if _schedule(sentence, terms):
             continue
-        doubt = (
-            "group_demand"
-            if index in demanded
-            else "member_speech"
-            if index in spoken
-            else "member_motion"
-            if index in moved
-            else "past_motion"
-            if index in first_version
-            else doubt_of(
-                Reading(
-                    sentence,
-                    _MANDATE.search(sentence) is not None,
-                    announced,
-                    reporting,
-                    tuple(terms),
-                    context,
-                )
+        doubt = next(
+            (name for name, held in placed_in_doubt.items() if index in held), None
+        ) or doubt_of(
+            Reading(
+                sentence,
+                _MANDATE.search(sentence) is not None,
+                announced,
+                reporting,
+                tuple(terms),
+                context,
             )
         )
         if doubt is not None and (terms or reporting):

@@ -2648,5 +2648,9 @@ def test_a_members_motion_is_moved_until_the_matter_adopts_it() -> None:
     adopted = "Abstimmungsergebnis über die Drucksache 22-0617: einstimmig angenommen"
     # the amendment fell before the motion was adopted: the adoption is not the amendment's
     assert _result_fell(fell) is True
-    assert _member_motions((motion, against, fell, adopted)) == {0}
-    assert _member_motions((motion, "Der Antrag wird einstimmig angenommen.")) == set()
+
+    def moved(*scoped: str) -> set[int]:
+        return _member_motions(scoped, [_result_fell(x) for x in scoped])
+
+    assert moved(motion, against, fell, adopted) == {0}
+    assert moved(motion, "Der Antrag wird einstimmig angenommen.") == set()

@@ -339,7 +339,7 @@ _ANNOUNCED = re.compile(
     + r"{0,160}?\b(?:genommen|gesetzt|behandelt|beraten|"
     r"aufgerufen|vorgelegt|eingebracht|vorgestellt|erstattet|beantwortet|entschieden|"
     r"abgeschlossen|umgesetzt|fertiggestellt|durchgeführt|geben|erhalten|nachgereicht|"
-    r"eingeladen|übersandt|zugeleitet|zugehen|zugestellt|übermittelt|erarbeitet|erstellt|geprüft|"
+    r"eingeladen|einberufen|anberaumt|übersandt|zugeleitet|zugehen|zugestellt|übermittelt|erarbeitet|erstellt|geprüft|"
     r"vorlegen|vorstellen|"
     r"nachreichen|beantworten|erarbeiten|erstellen|umsetzen|durchführen|klären|prüfen|"
     r"unterbreiten|unterbreitet|vorschlagen|vorgeschlagen|aufgreifen|aufgegriffen|befassen|"
@@ -367,6 +367,10 @@ _ANNOUNCED = re.compile(
     # an action in the present with a limit ("Die Umsetzung erfolgt bis Ende 2026"): the
     # present of a plan, not of a routine, where "bis" or "spätestens" bounds it
     r"|\b(?:erfolgt|erfolgen)\b[^.;?]{0,80}?\b(?:bis|spätestens)\b"
+    # an act placed in a session to come ("Die Vorstellung der Planung erfolgt in der Sitzung
+    # am 12.03.2024"): a date past the paper's own is left by the date rules
+    r"|\b(?:erfolgt|erfolgen)\s+(?:\S+\s+){0,3}?(?:in|zur)\s+(?:der|einer)\s+(?:\S+\s+){0,3}?"
+    r"\S*[Ss]itzung\b"
     # the next report told ("Der nächste Sachstandsbericht erfolgt zur Sitzung am 02.10.2025")
     r"|\b(?:nächste|weitere)[nrs]?\s+[\w-]*[Bb]ericht\w*\s+(?:erfolgt|folgt)\b"
     r"|\b(?:bis|spätestens)\b[^.;?]{0,80}?\b(?:erfolgt|erfolgen)\b"
@@ -404,6 +408,9 @@ _ANNOUNCED = re.compile(
     # 01.01.2026", "wird mit Wirkung zum 1.7. wirksam")
     r"|\b(?:gilt|gelten|greift|greifen|kommt|kommen|wirksam)\b[^.;?]{0,60}?"
     r"\b(?:zum|ab(?:\s+dem)?|mit\s+Wirkung\s+(?:vom|zum|ab))\s+\d"
+    # ("Die Umbenennung wird zum 01.07.2026 wirksam"): the date before the word
+    r"|\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:zum|ab|mit\s+Wirkung\s+(?:vom|zum|ab))\s+\d"
+    r"[^;?]{0,30}?\bwirksam\b"
     # a measure decided with its effective date ("richtet mit Wirkung vom 1. Juli 2016 ... ein")
     r"|\bmit\s+Wirkung\s+(?:vom|zum|ab)\s+\d"
     # the administration in the future tense ("Die Verwaltung wird das Thema ... wieder aufrufen",

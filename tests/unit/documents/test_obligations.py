@@ -753,6 +753,24 @@ def test_a_decided_change_taking_effect_is_an_event() -> None:
     assert [d for _, d in deadlines] == [date(2024, 10, 1), date(2025, 10, 1)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "due"),
+    [
+        ("Die Umbenennung wird zum 01.07.2024 wirksam.", date(2024, 7, 1)),
+        ("Eine Sondersitzung des Rates wird für den 23.04.2024 einberufen.", date(2024, 4, 23)),
+        ("Die Vorstellung der Planung erfolgt in der Sitzung am 23.04.2024.", date(2024, 4, 23)),
+    ],
+)
+def test_an_act_scheduled_for_a_day_to_come_is_an_event(sentence: str, due: date) -> None:
+    deadlines, _ = read(sentence)
+    assert due in [d for _, d in deadlines]
+
+
+def test_an_act_placed_in_a_past_session_is_none() -> None:
+    deadlines, _ = read("Die Vorstellung der Planung erfolgte in der Sitzung am 23.01.2024.")
+    assert deadlines == []
+
+
 def test_a_question_with_its_answer_binds_by_the_answers_announcements() -> None:
     extraction = extract_text(
         "Anfrage der CDU-Fraktion vom 03.02.2025\nBetreff: Sporthalle\n"

@@ -632,12 +632,23 @@ def _labelled_decision(
             value = next((g for g in u.groups() if g), None) if u else None
         outcome = outcome_of(value)
         if value and outcome:
-            return Decision(outcome, parse_date(value) or day, committee, squash(value))
+            return Decision(outcome, _decided_on(value, outcome, day), committee, squash(value))
     for value in below:
         outcome = outcome_of(value)
         if outcome and not _RESOLUTION_FORMULA.search(value):
-            return Decision(outcome, parse_date(value) or day, committee, squash(value))
+            return Decision(outcome, _decided_on(value, outcome, day), committee, squash(value))
     return None
+
+
+def _decided_on(value: str, outcome: str, day: date | None) -> date | None:
+    """The day of a labelled decision: the date its wording tells ("einstimmig beschlossen am
+    12.03.2025"), else the session's. A postponement's or referral's date is its target ("wird
+    zurückgestellt und in der Sitzung am 30.09.2025 erneut beraten"), and no decision falls
+    after its session's day."""
+    told = None if outcome in ("deferred", "referred") else parse_date(value)
+    if told is None or (day is not None and told > day):
+        return day
+    return told
 
 
 #: Kinds that record what was decided, not a proposal (a gazette prints what the council

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tracker.documents import extract_text
@@ -356,3 +358,16 @@ def test_the_labelled_result_line_outweighs_a_vote_told_before_it() -> None:
         "Abstimmungsergebnis: 29 Ja, 0 Nein, 1 Enthaltung\n"
     )
     assert decision is not None and decision.outcome == "adopted"
+
+
+def test_a_postponements_target_is_not_the_day_of_its_decision() -> None:
+    text = (
+        "Niederschrift über die Sitzung des Gemeinderates am 12.03.2025\n\nTOP 5 Spielplätze\n"
+        "Beschluss:\nDer Tagesordnungspunkt wird zurückgestellt und in der Sitzung am 30.09.2025 "
+        "erneut beraten.\nAbstimmungsergebnis: einstimmig\n"
+    )
+    extraction = extract_text(text, name="t.txt")
+    assert extraction.decision is not None and extraction.decision.outcome == "deferred"
+    assert extraction.decision.date != date(2025, 9, 30)
+    # the target is the postponement's term, no longer a meeting date skipped
+    assert [d.date for d in extraction.deadlines] == [date(2025, 9, 30)]

@@ -487,10 +487,19 @@ _REPORT_WORDS = re.compile(
     r"\bvorzustellen\b|\bvorstellen\b|\bInformations(?:drucksache|vorlage)\b|\bSachstand\w*|"
     # "Maßnahmen aufzuzeigen": proposals to present
     r"\baufzuzeigen\b|"
+    # other words of presenting to a body ("über den Stand Auskunft zu geben", "dem Ausschuss
+    # eine Aufstellung zukommen zu lassen", "die Ergebnisse dem Rat zu erläutern", "soll die
+    # Ergebnisse präsentieren")
+    r"\bAuskunft\s+(?:zu\s+)?(?:geben|erteilen)\b|\bzukommen\s+(?:zu\s+)?lassen\b|"
+    r"\b(?:zu\s+)?erläutern\b|\b(?:zu\s+)?präsentieren\b|"
+    # what is to come put before a body ("Die Ergebnisse sind dem Rat zur Kenntnis zu geben"),
+    # not the paper itself passed on ("Die Vorlage ist der BVV zur Kenntnis zu geben")
+    r"^(?!.*\b(?:Vorlage|Drucksache|Beschluss\w*|Antrag|Mitteilung|Niederschrift|Protokoll|"
+    r"Empfehlung)\s+(?:ist|wird)\b).*\bzur\s+Kenntnis\s+zu\s+geben\b|"
     # a presentation to a body still to come ("wird dem Gemeinderat im Herbst vorgestellt")
     r"\b(?:wird|werden)\b[^.;?]{0,120}?\b(?:dem|der|den)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|"
     r"\w*[Aa]usschuss\w*|Gremium|Gremien)\b[^.;?]{0,80}?\b(?:vorgestellt|präsentiert|"
-    r"dargestellt|erläutert|zur\s+Verfügung\s+gestellt|übermittelt|zugeleitet)\b|"
+    r"dargestellt|erläutert|zur\s+Verfügung\s+gestellt|übermittelt|zugeleitet|mitgeteilt)\b|"
     # "auf dem Laufenden zu halten", "in Kenntnis zu setzen", "gibt ... einen Überblick" (not
     # "hatten ... auf dem Laufenden gehalten"; "ist ... zur Kenntnis zu geben" is Berlin's
     # formula for passing the paper itself on)

@@ -709,6 +709,14 @@ def test_the_start_of_school_holidays_is_an_event() -> None:
         ("Die Verwaltung wird beauftragt, den Ausschuss auf dem Laufenden zu halten.", "regular"),
         ("Die Verwaltung wird beauftragt, den Rat fortlaufend in Kenntnis zu setzen.", "regular"),
         ("Die Verwaltung gibt dem Ausschuss jeweils zum Jahresende einen Überblick.", "yearly"),
+        (
+            "Der Landrat wird beauftragt, im Kreisausschuss über den Stand Auskunft zu geben.",
+            "once",
+        ),
+        ("Die Verwaltung wird gebeten, dem Ausschuss eine Aufstellung zukommen zu lassen.", "once"),
+        ("Die Verwaltung wird gebeten, die Ergebnisse dem Rat zu erläutern.", "once"),
+        ("Die Verwaltung soll die Ergebnisse dem Ausschuss präsentieren.", "once"),
+        ("Die Ergebnisse sind dem Rat zur Kenntnis zu geben.", "once"),
     ],
 )
 def test_report_duties_in_other_words(sentence: str, recurrence: str) -> None:
@@ -724,11 +732,15 @@ def test_keeping_informed_in_the_past_is_no_duty() -> None:
     assert extraction.reports == ()
 
 
-def test_passing_the_paper_itself_on_is_no_report_duty() -> None:
-    extraction = extract_text(
-        RESOLUTION + "Die Vorlage ist der Bezirksverordnetenversammlung zur Kenntnis zu geben.\n",
-        name="r.txt",
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die Vorlage ist der Bezirksverordnetenversammlung zur Kenntnis zu geben.",
+        "Die aus der Anlage ersichtliche Vorlage ist der BVV zur Kenntnis zu geben.",
+    ],
+)
+def test_passing_the_paper_itself_on_is_no_report_duty(sentence: str) -> None:
+    extraction = extract_text(RESOLUTION + sentence + "\n", name="r.txt")
     assert extraction.reports == ()
 
 

@@ -845,7 +845,8 @@ _SCHOOL_YEAR = re.compile(
     r"\b(?:zum|bis\s+zum|zu\s+Beginn\s+des|(?:bis|spätestens)\s+(?:zum\s+)?(?:Beginn|Ende)\s+des|"
     r"zum\s+(?:Beginn|Ende)\s+des|spätestens\s+zum)\s+"
     r"(?:(?:ersten|zweiten|neuen|kommenden|nächsten|laufenden)\s+)?"
-    r"(?:Schul(?:jahr(?:es)?(?:beginn|ende)?|jahresbeginn|jahresende|halbjahr(?:es)?)"
+    r"(?:Schul(?:jahr(?:es)?(?:beginn|ende|start|anfang)?|jahresbeginn|jahresende|halbjahr(?:es)?|"
+    r"beginn|start|anfang)"
     # the year of a day-care centre ("bis zum Kita-Jahr 2025/26", "zum Kindergartenjahr")
     r"|(?:Kita-?|Kindergarten|Krippen)jahr(?:es)?(?:beginn)?)\b"
     r"(?:\s+(20\d{2})\s*/\s*(\d{2,4}))?",

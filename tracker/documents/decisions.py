@@ -10,6 +10,9 @@ rule                      reads                                                 
 ========================  ========================================================  ==========
 ``postponement``          "wird der TOP auf die nächste Sitzung verschoben",        deferred
                           "beschlossen, die Angelegenheit zu vertagen"
+``result_line``           "Abstimmungsergebnis: Ja 12, Nein 1, Enthaltung 0" (the    adopted or
+                          last labelled result line, over a motion voted down in     rejected
+                          the prose before it)
 ``council_present``       "Der Ausschuss stimmt dem Beschlussvorschlag zu", "Der    by wording
                           Rat lehnt den Antrag ab", "billigt", "genehmigt",
                           "folgt dem Beschlussvorschlag", "fasst folgenden
@@ -384,14 +387,23 @@ _URGENCY_VOTE = re.compile(r"(?:^|(?<=[.\n]))[^.\n]*\bDringlichkeit\b[^.\n]*", r
 _RESULT_LINE_VOTES = re.compile(r"^\W*" + one_of(DECISION_LABELS) + r"\s*:[^\n]*$", re.I | re.M)
 
 
-def vote_tally(text: str) -> Decision | None:
-    """A count of votes without words: more yes than no is adopted, else rejected (not the
-    vote on a motion's urgency). The last labelled result line counts first."""
+def result_line(text: str) -> Decision | None:
+    """The count of the last labelled result line ("Abstimmungsergebnis: Ja 12, Nein 1"): the
+    vote on what the record decides, over a motion voted down in the prose before it ("Der
+    Antrag von GR Bauer ... wurde mit 4 : 9 Stimmen abgelehnt")."""
     if "dringlichkeit" in text.lower():
         text = _URGENCY_VOTE.sub(" ", text)
     labelled = [m.group(0) for m in _RESULT_LINE_VOTES.finditer(text)]
-    if labelled and (decision := _tally(labelled[-1])) is not None:
+    return _tally(labelled[-1]) if labelled else None
+
+
+def vote_tally(text: str) -> Decision | None:
+    """A count of votes without words: more yes than no is adopted, else rejected (not the
+    vote on a motion's urgency). The last labelled result line counts first."""
+    if (decision := result_line(text)) is not None:
         return decision
+    if "dringlichkeit" in text.lower():
+        text = _URGENCY_VOTE.sub(" ", text)
     return _tally(text)
 
 
@@ -435,11 +447,13 @@ PROSE_RULES: dict[str, DecisionRule] = {
     "voted": voted,
     "withdrawn": withdrawn,
     "vote_tally": vote_tally,
+    "result_line": result_line,
 }
 #: The rules whose wording only a record of a session uses (no proposal says "wurde
 #: abgelehnt" or counts votes): they apply to pages of unknown kind too.
 RECORD_RULES: tuple[str, ...] = (
     "postponement",
+    "result_line",
     "council_past",
     "council_inverted",
     "passive_result",
@@ -450,11 +464,24 @@ RECORD_RULES: tuple[str, ...] = (
 
 
 def prose_decision(text: str, rules: tuple[str, ...] | None = None) -> Decision | None:
-    """The decision the first of ``rules`` (default: all, in order) finds in ``text``."""
+    """The decision the first of ``rules`` (default: all, in order) finds in ``text``; the
+    last labelled result line (``result_line``) instead where it counts the other way than
+    the prose ("Der Antrag von GR Bauer ... wurde mit 4 : 9 Stimmen abgelehnt" before
+    "Abstimmungsergebnis: Ja 12, Nein 1")."""
+    found = None
     for name, rule in PROSE_RULES.items():
-        if rules is not None and name not in rules:
+        if name == "result_line" or (rules is not None and name not in rules):
             continue
-        decision = rule(text)
-        if decision is not None:
-            return decision
-    return None
+        found = rule(text)
+        if found is not None:
+            break
+    counted = result_line(text) if rules is None or "result_line" in rules else None
+    if counted is None:
+        return found
+    if found is None or _FOR_OR_AGAINST.get(found.outcome, counted.outcome) != counted.outcome:
+        return counted
+    return found
+
+
+#: The outcomes a count of votes can contradict: a yes or a no.
+_FOR_OR_AGAINST = {"adopted": "adopted", "adopted_amended": "adopted", "rejected": "rejected"}

@@ -860,7 +860,7 @@ def decided_in_present(text: str, header: Header) -> Header:
     else:
         # a paper printed with its vote form ("dafür: 12 dagegen: 0"): counted votes are a
         # record whatever the paper, and so is its withdrawal by its movers
-        decision = prose_decision(text, ("withdrawn", "vote_tally"))
+        decision = prose_decision(text, ("result_line", "withdrawn", "vote_tally"))
     return replace(header, decision=decision) if decision is not None else header
 
 

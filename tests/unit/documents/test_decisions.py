@@ -371,3 +371,26 @@ def test_a_postponements_target_is_not_the_day_of_its_decision() -> None:
     assert extraction.decision.date != date(2025, 9, 30)
     # the target is the postponement's term, no longer a meeting date skipped
     assert [d.date for d in extraction.deadlines] == [date(2025, 9, 30)]
+
+
+def test_the_labelled_result_line_outweighs_a_motion_voted_down_before_it() -> None:
+    text = (
+        "Auszug aus der Niederschrift über die öffentliche Sitzung des Gemeinderates am "
+        "26.03.2019\n\n§ 27 Nachmittagsbetreuung an der Grundschule\n\n"
+        "Der Antrag von GR Bauer, zusätzlich eine Ferienbetreuung einzurichten, wurde mit 4 : 9 "
+        "Stimmen abgelehnt.\n\nBeschluss:\n1. Die Gemeinde richtet eine Nachmittagsbetreuung ein.\n"
+        "2. Der Trägervertrag ist bis Mitte 2019 abzuschließen.\n\n"
+        "Abstimmungsergebnis: Ja 12, Nein 1, Enthaltung 0\n"
+    )
+    extraction = extract_text(text, name="a.txt")
+    assert extraction.decision is not None and extraction.decision.outcome == "adopted"
+    assert [d.date for d in extraction.deadlines] == [date(2019, 6, 30)]
+
+
+def test_a_count_that_agrees_leaves_the_decision_told_in_prose() -> None:
+    text = (
+        "Der Bauausschuss empfiehlt dem Gemeinderat, dem Bauantrag zuzustimmen.\n"
+        "Abstimmungsergebnis: Ja 7, Nein 0\n"
+    )
+    decision = prose_decision(text)
+    assert decision is not None and decision.outcome == "recommended"

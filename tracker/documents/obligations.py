@@ -692,6 +692,19 @@ _MATTER_LINE = re.compile(
     re.MULTILINE,
 )
 _PROMISE = re.compile(_PROMISED)
+# A resolution that adopts a statute given with the paper ("beschließt die
+# Kostenbeitragssatzung in der Fassung der Anlage 1", "die als Anlage beigefügte Satzung"), and
+# that statute's own entry into force: decided with it, though printed after the resolution.
+# (the resolution's formula may have been cut off: "die als Anlage beigefügte Satzung ...")
+_ADOPTS_STATUTE = re.compile(
+    r"(?:\bbeschlie(?:ß|ss)(?:t|en)\b|^\W*(?:die|den|das)\b)[^.;?]{0,160}?"
+    r"(?:[Ss]atzung|[Vv]erordnung|[Oo]rdnung)\b",
+    _I,
+)
+_STATUTE_IN_FORCE = re.compile(
+    r"\b(?:Diese|Die)\s+(?:\w+\s+){0,3}?(?:\w*[Ss]atzung|\w*[Vv]erordnung|\w*[Oo]rdnung)\s+"
+    r"(?:tritt|treten)\b" + WITHIN_SENTENCE + r"{0,80}?\bin\s+Kraft\b"
+)
 # A published list of a session's decisions: "Beschlüsse der Stadtverordnetenversammlung vom
 # 10. Juli 2025", "Bekanntmachung der in der Sitzung vom ... gefassten Beschlüsse".
 _DECISION_LIST = re.compile(
@@ -2513,6 +2526,12 @@ def find_obligations(
         # sagt zu, dass die Amtsverwaltung die Kostenberechnung bis zur nächsten Sitzung
         # aktualisiert")
         promises = [x for x in sentence_list(text) if _PROMISE.search(x) and x not in section]
+        if _ADOPTS_STATUTE.search(section):
+            promises += [
+                x
+                for x in sentence_list(text)
+                if _STATUTE_IN_FORCE.search(x) and x not in section and x not in promises
+            ]
         if promises:
             scope = "\n".join([section, *promises])
     # a record of several matters with a resolution in it: its task items bind as in one

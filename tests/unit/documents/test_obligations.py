@@ -752,6 +752,18 @@ def test_an_entry_into_force_decided_is_an_event() -> None:
     assert [(d.date, d.kind) for d in extraction.deadlines] == [(date(2026, 1, 1), "event")]
 
 
+def test_the_entry_into_force_of_a_statute_adopted_with_the_paper_is_an_event() -> None:
+    extraction = extract_text(
+        "Beschlussvorlage\nBetreff: Kostenbeitragssatzung\n\nBeschlussvorschlag:\n"
+        "Der Stadtrat beschließt die Kostenbeitragssatzung in der Fassung der Anlage 1.\n\n"
+        "Sachverhalt:\nDie Beiträge wurden zuletzt 2014 angepasst.\n\n"
+        "Anlage 1 - Kostenbeitragssatzung\n§ 9 Inkrafttreten\n"
+        "Diese Satzung tritt am 01.08.2018 in Kraft.\n",
+        name="s.txt",
+    )
+    assert [(d.date, d.kind) for d in extraction.deadlines] == [(date(2018, 8, 1), "event")]
+
+
 def test_an_entry_into_force_that_happened_is_none() -> None:
     deadlines, _ = read("Das neue Gesetz ist zum 01.10.2023 in Kraft getreten.")
     assert deadlines == []

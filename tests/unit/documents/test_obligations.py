@@ -754,14 +754,17 @@ def test_an_entry_into_force_decided_is_an_event() -> None:
 
 def test_the_entry_into_force_of_a_statute_adopted_with_the_paper_is_an_event() -> None:
     extraction = extract_text(
-        "Beschlussvorlage\nBetreff: Kostenbeitragssatzung\n\nBeschlussvorschlag:\n"
-        "Der Stadtrat beschließt die Kostenbeitragssatzung in der Fassung der Anlage 1.\n\n"
-        "Sachverhalt:\nDie Beiträge wurden zuletzt 2014 angepasst.\n\n"
-        "Anlage 1 - Kostenbeitragssatzung\n§ 9 Inkrafttreten\n"
+        "Beschlussvorlage BV-0081/2018\nDatum: 12.04.2018\nBetreff: Kostenbeiträge\n\n"
+        "Beschlussvorschlag:\n"
+        "1. Der Stadtrat beschließt die Kostenbeitragssatzung in der Fassung der Anlage 1.\n"
+        "2. Die Verwaltung wird beauftragt, die Eltern bis zum 30.06.18 zu informieren.\n\n"
+        "Sachverhalt:\nDie Kostenbeiträge wurden zuletzt zum 01.08.2014 angepasst.\n\n"
+        "Anlage 1 – Kostenbeitragssatzung (Auszug)\n§ 3 Höhe der Kostenbeiträge\n"
+        "Krippe: 185 € monatlich.\n§ 9 Inkrafttreten\n"
         "Diese Satzung tritt am 01.08.2018 in Kraft.\n",
         name="s.txt",
     )
-    assert [(d.date, d.kind) for d in extraction.deadlines] == [(date(2018, 8, 1), "event")]
+    assert (date(2018, 8, 1), "event") in [(d.date, d.kind) for d in extraction.deadlines]
 
 
 def test_an_entry_into_force_that_happened_is_none() -> None:

@@ -1751,6 +1751,12 @@ def other_body(r: Reading) -> bool:
 _CONTRACTOR = (
     r"(?:beauftragte[n]?\s+)?(?:Firma|Baufirma|Auftragnehmer(?:in)?|Bauunternehmen|Investor(?:in)?)"
 )
+# A party to a contract with the municipality, bound by the contract, not by the council.
+_PARTY = (
+    r"(?:" + _CONTRACTOR + r"|(?:General)?[Uu]nternehmer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|"
+    r"Käufer(?:in)?|Erwerber(?:in)?|Vorhabenträger(?:in)?|Erbbauberechtigte[rn]?|Bauherr(?:in|en)?|"
+    r"Antragsteller(?:in)?|Betreiber(?:in)?|Bieter(?:in)?|Lieferant(?:in)?|Zuwendungsempfänger(?:in)?)"
+)
 # A private body as the actor or its own assembly as the place of the act ("soll der Haushalt
 # in einer Mitgliederversammlung im Oktober 2024 verabschiedet werden", "Die
 # Pfarreiengemeinschaft soll aufgefordert werden, ... vorzulegen"): its business, not a duty
@@ -1780,6 +1786,13 @@ _PRIVATE_BODY = re.compile(
     # ("durch ein privates Telekommunikationsunternehmen bis Ende ... abgeschlossen werden")
     r"|\bdurch\s+(?:ein|eine|einen)\s+(?:privat\w*\s+)?[\w-]*(?:[Uu]nternehmen|[Ff]irma|[Bb]üro)\b"
     r"|\b(?:die|der|das)\s+" + _CONTRACTOR + r"\s+(?:habe|hätte|haben|hätten)\b"
+    # a contract party's duty in a clause of its own ("...; der Auftragnehmer hat die Arbeiten
+    # bis zum 11.09.2019 abzuschließen") or as the agent ("Die Schlussrechnung ist vom
+    # Auftragnehmer spätestens zwei Monate nach Abnahme vorzulegen")
+    r"|(?:[;:]\s*|,\s*(?:und\s+)?)(?:der|die|das)\s+(?:[\w-]+\s+)?" + _PARTY + r"\s+(?:hat|haben|"
+    r"muss|müssen|soll|sollen|ist|sind|verpflichtet\s+sich)\b"
+    r"|\bvo[nm]\s+(?:der\s+|dem\s+|den\s+)?(?:[\w-]+\s+)?" + _PARTY + r"\s+(?:\S+\s+){0,10}?"
+    r"(?:\w+zu\w+en|zu\s+\w+en)\b"
 )
 
 

@@ -44,6 +44,18 @@ CASES = [
     ),
     (
         "private_body",
+        DATED
+        + "Die Ausschreibung sieht die Ausführung in den Ferien vor; der Auftragnehmer hat die "
+        "Arbeiten bis zum 11.09.2025 abzuschließen.",
+        date(2025, 9, 11),
+    ),
+    (
+        "private_body",
+        DATED + "Die Schlussrechnung ist vom Auftragnehmer bis zum 30.09.2025 vorzulegen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "private_body",
         HEAD + "Zu 2.: Das beauftragte Statikbüro wird sein Gutachten bis zum 30.06.2025 vorlegen.",
         date(2025, 6, 30),
     ),

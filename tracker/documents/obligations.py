@@ -2243,6 +2243,35 @@ def _original_motion(scoped: tuple[str, ...]) -> set[int]:
     return found
 
 
+# A paper of the administration that answers a motion or a body's request ("Stellungnahme zum
+# Antrag Nr. 212/2010", "Verwaltungsstandpunkt zum Antrag des Ortschaftsrates", "Antwort der
+# Verwaltung"): it quotes what was asked before it answers.
+_ANSWERS_A_MOTION = re.compile(
+    r"^[^\S\n]*(?:Stellungnahme|Verwaltungsstandpunkt|Standpunkt|Antwort|Beantwortung)\b"
+    r"(?:\s+(?:der|des)\s+\w+)?\s+(?:zum|zur|zu\s+dem|auf\s+den)\s+(?:\S+\s+)?(?:Antrag|Anregung|"
+    r"Prüfauftrag|Ersuchen|Anliegen)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+# The request quoted: its mover asking in the present ("Die Fraktion bittet die Verwaltung, ...",
+# "Anliegen: Der Ortschaftsrat bittet, ...", "Mit ihrem Antrag fordert die SPD-Fraktion, ...").
+_QUOTED_REQUEST = re.compile(
+    r"^\W*(?:(?:Anliegen|Antrag|Antragstext|Inhalt\s+des\s+Antrags)\s*:\s*)?"
+    r"(?:(?:Die|Der|Das)\s+(?:[\w-]+\s+){0,3}?(?:[\w-]*[Ff]raktion|Gruppe|[\w-]*[Rr]at|Ortsbeirat|"
+    r"[\w-]*[Bb]eirat|Antragsteller\w*|Petent\w*|Bürgerinitiative)\b[^.;:]{0,60}?"
+    r"|Mit\s+(?:dem|ihrem|seinem)\s+(?:\S+\s+){0,6}?Antrag\b[^.;:]{0,60}?)"
+    r"\b(?:bittet|bitten|beantragt|beantragen|fordert|fordern|ersucht|ersuchen|regt|regen|"
+    r"schlägt|schlagen|möchte|möchten|wünscht|wünschen)\b"
+)
+
+
+def _answered_motion(text: str, scoped: tuple[str, ...]) -> set[int]:
+    """In a paper that answers a motion (:data:`_ANSWERS_A_MOTION`), the sentences that quote
+    its request (:data:`_QUOTED_REQUEST`): asked for, not decided."""
+    if _ANSWERS_A_MOTION.search(text[:1500]) is None:
+        return set()
+    return {i for i, x in enumerate(scoped) if _QUOTED_REQUEST.search(x)}
+
+
 def _demand_items(scoped: tuple[str, ...]) -> set[int]:
     """The sentences listed below a group's demand (:data:`_DEMANDS_BELOW`): demanded, not
     decided."""
@@ -2618,6 +2647,7 @@ def find_obligations(
         "member_speech": _member_turns(scoped),
         "member_motion": _member_motions(scoped, results),
         "past_motion": _original_motion(scoped),
+        "answered_motion": _answered_motion(text, scoped),
     }
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):

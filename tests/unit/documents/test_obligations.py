@@ -2699,3 +2699,24 @@ def test_a_members_motion_is_moved_until_the_matter_adopts_it() -> None:
 
     assert moved(motion, against, fell, adopted) == {0}
     assert moved(motion, "Der Antrag wird einstimmig angenommen.") == set()
+
+
+@pytest.mark.parametrize(
+    "request_quoted",
+    [
+        "Anliegen:\nDer Ortschaftsrat bittet, den Dorfteich noch im Jahr 2021 zu entschlammen und "
+        "dem Ortschaftsrat bis zum 30.06.2021 einen Kostenvoranschlag vorzulegen.",
+        "Die Fraktion bittet die Verwaltung, dem Ausschuss bis zum 30.06.2021 zu berichten.",
+    ],
+)
+def test_a_request_quoted_by_the_paper_that_answers_it_binds_no_one(request_quoted: str) -> None:
+    extraction = extract_text(
+        "Stadt Pleißenau\nVerwaltungsstandpunkt zum Antrag des Ortschaftsrates vom 15.03.2021\n"
+        "Betreff: Dorfteich Gröbern\nDatum: 03.05.2021\n\n"
+        + request_quoted
+        + "\n\nStandpunkt der Verwaltung:\nAus Sicht der Verwaltung besteht vor 2023 kein "
+        "Handlungsbedarf.\n",
+        name="s.txt",
+    )
+    assert extraction.deadlines == () and extraction.reports == ()
+    assert "doubt:answered_motion" in [r.rule for r in extraction.review]

@@ -2391,7 +2391,12 @@ _AS_FOLLOWS = re.compile(
     # (not a rule: "ist wie folgt dem Rat zu berichten")
     r"|\b(?:den|die|das)\s+[\w-]+\s+wie\s+folgt\s+zu\s+(?:unterrichten|informieren)\s*:"
     # "Für den Zeitraum vom 01.01. bis 30.06.2025 wird berichtet: ..." and the report follows
-    r"|\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:berichtet|mitgeteilt)\s*:",
+    r"|\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:berichtet|mitgeteilt)\s*:"
+    # a record's speaker reporting, the report after the colon ("Der Bürgermeister berichtet:
+    # Der Kreis hat ... angekündigt")
+    r"|(?:meister(?:in)?|Landrat|Landrätin|[Vv]orsitzende[r]?|[Vv]orsteher(?:in)?|leiter(?:in)?|"
+    r"Dezernent(?:in)?|Beigeordnete[r]?|Kämmerer|Kämmerin|(?:Herr|Frau)\s+[\w-]+)\s+"
+    r"(?:berichtet|berichtete|informiert|informierte|teilt\s+mit|teilte\s+mit)\s*:",
     _I,
 )
 # A paper's number and title as a heading of a list or a record ("0223/VII Halbjährliches

@@ -2720,3 +2720,11 @@ def test_a_request_quoted_by_the_paper_that_answers_it_binds_no_one(request_quot
     )
     assert extraction.deadlines == () and extraction.reports == ()
     assert "doubt:answered_motion" in [r.rule for r in extraction.review]
+
+
+def test_a_speakers_report_in_the_record_is_given_not_owed() -> None:
+    deadlines, _ = read(
+        "Der Bürgermeister berichtet: Der Kreis hat mit Schreiben vom 05.02.2024 die Zuweisung "
+        "von weiteren 12 Flüchtlingen bis Ende März angekündigt."
+    )
+    assert deadlines == []

@@ -1765,7 +1765,10 @@ _PRIVATE_BODY = re.compile(
     r"\bin\s+(?:einer|der)\s+(?:nächsten\s+|kommenden\s+)?(?:Mitglieder|Gesellschafter|"
     r"Jahreshaupt|Haupt)versammlung\b"
     # (after an answer's number: "Zu 2.: Das beauftragte Statikbüro wird ...")
-    r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*)?(?:Der|Die|Das)\s+(?:[\w-]+\s+(?:und\s+)?)?"
+    # (after an item's number: "2. Der Verein hat bis zum 31.01.2023 ... vorzulegen", "(1) Der
+    # Träger ... legt bis zum 15.06. ... vor")
+    r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*|\d{1,2}[.)]\s*|[a-z]\)\s*)?(?:Der|Die|Das)\s+"
+    r"(?:[\w-]+\s+(?:und\s+)?)?"
     r"(?:[\w-]*[Vv]erband|[\w-]*[Vv]erein|Genossenschaft|Kirchengemeinde|Träger(?:in)?|"
     r"Zuwendungsempfänger(?:in)?|"
     r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"

@@ -56,6 +56,11 @@ CASES = [
     ),
     (
         "private_body",
+        DATED + "2. Der Verein hat bis zum 31.01.2026 einen Verwendungsnachweis vorzulegen.",
+        date(2026, 1, 31),
+    ),
+    (
+        "private_body",
         HEAD + "Zu 2.: Das beauftragte Statikbüro wird sein Gutachten bis zum 30.06.2025 vorlegen.",
         date(2025, 6, 30),
     ),

@@ -2463,7 +2463,9 @@ _RESULT_LABEL = re.compile(
 )
 _RESULT_FELL = re.compile(
     r"(?:(?:einstimmig|mehrheitlich)\s+)?(?:abgelehnt|nicht\s+(?:beschlossen|zugestimmt|"
-    r"angenommen))\b",
+    r"angenommen))\b"
+    # the noun as the result ("Abstimmung: Ablehnung (CDU, SPD gegen LINKE)")
+    r"|(?:(?:einstimmige|mehrheitliche)\s+)?Ablehnung\b(?!\s+(?:des|der|von)\b)",
     _I,
 )
 # The votes, then the outcome: "18 Ja / 41 Nein / 3 Enthaltungen - abgelehnt".

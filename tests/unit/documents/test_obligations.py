@@ -1361,6 +1361,9 @@ RESULT_LINES = (
     "Herr Behrens beantragt, die Gemeinde zu bitten, bis zum 31.10.2025 eine Mitfahrbank "
     "aufzustellen.\n"
     "Beschluss: mehrheitlich abgelehnt\n"
+    "Ö 11 Antrag der Fraktion LINKE: Sozialticket\n"
+    "„Der Bürgermeister wird gebeten, bis zum 30.11.2025 eine Beratungsstelle einzurichten.“\n"
+    "Abstimmung: Ablehnung (CDU, SPD gegen LINKE)\n"
 )
 
 
@@ -1371,6 +1374,7 @@ def test_a_labelled_result_line_says_the_motion_before_it_fell() -> None:
     assert [d.date for d in extraction.deadlines] == [date(2025, 8, 15)]
     shown = " ".join(r.phrase for r in extraction.review)
     assert "Hundesteuer" not in shown and "Mitfahrbank" not in shown
+    assert "Beratungsstelle" not in shown
 
 
 @pytest.mark.parametrize(

@@ -1956,11 +1956,28 @@ _YEARLY_PERIOD = re.compile(
 )
 
 
+# A period counted from an event that recurs with each case ("binnen eines Monats nach Eingang",
+# "innerhalb von drei Monaten nach Abschluss der Maßnahme", "spätestens zwölf Monate nach Bezug",
+# "spätestens neun Monate vor Vertragsende"): a rule for every case, a contract's or a
+# statute's, not a term set for this one (a period after the decision stays).
+_CASE_PERIOD = re.compile(
+    r"\b(?:innerhalb|binnen|spätestens)\s+(?:von\s+)?(?:\d{1,2}|einem|eines|einer|einen|zwei|drei|"
+    r"vier|fünf|sechs|acht|neun|zehn|zwölf)\s+(?:Kalender|Werk|Arbeits)?(?:Tag|Woche|Monat|Jahr)\w*\s+"
+    r"(?:nach|vor)\s+(?:dem\s+|der\s+|des\s+|ihrem\s+|seinem\s+)?(?:Eingang|Zugang|Erhalt|Ende|Ablauf|"
+    r"Abschluss|Beginn|Bezug|Fällung|Abnahme|Vertragsende|Antragstellung|Bekanntgabe|Zustellung|"
+    r"Fertigstellung|Inbetriebnahme|Auszahlung|Bewilligung)\b",
+    _I,
+)
+
+
 def standing_period(r: Reading) -> bool:
-    """A period counted back from every session, in a sentence that asks nobody to act: a
-    standing rule of procedure, not a duty with a date."""
-    standing = _STANDING_PERIOD.search(r.sentence) is not None or (
-        _YEARLY_PERIOD.search(r.sentence) is not None and all(t.date is None for t in r.terms)
+    """A period counted back from every session, or from an event that recurs with each case
+    (:data:`_CASE_PERIOD`), in a sentence that asks nobody to act: a standing rule, not a duty
+    with a date."""
+    standing = (
+        _STANDING_PERIOD.search(r.sentence) is not None
+        or (_YEARLY_PERIOD.search(r.sentence) is not None and all(t.date is None for t in r.terms))
+        or (_CASE_PERIOD.search(r.sentence) is not None and all(t.date is None for t in r.terms))
     )
     return standing and _REQUESTED.search(r.sentence) is None
 

@@ -215,6 +215,17 @@ CASES = [
         None,
     ),
     (
+        "standing_period",
+        HEAD + "Die Zuschussempfänger haben die Verwendung innerhalb von drei Monaten nach "
+        "Abschluss der Maßnahme nachzuweisen.",
+        None,
+    ),
+    (
+        "standing_period",
+        HEAD + "Über Bauanträge ist binnen eines Monats nach Eingang zu entscheiden.",
+        None,
+    ),
+    (
         "reported_intent",
         HEAD + "Die Klinikbetreiberin hat angekündigt, die Station zum 31.12.2025 zu schließen.",
         date(2025, 12, 31),

@@ -1720,8 +1720,15 @@ _OTHER_BODY = re.compile(
     # Deutschen Bundestag auf, ... noch im Jahr 2026 gesetzlich zu verankern")
     r"|\b(?:fordert|fordern|ersucht|ersuchen|appelliert|appellieren)\s+(?:\S+\s+){0,2}?"
     r"(?:die|den|das)\s+(?:Deutschen\s+)?(?:" + one_of(OTHER_BODIES) + r")\b"
-    # told in a clause: "..., dass die Bezirksregierung angekündigt hat, ... zu entscheiden"
-    r"|\b(?:dass|da|weil|wonach)\s+(?:die|der|das)\s+(?:" + one_of(OTHER_BODIES) + r")\b"
+    # told in a clause: "..., dass die Bezirksregierung angekündigt hat, ... zu entscheiden",
+    # or after the verb ("Zweitens hat die Senatsverwaltung für Bildung zugesagt, ...")
+    r"|\b(?:dass|da|weil|wonach|hat|hatte|haben|hatten)\s+(?:die|der|das)\s+(?:"
+    + one_of(OTHER_BODIES)
+    + r")\b"
+    # its word cited ("Nach Mitteilung der Bezirksregierung vom 03.02.2026 ist ...", "Nach einem
+    # Erlass des Hessischen Kultusministeriums sind die Schulen gehalten, ...")
+    r"|\b[Nn]ach\s+(?:\S+\s+){0,2}?(?:Mitteilung|Auskunft|Angaben|Erlass|Schreiben|Einschätzung|"
+    r"Planung|Vorgabe)\w*\s+(?:der|des)\s+(?:[\w-]+\s+)?(?:" + one_of(OTHER_BODIES) + r")"
     # municipalities or operators as a class, bound by law ("Große Kreisstädte müssen bis zum
     # 30.06.2026 planen"): the law's duty of all, not this council's order
     r"|^(?:Alle\s+|Die\s+)?(?:[A-ZÄÖÜa-zäöüß-]+\s+)?(?:Gemeinden|Kommunen|Städte|Kreisstädte|"

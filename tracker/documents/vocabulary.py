@@ -394,6 +394,18 @@ OTHER_BODIES: tuple[str, ...] = (
     "EU",
     "Bundestag",
     "Landtag",
+    "Senat",
+    "Senatsverwaltung",
+    "Bundesministerium",
+    "Kultusministerium",
+    "Innenministerium",
+    "Umweltministerium",
+    "Verkehrsministerium",
+    "Finanzministerium",
+    "Sozialministerium",
+    "Mitgliedstaaten",
+    "Landesstraßenbaubehörde",
+    "Straßenbauverwaltung",
 )
 
 #: What minutes call themselves in their heading (``Niederschrift über die 2. Sitzung ...``).

@@ -78,6 +78,18 @@ CASES = [
     ),
     (
         "other_body",
+        DATED + "Zweitens hat die Senatsverwaltung für Bildung zugesagt, den Ergänzungsbau bis zum "
+        "31.08.2025 fertigzustellen.",
+        date(2025, 8, 31),
+    ),
+    (
+        "other_body",
+        DATED + "Nach einem Erlass des Hessischen Kultusministeriums sind die Schulen gehalten, "
+        "ihre Konzepte bis zum 31.07.2025 zu aktualisieren.",
+        date(2025, 7, 31),
+    ),
+    (
+        "other_body",
         HEAD + "Die Verwaltung teilt mit, dass die Bezirksregierung angekündigt hat, über die "
         "Anträge bis Ende Mai 2025 zu entscheiden.",
         date(2025, 5, 31),

@@ -182,7 +182,8 @@ _DONE = re.compile(
 )
 # What the public or others hand in (applications, registrations, objections).
 _HANDED_IN = (
-    r"(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche|Vorschläge|Meldungen)"
+    r"(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche|[\w-]*[Vv]orschläge|"
+    r"Meldungen|Fragen|Anfragen|Wortmeldungen|Verhinderungen|Anregungen|Eingaben)"
 )
 # The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
 # zum 25.02. Widerspruch einlegen", a submission to the administration, a post to apply for):
@@ -194,7 +195,9 @@ _PUBLIC_ACTS = re.compile(
     r"(?:\S+\s+){0,2}?(?:empfohlen|anheimgestellt|aufgegeben|auferlegt|nahegelegt)\b|"
     r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
     r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
-    r"Möglichkeit|müssen|sind\s+(?:\S+\s+){0,6}?verpflichtet)\b"
+    r"Möglichkeit|müssen|sind\s+(?:\S+\s+){0,6}?verpflichtet|"
+    # ("Inhaber alter Erlaubnisse haben bis zum 30.06.2009 eine neue Erlaubnis zu beantragen")
+    r"haben\s+(?:\S+\s+){0,10}?(?:zu\s+\w+en|\w+zu\w+en))\b"
     # a submission to the administration is the public's ("Bewerbungen sind bis ... an das
     # Bürgerbüro zu richten", "... bei der Gemeindekasse anmelden")
     r"|\b(?:an|bei|beim|im|in\s+der)\s+(?:(?:das|die|der|den)\s+)?[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"

@@ -192,6 +192,10 @@ PUBLIC: tuple[str, ...] = (
     "Bauherrin",
     "Käufer",
     "Käuferin",
+    "Inhaber",
+    "Inhaberinnen",
+    "Teilnehmer",
+    "Teilnehmende",
 )
 PUBLIC_NOUN = one_of(PUBLIC)
 

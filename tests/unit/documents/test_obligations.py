@@ -521,6 +521,9 @@ def test_a_notice_to_the_public_is_no_obligation() -> None:
         "Schülerbeförderungskosten bis spätestens 30.09.2025 gestellt werden müssen.",
         "Hundehalterinnen und Hundehalter sind nach der Hundesteuersatzung ihrer Gemeinde "
         "verpflichtet, einen Hund innerhalb von zwei Wochen nach Beginn der Haltung anzumelden.",
+        "Hinweis: Fragen für die Einwohnerfragestunde sind bis spätestens 27.04.2024 an die "
+        "Bürgermeisterin zu richten.",
+        "Inhaber alter Erlaubnisse haben bis zum 30.06.2024 eine neue Erlaubnis zu beantragen.",
     ],
 )
 def test_the_public_bound_or_asked_is_no_obligation(sentence: str) -> None:

@@ -2412,6 +2412,27 @@ def _owed_to_the_council(sentence: str) -> str:
     return _INFORMS_THE_PUBLIC.sub(" ", sentence)
 
 
+# The paper delivering the report itself ("Hiermit wird der dritte Sachstandsbericht vorgelegt",
+# "Mit dieser Vorlage wird der Bericht für den Zeitraum ... vorgelegt", "der vorliegende Bericht
+# erfüllt diese Pflicht"): a report given, no duty ahead.
+_DELIVERED_HERE = re.compile(
+    r"\b(?:Hiermit|Anbei|Mit\s+(?:dieser|der\s+vorliegenden)\s+(?:Vorlage|Mitteilung|Drucksache|"
+    r"Information\w*|Unterlage|Bericht\w*))\b[^.;?]{0,100}?\b(?:wird|werden)\b[^.;?]{0,80}?\b"
+    r"(?:vorgelegt|berichtet|übersandt|übermittelt|zur\s+Kenntnis\s+gegeben)\b"
+    r"|\b(?:der|die|das)\s+vorliegende\s+(?:\w+)?[Bb]ericht\b",
+    _I,
+)
+# A supervisory authority as the one reported to ("ist der Rechtsaufsichtsbehörde vorzulegen"):
+# the law's duty towards it, not one owed the council.
+_TO_SUPERVISOR = re.compile(
+    r"\b(?:der|die|dem|den)\s+(?:zuständigen\s+)?(?:Rechts|Kommunal|Fach)?[Aa]ufsichtsbehörde\b"
+    r"|\bder\s+Kommunalaufsicht\b"
+)
+# ... unless the council is told as well ("Der Stadtrat und die Aufsichtsbehörde sind
+# vierteljährlich ... zu unterrichten").
+_COUNCIL_TOO = re.compile(r"\b(?:" + COUNCIL + r"|[\w-]*[Aa]usschuss\w*)\b")
+
+
 # A report that the text itself gives: "Über die Resultate kann folgendermaßen berichtet
 # werden:", "teilt Folgendes mit", "wird wie folgt informiert".
 _AS_FOLLOWS = re.compile(
@@ -2746,6 +2767,11 @@ def find_obligations(
             # "Der Jahresabschluss wird dem Aufsichtsrat im Mai vorgelegt": a company's organ,
             # told (a council's instruction to the company's management stays)
             and (operative or _TO_COMPANY_ORGAN.search(core) is None)
+            # "Hiermit wird der dritte Sachstandsbericht vorgelegt": the paper is the report
+            and _DELIVERED_HERE.search(core) is None
+            # "Die Haushaltssatzung ist der Rechtsaufsichtsbehörde vorzulegen": owed to the
+            # supervisory authority, by law
+            and (_TO_SUPERVISOR.search(core) is None or _COUNCIL_TOO.search(core) is not None)
         )
         # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order

@@ -1812,6 +1812,16 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             "30.06.2025 wird berichtet: Im Berichtszeitraum fanden sechs Sitzungen statt.\n",
             id="the report that follows its label",
         ),
+        pytest.param(
+            "Mitteilungsvorlage\nBetreff: Sanierung Hallenbad\nHiermit wird der dritte "
+            "Sachstandsbericht vorgelegt (Stand: 15.05.2025).\n",
+            id="the paper delivering the report",
+        ),
+        pytest.param(
+            "Beschlussvorlage\nBetreff: Haushaltssatzung 2025\nDie Haushaltssatzung ist nach "
+            "Beschlussfassung der Rechtsaufsichtsbehörde vorzulegen (§ 81 Abs. 2 GemO).\n",
+            id="a paper owed the supervisory authority",
+        ),
     ],
 )
 def test_a_delivered_or_told_report_is_no_duty(text: str) -> None:

@@ -1003,9 +1003,18 @@ _FINITE = re.compile(
 )
 
 
+# An invitation's formula asking the members to excuse themselves ("Sollten Sie verhindert sein,
+# bitte ich Sie, ... die Verwaltung bis spätestens 02.02.2026 zu informieren", "Verhinderungen
+# bitte ich bis Montag ... mitzuteilen"): the members' notice, not a report owed the council.
+_EXCUSED = re.compile(r"\b(?:verhindert|Verhinderung\w*)\b", _I)
+
+
 def _not_owed(sentence: str) -> bool:
-    """Whether a report sentence is one no one owes the council (see :data:`_WE_REPORT`)."""
+    """Whether a report sentence is one no one owes the council (see :data:`_WE_REPORT`,
+    :data:`_EXCUSED`)."""
     if _WE_REPORT.search(sentence) and not _PARTIES.search(sentence):
+        return True
+    if _EXCUSED.search(sentence):
         return True
     return bool(_ITEM_ROW.match(sentence)) and not _FINITE.search(sentence)
 

@@ -1822,6 +1822,11 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             "Beschlussfassung der Rechtsaufsichtsbehörde vorzulegen (§ 81 Abs. 2 GemO).\n",
             id="a paper owed the supervisory authority",
         ),
+        pytest.param(
+            "Einladung zur Sitzung des Bauausschusses am 12.02.2026\nSollten Sie verhindert "
+            "sein, bitte ich Sie, die Verwaltung bis spätestens 02.02.2026 zu informieren.\n",
+            id="an invitation asking the members to excuse themselves",
+        ),
     ],
 )
 def test_a_delivered_or_told_report_is_no_duty(text: str) -> None:

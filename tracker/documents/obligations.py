@@ -1898,7 +1898,20 @@ def forecast(r: Reading) -> bool:
         return False
     if _HOPE.search(r.sentence) is not None:
         return True
+    if _PLANNED_LATEST.search(r.sentence) and not _LIKELY.search(r.sentence):
+        # a plan with its latest date ("Die Inbetriebnahme ist nun bis spätestens 30.09.2021
+        # vorgesehen"): a limit set, not a forecast
+        return False
     return _FORECAST.search(r.sentence) is not None and _PARTIES.search(r.sentence) is None
+
+
+# A plan bounded by its latest date, and the words of a likelihood that keep it a forecast.
+_PLANNED_LATEST = re.compile(
+    r"\bspätestens\b" + WITHIN_SENTENCE + r"{0,60}?\b(?:vorgesehen|geplant)\b", _I
+)
+_LIKELY = re.compile(
+    r"\b(?:voraussichtlich|vermutlich|erwartet|erwarten|Prognose|prognostiziert)\b", _I
+)
 
 
 # A lower bound ("frühestens Ende 2024", "nicht vor 2026"): the earliest time, not a limit.

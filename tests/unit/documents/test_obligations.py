@@ -2750,3 +2750,10 @@ def test_a_speakers_report_in_the_record_is_given_not_owed() -> None:
         "von weiteren 12 Flüchtlingen bis Ende März angekündigt."
     )
     assert deadlines == []
+
+
+def test_a_plan_bounded_by_its_latest_date_is_no_forecast() -> None:
+    deadlines, _ = read("Die Inbetriebnahme ist nun bis spätestens 30.09.2024 vorgesehen.")
+    assert [d for _, d in deadlines] == [date(2024, 9, 30)]
+    likely, _ = read("Die Inbetriebnahme ist voraussichtlich bis spätestens 30.09.2024 vorgesehen.")
+    assert likely == []

@@ -72,6 +72,18 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # the administration's announcements in sessions)
     ("set17", "A"): (0.75, 0.03, 0.23),
     ("set17", "B"): (0.81, 0.04, 0.27),
+    # the twentieth session's sets, measured at its end less a margin: minutes excerpts,
+    # invitations and notices, contracts and procurement, social matters
+    ("set18", "A"): (0.89, 0.03, 0.25),
+    ("set18", "B"): (0.88, 0.04, 0.21),
+    # (audit and control; elections and organisation; the administration's statements; status
+    # reports)
+    ("set19", "A"): (0.71, 0.02, 0.25),
+    ("set19", "B"): (0.63, 0.09, 0.21),
+    # (district and local sub-bodies; budget matters; long whole-session minutes; building
+    # applications; attachments)
+    ("set20", "A"): (0.85, 0.04, 0.27),
+    ("set20", "B"): (0.81, 0.04, 0.34),
 }
 
 

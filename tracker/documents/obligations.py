@@ -637,7 +637,10 @@ _PROPOSING_KIND = re.compile(r"antrag|vorlage|drucksache|Beschlussempfehlung", _
 # record, unless the sentence looks ahead.
 _REPORTED_PAST = re.compile(
     r"\b(?:informierte|informierten|berichtete|berichteten|unterrichtete|unterrichteten|"
-    r"erläuterte|erläuterten|präsentierte|präsentierten)\b",
+    r"erläuterte|erläuterten|präsentierte|präsentierten)\b"
+    # a duty that was ("der dem Schulausschuss bis zum 31.03.2020 vorzulegen war")
+    r"|\b(?:vorzulegen|vorzustellen|zu\s+berichten|zu\s+informieren|zu\s+unterrichten)\s+"
+    r"(?:war|waren)\b",
     _I,
 )
 #: The finite verbs that look ahead (the future, a duty): one list for the patterns below.

@@ -1827,6 +1827,11 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             "sein, bitte ich Sie, die Verwaltung bis spätestens 02.02.2026 zu informieren.\n",
             id="an invitation asking the members to excuse themselves",
         ),
+        pytest.param(
+            "Haushaltsrede der SPD-Fraktion\nDie Mittel waren gesperrt bis zur Vorlage eines "
+            "Plans, der dem Schulausschuss bis zum 31.03.2026 vorzulegen war.\n",
+            id="a duty that was",
+        ),
     ],
 )
 def test_a_delivered_or_told_report_is_no_duty(text: str) -> None:

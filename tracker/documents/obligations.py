@@ -2319,10 +2319,17 @@ _QUOTED_REQUEST = re.compile(
 )
 
 
-def _answered_motion(text: str, scoped: tuple[str, ...]) -> set[int]:
-    """In a paper that answers a motion (:data:`_ANSWERS_A_MOTION`), the sentences that quote
-    its request (:data:`_QUOTED_REQUEST`): asked for, not decided."""
-    if _ANSWERS_A_MOTION.search(text[:1500]) is None:
+#: Kinds of a paper that answers (a statement, an answer): what it quotes was asked of it.
+_ANSWER_KINDS = re.compile(r"Stellungnahme|Antwort|Beantwortung|Standpunkt", _I)
+
+
+def _answered_motion(text: str, scoped: tuple[str, ...], kind: str | None) -> set[int]:
+    """In a paper that answers a motion (:data:`_ANSWERS_A_MOTION`, or of an answering kind),
+    the sentences that quote its request (:data:`_QUOTED_REQUEST`): asked for, not decided."""
+    answers = _ANSWERS_A_MOTION.search(text[:1500]) is not None or (
+        kind is not None and _ANSWER_KINDS.search(kind) is not None
+    )
+    if not answers:
         return set()
     return {i for i, x in enumerate(scoped) if _QUOTED_REQUEST.search(x)}
 
@@ -2730,7 +2737,7 @@ def find_obligations(
         "member_speech": _member_turns(scoped),
         "member_motion": _member_motions(scoped, results),
         "past_motion": _original_motion(scoped),
-        "answered_motion": _answered_motion(text, scoped),
+        "answered_motion": _answered_motion(text, scoped, kind),
     }
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):

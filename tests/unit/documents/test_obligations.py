@@ -2762,3 +2762,13 @@ def test_a_plan_bounded_by_its_latest_date_is_no_forecast() -> None:
     assert [d for _, d in deadlines] == [date(2024, 9, 30)]
     likely, _ = read("Die Inbetriebnahme ist voraussichtlich bis spätestens 30.09.2024 vorgesehen.")
     assert likely == []
+
+
+def test_a_request_quoted_in_an_answer_binds_no_one() -> None:
+    extraction = extract_text(
+        "Antwort der Verwaltung\nBetreff: Kommunale Wärmeplanung\nDatum: 03.03.2026\n\n"
+        "Kann die Stadt schneller sein als gesetzlich gefordert? Die Fraktion regt an, den "
+        "Wärmeplan bereits bis Ende 2026 vorzulegen. Die Verwaltung hält das nicht für machbar.\n",
+        name="a.txt",
+    )
+    assert extraction.deadlines == () and extraction.reports == ()

@@ -81,6 +81,12 @@ _KIND_LINE = re.compile(
     r"für\s.*|gemäß\s.*)|"
     r"\s*[-–]\s.*|,\s.*)?$"
 )
+# A kind closing a letterhead's line.
+_KIND_LAST = re.compile(r"\s(" + one_of(KINDS) + r")\s*$")
+_LETTERHEAD = re.compile(
+    r"^(?:Stadt|Gemeinde|Markt|Landkreis|Kreis|Amt|Verbandsgemeinde|Samtgemeinde|Bezirksamt|"
+    r"Landeshauptstadt|Hansestadt|Kreisstadt|Große\s+Kreisstadt|Ortsgemeinde|Marktgemeinde)\b"
+)
 # "Eine Kleine Anfrage wird ...", "Gemeinsamer Antrag der ...": a kind opening a line.
 _KIND_OPENING = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?(" + one_of(KINDS) + r")(?![\wäöüß])")
 KIND_SUFFIX = re.compile(r"\s+" + one_of(KINDS) + r"\s+(?:des|der|zum|zur|vom)\s.*$")
@@ -541,6 +547,12 @@ def _kind(lines: list[str], ref: ReferenceMatch | None, title: str | None) -> st
     for line in lines[:20]:
         m = _KIND_LINE.match(line)
         if m:
+            return known_kind(m.group(1))
+    for line in lines[:3]:
+        # the kind set flush right in the letterhead ("Stadt Kirchtal          Beschlussvorlage",
+        # its gap collapsed)
+        m = _KIND_LAST.search(line)
+        if m and len(line.split()) <= 6 and _LETTERHEAD.match(line):
             return known_kind(m.group(1))
     if any(AUSZUG.match(line) for line in lines[:6]):
         return "Auszug"

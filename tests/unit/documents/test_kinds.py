@@ -298,3 +298,16 @@ def test_a_kind_heading_in_capitals_with_its_author() -> None:
         "Betreff: Sanierung der Spielplätze\n\nDer Rat beschließt die Sanierung.\n"
     )
     assert extract_text(text, name="k.txt").kind == "Antrag"
+
+
+def test_the_kind_set_flush_right_in_the_letterhead_is_read() -> None:
+    from tracker.documents.systems import read_header
+    from tracker.documents.text import normalize
+
+    text = (
+        "Stadt Kirchtal                                   Beschlussvorlage\n"
+        "Ortschaftsrat Unterbach                          Drucksache 2025/OR-U/014\n"
+        "Datum: 02.06.2025\n\nBetreff: Sanierung der Sanitäranlagen\n\n"
+        "Sachverhalt:\nDie Anlagen stammen aus dem Jahr 1979.\n"
+    )
+    assert read_header(normalize(text)).kind == "Beschlussvorlage"

@@ -1421,14 +1421,14 @@ def _in_range(sentence: str, term: Term) -> bool:
     if term.text.lower().startswith("bis") or re.search(r"\bbis\s+(?:zum\s+|zur\s+)?$", before):
         return _RANGE_BEFORE.search(before) is not None
     return bool(
-        re.search(r"\b(?:vom|von|zwischen)\s+(?:dem\s+)?$", before)
+        re.search(r"\b(?:vom|von|zwischen|Zeitraum|Laufzeit)\s+(?:dem\s+)?$", before)
         and re.match(r"\s*(?:bis|-|–|und)\s", sentence[term.end : term.end + 8])
     )
 
 
 # The start of a range just before a "bis" term: "vom 15.03.", "von Januar", "zwischen dem 1."
 _RANGE_BEFORE = re.compile(
-    r"\b(?:vom|von|ab|zwischen)\s+(?:dem\s+|den\s+)?(?:\d|Januar|Februar|März|April|Mai|Juni|"
+    r"\b(?:vom|von|ab|zwischen|Zeitraum|Laufzeit)\s+(?:dem\s+|den\s+)?(?:\d|Januar|Februar|März|April|Mai|Juni|"
     r"Juli|August|September|Oktober|November|Dezember|Anfang|Mitte|Montag|Dienstag|Mittwoch|"
     r"Donnerstag|Freitag|Samstag|Sonntag)[^,;:]{0,25}$"
 )
@@ -2449,8 +2449,11 @@ def _owed_to_the_council(sentence: str) -> str:
 # erfüllt diese Pflicht"): a report given, no duty ahead.
 _DELIVERED_HERE = re.compile(
     r"\b(?:Hiermit|Anbei|Mit\s+(?:dieser|der\s+vorliegenden)\s+(?:Vorlage|Mitteilung|Drucksache|"
-    r"Information\w*|Unterlage|Bericht\w*))\b[^.;?]{0,100}?\b(?:wird|werden)\b[^.;?]{0,80}?\b"
-    r"(?:vorgelegt|berichtet|übersandt|übermittelt|zur\s+Kenntnis\s+gegeben)\b"
+    r"Information\w*|Unterlage|Bericht\w*))\b"
+    + WITHIN_SENTENCE
+    + r"{0,100}?\b(?:wird|werden)\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\b(?:vorgelegt|berichtet|übersandt|übermittelt|zur\s+Kenntnis\s+gegeben)\b"
     r"|\b(?:der|die|das)\s+vorliegende\s+(?:\w+)?[Bb]ericht\b",
     _I,
 )

@@ -1818,6 +1818,11 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             id="the paper delivering the report",
         ),
         pytest.param(
+            "Mitteilungsvorlage\nBetreff: Quartalsbericht\nMit dieser Vorlage wird der Bericht "
+            "für den Zeitraum 01.07.2025 bis 30.09.2025 vorgelegt.\n",
+            id="the paper delivering the report for a period",
+        ),
+        pytest.param(
             "Beschlussvorlage\nBetreff: Haushaltssatzung 2025\nDie Haushaltssatzung ist nach "
             "Beschlussfassung der Rechtsaufsichtsbehörde vorzulegen (§ 81 Abs. 2 GemO).\n",
             id="a paper owed the supervisory authority",
@@ -2772,3 +2777,11 @@ def test_a_request_quoted_in_an_answer_binds_no_one() -> None:
         name="a.txt",
     )
     assert extraction.deadlines == () and extraction.reports == ()
+
+
+def test_a_service_period_is_no_limit() -> None:
+    deadlines, _ = read(
+        "Beschluss: Der Auftrag für den Winterdienst im Zeitraum 01.11.2024 bis 31.03.2025 wird an "
+        "die Firma Agrar GmbH vergeben."
+    )
+    assert deadlines == []

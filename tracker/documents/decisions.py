@@ -387,24 +387,23 @@ _URGENCY_VOTE = re.compile(r"(?:^|(?<=[.\n]))[^.\n]*\bDringlichkeit\b[^.\n]*", r
 _RESULT_LINE_VOTES = re.compile(r"^\W*" + one_of(DECISION_LABELS) + r"\s*:[^\n]*$", re.I | re.M)
 
 
+def _without_urgency(text: str) -> str:
+    """The text without its votes on a motion's urgency (:data:`_URGENCY_VOTE`)."""
+    return _URGENCY_VOTE.sub(" ", text) if "dringlichkeit" in text.lower() else text
+
+
 def result_line(text: str) -> Decision | None:
     """The count of the last labelled result line ("Abstimmungsergebnis: Ja 12, Nein 1"): the
     vote on what the record decides, over a motion voted down in the prose before it ("Der
     Antrag von GR Bauer ... wurde mit 4 : 9 Stimmen abgelehnt")."""
-    if "dringlichkeit" in text.lower():
-        text = _URGENCY_VOTE.sub(" ", text)
-    labelled = [m.group(0) for m in _RESULT_LINE_VOTES.finditer(text)]
+    labelled = [m.group(0) for m in _RESULT_LINE_VOTES.finditer(_without_urgency(text))]
     return _tally(labelled[-1]) if labelled else None
 
 
 def vote_tally(text: str) -> Decision | None:
     """A count of votes without words: more yes than no is adopted, else rejected (not the
     vote on a motion's urgency). The last labelled result line counts first."""
-    if (decision := result_line(text)) is not None:
-        return decision
-    if "dringlichkeit" in text.lower():
-        text = _URGENCY_VOTE.sub(" ", text)
-    return _tally(text)
+    return result_line(text) or _tally(_without_urgency(text))
 
 
 def _tally(text: str) -> Decision | None:

@@ -1792,10 +1792,8 @@ _PRIVATE_BODY = re.compile(
     r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*|\d{1,2}[.)]\s*|[a-z]\)\s*)?(?:Der|Die|Das)\s+"
     r"(?:[\w-]+\s+(?:und\s+)?)?"
     r"(?:[\w-]*[Vv]erband|[\w-]*[Vv]erein|Genossenschaft|Kirchengemeinde|Träger(?:in)?|"
-    r"Zuwendungsempfänger(?:in)?|"
-    r"Pfarreiengemeinschaft|Investor|Investorin|Vorhabenträger(?:in)?|Bauherr(?:in)?|"
-    r"Grundstückseigentümer(?:in)?|Pächter(?:in)?|Mieter(?:in)?|Betreiber(?:in)?|Firma|Baufirma|"
-    r"Auftragnehmer(?:in)?|[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
+    r"Pfarreiengemeinschaft|Grundstückseigentümer(?:in)?|" + _PARTY + r"|"
+    r"[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
     r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?|"
     # a company by its legal form ("Die Autobahn GmbH hat zugesagt, ...")
     r"(?:[\w-]+\s+){1,4}?(?:g?GmbH|AG|mbH|eG|KG|AöR))\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
@@ -1879,11 +1877,17 @@ _INDIRECT_QUESTION = re.compile(
 
 # A forecast ("voraussichtlich", "wird erwartet", "ist vorgesehen", "Prognose"): what is
 # expected to happen, not what someone is bound to do.
+# The words of a likelihood ("voraussichtlich", "erwartet").
+_LIKELY_WORDS = r"voraussichtlich|vermutlich|erwartet|erwarten|prognostiziert|Prognose"
 _FORECAST = re.compile(
-    r"\b(?:voraussichtlich|vermutlich|erwartet|erwarten|prognostiziert|Prognose|"
-    r"vorgesehen|absehbar|planmäßig|nach\s+derzeitigem\s+Stand)\b",
-    _I,
+    r"\b(?:" + _LIKELY_WORDS + r"|vorgesehen|absehbar|planmäßig|nach\s+derzeitigem\s+Stand)\b", _I
 )
+# A plan bounded by its latest date ("ist nun bis spätestens 30.09.2021 vorgesehen"), and the
+# words of a likelihood that keep it a forecast.
+_PLANNED_LATEST = re.compile(
+    r"\bspätestens\b" + WITHIN_SENTENCE + r"{0,60}?\b(?:vorgesehen|geplant)\b", _I
+)
+_LIKELY = re.compile(r"\b(?:" + _LIKELY_WORDS + r")\b", _I)
 # A hope or a confidence voiced ("zeigte sich zuversichtlich, dass bis zum Sommer eine Lösung
 # gefunden wird"), by whomever: no one's commitment.
 _HOPE = re.compile(
@@ -1906,15 +1910,6 @@ def forecast(r: Reading) -> bool:
         # vorgesehen"): a limit set, not a forecast
         return False
     return _FORECAST.search(r.sentence) is not None and _PARTIES.search(r.sentence) is None
-
-
-# A plan bounded by its latest date, and the words of a likelihood that keep it a forecast.
-_PLANNED_LATEST = re.compile(
-    r"\bspätestens\b" + WITHIN_SENTENCE + r"{0,60}?\b(?:vorgesehen|geplant)\b", _I
-)
-_LIKELY = re.compile(
-    r"\b(?:voraussichtlich|vermutlich|erwartet|erwarten|Prognose|prognostiziert)\b", _I
-)
 
 
 # A lower bound ("frühestens Ende 2024", "nicht vor 2026"): the earliest time, not a limit.

@@ -495,10 +495,6 @@ _REPORT_WORDS = re.compile(
     # Ergebnisse präsentieren")
     r"\bAuskunft\s+(?:zu\s+)?(?:geben|erteilen)\b|\bzukommen\s+(?:zu\s+)?lassen\b|"
     r"\b(?:zu\s+)?erläutern\b|\b(?:zu\s+)?präsentieren\b|"
-    # what is to come put before a body ("Die Ergebnisse sind dem Rat zur Kenntnis zu geben"),
-    # not the paper itself passed on ("Die Vorlage ist der BVV zur Kenntnis zu geben")
-    r"^(?!.*\b(?:Vorlage|Drucksache|Beschluss\w*|Antrag|Mitteilung|Niederschrift|Protokoll|"
-    r"Empfehlung)\s+(?:ist|wird)\b).*\bzur\s+Kenntnis\s+zu\s+geben\b|"
     # a presentation to a body still to come ("wird dem Gemeinderat im Herbst vorgestellt")
     r"\b(?:wird|werden)\b[^.;?]{0,120}?\b(?:dem|der|den)\s+(?:\w+\s+)?(?:" + COUNCIL + r"|"
     r"\w*[Aa]usschuss\w*|Gremium|Gremien)\b[^.;?]{0,80}?\b(?:vorgestellt|präsentiert|"
@@ -530,6 +526,13 @@ _PUT_BEFORE = re.compile(
     r"\bin\s+einer\s+Übersicht\s+zusammenzustellen\b|"
     r"\bfür\s+(?:eine|die)\s+(?:\w+\s+)?Sitzung\b[^.;?]{0,80}?\bvorzubereiten\b",
     _I,
+)
+# What is to come put before a body ("Die Ergebnisse sind dem Rat zur Kenntnis zu geben"), not
+# the paper itself passed on ("Die Vorlage ist der BVV zur Kenntnis zu geben").
+_TO_NOTE = re.compile(r"\bzur\s+Kenntnis\s+zu\s+geben\b", _I)
+_PAPER_PASSED_ON = re.compile(
+    r"\b(?:Vorlage|Drucksache|Beschluss\w*|Antrag|Mitteilung|Niederschrift|Protokoll|Empfehlung)\s+"
+    r"(?:ist|wird)\b"
 )
 _PUT_BEFORE_VERBS = (
     "Verfügung",
@@ -564,6 +567,8 @@ class _ReportPattern:
         found = _REPORT_WORDS.search(text)
         if found is None and any(verb in text for verb in _PUT_BEFORE_VERBS):
             found = _PUT_BEFORE.search(text)
+        if found is None and "Kenntnis" in text and _PAPER_PASSED_ON.search(text) is None:
+            found = _TO_NOTE.search(text)
         if found is not None and _NOT_A_REPORT.search(text) is not None:
             return None
         return found

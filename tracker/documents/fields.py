@@ -18,7 +18,13 @@ from tracker.documents.dates import DATE, parse_date
 from tracker.documents.model import Consultation
 from tracker.documents.outcomes import outcome_of, outcome_phrase
 from tracker.documents.text import one_of, squash
-from tracker.documents.vocabulary import COUNCIL, COUNCILS, GIVEN_NAMES, NAMED_COUNCIL
+from tracker.documents.vocabulary import (
+    COUNCIL,
+    COUNCILS,
+    GIVEN_NAMES,
+    MUNICIPALITIES,
+    NAMED_COUNCIL,
+)
 
 LABELS: tuple[str, ...] = (
     "Betreff",
@@ -478,26 +484,11 @@ _COUNCILLOR = re.compile(
 )
 #: Council words that are also the title of one of its members.
 _MEMBER_TITLES = frozenset({"Stadtrat", "Gemeinderat", "Kreisrat", "Ortsrat", "Bezirksrat"})
-#: The words a municipality is named with ("Stadt Bergkamen", "Landkreis Börde").
-_PLACES = (
-    "Stadt",
-    "Gemeinde",
-    "Landkreis",
-    "Kreis",
-    "Markt",
-    "Samtgemeinde",
-    "Verbandsgemeinde",
-    "Hansestadt",
-    "Landeshauptstadt",
-    "Bundesstadt",
-    "Universitätsstadt",
-    "Städteregion",
-)
 _MUNICIPALITY = re.compile(
-    r"\b(" + "|".join(_PLACES) + r")(?:es|s)?[^\S\n]+"
+    r"\b(" + "|".join(MUNICIPALITIES) + r")(?:es|s)?[^\S\n]+"
     r"(?!(?:Stadt|Gemeinde|Verwaltung|Rat|Bezirk)\b)(" + _NAME + r")"
 )
-_PLACE_WORDS = tuple(f"{place} " for place in _PLACES)
+_PLACE_WORDS = tuple(f"{place} " for place in MUNICIPALITIES)
 _DISTRICT_COUNCIL = re.compile(
     r"Stadtbezirksrat|Bezirksrat|Ortsbeirat|Ortschaftsrat|Bezirksvertretung"
 )

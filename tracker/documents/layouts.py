@@ -32,7 +32,13 @@ from tracker.documents.model import Consultation, Decision
 from tracker.documents.obligations import operative_text
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import despaced, lines_of, one_of, sentences, squash
-from tracker.documents.vocabulary import ADMINISTRATION, COUNCIL, DECISION_LABELS, MINUTES_NAME
+from tracker.documents.vocabulary import (
+    ADMINISTRATION,
+    COUNCIL,
+    DECISION_LABELS,
+    MINUTES_NAME,
+    MUNICIPALITIES,
+)
 
 
 @dataclass(frozen=True)
@@ -83,9 +89,11 @@ _KIND_LINE = re.compile(
 )
 # A kind closing a letterhead's line.
 _KIND_LAST = re.compile(r"\s(" + one_of(KINDS) + r")\s*$")
+# A letterhead: a municipality's name, or its administration's ("Amt Büsum-Wesselburen").
 _LETTERHEAD = re.compile(
-    r"^(?:Stadt|Gemeinde|Markt|Landkreis|Kreis|Amt|Verbandsgemeinde|Samtgemeinde|Bezirksamt|"
-    r"Landeshauptstadt|Hansestadt|Kreisstadt|Große\s+Kreisstadt|Ortsgemeinde|Marktgemeinde)\b"
+    r"^(?:Große\s+)?(?:"
+    + one_of((*MUNICIPALITIES, "Amt", "Bezirksamt", "Kreisstadt", "Ortsgemeinde", "Marktgemeinde"))
+    + r")\b"
 )
 # "Eine Kleine Anfrage wird ...", "Gemeinsamer Antrag der ...": a kind opening a line.
 _KIND_OPENING = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+\s+)?(" + one_of(KINDS) + r")(?![\wäöüß])")

@@ -712,10 +712,11 @@ _ADOPTS_STATUTE = re.compile(
     r"(?:[Ss]atzung|[Vv]erordnung|[Oo]rdnung)\b",
     _I,
 )
-_STATUTE_IN_FORCE = re.compile(
+_STATUTE_IN_FORCE = (
     r"\b(?:Diese|Die)\s+(?:\w+\s+){0,3}?(?:\w*[Ss]atzung|\w*[Vv]erordnung|\w*[Oo]rdnung)\s+"
     r"(?:tritt|treten)\b" + WITHIN_SENTENCE + r"{0,80}?\bin\s+Kraft\b"
 )
+_PROMISE_OR_IN_FORCE = re.compile(_PROMISED + "|" + _STATUTE_IN_FORCE)
 # A published list of a session's decisions: "Beschlüsse der Stadtverordnetenversammlung vom
 # 10. Juli 2025", "Bekanntmachung der in der Sitzung vom ... gefassten Beschlüsse".
 _DECISION_LIST = re.compile(
@@ -2660,15 +2661,11 @@ def find_obligations(
         # a promise made in the debate before the resolution binds as well ("Der Bürgermeister
         # sagt zu, dass die Amtsverwaltung die Kostenberechnung bis zur nächsten Sitzung
         # aktualisiert")
-        promises = [x for x in sentence_list(text) if _PROMISE.search(x) and x not in section]
-        if _ADOPTS_STATUTE.search(section):
-            promises += [
-                x
-                for x in sentence_list(text)
-                if _STATUTE_IN_FORCE.search(x) and x not in section and x not in promises
-            ]
-        if promises:
-            scope = "\n".join([section, *promises])
+        # (and the entry into force of a statute the resolution adopts, printed after it)
+        binds_too = _PROMISE if not _ADOPTS_STATUTE.search(section) else _PROMISE_OR_IN_FORCE
+        outside = [x for x in sentence_list(text) if binds_too.search(x) and x not in section]
+        if outside:
+            scope = "\n".join([section, *outside])
     # a record of several matters with a resolution in it: its task items bind as in one
     in_resolution = section is not None and binding
     # a paper that proposes (a motion, a Vorlage), not a record: its resolution schedules

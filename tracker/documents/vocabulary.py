@@ -375,6 +375,22 @@ MEMBER_ABBREVIATIONS: tuple[str, ...] = (
 #: A council member's title before the name, written out or abbreviated.
 MEMBER_NAMED = "(?:" + MEMBER_TITLE + "|(?-i:" + one_of(MEMBER_ABBREVIATIONS) + "))"
 
+#: The words a municipality is named with ("Stadt Bergkamen", "Landkreis Börde").
+MUNICIPALITIES: tuple[str, ...] = (
+    "Stadt",
+    "Gemeinde",
+    "Landkreis",
+    "Kreis",
+    "Markt",
+    "Samtgemeinde",
+    "Verbandsgemeinde",
+    "Hansestadt",
+    "Landeshauptstadt",
+    "Bundesstadt",
+    "Universitätsstadt",
+    "Städteregion",
+)
+
 #: Bodies outside the council and its administration (another level's procedure, a court):
 #: a duty they set or bear is theirs, not the administration's.
 OTHER_BODIES: tuple[str, ...] = (

@@ -607,7 +607,13 @@ def _decision_from(consultations: tuple[Consultation, ...]) -> Decision | None:
     return None
 
 
-_DECISION_LABEL = re.compile(r"(?:^|(?<=\s))" + label_names(DECISION_LABELS) + r"\s*:\s*(.*)$")
+# (with a note in brackets: "Beschluss (einstimmig):", "Beschluss (12 : 3 Stimmen):")
+_DECISION_LABEL = re.compile(
+    r"(?:^|(?<=\s))" + label_names(DECISION_LABELS) + r"(?:\s*\(([^()\n]{1,40})\))?\s*:\s*(.*)$"
+)
+# A label inside a line of prose, after a sentence ("... beantragt, ... prüfen zu lassen.
+# Ergebnis: abgelehnt (Ja 6, Nein 24)"): the vote on a member's motion told in the debate.
+_AFTER_A_SENTENCE = re.compile(r"[.!?)]\s+$")
 _UNANIMOUS_LINE = re.compile(r"^\W*((?:Einstimmige|Mehrheitliche)[rn]?\s+Beschluss\b.*)$")
 
 
@@ -632,13 +638,17 @@ def _labelled_decision(
     """A decision given as ``Beschluss: einstimmig beschlossen`` (or on the line below), as a
     result line (``– angenommen –``), else in the first sentence below an empty label."""
     below: list[str] = []  # first sentences below empty labels: the resolution, weaker
+    in_prose: Decision | None = None  # a vote told in the debate's prose, weaker still
     for index, line in enumerate(lines):
         m = _DECISION_LABEL.search(line)
         value = None
         if m:
-            value = m.group(1).strip() or (lines[index + 1] if index + 1 < len(lines) else "")
+            given = m.group(2).strip()
+            if not given and outcome_of(m.group(1)):
+                given = m.group(1).strip()  # "Beschluss (einstimmig):"
+            value = given or (lines[index + 1] if index + 1 < len(lines) else "")
             value = next(iter(sentences(value)), value)
-            if not m.group(1).strip():
+            if not given:
                 # (up to the next label: "Beschluss-Nr. 2-12/2025:" opens the next matter)
                 block = list(
                     itertools.takewhile(
@@ -652,7 +662,12 @@ def _labelled_decision(
             value = next((g for g in u.groups() if g), None) if u else None
         outcome = outcome_of(value)
         if value and outcome:
-            return Decision(outcome, _decided_on(value, outcome, day), committee, squash(value))
+            found = Decision(outcome, _decided_on(value, outcome, day), committee, squash(value))
+            if m is None or not _AFTER_A_SENTENCE.search(line[: m.start()]):
+                return found
+            in_prose = in_prose or found
+    if in_prose is not None:
+        return in_prose
     for value in below:
         outcome = outcome_of(value)
         if outcome and not _RESOLUTION_FORMULA.search(value):

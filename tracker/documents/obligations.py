@@ -726,6 +726,14 @@ _DECISION_LIST = re.compile(
 )
 
 
+# An excerpt of minutes: one item's record ("Auszug aus der Niederschrift", "Protokollauszug").
+_EXCERPT = re.compile(
+    r"\bAuszug\s+aus\s+(?:der|dem)\s+(?:\S+\s+){0,2}?(?:Sitzungs)?(?:Niederschrift|Protokoll)"
+    r"|\b(?:Protokoll|Niederschrifts|Sitzungsprotokoll|Beschluss)auszug\b",
+    _I,
+)
+
+
 def _several_matters(kind: str | None, text: str) -> bool:
     """Whether the document records several matters (minutes, a gazette, a list of a
     session's decisions): no one motion's fate decides all its terms."""
@@ -733,6 +741,22 @@ def _several_matters(kind: str | None, text: str) -> bool:
         kind in _RECORDS
         or len(_MATTER_LINE.findall(text)) >= 2
         or _DECISION_LIST.search(text[:3000]) is not None
+    )
+
+
+# (an adoption told as well: a second vote, the resolution after a member's motion fell)
+_ADOPTION_TOLD = re.compile(r"\b(?:angenommen|beschlossen|zugestimmt|Zustimmung)\b", _I)
+
+
+def _one_item_excerpt(kind: str | None, text: str) -> bool:
+    """Whether a record is an excerpt of one item (a motion followed by the excerpt that tells
+    its fate): its fate is the motion's."""
+    return (
+        kind in _RECORDS
+        and len(_MATTER_LINE.findall(text)) < 2
+        and _DECISION_LIST.search(text[:3000]) is None
+        and _EXCERPT.search(text) is not None
+        and _ADOPTION_TOLD.search(text) is None
     )
 
 
@@ -3048,7 +3072,9 @@ def find_obligations(
         deadlines = [d for d in deadlines if d.date is not None]
         review = [r for r in review if r.reason not in ("undated_term", "soft_term", "weak_term")]
     all_deadlines = _merge(deadlines, labelled)
-    if (outcome in ("rejected", "withdrawn") or proposal == "rejected") and not several:
+    if (outcome in ("rejected", "withdrawn") or proposal == "rejected") and (
+        not several or _one_item_excerpt(kind, text)
+    ):
         # the document's one motion fell: none of its terms binds (a record of several
         # matters keeps the others'; a turned-down sentence is dropped by itself)
         if all_deadlines or reports:

@@ -192,6 +192,14 @@ def test_buergerinfo_auszug_takes_the_decision_of_the_committee_on_its_date() ->
             "recommended",
         ),
         ("Die Mitglieder des Ausschusses nahmen den Vorschlag von Frau B. an.", "adopted"),
+        # the outcome in the label's brackets
+        ("Beschluss (einstimmig):\n1. Die Verwaltung wird beauftragt, zu berichten.", "adopted"),
+        # a member's motion voted down inside the debate's prose; the resolution's own line later
+        (
+            "Herr A. beantragt, eine Schließung prüfen zu lassen. Ergebnis: abgelehnt (Ja 6, Nein "
+            "24).\nBeschluss:\n1. Der Stadtrat bekennt sich zum Erhalt.\nErgebnis: beschlossen",
+            "adopted",
+        ),
     ],
 )
 def test_decisions_in_minutes_map_to_outcomes(minutes: str, outcome: str) -> None:

@@ -834,6 +834,35 @@ def test_one_rejected_matter_of_several_leaves_the_others_terms() -> None:
     assert [d.date for d in extraction.deadlines] == [date(2024, 8, 31)]
 
 
+_MOTION_THEN_EXCERPT = (
+    "Stadtverordnetenversammlung der Stadt Ohmtal                 Drucksache Nr. IX/0388\n"
+    "Antrag der SPD-Fraktion vom 02.06.2015\n\n"
+    "Betreff: Neuausschreibung der Gastronomie im Ratskeller\n\n"
+    "Die Stadtverordnetenversammlung möge beschließen:\n"
+    "Der Magistrat wird beauftragt, die Verpachtung des Ratskellers bis zum 31.12.2015 "
+    "öffentlich auszuschreiben.\n\n"
+    "gez. Martina Roth\n\n"
+    "Auszug aus der Niederschrift der 31. Sitzung der Stadtverordnetenversammlung am "
+    "25.06.2015\n"
+    "TOP 12: Antrag der SPD-Fraktion – Drucksache IX/0388\n"
+    "Stv. Hofmann (CDU) hält eine Neuausschreibung für unverhältnismäßig.\n"
+    "Beschluss: Der Antrag wird {fate}.\n"
+)
+
+
+def test_a_motion_followed_by_the_excerpt_that_rejects_it_sets_no_term() -> None:
+    # the excerpt of one item tells the fate of the motion printed above it
+    extraction = extract_text(_MOTION_THEN_EXCERPT.format(fate="abgelehnt"), name="x.txt")
+    assert extraction.decision is not None and extraction.decision.outcome == "rejected"
+    assert extraction.deadlines == () and extraction.reports == ()
+
+
+def test_a_motion_followed_by_an_excerpt_that_adopts_something_keeps_its_term() -> None:
+    # a second vote told (here the motion itself adopted after all): a record, terms kept
+    text = _MOTION_THEN_EXCERPT.format(fate="abgelehnt") + "Der Änderungsantrag wird angenommen.\n"
+    assert [d.date for d in extract_text(text, name="x.txt").deadlines] == [date(2015, 12, 31)]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

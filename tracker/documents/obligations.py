@@ -1813,6 +1813,15 @@ _PARTY = (
 # in einer Mitgliederversammlung im Oktober 2024 verabschiedet werden", "Die
 # Pfarreiengemeinschaft soll aufgefordert werden, ... vorzulegen"): its business, not a duty
 # of the council or its administration.
+# A private body by its noun: an association, a church, a contract party, a company.
+_PRIVATE_NOUN = (
+    r"(?:[\w-]*[Vv]erband|[\w-]*[Vv]erein|Genossenschaft|Kirchengemeinde|Träger(?:in)?|"
+    r"Pfarreiengemeinschaft|Grundstückseigentümer(?:in)?|" + _PARTY + r"|"
+    r"[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
+    r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?|Unternehmen|"
+    # a company by its legal form ("Die Autobahn GmbH hat zugesagt, ...")
+    r"(?:[\w-]+\s+){1,4}?(?:g?GmbH|AG|mbH|eG|KG|AöR))"
+)
 _PRIVATE_BODY = re.compile(
     r"\bin\s+(?:einer|der)\s+(?:nächsten\s+|kommenden\s+)?(?:Mitglieder|Gesellschafter|"
     r"Jahreshaupt|Haupt)versammlung\b"
@@ -1820,13 +1829,7 @@ _PRIVATE_BODY = re.compile(
     # (after an item's number: "2. Der Verein hat bis zum 31.01.2023 ... vorzulegen", "(1) Der
     # Träger ... legt bis zum 15.06. ... vor")
     r"|^\W*(?:Zu\s+(?:Frage\s+)?\d{1,2}\.?\s*:?\s*|\d{1,2}[.)]\s*|[a-z]\)\s*)?(?:Der|Die|Das)\s+"
-    r"(?:[\w-]+\s+(?:und\s+)?)?"
-    r"(?:[\w-]*[Vv]erband|[\w-]*[Vv]erein|Genossenschaft|Kirchengemeinde|Träger(?:in)?|"
-    r"Pfarreiengemeinschaft|Grundstückseigentümer(?:in)?|" + _PARTY + r"|"
-    r"[\w-]*[Zz]weckverband|Stadtwerke|Landesbetrieb|(?:Planungs|Ingenieur|Statik|"
-    r"Architektur|Fach|Gutachter)büro|Gutachter(?:in)?|"
-    # a company by its legal form ("Die Autobahn GmbH hat zugesagt, ...")
-    r"(?:[\w-]+\s+){1,4}?(?:g?GmbH|AG|mbH|eG|KG|AöR))\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
+    r"(?:[\w-]+\s+(?:und\s+)?)?" + _PRIVATE_NOUN + r"\b[^.;:]{0,60}?\s(?:soll|sollen|wird|"
     r"werden|muss|müssen|hat|haben|ist|sind|plant|planen|beabsichtigt|beabsichtigen|will|"
     # its expectation ("Der Vorhabenträger rechnet mit der Genehmigung bis Ende 2025")
     r"rechnet|rechnen|erwartet|erwarten|führt|führen|beginnt|beginnen|"
@@ -1842,8 +1845,15 @@ _PRIVATE_BODY = re.compile(
     # a contract party's duty in a clause of its own ("...; der Auftragnehmer hat die Arbeiten
     # bis zum 11.09.2019 abzuschließen") or as the agent ("Die Schlussrechnung ist vom
     # Auftragnehmer spätestens zwei Monate nach Abnahme vorzulegen")
-    r"|(?:[;:]\s*|,\s*(?:und\s+)?)(?:der|die|das)\s+(?:[\w-]+\s+)?" + _PARTY + r"\s+(?:hat|haben|"
-    r"muss|müssen|soll|sollen|ist|sind|verpflichtet\s+sich)\b"
+    r"|(?:[;:]\s*|,\s*(?:und\s+)?)(?:der|die|das)\s+(?:[\w-]+\s+)?" + _PRIVATE_NOUN + r"\s+(?:hat|"
+    r"haben|muss|müssen|soll|sollen|ist|sind|verpflichtet\s+sich)\b"
+    # its promise with the subject after the verb ("Die Auslieferung hat der Bieter für die 14.
+    # KW 2021 verbindlich zugesagt", "; die Stadtwerke haben die Fertigstellung ... zugesagt")
+    r"|\b(?:hat|haben|hatte|hatten)\s+(?:der|die|das)\s+(?:[\w-]+\s+)?"
+    + _PRIVATE_NOUN
+    + r"\b"
+    + WITHIN_SENTENCE
+    + r"{0,120}?\bzu(?:gesagt|gesichert)\b"
     r"|\bvo[nm]\s+(?:der\s+|dem\s+|den\s+)?(?:[\w-]+\s+)?" + _PARTY + r"\s+(?:\S+\s+){0,10}?"
     r"(?:\w+zu\w+en|zu\s+\w+en)\b"
 )

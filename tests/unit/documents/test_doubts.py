@@ -168,6 +168,18 @@ CASES = [
         date(2025, 4, 30),
     ),
     (
+        # its promise, the subject after the verb
+        "private_body",
+        HEAD + "Die Auslieferung der Fahrzeuge hat der Bieter bis zum 30.04.2025 verbindlich "
+        "zugesagt.",
+        date(2025, 4, 30),
+    ),
+    (
+        "private_body",
+        HEAD + "Das Unternehmen hat die Betriebsaufnahme bis zum 30.09.2025 zugesagt.",
+        date(2025, 9, 30),
+    ),
+    (
         "said",
         HEAD + "Mit der neuen Satzung noch bis zum 31.12.2025 müsse man die Bescheide "
         "verschicken, sagte Bürgermeister Mario Gerhold.",

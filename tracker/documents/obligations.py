@@ -2134,6 +2134,9 @@ def passed(r: Reading) -> bool:
 _PAST_MOTION = re.compile(
     r"\b(?:hatte|hatten)\b[^.;?]{0,80}?\b(?:(?:den|einen)\s+Antrag\s+gestellt|beantragt|gefordert|"
     r"verlangt)\b"
+    # a promise given before ("Der Landrat hatte im Frühjahr 2010 zugesagt, bis Ende 2011 ...
+    # vorzulegen"): told as the past, kept or broken; a new one is given in the present or perfect
+    r"|\b(?:hatte|hatten)\b" + WITHIN_SENTENCE + r"{0,80}?\bzu(?:gesagt|gesichert)\b"
     # the motion as first tabled, replaced by what was adopted ("Der ursprüngliche Antrag hatte
     # vorgesehen, das Konzept bereits bis zum 30.06.2026 vorzulegen")
     r"|\burspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*\s+"
@@ -2197,7 +2200,8 @@ def _member_motions(scoped: tuple[str, ...], results: list[bool | None]) -> set[
 
 
 def past_motion(r: Reading) -> bool:
-    """A motion made before, told in the past perfect: its outcome is not in the sentence."""
+    """A motion made or a promise given before, told in the past perfect: its outcome is not
+    in the sentence."""
     return _PAST_MOTION.search(r.sentence) is not None
 
 

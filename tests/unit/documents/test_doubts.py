@@ -271,6 +271,13 @@ CASES = [
         date(2023, 12, 31),
     ),
     (
+        # a promise given before, told in the past perfect
+        "past_motion",
+        HEAD + "Der Landrat hatte im Frühjahr 2024 zugesagt, bis Ende 2025 einen "
+        "Schulentwicklungsplan vorzulegen.",
+        date(2025, 12, 31),
+    ),
+    (
         "past_motion",
         HEAD + "Die Antragsteller hatten beantragt, den Magistrat zu beauftragen, mit dem RMV bis "
         "30.06.2024 über eine Nachtbuslinie zu verhandeln.",

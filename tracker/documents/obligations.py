@@ -2644,6 +2644,53 @@ def _fell_below(
     return None
 
 
+# A sentence that opens one matter of a record ("TOP 4 Antrag ...", "Zu TOP 3:", "Ö 9 Freibad",
+# "§ 87 Antrag des Jugendgemeinderats").
+# (after the last one's end in the same sentence too: "... zu berichten. (einstimmig) Ö 9 Antrag")
+_MATTER_START = re.compile(
+    r"(?:^|(?<=[.!?)\-–—]\s))[^\S\n]*(?:[Zz]u\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|"
+    r"[ÖN]\s*\d+(?:\.\d+)*\s|§\s*\d+\s*\n)"
+)
+
+
+def _adopts(sentence: str) -> bool:
+    """Whether a sentence tells an adoption, in words or by a count of votes."""
+    if _ADOPTED_NEXT.search(sentence):
+        return True
+    votes = vote_tally(sentence)
+    return votes is not None and votes.outcome == "adopted"
+
+
+def _fallen_matters(
+    scoped: tuple[str, ...], fell: list[bool], results: list[bool | None]
+) -> set[int]:
+    """The sentences of a record's matter before the sentence or result line that says its
+    motion fell ("Beschluss: Der Antrag wird abgelehnt."), where nothing after it in the matter
+    adopts anything: the motion's items and the reasons given for them bind no one, however
+    far above the vote they stand (:func:`_fell_below` looks three sentences ahead)."""
+    starts = [(i, m.start() > 0) for i, x in enumerate(scoped) if (m := _MATTER_START.search(x))]
+    fallen: set[int] = set()
+    for at, (start, straddles) in enumerate(starts):
+        end = starts[at + 1][0] if at + 1 < len(starts) else len(scoped)
+        falls = [i for i in range(start + 1, end) if fell[i] or results[i]]
+        if not falls:
+            continue
+        if any(_adopts(scoped[i]) for i in range(falls[-1] + 1, end)):
+            continue
+        # back to the matter's start (a sentence that opens it after the last one's end belongs
+        # to both), or to an earlier result or adoption: what came before was decided apart
+        first = falls[-1]
+        while first > start + straddles and not (
+            fell[first - 1]
+            or results[first - 1] is not None
+            or _OWN_VOTE.search(scoped[first - 1])
+            or _ADOPTED_TOO.search(scoped[first - 1])
+        ):
+            first -= 1
+        fallen.update(range(first, falls[-1]))
+    return fallen
+
+
 # An item's number opening a sentence of a resolution, a space after it: "1. ", "2) ", "II. "
 _ITEM_NUMBER = re.compile(r"^\W*" + _ITEM_MARK + r"(?<=\s)")
 
@@ -2768,6 +2815,7 @@ def find_obligations(
         else set()
     )
     results = [_result_fell(x) for x in scoped]
+    in_fallen_matter = _fallen_matters(scoped, fell, results) if several else set()
     # the sentences whose place in the text puts them in doubt, by the doubt's name: a group's
     # demands listed, a member's turn or motion, the motion as first tabled
     placed_in_doubt = {
@@ -2780,7 +2828,9 @@ def find_obligations(
     fallen: set[str] = set()  # the proposals that fell: set aside, not missed
     for index, sentence in enumerate(scoped):
         marks.append((sentence, len(deadlines) + len(reports) + len(review)))
-        fell_by = _fell_below(fell, results, scoped, index)
+        fell_by = _fell_below(fell, results, scoped, index) or (
+            "matter" if index in in_fallen_matter else None
+        )
         if fell_by or _ROW_FELL.search(sentence):
             if fell_by == "result":
                 # a labelled result says so: set aside, not missed (a told one stays shown)

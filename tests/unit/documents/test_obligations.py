@@ -863,6 +863,29 @@ def test_a_motion_followed_by_an_excerpt_that_adopts_something_keeps_its_term() 
     assert [d.date for d in extract_text(text, name="x.txt").deadlines] == [date(2015, 12, 31)]
 
 
+def test_a_motion_rejected_far_below_its_items_in_minutes_of_several_matters_sets_no_term() -> None:
+    # the vote stands five sentences below the motion's items: the matter's fate is theirs;
+    # the next matter's adopted term stays
+    text = (
+        "Niederschrift über die öffentliche Sitzung des Gemeinderates Wildenroth vom 26.11.2013\n"
+        "TOP 4  Antrag der Fraktion auf Erstellung eines Energienutzungsplans\n"
+        "Die Antragsteller beantragen:\n"
+        "1. Die Verwaltung wird beauftragt, bis 31.12.2014 einen Energienutzungsplan erstellen "
+        "zu lassen.\n"
+        "2. Dem Gemeinderat ist halbjährlich über den Fortschritt zu berichten.\n"
+        "Begründung: Für Energienutzungspläne gewährt der Freistaat eine Förderung.\n"
+        "Diskussion: GR Pfisterer hält den Plan für verfrüht.\n"
+        "GRin Obermüller gibt zu bedenken, dass die Förderung ausläuft.\n"
+        "Beschluss: Der Antrag wird abgelehnt.\n"
+        "TOP 5  Friedhofsmauer\n"
+        "Beschluss: Die Verwaltung wird beauftragt, die Friedhofsmauer bis zum 30.06.2014 "
+        "instand zu setzen. (einstimmig)\n"
+    )
+    extraction = extract_text(text, name="n.txt")
+    assert [d.date for d in extraction.deadlines] == [date(2014, 6, 30)]
+    assert extraction.reports == ()
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

@@ -2653,6 +2653,12 @@ _MATTER_START = re.compile(
 )
 
 
+# A motion's heading inside a matter: "6. Antrag der Gruppe BIW: Baumschutzverordnung".
+_MOTION_HEADING = re.compile(
+    r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\w-]*(?:[Aa]ntrag|Anfrage|Vorlage)\s+(?:der|des|von|vom)\b"
+)
+
+
 def _adopts(sentence: str) -> bool:
     """Whether a sentence tells an adoption, in words or by a count of votes."""
     if _ADOPTED_NEXT.search(sentence):
@@ -2687,6 +2693,8 @@ def _fallen_matters(
             or _ADOPTED_TOO.search(scoped[first - 1])
         ):
             first -= 1
+            if _MOTION_HEADING.match(scoped[first]):
+                break  # the motion that fell begins here ("6. Antrag der Gruppe BIW: ...")
         fallen.update(range(first, falls[-1]))
     return fallen
 

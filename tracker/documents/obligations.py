@@ -1995,6 +1995,24 @@ _REQUESTED = re.compile(
 )
 
 
+# The administration named anywhere in a sentence ("Die Verwaltung soll bis 2030 ...").
+_ADMINISTRATION_NAMED = re.compile(r"\b(?:" + ADMINISTRATION + r")\b")
+
+
+def distant_aim(r: Reading) -> bool:
+    """A bare year as the only limit ("Lahnfels soll bis 2035 klimaneutral werden", "sollen
+    bis 2025 Photovoltaikanlagen entstehen") in a sentence that asks no one to act and names
+    no administration: an aim, a programme's run or a plan of others, not a task given a
+    deadline (decision 0039)."""
+    return (
+        bool(r.terms)
+        and all(t.rule == "year_only" for t in r.terms)
+        and not r.reporting
+        and _REQUESTED.search(r.sentence) is None
+        and _ADMINISTRATION_NAMED.search(r.sentence) is None
+    )
+
+
 def statute(r: Reading) -> bool:
     """A statute's period or duty quoted (``ist gemäß § 79 ... fortzuschreiben``) in a sentence
     that asks nobody to act; or a rule for anyone (``Art. 8 Abs. 1 BayDSchG: Wer Bodendenkmäler
@@ -2401,6 +2419,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "unreal_mood": unreal_mood,
     "forecast": forecast,
     "earliest": earliest,
+    "distant_aim": distant_aim,
     "statute": statute,
     "standing_period": standing_period,
     "reported_intent": reported_intent,

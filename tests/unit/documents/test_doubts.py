@@ -212,6 +212,13 @@ CASES = [
         date(2026, 12, 31),
     ),
     (
+        # a bare year as the only limit, nobody asked, no administration named: an aim
+        "distant_aim",
+        HEAD + "Auf allen geeigneten städtischen Dächern sollen bis 2028 Photovoltaikanlagen "
+        "entstehen.",
+        date(2028, 12, 31),
+    ),
+    (
         "earliest",
         HEAD + "Die Sanierung wird frühestens bis Ende 2026 abgeschlossen.",
         date(2026, 12, 31),

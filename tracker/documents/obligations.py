@@ -2653,6 +2653,8 @@ def _fell_below(
     sentence that carries its own vote ("... zu benennen. (einstimmig)")."""
     if results[index] is not None or _OWN_VOTE.search(scoped[index]):
         return None
+    if _PROMISE.search(scoped[index]):
+        return None  # a promise given in the debate stands whatever becomes of the motion
     for after in range(index + 1, min(index + 4, len(scoped))):
         if fell[after]:
             return "told"
@@ -2714,7 +2716,7 @@ def _fallen_matters(
             first -= 1
             if _MOTION_HEADING.match(scoped[first]):
                 break  # the motion that fell begins here ("6. Antrag der Gruppe BIW: ...")
-        fallen.update(range(first, falls[-1]))
+        fallen.update(i for i in range(first, falls[-1]) if not _PROMISE.search(scoped[i]))
     return fallen
 
 

@@ -886,6 +886,15 @@ def test_a_motion_rejected_far_below_its_items_in_minutes_of_several_matters_set
     assert extraction.reports == ()
 
 
+def test_a_promise_in_the_debate_stands_when_the_motion_is_referred() -> None:
+    deadlines, _ = read(
+        "Herr Matthes (SPD) begründet den Antrag auf eine Tempo-30-Zone. Die Verwaltung sagt "
+        "zu, die Ergebnisse der Verkehrszählung bis zum 30.04.2024 vorzulegen.\n"
+        "Der Antrag wird in den Ausschuss für Bauen und Verkehr überwiesen.\n"
+    )
+    assert [d for _, d in deadlines] == [date(2024, 4, 30)]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

@@ -728,10 +728,32 @@ _DECISION_LIST = re.compile(
 
 # An excerpt of minutes: one item's record ("Auszug aus der Niederschrift", "Protokollauszug").
 _EXCERPT = re.compile(
-    r"\bAuszug\s+aus\s+(?:der|dem)\s+(?:\S+\s+){0,2}?(?:Sitzungs)?(?:Niederschrift|Protokoll)"
+    r"\bAuszug\s+aus\s+(?:der|dem)\s+(?:\S+\s+){0,2}?(?:Sitzungs)?(?:Niederschrift|Protokoll|Beschlussbuch)"
     r"|\b(?:Protokoll|Niederschrifts|Sitzungsprotokoll|Beschluss)auszug\b",
     _I,
 )
+
+
+# What an excerpt's record of the decision says binds: an item adopted with a condition ("Ziffer 2
+# wird mit der Maßgabe beschlossen, dass der Standortvorschlag bis Ende September 2019 vorgelegt
+# wird"), a duty added ("Die Verwaltung berichtet dem Jugendgemeinderat halbjährlich").
+_DECIDED_BELOW = re.compile(
+    r"\b(?:beschlossen|beschließt|beauftragt|gebeten|ersucht|berichtet|vorgelegt|vorzulegen|"
+    r"zu\s+berichten|vorlegen)\b",
+    _I,
+)
+
+
+def _decided_below(text: str, section: str) -> list[str]:
+    """The sentences of an excerpt printed below a motion (the record of its decision) that
+    tell what was decided: they bind with the motion's resolution."""
+    at = text.find(section)
+    if at < 0:
+        return []
+    m = _EXCERPT.search(text, at + len(section))
+    if m is None:
+        return []
+    return [x for x in sentence_list(text[m.end() :]) if _DECIDED_BELOW.search(x)]
 
 
 def _several_matters(kind: str | None, text: str) -> bool:
@@ -2778,6 +2800,7 @@ def find_obligations(
         # (and the entry into force of a statute the resolution adopts, printed after it)
         binds_too = _PROMISE if not _ADOPTS_STATUTE.search(section) else _PROMISE_OR_IN_FORCE
         outside = [x for x in sentence_list(text) if binds_too.search(x) and x not in section]
+        outside.extend(_decided_below(text, section))
         if outside:
             scope = "\n".join([section, *outside])
     # a record of several matters with a resolution in it: its task items bind as in one

@@ -895,6 +895,20 @@ def test_a_promise_in_the_debate_stands_when_the_motion_is_referred() -> None:
     assert [d for _, d in deadlines] == [date(2024, 4, 30)]
 
 
+def test_what_the_excerpt_below_a_motion_decides_binds() -> None:
+    text = (
+        "Antrag des Jugendgemeinderats: Bau eines Skateparks\n\n"
+        "Der Jugendgemeinderat beantragt:\n"
+        "1. Die Stadt errichtet einen Skatepark.\n"
+        "2. Die Verwaltung erarbeitet bis zu den Pfingstferien 2019 einen Standortvorschlag.\n\n"
+        "Auszug aus dem Beschlussbuch des Gemeinderats, Sitzung vom 25.03.2019, TOP 8:\n"
+        "Ziffer 1 wird einstimmig beschlossen. Ziffer 2 wird mit der Maßgabe beschlossen, dass "
+        "der Standortvorschlag bis Ende September 2019 vorgelegt wird.\n"
+    )
+    extraction = extract_text(text, name="j.txt")
+    assert date(2019, 9, 30) in [d.date for d in extraction.deadlines]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

@@ -897,10 +897,12 @@ def test_a_promise_in_the_debate_stands_when_the_motion_is_referred() -> None:
 
 def test_what_the_excerpt_below_a_motion_decides_binds() -> None:
     text = (
+        "Jugendgemeinderat Leutkirch\n\nAn den Gemeinderat der Stadt Leutkirch\n\n"
         "Antrag des Jugendgemeinderats: Bau eines Skateparks\n\n"
-        "Der Jugendgemeinderat beantragt:\n"
+        "Der Jugendgemeinderat hat beschlossen, folgenden Antrag an den Gemeinderat zu richten:\n\n"
         "1. Die Stadt errichtet einen Skatepark.\n"
         "2. Die Verwaltung erarbeitet bis zu den Pfingstferien 2019 einen Standortvorschlag.\n\n"
+        "Begründung:\nDie alte Anlage ist gesperrt.\n\n"
         "Auszug aus dem Beschlussbuch des Gemeinderats, Sitzung vom 25.03.2019, TOP 8:\n"
         "Ziffer 1 wird einstimmig beschlossen. Ziffer 2 wird mit der Maßgabe beschlossen, dass "
         "der Standortvorschlag bis Ende September 2019 vorgelegt wird.\n"

@@ -697,9 +697,10 @@ _AHEAD = re.compile(r"\b(?:" + _FUTURE_VERBS + r"|künftig|zukünftig|weiterhin)
 _NOTICES = frozenset({"Amtsblatt", "Bekanntmachung", "Tagesordnung"})
 _RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht", "Tagesordnung"})
 # A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
+# (a follow-up list's numbered item too: "1) Beschluss vom 25.02.2025, TOP 6 – ...")
 _MATTER_LINE = re.compile(
-    r"^[^\S\n]*(?:Zu\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|"
-    r"Beschluss-?Nr\.?:?\s*(?:[A-Z]{1,5}[\s/-]?)?\d)",
+    r"^[^\S\n]*(?:\d{1,2}[.)][^\S\n]*)?(?:Zu\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|"
+    r"Beschluss-?Nr\.?:?\s*(?:[A-Z]{1,5}[\s/-]?)?\d|(?:Beschluss|Sitzung)\s+vom\s+\d)",
     re.MULTILINE,
 )
 _PROMISE = re.compile(_PROMISED)

@@ -911,6 +911,19 @@ def test_what_the_excerpt_below_a_motion_decides_binds() -> None:
     assert date(2019, 9, 30) in [d.date for d in extraction.deadlines]
 
 
+def test_a_follow_up_list_with_one_rejected_item_keeps_the_others_terms() -> None:
+    extraction = extract_text(
+        "Sachstandsbericht zu Beschlüssen des Gemeinderats\n\n"
+        "1) Beschluss vom 25.02.2025, TOP 6 – Gemeindehalle\n"
+        "   Stand: Die Verwaltung wird dem Gemeinderat bis zum 30.09.2025 Einsparvorschläge "
+        "vorlegen.\n"
+        "2) Beschluss vom 20.05.2025, TOP 9 – Antrag SPD: Bürgerbus\n"
+        "   Ergebnis: abgelehnt (7 Ja, 11 Nein). Kein Auftrag.\n",
+        name="s.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2025, 9, 30)]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

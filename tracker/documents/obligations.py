@@ -3207,7 +3207,7 @@ def find_obligations(
             adopted = None
         else:
             # (a follow-up list's rows are the list's, each with its own fate)
-            all_deadlines, reports, review = list(rows.deadlines), list(rows.reports), []
+            all_deadlines, reports = list(rows.deadlines), list(rows.reports)
         if adopted is not None:
             # the text records an adoption as well (a second motion, an amended version):
             # what it adopted may bind, and a person decides which

@@ -72,6 +72,19 @@ def test_a_rejected_motion_has_no_obligations() -> None:
     assert extraction.deadlines == () and any("rejected" in w for w in extraction.warnings)
 
 
+def test_a_rejected_motion_keeps_the_doubts_the_reader_had() -> None:
+    # the rejection sets its terms aside, but not what the reader could not resolve: were the
+    # rejection misread, the obligations would otherwise be lost without a word
+    extraction = extract_text(
+        "Drucksache - 0815/V\nBetreff: Spielplätze\nDrucksache-Art:Antrag\nBeratungsfolge:\n"
+        "BVV Mitte von Berlin Entscheidung\n20.02.2014\n28. Sitzung der BVV abgelehnt\n\n"
+        "Die BVV möge beschließen:\nDas Bezirksamt wird ersucht, zeitnah zu handeln.",
+        name="t.txt",
+    )
+    assert extraction.deadlines == ()
+    assert [r.reason for r in extraction.review if r.reason != "no_body"] == ["soft_term"]
+
+
 def test_meeting_and_reference_dates_are_not_obligations() -> None:
     assert (
         dates(

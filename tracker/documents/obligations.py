@@ -745,6 +745,9 @@ _DECIDED_BELOW = re.compile(
 )
 
 
+_MOVED = re.compile(r"\b(?:beantragt|beantragen|beantragte|stellt\s+den\s+Antrag)\b", _I)
+
+
 def _decided_below(text: str, section: str) -> list[str]:
     """The sentences of an excerpt printed below a motion (the record of its decision) that
     tell what was decided: they bind with the motion's resolution."""
@@ -754,7 +757,15 @@ def _decided_below(text: str, section: str) -> list[str]:
     m = _EXCERPT.search(text, at + len(section))
     if m is None:
         return []
-    return [x for x in sentence_list(text[m.end() :]) if _DECIDED_BELOW.search(x)]
+    below = sentence_list(text[m.end() :])
+    return [
+        x
+        for i, x in enumerate(below)
+        if _DECIDED_BELOW.search(x)
+        # not a motion made in the session, nor one that fell in the sentences after it
+        and not _MOVED.search(x)
+        and not any(_FELL_NEXT.match(y) for y in below[i + 1 : i + 4])
+    ]
 
 
 def _several_matters(kind: str | None, text: str) -> bool:

@@ -922,6 +922,13 @@ def test_what_the_excerpt_below_a_motion_decides_binds() -> None:
     )
     extraction = extract_text(text, name="j.txt")
     assert date(2019, 9, 30) in [d.date for d in extraction.deadlines]
+    # a member's motion in the excerpt that fell binds no one
+    fell = text.replace(
+        "Ziffer 1 wird",
+        "Die CDU-Fraktion beantragt, bereits zum 30.06.2019 einen Zwischenbericht vorzulegen. "
+        "Der Ergänzungsantrag wird mehrheitlich abgelehnt. Ziffer 1 wird",
+    )
+    assert date(2019, 6, 30) not in [d.date for d in extract_text(fell, name="j.txt").deadlines]
 
 
 def test_a_follow_up_list_with_one_rejected_item_keeps_the_others_terms() -> None:

@@ -1170,16 +1170,25 @@ _MEASURES_PLAN = re.compile(r"\bMaßnahmen(?:plan|liste|programm)\b", _I)
 # (in a follow-up table a bare "Termin" heads the due dates too, and "Erledigung / Frist" names
 # the state and the due date in one column)
 _DUE_COLUMN = re.compile(
-    r"(?:^|/\s*)(?:" + _DUE_LABELS + r"|Termin|umzusetzen\s+bis|fällig|Fertigstellung)\b", _I
+    r"(?:^|/\s*)(?:" + _DUE_LABELS + r"|Termin|umzusetzen\s+bis|fällig|Fertigstellung|"
+    r"bis\s+wann)\b",
+    _I,
 )
 _SUBJECT_COLUMN = re.compile(
     r"^(?:Gegenstand|Thema|Maßnahme|Betreff|Bezeichnung|Inhalt|Beschlussinhalt|Auftrag|"
-    r"Beschluss\s*\(Kurz\w*|Kurzfassung|Vorhaben|Projekt)\b",
+    r"Beschluss\s*\(Kurz\w*|Kurzfassung|Vorhaben|Projekt|Was|Aufgabe\w*|To-?do)\b",
     _I,
 )
+# A to-do table of a working group's record ("Nr. | Was | Wer | Bis wann | Status"): whose task
+# each row is, with its limit; the group's own tasks, announced by the record.
+_WHO_COLUMN = re.compile(r"^(?:Wer|Verantwortlich\w*|Zuständig\w*|Federführ\w*)\b", _I)
+_TO_DO_HINT = re.compile(r"\b(?:Wer|Bis\s+wann|Verantwortlich)\b", _I)
 _STATE_COLUMN = re.compile(
-    r"^(?:Stand|Status|Sachstand|Erledigung|Bemerkung|Umsetzung|Ergebnis)\w*", _I
+    r"^(?:Stand|Status|Sachstand|Erledigung|Erledigt|Bemerkung|Umsetzung|Ergebnis)\w*", _I
 )
+# A yes in a column that asks whether the row is done ("Erledigt | ja, 15.12.2008").
+_DONE_COLUMN = re.compile(r"^(?:Erledigt|Done)\b", _I)
+_YES_CELL = re.compile(r"^(?:ja|x|✓|✔)\b", _I)
 # A row the list marks as done: its date lies behind the task.
 _ROW_DONE = re.compile(r"\b" + _DONE_WORDS + r"\b", _I)
 # A row whose motion fell ("abgelehnt", "zurückgezogen"): no task.
@@ -1211,10 +1220,15 @@ def _follow_up_rows(text: str, context: DateContext) -> _Rows:
     none = _Rows([], [], [])
     head = text[:600]
     named = _FOLLOW_UP_LIST.search(head) is not None or _MEASURES_PLAN.search(head) is not None
-    if not named and not re.search(r"\bBeschl", head):
+    to_do = not named and _TO_DO_HINT.search(text) is not None
+    if not named and not to_do and not re.search(r"\bBeschl", head):
         return none
     table = find_table(text.split("\n"), _follow_up_header)
     if table is None:
+        return none
+    if to_do and column(table.header, _WHO_COLUMN) is not None:
+        named = True  # a to-do table: each open row is someone's task with its limit
+    elif not re.search(r"\bBeschl", head) and not named:
         return none
     due = column(table.header, _DUE_COLUMN)
     subject = column(table.header, _SUBJECT_COLUMN)
@@ -1230,7 +1244,12 @@ def _follow_up_rows(text: str, context: DateContext) -> _Rows:
         if not cell or re.fullmatch(r"[-–—/]+", cell):
             continue
         done = _ROW_DONE.search(cell) or (
-            state is not None and (_ROW_DONE.match(row[state]) or _ROW_FALLEN.match(row[state]))
+            state is not None
+            and (
+                _ROW_DONE.match(row[state])
+                or _ROW_FALLEN.match(row[state])
+                or (_DONE_COLUMN.match(table.header[state]) and _YES_CELL.match(row[state]))
+            )
         )
         if done:
             continue

@@ -944,6 +944,28 @@ def test_a_follow_up_list_with_one_rejected_item_keeps_the_others_terms() -> Non
     assert [d.date for d in extraction.deadlines] == [date(2025, 9, 30)]
 
 
+def test_a_working_groups_to_do_table_gives_each_open_row_its_limit() -> None:
+    extraction = extract_text(
+        "Ergebnisprotokoll\n3. Sitzung der Lenkungsgruppe Innenstadt am 19.03.2019\n\n"
+        "Aufgabenliste\n"
+        "Nr. | Was | Wer | Bis wann | Status\n"
+        "1 | Entwurf Kapitel 3 | Büro plan-werk | 30.04.2019 | offen\n"
+        "2 | Terminvorschläge Bürgerwerkstatt | FB 6 | 31.05.2019 | offen\n"
+        "3 | Versand Protokoll | FB 6 | 05.02.2019 | erledigt\n",
+        name="v.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2019, 4, 30), date(2019, 5, 31)]
+    # a yes in the column that asks whether the row is done
+    done = extract_text(
+        "Ergebnisprotokoll des Partnerschaftskomitees vom 20.01.2009\n\n"
+        "Was | Wer | Termin | Erledigt\n"
+        "Dankschreiben | BM Frick | Dez. 2008 | ja, 15.12.2008\n"
+        "Abrechnung Jubiläum | Frau Leible | 31.03.2009 | nein\n",
+        name="w.txt",
+    )
+    assert [d.date for d in done.deadlines] == [date(2009, 3, 31)]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

@@ -150,7 +150,9 @@ _OPERATIVE = re.compile(
     + r"{0,160}?\b"
     + _INFINITIVE
     + r"|\bzu\s+berichten\b|\bvorzulegen\b|\bzu\s+informieren\b|\bzu\s+unterrichten\b"
-    r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b",
+    r"|\bdarzulegen\b|\bdarzustellen\b|\bmitzuteilen\b|\bzu\s+unterbreiten\b|\bvorzustellen\b"
+    # an answer to be handed in later ("sagt zu, die Antwort schriftlich nachzureichen")
+    r"|\bnachzureichen\b",
     _I,
 )
 # "haben ... verabredet, um die Gehwege zu schützen", "sind ... nicht zu finden": a purpose

@@ -966,6 +966,14 @@ def test_a_working_groups_to_do_table_gives_each_open_row_its_limit() -> None:
     assert [d.date for d in done.deadlines] == [date(2009, 3, 31)]
 
 
+def test_an_answer_promised_for_later_is_a_report_duty() -> None:
+    extraction = extract_text(
+        MINUTES + "Zu Frage 3 sagt der Bürgermeister zu, die Antwort schriftlich nachzureichen.\n",
+        name="a.txt",
+    )
+    assert [r.due for r in extraction.reports] == [None]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

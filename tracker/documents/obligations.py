@@ -747,6 +747,12 @@ _DECIDED_BELOW = re.compile(
 )
 
 
+# The heading of the decision's record below a motion: "Beschluss des Gemeinderats vom
+# 23.04.2024 (TOP 7):".
+_DECISION_HEAD = re.compile(
+    r"^[^\S\n]*Beschluss\b[^\n.]{0,80}?\bvom\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}[^\n]{0,40}:[^\S\n]*$",
+    re.MULTILINE,
+)
 _MOVED = re.compile(r"\b(?:beantragt|beantragen|beantragte|stellt\s+den\s+Antrag)\b", _I)
 
 
@@ -756,7 +762,7 @@ def _decided_below(text: str, section: str) -> list[str]:
     at = text.find(section)
     if at < 0:
         return []
-    m = _EXCERPT.search(text, at + len(section))
+    m = _EXCERPT.search(text, at + len(section)) or _DECISION_HEAD.search(text, at + len(section))
     if m is None:
         return []
     below = sentence_list(text[m.end() :])

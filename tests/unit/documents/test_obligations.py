@@ -929,6 +929,12 @@ def test_what_the_excerpt_below_a_motion_decides_binds() -> None:
         "Der Ergänzungsantrag wird mehrheitlich abgelehnt. Ziffer 1 wird",
     )
     assert date(2019, 6, 30) not in [d.date for d in extract_text(fell, name="j.txt").deadlines]
+    # the record headed by the decision itself
+    headed = text.replace(
+        "Auszug aus dem Beschlussbuch des Gemeinderats, Sitzung vom 25.03.2019, TOP 8:",
+        "Beschluss des Gemeinderats vom 25.03.2019 (TOP 8):",
+    )
+    assert date(2019, 9, 30) in [d.date for d in extract_text(headed, name="j.txt").deadlines]
 
 
 def test_a_follow_up_list_with_one_rejected_item_keeps_the_others_terms() -> None:

@@ -2735,10 +2735,14 @@ _MATTER_START = re.compile(
 )
 
 
-# A motion's heading inside a matter: "6. Antrag der Gruppe BIW: Baumschutzverordnung".
+# A motion's heading inside a matter: "6. Antrag der Gruppe BIW: Baumschutzverordnung", or a
+# sub-item's number ("6.3 Drs. 1510/XIX – Sanierung Zitadellenbrücke").
 _MOTION_HEADING = re.compile(
     r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\w-]*(?:[Aa]ntrag|Anfrage|Vorlage)\s+(?:der|des|von|vom)\b"
+    r"|^\W*\d{1,2}\.\d{1,2}\.?\s"
 )
+# An adoption told in the present ("Die BVV beschließt einstimmig:", "... wird angenommen").
+_ADOPTS_HERE = re.compile(r"\bbeschlie(?:ß|ss)t\b|\beinstimmig\b|\bangenommen\b", _I)
 
 
 def _adopts(sentence: str) -> bool:
@@ -2773,6 +2777,7 @@ def _fallen_matters(
             or results[first - 1] is not None
             or _OWN_VOTE.search(scoped[first - 1])
             or _ADOPTED_TOO.search(scoped[first - 1])
+            or _ADOPTS_HERE.search(scoped[first - 1])
         ):
             first -= 1
             if _MOTION_HEADING.match(scoped[first]):

@@ -980,6 +980,23 @@ def test_an_answer_promised_for_later_is_a_report_duty() -> None:
     assert [r.due for r in extraction.reports] == [None]
 
 
+def test_an_adopted_sub_item_between_fallen_ones_keeps_its_term() -> None:
+    extraction = extract_text(
+        "ERGEBNISPROTOKOLL der 47. Sitzung der BVV am 24. Februar 2016\n"
+        "TOP 6  Beschlussempfehlungen der Ausschüsse\n"
+        "6.1 Drs. 1488/XIX – Hundeauslaufgebiete prüfen\n"
+        "    Die BVV lehnt den Antrag mehrheitlich ab.\n"
+        "6.2 Drs. 1501/XIX – Schulentwicklungsplanung\n"
+        "    Die BVV beschließt einstimmig:\n"
+        '    "Das Bezirksamt wird ersucht, der BVV bis zum 30. Juni 2016 ein Konzept vorzulegen."\n'
+        "6.3 Drs. 1510/XIX – Sanierung Zitadellenbrücke\n"
+        "    Der Antrag wird auf Wunsch der einreichenden Fraktion zurückgezogen.\n"
+        "TOP 7  Verschiedenes\n",
+        name="p.txt",
+    )
+    assert [d.date for d in extraction.deadlines] == [date(2016, 6, 30)]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

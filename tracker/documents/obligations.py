@@ -2382,7 +2382,9 @@ def _member_turns(scoped: tuple[str, ...]) -> set[int]:
 # 30.11.2025 ...“", "Ursprüngliche Fassung:"): replaced by what was decided.
 _ORIGINAL_LABEL = re.compile(
     r"^\W*(?:Urspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*|"
-    r"[\w-]*[Aa]ntrag\s+in\s+der\s+urspr[üu]nglichen\s+Fassung)\s*:"
+    r"[\w-]*[Aa]ntrag\s+in\s+der\s+urspr[üu]nglichen\s+Fassung)"
+    # ("Ursprünglicher Antragstext (im Ausschuss geändert):")
+    r"(?:\s*\([^()\n]{1,60}\))?\s*:"
 )
 _QUOTE_OPENS = re.compile(r"[„»“\"]")
 _QUOTE_CLOSES = re.compile(r"[“«”\"]\s*\W*$")

@@ -1899,6 +1899,17 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="the first version quoted under its label",
         ),
         pytest.param(
+            # (the label with a note in brackets)
+            "Beschlussausfertigung\nKreistag Vogelsbergkreis, Sitzung vom 24.03.2025\nTOP 7 "
+            "Biotonne\nAntrag der Fraktion GRÜNE\nUrsprünglicher Antragstext (im Ausschuss "
+            "geändert):\n„Der Kreisausschuss wird beauftragt, die Gebührensatzung bis zum "
+            "30.11.2025 anzupassen.“\nBeschluss in der vom Ausschuss empfohlenen Fassung:\n1. Der "
+            "Kreisausschuss wird beauftragt, bis zum 31.03.2026 ein Konzept zur Biotonne "
+            "vorzulegen.\nAbstimmungsergebnis: 51 Ja, 9 Nein\n",
+            [date(2026, 3, 31)],
+            id="the first version under a label with a note",
+        ),
+        pytest.param(
             # the record's next item ends a resolution: the chair's announcements under it are
             # no tasks of the resolution
             "Niederschrift über die Sitzung des Ortsbeirates am 12.11.2025\nTOP 3 "

@@ -101,6 +101,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # and to-do lists of bodies that are not the council)
     ("set24", "A"): (0.78, 0.02, 0.12),
     ("set24", "B"): (0.65, 0.06, 0.33),
+    # (counties; large cities' own formats; Berlin's district assemblies; statutes and fees)
+    ("set25", "A"): (0.79, 0.03, 0.21),
+    ("set25", "B"): (0.83, 0.02, 0.17),
+    # (groups' newsletters; a random stream of one town; attachments; budget consolidation)
+    ("set26", "A"): (0.89, 0.02, 0.24),
+    ("set26", "B"): (0.73, 0.08, 0.14),
 }
 
 

@@ -2790,6 +2790,30 @@ def _fallen_matters(
 
 # An item's number opening a sentence of a resolution, a space after it: "1. ", "2) ", "II. "
 _ITEM_NUMBER = re.compile(r"^\W*" + _ITEM_MARK + r"(?<=\s)")
+# A request that opens a list of what is asked ("Das Bezirksamt wird ersucht,", "Die Verwaltung
+# wird beauftragt:"): the numbered items after it go on from it.
+_REQUEST_OPENS = re.compile(
+    r"\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:ersucht|beauftragt|gebeten|aufgefordert)\s*[,:]\s*$"
+)
+
+
+def _requested_items(scoped: tuple[str, ...]) -> set[int]:
+    """The numbered sentences that follow a request opening their list, each an infinitive
+    clause of it (``1. an der Kreuzung ... einzurichten``)."""
+    found: set[int] = set()
+    for index, sentence in enumerate(scoped):
+        if not _REQUEST_OPENS.search(sentence):
+            continue
+        later = index + 1
+        while later < len(scoped) and _ITEM_NUMBER.match(scoped[later]):
+            if _INFINITIVE_END.search(scoped[later]):
+                found.add(later)
+            later += 1
+    return found
+
+
+# (the item ends in an infinitive with "zu", then its comma or stop)
+_INFINITIVE_END = re.compile(r"\b" + _INFINITIVE + r"[\s,;.)]*$")
 
 
 # The council or a committee as a sentence's subject: what it demands, it decides.
@@ -2913,6 +2937,7 @@ def find_obligations(
         else set()
     )
     results = [_result_fell(x) for x in scoped]
+    requested_items = _requested_items(scoped)
     in_fallen_matter = _fallen_matters(scoped, fell, results) if several else set()
     # the sentences whose place in the text puts them in doubt, by the doubt's name: a group's
     # demands listed, a member's turn or motion, the motion as first tabled
@@ -2965,9 +2990,12 @@ def find_obligations(
         if operative and _COUNTERFACTUAL.search(core):
             # "sollte eigentlich ... vorgestellt werden": a plan that was
             operative = _is_operative(_SHOULD.sub("kann", core))
-        if not operative and in_resolution and _ITEM_INFINITIVE.match(core):
+        if not operative and (
+            (in_resolution and _ITEM_INFINITIVE.match(core)) or index in requested_items
+        ):
             # "II. Umgehend Prüfungen einzuleiten, inwieweit ...": an item of the resolution in
-            # the infinitive ("Der Kreistag möge beschließen: ... zu geben")
+            # the infinitive ("Der Kreistag möge beschließen: ... zu geben"), or of the request
+            # that opens its list ("Das Bezirksamt wird ersucht, / 1. an der Kreuzung ...")
             operative = True
         # a report in a condition on someone else ("sobald der Verein den Nachweis vorgelegt
         # hat") is no duty to report

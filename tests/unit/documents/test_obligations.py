@@ -1002,6 +1002,18 @@ def test_a_fallen_matter_stops_at_a_sub_item_and_at_an_adoption() -> None:
     assert obligations._fallen_matters(scoped, fell, results) == {8, 9}
 
 
+def test_the_items_of_a_request_that_opens_their_list_are_ordered() -> None:
+    extraction = extract_text(
+        "Drucksache - VIII-0987\nArt der Drucksache: Antrag\nBetreff: Schulwege\n\n"
+        "Beschluss der BVV vom 11.09.2019:\n\nDas Bezirksamt wird ersucht,\n"
+        "1. an der Kreuzung einen Schulweghelferdienst einzurichten und die dafür notwendigen "
+        "Mittel\n   bis spätestens 31. Juli 2020 bereitzustellen,\n"
+        "2. der BVV bis zum 31.12.2019 über das Ergebnis zu berichten.\n",
+        name="b.txt",
+    )
+    assert sorted(d.date for d in extraction.deadlines) == [date(2019, 12, 31), date(2020, 7, 31)]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

@@ -322,6 +322,7 @@ _LAYS_BEFORE = (
 )
 _FUTURE_TENSE_REPORT = (
     r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,12}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
+    r"vorgestellt|"
     r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen|"
     r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b"

@@ -1014,6 +1014,16 @@ def test_the_items_of_a_request_that_opens_their_list_are_ordered() -> None:
     assert sorted(d.date for d in extraction.deadlines) == [date(2019, 12, 31), date(2020, 7, 31)]
 
 
+def test_a_presentation_to_a_committee_announced_in_the_present_is_a_report_duty() -> None:
+    extraction = extract_text(
+        "Vorlage zur Kenntnisnahme\nDrucksache VIII-1204\nDatum: 12.11.2020\n\n"
+        "Das Bezirksamt hat die Machbarkeitsuntersuchung beauftragt. Zuvor werden die Ergebnisse "
+        "im Ausschuss für Verkehr vorgestellt.\n",
+        name="k.txt",
+    )
+    assert [r.due for r in extraction.reports] == [None]
+
+
 def test_an_agenda_is_no_record_of_a_session() -> None:
     text = (
         "Einladung\nzur 12. Sitzung des Gemeinderates am Dienstag, 12.03.2024, 19:00 Uhr\n"

@@ -15,10 +15,11 @@ from tests.corpus.probes import probes, scored, sets
 #: eighteenth the held-out traps fell on sets 3, 4, 8, 10 and 11 (B), and their floors followed;
 #: in the nineteenth found rose on set2 B and set11 B and traps fell on sets 3, 8, 10, 11 and 13
 #: (B), and their floors followed; in the twentieth the held-out traps fell on sets 10, 13, 16
-#: and 17 (B), and their floors followed.
+#: and 17 (B), and their floors followed; in the twenty-first found rose on sets 1, 6 and 10 (B)
+#: and traps fell on sets 1, 10 and 15 (B), and their floors followed.
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
-    ("set1", "B"): (0.77, 0.09, 0.07),
+    ("set1", "B"): (0.80, 0.08, 0.05),
     ("set2", "A"): (0.90, 0.03, 0.07),
     ("set2", "B"): (0.72, 0.12, 0.23),
     ("set3", "A"): (0.93, 0.03, 0.15),
@@ -30,7 +31,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set5", "A"): (0.95, 0.03, 0.13),
     ("set5", "B"): (0.55, 0.08, 0.27),
     ("set6", "A"): (0.86, 0.07, 0.24),
-    ("set6", "B"): (0.63, 0.11, 0.26),
+    ("set6", "B"): (0.73, 0.11, 0.22),
     ("set7", "A"): (0.85, 0.03, 0.20),
     ("set7", "B"): (0.90, 0.03, 0.16),
     # the seventeenth session's sets (minutes, gazette pages, Vorlagen; news pages and the
@@ -42,7 +43,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set9", "A"): (0.95, 0.03, 0.10),
     ("set9", "B"): (0.90, 0.03, 0.12),
     ("set10", "A"): (0.92, 0.03, 0.20),
-    ("set10", "B"): (0.82, 0.05, 0.34),
+    ("set10", "B"): (0.93, 0.03, 0.30),
     ("set11", "A"): (0.84, 0.03, 0.16),
     ("set11", "B"): (0.85, 0.10, 0.11),
     # the eighteenth session's sets (follow-up lists and status papers; sub-municipal and
@@ -64,7 +65,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # and associations; the administration's own organisation; letters and e-mails; the
     # city-states' districts
     ("set15", "A"): (0.79, 0.02, 0.20),
-    ("set15", "B"): (0.71, 0.02, 0.36),
+    ("set15", "B"): (0.72, 0.02, 0.31),
     # (environment and climate; tables and lists as extracted; citizens and advisory bodies; a
     # random stream of small municipalities)
     ("set16", "A"): (0.72, 0.08, 0.11),
@@ -87,7 +88,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set20", "B"): (0.81, 0.04, 0.33),
     # the twenty-first session's sets, measured at its end less a margin: the councils of
     # Hessen, Niedersachsen, Bayern, Brandenburg and its neighbours, Baden-Württemberg
-    ("set21", "A"): (0.80, 0.02, 0.20),
+    ("set21", "A"): (0.85, 0.02, 0.19),
     ("set21", "B"): (0.80, 0.07, 0.27),
     # (urgent decisions and objections; aims in agreements and speeches; work programmes;
     # committees' recommendations; the administration's periodic reports)
@@ -95,12 +96,12 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set22", "B"): (0.88, 0.07, 0.35),
     # (the councils of Sachsen and Thüringen, Nordrhein-Westfalen, Rheinland-Pfalz and Saarland,
     # Schleswig-Holstein and the city-states)
-    ("set23", "A"): (0.92, 0.02, 0.22),
+    ("set23", "A"): (0.94, 0.02, 0.22),
     ("set23", "B"): (0.88, 0.03, 0.25),
     # (calendars and schedules; local newspapers; questions with a term for the answer; notes
     # and to-do lists of bodies that are not the council)
     ("set24", "A"): (0.78, 0.02, 0.12),
-    ("set24", "B"): (0.65, 0.06, 0.33),
+    ("set24", "B"): (0.74, 0.06, 0.31),
     # (counties; large cities' own formats; Berlin's district assemblies; statutes and fees)
     ("set25", "A"): (0.79, 0.03, 0.21),
     ("set25", "B"): (0.83, 0.02, 0.17),

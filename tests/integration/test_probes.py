@@ -16,7 +16,7 @@ from tests.corpus.probes import probes, scored, sets
 #: in the nineteenth found rose on set2 B and set11 B and traps fell on sets 3, 8, 10, 11 and 13
 #: (B), and their floors followed; in the twentieth the held-out traps fell on sets 10, 13, 16
 #: and 17 (B), and their floors followed; in the twenty-first found rose on sets 1, 6 and 10 (B)
-#: and traps fell on sets 1, 10 and 15 (B), and their floors followed.
+#: and traps fell on sets 10 and 15 (B), and their floors followed.
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
     ("set1", "B"): (0.80, 0.08, 0.05),

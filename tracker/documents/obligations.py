@@ -787,10 +787,6 @@ def _several_matters(kind: str | None, text: str) -> bool:
     )
 
 
-# (an adoption told as well: a second vote, the resolution after a member's motion fell)
-_ADOPTION_TOLD = re.compile(r"\b(?:angenommen|beschlossen|zugestimmt|Zustimmung)\b", _I)
-
-
 def _one_item_excerpt(kind: str | None, text: str) -> bool:
     """Whether a record is an excerpt of one item (a motion followed by the excerpt that tells
     its fate): its fate is the motion's."""
@@ -799,7 +795,8 @@ def _one_item_excerpt(kind: str | None, text: str) -> bool:
         and len(_MATTER_LINE.findall(text)) < 2
         and _DECISION_LIST.search(text[:3000]) is None
         and _EXCERPT.search(text) is not None
-        and _ADOPTION_TOLD.search(text) is None
+        # (an adoption told as well: a second vote, the resolution after a member's motion fell)
+        and _ADOPTED_NEXT.search(text) is None
     )
 
 
@@ -2744,7 +2741,8 @@ _MOTION_HEADING = re.compile(
     r"^\W*(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?[\w-]*(?:[Aa]ntrag|Anfrage|Vorlage)\s+(?:der|des|von|vom)\b"
     r"|^\W*\d{1,2}\.\d{1,2}\.?\s"
 )
-# An adoption told in the present ("Die BVV beschließt einstimmig:", "... wird angenommen").
+# An adoption told in the present ("Die BVV beschließt einstimmig:", "... wird angenommen"); not
+# "beschlossen", which the reasons above a motion use for decisions before it.
 _ADOPTS_HERE = re.compile(r"\bbeschlie(?:ß|ss)t\b|\beinstimmig\b|\bangenommen\b", _I)
 
 
@@ -3280,7 +3278,8 @@ def find_obligations(
             reports = [x for x in alternative if isinstance(x, Report)]
             adopted = None
         else:
-            # (a follow-up list's rows are the list's, each with its own fate)
+            # (a follow-up list's rows are the list's, each with its own fate; what the reader
+            # could not resolve stays shown: were the rejection misread, nothing is lost unsaid)
             all_deadlines, reports = list(rows.deadlines), list(rows.reports)
         if adopted is not None:
             # the text records an adoption as well (a second motion, an amended version):

@@ -2,8 +2,10 @@
 
 A labelled result (``Beschluss: einstimmig beschlossen``) and a Beratungsfolge table are read
 by the layouts; this module reads the decisions written as sentences. Each rule is named
-and registered in :data:`PROSE_RULES`; the first that finds a decision wins. The wording
-is mapped to its outcome by :func:`tracker.documents.outcomes.outcome_of`.
+and registered in :data:`PROSE_RULES`; the first that finds a decision wins, unless the last
+labelled result line (``result_line``, not in the registry: it arbitrates, named in ``rules`` like
+the others) counts the other way. The wording is mapped to its outcome by
+:func:`tracker.documents.outcomes.outcome_of`.
 
 ========================  ========================================================  ==========
 rule                      reads                                                     outcome
@@ -446,7 +448,6 @@ PROSE_RULES: dict[str, DecisionRule] = {
     "voted": voted,
     "withdrawn": withdrawn,
     "vote_tally": vote_tally,
-    "result_line": result_line,
 }
 #: The rules whose wording only a record of a session uses (no proposal says "wurde
 #: abgelehnt" or counts votes): they apply to pages of unknown kind too.
@@ -469,7 +470,7 @@ def prose_decision(text: str, rules: tuple[str, ...] | None = None) -> Decision 
     "Abstimmungsergebnis: Ja 12, Nein 1")."""
     found = None
     for name, rule in PROSE_RULES.items():
-        if name == "result_line" or (rules is not None and name not in rules):
+        if rules is not None and name not in rules:
             continue
         found = rule(text)
         if found is not None:

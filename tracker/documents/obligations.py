@@ -701,8 +701,10 @@ _NOTICES = frozenset({"Amtsblatt", "Bekanntmachung", "Tagesordnung"})
 _RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht", "Tagesordnung"})
 # A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
 # (a follow-up list's numbered item too: "1) Beschluss vom 25.02.2025, TOP 6 – ...")
+# (the agenda item's words, shared with :data:`_MATTER_START`, which reads sentences)
+_AGENDA_ITEM = r"TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d"
 _MATTER_LINE = re.compile(
-    r"^[^\S\n]*(?:\d{1,2}[.)][^\S\n]*)?(?:Zu\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|"
+    r"^[^\S\n]*(?:\d{1,2}[.)][^\S\n]*)?(?:Zu\s+)?(?:" + _AGENDA_ITEM + r"|"
     r"Beschluss-?Nr\.?:?\s*(?:[A-Z]{1,5}[\s/-]?)?\d|(?:Beschluss|Sitzung)\s+vom\s+\d)",
     re.MULTILINE,
 )
@@ -754,7 +756,9 @@ _DECISION_HEAD = re.compile(
     r"^[^\S\n]*Beschluss\b[^\n.]{0,80}?\bvom\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}[^\n]{0,40}:[^\S\n]*$",
     re.MULTILINE,
 )
-_MOVED = re.compile(r"\b(?:beantragt|beantragen|beantragte|stellt\s+den\s+Antrag)\b", _I)
+# A motion made in the session (the words :data:`_NEW_MATTER` opens a proposal with).
+_MOVES = r"\b(?:beantragt|beantragen|stellt\s+den\s+Antrag)\b"
+_MOVED = re.compile(_MOVES + r"|\bbeantragte\b", _I)
 
 
 def _decided_below(text: str, section: str) -> list[str]:
@@ -792,8 +796,7 @@ def _one_item_excerpt(kind: str | None, text: str) -> bool:
     its fate): its fate is the motion's."""
     return (
         kind in _RECORDS
-        and len(_MATTER_LINE.findall(text)) < 2
-        and _DECISION_LIST.search(text[:3000]) is None
+        and not _several_matters(None, text)  # (a record by its kind alone)
         and _EXCERPT.search(text) is not None
         # (an adoption told as well: a second vote, the resolution after a member's motion fell)
         and _ADOPTED_NEXT.search(text) is None
@@ -2678,8 +2681,7 @@ _TALLY_THEN_FELL = re.compile(
 )
 # A new matter or proposal begins: the result lines after it are its own.
 _NEW_MATTER = re.compile(
-    r"^\W*(?:TOP\b|Ö\s*\d|N\s*\d|Tagesordnungspunkt\b|\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ])"
-    r"|\b(?:beantragt|beantragen|stellt\s+den\s+Antrag)\b",
+    r"^\W*(?:TOP\b|Ö\s*\d|N\s*\d|Tagesordnungspunkt\b|\d+(?:\.\d+)*\.?\s+[A-ZÄÖÜ])|" + _MOVES,
 )
 # A sentence's own vote: "(einstimmig)", "(12 Ja, 3 Nein)".
 _OWN_VOTE = re.compile(r"\(\s*(?:einstimmig|mehrheitlich|\d+\s*Ja\b)", _I)
@@ -2730,7 +2732,7 @@ def _fell_below(
 # "§ 87 Antrag des Jugendgemeinderats").
 # (after the last one's end in the same sentence too: "... zu berichten. (einstimmig) Ö 9 Antrag")
 _MATTER_START = re.compile(
-    r"(?:^|(?<=[.!?)\-–—]\s))[^\S\n]*(?:[Zz]u\s+)?(?:TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|"
+    r"(?:^|(?<=[.!?)\-–—]\s))[^\S\n]*(?:[Zz]u\s+)?(?:" + _AGENDA_ITEM + r"|"
     r"[ÖN]\s*\d+(?:\.\d+)*\s|§\s*\d+\s*\n)"
 )
 

@@ -113,7 +113,7 @@ def run(
     ctx: typer.Context,
     serve_port: Annotated[
         int | None,
-        typer.Option(min=1, max=65535, help="Also serve the web front on this port."),
+        typer.Option(min=0, max=65535, help="Also serve the web front on this port (0: any)."),
     ] = None,
     serve_host: Annotated[str, typer.Option(help="Address of the web front.")] = "127.0.0.1",
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Callable
 from typing import Annotated
 
@@ -19,7 +20,9 @@ commands = typer.Typer()
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8080,
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port to listen on (0: any free port, printed).")
+    ] = 8080,
     workers: Annotated[
         int, typer.Option(min=1, max=64, help="Server processes (PostgreSQL: several).")
     ] = 1,
@@ -27,6 +30,7 @@ def serve(
     """Serve the board, the motion pages, the forms and /api/ over HTTP (German pages)."""
     # deferred: only this command needs the server and the web front
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     from web.app import create_app
 
@@ -37,16 +41,45 @@ def serve(
         for key in ("db", "now", "config"):  # the worker processes read them from here
             if options.get(key):
                 os.environ[f"TRACKER_{key.upper()}"] = str(options[key])
-        uvicorn.run(
+        config = uvicorn.Config(
             "web.app:create_app", factory=True, host=host, port=port, workers=workers,
             log_level="warning", proxy_headers=False, server_header=False,
         )  # fmt: skip
-        return
-    app = create_app(db=options.get("db"), now=options.get("now"), config=options.get("config"))
-    typer.echo(f"serving on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-    uvicorn.run(
-        app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False
-    )
+    else:
+        app = create_app(db=options.get("db"), now=options.get("now"), config=options.get("config"))
+        config = uvicorn.Config(
+            app, host=host, port=port, log_level="warning", proxy_headers=False,
+            server_header=False,
+        )  # fmt: skip
+    sock = listen(host, port)
+    typer.echo(f"serving on http://{host}:{sock.getsockname()[1]}/ (Ctrl-C stops)", err=True)
+    try:
+        if workers > 1:
+            Multiprocess(config, sockets=[sock]).run()
+        else:
+            uvicorn.Server(config).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (0: a free port the system picks), so that the port
+    is ours before it is announced; a taken or unknown address is a clear error."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    sock.set_inheritable(True)  # the worker processes serve it too
+    return sock
 
 
 @commands.command("sachstand-link")
@@ -85,6 +118,7 @@ def serve_beside(ctx: typer.Context, host: str, port: int) -> Callable[[], None]
 
     import uvicorn
 
+    from tracker.logs import get_logger
     from web.app import create_app
 
     options = ctx.find_root().params
@@ -93,12 +127,15 @@ def serve_beside(ctx: typer.Context, host: str, port: int) -> Callable[[], None]
         app, host=host, port=port, log_level="warning", proxy_headers=False,
         server_header=False,
     )  # fmt: skip
+    sock = listen(host, port)
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="web", daemon=True)
+    thread = threading.Thread(target=server.run, args=([sock],), name="web", daemon=True)
     thread.start()
+    get_logger().info("web_serving", url=f"http://{host}:{sock.getsockname()[1]}/")
 
     def stop() -> None:
         server.should_exit = True
         thread.join(10)
+        sock.close()
 
     return stop

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,6 @@ import pytest
 from typer.testing import CliRunner
 
 import cli
-from tests.integration.notifiers.smtp import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-03-01T10:00"
@@ -113,23 +113,30 @@ def start_server(
     config: Path | None = None,
     env: dict[str, str] | None = None,
 ) -> Server:
-    """Start ``tracker serve`` on a free loopback port and wait until it answers (its
-    standard error goes to ``serve-PORT.log`` beside the config, else the SQLite store)."""
-    port = free_port()
+    """Start ``tracker serve`` on a loopback port of its own choosing and wait until it
+    answers (its standard error goes to ``serve-*.log`` beside the config, else the SQLite
+    store). The port is read from the process's own announcement, made once it holds the
+    port, so that a server of another test that got the same port cannot answer for it."""
     args = [sys.executable, "-c", "import cli; cli.main()", "--db", db]
     if now:
         args += ["--now", now]
     if config:
         args += ["--config", str(config)]
-    args += ["serve", "--host", "127.0.0.1", "--port", str(port)]
-    log = (config or Path(db)).with_name(f"serve-{port}.log")
-    with log.open("wb") as errors:
+    args += ["serve", "--host", "127.0.0.1", "--port", "0"]
+    handle, name = tempfile.mkstemp(prefix="serve-", suffix=".log", dir=(config or Path(db)).parent)
+    log = Path(name)
+    with os.fdopen(handle, "wb") as errors:
         process = subprocess.Popen(args, cwd=REPO, stderr=errors, env={**os.environ, **(env or {})})
-    server = Server(db, port, process)
+    server = Server(db, 0, process)
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise AssertionError(f"tracker serve ended: {log.read_text()}")
+        announced = re.search(r"serving on http://127\.0\.0\.1:(\d+)/", log.read_text())
+        if not announced:
+            time.sleep(0.05)
+            continue
+        server.port = int(announced.group(1))
         try:
             with httpx.Client(timeout=1) as probe:
                 ready = probe.get(f"{server.url}/healthz").status_code == 200

@@ -52,7 +52,20 @@ def test_several_workers_need_postgresql(tmp_path: Path) -> None:
     assert code == 2 and "PostgreSQL" in err
 
 
+def test_a_taken_port_is_named_before_anything_is_announced(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, _, err = run(tmp_path / "db", "serve", "--port", str(port))
+    assert code == 2
+    assert err == f"tracker: error: cannot listen on 127.0.0.1:{port}: Address already in use\n"
+
+
 def test_tracker_run_hosts_the_web_front(tmp_path: Path) -> None:
+    import re
     import signal
     import subprocess
     import sys
@@ -60,23 +73,25 @@ def test_tracker_run_hosts_the_web_front(tmp_path: Path) -> None:
 
     import httpx
 
-    from tests.web.conftest import REPO, free_port
+    from tests.web.conftest import REPO
 
     db = tmp_path / "db"
-    port = free_port()
     args = [sys.executable, "-c", "import cli; cli.main()", "--db", str(db), "--log-level",
-            "info", "run", "--serve-port", str(port)]  # fmt: skip
+            "info", "run", "--serve-port", "0"]  # fmt: skip
     with (tmp_path / "run.log").open("wb") as log:
         process = subprocess.Popen(args, cwd=REPO, stderr=log)
     try:
         answer = None
-        for _ in range(300):
-            try:
-                with httpx.Client(timeout=1) as client:
-                    answer = client.get(f"http://127.0.0.1:{port}/healthz")
-                break
-            except httpx.TransportError:
-                time.sleep(0.05)
+        for _ in range(600):  # the port it holds, as it logged it
+            serving = re.search(r"http://127\.0\.0\.1:(\d+)/", (tmp_path / "run.log").read_text())
+            if serving:
+                try:
+                    with httpx.Client(timeout=1) as client:
+                        answer = client.get(f"http://127.0.0.1:{serving.group(1)}/healthz")
+                    break
+                except httpx.TransportError:
+                    pass
+            time.sleep(0.05)
         assert answer is not None and answer.json() == {"status": "ok"}
         for _ in range(300):  # SIGTERM is handled once the reminder service has started
             if "reminder_service_started" in (tmp_path / "run.log").read_text():

@@ -139,6 +139,14 @@ class SmtpServer:
         return self.handler.received
 
     def start(self) -> None:
+        """Start on the chosen port, or on another when a parallel test took it meanwhile."""
+        for _ in range(5):
+            try:
+                self.controller.start()
+                return
+            except OSError:  # the port was free when chosen, not when bound
+                self.port = free_port()
+                self.controller = self._controller()
         self.controller.start()
 
     def stop(self) -> None:

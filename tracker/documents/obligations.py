@@ -2407,6 +2407,15 @@ def _original_motion(scoped: tuple[str, ...]) -> set[int]:
             index += 1
             found.add(index)
             quoted = _QUOTE_OPENS.match(scoped[index].lstrip()) is not None
+            # a numbered motion: its items that follow ("1. ... / 2. Die Verwaltung wird ...")
+            while (
+                not quoted
+                and _LIST_ITEM.match(scoped[index])
+                and index + 1 < len(scoped)
+                and _LIST_ITEM.match(scoped[index + 1])
+            ):
+                index += 1
+                found.add(index)
         else:
             quoted = _QUOTE_OPENS.search(scoped[index], label.end()) is not None
         if quoted and not _QUOTE_CLOSES.search(scoped[index]):

@@ -1932,6 +1932,18 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="the first version under a label with a note",
         ),
         pytest.param(
+            # (a numbered first version: all its items, not only the first)
+            "Auszug aus der Niederschrift über die Sitzung des Stadtrates am 07.04.2022\nTOP 5 "
+            "Antrag der Fraktion Bündnis 90/Die Grünen: Radverkehrskonzept\nUrsprünglicher "
+            "Antrag:\n1. Der Stadtrat unterstützt das Ziel eines Radverkehrskonzepts.\n2. Die "
+            "Verwaltung wird beauftragt, die Kosten zu prüfen und dem Stadtrat bis zum "
+            "30.09.2022 zu berichten.\nBeratung:\nRatsmitglied Gerhardt beantragt, Ziffer 2 zu "
+            "streichen.\nBeschluss:\nDer Stadtrat unterstützt das Ziel eines "
+            "Radverkehrskonzepts.\nAbstimmungsergebnis: einstimmig\n",
+            [],
+            id="the numbered first version under its label",
+        ),
+        pytest.param(
             # the record's next item ends a resolution: the chair's announcements under it are
             # no tasks of the resolution
             "Niederschrift über die Sitzung des Ortsbeirates am 12.11.2025\nTOP 3 "

@@ -1063,7 +1063,7 @@ _REPORTS_NOW = re.compile(
 )
 # The administration as the subject opening a sentence (a resolution's item may be numbered):
 # "Die Verwaltung informiert den Ausschuss laufend".
-_ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\s*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
+_ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\W*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
 # A report no one owes the council: a group promising its readers ("Über das Ergebnis werden
 # wir berichten"), or an agenda row that lists a report delivered there ("| 3.1 | Umsetzung
 # OZG Halbjährlicher Statusbericht, 10.01.2024 |": numbered, without a verb).
@@ -2833,7 +2833,10 @@ _COUNCIL_SUBJECT = re.compile(
 # The label of a paper's subject line.
 _TITLE_LABEL = re.compile(r"^\W*(?:Betreff|Gegenstand|Tagesordnungspunkt|Thema|Titel)\s*:", _I)
 # A decision told with its content: "hat der Rat beschlossen, dass ...".
-_DECIDED_THAT = re.compile(r"\b(?:beschließt|beschließen|beschloss|beschlossen)\s*,\s*dass\b", _I)
+_DECIDED_THAT = re.compile(
+    r"\b(?:beschließt|beschließen|beschloss|beschlossen)(?:\s+(?:ist|wurde))?\s*(?:,\s*dass\b|:)",
+    _I,
+)
 
 
 def find_obligations(

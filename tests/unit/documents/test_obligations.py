@@ -1944,6 +1944,26 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="the numbered first version under its label",
         ),
         pytest.param(
+            # a resolution's item quoted as the amendment worded it: the administration still
+            # opens it
+            "Beschluss:\n1. Der Stadtrat beschließt die Gestaltungssatzung.\n2. »Die Verwaltung "
+            "berichtet dem Stadtrat im ersten Quartal 2016 über die Erfahrungen mit der "
+            "Satzung.«\nAbstimmungsergebnis: einstimmig\n",
+            [date(2016, 3, 31)],
+            id="the administration reporting in a quoted item",
+        ),
+        pytest.param(
+            # a record told by a group: what it says was decided binds, with its content
+            # after a colon as after "beschlossen, dass"
+            "Infobrief der Fraktion\n\n▶ BAUHOF – ANGENOMMEN\nUnser Antrag wurde am 20.10.2022 "
+            "angenommen. Beschlossen ist: Die Verwaltung lässt eine Studie erstellen und legt "
+            "sie dem Gemeinderat bis Ende des ersten Quartals 2023 vor.\n\n▶ PARKGEBÜHREN – "
+            "ABGELEHNT\nDer Antrag der Grünen fand keine Mehrheit. Auch wir haben dagegen "
+            "gestimmt: Der Ortskern braucht Kundschaft.\n",
+            [date(2023, 3, 31)],
+            id="a decision told after a colon",
+        ),
+        pytest.param(
             # the record's next item ends a resolution: the chair's announcements under it are
             # no tasks of the resolution
             "Niederschrift über die Sitzung des Ortsbeirates am 12.11.2025\nTOP 3 "

@@ -606,7 +606,8 @@ _NORM_CITED = re.compile(
 # A motion turned down in the same sentence ("Der Antrag, bis Ende 2025 ein Konzept vorzulegen,
 # wurde mehrheitlich abgelehnt"): its terms are a trap.
 _TURNED_DOWN = re.compile(
-    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgewiesen)\b"
+    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgewiesen|"
+    r"zurückgezogen)\b"
     r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b"
     # told in the perfect or as the want of a majority ("hat ... einen Antrag abgelehnt, der
     # ... sollte", "fand keine Mehrheit", "Nicht beschlossen wurde ein Antrag, ...")
@@ -2660,6 +2661,12 @@ _FELL_NEXT = re.compile(
     # "Die Koalition hat diesen Antrag abgelehnt."
     r"|^\W*(?:Der|Die|Das)\s+[\w-]+\s+(?:hat|hatte|haben|hatten)\s+(?:den|diesen|unseren)\s+"
     r"(?:[\w-]*[Aa]ntrag|Vorschlag)\w*\s+(?:\S+\s+){0,6}?abgelehnt\s*[.;]?$"
+    # withdrawn by its movers: "Nach Aussprache zieht die CDU-Fraktion den Antrag zurück.", "Die
+    # Fraktion hat ihren Antrag zurückgezogen."
+    r"|^(?:[^;?]{0,240}?[\s,])?(?:zieht|zog|ziehen|zogen)\s+(?:[\w-]+\s+){0,5}?(?:den|ihren|"
+    r"seinen|diesen|unseren)\s+(?:[\w-]*[Aa]ntrag|Vorschlag)\w*\b[^.;?]{0,100}?\bzurück\s*[.;]?$"
+    r"|^\W*(?:[\w-]+\s+){1,5}?(?:hat|hatte|haben|hatten)\s+(?:den|ihren|seinen|diesen|unseren)\s+"
+    r"(?:[\w-]*[Aa]ntrag|Vorschlag)\w*\s+(?:\S+\s+){0,6}?zurückgezogen\s*[.;]?$"
 )
 
 # A result line, labelled, after a proposal: "Beschluss: mehrheitlich abgelehnt", "Beschluss-Nr.
@@ -2678,6 +2685,8 @@ _RESULT_LABEL = re.compile(
 _RESULT_FELL = re.compile(
     r"(?:(?:einstimmig|mehrheitlich)\s+)?(?:abgelehnt|nicht\s+(?:beschlossen|zugestimmt|"
     r"angenommen))\b"
+    # withdrawn by its movers ("Ergebnis: zurückgezogen", "Beschluss: Antrag zurückgezogen")
+    r"|(?:(?:der|die|das)\s+)?(?:[\w-]*(?:[Aa]ntrag|[Vv]orlage)\s+)?(?:wird\s+|wurde\s+)?zurückgezogen\b"
     # the noun as the result ("Abstimmung: Ablehnung (CDU, SPD gegen LINKE)")
     r"|(?:(?:einstimmige|mehrheitliche)\s+)?Ablehnung\b(?!\s+(?:des|der|von)\b)",
     _I,

@@ -1964,6 +1964,36 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="a decision told after a colon",
         ),
         pytest.param(
+            # a motion withdrawn in its own sentence, told in the passive
+            "Drucksache 21-1473\nBeschluss:\n1. Die Bezirksamtsleitung wird gebeten, sich für "
+            "die Veloroute einzusetzen.\nEin ergänzender Antrag der FDP-Fraktion, bis zum "
+            "31.12.2018 eine Verkehrszählung durchführen zu lassen, wurde von der "
+            "Antragstellerin zurückgezogen.\n",
+            [],
+            id="a motion withdrawn in the passive",
+        ),
+        pytest.param(
+            # withdrawn by its movers in the sentence after it, after a clause of its own
+            "Niederschrift über die Sitzung des Ortsbeirates\nTOP 4 Antrag Diehl: "
+            "Geschwindigkeitsmessung\nHerr Diehl beantragt, den Magistrat zu bitten, bis Ende "
+            "Oktober 2016 eine Geschwindigkeitsmessung durchzuführen. Nach dem Hinweis von "
+            "Stadtrat Weitzel, dass die Messanlage bereits eingesetzt war, zieht Herr Diehl den "
+            "Antrag zurück.\nTOP 5 Verschiedenes\n",
+            [],
+            id="a motion withdrawn by its mover after a clause",
+        ),
+        pytest.param(
+            # withdrawn, said by the result line far below the motion
+            "Niederschrift über die Sitzung des Kreistages\nTOP 11 Antrag der Fraktion GRÜNE\n"
+            "Der Antrag hat folgenden Wortlaut:\n„Der Landrat wird beauftragt, dem Kreistag bis "
+            "zum 30.09.2017 einen Bericht vorzulegen.“\nDer Antrag war im Mai vertagt worden. "
+            "Der Landrat verweist auf den Sozialbericht. Die Fraktion behält sich eine neue "
+            "Initiative vor. Die Aussprache ist lang.\nErgebnis: zurückgezogen\nTOP 12 "
+            "Anfragen\n",
+            [],
+            id="a motion withdrawn by the result line",
+        ),
+        pytest.param(
             # the record's next item ends a resolution: the chair's announcements under it are
             # no tasks of the resolution
             "Niederschrift über die Sitzung des Ortsbeirates am 12.11.2025\nTOP 3 "

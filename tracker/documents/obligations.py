@@ -608,7 +608,7 @@ _NORM_CITED = re.compile(
 _TURNED_DOWN = re.compile(
     r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgewiesen|"
     r"zurückgezogen)\b"
-    r"|\blehnt(?:e|en)?\b[^.;?]{0,160}?\bab\b"
+    r"|\blehnt(?:e|en)?\b" + WITHIN_SENTENCE + r"{0,200}?\bab\b"
     # told in the perfect or as the want of a majority ("hat ... einen Antrag abgelehnt, der
     # ... sollte", "fand keine Mehrheit", "Nicht beschlossen wurde ein Antrag, ...")
     r"|\b(?:hat|haben|hatte|hatten)\b" + WITHIN_SENTENCE + r"{0,160}?\babgelehnt\b"
@@ -2661,6 +2661,16 @@ _FELL_NEXT = re.compile(
     # "Die Koalition hat diesen Antrag abgelehnt."
     r"|^\W*(?:Der|Die|Das)\s+[\w-]+\s+(?:hat|hatte|haben|hatten)\s+(?:den|diesen|unseren)\s+"
     r"(?:[\w-]*[Aa]ntrag|Vorschlag)\w*\s+(?:\S+\s+){0,6}?abgelehnt\s*[.;]?$"
+    # the want of a majority ("Am Ende fand der Ergänzungsantrag mit 9 zu 22 Stimmen keine
+    # Mehrheit.") or the vote called on it ("Zunächst wird über den weitergehenden Antrag der UWG
+    # abgestimmt: abgelehnt 5:10.")
+    r"|^\W*(?:[\w-]+\s+){0,3}?(?:fand|fanden|findet|erhielt|erhält|bekam)\s+(?:der|die|dieser|diese|"
+    r"unser|ihr|sein)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|Änderung)\w*\b"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\bkeine\s+Mehrheit\b"
+    r"|^\W*(?:[\w-]+\s+){0,3}?(?:wird|wurde)\s+über\s+(?:den|diesen)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag)\w*\b[^.;?]{0,80}?\babgestimmt\s*:\s*"
+    r"(?:(?:einstimmig|mehrheitlich)\s+)?abgelehnt\b"
     # withdrawn by its movers: "Nach Aussprache zieht die CDU-Fraktion den Antrag zurück.", "Die
     # Fraktion hat ihren Antrag zurückgezogen."
     r"|^(?:[^;?]{0,240}?[\s,])?(?:zieht|zog|ziehen|zogen)\s+(?:[\w-]+\s+){0,5}?(?:den|ihren|"

@@ -1002,6 +1002,21 @@ def test_a_fallen_matter_stops_at_a_sub_item_and_at_an_adoption() -> None:
     assert obligations._fallen_matters(scoped, fell, results) == {8, 9}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Am Ende fand der Ergänzungsantrag mit 9 zu 22 Stimmen keine Mehrheit.",
+        "Zunächst wird über den weitergehenden Antrag der UWG abgestimmt: abgelehnt 5:10.",
+        "Nach Aussprache zieht die CDU-Fraktion den Antrag zurück.",
+        "Nach dem Hinweis von Stadtrat Weitzel, dass die Anlage schon stand, zieht Herr Diehl "
+        "den Antrag zurück.",
+        "Die Fraktion hat ihren Antrag zurückgezogen.",
+    ],
+)
+def test_a_sentence_tells_that_the_proposal_before_it_fell(sentence: str) -> None:
+    assert obligations._FELL_NEXT.match(sentence)
+
+
 def test_the_items_of_a_request_that_opens_their_list_are_ordered() -> None:
     extraction = extract_text(
         "Drucksache - VIII-0987\nArt der Drucksache: Antrag\nBetreff: Schulwege\n\n"
@@ -1992,6 +2007,24 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             "Anfragen\n",
             [],
             id="a motion withdrawn by the result line",
+        ),
+        pytest.param(
+            # rejected in its own sentence, a date with its dots between the verb and its "ab"
+            "Beschlussprotokoll Gemeinderatssitzung\nBeschluss-Nr. 18/2012\nDer Gemeinderat "
+            "lehnt den Antrag von GR Menzel, die Verwaltung bis 30.06.2012 mit einer Prüfung zu "
+            "beauftragen, ab.\nJa 3 / Nein 9 / Enth. 0\n",
+            [],
+            id="a motion turned down around its date",
+        ),
+        pytest.param(
+            # the vote called on a member's motion, its result after a colon
+            "Sitzungsniederschrift Gemeinderat\nTOP 3 Hochwasserschutz – Antrag der UWG\nDie "
+            "UWG beantragt, die Studie noch im Januar 2025 zu vergeben. GR Pfister warnt davor. "
+            "Zunächst wird über den weitergehenden Antrag der UWG abgestimmt: abgelehnt 5:10.\n"
+            "Beschluss:\n1. Die Verwaltung wird beauftragt, bis spätestens Mitte 2025 den "
+            "Förderantrag zu stellen.\n",
+            [date(2025, 6, 30)],
+            id="a motion voted down after a colon",
         ),
         pytest.param(
             # the record's next item ends a resolution: the chair's announcements under it are

@@ -579,7 +579,10 @@ _JOINT = re.compile(r"(?i:interfraktionelle[rs]?|gemeinsame[rs]?)")
 def _heading_kind(lines: list[str]) -> str | None:
     """The kind a paper's heading names: ``ANTRAG``, ``Beschlussvorlage``, ``Niederschrift 35.``,
     ``Stellungnahme zum Antrag``."""
-    for index, line in enumerate(lines[:4]):
+    for index, line in enumerate(lines[:12]):
+        if index >= 4 and not line.isupper():
+            continue  # below the letterhead, only a heading in capitals ("STELLUNGNAHME DER
+            # VERWALTUNG" under the town's and the office's lines)
         words = line.split()
         if index == 0 and len(words) > 1 and words[0].lower() in ("niederschrift", "protokoll"):
             words = words[:1]

@@ -321,7 +321,7 @@ _LAYS_BEFORE = (
     + r"\b[^;?]{0,160}?\b(?:dar|mit|vor))\s*(?=[.;,]|$)"
 )
 _FUTURE_TENSE_REPORT = (
-    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,12}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
+    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,16}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
     r"vorgestellt|"
     r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen|"
     r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt)\b"

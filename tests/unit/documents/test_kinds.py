@@ -300,6 +300,18 @@ def test_a_kind_heading_in_capitals_with_its_author() -> None:
     assert extract_text(text, name="k.txt").kind == "Antrag"
 
 
+def test_a_kind_heading_in_capitals_below_the_letterhead() -> None:
+    # the Betreff names the motion answered; the heading says what the paper is
+    text = (
+        "Stadt Wendhagen                                        Drucksache 412/2022\n"
+        "Der Bürgermeister                                      öffentlich\n"
+        "Fachbereich 5 – Planen, Bauen, Umwelt                  Datum: 08.11.2022\n"
+        "Az.: 5.61-21/04\n\nSTELLUNGNAHME DER VERWALTUNG\n\nBetreff: Antrag der Fraktion "
+        "BÜNDNIS 90/DIE GRÜNEN vom 12.10.2022\n\nDie Verwaltung nimmt wie folgt Stellung:\n"
+    )
+    assert extract_text(text, name="k.txt").kind == "Stellungnahme"
+
+
 def test_the_kind_set_flush_right_in_the_letterhead_is_read() -> None:
     from tracker.documents.systems import read_header
     from tracker.documents.text import normalize

@@ -1017,6 +1017,16 @@ def test_a_sentence_tells_that_the_proposal_before_it_fell(sentence: str) -> Non
     assert obligations._FELL_NEXT.match(sentence)
 
 
+def test_a_report_announced_with_a_long_object_is_a_duty() -> None:
+    # thirteen words between the auxiliary and the verb
+    extraction = extract_text(
+        "Stellungnahme\n\nNach Fertigstellung wird die Verwaltung dem Ausschuss für Mobilität "
+        "und Klimaschutz über die Auslastung der Anlage berichten.\n",
+        name="r.txt",
+    )
+    assert [r.recurrence for r in extraction.reports] == ["once"]
+
+
 def test_the_items_of_a_request_that_opens_their_list_are_ordered() -> None:
     extraction = extract_text(
         "Drucksache - VIII-0987\nArt der Drucksache: Antrag\nBetreff: Schulwege\n\n"

@@ -2701,6 +2701,29 @@ _RESULT_FELL = re.compile(
     r"|(?:(?:einstimmige|mehrheitliche)\s+)?Ablehnung\b(?!\s+(?:des|der|von)\b)",
     _I,
 )
+
+
+def _bare_status(words: str) -> re.Pattern[str]:
+    """A status line of its own: between dashes ("– abgelehnt (12 : 21 : 2) –") or with its
+    votes ("abgelehnt (11 Ja / 15 Nein)", "angenommen 19:2"); not a heading ("Abgelehnt")
+    that opens what follows."""
+    outcome = r"(?:(?:einstimmig|mehrheitlich)\s+)?(?:" + words + r")"
+    return re.compile(
+        r"^\s*(?:[–—-]\s*"
+        + outcome
+        + r"\b|\(?\s*"
+        + outcome
+        + r"\s*(?:\(\s*\d|[:,]?\s*\d{1,3}\s*[:/]\s*\d))",
+        _I,
+    )
+
+
+_BARE_FELL = _bare_status(r"abgelehnt|zurückgezogen")
+# (or one that tells another outcome: "– einstimmig beschlossen –", "angenommen (19 : 2)")
+_BARE_RESULT = _bare_status(
+    r"beschlossen|angenommen|zugestimmt|vertagt|überwiesen|verwiesen|erledigt|"
+    r"zur\s+Kenntnis\s+genommen"
+)
 # The votes, then the outcome: "18 Ja / 41 Nein / 3 Enthaltungen - abgelehnt".
 _TALLY_THEN_FELL = re.compile(
     r"(?:(?:\d+|Ja|Nein|Enthaltung\w*|Gegenstimme\w*|Stimm\w*|dafür|dagegen|bei|und)"
@@ -2719,7 +2742,11 @@ def _result_fell(sentence: str) -> bool | None:
     """Whether a labelled result line says the proposal fell (None: no result line)."""
     m = _RESULT_LABEL.match(sentence)
     if m is None:
-        return None
+        # a status line of its own below the motion, unlabelled ("abgelehnt (11 Ja / 15 Nein)",
+        # "– abgelehnt (12 : 21 : 2) –")
+        if _BARE_FELL.match(sentence):
+            return True
+        return False if _BARE_RESULT.match(sentence) else None
     rest = sentence[m.end() :]
     if not rest.strip():
         return None  # the label alone ("Beschluss:"): its result is the next sentence's

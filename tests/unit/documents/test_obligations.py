@@ -2027,6 +2027,26 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="a motion turned down around its date",
         ),
         pytest.param(
+            # a gazette's list of decisions: each motion's status on a line of its own below it
+            "Beschlüsse der Stadtverordnetenversammlung in Kurzform\nTOP 5   Antrag A 19/2022: "
+            "Nahwärme\n        Beschlusstext: „Der Magistrat wird beauftragt, das Ergebnis bis "
+            "zur Sitzung im Dezember 2022 vorzulegen.“\n        – einstimmig beschlossen –\n"
+            "TOP 6   Antrag A 20/2022: Energiegeld\n        „Der Magistrat wird beauftragt, bis "
+            "zum 31.10.2022 eine Richtlinie vorzulegen.“\n        – abgelehnt (12 : 21 : 2) –\n"
+            "TOP 7   Anfrage F 08/2022\n",
+            [date(2022, 12, 31)],
+            id="a status line below each motion",
+        ),
+        pytest.param(
+            # a heading "Abgelehnt" opens what follows; it ends nothing above it
+            "Bericht aus der Sitzung vom 4. April 2025\nTempo 30\nEinstimmig hat der "
+            "Ortsbeirat den Magistrat gebeten, bis Ende Juni 2025 zu prüfen, ob Tempo 30 "
+            "angeordnet werden kann.\nAbgelehnt\nEin Antrag der FDP, bis zum Jahresende "
+            "Parkplätze auszuweisen, fand keine Mehrheit.\n",
+            [date(2025, 6, 30)],
+            id="a heading that says rejected",
+        ),
+        pytest.param(
             # the vote called on a member's motion, its result after a colon
             "Sitzungsniederschrift Gemeinderat\nTOP 3 Hochwasserschutz – Antrag der UWG\nDie "
             "UWG beantragt, die Studie noch im Januar 2025 zu vergeben. GR Pfister warnt davor. "

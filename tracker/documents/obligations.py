@@ -703,7 +703,7 @@ _RECORDS = frozenset({"Niederschrift", "Amtsblatt", "Bekanntmachung", "Bericht",
 # A line that opens one matter of several ("TOP 4", "Beschluss-Nr. 13/2024:", "Zu TOP 3").
 # (a follow-up list's numbered item too: "1) Beschluss vom 25.02.2025, TOP 6 – ...")
 # (the agenda item's words, shared with :data:`_MATTER_START`, which reads sentences)
-_AGENDA_ITEM = r"TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d"
+_AGENDA_ITEM = r"TOP\s*[ÖN]?\s*\d|Tagesordnungspunkt\s+\d|Punkt\s+\d{1,2}\b"
 _MATTER_LINE = re.compile(
     r"^[^\S\n]*(?:\d{1,2}[.)][^\S\n]*)?(?:Zu\s+)?(?:" + _AGENDA_ITEM + r"|"
     r"Beschluss-?Nr\.?:?\s*(?:[A-Z]{1,5}[\s/-]?)?\d|(?:Beschluss|Sitzung)\s+vom\s+\d)",
@@ -2684,6 +2684,8 @@ _FELL_NEXT = re.compile(
 # first such line after a proposal is its result.
 _RESULT_LABEL = re.compile(
     r"^\W*(?:" + one_of(DECISION_LABELS) + r")(?!\w)(?:[-\s]*Nr\.?\s*[\w/.-]+)?"
+    # the item voted on ("Abstimmung 3.2: Ja 8 · Nein 54 · Enth. 2 – abgelehnt")
+    r"(?:\s+(?:zu\s+)?\d{1,2}(?:\.\d{1,2})*\.?)?"
     # "Abstimmung über den Änderungsantrag: mehrheitlich abgelehnt", "Abstimmung über den
     # Antrag Kraus: ..."
     r"(?:\s+über\s+(?:den|die|das)\s+[\w-]+(?:\s+(?:der|des)\s+[\w-]+|\s+[A-ZÄÖÜ][\w-]+)?)?\s*:\s*"
@@ -2726,8 +2728,8 @@ _BARE_RESULT = _bare_status(
 )
 # The votes, then the outcome: "18 Ja / 41 Nein / 3 Enthaltungen - abgelehnt".
 _TALLY_THEN_FELL = re.compile(
-    r"(?:(?:\d+|Ja|Nein|Enthaltung\w*|Gegenstimme\w*|Stimm\w*|dafür|dagegen|bei|und)"
-    r"[\s/:,;.–-]*){2,}(?:abgelehnt|nicht\s+(?:beschlossen|angenommen|zugestimmt))\b",
+    r"(?:(?:\d+|Ja|Nein|Enth\w*|Gegenstimme\w*|Stimm\w*|dafür|dagegen|bei|und)"
+    r"[\s/:,;.–·-]*){2,}(?:abgelehnt|nicht\s+(?:beschlossen|angenommen|zugestimmt))\b",
     _I,
 )
 # A new matter or proposal begins: the result lines after it are its own.
@@ -2830,6 +2832,8 @@ def _fallen_matters(
         # back to the matter's start (a sentence that opens it after the last one's end belongs
         # to both), or to an earlier result or adoption: what came before was decided apart
         first = falls[-1]
+        while first - 1 > start + straddles and (fell[first - 1] or results[first - 1]):
+            first -= 1  # the votes on several motions, one after another, each a fall
         while first > start + straddles and not (
             fell[first - 1]
             or results[first - 1] is not None

@@ -375,6 +375,13 @@ _ABBREVIATIONS = frozenset(
         "voraussichtl",
         "vsl",
         "zzt",
+        # a record's votes and members ("Ja 8 · Nein 54 · Enth. 2 – abgelehnt", "Stv. Mehler",
+        # "Bgm. Lage")
+        "enth",
+        "stv",
+        "stellv",
+        "bgm",
+        "vors",
     ]
 )
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")

@@ -2038,6 +2038,20 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="a status line below each motion",
         ),
         pytest.param(
+            # two motions of one item explained, then voted down one after the other, each
+            # result with its item's number and its votes
+            "Niederschrift über die Sitzung der Stadtverordnetenversammlung\nPunkt 2   "
+            "Grundstück\nBeschluss: Dem Erwerb wird zugestimmt.   Ja 52 · Nein 9 · Enth. 3\n"
+            "Punkt 3   Unterbringung\n3.1 Antrag der Fraktion GRÜNE\n3.2 Antrag der FDP\nStv. "
+            "Dr. Ott begründet den Antrag 3.1: Der Magistrat solle bis zum 31.12.2015 ein "
+            "Konzept vorlegen. Stv. Mehler begründet den Antrag 3.2, wonach der Magistrat bis "
+            "zum 30.11.2015 berichten soll.\nOB Weilbächer verweist auf die Berichte.\n"
+            "Abstimmung 3.2:   Ja 8 · Nein 54 · Enth. 2 – abgelehnt\nAbstimmung 3.1:   Ja 14 · "
+            "Nein 47 · Enth. 3 – abgelehnt\nPunkt 4   Verschiedenes\n",
+            [],
+            id="two motions voted down one after the other",
+        ),
+        pytest.param(
             # a heading "Abgelehnt" opens what follows; it ends nothing above it
             "Bericht aus der Sitzung vom 4. April 2025\nTempo 30\nEinstimmig hat der "
             "Ortsbeirat den Magistrat gebeten, bis Ende Juni 2025 zu prüfen, ob Tempo 30 "

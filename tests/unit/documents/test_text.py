@@ -49,6 +49,14 @@ def test_a_compound_ending_in_an_abbreviation_does_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_records_votes_and_members_abbreviated_do_not_end_a_sentence() -> None:
+    text = "Stv. Mehler begründet den Antrag. Abstimmung: Ja 8 · Nein 54 · Enth. 2 – abgelehnt."
+    assert list(sentences(text)) == [
+        "Stv. Mehler begründet den Antrag.",
+        "Abstimmung: Ja 8 · Nein 54 · Enth. 2 – abgelehnt.",
+    ]
+
+
 def test_inline_markup_a_mirror_kept_is_dropped() -> None:
     assert normalize("ein Konzept vor<strong>zu</strong>legen.<br />Gut") == (
         "ein Konzept vorzulegen.\nGut"

@@ -616,6 +616,9 @@ _TURNED_DOWN = re.compile(
     + WITHIN_SENTENCE
     + r"{0,200}?\bkeine\s+Mehrheit\b"
     r"|^\W*Nicht\s+beschlossen\b"
+    # its status with the votes, set at the end of its line ("... zu fällen. abgelehnt (6 dafür,
+    # 46 dagegen, 1 Enth.)")
+    r"|\babgelehnt\s*\(\s*\d{1,3}\s*(?:dafür|Ja\b|:|/|,|zu\b|gegen\b)[^()]{0,60}\)\W*$"
     # a motion withdrawn in its own sentence ("zieht den Änderungsantrag seiner Fraktion, das
     # Konzept bis zum 31.12.2025 vorzulegen, ... zurück")
     r"|\bzieh(?:t|en)\b[^.;?]{0,40}?\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"

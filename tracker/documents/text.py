@@ -430,7 +430,9 @@ def sentences(text: str) -> Iterator[str]:
         for m in _SENTENCE_END.finditer(block):
             before = block[start : m.start()].rsplit(" ", 1)[-1].lower().lstrip('("„[«')
             # (a compound's abbreviated end too: "Beschluss-Nr. 2025/044", "Vorlagen-Nr. 12")
-            if before.rstrip(".").rsplit("-", 1)[-1] in _ABBREVIATIONS or (
+            # (an abbreviation that closes a bracket or a quote ends it: "(2 Enth.) Beschluss:")
+            closes = m.group().rstrip().endswith((")", '"', "“", "”", "'", "»"))
+            if (before.rstrip(".").rsplit("-", 1)[-1] in _ABBREVIATIONS and not closes) or (
                 re.fullmatch(r"[\d./]+|[a-zäöü]", before) and not _ENDS_WITH_YEAR.fullmatch(before)
             ):
                 continue

@@ -2052,6 +2052,17 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="two motions voted down one after the other",
         ),
         pytest.param(
+            # each motion's status with its votes at the end of its line, as a record's column
+            "P r o t o k o l l\nSitzung des Rates am 08.07.2014\n4.    Anträge\n4.3   Livestream – "
+            "Antrag der Piraten   14-04533\n      Die Übertragung solle ab der Ratssitzung im "
+            "September 2014 erfolgen.\n                abgelehnt (5 dafür, 45 dagegen, 3 Enth.)\n"
+            "4.4   Moratorium – Antrag der Fraktion BIO   14-04537\n      Gefordert wird, bis zum "
+            "31.10.2014 keine Straßenbäume zu fällen.\n                abgelehnt (6 dafür, 46 "
+            "dagegen, 1 Enth.)\n5.    Vorlagen der Verwaltung\n",
+            [],
+            id="a status with its votes at the end of the line",
+        ),
+        pytest.param(
             # a heading "Abgelehnt" opens what follows; it ends nothing above it
             "Bericht aus der Sitzung vom 4. April 2025\nTempo 30\nEinstimmig hat der "
             "Ortsbeirat den Magistrat gebeten, bis Ende Juni 2025 zu prüfen, ob Tempo 30 "

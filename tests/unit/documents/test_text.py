@@ -57,6 +57,14 @@ def test_a_records_votes_and_members_abbreviated_do_not_end_a_sentence() -> None
     ]
 
 
+def test_an_abbreviation_that_closes_a_bracket_may_end_a_sentence() -> None:
+    text = "auszuweisen abgelehnt (12 dafür, 39 dagegen, 2 Enth.) Beschluss: Die Verwaltung prüft."
+    assert list(sentences(text)) == [
+        "auszuweisen abgelehnt (12 dafür, 39 dagegen, 2 Enth.)",
+        "Beschluss: Die Verwaltung prüft.",
+    ]
+
+
 def test_inline_markup_a_mirror_kept_is_dropped() -> None:
     assert normalize("ein Konzept vor<strong>zu</strong>legen.<br />Gut") == (
         "ein Konzept vorzulegen.\nGut"

@@ -24,6 +24,7 @@ from tracker.documents.text import one_of
 from tracker.documents.vocabulary import (
     COUNCIL,
     DEADLINE_NOUNS,
+    DELIVERABLE_WORDS,
     EVENT_ENDINGS,
     MONTHS,
     PARTS_OF_YEAR,
@@ -45,6 +46,13 @@ _SESSION_CYCLE = re.compile(r"(?i:" + one_of(SESSION_CYCLES) + r")")
 _URGENCY = re.compile(r"\b(?i:" + one_of(URGENCY) + r")(?:e|en|er|es)?\b")
 _RECURRENCE = re.compile(r"\b(?i:" + one_of(RECURRENCE) + r")(?:e|en|er|es)?\b")
 _REPORT = re.compile(r"\b" + one_of(REPORT_WORDS) + r"(?:e|en|es|s)?\b")
+_DELIVERABLE = re.compile(r"\b" + one_of(DELIVERABLE_WORDS) + r"\b")
+# (asked of someone: "wird beauftragt", "bittet den Magistrat", "soll")
+_REQUESTED = re.compile(
+    r"\b(?:beauftragt|gebeten|ersucht|aufgefordert|bittet|bitten|ersucht|fordert|soll|sollen|möge|"
+    r"mögen)\b",
+    re.IGNORECASE,
+)
 _SESSION_AHEAD = re.compile(
     r"\b(?:nächst|kommend|folgend|übernächst|ein(?:er)?\s+der\s+nächst)\w*\s+"
     r"(?:[\w-]+\s+)?[\w-]*(?:[Ss]itzung|BVV)\w*"
@@ -228,6 +236,13 @@ def report(sentence: str, context: DateContext) -> str | None:
     return m.group(0) if m else None
 
 
+def deliverable(sentence: str, context: DateContext) -> str | None:
+    """A paper to be produced (``ein Konzept zu erarbeiten``, ``einen Vorschlag``, ``in einer
+    Übersicht zusammenzustellen``): in an order, a report owed without a report word."""
+    m = _DELIVERABLE.search(sentence)
+    return m.group(0) if m and _REQUESTED.search(sentence) else None
+
+
 CUE_RULES: dict[str, CueRule] = {
     "month": month,
     "part_of_year": part_of_year,
@@ -239,6 +254,7 @@ CUE_RULES: dict[str, CueRule] = {
     "year_ahead": year_ahead,
     "event_anchor": event_anchor,
     "report": report,
+    "deliverable": deliverable,
 }
 
 

@@ -307,6 +307,23 @@ REPORT_WORDS: tuple[str, ...] = (
     "vorzustellen",
     "mitzuteilen",
 )
+#: Words of a paper to be produced (``ein Konzept zu erarbeiten``, ``einen Vorschlag``, ``in
+#: einer Übersicht zusammenzustellen``): in an order, a report owed, though no report word says so.
+DELIVERABLE_WORDS: tuple[str, ...] = (
+    "ein Konzept",
+    "ein Gesamtkonzept",
+    "einen Vorschlag",
+    "Vorschläge",
+    "eine Übersicht",
+    "eine Aufstellung",
+    "zu erarbeiten",
+    "zu erstellen",
+    "auszuarbeiten",
+    "zu entwickeln",
+    "zusammenzustellen",
+    "aufzuzeigen",
+    "aufzulisten",
+)
 #: Endings of a noun that names an event or a stage (``nach Abschluss``, ``vor Beginn``,
 #: ``ab Inkrafttreten``, ``bis zur Fertigstellung``): a time anchored to an event.
 EVENT_ENDINGS: tuple[str, ...] = (

@@ -30,6 +30,12 @@ MARKED = [
     ("event_anchor", "Die Verwaltung berichtet nach Abschluss der Planung.", None),
     ("event_anchor", "Der Bau beginnt ab Inkrafttreten der Satzung.", None),
     ("report", "Der Sachstand ist darzustellen.", "Sachstand"),
+    (
+        "deliverable",
+        "Der Bürgermeister wird beauftragt, einen Vorschlag zu erarbeiten, wie die Zusammenarbeit "
+        "wachsen kann.",
+        "einen Vorschlag",
+    ),
 ]
 
 # (rule, a sentence it must leave alone)
@@ -62,6 +68,9 @@ UNMARKED = [
     ("session_ahead", "Die Sitzungsvorlage braucht nicht behandelt zu werden.", DOC_2024),
     ("recurrence", "Die monatliche Grundgebühr bleibt unverändert.", DOC_2024),
     ("recurrence", "Dazu kommt ein jährlicher Zuschuss der Gemeinde.", DOC_2024),
+    # a paper named, but asked of no one
+    ("deliverable", "Der Rat beschließt das Konzept für die Innenstadt.", DOC_2024),
+    ("deliverable", "Die Verwaltung hat ein Konzept zu erarbeiten begonnen.", DOC_2024),
 ]
 
 
@@ -164,3 +173,14 @@ def test_a_sentence_the_grammar_read_is_not_shown_again() -> None:
     )
     assert len(extraction.deadlines) == 1
     assert all(r.reason != "unread_cue" for r in extraction.review)
+
+
+def test_an_order_to_produce_a_paper_without_a_term_is_shown() -> None:
+    # no report word and no time: the paper ordered is the report owed (ANNOTATION.md's
+    # "Konzept vorlegen, Vorschläge unterbreiten"), so a person looks
+    extraction = extract_text(
+        "Beschlüsse des Stadtrates\nBeschluss:\nDer Bürgermeister wird beauftragt, einen "
+        "Vorschlag zu erarbeiten, wie die interkommunale Zusammenarbeit ausgebaut werden kann.\n",
+        name="d.txt",
+    )
+    assert ("unread_cue", "cue:deliverable") in [(r.reason, r.rule) for r in extraction.review]

@@ -825,7 +825,7 @@ _ANSWER_AFTER = re.compile(
     # the paper is the answer: "Kreis Lippe - Beantwortung der Anfrage der Kreistagsfraktion"
     r"\b(?:Beantwortung|Antwort)\s+(?:der|des|auf\s+die|zur)\s+(?:\S+\s+){0,3}?Anfrage\b"
     # (an interim reply: "für Ihre Anfrage vom 02.03.2026 danke ich Ihnen")
-    r"|^[^\S\n]*(?:Zwischennachricht|Zwischenbescheid|Zwischenantwort)\b"
+    r"|^[^\S\n]*(?:Zwischennachricht|Zwischenbescheid|Zwischenantwort|Zwischenbericht)\b"
     r"|\b(?:für\s+Ihre\s+Anfrage\b(?:[^.\n]|(?<=\d)\.){0,60}?\bdanke\s+ich|"
     r"teile\s+ich\s+(?:Ihnen\s+)?(?:\S+\s+){0,2}?mit|beantworte\s+ich|kann\s+ich\s+Ihnen\s+"
     r"(?:\S+\s+){0,2}?mitteilen|nehme\s+ich\s+(?:\S+\s+){0,2}?Stellung)\b"

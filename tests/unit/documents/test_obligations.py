@@ -2063,6 +2063,17 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="a status with its votes at the end of the line",
         ),
         pytest.param(
+            # a question printed with the executive's interim report below its heading: what
+            # the report promises binds
+            "Anfrage Nr. 58/2024 der Fraktion GRÜNE vom 02.09.2024\nWärmeplanung\n\n"
+            "Zwischenbericht des Magistrats vom 30.09.2024\n\nDie Fraktion hat gefragt:\n1. "
+            "Bis wann wird der Wärmeplan vorliegen?\n\nZu den Fragen 3 und 4 ist eine "
+            "Abstimmung erforderlich. Der Magistrat wird die Fragen 3 und 4 bis zur Sitzung der "
+            "Stadtverordnetenversammlung am 12.12.2024 beantworten.\n",
+            [date(2024, 12, 12)],
+            id="a question with its interim report",
+        ),
+        pytest.param(
             # a heading "Abgelehnt" opens what follows; it ends nothing above it
             "Bericht aus der Sitzung vom 4. April 2025\nTempo 30\nEinstimmig hat der "
             "Ortsbeirat den Magistrat gebeten, bis Ende Juni 2025 zu prüfen, ob Tempo 30 "

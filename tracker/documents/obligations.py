@@ -3328,7 +3328,9 @@ def find_obligations(
         deadlines = [d for d in deadlines if d.date is not None]
         review = [r for r in review if r.reason not in ("undated_term", "soft_term", "weak_term")]
     all_deadlines = _merge(deadlines, labelled)
-    if (outcome in ("rejected", "withdrawn") or proposal == "rejected") and (
+    # (a motion declared disposed, "für erledigt erklärt", was not adopted either)
+    disposed_motion = outcome == "disposed" and "antrag" in (kind or "").lower()
+    if (outcome in ("rejected", "withdrawn") or disposed_motion or proposal == "rejected") and (
         not several or _one_item_excerpt(kind, text)
     ):
         # the document's one motion fell: none of its terms binds (a record of several

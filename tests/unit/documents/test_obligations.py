@@ -2074,6 +2074,17 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="a question with its interim report",
         ),
         pytest.param(
+            # a motion the council declared disposed (its aim met before): not adopted, its
+            # terms bind no one
+            "Antrag der SPD-Fraktion\nKostenfreies WLAN\nDer Oberbürgermeister wird beauftragt,\n"
+            "1. bis zum 30.09.2017 in Rathaus und Stadtbibliothek kostenfreies WLAN "
+            "einzurichten;\n2. dem Stadtrat bis Ende des Jahres 2017 über die Nutzungszahlen zu "
+            "berichten.\nBeratungsfolge / Ergebnis:\n01.06.2017   Stadtrat   für erledigt "
+            "erklärt\n",
+            [],
+            id="a motion declared disposed",
+        ),
+        pytest.param(
             # a heading "Abgelehnt" opens what follows; it ends nothing above it
             "Bericht aus der Sitzung vom 4. April 2025\nTempo 30\nEinstimmig hat der "
             "Ortsbeirat den Magistrat gebeten, bis Ende Juni 2025 zu prüfen, ob Tempo 30 "

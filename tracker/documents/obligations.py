@@ -2387,6 +2387,8 @@ def _member_turns(scoped: tuple[str, ...]) -> set[int]:
 # 30.11.2025 ...“", "Ursprüngliche Fassung:"): replaced by what was decided.
 _ORIGINAL_LABEL = re.compile(
     r"^\W*(?:Urspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*|"
+    # ("Ursprungsfassung (Drs. VIII/1142 vom 27.08.2020):", "Ursprungsantrag:")
+    r"Ursprungs(?:fassung|antrag|text|vorlage)|"
     r"[\w-]*[Aa]ntrag\s+in\s+der\s+urspr[üu]nglichen\s+Fassung)"
     # ("Ursprünglicher Antragstext (im Ausschuss geändert):")
     r"(?:\s*\([^()\n]{1,60}\))?\s*:"

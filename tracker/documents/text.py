@@ -382,6 +382,8 @@ _ABBREVIATIONS = frozenset(
         "stellv",
         "bgm",
         "vors",
+        # ("Drs. VIII/1142")
+        "drs",
     ]
 )
 _ROMAN = re.compile(r"i{1,3}|iv|vi{0,3}|ix|x")

@@ -2085,6 +2085,16 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="a motion declared disposed",
         ),
         pytest.param(
+            # the first version under the label "Ursprungsfassung" with its paper's number
+            "Beschlussempfehlung des Ausschusses vom 18.11.2020\nUrsprungsfassung (Drs. "
+            "VIII/1142 vom 27.08.2020):\nDas Bezirksamt wird ersucht, bis zum 31.12.2020 "
+            "mindestens 40 Bäume zu pflanzen.\nDer Ausschuss empfiehlt der BVV, den Antrag in "
+            "folgender Fassung anzunehmen:\nDas Bezirksamt wird ersucht, der BVV bis zum "
+            "31.03.2021 über das Ergebnis der Prüfung zu berichten.\n",
+            [date(2021, 3, 31)],
+            id="the first version as the Ursprungsfassung",
+        ),
+        pytest.param(
             # a heading "Abgelehnt" opens what follows; it ends nothing above it
             "Bericht aus der Sitzung vom 4. April 2025\nTempo 30\nEinstimmig hat der "
             "Ortsbeirat den Magistrat gebeten, bis Ende Juni 2025 zu prüfen, ob Tempo 30 "

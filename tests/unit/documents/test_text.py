@@ -51,6 +51,9 @@ def test_a_compound_ending_in_an_abbreviation_does_not_end_a_sentence() -> None:
 
 def test_a_records_votes_and_members_abbreviated_do_not_end_a_sentence() -> None:
     text = "Stv. Mehler begründet den Antrag. Abstimmung: Ja 8 · Nein 54 · Enth. 2 – abgelehnt."
+    assert list(sentences("Zum Antrag (Drs. VIII/1142): Das Bezirksamt prüft.")) == [
+        "Zum Antrag (Drs. VIII/1142): Das Bezirksamt prüft."
+    ]
     assert list(sentences(text)) == [
         "Stv. Mehler begründet den Antrag.",
         "Abstimmung: Ja 8 · Nein 54 · Enth. 2 – abgelehnt.",

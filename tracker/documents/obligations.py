@@ -2612,7 +2612,12 @@ _AS_FOLLOWS = re.compile(
     r"informiert|mitgeteilt|unterrichtet|dargestellt|mit)\b"
     # "hat ... beschlossen, den Kreistag wie folgt zu unterrichten:" and the report follows
     # (not a rule: "ist wie folgt dem Rat zu berichten")
-    r"|\b(?:den|die|das)\s+[\w-]+\s+wie\s+folgt\s+zu\s+(?:unterrichten|informieren)\s*:"
+    r"|\b(?:den|die|das|dem|der)\s+[\w-]+\s+(?:\S+\s+){0,2}?(?:wie\s+folgt|Folgendes)\s+"
+    r"(?:\S+\s+){0,3}?(?:zu\s+(?:unterrichten|informieren|berichten)|mitzuteilen|vorzulegen|"
+    r"zur\s+Kenntnis\s+zu\s+bringen)\s*:"
+    # "beschlossen, der Gemeindevertretung folgenden Beschluss vorzuschlagen:": the paper itself
+    r"|\bfolgende[nrs]?\s+[\w-]+\s+(?:\S+\s+){0,2}?(?:vorzuschlagen|vorzulegen|"
+    r"zur\s+Kenntnis\s+zu\s+(?:geben|bringen))\s*:"
     # "Für den Zeitraum vom 01.01. bis 30.06.2025 wird berichtet: ..." and the report follows
     r"|\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:berichtet|mitgeteilt)\s*:"
     # a record's speaker reporting, the report after the colon ("Der Bürgermeister berichtet:

@@ -2168,6 +2168,22 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             id="the report that follows",
         ),
         pytest.param(
+            "Stellungnahme des Magistrats\nDer Magistrat hat am 22.07.2019 beschlossen, dem "
+            "Ortsbeirat wie folgt zu berichten:\nDie Ampel wird nicht eingerichtet.\n",
+            id="the report that follows, told to a body",
+        ),
+        pytest.param(
+            "Vorlage zur Kenntnisnahme\nDas Bezirksamt hat am 13.06.2017 beschlossen, der BVV "
+            "hierzu Folgendes als Schlussbericht zur Kenntnis zu bringen:\nDie Bäume stehen.\n",
+            id="the final report that follows",
+        ),
+        pytest.param(
+            "Vorlage\nDer Gemeindevorstand hat in seiner Sitzung am 29.04.2013 beschlossen, der "
+            "Gemeindevertretung folgenden Beschluss vorzuschlagen:\nDer Vereinbarung wird "
+            "zugestimmt.\n",
+            id="the proposal that follows",
+        ),
+        pytest.param(
             "Niederschrift des Ortschaftsrats vom 12.06.2024\nTOP 6 Buxbaumhecken\nDer "
             "Ortsvorsteher teilt mit, dass das Bauamt über den Zustand der Hecken bereits "
             "informiert wurde.\n",

@@ -633,7 +633,7 @@ _NOT_A_LIMIT = re.compile(
     r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
     r"reicht|reichen|dauert|dauern|andauert|andauern|Gelegenheit|"
     r"Laufzeit|Gültigkeit|beginnend|Pachtdauer|Pachtzeit|Mietdauer|Mietzeit|Vertragsdauer|"
-    r"Vertragslaufzeit|Nutzungsdauer|Bindungsfrist|Zweckbindungsfrist)\b",
+    r"Vertragslaufzeit|Nutzungsdauer|Bindungsfrist|Zweckbindungsfrist|Amtszeit|Amtsdauer)\b",
     _I,
 )
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.

@@ -2095,6 +2095,13 @@ def test_a_status_date_is_no_due_date(head: str) -> None:
             id="the first version as the Ursprungsfassung",
         ),
         pytest.param(
+            # a term of office is how long an appointment lasts, not a limit for an action
+            "Beschluss:\nZur Schiedsperson gewählt wird Herr Klaus Amend für die Amtszeit bis "
+            "zum 31.03.2020.\n",
+            [],
+            id="a term of office",
+        ),
+        pytest.param(
             # a heading "Abgelehnt" opens what follows; it ends nothing above it
             "Bericht aus der Sitzung vom 4. April 2025\nTempo 30\nEinstimmig hat der "
             "Ortsbeirat den Magistrat gebeten, bis Ende Juni 2025 zu prüfen, ob Tempo 30 "

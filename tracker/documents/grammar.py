@@ -632,8 +632,8 @@ _EVENT = re.compile(
     + r"|"
     + _SPANS
     + r")\b"
-    r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den)|zu\s+(?:der|einer)|"
-    r"auf\s+(?:die|eine|den)|der|die|den)\s+"
+    r"|\b(?:(?:bis\s+)?(?:zur|zum|in\s+(?:der|einer|die|eine|den|seiner|ihrer)|zu\s+(?:der|einer)|"
+    r"auf\s+(?:die|eine|den|seine|ihre)|der|die|den)\s+"
     r"(?:(?:der|seiner|ihrer)\s+)?(?:nächsten?|übernächsten?|kommenden?|folgenden?)\s+"
     r"((?:[A-ZÄÖÜ][\w-]*ausschuss\s+)?[\w-]*[Ss]itzung(?:en)?|BVV|"
     r"Ratssitzung|Ausschusssitzung|Sitzungsrunde|Sitzungsfolge|Sitzungslauf|Sitzungszyklus)"

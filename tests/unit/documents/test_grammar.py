@@ -277,6 +277,8 @@ def test_an_ambiguous_slash_date_is_not_guessed() -> None:
         ("in den anstehenden Haushaltsberatungen", "Haushaltsberatungen"),
         ("auf die Tagesordnung der nächsten Sitzung", "der nächsten Sitzung"),
         ("vertagt auf die nächste Sitzung", "auf die nächste Sitzung"),
+        ("vertagt den Punkt auf seine nächste Sitzung", "auf seine nächste Sitzung"),
+        ("befasst sich in ihrer nächsten Sitzung damit", "in ihrer nächsten Sitzung"),
         ("im nächsten Sitzungslauf", "im nächsten Sitzungslauf"),
     ],
 )

@@ -16,7 +16,8 @@ from tests.corpus.probes import probes, scored, sets
 #: in the nineteenth found rose on set2 B and set11 B and traps fell on sets 3, 8, 10, 11 and 13
 #: (B), and their floors followed; in the twentieth the held-out traps fell on sets 10, 13, 16
 #: and 17 (B), and their floors followed; in the twenty-first found rose on sets 1, 6 and 10 (B)
-#: and traps fell on sets 10 and 15 (B), and their floors followed.
+#: and traps fell on sets 10 and 15 (B), and their floors followed; in the twenty-second traps
+#: fell on sets 12, 15, 17 and 25 (B), and their floors followed.
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
     ("set1", "B"): (0.80, 0.08, 0.05),
@@ -52,7 +53,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # (set12 A's silent share loosened by one document in the nineteenth: a record's next item
     # now ends its resolution, and the doubt that had flagged that document went with it)
     ("set12", "A"): (0.80, 0.03, 0.12),
-    ("set12", "B"): (0.72, 0.05, 0.23),
+    ("set12", "B"): (0.72, 0.05, 0.20),
     # (motions of groups; council-system pages as crawled; press releases and newspapers;
     # committee minutes)
     ("set13", "A"): (0.92, 0.02, 0.04),
@@ -65,7 +66,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # and associations; the administration's own organisation; letters and e-mails; the
     # city-states' districts
     ("set15", "A"): (0.79, 0.02, 0.20),
-    ("set15", "B"): (0.72, 0.02, 0.31),
+    ("set15", "B"): (0.72, 0.02, 0.28),
     # (environment and climate; tables and lists as extracted; citizens and advisory bodies; a
     # random stream of small municipalities)
     ("set16", "A"): (0.72, 0.08, 0.11),
@@ -73,7 +74,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # (fire brigades; culture, sport and tourism; economy and real estate; land-use planning;
     # the administration's announcements in sessions)
     ("set17", "A"): (0.75, 0.03, 0.23),
-    ("set17", "B"): (0.81, 0.04, 0.25),
+    ("set17", "B"): (0.81, 0.04, 0.18),
     # the twentieth session's sets, measured at its end less a margin: minutes excerpts,
     # invitations and notices, contracts and procurement, social matters
     ("set18", "A"): (0.89, 0.03, 0.23),
@@ -104,10 +105,26 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set24", "B"): (0.74, 0.06, 0.31),
     # (counties; large cities' own formats; Berlin's district assemblies; statutes and fees)
     ("set25", "A"): (0.79, 0.03, 0.21),
-    ("set25", "B"): (0.83, 0.02, 0.17),
+    ("set25", "B"): (0.83, 0.02, 0.15),
     # (groups' newsletters; a random stream of one town; attachments; budget consolidation)
     ("set26", "A"): (0.89, 0.02, 0.24),
     ("set26", "B"): (0.73, 0.08, 0.14),
+    # the twenty-second session's sets, measured at its end less a margin: (groups' requests to
+    # examine and report; motions in their procedural forms; resolutions charging the
+    # administration; postponements; mirrors' and crawlers' text; promises in minutes; groups'
+    # lists of their motions; small councils' minutes)
+    ("set27", "A"): (0.83, 0.03, 0.17),
+    ("set27", "B"): (0.72, 0.05, 0.15),
+    # (a county's random stream; gazettes' summaries of decisions; the administration's
+    # statements with timetables; delivered reports; times in all their spellings; large
+    # councils' records; finance committees; advisory councils)
+    ("set28", "A"): (0.74, 0.02, 0.10),
+    ("set28", "B"): (0.68, 0.04, 0.10),
+    # (press releases; citizens' assemblies; collegial executives; schools and childcare;
+    # municipal enterprises; public notices and participation; written questions and answers;
+    # papers through several bodies)
+    ("set29", "A"): (0.73, 0.05, 0.11),
+    ("set29", "B"): (0.67, 0.08, 0.20),
 }
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import socket
 from collections.abc import Callable
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from console.app import boot
 from tracker.errors import InputError
+
+if TYPE_CHECKING:
+    import uvicorn
 
 #: The commands of this module (merged into the root, in order, by :mod:`console`).
 commands = typer.Typer()
@@ -32,8 +35,6 @@ def serve(
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    from web.app import create_app
-
     options = ctx.find_root().params
     if workers > 1:
         if not str(options.get("db") or os.environ.get("TRACKER_DB", "")).startswith("postgresql"):
@@ -46,11 +47,7 @@ def serve(
             log_level="warning", proxy_headers=False, server_header=False,
         )  # fmt: skip
     else:
-        app = create_app(db=options.get("db"), now=options.get("now"), config=options.get("config"))
-        config = uvicorn.Config(
-            app, host=host, port=port, log_level="warning", proxy_headers=False,
-            server_header=False,
-        )  # fmt: skip
+        config = _app_config(ctx, host, port)
     sock = listen(host, port)
     typer.echo(f"serving on http://{host}:{sock.getsockname()[1]}/ (Ctrl-C stops)", err=True)
     try:
@@ -62,6 +59,21 @@ def serve(
         pass
     finally:
         sock.close()
+
+
+def _app_config(ctx: typer.Context, host: str, port: int) -> uvicorn.Config:
+    """uvicorn's configuration for the web front in this process, on the root options' store,
+    clock and configuration."""
+    # deferred: only serving needs the server and the web front
+    import uvicorn
+
+    from web.app import create_app
+
+    options = ctx.find_root().params
+    app = create_app(db=options.get("db"), now=options.get("now"), config=options.get("config"))
+    return uvicorn.Config(
+        app, host=host, port=port, log_level="warning", proxy_headers=False, server_header=False
+    )
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -119,14 +131,8 @@ def serve_beside(ctx: typer.Context, host: str, port: int) -> Callable[[], None]
     import uvicorn
 
     from tracker.logs import get_logger
-    from web.app import create_app
 
-    options = ctx.find_root().params
-    app = create_app(db=options.get("db"), now=options.get("now"), config=options.get("config"))
-    config = uvicorn.Config(
-        app, host=host, port=port, log_level="warning", proxy_headers=False,
-        server_header=False,
-    )  # fmt: skip
+    config = _app_config(ctx, host, port)
     sock = listen(host, port)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, args=([sock],), name="web", daemon=True)

@@ -49,7 +49,7 @@ _REPORT = re.compile(r"\b" + one_of(REPORT_WORDS) + r"(?:e|en|es|s)?\b")
 _DELIVERABLE = re.compile(r"\b" + one_of(DELIVERABLE_WORDS) + r"\b")
 # (asked of someone: "wird beauftragt", "bittet den Magistrat", "soll")
 _REQUESTED = re.compile(
-    r"\b(?:beauftragt|gebeten|ersucht|aufgefordert|bittet|bitten|ersucht|fordert|soll|sollen|möge|"
+    r"\b(?:beauftragt|gebeten|ersucht|aufgefordert|bittet|bitten|fordert|soll|sollen|möge|"
     r"mögen)\b",
     re.IGNORECASE,
 )

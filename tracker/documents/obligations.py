@@ -324,7 +324,8 @@ _FUTURE_TENSE_REPORT = (
     r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,16}?(?:informiert|unterrichtet|vorgelegt|berichtet|"
     r"vorgestellt|"
     r"vorlegen|berichten|informieren|unterrichten|vorstellen|darstellen|darlegen|mitteilen|"
-    r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt)\b"
+    r"unterbreiten|vorschlagen|zur\s+Verfügung\s+gestellt|zugeleitet|übermittelt|nachgereicht|"
+    r"zugesandt|beantworten)\b"
     r"|\b(?:informiert|unterrichtet|vorgelegt|berichtet)\s+(?:wird|werden)\b"
 )
 _PRESENT_REPORT = re.compile(_LAYS_BEFORE, _I)
@@ -484,6 +485,11 @@ _REPORT_WORDS = re.compile(
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
     r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+|eine\s+)?(?:Vorlage|Darstellung|Übersicht)\b|"
+    # an answer still owed ("Die Antwort wird schriftlich übermittelt", "wird die Frage bis zur
+    # nächsten Sitzung beantworten")
+    r"\bAntwort\s+(?:\S+\s+){0,6}?(?:nachgereicht|übermittelt|zugesandt|zugeleitet)\b|"
+    r"\b(?:wird|werden|werde)\s+(?:\S+\s+){0,10}?beantworten\b|"
+    r"\b(?:sagt|sagte|sichert|sicherte|kündigt|kündigte)\b[^.;?]{0,80}?\bzu\s+beantworten\b|"
     # a request for feedback ("Wir bitten um eine zeitnahe Rückmeldung über die Ergebnisse")
     r"\bum\s+(?:die\s+|eine\s+)?(?:\w+\s+)?Rückmeldung\b|"
     # a paper due before a body, in nominal style ("Vorlage im Bauausschuss ... 2. Quartal 2025")

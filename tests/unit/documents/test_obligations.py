@@ -3191,3 +3191,30 @@ def test_a_service_period_is_no_limit() -> None:
         "die Firma Agrar GmbH vergeben."
     )
     assert deadlines == []
+
+
+@pytest.mark.parametrize(
+    "promise",
+    [
+        "Die Antwort wird schriftlich nachgereicht.",
+        "Die Amtsverwaltung wird die Frage schriftlich bis zur nächsten Sitzung beantworten.",
+        "Die Antwort wird den Ratsmitgliedern schriftlich übermittelt.",
+        "Die Bürgermeisterin sagt zu, die Frage zeitnah schriftlich zu beantworten.",
+    ],
+)
+def test_an_answer_promised_in_the_minutes_is_a_report_owed(promise: str) -> None:
+    extraction = extract_text(
+        "Niederschrift über die Sitzung des Gemeinderates\nTOP 9 Anfragen\nGR Müller fragt "
+        f"nach den Kosten der Dorfstraße. {promise}\nTOP 10 Verschiedenes\n",
+        name="a.txt",
+    )
+    assert [r.recurrence for r in extraction.reports] == ["once"]
+
+
+def test_an_answer_given_now_is_no_report_owed() -> None:
+    extraction = extract_text(
+        "Niederschrift über die Sitzung des Gemeinderates\nTOP 9 Anfragen\nGR Müller fragt, ob "
+        "die Halle bis Mai fertig wird. Ihre Frage muss ich daher mit Nein beantworten.\n",
+        name="a.txt",
+    )
+    assert extraction.reports == ()

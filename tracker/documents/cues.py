@@ -31,6 +31,7 @@ from tracker.documents.vocabulary import (
     PROCEDURE,
     RECURRENCE,
     REPORT_WORDS,
+    REQUEST_WORDS,
     SESSION_CYCLES,
     URGENCY,
 )
@@ -49,9 +50,7 @@ _REPORT = re.compile(r"\b" + one_of(REPORT_WORDS) + r"(?:e|en|es|s)?\b")
 _DELIVERABLE = re.compile(r"\b" + one_of(DELIVERABLE_WORDS) + r"\b")
 # (asked of someone: "wird beauftragt", "bittet den Magistrat", "soll")
 _REQUESTED = re.compile(
-    r"\b(?:beauftragt|gebeten|ersucht|aufgefordert|bittet|bitten|fordert|soll|sollen|möge|"
-    r"mögen)\b",
-    re.IGNORECASE,
+    r"\b" + one_of((*REQUEST_WORDS, "fordert", "soll", "sollen")) + r"\b", re.IGNORECASE
 )
 _SESSION_AHEAD = re.compile(
     r"\b(?:nächst|kommend|folgend|übernächst|ein(?:er)?\s+der\s+nächst)\w*\s+"

@@ -34,6 +34,7 @@ from tracker.documents.vocabulary import (
     MEMBER_TITLE,
     OTHER_BODIES,
     PUBLIC_NOUN,
+    REQUEST_WORDS,
     RESOLUTION_FORMULA,
 )
 
@@ -2062,9 +2063,8 @@ _STATUTE = re.compile(
 
 
 # (verbs in lower case: "Ersuchen" and "Bitten" are nouns)
-_REQUESTED = re.compile(
-    r"\b(?:beauftragt|beauftragen|ersucht|ersuchen|gebeten|bittet|bitten|aufgefordert|möge|mögen)\b"
-)
+# (and the request in the infinitive: "die Verwaltung zu beauftragen")
+_REQUESTED = re.compile(r"\b" + one_of((*REQUEST_WORDS, "beauftragen", "ersuchen")) + r"\b")
 
 
 # The administration named anywhere in a sentence ("Die Verwaltung soll bis 2030 ...").

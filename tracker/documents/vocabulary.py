@@ -307,6 +307,17 @@ REPORT_WORDS: tuple[str, ...] = (
     "vorzustellen",
     "mitzuteilen",
 )
+#: Words that ask someone to act (``wird beauftragt``, ``bittet den Magistrat``, ``möge``).
+REQUEST_WORDS: tuple[str, ...] = (
+    "beauftragt",
+    "ersucht",
+    "gebeten",
+    "bittet",
+    "bitten",
+    "aufgefordert",
+    "möge",
+    "mögen",
+)
 #: Words of a paper to be produced (``ein Konzept zu erarbeiten``, ``einen Vorschlag``, ``in
 #: einer Übersicht zusammenzustellen``): in an order, a report owed, though no report word says so.
 DELIVERABLE_WORDS: tuple[str, ...] = (

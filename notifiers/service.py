@@ -12,6 +12,7 @@ the log and the read model are the schedule (docs/decisions/0005b).
 from __future__ import annotations
 
 import logging
+import queue
 import signal
 import threading
 from collections import Counter
@@ -300,6 +301,7 @@ class ReminderService:
             timezone=BERLIN,
         )
         notifiers: dict[str, Notifier | None] = {}
+        next_runs: queue.SimpleQueue[datetime] = queue.SimpleQueue()  # each pass's next run
 
         def tick() -> None:
             # One short-lived connection per tick, opened and closed in the executor's thread.
@@ -322,10 +324,7 @@ class ReminderService:
             log.info(
                 "reminder_pass", worker=self.worker, next_in=round(wait, 3), **dict(result.counts)
             )
-            if not stop.is_set():
-                scheduler.modify_job(
-                    "reminders", next_run_time=datetime.now(BERLIN) + timedelta(seconds=wait)
-                )
+            next_runs.put(datetime.now(BERLIN) + timedelta(seconds=wait))
 
         scheduler.add_job(
             tick,
@@ -352,9 +351,18 @@ class ReminderService:
         log.info("reminder_service_started", worker=self.worker, poll_seconds=poll)
         scheduler.start()
         try:
-            while not stop.wait(0.2):
-                pass
+            # Only this thread touches the scheduler: shutdown(wait=True) holds the job stores'
+            # lock while it waits for running jobs, so a job rescheduling itself then would
+            # wait for that lock forever (a SIGTERM during a pass hung ``tracker run``).
+            while not stop.is_set():
+                try:
+                    when = next_runs.get(timeout=0.2)
+                except queue.Empty:
+                    continue
+                if not stop.is_set():
+                    scheduler.modify_job("reminders", next_run_time=when)
         finally:
+            stop.set()
             scheduler.shutdown(wait=True)
             with connect(self.location) as db:
                 left = ReminderStore(db).release(self.worker)

@@ -242,3 +242,36 @@ def test_a_stop_during_a_pass_releases_the_rest_and_serve_returns(rem: Reminders
     assert len(rem.smtp.received) == 1
     due = [s for k, s in rem.status().items() if k.endswith("/due")]
     assert sorted(due) == ["planned", "sent"]
+
+
+def test_only_the_serving_thread_reschedules_so_a_stop_never_waits_on_a_pass(
+    rem: Reminders, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # APScheduler's shutdown(wait=True) holds the job stores' lock while it waits for running
+    # jobs; a pass that rescheduled itself from its own thread then waited for that lock
+    # forever (``tracker run`` hung on a SIGTERM that came during a pass).
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    callers: list[str] = []
+    original = BackgroundScheduler.modify_job
+
+    def recording(self: BackgroundScheduler, *args: Any, **kwargs: Any) -> Any:
+        callers.append(threading.current_thread().name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(BackgroundScheduler, "modify_job", recording)
+    rem.add("A-1", date(2014, 12, 18))
+    rem.clock.set(date(2014, 12, 10))
+    stop = threading.Event()
+    serving = threading.Thread(
+        target=lambda: rem.reminders.serve(stop=stop, install_signals=False), name="serving"
+    )
+    serving.start()
+    for _ in range(200):
+        if callers:
+            break
+        time.sleep(0.05)
+    stop.set()
+    serving.join(30)
+    assert not serving.is_alive()
+    assert callers and set(callers) == {"serving"}

@@ -832,11 +832,16 @@ _ANSWER_AFTER = re.compile(
     # the paper is the answer: "Kreis Lippe - Beantwortung der Anfrage der Kreistagsfraktion"
     r"\b(?:Beantwortung|Antwort)\s+(?:der|des|auf\s+die|zur)\s+(?:\S+\s+){0,3}?Anfrage\b"
     # (an interim reply: "für Ihre Anfrage vom 02.03.2026 danke ich Ihnen")
-    r"|^[^\S\n]*(?:Zwischennachricht|Zwischenbescheid|Zwischenantwort|Zwischenbericht)\b"
+    r"|^[^\S\n]*(?:[–-][^\S\n]*)?(?:Zwischennachricht|Zwischenbescheid|Zwischenantwort|"
+    r"Zwischenbericht)\b"
+    # "Die Verwaltung nimmt wie folgt Stellung:", "Der Magistrat teilt hierzu Folgendes mit:"
+    r"|\b(?:nimmt|nehmen)\s+(?:\S+\s+){0,3}?(?:wie\s+folgt|folgendermaßen)\s+Stellung\b"
+    r"|\b(?:teilt|teilen)\s+(?:\S+\s+){0,3}?(?:wie\s+folgt|Folgendes)\s+mit\b"
     r"|\b(?:für\s+Ihre\s+Anfrage\b(?:[^.\n]|(?<=\d)\.){0,60}?\bdanke\s+ich|"
     r"teile\s+ich\s+(?:Ihnen\s+)?(?:\S+\s+){0,2}?mit|beantworte\s+ich|kann\s+ich\s+Ihnen\s+"
     r"(?:\S+\s+){0,2}?mitteilen|nehme\s+ich\s+(?:\S+\s+){0,2}?Stellung)\b"
-    r"|(?<=\?)[^\S\n]*[\"“”]?[^\S\n]*\n(?=[^\S\n]*(?!\d{1,2}[.)]\s)[^\n?]{12,}$)",
+    # (after a blank line too: "Frage 1: Wie viele ...?" / "" / "Mit dem Fahrplanwechsel ...")
+    r"|(?<=\?)[^\S\n]*[\"“”]?[^\S\n]*\n(?:[^\S\n]*\n)?(?=[^\S\n]*(?!\d{1,2}[.)]\s)[^\n?]{12,}$)",
     re.MULTILINE,
 )
 # A postponement: its target (a month, a quarter, the next session) is an event deadline.
@@ -3327,13 +3332,17 @@ def find_obligations(
     # a sentence yielded something when the count grew before the next sentence began
     after = [n for _, n in marks[1:]] + [len(deadlines) + len(reports) + len(review)]
     read = {squash(m[0]) for m, n in zip(marks, after[: len(marks)], strict=True) if n > m[1]}
+    seen = read | fallen | {squash(d.text) for d in labelled}
     if not asks_questions:
-        seen = read | fallen | {squash(d.text) for d in labelled}
         # something binds: the wide safety net shows every action paired with a time; where
         # nothing binds, the narrow one only an action paired with a date ahead
         narrow = not (deadlines or reports or labelled or in_resolution)
         review.extend(_unread(text, context, seen, due_terms, narrow=narrow))
         review.extend(unread_cues(text, scope, scope_is_section, context, seen | _phrases(review)))
+    else:
+        # questions whose answer has no heading the reader knows: an answer's announcement
+        # paired with a date ahead is shown, not read (the questions' own dates bind no one)
+        review.extend(_unread(text, context, seen, due_terms, narrow=True))
     if addressee is None and (deadlines or reports):
         addressee = _named_administration(m[0] for m in marks if squash(m[0]) in read)
     if labelled and any(d.date is None for d in deadlines):

@@ -834,6 +834,19 @@ def test_a_question_without_an_answer_binds_nobody() -> None:
     assert extraction.deadlines == ()
 
 
+def test_an_answer_the_reader_cannot_place_is_shown_not_lost() -> None:
+    # no answer heading, no question mark before it: the questions bind no one, but a
+    # sentence announcing an action with a date ahead is shown to a person
+    extraction = extract_text(
+        "Anfrage der CDU-Fraktion vom 03.02.2025\nBetreff: Sporthalle\n"
+        "1. Wie ist der Stand der Planung.\n"
+        "Die Verwaltung wird dem Sportausschuss am 15.05.2025 den Zeitplan vorstellen.\n",
+        name="q.txt",
+    )
+    assert extraction.deadlines == ()
+    assert [r.phrase[:31] for r in extraction.review] == ["Die Verwaltung wird dem Sportau"]
+
+
 def test_one_rejected_matter_of_several_leaves_the_others_terms() -> None:
     extraction = extract_text(
         "Öffentliche Bekanntmachung\n"
@@ -2281,6 +2294,16 @@ def test_a_recommendation_to_reject_the_motion_takes_none_of_its_terms() -> None
         # a letter's formula
         "Schriftliche Anfrage vom 14.12.2023\nSehr geehrter Herr Stadtrat,\nzu Ihrer Frage „Bis "
         "wann?“ teile ich mit: Das Referat wird bis zum 31. März 2025 ein Konzept vorlegen.\n",
+        # an answer below its question after a blank line
+        "Anfrage Nr. 2024/031\nFraktion BfW, eingegangen am 12.02.2024\n\n"
+        "(2) Wann wird das Rückhaltebecken gebaut?\n\n"
+        "Das Bauamt wird bis zum 31. März 2025 die Genehmigungsplanung vorlegen.\n",
+        # the administration's formula for its answer
+        "Anfrage der Fraktion BfW vom 12.02.2024\nDie Verwaltung nimmt wie folgt Stellung:\n"
+        "Das Bauamt wird bis zum 31. März 2025 die Genehmigungsplanung vorlegen.\n",
+        # an interim answer named below the title
+        "Anfrage der Kreistagsfraktion vom 16.01.2023\nSchülerbeförderung\n– Zwischenantwort –\n"
+        "Der Fachdienst legt dem Schulausschuss bis zum 31. März 2025 die Fahrgastzählung vor.\n",
     ],
 )
 def test_an_answer_without_a_heading_binds(text: str) -> None:

@@ -2246,7 +2246,14 @@ _PAST_MOTION = re.compile(
     + r"{0,80}?\b(?:beantragt|gefordert|verlangt|angeregt)\s*,"
     # a suggestion made in a session before ("Aus der Mitte des Rates wurde in der Sitzung am
     # 27.06.2024 angeregt, den Rat regelmäßig zu informieren")
-    r"|\b(?:wurde|wurden)\b" + WITHIN_SENTENCE + r"{0,80}?\bangeregt\s*,",
+    r"|\b(?:wurde|wurden)\b" + WITHIN_SENTENCE + r"{0,80}?\bangeregt\s*,"
+    # an aim told as past ("Wir wollten den Gemeindevorstand beauftragen, bis ...", "Vorgesehen
+    # war, die Befragung bis Ende April abzuschließen", "Unser Antrag sah vor, ..."): what
+    # became of it is told elsewhere, if at all
+    r"|^\W*(?:\S+\s+){0,4}?(?:wollte|wollten)\b"
+    r"|^\W*(?:Vorgesehen|Geplant|Beabsichtigt|Ziel)\s+war\b"
+    r"|\b(?:Der|Unser|Ihr|Sein|Dieser)\s+[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\s+(?:sah|sahen)\s+"
+    r"(?:\S+\s+){0,3}?vor\b",
     _I,
 )
 

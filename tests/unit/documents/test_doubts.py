@@ -302,6 +302,24 @@ CASES = [
         "zum 30.09.2025 über den Stand der Sanierung zu informieren.",
         date(2025, 9, 30),
     ),
+    (
+        "past_motion",
+        HEAD + "Wir wollten die Verwaltung beauftragen, bis zum 30. September 2024 einen Bericht "
+        "vorzulegen.",
+        date(2024, 9, 30),
+    ),
+    (
+        "past_motion",
+        HEAD + "Vorgesehen war, die Verwaltung zu beauftragen, bis Ende April 2026 die Befragung "
+        "abzuschließen.",
+        date(2026, 4, 30),
+    ),
+    (
+        "past_motion",
+        HEAD + "Unser Antrag sah vor, die Kreisverwaltung zu beauftragen, bis zum 31.12.2025 "
+        "ein Konzept vorzulegen.",
+        date(2025, 12, 31),
+    ),
 ]
 
 

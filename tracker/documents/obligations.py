@@ -108,6 +108,14 @@ _PASSIVE_REQUEST = (
     r"(?:wird|werden|wurde|wurden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|"
     r"aufgefordert|verpflichtet|angewiesen)\b"
 )
+#: An order told in the simple past, as gazettes and session reports tell a body's decision
+#: ("Der Stadtrat beauftragte die Verwaltung, ...", "ersuchte den Magistrat, ..."); not the
+#: participle before its noun ("die beauftragte Firma").
+_ORDER_TOLD = (
+    # (not "verpflichtete": "verpflichtete die neu gewählten Mitglieder" swears them in)
+    r"|\b(?:beauftragte|beauftragten|ersuchte|ersuchten|ermächtigte|ermächtigten)\s+"
+    r"(?:den|die|das|dem)\b"
+)
 #: An infinitive with "zu" ("zu sanieren", "zu erneuern"), or with "zu" inside after a
 #: separable prefix ("vorzulegen", "abzuschließen").
 _INFINITIVE = (
@@ -123,8 +131,9 @@ _OPERATIVE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    + _ORDER_TOLD
     # "Das Amt erhält den Auftrag, ...", "Der Verwaltung wird der Prüfauftrag erteilt, ..."
-    r"|\b(?:erhält|erhalten)\s+(?:hiermit\s+)?(?:den|einen)\s+(?:\w+\s+)?[\w-]*[Aa]uftrag\b"
+    + r"|\b(?:erhält|erhalten)\s+(?:hiermit\s+)?(?:den|einen)\s+(?:\w+\s+)?[\w-]*[Aa]uftrag\b"
     r"|\b(?:wird|werden)\s+(?:hiermit\s+)?(?:der|ein)\s+[\w-]*[Aa]uftrag\s+erteilt\b"
     # a letter's request to its addressee: "bittet Sie, den folgenden Punkt ... zu nehmen"
     r"|\b(?:bittet|bitten)\s+Sie\s*,(?!\s*(?:liebe|sehr\s+geehrte))"
@@ -261,9 +270,10 @@ _MANDATE = re.compile(
     + _PASSIVE_REQUEST
     + r"|\b(?:ersucht|beauftragt|bittet|bitten|fordert|fordern|verpflichtet)\s+(?:den|die|das|"
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
+    + _ORDER_TOLD
     # an order given, told in the perfect, with the task as an infinitive ("Die ADD hat die
     # Ortsgemeinde aufgefordert, die Maßnahmen bis zum 30.06. abzuschließen")
-    r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
+    + r"|\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,4}?(?:aufgefordert|beauftragt|gebeten|ersucht|"
     r"verpflichtet)\b(?=[^.;?]{0,160}?(?:\bzu\s+[a-zäöüß]{3,}e[lr]?n|[a-zäöüß]+zu[a-zäöüß]{2,}e[lr]?n)\b)"
     r"|\b(?:hat|haben|ist|sind)\b" + WITHIN_SENTENCE + r"{0,160}?\b" + _INFINITIVE,
     _I,

@@ -3241,3 +3241,31 @@ def test_an_answer_given_now_is_no_report_owed() -> None:
         name="a.txt",
     )
     assert extraction.reports == ()
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Der Stadtrat beauftragte die Verwaltung, bis zum 31.05.2023 den Vertrag zu kündigen.",
+        "Der Ortsbeirat ersuchte den Magistrat, bis zum 31.05.2023 den Vertrag zu kündigen.",
+        "Der Gemeinderat ermächtigte die Verwaltung, bis zum 31.05.2023 den Vertrag zu kündigen.",
+    ],
+)
+def test_an_order_told_in_the_simple_past_binds(order: str) -> None:
+    # as gazettes and session reports tell a body's decision
+    text = "Aus der Sitzung des Gemeinderates vom 14. Februar 2023\n\n" + order + "\n"
+    assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2023, 5, 31)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a contractor hired, not an order
+        "Die beauftragte Firma wird die Arbeiten bis zum 31.05.2023 abschließen.",
+        # members sworn in
+        "Der Bürgermeister verpflichtete die neu gewählten Mitglieder nach der Kommunalwahl.",
+    ],
+)
+def test_the_simple_past_of_other_verbs_orders_nothing(sentence: str) -> None:
+    text = "Aus der Sitzung des Gemeinderates vom 14. Februar 2023\n\n" + sentence + "\n"
+    assert extract_text(text, name="t.txt").deadlines == ()

@@ -105,7 +105,11 @@ _OPERATIVE_END = re.compile(
 # "wird ... beauftragt"; in minutes also "wurde mit der Beantwortung ... beauftragt" (the
 # record of the order given in the session)
 _PASSIVE_REQUEST = (
-    r"(?:wird|werden|wurde|wurden)\s+(?:[^\s.;:]+\s+){0,5}?(?:ersucht|beauftragt|gebeten|"
+    # (a limit among the words: "wurde mit der Erarbeitung eines Konzepts bis zum 30.09.2025
+    # beauftragt"; not a letter's date: "wurden mit Schreiben vom 15.10.2021 gebeten")
+    r"(?:wird|werden|wurde|wurden)\s+(?:(?:[^\s.;:]+|(?<!vom\s)\d{1,2}\.\d{1,2}\.(?:\d{2,4})?)\s+)"
+    r"{0,8}?"
+    r"(?:ersucht|beauftragt|gebeten|"
     r"aufgefordert|verpflichtet|angewiesen)\b"
 )
 #: An order told in the simple past, as gazettes and session reports tell a body's decision
@@ -133,7 +137,8 @@ _OPERATIVE = re.compile(
     r"dem|hiermit|daher)\b|\bzu\s+(?:ersuchen|beauftragen)\b"
     + _ORDER_TOLD
     # "Das Amt erhält den Auftrag, ...", "Der Verwaltung wird der Prüfauftrag erteilt, ..."
-    + r"|\b(?:erhält|erhalten)\s+(?:hiermit\s+)?(?:den|einen)\s+(?:\w+\s+)?[\w-]*[Aa]uftrag\b"
+    + r"|\b(?:erhält|erhalten|erhielt|erhielten)\s+(?:hiermit\s+)?(?:den|einen)\s+(?:\w+\s+)?"
+    r"[\w-]*[Aa]uftrag\b"
     r"|\b(?:wird|werden)\s+(?:hiermit\s+)?(?:der|ein)\s+[\w-]*[Aa]uftrag\s+erteilt\b"
     # a letter's request to its addressee: "bittet Sie, den folgenden Punkt ... zu nehmen"
     r"|\b(?:bittet|bitten)\s+Sie\s*,(?!\s*(?:liebe|sehr\s+geehrte))"

@@ -406,6 +406,15 @@ _ANNOUNCED = re.compile(
     r"verfügt|rechnet|geht|bleibt|hofft|befürchtet|schätzt|sieht|hält|liegt|steht|verzeichnet|"
     r"erhält|erhielt|benötigt|braucht|kennt|weiß|erwartet|rechnete|ging)\b)"
     r"[a-zäöüß]+t\b[^.;?]{0,100}?\b(?:bis|spätestens)\b"
+    # (the limit first: "Bis zum 30.09.2025 erarbeitet die Verwaltung ein Konzept.")
+    r"|^\W*(?:Bis|Spätestens)\b(?:[^.;?]|(?<=\d)\.){0,60}?\s(?!(?:hat|hatte|war|wurde|ist|sind|"
+    r"kann|könnte|darf)\b)[a-zäöüß]+t\s+(?:die|der|das)\s+" + _OFFICE + r"\b"
+    # a paper announced as the object ("Der Oberbürgermeister kündigte ein Konzept bis zum
+    # 30.09.2025 an", "stellte einen Bericht für den Herbst in Aussicht")
+    r"|\b(?:kündigt|kündigte|kündigten|stellt|stellte|stellten)\s+(?:\S+\s+){0,6}?(?:ein|eine|"
+    r"einen|den|die|das)\s+(?:\w+e[nrs]?\s+)?[\w-]*(?:Konzept|Bericht|Vorlage|Entwurf|"
+    r"Stellungnahme|Antwort|Vorschl[aä]g|Lösung|Entscheidung|Übersicht|Gutachten|Planung)\w*\b"
+    r"(?:[^.;?]|(?<=\d)\.){0,80}?\b(?:an|in\s+Aussicht)\s*[.;]?$"
     r"|\b(?:wird|werden)\b[^.;?]{0,60}?\b(?:bis|spätestens)\b(?:[^.;?]|(?<=\d)\.){0,80}?\b"
     # (not a state to come: "werden bis 2027 stabil bleiben", "wird bis 2030 verlängert werden")
     r"(?!(?:sein|werden|bleiben|gelten|laufen|dauern|steigen|sinken|fallen|reichen|liegen|"
@@ -2927,7 +2936,11 @@ _COUNCIL_SUBJECT = re.compile(
 _TITLE_LABEL = re.compile(r"^\W*(?:Betreff|Gegenstand|Tagesordnungspunkt|Thema|Titel)\s*:", _I)
 # A decision told with its content: "hat der Rat beschlossen, dass ...".
 _DECIDED_THAT = re.compile(
-    r"\b(?:beschließt|beschließen|beschloss|beschlossen)(?:\s+(?:ist|wurde))?\s*(?:,\s*dass\b|:)",
+    r"\b(?:beschließt|beschließen|beschloss|beschlossen)(?:\s+(?:ist|wurde))?\s*(?:,\s*dass\b|:)"
+    # "Der Gemeinderat stimmte zu, dass ...", "Mehrheitlich angenommen wurde unser Antrag, dass
+    # ..."
+    r"|\b(?:stimmt|stimmte|stimmten|stimmen)\s+(?:\S+\s+){0,4}?zu\s*,\s*dass\b"
+    r"|\bangenommen\s+(?:wurde|wurden)\s+(?:\S+\s+){0,4}?[\w-]*[Aa]ntrag\w*\s*,\s*dass\b",
     _I,
 )
 

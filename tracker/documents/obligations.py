@@ -76,7 +76,7 @@ _RESPONSIBLE = re.compile(r"\b(?:zuständig|verantwortlich|verantw\.|federführe
 _OPERATIVE_START = re.compile(
     RESOLUTION_FORMULA + r"|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
-    r"^Beschluss\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
+    r"^Beschl(?:uss|üsse)\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
     r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:"
     # a group's letter: "beantragt, ... folgenden Antrag zu beraten." and the items below
     r"|\b(?:folgenden|nachstehenden)\s+Antrag\b(?:\s+zu\s+\w+)?\s*[.:]\s*$"
@@ -89,7 +89,10 @@ _OPERATIVE_START = re.compile(
     # Magistrat," / "1. ... zu prüfen;" / "3. dem Ortsbeirat bis zum 30.06.2026 ... zu
     # berichten.")
     r"|^(?:Der|Die|Das)\s+(?:[\w-]+\s+){1,3}?(?:bittet|ersucht|beauftragt)\s+(?:den|die|das)\s+"
-    r"(?:[\w-]+\s+){0,3}?[\w-]+\s*[,:]\s*$",
+    r"(?:[\w-]+\s+){0,3}?[\w-]+\s*[,:]\s*$"
+    # "Der Kreistag erwartet vom Landrat, dass er" / "1. den Entwurf ... bis Mitte 2025 einbringt"
+    r"|^(?:Der|Die|Das)\s+(?:[\w-]+\s+){1,3}?(?:erwartet|fordert)\s+(?:vom|von\s+der|von\s+dem)\s+"
+    r"(?:[\w-]+\s+){0,3}?[\w-]+\s*,\s*dass\s+(?:er|sie|es)\s*:?\s*$",
     _I,
 )
 _OPERATIVE_END = re.compile(

@@ -3269,3 +3269,26 @@ def test_an_order_told_in_the_simple_past_binds(order: str) -> None:
 def test_the_simple_past_of_other_verbs_orders_nothing(sentence: str) -> None:
     text = "Aus der Sitzung des Gemeinderates vom 14. Februar 2023\n\n" + sentence + "\n"
     assert extract_text(text, name="t.txt").deadlines == ()
+
+
+def test_a_body_expecting_of_the_administration_lists_its_tasks_below() -> None:
+    text = (
+        "Antrag der Fraktion BVB/FREIE WÄHLER\nDatum: 02.09.2024\n\n"
+        "Der Kreistag erwartet vom Landrat, dass er\n"
+        "1. den Entwurf des Nahverkehrsplans bis Mitte 2025 zur Beratung einbringt und\n"
+        "2. vor dem Fahrplanwechsel im Dezember 2024 einen Rufbus als Pilotprojekt startet.\n\n"
+        "Begründung:\nDer Nahverkehrsplan ist ausgelaufen.\n"
+    )
+    dates = [d.date for d in extract_text(text, name="t.txt").deadlines]
+    assert date(2025, 6, 30) in dates
+
+
+def test_resolutions_in_the_plural_are_the_resolution() -> None:
+    text = (
+        "Auszug aus der Niederschrift über die Sitzung des Kreistags vom 20. Februar 2023\n\n"
+        "TOP 4: Energie\n\nDer Kreiskämmerer erläutert den Entwurf.\n\n"
+        "Beschlüsse:\na) Die Haushaltssatzung 2023 wird erlassen. (58 : 2)\n"
+        "b) Die Verwaltung untersucht bis zum 30.06.2023 die Energieeffizienz aller "
+        "Liegenschaften. (einstimmig)\n"
+    )
+    assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2023, 6, 30)]

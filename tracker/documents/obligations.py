@@ -2559,6 +2559,16 @@ def doubt_of(reading: Reading) -> str | None:
     return next((name for name, rule in DOUBT_RULES.items() if rule(reading)), None)
 
 
+def _fell_outside(section: Sequence[str], text: str, in_section: bool) -> bool:
+    """Whether a resolution that turns nothing down was read while a fall is told outside it
+    (the fall may be another motion's)."""
+    return (
+        in_section
+        and not any(_TURNED_DOWN.search(x) for x in section)
+        and any(_TURNED_DOWN.search(x) for x in sentence_list(text) if x not in section)
+    )
+
+
 # An adoption stated in the text ("wird ... einstimmig angenommen", "Der Rat beschließt").
 _ADOPTED_TOO = re.compile(
     r"[^.\n]*\b(?:wird|wurde|werden|wurden)\b[^.\n]{0,120}?\b(?:angenommen|beschlossen)\b[^.\n]*"
@@ -3401,19 +3411,25 @@ def find_obligations(
                 f"{len(all_deadlines)} deadline(s) and {len(reports)} report(s) not taken"
             )
         adopted = _ADOPTED_TOO.search(text) if all_deadlines or reports else None
+        shown = squash(adopted.group(0)) if adopted is not None else None
+        dropped = [d.text for d in all_deadlines] + [r.text for r in reports]
+        if shown is None and dropped and _fell_outside(section_sentences, text, scope_is_section):
+            # the resolution turns nothing down, a fall is told outside it (a member's motion
+            # rejected in the debate before "Beschlüsse: ..."): which fell, a person decides
+            shown = squash(dropped[0])
         if alternative:
             # the resolution turns the motion down and decides otherwise: its items bind
             all_deadlines = [x for x in alternative if isinstance(x, Deadline)]
             reports = [x for x in alternative if isinstance(x, Report)]
-            adopted = None
+            shown = None
         else:
             # (a follow-up list's rows are the list's, each with its own fate; what the reader
             # could not resolve stays shown: were the rejection misread, nothing is lost unsaid)
             all_deadlines, reports = list(rows.deadlines), list(rows.reports)
-        if adopted is not None:
+        if shown is not None:
             # the text records an adoption as well (a second motion, an amended version):
             # what it adopted may bind, and a person decides which
-            review.append(ReviewItem("several_outcomes", squash(adopted.group(0))[:160], "outcome"))
+            review.append(ReviewItem("several_outcomes", shown[:160], "outcome"))
     if asks_questions:
         addressee = questioned_party(text) or addressee
     elif addressee is None:

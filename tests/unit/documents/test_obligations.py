@@ -3292,3 +3292,20 @@ def test_resolutions_in_the_plural_are_the_resolution() -> None:
         "Liegenschaften. (einstimmig)\n"
     )
     assert [d.date for d in extract_text(text, name="t.txt").deadlines] == [date(2023, 6, 30)]
+
+
+def test_a_fall_told_outside_a_resolution_that_turns_nothing_down_is_shown() -> None:
+    # a member's motion rejected in the debate, then the resolutions: the document's outcome
+    # reads as rejected, so its terms are not taken, but not in silence
+    text = (
+        "Auszug aus der Niederschrift über die Sitzung des Kreistags vom 20. Februar 2023\n\n"
+        "TOP 4: Haushaltssatzung 2023\n\nDer Kreiskämmerer erläutert den Entwurf.\n"
+        "Kreisrat Haslbeck (ÖDP) beantragt, den Hebesatz bei 45,0 Punkten festzusetzen. Der Antrag "
+        "wird mit 9 zu 51 Stimmen abgelehnt.\n\n"
+        "Beschlüsse:\na) Die Haushaltssatzung 2023 wird erlassen. (58 : 2)\n"
+        "b) Dem Kreisausschuss ist jeden Monat die Entwicklung der Energiekosten vorzulegen. "
+        "(einstimmig)\n"
+    )
+    extraction = extract_text(text, name="t.txt")
+    assert extraction.reports == ()
+    assert [r.reason for r in extraction.review if r.rule == "outcome"] == ["several_outcomes"]

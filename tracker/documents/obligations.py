@@ -752,7 +752,7 @@ _PROMISE = re.compile(_PROMISED)
 # that statute's own entry into force: decided with it, though printed after the resolution.
 # (the resolution's formula may have been cut off: "die als Anlage beigefügte Satzung ...")
 _ADOPTS_STATUTE = re.compile(
-    r"(?:\bbeschlie(?:ß|ss)(?:t|en)\b|^\W*(?:die|den|das)\b)[^.;?]{0,160}?"
+    r"(?:\bbeschlie(?:ß|ss)(?:t|en)\b|\berl(?:ässt|assen)\b|^\W*(?:die|den|das)\b)[^.;?]{0,160}?"
     r"(?:[Ss]atzung|[Vv]erordnung|[Oo]rdnung)\b",
     _I,
 )

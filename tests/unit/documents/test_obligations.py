@@ -768,11 +768,12 @@ def test_an_entry_into_force_decided_is_an_event() -> None:
     assert [(d.date, d.kind) for d in extraction.deadlines] == [(date(2026, 1, 1), "event")]
 
 
-def test_the_entry_into_force_of_a_statute_adopted_with_the_paper_is_an_event() -> None:
+@pytest.mark.parametrize("verb", ["beschließt", "erlässt"])
+def test_the_entry_into_force_of_a_statute_adopted_with_the_paper_is_an_event(verb: str) -> None:
     extraction = extract_text(
         "Beschlussvorlage BV-0081/2018\nDatum: 12.04.2018\nBetreff: Kostenbeiträge\n\n"
         "Beschlussvorschlag:\n"
-        "1. Der Stadtrat beschließt die Kostenbeitragssatzung in der Fassung der Anlage 1.\n"
+        f"1. Der Stadtrat {verb} die Kostenbeitragssatzung in der Fassung der Anlage 1.\n"
         "2. Die Verwaltung wird beauftragt, die Eltern bis zum 30.06.18 zu informieren.\n\n"
         "Sachverhalt:\nDie Kostenbeiträge wurden zuletzt zum 01.08.2014 angepasst.\n\n"
         "Anlage 1 – Kostenbeitragssatzung (Auszug)\n§ 3 Höhe der Kostenbeiträge\n"

@@ -328,6 +328,15 @@ _PROMISED = (
     r"|\bzugesagt\b|\bzugesichert\b"
 )
 
+# Who receives a report (the council, its groups and members) and what it receives.
+_RECIPIENTS = (
+    r"(?:Fraktionen|Ratsmitglieder|Mitglieder|Stadtverordneten|Gemeindevertreter\w*|"
+    r"Kreistagsmitglieder|Stadträt\w*|Gemeinderät\w*|" + COUNCIL + r"|\w*[Aa]usschuss\w*)\b"
+)
+_PAPERS = (
+    r"(?:\w*Gutachten|\w*[Vv]orlage|\w*[Kk]onzept|\w*[Bb]ericht|\w*[Ee]ntwurf|Unterlagen|"
+    r"\w*[Üü]bersicht|Aufstellung|Stellungnahme|Antwort|Ergebniss?e?|Sachstand\w*)\b"
+)
 # "legt ... vor": the separable verb in the present, a paper still to come.
 _LAYS_BEFORE = (
     r"(?:\blegt\b[^;?]{0,160}?\bvor"
@@ -434,8 +443,19 @@ _ANNOUNCED = re.compile(
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
     + r"|\b(?:erwartet|erwarten)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:Vorschlag|Bericht|Konzept|"
     r"Vorlage|Stellungnahme|Entwurf|Antwort|Ergebnis|\w*[Aa]ufstellung|\w*[Üü]bersicht|\w*[Ss]chätzung)\w*\b"
+    # the council or its groups receiving a paper by a time ("Die Fraktionen erhalten das
+    # Gutachten bis spätestens 27. März", "Eine Vorlage ... erhalten die Fraktionen spätestens
+    # zur Sitzung im Oktober")
+     + r"|^\W*(?:Die|Der|Das|Alle)\s+(?:\w+\s+)?" + _RECIPIENTS + r"\s+(?:erhalten|erhält|bekommen|"
+    r"bekommt)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b"
+    + _PAPERS
+    + r"|\b"
+    + _PAPERS
+    + r"(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:erhalten|erhält|bekommen|bekommt)\s+"
+    r"(?:die|der|das|alle)\s+(?:\w+\s+)?"
+    + _RECIPIENTS
     # a matter to come on an agenda ("werden auch ein Tagesordnungspunkt ... sein")
-    r"|\b(?:wird|werden)\b[^.;?]{0,80}?\b(?:Tagesordnungspunkt|Beratungsgegenstand)\b"
+    + r"|\b(?:wird|werden)\b[^.;?]{0,80}?\b(?:Tagesordnungspunkt|Beratungsgegenstand)\b"
     # an entry into force decided ("Die Satzung tritt am 01.01.2026 in Kraft"); one that
     # happened ("ist ... in Kraft getreten") is none
     r"|\b(?:tritt|treten)\b" + WITHIN_SENTENCE + r"{0,120}?\b(?:in|außer)\s+Kraft\b"

@@ -236,7 +236,9 @@ _DAY_NO_YEAR = re.compile(
 _YEAR_AFTER = re.compile(
     r"\s+(?:des\s+)?(?:(?P<next>Folgejahr|folgenden\s+Jahr|nächsten\s+Jahr|kommenden\s+Jahr)"
     r"(?:es|s)\b|dieses\s+Jahres|laufenden\s+Jahres|lfd\.\s?(?:Jahres|J\.))"
-    r"|\s+d\.\s?J\.",
+    r"|\s+d\.\s?J\."
+    # a recurring day with its first year ("jährlich, jeweils zum 31. März, erstmals 2017")
+    r"|,?\s+erstmal(?:s|ig)\s+(?:im\s+Jahr(?:e)?\s+)?(?P<first>(?:19|20)\d{2})\b",
     _FLAGS,
 )
 
@@ -246,10 +248,12 @@ def _related_year(
 ) -> tuple[int | None, int]:
     """The year of a day, month or season without one, and where its term ends: the
     document's year plus one where ``des Folgejahres`` follows, the document's own year where
-    ``d. J.`` or ``dieses Jahres`` does."""
+    ``d. J.`` or ``dieses Jahres`` does, the year named where ``erstmals 2017`` does."""
     after = _YEAR_AFTER.match(text, m.end())
     if after is None:
         return year, m.end()
+    if after.group("first"):
+        return int(after.group("first")), after.end()
     anchor = context.anchor
     if anchor is None:
         return None, after.end()

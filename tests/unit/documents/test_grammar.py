@@ -575,6 +575,8 @@ MARCH_2025 = DateContext(decision_date=date(2025, 3, 12))
         ("im Herbst dieses Jahres", "season", date(2025, 11, 30)),
         ("bis zum Frühjahr nächsten Jahres", "season", date(2026, 5, 31)),
         ("bis einschließlich 2026", "year_only", date(2026, 12, 31)),
+        # a recurring day with its first year named, not the document's
+        ("jährlich zum 31. März, erstmals 2027", "day_without_year", date(2027, 3, 31)),
     ],
 )
 def test_a_term_relative_to_the_documents_year(phrase: str, rule: str, due: date) -> None:

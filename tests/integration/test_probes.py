@@ -17,7 +17,9 @@ from tests.corpus.probes import probes, scored, sets
 #: (B), and their floors followed; in the twentieth the held-out traps fell on sets 10, 13, 16
 #: and 17 (B), and their floors followed; in the twenty-first found rose on sets 1, 6 and 10 (B)
 #: and traps fell on sets 10 and 15 (B), and their floors followed; in the twenty-second traps
-#: fell on sets 12, 15, 17 and 25 (B), and their floors followed.
+#: fell on sets 12, 15, 17 and 25 (B), and their floors followed; in the twenty-third silent
+#: misses fell on sets 12, 26, 27, 28 and 29 (B) and found rose and traps fell on set 29 (B), and
+#: their floors followed.
 FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set1", "A"): (0.89, 0.02, 0.03),
     ("set1", "B"): (0.80, 0.08, 0.05),
@@ -53,7 +55,7 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # (set12 A's silent share loosened by one document in the nineteenth: a record's next item
     # now ends its resolution, and the doubt that had flagged that document went with it)
     ("set12", "A"): (0.80, 0.03, 0.12),
-    ("set12", "B"): (0.72, 0.05, 0.20),
+    ("set12", "B"): (0.72, 0.03, 0.20),
     # (motions of groups; council-system pages as crawled; press releases and newspapers;
     # committee minutes)
     ("set13", "A"): (0.92, 0.02, 0.04),
@@ -108,23 +110,23 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     ("set25", "B"): (0.83, 0.02, 0.15),
     # (groups' newsletters; a random stream of one town; attachments; budget consolidation)
     ("set26", "A"): (0.89, 0.02, 0.24),
-    ("set26", "B"): (0.73, 0.08, 0.14),
+    ("set26", "B"): (0.73, 0.04, 0.14),
     # the twenty-second session's sets, measured at its end less a margin: (groups' requests to
     # examine and report; motions in their procedural forms; resolutions charging the
     # administration; postponements; mirrors' and crawlers' text; promises in minutes; groups'
     # lists of their motions; small councils' minutes)
     ("set27", "A"): (0.83, 0.03, 0.17),
-    ("set27", "B"): (0.72, 0.05, 0.15),
+    ("set27", "B"): (0.72, 0.03, 0.15),
     # (a county's random stream; gazettes' summaries of decisions; the administration's
     # statements with timetables; delivered reports; times in all their spellings; large
     # councils' records; finance committees; advisory councils)
     ("set28", "A"): (0.74, 0.02, 0.10),
-    ("set28", "B"): (0.68, 0.04, 0.10),
+    ("set28", "B"): (0.68, 0.03, 0.10),
     # (press releases; citizens' assemblies; collegial executives; schools and childcare;
     # municipal enterprises; public notices and participation; written questions and answers;
     # papers through several bodies)
     ("set29", "A"): (0.73, 0.05, 0.11),
-    ("set29", "B"): (0.67, 0.08, 0.20),
+    ("set29", "B"): (0.69, 0.05, 0.18),
     # the twenty-third session's sets, measured at its end less a margin: (groups' web pages on
     # their motions; small municipalities' gazettes; agenda-item pages of council systems;
     # document mirrors' text; answers to written questions; motions on one concrete subject;

@@ -237,7 +237,7 @@ _YEAR_AFTER = re.compile(
     r"\s+(?:des\s+)?(?:(?P<next>Folgejahr|folgenden\s+Jahr|nächsten\s+Jahr|kommenden\s+Jahr)"
     r"(?:es|s)\b|dieses\s+Jahres|laufenden\s+Jahres|lfd\.\s?(?:Jahres|J\.))"
     r"|\s+d\.\s?J\."
-    # a recurring day with its first year ("jährlich, jeweils zum 31. März, erstmals 2017")
+    # a recurring day with its first year ("jährlich zum 31. März, erstmals 2017")
     r"|,?\s+erstmal(?:s|ig)\s+(?:im\s+Jahr(?:e)?\s+)?(?P<first>(?:19|20)\d{2})\b",
     _FLAGS,
 )

@@ -424,8 +424,7 @@ _ANNOUNCED = re.compile(
     r"(?:bis|spätestens)\b"
     # (the limit first: "Bis zum 30.09.2025 erarbeitet die Verwaltung ein Konzept."; not any
     # time first: "Im ersten Halbjahr 2022 unterrichtet die Verwaltung ..." took traps)
-     + r"|^\W*(?:Bis|Spätestens)\b"
-    r"(?:[^.;?]|(?<=\d)\.){0,80}?\s"
+    + r"|^\W*(?:Bis|Spätestens)\b(?:[^.;?]|(?<=\d)\.){0,80}?\s"
     + _NOT_A_STEP
     + r"[a-zäöüß]+t\s+(?:die|der|das)\s+"
     + _OFFICE
@@ -455,8 +454,9 @@ _ANNOUNCED = re.compile(
     # the council or its groups receiving a paper by a time ("Die Fraktionen erhalten das
     # Gutachten bis spätestens 27. März", "Eine Vorlage ... erhalten die Fraktionen spätestens
     # zur Sitzung im Oktober")
-     + r"|^\W*(?:Die|Der|Das|Alle)\s+(?:\w+\s+)?" + _RECIPIENTS + r"\s+(?:erhalten|erhält|bekommen|"
-    r"bekommt)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b"
+    + r"|^\W*(?:Die|Der|Das|Alle)\s+(?:\w+\s+)?"
+    + _RECIPIENTS
+    + r"\s+(?:erhalten|erhält|bekommen|bekommt)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b"
     + _PAPERS
     + r"|\b"
     + _PAPERS

@@ -686,7 +686,14 @@ _TURNED_DOWN = re.compile(
     # Konzept bis zum 31.12.2025 vorzulegen, ... zurück")
     r"|\bzieh(?:t|en)\b[^.;?]{0,40}?\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"
     + WITHIN_SENTENCE
-    + r"{0,240}?\bzurück\b",
+    + r"{0,240}?\bzurück\b"
+    # a motion that failed or was passed over, in its own sentence ("Unser Antrag, bis zum
+    # Sommer 2020 ... vorzulegen, scheiterte im Umweltausschuss", "Den Vorschlag ..., bis zum
+    # Herbst ... vorzulegen, hat der Rat nicht aufgegriffen")
+    r"|\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"
+    + WITHIN_SENTENCE
+    + r"{0,240}?\b(?:scheiterte|scheiterten|gescheitert|nicht\s+(?:aufgegriffen|übernommen|"
+    r"angenommen|beschlossen))\b",
     _I,
 )
 # A possibility or a period of validity, not an action due ("Anträge können bis zum 30.04.

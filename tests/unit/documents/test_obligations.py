@@ -3310,3 +3310,17 @@ def test_a_fall_told_outside_a_resolution_that_turns_nothing_down_is_shown() -> 
     extraction = extract_text(text, name="t.txt")
     assert extraction.reports == ()
     assert [r.reason for r in extraction.review if r.rule == "outcome"] == ["several_outcomes"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unser Antrag, bis zum 30.06.2020 eine Baumschutzsatzung vorzulegen, scheiterte im "
+        "Umweltausschuss an CDU und FDP.",
+        "Den Vorschlag unserer Ratsfrau, bis zum 30.06.2020 eine Bedarfsplanung vorzulegen, hat "
+        "der Rat nicht aufgegriffen.",
+    ],
+)
+def test_a_motion_that_failed_in_its_own_sentence_binds_no_one(sentence: str) -> None:
+    text = "Bericht aus dem Stadtrat\n\nAus der Sitzung vom 12.03.2020. " + sentence + "\n"
+    assert extract_text(text, name="t.txt").deadlines == ()

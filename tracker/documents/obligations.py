@@ -458,7 +458,8 @@ _ANNOUNCED = re.compile(
     + _RECIPIENTS
     + r"\s+(?:erhalten|erhält|bekommen|bekommt)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b"
     + _PAPERS
-    + r"|\b"
+    # (the paper first, where the sentence begins: not searched from every word)
+    + r"|^\W*(?:Ein|Eine|Einen|Der|Die|Das|Den)\s+(?:\w+\s+)?"
     + _PAPERS
     + r"(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:erhalten|erhält|bekommen|bekommt)\s+"
     r"(?:die|der|das|alle)\s+(?:\w+\s+)?"

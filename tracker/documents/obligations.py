@@ -1900,9 +1900,27 @@ class Reading:
 _OTHER_BODY = re.compile(
     r"\b(?:vom|von\s+der|vom\s+jeweiligen|durch\s+(?:das|den|die))\s+(?:"
     + one_of(OTHER_BODIES)
-    + r")\b|^(?:Das|Der|Die)\s+(?:"
+    + r")\b|^(?:Das|Der|Die)\s+(?:(?:Staatliche|Zuständige|Untere|Obere|Höhere)\s+)?(?:"
     + one_of(OTHER_BODIES)
-    + r")(?:\s+[A-ZÄÖÜ][\w-]+)?\s+(?:hat|muss|soll|wird|ist)\b"
+    # (a Bavarian district's government: "Die Regierung von Niederbayern entscheidet ...")
+    + r"|Regierung(?=\s+von\b))(?:\s+[A-ZÄÖÜ][\w-]+|\s+(?:von|für)\s+[A-ZÄÖÜ][\w-]+)?\s+"
+    # (not asked by the council to report to it: "Das Jobcenter wird gebeten, dem
+    # Sozialausschuss vierteljährlich ... zu berichten")
+    r"(?:hat|muss|soll|wird(?!\s+gebeten\b[^.;]*\b(?:zu\s+berichten|vorzulegen|zu\s+informieren)\b)|ist|"
+    # its own plan or intent ("Das Land plant, bis zum Frühjahr 2023 ... vorzulegen", "Die
+    # Deutsche Bahn will den Antrag ... stellen")
+    r"plant|beabsichtigt|will|rechnet|entscheidet)\b"
+    # in a relative clause or with the subject after the verb ("auf den Landesbetrieb für
+    # Küstenschutz, der die Reparatur bis Mai abschließen will", "das wolle die Behörde bis Ende
+    # 2011 tun")
+    r"|\b(?:"
+    + one_of(OTHER_BODIES)
+    + r")(?:\s+(?:für|der|des)\s+[\w-]+){0,2},\s+(?:der|die|das)\s(?:(?!,)"
+    + WITHIN_SENTENCE
+    + r"){0,100}?\b(?:will|wolle|plant|plane|beabsichtigt|beabsichtige)\b"
+    r"|\b(?:will|wolle|wollen|plant|plane|beabsichtigt|beabsichtige)\s+(?:die|der|das)\s+(?:"
+    + one_of(OTHER_BODIES)
+    + r")\b"
     # a resolution asking another level ("Der Rat fordert die Bundesregierung und den
     # Deutschen Bundestag auf, ... noch im Jahr 2026 gesetzlich zu verankern")
     r"|\b(?:fordert|fordern|ersucht|ersuchen|appelliert|appellieren)\s+(?:\S+\s+){0,2}?"

@@ -454,6 +454,21 @@ OTHER_BODIES: tuple[str, ...] = (
     "Mitgliedstaaten",
     "Landesstraßenbaubehörde",
     "Straßenbauverwaltung",
+    # agencies, operators and offices of the Land or the Bund that act on their own
+    "Behörde",
+    "Jobcenter",
+    "Agentur für Arbeit",
+    "Bundesagentur für Arbeit",
+    "Deutsche Bahn",
+    "DB",
+    "Netzbetreiber",
+    "Polizei",
+    "Polizeidirektion",
+    "Polizeipräsidium",
+    "Wasserwirtschaftsamt",
+    "Schulamt",
+    "Eisenbahn-Bundesamt",
+    "Bundesnetzagentur",
 )
 
 #: What minutes call themselves in their heading (``Niederschrift über die 2. Sitzung ...``).

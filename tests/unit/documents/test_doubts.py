@@ -156,6 +156,33 @@ CASES = [
         date(2026, 6, 30),
     ),
     (
+        # its own plan, told with the agency as the subject
+        "other_body",
+        HEAD + "Das Jobcenter plant, bis zum 30.09.2025 für alle Betreuten eine "
+        "Kompetenzfeststellung durchzuführen.",
+        date(2025, 9, 30),
+    ),
+    (
+        "other_body",
+        HEAD + "Die Regierung von Niederbayern wird bis zum 30.09.2025 über den Förderantrag "
+        "entscheiden.",
+        date(2025, 9, 30),
+    ),
+    (
+        # in a relative clause
+        "other_body",
+        HEAD + "Der Bürgermeister verweist auf den Landesbetrieb für Küstenschutz, der die "
+        "Reparatur bis zum 30.09.2025 abschließen will.",
+        date(2025, 9, 30),
+    ),
+    (
+        # the subject after the verb
+        "other_body",
+        HEAD + "Zunächst müsse das Landesverwaltungsamt seinen Plan überarbeiten; das wolle die "
+        "Behörde bis zum 30.09.2025 tun.",
+        date(2025, 9, 30),
+    ),
+    (
         "private_body",
         HEAD + "Nach Abstimmung mit den Kommunen soll der Haushalt in einer Mitgliederversammlung "
         "im Oktober 2025 verabschiedet werden.",

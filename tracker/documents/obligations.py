@@ -1906,7 +1906,8 @@ _OTHER_BODY = re.compile(
     + r"|Regierung(?=\s+von\b))(?:\s+[A-ZÄÖÜ][\w-]+|\s+(?:von|für)\s+[A-ZÄÖÜ][\w-]+)?\s+"
     # (not asked by the council to report to it: "Das Jobcenter wird gebeten, dem
     # Sozialausschuss vierteljährlich ... zu berichten")
-    r"(?:hat|muss|soll|wird(?!\s+gebeten\b[^.;]*\b(?:zu\s+berichten|vorzulegen|zu\s+informieren)\b)|ist|"
+    r"(?:hat|muss|soll|wird(?!\s+gebeten\b[^.;]*\b(?:dem|den)\s+[\w-]*(?:[Aa]usschuss|[Rr]at|"
+    r"Kreistag|[Vv]ersammlung)\b)|ist|"
     # its own plan or intent ("Das Land plant, bis zum Frühjahr 2023 ... vorzulegen", "Die
     # Deutsche Bahn will den Antrag ... stellen")
     r"plant|beabsichtigt|will|rechnet|entscheidet)\b"
@@ -2695,12 +2696,17 @@ def _owed_to_the_council(sentence: str) -> str:
 # "Mit dieser Vorlage wird der Bericht für den Zeitraum ... vorgelegt", "der vorliegende Bericht
 # erfüllt diese Pflicht"): a report given, no duty ahead.
 _DELIVERED_HERE = re.compile(
-    r"\b(?:Hiermit|Anbei|Mit\s+(?:dieser|der\s+vorliegenden)\s+(?:Vorlage|Mitteilung|Drucksache|"
-    r"Information\w*|Unterlage|Bericht\w*))\b"
+    r"\b(?:Hiermit|Anbei|Mit\s+(?:dieser|der\s+vorliegenden)\s+(?:[\w-]*(?:[Vv]orlage|[Mm]itteilung|"
+    r"[Dd]rucksache)|Information\w*|Unterlage|Bericht\w*))\b"
     + WITHIN_SENTENCE
-    + r"{0,100}?\b(?:wird|werden)\b"
+    + r"{0,100}?\b(?:(?:wird|werden)\b"
     + WITHIN_SENTENCE
     + r"{0,80}?\b(?:vorgelegt|berichtet|übersandt|übermittelt|zur\s+Kenntnis\s+gegeben)\b"
+    # the active ("Mit dieser Informationsvorlage legt die Verwaltung den Erfahrungsbericht
+    # ... vor", "Hiermit berichtet die Verwaltung über ...")
+    r"|(?:legt|legen)\b"
+    + WITHIN_SENTENCE
+    + r"{0,120}?\bvor\b|(?:berichtet|informiert|unterrichtet)\b)"
     r"|\b(?:der|die|das)\s+vorliegende\s+(?:\w+)?[Bb]ericht\b",
     _I,
 )
@@ -3531,6 +3537,10 @@ def _basis(
     return "resolution" if plain else "report"
 
 
+# The label of a paper's own date ("Datum: 05.06.2024", "Stand: 01.03.2025").
+_PAPER_DATED = re.compile(r"\b(?:Datum|Stand|Erstellt\s+am|Ausgabe)\s*:?\s*$", _I)
+
+
 def _unread(
     text: str,
     context: DateContext,
@@ -3581,7 +3591,10 @@ def _unread(
             terms = [
                 t
                 for t in due_terms(sentence)
-                if t.date is None or context.anchor is None or t.date >= context.anchor
+                if (t.date is None or context.anchor is None or t.date >= context.anchor)
+                # (not the paper's own date in its head: "Informationsvorlage Nr. ... Datum:
+                # 05.06.2024")
+                and _PAPER_DATED.search(sentence, max(0, t.start - 25), t.start) is None
             ]
             if narrow:
                 hit = bool(acting) and any(t.date is not None for t in terms)

@@ -669,6 +669,15 @@ def test_where_nothing_binds_an_action_with_a_date_ahead_is_shown() -> None:
     assert "unread_obligation" in reasons or read(sentence)[0]
 
 
+def test_where_nothing_binds_the_papers_own_date_in_its_head_is_not_shown() -> None:
+    text = (
+        "Stadt Wedemünde Informationsvorlage\nNr. 2024/I/0088\nDatum: 05.06.2024\n"
+        "Betreff: Bewohnerparken\n\nSachverhalt:\nDie Parkzone wurde eingerichtet.\n\n"
+        "Der Bericht wird zur Kenntnis gegeben.\n"
+    )
+    assert extract_text(text, name="i.txt").review == ()
+
+
 def test_where_nothing_binds_an_action_with_a_past_date_is_not_shown() -> None:
     _, review = read("Die Verwaltung hat dem Ausschuss am 15.01.2024 berichtet.")
     assert review == []
@@ -2241,6 +2250,11 @@ def test_the_terms_a_whole_document_binds(text: str, due: list[date | None]) -> 
             "Mitteilungsvorlage\nBetreff: Quartalsbericht\nMit dieser Vorlage wird der Bericht "
             "für den Zeitraum 01.07.2025 bis 30.09.2025 vorgelegt.\n",
             id="the paper delivering the report for a period",
+        ),
+        pytest.param(
+            "Informationsvorlage\nBetreff: Bewohnerparken\nMit dieser Informationsvorlage legt die "
+            "Verwaltung den Erfahrungsbericht zum Bewohnerparken in der Altstadt vor.\n",
+            id="the paper delivering the report, in the active",
         ),
         pytest.param(
             "Beschlussvorlage\nBetreff: Haushaltssatzung 2025\nDie Haushaltssatzung ist nach "

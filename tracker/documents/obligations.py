@@ -373,6 +373,16 @@ _OFFICE = (
     r"(?:" + ADMINISTRATION + r"|Bauhof|Stadtwerke|Gemeindewerke|Kämmerei|[\w-]*amt|"
     r"[\w-]*verwaltung)"
 )
+# An office of the administration by its name ("Das Amt für Schule, Sport und Kultur", "Das
+# Verkehrs- und Tiefbauamt"), not another level's ("Finanzamt", "Nationalparkverwaltung").
+_OWN_OFFICE = re.compile(
+    r"\b(?:Amt|Fachbereich|Fachdienst|Fachamt|Dezernat|Referat|Abteilung|Kämmerei|Bauhof|"
+    r"[\w-]*(?:[Bb]au|[Oo]rdnungs|[Ss]ozial|[Jj]ugend|[Hh]aupt|[Gg]rünflächen|[Pp]lanungs|[Uu]mwelt|"
+    r"[Kk]ultur|[Ss]port|[Bb]ürger|[Ll]iegenschafts|[Pp]ersonal|[Vv]erkehrs)amt|"
+    # its officers ("Der Kämmerer hat zugesagt, ...", "Die Erste Beigeordnete")
+    r"Kämmerer|Kämmerin|Dezernent|Beigeordnete|Stadtbaurat|Stadtbaurätin|Baudezernent|"
+    r"(?:Bau|Stadt|Gemeinde|Kreis|Amts|Schul|Friedhofs|Liegenschafts)verwaltung|Stadtwerke)\w*\b"
+)
 # An action announced for later ("Die Berichte werden auf die Tagesordnung der nächsten
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
 # with a term it counts as an obligation even outside a resolution.
@@ -2234,23 +2244,49 @@ def standing_period(r: Reading) -> bool:
 # Station zum 31.12.2024 zu schließen"): reported, not ordered, where the subject is neither the
 # council nor its administration.
 _REPORTED_INTENT = re.compile(
-    r"\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,3}?(?:angekündigt|mitgeteilt|erklärt|"
-    r"signalisiert|bekanntgegeben|in\s+Aussicht\s+gestellt)\s*,",
+    r"\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,5}?(?:angekündigt|mitgeteilt|erklärt|"
+    r"signalisiert|bekanntgegeben|in\s+Aussicht\s+gestellt|zugesagt|zugesichert)\s*,"
+    # a promise with its object before the participle ("Die Krankenkassen haben die
+    # Finanzierung bis zum 31.12.2024 zugesagt.")
+    r"|\b(?:hat|haben|hatte|hatten)\s+"
+    + WITHIN_SENTENCE
+    + r"{0,120}?\bzu(?:gesagt|gesichert)\s*(?:[.;]|$)",
     _I,
+)
+
+
+_INVERTED_SUBJECT = re.compile(
+    r"(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?P<who>(?:der|die|das)\s+(?:\S+\s+)?\S+)"
 )
 
 
 def reported_intent(r: Reading) -> bool:
     """Another party's intention, reported (``X hat angekündigt, ... zu schließen``)."""
     m = _REPORTED_INTENT.search(r.sentence)
-    return m is not None and _PARTIES.search(r.sentence[: m.start()]) is None
+    # (the subject, after any speaker's name: "Die Bürgermeisterin: Der Landesrechnungshof hat
+    # angekündigt, ...")
+    if m is None:
+        return False
+    subject = r.sentence[: m.start()].rsplit(":", 1)[-1]
+    # (the subject after the verb: "Bis Ende Juni hat die Verwaltung eine Lösung zugesagt")
+    inverted = _INVERTED_SUBJECT.match(m.group(0))
+    if inverted is not None:
+        subject += " " + inverted.group("who")
+    # (an office of the administration promising is its own step: "Das Amt für Schule, Sport
+    # und Kultur hat zugesagt, ..."; a company or a contract party is :func:`private_body`'s)
+    return (
+        _PARTIES.search(subject) is None
+        and _OWN_OFFICE.search(subject) is None
+        and _PRIVATE_BODY.search(r.sentence) is None
+    )
 
 
 # A statement attributed to someone outside the council and its administration ("sollen laut
 # VBBr bis Mitte Mai dauern", "wird nach Auskunft des Projektträgers im Herbst 2024 erfolgen",
 # "..., sagt der Investor"): their plan or forecast, not a duty.
 _ATTRIBUTED = re.compile(
-    r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft\s+(?:des|der)|nach\s+(?:Auskunft|Angaben|Aussage|Mitteilung|"
+    r"\b(?:laut|lt\.|(?:die|eine)\s+Auskunft\s+(?:des|der)|nach\s+(?:Auskunft|Angaben?|Ankündigung|Aussage|"
+    r"Mitteilung|"
     r"Aussagen|Einschätzung|Planung|derzeitiger\s+Planung|Plänen|(?:dem\s+)?Zeitplan|"
     r"(?:dem\s+)?Bauzeitenplan|(?:einem\s+|dem\s+)?Erlass)\s+(?:des|der|von|deren|dessen))\s+"
     r"(?!(?:Beschluss|Vorlage|Antrag|Satzung|"
@@ -2259,6 +2295,9 @@ _ATTRIBUTED = re.compile(
     r"(?P<speaker>[\w-]+)"
     # the party named before ("... Versorgungsunternehmen ...; nach dessen Bauzeitenplan ist
     # die Freigabe für Ende März vorgesehen")
+    # its own word ("Der LBM wird die Anlieger nach eigener Ankündigung bis Mitte Februar
+    # informieren")
+    r"|\bnach\s+eigene[rn]\s+(?:Ankündigung|Angaben?|Aussagen?|Auskunft|Einschätzung|Planung)\b"
     r"|\bnach\s+(?:dessen|deren|ihrem|ihren|ihrer|seinem|seinen|seiner)\s+"
     r"(?:(?:aktuellen|derzeitigen|jetzigen|neuen)\s+)?(?:Bauzeitenplan|Zeitplan|Plan|Planung|Plänen|"
     r"Angaben|Auskunft|Einschätzung)\b",

@@ -456,7 +456,6 @@ OTHER_BODIES: tuple[str, ...] = (
     "Straßenbauverwaltung",
     # agencies, operators and offices of the Land or the Bund that act on their own
     "Behörde",
-    "Jobcenter",
     "Agentur für Arbeit",
     "Bundesagentur für Arbeit",
     "Deutsche Bahn",

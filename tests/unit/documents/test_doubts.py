@@ -151,6 +151,32 @@ CASES = [
         date(2025, 9, 30),
     ),
     (
+        # another party's word, the singular ("nach Angabe des Händlers")
+        "attributed",
+        HEAD + "Das Fahrzeug soll nach Angabe des Händlers bis zum 30.09.2025 ausgeliefert werden.",
+        date(2025, 9, 30),
+    ),
+    (
+        # the subject's own word
+        "attributed",
+        HEAD + "Der LBM wird die Anlieger nach eigener Ankündigung bis zum 30.09.2025 schriftlich "
+        "informieren.",
+        date(2025, 9, 30),
+    ),
+    (
+        # a promise of another party, its object before the participle
+        "reported_intent",
+        HEAD + "Die Krankenkassen haben die Finanzierung bis zum 30.09.2025 zugesagt.",
+        date(2025, 9, 30),
+    ),
+    (
+        # the speaker's name before the party that announced
+        "reported_intent",
+        HEAD + "Die Bürgermeisterin: Der Landesrechnungshof hat angekündigt, seinen Bericht bis "
+        "zum 30.09.2025 zu übersenden.",
+        date(2025, 9, 30),
+    ),
+    (
         "other_body",
         HEAD + "Große Kreisstädte müssen bis zum 30.06.2026 einen Wärmeplan aufstellen.",
         date(2026, 6, 30),
@@ -158,8 +184,8 @@ CASES = [
     (
         # its own plan, told with the agency as the subject
         "other_body",
-        HEAD + "Das Jobcenter plant, bis zum 30.09.2025 für alle Betreuten eine "
-        "Kompetenzfeststellung durchzuführen.",
+        HEAD + "Das Land plant, bis zum 30.09.2025 ein überarbeitetes Waldbrandschutzkonzept "
+        "vorzulegen.",
         date(2025, 9, 30),
     ),
     (

@@ -689,6 +689,12 @@ _TURNED_DOWN = re.compile(
     r"|\b(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
     + WITHIN_SENTENCE
     + r"{0,200}?\bkeine\s+Mehrheit\b"
+    # the outcome put first ("Keine Mehrheit fand ein Antrag der Grünen, ...", "Mit knapper
+    # Mehrheit abgelehnt wurde der Antrag, ...", "Durchfallen ließ die Mehrheit den Antrag ...")
+    r"|\bkeine\s+Mehrheit\s+(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
+    r"|\b(?:abgelehnt|zurückgewiesen|zurückgezogen)\s+(?:wurde|wurden)\b"
+    r"|\b(?:durchgefallen|Durchfallen\s+ließ|durchfallen\s+lassen)\b"
+    r"|\b(?:fiel|fielen)\s+(?:\S+\s+){0,8}?durch\s*(?:[.;,]|$)"
     r"|^\W*Nicht\s+beschlossen\b"
     # its status with the votes, set at the end of its line ("... zu fällen. abgelehnt (6 dafür,
     # 46 dagegen, 1 Enth.)")
@@ -2360,6 +2366,11 @@ _PAST_MOTION = re.compile(
     r"(?:hatte|hatten|sah|sahen)\b"
     # "Der ursprünglich beantragte Verzicht ... bis zum 31.12.2026": what was first asked for
     r"|\burspr[üu]nglich\s+(?:beantragt|gefordert|vorgeschlagen|vorgesehen)e\w*\b"
+    # ("Ursprünglicher Beschlussvorschlag der Verwaltung: Der Stadtrat beauftragt ...")
+    r"|\burspr[üu]nglich\w*\s+[\w-]*(?:[Aa]ntrag|[Vv]orschlag|Fassung)\w*\b[^:.;]{0,60}:"
+    # a demand told in the pluperfect passive ("In dem Antrag war gefordert worden, dem
+    # Kreistag bis zum 31.01.2025 einen Bericht vorzulegen")
+    r"|\b(?:war|waren)\s+(?:\S+\s+){0,3}?(?:gefordert|beantragt|verlangt|vorgeschlagen)\s+worden\b"
     # a request made before, in the perfect ("Die Stadt Colditz hat mit Schreiben vom
     # 14.04.2025 beantragt, ... bis zum 30.09.2025 zu erstatten"; not "hat ... gebeten", a
     # body's request that binds)

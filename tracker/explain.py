@@ -96,6 +96,10 @@ RULE_TEXTS: dict[str, tuple[str, str]] = {
         "die Sitzung eines Monats: sein letzter Tag, das Jahr aus dem Dokument",
         "a month's session: the month's last day, the year from the document",
     ),
+    "month_event": (
+        "Beginn oder Ende eines Ereignisses in einem genannten Monat: dessen letzter Tag",
+        "an event's start or end in a named month: the month's last day",
+    ),
     "year_point": (
         "ein Zeitpunkt im Jahr (im Jahr 2025): sein letzter Tag",
         "a point in a year (im Jahr 2025): its last day",

@@ -1131,6 +1131,24 @@ _MONTH_SESSION = re.compile(
 )
 
 
+# An event's start or end set in a named month ("bis zum Beginn der Spielsaison im April 2024",
+# "bis zum Saisonbeginn im September 2025", "vor Beginn der Badesaison im Mai 2025"): a limit in
+# that month, its last day, as for a session in a named month.
+_MONTH_EVENT = re.compile(
+    r"\b(?:bis|vor|spätestens)\s+(?:zum\s+|zur\s+)?(?:(?:Beginn|Start|Ende|Anfang|Eröffnung)\s+"
+    r"(?:der|des)\s+[\w-]+|[\w-]+(?:beginn|start))\s+im\s+(" + MONTH + r")\s+" + _YEAR,
+    _FLAGS,
+)
+
+
+def month_event(text: str, context: DateContext) -> list[Term]:
+    """``bis zum Beginn der Spielsaison im April 2024``: the named month's last day."""
+    return [
+        _term(m, "month_event", last_day(int(m.group(2)), month_number(m.group(1))))
+        for m in _MONTH_EVENT.finditer(text)
+    ]
+
+
 def month_session(text: str, context: DateContext) -> list[Term]:
     """``in der Juni-Sitzung``, ``zur Septembersitzung``, ``auf die Sitzung im September 2025``:
     the month's last day, the year from the document where the text names none."""
@@ -1218,6 +1236,7 @@ RULES: dict[str, Rule] = {
     "year_point": year_point,
     "after_period": after_period,
     "month_session": month_session,
+    "month_event": month_event,
     "period_of_year": period_of_year,
     "relative_year": relative_year,
     "relative_month": relative_month,

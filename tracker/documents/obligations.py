@@ -502,6 +502,9 @@ _ANNOUNCED = re.compile(
 # Linie wird zum 06.01.2025 aufgenommen"): any participle at the sentence's end.
 _PASSIVE_AHEAD = re.compile(
     r"\b(?:wird|werden)\b(?:[^.;?]|(?<=\d)\.){0,160}?\b(?:[a-zäöü]{0,10}ge[a-zäöüß]{2,}(?:t|en)|"
+    # (a verb with an inseparable prefix has no "ge": "ersetzt", "verlegt", "beseitigt"; not a
+    # term drawn out, "bis zum 31.12.2029 verlängert")
+    r"(?!verlängert)[a-zäöü]{0,6}(?:er|ver|be|ent|zer|über)[a-zäöüß]{3,}t|"
     r"[a-zäöüß]{3,}iert)\s*[.;]?$"
     # the verb last in a clause told ("Der Kämmerer teilt mit, dass die Aufstellung des
     # Jahresabschlusses bis zum 30.09.2026 abgeschlossen wird.")

@@ -506,6 +506,10 @@ _PASSIVE_AHEAD = re.compile(
     # term drawn out, "bis zum 31.12.2029 verlängert")
     r"(?!verlängert)[a-zäöü]{0,6}(?:er|ver|be|ent|zer|über)[a-zäöüß]{3,}t|"
     r"[a-zäöüß]{3,}iert)\s*[.;]?$"
+    # a time limit drawn out ("Die Frist zur Vorlage des Gesamtkonzepts wird bis zum 31.07.2025
+    # verlängert"): the new limit
+    r"|\b[\w-]*(?:[Ff]rist|[Tt]ermin)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:wird|werden)\b"
+    r"(?:[^.;?]|(?<=\d)\.){0,100}?\bverlängert\s*[.;]?$"
     # the verb last in a clause told ("Der Kämmerer teilt mit, dass die Aufstellung des
     # Jahresabschlusses bis zum 30.09.2026 abgeschlossen wird.")
     r"|\b(?:mit|berichtet|informiert|erklärt|erläutert|versichert|bestätigt|an)\s*,\s*dass\b"

@@ -2268,6 +2268,7 @@ _REPORTED_INTENT = re.compile(
 )
 
 
+# The subject after the verb ("Bis Ende Juni hat die Verwaltung eine Lösung zugesagt").
 _INVERTED_SUBJECT = re.compile(
     r"(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,2}?(?P<who>(?:der|die|das)\s+(?:\S+\s+)?\S+)"
 )
@@ -2276,12 +2277,11 @@ _INVERTED_SUBJECT = re.compile(
 def reported_intent(r: Reading) -> bool:
     """Another party's intention, reported (``X hat angekündigt, ... zu schließen``)."""
     m = _REPORTED_INTENT.search(r.sentence)
-    # (the subject, after any speaker's name: "Die Bürgermeisterin: Der Landesrechnungshof hat
-    # angekündigt, ...")
     if m is None:
         return False
+    # (the subject, after any speaker's name: "Die Bürgermeisterin: Der Landesrechnungshof hat
+    # angekündigt, ...")
     subject = r.sentence[: m.start()].rsplit(":", 1)[-1]
-    # (the subject after the verb: "Bis Ende Juni hat die Verwaltung eine Lösung zugesagt")
     inverted = _INVERTED_SUBJECT.match(m.group(0))
     if inverted is not None:
         subject += " " + inverted.group("who")
@@ -2306,11 +2306,11 @@ _ATTRIBUTED = re.compile(
     r"Geschäftsordnung|Haushalt|Plan|Vertrag|§|Art\.|Anlage|Tagesordnung)\b)(?P<who>\S+(?:\s+\S+)?)"
     r"|,\s*(?:sagt|sagte|so|erklärt|erklärte|teilt|teilte|meint|meinte)\s+(?:der|die|das)\s+"
     r"(?P<speaker>[\w-]+)"
-    # the party named before ("... Versorgungsunternehmen ...; nach dessen Bauzeitenplan ist
-    # die Freigabe für Ende März vorgesehen")
     # its own word ("Der LBM wird die Anlieger nach eigener Ankündigung bis Mitte Februar
     # informieren")
     r"|\bnach\s+eigene[rn]\s+(?:Ankündigung|Angaben?|Aussagen?|Auskunft|Einschätzung|Planung)\b"
+    # the party named before ("... Versorgungsunternehmen ...; nach dessen Bauzeitenplan ist
+    # die Freigabe für Ende März vorgesehen")
     r"|\bnach\s+(?:dessen|deren|ihrem|ihren|ihrer|seinem|seinen|seiner)\s+"
     r"(?:(?:aktuellen|derzeitigen|jetzigen|neuen)\s+)?(?:Bauzeitenplan|Zeitplan|Plan|Planung|Plänen|"
     r"Angaben|Auskunft|Einschätzung)\b",

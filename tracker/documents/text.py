@@ -391,9 +391,11 @@ _PERIOD_NOUN = re.compile(r"(?:Quartal|Halbjahr|Jahreshälfte|Bauabschnitt|Absch
 #: Any character of one sentence, for a regular expression: the spans between a verb and its
 #: complement run over the dots of a numeric date ("am 04.03.2004"), of an ordinal ("im 1.
 #: Quartal") and of the common abbreviations ("Abs.", "Nr.", "z.B."), but stop at the end of a
-#: sentence.
+#: sentence. Each alternative takes one character, and several may take the same dot ("04.03."
+#: after a digit and before one): the group is atomic, so that a failing match does not try
+#: each of them again at every dot (exponential in the number of such dots).
 WITHIN_SENTENCE = (
-    r"(?:[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|"
+    r"(?>[^.;?]|\.(?=\d)|(?<=\b\d)\.|(?<=\b\d\d)\.|"
     # a single letter ("d. J.", "z.B.") or a Roman ordinal ("im III. Quartal")
     r"(?<=\b[^\W\d_])\.|(?<=\bII)\.|(?<=\bIII)\.|(?<=\bIV)\.|(?i:"
     # one lookbehind per length (a lookbehind's branches must share their width)

@@ -373,15 +373,19 @@ _OFFICE = (
     r"(?:" + ADMINISTRATION + r"|Bauhof|Stadtwerke|Gemeindewerke|Kämmerei|[\w-]*amt|"
     r"[\w-]*verwaltung)"
 )
+# The administration's units and officers by their common names (in :data:`_OWN_OFFICE` and
+# :data:`_ADMIN`).
+_ADMIN_UNITS = r"Dezernat|Fachbereich|Fachamt|Referat|Fachdienst|Beigeordnete|Abteilung|Stadtwerke"
 # An office of the administration by its name ("Das Amt für Schule, Sport und Kultur", "Das
-# Verkehrs- und Tiefbauamt"), not another level's ("Finanzamt", "Nationalparkverwaltung").
+# Verkehrs- und Tiefbauamt"), not another level's ("Finanzamt", "Nationalparkverwaltung"), as
+# :data:`_OFFICE`'s generic "-amt" and "-verwaltung" would take.
 _OWN_OFFICE = re.compile(
-    r"\b(?:Amt|Fachbereich|Fachdienst|Fachamt|Dezernat|Referat|Abteilung|Kämmerei|Bauhof|"
+    r"\b(?:Amt|" + _ADMIN_UNITS + r"|Kämmerei|Bauhof|"
     r"[\w-]*(?:[Bb]au|[Oo]rdnungs|[Ss]ozial|[Jj]ugend|[Hh]aupt|[Gg]rünflächen|[Pp]lanungs|[Uu]mwelt|"
     r"[Kk]ultur|[Ss]port|[Bb]ürger|[Ll]iegenschafts|[Pp]ersonal|[Vv]erkehrs)amt|"
-    # its officers ("Der Kämmerer hat zugesagt, ...", "Die Erste Beigeordnete")
-    r"Kämmerer|Kämmerin|Dezernent|Beigeordnete|Stadtbaurat|Stadtbaurätin|Baudezernent|"
-    r"(?:Bau|Stadt|Gemeinde|Kreis|Amts|Schul|Friedhofs|Liegenschafts)verwaltung|Stadtwerke)\w*\b"
+    # its officers ("Der Kämmerer hat zugesagt, ...")
+    r"Kämmerer|Kämmerin|Dezernent|Stadtbaurat|Stadtbaurätin|Baudezernent|"
+    r"(?:Bau|Stadt|Gemeinde|Kreis|Amts|Schul|Friedhofs|Liegenschafts)verwaltung)\w*\b"
 )
 # An action announced for later ("Die Berichte werden auf die Tagesordnung der nächsten
 # Sitzung genommen", "wird die Arbeitsgruppe bis Ende Januar 2013 erste Hinweise geben"):
@@ -1052,8 +1056,8 @@ _ADDRESSEE_MODAL = re.compile(
 _COUNCIL_BODY = re.compile(r"^(?:" + COUNCIL + r"|Ausschuss)\b")
 _ADMIN = re.compile(
     r"Bezirksamt|Verwaltung|\w+verwaltung|Bürgermeister|Oberbürgermeister|Landrat|Landrätin|Senat|Magistrat|"
-    r"Gemeindevorstand|Kreisausschuss|Dezernat|Fachbereich|Fachamt|Amt\b|Referat|Fachdienst|"
-    r"Geschäftsführung|Stadtdirektor|Beigeordnete|Abteilung|Stadtwerke|Eigenbetrieb"
+    r"Gemeindevorstand|Kreisausschuss|Amt\b|Geschäftsführung|Stadtdirektor|Eigenbetrieb|"
+    + _ADMIN_UNITS
 )
 _RECIPIENT = re.compile(
     r"\b(?:der|die|das|den|dem)\s+((?:[A-ZÄÖÜ][\w]*-\s+und\s+)?(?:[A-ZÄÖÜ][\w-]*?"
@@ -1927,7 +1931,7 @@ _OTHER_BODY = re.compile(
     + one_of(OTHER_BODIES)
     # (a Bavarian district's government: "Die Regierung von Niederbayern entscheidet ...")
     + r"|Regierung(?=\s+von\b))(?:\s+[A-ZÄÖÜ][\w-]+|\s+(?:von|für)\s+[A-ZÄÖÜ][\w-]+)?\s+"
-    # (not asked by the council to report to it: "Das Jobcenter wird gebeten, dem
+    # (not asked by the council to report to it: "Die Agentur für Arbeit wird gebeten, dem
     # Sozialausschuss vierteljährlich ... zu berichten")
     r"(?:hat|muss|soll|wird(?!\s+gebeten\b[^.;]*\b(?:dem|den)\s+[\w-]*(?:[Aa]usschuss|[Rr]at|"
     r"Kreistag|[Vv]ersammlung)\b)|ist|"

@@ -64,6 +64,17 @@ class DateContext:
             return self.own
         return date(self.text_year, 1, 1) if self.text_year else None
 
+    def is_past(self, term: Term) -> bool:
+        """Whether a dated term lies before the :attr:`anchor` (unknown: not past)."""
+        anchor = self.anchor
+        return term.date is not None and anchor is not None and term.date < anchor
+
+    def is_ahead(self, term: Term) -> bool:
+        """Whether a dated term lies after the :attr:`anchor` (an announcement, not a record of
+        the past)."""
+        anchor = self.anchor
+        return term.date is not None and anchor is not None and term.date > anchor
+
 
 @dataclass(frozen=True)
 class Term:

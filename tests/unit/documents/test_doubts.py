@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
-from tracker.documents import extract_text, obligations
-from tracker.documents.obligations import DOUBT_RULES
+from tracker.documents import doubts, extract_text
+from tracker.documents.doubts import DOUBT_RULES
 
 HEAD = "Drucksache - 0815/V\nBetreff: Spielplätze sanieren\nDrucksache-Art:Antrag\n\n"
 DATED = HEAD.replace("\n\n", "\nDatum: 12.03.2024\n\n")
@@ -394,7 +394,5 @@ def test_a_term_in_doubt_is_shown_for_review_not_recorded(rule: str, text: str, 
 def test_without_its_rule_the_term_would_be_recorded(
     rule: str, text: str, due: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(
-        obligations, "DOUBT_RULES", {n: r for n, r in DOUBT_RULES.items() if n != rule}
-    )
+    monkeypatch.setattr(doubts, "DOUBT_RULES", {n: r for n, r in DOUBT_RULES.items() if n != rule})
     assert due in [d.date for d in extract_text(text, name="t.txt").deadlines]

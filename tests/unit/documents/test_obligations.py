@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tracker.documents import extract_text, obligations
+from tracker.documents import clauses, extract_text, obligations
 
 HEAD = "Drucksache - 0815/V\nBetreff: Spielplätze sanieren\nDrucksache-Art:Antrag\n\n"
 
@@ -1020,7 +1020,7 @@ def test_a_fallen_matter_stops_at_a_sub_item_and_at_an_adoption() -> None:
         "Der Antrag wird auf Wunsch der einreichenden Fraktion zurückgezogen.",
         "TOP 7  Anträge",
     )
-    fell = [obligations._FELL_NEXT.match(x) is not None for x in scoped]
+    fell = [clauses.FELL_NEXT.match(x) is not None for x in scoped]
     results = [obligations._result_fell(x) for x in scoped]
     assert obligations._fallen_matters(scoped, fell, results) == {8, 9}
 
@@ -1037,7 +1037,7 @@ def test_a_fallen_matter_stops_at_a_sub_item_and_at_an_adoption() -> None:
     ],
 )
 def test_a_sentence_tells_that_the_proposal_before_it_fell(sentence: str) -> None:
-    assert obligations._FELL_NEXT.match(sentence)
+    assert clauses.FELL_NEXT.match(sentence)
 
 
 def test_a_report_announced_with_a_long_object_is_a_duty() -> None:
@@ -3161,7 +3161,8 @@ def test_a_frist_named_in_prose_that_sets_no_limit_is_no_deadline(sentence: str)
 
 
 def test_a_members_motion_is_moved_until_the_matter_adopts_it() -> None:
-    from tracker.documents.obligations import _member_motions, _result_fell
+    from tracker.documents.doubts import member_motions
+    from tracker.documents.obligations import _result_fell
 
     motion = "Herr Lindemann (GRÜNE) beantragt, das Wort durch bis zum 30.09.2025 zu ersetzen."
     against = "Frau Schwarz (SPD) weist darauf hin, dass eine Frist nicht erforderlich sei."
@@ -3171,7 +3172,7 @@ def test_a_members_motion_is_moved_until_the_matter_adopts_it() -> None:
     assert _result_fell(fell) is True
 
     def moved(*scoped: str) -> set[int]:
-        return _member_motions(scoped, [_result_fell(x) for x in scoped])
+        return member_motions(scoped, [_result_fell(x) for x in scoped])
 
     assert moved(motion, against, fell, adopted) == {0}
     assert moved(motion, "Der Antrag wird einstimmig angenommen.") == set()

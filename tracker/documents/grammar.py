@@ -36,7 +36,7 @@ from tracker.documents.dates import (
     month_number,
     safe_date,
 )
-from tracker.documents.model import Recurrence
+from tracker.documents.model import Recurrence, ReviewItem
 from tracker.documents.text import one_of
 from tracker.documents.vocabulary import COUNCIL, NUMBER_WORDS, SESSION_CYCLES
 
@@ -1386,3 +1386,10 @@ def recurrence_of(text: str) -> Recurrence | None:
         if m:
             found.append((recurrence == "regular", m.start(), recurrence))
     return min(found)[2] if found else None
+
+
+def review_of(term: Term) -> ReviewItem:
+    if term.weak:
+        return ReviewItem("weak_term", term.text, f"{term.rule}:weak")
+    reason = "soft_term" if term.anchor == "soft" else "undated_term"
+    return ReviewItem(reason, term.text, f"{term.rule}:{term.anchor or 'date'}")

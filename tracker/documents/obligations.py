@@ -23,10 +23,16 @@ from tracker.documents.clauses import (
     ADMIN,
     ADOPTED_NEXT,
     ASKS,
+    DEMANDED,
     FELL_NEXT,
+    MOTION_THEN_PUT_OFF,
     MOVES,
     NEW_MATTER,
+    NOT_A_LIMIT,
     PARTIES,
+    PUBLIC_ACTS,
+    TURNED_DOWN,
+    is_question,
 )
 from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, time_of
 from tracker.documents.dates import MONTH
@@ -40,54 +46,19 @@ from tracker.documents.doubts import (
     member_turns,
     original_motion,
 )
-from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of
+from tracker.documents.grammar import DateContext, Term, find_terms, recurrence_of, review_of
+from tracker.documents.labels import FOLLOW_UP_NAMES, LABELLED, follow_up_rows, labelled_deadlines
 from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report, ReviewItem
-from tracker.documents.tables import column, find_table
-from tracker.documents.text import WITHIN_SENTENCE, lines_of, one_of, sentence_list, squash
+from tracker.documents.text import WITHIN_SENTENCE, one_of, sentence_list, squash
 from tracker.documents.vocabulary import (
     ADMINISTRATION,
     COUNCIL,
     DECISION_LABELS,
-    MEMBER_TITLE,
-    PUBLIC_NOUN,
     RESOLUTION_FORMULA,
 )
 
 _I = re.IGNORECASE
 
-#: The labels of a due date ("Erledigungsfrist", "Zieltermin"): a field's label, or a table's
-#: column of a follow-up list.
-_DUE_LABELS = (
-    r"Erledigungsfrist|Erledigungstermin|Erledigung\s+bis|Umsetzungsfrist|"
-    r"Umsetzung\s+bis|Berichtsfrist|Berichtstermin|Bericht\s+bis|Wiedervorlage|Frist|"
-    r"Termin\s+zur\s+Erledigung|Vorlage\s+bis|zu\s+erledigen\s+bis|Abgabetermin|Zieltermin|"
-    r"Umsetzungstermin|Fertigstellungstermin|Wiedervorlagetermin|Erledigungsdatum|"
-    r"Termin\s+der\s+(?:Umsetzung|Erledigung|Fertigstellung)|Umsetzungszeitraum|"
-    r"WV|nächste\s+Befassung|erneute\s+Beratung|Zeitziel|Zieldatum"
-)
-_LABELLED = re.compile(
-    r"^(?:[\w -]{0,30}\t)?(" + _DUE_LABELS + r"|"
-    # a task list of the Beschlusskontrolle: "Umsetzung: Termin: 30.08.2019 an: Bauamt"
-    r"(?:Umsetzung|Erledigung|Bearbeitung)\s*:\s*Termin)"
-    r"\s*:?\s*(.*)$",
-    _I,
-)
-# What a follow-up list says of a task that is done ("erledigt", "umgesetzt", "in Kraft").
-_DONE_WORDS = (
-    r"(?:erledigt|umgesetzt|abgeschlossen|in\s+Kraft|vorgelegt|aufgestellt|fertiggestellt|"
-    r"beantwortet|ausgeführt|eröffnet|entfällt|entfallen)"
-)
-_DONE_STATUS = re.compile(r"\b(?:Ergebnis|Status|Stand)\s*:\s*" + _DONE_WORDS + r"\b", _I)
-_LABELLED_INLINE = re.compile(
-    r"(?:[(\[,;]\s*(Fristende|Frist|Erledigungsfrist|Abgabefrist)\s*:?\s*"
-    r"|\b(Frist)(?:\s+\S+){0,4}?\s+(?:auf|bis(?:\s+zum)?)\s+"
-    # a row of a follow-up list run into one line ("Sanierung Dach | zuständig: Bauamt |
-    # Erledigung bis: Q3/2025", "... – verantw.: Amt 61 – Termin: 30.09.2025")
-    r"|(?:[|–—]|\s-)\s*(" + _DUE_LABELS + r"|Fälligkeit|Termin)\s*:\s*)(.*)$",
-    _I,
-)
-# ... where a bare "Termin" is a due date only after the one responsible ("zuständig: FB 3")
-_RESPONSIBLE = re.compile(r"\b(?:zuständig|verantwortlich|verantw\.|federführend)", _I)
 _OPERATIVE_START = re.compile(
     RESOLUTION_FORMULA + r"|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
@@ -214,75 +185,6 @@ _DONE = re.compile(
     # (not a passive's participle: "in der nächsten Sitzung wird gebeten")
     r"(?:(?!(?:wird|werden|wurde|wurden|ist|sind|war|waren)\s)[a-zäöüß]+\s+){0,2}?"
     r"[a-zäöüß]*ge[a-zäöüß]{2,}(?:t|en)(?:e|en|er|es|em)\b"
-)
-# What the public or others hand in (applications, registrations, objections).
-_HANDED_IN = (
-    r"(?:[\w-]*[Aa]nträge|Anmeldungen|Bewerbungen|Einwendungen|Widersprüche|[\w-]*[Vv]orschläge|"
-    r"Meldungen|Fragen|Anfragen|Wortmeldungen|Verhinderungen|Anregungen|Eingaben)"
-)
-# The public asked or allowed to act ("Bürger/innen werden gebeten", "Eigentümer können bis
-# zum 25.02. Widerspruch einlegen", a submission to the administration, a post to apply for):
-# a notice's term, not the administration's obligation.
-_PUBLIC_ACTS = re.compile(
-    # what the council recommends to or imposes on one of them ("Dem Bauwerber wird empfohlen,
-    # bis 30.06.2026 eine reduzierte Planung vorzulegen")
-    r"(?:\b(?:Dem|Den|Der)\s+|^\W*)(?:[\w-]*" + PUBLIC_NOUN + r")(?:n|in)?\s+(?:wird|werden)\s+"
-    r"(?:\S+\s+){0,2}?(?:empfohlen|anheimgestellt|aufgegeben|auferlegt|nahegelegt)\b|"
-    r"(?<![\w-])(?:[\w-]*" + PUBLIC_NOUN + r")(?:\*innen|/innen|innen)?\s+(?:\S+\s+){0,3}?"
-    r"(?:werden\s+(?:\S+\s+){0,3}?(?:gebeten|aufgefordert)|können|kann|dürfen|haben\s+die\s+"
-    r"Möglichkeit|müssen|sind\s+(?:\S+\s+){0,6}?verpflichtet|"
-    # ("Inhaber alter Erlaubnisse haben bis zum 30.06.2009 eine neue Erlaubnis zu beantragen")
-    r"haben\s+(?:\S+\s+){0,10}?(?:zu\s+\w+en|\w+zu\w+en))\b"
-    # a submission to the administration is the public's ("Bewerbungen sind bis ... an das
-    # Bürgerbüro zu richten", "... bei der Gemeindekasse anmelden")
-    r"|\b(?:an|bei|beim|im|in\s+der)\s+(?:(?:das|die|der|den)\s+)?[\w-]*(?:[Bb]ürgerbüro|[Bb]ürgeramt|[Kk]asse|"
-    r"[Ss]ekretariat|[Oo]rdnungsamt|[Rr]athaus|Vorstand|Kassenführer\w*|Kassenverwalter\w*|"
-    r"Vorzimmer|Wahlamt|[Vv]erwaltung|Stadt|Gemeinde|(?:Ortschafts|Orts|Bau|Steuer|Standes)amt|"
-    r"Bürgerservice\w*)\b"
-    + WITHIN_SENTENCE
-    + r"{0,40}?\b(?:zu\s+richten|zu\s+stellen|einzureichen|abzugeben|anzumelden|anmelden|"
-    r"einreichen|abgeben)\b"
-    # what others hand in, as the subject ("Anträge sind bis zum 31. März des Folgejahres zu
-    # stellen", "Änderungsanträge der Fraktionen sind bis zum 05.12.2025 einzureichen")
-    r"|(?:^\W*|\bdass\s+|[;:]\s*)(?:(?:Die|Alle|Weitere|Etwaige|Eventuelle)\s+)?(?:"
-    + _HANDED_IN
-    + r"|Ein\s+Antrag)\b"
-    + WITHIN_SENTENCE
-    + r"{0,80}?\b(?:sind|ist|können|kann|müssen|muss)\b"
-    + WITHIN_SENTENCE
-    + r"{0,120}?\b(?:zu\s+stellen|einzureichen|abzugeben|zu\s+richten|zu\s+erheben|einzulegen|"
-    # ("... müssen bis 05.12.2025 beim Ortsamt vorliegen")
-    r"(?:gestellt|eingereicht|abgegeben|eingelegt)\s+werden|vorliegen|eingehen|eingegangen\s+sein)\b"
-    # (or the verb last: "..., dass Anträge ... gestellt werden müssen")
-    r"|\bdass\s+"
-    + _HANDED_IN
-    + r"\b"
-    + WITHIN_SENTENCE
-    + r"{0,160}?\b(?:gestellt|eingereicht|abgegeben)\s+werden\s+(?:müssen|können|sollen)\b"
-    # a tax or fee the payers pay ("die Grundsteuer 2026 zu den Fälligkeitsterminen ... zu
-    # zahlen")
-    r"|\b[\w-]*(?:[Ss]teuer|[Gg]ebühr|[Aa]bgabe|[Bb]eitr[aä]g|[Vv]orauszahlung|Kaufpreis|"
-    r"[Ee]ntgelt|Pacht)\w*\b" + WITHIN_SENTENCE + r"{0,120}?\bzu\s+zahlen\b"
-    # fees paid, the public's periods, a grant's proof of use: the payers', the public's, the
-    # recipient's ("Die Gebühren sind bis zum 31.05.2025 zu entrichten", "Die Einwendungsfrist
-    # endet ...", "Der Verwendungsnachweis ist bis 30.11.2025 vorzulegen")
-    r"|\bzu\s+entrichten\b|\bentrichtet\s+werden\b"
-    r"|\b(?:Einwendungs|Auslegungs|Bewerbungs|Anmelde|Antrags|Widerspruchs|Einspruchs|"
-    r"Beteiligungs)frist\b"
-    r"|(?:^\W*|[:;]\s*|\b(?:ist|sind)\s+)(?:Der|Die|Ein|der|die|ein)\s+Verwendungsnachweise?\b"
-    # registrations someone takes ("Anmeldungen für Stände nimmt der Gewerbeverein bis 20.
-    # November entgegen")
-    r"|\b(?:"
-    + _HANDED_IN
-    + r"|Bestellungen)\b"
-    + WITHIN_SENTENCE
-    + r"{0,80}?\b(?:nimmt|nehmen)\b"
-    + WITHIN_SENTENCE
-    + r"{0,80}?\bentgegen\b"
-    # "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten": the guests'
-    r"|\bUm\s+(?:\w+\s+)?Anmeldung\b"
-    # a post to fill ("ist zum 01.07.2025 folgende Stelle zu besetzen"): the vacancy's start
-    r"|\bzu\s+besetzen\b"
 )
 
 
@@ -689,52 +591,6 @@ _NORM_CITED = re.compile(
     r"ordnung|recht|Erlass|Vorgabe)\w*)",
     _I,
 )
-# A motion turned down in the same sentence ("Der Antrag, bis Ende 2025 ein Konzept vorzulegen,
-# wurde mehrheitlich abgelehnt"): its terms are a trap.
-_TURNED_DOWN = re.compile(
-    r"\b(?:wurde|wird|ist|wurden|werden|sind)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgewiesen|"
-    r"zurückgezogen)\b"
-    r"|\blehnt(?:e|en)?\b" + WITHIN_SENTENCE + r"{0,200}?\bab\b"
-    # told in the perfect or as the want of a majority ("hat ... einen Antrag abgelehnt, der
-    # ... sollte", "fand keine Mehrheit", "Nicht beschlossen wurde ein Antrag, ...")
-    r"|\b(?:hat|haben|hatte|hatten)\b" + WITHIN_SENTENCE + r"{0,160}?\babgelehnt\b"
-    r"|\b(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
-    + WITHIN_SENTENCE
-    + r"{0,200}?\bkeine\s+Mehrheit\b"
-    # the outcome put first ("Keine Mehrheit fand ein Antrag der Grünen, ...", "Mit knapper
-    # Mehrheit abgelehnt wurde der Antrag, ...", "Durchfallen ließ die Mehrheit den Antrag ...")
-    r"|\bkeine\s+Mehrheit\s+(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
-    r"|\b(?:abgelehnt|zurückgewiesen|zurückgezogen)\s+(?:wurde|wurden)\b"
-    r"|\b(?:durchgefallen|Durchfallen\s+ließ|durchfallen\s+lassen)\b"
-    r"|\b(?:fiel|fielen)\s+(?:\S+\s+){0,8}?durch\s*(?:[.;,]|$)"
-    r"|^\W*Nicht\s+beschlossen\b"
-    # its status with the votes, set at the end of its line ("... zu fällen. abgelehnt (6 dafür,
-    # 46 dagegen, 1 Enth.)")
-    r"|\babgelehnt\s*\(\s*\d{1,3}\s*(?:dafür|Ja\b|:|/|,|zu\b|gegen\b)[^()]{0,60}\)\W*$"
-    # a motion withdrawn in its own sentence ("zieht den Änderungsantrag seiner Fraktion, das
-    # Konzept bis zum 31.12.2025 vorzulegen, ... zurück")
-    r"|\bzieh(?:t|en)\b[^.;?]{0,40}?\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"
-    + WITHIN_SENTENCE
-    + r"{0,240}?\bzurück\b"
-    # a motion that failed or was passed over, in its own sentence ("Unser Antrag, bis zum
-    # Sommer 2020 ... vorzulegen, scheiterte im Umweltausschuss", "Den Vorschlag ..., bis zum
-    # Herbst ... vorzulegen, hat der Rat nicht aufgegriffen")
-    r"|\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"
-    + WITHIN_SENTENCE
-    + r"{0,240}?\b(?:scheiterte|scheiterten|gescheitert|nicht\s+(?:aufgegriffen|übernommen|"
-    r"angenommen|beschlossen))\b",
-    _I,
-)
-# A possibility or a period of validity, not an action due ("Anträge können bis zum 30.04.
-# eingereicht werden", "Der Vertrag läuft bis zum 31.12.2026", "Die Regelung gilt bis 2027").
-_NOT_A_LIMIT = re.compile(
-    # (a state that lasts: "Der Streusalzvorrat reicht bis Ende der Saison")
-    r"\b(?:kann|können|könnte|könnten|darf|dürfen|läuft|laufen|gilt|gelten|gültig|befristet|"
-    r"reicht|reichen|dauert|dauern|andauert|andauern|Gelegenheit|"
-    r"Laufzeit|Gültigkeit|beginnend|Pachtdauer|Pachtzeit|Mietdauer|Mietzeit|Vertragsdauer|"
-    r"Vertragslaufzeit|Nutzungsdauer|Bindungsfrist|Zweckbindungsfrist|Amtszeit|Amtsdauer)\b",
-    _I,
-)
 # "Der Bürgermeister sei nicht darüber informiert": a state of knowledge, not a declined report.
 _INFORMED_STATE = re.compile(
     r"\b(?:sei|ist|war|wäre|sind|waren)\b(?:\W+\w+){0,5}?\W+informiert\b(?!\s+(?:werden|wird))"
@@ -756,37 +612,6 @@ _REPORTED_PAST = re.compile(
 )
 #: The finite verbs that look ahead (the future, a duty): one list for the patterns below.
 _FUTURE_VERBS = r"wird|werden|werde|soll|sollen|solle|muss|müssen"
-# A demand told in a record: a speaker reminds, urges or calls for something that must be
-# done ("erinnerte er, dass ... saniert werden müssen", "forderte, dass ... sollte").
-_DEMANDED = re.compile(
-    r"\b(?:erinnerte|erinnerten|forderte|forderten|mahnte|mahnten|appellierte|appellierten|"
-    r"bemängelte|bemängelten|kritisierte|kritisierten|wünschte|wünschten|machte|machten|regte|"
-    r"regten)\b(?:\s+\S+){0,8}?\s*,\s*dass\b[^.;]*\b(?:müssen|müsse|müsste|müssten|"
-    r"sollen|solle|sollte|sollten)\b"
-    # "Stadtrat Müller forderte, bis ... vorzulegen", "verlangte, das Bezirksamt solle ...",
-    # "bat darum, den Ortschaftsrat ... zu informieren", "regte an, der Landrat möge ..."
-    r"|\b(?:forderte|forderten|verlangte|verlangten|bat|baten|wünschte|wünschten|mahnte|"
-    r"mahnten|regte|regten|schlug|schlugen|plädierte|plädierten)\b"
-    # (the speaker after the verb: "forderte die CDU-Fraktion, die Verwaltung müsse ..."; not
-    # "forderte die Verwaltung auf, ...", a request the council may have made)
-    r"(?!(?:\s+\S+){0,4}?\s+auf\s*,)(?:\s+\S+){0,4}?\s*,\s*"
-    + WITHIN_SENTENCE
-    + r"*?(?:\b(?:solle|sollte|möge|müsse)\b|\bzu\s+\w+en\b|zu\w+en\b)"
-    # "Mehrere Redner sprachen sich dafür aus, ...", "Aus der Mitte des Rates wurde der Wunsch
-    # geäußert, ...", "Die CSU-Fraktion kündigte an, einen Antrag einzubringen, ..."
-    r"|\bsprachen?\s+sich\s+(?:\S+\s+){0,3}?dafür\s+aus\b|\bWunsch\s+geäußert\b"
-    # a speaker's words in a verbatim record ("Stadtrat Kretschmar (AfD): Wir sollten ...")
-    r"|^\W*(?:(?:Herr|Frau|Dr\.|Abg\.|" + MEMBER_TITLE + r")\s+)+(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}"
-    r"[A-ZÄÖÜ][\w-]+\s*"
-    r"(?:\([^)]{1,40}\))?\s*:"
-    # a speaker's view ("hält eine Entscheidung noch in diesem Jahr für erforderlich")
-    r"|\b(?:hält|hielt|halten|hielten)\b"
-    + WITHIN_SENTENCE
-    + r"{0,120}?\bfür\s+(?:dringend\s+)?(?:erforderlich|notwendig|geboten|sinnvoll|wichtig|"
-    r"unerlässlich|angebracht)\b"
-    r"|\bkündigte[n]?\s+(?:\S+\s+){0,3}?an\s*,\s*(?:einen|den)\s+[\w-]*[Aa]ntrag\b",
-    _I,
-)
 # A question's own request for its answer by a time ("bitten um zeitnahe schriftliche Antwort",
 # "Um Beantwortung bis zum 15.03.2024 wird gebeten"): the one duty an Anfrage sets.
 _ANSWER = r"\b(?:Antwort|Beantwortung|Rückmeldung|Stellungnahme|Auskunft)\b"
@@ -1132,20 +957,11 @@ def operative_text(text: str) -> str | None:
     return joined or None
 
 
-# A list that follows decisions up (Beschlusskontrolle): there a bare "Termin:" is a task's
-# due date, not a meeting's.
-_FOLLOW_UP_NAMES = (
-    r"(?:Beschlusskontrolle|Beschlusscontrolling|Beschlussverfolgung|Beschlussvollzugskontrolle|"
-    r"Erledigungsliste|Umsetzungsliste|Wiedervorlageliste|Terminliste|"
-    r"(?:Liste|Übersicht)\s+(?:der|über\s+die)\s+(?:offenen|unerledigten)\s+"
-    r"(?:[\w-]+\s+und\s+)?\w*(?:beschlüsse|Beschlüsse|aufträge|Aufträge))"
-)
 _TASK_LIST = re.compile(
-    r"\b(?:" + _FOLLOW_UP_NAMES + r"|Erledigungsvermerk|Erledigungsstand|Umsetzungsstand)\b"
+    r"\b(?:" + FOLLOW_UP_NAMES + r"|Erledigungsvermerk|Erledigungsstand|Umsetzungsstand)\b"
     r"|^(?:Auftrag|Zuständig\w*)\s*:",
     _I | re.MULTILINE,
 )
-_TASK_TERM = re.compile(r"^(Termin(?:\s+(?:lt\.|laut)\s+Beschluss)?)\s*:\s*(.*)$", _I)
 # What a follow-up list's row says of a task's state, not when it is due ("Sachstand: Lieferung
 # vom Hersteller für Mai 2025 zugesagt"): no sentence of the record to read for obligations.
 _STATUS_LABEL = re.compile(
@@ -1153,9 +969,6 @@ _STATUS_LABEL = re.compile(
     r"Erledigungsvermerk)\s*:",
     _I,
 )
-# The words a due date's cell may open with ("Termin: Fertigstellung 31.07.2026", "Termin:
-# Ausschuss für Mobilität im Juni 2025").
-_LEAD_WORDS = re.compile(r"(?:(?:[A-ZÄÖÜ][\w-]*|für|der|des|und)\s+){1,4}")
 
 
 # The administration's report verb in the present: "berichtet", "informiert", "legt ... vor".
@@ -1194,215 +1007,6 @@ def _not_owed(sentence: str) -> bool:
     if _EXCUSED.search(sentence):
         return True
     return bool(_ITEM_ROW.match(sentence)) and not _FINITE.search(sentence)
-
-
-def _prose_sets_no_limit(line: str, at: int) -> bool:
-    """Whether the sentence of a line that names a ``Frist ... bis`` in prose sets no limit:
-    a motion turned down or put off, a demand told, the public's term, a validity, a question
-    ("Einen Antrag, der Oberbürgermeisterin eine Frist bis zum 30. September zu setzen, lehnte
-    die Mehrheit ab", "für das laufende Jahr gilt eine Frist bis zum 31. Oktober")."""
-    start = 0
-    for sentence in sentence_list(line):
-        start = line.find(sentence, start)
-        if start <= at < start + len(sentence):
-            return bool(
-                _TURNED_DOWN.search(sentence)
-                or _MOTION_THEN_PUT_OFF.search(sentence)
-                or _DEMANDED.search(sentence)
-                or _PUBLIC_ACTS.search(sentence)
-                or _NOT_A_LIMIT.search(sentence)
-                or _is_question(sentence)
-            )
-        start += len(sentence)
-    return False
-
-
-def _labelled(text: str, context: DateContext, task_list: bool) -> list[Deadline]:
-    found: list[Deadline] = []
-    lines = lines_of(text)
-    for index, line in enumerate(lines):
-        m = _LABELLED.match(line) or (_TASK_TERM.match(line) if task_list else None)
-        if m:
-            label, value = m.group(1), m.group(2).strip()
-        else:
-            inline = _LABELLED_INLINE.search(line)
-            if not inline:
-                continue
-            label = inline.group(1) or inline.group(2) or inline.group(3)
-            value = inline.group(4).strip()
-            if label.lower() == "termin" and not _RESPONSIBLE.search(line, 0, inline.start()):
-                continue
-            if inline.group(2) and _prose_sets_no_limit(line, inline.start()):
-                continue
-        value = value or (lines[index + 1] if index + 1 < len(lines) else "")
-        if any(_DONE_STATUS.search(x) for x in lines[index + 1 : index + 3]):
-            continue  # a task the list marks as done ("Ergebnis: erledigt")
-        terms = [
-            t
-            for t in find_terms(value, context)
-            if t.date is not None
-            and (t.start <= 3 or _LEAD_WORDS.fullmatch(value[: t.start]) is not None)
-        ]
-        if not terms:
-            # the label is the limit word: "WV: 09/2025" is "bis 09/2025"
-            terms = [
-                dataclasses.replace(t, start=t.start - 4, end=t.end - 4, text=t.text[4:])
-                for t in find_terms("bis " + value, context)
-                if t.date is not None and t.start == 0
-            ]
-        if not terms:
-            continue
-        label = squash(label)
-        kind: DeadlineKind = (
-            "report" if re.search(r"bericht|wiedervorlage", label, _I) else "completion"
-        )
-        term = terms[0]
-        found.append(
-            Deadline(
-                f"{label}: {term.text}",
-                term.date,
-                term.window_start,
-                kind,
-                f"label:{term.rule}",
-                "label",
-            )
-        )
-    return found
-
-
-# A list that follows the council's decisions up (:data:`_FOLLOW_UP_NAMES`), as a table: one
-# row per decision, a column for its due date ("Termin") and one for its state. Such a list is
-# what the tracker itself keeps; a row still open is a deadline, a row marked done is none.
-_FOLLOW_UP_LIST = re.compile(r"\b" + _FOLLOW_UP_NAMES + r"\b", _I)
-# A plan of measures the council adopts or follows, its due dates in a column ("Maßnahmenplan
-# ... | Fertigstellung"): each open row is a task with its limit, as in a follow-up list.
-_MEASURES_PLAN = re.compile(r"\bMaßnahmen(?:plan|liste|programm)\b", _I)
-# (in a follow-up table a bare "Termin" heads the due dates too, and "Erledigung / Frist" names
-# the state and the due date in one column)
-_DUE_COLUMN = re.compile(
-    r"(?:^|/\s*)(?:" + _DUE_LABELS + r"|Termin|umzusetzen\s+bis|fällig|Fertigstellung|"
-    r"bis\s+wann)\b",
-    _I,
-)
-_SUBJECT_COLUMN = re.compile(
-    r"^(?:Gegenstand|Thema|Maßnahme|Betreff|Bezeichnung|Inhalt|Beschlussinhalt|Auftrag|"
-    r"Beschluss\s*\(Kurz\w*|Kurzfassung|Vorhaben|Projekt|Was|Aufgabe\w*|To-?do)\b",
-    _I,
-)
-# A to-do table of a working group's record ("Nr. | Was | Wer | Bis wann | Status"): whose task
-# each row is, with its limit; the group's own tasks, announced by the record.
-_WHO_COLUMN = re.compile(r"^(?:Wer|Verantwortlich\w*|Zuständig\w*|Federführ\w*)\b", _I)
-_TO_DO_HINT = re.compile(r"\b(?:Wer|Bis\s+wann|Verantwortlich)\b", _I)
-_STATE_COLUMN = re.compile(
-    r"^(?:Stand|Status|Sachstand|Erledigung|Erledigt|Bemerkung|Umsetzung|Ergebnis)\w*", _I
-)
-# A yes in a column that asks whether the row is done ("Erledigt | ja, 15.12.2008").
-_DONE_COLUMN = re.compile(r"^(?:Erledigt|Done)\b", _I)
-_YES_CELL = re.compile(r"^(?:ja|x|✓|✔)\b", _I)
-# A row the list marks as done: its date lies behind the task.
-_ROW_DONE = re.compile(r"\b" + _DONE_WORDS + r"\b", _I)
-# A row whose motion fell ("abgelehnt", "zurückgezogen"): no task.
-_ROW_FALLEN = re.compile(r"^(?:abgelehnt|zurückgezogen)\b", _I)
-
-
-def _follow_up_header(cells: list[str]) -> bool:
-    """Whether a table's header row names a due date's column and a subject's column."""
-    return column(cells, _DUE_COLUMN) is not None and column(cells, _SUBJECT_COLUMN) is not None
-
-
-@dataclass(frozen=True)
-class _Rows:
-    """What the open rows of a follow-up list hold."""
-
-    deadlines: list[Deadline]
-    reports: list[Report]
-    review: list[ReviewItem]
-    #: the table's lines (header and rows), which the prose rules do not read again
-    lines: frozenset[str] = frozenset()
-
-
-def _follow_up_rows(text: str, context: DateContext) -> _Rows:
-    """The open rows of a follow-up list (:data:`_FOLLOW_UP_LIST`, or a table of decisions
-    with a due and a state column, as a "Controlling-Bericht"): each row's due cell read
-    as a deadline for the row's subject, or a report's cadence (``jährl.``, ``jede 2.
-    Sitzung``) as a recurring report; a row marked done is skipped; a due cell no rule
-    reads is shown to a person."""
-    none = _Rows([], [], [])
-    head = text[:600]
-    named = _FOLLOW_UP_LIST.search(head) is not None or _MEASURES_PLAN.search(head) is not None
-    to_do = not named and _TO_DO_HINT.search(text) is not None
-    if not named and not to_do and not re.search(r"\bBeschl", head):
-        return none
-    table = find_table(text.split("\n"), _follow_up_header)
-    if table is None:
-        return none
-    if to_do and column(table.header, _WHO_COLUMN) is not None:
-        named = True  # a to-do table: each open row is someone's task with its limit
-    elif not re.search(r"\bBeschl", head) and not named:
-        return none
-    due = column(table.header, _DUE_COLUMN)
-    subject = column(table.header, _SUBJECT_COLUMN)
-    assert due is not None and subject is not None  # (the header was found by them)
-    state = column(table.header, _STATE_COLUMN, besides=due)
-    if not named and state is None and not _STATE_COLUMN.match(table.header[due]):
-        # a table of decisions with a due and a state column is such a list too ("Erledigung
-        # / Frist": one column for both)
-        return none
-    found = _Rows([], [], [], table.lines)
-    for row in table.rows:
-        cell = row[due]
-        if not cell or re.fullmatch(r"[-–—/]+", cell):
-            continue
-        done = _ROW_DONE.search(cell) or (
-            state is not None
-            and (
-                _ROW_DONE.match(row[state])
-                or _ROW_FALLEN.match(row[state])
-                or (_DONE_COLUMN.match(table.header[state]) and _YES_CELL.match(row[state]))
-            )
-        )
-        if done:
-            continue
-        said = squash(f"{row[subject]} | {cell}")
-        reporting = (
-            re.search(r"bericht|sachstand|übersicht", f"{row[subject]} {cell}", _I) is not None
-        )
-        terms = _due_cell_terms(cell, context)
-        cadence = recurrence_of(cell)
-        if not terms and cadence is not None and reporting:
-            found.reports.append(Report(said, cadence, None, None, "label"))
-            continue
-        if not terms:
-            found.review.append(ReviewItem("unread_cue", said[:160], "follow_up_row"))
-            continue
-        # (a cell telling a step behind and one ahead: "im HA am 10.07.2025 vertagt; erneute
-        # Beratung in der BV am 25.09.2025" is due at the one ahead)
-        term = next((t for t in terms if t.date is None or not context.is_past(t)), terms[0])
-        kind: DeadlineKind = "report" if reporting else "completion"
-        found.deadlines.append(
-            Deadline(said, term.date, term.window_start, kind, f"row:{term.rule}", "label")
-        )
-        if term.date is None:
-            found.review.append(_review_of_term(term))
-    return found
-
-
-# A due cell's shorthand: a quarter in Roman numerals ("II/2026"), a month and year without
-# "bis" ("09/2026"), the next session ("nächste Sitzung BVA").
-_ROMAN_QUARTER_CELL = re.compile(r"^(I{1,3}|IV)\s*/\s*((?:19|20)\d\d)$")
-
-
-def _due_cell_terms(cell: str, context: DateContext) -> list[Term]:
-    """The terms of a follow-up list's due cell: the column says it is a limit, so a bare
-    month (``09/2026``), a Roman quarter (``II/2026``) or a session (``nächste Sitzung``) is
-    read as one."""
-    terms = find_terms(cell, context)
-    if terms:
-        return terms
-    quarter = _ROMAN_QUARTER_CELL.match(cell.strip())
-    if quarter is not None:
-        return find_terms(f"bis {quarter.group(1)}. Quartal {quarter.group(2)}", context)
-    return find_terms(f"bis {cell}", context) or find_terms(f"bis zur {cell}", context)
 
 
 # What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".
@@ -1836,7 +1440,7 @@ def questioned_party(text: str) -> str | None:
     if m:
         return _clean_party(m.group(1))
     for sentence in sentence_list(text):
-        if _is_question(sentence):
+        if is_question(sentence):
             asked = _ASKED_ABOUT.search(sentence)
             if asked:
                 return asked.group(1)
@@ -1849,21 +1453,10 @@ def recipient_of(sentence: str) -> str | None:
     return squash(m.group(1)) if m else None
 
 
-def _is_question(sentence: str) -> bool:
-    return sentence.rstrip(' "“”)').endswith("?")
-
-
 def _report_text(sentence: str) -> str:
     m = re.search(r"\bdass\s+(.*)$", sentence)
     clause = m.group(1) if m and _REPORT.search(m.group(1)) else sentence
     return squash(clause).rstrip(" .")
-
-
-def _review_of_term(term: Term) -> ReviewItem:
-    if term.weak:
-        return ReviewItem("weak_term", term.text, f"{term.rule}:weak")
-    reason = "soft_term" if term.anchor == "soft" else "undated_term"
-    return ReviewItem(reason, term.text, f"{term.rule}:{term.anchor or 'date'}")
 
 
 def _postponement_terms(sentence: str, terms: list[Term]) -> list[Term]:
@@ -1892,8 +1485,8 @@ def _fell_outside(section: Sequence[str], text: str, in_section: bool) -> bool:
     (the fall may be another motion's)."""
     return (
         in_section
-        and not any(_TURNED_DOWN.search(x) for x in section)
-        and any(_TURNED_DOWN.search(x) for x in sentence_list(text) if x not in section)
+        and not any(TURNED_DOWN.search(x) for x in section)
+        and any(TURNED_DOWN.search(x) for x in sentence_list(text) if x not in section)
     )
 
 
@@ -1903,15 +1496,6 @@ _ADOPTED_TOO = re.compile(
 )
 
 
-_MOTION_THEN_PUT_OFF = re.compile(
-    # (the noun's end, in a compound too: "Beschlussvorschlag", not "beantragt")
-    r"(?:[Aa]ntrag|[Vv]orschlag|Prüfauftrag|Drucksache)\b"
-    + WITHIN_SENTENCE
-    + r"{0,240}?,\s*(?P<outcome>(?:(?:wurde|wird|ist)\s+(?:\S+\s+){0,10}?"
-    r"(?:vertagt|verschoben|zurückgestellt|verwiesen|überwiesen|zurückgezogen)"
-    # "..., in den Ausschuss überwiesen", "..., in der Sitzung zurückgezogen", "erledigte sich"
-    r"|(?:\S+\s+){0,8}?(?:überwiesen|verwiesen|zurückgezogen)(?=\s*(?:[.;]|$))|erledigte\s+sich))\b"
-)
 _CONDITION = re.compile(r",?\s*\b(?:sobald|sofern|falls|nachdem)\b[^,;.]*", _I)
 # The session at hand, unnamed and undated ("in der Sitzung über den Stand berichten", "in
 # der heutigen Sitzung"): not one ahead ("in der Sitzung am 12.03.", "in der Sitzung des
@@ -2268,9 +1852,9 @@ def find_obligations(
     declined report duties, conflicting dates."""
     warnings: list[str] = []
     review: list[ReviewItem] = []
-    rows = _follow_up_rows(text, context)
+    rows = follow_up_rows(text, context)
     task_list = _TASK_LIST.search(text) is not None
-    labelled = _labelled(text, context, task_list) + rows.deadlines
+    labelled = labelled_deadlines(text, context, task_list) + rows.deadlines
     review.extend(rows.review)
     section = operative_text(text)
     section_sentences: Sequence[str] = sentence_list(section) if section is not None else ()
@@ -2308,7 +1892,7 @@ def find_obligations(
     prose_lines = [
         line
         for line in scope.split("\n")
-        if not _LABELLED.match(line.strip())
+        if not LABELLED.match(line.strip())
         and line.strip() not in rows.lines
         and not (task_list and _STATUS_LABEL.match(line.strip()))
     ]
@@ -2355,7 +1939,7 @@ def find_obligations(
         (
             i
             for i, x in enumerate(scoped)
-            if squash(x) in section_keys and _ITEM_NUMBER.match(x) and _TURNED_DOWN.search(x)
+            if squash(x) in section_keys and _ITEM_NUMBER.match(x) and TURNED_DOWN.search(x)
         ),
         None,
     )
@@ -2403,7 +1987,7 @@ def find_obligations(
         if (
             narrated
             and not resolved
-            and _DEMANDED.search(sentence)
+            and DEMANDED.search(sentence)
             and not _COUNCIL_SUBJECT.match(sentence)
         ):
             # a speaker's demand told in the record ("Außerdem erinnerte er, dass die Risse
@@ -2449,13 +2033,13 @@ def find_obligations(
         )
         # a motion quoted before what became of it ("Unser Antrag, ... bis 06/30/2024 zu
         # beauftragen, wurde in der Sitzung am 03/14/2024 vertagt"): a postponement, not an order
-        put_off = _MOTION_THEN_PUT_OFF.search(sentence)
+        put_off = MOTION_THEN_PUT_OFF.search(sentence)
         operative = operative and put_off is None
         reporting = reporting and put_off is None
         # a request for an answer by a time binds the one asked, in a question's paper too
         asked = (
             _ANSWER_ASKED.search(core) is not None
-            and not _is_question(sentence)
+            and not is_question(sentence)
             and bool(due_terms(sentence))
         )
         if asked:
@@ -2515,13 +2099,13 @@ def find_obligations(
         if addressee is None and (operative or reporting):
             addressee = addressee_of(sentence)
         if (
-            _is_question(sentence)
+            is_question(sentence)
             or (asks_questions and not asked)
             or (reporting and _REPORTED_PAST.search(sentence) and not _AHEAD.search(sentence))
-            or _PUBLIC_ACTS.search(sentence)
+            or PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
             or _PAPER_HEADING.match(sentence)
-            or _TURNED_DOWN.search(sentence)
+            or TURNED_DOWN.search(sentence)
             # ("möchten wir ... Fragen ... richten und bitten um zeitnahe Antwort": the askers)
             or (reporting and not asked and _not_owed(sentence))
         ):
@@ -2593,7 +2177,7 @@ def find_obligations(
                 for t in terms
                 if (t.date is None or _is_limit(t, sentence) or _not_before(t, context))
                 # (a validity or a possibility told: "für das laufende Jahr gilt eine Frist bis")
-                and not _NOT_A_LIMIT.search(_clause(sentence, t))
+                and not NOT_A_LIMIT.search(_clause(sentence, t))
             ]
         elif task_item:
             # a task item binds by its dates ahead, with or without a limit word
@@ -2603,7 +2187,7 @@ def find_obligations(
                 t
                 for t in terms
                 if (_is_limit(t, sentence) or (proposes and resolved and _scheduled(t, context)))
-                and not _NOT_A_LIMIT.search(_clause(sentence, t))
+                and not NOT_A_LIMIT.search(_clause(sentence, t))
             ]
         if not terms and (operative or reporting or postponed):
             # a time word no rule read, or a date ahead that was set aside (``ab 01.01.2018``)
@@ -2655,7 +2239,7 @@ def find_obligations(
             if term.date is None:
                 warnings.append(f"no date for {said!r}: depends on {term.anchor}")
             if term.date is None or term.weak:
-                review.append(_review_of_term(term))
+                review.append(review_of(term))
         if reporting and not postponed:
             dated = [t for t in terms if t.date is not None]
             cue = None if terms else time_cue(sentence, context)
@@ -2799,12 +2383,12 @@ def _unread(
         if narrow and _DATED_WORD.search(sentence) is None:
             continue  # a cheap test first: the narrow net needs a date
         if (
-            _is_question(sentence)
+            is_question(sentence)
             or _PAST.search(sentence)
-            or _TURNED_DOWN.search(sentence)
+            or TURNED_DOWN.search(sentence)
             # the public's term (a notice to applicants, a post to fill), a meeting's date: set
             # aside, not missed
-            or _PUBLIC_ACTS.search(sentence)
+            or PUBLIC_ACTS.search(sentence)
             or _MEETING_SET.search(sentence)
             or _FESTIVITY_SET.search(sentence)
         ):
@@ -2967,12 +2551,12 @@ def _cue_items(
         if any(key in r or r in key for r in read if r):
             continue
         if (
-            _is_question(sentence)
+            is_question(sentence)
             or _PAST.search(sentence)
             or _PAST_CLAUSE.search(sentence)
-            or _PUBLIC_ACTS.search(sentence)
+            or PUBLIC_ACTS.search(sentence)
             or _NORM_CITED.match(sentence)
-            or _TURNED_DOWN.search(sentence)
+            or TURNED_DOWN.search(sentence)
             or _REPORTED_SPEECH.search(sentence)
             or _RECORD.search(sentence)
             or _takes_place(sentence)

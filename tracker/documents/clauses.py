@@ -59,6 +59,9 @@ FELL_NEXT = re.compile(
     r"|^\W*(?:[\w-]+\s+){0,3}?(?:wird|wurde)\s+über\s+(?:den|diesen)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag)\w*\b[^.;?]{0,80}?\babgestimmt\s*:\s*"
     r"(?:(?:einstimmig|mehrheitlich)\s+)?abgelehnt\b"
+    # ("Über diesen Antrag wird zuerst abgestimmt: 4 Ja, 12 Nein, 1 Enthaltung – abgelehnt.")
+    r"|^\W*Über\s+(?:den|diesen)\s+(?:[\w-]+\s+)?(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag)\w*\s+"
+    r"(?:wird|wurde)\b[^.;?]{0,40}?\babgestimmt\b[^.;?]{0,80}?\babgelehnt\b"
     # withdrawn by its movers: "Nach Aussprache zieht die CDU-Fraktion den Antrag zurück.", "Die
     # Fraktion hat ihren Antrag zurückgezogen."
     r"|^(?:[^;?]{0,240}?[\s,])?(?:zieht|zog|ziehen|zogen)\s+(?:[\w-]+\s+){0,5}?(?:den|ihren|"

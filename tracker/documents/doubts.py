@@ -290,7 +290,7 @@ _STATUTE = re.compile(
     r"|\b(?:gemäß|nach|laut|entsprechend)\s+(?:der|dem|des)?\s*(?:\w+\s+)?(?:Gemeindeordnung|"
     r"Kommunalverfassung|Landkreisordnung|Kreisordnung|Kommunalabgabengesetz|Baugesetzbuch|"
     r"BauGB|GemO|KAG|Haushaltsrecht|[\w-]*[Gg]esetz(?:es|e|buch(?:es)?)?|Geschäftsordnung|"
-    r"Hauptsatzung|GeschO|GO|"
+    r"Hauptsatzung|GeschO|GO|[\w-]*[Vv]erordnung|"
     # a contract's term ("Die Arbeiten sind gemäß Bauvertrag bis zum 30.11.2026 auszuführen"):
     # the contractor's; a grant's conditions ("nach den Förderbedingungen bis zum 31.12.2027
     # abgeschlossen")
@@ -304,7 +304,12 @@ _STATUTE = re.compile(
     # eine Jahrgangsstufe ausgeweitet")
     r"|^\W*(?:Der|Dieser)\s+(?:Rechts)?[Aa]nspruch\b"
     # "das ist die gesetzliche Abrechnungsfrist"
-    r"|\b(?:ist|sind)\s+(?:die|eine)\s+gesetzliche[nr]?\s+[\w-]*[Ff]rist\b",
+    r"|\b(?:ist|sind)\s+(?:die|eine)\s+gesetzliche[nr]?\s+[\w-]*[Ff]rist\b"
+    # a law or decree as the subject that binds ("Das Niedersächsische Windgesetz verpflichtet
+    # den Landkreis, bis Ende 2027 ...", "Die Verordnung schreibt vor, ...")
+    r"|^\W*(?:Das|Die|Der)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]*[Gg]esetz|[\w-]*[Vv]erordnung|"
+    r"[\w-]*[Rr]ichtlinie|Erlass)\w*\s+(?:\([^)]{1,20}\)\s+)?(?:verpflichtet|schreibt|sieht|"
+    r"verlangt|fordert|gibt)\b",
     _I,
 )
 
@@ -330,6 +335,22 @@ def distant_aim(r: Reading) -> bool:
         and _REQUESTED.search(r.sentence) is None
         and _ADMINISTRATION_NAMED.search(r.sentence) is None
     )
+
+
+# A body taking note of a paper ("Der Kreistag nimmt die Schülerzahlprognose ... bis zum
+# Schuljahr 2034/35 zur Kenntnis", "Der Bericht ... wird zur Kenntnis genommen"): a term in what
+# it notes sets no task. (What it notes in a clause, "nimmt zur Kenntnis, dass die Verwaltung
+# ... vorlegt", is told as an announcement and stays.)
+_TAKES_NOTE = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:Der|Die|Das)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:nimmt|nehmen)\b"
+    r"[^,;]*\bzur\s+Kenntnis\W*$"
+    r"|\bwird\s+zur\s+Kenntnis\s+genommen\W*$"
+)
+
+
+def noted(r: Reading) -> bool:
+    """A term in what a body takes note of, with no clause that tells a task."""
+    return not r.mandate and _TAKES_NOTE.search(r.sentence) is not None
 
 
 def statute(r: Reading) -> bool:
@@ -394,7 +415,7 @@ def standing_period(r: Reading) -> bool:
 # council nor its administration.
 _REPORTED_INTENT = re.compile(
     r"\b(?:hat|haben|hatte|hatten)\s+(?:\S+\s+){0,5}?(?:angekündigt|mitgeteilt|erklärt|"
-    r"signalisiert|bekanntgegeben|in\s+Aussicht\s+gestellt|zugesagt|zugesichert)\s*,"
+    r"signalisiert|bekanntgegeben|in\s+Aussicht\s+gestellt|zugesagt|zugesichert|angeboten)\s*,"
     # a promise with its object before the participle ("Die Krankenkassen haben die
     # Finanzierung bis zum 31.12.2024 zugesagt.")
     r"|\b(?:hat|haben|hatte|hatten)\s+"
@@ -506,7 +527,10 @@ _PAST_MOTION = re.compile(
     # the motion as first tabled, replaced by what was adopted ("Der ursprüngliche Antrag hatte
     # vorgesehen, das Konzept bereits bis zum 30.06.2026 vorzulegen")
     r"|\burspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*\s+"
-    r"(?:hatte|hatten|sah|sahen)\b"
+    r"(?:hatte|hatten|sah|sahen|sieht|sehen|lautete|lautet)\b"
+    # the wording an amendment replaces, quoted on its own ("(bisher: „Die Maßnahmen werden bis
+    # Ende 2028 vollständig umgesetzt.“)", "Bisherige Fassung: ...")
+    r"|^\W*bisher\s*[:„\"]|^\W*(?:bisherige|alte)\s+Fassung\b"
     # "Der ursprünglich beantragte Verzicht ... bis zum 31.12.2026": what was first asked for
     r"|\burspr[üu]nglich\s+(?:beantragt|gefordert|vorgeschlagen|vorgesehen)e\w*\b"
     # ("Ursprünglicher Beschlussvorschlag der Verwaltung: Der Stadtrat beauftragt ...")
@@ -542,7 +566,9 @@ _MEMBER_MOVES = re.compile(
     r"[A-ZÄÖÜ][\w-]+\s*(?:\([^()\n]{1,40}\)\s*)?"
     # (a name with the member's group in brackets; not an office's: "Herr Voß (Fachamt)")
     r"|(?:Herr|Frau)\s+(?:(?:Dr|Prof)\.\s+)*(?:[A-ZÄÖÜ][\w.-]+\s+){0,2}[A-ZÄÖÜ][\w-]+\s*"
-    r"\((?![^()\n]*(?:" + ADMINISTRATION + r"|[Aa]mt\b|FB|FD|Leit|Büro|GmbH|[Rr]eferat|Dezernat))"
+    r"\((?![^()\n]*(?:"
+    + ADMINISTRATION
+    + r"|[Aa]mt\b|FB\b|FD\b|Leit|Büro|GmbH|[Rr]eferat|Dezernat))"
     r"[^()\n]{1,40}\)\s*)"
     r"(?:regt|regte|beantragt|beantragte|schlägt|schlug|plädiert|plädierte|wünscht|wünschte|"
     r"fordert|forderte|bittet|bat)\b(?!\s+um\b|\s+(?:\S+\s+){0,3}?(?:zu\s+Protokoll|ums\s+Wort))"
@@ -787,6 +813,7 @@ DOUBT_RULES: dict[str, Callable[[Reading], bool]] = {
     "earliest": earliest,
     "distant_aim": distant_aim,
     "statute": statute,
+    "noted": noted,
     "standing_period": standing_period,
     "reported_intent": reported_intent,
     "attributed": attributed,

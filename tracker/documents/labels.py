@@ -195,6 +195,16 @@ _YES_CELL = re.compile(r"^(?:ja|x|✓|✔)\b", _I)
 
 # A row the list marks as done: its date lies behind the task.
 _ROW_DONE = re.compile(r"\b" + _DONE_WORDS + r"\b", _I)
+# A due column that holds a term extended ("Frist neu", "neuer Termin", "verlängert bis"): where
+# a row fills it, it replaces the first due column's term.
+_NEW_DUE_COLUMN = re.compile(
+    r"^(?:(?:Frist|Termin)\w*\s+neu|neue[rs]?\s+(?:Frist|Termin)|verlängert\s+bis|"
+    r"Fristverlängerung)\b",
+    _I,
+)
+# A legend's letter for a done row ("Legende Status: E = erledigt, B = in Bearbeitung"): a cell
+# that holds only the letter marks the row done.
+_DONE_CODE = re.compile(r"(?<![\w-])([A-Z])\s*=\s*" + _DONE_WORDS + r"\b", _I)
 
 # A row whose motion fell ("abgelehnt", "zurückgezogen"): no task.
 _ROW_FALLEN = re.compile(r"^(?:abgelehnt|zurückgezogen)\b", _I)
@@ -243,17 +253,25 @@ def follow_up_rows(text: str, context: DateContext) -> Rows:
         # a table of decisions with a due and a state column is such a list too ("Erledigung
         # / Frist": one column for both)
         return none
+    extended = column(table.header, _NEW_DUE_COLUMN, besides=due)
+    done_codes = {m.group(1) for m in _DONE_CODE.finditer(text)}
     found = Rows([], [], [], table.lines)
     for row in table.rows:
         cell = row[due]
-        if not cell or re.fullmatch(r"[-–—/]+", cell):
+        if extended is not None and _due_cell(row[extended]):
+            cell = row[extended]
+        if not _due_cell(cell):
             continue
-        done = _ROW_DONE.search(cell) or (
-            state is not None
-            and (
-                _ROW_DONE.match(row[state])
-                or _ROW_FALLEN.match(row[state])
-                or (_DONE_COLUMN.match(table.header[state]) and _YES_CELL.match(row[state]))
+        done = (
+            _ROW_DONE.search(cell)
+            or any(c.strip() in done_codes for c in row)
+            or (
+                state is not None
+                and (
+                    _ROW_DONE.match(row[state])
+                    or _ROW_FALLEN.match(row[state])
+                    or (_DONE_COLUMN.match(table.header[state]) and _YES_CELL.match(row[state]))
+                )
             )
         )
         if done:
@@ -280,6 +298,11 @@ def follow_up_rows(text: str, context: DateContext) -> Rows:
         if term.date is None:
             found.review.append(review_of(term))
     return found
+
+
+def _due_cell(cell: str) -> bool:
+    """Whether a due cell holds anything (not empty, not a dash)."""
+    return bool(cell) and re.fullmatch(r"[-–—/]+", cell) is None
 
 
 # A due cell's shorthand: a quarter in Roman numerals ("II/2026"), a month and year without

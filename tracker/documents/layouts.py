@@ -678,12 +678,17 @@ def _labelled_decision(
     return None
 
 
+# A date that refers to a paper or an earlier decision ("vom 15.04.2021", "seit dem 1.1.2020").
+_REFERENCED = re.compile(r"\b(?:vom|von|seit(?:\s+dem)?)\s+" + _PAGE_DATE)
+
+
 def _decided_on(value: str, outcome: str, day: date | None) -> date | None:
     """The day of a labelled decision: the date its wording tells ("einstimmig beschlossen am
     12.03.2025"), else the session's. A postponement's or referral's date is its target ("wird
     zurückgestellt und in der Sitzung am 30.09.2025 erneut beraten"), and no decision falls
-    after its session's day."""
-    told = None if outcome in ("deferred", "referred") else parse_date(value)
+    after its session's day. A date that names another paper or decision ("(Beschluss KT 21/044
+    vom 15.04.2021)") is not this decision's."""
+    told = None if outcome in ("deferred", "referred") else parse_date(_REFERENCED.sub("", value))
     if told is None or (day is not None and told > day):
         return day
     return told

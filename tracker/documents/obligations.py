@@ -1062,14 +1062,41 @@ def _takes_place(sentence: str) -> bool:
     )
 
 
-# A festivity of public life planned for a day ("Das Seefest ist für den 11. Juli 2026
-# geplant"): when it happens, not a limit set for anyone.
+# A festivity of public life or an outing planned for a day ("Das Seefest ist für den 11. Juli
+# 2026 geplant"): when it happens, not a limit set for anyone.
 _FESTIVITY_SET = re.compile(
     r"(?:" + _FESTIVITY + r"|[Ww]ochenmarkt|[Ww]eihnachtsmarkt|[Uu]mzug|[Kk]onzert|[Ff]estival|"
-    r"[Kk]irmes)\b" + WITHIN_SENTENCE + r"{0,80}?\b(?:geplant|vorgesehen)\b"
+    # (an outing of the body: "Der nächste Stadtteilspaziergang ... ist für den 24. Mai 2025
+    # geplant")
+    r"[Kk]irmes|[Ss]paziergang|[Rr]undgang|[Rr]undfahrt|[Ee]xkursion|[Ii]nfoabend|"
+    r"[Ii]nformationsabend)\b" + WITHIN_SENTENCE + r"{0,80}?\b(?:geplant|vorgesehen)\b"
 )
 
 
+# A day a meeting is set for ("die Abstimmung mit den Fachbehörden ..., die für den 24.06.2025
+# angesetzt ist"): its day, not a limit (a work's completion set for a day stays).
+_SET_FOR = re.compile(r"\s*(?:angesetzt|terminiert|anberaumt)\b", _I)
+_MEETING_NOUN = re.compile(
+    r"(?:[Ss]itzung|[Tt]ermin|[Aa]bstimmung|[Bb]esprechung|[Gg]espräch|[Tt]reffen|[Aa]nhörung|"
+    r"[Ee]rörterung|[Ww]orkshop|[Vv]ersammlung|[Aa]rbeitskreis)"
+)
+# What was reached by a day, told ("sind bis 30.06. erst 2,1 Mio. EUR abgeflossen"): a status.
+_SO_FAR = re.compile(
+    r"\s*(?:erst|bereits|schon|insgesamt|lediglich)\s+(?:rund\s+|rd\.\s+|ca\.\s+)?\d", _I
+)
+# A status's day ("den Stand zum 30. Juni und zum 30. September"): what a report tells, not
+# when it is due.
+_STATUS_AT = re.compile(
+    r"\bStand(?:es)?\s+(?:zum|am|per|vom)?\s*(?:[^;]{0,25}?\s(?:und|sowie)\s+"
+    r"(?:zum|am|per)?\s*)?$",
+    _I,
+)
+# A state that lasts until then ("bleiben gesperrt, bis der Fördermittelbescheid vorliegt").
+_LASTS = re.compile(
+    r"\b(?:bleibt|bleiben)\s+(?:\S+\s+){0,3}?(?:gesperrt|geschlossen|ausgesetzt|bestehen|"
+    r"erhalten|befristet)\s*,?\s*$",
+    _I,
+)
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").
 _AT_HOUR = re.compile(r"\s*,?\s*(?:um|ab|von)\s+\d{1,2}(?:[.:]\d{2})?\s*Uhr\b", _I)
 # How long something is valid, told after its end ("ist bis zum 31.12.2024 befristet", "eine
@@ -1362,9 +1389,18 @@ def _set_aside(sentence: str, term: Term, takes_place: bool) -> bool:
     """A date no duty hangs on, whatever the modal: an appointment's day with its hour in a
     sentence that says it takes place (``takes_place``: "soll am 31.05.2025 um 10 Uhr in der
     Halle stattfinden"), the date of a session named as a cause (:data:`_CAUSE_DATE`), a
-    validity, a right's period (:data:`_POSSIBLE_BEFORE`)."""
+    validity, a right's period (:data:`_POSSIBLE_BEFORE`), a day something is set for
+    (:data:`_SET_FOR`)."""
     before = _before(sentence, term)
     if _CAUSE_DATE.search(before) or _VALIDITY.match(sentence, term.end):
+        return True
+    if (
+        _SET_FOR.match(sentence, term.end)
+        and re.search(r"\bfür\s+(?:den|das)\s*$", before)
+        and _MEETING_NOUN.search(before)
+    ):
+        return True
+    if _SO_FAR.match(sentence, term.end) or _STATUS_AT.search(before) or _LASTS.search(before):
         return True
     if _VALIDITY_BEFORE.search(before):
         return True
@@ -2600,14 +2636,20 @@ def _unique_review(items: list[ReviewItem]) -> list[ReviewItem]:
 
 
 def _merge(prose: list[Deadline], labelled: list[Deadline]) -> list[Deadline]:
-    """Labelled fields first: where both give the same date, the label's wording is kept."""
+    """Labelled fields first: where both give the same date, the label's wording is kept. Rows
+    of a follow-up list are tasks each, whatever their dates."""
     merged: list[Deadline] = []
     seen: set[tuple[date | None, str]] = set()
+    dates: set[date] = set()
     for deadline in [*labelled, *prose]:
-        key = (deadline.date, deadline.text if deadline.date is None else "")
-        if key not in seen:
-            seen.add(key)
-            merged.append(deadline)
+        row = deadline.rule.startswith("row:")
+        key = (deadline.date, deadline.text if deadline.date is None or row else "")
+        if key in seen or (not row and deadline.date in dates):
+            continue
+        seen.add(key)
+        merged.append(deadline)
+        if deadline.date is not None:
+            dates.add(deadline.date)
     return merged
 
 

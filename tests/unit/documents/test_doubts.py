@@ -288,6 +288,26 @@ CASES = [
         date(2025, 6, 30),
     ),
     (
+        "statute",
+        HEAD + "Das Niedersächsische Windgesetz verpflichtet den Landkreis, bis Ende 2027 "
+        "mindestens 2,38 Prozent seiner Fläche für die Windenergie auszuweisen.",
+        date(2027, 12, 31),
+    ),
+    (
+        "statute",
+        HEAD + "Die Stadt ist nach der Polizeiverordnung verpflichtet, die Hecken an Gehwegen "
+        "bis zum 31.07.2025 zurückzuschneiden.",
+        date(2025, 7, 31),
+    ),
+    (
+        "noted",
+        HEAD.replace("Antrag", "Beschlussvorlage")
+        + "Beschlussvorschlag:\n1. Der Kreistag nimmt die Schülerzahlprognose der Berufsschulen "
+        "bis zum 31.07.2034 zur Kenntnis.\n2. Die Verwaltung wird beauftragt, ein Raumprogramm zu "
+        "erarbeiten.",
+        date(2034, 7, 31),
+    ),
+    (
         "standing_period",
         HEAD + "Die Anträge sind bis zum 31.12.2025 jeweils 14 Tage vor der Sitzung vorzulegen.",
         date(2025, 12, 31),
@@ -315,6 +335,12 @@ CASES = [
         date(2025, 12, 31),
     ),
     (
+        "reported_intent",
+        HEAD + "Die Netzgesellschaft hat angeboten, eine Teststrecke bis zum 30.11.2025 "
+        "auszustatten.",
+        date(2025, 11, 30),
+    ),
+    (
         "attributed",
         HEAD + "Die Gleisbauarbeiten sollen laut VBBr bis Mitte Mai 2025 dauern.",
         date(2025, 5, 15),
@@ -329,6 +355,18 @@ CASES = [
         "passed",
         DATED + "Die Sanierung wird bis Ende 2023 abgeschlossen.",
         date(2023, 12, 31),
+    ),
+    (
+        "past_motion",
+        HEAD + "Der ursprüngliche Antrag sieht vor, die Verwaltung zu beauftragen, bis zum "
+        "31.03.2026 eine Vorplanung vorzulegen.",
+        date(2026, 3, 31),
+    ),
+    (
+        # the wording an amendment replaces
+        "past_motion",
+        HEAD + "(bisher: „Die Maßnahmen werden bis zum 31.12.2028 vollständig umgesetzt.“)",
+        date(2028, 12, 31),
     ),
     (
         # a promise given before, told in the past perfect

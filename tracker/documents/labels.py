@@ -69,7 +69,8 @@ _RESPONSIBLE = re.compile(r"\b(?:zuständig|verantwortlich|verantw\.|federführe
 # due date, not a meeting's.
 FOLLOW_UP_NAMES = (
     r"(?:Beschlusskontrolle|Beschlusscontrolling|Beschlussverfolgung|Beschlussvollzugskontrolle|"
-    r"Erledigungsliste|Umsetzungsliste|Wiedervorlageliste|Terminliste|"
+    r"Erledigungsliste|Erledigungsübersicht|Umsetzungsliste|Wiedervorlageliste|Terminliste|"
+    r"Vollzugsliste|"
     r"(?:Liste|Übersicht)\s+(?:der|über\s+die)\s+(?:offenen|unerledigten)\s+"
     r"(?:[\w-]+\s+und\s+)?\w*(?:beschlüsse|Beschlüsse|aufträge|Aufträge))"
 )
@@ -185,7 +186,9 @@ _WHO_COLUMN = re.compile(r"^(?:Wer|Verantwortlich\w*|Zuständig\w*|Federführ\w*
 _TO_DO_HINT = re.compile(r"\b(?:Wer|Bis\s+wann|Verantwortlich)\b", _I)
 
 _STATE_COLUMN = re.compile(
-    r"^(?:Stand|Status|Sachstand|Erledigung|Erledigt|Bemerkung|Umsetzung|Ergebnis)\w*", _I
+    # (or its short form: "St.")
+    r"^(?:Stand|Status|Sachstand|Erledigung|Erledigt|Bemerkung|Umsetzung|Ergebnis)\w*|^St\.?$",
+    _I,
 )
 
 # A yes in a column that asks whether the row is done ("Erledigt | ja, 15.12.2008").

@@ -987,7 +987,8 @@ _WE_REPORT = re.compile(
 _ITEM_ROW = re.compile(r"^\W*(?:TOP\s*)?[ÖN]?\s*\d{1,2}(?:\.\d{1,2})*\.?\s*\W")
 _FINITE = re.compile(
     r"\b(?:wird|werden|soll|sollen|ist|sind|hat|haben|muss|müssen|möge|mögen|berichtet|legt|"
-    r"stellt|informiert|gibt|erhält|erfolgt|bittet|beauftragt)\b|\bzu\s+[a-zäöüß]{3,}e[lr]?n\b|"
+    r"stellt|informiert|unterrichtet|erstattet|gibt|erhält|erfolgt|bittet|beauftragt)\b|"
+    r"\bzu\s+[a-zäöüß]{3,}e[lr]?n\b|"
     r"[a-zäöüß]zu[a-zäöüß]{2,}e[lr]?n\b",
     _I,
 )
@@ -1094,7 +1095,7 @@ _STATUS_AT = re.compile(
 # A state that lasts until then ("bleiben gesperrt, bis der Fördermittelbescheid vorliegt").
 _LASTS = re.compile(
     r"\b(?:bleibt|bleiben)\s+(?:\S+\s+){0,3}?(?:gesperrt|geschlossen|ausgesetzt|bestehen|"
-    r"erhalten|befristet)\s*,?\s*$",
+    r"erhalten|befristet)\s*,?\s*(?:bis(?:\s+(?:zum|zur))?\s*)?$",
     _I,
 )
 # An appointment: a day with its hour ("am 31.05.2025 um 10 Uhr ... stattfinden").

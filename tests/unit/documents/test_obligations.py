@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from tracker.documents import clauses, extract_text, obligations
+from tracker.documents.doubts import member_motions
+from tracker.documents.grammar import DateContext, find_terms
 
 HEAD = "Drucksache - 0815/V\nBetreff: Spielplätze sanieren\nDrucksache-Art:Antrag\n\n"
 
@@ -3339,3 +3341,80 @@ def test_a_fall_told_outside_a_resolution_that_turns_nothing_down_is_shown() -> 
 def test_a_motion_that_failed_in_its_own_sentence_binds_no_one(sentence: str) -> None:
     text = "Bericht aus dem Stadtrat\n\nAus der Sitzung vom 12.03.2020. " + sentence + "\n"
     assert extract_text(text, name="t.txt").deadlines == ()
+
+
+def test_a_resolution_item_where_the_administration_informs_in_the_present_is_a_report() -> None:
+    text = (
+        "Niederschrift über die Sitzung der Gemeindevertretung vom 12.03.2025\n\nBeschluss:\n"
+        "1. Die Satzung wird beschlossen.\n"
+        "2. Die Verwaltung unterrichtet den Ausschuss vierteljährlich über den Fortgang.\n"
+    )
+    assert [r.recurrence for r in extract_text(text, name="t.txt").reports] == ["quarterly"]
+
+
+def test_a_follow_up_list_reads_the_extended_term_and_the_legends_done_letter() -> None:
+    text = (
+        "Erledigungsübersicht zum 28.02.2025\n\n"
+        "Legende Status: E = erledigt, B = in Bearbeitung, V = verzögert\n\n"
+        "Nr. | Beschl.-Datum | Gegenstand | Frist alt | Frist neu | St.\n"
+        "01 | 23.01.2024 | Neubau Kinderkrippe | 30.06.2024 | – | E\n"
+        "02 | 23.01.2024 | Erlass einer Stellplatzsatzung | 31.12.2024 | 30.06.2025 | V\n"
+        "03 | 24.09.2024 | Beschaffung Hubrettungsfahrzeug | 30.06.2025 | – | B\n"
+    )
+    deadlines = extract_text(text, name="t.txt").deadlines
+    # two rows due the same day are two tasks; the done row and the replaced term are gone
+    assert sorted((d.date, d.text.split(" | ")[0]) for d in deadlines) == [
+        (date(2025, 6, 30), "Beschaffung Hubrettungsfahrzeug"),
+        (date(2025, 6, 30), "Erlass einer Stellplatzsatzung"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "held"),
+    [
+        # a meeting's day set for it (a work's completion set for a day stays a limit)
+        (
+            "Zuvor ist die Abstimmung mit den Fachbehörden abzuschließen, die für den 30.09.2025 "
+            "angesetzt ist.",
+            True,
+        ),
+        ("Die Fertigstellung ist nunmehr fest für den 30.09.2025 terminiert.", False),
+        # what was reached by a day
+        (
+            "Von den Investitionsauszahlungen sind bis 30.09.2025 erst 2,1 Mio. EUR abgeflossen.",
+            True,
+        ),
+        # a status's day
+        ("Die Berichte stellen den Stand zum 30. Juni und zum 30.09.2025 dar.", True),
+        ("Der Standortvorschlag wird bis zum 30.09.2025 vorgelegt.", False),
+        # a state that lasts until then
+        ("Die Mittel bleiben gesperrt, bis zum 30.09.2025.", True),
+    ],
+)
+def test_a_day_no_duty_hangs_on_is_set_aside(sentence: str, held: bool) -> None:
+    term = next(t for t in find_terms(sentence, DateContext()) if t.date == date(2025, 9, 30))
+    assert obligations._set_aside(sentence, term, False) is held
+
+
+def test_an_outing_planned_for_a_day_takes_place() -> None:
+    assert obligations._takes_place(
+        "Der nächste Stadtteilspaziergang mit dem Baudezernenten ist für den 24. Mai 2025 geplant."
+    )
+
+
+def test_a_member_of_the_fdp_moves_as_any_member_and_an_office_does_not() -> None:
+    moved = (
+        "Herr Seidel (FDP) regt an, dem Ausschuss halbjährlich zu berichten.",
+        "Herr Voß (FD 61) regt an, dem Ausschuss halbjährlich zu berichten.",
+    )
+    assert member_motions(moved, [None, None]) == {0}
+
+
+def test_a_decisions_date_is_not_the_date_of_a_paper_it_cites() -> None:
+    text = (
+        "Beschlussauszug\naus der Sitzung des Kreistages vom 26.09.2024\n\n"
+        "Beschluss: Der Kreistag nimmt den Bericht (Beschluss KT 21/044 vom 15.04.2021) zur "
+        "Kenntnis.\n"
+    )
+    decision = extract_text(text, name="t.txt").decision
+    assert decision is not None and decision.date != date(2021, 4, 15)

@@ -994,6 +994,11 @@ _FINITE = re.compile(
 )
 
 
+# The administration acting in a numbered item, in the present ("2. Die Verwaltung prüft ...",
+# "3. Der Bürgermeister erarbeitet ..."): a sentence, not an agenda row.
+_ADMIN_ACTS = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\W*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\s+[a-zäöüß]{3,}t\b"
+)
 # An invitation's formula asking the members to excuse themselves ("Sollten Sie verhindert sein,
 # bitte ich Sie, ... die Verwaltung bis spätestens 02.02.2026 zu informieren", "Verhinderungen
 # bitte ich bis Montag ... mitzuteilen"): the members' notice, not a report owed the council.
@@ -1007,7 +1012,11 @@ def _not_owed(sentence: str) -> bool:
         return True
     if _EXCUSED.search(sentence):
         return True
-    return bool(_ITEM_ROW.match(sentence)) and not _FINITE.search(sentence)
+    return (
+        bool(_ITEM_ROW.match(sentence))
+        and not _FINITE.search(sentence)
+        and not _ADMIN_ACTS.match(sentence)
+    )
 
 
 # What runs out by itself after a soft term: "in Kürze auslaufen", "demnächst abläuft".

@@ -3418,3 +3418,13 @@ def test_a_decisions_date_is_not_the_date_of_a_paper_it_cites() -> None:
     )
     decision = extract_text(text, name="t.txt").decision
     assert decision is not None and decision.date != date(2021, 4, 15)
+
+
+def test_a_numbered_item_where_the_administration_acts_in_the_present_is_no_agenda_row() -> None:
+    text = (
+        "Niederschrift über die Sitzung der Gemeindevertretung vom 12.03.2025\n\nBeschluss:\n"
+        "1. Die Satzung wird beschlossen.\n"
+        "2. Die Verwaltung prüft die Einrichtung einer Außenstelle und erarbeitet halbjährlich "
+        "einen Bericht.\n"
+    )
+    assert [r.recurrence for r in extract_text(text, name="t.txt").reports] == ["half-yearly"]

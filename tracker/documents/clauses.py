@@ -37,7 +37,7 @@ NEW_MATTER = re.compile(
 # Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
 FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
-    r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
+    r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgezogen|"
     r"nicht\s+zugestimmt|verwiesen|überwiesen)\b"
     # the verb first, after a short opening ("Nach Diskussion wird der Antrag zur weiteren
     # Beratung in den Bauausschuss verwiesen."): rejected, withdrawn or referred, undecided
@@ -94,6 +94,10 @@ HANDED_IN = (
 # zum 25.02. Widerspruch einlegen", a submission to the administration, a post to apply for):
 # a notice's term, not the administration's obligation.
 PUBLIC_ACTS = re.compile(
+    # an invitation's request to confirm one's attendance ("Die Vertreter der freien Träger
+    # werden gebeten, ihre Anwesenheit bis 24.11.2025 zu bestätigen")
+    r"\b(?:Anwesenheit|Teilnahme)\b(?:[^.;?]|(?<=\d)\.){0,60}?\b(?:zu\s+bestätigen|zurückzumelden|mitzuteilen|"
+    r"anzuzeigen)\b|"
     # what the council recommends to or imposes on one of them ("Dem Bauwerber wird empfohlen,
     # bis 30.06.2026 eine reduzierte Planung vorzulegen")
     r"(?:\b(?:Dem|Den|Der)\s+|^\W*)(?:[\w-]*" + PUBLIC_NOUN + r")(?:n|in)?\s+(?:wird|werden)\s+"

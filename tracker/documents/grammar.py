@@ -1180,18 +1180,25 @@ def month_session(text: str, context: DateContext) -> list[Term]:
 #: The rules by name, in order of preference where two matches cover the same text.
 _SESSION_OF_YEAR = re.compile(
     # "zur 1. Ratssitzung 2021", "in der ersten Sitzung des Jahres 2018"
-    r"\b(?:zur|in\s+der|bis\s+zur|vor\s+der)\s+(?:\d{1,2}\.|ersten|zweiten|dritten|letzten)\s+"
-    r"[\w-]*[Ss]itzung\s+(?:des\s+Jahres(?:\s+(?:19|20)\d{2})?|(?:im\s+Jahr(?:e)?\s+)?"
-    r"(?:19|20)\d{2})\b(?![\d/.-])",
+    r"\b(?:zur|in\s+(?:der|seiner|ihrer)|bis\s+zur|vor\s+der)\s+"
+    r"(?:\d{1,2}\.|ersten|zweiten|dritten|(?P<last>letzten))\s+"
+    r"[\w-]*[Ss]itzung\s+(?:des\s+Jahres(?:\s+(?P<y1>(?:19|20)\d{2}))?|(?:im\s+Jahr(?:e)?\s+)?"
+    r"(?P<y2>(?:19|20)\d{2}))\b(?![\d/-]|\.\d)",
     _FLAGS,
 )
 
 
 def session_of_year(text: str, context: DateContext) -> list[Term]:
-    """``zur 1. Ratssitzung 2021``: a session counted in a year, an event without a date."""
-    return [
-        _term(m, "session_of_year", None, anchor="Sitzung") for m in _SESSION_OF_YEAR.finditer(text)
-    ]
+    """``zur 1. Ratssitzung 2021``: a session counted in a year, an event without a date; the
+    year's last session (``in der letzten Sitzung des Jahres 2025``) is held by the year's end."""
+    found = []
+    for m in _SESSION_OF_YEAR.finditer(text):
+        year = m.group("y1") or m.group("y2")
+        if m.group("last") and year:
+            found.append(_term(m, "session_of_year", date(int(year), 12, 31)))
+        else:
+            found.append(_term(m, "session_of_year", None, anchor="Sitzung"))
+    return found
 
 
 _WEEKDAY = "(" + "|".join((*WEEKDAYS_DE, "Sonnabend")) + ")"

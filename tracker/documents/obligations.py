@@ -62,7 +62,10 @@ _I = re.IGNORECASE
 _OPERATIVE_START = re.compile(
     RESOLUTION_FORMULA + r"|^Beschlussvorschlag\b|"
     r"^Beschlussempfehlung\b|^Petitum\b|^Beschluss(?:text|antrag)?\s*:?\s*$|^Antrag\s*:\s*$|"
-    r"^Beschl(?:uss|üsse)\s*:|\bbeschließt\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
+    r"^Beschl(?:uss|üsse)\s*:|\bbeschließt\s*:|"
+    # ("Beschluss (in der geänderten Fassung):", "Beschluss in geänderter Fassung:")
+    r"^Beschluss\s*(?:\((?:[^()\n]{0,40}\s)?(?:Fassung|Änderung\w*)\)|(?:in|mit)\s+(?:der\s+)?"
+    r"[\w-]+\s+Fassung)\s*:|^Der\s+(?:" + COUNCIL + r"|Ausschuss)\b"
     r"[^.:]{0,80}\bbeschließt\b|wird\s+(?:wie\s+folgt\s+)?beschlossen\s*:"
     # a group's letter: "beantragt, ... folgenden Antrag zu beraten." and the items below
     r"|\b(?:folgenden|nachstehenden)\s+Antrag\b(?:\s+zu\s+\w+)?\s*[.:]\s*$"
@@ -314,9 +317,16 @@ _ANNOUNCED = re.compile(
     r"gefasst|getroffen|erfolgen)\b"
     r"|"
     + _PROMISED
+    # the administration telling its own next step ("Ergänzend teilt die Verwaltung mit, dass
+    # sie dem Ausschuss im ersten Quartal 2026 einen Vorschlag ... vorlegen wird")
+    + r"|\b(?:teilt|teilte|kündigt|kündigte)\s+(?:der|die|das)\s+(?:"
+    + ADMINISTRATION
+    + r")\s+(?:\S+\s+){0,2}?(?:mit|an)\s*,\s*dass\s+(?:sie|er)\b(?:[^.;?]|(?<=\d)\.){0,160}?\b"
+    r"(?:vorlegen|vorstellen|berichten|informieren|unterrichten|nachreichen|beantworten|"
+    r"erarbeiten|prüfen)\s+(?:wird|werde)\b"
     # an agreement of the meeting ("Es wurde vereinbart, dass die Verwaltung ...")
     # ("Schließlich kam es zur Absprache, dass die Verwaltung ... vorstellt")
-    + r"|\b(?:Absprache|Vereinbarung|Einigung|Verabredung)\s*,\s*dass\b"
+     + r"|\b(?:Absprache|Vereinbarung|Einigung|Verabredung)\s*,\s*dass\b"
     r"|\b(?:vereinbart|verabredet|verständigt\w*|verständigte\w*)\s*,\s*(?:dass|diesen|diese|"
     r"dieses|den|die|das|zunächst|bis|in)\b"
     # a thing scheduled ("Ein Zwischenbericht ist für die Sitzung im Juni vorgesehen"); the
@@ -978,6 +988,12 @@ _REPORTS_NOW = re.compile(
 # The administration as the subject opening a sentence (a resolution's item may be numbered):
 # "Die Verwaltung informiert den Ausschuss laufend".
 _ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\W*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
+_ADMIN_INVERTED = re.compile(
+    r"^\W*(?:Über|Zum|Zur|Dazu|Hierzu|Darüber)\b[^,;]{0,80}?\s(?:berichtet|informiert|unterrichtet)\s+"
+    r"(?:der|die|das)\s+(?:" + ADMINISTRATION + r")\b"
+    r"|^\W*(?:Einen|Den|Ein)\s+(?:[\w-]+\s+)?[\w-]*[Bb]ericht\w*\s+(?:\S+\s+){0,3}?(?:erwartet|erwarten)\s+"
+    r"(?:der|die|das)\s+(?:" + COUNCIL + r"|[\w-]*[Aa]usschuss)\b"
+)
 # A report no one owes the council: a group promising its readers ("Über das Ergebnis werden
 # wir berichten"), or an agenda row that lists a report delivered there ("| 3.1 | Umsetzung
 # OZG Halbjährlicher Statusbericht, 10.01.2024 |": numbered, without a verb).
@@ -1768,12 +1784,25 @@ def _fell_below(
         return None  # a promise given in the debate stands whatever becomes of the motion
     for after in range(index + 1, min(index + 4, len(scoped))):
         if fell[after]:
+            # (not where another proposal is told between: "Die CDU wollte ... festschreiben.
+            # Dieser Antrag wurde abgelehnt." is that proposal's fall)
+            if after > index + 1 and _ANOTHER_PROPOSAL.search(scoped[after - 1]):
+                return None
             return "told"
         if results[after] is not None:
             return "result" if results[after] else None
         if NEW_MATTER.search(scoped[after]):
             return None
     return None
+
+
+# A proposal told ("Die CDU wollte ...", "Frau X beantragte, ..."): a fall told right after it is
+# its own.
+_ANOTHER_PROPOSAL = re.compile(
+    r"\b(?:wollte|wollten|beantragte|beantragten|beantragt|beantragen|forderte|forderten|"
+    r"schlug|schlugen)\b",
+    _I,
+)
 
 
 # A sentence that opens one matter of a record ("TOP 4 Antrag ...", "Zu TOP 3:", "Ö 9 Freibad",
@@ -1804,6 +1833,12 @@ def _adopts(sentence: str) -> bool:
     return votes is not None and votes.outcome == "adopted"
 
 
+_WISHED = re.compile(r"\b(?:wollte|wollten)\b", _I)
+_AMENDMENT = re.compile(
+    r"(?:Änderungs|Ergänzungs|Zusatz|Gegen|Alternativ)(?:antrag|anträge|vorschlag)", _I
+)
+
+
 def _fallen_matters(
     scoped: tuple[str, ...], fell: list[bool], results: list[bool | None]
 ) -> set[int]:
@@ -1815,7 +1850,19 @@ def _fallen_matters(
     fallen: set[int] = set()
     for at, (start, straddles) in enumerate(starts):
         end = starts[at + 1][0] if at + 1 < len(starts) else len(scoped)
-        falls = [i for i in range(start + 1, end) if fell[i] or results[i]]
+        # (an amendment that fell leaves the motion standing: "Dieser Änderungsantrag wurde
+        # abgelehnt" is the amendment's fall alone, which :func:`_fell_below` reads; so is a
+        # fall told right after a wish: "Die CDU wollte ... Dieser Antrag wurde abgelehnt.")
+        falls = [
+            i
+            for i in range(start + 1, end)
+            if (
+                fell[i]
+                and not _AMENDMENT.search(scoped[i])
+                and not (i > start + 1 and _WISHED.search(scoped[i - 1]))
+            )
+            or results[i]
+        ]
         if not falls:
             continue
         if any(_adopts(scoped[i]) for i in range(falls[-1] + 1, end)):
@@ -2109,6 +2156,10 @@ def find_obligations(
                     and _REPORTS_NOW.search(core) is not None
                     and _REPORTED_SPEECH.search(core) is None
                 )
+                # (the subject after the verb: "Über den Stand berichtet die Verwaltung im
+                # Ausschuss nach der Sommerpause"; a council expecting a report: "Einen ersten
+                # Sachstandsbericht erwartet der Kreistag in seiner letzten Sitzung des Jahres")
+                or (reporting and _ADMIN_INVERTED.search(core) is not None)
             )
         )
         recurrence = recurrence_of(sentence) if reporting else None

@@ -3428,3 +3428,50 @@ def test_a_numbered_item_where_the_administration_acts_in_the_present_is_no_agen
         "einen Bericht.\n"
     )
     assert [r.recurrence for r in extract_text(text, name="t.txt").reports] == ["half-yearly"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the administration telling its own next step
+        "Antwort der Verwaltung vom 14.10.2025\n\nErgänzend teilt die Verwaltung mit, dass sie "
+        "dem Ausschuss bis zum 31.03.2026 einen Vorschlag zur Gestaltung vorlegen wird.\n",
+        # a resolution labelled with its amended form
+        "Niederschrift über die Sitzung des Kreistages vom 12.03.2025\n\nBeschluss (in der "
+        "geänderten Fassung):\n1. Der Kreistag beauftragt den Landrat, ein Konzept zu erarbeiten.\n"
+        "2. Die Verwaltung klärt mit der VRL bis zum 31.03.2026, welche Fördermittel genutzt "
+        "werden.\n",
+        # the administration as the subject after the verb
+        "Bericht aus dem Stadtrat vom 12.03.2025\n\nÜber den Stand der Datenerhebung berichtet "
+        "die Verwaltung im Bauausschuss bis zum 31.03.2026.\n",
+        # a council expecting a report
+        "Bericht aus dem Stadtrat vom 12.03.2025\n\nEinen ersten Sachstandsbericht erwartet der "
+        "Kreistag bis zum 31.03.2026.\n",
+    ],
+)
+def test_an_obligation_told_in_these_forms_is_read(text: str) -> None:
+    assert date(2026, 3, 31) in [d.date for d in extract_text(text, name="t.txt").deadlines]
+
+
+def test_an_invitations_request_to_confirm_attendance_binds_no_one() -> None:
+    text = (
+        "Einladung vom 14.11.2025\n\nDie Vertreterinnen und Vertreter der freien Träger werden "
+        "gebeten, ihre Anwesenheit bis 24.11.2025 zu bestätigen.\n"
+    )
+    assert extract_text(text, name="t.txt").deadlines == ()
+
+
+def test_a_fall_told_after_another_proposal_or_of_an_amendment_leaves_the_order_standing() -> None:
+    decided = (
+        "Bericht aus dem Stadtrat – Sitzung vom 8. Mai 2025\n\nTOP 3 – Spielplätze\n"
+        "Auf unseren Antrag hin hat der Stadtrat mit 24 zu 7 Stimmen beschlossen: Die Verwaltung "
+        "hat bis zum Jahresende ein Spielplatzkonzept zu erarbeiten.\n\n"
+        "Die Debatte war lebhaft.\n\n"
+    )
+    for fall in (
+        "Die CDU wollte das Konzept auf die Kernstadt beschränken. Dieser Antrag wurde abgelehnt.",
+        "Die CDU wollte das Konzept auf die Kernstadt beschränken.\n\nDie AfD hielt das Konzept "
+        "für überflüssig.\n\nDieser Änderungsantrag wurde abgelehnt.",
+    ):
+        dates = [d.date for d in extract_text(decided + fall + "\n", name="t.txt").deadlines]
+        assert date(2025, 12, 31) in dates, fall

@@ -168,9 +168,14 @@ TURNED_DOWN = re.compile(
     # told in the perfect or as the want of a majority ("hat ... einen Antrag abgelehnt, der
     # ... sollte", "fand keine Mehrheit", "Nicht beschlossen wurde ein Antrag, ...")
     r"|\b(?:hat|haben|hatte|hatten)\b" + WITHIN_SENTENCE + r"{0,160}?\babgelehnt\b"
-    r"|\b(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
+    r"|\b(?:fand|fanden|findet|finden|erhielt|erhielten|erhält|bekam|bekamen)\b"
     + WITHIN_SENTENCE
     + r"{0,200}?\bkeine\s+Mehrheit\b"
+    # the few votes it got ("Ihr Antrag, ... vorzulegen, fand nur fünf Stimmen")
+    r"|\b(?:fand|erhielt|bekam|findet|erhält)\s+(?:nur|lediglich)\s+(?:\S+\s+){0,2}?"
+    r"(?:Stimmen|Ja-Stimmen|Befürworter\w*|Unterstützer\w*)\b"
+    # ("Abgelehnt hat der Stadtrat einen Antrag der Grünen-Fraktion, bis zum Sommer 2026 ...")
+    r"|^\W*Abgelehnt\s+(?:hat|haben|hatte|hatten)\b"
     # the outcome put first ("Keine Mehrheit fand ein Antrag der Grünen, ...", "Mit knapper
     # Mehrheit abgelehnt wurde der Antrag, ...", "Durchfallen ließ die Mehrheit den Antrag ...")
     r"|\bkeine\s+Mehrheit\s+(?:fand|fanden|erhielt|erhielten|bekam|bekamen)\b"
@@ -192,7 +197,17 @@ TURNED_DOWN = re.compile(
     r"|\b[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"
     + WITHIN_SENTENCE
     + r"{0,240}?\b(?:scheiterte|scheiterten|gescheitert|nicht\s+(?:aufgegriffen|übernommen|"
-    r"angenommen|beschlossen))\b",
+    r"angenommen|beschlossen))\b"
+    # or was referred undecided, in its own sentence ("Ein Antrag der Grünen, die Verwaltung möge
+    # bis zum 30. Juni 2026 ... vorlegen, wurde ... in die Fraktionen verwiesen"; a postponement
+    # names its target, an event)
+    r"|^\W*(?:Ein|Der|Den|Unser|Ihr)\s+[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\b"
+    + WITHIN_SENTENCE
+    + r"{0,240}?,\s*(?:wurde|wird)\b"
+    + WITHIN_SENTENCE
+    + r"{0,120}?\b(?:verwiesen|überwiesen)\b(?!"
+    + WITHIN_SENTENCE
+    + r"{0,80}?\b(?:Sitzung|aufgerufen|beraten)\b)",
     _I,
 )
 

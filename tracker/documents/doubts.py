@@ -308,7 +308,7 @@ _STATUTE = re.compile(
     # a law or decree as the subject that binds ("Das Niedersächsische Windgesetz verpflichtet
     # den Landkreis, bis Ende 2027 ...", "Die Verordnung schreibt vor, ...")
     r"|^\W*(?:Das|Die|Der)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]*[Gg]esetz|[\w-]*[Vv]erordnung|"
-    r"[\w-]*[Rr]ichtlinie|Erlass)\w*\s+(?:\([^)]{1,20}\)\s+)?(?:verpflichtet|schreibt|sieht|"
+    r"[\w-]*[Rr]ichtlinie|Erlass|[\w-]*[Ss]atzung)\w*\s+(?:\([^)]{1,20}\)\s+)?(?:verpflichtet|schreibt|sieht|"
     r"verlangt|fordert|gibt)\b",
     _I,
 )
@@ -466,6 +466,8 @@ _ATTRIBUTED = re.compile(
     # its own word ("Der LBM wird die Anlieger nach eigener Ankündigung bis Mitte Februar
     # informieren")
     r"|\bnach\s+eigene[rn]\s+(?:Ankündigung|Angaben?|Aussagen?|Auskunft|Einschätzung|Planung)\b"
+    # a speaker's words ("Nach Fiedlers Worten will die VEH ab dem Fahrplanwechsel ...")
+    r"|\b[Nn]ach\s+(?:[A-ZÄÖÜ][\w-]*s|seinen|ihren)\s+Worten\b"
     # the party named before ("... Versorgungsunternehmen ...; nach dessen Bauzeitenplan ist
     # die Freigabe für Ende März vorgesehen")
     r"|\bnach\s+(?:dessen|deren|ihrem|ihren|ihrer|seinem|seinen|seiner)\s+"

@@ -1010,6 +1010,12 @@ _FINITE = re.compile(
 )
 
 
+# The minutes put before the next session for approval ("Das Sitzungsprotokoll wird in der
+# nächsten Sitzung am 10. Juli 2025 zur Bestätigung vorgelegt"): the body's routine, no duty.
+_MINUTES_APPROVAL = re.compile(
+    r"\b(?:[\w-]*[Pp]rotokoll|[\w-]*[Nn]iederschrift)\w*\b[^;?]{0,120}?\bzur\s+(?:Genehmigung|"
+    r"Bestätigung|Billigung|Unterschrift|Unterzeichnung)\b"
+)
 # The administration acting in a numbered item, in the present ("2. Die Verwaltung prüft ...",
 # "3. Der Bürgermeister erarbeitet ..."): a sentence, not an agenda row.
 _ADMIN_ACTS = re.compile(
@@ -1408,7 +1414,12 @@ def _words_around(sentence: str, term: Term, width: int = 100) -> str:
 _POSSIBLE_BEFORE = re.compile(
     r"\b(?:möglich|zulässig)\s+(?:bis\s+(?:zum\s+|spätestens\s+)?|spätestens\s+)?$", _I
 )
-_POSSIBLE_AFTER = re.compile(r"\s*(?:(?:des|der)\s+[\w-]+\s+[\w-]+\s+)?(?:möglich|zulässig)\b", _I)
+_POSSIBLE_AFTER = re.compile(
+    r"\s*(?:(?:des|der)\s+[\w-]+\s+[\w-]+\s+)?(?:möglich|zulässig)\b"
+    # ("die Gemeinden, die bis zum 15. Januar 2026 Gelegenheit zur Stellungnahme haben")
+    r"|\s*(?:die\s+)?Gelegenheit\s+zu",
+    _I,
+)
 
 
 def _set_aside(sentence: str, term: Term, takes_place: bool) -> bool:
@@ -2200,6 +2211,7 @@ def find_obligations(
             or (asks_questions and not asked)
             or (reporting and _REPORTED_PAST.search(sentence) and not _AHEAD.search(sentence))
             or PUBLIC_ACTS.search(sentence)
+            or _MINUTES_APPROVAL.search(sentence)
             or _NORM_CITED.match(sentence)
             or _PAPER_HEADING.match(sentence)
             or TURNED_DOWN.search(sentence)
@@ -2488,6 +2500,7 @@ def _unread(
             or PUBLIC_ACTS.search(sentence)
             or _MEETING_SET.search(sentence)
             or _FESTIVITY_SET.search(sentence)
+            or _MINUTES_APPROVAL.search(sentence)
         ):
             continue
         if any(key in r or r in key for r in read if r):
@@ -2652,6 +2665,7 @@ def _cue_items(
             or _PAST.search(sentence)
             or _PAST_CLAUSE.search(sentence)
             or PUBLIC_ACTS.search(sentence)
+            or _MINUTES_APPROVAL.search(sentence)
             or _NORM_CITED.match(sentence)
             or TURNED_DOWN.search(sentence)
             or _REPORTED_SPEECH.search(sentence)

@@ -196,6 +196,9 @@ PUBLIC: tuple[str, ...] = (
     "Inhaberinnen",
     "Teilnehmer",
     "Teilnehmende",
+    "Jäger",
+    "Landwirte",
+    "Tierhalter",
 )
 PUBLIC_NOUN = one_of(PUBLIC)
 
@@ -468,6 +471,8 @@ OTHER_BODIES: tuple[str, ...] = (
     "Schulamt",
     "Eisenbahn-Bundesamt",
     "Bundesnetzagentur",
+    "Verkehrsverbund",
+    "Verbund",
 )
 
 #: What minutes call themselves in their heading (``Niederschrift über die 2. Sitzung ...``).

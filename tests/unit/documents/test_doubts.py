@@ -300,6 +300,17 @@ CASES = [
         date(2025, 7, 31),
     ),
     (
+        "statute",
+        HEAD + "Die Friedhofssatzung sieht vor, dass die Grabstätten bis zum 30.06.2025 "
+        "hergerichtet sein müssen.",
+        date(2025, 6, 30),
+    ),
+    (
+        "other_body",
+        HEAD + "Die Fahrpläne werden vom Verbund bis Ende Juli 2025 veröffentlicht.",
+        date(2025, 7, 31),
+    ),
+    (
         "noted",
         HEAD.replace("Antrag", "Beschlussvorlage")
         + "Beschlussvorschlag:\n1. Der Kreistag nimmt die Schülerzahlprognose der Berufsschulen "
@@ -339,6 +350,11 @@ CASES = [
         HEAD + "Die Netzgesellschaft hat angeboten, eine Teststrecke bis zum 30.11.2025 "
         "auszustatten.",
         date(2025, 11, 30),
+    ),
+    (
+        "attributed",
+        HEAD + "Nach Fiedlers Worten soll das neue Taktnetz bis zum 31.12.2026 eingeführt werden.",
+        date(2026, 12, 31),
     ),
     (
         "attributed",

@@ -3343,6 +3343,10 @@ def test_a_motion_that_failed_in_its_own_sentence_binds_no_one(sentence: str) ->
     assert extract_text(text, name="t.txt").deadlines == ()
 
 
+NEWS = "Bericht aus dem Stadtrat vom 12.03.2025\n\n"
+DECIDED = "Niederschrift vom 12.03.2025\n\nBeschluss:\n"
+
+
 def test_a_resolution_item_where_the_administration_informs_in_the_present_is_a_report() -> None:
     text = (
         "Niederschrift über die Sitzung der Gemeindevertretung vom 12.03.2025\n\nBeschluss:\n"
@@ -3475,3 +3479,44 @@ def test_a_fall_told_after_another_proposal_or_of_an_amendment_leaves_the_order_
     ):
         dates = [d.date for d in extract_text(decided + fall + "\n", name="t.txt").deadlines]
         assert date(2025, 12, 31) in dates, fall
+
+
+@pytest.mark.parametrize(
+    ("head", "sentence"),
+    [
+        (
+            NEWS,
+            "Ihr Antrag, die Verwaltung solle bis zum 30.06.2026 ein Konzept für Photovoltaik "
+            "vorlegen, fand nur fünf Stimmen.",
+        ),
+        (
+            NEWS,
+            "Abgelehnt hat der Stadtrat einen Antrag der Grünen-Fraktion, bis zum 30.06.2026 "
+            "ein Radverkehrskonzept erstellen zu lassen.",
+        ),
+        (
+            DECIDED,
+            "Ein Antrag der Grünen, die Verwaltung möge bis zum 30.06.2026 den Entwurf einer "
+            "Satzung vorlegen, wurde nach kontroverser Debatte in die Fraktionen verwiesen.",
+        ),
+        (
+            DECIDED,
+            "Herr Pohl schlägt einen Bericht bis zum 30.06.2026 vor; dieser Vorschlag findet "
+            "keine Mehrheit.",
+        ),
+        (
+            NEWS,
+            "Das Sitzungsprotokoll wird in der nächsten Sitzung am 30.06.2026 zur Bestätigung "
+            "vorgelegt.",
+        ),
+        (NEWS, "Jäger haben Fallwild bis zum 30.06.2026 zu melden."),
+        (
+            NEWS,
+            "Der Kreistag soll den Plan erst beschließen, wenn die Gemeinden, die bis zum "
+            "30.06.2026 Gelegenheit zur Stellungnahme haben, gehört sind.",
+        ),
+    ],
+)
+def test_what_fell_was_referred_or_binds_others_is_no_deadline(head: str, sentence: str) -> None:
+    text = head + sentence + "\n"
+    assert date(2026, 6, 30) not in [d.date for d in extract_text(text, name="t.txt").deadlines]

@@ -155,6 +155,16 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # random stream in Nordrhein-Westfalen; small towns in Thüringen and Sachsen-Anhalt)
     ("set34", "A"): (0.80, 0.03, 0.19),
     ("set34", "B"): (0.83, 0.04, 0.12),
+    # the twenty-fifth session's sets, measured at its end less a margin: (Ortsbeiräte and
+    # Ortschaftsräte; follow-up lists and their deadline extensions; land-use planning; budgets
+    # and finances; a county's random stream; schools and childcare in the East; written
+    # questions and answers; climate and mobility in the West)
+    ("set35", "A"): (0.90, 0.03, 0.25),
+    ("set35", "B"): (0.85, 0.03, 0.22),
+    # (groups' pages on the last session; towns' short news on it; local newspapers; the mayor's
+    # reports in minutes; a city's random stream; counties' press releases)
+    ("set36", "A"): (0.93, 0.03, 0.29),
+    ("set36", "B"): (0.91, 0.03, 0.19),
 }
 
 

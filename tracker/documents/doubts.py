@@ -704,7 +704,10 @@ _ORIGINAL_LABEL = re.compile(
     r"^\W*(?:Urspr[üu]nglich\w*\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Fassung)\w*|"
     # ("Ursprungsfassung (Drs. VIII/1142 vom 27.08.2020):", "Ursprungsantrag:")
     r"Ursprungs(?:fassung|antrag|text|vorlage)|"
-    r"[\w-]*[Aa]ntrag\s+in\s+der\s+urspr[üu]nglichen\s+Fassung)"
+    r"[\w-]*[Aa]ntrag\s+in\s+der\s+urspr[üu]nglichen\s+Fassung|"
+    # ("Wortlaut des Änderungsantrages in der eingereichten Fassung:")
+    r"(?:Wortlaut\s+des\s+)?[\w-]*(?:[Aa]ntrag|[Vv]orschlag)\w*\s+in\s+der\s+eingereichten\s+"
+    r"Fassung)"
     # ("Ursprünglicher Antragstext (im Ausschuss geändert):")
     r"(?:\s*\([^()\n]{1,60}\))?\s*:"
 )

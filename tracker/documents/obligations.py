@@ -475,7 +475,9 @@ _LIMIT_BEFORE = re.compile(
 _REPORT_WORDS = re.compile(
     r"\bberichte[nt]?\b|\bBericht(?:e|s|es|en|erstattung)?\b|\b(?:Sachstands|Zwischen|Schluss|"
     r"Abschluss|Tätigkeits|Erfahrungs|Jahres|Evaluations|Fortschritts|Umsetzungs|Status|"
-    r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|\bunterricht|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
+    r"Quartals|Halbjahres|Monats)bericht\w*|\binformier|"
+    # (informing, not the school's lessons: "der Unterricht im neuen Gebäude")
+    r"\bunterricht(?:en|et|ete|eten|ung)\b|\bvorzulegen\b|\bvorgelegt\b|\bvorlegen\b|"
     r"\bnachzureichen\b|\bnachgereicht\b|\bum\s+(?:die\s+|eine\s+)?(?:Vorlage|Darstellung|Übersicht)\b|"
     # an answer still owed ("Die Antwort wird schriftlich übermittelt", "wird die Frage bis zur
     # nächsten Sitzung beantworten")
@@ -1151,7 +1153,13 @@ def _dates_the_row(sentence: str, term: Term) -> bool:
 
 
 # "erst nach der Genehmigung auf der nächsten Sitzung", "erst im Jahr 2026": not before then
-_ONLY_AFTER = re.compile(r"\berst\s+(?!(?:einmal|mal)\b)(?:\S+\s+){0,5}$", _I)
+_ONLY_AFTER = re.compile(
+    r"\berst\s+(?!(?:einmal|mal)\b)(?:\S+\s+){0,5}$"
+    # the day a period ends, the act after it ("soll nach Ablauf der Bindefrist am 28.05.2025
+    # erteilt werden")
+    r"|\bnach\s+(?:Ablauf|Ende)\s+(?:der|des)\s+[\w-]+\s+am\s*$",
+    _I,
+)
 # A date that heads what follows it ("am 08.05.2025:", "vom 12.03.2024:"): a label, never due.
 _AT_DATE = re.compile(r"\b(?:am|vom|den)\s*$", _I)
 _COLON = re.compile(r"[^\S\n]*:")

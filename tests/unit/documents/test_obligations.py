@@ -3520,3 +3520,31 @@ def test_a_fall_told_after_another_proposal_or_of_an_amendment_leaves_the_order_
 def test_what_fell_was_referred_or_binds_others_is_no_deadline(head: str, sentence: str) -> None:
     text = head + sentence + "\n"
     assert date(2026, 6, 30) not in [d.date for d in extract_text(text, name="t.txt").deadlines]
+
+
+def test_a_motion_quoted_as_it_was_tabled_is_shown_not_recorded() -> None:
+    text = (
+        "Niederschrift vom 12.12.2024\n\nTOP 5 Haushalt\nWortlaut des Änderungsantrages in der "
+        "eingereichten Fassung: „Die Mehrerträge werden gestrichen. Die Verwaltung legt bis zum "
+        "31. März 2025 eine überarbeitete Satzung vor.“\nBeschluss (geänderte Fassung):\n"
+        "1. Die Verwaltung legt dem Stadtrat bis zum 30. September 2025 eine Satzung vor.\n"
+    )
+    extraction = extract_text(text, name="t.txt")
+    assert [d.date for d in extraction.deadlines] == [date(2025, 9, 30)]
+    assert "doubt:past_motion" in [r.rule for r in extraction.review]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the school's lessons, no one informed
+        "Das Richtfest ist für das Frühjahr 2025 geplant, der Unterricht im neuen Gebäude soll "
+        "zum Schuljahr 2026/27 beginnen.",
+        # the day a period ends, the act after it
+        "Der Zuschlag für die Rohbauarbeiten soll nach Ablauf der Bindefrist am 28.05.2025 "
+        "erteilt werden.",
+    ],
+)
+def test_a_sentence_that_owes_nothing_records_nothing(sentence: str) -> None:
+    extraction = extract_text("Mitteilung vom 12.04.2025\n\n" + sentence + "\n", name="t.txt")
+    assert extraction.deadlines == () and extraction.reports == ()

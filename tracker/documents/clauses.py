@@ -37,7 +37,7 @@ NEW_MATTER = re.compile(
 # Nein-Stimmen abgelehnt", "Der Antrag wird zurückgezogen").
 FELL_NEXT = re.compile(
     r"^\W*(?:Dieser|Der|Diese|Die|Dem|Diesem)\s+(?:[\w-]*[Aa]ntrag|[\w-]*[Vv]orschlag|Ergänzung|"
-    r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,12}?(?:abgelehnt|zurückgezogen|"
+    r"Änderung)\w*\s+(?:wird|wurde|ist)\s+(?:\S+\s+){0,8}?(?:abgelehnt|zurückgezogen|"
     r"nicht\s+zugestimmt|verwiesen|überwiesen)\b"
     # the verb first, after a short opening ("Nach Diskussion wird der Antrag zur weiteren
     # Beratung in den Bauausschuss verwiesen."): rejected, withdrawn or referred, undecided

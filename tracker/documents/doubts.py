@@ -68,7 +68,8 @@ _OTHER_BODY = re.compile(
     + r")\b|^(?:Das|Der|Die)\s+(?:(?:Staatliche|Zuständige|Untere|Obere|Höhere)\s+)?(?:"
     + one_of(OTHER_BODIES)
     # (a Bavarian district's government: "Die Regierung von Niederbayern entscheidet ...")
-    + r"|Regierung(?=\s+von\b))(?:\s+[A-ZÄÖÜ][\w-]+|\s+(?:von|für)\s+[A-ZÄÖÜ][\w-]+)?\s+"
+    + r"|Regierung(?=\s+von\b))(?:\s+[A-ZÄÖÜ][\w-]+|\s+(?:von|für)\s+[A-ZÄÖÜ][\w-]+"
+    r"(?:,\s+[A-ZÄÖÜ][\w-]+)*(?:\s+und\s+[A-ZÄÖÜ][\w-]+)?)?\s+"
     # (not asked by the council to report to it: "Die Agentur für Arbeit wird gebeten, dem
     # Sozialausschuss vierteljährlich ... zu berichten")
     r"(?:hat|muss|soll|wird(?!\s+gebeten\b[^.;]*\b(?:dem|den)\s+[\w-]*(?:[Aa]usschuss|[Rr]at|"
@@ -303,12 +304,15 @@ _STATUTE = re.compile(
     # an entitlement phased in by law ("Der Anspruch wird bis zum Schuljahr 2029/30 jährlich um
     # eine Jahrgangsstufe ausgeweitet")
     r"|^\W*(?:Der|Dieser)\s+(?:Rechts)?[Aa]nspruch\b"
+    # a norm cited with what it requires ("§ 7 des Alten- und Pflegegesetzes NRW, wonach die
+    # Kreise ...")
+    r"|(?:§|Art\.)\s*\d+[^.;]{0,80}?,\s*wonach\b"
     # "das ist die gesetzliche Abrechnungsfrist"
     r"|\b(?:ist|sind)\s+(?:die|eine)\s+gesetzliche[nr]?\s+[\w-]*[Ff]rist\b"
     # a law or decree as the subject that binds ("Das Niedersächsische Windgesetz verpflichtet
     # den Landkreis, bis Ende 2027 ...", "Die Verordnung schreibt vor, ...")
     r"|^\W*(?:Das|Die|Der)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]*[Gg]esetz|[\w-]*[Vv]erordnung|"
-    r"[\w-]*[Rr]ichtlinie|Erlass|[\w-]*[Ss]atzung)\w*\s+(?:\([^)]{1,20}\)\s+)?(?:verpflichtet|schreibt|sieht|"
+    r"[\w-]*[Rr]ichtlinie|Erlass|[\w-]*[Ss]atzung|[\w-]*ordnung)\w*\s+(?:\([^)]{1,20}\)\s+)?(?:verpflichtet|schreibt|sieht|"
     r"verlangt|fordert|gibt)\b",
     _I,
 )
@@ -533,6 +537,9 @@ _PAST_MOTION = re.compile(
     # the wording an amendment replaces, quoted on its own ("(bisher: „Die Maßnahmen werden bis
     # Ende 2028 vollständig umgesetzt.“)", "Bisherige Fassung: ...")
     r"|^\W*bisher\s*[:„\"]|^\W*(?:bisherige|alte)\s+Fassung\b"
+    # ("Die Worte „bis zum 31.03.2025“ werden durch „zeitnah“ ersetzt")
+    r"|^\W*(?:\d{1,2}[.)]\s*)?(?:Die|Das)\s+(?:Worte?|Wörter|Angabe)\s+„[^“”]{1,80}[“”]\s+"
+    r"(?:wird|werden)\s+(?:durch|gestrichen)\b"
     # "Der ursprünglich beantragte Verzicht ... bis zum 31.12.2026": what was first asked for
     r"|\burspr[üu]nglich\s+(?:beantragt|gefordert|vorgeschlagen|vorgesehen)e\w*\b"
     # ("Ursprünglicher Beschlussvorschlag der Verwaltung: Der Stadtrat beauftragt ...")
@@ -634,6 +641,9 @@ _GROUP_DEMAND = re.compile(
     r"^\W*(?:Die|Der)\s+(?:\S+\s+){0,3}?"
     + _GROUP_NOUN
     + r"\s+(?:\S+\s+){0,3}?"
+    + _DEMANDS
+    # a party by its name ("Die SPD fordert die Verwaltung auf, ...")
+    + r"|^\W*Die\s+(?:SPD|CDU|CSU|FDP|AfD|Grünen|Linke|LINKE|Freien\s+Wähler|FWG|UWG|ÖDP)\s+"
     + _DEMANDS
     # its stance or goal before a colon ("Für die CDU-Fraktion ist klar: Die Stadt muss ...",
     # "Unser Ziel bleibt: ...")

@@ -1605,12 +1605,14 @@ _ON_REQUEST = re.compile(
 _THE_PUBLIC = (
     # (not the "Bürgerschaft", a council)
     r"(?:Anwohner|Anlieger|Bürger(?!schaft)|Einwohner|Öffentlichkeit|Bevölkerung|Eltern|"
-    r"Grundstückseigentümer|Eigentümer|Betroffenen|Presse|"
+    r"Grundstückseigentümer|Eigentümer|Betroffenen|Presse|Haushalte|Kunden|"
     # another authority informed ("Die untere Straßenverkehrsbehörde wird ... informiert")
     r"[\w-]*[Bb]ehörde|Kommunalaufsicht|Polizei)\w*"
 )
 _INFORMS_THE_PUBLIC = re.compile(
-    r"\b(?:die|der|den)\s+(?:\w+\s+){0,2}?" + _THE_PUBLIC + r"[^.;?]{0,100}?\b(?:informier|"
+    r"\b(?:die|der|den|alle)\s+(?:\w+\s+){0,2}?"
+    + _THE_PUBLIC
+    + r"(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:informier|"
     r"unterricht)\w*"
     r"|\b(?:informier|unterricht)\w*\s+(?:\w+\s+){0,4}?(?:die|der|den)\s+(?:\w+\s+){0,2}?"
     + _THE_PUBLIC,

@@ -473,6 +473,8 @@ OTHER_BODIES: tuple[str, ...] = (
     "Bundesnetzagentur",
     "Verkehrsverbund",
     "Verbund",
+    # a company's own board
+    "Aufsichtsrat",
 )
 
 #: What minutes call themselves in their heading (``Niederschrift über die 2. Sitzung ...``).

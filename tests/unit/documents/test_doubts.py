@@ -311,6 +311,41 @@ CASES = [
         date(2025, 7, 31),
     ),
     (
+        "statute",
+        HEAD + "Die Gemeindeordnung verpflichtet die Stadt, bis zum 31.12.2025 einen Bericht über "
+        "ihre Beteiligungen vorzulegen.",
+        date(2025, 12, 31),
+    ),
+    (
+        "statute",
+        HEAD + "Grundlage ist § 7 des Pflegegesetzes, wonach die Verwaltung bis zum 31.12.2025 "
+        "eine Pflegeplanung vorzulegen hat.",
+        date(2025, 12, 31),
+    ),
+    (
+        "other_body",
+        HEAD + "Die Senatsverwaltung für Bildung, Jugend und Familie hat zugesagt, bis zum "
+        "30.06.2025 einen Standort zu benennen.",
+        date(2025, 6, 30),
+    ),
+    (
+        "other_body",
+        HEAD + "Die Geschäftsführung wurde vom Aufsichtsrat gebeten, bis zum 30.06.2025 einen "
+        "Bericht vorzulegen.",
+        date(2025, 6, 30),
+    ),
+    (
+        "group_demand",
+        HEAD + "Die SPD fordert die Verwaltung auf, die Ausschreibung bis zum 31.12.2025 "
+        "durchzuführen.",
+        date(2025, 12, 31),
+    ),
+    (
+        "past_motion",
+        HEAD + "2. Die Worte „bis zum 31.03.2025“ werden durch „zeitnah“ ersetzt.",
+        date(2025, 3, 31),
+    ),
+    (
         "noted",
         HEAD.replace("Antrag", "Beschlussvorlage")
         + "Beschlussvorschlag:\n1. Der Kreistag nimmt die Schülerzahlprognose der Berufsschulen "

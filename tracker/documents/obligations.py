@@ -261,10 +261,14 @@ _RECIPIENTS = (
     r"(?:Fraktionen|Ratsmitglieder|Mitglieder|Stadtverordneten|Gemeindevertreter\w*|"
     r"Kreistagsmitglieder|Stadträt\w*|Gemeinderät\w*|" + COUNCIL + r"|\w*[Aa]usschuss\w*)\b"
 )
-_PAPERS = (
-    r"(?:\w*Gutachten|\w*[Vv]orlage|\w*[Kk]onzept|\w*[Bb]ericht|\w*[Ee]ntwurf|Unterlagen|"
-    r"\w*[Üü]bersicht|Aufstellung|Stellungnahme|Antwort|Ergebniss?e?|Sachstand\w*)\b"
+# A paper the administration owes, announced, expected or received ("ein Konzept", "den
+# Sachstandsbericht", "eine Kostenschätzung", "die Unterlagen").
+_PAPER_OWED = (
+    r"[\w-]*(?:Konzept|Bericht|Vorlage|Entwurf|Stellungnahme|Antwort|Vorschl[aä]g|Lösung|"
+    r"Entscheidung|[Üü]bersicht|Gutachten|Planung|Ergebnis|[Aa]ufstellung|[Ss]chätzung|"
+    r"Unterlagen|Sachstand)\w*"
 )
+_PAPERS = r"(?:" + _PAPER_OWED + r")\b"
 # "legt ... vor": the separable verb in the present, a paper still to come.
 _LAYS_BEFORE = (
     r"(?:\blegt\b[^;?]{0,160}?\bvor"
@@ -359,8 +363,7 @@ _ANNOUNCED = re.compile(
     # a paper announced as the object ("Der Oberbürgermeister kündigte ein Konzept bis zum
     # 30.09.2025 an", "stellte einen Bericht für den Herbst in Aussicht")
     r"|\b(?:kündigt|kündigte|kündigten|stellt|stellte|stellten)\s+(?:\S+\s+){0,6}?(?:ein|eine|"
-    r"einen|den|die|das)\s+(?:\w+e[nrs]?\s+)?[\w-]*(?:Konzept|Bericht|Vorlage|Entwurf|"
-    r"Stellungnahme|Antwort|Vorschl[aä]g|Lösung|Entscheidung|Übersicht|Gutachten|Planung)\w*\b"
+    r"einen|den|die|das)\s+(?:\w+e[nrs]?\s+)?" + _PAPER_OWED + r"\b"
     r"(?:[^.;?]|(?<=\d)\.){0,80}?\b(?:an|in\s+Aussicht)\s*[.;]?$"
     r"|\b(?:wird|werden)\b[^.;?]{0,60}?\b(?:bis|spätestens)\b(?:[^.;?]|(?<=\d)\.){0,80}?\b"
     # (not a state to come: "werden bis 2027 stabil bleiben", "wird bis 2030 verlängert werden")
@@ -376,8 +379,9 @@ _ANNOUNCED = re.compile(
     + r"{0,160}?\b"
     + _INFINITIVE
     # a body expecting a paper of the administration ("erwartet bis ... einen Vorschlag")
-    + r"|\b(?:erwartet|erwarten)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b(?:Vorschlag|Bericht|Konzept|"
-    r"Vorlage|Stellungnahme|Entwurf|Antwort|Ergebnis|\w*[Aa]ufstellung|\w*[Üü]bersicht|\w*[Ss]chätzung)\w*\b"
+    + r"|\b(?:erwartet|erwarten)\b(?:[^.;?]|(?<=\d)\.){0,100}?\b"
+    + _PAPER_OWED
+    + r"\b"
     # the council or its groups receiving a paper by a time ("Die Fraktionen erhalten das
     # Gutachten bis spätestens 27. März", "Eine Vorlage ... erhalten die Fraktionen spätestens
     # zur Sitzung im Oktober")

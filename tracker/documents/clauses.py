@@ -156,7 +156,9 @@ PUBLIC_ACTS = re.compile(
     # "Um Anmeldung bis 28.11.2025 im Vorzimmer wird gebeten": the guests'
     r"|\bUm\s+(?:\w+\s+)?Anmeldung\b"
     # a post to fill ("ist zum 01.07.2025 folgende Stelle zu besetzen"): the vacancy's start
-    r"|\bzu\s+besetzen\b"
+    # (not an order to fill it: "Die Verwaltung wird beauftragt, die Stelle ... bis zum 30. Juni
+    # 2025 zu besetzen")
+    r"|^(?![^\n]*\b(?:beauftragt|gebeten|ersucht|aufgefordert)\b)[^\n]*\bzu\s+besetzen\b"
 )
 
 # A motion turned down in the same sentence ("Der Antrag, bis Ende 2025 ein Konzept vorzulegen,

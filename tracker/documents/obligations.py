@@ -995,8 +995,8 @@ _REPORTS_NOW = re.compile(
 # "Die Verwaltung informiert den Ausschuss laufend".
 _ADMIN_SUBJECT = re.compile(r"^\W*(?:\d+\.\W*)?(?:Die|Der|Das)\s+(?:" + ADMINISTRATION + r")\b")
 _ADMIN_INVERTED = re.compile(
-    r"^\W*(?:Über|Zum|Zur|Dazu|Hierzu|Darüber)\b[^,;]{0,80}?\s(?:berichtet|informiert|unterrichtet)\s+"
-    r"(?:der|die|das)\s+(?:" + ADMINISTRATION + r")\b"
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:Über|Zum|Zur|Dazu|Hierzu|Darüber)\b[^,;]{0,80}?\s(?:berichtet|informiert|unterrichtet|"
+    r"erstattet|legt)\s+(?:der|die|das)\s+(?:" + ADMINISTRATION + r"|Amt)\b"
     r"|^\W*(?:Einen|Den|Ein)\s+(?:[\w-]+\s+)?[\w-]*[Bb]ericht\w*\s+(?:\S+\s+){0,3}?(?:erwartet|erwarten)\s+"
     r"(?:der|die|das)\s+(?:" + COUNCIL + r"|[\w-]*[Aa]usschuss)\b"
 )
@@ -1935,8 +1935,14 @@ def _requested_items(scoped: tuple[str, ...]) -> set[int]:
     return found
 
 
-# (the item ends in an infinitive with "zu", then its comma or stop)
-_INFINITIVE_END = re.compile(r"\b" + _INFINITIVE + r"[\s,;.)]*$")
+# (the item ends in an infinitive with "zu", then its comma or stop, or a phrase added after a
+# comma: "... durchzuführen, etwa in Zusammenarbeit mit den Grundschulen,")
+_INFINITIVE_END = re.compile(
+    r"\b"
+    + _INFINITIVE
+    + r"(?:[\s,;.)]*$|\s*,\s*(?:etwa|insbesondere|z\.\s?B\.|zum\s+Beispiel|beispielsweise|"
+    r"unter\s+anderem|u\.\s?a\.|möglichst|vorzugsweise|gegebenenfalls|ggf\.)\s[^;]*$)"
+)
 
 
 # The council or a committee as a sentence's subject: what it demands, it decides.

@@ -3548,3 +3548,23 @@ def test_a_motion_quoted_as_it_was_tabled_is_shown_not_recorded() -> None:
 def test_a_sentence_that_owes_nothing_records_nothing(sentence: str) -> None:
     extraction = extract_text("Mitteilung vom 12.04.2025\n\n" + sentence + "\n", name="t.txt")
     assert extraction.deadlines == () and extraction.reports == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an order to fill a post (not a vacancy's notice)
+        "Beschlussvorlage\nDatum: 09.12.2024\n\nBeschlussvorschlag:\n4. Die Verwaltung wird "
+        "beauftragt, die Stelle der stellvertretenden Betriebsleitung bis zum 31.03.2026 zu "
+        "besetzen.\n",
+        # a requested item with a phrase added after its infinitive
+        "Beschluss vom 21.11.2024\n\nDie Bezirksamtsleitung wird gebeten,\n\n1. bis Ende des "
+        "1. Quartals 2026 ein Beteiligungsformat durchzuführen, etwa in Zusammenarbeit mit den "
+        "Grundschulen,\n2. dem Ausschuss darüber zu berichten.\n",
+        # the office reporting, the time first
+        "Niederschrift vom 12.03.2025\n\nBeschluss:\n3. Zur Sitzung am 31.03.2026 erstattet das "
+        "Amt einen Zwischenbericht über den Stand der Planung.\n",
+    ],
+)
+def test_an_order_in_these_forms_is_read(text: str) -> None:
+    assert date(2026, 3, 31) in [d.date for d in extract_text(text, name="t.txt").deadlines]

@@ -317,9 +317,16 @@ def council_past(text: str) -> Decision | None:
     """The council or a committee as the subject, the decision in the past (a decision not
     yet taken, "hat noch nicht beschlossen", is none)."""
     for m in _PAST.finditer(text):
-        if not re.search(r"\bnoch\s+nicht\b", m.group(0)):
-            return _by_the_council(m, _past_outcome(m.group(0)))
+        if re.search(r"\bnoch\s+nicht\b", m.group(0)):
+            continue
+        if _DATED_PLUPERFECT.search(m.group(0)):
+            continue  # "Der Kreistag hatte ... am 7. Juli 2022 ... abgelehnt": its history
+        return _by_the_council(m, _past_outcome(m.group(0)))
     return None
+
+
+# A decision told in the pluperfect with its year: an earlier one, told as background.
+_DATED_PLUPERFECT = re.compile(r"\b(?:hatte|hatten)\b.*?(?<!\d)(?:19|20)\d{2}(?!\d)", re.S)
 
 
 def _clause_start(text: str, at: int, paragraph: str) -> int:

@@ -3568,3 +3568,15 @@ def test_a_sentence_that_owes_nothing_records_nothing(sentence: str) -> None:
 )
 def test_an_order_in_these_forms_is_read(text: str) -> None:
     assert date(2026, 3, 31) in [d.date for d in extract_text(text, name="t.txt").deadlines]
+
+
+def test_a_decision_told_in_the_pluperfect_is_history_not_the_papers_outcome() -> None:
+    text = (
+        "Beschluss\nder 18. Sitzung des Kreistages vom 26.03.2025\n\nDer Kreistag beschließt:\n\n"
+        "1. Der Landrat wird beauftragt, den Betrieb des Pflegestützpunktes spätestens zum "
+        "1. Oktober 2025 aufzunehmen.\n\nBegründung:\nDer Kreistag hatte einen entsprechenden "
+        "Antrag am 7. Juli 2022 noch mit Verweis auf die Haushaltslage abgelehnt.\n"
+    )
+    extraction = extract_text(text, name="t.txt")
+    assert extraction.decision is None or extraction.decision.outcome != "rejected"
+    assert date(2025, 10, 1) in [d.date for d in extraction.deadlines]

@@ -356,13 +356,22 @@ def recommendation(text: str) -> Decision | None:
     return Decision("recommended", None, squash(m.group(1)), squash(m.group(0))) if m else None
 
 
+# An amendment or a counter-motion as the subject ("Der Änderungsantrag wurde ... abgelehnt").
+_AMENDMENT = re.compile(
+    r"(?:Änderungs|Ergänzungs|Zusatz|Gegen|Alternativ)(?:antrag|vorschlag)", re.I
+)
+
+
 def passive_result(text: str) -> Decision | None:
     """The matter as the subject, its result in the passive (not the minutes' approval)."""
     for m in _PASSIVE.finditer(text):
         wording = squash(m.group(0))
-        if _NOT_A_MATTER.search(wording.split(" wurde")[0].split(" wird")[0]):
+        subject = wording.split(" wurde")[0].split(" wird")[0]
+        if _NOT_A_MATTER.search(subject):
             continue
         outcome = outcome_of(wording)
+        if outcome in ("rejected", "withdrawn") and _AMENDMENT.search(subject):
+            continue  # an amendment that fell leaves the motion's own fate to be told
         verb = next((g for g in m.groups() if g), "").lower()
         if verb in ("gebilligt", "genehmigt", "bestätigt", "erteilt", "versagt", "verweigert",
                     "vergeben", "festgestellt", "verabschiedet"):  # fmt: skip

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tracker.documents import extract_text
-from tracker.documents.decisions import PROSE_RULES, prose_decision, vote_tally
+from tracker.documents.decisions import PROSE_RULES, passive_result, prose_decision, vote_tally
 
 # a TOP page without a number and without a decision label
 HEAD = (
@@ -394,3 +394,9 @@ def test_a_count_that_agrees_leaves_the_decision_told_in_prose() -> None:
     )
     decision = prose_decision(text)
     assert decision is not None and decision.outcome == "recommended"
+
+
+def test_an_amendment_that_fell_is_not_the_matters_outcome() -> None:
+    assert passive_result("Der Änderungsantrag der CDU wurde mehrheitlich abgelehnt.") is None
+    decision = passive_result("Der Antrag der CDU wurde mehrheitlich abgelehnt.")
+    assert decision is not None and decision.outcome == "rejected"

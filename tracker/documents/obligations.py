@@ -1917,7 +1917,14 @@ _ITEM_NUMBER = re.compile(r"^\W*" + _ITEM_MARK + r"(?<=\s)")
 # wird beauftragt:"): the numbered items after it go on from it.
 _REQUEST_OPENS = re.compile(
     r"\b(?:wird|werden)\s+(?:\S+\s+){0,3}?(?:ersucht|beauftragt|gebeten|aufgefordert)\s*[,:]\s*$"
+    # the body asking in the active ("Der Ortschaftsrat bittet die Stadtverwaltung,", "fordert
+    # die Stadtverwaltung auf,")
+    r"|\b(?:bittet|bitten|ersucht|ersuchen|beauftragt|beauftragen)\s+(?:den|die|das)\s+"
+    r"(?:[\w-]+\s+){0,2}?[\w-]+\s*[,:]\s*$"
+    r"|\b(?:fordert|fordern)\s+(?:den|die|das)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+auf\s*[,:]\s*$"
 )
+# A dashed item of a list ("– dem Ortschaftsrat ... einen Sachstandsbericht zu geben.").
+_DASH_ITEM = re.compile(r"^\s*[-–—•]\s+\S")
 
 
 def _requested_items(scoped: tuple[str, ...]) -> set[int]:
@@ -1928,7 +1935,9 @@ def _requested_items(scoped: tuple[str, ...]) -> set[int]:
         if not _REQUEST_OPENS.search(sentence):
             continue
         later = index + 1
-        while later < len(scoped) and _ITEM_NUMBER.match(scoped[later]):
+        while later < len(scoped) and (
+            _ITEM_NUMBER.match(scoped[later]) or _DASH_ITEM.match(scoped[later])
+        ):
             if _INFINITIVE_END.search(scoped[later]):
                 found.add(later)
             later += 1

@@ -3580,3 +3580,12 @@ def test_a_decision_told_in_the_pluperfect_is_history_not_the_papers_outcome() -
     extraction = extract_text(text, name="t.txt")
     assert extraction.decision is None or extraction.decision.outcome != "rejected"
     assert date(2025, 10, 1) in [d.date for d in extraction.deadlines]
+
+
+def test_the_items_of_a_request_made_in_the_active_are_read() -> None:
+    text = (
+        "Niederschrift vom 12.03.2025\n\nDer Ortschaftsrat fordert die Stadtverwaltung auf,\n"
+        "– zusätzliche Plätze zu schaffen;\n"
+        "– bis zum 30.06.2025 eine Begehung des Feuerwehrgerätehauses durchzuführen.\n"
+    )
+    assert date(2025, 6, 30) in [d.date for d in extract_text(text, name="t.txt").deadlines]

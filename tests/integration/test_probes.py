@@ -60,7 +60,9 @@ FLOORS: dict[tuple[str, str], tuple[float, float, float]] = {
     # (motions of groups; council-system pages as crawled; press releases and newspapers;
     # committee minutes)
     ("set13", "A"): (0.92, 0.02, 0.04),
-    ("set13", "B"): (0.93, 0.02, 0.16),
+    # (set13 B's trap share loosened by two traps in the twenty-fifth session: a request's items
+    # in the active are read now, which found four held-out obligations elsewhere)
+    ("set13", "B"): (0.93, 0.02, 0.17),
     # (verbatim records of large councils; schools, childcare and social matters; transport
     # and building works; council papers as OCR returns them from scans)
     ("set14", "A"): (0.85, 0.03, 0.08),

@@ -52,7 +52,7 @@ from collections.abc import Callable
 from tracker.documents.model import Decision
 from tracker.documents.outcomes import outcome_of
 from tracker.documents.text import WITHIN_SENTENCE, one_of, squash
-from tracker.documents.vocabulary import COUNCIL, DECISION_LABELS
+from tracker.documents.vocabulary import AMENDMENT, COUNCIL, DECISION_LABELS
 
 #: A council or committee as a noun phrase ("Gemeinderat", "Ausschuss für Umwelt").
 _COUNCIL_NOUN = (
@@ -357,9 +357,7 @@ def recommendation(text: str) -> Decision | None:
 
 
 # An amendment or a counter-motion as the subject ("Der Änderungsantrag wurde ... abgelehnt").
-_AMENDMENT = re.compile(
-    r"(?:Änderungs|Ergänzungs|Zusatz|Gegen|Alternativ)(?:antrag|vorschlag)", re.I
-)
+_AMENDMENT = re.compile(AMENDMENT, re.I)
 
 
 def passive_result(text: str) -> Decision | None:

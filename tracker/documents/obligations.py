@@ -52,6 +52,7 @@ from tracker.documents.model import Consultation, Deadline, DeadlineKind, Report
 from tracker.documents.text import WITHIN_SENTENCE, one_of, sentence_list, squash
 from tracker.documents.vocabulary import (
     ADMINISTRATION,
+    AMENDMENT,
     COUNCIL,
     DECISION_LABELS,
     RESOLUTION_FORMULA,
@@ -1859,9 +1860,7 @@ def _adopts(sentence: str) -> bool:
 
 
 _WISHED = re.compile(r"\b(?:wollte|wollten)\b", _I)
-_AMENDMENT = re.compile(
-    r"(?:Änderungs|Ergänzungs|Zusatz|Gegen|Alternativ)(?:antrag|anträge|vorschlag)", _I
-)
+_AMENDMENT = re.compile(AMENDMENT, _I)
 
 
 def _fallen_matters(

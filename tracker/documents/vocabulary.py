@@ -202,6 +202,10 @@ PUBLIC: tuple[str, ...] = (
 )
 PUBLIC_NOUN = one_of(PUBLIC)
 
+#: An amendment or a counter-motion ("Änderungsantrag", "Zusatzantrag", "Gegenvorschlag"): its
+#: fall leaves the motion's own fate to be told.
+AMENDMENT = r"(?:Änderungs|Ergänzungs|Zusatz|Gegen|Alternativ)(?:antrag|anträge|vorschlag)"
+
 #: The cues of the document-level uncertainty signal (``tracker.documents.cues``): words of
 #: time an operative sentence may hold without any rule of the grammar reading them.
 MONTHS: tuple[str, ...] = (

@@ -665,7 +665,7 @@ _DEMANDS_BELOW = re.compile(
     r"(?:\S+\s+){0,2}?" + _DEMANDS + r"[^.;]{0,40}:\s*$",
     _I,
 )
-_LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
+LIST_ITEM = re.compile(r"^\s*(?:[-–—•*]|\d{1,2}[.)])\s")
 
 
 # A councillor's turn in a verbatim record ("Stadträtin Anna Kellerer (Die Grünen – Rosa
@@ -744,9 +744,9 @@ def original_motion(scoped: tuple[str, ...]) -> set[int]:
             # a numbered motion: its items that follow ("1. ... / 2. Die Verwaltung wird ...")
             while (
                 not quoted
-                and _LIST_ITEM.match(scoped[index])
+                and LIST_ITEM.match(scoped[index])
                 and index + 1 < len(scoped)
-                and _LIST_ITEM.match(scoped[index + 1])
+                and LIST_ITEM.match(scoped[index + 1])
             ):
                 index += 1
                 found.add(index)
@@ -806,7 +806,7 @@ def demand_items(scoped: tuple[str, ...]) -> set[int]:
     for index, sentence in enumerate(scoped):
         if _DEMANDS_BELOW.search(sentence):
             below = True
-        elif below and _LIST_ITEM.match(sentence):
+        elif below and LIST_ITEM.match(sentence):
             items.add(index)
         else:
             below = False

@@ -38,6 +38,7 @@ from tracker.documents.cues import Cue, any_of, cues_of, strong_of, time_cue, ti
 from tracker.documents.dates import MONTH
 from tracker.documents.decisions import vote_tally
 from tracker.documents.doubts import (
+    LIST_ITEM,
     Reading,
     answered_motion,
     demand_items,
@@ -1023,6 +1024,16 @@ _MINUTES_APPROVAL = re.compile(
     r"\b(?:[\w-]*[Pp]rotokoll|[\w-]*[Nn]iederschrift)\w*\b[^;?]{0,120}?\bzur\s+(?:Genehmigung|"
     r"Bestätigung|Billigung|Unterschrift|Unterzeichnung)\b"
 )
+
+
+def _nobody_owes(sentence: str) -> bool:
+    """Whether a sentence's term is the public's (:data:`PUBLIC_ACTS`) or the body's routine
+    (:data:`_MINUTES_APPROVAL`): no duty of the administration, in every pass that reads it."""
+    return (
+        PUBLIC_ACTS.search(sentence) is not None or _MINUTES_APPROVAL.search(sentence) is not None
+    )
+
+
 # The administration acting in a numbered item, in the present ("2. Die Verwaltung prüft ...",
 # "3. Der Bürgermeister erarbeitet ..."): a sentence, not an agenda row.
 _ADMIN_ACTS = re.compile(
@@ -1922,8 +1933,6 @@ _REQUEST_OPENS = re.compile(
     r"(?:[\w-]+\s+){0,2}?[\w-]+\s*[,:]\s*$"
     r"|\b(?:fordert|fordern)\s+(?:den|die|das)\s+(?:[\w-]+\s+){0,2}?[\w-]+\s+auf\s*[,:]\s*$"
 )
-# A dashed item of a list ("– dem Ortschaftsrat ... einen Sachstandsbericht zu geben.").
-_DASH_ITEM = re.compile(r"^\s*[-–—•]\s+\S")
 
 
 def _requested_items(scoped: tuple[str, ...]) -> set[int]:
@@ -1935,7 +1944,7 @@ def _requested_items(scoped: tuple[str, ...]) -> set[int]:
             continue
         later = index + 1
         while later < len(scoped) and (
-            _ITEM_NUMBER.match(scoped[later]) or _DASH_ITEM.match(scoped[later])
+            _ITEM_NUMBER.match(scoped[later]) or LIST_ITEM.match(scoped[later])
         ):
             if _INFINITIVE_END.search(scoped[later]):
                 found.add(later)
@@ -2238,8 +2247,7 @@ def find_obligations(
             is_question(sentence)
             or (asks_questions and not asked)
             or (reporting and _REPORTED_PAST.search(sentence) and not _AHEAD.search(sentence))
-            or PUBLIC_ACTS.search(sentence)
-            or _MINUTES_APPROVAL.search(sentence)
+            or _nobody_owes(sentence)
             or _NORM_CITED.match(sentence)
             or _PAPER_HEADING.match(sentence)
             or TURNED_DOWN.search(sentence)
@@ -2525,10 +2533,9 @@ def _unread(
             or TURNED_DOWN.search(sentence)
             # the public's term (a notice to applicants, a post to fill), a meeting's date: set
             # aside, not missed
-            or PUBLIC_ACTS.search(sentence)
+            or _nobody_owes(sentence)
             or _MEETING_SET.search(sentence)
             or _FESTIVITY_SET.search(sentence)
-            or _MINUTES_APPROVAL.search(sentence)
         ):
             continue
         if any(key in r or r in key for r in read if r):
@@ -2692,8 +2699,7 @@ def _cue_items(
             is_question(sentence)
             or _PAST.search(sentence)
             or _PAST_CLAUSE.search(sentence)
-            or PUBLIC_ACTS.search(sentence)
-            or _MINUTES_APPROVAL.search(sentence)
+            or _nobody_owes(sentence)
             or _NORM_CITED.match(sentence)
             or TURNED_DOWN.search(sentence)
             or _REPORTED_SPEECH.search(sentence)
